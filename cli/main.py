@@ -1,0 +1,70 @@
+"""The `ekinerja` command: the composition root. Settings are read here, once,
+and passed down."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from services.shared.config import SERVICES, Settings
+from services.shared.logging import configure
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ekinerja", description="e-Kinerja: SKP dan penilaian kinerja ASN")
+    sub = parser.add_subparsers(dest="perintah", required=True)
+
+    serve = sub.add_parser("serve", help="jalankan layanan gRPC (semua dalam satu proses, atau satu layanan)")
+    serve.add_argument("layanan", nargs="*", choices=[[], *SERVICES], metavar="LAYANAN",
+                       help=f"salah satu dari {', '.join(SERVICES)}; kosong = semua")
+    serve.add_argument("--port", type=int, help="port (bawaan 50051, atau EKINERJA_PORT)")
+    serve.add_argument("--host", help="alamat (bawaan 127.0.0.1, atau EKINERJA_HOST)")
+    serve.add_argument("--migrate", action="store_true", help="jalankan migrasi sebelum mulai")
+
+    tui = sub.add_parser("tui", help="buka antarmuka terminal")
+    tui.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan 127.0.0.1:50051)")
+
+    migrate = sub.add_parser("migrate", help="perbarui skema basis data setiap layanan")
+    migrate.add_argument("layanan", nargs="*", choices=[[], *SERVICES], metavar="LAYANAN")
+
+    seed = sub.add_parser("seed", help="isi data")
+    seed.add_argument("jenis", choices=["demo"], help="demo: instansi contoh Pemerintah Kab. Madiun")
+    seed.add_argument("--pegawai", type=int, default=600, help="jumlah pegawai demo")
+
+    imp = sub.add_parser("import", help="impor data master unor/pegawai dari CSV atau XLSX (lihat docs/import.md)")
+    imp.add_argument("jenis", choices=["unor", "pegawai"])
+    imp.add_argument("berkas")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    if args.perintah == "tui":
+        from cli.tui import run_tui
+
+        return run_tui(args.server or f"{settings.host}:{settings.port}")
+    configure(settings.log_level, settings.log_format)
+    if args.perintah == "serve":
+        from cli.serve import run_serve
+
+        if args.host:
+            settings.host = args.host
+        return run_serve(settings, args.layanan or list(SERVICES), args.port, args.migrate)
+    if args.perintah == "migrate":
+        from cli.migrate import run_migrate
+
+        return run_migrate(settings, args.layanan or list(SERVICES))
+    if args.perintah == "seed":
+        from cli.data import run_seed
+
+        return run_seed(settings, args.pegawai)
+    if args.perintah == "import":
+        from cli.data import run_import
+
+        return run_import(settings, args.jenis, args.berkas)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

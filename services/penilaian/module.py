@@ -1,0 +1,27 @@
+"""How penilaian is wired into a server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import grpc
+from ekinerja.penilaian.v1 import penilaian_pb2_grpc
+
+from services.penilaian.server.penilaian import PenilaianServicer
+from services.shared.db import Database
+from services.shared.server import Context, ServiceModule
+
+NAME = "ekinerja.penilaian.v1.PenilaianService"
+
+
+async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
+    penilaian_pb2_grpc.add_PenilaianServiceServicer_to_server(PenilaianServicer(), server)
+
+
+MODULE = ServiceModule(
+    name="penilaian",
+    service_names=(NAME,),
+    public_methods=(),
+    migrations_dir=Path(__file__).parent / "migrations",
+    register=register,
+)

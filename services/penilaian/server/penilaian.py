@@ -1,0 +1,44 @@
+"""PenilaianService: proto in, domain, proto out."""
+
+from __future__ import annotations
+
+import grpc
+from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+from ekinerja.penilaian.v1 import penilaian_pb2_grpc
+
+from services.penilaian.domain.predikat import Predikat, Rating, predikat
+from services.shared import principal as pr
+from services.shared.errors import TidakValid
+
+RATING = {
+    pb.RATING_DIBAWAH_EKSPEKTASI: Rating.DIBAWAH,
+    pb.RATING_SESUAI_EKSPEKTASI: Rating.SESUAI,
+    pb.RATING_DIATAS_EKSPEKTASI: Rating.DIATAS,
+}
+PREDIKAT = {
+    Predikat.SANGAT_BAIK: pb.PREDIKAT_SANGAT_BAIK,
+    Predikat.BAIK: pb.PREDIKAT_BAIK,
+    Predikat.BUTUH_PERBAIKAN: pb.PREDIKAT_BUTUH_PERBAIKAN,
+    Predikat.KURANG: pb.PREDIKAT_KURANG,
+    Predikat.SANGAT_KURANG: pb.PREDIKAT_SANGAT_KURANG,
+}
+
+
+def _rating(value: int, field: str) -> Rating | None:
+    if value == pb.RATING_UNSPECIFIED:
+        return None
+    if value not in RATING:
+        raise TidakValid(field, "bukan rating yang dikenal")
+    return RATING[value]
+
+
+class PenilaianServicer(penilaian_pb2_grpc.PenilaianServiceServicer):
+    async def HitungPredikat(
+        self, request: pb.HitungPredikatRequest, context: grpc.aio.ServicerContext
+    ) -> pb.HitungPredikatResponse:
+        pr.current()
+        hasil = predikat(_rating(request.rating_hasil_kerja, "rating_hasil_kerja"),
+                         _rating(request.rating_perilaku_kerja, "rating_perilaku_kerja"))
+        if hasil is None:
+            return pb.HitungPredikatResponse(predikat=pb.PREDIKAT_UNSPECIFIED, label="-")
+        return pb.HitungPredikatResponse(predikat=PREDIKAT[hasil], label=hasil.value)

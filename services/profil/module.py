@@ -1,0 +1,47 @@
+"""How profil is wired into a server."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import grpc
+from ekinerja.profil.v1 import auth_pb2_grpc, profil_pb2_grpc
+
+from services.profil.server.auth import AuthServicer
+from services.profil.server.profil import ProfilServicer
+from services.profil.store import repository as repo
+from services.profil.usecases.akun import LayananAkun
+from services.shared.db import Database
+from services.shared.principal import Principal
+from services.shared.server import Context, ServiceModule
+from services.shared.tokens import TokenSigner
+
+AUTH = "ekinerja.profil.v1.AuthService"
+PROFIL = "ekinerja.profil.v1.ProfilService"
+
+
+async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
+    signer = TokenSigner(ctx.settings.private_key_path.read_bytes(), ctx.settings.token_ttl_seconds)
+    akun = LayananAkun(ctx.settings, signer, ctx.mailer)
+    ctx.services["profil.akun"] = akun
+
+    async def sesi_aktif(p: Principal) -> bool:
+        async with db.read() as s:
+            return await repo.sesi_aktif(s, p.sesi_id, dt.datetime.now(dt.UTC))
+
+    # profil owns sessions, so a logout takes effect at once on its RPCs; the
+    # other services trust a token until it expires (token_ttl_seconds).
+    ctx.boundary.add_revocation_check("/ekinerja.profil.", sesi_aktif)
+    auth_pb2_grpc.add_AuthServiceServicer_to_server(AuthServicer(db, akun), server)
+    profil_pb2_grpc.add_ProfilServiceServicer_to_server(ProfilServicer(db), server)
+
+
+MODULE = ServiceModule(
+    name="profil",
+    service_names=(AUTH, PROFIL),
+    public_methods=(f"/{AUTH}/Login", f"/{AUTH}/LupaPassword", f"/{AUTH}/ResetPassword"),
+    migrations_dir=Path(__file__).parent / "migrations",
+    register=register,
+    needs_signing_key=True,
+)

@@ -1,0 +1,110 @@
+"""profil's tables. Only profil reads or writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from services.shared.db import new_metadata
+from services.shared.idempotency import idempotency_table
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+permintaan = idempotency_table(Base.metadata)
+
+
+class InstansiRow(Base):
+    __tablename__ = "instansi"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    lokasi: Mapped[str] = mapped_column(String(100), default="")
+
+
+class UnorRow(Base):
+    __tablename__ = "unor"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    instansi_id: Mapped[str] = mapped_column(ForeignKey("instansi.id"), index=True)
+    nama: Mapped[str] = mapped_column(String(300))
+    # No foreign key: an import may name a parent that a later row defines.
+    parent_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    induk: Mapped[bool] = mapped_column(Boolean, default=False)
+    jabatan_pimpinan: Mapped[str] = mapped_column(String(300), default="")
+    # One definitive pimpinan per unit, and one unit per definitive pimpinan.
+    pimpinan_nip: Mapped[str | None] = mapped_column(String(18), unique=True)
+
+
+class PegawaiRow(Base):
+    __tablename__ = "pegawai"
+    nip: Mapped[str] = mapped_column(String(18), primary_key=True)
+    instansi_id: Mapped[str] = mapped_column(ForeignKey("instansi.id"), index=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    nama_cari: Mapped[str] = mapped_column(String(200), index=True)  # casefolded, for search
+    jabatan: Mapped[str] = mapped_column(String(300))
+    golongan: Mapped[str] = mapped_column(String(8))
+    jenis_asn: Mapped[str] = mapped_column(String(4), default="PNS")
+    unor_id: Mapped[str] = mapped_column(ForeignKey("unor.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    versi: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": versi}
+
+
+class AkunRow(Base):
+    __tablename__ = "akun"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    nip: Mapped[str | None] = mapped_column(ForeignKey("pegawai.nip"), unique=True)
+    username: Mapped[str | None] = mapped_column(String(64), unique=True)
+    nama: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    peran: Mapped[str] = mapped_column(String(100))  # comma separated
+    instansi_id: Mapped[str] = mapped_column(ForeignKey("instansi.id"))
+    aktif: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_diubah: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SesiRow(Base):
+    __tablename__ = "sesi"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    akun_id: Mapped[str] = mapped_column(ForeignKey("akun.id"), index=True)
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    kedaluwarsa: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    dicabut: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PercobaanRow(Base):
+    """Attempts counted for rate limits, shared by every replica through the DB."""
+
+    __tablename__ = "percobaan"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kunci: Mapped[str] = mapped_column(String(300))
+    waktu: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_percobaan_kunci_waktu", "kunci", "waktu"),)
+
+
+class KodeResetRow(Base):
+    __tablename__ = "kode_reset"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    akun_id: Mapped[str] = mapped_column(ForeignKey("akun.id"), index=True)
+    kode_hash: Mapped[str] = mapped_column(String(64))
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    kedaluwarsa: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    salah: Mapped[int] = mapped_column(Integer, default=0)
+    selesai: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PenugasanRow(Base):
+    __tablename__ = "penugasan"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    nip: Mapped[str] = mapped_column(ForeignKey("pegawai.nip"), index=True)
+    unor_id: Mapped[str] = mapped_column(ForeignKey("unor.id"), index=True)
+    instansi_id: Mapped[str] = mapped_column(ForeignKey("instansi.id"), index=True)
+    jenis: Mapped[str] = mapped_column(String(3))
+    mulai: Mapped[dt.date] = mapped_column(Date)
+    selesai: Mapped[dt.date] = mapped_column(Date)
+    catatan: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,152 @@
+"""Queries over profil's tables. Each function takes the RPC's session; none
+runs a query per row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.profil.domain import organisasi as org
+from services.profil.store.models import (
+    AkunRow,
+    InstansiRow,
+    PegawaiRow,
+    PenugasanRow,
+    PercobaanRow,
+    SesiRow,
+    UnorRow,
+)
+from services.shared.errors import TidakDitemukan
+
+
+async def get_pegawai(s: AsyncSession, nip: str) -> PegawaiRow:
+    row = await s.get(PegawaiRow, nip)
+    if row is None:
+        raise TidakDitemukan(f"Pegawai dengan NIP {nip} tidak ditemukan.")
+    return row
+
+
+async def get_unor(s: AsyncSession, unor_id: str) -> UnorRow:
+    row = await s.get(UnorRow, unor_id)
+    if row is None:
+        raise TidakDitemukan(f"Unit organisasi {unor_id} tidak ditemukan.")
+    return row
+
+
+async def get_instansi(s: AsyncSession, instansi_id: str) -> InstansiRow:
+    row = await s.get(InstansiRow, instansi_id)
+    if row is None:
+        raise TidakDitemukan(f"Instansi {instansi_id} tidak ditemukan.")
+    return row
+
+
+def to_unor(row: UnorRow) -> org.Unor:
+    return org.Unor(row.id, row.nama, row.parent_id, row.induk, row.jabatan_pimpinan, row.pimpinan_nip)
+
+
+def to_penugasan(row: PenugasanRow) -> org.Penugasan:
+    return org.Penugasan(row.id, row.nip, row.unor_id, row.jenis, row.mulai, row.selesai)
+
+
+async def load_struktur(s: AsyncSession, instansi_id: str) -> org.Struktur:
+    """The whole unor tree of an instansi and its assignments: two queries."""
+    units = (await s.scalars(select(UnorRow).where(UnorRow.instansi_id == instansi_id))).all()
+    tugas = (await s.scalars(select(PenugasanRow).where(PenugasanRow.instansi_id == instansi_id))).all()
+    return org.Struktur({u.id: to_unor(u) for u in units}, [to_penugasan(p) for p in tugas])
+
+
+async def pegawai_by_nip(s: AsyncSession, nips: set[str]) -> dict[str, PegawaiRow]:
+    if not nips:
+        return {}
+    rows = (await s.scalars(select(PegawaiRow).where(PegawaiRow.nip.in_(nips)))).all()
+    return {r.nip: r for r in rows}
+
+
+async def nama_unor(s: AsyncSession, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = (await s.execute(select(UnorRow.id, UnorRow.nama).where(UnorRow.id.in_(ids)))).all()
+    return {r.id: r.nama for r in rows}
+
+
+async def pimpinan_nips(s: AsyncSession, nips: set[str]) -> set[str]:
+    """Which of these NIPs lead a unit definitively (jenis Pimpinan)."""
+    if not nips:
+        return set()
+    rows = await s.scalars(select(UnorRow.pimpinan_nip).where(UnorRow.pimpinan_nip.in_(nips)))
+    return {n for n in rows if n}
+
+
+async def list_pegawai_unor(s: AsyncSession, unor_id: str, offset: int, limit: int) -> tuple[list[PegawaiRow], int]:
+    where = PegawaiRow.unor_id == unor_id
+    total = await s.scalar(select(func.count()).select_from(PegawaiRow).where(where)) or 0
+    rows = (
+        await s.scalars(select(PegawaiRow).where(where).order_by(PegawaiRow.nama, PegawaiRow.nip).offset(offset).limit(limit))
+    ).all()
+    return list(rows), total
+
+
+async def list_pegawai_di(s: AsyncSession, unor_ids: frozenset[str]) -> list[PegawaiRow]:
+    if not unor_ids:
+        return []
+    return list((await s.scalars(select(PegawaiRow).where(PegawaiRow.unor_id.in_(unor_ids)))).all())
+
+
+async def cari_pegawai(
+    s: AsyncSession, instansi_id: str, query: str, offset: int, limit: int
+) -> tuple[list[PegawaiRow], int]:
+    q = query.strip()
+    cond = PegawaiRow.nip.startswith(q) if q.isdigit() else PegawaiRow.nama_cari.contains(q.casefold())
+    where = (PegawaiRow.instansi_id == instansi_id) & cond
+    total = await s.scalar(select(func.count()).select_from(PegawaiRow).where(where)) or 0
+    rows = (
+        await s.scalars(select(PegawaiRow).where(where).order_by(PegawaiRow.nama, PegawaiRow.nip).offset(offset).limit(limit))
+    ).all()
+    return list(rows), total
+
+
+async def list_penugasan(s: AsyncSession, *, nip: str | None = None, unor_id: str | None = None) -> list[PenugasanRow]:
+    stmt = select(PenugasanRow).order_by(PenugasanRow.mulai.desc())
+    if nip:
+        stmt = stmt.where(PenugasanRow.nip == nip)
+    if unor_id:
+        stmt = stmt.where(PenugasanRow.unor_id == unor_id)
+    return list((await s.scalars(stmt)).all())
+
+
+async def akun_login(s: AsyncSession, nip: str | None, username: str | None) -> AkunRow | None:
+    if nip:
+        return await s.scalar(select(AkunRow).where(AkunRow.nip == nip))
+    return await s.scalar(select(AkunRow).where(func.lower(AkunRow.username) == (username or "").lower()))
+
+
+async def sesi_aktif(s: AsyncSession, sesi_id: str, now: dt.datetime) -> bool:
+    row = await s.get(SesiRow, sesi_id)
+    return row is not None and row.dicabut is None and _aware(row.kedaluwarsa) > now
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    # SQLite returns naive datetimes for timezone-aware columns; all are UTC.
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+async def hitung_percobaan(s: AsyncSession, kunci: str, sejak: dt.datetime) -> int:
+    return await s.scalar(
+        select(func.count()).select_from(PercobaanRow).where(PercobaanRow.kunci == kunci, PercobaanRow.waktu >= sejak)
+    ) or 0
+
+
+async def catat_percobaan(s: AsyncSession, kunci: list[str], now: dt.datetime) -> None:
+    s.add_all(PercobaanRow(kunci=k, waktu=now) for k in kunci)
+
+
+async def hapus_percobaan(s: AsyncSession, kunci: str) -> None:
+    await s.execute(delete(PercobaanRow).where(PercobaanRow.kunci == kunci))
+
+
+async def bersihkan_percobaan(s: AsyncSession, sebelum: dt.datetime) -> None:
+    await s.execute(delete(PercobaanRow).where(PercobaanRow.waktu < sebelum))
+
+

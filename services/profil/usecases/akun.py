@@ -1,0 +1,188 @@
+"""Account use cases: one function per RPC, each inside the caller's transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+import structlog
+from sqlalchemy import event, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.profil.domain import akun as rules
+from services.profil.domain.nip import validate_nip
+from services.profil.passwords import hash_password, verify_password
+from services.profil.store import repository as repo
+from services.profil.store.models import AkunRow, KodeResetRow, PegawaiRow, SesiRow
+from services.shared.config import Settings
+from services.shared.db import Database
+from services.shared.errors import BelumMasuk, TidakValid
+from services.shared.mail import Mailer
+from services.shared.principal import Principal
+from services.shared.tokens import TokenSigner
+
+log = structlog.get_logger("ekinerja.profil.akun")
+SALAH_LOGIN = "NIP/username atau password salah."
+
+
+@dataclass(frozen=True)
+class HasilLogin:
+    token: str
+    kedaluwarsa: dt.datetime
+    akun: AkunRow
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class KodeSalah(TidakValid):
+    """A wrong reset code. The caller counts it in a transaction of its own
+    (`catat_kode_salah`), since the failing RPC's transaction rolls back."""
+
+    def __init__(self, tiket_id: str, error: TidakValid) -> None:
+        first = error.pelanggaran[0]
+        super().__init__(first.field, first.pesan)
+        self.tiket_id = tiket_id
+
+
+class LayananAkun:
+    def __init__(self, settings: Settings, signer: TokenSigner, mailer: Mailer) -> None:
+        self._s = settings
+        self._signer = signer
+        self._mailer = mailer
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def login(self, db: Database, nip: str, username: str, password: str) -> HasilLogin:
+        """Own transactions: a failed attempt must be counted although the call fails."""
+        if nip:
+            validate_nip(nip, jenis_asn="PPPK")  # shape only: PPPK rules are the weaker ones
+        elif not username:
+            raise TidakValid("nip", "wajib diisi")
+        if not password:
+            raise TidakValid("password", "wajib diisi")
+        kunci = f"login:{nip or username.lower()}"
+        jendela = dt.timedelta(seconds=self._s.login_jendela_detik)
+        t = now()
+        async with db.read() as s:
+            rules.batasi(await repo.hitung_percobaan(s, kunci, t - jendela), self._s.login_max_gagal, jendela,
+                         "percobaan masuk yang gagal")
+            akun = await repo.akun_login(s, nip or None, username or None)
+        ok = await verify_password(akun.password_hash if akun else None, password)
+        async with db.transaction() as s:
+            if not ok or akun is None or not akun.aktif:
+                await repo.catat_percobaan(s, [kunci], t)
+            else:
+                await repo.hapus_percobaan(s, kunci)
+                token, sesi_id, exp = self._signer.sign(
+                    akun_id=akun.id, nip=akun.nip, username=akun.username, peran=akun.peran.split(","),
+                    instansi_id=akun.instansi_id, now=t,
+                )
+                s.add(SesiRow(id=sesi_id, akun_id=akun.id, dibuat=t, kedaluwarsa=exp, dicabut=None))
+                return HasilLogin(token, exp, akun)
+        raise BelumMasuk(SALAH_LOGIN)
+
+    async def logout(self, s: AsyncSession, p: Principal) -> None:
+        await s.execute(update(SesiRow).where(SesiRow.id == p.sesi_id, SesiRow.dicabut.is_(None)).values(dicabut=now()))
+
+    async def ubah_password(self, s: AsyncSession, p: Principal, lama: str, baru: str) -> None:
+        rules.validate_password_baru(baru, lama)
+        akun = await s.get(AkunRow, p.akun_id)
+        if akun is None or not await verify_password(akun.password_hash, lama):
+            raise BelumMasuk("Password lama salah.")
+        akun.password_hash = await hash_password(baru)
+        akun.password_diubah = now()
+
+    async def lupa_password(self, s: AsyncSession, nip: str, email: str) -> str:
+        validate_nip(nip, jenis_asn="PPPK")
+        email = rules.validate_email(email)
+        t = now()
+        jam = dt.timedelta(hours=1)
+        for kunci in (f"reset:{nip}", f"reset-email:{email}"):
+            rules.batasi(await repo.hitung_percobaan(s, kunci, t - jam), self._s.reset_max_per_jam, jam,
+                         "permintaan reset password")
+        await repo.catat_percobaan(s, [f"reset:{nip}", f"reset-email:{email}"], t)
+        row = (
+            await s.execute(
+                select(AkunRow, PegawaiRow.email, PegawaiRow.nama).join(PegawaiRow, PegawaiRow.nip == AkunRow.nip)
+                .where(AkunRow.nip == nip)
+            )
+        ).first()
+        if row is not None and row.email and row.email.lower() == email and row.AkunRow.aktif:
+            kode = rules.kode_baru()
+            # A new code replaces any earlier one.
+            await s.execute(
+                update(KodeResetRow).where(KodeResetRow.akun_id == row.AkunRow.id, KodeResetRow.selesai.is_(None))
+                .values(selesai=t)
+            )
+            ttl = dt.timedelta(seconds=self._s.reset_code_ttl_seconds)
+            s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=row.AkunRow.id, kode_hash=rules.hash_kode(kode, nip),
+                               dibuat=t, kedaluwarsa=t + ttl, salah=0, selesai=None))
+            self._kirim_setelah_commit(s, row.email, row.nama, kode, ttl)
+        return rules.PESAN_LUPA_PASSWORD
+
+    def _kirim_setelah_commit(self, s: AsyncSession, email: str, nama: str, kode: str, ttl: dt.timedelta) -> None:
+        menit = int(ttl.total_seconds() // 60)
+        msg = self._mailer.compose(
+            email,
+            "Kode reset password e-Kinerja",
+            f"Yth. {nama},\n\nKode reset password e-Kinerja Anda: {kode}\n\n"
+            f"Kode ini hanya dapat dipakai sekali dan berlaku {menit} menit. Masukkan kode ini bersama "
+            "password baru pada layar Lupa Password. Password lama tetap berlaku sampai reset selesai.\n\n"
+            "Jika Anda tidak meminta reset password, abaikan email ini.\n",
+        )
+
+        async def send() -> None:
+            try:
+                await self._mailer.send(msg)
+                log.info("reset.email_terkirim")
+            except Exception:  # a mail failure must not reveal whether the pair matched
+                log.exception("reset.email_gagal")
+
+        # Sent in the background once the code is committed, so the reply
+        # takes as long whether or not the pair matched.
+        sync = s.sync_session
+
+        def after_commit(_session: object) -> None:
+            task = asyncio.get_running_loop().create_task(send())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+        event.listen(sync, "after_commit", after_commit, once=True)
+
+    async def menunggu_email(self) -> None:
+        """For tests and shutdown: wait until queued mails are handed over."""
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def reset_password(self, s: AsyncSession, nip: str, kode: str, baru: str) -> None:
+        validate_nip(nip, jenis_asn="PPPK")
+        if not kode.isdigit() or len(kode) != rules.KODE_DIGIT:
+            raise TidakValid("kode", f"kode reset terdiri dari {rules.KODE_DIGIT} angka")
+        rules.validate_password_baru(baru)
+        t = now()
+        akun = await repo.akun_login(s, nip, None)
+        tiket = None
+        if akun is not None:
+            tiket = await s.scalar(
+                select(KodeResetRow).where(KodeResetRow.akun_id == akun.id, KodeResetRow.selesai.is_(None))
+                .order_by(KodeResetRow.dibuat.desc()).limit(1)
+            )
+        salah = TidakValid("kode", "kode reset salah atau sudah tidak berlaku; minta kode baru melalui Lupa Password")
+        if akun is None or tiket is None or repo._aware(tiket.kedaluwarsa) <= t:
+            raise salah
+        if not rules.kode_cocok(kode, nip, tiket.kode_hash):
+            raise KodeSalah(tiket.id, salah)
+        tiket.selesai = t
+        akun.password_hash = await hash_password(baru)
+        akun.password_diubah = t
+
+    async def catat_kode_salah(self, s: AsyncSession, tiket_id: str) -> None:
+        tiket = await s.get(KodeResetRow, tiket_id)
+        if tiket is None:
+            return
+        tiket.salah += 1
+        if tiket.salah >= rules.MAKS_SALAH_KODE:
+            tiket.selesai = now()  # too many guesses: this code is spent

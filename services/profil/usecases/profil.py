@@ -1,0 +1,337 @@
+"""Profil use cases: read models for Data Pribadi, Data Atasan and the lists,
+Edit Profil, Klaim Pimpinan and PLT/PLH assignments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.profil.domain import akses, organisasi as org
+from services.profil.domain.akun import validate_email
+from services.profil.domain.golongan import normalize_golongan
+from services.profil.domain.klaim import cek_klaim
+from services.profil.domain.nip import validate_nip
+from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
+from services.profil.store import repository as repo
+from services.profil.store.models import InstansiRow, PegawaiRow, PenugasanRow, UnorRow
+from services.shared.errors import TidakDitemukan, TidakValid, VersiUsang
+from services.shared.principal import Principal
+
+
+@dataclass(frozen=True)
+class DataPribadi:
+    pegawai: PegawaiRow
+    pimpinan: bool
+    unor: org.Unor | None
+    unor_atasan: org.Unor | None
+    unor_induk: org.Unor | None
+    instansi: InstansiRow
+    tampil_email: bool
+
+
+@dataclass(frozen=True)
+class Ringkas:
+    pegawai: PegawaiRow
+    pimpinan: bool
+    unor_nama: str
+
+
+@dataclass(frozen=True)
+class DataAtasan:
+    atasan: Ringkas | None
+    sebagai: str | None
+    unor: org.Unor | None
+    keterangan: str
+
+
+@dataclass(frozen=True)
+class DataBawahan:
+    pegawai: Ringkas
+    sebagai: str | None
+    unor_peran: org.Unor | None
+
+
+@dataclass(frozen=True)
+class DataUnor:
+    unor: org.Unor
+    induk_id: str
+    kedalaman: int
+    instansi_id: str
+    pimpinan: Ringkas | None
+
+
+@dataclass(frozen=True)
+class DataPenugasan:
+    row: PenugasanRow
+    nama: str
+    unor_nama: str
+    jabatan: str
+
+
+def validate_nip_field(nip: str, field: str = "name") -> str:
+    return validate_nip(nip, jenis_asn="PPPK", field=field)
+
+
+async def data_pribadi(s: AsyncSession, p: Principal, nip: str) -> DataPribadi:
+    row = await repo.get_pegawai(s, nip)
+    akses.boleh_baca_pegawai(p, nip, row.instansi_id)
+    return await _data_pribadi(s, p, row)
+
+
+async def _data_pribadi(s: AsyncSession, p: Principal, row: PegawaiRow) -> DataPribadi:
+    struktur = await repo.load_struktur(s, row.instansi_id)
+    unor = struktur.unor.get(row.unor_id)
+    atasan = struktur.unor.get(unor.parent_id) if unor and unor.parent_id else None
+    return DataPribadi(
+        pegawai=row,
+        pimpinan=bool(await repo.pimpinan_nips(s, {row.nip})),
+        unor=unor,
+        unor_atasan=atasan,
+        unor_induk=struktur.induk_dari(row.unor_id),
+        instansi=await repo.get_instansi(s, row.instansi_id),
+        tampil_email=akses.lihat_email(p, row.nip, row.instansi_id),
+    )
+
+
+async def ubah_pegawai(
+    s: AsyncSession, p: Principal, nip: str, paths: list[str], nilai: dict[str, str], etag: str
+) -> DataPribadi:
+    row = await repo.get_pegawai(s, nip)
+    boleh = akses.field_boleh_diubah(p, nip, row.instansi_id)
+    if not paths:
+        raise TidakValid("update_mask", "sebutkan field yang diubah")
+    for path in paths:
+        if path not in akses.FIELD_PENGELOLA:
+            raise TidakValid("update_mask", f"field '{path}' tidak dapat diubah")
+        if path not in boleh:
+            raise TidakValid("update_mask", f"field '{path}' hanya dapat diubah admin instansi atau helpdesk")
+    if etag and etag != str(row.versi):
+        raise VersiUsang("Profil telah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi.")
+    lama_unor, lama_jabatan = row.unor_id, row.jabatan
+    for path in paths:
+        value = nilai[path].strip()
+        field = f"pegawai.{path}"
+        if path == "unor_id":
+            org.validate_unor_id(value, field)
+            unor = await s.get(UnorRow, value)
+            if unor is None or unor.instansi_id != row.instansi_id:
+                raise TidakValid(field, "unit kerja tidak ditemukan di instansi Anda")
+            row.unor_id = value
+        elif path == "jabatan":
+            row.jabatan = _teks(value, field, 300)
+        elif path == "nama":
+            row.nama = _teks(value, field, 200).upper()
+            row.nama_cari = row.nama.casefold()
+        elif path == "golongan_ruang":
+            row.golongan = normalize_golongan(value, row.jenis_asn, field)
+        elif path == "email":
+            row.email = validate_email(value, field)
+        elif path == "jenis_asn":
+            if value not in ("PNS", "PPPK"):
+                raise TidakValid(field, "pilih PNS atau PPPK")
+            validate_nip(row.nip, value, "pegawai.name")
+            row.golongan = normalize_golongan(row.golongan, value, "pegawai.golongan_ruang")
+            row.jenis_asn = value
+    if row.unor_id != lama_unor or row.jabatan != lama_jabatan:
+        # A pimpinan who moves or changes jabatan no longer heads the unit.
+        for unor in (await s.scalars(_dipimpin(nip))).all():
+            unor.pimpinan_nip = None
+    await s.flush()
+    return await _data_pribadi(s, p, row)
+
+
+def _dipimpin(nip: str) -> Select[tuple[UnorRow]]:
+    return select(UnorRow).where(UnorRow.pimpinan_nip == nip)
+
+
+def _teks(value: str, field: str, maks: int) -> str:
+    if not value:
+        raise TidakValid(field, "wajib diisi")
+    if len(value) > maks:
+        raise TidakValid(field, f"maksimal {maks} karakter")
+    if not value.isprintable():
+        raise TidakValid(field, "berisi karakter yang tidak diizinkan")
+    return value
+
+
+async def ringkas(s: AsyncSession, rows: list[PegawaiRow]) -> list[Ringkas]:
+    nips = {r.nip for r in rows}
+    pimpinan = await repo.pimpinan_nips(s, nips)
+    nama = await repo.nama_unor(s, {r.unor_id for r in rows})
+    return [Ringkas(r, r.nip in pimpinan, nama.get(r.unor_id, "")) for r in rows]
+
+
+async def pegawai_satu_unor(
+    s: AsyncSession, p: Principal, unor_id: str, offset: int, limit: int
+) -> tuple[list[Ringkas], int]:
+    unor = await repo.get_unor(s, unor_id)
+    me = await s.get(PegawaiRow, p.nip) if p.nip else None
+    sendiri = me.unor_id if me else None
+    akses.boleh_lihat_unor(p, unor_id, sendiri, unor.instansi_id)
+    rows, total = await repo.list_pegawai_unor(s, unor_id, offset, limit)
+    return await ringkas(s, rows), total
+
+
+async def cari(s: AsyncSession, p: Principal, query: str, offset: int, limit: int) -> tuple[list[Ringkas], int]:
+    akses.boleh_cari(p)
+    if len(query.strip()) < 2:
+        raise TidakValid("query", "minimal 2 karakter")
+    rows, total = await repo.cari_pegawai(s, p.instansi_id, query, offset, limit)
+    return await ringkas(s, rows), total
+
+
+async def atasan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date, unor_plt: str | None) -> DataAtasan:
+    row = await repo.get_pegawai(s, nip)
+    akses.boleh_baca_pegawai(p, nip, row.instansi_id)
+    struktur = await repo.load_struktur(s, row.instansi_id)
+    if unor_plt is not None:
+        if unor_plt not in struktur.unor:
+            raise TidakValid("unor_plt", "unit kerja tidak ditemukan")
+        peran = struktur.pimpinan_pada(unor_plt, tanggal)
+        if peran is None or peran.nip != nip:
+            raise TidakValid("unor_plt", "pegawai ini bukan PLT/PLH unit tersebut pada tanggal itu")
+    hasil = org.resolve_atasan(struktur, nip, row.unor_id, tanggal, unor_plt)
+    if hasil is None:
+        return DataAtasan(None, None, None, "Tidak ada atasan di dalam sistem (pimpinan tertinggi instansi). "
+                          "Pejabat penilai ditetapkan oleh admin instansi.")
+    orang = await repo.pegawai_by_nip(s, {hasil.nip})
+    if hasil.nip not in orang:
+        return DataAtasan(None, None, struktur.unor[hasil.unor_id], "Data pimpinan unit tidak ditemukan.")
+    (r,) = await ringkas(s, [orang[hasil.nip]])
+    return DataAtasan(r, hasil.sebagai, struktur.unor[hasil.unor_id], "")
+
+
+async def bawahan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date) -> list[DataBawahan]:
+    row = await repo.get_pegawai(s, nip)
+    akses.boleh_baca_pegawai(p, nip, row.instansi_id)
+    struktur = await repo.load_struktur(s, row.instansi_id)
+    cakupan = org.cakupan_bawahan(struktur, nip, tanggal)
+    anggota = [r for r in await repo.list_pegawai_di(s, cakupan.unor_anggota) if r.nip != nip]
+    batas = await repo.pegawai_by_nip(s, {b.nip for b in cakupan.pimpinan_batas})
+    semua = await ringkas(s, anggota + list(batas.values()))
+    by_nip = {r.pegawai.nip: r for r in semua}
+    hasil = [DataBawahan(by_nip[r.nip], None, None) for r in anggota]
+    hasil += [
+        DataBawahan(by_nip[b.nip], b.sebagai, struktur.unor[b.unor_id])
+        for b in cakupan.pimpinan_batas if b.nip in by_nip
+    ]
+    return sorted(hasil, key=lambda b: (b.pegawai.pegawai.nama, b.pegawai.pegawai.nip))
+
+
+async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUnor:
+    row = await repo.get_pegawai(s, nip)
+    if p.nip != nip:
+        akses.boleh_ganti_pimpinan(p, row.instansi_id)
+    if ganti:
+        akses.boleh_ganti_pimpinan(p, row.instansi_id)
+    unor = await repo.get_unor(s, row.unor_id)
+    sekarang = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
+    if cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti):
+        unor.pimpinan_nip = None
+        await s.flush()  # the unique pimpinan column: clear before reassigning
+        unor.pimpinan_nip = nip
+        await s.flush()
+    return await data_unor(s, unor.id)
+
+
+async def data_unor(s: AsyncSession, unor_id: str) -> DataUnor:
+    row = await repo.get_unor(s, unor_id)
+    struktur = await repo.load_struktur(s, row.instansi_id)
+    return _data_unor(struktur, row.instansi_id, unor_id, await _pimpinan(s, [struktur.unor[unor_id]]))
+
+
+async def _pimpinan(s: AsyncSession, units: list[org.Unor]) -> dict[str, Ringkas]:
+    orang = await repo.pegawai_by_nip(s, {u.pimpinan_nip for u in units if u.pimpinan_nip})
+    return {r.pegawai.nip: r for r in await ringkas(s, list(orang.values()))}
+
+
+def _data_unor(struktur: org.Struktur, instansi_id: str, unor_id: str, pimpinan: dict[str, Ringkas],
+               kedalaman: int | None = None) -> DataUnor:
+    u = struktur.unor[unor_id]
+    induk = struktur.induk_dari(unor_id)
+    depth = kedalaman if kedalaman is not None else len(list(struktur.leluhur(unor_id))) - 1
+    return DataUnor(u, induk.id if induk else "", depth, instansi_id,
+                    pimpinan.get(u.pimpinan_nip) if u.pimpinan_nip else None)
+
+
+async def get_unor(s: AsyncSession, p: Principal, unor_id: str) -> DataUnor:
+    row = await repo.get_unor(s, unor_id)
+    akses.dalam_instansi(p, row.instansi_id)
+    return await data_unor(s, unor_id)
+
+
+async def daftar_unor(
+    s: AsyncSession, p: Principal, instansi_id: str, query: str, offset: int, limit: int
+) -> tuple[list[DataUnor], int]:
+    instansi_id = instansi_id or p.instansi_id
+    akses.dalam_instansi(p, instansi_id)
+    struktur = await repo.load_struktur(s, instansi_id)
+    q = query.strip().casefold()
+    urut = [(u, d) for u, d in struktur.urutan_pohon() if q in u.nama.casefold()]
+    halaman = urut[offset: offset + limit]
+    pimpinan = await _pimpinan(s, [u for u, _ in halaman])
+    return [_data_unor(struktur, instansi_id, u.id, pimpinan, d) for u, d in halaman], len(urut)
+
+
+async def tambah_penugasan(
+    s: AsyncSession, p: Principal, nip: str, unor_id: str, jenis: str, mulai: dt.date, selesai: dt.date
+) -> DataPenugasan:
+    row = await repo.get_pegawai(s, nip)
+    akses.boleh_kelola_penugasan(p, nip, row.instansi_id)
+    validate_penugasan(jenis, mulai, selesai)
+    org.validate_unor_id(unor_id, "penugasan.unor_id")
+    unor = await s.get(UnorRow, unor_id)
+    if unor is None or unor.instansi_id != row.instansi_id:
+        raise TidakValid("penugasan.unor_id", "unit kerja tidak ditemukan di instansi pegawai")
+    baru = PenugasanRow(id=uuid.uuid4().hex, nip=nip, unor_id=unor_id, instansi_id=row.instansi_id,
+                        jenis=jenis, mulai=mulai, selesai=selesai, catatan="")
+    yang_ada = [repo.to_penugasan(r) for r in await repo.list_penugasan(s, unor_id=unor_id)]
+    cek_tumpang_tindih(repo.to_penugasan(baru), yang_ada, unor.nama)
+    s.add(baru)
+    await s.flush()
+    return DataPenugasan(baru, row.nama, unor.nama, jabatan_peran(jenis, unor.jabatan_pimpinan or f"Kepala {unor.nama}"))
+
+
+async def daftar_penugasan(s: AsyncSession, p: Principal, *, nip: str | None, unor_id: str | None) -> list[DataPenugasan]:
+    if nip:
+        row = await repo.get_pegawai(s, nip)
+        akses.boleh_baca_pegawai(p, nip, row.instansi_id)
+    else:
+        assert unor_id
+        unor = await repo.get_unor(s, unor_id)
+        akses.dalam_instansi(p, unor.instansi_id)
+    rows = await repo.list_penugasan(s, nip=nip, unor_id=unor_id)
+    return await _lengkapi(s, rows)
+
+
+async def _lengkapi(s: AsyncSession, rows: list[PenugasanRow]) -> list[DataPenugasan]:
+    orang = await repo.pegawai_by_nip(s, {r.nip for r in rows})
+    units = {u.id: u for u in (await s.scalars(_units({r.unor_id for r in rows}))).all()}
+    return [
+        DataPenugasan(r, orang[r.nip].nama if r.nip in orang else "", units[r.unor_id].nama,
+                      jabatan_peran(r.jenis, units[r.unor_id].jabatan_pimpinan or f"Kepala {units[r.unor_id].nama}"))
+        for r in rows
+    ]
+
+
+def _units(ids: set[str]) -> Select[tuple[UnorRow]]:
+    return select(UnorRow).where(UnorRow.id.in_(ids))
+
+
+async def akhiri_penugasan(s: AsyncSession, p: Principal, penugasan_id: str, selesai: dt.date) -> DataPenugasan:
+    row = await s.get(PenugasanRow, penugasan_id)
+    if row is None:
+        raise TidakDitemukan("Penugasan tidak ditemukan.")
+    akses.boleh_kelola_penugasan(p, row.nip, row.instansi_id)
+    if selesai < row.mulai:
+        raise TidakValid("tanggal_selesai", "tidak boleh sebelum tanggal mulai penugasan")
+    if selesai > row.selesai:
+        raise TidakValid("tanggal_selesai", "hanya dapat memajukan akhir penugasan, bukan memperpanjang")
+    row.selesai = selesai
+    await s.flush()
+    (hasil,) = await _lengkapi(s, [row])
+    return hasil

@@ -1,0 +1,177 @@
+"""The one interceptor every server runs. For each ekinerja RPC it, in order:
+binds a request id for the logs, authenticates the bearer token (except for
+public methods), runs the handler, and maps errors to status codes with
+google.rpc details, then logs one line with the outcome and duration."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+import grpc
+import structlog
+from google.protobuf import any_pb2, duration_pb2
+from google.rpc import code_pb2, error_details_pb2, status_pb2
+from grpc_status import rpc_status
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from services.shared import errors
+from services.shared.principal import Principal, set_current
+from services.shared.tokens import TokenVerifier
+
+log = structlog.get_logger("ekinerja.rpc")
+
+RevocationCheck = Callable[[Principal], Awaitable[bool]]
+
+_CODES: list[tuple[type[errors.DomainError], int]] = [
+    (errors.TidakValid, code_pb2.INVALID_ARGUMENT),
+    (errors.TidakDitemukan, code_pb2.NOT_FOUND),
+    (errors.AksesDitolak, code_pb2.PERMISSION_DENIED),
+    (errors.BelumMasuk, code_pb2.UNAUTHENTICATED),
+    (errors.KondisiTidakTerpenuhi, code_pb2.FAILED_PRECONDITION),
+    (errors.VersiUsang, code_pb2.ABORTED),
+    (errors.SudahAda, code_pb2.ALREADY_EXISTS),
+    (errors.TerlaluBanyak, code_pb2.RESOURCE_EXHAUSTED),
+]
+
+
+def to_status(exc: errors.DomainError) -> grpc.Status:
+    code = next(c for cls, c in _CODES if isinstance(exc, cls))
+    status = status_pb2.Status(code=code, message=exc.pesan)
+    detail = any_pb2.Any()
+    if isinstance(exc, errors.TidakValid):
+        detail.Pack(
+            error_details_pb2.BadRequest(
+                field_violations=[
+                    error_details_pb2.BadRequest.FieldViolation(field=p.field, description=p.pesan)
+                    for p in exc.pelanggaran
+                ]
+            )
+        )
+        status.details.append(detail)
+    elif isinstance(exc, errors.TerlaluBanyak):
+        detail.Pack(error_details_pb2.RetryInfo(retry_delay=duration_pb2.Duration(seconds=exc.coba_lagi_detik)))
+        status.details.append(detail)
+    elif isinstance(exc, errors.KondisiTidakTerpenuhi):
+        detail.Pack(
+            error_details_pb2.PreconditionFailure(
+                violations=[error_details_pb2.PreconditionFailure.Violation(type="STATUS", description=exc.pesan)]
+            )
+        )
+        status.details.append(detail)
+    loc = any_pb2.Any()
+    loc.Pack(error_details_pb2.LocalizedMessage(locale="id-ID", message=exc.pesan))
+    status.details.append(loc)
+    return rpc_status.to_status(status)
+
+
+class Boundary(grpc.aio.ServerInterceptor):
+    def __init__(
+        self,
+        verifier: TokenVerifier,
+        public_methods: Iterable[str],
+        revocation_checks: dict[str, RevocationCheck] | None = None,
+    ) -> None:
+        self._verifier = verifier
+        self._public = frozenset(public_methods)
+        # Keyed by method prefix ("/ekinerja.profil."): the owner of sessions
+        # checks logout on its own RPCs without a round trip.
+        self._revocation = revocation_checks or {}
+
+    def add_public(self, methods: Iterable[str]) -> None:
+        self._public = self._public | frozenset(methods)
+
+    def add_revocation_check(self, prefix: str, check: RevocationCheck) -> None:
+        self._revocation[prefix] = check
+
+    async def intercept_service(
+        self, continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler:
+        handler = await continuation(details)
+        method: str = details.method
+        if handler is None or not method.startswith("/ekinerja."):
+            return handler  # health, reflection
+        if handler.unary_unary:
+            return grpc.unary_unary_rpc_method_handler(
+                self._wrap_unary(method, handler.unary_unary),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        if handler.unary_stream:
+            return grpc.unary_stream_rpc_method_handler(
+                self._wrap_stream(method, handler.unary_stream),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        return handler
+
+    async def _enter(self, method: str, context: grpc.aio.ServicerContext) -> str:
+        metadata = dict(context.invocation_metadata() or ())
+        request_id = str(metadata.get("x-request-id") or uuid.uuid4().hex)[:64]
+        structlog.contextvars.bind_contextvars(rpc=method, rid=request_id)
+        principal = None
+        if method not in self._public:
+            auth = str(metadata.get("authorization", ""))
+            if not auth.lower().startswith("bearer "):
+                raise errors.BelumMasuk("Silakan masuk (login) terlebih dahulu.")
+            principal = self._verifier.verify(auth[7:].strip())
+            for prefix, check in self._revocation.items():
+                if method.startswith(prefix) and not await check(principal):
+                    raise errors.BelumMasuk("Sesi Anda telah berakhir. Silakan masuk kembali.")
+            structlog.contextvars.bind_contextvars(akun=principal.akun_id)
+        set_current(principal)
+        return request_id
+
+    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, request_id: str) -> None:
+        if isinstance(exc, errors.DomainError):
+            status = to_status(exc)
+            log.info("rpc.ditolak", code=status.code.name, pesan=exc.pesan)
+            await context.abort(status.code, status.details, status.trailing_metadata)
+        if isinstance(exc, (OperationalError, DBAPIError)) and getattr(exc, "connection_invalidated", False) or (
+            isinstance(exc, (OSError, ConnectionError))
+        ):
+            log.warning("rpc.tidak_tersedia", error=str(exc))
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "Basis data tidak dapat dihubungi; coba lagi sebentar lagi.")
+        log.exception("rpc.gagal")
+        await context.abort(
+            grpc.StatusCode.INTERNAL, f"Terjadi kesalahan pada server (kode permintaan {request_id})."
+        )
+
+    def _wrap_unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            start = time.perf_counter()
+            structlog.contextvars.clear_contextvars()
+            request_id = "-"
+            try:
+                request_id = await self._enter(method, context)
+                response = await behavior(request, context)
+                log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
+                return response
+            except grpc.aio.AbortError:
+                raise
+            except Exception as exc:  # the boundary: every error gets a status and a log line
+                await self._fail(exc, context, request_id)
+            finally:
+                set_current(None)
+
+        return wrapped
+
+    def _wrap_stream(self, method: str, behavior: Callable[..., Any]) -> Callable[..., Any]:
+        async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            structlog.contextvars.clear_contextvars()
+            request_id = "-"
+            try:
+                request_id = await self._enter(method, context)
+                async for item in behavior(request, context):
+                    yield item
+            except grpc.aio.AbortError:
+                raise
+            except Exception as exc:
+                await self._fail(exc, context, request_id)
+            finally:
+                set_current(None)
+
+        return wrapped

@@ -1,0 +1,67 @@
+"""All configuration in one settings object, read from EKINERJA_* variables.
+
+Built once by the composition root (cli) and passed in; nothing below reads the
+environment itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SERVICES = ("profil", "skp", "penilaian", "cetak")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EKINERJA_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    # postgresql+asyncpg://user@host:5432/db — each service then keeps its
+    # tables in a schema of its own name. Unset: SQLite files in data_dir.
+    database_url: str | None = None
+    db_pool_size: int = 10
+
+    host: str = "127.0.0.1"
+    port: int = 50051
+    # Where a service finds another one; unset means this process's own port.
+    profil_address: str | None = None
+
+    token_key_file: Path | None = None  # Ed25519 private key (PEM), profil only
+    token_public_key_file: Path | None = None  # enough for the other services
+    token_ttl_seconds: int = Field(default=8 * 3600, ge=60)
+
+    reset_code_ttl_seconds: int = 15 * 60
+    login_max_gagal: int = 5  # failed logins per NIP in login_jendela_detik
+    login_jendela_detik: int = 15 * 60
+    reset_max_per_jam: int = 3  # Lupa Password requests per NIP and per address
+
+    smtp_host: str | None = None  # unset: mail is written to data_dir/outbox
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    mail_from: str = "e-Kinerja <noreply@ekinerja.local>"
+
+    log_format: Literal["console", "json"] = "console"
+    log_level: str = "INFO"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def private_key_path(self) -> Path:
+        return self.token_key_file or self.data_dir / "keys" / "token-ed25519.pem"
+
+    @property
+    def public_key_path(self) -> Path:
+        return self.token_public_key_file or self.data_dir / "keys" / "token-ed25519.pub"
+
+    def address_of(self, service: str) -> str:
+        own = f"{self.host}:{self.port}"
+        if service == "profil":
+            return self.profil_address or own
+        return own

@@ -1,0 +1,97 @@
+"""One async database per service: a SQLite file under the data directory by
+default, or a schema of its own in PostgreSQL when EKINERJA_DATABASE_URL is set.
+
+One AsyncSession per RPC (sessions are not safe across tasks); `transaction()`
+is the unit of work: commit on success, roll back on any error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+
+from services.shared.config import Settings
+
+# Constraint names are stable across SQLite and PostgreSQL, so Alembic can
+# alter them later (SQLite batch mode needs names).
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_metadata() -> MetaData:
+    return MetaData(naming_convention=NAMING)
+
+
+class Base(DeclarativeBase):
+    """Only for typing helpers; each service declares its own base and metadata."""
+
+
+def url_for(settings: Settings, service: str) -> str:
+    if settings.database_url:
+        return settings.database_url
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite+aiosqlite:///{(settings.data_dir / f'{service}.db').resolve()}"
+
+
+def is_postgres(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
+def create_engine(url: str, service: str, pool_size: int = 10) -> AsyncEngine:
+    if is_postgres(url):
+        # Each service owns a schema named after it; unqualified names resolve there.
+        return create_async_engine(
+            url,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            connect_args={"server_settings": {"search_path": service}},
+        )
+    engine = create_async_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        # WAL lets readers run beside the one writer; busy_timeout makes a
+        # second writer wait instead of failing at once.
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    return engine
+
+
+class Database:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def for_service(cls, settings: Settings, service: str) -> "Database":
+        return cls(create_engine(url_for(settings, service), service, settings.db_pool_size))
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        async with self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        async with self._sessions() as session:
+            yield session
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,91 @@
+"""Every mutating RPC carries a `request_id`. The response of the first call is
+stored in the same transaction as the change itself, so a client's retry after
+a lost reply gets that response again instead of acting twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from google.protobuf.message import Message
+from sqlalchemy import Column, DateTime, LargeBinary, MetaData, String, Table, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.shared.db import Database
+from services.shared.errors import TidakValid
+
+M = TypeVar("M", bound=Message)
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
+
+
+def idempotency_table(metadata: MetaData) -> Table:
+    return Table(
+        "permintaan",
+        metadata,
+        Column("akun", String(64), primary_key=True),
+        Column("request_id", String(64), primary_key=True),
+        Column("metode", String(200), nullable=False),
+        Column("respons", LargeBinary, nullable=False),
+        Column("dibuat", DateTime(timezone=True), nullable=False),
+    )
+
+
+def validate_request_id(request_id: str) -> None:
+    if request_id and not _REQUEST_ID.match(request_id):
+        raise TidakValid(
+            "request_id", "harus 8–64 karakter huruf, angka, '-', '_', '.' atau ':' (misalnya sebuah UUID)"
+        )
+
+
+async def idempotent(
+    db: Database,
+    table: Table,
+    *,
+    akun: str,
+    metode: str,
+    request_id: str,
+    response_type: type[M],
+    work: Callable[[AsyncSession], Awaitable[M]],
+) -> M:
+    """Runs `work` in one transaction, once per (akun, request_id)."""
+    validate_request_id(request_id)
+    if not request_id:
+        async with db.transaction() as session:
+            return await work(session)
+
+    async def stored() -> M | None:
+        async with db.read() as session:
+            row = (
+                await session.execute(
+                    select(table.c.metode, table.c.respons).where(
+                        table.c.akun == akun, table.c.request_id == request_id
+                    )
+                )
+            ).first()
+        if row is None:
+            return None
+        if row.metode != metode:
+            raise TidakValid("request_id", "sudah dipakai untuk permintaan lain; buat request_id baru")
+        return response_type.FromString(row.respons)
+
+    if (previous := await stored()) is not None:
+        return previous
+    try:
+        async with db.transaction() as session:
+            response = await work(session)
+            await session.execute(
+                table.insert().values(
+                    akun=akun, request_id=request_id, metode=metode,
+                    respons=response.SerializeToString(), dibuat=dt.datetime.now(dt.UTC),
+                )
+            )
+        return response
+    except IntegrityError:
+        # A concurrent retry with the same id won the race: answer as it did.
+        if (previous := await stored()) is not None:
+            return previous
+        raise

@@ -1,0 +1,60 @@
+"""Alembic, one migration folder per service (services/<name>/migrations).
+
+Each service's env.py calls `run_env()`; `upgrade()` is what `ekinerja migrate`
+and the tests call."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from alembic import command, context
+from alembic.config import Config
+from sqlalchemy import MetaData, text
+from sqlalchemy.engine import Connection
+
+from services.shared.db import create_engine, is_postgres
+
+
+def alembic_config(service: str, migrations_dir: Path, url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["service"] = service
+    return cfg
+
+
+def upgrade(service: str, migrations_dir: Path, url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(service, migrations_dir, url), revision)
+
+
+def run_env(target_metadata: MetaData) -> None:
+    """The body of every service's migrations/env.py (online mode only)."""
+    cfg = context.config
+    url = cfg.get_main_option("sqlalchemy.url")
+    service = cfg.attributes["service"]
+    assert url
+
+    def do_run(connection: Connection) -> None:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,  # SQLite alters tables by copying them
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+    async def run() -> None:
+        engine = create_engine(url, service)
+        try:
+            async with engine.begin() as conn:
+                if is_postgres(url):
+                    await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{service}"'))
+                    await conn.execute(text(f'SET search_path TO "{service}"'))
+                await conn.run_sync(do_run)
+        finally:
+            await engine.dispose()
+
+    # alembic's command API is synchronous; `ekinerja migrate` calls it off the loop.
+    asyncio.run(run())

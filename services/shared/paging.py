@@ -1,0 +1,38 @@
+"""Opaque page tokens (AIP-158): a base64 offset bound to the query that made it."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+
+from services.shared.errors import TidakValid
+
+
+def page_size(requested: int, default: int, maximum: int) -> int:
+    if requested < 0:
+        raise TidakValid("page_size", "tidak boleh negatif")
+    return min(requested or default, maximum)
+
+
+def _fingerprint(query: str) -> str:
+    return hashlib.sha256(query.encode()).hexdigest()[:12]
+
+
+def encode(offset: int, query: str) -> str:
+    raw = json.dumps({"o": offset, "q": _fingerprint(query)}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode(token: str, query: str) -> int:
+    if not token:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        data = json.loads(raw)
+        offset = int(data["o"])
+        if data["q"] != _fingerprint(query) or offset < 0:
+            raise ValueError
+    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+        raise TidakValid("page_token", "tidak sah atau bukan untuk pencarian ini") from None
+    return offset

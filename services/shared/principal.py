@@ -1,0 +1,54 @@
+"""Who is calling: the verified content of a bearer token."""
+
+from __future__ import annotations
+
+import contextvars
+from dataclasses import dataclass
+
+from services.shared.errors import BelumMasuk
+
+PEGAWAI = "pegawai"
+ADMIN_INSTANSI = "admin_instansi"
+HELPDESK = "helpdesk"
+LAYANAN = "layanan"  # service account
+SEMUA_PERAN = (PEGAWAI, ADMIN_INSTANSI, HELPDESK, LAYANAN)
+
+
+@dataclass(frozen=True)
+class Principal:
+    akun_id: str
+    sesi_id: str
+    nip: str | None
+    username: str | None
+    peran: frozenset[str]
+    instansi_id: str
+
+    @property
+    def kunci(self) -> str:
+        """Stable id for idempotency records and logs (never the NIP)."""
+        return self.akun_id
+
+    def punya(self, *peran: str) -> bool:
+        return bool(self.peran.intersection(peran))
+
+    def pengelola_instansi(self, instansi_id: str) -> bool:
+        """Admin instansi or helpdesk of that instansi."""
+        return self.instansi_id == instansi_id and self.punya(ADMIN_INSTANSI, HELPDESK)
+
+
+_current: contextvars.ContextVar[Principal | None] = contextvars.ContextVar("principal", default=None)
+
+
+def set_current(principal: Principal | None) -> contextvars.Token[Principal | None]:
+    return _current.set(principal)
+
+
+def current() -> Principal:
+    principal = _current.get()
+    if principal is None:
+        raise BelumMasuk("Silakan masuk (login) terlebih dahulu.")
+    return principal
+
+
+def current_or_none() -> Principal | None:
+    return _current.get()

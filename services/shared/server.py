@@ -1,0 +1,110 @@
+"""Builds a grpc.aio server for one or several services: the boundary
+interceptor, per-service health checking, reflection, and graceful shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+import structlog
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from services.shared.boundary import Boundary
+from services.shared.config import Settings
+from services.shared.db import Database
+from services.shared.mail import Mailer
+from services.shared.tokens import TokenVerifier, ensure_keypair
+
+log = structlog.get_logger("ekinerja.server")
+
+
+@dataclass
+class Context:
+    """What a service gets when it is wired into a server."""
+
+    settings: Settings
+    boundary: Boundary
+    mailer: Mailer
+    databases: dict[str, Database] = field(default_factory=dict)
+    # Objects a service exposes for tests and shutdown (e.g. queued mail).
+    services: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ServiceModule:
+    name: str
+    service_names: Sequence[str]  # full gRPC names, e.g. "ekinerja.profil.v1.ProfilService"
+    public_methods: Sequence[str]
+    migrations_dir: Path
+    # Adds the servicers to the server; returns nothing. Databases are opened
+    # by the builder so it can close them on shutdown.
+    register: Callable[[grpc.aio.Server, Context, Database], Awaitable[None]]
+    needs_signing_key: bool = False
+
+
+@dataclass
+class Running:
+    server: grpc.aio.Server
+    port: int
+    health: health.aio.HealthServicer
+    context: Context
+    service_names: list[str]
+
+    async def stop(self, grace: float = 5.0) -> None:
+        for name in [*self.service_names, ""]:
+            await self.health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+        await self.server.stop(grace)
+        for db in self.context.databases.values():
+            await db.dispose()
+
+
+def load_verifier(settings: Settings, signs: bool) -> TokenVerifier:
+    if signs:
+        ensure_keypair(settings.private_key_path, settings.public_key_path)
+    if not settings.public_key_path.exists():
+        raise SystemExit(
+            f"Kunci publik token tidak ditemukan di {settings.public_key_path}. "
+            "Setel EKINERJA_TOKEN_PUBLIC_KEY_FILE (salinan dari layanan profil)."
+        )
+    return TokenVerifier(settings.public_key_path.read_bytes())
+
+
+async def start(settings: Settings, modules: Sequence[ServiceModule], port: int | None = None) -> Running:
+    verifier = load_verifier(settings, any(m.needs_signing_key for m in modules))
+    boundary = Boundary(verifier, [p for m in modules for p in m.public_methods])
+    context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings))
+    server = grpc.aio.server(
+        interceptors=[boundary],
+        options=[("grpc.max_receive_message_length", 8 * 1024 * 1024), ("grpc.so_reuseport", 0)],
+    )
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    names: list[str] = []
+    for module in modules:
+        db = Database.for_service(settings, module.name)
+        context.databases[module.name] = db
+        await module.register(server, context, db)
+        names.extend(module.service_names)
+    reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
+    bound = server.add_insecure_port(f"{settings.host}:{settings.port if port is None else port}")
+    await server.start()
+    for name in [*names, ""]:
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+    log.info("server.mulai", alamat=f"{settings.host}:{bound}", layanan=[m.name for m in modules])
+    return Running(server, bound, health_servicer, context, names)
+
+
+async def serve_forever(running: Running) -> None:
+    """Waits for SIGINT/SIGTERM, then drains in-flight calls before exiting."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    log.info("server.berhenti")
+    await running.stop(grace=10.0)

@@ -1,0 +1,96 @@
+"""Access tokens: Ed25519-signed JWTs. profil signs with the private key; every
+service verifies with the public key alone, without a call to profil."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from pathlib import Path
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from services.shared.errors import BelumMasuk
+from services.shared.principal import Principal
+
+ISSUER = "ekinerja"
+ALGORITHM = "EdDSA"
+
+
+def ensure_keypair(private_path: Path, public_path: Path) -> None:
+    """Creates the signing key pair on first use (embedded default)."""
+    if private_path.exists():
+        if not public_path.exists():
+            _write_public(private_path, public_path)
+        return
+    private_path.parent.mkdir(parents=True, exist_ok=True)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+    _write_public(private_path, public_path)
+
+
+def _write_public(private_path: Path, public_path: Path) -> None:
+    key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
+    public_path.parent.mkdir(parents=True, exist_ok=True)
+    public_path.write_bytes(
+        key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+
+
+class TokenSigner:
+    def __init__(self, private_key_pem: bytes, ttl_seconds: int) -> None:
+        self._key = serialization.load_pem_private_key(private_key_pem, password=None)
+        self._ttl = dt.timedelta(seconds=ttl_seconds)
+
+    def sign(
+        self, *, akun_id: str, nip: str | None, username: str | None, peran: list[str], instansi_id: str,
+        now: dt.datetime,
+    ) -> tuple[str, str, dt.datetime]:
+        """Returns (token, session id, expiry)."""
+        sesi_id = uuid.uuid4().hex
+        expires = now + self._ttl
+        claims = {
+            "iss": ISSUER,
+            "sub": akun_id,
+            "sid": sesi_id,
+            "nip": nip,
+            "usr": username,
+            "rol": peran,
+            "ins": instansi_id,
+            "iat": int(now.timestamp()),
+            "exp": int(expires.timestamp()),
+        }
+        return jwt.encode(claims, self._key, algorithm=ALGORITHM), sesi_id, expires
+
+
+class TokenVerifier:
+    def __init__(self, public_key_pem: bytes) -> None:
+        self._key = serialization.load_pem_public_key(public_key_pem)
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token, self._key, algorithms=[ALGORITHM], issuer=ISSUER,
+                options={"require": ["exp", "iat", "sub", "sid"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise BelumMasuk("Sesi Anda telah berakhir. Silakan masuk kembali.") from None
+        except jwt.PyJWTError:
+            raise BelumMasuk("Token tidak sah. Silakan masuk kembali.") from None
+        return Principal(
+            akun_id=claims["sub"],
+            sesi_id=claims["sid"],
+            nip=claims.get("nip"),
+            username=claims.get("usr"),
+            peran=frozenset(claims.get("rol") or ()),
+            instansi_id=claims.get("ins") or "",
+        )

@@ -1,0 +1,27 @@
+"""How skp is wired into a server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import grpc
+from ekinerja.skp.v1 import skp_pb2_grpc
+
+from services.skp.server.skp import SkpServicer
+from services.shared.db import Database
+from services.shared.server import Context, ServiceModule
+
+NAME = "ekinerja.skp.v1.SkpService"
+
+
+async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
+    skp_pb2_grpc.add_SkpServiceServicer_to_server(SkpServicer(), server)
+
+
+MODULE = ServiceModule(
+    name="skp",
+    service_names=(NAME,),
+    public_methods=(),
+    migrations_dir=Path(__file__).parent / "migrations",
+    register=register,
+)

@@ -1,0 +1,20 @@
+"""SkpService: proto in, domain, proto out."""
+
+from __future__ import annotations
+
+import grpc
+from ekinerja.skp.v1 import skp_pb2 as pb
+from ekinerja.skp.v1 import skp_pb2_grpc
+
+from services.shared import principal as pr
+from services.skp.domain.perilaku import BERAKHLAK
+
+
+class SkpServicer(skp_pb2_grpc.SkpServiceServicer):
+    async def ListPerilakuKerja(
+        self, request: pb.ListPerilakuKerjaRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListPerilakuKerjaResponse:
+        pr.current()
+        return pb.ListPerilakuKerjaResponse(
+            perilaku=[pb.PerilakuKerja(nomor=p.nomor, kode=p.kode, nama=p.nama, uraian=p.uraian) for p in BERAKHLAK]
+        )

@@ -1,0 +1,38 @@
+"""Services in separate processes' shape: profil signs, skp verifies with the
+public key alone and never calls profil."""
+
+import grpc
+import pytest
+from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
+from ekinerja.skp.v1 import skp_pb2, skp_pb2_grpc
+
+from services.registry import MODULES
+from services.shared.server import start
+from tests import data
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+
+
+async def test_token_profil_diterima_layanan_lain(settings, tmp_path):
+    profil = await start(settings, [MODULES["profil"]], port=0)
+    # skp gets only the public key, in a data directory of its own.
+    skp_dir = tmp_path / "skp"
+    (skp_dir / "keys").mkdir(parents=True)
+    (skp_dir / "keys" / "token-ed25519.pub").write_bytes(settings.public_key_path.read_bytes())
+    skp_settings = settings.model_copy(update={"data_dir": skp_dir})
+    skp = await start(skp_settings, [MODULES["skp"]], port=0)
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a, \
+                grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b:
+            login = await auth_pb2_grpc.AuthServiceStub(a).Login(
+                auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD))
+            md = (("authorization", f"Bearer {login.access_token}"),)
+            r = await skp_pb2_grpc.SkpServiceStub(b).ListPerilakuKerja(skp_pb2.ListPerilakuKerjaRequest(), metadata=md)
+            assert len(r.perilaku) == 7
+            assert not (skp_dir / "keys" / "token-ed25519.pem").exists()
+            with pytest.raises(grpc.aio.AioRpcError) as e:
+                await auth_pb2_grpc.AuthServiceStub(b).Login(auth_pb2.LoginRequest(nip=data.SUTIKNO, password="x"))
+            assert e.value.code() == grpc.StatusCode.UNIMPLEMENTED
+    finally:
+        await skp.stop(grace=1)
+        await profil.stop(grace=1)
