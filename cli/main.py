@@ -34,6 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="impor data master unor/pegawai dari CSV atau XLSX (lihat docs/import.md)")
     imp.add_argument("jenis", choices=["unor", "pegawai"])
     imp.add_argument("berkas")
+
+    akun = sub.add_parser("akun", help="akun admin instansi, helpdesk dan layanan (tanpa NIP)")
+    akun_sub = akun.add_subparsers(dest="aksi", required=True)
+    tambah = akun_sub.add_parser("tambah", help="buat akun; password ditanyakan (atau EKINERJA_PASSWORD_BARU)")
+    tambah.add_argument("--username", required=True)
+    tambah.add_argument("--peran", required=True, choices=["admin_instansi", "helpdesk", "layanan"])
+    tambah.add_argument("--instansi", required=True, help="id instansi (lihat `ekinerja akun instansi`)")
+    tambah.add_argument("--nama", default="")
+    akun_sub.add_parser("instansi", help="daftar instansi dan id-nya")
     return parser
 
 
@@ -63,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         from cli.data import run_import
 
         return run_import(settings, args.jenis, args.berkas)
+    if args.perintah == "akun":
+        from cli.akun import run_akun
+
+        return run_akun(settings, args)
     return 2
 
 
