@@ -19,7 +19,7 @@ def run_akun(settings: Settings, args: object) -> int:
     async def main() -> int:
         db = Database.for_service(settings, "profil")
         try:
-            if getattr(args, "aksi") == "instansi":
+            if args.aksi == "instansi":
                 for row in await daftar_instansi(db):
                     print(f"{row.id}  {row.nama}  ({row.lokasi})")
                 return 0

@@ -8,7 +8,9 @@ import grpc
 from ekinerja.cetak.v1 import cetak_pb2_grpc
 
 from services.cetak.server.cetak import CetakServicer
+from services.cetak.store.models import permintaan
 from services.shared.db import Database
+from services.shared.idempotency import purge
 from services.shared.server import Context, ServiceModule
 
 NAME = "ekinerja.cetak.v1.CetakService"
@@ -24,4 +26,5 @@ MODULE = ServiceModule(
     public_methods=(),
     migrations_dir=Path(__file__).parent / "migrations",
     register=register,
+    housekeeping=lambda db: purge(db, permintaan),
 )

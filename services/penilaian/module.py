@@ -8,7 +8,9 @@ import grpc
 from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 
 from services.penilaian.server.penilaian import PenilaianServicer
+from services.penilaian.store.models import permintaan
 from services.shared.db import Database
+from services.shared.idempotency import purge
 from services.shared.server import Context, ServiceModule
 
 NAME = "ekinerja.penilaian.v1.PenilaianService"
@@ -24,4 +26,5 @@ MODULE = ServiceModule(
     public_methods=(),
     migrations_dir=Path(__file__).parent / "migrations",
     register=register,
+    housekeeping=lambda db: purge(db, permintaan),
 )

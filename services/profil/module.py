@@ -11,8 +11,10 @@ from ekinerja.profil.v1 import auth_pb2_grpc, profil_pb2_grpc
 from services.profil.server.auth import AuthServicer
 from services.profil.server.profil import ProfilServicer
 from services.profil.store import repository as repo
+from services.profil.store.models import permintaan
 from services.profil.usecases.akun import LayananAkun
 from services.shared.db import Database
+from services.shared.idempotency import purge
 from services.shared.principal import Principal
 from services.shared.server import Context, ServiceModule
 from services.shared.tokens import TokenSigner
@@ -37,6 +39,13 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     profil_pb2_grpc.add_ProfilServiceServicer_to_server(ProfilServicer(db), server)
 
 
+async def housekeeping(db: Database) -> None:
+    now = dt.datetime.now(dt.UTC)
+    await purge(db, permintaan, now)
+    async with db.transaction() as s:
+        await repo.bersihkan(s, now - dt.timedelta(days=1))
+
+
 MODULE = ServiceModule(
     name="profil",
     service_names=(AUTH, PROFIL),
@@ -44,4 +53,5 @@ MODULE = ServiceModule(
     migrations_dir=Path(__file__).parent / "migrations",
     register=register,
     needs_signing_key=True,
+    housekeeping=housekeeping,
 )

@@ -130,9 +130,8 @@ class Boundary(grpc.aio.ServerInterceptor):
             status = to_status(exc)
             log.info("rpc.ditolak", code=status.code.name, pesan=exc.pesan)
             await context.abort(status.code, status.details, status.trailing_metadata)
-        if isinstance(exc, (OperationalError, DBAPIError)) and getattr(exc, "connection_invalidated", False) or (
-            isinstance(exc, (OSError, ConnectionError))
-        ):
+        lost_db = isinstance(exc, (OperationalError, DBAPIError)) and exc.connection_invalidated
+        if lost_db or isinstance(exc, OSError):
             log.warning("rpc.tidak_tersedia", error=str(exc))
             await context.abort(grpc.StatusCode.UNAVAILABLE, "Basis data tidak dapat dihubungi; coba lagi sebentar lagi.")
         log.exception("rpc.gagal")

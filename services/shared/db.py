@@ -80,7 +80,7 @@ class Database:
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def for_service(cls, settings: Settings, service: str) -> "Database":
+    def for_service(cls, settings: Settings, service: str) -> Database:
         return cls(create_engine(url_for(settings, service), service, settings.db_pool_size))
 
     @contextlib.asynccontextmanager

@@ -28,7 +28,7 @@ class TidakValid(DomainError):
         self.pelanggaran = [Pelanggaran(field, pesan), *lainnya]
 
     @classmethod
-    def banyak(cls, pelanggaran: list[Pelanggaran]) -> "TidakValid":
+    def banyak(cls, pelanggaran: list[Pelanggaran]) -> TidakValid:
         first, *rest = pelanggaran
         return cls(first.field, first.pesan, *rest)
 

@@ -34,6 +34,15 @@ def idempotency_table(metadata: MetaData) -> Table:
     )
 
 
+KEEP = dt.timedelta(hours=24)  # how long a client may retry with the same id
+
+
+async def purge(db: Database, table: Table, now: dt.datetime | None = None) -> None:
+    cutoff = (now or dt.datetime.now(dt.UTC)) - KEEP
+    async with db.transaction() as session:
+        await session.execute(table.delete().where(table.c.dibuat < cutoff))
+
+
 def validate_request_id(request_id: str) -> None:
     if request_id and not _REQUEST_ID.match(request_id):
         raise TidakValid(

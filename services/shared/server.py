@@ -45,6 +45,8 @@ class ServiceModule:
     # by the builder so it can close them on shutdown.
     register: Callable[[grpc.aio.Server, Context, Database], Awaitable[None]]
     needs_signing_key: bool = False
+    # Deletes what is only kept for a while (idempotency records, attempts…).
+    housekeeping: Callable[[Database], Awaitable[None]] | None = None
 
 
 @dataclass
@@ -54,8 +56,11 @@ class Running:
     health: health.aio.HealthServicer
     context: Context
     service_names: list[str]
+    background: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def stop(self, grace: float = 5.0) -> None:
+        for task in self.background:
+            task.cancel()
         for name in [*self.service_names, ""]:
             await self.health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.stop(grace)
@@ -96,7 +101,22 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
     for name in [*names, ""]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("server.mulai", alamat=f"{settings.host}:{bound}", layanan=[m.name for m in modules])
-    return Running(server, bound, health_servicer, context, names)
+    running = Running(server, bound, health_servicer, context, names)
+    for module in modules:
+        if module.housekeeping:
+            running.background.append(
+                asyncio.create_task(_every_hour(module.name, module.housekeeping, context.databases[module.name]))
+            )
+    return running
+
+
+async def _every_hour(name: str, job: Callable[[Database], Awaitable[None]], db: Database) -> None:
+    while True:
+        try:
+            await job(db)
+        except Exception:  # housekeeping must never stop the server; the next hour retries
+            log.exception("housekeeping.gagal", layanan=name)
+        await asyncio.sleep(3600)
 
 
 async def serve_forever(running: Running) -> None:

@@ -7,9 +7,11 @@ from pathlib import Path
 import grpc
 from ekinerja.skp.v1 import skp_pb2_grpc
 
-from services.skp.server.skp import SkpServicer
 from services.shared.db import Database
+from services.shared.idempotency import purge
 from services.shared.server import Context, ServiceModule
+from services.skp.server.skp import SkpServicer
+from services.skp.store.models import permintaan
 
 NAME = "ekinerja.skp.v1.SkpService"
 
@@ -24,4 +26,5 @@ MODULE = ServiceModule(
     public_methods=(),
     migrations_dir=Path(__file__).parent / "migrations",
     register=register,
+    housekeeping=lambda db: purge(db, permintaan),
 )

@@ -1,7 +1,6 @@
 """A retried mutation with the same request_id acts once."""
 
 import asyncio
-import datetime as dt
 
 import grpc
 from ekinerja.profil.v1 import profil_pb2 as p

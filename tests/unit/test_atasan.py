@@ -3,7 +3,13 @@
 import datetime as dt
 
 from services.profil.domain.organisasi import (
-    PLH, PLT, Penugasan, Struktur, Unor, cakupan_bawahan, resolve_atasan,
+    PLH,
+    PLT,
+    Penugasan,
+    Struktur,
+    Unor,
+    cakupan_bawahan,
+    resolve_atasan,
 )
 
 HARI = dt.date(2023, 6, 1)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from services.profil.domain.akun import batasi, kode_baru, kode_cocok, hash_kode, validate_email, validate_password_baru
+from services.profil.domain.akun import batasi, hash_kode, kode_baru, kode_cocok, validate_email, validate_password_baru
 from services.profil.domain.klaim import cek_klaim
 from services.profil.domain.organisasi import PLT, Penugasan, Unor
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan

@@ -12,6 +12,7 @@ from services.profil.domain import organisasi as org
 from services.profil.store.models import (
     AkunRow,
     InstansiRow,
+    KodeResetRow,
     PegawaiRow,
     PenugasanRow,
     PercobaanRow,
@@ -146,7 +147,10 @@ async def hapus_percobaan(s: AsyncSession, kunci: str) -> None:
     await s.execute(delete(PercobaanRow).where(PercobaanRow.kunci == kunci))
 
 
-async def bersihkan_percobaan(s: AsyncSession, sebelum: dt.datetime) -> None:
+async def bersihkan(s: AsyncSession, sebelum: dt.datetime) -> None:
+    """Attempts, sessions and reset codes that no rule looks at any more."""
     await s.execute(delete(PercobaanRow).where(PercobaanRow.waktu < sebelum))
+    await s.execute(delete(KodeResetRow).where(KodeResetRow.kedaluwarsa < sebelum))
+    await s.execute(delete(SesiRow).where(SesiRow.kedaluwarsa < sebelum))
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.profil.domain import akses, organisasi as org
+from services.profil.domain import akses
+from services.profil.domain import organisasi as org
 from services.profil.domain.akun import validate_email
 from services.profil.domain.golongan import normalize_golongan
 from services.profil.domain.klaim import cek_klaim
