@@ -5,6 +5,7 @@ google.rpc details, then logs one line with the outcome and duration."""
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
@@ -22,6 +23,14 @@ from services.shared.principal import Principal, set_current
 from services.shared.tokens import TokenVerifier
 
 log = structlog.get_logger("ekinerja.rpc")
+
+_NIP = re.compile(r"\b(\d{4})\d{10}(\d{4})\b")
+_EMAIL = re.compile(r"\b[^@\s]+@([^@\s]+)\b")
+
+
+def mask(text: str) -> str:
+    """NIPs and email addresses never reach the logs whole (UU PDP No. 27/2022)."""
+    return _EMAIL.sub(r"***@\1", _NIP.sub(r"\1**********\2", text))
 
 RevocationCheck = Callable[[Principal], Awaitable[bool]]
 
@@ -128,11 +137,11 @@ class Boundary(grpc.aio.ServerInterceptor):
     async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, request_id: str) -> None:
         if isinstance(exc, errors.DomainError):
             status = to_status(exc)
-            log.info("rpc.ditolak", code=status.code.name, pesan=exc.pesan)
+            log.info("rpc.ditolak", code=status.code.name, pesan=mask(exc.pesan))
             await context.abort(status.code, status.details, status.trailing_metadata)
         lost_db = isinstance(exc, (OperationalError, DBAPIError)) and exc.connection_invalidated
         if lost_db or isinstance(exc, OSError):
-            log.warning("rpc.tidak_tersedia", error=str(exc))
+            log.warning("rpc.tidak_tersedia", error=mask(str(exc)))
             await context.abort(grpc.StatusCode.UNAVAILABLE, "Basis data tidak dapat dihubungi; coba lagi sebentar lagi.")
         log.exception("rpc.gagal")
         await context.abort(
