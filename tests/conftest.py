@@ -10,12 +10,14 @@ EKINERJA_TEST_REQUIRE_POSTGRES=1 (set by .ci/run), where they fail.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import shutil
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import asyncpg
 import grpc
@@ -30,6 +32,8 @@ from services.shared.server import Running, start
 from services.shared.tokens import ensure_keypair
 from tests import data
 
+T = TypeVar("T")
+
 PG_URL = os.environ.get("EKINERJA_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("EKINERJA_TEST_REQUIRE_POSTGRES") == "1"
 BACKENDS = ["sqlite", "postgresql"]
@@ -40,6 +44,14 @@ def _pg_dsn(database: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def _off_loop(fn: Callable[[], T]) -> T:
+    """Runs blocking set-up (which may start its own event loop) on another
+    thread. asyncio.run() on the main thread between tests replaces the loop
+    that grpc.aio's poller thread talks to, and a later test then hangs."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()
+
+
 def _pg_admin(sql: str) -> None:
     async def run() -> None:
         conn = await asyncpg.connect(_pg_dsn(make_url(PG_URL).database or "postgres"), timeout=5)
@@ -48,7 +60,7 @@ def _pg_admin(sql: str) -> None:
         finally:
             await conn.close()
 
-    asyncio.run(run())
+    _off_loop(lambda: asyncio.run(run()))
 
 
 @pytest.fixture(scope="session")
@@ -62,9 +74,13 @@ def postgres_available() -> bool:
         return False
 
 
+def _migrate(settings: Settings, names: tuple[str, ...] = SERVICES) -> None:
+    for name in names:
+        _off_loop(lambda n=name: upgrade(n, MODULES[n].migrations_dir, url_for(settings, n)))
+
+
 def _build(settings: Settings) -> None:
-    for name in SERVICES:
-        upgrade(name, MODULES[name].migrations_dir, url_for(settings, name))
+    _migrate(settings)
 
     async def fill() -> None:
         db = Database.for_service(settings, "profil")
@@ -73,7 +89,7 @@ def _build(settings: Settings) -> None:
         finally:
             await db.dispose()
 
-    asyncio.run(fill())
+    _off_loop(lambda: asyncio.run(fill()))
 
 
 @dataclass
@@ -126,6 +142,33 @@ def settings(backend: str, templates: dict[str, Template], tmp_path: Path) -> It
         yield Settings(data_dir=data_dir, database_url=_url(name), port=0, log_level="WARNING")
     finally:
         _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def empty_settings(backend: str, tmp_path: Path) -> Iterator[Settings]:
+    """A migrated profil store with no data at all, on `backend`."""
+    data_dir = tmp_path / "kosong"
+    name = f"ekinerja_kosong_{uuid.uuid4().hex[:12]}"
+    if backend == "sqlite":
+        settings = Settings(data_dir=data_dir, port=0, log_level="WARNING")
+    else:
+        _pg_admin(f'CREATE DATABASE "{name}"')
+        settings = Settings(data_dir=data_dir, database_url=_url(name), port=0, log_level="WARNING")
+    try:
+        _migrate(settings, ("profil",))
+        yield settings
+    finally:
+        if backend == "postgresql":
+            _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+async def profil_db(empty_settings: Settings) -> AsyncIterator[Database]:
+    db = Database.for_service(empty_settings, "profil")
+    try:
+        yield db
+    finally:
+        await db.dispose()
 
 
 @pytest.fixture

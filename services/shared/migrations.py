@@ -10,8 +10,11 @@ from pathlib import Path
 
 from alembic import command, context
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from services.shared.db import create_engine, is_postgres
 
@@ -26,6 +29,25 @@ def alembic_config(service: str, migrations_dir: Path, url: str) -> Config:
 
 def upgrade(service: str, migrations_dir: Path, url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(service, migrations_dir, url), revision)
+
+
+class SkemaUsang(RuntimeError):
+    """The store's schema is behind the code: run `ekinerja migrate`."""
+
+
+async def assert_current(service: str, migrations_dir: Path, engine: AsyncEngine) -> None:
+    """Refuses to serve a store whose schema is behind the code."""
+    heads = set(ScriptDirectory.from_config(alembic_config(service, migrations_dir, "sqlite://")).get_heads())
+    try:
+        async with engine.connect() as conn:
+            current = set((await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars())
+    except DBAPIError:
+        current = set()
+    if current != heads:
+        raise SkemaUsang(
+            f"Skema basis data layanan {service} belum mutakhir ({', '.join(sorted(current)) or 'kosong'}; "
+            f"seharusnya {', '.join(sorted(heads))}). Jalankan `ekinerja migrate` terlebih dahulu."
+        )
 
 
 def run_env(target_metadata: MetaData) -> None:

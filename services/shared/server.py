@@ -18,6 +18,7 @@ from services.shared.boundary import Boundary
 from services.shared.config import Settings
 from services.shared.db import Database
 from services.shared.mail import Mailer
+from services.shared.migrations import assert_current
 from services.shared.tokens import TokenVerifier, ensure_keypair
 
 log = structlog.get_logger("ekinerja.server")
@@ -61,6 +62,8 @@ class Running:
     async def stop(self, grace: float = 5.0) -> None:
         for task in self.background:
             task.cancel()
+        # A cancelled job must give its connection back before the pool closes.
+        await asyncio.gather(*self.background, return_exceptions=True)
         for name in [*self.service_names, ""]:
             await self.health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.stop(grace)
@@ -83,21 +86,32 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
     verifier = load_verifier(settings, any(m.needs_signing_key for m in modules))
     boundary = Boundary(verifier, [p for m in modules for p in m.public_methods])
     context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings))
-    server = grpc.aio.server(
-        interceptors=[boundary],
-        options=[("grpc.max_receive_message_length", 8 * 1024 * 1024), ("grpc.so_reuseport", 0)],
-    )
-    health_servicer = health.aio.HealthServicer()
-    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    names: list[str] = []
-    for module in modules:
-        db = Database.for_service(settings, module.name)
-        context.databases[module.name] = db
-        await module.register(server, context, db)
-        names.extend(module.service_names)
-    reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
-    bound = server.add_insecure_port(f"{settings.host}:{settings.port if port is None else port}")
-    await server.start()
+    context.databases = {m.name: Database.for_service(settings, m.name) for m in modules}
+    server: grpc.aio.Server | None = None
+    try:
+        # Before any grpc object exists: a server that is created but never
+        # stopped hangs its process when the garbage collector finalizes it.
+        for module in modules:
+            await assert_current(module.name, module.migrations_dir, context.databases[module.name].engine)
+        server = grpc.aio.server(
+            interceptors=[boundary],
+            options=[("grpc.max_receive_message_length", 8 * 1024 * 1024), ("grpc.so_reuseport", 0)],
+        )
+        health_servicer = health.aio.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+        names: list[str] = []
+        for module in modules:
+            await module.register(server, context, context.databases[module.name])
+            names.extend(module.service_names)
+        reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
+        bound = server.add_insecure_port(f"{settings.host}:{settings.port if port is None else port}")
+        await server.start()
+    except BaseException:
+        if server is not None:
+            await server.stop(None)
+        for db in context.databases.values():
+            await db.dispose()
+        raise
     for name in [*names, ""]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("server.mulai", alamat=f"{settings.host}:{bound}", layanan=[m.name for m in modules])
@@ -111,12 +125,14 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
 
 
 async def _every_hour(name: str, job: Callable[[Database], Awaitable[None]], db: Database) -> None:
+    # Not at start-up: a process that starts and stops at once (tests, a
+    # crash loop) has nothing to clean and should not race its own shutdown.
     while True:
+        await asyncio.sleep(3600)
         try:
             await job(db)
         except Exception:  # housekeeping must never stop the server; the next hour retries
             log.exception("housekeeping.gagal", layanan=name)
-        await asyncio.sleep(3600)
 
 
 async def serve_forever(running: Running) -> None:

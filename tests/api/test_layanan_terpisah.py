@@ -1,6 +1,8 @@
 """Services in separate processes' shape: profil signs, skp verifies with the
 public key alone and never calls profil."""
 
+import shutil
+
 import grpc
 import pytest
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
@@ -8,9 +10,19 @@ from ekinerja.skp.v1 import skp_pb2, skp_pb2_grpc
 
 from services.registry import MODULES
 from services.shared.server import start
+from services.shared.tokens import ensure_keypair
 from tests import data
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+
+
+async def test_layanan_menolak_skema_yang_belum_dimigrasi(settings, tmp_path):
+    from services.shared.migrations import SkemaUsang
+
+    kosong = settings.model_copy(update={"data_dir": tmp_path / "kosong"})
+    ensure_keypair(kosong.private_key_path, kosong.public_key_path)
+    with pytest.raises(SkemaUsang, match="ekinerja migrate"):
+        await start(kosong, [MODULES["skp"]], port=0)
 
 
 async def test_token_profil_diterima_layanan_lain(settings, tmp_path):
@@ -19,6 +31,8 @@ async def test_token_profil_diterima_layanan_lain(settings, tmp_path):
     skp_dir = tmp_path / "skp"
     (skp_dir / "keys").mkdir(parents=True)
     (skp_dir / "keys" / "token-ed25519.pub").write_bytes(settings.public_key_path.read_bytes())
+    for f in settings.data_dir.glob("skp.db*"):  # skp's own store, already migrated
+        shutil.copy(f, skp_dir / f.name)
     skp_settings = settings.model_copy(update={"data_dir": skp_dir})
     skp = await start(skp_settings, [MODULES["skp"]], port=0)
     try:

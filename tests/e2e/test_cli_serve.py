@@ -78,3 +78,10 @@ def test_serve_satu_layanan_di_port_sendiri(tmp_path):
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=30)
     assert proc.returncode == 0
+
+
+def test_serve_menolak_skema_yang_belum_dimigrasi(tmp_path):
+    proc = subprocess.run([EKINERJA, "serve", "--port", str(free_port())], env=env_for(tmp_path),
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert "ekinerja migrate" in proc.stderr

@@ -64,3 +64,11 @@ def test_batas_percobaan():
     with pytest.raises(TerlaluBanyak) as e:
         batasi(5, 5, dt.timedelta(minutes=15), "percobaan")
     assert e.value.coba_lagi_detik == 900
+
+
+def test_klaim_berakhir_bila_unit_atau_jabatan_berubah():
+    from services.profil.domain.klaim import klaim_berakhir
+
+    assert not klaim_berakhir("u1", "Kepala BIDANG X", "u1", " kepala  bidang x")
+    assert klaim_berakhir("u1", "Kepala BIDANG X", "u2", "Kepala BIDANG X")
+    assert klaim_berakhir("u1", "Kepala BIDANG X", "u1", "Analis")

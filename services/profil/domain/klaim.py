@@ -10,6 +10,12 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def klaim_berakhir(unor_lama: str, jabatan_lama: str, unor_baru: str, jabatan_baru: str) -> bool:
+    """A pimpinan who moves to another unit or takes another jabatan no longer
+    heads the unit (DOMAIN.md 1). Letter case and spacing alone change nothing."""
+    return unor_lama != unor_baru or _normal(jabatan_lama) != _normal(jabatan_baru)
+
+
 def cek_klaim(unor: Unor, nip: str, jabatan: str, nama_pimpinan_sekarang: str | None, ganti: bool) -> bool:
     """Returns False when the claimant already leads the unit (nothing to do)."""
     if unor.pimpinan_nip == nip:

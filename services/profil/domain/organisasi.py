@@ -111,6 +111,10 @@ class Struktur:
         )
         return Pimpinan(acting[0].nip, unor_id, acting[0].jenis) if acting else None
 
+    def memimpin_definitif(self, nip: str) -> bool:
+        """jenis Pimpinan: the definitive head of some unit (a claim)."""
+        return any(u.pimpinan_nip == nip for u in self.unor.values())
+
     def unor_dipimpin(self, nip: str, tanggal: dt.date) -> list[Pimpinan]:
         led = [Pimpinan(nip, u.id) for u in self.unor.values() if u.pimpinan_nip == nip]
         for p in self.penugasan:

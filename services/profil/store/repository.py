@@ -51,11 +51,19 @@ def to_penugasan(row: PenugasanRow) -> org.Penugasan:
     return org.Penugasan(row.id, row.nip, row.unor_id, row.jenis, row.mulai, row.selesai)
 
 
+_UNOR_KOLOM = (UnorRow.id, UnorRow.nama, UnorRow.parent_id, UnorRow.induk, UnorRow.jabatan_pimpinan,
+               UnorRow.pimpinan_nip)
+_PENUGASAN_KOLOM = (PenugasanRow.id, PenugasanRow.nip, PenugasanRow.unor_id, PenugasanRow.jenis, PenugasanRow.mulai,
+                    PenugasanRow.selesai)
+
+
 async def load_struktur(s: AsyncSession, instansi_id: str) -> org.Struktur:
-    """The whole unor tree of an instansi and its assignments: two queries."""
-    units = (await s.scalars(select(UnorRow).where(UnorRow.instansi_id == instansi_id))).all()
-    tugas = (await s.scalars(select(PenugasanRow).where(PenugasanRow.instansi_id == instansi_id))).all()
-    return org.Struktur({u.id: to_unor(u) for u in units}, [to_penugasan(p) for p in tugas])
+    """The whole unor tree of an instansi and its assignments: two queries of
+    plain rows (most RPCs need it; ORM objects for every unit cost more than
+    the queries themselves)."""
+    units = await s.execute(select(*_UNOR_KOLOM).where(UnorRow.instansi_id == instansi_id))
+    tugas = await s.execute(select(*_PENUGASAN_KOLOM).where(PenugasanRow.instansi_id == instansi_id))
+    return org.Struktur({u[0]: org.Unor(*u) for u in units}, [org.Penugasan(*p) for p in tugas])
 
 
 async def pegawai_by_nip(s: AsyncSession, nips: set[str]) -> dict[str, PegawaiRow]:

@@ -14,7 +14,7 @@ from services.profil.domain import akses
 from services.profil.domain import organisasi as org
 from services.profil.domain.akun import validate_email
 from services.profil.domain.golongan import normalize_golongan
-from services.profil.domain.klaim import cek_klaim
+from services.profil.domain.klaim import cek_klaim, klaim_berakhir
 from services.profil.domain.nip import validate_nip
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
 from services.profil.store import repository as repo
@@ -89,7 +89,7 @@ async def _data_pribadi(s: AsyncSession, p: Principal, row: PegawaiRow) -> DataP
     atasan = struktur.unor.get(unor.parent_id) if unor and unor.parent_id else None
     return DataPribadi(
         pegawai=row,
-        pimpinan=bool(await repo.pimpinan_nips(s, {row.nip})),
+        pimpinan=struktur.memimpin_definitif(row.nip),
         unor=unor,
         unor_atasan=atasan,
         unor_induk=struktur.induk_dari(row.unor_id),
@@ -137,8 +137,7 @@ async def ubah_pegawai(
             validate_nip(row.nip, value, "pegawai.name")
             row.golongan = normalize_golongan(row.golongan, value, "pegawai.golongan_ruang")
             row.jenis_asn = value
-    if row.unor_id != lama_unor or row.jabatan != lama_jabatan:
-        # A pimpinan who moves or changes jabatan no longer heads the unit.
+    if klaim_berakhir(lama_unor, lama_jabatan, row.unor_id, row.jabatan):
         for unor in (await s.scalars(_dipimpin(nip))).all():
             unor.pimpinan_nip = None
     await s.flush()

@@ -1,0 +1,118 @@
+"""`make bench`: throughput and latency of the profil RPCs on the demo instansi.
+
+The server runs in its own process (`ekinerja serve`, embedded SQLite default),
+the load comes from this one: 32 concurrent clients on one channel, each RPC
+for a fixed time. The floor is grpc.health.v1 Check on the same server — no
+database, no auth — so every figure is also shown as a fraction of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import grpc
+from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+DEMO_PASSWORD = "ekinerja2023"
+SUTIKNO = "196903232002121009"
+ENDANG = "197106062006042005"
+BIDANG = "8ae482a759b076c20159b52790057b36"
+
+
+def run(cmd: list[str], env: dict[str, str]) -> None:
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+async def measure(name: str, call: Callable[[int], Awaitable[object]], concurrency: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    stop_at = time.perf_counter() + seconds
+    errors = 0
+
+    async def worker(i: int) -> None:
+        nonlocal errors
+        n = 0
+        while time.perf_counter() < stop_at:
+            t = time.perf_counter()
+            try:
+                await call(i * 1000 + n)
+            except grpc.aio.AioRpcError:
+                errors += 1
+            latencies.append(time.perf_counter() - t)
+            n += 1
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    return {
+        "rpc": name, "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        "n": len(latencies), "errors": errors,
+    }
+
+
+async def bench(port: int, concurrency: int, seconds: float) -> list[dict]:
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
+        health = health_pb2_grpc.HealthStub(ch)
+        auth = auth_pb2_grpc.AuthServiceStub(ch)
+        profil = profil_pb2_grpc.ProfilServiceStub(ch)
+        sutikno = await auth.Login(auth_pb2.LoginRequest(nip=SUTIKNO, password=DEMO_PASSWORD))
+        endang = await auth.Login(auth_pb2.LoginRequest(nip=ENDANG, password=DEMO_PASSWORD))
+        md_s = (("authorization", f"Bearer {sutikno.access_token}"),)
+        md_e = (("authorization", f"Bearer {endang.access_token}"),)
+        cases: list[tuple[str, Callable[[int], Awaitable[object]]]] = [
+            ("Health/Check (floor)", lambda i: health.Check(health_pb2.HealthCheckRequest())),
+            ("Auth/Login (argon2id)", lambda i: auth.Login(auth_pb2.LoginRequest(nip=SUTIKNO, password=DEMO_PASSWORD))),
+            ("Profil/GetPegawai", lambda i: profil.GetPegawai(
+                profil_pb2.GetPegawaiRequest(name=f"pegawai/{SUTIKNO}"), metadata=md_s)),
+            ("Profil/GetAtasan", lambda i: profil.GetAtasan(
+                profil_pb2.GetAtasanRequest(name=f"pegawai/{SUTIKNO}"), metadata=md_s)),
+            ("Profil/ListPegawai (1 unor)", lambda i: profil.ListPegawai(
+                profil_pb2.ListPegawaiRequest(parent=f"unor/{BIDANG}"), metadata=md_s)),
+            ("Profil/ListBawahan", lambda i: profil.ListBawahan(
+                profil_pb2.ListBawahanRequest(name=f"pegawai/{ENDANG}"), metadata=md_e)),
+        ]
+        return [await measure(name, call, concurrency, seconds) for name, call in cases]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--port", type=int, default=50871)
+    args = parser.parse_args()
+    exe = str(Path(sys.executable).parent / "ekinerja")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "EKINERJA_DATA_DIR": tmp, "EKINERJA_LOG_LEVEL": "WARNING"}
+        env.pop("EKINERJA_DATABASE_URL", None)
+        run([exe, "migrate"], env)
+        run([exe, "seed", "demo"], env)
+        server = subprocess.Popen([exe, "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(2.5)
+            results = asyncio.run(bench(args.port, args.concurrency, args.seconds))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    floor = results[0]["rps"]
+    print(f"ekinerja profil — SQLite, 1 server process, {args.concurrency} concurrent clients, "
+          f"{args.seconds:.0f} s per RPC, {os.cpu_count()} cores")
+    print(f"{'RPC':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of floor':>10}{'errors':>8}")
+    for r in results:
+        print(f"{r['rpc']:<30}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps'] / floor:>10.2f}{r['errors']:>8}")
+
+
+if __name__ == "__main__":
+    main()
