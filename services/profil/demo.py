@@ -35,6 +35,7 @@ from services.profil.store.models import (
     SesiRow,
     UnorRow,
 )
+from services.profil.store.repository import ubah_bila_berbeda
 from services.shared.db import Database
 
 DEMO_PASSWORD = "ekinerja2023"
@@ -394,13 +395,6 @@ async def _muat(s: AsyncSession, model: Any, syarat: Any, kunci: Any, nilai: lis
     return list(rows.values())
 
 
-def _ubah(row: Any, nilai: dict[str, Any]) -> bool:
-    berubah = False
-    for key, value in nilai.items():
-        if getattr(row, key) != value:
-            setattr(row, key, value)  # unchanged attributes are left alone: no UPDATE, no version bump
-            berubah = True
-    return berubah
 
 
 async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
@@ -410,7 +404,7 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
     if instansi is None:
         s.add(InstansiRow(id=INSTANSI_ID, nama=NAMA_INSTANSI, lokasi=LOKASI))
     else:
-        _ubah(instansi, {"nama": NAMA_INSTANSI, "lokasi": LOKASI})
+        ubah_bila_berbeda(instansi, {"nama": NAMA_INSTANSI, "lokasi": LOKASI})
     await s.flush()
     # Claims and assignments are rebuilt last: free them first (pimpinan_nip is unique).
     await s.execute(update(UnorRow).where(or_(UnorRow.instansi_id == INSTANSI_ID, UnorRow.pimpinan_nip.in_(nips)))
@@ -425,7 +419,7 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
             unor[nilai["id"]] = row = UnorRow(pimpinan_nip=None, **nilai)
             s.add(row)
         else:
-            _ubah(row, nilai)
+            ubah_bila_berbeda(row, nilai)
     await s.flush()
 
     milik_demo = PegawaiRow.instansi_id == INSTANSI_ID
@@ -435,7 +429,7 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
         if row is None:
             s.add(PegawaiRow(**nilai))
         else:
-            _ubah(row, nilai)
+            ubah_bila_berbeda(row, nilai)
     await s.flush()
 
     lebih_pegawai = set(pegawai) - set(nips)
@@ -477,7 +471,7 @@ async def _terapkan_akun(s: AsyncSession, r: Rencana, password_hash: str, lebih_
         if row is None:
             s.add(AkunRow(**nilai, password_hash=password_hash, password_diubah=now))
             continue
-        _ubah(row, {k: v for k, v in nilai.items() if k != "id"})
+        ubah_bila_berbeda(row, {k: v for k, v in nilai.items() if k != "id"})
         if row.password_hash != password_hash:
             row.password_hash, row.password_diubah = password_hash, now
     await s.flush()

@@ -27,6 +27,7 @@ from services.profil.domain.nip import PNS, PPPK, validate_nip
 from services.profil.domain.organisasi import validate_unor_id
 from services.profil.impor_berkas import Baris, BarisDitolak, LaporanImpor, baca, teks_sel  # noqa: F401
 from services.profil.store.models import AkunRow, InstansiRow, PegawaiRow, UnorRow
+from services.profil.store.repository import ubah_bila_berbeda
 from services.shared.db import Database
 from services.shared.errors import TidakValid
 
@@ -318,22 +319,13 @@ async def _simpan_unor(s: AsyncSession, calon: dict[str, _Unor], laporan: Lapora
             if row is None:
                 s.add(UnorRow(id=uid, instansi_id=c.instansi_id, pimpinan_nip=None, **nilai))
                 laporan.ditambah += 1
-            elif _ubah(row, nilai):
+            elif ubah_bila_berbeda(row, nilai):
                 laporan.diperbarui += 1
             else:
                 laporan.tidak_berubah += 1
     await s.flush()
 
 
-def _ubah(row: Any, nilai: dict[str, Any]) -> bool:
-    """Sets the changed attributes only, so an unchanged row is not rewritten
-    (and a pegawai's version counter, its etag, stays)."""
-    berubah = False
-    for key, value in nilai.items():
-        if getattr(row, key) != value:
-            setattr(row, key, value)
-            berubah = True
-    return berubah
 
 
 # --- pegawai ----------------------------------------------------------------
@@ -421,7 +413,7 @@ async def _simpan_pegawai(
             continue
         if klaim_selesai(row.unor_id, row.jabatan, c.unor_id, c.jabatan):
             klaim_berakhir.append(c.nip)
-        if _ubah(row, nilai):
+        if ubah_bila_berbeda(row, nilai):
             laporan.diperbarui += 1
         else:
             laporan.tidak_berubah += 1

@@ -4,6 +4,7 @@ runs a query per row."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +21,17 @@ from services.profil.store.models import (
     UnorRow,
 )
 from services.shared.errors import TidakDitemukan
+
+
+def ubah_bila_berbeda(row: Any, nilai: dict[str, Any]) -> bool:
+    """Sets only the attributes that differ, so an unchanged row is not
+    rewritten (no UPDATE, and a pegawai's version counter, its etag, stays)."""
+    berubah = False
+    for key, value in nilai.items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+            berubah = True
+    return berubah
 
 
 async def get_pegawai(s: AsyncSession, nip: str) -> PegawaiRow:
