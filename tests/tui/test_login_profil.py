@@ -92,3 +92,11 @@ async def test_keluar_kembali_ke_login(address):
         await tunggu(pilot)
         assert isinstance(app.screen, LoginScreen)
         assert app.backend.sesi is None
+
+
+async def test_login_dengan_papan_ketik_saja(address):
+    app = EkinerjaApp(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await pilot.press(*data.SUTIKNO, "enter", *data.PASSWORD, "enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, UtamaScreen)
