@@ -5,18 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 
-from tui.backend import Backend, GagalLayanan
+from tui.backend import Backend, GagalLayanan, IdPermintaan
+from tui.commands import PaletPerintah, Perintah, PerintahEkinerja
 from tui.screens.login import LoginScreen
 
 
 class EkinerjaApp(App[None]):
     CSS_PATH = Path(__file__).parent / "ekinerja.tcss"
     TITLE = "e-Kinerja"
+    COMMANDS = {PerintahEkinerja}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+p", "command_palette", "Cari", show=False, priority=True,
+                tooltip="Cari menu dan perintah"),
+    ]
 
     def __init__(self, server_address: str) -> None:
         super().__init__()
@@ -25,37 +33,52 @@ class EkinerjaApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(LoginScreen())
 
+    async def on_unmount(self) -> None:
+        await self.backend.close()
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(PaletPerintah())
+
+    # --- session ------------------------------------------------------------
     def masuk(self) -> None:
+        """Called by the login screen once the backend holds a session."""
         from tui.screens.utama import UtamaScreen
 
         assert self.backend.sesi is not None
         akun = self.backend.sesi.akun
         if not akun.nip:
-            self.notify("Menu helpdesk dan admin belum tersedia pada versi ini; akun ini belum memiliki profil "
-                        "pegawai.", severity="warning", timeout=8)
-            self._keluar()
+            self.notify("Menu admin instansi dan helpdesk belum tersedia pada versi ini: akun ini tidak memiliki "
+                        "profil pegawai.", severity="warning", timeout=10)
+            self.action_keluar()
             return
         self.push_screen(UtamaScreen(akun.nama))
 
     def sesi_berakhir(self, pesan: str) -> None:
+        """UNAUTHENTICATED after login. Several workers may report it at once:
+        the first one takes the user back to login."""
+        if self.backend.sesi is None and isinstance(self.screen, LoginScreen):
+            return
         self.backend.sesi = None
         self._ke_login()
-        self.notify(pesan, severity="warning", title="Sesi berakhir")
+        self.notify(pesan, severity="warning", title="Sesi berakhir", timeout=10, markup=False)
 
     def _ke_login(self) -> None:
-        while len(self.screen_stack) > 2:
+        while not isinstance(self.screen, LoginScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_keluar(self) -> None:
-        self._keluar()
+        self._keluar(IdPermintaan().ambil())
 
     @work(exclusive=True, group="sesi")
-    async def _keluar(self) -> None:
+    async def _keluar(self, request_id: str) -> None:
         try:
-            await self.backend.logout()
+            await self.backend.logout(request_id)
         except GagalLayanan:
-            pass  # the session is forgotten here whatever the server says
+            pass  # the session is forgotten here whatever the server answers
         self._ke_login()
+        if isinstance(self.screen, LoginScreen):
+            self.screen.kosongkan()
         self.notify("Anda telah keluar.")
 
     def action_ubah_password(self) -> None:
@@ -69,17 +92,14 @@ class EkinerjaApp(App[None]):
 
         self.push_screen(UbahPasswordScreen(), selesai)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if self.backend.sesi is not None:
-            from tui.screens.utama import UtamaScreen
+    # --- command palette: what Textual offers everywhere, in Indonesian -------
+    def perintah(self) -> Iterable[Perintah]:
+        yield "Tema", self.action_change_theme, "Ganti warna tampilan"
+        yield "Bantuan tombol", self._bantuan, "Tampilkan/sembunyikan semua tombol pintas layar ini"
+        yield "Tutup aplikasi", self.action_quit, "Keluar dari e-Kinerja (ctrl+q)"
 
-            if isinstance(screen, UtamaScreen):
-                yield SystemCommand("Profil", "Data pribadi, atasan, unit kerja, bawahan", lambda: screen.action_buka("profil"))
-                yield SystemCommand("Edit Profil", "Ubah jabatan dan unit kerja",
-                                    lambda: screen.query_one("#profil").action_edit_profil())
-            yield SystemCommand("Ubah Password", "Ganti password akun ini", self.action_ubah_password)
-            yield SystemCommand("Keluar", "Akhiri sesi dan kembali ke login", self.action_keluar)
-
-    async def on_unmount(self) -> None:
-        await self.backend.close()
+    def _bantuan(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()

@@ -1,8 +1,18 @@
 """The TUI's one door to the services: grpc.aio stubs, the session token, and
-errors turned into words. No other TUI module imports grpc."""
+errors turned into words. No other TUI module imports grpc.
+
+Every method raises `GagalLayanan` and nothing else from gRPC:
+- `sesi_berakhir`: the token is no longer valid (UNAUTHENTICATED without a
+  field); the app goes back to the login screen.
+- `versi_usang`: ABORTED, the resource changed since it was read (etag).
+- `tidak_pasti`: UNAVAILABLE / DEADLINE_EXCEEDED, the outcome of a mutating
+  call is unknown; retrying with the same request_id is safe.
+- otherwise `pesan` (and `field`) say what the user should fix.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable
@@ -12,39 +22,84 @@ from typing import Any, TypeVar
 import grpc
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
 from google.protobuf.field_mask_pb2 import FieldMask
-from google.rpc import error_details_pb2, status_pb2
+from google.rpc import error_details_pb2
 from google.type.date_pb2 import Date
+from grpc_status import rpc_status
+
+from tui.format import label_field
 
 T = TypeVar("T")
 
+_TIDAK_PASTI = {
+    # grpc's own texts for these are English transport details: say it in words.
+    grpc.StatusCode.UNAVAILABLE: "Layanan e-Kinerja tidak dapat dihubungi. Periksa jaringan atau alamat server "
+                                 "lalu coba lagi.",
+    grpc.StatusCode.DEADLINE_EXCEEDED: "Layanan e-Kinerja tidak menjawab tepat waktu. Silakan coba lagi.",
+}
+
 
 class GagalLayanan(Exception):
-    """A call failed; `pesan` is for the user, `field` names the bad input."""
+    """A call failed. `pesan` is for the user (Indonesian, from the server),
+    `field` names the bad input when the server said which."""
 
-    def __init__(self, pesan: str, sesi_berakhir: bool = False, field: str | None = None,
-                 versi_usang: bool = False) -> None:
+    def __init__(self, pesan: str, kode: grpc.StatusCode, field: str | None = None) -> None:
         super().__init__(pesan)
         self.pesan = pesan
-        self.sesi_berakhir = sesi_berakhir
+        self.kode = kode
         self.field = field
-        self.versi_usang = versi_usang
+
+    @property
+    def sesi_berakhir(self) -> bool:
+        # UNAUTHENTICATED naming a field is a wrong credential (old password),
+        # not an expired session.
+        return self.kode == grpc.StatusCode.UNAUTHENTICATED and self.field is None
+
+    @property
+    def versi_usang(self) -> bool:
+        return self.kode == grpc.StatusCode.ABORTED
+
+    @property
+    def tidak_pasti(self) -> bool:
+        return self.kode in _TIDAK_PASTI
 
     @classmethod
     def dari(cls, err: grpc.aio.AioRpcError) -> GagalLayanan:
         code = err.code()
-        if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
-            return cls("Layanan e-Kinerja tidak dapat dihubungi. Periksa alamat server lalu coba lagi.")
+        if code in _TIDAK_PASTI:
+            return cls(_TIDAK_PASTI[code], code)
+        pesan = err.details() or f"Permintaan gagal ({code.name})."
         field = None
-        for key, value in err.trailing_metadata() or ():
-            if key == "grpc-status-details-bin":
-                for detail in status_pb2.Status.FromString(value).details:
-                    if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
-                        br = error_details_pb2.BadRequest()
-                        detail.Unpack(br)
-                        if br.field_violations:
-                            field = br.field_violations[0].field
-        return cls(err.details() or code.name, sesi_berakhir=code == grpc.StatusCode.UNAUTHENTICATED,
-                   field=field, versi_usang=code == grpc.StatusCode.ABORTED)
+        try:
+            status = rpc_status.from_call(err)
+        except ValueError:  # details that disagree with the status: keep the plain message
+            status = None
+        for detail in status.details if status else ():
+            if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+                br = error_details_pb2.BadRequest()
+                detail.Unpack(br)
+                if br.field_violations:
+                    v = br.field_violations[0]
+                    field = v.field
+                    pesan = f"{label_field(v.field)}: {v.description}" if v.description else pesan
+        return cls(pesan, code, field)
+
+
+class IdPermintaan:
+    """One request_id per user action. It is kept after a failure whose outcome
+    is unknown (the reply was lost), so pressing the button again retries the
+    same action instead of doing it twice; any other answer starts a new one."""
+
+    def __init__(self) -> None:
+        self._id: str | None = None
+
+    def ambil(self) -> str:
+        if self._id is None:
+            self._id = uuid.uuid4().hex
+        return self._id
+
+    def selesai(self, gagal: GagalLayanan | None = None) -> None:
+        if gagal is None or not gagal.tidak_pasti:
+            self._id = None
 
 
 def tanggal(d: dt.date) -> Date:
@@ -60,14 +115,35 @@ class Sesi:
 class Backend:
     def __init__(self, address: str, timeout: float = 15.0) -> None:
         self.address = address
-        self._timeout = timeout
+        self.timeout = timeout
         self._channel: grpc.aio.Channel | None = None
+        self._auth: auth_pb2_grpc.AuthServiceStub | None = None
+        self._profil: profil_pb2_grpc.ProfilServiceStub | None = None
         self.sesi: Sesi | None = None
 
-    def _stubs(self) -> tuple[auth_pb2_grpc.AuthServiceStub, profil_pb2_grpc.ProfilServiceStub]:
+    def _buka(self) -> None:
+        # Opened lazily, on the app's event loop (grpc.aio binds a channel to the loop).
         if self._channel is None:
             self._channel = grpc.aio.insecure_channel(self.address)
-        return auth_pb2_grpc.AuthServiceStub(self._channel), profil_pb2_grpc.ProfilServiceStub(self._channel)
+            self._auth = auth_pb2_grpc.AuthServiceStub(self._channel)
+            self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
+
+    @property
+    def auth(self) -> auth_pb2_grpc.AuthServiceStub:
+        self._buka()
+        assert self._auth is not None
+        return self._auth
+
+    @property
+    def profil(self) -> profil_pb2_grpc.ProfilServiceStub:
+        self._buka()
+        assert self._profil is not None
+        return self._profil
+
+    @property
+    def terbuka(self) -> bool:
+        """A channel is open (it is closed when the app exits)."""
+        return self._channel is not None
 
     async def close(self) -> None:
         if self._channel is not None:
@@ -79,107 +155,115 @@ class Backend:
         return self.sesi.akun.nip if self.sesi else ""
 
     async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T:
-        metadata = (("authorization", f"Bearer {self.sesi.token}"),) if auth and self.sesi else ()
-        try:
-            return await method(request, metadata=metadata, timeout=self._timeout)
-        except grpc.aio.AioRpcError as err:
-            raise GagalLayanan.dari(err) from None
-
-    @staticmethod
-    def _rid() -> str:
-        # One per user action; a retry of the same action would reuse it.
-        return uuid.uuid4().hex
+        metadata: list[tuple[str, str]] = []
+        if auth and self.sesi:
+            metadata.append(("authorization", f"Bearer {self.sesi.token}"))
+        if rid := getattr(request, "request_id", ""):
+            metadata.append(("x-request-id", rid))  # the same id in the server's log lines
+        for percobaan in (1, 2):
+            try:
+                return await method(request, metadata=tuple(metadata), timeout=self.timeout)
+            except grpc.aio.AioRpcError as err:
+                # One quiet retry when the server could not be reached; the request
+                # (and its request_id) is the same, so the server acts at most once.
+                if percobaan == 1 and err.code() == grpc.StatusCode.UNAVAILABLE:
+                    await asyncio.sleep(0.3)
+                    continue
+                raise GagalLayanan.dari(err) from None
+        raise AssertionError("unreachable")
 
     # --- accounts ---------------------------------------------------------
     async def login(self, nip_atau_username: str, password: str) -> auth_pb2.Akun:
-        auth, _ = self._stubs()
+        """18 digits are a NIP; anything else is a username (admin, helpdesk)."""
         value = nip_atau_username.strip()
         req = auth_pb2.LoginRequest(password=password)
-        if value.isdigit():
+        if value.isdigit() and len(value) == 18:
             req.nip = value
         else:
             req.username = value
-        resp = await self._call(auth.Login, req, auth=False)
+        resp = await self._call(self.auth.Login, req, auth=False)
         self.sesi = Sesi(resp.access_token, resp.akun)
         return resp.akun
 
-    async def logout(self) -> None:
-        auth, _ = self._stubs()
+    async def logout(self, request_id: str) -> None:
         try:
-            await self._call(auth.Logout, auth_pb2.LogoutRequest(request_id=self._rid()))
+            await self._call(self.auth.Logout, auth_pb2.LogoutRequest(request_id=request_id))
         finally:
             self.sesi = None
 
-    async def ubah_password(self, lama: str, baru: str) -> None:
-        auth, _ = self._stubs()
-        await self._call(auth.UbahPassword, auth_pb2.UbahPasswordRequest(
-            request_id=self._rid(), password_lama=lama, password_baru=baru))
+    async def ubah_password(self, request_id: str, lama: str, baru: str) -> None:
+        try:
+            await self._call(self.auth.UbahPassword, auth_pb2.UbahPasswordRequest(
+                request_id=request_id, password_lama=lama, password_baru=baru))
+        except GagalLayanan as e:
+            if not e.sesi_berakhir:
+                raise
+            # The server answers a wrong old password with UNAUTHENTICATED too;
+            # an authenticated read tells the two apart.
+            await self.pegawai()
+            raise GagalLayanan(e.pesan, e.kode, field="password_lama") from None
 
-    async def lupa_password(self, nip: str, email: str) -> str:
-        auth, _ = self._stubs()
-        resp = await self._call(auth.LupaPassword, auth_pb2.LupaPasswordRequest(
-            request_id=self._rid(), nip=nip.strip(), email=email.strip()), auth=False)
+    async def lupa_password(self, request_id: str, nip: str, email: str) -> str:
+        resp = await self._call(self.auth.LupaPassword, auth_pb2.LupaPasswordRequest(
+            request_id=request_id, nip=nip.strip(), email=email.strip()), auth=False)
         return resp.pesan
 
-    async def reset_password(self, nip: str, kode: str, baru: str) -> None:
-        auth, _ = self._stubs()
-        await self._call(auth.ResetPassword, auth_pb2.ResetPasswordRequest(
-            request_id=self._rid(), nip=nip.strip(), kode=kode.strip(), password_baru=baru), auth=False)
+    async def reset_password(self, request_id: str, nip: str, kode: str, baru: str) -> None:
+        await self._call(self.auth.ResetPassword, auth_pb2.ResetPasswordRequest(
+            request_id=request_id, nip=nip.strip(), kode=kode.strip(), password_baru=baru), auth=False)
 
     # --- profil -----------------------------------------------------------
     async def pegawai(self, nip: str | None = None) -> profil_pb2.Pegawai:
-        _, profil = self._stubs()
-        return await self._call(profil.GetPegawai, profil_pb2.GetPegawaiRequest(name=f"pegawai/{nip or self.nip}"))
+        return await self._call(self.profil.GetPegawai,
+                                profil_pb2.GetPegawaiRequest(name=f"pegawai/{nip or self.nip}"))
 
-    async def ubah_profil(self, nip: str, etag: str, jabatan: str | None, unor_id: str | None) -> profil_pb2.Pegawai:
-        _, profil = self._stubs()
-        pegawai = profil_pb2.Pegawai(name=f"pegawai/{nip}", etag=etag)
+    async def ubah_profil(self, request_id: str, lama: profil_pb2.Pegawai, jabatan: str | None,
+                          unor_id: str | None) -> profil_pb2.Pegawai:
+        """Sends only what changed (None = unchanged), with the etag read before."""
+        pegawai = profil_pb2.Pegawai(name=lama.name or f"pegawai/{lama.nip}", etag=lama.etag)
         paths = []
         if jabatan is not None:
-            pegawai.jabatan, _ = jabatan, paths.append("jabatan")
+            pegawai.jabatan = jabatan
+            paths.append("jabatan")
         if unor_id is not None:
-            pegawai.unor_id, _ = unor_id, paths.append("unor_id")
-        return await self._call(profil.UpdatePegawai, profil_pb2.UpdatePegawaiRequest(
-            request_id=self._rid(), pegawai=pegawai, update_mask=FieldMask(paths=paths)))
+            pegawai.unor_id = unor_id
+            paths.append("unor_id")
+        return await self._call(self.profil.UpdatePegawai, profil_pb2.UpdatePegawaiRequest(
+            request_id=request_id, pegawai=pegawai, update_mask=FieldMask(paths=paths)))
 
     async def atasan(self, nip: str | None = None) -> profil_pb2.Atasan:
-        _, profil = self._stubs()
-        return await self._call(profil.GetAtasan, profil_pb2.GetAtasanRequest(name=f"pegawai/{nip or self.nip}"))
+        return await self._call(self.profil.GetAtasan, profil_pb2.GetAtasanRequest(name=f"pegawai/{nip or self.nip}"))
 
     async def bawahan(self, nip: str | None = None) -> list[profil_pb2.Bawahan]:
-        _, profil = self._stubs()
-        resp = await self._call(profil.ListBawahan, profil_pb2.ListBawahanRequest(name=f"pegawai/{nip or self.nip}"))
+        resp = await self._call(self.profil.ListBawahan,
+                                profil_pb2.ListBawahanRequest(name=f"pegawai/{nip or self.nip}"))
         return list(resp.bawahan)
 
-    async def pegawai_unor(self, unor_id: str, page_token: str = "") -> profil_pb2.ListPegawaiResponse:
-        _, profil = self._stubs()
-        return await self._call(profil.ListPegawai, profil_pb2.ListPegawaiRequest(
-            parent=f"unor/{unor_id}", page_size=100, page_token=page_token))
+    async def pegawai_unor(self, unor_id: str, page_token: str = "", page_size: int = 50) -> profil_pb2.ListPegawaiResponse:
+        return await self._call(self.profil.ListPegawai, profil_pb2.ListPegawaiRequest(
+            parent=f"unor/{unor_id}", page_size=page_size, page_token=page_token))
 
-    async def daftar_unor(self, query: str = "") -> list[profil_pb2.Unor]:
-        _, profil = self._stubs()
-        resp = await self._call(profil.ListUnor, profil_pb2.ListUnorRequest(query=query, page_size=300))
-        return list(resp.unor)
+    async def daftar_unor(self, query: str = "", page_size: int = 500) -> tuple[list[profil_pb2.Unor], bool]:
+        """The instansi's units in tree order; True when more than one page matched."""
+        resp = await self._call(self.profil.ListUnor, profil_pb2.ListUnorRequest(query=query, page_size=page_size))
+        return list(resp.unor), bool(resp.next_page_token)
 
-    async def klaim_pimpinan(self) -> profil_pb2.Unor:
-        _, profil = self._stubs()
-        return await self._call(profil.KlaimPimpinan, profil_pb2.KlaimPimpinanRequest(
-            request_id=self._rid(), name=f"pegawai/{self.nip}"))
+    async def klaim_pimpinan(self, request_id: str) -> profil_pb2.Unor:
+        return await self._call(self.profil.KlaimPimpinan, profil_pb2.KlaimPimpinanRequest(
+            request_id=request_id, name=f"pegawai/{self.nip}"))
 
     async def penugasan(self) -> list[profil_pb2.Penugasan]:
-        _, profil = self._stubs()
-        resp = await self._call(profil.ListPenugasan, profil_pb2.ListPenugasanRequest(parent=f"pegawai/{self.nip}"))
+        resp = await self._call(self.profil.ListPenugasan, profil_pb2.ListPenugasanRequest(parent=f"pegawai/{self.nip}"))
         return list(resp.penugasan)
 
-    async def tambah_penugasan(self, unor_id: str, plt: bool, mulai: dt.date, selesai: dt.date) -> profil_pb2.Penugasan:
-        _, profil = self._stubs()
+    async def tambah_penugasan(self, request_id: str, unor_id: str, plt: bool, mulai: dt.date,
+                               selesai: dt.date) -> profil_pb2.Penugasan:
         jenis = profil_pb2.JENIS_PENUGASAN_PLT if plt else profil_pb2.JENIS_PENUGASAN_PLH
-        return await self._call(profil.CreatePenugasan, profil_pb2.CreatePenugasanRequest(
-            request_id=self._rid(), penugasan=profil_pb2.Penugasan(
+        return await self._call(self.profil.CreatePenugasan, profil_pb2.CreatePenugasanRequest(
+            request_id=request_id, penugasan=profil_pb2.Penugasan(
                 nip=self.nip, unor_id=unor_id, jenis=jenis, tanggal_mulai=tanggal(mulai),
                 tanggal_selesai=tanggal(selesai))))
 
-    async def akhiri_penugasan(self, name: str, selesai: dt.date) -> profil_pb2.Penugasan:
-        _, profil = self._stubs()
-        return await self._call(profil.AkhiriPenugasan, profil_pb2.AkhiriPenugasanRequest(
-            request_id=self._rid(), name=name, tanggal_selesai=tanggal(selesai)))
+    async def akhiri_penugasan(self, request_id: str, name: str, selesai: dt.date) -> profil_pb2.Penugasan:
+        return await self._call(self.profil.AkhiriPenugasan, profil_pb2.AkhiriPenugasanRequest(
+            request_id=request_id, name=name, tanggal_selesai=tanggal(selesai)))

@@ -1,31 +1,73 @@
-"""Helpers for driving the real app with Textual's Pilot."""
+"""Helpers for driving the real app with Textual's Pilot at 80x24."""
 
 from __future__ import annotations
 
 import io
 
 from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
+from textual.worker import WorkerState
 
 from tests import data
+from tui.app import EkinerjaApp
+
+UKURAN = (80, 24)
+
+
+def aplikasi(address: str) -> EkinerjaApp:
+    """The app as the CLI builds it; without animations, which Pilot would wait out."""
+    app = EkinerjaApp(address)
+    app.animation_level = "none"
+    return app
 
 
 async def tunggu(pilot: Pilot) -> None:
-    """Until every worker (the gRPC calls) is done and the screen settled."""
-    for _ in range(3):
+    """Until every worker (the gRPC calls) is done and the screen settled:
+    a finished worker may start the next one (the pegawai, then the unit list)."""
+    for _ in range(10):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in pilot.app.workers):
+            return
+    raise AssertionError("workers still running")
 
 
 def teks(widget: Static) -> str:
+    """What a Static shows, as plain text (wide, so nothing wraps mid-word)."""
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(widget.content)
-    return console.export_text()
+    return " ".join(console.export_text().split())
+
+
+def isi(app: App[object], selector: str) -> str:
+    return teks(app.screen.query_one(selector, Static))
 
 
 def baris(table: DataTable) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def kolom(app: App[object], selector: str, nama: str) -> list[str]:
+    table = app.screen.query_one(selector, DataTable)
+    i = [str(c.label) for c in table.columns.values()].index(nama)
+    return [r[i] for r in baris(table)]
+
+
+def pemberitahuan(app: App[object]) -> str:
+    """Every toast shown so far (run_test hides them but keeps them)."""
+    return " | ".join(str(n.message) for n in app._notifications)
+
+
+async def ketik(pilot: Pilot, selector: str, nilai: str) -> None:
+    """Focus an input and fill it (as a paste would: one change, not one per
+    key; test_login_dengan_papan_ketik_saja types key by key)."""
+    widget = pilot.app.screen.query_one(selector, Input)
+    widget.focus()
+    widget.value = nilai
+    widget.cursor_position = len(nilai)
+    await pilot.pause()
 
 
 async def masuk(pilot: Pilot, nip: str, password: str = data.PASSWORD) -> None:

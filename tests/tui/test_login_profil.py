@@ -1,102 +1,158 @@
-"""The TUI against a real in-process server (80x24, keyboard only)."""
+"""Login and the Profil page against a real in-process server (80x24, keyboard)."""
 
 import pytest
 from ekinerja.profil.v1 import profil_pb2
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input
 
 from tests import data
-from tests.tui.pilot import baris, masuk, teks, tunggu
-from tui.app import EkinerjaApp
-from tui.screens.edit_profil import EditProfilScreen
+from tests.tui.pilot import UKURAN, aplikasi, isi, kolom, masuk, pemberitahuan, tunggu
 from tui.screens.login import LoginScreen
 from tui.screens.utama import UtamaScreen
+from tui.widgets.profil.satu_unit import PegawaiSatuUnit
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
-UKURAN = (80, 24)
 
 
-async def test_login_gagal_menampilkan_pesan(address):
-    app = EkinerjaApp(address)
+async def test_login_gagal_menampilkan_pesan_server(address):
+    app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.SUTIKNO, "password-salah")
         assert isinstance(app.screen, LoginScreen)
-        assert "password salah" in teks(app.screen.query_one("#pesan", Static))
+        assert isi(app, "#pesan") == "NIP/username atau password salah."
+        assert app.screen.query_one("#password", Input).value == ""
+        assert app.backend.terbuka
+    assert not app.backend.terbuka  # the channel is closed with the app
 
 
-async def test_profil_lima_tab_dan_plt(address):
-    app = EkinerjaApp(address)
+async def test_nip_kurang_dari_18_digit_ditolak_sebelum_dikirim(address):
+    app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
-        assert isinstance(app.screen, UtamaScreen)
-        await tunggu(pilot)
-        pribadi = teks(app.screen.query_one("#isi-pribadi", Static))
-        assert "SUTIKNO" in pribadi and "BIDANG PEMBINAAN" in pribadi and "II/a (Pengatur Muda)" in pribadi
-        await pilot.press("2")
-        assert "ENDANG SUMARSIH" in teks(app.screen.query_one("#isi-atasan", Static))
-        await pilot.press("3")
-        nama = [r[2] for r in baris(app.screen.query_one("#tabel-unit", DataTable))]
-        assert "WIDANANG SASMITO AJI" in nama and "SUTIKNO" in nama
-        await pilot.press("4")
-        assert "Tidak ada pegawai bawahan" in teks(app.screen.query_one("#judul-bawahan", Static))
-        await pilot.press("5")
-        assert "Anda berstatus sebagai Pegawai" in teks(app.screen.query_one("#isi-klaim", Static))
-
-
-async def test_atasan_melihat_bawahan(address):
-    app = EkinerjaApp(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
-        await tunggu(pilot)
-        await pilot.press("4")
-        nama = [r[2] for r in baris(app.screen.query_one("#tabel-bawahan", DataTable))]
-        assert nama == ["SUTIKNO", "SUYANTO", "WIDANANG SASMITO AJI"]
-
-
-async def test_edit_profil_mengubah_jabatan(address, client):
-    app = EkinerjaApp(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
-        await tunggu(pilot)
-        await pilot.press("e")
-        await tunggu(pilot)
-        assert isinstance(app.screen, EditProfilScreen)
-        app.screen.query_one("#jabatan", Input).value = "Pengelola Data Kepegawaian"
-        await pilot.press("ctrl+s")
-        await tunggu(pilot)
-        assert isinstance(app.screen, UtamaScreen)
-        assert "Pengelola Data Kepegawaian" in teks(app.screen.query_one("#isi-pribadi", Static))
-    md = await client.login(nip=data.SUTIKNO)
-    g = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md)
-    assert g.jabatan == "Pengelola Data Kepegawaian" and g.unor_id == data.BIDANG
-
-
-async def test_klaim_ditolak_menampilkan_alasan(address):
-    app = EkinerjaApp(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.WIDANANG)
-        await tunggu(pilot)
-        await pilot.press("5")
-        app.screen.query_one("#tombol-klaim").focus()
-        await pilot.press("enter")
-        await tunggu(pilot)
-        await pilot.press("enter")  # "Ya" in the confirmation
-        await tunggu(pilot)
-        assert "bukan jabatan pimpinan" in teks(app.screen.query_one("#isi-klaim", Static))
-
-
-async def test_keluar_kembali_ke_login(address):
-    app = EkinerjaApp(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
-        await pilot.press("ctrl+l")
-        await tunggu(pilot)
+        await masuk(pilot, data.SUTIKNO[:17])
         assert isinstance(app.screen, LoginScreen)
-        assert app.backend.sesi is None
+        assert "18 digit" in isi(app, "#pesan")
 
 
 async def test_login_dengan_papan_ketik_saja(address):
-    app = EkinerjaApp(address)
+    app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await pilot.press(*data.SUTIKNO, "enter", *data.PASSWORD, "enter")
         await tunggu(pilot)
         assert isinstance(app.screen, UtamaScreen)
+        assert app.screen.sub_title == "Hi, SUTIKNO"
+
+
+async def test_profil_sutikno_data_pribadi_atasan_dan_satu_unit(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        assert isinstance(app.screen, UtamaScreen)
+        pribadi = isi(app, "#isi-pribadi")
+        assert "NAMA SUTIKNO" in pribadi
+        assert "UNIT KERJA PNS BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI" in pribadi
+        assert "GOLONGAN RUANG II/a (Pengatur Muda)" in pribadi
+        assert "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA" in pribadi  # unit atasan / induk
+        await pilot.press("2")
+        atasan = isi(app, "#isi-atasan")
+        assert "NAMA ENDANG SUMARSIH" in atasan and f"NIP {data.ENDANG}" in atasan
+        await pilot.press("3")
+        assert kolom(app, "#tabel-unit", "Nama") == [
+            "ENDANG SUMARSIH", "SUTIKNO", "SUYANTO", "WIDANANG SASMITO AJI"]
+        assert "4 pegawai" in isi(app, "#judul-unit")
+        await pilot.press("4")
+        assert isi(app, "#judul-bawahan") == "Tidak ada pegawai bawahan."
+        await pilot.press("5")
+        assert "Anda berstatus sebagai Pegawai pada Unit Kerja BIDANG PEMBINAAN" in isi(app, "#isi-klaim")
+
+
+async def test_list_pegawai_satu_unit_berhalaman(address, monkeypatch):
+    monkeypatch.setattr(PegawaiSatuUnit, "UKURAN_HALAMAN", 2)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.WIDANANG)
+        await pilot.press("3")
+        assert kolom(app, "#tabel-unit", "Nama") == ["ENDANG SUMARSIH", "SUTIKNO"]
+        assert "4 pegawai (tampil 2)" in isi(app, "#judul-unit")
+        app.screen.query_one("#berikutnya").focus()
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert kolom(app, "#tabel-unit", "No") == ["1", "2", "3", "4"]
+        assert kolom(app, "#tabel-unit", "Nama")[2:] == ["SUYANTO", "WIDANANG SASMITO AJI"]
+        assert app.screen.query_one("#berikutnya").has_class("tersembunyi")
+
+
+async def test_atasan_melihat_bawahan(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.ENDANG)
+        await pilot.press("4")
+        assert kolom(app, "#tabel-bawahan", "Nama") == ["SUTIKNO", "SUYANTO", "WIDANANG SASMITO AJI"]
+        assert kolom(app, "#tabel-bawahan", "Status") == ["Definitif"] * 3
+        assert isi(app, "#judul-bawahan") == "3 pegawai bawahan"
+
+
+async def test_pimpinan_tertinggi_tanpa_atasan_menampilkan_keterangan(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SEKDA)
+        await pilot.press("2")
+        assert isi(app, "#isi-atasan").startswith("Tidak ada atasan di dalam sistem")
+
+
+async def test_klaim_ditolak_menampilkan_alasan(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.WIDANANG)
+        await pilot.press("5")
+        app.screen.query_one("#tombol-klaim").focus()
+        await pilot.press("enter", "escape")  # asked first; cancelled: nothing sent
+        await tunggu(pilot)
+        assert isi(app, "#alasan-klaim") == ""
+        await pilot.press("enter")  # the button again
+        await pilot.pause()
+        await pilot.press("enter")  # "Klaim" in the confirmation
+        await tunggu(pilot)
+        assert isinstance(app.screen, UtamaScreen)
+        assert "bukan jabatan pimpinan" in isi(app, "#alasan-klaim")
+        assert "Anda berstatus sebagai Pegawai" in isi(app, "#isi-klaim")
+
+
+async def test_keluar_kembali_ke_login(address, client):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        token = app.backend.sesi.token
+        await pilot.press("ctrl+l")
+        await tunggu(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert app.backend.sesi is None
+        assert "Anda telah keluar." in pemberitahuan(app)
+        assert app.screen.query_one("#nip", Input).value == ""  # the next user starts afresh
+    # The server ended that session too.
+    with pytest.raises(Exception, match="Sesi Anda telah berakhir"):
+        await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"),
+                                       metadata=(("authorization", f"Bearer {token}"),))
+
+
+async def test_menu_kiri_dan_palet_perintah(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        app.screen.query_one("#menu").focus()
+        await pilot.press("down", "enter")  # Profil -> SKP
+        assert "Menu SKP belum tersedia pada versi ini." in isi(app, "#belum-tersedia")
+        assert "Menu SKP belum tersedia" in pemberitahuan(app)
+        await pilot.press("p")
+        assert app.screen.query_one("#halaman").current == "profil"
+        await pilot.press("ctrl+p", *"atasan")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("enter")
+        assert app.screen.query_one("#tab-profil").active == "data-atasan"
+
+
+async def test_admin_tanpa_profil_pegawai_diberi_tahu(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, "admin.madiun")
+        await tunggu(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert "belum tersedia" in pemberitahuan(app)

@@ -4,30 +4,35 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 
 class KonfirmasiScreen(ModalScreen[bool]):
-    BINDINGS = [("escape", "batal", "Batal")]
+    BINDINGS = [Binding("escape", "batal", "Batal")]
 
-    def __init__(self, pertanyaan: str) -> None:
+    def __init__(self, judul: str, pertanyaan: str, ya: str = "Ya") -> None:
         super().__init__()
+        self._judul = judul
         self._pertanyaan = pertanyaan
+        self._ya = ya
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self._pertanyaan)
+            yield Static(self._judul, classes="judul")
+            yield Static(self._pertanyaan, id="pertanyaan")
             with Horizontal(classes="tombol"):
-                yield Button("Ya", compact=True, variant="primary", id="ya")
+                yield Button(self._ya, compact=True, variant="primary", id="ya")
                 yield Button("Batal", compact=True, id="batal")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#ya", Button).focus()
 
     @on(Button.Pressed, "#ya")
-    def _ya(self) -> None:
+    def _ya_dipilih(self) -> None:
         self.dismiss(True)
 
     @on(Button.Pressed, "#batal")

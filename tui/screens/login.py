@@ -2,65 +2,100 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Static
 
 from tui.backend import GagalLayanan
+from tui.commands import Perintah
+from tui.layanan import aplikasi, backend
 
 
 class LoginScreen(Screen[None]):
-    BINDINGS = [("ctrl+r", "lupa_password", "Lupa Password")]
+    BINDINGS = [Binding("ctrl+r", "lupa_password", "Lupa Password")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-login", classes="kotak"):
             yield Static("e-Kinerja", classes="judul")
-            yield Static("Masuk dengan akun MySAPK Anda", classes="petunjuk")
+            yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk")
             yield Label("NIP / Username")
-            yield Input(placeholder="18 digit NIP", id="nip")
+            yield Input(placeholder="Masukkan 18 digit NIP Anda", id="nip")
             yield Label("Password")
-            yield Input(placeholder="Password", password=True, id="password")
+            yield Input(placeholder="Masukkan password Anda", password=True, id="password")
             yield Static("", id="pesan", classes="pesan-galat")
+            yield LoadingIndicator(id="memuat", classes="tersembunyi")
             with Horizontal(classes="tombol"):
                 yield Button("Masuk", variant="primary", id="masuk")
                 yield Button("Lupa Password", id="lupa")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#nip", Input).focus()
 
+    def kosongkan(self) -> None:
+        """After an explicit logout the next user starts from an empty form."""
+        self.query_one("#nip", Input).value = ""
+        self.query_one("#password", Input).value = ""
+        self._pesan("")
+        self.query_one("#nip", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from Lupa Password or after the session expired: the NIP is still there.
+        self.query_one("#password" if self.query_one("#nip", Input).value else "#nip", Input).focus()
+
+    def perintah(self) -> Iterable[Perintah]:
+        yield "Masuk", self._masuk, "Masuk dengan NIP/username dan password"
+        yield "Lupa Password", self.action_lupa_password, "Minta kode reset password ke email terdaftar"
+
     @on(Input.Submitted, "#nip")
-    def _ke_password(self) -> None:
-        self.query_one("#password", Input).focus()
+    def _setelah_nip(self) -> None:
+        if self.query_one("#password", Input).value:
+            self._masuk()
+        else:
+            self.query_one("#password", Input).focus()
 
     @on(Input.Submitted, "#password")
     @on(Button.Pressed, "#masuk")
     def _masuk(self) -> None:
+        if self.query_one("#masuk", Button).disabled:
+            return  # already checking
         nip = self.query_one("#nip", Input).value.strip()
         password = self.query_one("#password", Input).value
         if not nip or not password:
             self._pesan("NIP/username dan password wajib diisi.")
+            self.query_one("#password" if nip else "#nip", Input).focus()
             return
-        self._pesan("Memeriksa...")
-        self.query_one("#masuk", Button).disabled = True
+        if nip.isdigit() and len(nip) != 18:
+            self._pesan(f"NIP terdiri dari 18 digit angka (terisi {len(nip)} digit).")
+            self.query_one("#nip", Input).focus()
+            return
         self._login(nip, password)
+
+    def _sibuk(self, sibuk: bool) -> None:
+        self.query_one("#masuk", Button).disabled = sibuk
+        self.query_one("#memuat").set_class(not sibuk, "tersembunyi")
+        self.query_one("#pesan").set_class(sibuk, "tersembunyi")
 
     @work(exclusive=True)
     async def _login(self, nip: str, password: str) -> None:
+        self._sibuk(True)
         try:
-            await self.app.backend.login(nip, password)  # type: ignore[attr-defined]
+            await backend(self).login(nip, password)
         except GagalLayanan as e:
             self._pesan(e.pesan)
             self.query_one("#password", Input).value = ""
             self.query_one("#password", Input).focus()
             return
         finally:
-            self.query_one("#masuk", Button).disabled = False
+            self._sibuk(False)
         self._pesan("")
         self.query_one("#password", Input).value = ""
-        self.app.masuk()  # type: ignore[attr-defined]
+        aplikasi(self).masuk()
 
     def _pesan(self, teks: str) -> None:
         self.query_one("#pesan", Static).update(teks)
@@ -69,4 +104,10 @@ class LoginScreen(Screen[None]):
     def action_lupa_password(self) -> None:
         from tui.screens.lupa_password import LupaPasswordScreen
 
-        self.app.push_screen(LupaPasswordScreen(self.query_one("#nip", Input).value.strip()))
+        def kembali(nip: str | None) -> None:
+            if nip:
+                self.query_one("#nip", Input).value = nip
+            self.query_one("#password", Input).value = ""
+
+        self._pesan("")
+        self.app.push_screen(LupaPasswordScreen(self.query_one("#nip", Input).value.strip()), kembali)

@@ -1,81 +1,85 @@
 """The main screen after login: the manual's left menu (MAIN MENU: Profil, SKP,
-Tim Kerja; DASHBOARD: Dashboard) and the chosen page beside it."""
+Tim Kerja; DASHBOARD: Dashboard) and the chosen page beside it. Only Profil
+exists in this version; the others say so."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TabbedContent
-from textual.widgets.option_list import Option
+from textual.widgets import ContentSwitcher, Footer, Header
 
-from tui.widgets.profil import ProfilPegawai
-
-BELUM_ADA = {
-    "skp": "SKP",
-    "tim-kerja": "Tim Kerja",
-    "dashboard": "Dashboard",
-}
+from tui.commands import Perintah
+from tui.layanan import aplikasi
+from tui.widgets.belum_tersedia import BelumTersedia
+from tui.widgets.menu_utama import HALAMAN, MenuUtama
+from tui.widgets.profil.profil_pegawai import TAB, ProfilPegawai
 
 
 class UtamaScreen(Screen[None]):
     BINDINGS = [
-        ("p", "buka('profil')", "Profil"),
-        ("s", "buka('skp')", "SKP"),
-        ("ctrl+l", "app.keluar", "Keluar"),
-        ("ctrl+u", "app.ubah_password", "Ubah Password"),
-        *((str(i), f"tab({i})", tab) for i, tab in enumerate(
-            ["Pribadi", "Atasan", "Satu Unit", "Bawahan", "Klaim", "PLT/PLH"], start=1)),
+        Binding("p", "buka('profil')", "Profil"),
+        Binding("1", "tab(1)", "Tab", key_display="1-6"),
+        *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB[1:], start=2)),
+        Binding("ctrl+u", "app.ubah_password", "Ubah Password"),
+        Binding("ctrl+l", "app.keluar", "Keluar"),
     ]
-    TAB = ("data-pribadi", "data-atasan", "satu-unit", "bawahan", "klaim", "plt")
 
     def __init__(self, nama: str) -> None:
         super().__init__()
         self._nama = nama
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield Header(icon="e")
         with Horizontal():
-            with Vertical(id="menu"):
-                yield Static(f"Hi, {self._nama}", id="sapaan")
-                yield OptionList(
-                    Option("MAIN MENU", disabled=True),
-                    Option(" Profil", id="profil"),
-                    Option(" SKP", id="skp"),
-                    Option(" Tim Kerja", id="tim-kerja"),
-                    Option("DASHBOARD", disabled=True),
-                    Option(" Dashboard", id="dashboard"),
-                    id="daftar-menu",
-                )
+            yield MenuUtama()
             with ContentSwitcher(initial="profil", id="halaman"):
                 yield ProfilPegawai()
-                yield Static("", id="belum-ada", classes="pemberitahuan")
-        yield Footer()
+                yield BelumTersedia(id="belum-tersedia")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = self._nama
-        menu = self.query_one("#daftar-menu", OptionList)
-        menu.highlighted = 1
-        self.query_one("#tab-profil Tabs").focus()
+        self.sub_title = f"Hi, {self._nama}"
+        self.query_one(MenuUtama).tandai("profil")
+        self.query_one(ProfilPegawai).fokus_tab()
+
+    def perintah(self) -> Iterable[Perintah]:
+        profil = self.query_one(ProfilPegawai)
+        yield "Profil", lambda: self.action_buka("profil"), "Profil Pegawai: data pegawai, atasan, bawahan"
+        for i, (_, nama) in enumerate(TAB, start=1):
+            yield nama, lambda i=i: self.action_tab(i), f"Profil > {nama} (tombol {i})"
+        yield "Edit Profil", self._edit_profil, "Ubah JABATAN dan UNIT KERJA (e)"
+        yield "Klaim Pimpinan Unit Kerja", profil.klaim, "Jadikan diri pimpinan unit kerja ini"
+        yield "Tambah PLT/PLH", profil.tambah_plt, "Catat penugasan sebagai Plt./Plh. sebuah unit kerja"
+        yield "Muat Ulang", profil.action_muat, "Muat ulang data profil dari server (r)"
+        for h in ("skp", "tim-kerja", "dashboard"):
+            yield HALAMAN[h], lambda h=h: self.action_buka(h), "Belum tersedia pada versi ini"
+        yield "Ubah Password", aplikasi(self).action_ubah_password, "Ganti password akun ini (ctrl+u)"
+        yield "Keluar", aplikasi(self).action_keluar, "Akhiri sesi dan kembali ke login (ctrl+l)"
+
+    def _edit_profil(self) -> None:
+        self.action_buka("profil")
+        self.query_one(ProfilPegawai).action_edit_profil()
 
     def action_tab(self, nomor: int) -> None:
         self.action_buka("profil")
-        self.query_one("#tab-profil", TabbedContent).active = self.TAB[nomor - 1]
-        self.query_one("#tab-profil Tabs").focus()
+        self.query_one(ProfilPegawai).buka_tab(TAB[nomor - 1][0])
 
-    @on(OptionList.OptionSelected, "#daftar-menu")
-    def _pilih(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.action_buka(event.option.id)
+    @on(MenuUtama.Dipilih)
+    def _dari_menu(self, event: MenuUtama.Dipilih) -> None:
+        self.action_buka(event.halaman)
 
     def action_buka(self, halaman: str) -> None:
         switcher = self.query_one("#halaman", ContentSwitcher)
+        self.query_one(MenuUtama).tandai(halaman)
         if halaman == "profil":
             switcher.current = "profil"
+            self.query_one(ProfilPegawai).fokus_tab()
             return
-        nama = BELUM_ADA[halaman]
-        self.query_one("#belum-ada", Static).update(
-            f"Menu {nama} belum tersedia pada versi ini.\n\nSaat ini tersedia: Profil (data pribadi, atasan, "
-            "pegawai satu unit kerja, bawahan, klaim pimpinan, PLT/PLH).")
-        switcher.current = "belum-ada"
+        self.query_one(BelumTersedia).tampilkan(HALAMAN[halaman])
+        switcher.current = "belum-tersedia"
+        self.notify(f"Menu {HALAMAN[halaman]} belum tersedia pada versi ini.", severity="warning")

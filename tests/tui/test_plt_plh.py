@@ -1,0 +1,110 @@
+"""PLT/PLH (manual chapter 10): add an assignment, see it act, end it."""
+
+import datetime as dt
+
+import pytest
+from textual.widgets import RadioButton
+
+from tests import data
+from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tui.format import BULAN
+from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
+from tui.screens.tambah_penugasan import TambahPenugasanScreen
+from tui.screens.utama import UtamaScreen
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+
+HARI_INI = dt.date.today()
+
+
+def ddmmyyyy(d: dt.date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+async def buka_tambah(pilot) -> None:
+    await pilot.press("6")
+    pilot.app.screen.query_one("#tambah-plt").focus()
+    await pilot.press("enter")
+    await tunggu(pilot)
+    assert isinstance(pilot.app.screen, TambahPenugasanScreen)
+
+
+async def pilih_unit(pilot, cari: str) -> None:
+    await ketik(pilot, ".cari-unor", cari)
+    await tunggu(pilot)
+    await pilot.press("enter", "enter")
+
+
+async def test_tambah_plt_lalu_atasan_melihatnya_sebagai_plt(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.NUR_PURWATI)
+        await pilot.press("6")
+        # The seeded assignment of 2022/2023 is over.
+        assert kolom(app, "#tabel-plt", "Status") == ["Selesai"]
+        await buka_tambah(pilot)
+        await pilih_unit(pilot, "pelayanan")
+        await ketik(pilot, "#mulai", ddmmyyyy(HARI_INI))
+        await ketik(pilot, "#selesai", ddmmyyyy(HARI_INI + dt.timedelta(days=30)))
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, UtamaScreen)
+        assert kolom(app, "#tabel-plt", "Jabatan") == ["Plt. Kepala Seksi Pelayanan"] * 2
+        assert sorted(kolom(app, "#tabel-plt", "Status")) == ["Berlaku", "Selesai"]
+        assert "Plt. Kepala Seksi Pelayanan ditambahkan" in pemberitahuan(app)
+    # BUDI SANTOSO of SEKSI PELAYANAN now has NUR PURWATI as atasan, acting as Plt.
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.STAF_PELAYANAN)
+        await pilot.press("2")
+        atasan = isi(app, "#isi-atasan")
+        assert "NAMA NUR PURWATI NINGSIH" in atasan
+        assert "Plt. pimpinan SEKSI PELAYANAN" in atasan
+
+
+async def test_tanggal_salah_ditolak_formulir_dan_tumpang_tindih_ditolak_server(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_tambah(pilot)
+        app.screen.query_one("#plh", RadioButton).value = True
+        await pilih_unit(pilot, "pelayanan")
+        await ketik(pilot, "#selesai", "31/02/2024")
+        await pilot.press("enter")
+        assert "PERIODE AKHIR '31/02/2024' bukan tanggal yang benar" in isi(app, "#pesan")
+        await ketik(pilot, "#selesai", ddmmyyyy(HARI_INI - dt.timedelta(days=1)))
+        await pilot.press("enter")
+        assert isi(app, "#pesan") == "PERIODE AKHIR tidak boleh sebelum PERIODE AWAL."
+        # NUR PURWATI is Plt. of SEKSI PELAYANAN until 03/03/2023: the server refuses an overlap.
+        await ketik(pilot, "#mulai", "01/11/2022")
+        await ketik(pilot, "#selesai", "31/12/2022")
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahPenugasanScreen)
+        assert isi(app, "#pesan") not in ("", "Menyimpan...")
+
+
+async def test_akhiri_penugasan(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.NUR_PURWATI)
+        await buka_tambah(pilot)
+        await pilih_unit(pilot, "pelayanan")
+        await ketik(pilot, "#selesai", ddmmyyyy(HARI_INI + dt.timedelta(days=60)))
+        await pilot.press("enter")
+        await tunggu(pilot)
+        table = app.screen.query_one("#tabel-plt")
+        baris_baru = kolom(app, "#tabel-plt", "Status").index("Berlaku")
+        table.move_cursor(row=baris_baru)
+        app.screen.query_one("#akhiri-plt").focus()
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, AkhiriPenugasanScreen)
+        await ketik(pilot, "#selesai", ddmmyyyy(HARI_INI + dt.timedelta(days=10)))
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, UtamaScreen)
+        periode = kolom(app, "#tabel-plt", "Periode")
+        akhir = HARI_INI + dt.timedelta(days=10)
+        assert any(p.endswith(f" - {akhir.day} {BULAN[akhir.month - 1]} {akhir.year}") for p in periode), periode
+        assert "berakhir" in pemberitahuan(app)

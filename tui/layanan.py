@@ -1,0 +1,78 @@
+"""What every screen and widget needs from the app: the backend, and one way
+to tell the user that a call failed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Protocol, cast
+
+from textual.dom import DOMNode, NoScreen
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from tui.backend import Backend, GagalLayanan
+
+
+class AppEkinerja(Protocol):
+    backend: Backend
+
+    def masuk(self) -> None: ...
+
+    def sesi_berakhir(self, pesan: str) -> None: ...
+
+    def action_keluar(self) -> None: ...
+
+    def action_ubah_password(self) -> None: ...
+
+
+def aplikasi(node: DOMNode) -> AppEkinerja:
+    return cast(AppEkinerja, node.app)
+
+
+def backend(node: DOMNode) -> Backend:
+    return aplikasi(node).backend
+
+
+def masih_tampil(node: DOMNode) -> bool:
+    """Whether a worker's result still has somewhere to go. A call may answer
+    after its screen was closed (logout, or another call found the session
+    expired and went back to login): then the answer is dropped."""
+    try:
+        return node.is_attached and node.screen in node.app.screen_stack
+    except NoScreen:
+        return False
+
+
+def laporkan(node: DOMNode, e: GagalLayanan, tempat: Static | None = None,
+             isian: Mapping[str, str] | None = None, diam: bool = False) -> bool:
+    """An expired session goes back to login; otherwise the server's message
+    goes into `tempat` (or a toast unless `diam`: the caller shows it in place),
+    and the input it names gets the focus. False when nothing more should be
+    shown (session over, screen closed)."""
+    if e.sesi_berakhir:
+        aplikasi(node).sesi_berakhir(e.pesan)
+        return False
+    if not masih_tampil(node):
+        return False
+    if tempat is not None:
+        tempat.update(e.pesan)
+    elif not diam:
+        node.notify(e.pesan, severity="error", title="Gagal", timeout=8, markup=False)
+    if e.field and isian:
+        selector = isian.get(e.field.rsplit(".", 1)[-1])
+        if selector:
+            node.screen.query_one(selector, Input).focus()
+    return True
+
+
+@contextmanager
+def memuat(widget: Widget) -> Iterator[None]:
+    """A LoadingIndicator over `widget` while a call runs. The widget may be
+    gone by the end (the session ended and its screen was closed)."""
+    widget.loading = True
+    try:
+        yield
+    finally:
+        if masih_tampil(widget):
+            widget.loading = False

@@ -1,0 +1,17 @@
+"""The page of a menu entry that this version does not have yet: it says so,
+and shows no made-up content."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+
+class BelumTersedia(Static):
+    def tampilkan(self, nama: str) -> None:
+        self.update(
+            f"[b]{nama}[/b]\n\n"
+            f"Menu {nama} belum tersedia pada versi ini.\n\n"
+            "Yang sudah tersedia: Profil (Data Pribadi, Data Atasan, List Pegawai Satu Unit Kerja, "
+            "List Pegawai Bawahan, Klaim Pimpinan Unit Kerja, PLT/PLH), Edit Profil dan Ubah Password.\n\n"
+            "Tekan p untuk kembali ke Profil."
+        )

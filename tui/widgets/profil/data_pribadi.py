@@ -1,0 +1,41 @@
+"""Data Pribadi (manual chapters 3 and 4): who the pegawai is and where the
+system places them. The unit kerja and jabatan decide the atasan, so the
+manual asks to check them here first."""
+
+from __future__ import annotations
+
+from ekinerja.profil.v1 import profil_pb2 as pb
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from tui import format as fmt
+from tui.widgets.profil.label_nilai import kv
+
+
+class DataPribadi(VerticalScroll):
+    can_focus = False  # Tab goes straight to the buttons, which scroll into view
+
+    def compose(self) -> ComposeResult:
+        yield Static("Data Pribadi", classes="subjudul")
+        yield Static("Memuat...", id="isi-pribadi")
+        with Horizontal(classes="tombol"):
+            yield Button("Edit Profil", compact=True, variant="primary", id="edit-profil")
+            yield Button("Ubah Password", compact=True, id="ubah-password")
+
+    def tampilkan(self, p: pb.Pegawai) -> None:
+        self.query_one("#isi-pribadi", Static).update(kv([
+            ("INSTANSI", p.instansi.nama),
+            ("NIP", p.nip),
+            ("NAMA", p.nama),
+            ("JABATAN", p.jabatan),
+            ("JENIS", fmt.jenis(p.jenis)),
+            ("GOLONGAN RUANG", fmt.golongan(p.golongan_ruang, p.pangkat)),
+            ("UNIT KERJA PNS" if p.jenis_asn != pb.JENIS_ASN_PPPK else "UNIT KERJA", p.unor.nama),
+            ("UNIT KERJA ATASAN", p.unor_atasan.nama),
+            ("UNIT KERJA INDUK (UNIT JPT / UNIT MANDIRI)", p.unor_induk.nama),
+            ("EMAIL", p.email),
+        ]))
+
+    def gagal(self, pesan: str) -> None:
+        self.query_one("#isi-pribadi", Static).update(f"Data pribadi gagal dimuat: {pesan}\nTekan r untuk mencoba lagi.")

@@ -1,0 +1,85 @@
+"""Klaim Pimpinan Unit Kerja (manual chapter 3): a pejabat struktural, Plt./Plh.,
+kepala sekolah or kepala puskesmas whose jabatan heads the unit claims it, and
+becomes Pimpinan. The server decides; a refusal is shown with its reason."""
+
+from __future__ import annotations
+
+from ekinerja.profil.v1 import profil_pb2 as pb
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from tui import format as fmt
+from tui.backend import GagalLayanan, IdPermintaan
+from tui.layanan import backend, laporkan, masih_tampil
+
+
+class KlaimPimpinan(VerticalScroll):
+    can_focus = False  # Tab goes straight to the buttons, which scroll into view
+
+    class Berhasil(Message):
+        """The pegawai is now the unit's pimpinan: the other tabs change too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pegawai: pb.Pegawai | None = None
+        self._id = IdPermintaan()
+
+    def compose(self) -> ComposeResult:
+        yield Static("Klaim Pimpinan Unit Kerja", classes="subjudul")
+        yield Static("Memuat...", id="isi-klaim")
+        yield Static("Klaim dilakukan oleh pejabat struktural, pejabat Plt./Plh., kepala sekolah atau kepala "
+                     "puskesmas yang jabatannya memimpin unit kerja ini. Setelah klaim, JENIS berubah menjadi "
+                     "Pimpinan.", classes="petunjuk")
+        yield Button("Klaim Pimpinan Unit Kerja", compact=True, variant="primary", id="tombol-klaim")
+        yield Static("", id="alasan-klaim", classes="pesan-galat")
+
+    def tampilkan(self, p: pb.Pegawai) -> None:
+        self._pegawai = p
+        self.query_one("#isi-klaim", Static).update(Text.assemble(
+            "Anda berstatus sebagai ", (fmt.jenis(p.jenis), "bold"), " pada Unit Kerja ", (p.unor.nama, "bold")))
+        pimpinan = p.jenis == pb.JENIS_PEGAWAI_PIMPINAN
+        self.query_one("#tombol-klaim", Button).disabled = pimpinan
+        if pimpinan:
+            self.query_one("#alasan-klaim", Static).update("")
+
+    @on(Button.Pressed, "#tombol-klaim")
+    def klaim(self) -> None:
+        """Asks first: a claim changes who rates the whole unit."""
+        from tui.screens.konfirmasi import KonfirmasiScreen
+
+        if self._pegawai is None:
+            return
+        if self._pegawai.jenis == pb.JENIS_PEGAWAI_PIMPINAN:
+            self.notify("Anda sudah berstatus Pimpinan pada unit kerja ini.")
+            return
+        nama = self._pegawai.unor.nama
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                self._kirim()
+
+        self.app.push_screen(KonfirmasiScreen(
+            "Klaim Pimpinan Unit Kerja",
+            f"Anda akan tercatat sebagai pimpinan {nama}. Atasan seluruh pegawai unit ini akan menjadi Anda. "
+            "Lanjutkan?", "Klaim"), jawab)
+
+    @work(exclusive=True, group="klaim")
+    async def _kirim(self) -> None:
+        alasan = self.query_one("#alasan-klaim", Static)
+        alasan.update("Memproses klaim...")
+        try:
+            unor = await backend(self).klaim_pimpinan(self._id.ambil())
+        except GagalLayanan as e:
+            self._id.selesai(e)
+            laporkan(self, e, alasan)
+            return
+        self._id.selesai()
+        if not masih_tampil(self):
+            return
+        alasan.update("")
+        self.notify(f"Anda sekarang pimpinan {unor.nama}.", title="Klaim berhasil", markup=False)
+        self.post_message(self.Berhasil())

@@ -1,0 +1,15 @@
+"""Label/value rows as the web app shows them (INSTANSI, NIP, NAMA, ...)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+
+def kv(rows: list[tuple[str, str]]) -> Table:
+    # Labels wrap at 18 columns so that the values keep room at 80x24.
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(style="bold", width=18)
+    table.add_column(ratio=1, overflow="fold")
+    for label, value in rows:
+        table.add_row(label, value or "-")
+    return table

@@ -1,0 +1,107 @@
+"""PLT/PLH (manual chapter 10): the pegawai's assignments as Plt./Plh. of a
+unit. While one is in force and the unit has no definitive pimpinan, they act
+as its pimpinan (and their second SKP is for that role)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ekinerja.profil.v1 import profil_pb2 as pb
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, DataTable, Static
+
+from tui import format as fmt
+from tui.backend import GagalLayanan
+from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.tabel import Tabel
+
+
+def status(t: pb.Penugasan, hari_ini: dt.date) -> str:
+    mulai, selesai = fmt.ke_date(t.tanggal_mulai), fmt.ke_date(t.tanggal_selesai)
+    if mulai and hari_ini < mulai:
+        return "Akan datang"
+    if selesai and hari_ini > selesai:
+        return "Selesai"
+    return "Berlaku"
+
+
+class PenugasanPlt(Vertical):
+    class Berubah(Message):
+        """An assignment was added or ended: atasan and bawahan may change."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._penugasan: dict[str, pb.Penugasan] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("PLT / PLH", classes="subjudul")
+        yield Static("Memuat...", id="judul-plt")
+        yield Tabel(id="tabel-plt")
+        with Horizontal(classes="tombol"):
+            yield Button("Tambah PLT/PLH", compact=True, variant="primary", id="tambah-plt")
+            yield Button("Akhiri", compact=True, id="akhiri-plt")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Jenis", "Jabatan", "Status", "Periode", "Unit Kerja")
+
+    @work(exclusive=True, group="plt")
+    async def muat(self) -> None:
+        try:
+            with memuat(self):
+                daftar = await backend(self).penugasan()
+        except GagalLayanan as e:
+            # In place, in this tab: the page's own load already raised one toast.
+            if laporkan(self, e, diam=True):
+                self.query_one("#judul-plt", Static).update(f"Penugasan gagal dimuat: {e.pesan}")
+            return
+        if masih_tampil(self):
+            self.tampilkan(daftar)
+
+    def tampilkan(self, daftar: list[pb.Penugasan]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        hari_ini = dt.date.today()
+        for t in daftar:
+            table.add_row(fmt.jenis_penugasan(t.jenis), t.jabatan, status(t, hari_ini),
+                          fmt.periode(t.tanggal_mulai, t.tanggal_selesai), t.unor_nama, key=t.name)
+        self._penugasan = {t.name: t for t in daftar}
+        self.query_one("#judul-plt", Static).update(
+            f"{len(daftar)} penugasan Plt./Plh." if daftar else
+            "Belum ada penugasan PLT/PLH. Pilih Tambah PLT/PLH bila Anda ditugaskan sebagai Plt. atau Plh.")
+        table.set_class(not daftar, "tersembunyi")
+        self.query_one("#akhiri-plt", Button).disabled = not daftar
+
+    @on(Button.Pressed, "#tambah-plt")
+    def tambah(self) -> None:
+        from tui.screens.tambah_penugasan import TambahPenugasanScreen
+
+        def selesai(hasil: pb.Penugasan | None) -> None:
+            if hasil is not None:
+                periode = fmt.periode(hasil.tanggal_mulai, hasil.tanggal_selesai)
+                self.notify(f"{hasil.jabatan} ditambahkan ({periode}).", markup=False)
+                self.post_message(self.Berubah())
+
+        self.app.push_screen(TambahPenugasanScreen(), selesai)
+
+    @on(Button.Pressed, "#akhiri-plt")
+    def akhiri(self) -> None:
+        from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            self.notify("Belum ada penugasan PLT/PLH.")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        penugasan = self._penugasan.get(str(key))
+        if penugasan is None:
+            return
+
+        def selesai(hasil: pb.Penugasan | None) -> None:
+            if hasil is not None:
+                self.notify(f"{hasil.jabatan} berakhir {fmt.tanggal(hasil.tanggal_selesai)}.", markup=False)
+                self.post_message(self.Berubah())
+
+        self.app.push_screen(AkhiriPenugasanScreen(penugasan), selesai)
