@@ -43,6 +43,7 @@ _CODES: list[tuple[type[errors.DomainError], int]] = [
     (errors.VersiUsang, code_pb2.ABORTED),
     (errors.SudahAda, code_pb2.ALREADY_EXISTS),
     (errors.TerlaluBanyak, code_pb2.RESOURCE_EXHAUSTED),
+    (errors.TidakTersedia, code_pb2.UNAVAILABLE),
 ]
 
 

@@ -59,9 +59,3 @@ class Settings(BaseSettings):
     @property
     def public_key_path(self) -> Path:
         return self.token_public_key_file or self.data_dir / "keys" / "token-ed25519.pub"
-
-    def address_of(self, service: str) -> str:
-        own = f"{self.host}:{self.port}"
-        if service == "profil":
-            return self.profil_address or own
-        return own

@@ -63,3 +63,7 @@ class TerlaluBanyak(DomainError):
     def __init__(self, pesan: str, coba_lagi_detik: int) -> None:
         super().__init__(pesan)
         self.coba_lagi_detik = coba_lagi_detik
+
+
+class TidakTersedia(DomainError):
+    """UNAVAILABLE: a service this one depends on cannot be reached."""

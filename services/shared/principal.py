@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextvars
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from services.shared.errors import BelumMasuk
 
@@ -22,6 +22,9 @@ class Principal:
     username: str | None
     peran: frozenset[str]
     instansi_id: str
+    # The bearer token itself: a service calling another on this caller's
+    # behalf forwards it, so the callee checks the same person's rights.
+    token: str = field(default="", repr=False, compare=False)
 
     @property
     def kunci(self) -> str:

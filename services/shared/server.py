@@ -34,6 +34,15 @@ class Context:
     databases: dict[str, Database] = field(default_factory=dict)
     # Objects a service exposes for tests and shutdown (e.g. queued mail).
     services: dict[str, object] = field(default_factory=dict)
+    port: int = 0  # the bound port, known once the server listens
+    # Closed after the server stops (e.g. channels to other services).
+    on_stop: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    def address_of(self, service: str) -> str:
+        """Where to reach another service: its configured address, else this
+        process (the embedded default runs all four together)."""
+        configured = {"profil": self.settings.profil_address}.get(service)
+        return configured or f"{self.settings.host}:{self.port or self.settings.port}"
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,8 @@ class Running:
         for name in [*self.service_names, ""]:
             await self.health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.stop(grace)
+        for close in self.context.on_stop:
+            await close()
         for db in self.context.databases.values():
             await db.dispose()
 
@@ -105,6 +116,7 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
             names.extend(module.service_names)
         reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
         bound = server.add_insecure_port(f"{settings.host}:{settings.port if port is None else port}")
+        context.port = bound
         await server.start()
     except BaseException:
         if server is not None:

@@ -93,4 +93,5 @@ class TokenVerifier:
             username=claims.get("usr"),
             peran=frozenset(claims.get("rol") or ()),
             instansi_id=claims.get("ins") or "",
+            token=token,
         )

@@ -15,6 +15,13 @@ def boleh_baca_pegawai(p: Principal, nip: str, instansi_id: str) -> None:
     raise AksesDitolak("Anda hanya dapat melihat profil Anda sendiri.")
 
 
+def boleh_lihat_atasan(p: Principal, instansi_id: str) -> None:
+    """Who leads which unit is the instansi's org chart, which ListUnor already
+    shows every member; a penilai needs it for Sinkronisasi SKP Bawahan."""
+    if p.instansi_id != instansi_id:
+        raise AksesDitolak("Data atasan pegawai instansi lain tidak dapat dilihat.")
+
+
 def lihat_email(p: Principal, nip: str, instansi_id: str) -> bool:
     return p.nip == nip or p.pengelola_instansi(instansi_id)
 

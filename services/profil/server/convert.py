@@ -6,6 +6,7 @@ from ekinerja.profil.v1 import profil_pb2 as pb
 
 from services.profil.domain import organisasi as org
 from services.profil.domain.golongan import pangkat
+from services.profil.domain.penugasan import jabatan_peran
 from services.profil.usecases.profil import DataAtasan, DataBawahan, DataPenugasan, DataPribadi, DataUnor, Ringkas
 from services.shared.names import date_to_proto
 
@@ -38,15 +39,24 @@ def pegawai(d: DataPribadi) -> pb.Pegawai:
 def ringkas(d: Ringkas) -> pb.PegawaiRingkas:
     r = d.pegawai
     return pb.PegawaiRingkas(nip=r.nip, nama=r.nama, jabatan=r.jabatan, golongan_ruang=r.golongan,
-                             jenis=jenis(d.pimpinan), unor_id=r.unor_id, unor_nama=d.unor_nama)
+                             jenis=jenis(d.pimpinan), unor_id=r.unor_id, unor_nama=d.unor_nama,
+                             pangkat=pangkat(r.golongan))
 
 
 def atasan(d: DataAtasan) -> pb.Atasan:
     return pb.Atasan(
         atasan=ringkas(d.atasan) if d.atasan else None,
         sebagai=PENUGASAN.get(d.sebagai or "", pb.JENIS_PENUGASAN_UNSPECIFIED),
-        unor=unor_ringkas(d.unor), keterangan=d.keterangan,
+        unor=unor_ringkas(d.unor), keterangan=d.keterangan, jabatan=_jabatan_atasan(d),
     )
+
+
+def _jabatan_atasan(d: DataAtasan) -> str:
+    if d.atasan is None:
+        return ""
+    if d.sebagai and d.unor:
+        return jabatan_peran(d.sebagai, d.unor.jabatan_pimpinan or f"Kepala {d.unor.nama}")
+    return d.atasan.pegawai.jabatan
 
 
 def bawahan(d: DataBawahan) -> pb.Bawahan:

@@ -186,7 +186,7 @@ async def cari(s: AsyncSession, p: Principal, query: str, offset: int, limit: in
 
 async def atasan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date, unor_plt: str | None) -> DataAtasan:
     row = await repo.get_pegawai(s, nip)
-    akses.boleh_baca_pegawai(p, nip, row.instansi_id)
+    akses.boleh_lihat_atasan(p, row.instansi_id)
     struktur = await repo.load_struktur(s, row.instansi_id)
     if unor_plt is not None:
         if unor_plt not in struktur.unor:

@@ -264,6 +264,7 @@ class PegawaiRingkas(_message.Message):
     JENIS_FIELD_NUMBER: _builtins.int
     UNOR_ID_FIELD_NUMBER: _builtins.int
     UNOR_NAMA_FIELD_NUMBER: _builtins.int
+    PANGKAT_FIELD_NUMBER: _builtins.int
     nip: _builtins.str
     nama: _builtins.str
     jabatan: _builtins.str
@@ -271,6 +272,8 @@ class PegawaiRingkas(_message.Message):
     jenis: Global___JenisPegawai.ValueType
     unor_id: _builtins.str
     unor_nama: _builtins.str
+    pangkat: _builtins.str
+    """"Penata Tingkat I", empty for PPPK"""
     def __init__(
         self,
         *,
@@ -281,10 +284,11 @@ class PegawaiRingkas(_message.Message):
         jenis: Global___JenisPegawai.ValueType = ...,
         unor_id: _builtins.str = ...,
         unor_nama: _builtins.str = ...,
+        pangkat: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["golongan_ruang", b"golongan_ruang", "jabatan", b"jabatan", "jenis", b"jenis", "nama", b"nama", "nip", b"nip", "unor_id", b"unor_id", "unor_nama", b"unor_nama"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["golongan_ruang", b"golongan_ruang", "jabatan", b"jabatan", "jenis", b"jenis", "nama", b"nama", "nip", b"nip", "pangkat", b"pangkat", "unor_id", b"unor_id", "unor_nama", b"unor_nama"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -407,10 +411,15 @@ class Atasan(_message.Message):
     SEBAGAI_FIELD_NUMBER: _builtins.int
     UNOR_FIELD_NUMBER: _builtins.int
     KETERANGAN_FIELD_NUMBER: _builtins.int
+    JABATAN_FIELD_NUMBER: _builtins.int
     sebagai: Global___JenisPenugasan.ValueType
     """set when the atasan acts as PLT/PLH"""
     keterangan: _builtins.str
     """why empty, in words"""
+    jabatan: _builtins.str
+    """The jabatan the atasan rates in: their own, or "Plt. Kepala Seksi
+    Pelayanan" when acting as PLT/PLH.
+    """
     @_builtins.property
     def atasan(self) -> Global___PegawaiRingkas:
         """Empty when there is no atasan inside the system (top of the instansi)."""
@@ -426,10 +435,11 @@ class Atasan(_message.Message):
         sebagai: Global___JenisPenugasan.ValueType = ...,
         unor: Global___UnorRingkas | None = ...,
         keterangan: _builtins.str = ...,
+        jabatan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["atasan", b"atasan", "unor", b"unor"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["atasan", b"atasan", "keterangan", b"keterangan", "sebagai", b"sebagai", "unor", b"unor"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["atasan", b"atasan", "jabatan", b"jabatan", "keterangan", b"keterangan", "sebagai", b"sebagai", "unor", b"unor"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
