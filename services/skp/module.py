@@ -7,6 +7,7 @@ from pathlib import Path
 import grpc
 from ekinerja.skp.v1 import skp_pb2_grpc
 
+from services.profil.client import ProfilClient
 from services.shared.db import Database
 from services.shared.idempotency import purge
 from services.shared.server import Context, ServiceModule
@@ -17,7 +18,9 @@ NAME = "ekinerja.skp.v1.SkpService"
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
-    skp_pb2_grpc.add_SkpServiceServicer_to_server(SkpServicer(), server)
+    profil = ProfilClient(lambda: ctx.address_of("profil"))
+    ctx.on_stop.append(profil.close)
+    skp_pb2_grpc.add_SkpServiceServicer_to_server(SkpServicer(db, profil), server)
 
 
 MODULE = ServiceModule(

@@ -1,4 +1,5 @@
-"""SkpService: proto in, domain, proto out."""
+"""SkpService: proto in, use case, proto out. No rules here; the parts live
+beside this file by the manual's pages."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ from ekinerja.skp.v1 import skp_pb2_grpc
 
 from services.shared import principal as pr
 from services.skp.domain.perilaku import BERAKHLAK
+from services.skp.server.isi import Isi
+from services.skp.server.mph import Mph
+from services.skp.server.persetujuan import Persetujuan
+from services.skp.server.rencana import Rencana
 
 
-class SkpServicer(skp_pb2_grpc.SkpServiceServicer):
+class SkpServicer(Rencana, Isi, Persetujuan, Mph, skp_pb2_grpc.SkpServiceServicer):
     async def ListPerilakuKerja(
         self, request: pb.ListPerilakuKerjaRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListPerilakuKerjaResponse:

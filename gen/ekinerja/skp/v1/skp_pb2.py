@@ -22,21 +22,124 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x65kinerja/skp/v1/skp.proto\x12\x0f\x65kinerja.skp.v1\"\x1a\n\x18ListPerilakuKerjaRequest\"J\n\rPerilakuKerja\x12\r\n\x05nomor\x18\x01 \x01(\x05\x12\x0c\n\x04kode\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x0e\n\x06uraian\x18\x04 \x03(\t\"M\n\x19ListPerilakuKerjaResponse\x12\x30\n\x08perilaku\x18\x01 \x03(\x0b\x32\x1e.ekinerja.skp.v1.PerilakuKerja2x\n\nSkpService\x12j\n\x11ListPerilakuKerja\x12).ekinerja.skp.v1.ListPerilakuKerjaRequest\x1a*.ekinerja.skp.v1.ListPerilakuKerjaResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x65kinerja/skp/v1/skp.proto\x12\x0f\x65kinerja.skp.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xb0\x01\n\tIdentitas\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\x12\x16\n\x0egolongan_ruang\x18\x03 \x01(\t\x12\x0f\n\x07pangkat\x18\x04 \x01(\t\x12\x0f\n\x07jabatan\x18\x05 \x01(\t\x12\x0f\n\x07unor_id\x18\x06 \x01(\t\x12\x11\n\tunor_nama\x18\x07 \x01(\t\x12*\n\x06\x64imuat\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"^\n\rPerilakuKerja\x12\r\n\x05nomor\x18\x01 \x01(\x05\x12\x0c\n\x04kode\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x0e\n\x06uraian\x18\x04 \x03(\t\x12\x12\n\nekspektasi\x18\x05 \x01(\t\"_\n\x08Lampiran\x12\x1c\n\x14\x64ukungan_sumber_daya\x18\x01 \x03(\t\x12 \n\x18skema_pertanggungjawaban\x18\x02 \x03(\t\x12\x13\n\x0bkonsekuensi\x18\x03 \x03(\t\"\xb5\x01\n\tIndikator\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12%\n\x05\x61spek\x18\x03 \x01(\x0e\x32\x16.ekinerja.skp.v1.Aspek\x12\x0c\n\x04teks\x18\x04 \x01(\t\x12\x0e\n\x06target\x18\x05 \x01(\t\x12\x14\n\x0ctarget_angka\x18\x06 \x01(\x01\x12\x15\n\rtarget_satuan\x18\x07 \x01(\t\x12\x0e\n\x06urutan\x18\x08 \x01(\x05\x12\x0c\n\x04\x65tag\x18\t \x01(\t\"\xde\x02\n\x03Rhk\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12(\n\x05jenis\x18\x03 \x01(\x0e\x32\x19.ekinerja.skp.v1.JenisRhk\x12\x34\n\x0bklasifikasi\x18\x04 \x01(\x0e\x32\x1f.ekinerja.skp.v1.KlasifikasiRhk\x12\x0f\n\x07unor_id\x18\x05 \x01(\t\x12\x11\n\tunor_nama\x18\x06 \x01(\t\x12\x12\n\nrhk_atasan\x18\x07 \x01(\t\x12\x17\n\x0frhk_atasan_teks\x18\x08 \x01(\t\x12\x1a\n\x12perjanjian_kinerja\x18\t \x01(\t\x12\x0c\n\x04teks\x18\n \x01(\t\x12\x0e\n\x06urutan\x18\x0b \x01(\x05\x12-\n\tindikator\x18\x0c \x03(\x0b\x32\x1a.ekinerja.skp.v1.Indikator\x12\x15\n\rdiwarisi_dari\x18\r \x01(\t\x12\x0c\n\x04\x65tag\x18\x0e \x01(\t\"\xa0\x06\n\x03Skp\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0b\n\x03nip\x18\x03 \x01(\t\x12\'\n\x0cperiode_awal\x18\x04 \x01(\x0b\x32\x11.google.type.Date\x12(\n\rperiode_akhir\x18\x05 \x01(\x0b\x32\x11.google.type.Date\x12/\n\npendekatan\x18\x06 \x01(\x0e\x32\x1b.ekinerja.skp.v1.Pendekatan\x12*\n\x06status\x18\x07 \x01(\x0e\x32\x1a.ekinerja.skp.v1.StatusSkp\x12\x36\n\x0estatus_pegawai\x18\x08 \x01(\x0e\x32\x1e.ekinerja.skp.v1.StatusPegawai\x12\x13\n\x0bunor_plt_id\x18\t \x01(\t\x12\x34\n\rjenis_pegawai\x18\n \x01(\x0e\x32\x1d.ekinerja.skp.v1.JenisPegawai\x12\x0f\n\x07jabatan\x18\x0b \x01(\t\x12\x0f\n\x07unor_id\x18\x0c \x01(\t\x12\x11\n\tunor_nama\x18\r \x01(\t\x12+\n\x07pegawai\x18\x0e \x01(\x0b\x32\x1a.ekinerja.skp.v1.Identitas\x12+\n\x07penilai\x18\x0f \x01(\x0b\x32\x1a.ekinerja.skp.v1.Identitas\x12\x13\n\x0binstansi_id\x18\x10 \x01(\t\x12\x15\n\rinstansi_nama\x18\x11 \x01(\t\x12\x12\n\nketerangan\x18\x12 \x01(\t\x12!\n\x03rhk\x18\x13 \x03(\x0b\x32\x14.ekinerja.skp.v1.Rhk\x12\x30\n\x08perilaku\x18\x14 \x03(\x0b\x32\x1e.ekinerja.skp.v1.PerilakuKerja\x12+\n\x08lampiran\x18\x15 \x01(\x0b\x32\x19.ekinerja.skp.v1.Lampiran\x12/\n\x0b\x63reate_time\x18\x16 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x17 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x65tag\x18\x18 \x01(\t\"\x1a\n\x18ListPerilakuKerjaRequest\"M\n\x19ListPerilakuKerjaResponse\x12\x30\n\x08perilaku\x18\x01 \x03(\x0b\x32\x1e.ekinerja.skp.v1.PerilakuKerja\"G\n\x0eListSkpRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"a\n\x0fListSkpResponse\x12!\n\x03skp\x18\x01 \x03(\x0b\x32\x14.ekinerja.skp.v1.Skp\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x05\"\x1d\n\rGetSkpRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"I\n\x10\x43reateSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12!\n\x03skp\x18\x02 \x01(\x0b\x32\x14.ekinerja.skp.v1.Skp\"z\n\x10UpdateSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12!\n\x03skp\x18\x02 \x01(\x0b\x32\x14.ekinerja.skp.v1.Skp\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"B\n\x10\x44\x65leteSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x13\n\x11\x44\x65leteSkpResponse\"a\n\x13MuatUlangSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12(\n\x05pihak\x18\x03 \x01(\x0e\x32\x19.ekinerja.skp.v1.PihakSkp\"Y\n\x10\x43reateRhkRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06parent\x18\x02 \x01(\t\x12!\n\x03rhk\x18\x03 \x01(\x0b\x32\x14.ekinerja.skp.v1.Rhk\"z\n\x10UpdateRhkRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12!\n\x03rhk\x18\x02 \x01(\x0b\x32\x14.ekinerja.skp.v1.Rhk\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"B\n\x10\x44\x65leteRhkRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x13\n\x11\x44\x65leteRhkResponse\"*\n\x18ListRhkIntervensiRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\"\xab\x01\n\rRhkIntervensi\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04teks\x18\x02 \x01(\t\x12(\n\x05jenis\x18\x03 \x01(\x0e\x32\x19.ekinerja.skp.v1.JenisRhk\x12\x34\n\x0bklasifikasi\x18\x04 \x01(\x0e\x32\x1f.ekinerja.skp.v1.KlasifikasiRhk\x12\x11\n\tunor_nama\x18\x05 \x01(\t\x12\x0b\n\x03skp\x18\x06 \x01(\t\"Z\n\x19ListRhkIntervensiResponse\x12+\n\x03rhk\x18\x01 \x03(\x0b\x32\x1e.ekinerja.skp.v1.RhkIntervensi\x12\x10\n\x08petunjuk\x18\x02 \x01(\t\"k\n\x16\x43reateIndikatorRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06parent\x18\x02 \x01(\t\x12-\n\tindikator\x18\x03 \x01(\x0b\x32\x1a.ekinerja.skp.v1.Indikator\"\x8c\x01\n\x16UpdateIndikatorRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12-\n\tindikator\x18\x02 \x01(\x0b\x32\x1a.ekinerja.skp.v1.Indikator\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"H\n\x16\x44\x65leteIndikatorRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x19\n\x17\x44\x65leteIndikatorResponse\"k\n\x17UpdateEkspektasiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04kode\x18\x03 \x01(\t\x12\x12\n\nekspektasi\x18\x04 \x01(\t\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\"\xa5\x01\n\x15UpdateLampiranRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12+\n\x08lampiran\x18\x03 \x01(\x0b\x32\x19.ekinerja.skp.v1.Lampiran\x12/\n\x0bupdate_mask\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\"B\n\x10\x41jukanSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"C\n\x11SetujuiSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"V\n\x14KembalikanSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0e\n\x06\x61lasan\x18\x03 \x01(\t\x12\x0c\n\x04\x65tag\x18\x04 \x01(\t\"\x82\x01\n\x14UbahStatusSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12*\n\x06status\x18\x03 \x01(\x0e\x32\x1a.ekinerja.skp.v1.StatusSkp\x12\x0e\n\x06\x61lasan\x18\x04 \x01(\t\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\"%\n\x15ListRiwayatSkpRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\xc0\x01\n\nRiwayatSkp\x12)\n\x05waktu\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\taktor_nip\x18\x02 \x01(\t\x12\x12\n\naktor_nama\x18\x03 \x01(\t\x12(\n\x04\x64\x61ri\x18\x04 \x01(\x0e\x32\x1a.ekinerja.skp.v1.StatusSkp\x12&\n\x02ke\x18\x05 \x01(\x0e\x32\x1a.ekinerja.skp.v1.StatusSkp\x12\x0e\n\x06\x61lasan\x18\x06 \x01(\t\"F\n\x16ListRiwayatSkpResponse\x12,\n\x07riwayat\x18\x01 \x03(\x0b\x32\x1b.ekinerja.skp.v1.RiwayatSkp\"\\\n\x15ListSkpBawahanRequest\x12\r\n\x05tahun\x18\x01 \x01(\x05\x12\r\n\x05query\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"B\n\x1dSinkronisasiSkpBawahanRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\r\n\x05tahun\x18\x02 \x01(\x05\"\xc2\x01\n\x10PerubahanPenilai\x12\x0b\n\x03skp\x18\x01 \x01(\t\x12\x13\n\x0bpegawai_nip\x18\x02 \x01(\t\x12\x14\n\x0cpegawai_nama\x18\x03 \x01(\t\x12\x30\n\x0cpenilai_lama\x18\x04 \x01(\x0b\x32\x1a.ekinerja.skp.v1.Identitas\x12\x30\n\x0cpenilai_baru\x18\x05 \x01(\x0b\x32\x1a.ekinerja.skp.v1.Identitas\x12\x12\n\nketerangan\x18\x06 \x01(\t\"\x9b\x01\n\x1eSinkronisasiSkpBawahanResponse\x12\x11\n\tdiperiksa\x18\x01 \x01(\x05\x12\x34\n\tperubahan\x18\x02 \x03(\x0b\x32!.ekinerja.skp.v1.PerubahanPenilai\x12\x30\n\x05gagal\x18\x03 \x03(\x0b\x32!.ekinerja.skp.v1.PerubahanPenilai\"+\n\x1bGetMatriksPeranHasilRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"<\n\x0e\x42\x61wahanMatriks\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\x12\x0f\n\x07jabatan\x18\x03 \x01(\t\"&\n\nPeranHasil\x12\x0b\n\x03rhk\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x03(\t\"\xa1\x01\n\x11MatriksPeranHasil\x12\x0b\n\x03skp\x18\x01 \x01(\t\x12!\n\x03rhk\x18\x02 \x03(\x0b\x32\x14.ekinerja.skp.v1.Rhk\x12\x30\n\x07\x62\x61wahan\x18\x03 \x03(\x0b\x32\x1f.ekinerja.skp.v1.BawahanMatriks\x12*\n\x05peran\x18\x04 \x03(\x0b\x32\x1b.ekinerja.skp.v1.PeranHasil\"[\n\x17UpdatePeranHasilRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03rhk\x18\x02 \x01(\t\x12\x0b\n\x03nip\x18\x03 \x01(\t\x12\x12\n\nditugaskan\x18\x04 \x01(\x08*s\n\tStatusSkp\x12\x1a\n\x16STATUS_SKP_UNSPECIFIED\x10\x00\x12\x14\n\x10STATUS_SKP_DRAFT\x10\x01\x12\x18\n\x14STATUS_SKP_PENGAJUAN\x10\x02\x12\x1a\n\x16STATUS_SKP_PERSETUJUAN\x10\x03*_\n\nPendekatan\x12\x1a\n\x16PENDEKATAN_UNSPECIFIED\x10\x00\x12\x1a\n\x16PENDEKATAN_KUANTITATIF\x10\x01\x12\x19\n\x15PENDEKATAN_KUALITATIF\x10\x02*}\n\rStatusPegawai\x12\x1e\n\x1aSTATUS_PEGAWAI_UNSPECIFIED\x10\x00\x12\x1c\n\x18STATUS_PEGAWAI_DEFINITIF\x10\x01\x12\x16\n\x12STATUS_PEGAWAI_PLT\x10\x02\x12\x16\n\x12STATUS_PEGAWAI_PLH\x10\x03*d\n\x0cJenisPegawai\x12\x1d\n\x19JENIS_PEGAWAI_UNSPECIFIED\x10\x00\x12\x19\n\x15JENIS_PEGAWAI_PEGAWAI\x10\x01\x12\x1a\n\x16JENIS_PEGAWAI_PIMPINAN\x10\x02*R\n\x08JenisRhk\x12\x19\n\x15JENIS_RHK_UNSPECIFIED\x10\x00\x12\x13\n\x0fJENIS_RHK_UTAMA\x10\x01\x12\x16\n\x12JENIS_RHK_TAMBAHAN\x10\x02*o\n\x0eKlasifikasiRhk\x12\x1f\n\x1bKLASIFIKASI_RHK_UNSPECIFIED\x10\x00\x12\x1e\n\x1aKLASIFIKASI_RHK_ORGANISASI\x10\x01\x12\x1c\n\x18KLASIFIKASI_RHK_INDIVIDU\x10\x02*i\n\x05\x41spek\x12\x15\n\x11\x41SPEK_UNSPECIFIED\x10\x00\x12\x13\n\x0f\x41SPEK_KUANTITAS\x10\x01\x12\x12\n\x0e\x41SPEK_KUALITAS\x10\x02\x12\x0f\n\x0b\x41SPEK_WAKTU\x10\x03\x12\x0f\n\x0b\x41SPEK_BIAYA\x10\x04*S\n\x08PihakSkp\x12\x19\n\x15PIHAK_SKP_UNSPECIFIED\x10\x00\x12\x15\n\x11PIHAK_SKP_PEGAWAI\x10\x01\x12\x15\n\x11PIHAK_SKP_PENILAI\x10\x02\x32\xe8\x10\n\nSkpService\x12j\n\x11ListPerilakuKerja\x12).ekinerja.skp.v1.ListPerilakuKerjaRequest\x1a*.ekinerja.skp.v1.ListPerilakuKerjaResponse\x12L\n\x07ListSkp\x12\x1f.ekinerja.skp.v1.ListSkpRequest\x1a .ekinerja.skp.v1.ListSkpResponse\x12>\n\x06GetSkp\x12\x1e.ekinerja.skp.v1.GetSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12\x44\n\tCreateSkp\x12!.ekinerja.skp.v1.CreateSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12\x44\n\tUpdateSkp\x12!.ekinerja.skp.v1.UpdateSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12R\n\tDeleteSkp\x12!.ekinerja.skp.v1.DeleteSkpRequest\x1a\".ekinerja.skp.v1.DeleteSkpResponse\x12J\n\x0cMuatUlangSkp\x12$.ekinerja.skp.v1.MuatUlangSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12\x44\n\tCreateRhk\x12!.ekinerja.skp.v1.CreateRhkRequest\x1a\x14.ekinerja.skp.v1.Rhk\x12\x44\n\tUpdateRhk\x12!.ekinerja.skp.v1.UpdateRhkRequest\x1a\x14.ekinerja.skp.v1.Rhk\x12R\n\tDeleteRhk\x12!.ekinerja.skp.v1.DeleteRhkRequest\x1a\".ekinerja.skp.v1.DeleteRhkResponse\x12j\n\x11ListRhkIntervensi\x12).ekinerja.skp.v1.ListRhkIntervensiRequest\x1a*.ekinerja.skp.v1.ListRhkIntervensiResponse\x12V\n\x0f\x43reateIndikator\x12\'.ekinerja.skp.v1.CreateIndikatorRequest\x1a\x1a.ekinerja.skp.v1.Indikator\x12V\n\x0fUpdateIndikator\x12\'.ekinerja.skp.v1.UpdateIndikatorRequest\x1a\x1a.ekinerja.skp.v1.Indikator\x12\x64\n\x0f\x44\x65leteIndikator\x12\'.ekinerja.skp.v1.DeleteIndikatorRequest\x1a(.ekinerja.skp.v1.DeleteIndikatorResponse\x12R\n\x10UpdateEkspektasi\x12(.ekinerja.skp.v1.UpdateEkspektasiRequest\x1a\x14.ekinerja.skp.v1.Skp\x12N\n\x0eUpdateLampiran\x12&.ekinerja.skp.v1.UpdateLampiranRequest\x1a\x14.ekinerja.skp.v1.Skp\x12\x44\n\tAjukanSkp\x12!.ekinerja.skp.v1.AjukanSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12\x46\n\nSetujuiSkp\x12\".ekinerja.skp.v1.SetujuiSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12L\n\rKembalikanSkp\x12%.ekinerja.skp.v1.KembalikanSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12L\n\rUbahStatusSkp\x12%.ekinerja.skp.v1.UbahStatusSkpRequest\x1a\x14.ekinerja.skp.v1.Skp\x12\x61\n\x0eListRiwayatSkp\x12&.ekinerja.skp.v1.ListRiwayatSkpRequest\x1a\'.ekinerja.skp.v1.ListRiwayatSkpResponse\x12Z\n\x0eListSkpBawahan\x12&.ekinerja.skp.v1.ListSkpBawahanRequest\x1a .ekinerja.skp.v1.ListSkpResponse\x12y\n\x16SinkronisasiSkpBawahan\x12..ekinerja.skp.v1.SinkronisasiSkpBawahanRequest\x1a/.ekinerja.skp.v1.SinkronisasiSkpBawahanResponse\x12h\n\x14GetMatriksPeranHasil\x12,.ekinerja.skp.v1.GetMatriksPeranHasilRequest\x1a\".ekinerja.skp.v1.MatriksPeranHasil\x12`\n\x10UpdatePeranHasil\x12(.ekinerja.skp.v1.UpdatePeranHasilRequest\x1a\".ekinerja.skp.v1.MatriksPeranHasilb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ekinerja.skp.v1.skp_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_LISTPERILAKUKERJAREQUEST']._serialized_start=46
-  _globals['_LISTPERILAKUKERJAREQUEST']._serialized_end=72
-  _globals['_PERILAKUKERJA']._serialized_start=74
-  _globals['_PERILAKUKERJA']._serialized_end=148
-  _globals['_LISTPERILAKUKERJARESPONSE']._serialized_start=150
-  _globals['_LISTPERILAKUKERJARESPONSE']._serialized_end=227
-  _globals['_SKPSERVICE']._serialized_start=229
-  _globals['_SKPSERVICE']._serialized_end=349
+  _globals['_STATUSSKP']._serialized_start=5375
+  _globals['_STATUSSKP']._serialized_end=5490
+  _globals['_PENDEKATAN']._serialized_start=5492
+  _globals['_PENDEKATAN']._serialized_end=5587
+  _globals['_STATUSPEGAWAI']._serialized_start=5589
+  _globals['_STATUSPEGAWAI']._serialized_end=5714
+  _globals['_JENISPEGAWAI']._serialized_start=5716
+  _globals['_JENISPEGAWAI']._serialized_end=5816
+  _globals['_JENISRHK']._serialized_start=5818
+  _globals['_JENISRHK']._serialized_end=5900
+  _globals['_KLASIFIKASIRHK']._serialized_start=5902
+  _globals['_KLASIFIKASIRHK']._serialized_end=6013
+  _globals['_ASPEK']._serialized_start=6015
+  _globals['_ASPEK']._serialized_end=6120
+  _globals['_PIHAKSKP']._serialized_start=6122
+  _globals['_PIHAKSKP']._serialized_end=6205
+  _globals['_IDENTITAS']._serialized_start=138
+  _globals['_IDENTITAS']._serialized_end=314
+  _globals['_PERILAKUKERJA']._serialized_start=316
+  _globals['_PERILAKUKERJA']._serialized_end=410
+  _globals['_LAMPIRAN']._serialized_start=412
+  _globals['_LAMPIRAN']._serialized_end=507
+  _globals['_INDIKATOR']._serialized_start=510
+  _globals['_INDIKATOR']._serialized_end=691
+  _globals['_RHK']._serialized_start=694
+  _globals['_RHK']._serialized_end=1044
+  _globals['_SKP']._serialized_start=1047
+  _globals['_SKP']._serialized_end=1847
+  _globals['_LISTPERILAKUKERJAREQUEST']._serialized_start=1849
+  _globals['_LISTPERILAKUKERJAREQUEST']._serialized_end=1875
+  _globals['_LISTPERILAKUKERJARESPONSE']._serialized_start=1877
+  _globals['_LISTPERILAKUKERJARESPONSE']._serialized_end=1954
+  _globals['_LISTSKPREQUEST']._serialized_start=1956
+  _globals['_LISTSKPREQUEST']._serialized_end=2027
+  _globals['_LISTSKPRESPONSE']._serialized_start=2029
+  _globals['_LISTSKPRESPONSE']._serialized_end=2126
+  _globals['_GETSKPREQUEST']._serialized_start=2128
+  _globals['_GETSKPREQUEST']._serialized_end=2157
+  _globals['_CREATESKPREQUEST']._serialized_start=2159
+  _globals['_CREATESKPREQUEST']._serialized_end=2232
+  _globals['_UPDATESKPREQUEST']._serialized_start=2234
+  _globals['_UPDATESKPREQUEST']._serialized_end=2356
+  _globals['_DELETESKPREQUEST']._serialized_start=2358
+  _globals['_DELETESKPREQUEST']._serialized_end=2424
+  _globals['_DELETESKPRESPONSE']._serialized_start=2426
+  _globals['_DELETESKPRESPONSE']._serialized_end=2445
+  _globals['_MUATULANGSKPREQUEST']._serialized_start=2447
+  _globals['_MUATULANGSKPREQUEST']._serialized_end=2544
+  _globals['_CREATERHKREQUEST']._serialized_start=2546
+  _globals['_CREATERHKREQUEST']._serialized_end=2635
+  _globals['_UPDATERHKREQUEST']._serialized_start=2637
+  _globals['_UPDATERHKREQUEST']._serialized_end=2759
+  _globals['_DELETERHKREQUEST']._serialized_start=2761
+  _globals['_DELETERHKREQUEST']._serialized_end=2827
+  _globals['_DELETERHKRESPONSE']._serialized_start=2829
+  _globals['_DELETERHKRESPONSE']._serialized_end=2848
+  _globals['_LISTRHKINTERVENSIREQUEST']._serialized_start=2850
+  _globals['_LISTRHKINTERVENSIREQUEST']._serialized_end=2892
+  _globals['_RHKINTERVENSI']._serialized_start=2895
+  _globals['_RHKINTERVENSI']._serialized_end=3066
+  _globals['_LISTRHKINTERVENSIRESPONSE']._serialized_start=3068
+  _globals['_LISTRHKINTERVENSIRESPONSE']._serialized_end=3158
+  _globals['_CREATEINDIKATORREQUEST']._serialized_start=3160
+  _globals['_CREATEINDIKATORREQUEST']._serialized_end=3267
+  _globals['_UPDATEINDIKATORREQUEST']._serialized_start=3270
+  _globals['_UPDATEINDIKATORREQUEST']._serialized_end=3410
+  _globals['_DELETEINDIKATORREQUEST']._serialized_start=3412
+  _globals['_DELETEINDIKATORREQUEST']._serialized_end=3484
+  _globals['_DELETEINDIKATORRESPONSE']._serialized_start=3486
+  _globals['_DELETEINDIKATORRESPONSE']._serialized_end=3511
+  _globals['_UPDATEEKSPEKTASIREQUEST']._serialized_start=3513
+  _globals['_UPDATEEKSPEKTASIREQUEST']._serialized_end=3620
+  _globals['_UPDATELAMPIRANREQUEST']._serialized_start=3623
+  _globals['_UPDATELAMPIRANREQUEST']._serialized_end=3788
+  _globals['_AJUKANSKPREQUEST']._serialized_start=3790
+  _globals['_AJUKANSKPREQUEST']._serialized_end=3856
+  _globals['_SETUJUISKPREQUEST']._serialized_start=3858
+  _globals['_SETUJUISKPREQUEST']._serialized_end=3925
+  _globals['_KEMBALIKANSKPREQUEST']._serialized_start=3927
+  _globals['_KEMBALIKANSKPREQUEST']._serialized_end=4013
+  _globals['_UBAHSTATUSSKPREQUEST']._serialized_start=4016
+  _globals['_UBAHSTATUSSKPREQUEST']._serialized_end=4146
+  _globals['_LISTRIWAYATSKPREQUEST']._serialized_start=4148
+  _globals['_LISTRIWAYATSKPREQUEST']._serialized_end=4185
+  _globals['_RIWAYATSKP']._serialized_start=4188
+  _globals['_RIWAYATSKP']._serialized_end=4380
+  _globals['_LISTRIWAYATSKPRESPONSE']._serialized_start=4382
+  _globals['_LISTRIWAYATSKPRESPONSE']._serialized_end=4452
+  _globals['_LISTSKPBAWAHANREQUEST']._serialized_start=4454
+  _globals['_LISTSKPBAWAHANREQUEST']._serialized_end=4546
+  _globals['_SINKRONISASISKPBAWAHANREQUEST']._serialized_start=4548
+  _globals['_SINKRONISASISKPBAWAHANREQUEST']._serialized_end=4614
+  _globals['_PERUBAHANPENILAI']._serialized_start=4617
+  _globals['_PERUBAHANPENILAI']._serialized_end=4811
+  _globals['_SINKRONISASISKPBAWAHANRESPONSE']._serialized_start=4814
+  _globals['_SINKRONISASISKPBAWAHANRESPONSE']._serialized_end=4969
+  _globals['_GETMATRIKSPERANHASILREQUEST']._serialized_start=4971
+  _globals['_GETMATRIKSPERANHASILREQUEST']._serialized_end=5014
+  _globals['_BAWAHANMATRIKS']._serialized_start=5016
+  _globals['_BAWAHANMATRIKS']._serialized_end=5076
+  _globals['_PERANHASIL']._serialized_start=5078
+  _globals['_PERANHASIL']._serialized_end=5116
+  _globals['_MATRIKSPERANHASIL']._serialized_start=5119
+  _globals['_MATRIKSPERANHASIL']._serialized_end=5280
+  _globals['_UPDATEPERANHASILREQUEST']._serialized_start=5282
+  _globals['_UPDATEPERANHASILREQUEST']._serialized_end=5373
+  _globals['_SKPSERVICE']._serialized_start=6208
+  _globals['_SKPSERVICE']._serialized_end=8360
 # @@protoc_insertion_point(module_scope)

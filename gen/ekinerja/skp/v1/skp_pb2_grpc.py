@@ -39,6 +39,126 @@ class SkpServiceStub:
                 request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListPerilakuKerjaRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListPerilakuKerjaResponse.FromString,
                 _registered_method=True)
+        self.ListSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/ListSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpResponse.FromString,
+                _registered_method=True)
+        self.GetSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/GetSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.CreateSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/CreateSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.UpdateSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/UpdateSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.DeleteSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/DeleteSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteSkpResponse.FromString,
+                _registered_method=True)
+        self.MuatUlangSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/MuatUlangSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MuatUlangSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.CreateRhk = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/CreateRhk',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateRhkRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Rhk.FromString,
+                _registered_method=True)
+        self.UpdateRhk = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/UpdateRhk',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateRhkRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Rhk.FromString,
+                _registered_method=True)
+        self.DeleteRhk = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/DeleteRhk',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteRhkRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteRhkResponse.FromString,
+                _registered_method=True)
+        self.ListRhkIntervensi = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/ListRhkIntervensi',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRhkIntervensiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRhkIntervensiResponse.FromString,
+                _registered_method=True)
+        self.CreateIndikator = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/CreateIndikator',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateIndikatorRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Indikator.FromString,
+                _registered_method=True)
+        self.UpdateIndikator = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/UpdateIndikator',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateIndikatorRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Indikator.FromString,
+                _registered_method=True)
+        self.DeleteIndikator = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/DeleteIndikator',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteIndikatorRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteIndikatorResponse.FromString,
+                _registered_method=True)
+        self.UpdateEkspektasi = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/UpdateEkspektasi',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateEkspektasiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.UpdateLampiran = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/UpdateLampiran',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateLampiranRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.AjukanSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/AjukanSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.AjukanSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.SetujuiSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/SetujuiSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.SetujuiSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.KembalikanSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/KembalikanSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.KembalikanSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.UbahStatusSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/UbahStatusSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UbahStatusSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+                _registered_method=True)
+        self.ListRiwayatSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/ListRiwayatSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpResponse.FromString,
+                _registered_method=True)
+        self.ListSkpBawahan = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/ListSkpBawahan',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpBawahanRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpResponse.FromString,
+                _registered_method=True)
+        self.SinkronisasiSkpBawahan = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/SinkronisasiSkpBawahan',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.SinkronisasiSkpBawahanRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.SinkronisasiSkpBawahanResponse.FromString,
+                _registered_method=True)
+        self.GetMatriksPeranHasil = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/GetMatriksPeranHasil',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetMatriksPeranHasilRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+                _registered_method=True)
+        self.UpdatePeranHasil = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/UpdatePeranHasil',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+                _registered_method=True)
 
 
 class SkpServiceServicer:
@@ -52,6 +172,200 @@ class SkpServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListSkp(self, request, context):
+        """Daftar SKP: a pegawai's SKPs, newest period first, without content.
+        Errors: INVALID_ARGUMENT (`parent`), PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSkp(self, request, context):
+        """Detail SKP: the SKP with its RHK (with indikator), perilaku kerja with
+        ekspektasi, and lampiran. Errors: NOT_FOUND, PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateSkp(self, request, context):
+        """Tambah SKP for the caller. Snapshots both identity columns from profil.
+        A PLT/PLH SKP names the unit of an assignment of the caller; its period
+        must lie inside the assignment.
+        Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
+        a period spanning two years, `skp.unor_plt_id` not an assignment of the
+        caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
+        UNAVAILABLE (profil cannot be reached).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSkp(self, request, context):
+        """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
+        Errors: as CreateSkp, plus ABORTED (stale etag).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteSkp(self, request, context):
+        """Hapus SKP, with everything in it. DRAFT only, by its pegawai.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MuatUlangSkp(self, request, context):
+        """Muat Ulang: refreshes one identity column from profil (the penilai is
+        re-resolved by the atasan rules, PLT/PLH included). Any status; a
+        change of penilai is recorded in the history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateRhk(self, request, context):
+        """RHK. Create/Update/Delete while DRAFT, by the SKP's pegawai.
+        Errors: INVALID_ARGUMENT (`rhk.teks` empty, `rhk.rhk_atasan` not
+        assigned to this pegawai in the atasan's Matriks Peran Hasil, ...).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateRhk(self, request, context):
+        """update_mask paths: teks, jenis, klasifikasi, rhk_atasan,
+        perjanjian_kinerja, urutan (moves it inside its jenis).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteRhk(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRhkIntervensi(self, request, context):
+        """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
+        Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
+        overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateIndikator(self, request, context):
+        """Indikator of an RHK. DRAFT only, by the SKP's pegawai. A Kuantitatif
+        SKP needs a numeric target with a unit ("12 bulan", "100 %").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateIndikator(self, request, context):
+        """update_mask paths: aspek, teks, target, urutan.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteIndikator(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateEkspektasi(self, request, context):
+        """Ekspektasi Khusus Pimpinan for one perilaku, by the penilai, while the
+        SKP is DRAFT or PENGAJUAN.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateLampiran(self, request, context):
+        """Lampiran (Dukungan Sumber Daya, Skema Pertanggungjawaban,
+        Konsekuensi), by the pegawai while DRAFT. update_mask paths name the
+        lists replaced.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AjukanSkp(self, request, context):
+        """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
+        (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
+        indikator, an indikator without target in a Kuantitatif SKP.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetujuiSkp(self, request, context):
+        """Setujui (penilai): PENGAJUAN → PERSETUJUAN.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KembalikanSkp(self, request, context):
+        """Kembalikan (penilai): PENGAJUAN or PERSETUJUAN → DRAFT, with `alasan`.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UbahStatusSkp(self, request, context):
+        """Edit Status (penilai, manual chapter 12): any of DRAFT, PENGAJUAN,
+        PERSETUJUAN. Raising the status checks what AjukanSkp checks.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRiwayatSkp(self, request, context):
+        """Every status change and change of penilai, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSkpBawahan(self, request, context):
+        """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SinkronisasiSkpBawahan(self, request, context):
+        """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
+        year that names the caller as penilai, and of every SKP of the caller's
+        current bawahan; reports each change.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMatriksPeranHasil(self, request, context):
+        """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
+        its pegawai, with who is assigned to which RHK. The SKP's pegawai (and
+        readers of the SKP) may read it; only the pegawai changes it, in any
+        status: it is the cascading discussion, not the plan.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePeranHasil(self, request, context):
+        """Assigns (or unassigns) one bawahan to one RHK of the matrix.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SkpServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -59,6 +373,126 @@ def add_SkpServiceServicer_to_server(servicer, server):
                     servicer.ListPerilakuKerja,
                     request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListPerilakuKerjaRequest.FromString,
                     response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListPerilakuKerjaResponse.SerializeToString,
+            ),
+            'ListSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpResponse.SerializeToString,
+            ),
+            'GetSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'CreateSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'UpdateSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'DeleteSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteSkpResponse.SerializeToString,
+            ),
+            'MuatUlangSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.MuatUlangSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MuatUlangSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'CreateRhk': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateRhk,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateRhkRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Rhk.SerializeToString,
+            ),
+            'UpdateRhk': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateRhk,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateRhkRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Rhk.SerializeToString,
+            ),
+            'DeleteRhk': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteRhk,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteRhkRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteRhkResponse.SerializeToString,
+            ),
+            'ListRhkIntervensi': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRhkIntervensi,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRhkIntervensiRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRhkIntervensiResponse.SerializeToString,
+            ),
+            'CreateIndikator': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateIndikator,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateIndikatorRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Indikator.SerializeToString,
+            ),
+            'UpdateIndikator': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateIndikator,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateIndikatorRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Indikator.SerializeToString,
+            ),
+            'DeleteIndikator': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteIndikator,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteIndikatorRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteIndikatorResponse.SerializeToString,
+            ),
+            'UpdateEkspektasi': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateEkspektasi,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateEkspektasiRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'UpdateLampiran': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateLampiran,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateLampiranRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'AjukanSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.AjukanSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.AjukanSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'SetujuiSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetujuiSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.SetujuiSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'KembalikanSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.KembalikanSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.KembalikanSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'UbahStatusSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.UbahStatusSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UbahStatusSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.SerializeToString,
+            ),
+            'ListRiwayatSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRiwayatSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpResponse.SerializeToString,
+            ),
+            'ListSkpBawahan': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSkpBawahan,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpBawahanRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpResponse.SerializeToString,
+            ),
+            'SinkronisasiSkpBawahan': grpc.unary_unary_rpc_method_handler(
+                    servicer.SinkronisasiSkpBawahan,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.SinkronisasiSkpBawahanRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.SinkronisasiSkpBawahanResponse.SerializeToString,
+            ),
+            'GetMatriksPeranHasil': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMatriksPeranHasil,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetMatriksPeranHasilRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.SerializeToString,
+            ),
+            'UpdatePeranHasil': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePeranHasil,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -88,6 +522,654 @@ class SkpService:
             '/ekinerja.skp.v1.SkpService/ListPerilakuKerja',
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListPerilakuKerjaRequest.SerializeToString,
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListPerilakuKerjaResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/ListSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/GetSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/CreateSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/UpdateSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/DeleteSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteSkpResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MuatUlangSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/MuatUlangSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.MuatUlangSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateRhk(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/CreateRhk',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateRhkRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Rhk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateRhk(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/UpdateRhk',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateRhkRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Rhk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteRhk(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/DeleteRhk',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteRhkRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteRhkResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRhkIntervensi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/ListRhkIntervensi',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRhkIntervensiRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRhkIntervensiResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateIndikator(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/CreateIndikator',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.CreateIndikatorRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Indikator.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateIndikator(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/UpdateIndikator',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateIndikatorRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Indikator.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteIndikator(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/DeleteIndikator',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteIndikatorRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.DeleteIndikatorResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateEkspektasi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/UpdateEkspektasi',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateEkspektasiRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateLampiran(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/UpdateLampiran',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdateLampiranRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AjukanSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/AjukanSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.AjukanSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetujuiSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/SetujuiSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.SetujuiSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KembalikanSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/KembalikanSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.KembalikanSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UbahStatusSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/UbahStatusSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.UbahStatusSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.Skp.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRiwayatSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/ListRiwayatSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSkpBawahan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/ListSkpBawahan',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpBawahanRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SinkronisasiSkpBawahan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/SinkronisasiSkpBawahan',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.SinkronisasiSkpBawahanRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.SinkronisasiSkpBawahanResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMatriksPeranHasil(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/GetMatriksPeranHasil',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetMatriksPeranHasilRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePeranHasil(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/UpdatePeranHasil',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,52 @@
+"""Who may do what with an SKP. The penilai is whoever the SKP's penilai
+snapshot names (DOMAIN.md section 2), not a stored role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.shared.errors import AksesDitolak
+from services.shared.principal import LAYANAN, Principal
+
+
+@dataclass(frozen=True)
+class Pihak:
+    nip: str
+    penilai_nip: str | None
+    instansi_id: str
+
+
+def pemilik(p: Principal, skp: Pihak) -> bool:
+    return p.nip is not None and p.nip == skp.nip
+
+
+def penilai(p: Principal, skp: Pihak) -> bool:
+    return p.nip is not None and p.nip == skp.penilai_nip
+
+
+def boleh_baca(p: Principal, skp: Pihak) -> None:
+    if pemilik(p, skp) or penilai(p, skp) or p.pengelola_instansi(skp.instansi_id) or (
+        p.punya(LAYANAN) and p.instansi_id == skp.instansi_id
+    ):
+        return
+    raise AksesDitolak("SKP ini bukan milik Anda dan Anda bukan pejabat penilainya.")
+
+
+def harus_pemilik(p: Principal, skp: Pihak) -> None:
+    boleh_baca(p, skp)
+    if not pemilik(p, skp):
+        raise AksesDitolak("Hanya pegawai pemilik SKP yang dapat melakukan ini.")
+
+
+def harus_penilai(p: Principal, skp: Pihak) -> None:
+    boleh_baca(p, skp)
+    if not penilai(p, skp):
+        raise AksesDitolak("Hanya pejabat penilai kinerja SKP ini yang dapat melakukan ini.")
+
+
+def boleh_daftar(p: Principal, nip: str) -> None:
+    """Daftar SKP of a pegawai: themself, or an admin/helpdesk/service account
+    (the instansi is checked on each SKP returned)."""
+    if p.nip == nip or p.punya("admin_instansi", "helpdesk", LAYANAN):
+        return
+    raise AksesDitolak("Anda hanya dapat melihat daftar SKP Anda sendiri.")

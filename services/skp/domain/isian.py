@@ -1,0 +1,42 @@
+"""The texts a pegawai types into an SKP: RHK, indikator, lampiran items,
+ekspektasi. Checked once here so every RPC says the same thing."""
+
+from __future__ import annotations
+
+from services.shared.errors import TidakValid
+
+MAKS_RHK = 1000
+MAKS_INDIKATOR = 1000
+MAKS_BUTIR = 500
+MAKS_BUTIR_LAMPIRAN = 30
+MAKS_EKSPEKTASI = 1000
+
+
+def teks(value: str, field: str, maks: int, wajib: bool = True) -> str:
+    value = value.strip()
+    if not value:
+        if wajib:
+            raise TidakValid(field, "wajib diisi")
+        return ""
+    if len(value) > maks:
+        raise TidakValid(field, f"maksimal {maks} karakter (sekarang {len(value)})")
+    if any(not (c.isprintable() or c in "\n\t") for c in value):
+        raise TidakValid(field, "berisi karakter yang tidak diizinkan")
+    return value
+
+
+def butir_lampiran(items: list[str], field: str) -> list[str]:
+    """A Lampiran list: blank lines dropped, each item checked."""
+    hasil = [teks(item, f"{field}[{i}]", MAKS_BUTIR) for i, item in enumerate(items) if item.strip()]
+    if len(hasil) > MAKS_BUTIR_LAMPIRAN:
+        raise TidakValid(field, f"maksimal {MAKS_BUTIR_LAMPIRAN} butir")
+    return hasil
+
+
+def pindah(urutan: list[str], id_: str, ke: int, field: str) -> list[str]:
+    """Moves `id_` to 1-based position `ke`; the others keep their order."""
+    if not 1 <= ke <= len(urutan):
+        raise TidakValid(field, f"urutan harus 1 sampai {len(urutan)}")
+    sisa = [x for x in urutan if x != id_]
+    sisa.insert(ke - 1, id_)
+    return sisa

@@ -1,0 +1,143 @@
+"""proto ⇄ domain for skp, in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ekinerja.skp.v1 import skp_pb2 as pb
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from services.shared.names import date_to_proto
+from services.skp.domain.perilaku import BERAKHLAK
+from services.skp.store.models import IndikatorRow, RhkRow, RiwayatRow, SkpRow
+from services.skp.usecases.bawahan import Perubahan
+from services.skp.usecases.mph import Matriks
+from services.skp.usecases.rhk import Intervensi
+from services.skp.usecases.sumber import Identitas
+from services.skp.usecases.umum import Tampilan
+
+STATUS = {"DRAFT": pb.STATUS_SKP_DRAFT, "PENGAJUAN": pb.STATUS_SKP_PENGAJUAN,
+          "PERSETUJUAN": pb.STATUS_SKP_PERSETUJUAN}
+STATUS_DARI = {v: k for k, v in STATUS.items()}
+PENDEKATAN = {"KUANTITATIF": pb.PENDEKATAN_KUANTITATIF, "KUALITATIF": pb.PENDEKATAN_KUALITATIF}
+PENDEKATAN_DARI = {v: k for k, v in PENDEKATAN.items()}
+PERAN = {"DEFINITIF": pb.STATUS_PEGAWAI_DEFINITIF, "PLT": pb.STATUS_PEGAWAI_PLT, "PLH": pb.STATUS_PEGAWAI_PLH}
+JENIS = {"UTAMA": pb.JENIS_RHK_UTAMA, "TAMBAHAN": pb.JENIS_RHK_TAMBAHAN}
+JENIS_DARI = {v: k for k, v in JENIS.items()}
+KLASIFIKASI = {"ORGANISASI": pb.KLASIFIKASI_RHK_ORGANISASI, "INDIVIDU": pb.KLASIFIKASI_RHK_INDIVIDU}
+KLASIFIKASI_DARI = {v: k for k, v in KLASIFIKASI.items()}
+ASPEK = {"KUANTITAS": pb.ASPEK_KUANTITAS, "KUALITAS": pb.ASPEK_KUALITAS, "WAKTU": pb.ASPEK_WAKTU,
+         "BIAYA": pb.ASPEK_BIAYA}
+ASPEK_DARI = {v: k for k, v in ASPEK.items()}
+
+
+def waktu(value: dt.datetime | None) -> Timestamp | None:
+    if value is None:
+        return None
+    ts = Timestamp()
+    ts.FromDatetime(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
+    return ts
+
+
+def skp_name(skp_id: str) -> str:
+    return f"skp/{skp_id}"
+
+
+def rhk_name(r: RhkRow) -> str:
+    return f"skp/{r.skp_id}/rhk/{r.id}"
+
+
+def indikator(skp_id: str, i: IndikatorRow) -> pb.Indikator:
+    return pb.Indikator(
+        name=f"skp/{skp_id}/rhk/{i.rhk_id}/indikator/{i.id}", id=i.id, aspek=ASPEK.get(i.aspek, 0), teks=i.teks,
+        target=i.target, target_angka=i.target_angka or 0.0, target_satuan=i.target_satuan, urutan=i.urutan,
+        etag=str(i.versi),
+    )
+
+
+def rhk(r: RhkRow, daftar_indikator: list[IndikatorRow] | None = None) -> pb.Rhk:
+    return pb.Rhk(
+        name=rhk_name(r), id=r.id, jenis=JENIS[r.jenis], klasifikasi=KLASIFIKASI[r.klasifikasi],
+        unor_id=r.unor_id or "", unor_nama=r.unor_nama,
+        rhk_atasan=f"skp/{r.rhk_atasan_skp_id}/rhk/{r.rhk_atasan_id}" if r.rhk_atasan_id else "",
+        rhk_atasan_teks=r.rhk_atasan_teks, perjanjian_kinerja=r.perjanjian_kinerja, teks=r.teks, urutan=r.urutan,
+        indikator=[indikator(r.skp_id, i) for i in daftar_indikator or []],
+        diwarisi_dari=skp_name(r.diwarisi_dari) if r.diwarisi_dari else "", etag=str(r.versi),
+    )
+
+
+def _pegawai(row: SkpRow) -> pb.Identitas:
+    return pb.Identitas(nip=row.nip, nama=row.pegawai_nama, golongan_ruang=row.pegawai_golongan,
+                        pangkat=row.pegawai_pangkat, jabatan=row.pegawai_jabatan, unor_id=row.pegawai_unor_id,
+                        unor_nama=row.pegawai_unor_nama, dimuat=waktu(row.pegawai_dimuat))
+
+
+def _penilai(row: SkpRow) -> pb.Identitas | None:
+    if not row.penilai_nip:
+        return None
+    return pb.Identitas(nip=row.penilai_nip, nama=row.penilai_nama, golongan_ruang=row.penilai_golongan,
+                        pangkat=row.penilai_pangkat, jabatan=row.penilai_jabatan, unor_id=row.penilai_unor_id,
+                        unor_nama=row.penilai_unor_nama, dimuat=waktu(row.penilai_dimuat))
+
+
+def identitas(i: Identitas | None) -> pb.Identitas | None:
+    if i is None:
+        return None
+    return pb.Identitas(nip=i.nip, nama=i.nama, golongan_ruang=i.golongan, pangkat=i.pangkat, jabatan=i.jabatan,
+                        unor_id=i.unor_id, unor_nama=i.unor_nama)
+
+
+def ringkas(row: SkpRow) -> pb.Skp:
+    return pb.Skp(
+        name=skp_name(row.id), id=row.id, nip=row.nip, periode_awal=date_to_proto(row.awal),
+        periode_akhir=date_to_proto(row.akhir), pendekatan=PENDEKATAN[row.pendekatan], status=STATUS[row.status],
+        status_pegawai=PERAN[row.peran], unor_plt_id=row.unor_plt_id or "",
+        jenis_pegawai=pb.JENIS_PEGAWAI_PIMPINAN if row.pimpinan else pb.JENIS_PEGAWAI_PEGAWAI,
+        jabatan=row.jabatan, unor_id=row.unor_id, unor_nama=row.unor_nama, pegawai=_pegawai(row),
+        penilai=_penilai(row), instansi_id=row.instansi_id, instansi_nama=row.instansi_nama,
+        keterangan=row.keterangan, create_time=waktu(row.dibuat), update_time=waktu(row.diubah),
+        etag=str(row.versi),
+    )
+
+
+def skp(t: Tampilan) -> pb.Skp:
+    out = ringkas(t.skp)
+    ekspektasi = t.skp.ekspektasi or {}
+    lampiran = t.skp.lampiran or {}
+    out.rhk.extend(rhk(r, t.indikator.get(r.id, [])) for r in t.rhk)
+    out.perilaku.extend(
+        pb.PerilakuKerja(nomor=p.nomor, kode=p.kode, nama=p.nama, uraian=p.uraian,
+                         ekspektasi=ekspektasi.get(p.kode, ""))
+        for p in BERAKHLAK
+    )
+    out.lampiran.CopyFrom(pb.Lampiran(
+        dukungan_sumber_daya=lampiran.get("dukungan_sumber_daya", []),
+        skema_pertanggungjawaban=lampiran.get("skema_pertanggungjawaban", []),
+        konsekuensi=lampiran.get("konsekuensi", []),
+    ))
+    return out
+
+
+def intervensi(i: Intervensi) -> pb.RhkIntervensi:
+    return pb.RhkIntervensi(name=rhk_name(i.rhk), teks=i.rhk.teks, jenis=JENIS[i.rhk.jenis],
+                            klasifikasi=KLASIFIKASI[i.rhk.klasifikasi], unor_nama=i.rhk.unor_nama,
+                            skp=skp_name(i.skp.id))
+
+
+def riwayat(r: RiwayatRow) -> pb.RiwayatSkp:
+    return pb.RiwayatSkp(waktu=waktu(r.waktu), aktor_nip=r.aktor_nip, aktor_nama=r.aktor_nama,
+                         dari=STATUS.get(r.dari, 0), ke=STATUS.get(r.ke, 0), alasan=r.alasan)
+
+
+def perubahan(p: Perubahan) -> pb.PerubahanPenilai:
+    return pb.PerubahanPenilai(skp=skp_name(p.skp.id), pegawai_nip=p.skp.nip, pegawai_nama=p.skp.pegawai_nama,
+                               penilai_lama=identitas(p.lama), penilai_baru=identitas(p.baru),
+                               keterangan=p.keterangan)
+
+
+def matriks(m: Matriks) -> pb.MatriksPeranHasil:
+    return pb.MatriksPeranHasil(
+        skp=skp_name(m.skp.id), rhk=[rhk(r) for r in m.rhk],
+        bawahan=[pb.BawahanMatriks(nip=b.nip, nama=b.nama, jabatan=b.jabatan) for b in m.bawahan],
+        peran=[pb.PeranHasil(rhk=f"skp/{m.skp.id}/rhk/{rid}", nip=nips) for rid, nips in m.peran.items()],
+    )

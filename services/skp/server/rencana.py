@@ -1,0 +1,122 @@
+"""Daftar SKP, Tambah/Edit/Hapus SKP, Detail SKP, Muat Ulang."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import grpc
+from ekinerja.profil.v1 import profil_pb2 as ppb
+from ekinerja.skp.v1 import skp_pb2 as pb
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.shared import paging
+from services.shared import principal as pr
+from services.shared.errors import TidakValid
+from services.shared.names import date_from_proto, parse
+from services.skp.domain import akses
+from services.skp.domain.periode import Periode, validate_periode
+from services.skp.server import convert, nama
+from services.skp.server.dasar import Dasar
+from services.skp.store import repository as repo
+from services.skp.usecases import skp as uc
+from services.skp.usecases import sumber
+from services.skp.usecases.umum import baca, pihak
+
+
+class Rencana(Dasar):
+    async def ListSkp(self, request: pb.ListSkpRequest, context: grpc.aio.ServicerContext) -> pb.ListSkpResponse:
+        nip = nama.nip(parse(request.parent, "pegawai", "parent"), "parent")
+        size = paging.page_size(request.page_size, 50, 200)
+        offset = paging.decode(request.page_token, request.parent)
+        async with self._db.read() as s:
+            rows, total = await uc.daftar(s, pr.current(), nip, offset, size)
+        nxt = paging.encode(offset + size, request.parent) if offset + size < total else ""
+        return pb.ListSkpResponse(skp=[convert.ringkas(r) for r in rows], next_page_token=nxt, total_size=total)
+
+    async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
+        skp_id = nama.skp(request.name)
+        async with self._db.read() as s:
+            return convert.skp(await uc.detail(s, pr.current(), skp_id))
+
+    async def CreateSkp(self, request: pb.CreateSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
+        src = request.skp
+        p = pr.current()
+        nip = uc.nip_pemanggil(p)
+        periode = validate_periode(date_from_proto(src.periode_awal, "skp.periode_awal"),
+                                   date_from_proto(src.periode_akhir, "skp.periode_akhir"))
+        pendekatan = uc.validate_pendekatan(convert.PENDEKATAN_DARI.get(src.pendekatan, ""))
+        unor_plt = src.unor_plt_id.strip() or None
+        if unor_plt is not None and not nama.ID.match(unor_plt):
+            raise TidakValid("skp.unor_plt_id", "id unit kerja harus 32 karakter heksadesimal")
+        data = await sumber.pegawai(self._profil, nip, unor_plt, periode)
+        penilai = await sumber.penilai(self._profil, nip, unor_plt, periode.acuan(self._hari_ini()))
+
+        async def work(s: AsyncSession) -> pb.Skp:
+            return convert.skp(await uc.buat(s, p, periode, pendekatan, data, penilai))
+
+        return await self._mutate(request.request_id, "CreateSkp", pb.Skp, work)
+
+    async def UpdateSkp(self, request: pb.UpdateSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
+        skp_id = nama.skp(request.skp.name, "skp.name")
+        src = request.skp
+        paths = list(request.update_mask.paths)
+        awal = date_from_proto(src.periode_awal, "skp.periode_awal") if "periode_awal" in paths else None
+        akhir = date_from_proto(src.periode_akhir, "skp.periode_akhir") if "periode_akhir" in paths else None
+        p = pr.current()
+        async with self._db.read() as s:
+            row = await baca(s, p, skp_id)
+        batas = None
+        if row.unor_plt_id and (awal or akhir):
+            # The period of an acting role must stay inside the assignment.
+            cocok = [t for t in await self._profil.penugasan(row.nip) if t.unor_id == row.unor_plt_id]
+            if cocok:
+                periode = Periode(awal or row.awal, akhir or row.akhir)
+                batas = _batas(cocok, periode)
+
+        async def work(s: AsyncSession) -> pb.Skp:
+            return convert.skp(await uc.ubah(s, p, skp_id, paths, awal, akhir,
+                                             convert.PENDEKATAN_DARI.get(src.pendekatan, ""), src.etag, batas))
+
+        return await self._mutate(request.request_id, "UpdateSkp", pb.Skp, work)
+
+    async def DeleteSkp(self, request: pb.DeleteSkpRequest, context: grpc.aio.ServicerContext) -> pb.DeleteSkpResponse:
+        skp_id = nama.skp(request.name)
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.DeleteSkpResponse:
+            await uc.hapus(s, p, skp_id, request.etag)
+            return pb.DeleteSkpResponse()
+
+        return await self._mutate(request.request_id, "DeleteSkp", pb.DeleteSkpResponse, work)
+
+    async def MuatUlangSkp(self, request: pb.MuatUlangSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
+        skp_id = nama.skp(request.name)
+        if request.pihak not in (pb.PIHAK_SKP_PEGAWAI, pb.PIHAK_SKP_PENILAI):
+            raise TidakValid("pihak", "pilih kolom yang dimuat ulang: PEGAWAI atau PENILAI")
+        p = pr.current()
+        async with self._db.read() as s:
+            row = await repo.get_skp(s, skp_id)
+        akses.harus_pemilik(p, pihak(row))
+        if request.pihak == pb.PIHAK_SKP_PEGAWAI:
+            data = await sumber.pegawai(self._profil, row.nip, row.unor_plt_id, None)
+
+            async def work(s: AsyncSession) -> pb.Skp:
+                return convert.skp(await uc.muat_ulang_pegawai(s, p, skp_id, data))
+        else:
+            acuan = Periode(row.awal, row.akhir).acuan(self._hari_ini())
+            penilai = await sumber.penilai(self._profil, row.nip, row.unor_plt_id, acuan)
+
+            async def work(s: AsyncSession) -> pb.Skp:
+                return convert.skp(await uc.muat_ulang_penilai(s, p, skp_id, penilai))
+
+        return await self._mutate(request.request_id, "MuatUlangSkp", pb.Skp, work)
+
+
+def _batas(cocok: list[ppb.Penugasan], periode: Periode) -> tuple[dt.date, dt.date]:
+    for t in cocok:
+        mulai = sumber.tanggal(t.tanggal_mulai)
+        selesai = sumber.tanggal(t.tanggal_selesai)
+        if mulai <= periode.awal and periode.akhir <= selesai:
+            return mulai, selesai
+    t = cocok[-1]
+    return sumber.tanggal(t.tanggal_mulai), sumber.tanggal(t.tanggal_selesai)

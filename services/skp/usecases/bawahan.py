@@ -1,0 +1,57 @@
+"""SKP Bawahan and Sinkronisasi SKP Bawahan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.shared.principal import Principal
+from services.skp.store import repository as repo
+from services.skp.store.models import SkpRow
+from services.skp.usecases.skp import ganti_penilai
+from services.skp.usecases.sumber import Identitas
+
+
+async def daftar(s: AsyncSession, p: Principal, tahun: int, query: str, offset: int,
+                 limit: int) -> tuple[list[SkpRow], int]:
+    if not p.nip:
+        return [], 0
+    return await repo.skp_dinilai(s, p.nip, tahun, query, offset, limit)
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    skp: SkpRow
+    lama: Identitas | None
+    baru: Identitas | None
+    keterangan: str
+
+
+def identitas_penilai(row: SkpRow) -> Identitas | None:
+    if not row.penilai_nip:
+        return None
+    return Identitas(row.penilai_nip, row.penilai_nama, row.penilai_golongan, row.penilai_pangkat,
+                     row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama)
+
+
+async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | None]) -> list[Perubahan]:
+    """Writes the re-resolved penilai of each SKP id; returns what changed."""
+    perubahan: list[Perubahan] = []
+    for skp_id, baru in hasil.items():
+        row = await repo.get_skp(s, skp_id, kunci=True)
+        lama = identitas_penilai(row)
+        if lama == baru:
+            continue
+        if ganti_penilai(s, p, row, baru, "Sinkronisasi SKP Bawahan"):
+            ket = "Pejabat penilai berganti."
+        else:
+            ket = "Data pejabat penilai diperbarui (jabatan, pangkat atau unit kerja)."
+        perubahan.append(Perubahan(row, lama, baru, ket))
+    return perubahan
+
+
+def acuan_tahun(tahun: int, hari_ini: dt.date) -> dt.date:
+    return min(max(hari_ini, dt.date(tahun, 1, 1)), dt.date(tahun, 12, 31))
+

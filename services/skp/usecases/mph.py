@@ -1,0 +1,68 @@
+"""Matriks Peran Hasil: the atasan assigns bawahan to the RHKs of their SKP;
+that assignment is what a bawahan may intervene."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.shared.errors import AksesDitolak, TidakValid
+from services.shared.principal import LAYANAN, Principal
+from services.skp.domain import akses
+from services.skp.store import repository as repo
+from services.skp.store.models import PeranHasilRow, RhkRow, SkpRow
+from services.skp.usecases.umum import pihak, sekarang, untuk_pemilik
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nip: str
+    nama: str
+    jabatan: str
+
+
+@dataclass(frozen=True)
+class Matriks:
+    skp: SkpRow
+    rhk: list[RhkRow]
+    bawahan: list[Kolom]
+    peran: dict[str, list[str]]  # rhk id → nips
+
+
+async def untuk_matriks(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
+    """The matrix is the pegawai's own planning tool (admin and service
+    accounts may read it): its columns come from the pegawai's bawahan."""
+    row = await repo.get_skp(s, skp_id)
+    akses.boleh_baca(p, pihak(row))
+    if not (akses.pemilik(p, pihak(row)) or p.pengelola_instansi(row.instansi_id) or p.punya(LAYANAN)):
+        raise AksesDitolak("Matriks Peran Hasil hanya dapat dibuka oleh pemilik SKP.")
+    return row
+
+
+async def matriks(s: AsyncSession, row: SkpRow, bawahan: list[Kolom]) -> Matriks:
+    rhk = await repo.rhk_skp(s, [row.id])
+    peran: dict[str, list[str]] = {r.id: [] for r in rhk}
+    for cell in await repo.peran_hasil(s, peran):
+        peran[cell.rhk_id].append(cell.nip)
+    return Matriks(row, rhk, bawahan, {k: sorted(v) for k, v in peran.items() if v})
+
+
+async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, nip: str, ditugaskan: bool,
+               bawahan: list[Kolom]) -> Matriks:
+    row = await untuk_pemilik(s, p, skp_id)
+    await repo.get_rhk(s, skp_id, rhk_id)
+    cell = await s.get(PeranHasilRow, (rhk_id, nip))
+    if ditugaskan and cell is None:
+        if nip not in {b.nip for b in bawahan}:
+            raise TidakValid("nip", "pegawai ini bukan bawahan Anda pada periode SKP ini")
+        s.add(PeranHasilRow(rhk_id=rhk_id, nip=nip, dibuat=sekarang()))
+    elif not ditugaskan and cell is not None:
+        await s.delete(cell)
+    await s.flush()
+    return await matriks(s, row, bawahan)
+
+
+def tanggal_acuan(row: SkpRow, hari_ini: dt.date) -> dt.date:
+    return min(max(hari_ini, row.awal), row.akhir)

@@ -1,0 +1,91 @@
+"""Helpers every SKP use case shares: loading with the caller's rights, etags,
+the full view, the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.shared.errors import VersiUsang
+from services.shared.principal import Principal
+from services.skp.domain import akses
+from services.skp.domain.status import IndikatorIsi, IsiSkp, RhkIsi
+from services.skp.store import repository as repo
+from services.skp.store.models import IndikatorRow, RhkRow, RiwayatRow, SkpRow
+
+
+@dataclass(frozen=True)
+class Tampilan:
+    """An SKP with its content, as Detail SKP shows it."""
+
+    skp: SkpRow
+    rhk: list[RhkRow]
+    indikator: dict[str, list[IndikatorRow]]
+
+
+def sekarang() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def pihak(row: SkpRow) -> akses.Pihak:
+    return akses.Pihak(row.nip, row.penilai_nip, row.instansi_id)
+
+
+def cek_etag(etag: str, versi: int, apa: str = "SKP") -> None:
+    if etag and etag != str(versi):
+        raise VersiUsang(f"{apa} telah diubah sejak Anda membukanya. Muat ulang lalu ulangi.")
+
+
+def sentuh(row: SkpRow) -> None:
+    """Any change to an SKP or its content gives it a new etag."""
+    row.versi += 1
+    row.diubah = sekarang()
+
+
+async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
+    row = await repo.get_skp(s, skp_id)
+    akses.boleh_baca(p, pihak(row))
+    return row
+
+
+async def untuk_pemilik(s: AsyncSession, p: Principal, skp_id: str, etag: str = "") -> SkpRow:
+    row = await repo.get_skp(s, skp_id, kunci=True)
+    akses.harus_pemilik(p, pihak(row))
+    cek_etag(etag, row.versi)
+    return row
+
+
+async def untuk_penilai(s: AsyncSession, p: Principal, skp_id: str, etag: str = "") -> SkpRow:
+    row = await repo.get_skp(s, skp_id, kunci=True)
+    akses.harus_penilai(p, pihak(row))
+    cek_etag(etag, row.versi)
+    return row
+
+
+async def tampilan(s: AsyncSession, row: SkpRow) -> Tampilan:
+    await s.flush()
+    rhk = await repo.rhk_skp(s, [row.id])
+    return Tampilan(row, rhk, await repo.indikator_rhk(s, [r.id for r in rhk]))
+
+
+def isi(t: Tampilan) -> IsiSkp:
+    return IsiSkp(
+        pendekatan=t.skp.pendekatan,
+        ada_penilai=bool(t.skp.penilai_nip),
+        rhk=[RhkIsi(r.jenis, r.teks, [IndikatorIsi(i.teks, i.target) for i in t.indikator[r.id]]) for r in t.rhk],
+    )
+
+
+def nama_aktor(p: Principal, row: SkpRow) -> str:
+    if p.nip == row.nip:
+        return row.pegawai_nama
+    if p.nip and p.nip == row.penilai_nip:
+        return row.penilai_nama
+    return p.username or p.nip or ""
+
+
+def catat(s: AsyncSession, p: Principal, row: SkpRow, dari: str, ke: str, alasan: str = "") -> None:
+    s.add(RiwayatRow(skp_id=row.id, waktu=sekarang(), aktor_akun=p.akun_id, aktor_nip=p.nip or "",
+                     aktor_nama=nama_aktor(p, row), dari=dari, ke=ke, alasan=alasan))

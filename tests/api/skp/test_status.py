@@ -1,0 +1,104 @@
+"""Ajukan, Setujui, Kembalikan, Edit Status, Riwayat and SKP Bawahan."""
+
+import grpc
+from ekinerja.skp.v1 import skp_pb2 as s
+
+from tests import data
+from tests.api.errors import field_violations, gagal
+from tests.api.skp.bantu import buat_skp, skp_siap, tambah_rhk
+
+C = grpc.StatusCode
+
+
+async def test_ajukan_ditolak_dengan_semua_alasan(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, md)
+    err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
+    assert "Belum ada RHK Utama" in err.details()
+    await tambah_rhk(client, md, skp, jenis=s.JENIS_RHK_TAMBAHAN, teks="Membantu kegiatan")
+    err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
+    assert "Belum ada RHK Utama" in err.details() and "belum memiliki indikator" in err.details()
+
+
+async def test_alur_ajukan_lalu_disetujui_penilai(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await skp_siap(client, md)
+    diajukan = await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name, etag=skp.etag), metadata=md)
+    assert diajukan.status == s.STATUS_SKP_PENGAJUAN
+    await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=md), C.PERMISSION_DENIED)
+    await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name),
+                                      metadata=await client.login(nip=data.WIDANANG)), C.PERMISSION_DENIED)
+    endang = await client.login(nip=data.ENDANG)
+    await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name, etag=skp.etag), metadata=endang), C.ABORTED)
+    disetujui = await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name, etag=diajukan.etag), metadata=endang)
+    assert disetujui.status == s.STATUS_SKP_PERSETUJUAN
+    await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=endang), C.FAILED_PRECONDITION)
+    riwayat = (await client.skp.ListRiwayatSkp(s.ListRiwayatSkpRequest(name=skp.name), metadata=md)).riwayat
+    assert [(r.dari, r.ke) for r in riwayat] == [
+        (s.STATUS_SKP_UNSPECIFIED, s.STATUS_SKP_DRAFT), (s.STATUS_SKP_DRAFT, s.STATUS_SKP_PENGAJUAN),
+        (s.STATUS_SKP_PENGAJUAN, s.STATUS_SKP_PERSETUJUAN)]
+    assert [r.aktor_nama for r in riwayat[1:]] == ["SUTIKNO", "ENDANG SUMARSIH"]
+
+
+async def test_kembalikan_wajib_beralasan_dan_tampil_sebagai_keterangan(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await skp_siap(client, md)
+    await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
+    endang = await client.login(nip=data.ENDANG)
+    err = await gagal(client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan=" "), metadata=endang),
+                      C.INVALID_ARGUMENT)
+    assert "alasan" in field_violations(err)
+    kembali = await client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan="Target belum terukur"),
+                                             metadata=endang)
+    assert (kembali.status, kembali.keterangan) == (s.STATUS_SKP_DRAFT, "Target belum terukur")
+    lagi = await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
+    assert lagi.keterangan == ""
+
+
+async def test_edit_status_oleh_penilai(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await skp_siap(client, md)
+    endang = await client.login(nip=data.ENDANG)
+    naik = await client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_PERSETUJUAN),
+                                          metadata=endang)
+    assert naik.status == s.STATUS_SKP_PERSETUJUAN
+    err = await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_DRAFT),
+                                               metadata=endang), C.INVALID_ARGUMENT)
+    assert "alasan" in field_violations(err)
+    turun = await client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(
+        name=skp.name, status=s.STATUS_SKP_DRAFT, alasan="Perbaikan indikator"), metadata=endang)
+    assert turun.status == s.STATUS_SKP_DRAFT
+    await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_PENGAJUAN),
+                                         metadata=md), C.PERMISSION_DENIED)
+    kosong = await buat_skp(client, md, awal=(2022, 1, 1), akhir=(2022, 12, 31))
+    err = await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(
+        name=kosong.name, status=s.STATUS_SKP_PERSETUJUAN), metadata=endang), C.FAILED_PRECONDITION)
+    assert "RHK Utama" in err.details()
+
+
+async def test_skp_bawahan_dan_pencarian(client):
+    for nip in (data.SUTIKNO, data.WIDANANG):
+        await buat_skp(client, await client.login(nip=nip))
+    endang = await client.login(nip=data.ENDANG)
+    semua = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=endang)
+    assert [x.pegawai.nama for x in semua.skp] == ["SUTIKNO", "WIDANANG SASMITO AJI"]
+    cari = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023, query="widan"), metadata=endang)
+    assert [x.nip for x in cari.skp] == [data.WIDANANG]
+    nip = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023, query="1969"), metadata=endang)
+    assert [x.nip for x in nip.skp] == [data.SUTIKNO]
+    assert not (await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2022), metadata=endang)).skp
+    err = await gagal(client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(), metadata=endang), C.INVALID_ARGUMENT)
+    assert "tahun" in field_violations(err)
+
+
+async def test_pimpinan_tertinggi_tanpa_penilai_tidak_dapat_mengajukan(client):
+    md = await client.login(nip=data.SEKDA)
+    skp = await buat_skp(client, md)
+    assert not skp.HasField("penilai")
+    pilihan = await client.skp.ListRhkIntervensi(s.ListRhkIntervensiRequest(parent=skp.name), metadata=md)
+    assert "Perjanjian Kinerja" in pilihan.petunjuk
+    rhk = await tambah_rhk(client, md, skp, klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
+                           perjanjian_kinerja="Sasaran strategis RPJMD 1")
+    assert (rhk.unor_id, rhk.perjanjian_kinerja) == (data.SETDA, "Sasaran strategis RPJMD 1")
+    err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
+    assert "penilai" in err.details()
