@@ -17,6 +17,7 @@ from google.protobuf import any_pb2, duration_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
 from services.shared import errors
 from services.shared.principal import Principal, set_current
@@ -136,6 +137,9 @@ class Boundary(grpc.aio.ServerInterceptor):
         return request_id
 
     async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, request_id: str) -> None:
+        if isinstance(exc, StaleDataError):
+            # Two writers read the same version; the other one committed first.
+            exc = errors.VersiUsang("Data ini baru saja diubah orang lain. Muat ulang lalu ulangi.")
         if isinstance(exc, errors.DomainError):
             status = to_status(exc)
             log.info("rpc.ditolak", code=status.code.name, pesan=mask(exc.pesan))

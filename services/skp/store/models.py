@@ -75,6 +75,11 @@ class SkpRow(Base):
     dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     diubah: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
+    # Optimistic locking: every UPDATE says "WHERE versi = <what I read>" and
+    # bumps it, so a concurrent writer who read the same version fails
+    # (StaleDataError → ABORTED) on SQLite as on PostgreSQL.
+    __mapper_args__ = {"version_id_col": versi}
+
 
 class RhkRow(Base):
     __tablename__ = "rhk"
@@ -96,6 +101,8 @@ class RhkRow(Base):
     diwarisi_dari: Mapped[str | None] = mapped_column(String(32))
     versi: Mapped[int] = mapped_column(Integer, default=1)
 
+    __mapper_args__ = {"version_id_col": versi}
+
 
 class IndikatorRow(Base):
     __tablename__ = "indikator"
@@ -110,6 +117,8 @@ class IndikatorRow(Base):
     target_satuan: Mapped[str] = mapped_column(String(100), default="")
     urutan: Mapped[int] = mapped_column(Integer)
     versi: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": versi}
 
 
 class RiwayatRow(Base):

@@ -113,8 +113,7 @@ async def tambah(s: AsyncSession, p: Principal, skp_id: str, v: IsianRhk) -> tup
     jenis = _jenis(v.jenis)
     rhk = RhkRow(id=uuid.uuid4().hex, skp_id=row.id, jenis=jenis, klasifikasi=INDIVIDU, unor_id=None,
                  unor_nama="", rhk_atasan_id=None, rhk_atasan_skp_id=None, rhk_atasan_teks="",
-                 perjanjian_kinerja="", teks="", urutan=await _urutan_baru(s, row.id, jenis), diwarisi_dari=None,
-                 versi=1)
+                 perjanjian_kinerja="", teks="", urutan=await _urutan_baru(s, row.id, jenis), diwarisi_dari=None)
     _terapkan(rhk, row, {"teks", "klasifikasi", "rhk_atasan", "perjanjian_kinerja"}, v,
               await _atasan(s, row, v.rhk_atasan_id))
     s.add(rhk)
@@ -147,7 +146,6 @@ async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, paths: l
         urut = isian.pindah([r.id for r in sejenis], rhk.id, urutan, "rhk.urutan")
         by_id = {r.id: r for r in sejenis}
         _nomori([by_id[i] for i in urut])
-    rhk.versi += 1
     sentuh(row)
     await s.flush()
     return row, rhk
@@ -157,7 +155,6 @@ def _nomori(rows: list[RhkRow] | list[IndikatorRow]) -> None:
     for n, r in enumerate(rows, start=1):
         if r.urutan != n:
             r.urutan = n
-            r.versi += 1
 
 
 async def hapus(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, etag: str) -> None:
@@ -198,7 +195,7 @@ async def tambah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: s
     await repo.get_rhk(s, skp_id, rhk_id)
     ada = (await repo.indikator_rhk(s, [rhk_id]))[rhk_id]
     ind = IndikatorRow(id=uuid.uuid4().hex, rhk_id=rhk_id, aspek="", teks="", target="", target_angka=None,
-                       target_satuan="", urutan=len(ada) + 1, versi=1)
+                       target_satuan="", urutan=len(ada) + 1)
     _terapkan_indikator(ind, row, {"aspek", "teks", "target"}, v)
     s.add(ind)
     sentuh(row)
@@ -223,7 +220,6 @@ async def ubah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str
         urut = isian.pindah([i.id for i in semua], ind.id, urutan, "indikator.urutan")
         by_id = {i.id: i for i in semua}
         _nomori([by_id[i] for i in urut])
-    ind.versi += 1
     sentuh(row)
     await s.flush()
     return row, ind

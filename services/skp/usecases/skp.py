@@ -85,7 +85,7 @@ async def buat(s: AsyncSession, p: Principal, periode: Periode, pendekatan: str,
     _cek_peran(await repo.skp_tahun(s, [nip], periode.tahun), None, periode, data.peran.unor_plt_id)
     waktu = sekarang()
     row = SkpRow(id=uuid.uuid4().hex, nip=nip, tahun=periode.tahun, awal=periode.awal, akhir=periode.akhir,
-                 pendekatan=pendekatan, status=DRAFT, keterangan="", ekspektasi={}, lampiran={}, versi=1,
+                 pendekatan=pendekatan, status=DRAFT, keterangan="", ekspektasi={}, lampiran={},
                  dibuat=waktu, diubah=waktu)
     _isi_pegawai(row, data, waktu)
     isi_penilai(row, penilai, waktu)
@@ -110,12 +110,11 @@ async def _warisi_rhk_organisasi(s: AsyncSession, row: SkpRow) -> None:
         baru = RhkRow(id=uuid.uuid4().hex, skp_id=row.id, jenis=r.jenis, klasifikasi=r.klasifikasi,
                       unor_id=r.unor_id, unor_nama=r.unor_nama, rhk_atasan_id=None, rhk_atasan_skp_id=None,
                       rhk_atasan_teks="", perjanjian_kinerja=r.perjanjian_kinerja, teks=r.teks, urutan=r.urutan,
-                      diwarisi_dari=asal, versi=1)
+                      diwarisi_dari=asal)
         s.add(baru)
         for i in indikator[r.id]:
             s.add(IndikatorRow(id=uuid.uuid4().hex, rhk_id=baru.id, aspek=i.aspek, teks=i.teks, target=i.target,
-                               target_angka=i.target_angka, target_satuan=i.target_satuan, urutan=i.urutan,
-                               versi=1))
+                               target_angka=i.target_angka, target_satuan=i.target_satuan, urutan=i.urutan))
     await s.flush()
 
 

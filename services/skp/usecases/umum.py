@@ -39,8 +39,8 @@ def cek_etag(etag: str, versi: int, apa: str = "SKP") -> None:
 
 
 def sentuh(row: SkpRow) -> None:
-    """Any change to an SKP or its content gives it a new etag."""
-    row.versi += 1
+    """Any change to an SKP or its content gives it a new etag (the UPDATE
+    this causes bumps `versi`, see SkpRow)."""
     row.diubah = sekarang()
 
 

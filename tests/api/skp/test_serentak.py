@@ -1,0 +1,51 @@
+"""Two editors of one SKP at the same moment: one wins, the other is told
+(ABORTED), nothing is lost — on SQLite and PostgreSQL."""
+
+import asyncio
+
+import grpc
+from ekinerja.skp.v1 import skp_pb2 as s
+from google.protobuf.field_mask_pb2 import FieldMask
+
+from tests import data
+from tests.api.skp.bantu import buat_skp, get, skp_siap, tambah_rhk
+
+
+async def _hasil(*calls):
+    out = await asyncio.gather(*calls, return_exceptions=True)
+    gagal = [e for e in out if isinstance(e, grpc.aio.AioRpcError)]
+    assert all(e.code() == grpc.StatusCode.ABORTED for e in gagal), [e.details() for e in gagal]
+    return [o for o in out if not isinstance(o, BaseException)], gagal
+
+
+async def test_dua_editor_rhk_yang_sama_tidak_saling_menimpa(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, md)
+    rhk = await tambah_rhk(client, md, skp)
+    for putaran in range(5):
+        terbaru = (await get(client, md, skp)).rhk[0]
+
+        def ubah(teks, etag=terbaru.etag):
+            return client.skp.UpdateRhk(s.UpdateRhkRequest(
+                rhk=s.Rhk(name=rhk.name, teks=teks, etag=etag), update_mask=FieldMask(paths=["teks"])), metadata=md)
+
+        menang, kalah = await _hasil(ubah(f"A{putaran}"), ubah(f"B{putaran}"))
+        assert len(menang) == 1 and len(kalah) == 1
+        assert (await get(client, md, skp)).rhk[0].teks == menang[0].teks
+
+
+async def test_setujui_dan_kembalikan_bersamaan_hanya_satu_berlaku(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await skp_siap(client, md)
+    diajukan = await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
+    endang = await client.login(nip=data.ENDANG)
+    menang, kalah = await _hasil(
+        client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name, etag=diajukan.etag), metadata=endang),
+        client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan="perbaiki", etag=diajukan.etag),
+                                 metadata=endang),
+    )
+    assert len(menang) == 1 and len(kalah) == 1
+    akhir = await get(client, md, skp)
+    assert akhir.status == menang[0].status
+    riwayat = (await client.skp.ListRiwayatSkp(s.ListRiwayatSkpRequest(name=skp.name), metadata=md)).riwayat
+    assert len(riwayat) == 3  # dibuat, diajukan, and exactly one decision
