@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from cli.migrate import migrate
-from services.shared.config import Settings
+from services.shared.config import SERVICES, Settings
 from services.shared.db import Database
+
+if TYPE_CHECKING:
+    from services.profil.demo import LaporanDemo
 
 
 def run_seed(settings: Settings, jumlah: int) -> int:
     from services.profil.demo import DEMO_PASSWORD, seed_demo
 
-    migrate(settings, ["profil"])
+    migrate(settings, list(SERVICES))
 
     async def main() -> int:
         db = Database.for_service(settings, "profil")
@@ -21,7 +25,8 @@ def run_seed(settings: Settings, jumlah: int) -> int:
             laporan = await seed_demo(db, jumlah_pegawai=jumlah)
         finally:
             await db.dispose()
-        print(laporan.ringkasan() if hasattr(laporan, "ringkasan") else laporan)
+        print(laporan.ringkasan())
+        print(await _seed_skp(settings, laporan, DEMO_PASSWORD))
         print(f"\nAkun demo (password semuanya: {DEMO_PASSWORD}):")
         for login, nama, keterangan in laporan.logins:
             print(f"  {login:<20} {nama:<28} {keterangan}")
@@ -51,3 +56,25 @@ def run_import(settings: Settings, jenis: str, berkas: str) -> int:
         return 1 if laporan.ditolak else 0
 
     return asyncio.run(main())
+
+
+async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> str:
+    """The demo SKPs are made through the gRPC API, by the demo people
+    themselves, on a server started for the purpose on a free port."""
+    import grpc
+
+    from services.profil import demo
+    from services.registry import MODULES
+    from services.shared.server import start
+    from services.skp.demo import seed_demo_skp
+
+    from services.shared.logging import configure
+
+    configure("WARNING", settings.log_format)  # one line per RPC would bury the summary
+    running = await start(settings.model_copy(update={"host": "127.0.0.1"}), list(MODULES.values()), port=0)
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as channel:
+            return await seed_demo_skp(channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
+                                       sutikno=demo.SUTIKNO, widanang=demo.WIDANANG, suyanto=demo.SUYANTO)
+    finally:
+        await running.stop(grace=1)

@@ -198,6 +198,7 @@ class Rencana:
     penugasan: list[dict[str, Any]] = field(default_factory=list)
     pimpinan: dict[str, str] = field(default_factory=dict)  # unor id -> nip
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+    kepala_bkpsdm: str = ""
 
 
 @dataclass
@@ -209,6 +210,7 @@ class LaporanDemo:
     akun: int
     penugasan: int
     logins: list[tuple[str, str, str]]
+    kepala_bkpsdm: str  # NIP: ENDANG's atasan, who approves her SKP in the demo
 
     def ringkasan(self) -> str:
         return (f"Instansi demo {self.instansi} ({self.instansi_id}) siap: {self.unor} unit organisasi, "
@@ -353,6 +355,7 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
 
     endang = "ENDANG SUMARSIH"
     kepala_bkpsdm = nama_pimpinan["bkpsdm"]
+    rencana.kepala_bkpsdm = kepala_bkpsdm[0]
     rencana.logins = [
         (SUTIKNO, "SUTIKNO", f"pegawai; atasan {endang}"),
         (ENDANG, endang, f"pimpinan {jalur['bidang'].rsplit('/', 1)[-1]}; atasan {kepala_bkpsdm[1]}"),
@@ -373,7 +376,7 @@ async def seed_demo(db: Database, *, jumlah_pegawai: int = 600, seed: int = 2023
     async with db.transaction() as s:
         await _terapkan(s, rencana, password_hash)
     return LaporanDemo(INSTANSI_ID, NAMA_INSTANSI, len(rencana.unor), len(rencana.pegawai), len(rencana.akun),
-                       len(rencana.penugasan), rencana.logins)
+                       len(rencana.penugasan), rencana.logins, rencana.kepala_bkpsdm)
 
 
 async def _hash_demo(db: Database, nip: str) -> str:

@@ -1,0 +1,53 @@
+"""`ekinerja seed demo` makes the demo SKPs through the API: a new user who
+runs `make run` finds the manual's plans, an approval waiting for ENDANG and
+intervensi choices for SUTIKNO."""
+
+from __future__ import annotations
+
+import subprocess
+
+import grpc
+from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
+from ekinerja.skp.v1 import skp_pb2 as s
+from ekinerja.skp.v1 import skp_pb2_grpc
+
+from services.profil.demo import DEMO_PASSWORD, ENDANG, SUTIKNO
+from tests.e2e.test_cli_serve import EKINERJA, env_for, free_port, wait_serving
+
+
+def test_seed_demo_membuat_skp_lewat_api(tmp_path):
+    env = env_for(tmp_path)
+    out = subprocess.run([EKINERJA, "seed", "demo", "--pegawai", "80"], env=env, capture_output=True, text=True,
+                         check=True)
+    assert "SUTIKNO (DRAFT, siap diajukan" in out.stdout
+    again = subprocess.run([EKINERJA, "seed", "demo", "--pegawai", "80"], env=env, capture_output=True, text=True,
+                           check=True)
+    assert "SKP demo sudah ada" in again.stdout
+    port = free_port()
+    proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        wait_serving(port)
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            auth = auth_pb2_grpc.AuthServiceStub(channel)
+            skp = skp_pb2_grpc.SkpServiceStub(channel)
+
+            def masuk(nip):
+                token = auth.Login(auth_pb2.LoginRequest(nip=nip, password=DEMO_PASSWORD)).access_token
+                return (("authorization", f"Bearer {token}"),)
+
+            md = masuk(SUTIKNO)
+            daftar = skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{SUTIKNO}"), metadata=md).skp
+            assert [(x.periode_awal.year, x.status) for x in daftar] == [
+                (2023, s.STATUS_SKP_DRAFT), (2022, s.STATUS_SKP_PERSETUJUAN)]
+            detail = skp.GetSkp(s.GetSkpRequest(name=daftar[0].name), metadata=md)
+            assert len(detail.rhk) == 3 and all(r.rhk_atasan_teks for r in detail.rhk)
+            assert detail.lampiran.konsekuensi
+            pilihan = skp.ListRhkIntervensi(s.ListRhkIntervensiRequest(parent=daftar[0].name), metadata=md)
+            assert len(pilihan.rhk) == 2
+            bawahan = skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=masuk(ENDANG)).skp
+            assert {(x.pegawai.nama, x.status) for x in bawahan} >= {
+                ("SUTIKNO", s.STATUS_SKP_DRAFT), ("WIDANANG SASMITO AJI", s.STATUS_SKP_PENGAJUAN)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
