@@ -1,10 +1,10 @@
-"""`ekinerja seed demo` and `ekinerja import`: profil's master data."""
+"""`ekinerja seed demo` (profil master data, then SKPs through the API) and `ekinerja import`."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.migrate import migrate
 from services.shared.config import SERVICES, Settings
@@ -65,10 +65,9 @@ async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> 
 
     from services.profil import demo
     from services.registry import MODULES
+    from services.shared.logging import configure
     from services.shared.server import start
     from services.skp.demo import seed_demo_skp
-
-    from services.shared.logging import configure
 
     configure("WARNING", settings.log_format)  # one line per RPC would bury the summary
     running = await start(settings.model_copy(update={"host": "127.0.0.1"}), list(MODULES.values()), port=0)
