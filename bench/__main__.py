@@ -1,4 +1,4 @@
-"""`make bench`: throughput and latency of the profil RPCs on the demo instansi.
+"""`make bench`: throughput and latency of the profil and skp RPCs on the demo instansi.
 
 The server runs in its own process (`ekinerja serve`, embedded SQLite default),
 the load comes from this one: 32 concurrent clients on one channel, each RPC
@@ -21,6 +21,8 @@ from pathlib import Path
 
 import grpc
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
+from ekinerja.skp.v1 import skp_pb2, skp_pb2_grpc
+from google.protobuf.field_mask_pb2 import FieldMask
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 DEMO_PASSWORD = "ekinerja2023"
@@ -36,17 +38,16 @@ def run(cmd: list[str], env: dict[str, str]) -> None:
 async def measure(name: str, call: Callable[[int], Awaitable[object]], concurrency: int, seconds: float) -> dict:
     latencies: list[float] = []
     stop_at = time.perf_counter() + seconds
-    errors = 0
+    errors: dict[str, int] = {}
 
     async def worker(i: int) -> None:
-        nonlocal errors
         n = 0
         while time.perf_counter() < stop_at:
             t = time.perf_counter()
             try:
                 await call(i * 1000 + n)
-            except grpc.aio.AioRpcError:
-                errors += 1
+            except grpc.aio.AioRpcError as err:
+                errors[err.code().name] = errors.get(err.code().name, 0) + 1
             latencies.append(time.perf_counter() - t)
             n += 1
 
@@ -82,8 +83,34 @@ async def bench(port: int, concurrency: int, seconds: float) -> list[dict]:
                 profil_pb2.ListPegawaiRequest(parent=f"unor/{BIDANG}"), metadata=md_s)),
             ("Profil/ListBawahan", lambda i: profil.ListBawahan(
                 profil_pb2.ListBawahanRequest(name=f"pegawai/{ENDANG}"), metadata=md_e)),
+            *await skp_cases(ch, md_s, md_e),
         ]
         return [await measure(name, call, concurrency, seconds) for name, call in cases]
+
+
+async def skp_cases(ch: grpc.aio.Channel, md_s: tuple, md_e: tuple) -> list:  # type: ignore[type-arg]
+    skp = skp_pb2_grpc.SkpServiceStub(ch)
+    daftar = await skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{SUTIKNO}"), metadata=md_s)
+    draft = daftar.skp[0]  # the demo's 2023 plan: DRAFT, three RHKs
+    rhk = (await skp.GetSkp(skp_pb2.GetSkpRequest(name=draft.name), metadata=md_s)).rhk[0]
+    return [
+        ("Skp/ListSkp", lambda i: skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{SUTIKNO}"), metadata=md_s)),
+        ("Skp/GetSkp (Detail SKP)", lambda i: skp.GetSkp(skp_pb2.GetSkpRequest(name=draft.name), metadata=md_s)),
+        ("Skp/ListSkpBawahan", lambda i: skp.ListSkpBawahan(skp_pb2.ListSkpBawahanRequest(tahun=2023),
+                                                           metadata=md_e)),
+        ("Skp/ListRhkIntervensi", lambda i: skp.ListRhkIntervensi(
+            skp_pb2.ListRhkIntervensiRequest(parent=draft.name), metadata=md_s)),
+        ("Skp/UpdateRhk (write)", lambda i: skp.UpdateRhk(skp_pb2.UpdateRhkRequest(
+            rhk=skp_pb2.Rhk(name=rhk.name, teks=f"{rhk.teks} {i}"), update_mask=FieldMask(paths=["teks"])),
+            metadata=md_s)),
+        ("Skp/MuatUlangSkp (+profil)", lambda i: skp.MuatUlangSkp(skp_pb2.MuatUlangSkpRequest(
+            name=draft.name, pihak=skp_pb2.PIHAK_SKP_PENILAI), metadata=md_s)),
+    ]
+
+
+def _codes(errors: dict[str, int]) -> str:
+    # ABORTED on a write is optimistic locking at work: 32 clients edit one SKP.
+    return ", ".join(f"{k} {v}" for k, v in sorted(errors.items())) or "0"
 
 
 def main() -> None:
@@ -107,11 +134,11 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     floor = results[0]["rps"]
-    print(f"ekinerja profil — SQLite, 1 server process, {args.concurrency} concurrent clients, "
+    print(f"ekinerja profil + skp — SQLite, 1 server process, {args.concurrency} concurrent clients, "
           f"{args.seconds:.0f} s per RPC, {os.cpu_count()} cores")
-    print(f"{'RPC':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of floor':>10}{'errors':>8}")
+    print(f"{'RPC':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of floor':>10}  errors")
     for r in results:
-        print(f"{r['rpc']:<30}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps'] / floor:>10.2f}{r['errors']:>8}")
+        print(f"{r['rpc']:<30}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps'] / floor:>10.2f}  {_codes(r['errors'])}")
 
 
 if __name__ == "__main__":

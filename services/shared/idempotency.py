@@ -12,6 +12,7 @@ from typing import TypeVar
 from google.protobuf.message import Message
 from sqlalchemy import Column, DateTime, LargeBinary, MetaData, String, Table, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared.db import Database
@@ -63,8 +64,7 @@ async def idempotent(
     """Runs `work` in one transaction, once per (akun, request_id)."""
     validate_request_id(request_id)
     if not request_id:
-        async with db.transaction() as session:
-            return await work(session)
+        return await _with_retry(db, work)
 
     async def stored() -> M | None:
         async with db.read() as session:
@@ -83,18 +83,38 @@ async def idempotent(
 
     if (previous := await stored()) is not None:
         return previous
-    try:
-        async with db.transaction() as session:
-            response = await work(session)
-            await session.execute(
-                table.insert().values(
-                    akun=akun, request_id=request_id, metode=metode,
-                    respons=response.SerializeToString(), dibuat=dt.datetime.now(dt.UTC),
-                )
+    async def work_and_record(session: AsyncSession) -> M:
+        response = await work(session)
+        await session.execute(
+            table.insert().values(
+                akun=akun, request_id=request_id, metode=metode,
+                respons=response.SerializeToString(), dibuat=dt.datetime.now(dt.UTC),
             )
+        )
         return response
+
+    try:
+        return await _with_retry(db, work_and_record)
     except IntegrityError:
         # A concurrent retry with the same id won the race: answer as it did.
         if (previous := await stored()) is not None:
             return previous
         raise
+
+
+ATTEMPTS = 3
+
+
+async def _with_retry(db: Database, work: Callable[[AsyncSession], Awaitable[M]]) -> M:
+    """A write that loses an optimistic-locking race (a version column moved
+    between its read and its UPDATE) runs again on fresh data. A caller who
+    sent an etag then gets ABORTED from their own etag check, as they should;
+    one who did not simply has their change applied after the other."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            async with db.transaction() as session:
+                return await work(session)
+        except StaleDataError:
+            if attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")

@@ -49,3 +49,20 @@ async def test_setujui_dan_kembalikan_bersamaan_hanya_satu_berlaku(client):
     assert akhir.status == menang[0].status
     riwayat = (await client.skp.ListRiwayatSkp(s.ListRiwayatSkpRequest(name=skp.name), metadata=md)).riwayat
     assert len(riwayat) == 3  # dibuat, diajukan, and exactly one decision
+
+
+async def test_dua_perubahan_tanpa_etag_keduanya_tersimpan(client):
+    """Without an etag the caller asks for no conflict check: a lost race is
+    retried on fresh data, and neither change is lost."""
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, md)
+
+    def lampiran(path, isi):
+        return client.skp.UpdateLampiran(s.UpdateLampiranRequest(
+            name=skp.name, lampiran=s.Lampiran(**{path: [isi]}), update_mask=FieldMask(paths=[path])), metadata=md)
+
+    await asyncio.gather(lampiran("dukungan_sumber_daya", "anggaran"), lampiran("konsekuensi", "pembinaan"),
+                         lampiran("skema_pertanggungjawaban", "laporan triwulan"))
+    akhir = (await get(client, md, skp)).lampiran
+    assert (list(akhir.dukungan_sumber_daya), list(akhir.konsekuensi), list(akhir.skema_pertanggungjawaban)) == (
+        ["anggaran"], ["pembinaan"], ["laporan triwulan"])
