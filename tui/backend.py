@@ -21,12 +21,13 @@ from typing import Any, TypeVar
 
 import grpc
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
+from ekinerja.skp.v1 import skp_pb2_grpc
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.rpc import error_details_pb2
-from google.type.date_pb2 import Date
 from grpc_status import rpc_status
 
-from tui.format import label_field
+from tui.backend_skp import LayananSkp
+from tui.format import dari_date, label_field
 
 T = TypeVar("T")
 
@@ -102,23 +103,22 @@ class IdPermintaan:
             self._id = None
 
 
-def tanggal(d: dt.date) -> Date:
-    return Date(year=d.year, month=d.month, day=d.day)
-
-
 @dataclass
 class Sesi:
     token: str
     akun: auth_pb2.Akun
 
 
-class Backend:
+class Backend(LayananSkp):
+    """Plumbing and the profil calls here; the SKP calls in `LayananSkp`."""
+
     def __init__(self, address: str, timeout: float = 15.0) -> None:
         self.address = address
         self.timeout = timeout
         self._channel: grpc.aio.Channel | None = None
         self._auth: auth_pb2_grpc.AuthServiceStub | None = None
         self._profil: profil_pb2_grpc.ProfilServiceStub | None = None
+        self._skp: skp_pb2_grpc.SkpServiceStub | None = None
         self.sesi: Sesi | None = None
 
     def _buka(self) -> None:
@@ -127,6 +127,7 @@ class Backend:
             self._channel = grpc.aio.insecure_channel(self.address)
             self._auth = auth_pb2_grpc.AuthServiceStub(self._channel)
             self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
+            self._skp = skp_pb2_grpc.SkpServiceStub(self._channel)
 
     @property
     def auth(self) -> auth_pb2_grpc.AuthServiceStub:
@@ -139,6 +140,12 @@ class Backend:
         self._buka()
         assert self._profil is not None
         return self._profil
+
+    @property
+    def skp(self) -> skp_pb2_grpc.SkpServiceStub:
+        self._buka()
+        assert self._skp is not None
+        return self._skp
 
     @property
     def terbuka(self) -> bool:
@@ -231,8 +238,15 @@ class Backend:
         return await self._call(self.profil.UpdatePegawai, profil_pb2.UpdatePegawaiRequest(
             request_id=request_id, pegawai=pegawai, update_mask=FieldMask(paths=paths)))
 
-    async def atasan(self, nip: str | None = None) -> profil_pb2.Atasan:
-        return await self._call(self.profil.GetAtasan, profil_pb2.GetAtasanRequest(name=f"pegawai/{nip or self.nip}"))
+    async def atasan(self, nip: str | None = None, unor_plt: str = "",
+                     tanggal: dt.date | None = None) -> profil_pb2.Atasan:
+        """The atasan on `tanggal` (default today); with `unor_plt` (an id), the
+        atasan of the PLT/PLH role on that unit, on a day of the assignment."""
+        req = profil_pb2.GetAtasanRequest(name=f"pegawai/{nip or self.nip}",
+                                          unor_plt=f"unor/{unor_plt}" if unor_plt else "")
+        if tanggal is not None:
+            req.tanggal.CopyFrom(dari_date(tanggal))
+        return await self._call(self.profil.GetAtasan, req)
 
     async def bawahan(self, nip: str | None = None) -> list[profil_pb2.Bawahan]:
         resp = await self._call(self.profil.ListBawahan,
@@ -261,9 +275,9 @@ class Backend:
         jenis = profil_pb2.JENIS_PENUGASAN_PLT if plt else profil_pb2.JENIS_PENUGASAN_PLH
         return await self._call(self.profil.CreatePenugasan, profil_pb2.CreatePenugasanRequest(
             request_id=request_id, penugasan=profil_pb2.Penugasan(
-                nip=self.nip, unor_id=unor_id, jenis=jenis, tanggal_mulai=tanggal(mulai),
-                tanggal_selesai=tanggal(selesai))))
+                nip=self.nip, unor_id=unor_id, jenis=jenis, tanggal_mulai=dari_date(mulai),
+                tanggal_selesai=dari_date(selesai))))
 
     async def akhiri_penugasan(self, request_id: str, name: str, selesai: dt.date) -> profil_pb2.Penugasan:
         return await self._call(self.profil.AkhiriPenugasan, profil_pb2.AkhiriPenugasanRequest(
-            request_id=request_id, name=name, tanggal_selesai=tanggal(selesai)))
+            request_id=request_id, name=name, tanggal_selesai=dari_date(selesai)))

@@ -7,9 +7,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Protocol, cast
 
+from rich.text import Text
 from textual.dom import DOMNode, NoScreen
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tui.backend import Backend, GagalLayanan
 
@@ -56,13 +57,13 @@ def laporkan(node: DOMNode, e: GagalLayanan, tempat: Static | None = None,
     if not masih_tampil(node):
         return False
     if tempat is not None:
-        tempat.update(e.pesan)
+        tempat.update(Text(e.pesan))  # the server may quote typed text: never read as markup
     elif not diam:
         node.notify(e.pesan, severity="error", title="Gagal", timeout=8, markup=False)
     if e.field and isian:
         selector = isian.get(e.field.rsplit(".", 1)[-1])
         if selector:
-            node.screen.query_one(selector, Input).focus()
+            node.screen.query_one(selector).focus()
     return True
 
 
@@ -76,3 +77,10 @@ def memuat(widget: Widget) -> Iterator[None]:
     finally:
         if masih_tampil(widget):
             widget.loading = False
+
+
+def beri_tahu_usang(node: DOMNode, apa: str = "SKP") -> None:
+    """After ABORTED (the etag read is stale): say so; the caller reloads."""
+    node.notify(f"{apa} telah diubah di tempat lain sejak dibuka, sehingga perubahan Anda belum disimpan. Data "
+                "terbaru sudah dimuat; silakan periksa lalu ulangi.", severity="warning", title="Data berubah",
+                timeout=12, markup=False)

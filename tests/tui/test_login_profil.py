@@ -7,6 +7,7 @@ from textual.widgets import Input
 from tests import data
 from tests.tui.pilot import UKURAN, aplikasi, isi, kolom, masuk, pemberitahuan, tunggu
 from tui.screens.login import LoginScreen
+from tui.screens.skp_bawahan import SkpBawahanScreen
 from tui.screens.utama import UtamaScreen
 from tui.widgets.profil.satu_unit import PegawaiSatuUnit
 
@@ -139,8 +140,20 @@ async def test_menu_kiri_dan_palet_perintah(address):
         await masuk(pilot, data.SUTIKNO)
         app.screen.query_one("#menu").focus()
         await pilot.press("down", "enter")  # Profil -> SKP
-        assert "Menu SKP belum tersedia pada versi ini." in isi(app, "#belum-tersedia")
-        assert "Menu SKP belum tersedia" in pemberitahuan(app)
+        await tunggu(pilot)
+        assert app.screen.query_one("#halaman").current == "skp"
+        assert "Belum ada SKP" in isi(app, "#judul-skp")
+        await pilot.press("p")
+        app.screen.query_one("#menu").focus()
+        await pilot.press("down", "down", "enter")  # Profil -> SKP -> Tim Kerja
+        assert "Menu Tim Kerja belum tersedia pada versi ini." in isi(app, "#belum-tersedia")
+        assert "Menu Tim Kerja belum tersedia" in pemberitahuan(app)
+        await pilot.press("ctrl+p", *"SKP Bawahan")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, SkpBawahanScreen)
+        await pilot.press("escape")
         await pilot.press("p")
         assert app.screen.query_one("#halaman").current == "profil"
         await pilot.press("ctrl+p", *"atasan")

@@ -23,7 +23,7 @@ class AkhiriPenugasanScreen(ModalScreen[profil_pb2.Penugasan | None]):
     def __init__(self, penugasan: profil_pb2.Penugasan) -> None:
         super().__init__()
         self._t = penugasan
-        self._id = IdPermintaan()
+        self._permintaan = IdPermintaan()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -60,11 +60,11 @@ class AkhiriPenugasanScreen(ModalScreen[profil_pb2.Penugasan | None]):
         pesan = self.query_one("#pesan", Static)
         pesan.update("Menyimpan...")
         try:
-            hasil = await backend(self).akhiri_penugasan(self._id.ambil(), self._t.name, selesai)
+            hasil = await backend(self).akhiri_penugasan(self._permintaan.ambil(), self._t.name, selesai)
         except GagalLayanan as e:
-            self._id.selesai(e)
+            self._permintaan.selesai(e)
             laporkan(self, e, pesan, {"tanggal_selesai": "#selesai"})
             return
-        self._id.selesai()
+        self._permintaan.selesai()
         if masih_tampil(self):
             self.dismiss(hasil)

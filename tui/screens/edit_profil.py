@@ -28,7 +28,7 @@ class EditProfilScreen(ModalScreen[HasilEdit | None]):
     def __init__(self, pegawai: profil_pb2.Pegawai) -> None:
         super().__init__()
         self._p = pegawai
-        self._id = IdPermintaan()
+        self._permintaan = IdPermintaan()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar"):
@@ -78,14 +78,14 @@ class EditProfilScreen(ModalScreen[HasilEdit | None]):
         pesan.update("Menyimpan...")
         self.query_one("#simpan", Button).disabled = True
         try:
-            await backend(self).ubah_profil(self._id.ambil(), self._p, jabatan, unor_id)
+            await backend(self).ubah_profil(self._permintaan.ambil(), self._p, jabatan, unor_id)
         except GagalLayanan as e:
-            self._id.selesai(e)
+            self._permintaan.selesai(e)
             if e.versi_usang and masih_tampil(self):
                 self.dismiss("usang")
             elif laporkan(self, e, pesan, ISIAN):
                 self.query_one("#simpan", Button).disabled = False
             return
-        self._id.selesai()
+        self._permintaan.selesai()
         if masih_tampil(self):
             self.dismiss("disimpan")

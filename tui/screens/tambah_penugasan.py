@@ -26,7 +26,7 @@ class TambahPenugasanScreen(ModalScreen[profil_pb2.Penugasan | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._id = IdPermintaan()
+        self._permintaan = IdPermintaan()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar"):
@@ -93,11 +93,11 @@ class TambahPenugasanScreen(ModalScreen[profil_pb2.Penugasan | None]):
         pesan = self.query_one("#pesan", Static)
         pesan.update("Menyimpan...")
         try:
-            hasil = await backend(self).tambah_penugasan(self._id.ambil(), unor_id, plt, mulai, selesai)
+            hasil = await backend(self).tambah_penugasan(self._permintaan.ambil(), unor_id, plt, mulai, selesai)
         except GagalLayanan as e:
-            self._id.selesai(e)
+            self._permintaan.selesai(e)
             laporkan(self, e, pesan, ISIAN)
             return
-        self._id.selesai()
+        self._permintaan.selesai()
         if masih_tampil(self):
             self.dismiss(hasil)

@@ -20,7 +20,7 @@ class UbahPasswordScreen(ModalScreen[bool]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._id = IdPermintaan()
+        self._permintaan = IdPermintaan()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -70,11 +70,11 @@ class UbahPasswordScreen(ModalScreen[bool]):
         pesan = self.query_one("#pesan", Static)
         pesan.update("Menyimpan...")
         try:
-            await backend(self).ubah_password(self._id.ambil(), lama, baru)
+            await backend(self).ubah_password(self._permintaan.ambil(), lama, baru)
         except GagalLayanan as e:
-            self._id.selesai(e)
+            self._permintaan.selesai(e)
             laporkan(self, e, pesan, ISIAN)
             return
-        self._id.selesai()
+        self._permintaan.selesai()
         if masih_tampil(self):
             self.dismiss(True)

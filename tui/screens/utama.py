@@ -1,6 +1,6 @@
 """The main screen after login: the manual's left menu (MAIN MENU: Profil, SKP,
-Tim Kerja; DASHBOARD: Dashboard) and the chosen page beside it. Only Profil
-exists in this version; the others say so."""
+Tim Kerja; DASHBOARD: Dashboard) and the chosen page beside it. Profil and
+SKP exist in this version; the others say so."""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ from tui.layanan import aplikasi
 from tui.widgets.belum_tersedia import BelumTersedia
 from tui.widgets.menu_utama import HALAMAN, MenuUtama
 from tui.widgets.profil.profil_pegawai import TAB, ProfilPegawai
+from tui.widgets.skp.daftar_skp import DaftarSkp
 
 
 class UtamaScreen(Screen[None]):
     BINDINGS = [
         Binding("p", "buka('profil')", "Profil"),
+        Binding("s", "buka('skp')", "SKP"),
         Binding("1", "tab(1)", "Tab", key_display="1-6"),
         *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB[1:], start=2)),
         Binding("ctrl+u", "app.ubah_password", "Ubah Password"),
@@ -39,6 +41,7 @@ class UtamaScreen(Screen[None]):
             yield MenuUtama()
             with ContentSwitcher(initial="profil", id="halaman"):
                 yield ProfilPegawai()
+                yield DaftarSkp()
                 yield BelumTersedia(id="belum-tersedia")
         yield Footer(compact=True)
 
@@ -56,7 +59,17 @@ class UtamaScreen(Screen[None]):
         yield "Klaim Pimpinan Unit Kerja", profil.klaim, "Jadikan diri pimpinan unit kerja ini"
         yield "Tambah PLT/PLH", profil.tambah_plt, "Catat penugasan sebagai Plt./Plh. sebuah unit kerja"
         yield "Muat Ulang", profil.action_muat, "Muat ulang data profil dari server (r)"
-        for h in ("skp", "tim-kerja", "dashboard"):
+        yield "SKP", lambda: self.action_buka("skp"), "Daftar SKP: Sasaran Kinerja Pegawai (s)"
+        for nama, aksi, bantuan in (
+            ("Tambah SKP", "tambah", "Buat SKP baru: periode dan pendekatan; SKP PLT/PLH"),
+            ("Edit SKP", "edit", "Ubah periode dan pendekatan SKP terpilih (DRAFT)"),
+            ("Hapus SKP", "hapus", "Hapus SKP terpilih (DRAFT)"),
+            ("Detail SKP", "detail", "RHK, indikator, perilaku kerja, lampiran; Ajukan SKP"),
+            ("Matriks Peran Hasil", "matriks", "Tugaskan RHK Anda kepada bawahan (MPH)"),
+            ("SKP Bawahan", "bawahan", "Setujui, kembalikan, edit status SKP bawahan; sinkronisasi"),
+        ):
+            yield nama, lambda aksi=aksi: self._skp(aksi), f"SKP > {bantuan}"
+        for h in ("tim-kerja", "dashboard"):
             yield HALAMAN[h], lambda h=h: self.action_buka(h), "Belum tersedia pada versi ini"
         yield "Ubah Password", aplikasi(self).action_ubah_password, "Ganti password akun ini (ctrl+u)"
         yield "Keluar", aplikasi(self).action_keluar, "Akhiri sesi dan kembali ke login (ctrl+l)"
@@ -64,6 +77,14 @@ class UtamaScreen(Screen[None]):
     def _edit_profil(self) -> None:
         self.action_buka("profil")
         self.query_one(ProfilPegawai).action_edit_profil()
+
+    def _skp(self, aksi: str) -> None:
+        """A Daftar SKP action from the palette: on the SKP page, once its list is there."""
+        self.query_one(MenuUtama).tandai("skp")
+        self.query_one("#halaman", ContentSwitcher).current = "skp"
+        daftar = self.query_one(DaftarSkp)
+        daftar.fokus()
+        daftar.action_muat(lalu=aksi)
 
     def action_tab(self, nomor: int) -> None:
         self.action_buka("profil")
@@ -79,6 +100,12 @@ class UtamaScreen(Screen[None]):
         if halaman == "profil":
             switcher.current = "profil"
             self.query_one(ProfilPegawai).fokus_tab()
+            return
+        if halaman == "skp":
+            switcher.current = "skp"
+            daftar = self.query_one(DaftarSkp)
+            daftar.action_muat()
+            daftar.fokus()
             return
         self.query_one(BelumTersedia).tampilkan(HALAMAN[halaman])
         switcher.current = "belum-tersedia"

@@ -26,7 +26,7 @@ class KlaimPimpinan(VerticalScroll):
     def __init__(self) -> None:
         super().__init__()
         self._pegawai: pb.Pegawai | None = None
-        self._id = IdPermintaan()
+        self._permintaan = IdPermintaan()
 
     def compose(self) -> ComposeResult:
         yield Static("Klaim Pimpinan Unit Kerja", classes="subjudul")
@@ -72,12 +72,12 @@ class KlaimPimpinan(VerticalScroll):
         alasan = self.query_one("#alasan-klaim", Static)
         alasan.update("Memproses klaim...")
         try:
-            unor = await backend(self).klaim_pimpinan(self._id.ambil())
+            unor = await backend(self).klaim_pimpinan(self._permintaan.ambil())
         except GagalLayanan as e:
-            self._id.selesai(e)
+            self._permintaan.selesai(e)
             laporkan(self, e, alasan)
             return
-        self._id.selesai()
+        self._permintaan.selesai()
         if not masih_tampil(self):
             return
         alasan.update("")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 
-def kv(rows: list[tuple[str, str]]) -> Table:
+def kv(rows: list[tuple[str, str | Text]]) -> Table:
+    """A str value is read as markup; pass Text for typed text (an alasan)."""
     # Labels wrap at 18 columns so that the values keep room at 80x24.
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(style="bold", width=18)

@@ -1,0 +1,82 @@
+"""Matriks Peran Hasil (manual chapter 2, step 12): the atasan assigns a
+bawahan to one of their RHK; the bawahan then finds it among the RHK atasan
+yang diintervensi of their own SKP."""
+
+import pytest
+from ekinerja.skp.v1 import skp_pb2
+from textual.widgets import DataTable, RadioButton, Select
+
+from tests import data
+from tests.tui.pilot import UKURAN, aplikasi, isi, masuk, tunggu
+from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_skp
+from tui.screens.detail_skp import DetailSkpScreen
+from tui.screens.matriks_peran_hasil import MatriksPeranHasilScreen
+from tui.screens.tambah_rhk import TambahRhkScreen
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+
+RHK_ATASAN = "Tersedianya data yang akurat dan terlaksananya layanan ASN"
+
+
+async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(address, client):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.ENDANG)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        # A pimpinan's SKP asks the KLASIFIKASI RHK too.
+        await pilot.press("t")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahRhkScreen)
+        app.screen.query_one("#jenis-1", RadioButton).value = True
+        await isi_teks(pilot, "#teks", RHK_ATASAN)
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isi(app, "#pesan") == "KLASIFIKASI RHK: klasifikasi RHK wajib dipilih: Organisasi atau Individu"
+        assert app.focused.id == "klasifikasi"
+        app.screen.query_one("#klasifikasi", Select).value = skp_pb2.KLASIFIKASI_RHK_ORGANISASI
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        [rhk] = [str(r[1]) for r in map(app.screen.query_one("#tabel-rhk").get_row_at, range(4)) if r[0] == "1"]
+        assert rhk == f"{RHK_ATASAN}\nOrganisasi: BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"
+
+        await pilot.press("m")
+        await tunggu(pilot)
+        assert isinstance(app.screen, MatriksPeranHasilScreen)
+        table = app.screen.query_one("#tabel-mph", DataTable)
+        kolom = [str(c.label) for c in table.columns.values()]
+        assert sorted(kolom[2:]) == ["SUTIKNO", "SUYANTO", "WIDANANG SA."]
+        table.move_cursor(row=0, column=kolom.index("SUTIKNO"))
+        await pilot.press("space")
+        await tunggu(pilot)
+        assert str(table.get_cell_at(table.cursor_coordinate)) == "[x]"
+        assert "SUTIKNO (PENGADMINISTRASI KEPEGAWAIAN): ditugaskan" in isi(app, "#sel-mph")
+        skp_atasan = app.screen._skp.name
+
+    md = await client.login(nip=data.ENDANG)
+    m = await client.skp.GetMatriksPeranHasil(skp_pb2.GetMatriksPeranHasilRequest(name=skp_atasan), metadata=md)
+    assert [list(p.nip) for p in m.peran] == [[data.SUTIKNO]]
+
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        await pilot.press("t")
+        await tunggu(pilot)
+        pilih = app.screen.query_one("#rhk-atasan", Select)
+        pilihan = {str(p): v for p, v in pilih._options if v is not Select.NULL}
+        label = f"{RHK_ATASAN} (BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI)"
+        assert list(pilihan) == [label]
+        assert app.screen.query_one("#petunjuk-intervensi").has_class("tersembunyi")
+        pilih.value = pilihan[label]
+        app.screen.query_one("#jenis-1", RadioButton).value = True
+        await isi_teks(pilot, "#teks", "Terlayaninya KARPEG, KARIS, KARSU dengan baik dan benar")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        rows = [str(app.screen.query_one("#tabel-rhk").get_row_at(i)[1]) for i in range(4)]
+        assert f"Terlayaninya KARPEG, KARIS, KARSU dengan baik dan benar\nRHK atasan: {RHK_ATASAN}" in rows

@@ -1,0 +1,150 @@
+"""Matriks Peran Hasil (MPH) of one SKP: the pegawai's RHK down the side,
+their bawahan across, and who is assigned to which RHK. An assigned bawahan
+finds that RHK among the choices of RHK atasan yang diintervensi in their
+own SKP. Space or Enter on a cell assigns or unassigns; the RHK columns stay
+in place while the bawahan scroll sideways."""
+
+from __future__ import annotations
+
+from ekinerja.skp.v1 import skp_pb2 as pb
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui import format as fmt
+from tui.backend import GagalLayanan, IdPermintaan
+from tui.layanan import backend, laporkan, masih_tampil, memuat
+
+# Text, not str: a str cell is read as markup, and "[x]" would vanish.
+YA, TIDAK = Text("[x]", style="bold"), Text("[ ]")
+LEBAR_RHK = 26
+
+
+def singkat(nama: str, lebar: int = 12) -> str:
+    return nama if len(nama) <= lebar else nama[: lebar - 1] + "."
+
+
+class MatriksPeranHasilScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "kembali", "Kembali"),
+        Binding("space", "ubah", "Tugaskan/lepas"),
+        Binding("r", "muat", "Muat Ulang", show=False),
+    ]
+
+    def __init__(self, skp: pb.Skp) -> None:
+        super().__init__()
+        self._skp = skp
+        self._matriks: pb.MatriksPeranHasil | None = None
+        self._permintaan = IdPermintaan()
+        self._mengirim = False
+
+    def compose(self) -> ComposeResult:
+        s = self._skp
+        with Vertical(id="mph"):
+            yield Static("Matriks Peran Hasil", classes="judul")
+            yield Static(f"{s.jabatan}, {fmt.periode(s.periode_awal, s.periode_akhir)}", id="judul-mph")
+            yield DataTable(id="tabel-mph", cursor_type="cell", fixed_columns=2)
+            yield Static("", id="sel-mph")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.action_muat()
+
+    def action_kembali(self) -> None:
+        self.dismiss(None)
+
+    def action_muat(self) -> None:
+        self._muat()
+
+    @work(exclusive=True, group="mph")
+    async def _muat(self) -> None:
+        try:
+            with memuat(self.query_one(DataTable)):
+                matriks = await backend(self).matriks_peran_hasil(self._skp.name)
+        except GagalLayanan as e:
+            if laporkan(self, e):
+                self.query_one("#sel-mph", Static).update(Text(f"Matriks gagal dimuat: {e.pesan}"))
+            return
+        if masih_tampil(self):
+            self.tampilkan(matriks)
+
+    def tampilkan(self, m: pb.MatriksPeranHasil) -> None:
+        self._matriks = m
+        table = self.query_one(DataTable)
+        posisi = table.cursor_coordinate
+        table.clear(columns=True)
+        table.add_column("No", key="no")
+        table.add_column("Rencana Hasil Kerja", key="rhk", width=LEBAR_RHK)
+        for b in m.bawahan:
+            table.add_column(Text(singkat(b.nama)), key=b.nip)
+        ditugaskan = {(p.rhk, nip) for p in m.peran for nip in p.nip}
+        for n, r in enumerate(m.rhk, start=1):
+            table.add_row(str(n), Text(singkat(r.teks, LEBAR_RHK)),
+                          *(YA if (r.name, b.nip) in ditugaskan else TIDAK for b in m.bawahan), key=r.name)
+        if not m.rhk or not m.bawahan:
+            self.query_one("#sel-mph", Static).update(
+                "Belum ada RHK pada SKP ini: tambahkan dulu di Detail SKP." if not m.rhk else
+                "Tidak ada pegawai bawahan untuk ditugaskan (lihat Profil > List Pegawai Bawahan).")
+            return
+        # Start on the first bawahan's cell; afterwards stay where the user was.
+        column = posisi.column if posisi.column >= 2 else 2
+        table.cursor_coordinate = Coordinate(min(posisi.row, table.row_count - 1), min(column, len(table.columns) - 1))
+        self._jelaskan()
+
+    def _sel(self) -> tuple[pb.Rhk, pb.BawahanMatriks] | None:
+        table = self.query_one(DataTable)
+        m = self._matriks
+        if m is None or not m.rhk or not m.bawahan:
+            return None
+        row, column = table.cursor_coordinate
+        if column < 2:
+            return None
+        return m.rhk[row], m.bawahan[column - 2]
+
+    @on(DataTable.CellHighlighted, "#tabel-mph")
+    def _jelaskan(self) -> None:
+        """The full RHK and bawahan of the cell: the table shows them shortened."""
+        m = self._matriks
+        if m is None or not m.rhk:
+            return
+        row = self.query_one(DataTable).cursor_coordinate.row
+        teks = Text.assemble(("RHK: ", "bold"), m.rhk[row].teks)
+        if sel := self._sel():
+            rhk, b = sel
+            tugas = any(p.rhk == rhk.name and b.nip in p.nip for p in m.peran)
+            teks.append_text(Text.assemble(
+                ("\nBawahan: ", "bold"), f"{b.nama} ({b.jabatan}): ",
+                ("ditugaskan" if tugas else "tidak ditugaskan", "bold" if tugas else "")))
+        else:
+            teks.append("\nGeser ke kolom bawahan (kanan) lalu tekan spasi untuk menugaskan.")
+        self.query_one("#sel-mph", Static).update(teks)
+
+    @on(DataTable.CellSelected, "#tabel-mph")
+    def action_ubah(self) -> None:
+        sel = self._sel()
+        if sel is None or self._matriks is None or self._mengirim:
+            return  # one change at a time: each is its own request
+        rhk, b = sel
+        tugas = any(p.rhk == rhk.name and b.nip in p.nip for p in self._matriks.peran)
+        self._kirim(rhk.name, b.nip, not tugas)
+
+    @work(group="ubah-mph")
+    async def _kirim(self, rhk: str, nip: str, ditugaskan: bool) -> None:
+        self._mengirim = True
+        try:
+            matriks = await backend(self).ubah_peran_hasil(self._permintaan.ambil(), rhk, nip, ditugaskan)
+        except GagalLayanan as e:
+            self._permintaan.selesai(e)
+            laporkan(self, e)
+            return
+        finally:
+            self._mengirim = False
+        self._permintaan.selesai()
+        if masih_tampil(self):
+            self.tampilkan(matriks)

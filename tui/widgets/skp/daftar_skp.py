@@ -1,0 +1,214 @@
+"""Daftar SKP (manual chapters 1, 2 and 10): the pegawai's SKPs, newest
+period first, and what can be done with the one under the cursor."""
+
+from __future__ import annotations
+
+from ekinerja.skp.v1 import skp_pb2 as pb
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Static
+
+from tui import format as fmt
+from tui.backend import GagalLayanan, IdPermintaan
+from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
+from tui.widgets.profil.label_nilai import kv
+from tui.widgets.tabel import Tabel
+
+KOLOM = ("Periode", "Status", "Pendekatan", "Unit Kerja", "Jabatan", "Status Pegawai", "Jenis Pegawai",
+         "Keterangan")
+
+
+class DaftarSkp(Vertical):
+    BINDINGS = [
+        Binding("t", "tambah", "Tambah SKP"),
+        Binding("e", "edit", "Edit SKP"),
+        Binding("x", "hapus", "Hapus SKP"),
+        Binding("m", "matriks", "Matriks"),
+        Binding("b", "bawahan", "SKP Bawahan"),
+        Binding("r", "muat", "Muat Ulang", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="skp")
+        self._skp: dict[str, pb.Skp] = {}
+        self._hapus = IdPermintaan()
+
+    def compose(self) -> ComposeResult:
+        yield Static("Daftar SKP - Daftar Sasaran Kinerja Pegawai", classes="judul")
+        yield Static("Memuat...", id="judul-skp")
+        yield Tabel(id="tabel-skp")
+        yield Static("", id="rincian-skp")
+        with Horizontal(classes="tombol"):
+            yield Button("Tambah SKP", compact=True, variant="primary", id="tambah-skp")
+            yield Button("Edit SKP", compact=True, id="edit-skp")
+            yield Button("Hapus SKP", compact=True, id="hapus-skp")
+        with Horizontal(classes="tombol"):
+            yield Button("Detail SKP", compact=True, variant="primary", id="detail-skp")
+            yield Button("Matriks Peran Hasil", compact=True, id="matriks-skp")
+            yield Button("SKP Bawahan", compact=True, id="bawahan-skp")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(*KOLOM)
+
+    def fokus(self) -> None:
+        self.query_one(DataTable).focus()
+
+    # --- loading ------------------------------------------------------------------
+    def action_muat(self, pilih: str = "", lalu: str = "") -> None:
+        """Reloads the list, keeping the cursor on `pilih` (a name) or the same
+        SKP; then runs the action `lalu` (from the command palette)."""
+        self._muat(pilih, lalu)
+
+    @work(exclusive=True, group="daftar-skp")
+    async def _muat(self, pilih: str, lalu: str) -> None:
+        try:
+            with memuat(self):
+                daftar = await backend(self).daftar_skp()
+        except GagalLayanan as e:
+            if laporkan(self, e):
+                self.query_one("#judul-skp", Static).update(Text(f"Daftar SKP gagal dimuat: {e.pesan}"))
+            return
+        if masih_tampil(self):
+            self.tampilkan(daftar, pilih)
+            if lalu:
+                getattr(self, f"action_{lalu}")()
+
+    def tampilkan(self, daftar: list[pb.Skp], pilih: str = "") -> None:
+        table = self.query_one(DataTable)
+        lama = self.terpilih()
+        table.clear()
+        for s in daftar:
+            # Text, not str: a str cell is read as markup, and typed text may hold "[...]".
+            table.add_row(fmt.periode(s.periode_awal, s.periode_akhir), fmt.status_skp(s.status),
+                          fmt.PENDEKATAN.get(s.pendekatan, "-"), Text(s.unor_nama), Text(s.jabatan),
+                          fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"), fmt.jenis_pegawai_skp(s.jenis_pegawai),
+                          Text(s.keterangan or "-"), key=s.name)
+        self._skp = {s.name: s for s in daftar}
+        tujuan = pilih or (lama.name if lama else "")
+        if tujuan in self._skp:
+            table.move_cursor(row=table.get_row_index(tujuan))
+        self._rincian()
+        self.query_one("#judul-skp", Static).update(
+            f"{len(daftar)} SKP. Enter: Detail SKP." if daftar else
+            "Belum ada SKP. Langkah pertama adalah membuat SKP: pilih Tambah SKP (t). Cek dulu Unit Kerja dan "
+            "Atasan Anda di menu Profil.")
+
+    @on(DataTable.RowHighlighted, "#tabel-skp")
+    def _rincian(self) -> None:
+        """The row under the cursor in full: at 80 columns the table shows its first columns only."""
+        s = self.terpilih()
+        self.query_one("#rincian-skp", Static).update(kv([
+            ("Unit Kerja", s.unor_nama), ("Jabatan", s.jabatan),
+            ("Status Pegawai", fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-")),
+            ("Jenis Pegawai", fmt.jenis_pegawai_skp(s.jenis_pegawai)), ("Keterangan", Text(s.keterangan or "-")),
+        ]) if s else "")
+
+    def terpilih(self) -> pb.Skp | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self._skp.get(str(key))
+
+    def _pilihan(self, untuk: str) -> pb.Skp | None:
+        skp = self.terpilih()
+        if skp is None:
+            self.notify(f"Belum ada SKP untuk {untuk}. Buat dulu dengan Tambah SKP (t).")
+        return skp
+
+    def _draft(self, skp: pb.Skp, untuk: str) -> bool:
+        if skp.status == pb.STATUS_SKP_DRAFT:
+            return True
+        self.notify(f"SKP berstatus {fmt.status_skp(skp.status)} tidak dapat {untuk}: hanya SKP berstatus DRAFT. "
+                    "Minta atasan mengembalikan SKP ke DRAFT bila perlu diubah.", severity="warning", timeout=8)
+        return False
+
+    # --- actions --------------------------------------------------------------------
+    @on(Button.Pressed, "#tambah-skp")
+    def action_tambah(self) -> None:
+        from tui.screens.tambah_skp import HasilForm, TambahSkpScreen
+
+        def selesai(hasil: HasilForm) -> None:
+            if isinstance(hasil, pb.Skp):
+                self.notify(f"SKP {fmt.periode(hasil.periode_awal, hasil.periode_akhir)} dibuat (DRAFT). "
+                            "Lanjutkan dengan Detail SKP untuk mengisi RHK.", title="Tambah SKP", markup=False)
+                self.action_muat(hasil.name)
+
+        self.app.push_screen(TambahSkpScreen(), selesai)
+
+    @on(Button.Pressed, "#edit-skp")
+    def action_edit(self) -> None:
+        from tui.screens.tambah_skp import HasilForm, TambahSkpScreen
+
+        skp = self._pilihan("diubah")
+        if skp is None or not self._draft(skp, "diubah"):
+            return
+
+        def selesai(hasil: HasilForm) -> None:
+            if hasil == "usang":
+                beri_tahu_usang(self)
+            elif hasil is not None:
+                self.notify("Periode dan pendekatan SKP disimpan.", title="Edit SKP")
+            if hasil is not None:
+                self.action_muat()
+
+        self.app.push_screen(TambahSkpScreen(skp), selesai)
+
+    @on(Button.Pressed, "#hapus-skp")
+    def action_hapus(self) -> None:
+        from tui.screens.konfirmasi import KonfirmasiScreen
+
+        skp = self._pilihan("dihapus")
+        if skp is None or not self._draft(skp, "dihapus"):
+            return
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                self._kirim_hapus(skp)
+
+        self.app.push_screen(KonfirmasiScreen(
+            "Hapus SKP", f"SKP {fmt.periode(skp.periode_awal, skp.periode_akhir)} ({skp.jabatan}) akan dihapus "
+            "beserta seluruh RHK, indikator dan lampirannya. Lanjutkan?", "Hapus"), jawab)
+
+    @work(exclusive=True, group="hapus-skp")
+    async def _kirim_hapus(self, skp: pb.Skp) -> None:
+        try:
+            await backend(self).hapus_skp(self._hapus.ambil(), skp)
+        except GagalLayanan as e:
+            self._hapus.selesai(e)
+            if e.versi_usang:
+                beri_tahu_usang(self)
+                self.action_muat()
+            else:
+                laporkan(self, e)
+            return
+        self._hapus.selesai()
+        if masih_tampil(self):
+            self.notify(f"SKP {fmt.periode(skp.periode_awal, skp.periode_akhir)} dihapus.", markup=False)
+            self.action_muat()
+
+    @on(DataTable.RowSelected, "#tabel-skp")
+    @on(Button.Pressed, "#detail-skp")
+    def action_detail(self) -> None:
+        from tui.screens.detail_skp import DetailSkpScreen
+
+        skp = self._pilihan("dibuka")
+        if skp is not None:
+            self.app.push_screen(DetailSkpScreen(skp.name), lambda _: self.action_muat())
+
+    @on(Button.Pressed, "#matriks-skp")
+    def action_matriks(self) -> None:
+        from tui.screens.matriks_peran_hasil import MatriksPeranHasilScreen
+
+        skp = self._pilihan("Matriks Peran Hasil")
+        if skp is not None:
+            self.app.push_screen(MatriksPeranHasilScreen(skp))
+
+    @on(Button.Pressed, "#bawahan-skp")
+    def action_bawahan(self) -> None:
+        from tui.screens.skp_bawahan import SkpBawahanScreen
+
+        self.app.push_screen(SkpBawahanScreen())
