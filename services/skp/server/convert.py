@@ -87,7 +87,7 @@ def identitas(i: Identitas | None) -> pb.Identitas | None:
                         unor_id=i.unor_id, unor_nama=i.unor_nama)
 
 
-def ringkas(row: SkpRow) -> pb.Skp:
+def ringkas(row: SkpRow, jumlah_indikator: int = 0) -> pb.Skp:
     return pb.Skp(
         name=skp_name(row.id), id=row.id, nip=row.nip, periode_awal=date_to_proto(row.awal),
         periode_akhir=date_to_proto(row.akhir), pendekatan=PENDEKATAN[row.pendekatan], status=STATUS[row.status],
@@ -96,12 +96,12 @@ def ringkas(row: SkpRow) -> pb.Skp:
         jabatan=row.jabatan, unor_id=row.unor_id, unor_nama=row.unor_nama, pegawai=_pegawai(row),
         penilai=_penilai(row), instansi_id=row.instansi_id, instansi_nama=row.instansi_nama,
         keterangan=row.keterangan, create_time=waktu(row.dibuat), update_time=waktu(row.diubah),
-        etag=str(row.versi),
+        etag=str(row.versi), jumlah_indikator=jumlah_indikator,
     )
 
 
 def skp(t: Tampilan) -> pb.Skp:
-    out = ringkas(t.skp)
+    out = ringkas(t.skp, sum(len(v) for v in t.indikator.values()))
     ekspektasi = t.skp.ekspektasi or {}
     lampiran = t.skp.lampiran or {}
     out.rhk.extend(rhk(r, t.indikator.get(r.id, [])) for r in t.rhk)

@@ -77,13 +77,16 @@ class Persetujuan(Dasar):
         th = tahun(request.tahun)
         if len(request.query) > 200:
             raise TidakValid("query", "maksimal 200 karakter")
-        size = paging.page_size(request.page_size, 50, 200)
+        # Up to 1,000 a page: penilaian's Rekap reads a penilai's bawahan in one call.
+        size = paging.page_size(request.page_size, 50, 1000)
         key = f"{th}|{request.query}"
         offset = paging.decode(request.page_token, key)
         async with self._db.read() as s:
             rows, total = await uc_bawahan.daftar(s, pr.current(), th, request.query, offset, size)
+            jumlah = await repo.jumlah_indikator(s, [r.id for r in rows])
         nxt = paging.encode(offset + size, key) if offset + size < total else ""
-        return pb.ListSkpResponse(skp=[convert.ringkas(r) for r in rows], next_page_token=nxt, total_size=total)
+        return pb.ListSkpResponse(skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt,
+                                  total_size=total)
 
     async def SinkronisasiSkpBawahan(self, request: pb.SinkronisasiSkpBawahanRequest,
                                      context: grpc.aio.ServicerContext) -> pb.SinkronisasiSkpBawahanResponse:

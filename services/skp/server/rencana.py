@@ -30,8 +30,10 @@ class Rencana(Dasar):
         offset = paging.decode(request.page_token, request.parent)
         async with self._db.read() as s:
             rows, total = await uc.daftar(s, pr.current(), nip, offset, size)
+            jumlah = await repo.jumlah_indikator(s, [r.id for r in rows])
         nxt = paging.encode(offset + size, request.parent) if offset + size < total else ""
-        return pb.ListSkpResponse(skp=[convert.ringkas(r) for r in rows], next_page_token=nxt, total_size=total)
+        return pb.ListSkpResponse(skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt,
+                                  total_size=total)
 
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)

@@ -138,3 +138,15 @@ async def rhk_organisasi(s: AsyncSession, unor_id: str, tahun: int, bukan_nip: s
         .order_by(SkpRow.awal.desc(), SkpRow.dibuat.desc(), RhkRow.jenis.desc(), RhkRow.urutan)
     )
     return [(r, k) for r, k in rows]
+
+
+async def jumlah_indikator(s: AsyncSession, skp_ids: Iterable[str]) -> dict[str, int]:
+    """Indikator per SKP, for a whole page of SKPs in one statement."""
+    ids = list(skp_ids)
+    if not ids:
+        return {}
+    rows = await s.execute(
+        select(RhkRow.skp_id, func.count(IndikatorRow.id)).join(IndikatorRow, IndikatorRow.rhk_id == RhkRow.id)
+        .where(RhkRow.skp_id.in_(ids)).group_by(RhkRow.skp_id)
+    )
+    return {skp_id: n for skp_id, n in rows}

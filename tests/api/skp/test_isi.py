@@ -28,6 +28,9 @@ async def test_rhk_dan_indikator_tersusun_menurut_jenis_dan_urutan(client):
     detail = await get(client, md, skp)
     assert [r.teks for r in detail.rhk] == ["RHK dua", "RHK satu", "RHK tambahan"]
     assert [i.target for i in detail.rhk[1].indikator] == ["12 bulan", "1.500 dokumen"]
+    assert detail.jumlah_indikator == 2
+    [ringkas] = (await client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"), metadata=md)).skp
+    assert ringkas.jumlah_indikator == 2
     await client.skp.DeleteRhk(s.DeleteRhkRequest(name=b.name), metadata=md)
     detail = await get(client, md, skp)
     assert [(r.teks, r.urutan) for r in detail.rhk] == [("RHK satu", 1), ("RHK tambahan", 1)]

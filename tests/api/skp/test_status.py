@@ -82,6 +82,7 @@ async def test_skp_bawahan_dan_pencarian(client):
     endang = await client.login(nip=data.ENDANG)
     semua = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=endang)
     assert [x.pegawai.nama for x in semua.skp] == ["SUTIKNO", "WIDANANG SASMITO AJI"]
+    assert [x.jumlah_indikator for x in semua.skp] == [0, 0]
     cari = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023, query="widan"), metadata=endang)
     assert [x.nip for x in cari.skp] == [data.WIDANANG]
     nip = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023, query="1969"), metadata=endang)

@@ -475,6 +475,7 @@ class Skp(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _builtins.int
     UPDATE_TIME_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
+    JUMLAH_INDIKATOR_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"skp/{id}" """
     id: _builtins.str
@@ -502,6 +503,8 @@ class Skp(_message.Message):
     keterangan: _builtins.str
     """output only: why it was last returned"""
     etag: _builtins.str
+    jumlah_indikator: _builtins.int
+    """output only, in lists too (progress of realisasi)"""
     @_builtins.property
     def periode_awal(self) -> _date_pb2.Date: ...
     @_builtins.property
@@ -553,10 +556,11 @@ class Skp(_message.Message):
         create_time: _timestamp_pb2.Timestamp | None = ...,
         update_time: _timestamp_pb2.Timestamp | None = ...,
         etag: _builtins.str = ...,
+        jumlah_indikator: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "lampiran", b"lampiran", "pegawai", b"pegawai", "penilai", b"penilai", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "etag", b"etag", "id", b"id", "instansi_id", b"instansi_id", "instansi_nama", b"instansi_nama", "jabatan", b"jabatan", "jenis_pegawai", b"jenis_pegawai", "keterangan", b"keterangan", "lampiran", b"lampiran", "name", b"name", "nip", b"nip", "pegawai", b"pegawai", "pendekatan", b"pendekatan", "penilai", b"penilai", "perilaku", b"perilaku", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "rhk", b"rhk", "status", b"status", "status_pegawai", b"status_pegawai", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "unor_plt_id", b"unor_plt_id", "update_time", b"update_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "etag", b"etag", "id", b"id", "instansi_id", b"instansi_id", "instansi_nama", b"instansi_nama", "jabatan", b"jabatan", "jenis_pegawai", b"jenis_pegawai", "jumlah_indikator", b"jumlah_indikator", "keterangan", b"keterangan", "lampiran", b"lampiran", "name", b"name", "nip", b"nip", "pegawai", b"pegawai", "pendekatan", b"pendekatan", "penilai", b"penilai", "perilaku", b"perilaku", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "rhk", b"rhk", "status", b"status", "status_pegawai", b"status_pegawai", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "unor_plt_id", b"unor_plt_id", "update_time", b"update_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1329,7 +1333,7 @@ class ListSkpBawahanRequest(_message.Message):
     query: _builtins.str
     """part of a name or a NIP prefix"""
     page_size: _builtins.int
-    """default 50, at most 200"""
+    """default 50, at most 1000"""
     page_token: _builtins.str
     def __init__(
         self,
