@@ -1,4 +1,5 @@
-"""`make bench`: throughput and latency of the profil and skp RPCs on the demo instansi.
+"""`make bench`: throughput and latency of the profil, skp and penilaian RPCs on the demo instansi
+(penilaian with a penilai of 1,000 bawahan).
 
 The server runs in its own process (`ekinerja serve`, embedded SQLite default),
 the load comes from this one: 32 concurrent clients on one channel, each RPC
@@ -24,6 +25,9 @@ from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_g
 from ekinerja.skp.v1 import skp_pb2, skp_pb2_grpc
 from google.protobuf.field_mask_pb2 import FieldMask
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from bench import penilaian
+from services.shared.config import Settings
 
 DEMO_PASSWORD = "ekinerja2023"
 SUTIKNO = "196903232002121009"
@@ -63,7 +67,7 @@ async def measure(name: str, call: Callable[[int], Awaitable[object]], concurren
     }
 
 
-async def bench(port: int, concurrency: int, seconds: float) -> list[dict]:
+async def bench(port: int, concurrency: int, seconds: float, ids: list[str]) -> list[dict]:
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
         health = health_pb2_grpc.HealthStub(ch)
         auth = auth_pb2_grpc.AuthServiceStub(ch)
@@ -85,7 +89,11 @@ async def bench(port: int, concurrency: int, seconds: float) -> list[dict]:
                 profil_pb2.ListBawahanRequest(name=f"pegawai/{ENDANG}"), metadata=md_e)),
             *await skp_cases(ch, md_s, md_e),
         ]
-        return [await measure(name, call, concurrency, seconds) for name, call in cases]
+        results = [await measure(name, call, concurrency, seconds) for name, call in cases]
+        # 1,000 bawahan: a Rekap takes a while, so fewer clients ask at once.
+        for name, call in penilaian.kasus(ch, md_e, ids):
+            results.append(await measure(name, call, min(concurrency, 8), seconds))
+        return results
 
 
 async def skp_cases(ch: grpc.aio.Channel, md_s: tuple, md_e: tuple) -> list:  # type: ignore[type-arg]
@@ -128,13 +136,14 @@ def main() -> None:
         server = subprocess.Popen([exe, "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         try:
+            ids = asyncio.run(penilaian.siapkan(Settings(data_dir=Path(tmp))))
             time.sleep(2.5)
-            results = asyncio.run(bench(args.port, args.concurrency, args.seconds))
+            results = asyncio.run(bench(args.port, args.concurrency, args.seconds, ids))
         finally:
             server.terminate()
             server.wait(timeout=30)
     floor = results[0]["rps"]
-    print(f"ekinerja profil + skp — SQLite, 1 server process, {args.concurrency} concurrent clients, "
+    print(f"ekinerja profil + skp + penilaian — SQLite, 1 server process, {args.concurrency} concurrent clients, "
           f"{args.seconds:.0f} s per RPC, {os.cpu_count()} cores")
     print(f"{'RPC':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of floor':>10}  errors")
     for r in results:

@@ -9,15 +9,20 @@ from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 
 from services.penilaian.server.penilaian import PenilaianServicer
 from services.penilaian.store.models import permintaan
+from services.profil.client import ProfilClient
 from services.shared.db import Database
 from services.shared.idempotency import purge
 from services.shared.server import Context, ServiceModule
+from services.skp.client import SkpClient
 
 NAME = "ekinerja.penilaian.v1.PenilaianService"
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
-    penilaian_pb2_grpc.add_PenilaianServiceServicer_to_server(PenilaianServicer(), server)
+    skp = SkpClient(lambda: ctx.address_of("skp"))
+    profil = ProfilClient(lambda: ctx.address_of("profil"))
+    ctx.on_stop.extend([skp.close, profil.close])
+    penilaian_pb2_grpc.add_PenilaianServiceServicer_to_server(PenilaianServicer(db, skp, profil), server)
 
 
 MODULE = ServiceModule(

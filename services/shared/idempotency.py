@@ -107,14 +107,17 @@ ATTEMPTS = 3
 
 async def _with_retry(db: Database, work: Callable[[AsyncSession], Awaitable[M]]) -> M:
     """A write that loses an optimistic-locking race (a version column moved
-    between its read and its UPDATE) runs again on fresh data. A caller who
+    between its read and its UPDATE, or a row inserted by someone else in
+    the meantime) runs again on fresh data. A caller who
     sent an etag then gets ABORTED from their own etag check, as they should;
     one who did not simply has their change applied after the other."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
             async with db.transaction() as session:
                 return await work(session)
-        except StaleDataError:
+        except (StaleDataError, IntegrityError):
+            # IntegrityError: two first writes of the same row (a unique key)
+            # raced; on the retry the row exists and is updated instead.
             if attempt == ATTEMPTS:
                 raise
     raise AssertionError("unreachable")

@@ -1,4 +1,5 @@
-"""PenilaianService: proto in, domain, proto out."""
+"""PenilaianService: proto in, use case, proto out. No rules here; the parts
+live beside this file by the manual's pages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 
 from services.penilaian.domain.predikat import Predikat, Rating, predikat
+from services.penilaian.server.evaluasi import Evaluasi
+from services.penilaian.server.organisasi import Organisasi
+from services.penilaian.server.pelaksanaan import Pelaksanaan
 from services.shared import principal as pr
 from services.shared.errors import TidakValid
 
@@ -32,7 +36,7 @@ def _rating(value: int, field: str) -> Rating | None:
     return RATING[value]
 
 
-class PenilaianServicer(penilaian_pb2_grpc.PenilaianServiceServicer):
+class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, penilaian_pb2_grpc.PenilaianServiceServicer):
     async def HitungPredikat(
         self, request: pb.HitungPredikatRequest, context: grpc.aio.ServicerContext
     ) -> pb.HitungPredikatResponse:

@@ -22,23 +22,101 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%ekinerja/penilaian/v1/penilaian.proto\x12\x15\x65kinerja.penilaian.v1\"\x90\x01\n\x15HitungPredikatRequest\x12\x39\n\x12rating_hasil_kerja\x18\x01 \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12<\n\x15rating_perilaku_kerja\x18\x02 \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\"Z\n\x16HitungPredikatResponse\x12\x31\n\x08predikat\x18\x01 \x01(\x0e\x32\x1f.ekinerja.penilaian.v1.Predikat\x12\r\n\x05label\x18\x02 \x01(\t*{\n\x06Rating\x12\x16\n\x12RATING_UNSPECIFIED\x10\x00\x12\x1d\n\x19RATING_DIBAWAH_EKSPEKTASI\x10\x01\x12\x1c\n\x18RATING_SESUAI_EKSPEKTASI\x10\x02\x12\x1c\n\x18RATING_DIATAS_EKSPEKTASI\x10\x03*\xa0\x01\n\x08Predikat\x12\x18\n\x14PREDIKAT_UNSPECIFIED\x10\x00\x12\x18\n\x14PREDIKAT_SANGAT_BAIK\x10\x01\x12\x11\n\rPREDIKAT_BAIK\x10\x02\x12\x1c\n\x18PREDIKAT_BUTUH_PERBAIKAN\x10\x03\x12\x13\n\x0fPREDIKAT_KURANG\x10\x04\x12\x1a\n\x16PREDIKAT_SANGAT_KURANG\x10\x05\x32\x81\x01\n\x10PenilaianService\x12m\n\x0eHitungPredikat\x12,.ekinerja.penilaian.v1.HitungPredikatRequest\x1a-.ekinerja.penilaian.v1.HitungPredikatResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%ekinerja/penilaian/v1/penilaian.proto\x12\x15\x65kinerja.penilaian.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\x90\x01\n\x15HitungPredikatRequest\x12\x39\n\x12rating_hasil_kerja\x18\x01 \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12<\n\x15rating_perilaku_kerja\x18\x02 \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\"Z\n\x16HitungPredikatResponse\x12\x31\n\x08predikat\x18\x01 \x01(\x0e\x32\x1f.ekinerja.penilaian.v1.Predikat\x12\r\n\x05label\x18\x02 \x01(\t\"\xf5\x03\n\x10PeriodePenilaian\x12\x0c\n\x04name\x18\x01 \x01(\t\x12/\n\x07periode\x18\x02 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x1f\n\x04\x61wal\x18\x04 \x01(\x0b\x32\x11.google.type.Date\x12 \n\x05\x61khir\x18\x05 \x01(\x0b\x32\x11.google.type.Date\x12 \n\x05\x62\x61tas\x18\x06 \x01(\x0b\x32\x11.google.type.Date\x12\x0f\n\x07terbuka\x18\x07 \x01(\x08\x12\x39\n\x12rating_hasil_kerja\x18\x08 \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12<\n\x15rating_perilaku_kerja\x18\t \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12\x31\n\x08predikat\x18\n \x01(\x0e\x32\x1f.ekinerja.penilaian.v1.Predikat\x12\x36\n\x06status\x18\x0b \x01(\x0e\x32&.ekinerja.penilaian.v1.StatusPenilaian\x12:\n\x12\x63\x61paian_organisasi\x18\x0c \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Capaian\"*\n\x1bListPeriodePenilaianRequest\x12\x0b\n\x03skp\x18\x01 \x01(\t\"X\n\x1cListPeriodePenilaianResponse\x12\x38\n\x07periode\x18\x01 \x03(\x0b\x32\'.ekinerja.penilaian.v1.PeriodePenilaian\"D\n\x0bRencanaAksi\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03rhk\x18\x02 \x01(\t\x12\x0c\n\x04teks\x18\x03 \x01(\t\x12\x0c\n\x04\x65tag\x18\x04 \x01(\t\"T\n\x0b\x42uktiDukung\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03rhk\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x0e\n\x06tautan\x18\x04 \x01(\t\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\"T\n\tRealisasi\x12\x11\n\tindikator\x18\x01 \x01(\t\x12\x11\n\trealisasi\x18\x02 \x01(\t\x12\x13\n\x0bsumber_data\x18\x03 \x01(\t\x12\x0c\n\x04\x65tag\x18\x04 \x01(\t\"\x9b\x01\n\x08\x46\x65\x65\x64\x62\x61\x63k\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07tentang\x18\x02 \x01(\t\x12\x0c\n\x04teks\x18\x03 \x01(\t\x12\x13\n\x0bpenulis_nip\x18\x04 \x01(\t\x12\x14\n\x0cpenulis_nama\x18\x05 \x01(\t\x12)\n\x05waktu\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x65tag\x18\x07 \x01(\t\"\xb6\x03\n\tPenilaian\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03skp\x18\x02 \x01(\t\x12\x38\n\x07periode\x18\x03 \x01(\x0b\x32\'.ekinerja.penilaian.v1.PeriodePenilaian\x12\x38\n\x0crencana_aksi\x18\x04 \x03(\x0b\x32\".ekinerja.penilaian.v1.RencanaAksi\x12\x38\n\x0c\x62ukti_dukung\x18\x05 \x03(\x0b\x32\".ekinerja.penilaian.v1.BuktiDukung\x12\x33\n\trealisasi\x18\x06 \x03(\x0b\x32 .ekinerja.penilaian.v1.Realisasi\x12\x31\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x07 \x03(\x0b\x32\x1f.ekinerja.penilaian.v1.Feedback\x12!\n\x19rating_hasil_dari_capaian\x18\x08 \x01(\x08\x12\x14\n\x0c\x64inilai_oleh\x18\t \x01(\t\x12\x31\n\rwaktu_dinilai\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x65tag\x18\x0b \x01(\t\"#\n\x13GetPenilaianRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"x\n\x18\x43reateRencanaAksiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06parent\x18\x02 \x01(\t\x12\x38\n\x0crencana_aksi\x18\x03 \x01(\x0b\x32\".ekinerja.penilaian.v1.RencanaAksi\"h\n\x18UpdateRencanaAksiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x38\n\x0crencana_aksi\x18\x02 \x01(\x0b\x32\".ekinerja.penilaian.v1.RencanaAksi\"x\n\x18\x43reateBuktiDukungRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06parent\x18\x02 \x01(\t\x12\x38\n\x0c\x62ukti_dukung\x18\x03 \x01(\x0b\x32\".ekinerja.penilaian.v1.BuktiDukung\"h\n\x18UpdateBuktiDukungRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x38\n\x0c\x62ukti_dukung\x18\x02 \x01(\x0b\x32\".ekinerja.penilaian.v1.BuktiDukung\"q\n\x16UpdateRealisasiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06parent\x18\x02 \x01(\t\x12\x33\n\trealisasi\x18\x03 \x01(\x0b\x32 .ekinerja.penilaian.v1.Realisasi\"n\n\x15\x43reateFeedbackRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06parent\x18\x02 \x01(\t\x12\x31\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x03 \x01(\x0b\x32\x1f.ekinerja.penilaian.v1.Feedback\"^\n\x15UpdateFeedbackRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x31\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x02 \x01(\x0b\x32\x1f.ekinerja.penilaian.v1.Feedback\"?\n\rDeleteRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x10\n\x0e\x44\x65leteResponse\"\xbb\x01\n\x10SetRatingRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x39\n\x12rating_hasil_kerja\x18\x03 \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12<\n\x15rating_perilaku_kerja\x18\x04 \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\"j\n\x19ListRekapPenilaianRequest\x12\r\n\x05tahun\x18\x01 \x01(\x05\x12/\n\x07periode\x18\x02 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12\r\n\x05query\x18\x03 \x01(\t\"\xed\x03\n\x0eRekapPenilaian\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03skp\x18\x02 \x01(\t\x12\x0b\n\x03nip\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12\x0f\n\x07jabatan\x18\x05 \x01(\t\x12\x1f\n\x04\x61wal\x18\x06 \x01(\x0b\x32\x11.google.type.Date\x12 \n\x05\x61khir\x18\x07 \x01(\x0b\x32\x11.google.type.Date\x12 \n\x05\x62\x61tas\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x39\n\x12rating_hasil_kerja\x18\t \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12<\n\x15rating_perilaku_kerja\x18\n \x01(\x0e\x32\x1d.ekinerja.penilaian.v1.Rating\x12\x31\n\x08predikat\x18\x0b \x01(\x0e\x32\x1f.ekinerja.penilaian.v1.Predikat\x12\x36\n\x06status\x18\x0c \x01(\x0e\x32&.ekinerja.penilaian.v1.StatusPenilaian\x12\x18\n\x10jumlah_indikator\x18\r \x01(\x05\x12\x18\n\x10realisasi_terisi\x18\x0e \x01(\x05\x12\x17\n\x0fjumlah_feedback\x18\x0f \x01(\x05\"~\n\x1aListRekapPenilaianResponse\x12\x34\n\x05rekap\x18\x01 \x03(\x0b\x32%.ekinerja.penilaian.v1.RekapPenilaian\x12\x0f\n\x07\x64inilai\x18\x02 \x01(\x05\x12\x19\n\x11realisasi_lengkap\x18\x03 \x01(\x05\".\n\nBerkasXlsx\x12\x13\n\x0bnama_berkas\x18\x01 \x01(\t\x12\x0b\n\x03isi\x18\x02 \x01(\x0c\"h\n\x0fGetKurvaRequest\x12\r\n\x05tahun\x18\x01 \x01(\x05\x12/\n\x07periode\x18\x02 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12\x15\n\runor_induk_id\x18\x03 \x01(\t\"\x98\x01\n\nBatasKurva\x12\x31\n\x08predikat\x18\x01 \x01(\x0e\x32\x1f.ekinerja.penilaian.v1.Predikat\x12\x0e\n\x06jumlah\x18\x02 \x01(\x05\x12\x0e\n\x06persen\x18\x03 \x01(\x01\x12\x12\n\npersen_min\x18\x04 \x01(\x01\x12\x13\n\x0bpersen_maks\x18\x05 \x01(\x01\x12\x0e\n\x06sesuai\x18\x06 \x01(\x08\"\x91\x02\n\x05Kurva\x12\x15\n\runor_induk_id\x18\x01 \x01(\t\x12\x17\n\x0funor_induk_nama\x18\x02 \x01(\t\x12/\n\x07\x63\x61paian\x18\x03 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Capaian\x12\x15\n\rcapaian_final\x18\x04 \x01(\x08\x12\x16\n\x0ejumlah_dinilai\x18\x05 \x01(\x05\x12\x1c\n\x14jumlah_belum_dinilai\x18\x06 \x01(\x05\x12\x35\n\ndistribusi\x18\x07 \x03(\x0b\x32!.ekinerja.penilaian.v1.BatasKurva\x12\x0e\n\x06sesuai\x18\x08 \x01(\x08\x12\x13\n\x0bpelanggaran\x18\t \x03(\t\"\x91\x02\n\x11\x43\x61paianOrganisasi\x12\x15\n\runor_induk_id\x18\x01 \x01(\t\x12\x17\n\x0funor_induk_nama\x18\x02 \x01(\t\x12\r\n\x05tahun\x18\x03 \x01(\x05\x12/\n\x07periode\x18\x04 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12/\n\x07\x63\x61paian\x18\x05 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Capaian\x12\r\n\x05\x66inal\x18\x06 \x01(\x08\x12\x13\n\x0b\x64iubah_oleh\x18\x07 \x01(\t\x12)\n\x05waktu\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x65tag\x18\t \x01(\t\"^\n\x1cListCapaianOrganisasiRequest\x12\r\n\x05tahun\x18\x01 \x01(\x05\x12/\n\x07periode\x18\x02 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\"Z\n\x1dListCapaianOrganisasiResponse\x12\x39\n\x07\x63\x61paian\x18\x01 \x03(\x0b\x32(.ekinerja.penilaian.v1.CapaianOrganisasi\"\xc7\x01\n\x1bSetCapaianOrganisasiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\runor_induk_id\x18\x02 \x01(\t\x12\r\n\x05tahun\x18\x03 \x01(\x05\x12/\n\x07periode\x18\x04 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12/\n\x07\x63\x61paian\x18\x05 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Capaian\x12\x0c\n\x04\x65tag\x18\x06 \x01(\t\"\x9d\x01\n\"FinalisasiCapaianOrganisasiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\runor_induk_id\x18\x02 \x01(\t\x12\r\n\x05tahun\x18\x03 \x01(\x05\x12/\n\x07periode\x18\x04 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\"{\n\x05\x42\x61tas\x12\r\n\x05tahun\x18\x01 \x01(\x05\x12/\n\x07periode\x18\x02 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12\"\n\x07tanggal\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06\x62\x61waan\x18\x04 \x01(\x08\"!\n\x10ListBatasRequest\x12\r\n\x05tahun\x18\x01 \x01(\x05\"@\n\x11ListBatasResponse\x12+\n\x05\x62\x61tas\x18\x01 \x03(\x0b\x32\x1c.ekinerja.penilaian.v1.Batas\"\x89\x01\n\x0fSetBatasRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\r\n\x05tahun\x18\x02 \x01(\x05\x12/\n\x07periode\x18\x03 \x01(\x0e\x32\x1e.ekinerja.penilaian.v1.Periode\x12\"\n\x07tanggal\x18\x04 \x01(\x0b\x32\x11.google.type.Date*{\n\x06Rating\x12\x16\n\x12RATING_UNSPECIFIED\x10\x00\x12\x1d\n\x19RATING_DIBAWAH_EKSPEKTASI\x10\x01\x12\x1c\n\x18RATING_SESUAI_EKSPEKTASI\x10\x02\x12\x1c\n\x18RATING_DIATAS_EKSPEKTASI\x10\x03*\xa0\x01\n\x08Predikat\x12\x18\n\x14PREDIKAT_UNSPECIFIED\x10\x00\x12\x18\n\x14PREDIKAT_SANGAT_BAIK\x10\x01\x12\x11\n\rPREDIKAT_BAIK\x10\x02\x12\x1c\n\x18PREDIKAT_BUTUH_PERBAIKAN\x10\x03\x12\x13\n\x0fPREDIKAT_KURANG\x10\x04\x12\x1a\n\x16PREDIKAT_SANGAT_KURANG\x10\x05*\x9f\x01\n\x07Periode\x12\x17\n\x13PERIODE_UNSPECIFIED\x10\x00\x12\x16\n\x12PERIODE_TRIWULAN_I\x10\x01\x12\x17\n\x13PERIODE_TRIWULAN_II\x10\x02\x12\x18\n\x14PERIODE_TRIWULAN_III\x10\x03\x12\x17\n\x13PERIODE_TRIWULAN_IV\x10\x04\x12\x17\n\x13PERIODE_AKHIR_TAHUN\x10\x05*\x96\x01\n\x07\x43\x61paian\x12\x17\n\x13\x43\x41PAIAN_UNSPECIFIED\x10\x00\x12\x14\n\x10\x43\x41PAIAN_ISTIMEWA\x10\x01\x12\x10\n\x0c\x43\x41PAIAN_BAIK\x10\x02\x12\x1b\n\x17\x43\x41PAIAN_BUTUH_PERBAIKAN\x10\x03\x12\x12\n\x0e\x43\x41PAIAN_KURANG\x10\x04\x12\x19\n\x15\x43\x41PAIAN_SANGAT_KURANG\x10\x05*\x9b\x01\n\x0fStatusPenilaian\x12 \n\x1cSTATUS_PENILAIAN_UNSPECIFIED\x10\x00\x12\"\n\x1eSTATUS_PENILAIAN_BELUM_DINILAI\x10\x01\x12\x1c\n\x18STATUS_PENILAIAN_DINILAI\x10\x02\x12$\n STATUS_PENILAIAN_PERLU_PERBAIKAN\x10\x03\x32\x95\x12\n\x10PenilaianService\x12m\n\x0eHitungPredikat\x12,.ekinerja.penilaian.v1.HitungPredikatRequest\x1a-.ekinerja.penilaian.v1.HitungPredikatResponse\x12\x7f\n\x14ListPeriodePenilaian\x12\x32.ekinerja.penilaian.v1.ListPeriodePenilaianRequest\x1a\x33.ekinerja.penilaian.v1.ListPeriodePenilaianResponse\x12\\\n\x0cGetPenilaian\x12*.ekinerja.penilaian.v1.GetPenilaianRequest\x1a .ekinerja.penilaian.v1.Penilaian\x12h\n\x11\x43reateRencanaAksi\x12/.ekinerja.penilaian.v1.CreateRencanaAksiRequest\x1a\".ekinerja.penilaian.v1.RencanaAksi\x12h\n\x11UpdateRencanaAksi\x12/.ekinerja.penilaian.v1.UpdateRencanaAksiRequest\x1a\".ekinerja.penilaian.v1.RencanaAksi\x12`\n\x11\x44\x65leteRencanaAksi\x12$.ekinerja.penilaian.v1.DeleteRequest\x1a%.ekinerja.penilaian.v1.DeleteResponse\x12h\n\x11\x43reateBuktiDukung\x12/.ekinerja.penilaian.v1.CreateBuktiDukungRequest\x1a\".ekinerja.penilaian.v1.BuktiDukung\x12h\n\x11UpdateBuktiDukung\x12/.ekinerja.penilaian.v1.UpdateBuktiDukungRequest\x1a\".ekinerja.penilaian.v1.BuktiDukung\x12`\n\x11\x44\x65leteBuktiDukung\x12$.ekinerja.penilaian.v1.DeleteRequest\x1a%.ekinerja.penilaian.v1.DeleteResponse\x12\x62\n\x0fUpdateRealisasi\x12-.ekinerja.penilaian.v1.UpdateRealisasiRequest\x1a .ekinerja.penilaian.v1.Realisasi\x12_\n\x0e\x43reateFeedback\x12,.ekinerja.penilaian.v1.CreateFeedbackRequest\x1a\x1f.ekinerja.penilaian.v1.Feedback\x12_\n\x0eUpdateFeedback\x12,.ekinerja.penilaian.v1.UpdateFeedbackRequest\x1a\x1f.ekinerja.penilaian.v1.Feedback\x12]\n\x0e\x44\x65leteFeedback\x12$.ekinerja.penilaian.v1.DeleteRequest\x1a%.ekinerja.penilaian.v1.DeleteResponse\x12V\n\tSetRating\x12\'.ekinerja.penilaian.v1.SetRatingRequest\x1a .ekinerja.penilaian.v1.Penilaian\x12y\n\x12ListRekapPenilaian\x12\x30.ekinerja.penilaian.v1.ListRekapPenilaianRequest\x1a\x31.ekinerja.penilaian.v1.ListRekapPenilaianResponse\x12k\n\x14\x45xportRekapPenilaian\x12\x30.ekinerja.penilaian.v1.ListRekapPenilaianRequest\x1a!.ekinerja.penilaian.v1.BerkasXlsx\x12P\n\x08GetKurva\x12&.ekinerja.penilaian.v1.GetKurvaRequest\x1a\x1c.ekinerja.penilaian.v1.Kurva\x12\x82\x01\n\x15ListCapaianOrganisasi\x12\x33.ekinerja.penilaian.v1.ListCapaianOrganisasiRequest\x1a\x34.ekinerja.penilaian.v1.ListCapaianOrganisasiResponse\x12t\n\x14SetCapaianOrganisasi\x12\x32.ekinerja.penilaian.v1.SetCapaianOrganisasiRequest\x1a(.ekinerja.penilaian.v1.CapaianOrganisasi\x12\x82\x01\n\x1b\x46inalisasiCapaianOrganisasi\x12\x39.ekinerja.penilaian.v1.FinalisasiCapaianOrganisasiRequest\x1a(.ekinerja.penilaian.v1.CapaianOrganisasi\x12^\n\tListBatas\x12\'.ekinerja.penilaian.v1.ListBatasRequest\x1a(.ekinerja.penilaian.v1.ListBatasResponse\x12P\n\x08SetBatas\x12&.ekinerja.penilaian.v1.SetBatasRequest\x1a\x1c.ekinerja.penilaian.v1.Batasb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ekinerja.penilaian.v1.penilaian_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_RATING']._serialized_start=303
-  _globals['_RATING']._serialized_end=426
-  _globals['_PREDIKAT']._serialized_start=429
-  _globals['_PREDIKAT']._serialized_end=589
-  _globals['_HITUNGPREDIKATREQUEST']._serialized_start=65
-  _globals['_HITUNGPREDIKATREQUEST']._serialized_end=209
-  _globals['_HITUNGPREDIKATRESPONSE']._serialized_start=211
-  _globals['_HITUNGPREDIKATRESPONSE']._serialized_end=301
-  _globals['_PENILAIANSERVICE']._serialized_start=592
-  _globals['_PENILAIANSERVICE']._serialized_end=721
+  _globals['_RATING']._serialized_start=5437
+  _globals['_RATING']._serialized_end=5560
+  _globals['_PREDIKAT']._serialized_start=5563
+  _globals['_PREDIKAT']._serialized_end=5723
+  _globals['_PERIODE']._serialized_start=5726
+  _globals['_PERIODE']._serialized_end=5885
+  _globals['_CAPAIAN']._serialized_start=5888
+  _globals['_CAPAIAN']._serialized_end=6038
+  _globals['_STATUSPENILAIAN']._serialized_start=6041
+  _globals['_STATUSPENILAIAN']._serialized_end=6196
+  _globals['_HITUNGPREDIKATREQUEST']._serialized_start=122
+  _globals['_HITUNGPREDIKATREQUEST']._serialized_end=266
+  _globals['_HITUNGPREDIKATRESPONSE']._serialized_start=268
+  _globals['_HITUNGPREDIKATRESPONSE']._serialized_end=358
+  _globals['_PERIODEPENILAIAN']._serialized_start=361
+  _globals['_PERIODEPENILAIAN']._serialized_end=862
+  _globals['_LISTPERIODEPENILAIANREQUEST']._serialized_start=864
+  _globals['_LISTPERIODEPENILAIANREQUEST']._serialized_end=906
+  _globals['_LISTPERIODEPENILAIANRESPONSE']._serialized_start=908
+  _globals['_LISTPERIODEPENILAIANRESPONSE']._serialized_end=996
+  _globals['_RENCANAAKSI']._serialized_start=998
+  _globals['_RENCANAAKSI']._serialized_end=1066
+  _globals['_BUKTIDUKUNG']._serialized_start=1068
+  _globals['_BUKTIDUKUNG']._serialized_end=1152
+  _globals['_REALISASI']._serialized_start=1154
+  _globals['_REALISASI']._serialized_end=1238
+  _globals['_FEEDBACK']._serialized_start=1241
+  _globals['_FEEDBACK']._serialized_end=1396
+  _globals['_PENILAIAN']._serialized_start=1399
+  _globals['_PENILAIAN']._serialized_end=1837
+  _globals['_GETPENILAIANREQUEST']._serialized_start=1839
+  _globals['_GETPENILAIANREQUEST']._serialized_end=1874
+  _globals['_CREATERENCANAAKSIREQUEST']._serialized_start=1876
+  _globals['_CREATERENCANAAKSIREQUEST']._serialized_end=1996
+  _globals['_UPDATERENCANAAKSIREQUEST']._serialized_start=1998
+  _globals['_UPDATERENCANAAKSIREQUEST']._serialized_end=2102
+  _globals['_CREATEBUKTIDUKUNGREQUEST']._serialized_start=2104
+  _globals['_CREATEBUKTIDUKUNGREQUEST']._serialized_end=2224
+  _globals['_UPDATEBUKTIDUKUNGREQUEST']._serialized_start=2226
+  _globals['_UPDATEBUKTIDUKUNGREQUEST']._serialized_end=2330
+  _globals['_UPDATEREALISASIREQUEST']._serialized_start=2332
+  _globals['_UPDATEREALISASIREQUEST']._serialized_end=2445
+  _globals['_CREATEFEEDBACKREQUEST']._serialized_start=2447
+  _globals['_CREATEFEEDBACKREQUEST']._serialized_end=2557
+  _globals['_UPDATEFEEDBACKREQUEST']._serialized_start=2559
+  _globals['_UPDATEFEEDBACKREQUEST']._serialized_end=2653
+  _globals['_DELETEREQUEST']._serialized_start=2655
+  _globals['_DELETEREQUEST']._serialized_end=2718
+  _globals['_DELETERESPONSE']._serialized_start=2720
+  _globals['_DELETERESPONSE']._serialized_end=2736
+  _globals['_SETRATINGREQUEST']._serialized_start=2739
+  _globals['_SETRATINGREQUEST']._serialized_end=2926
+  _globals['_LISTREKAPPENILAIANREQUEST']._serialized_start=2928
+  _globals['_LISTREKAPPENILAIANREQUEST']._serialized_end=3034
+  _globals['_REKAPPENILAIAN']._serialized_start=3037
+  _globals['_REKAPPENILAIAN']._serialized_end=3530
+  _globals['_LISTREKAPPENILAIANRESPONSE']._serialized_start=3532
+  _globals['_LISTREKAPPENILAIANRESPONSE']._serialized_end=3658
+  _globals['_BERKASXLSX']._serialized_start=3660
+  _globals['_BERKASXLSX']._serialized_end=3706
+  _globals['_GETKURVAREQUEST']._serialized_start=3708
+  _globals['_GETKURVAREQUEST']._serialized_end=3812
+  _globals['_BATASKURVA']._serialized_start=3815
+  _globals['_BATASKURVA']._serialized_end=3967
+  _globals['_KURVA']._serialized_start=3970
+  _globals['_KURVA']._serialized_end=4243
+  _globals['_CAPAIANORGANISASI']._serialized_start=4246
+  _globals['_CAPAIANORGANISASI']._serialized_end=4519
+  _globals['_LISTCAPAIANORGANISASIREQUEST']._serialized_start=4521
+  _globals['_LISTCAPAIANORGANISASIREQUEST']._serialized_end=4615
+  _globals['_LISTCAPAIANORGANISASIRESPONSE']._serialized_start=4617
+  _globals['_LISTCAPAIANORGANISASIRESPONSE']._serialized_end=4707
+  _globals['_SETCAPAIANORGANISASIREQUEST']._serialized_start=4710
+  _globals['_SETCAPAIANORGANISASIREQUEST']._serialized_end=4909
+  _globals['_FINALISASICAPAIANORGANISASIREQUEST']._serialized_start=4912
+  _globals['_FINALISASICAPAIANORGANISASIREQUEST']._serialized_end=5069
+  _globals['_BATAS']._serialized_start=5071
+  _globals['_BATAS']._serialized_end=5194
+  _globals['_LISTBATASREQUEST']._serialized_start=5196
+  _globals['_LISTBATASREQUEST']._serialized_end=5229
+  _globals['_LISTBATASRESPONSE']._serialized_start=5231
+  _globals['_LISTBATASRESPONSE']._serialized_end=5295
+  _globals['_SETBATASREQUEST']._serialized_start=5298
+  _globals['_SETBATASREQUEST']._serialized_end=5435
+  _globals['_PENILAIANSERVICE']._serialized_start=6199
+  _globals['_PENILAIANSERVICE']._serialized_end=8524
 # @@protoc_insertion_point(module_scope)

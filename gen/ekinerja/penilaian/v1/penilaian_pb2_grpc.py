@@ -39,6 +39,111 @@ class PenilaianServiceStub:
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HitungPredikatRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HitungPredikatResponse.FromString,
                 _registered_method=True)
+        self.ListPeriodePenilaian = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ListPeriodePenilaian',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.FromString,
+                _registered_method=True)
+        self.GetPenilaian = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/GetPenilaian',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetPenilaianRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
+                _registered_method=True)
+        self.CreateRencanaAksi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/CreateRencanaAksi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateRencanaAksiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RencanaAksi.FromString,
+                _registered_method=True)
+        self.UpdateRencanaAksi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/UpdateRencanaAksi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateRencanaAksiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RencanaAksi.FromString,
+                _registered_method=True)
+        self.DeleteRencanaAksi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/DeleteRencanaAksi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.FromString,
+                _registered_method=True)
+        self.CreateBuktiDukung = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/CreateBuktiDukung',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateBuktiDukungRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BuktiDukung.FromString,
+                _registered_method=True)
+        self.UpdateBuktiDukung = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/UpdateBuktiDukung',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateBuktiDukungRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BuktiDukung.FromString,
+                _registered_method=True)
+        self.DeleteBuktiDukung = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/DeleteBuktiDukung',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.FromString,
+                _registered_method=True)
+        self.UpdateRealisasi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/UpdateRealisasi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateRealisasiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Realisasi.FromString,
+                _registered_method=True)
+        self.CreateFeedback = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/CreateFeedback',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateFeedbackRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Feedback.FromString,
+                _registered_method=True)
+        self.UpdateFeedback = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/UpdateFeedback',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateFeedbackRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Feedback.FromString,
+                _registered_method=True)
+        self.DeleteFeedback = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/DeleteFeedback',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.FromString,
+                _registered_method=True)
+        self.SetRating = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/SetRating',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetRatingRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
+                _registered_method=True)
+        self.ListRekapPenilaian = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ListRekapPenilaian',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianResponse.FromString,
+                _registered_method=True)
+        self.ExportRekapPenilaian = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ExportRekapPenilaian',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.FromString,
+                _registered_method=True)
+        self.GetKurva = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/GetKurva',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetKurvaRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Kurva.FromString,
+                _registered_method=True)
+        self.ListCapaianOrganisasi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ListCapaianOrganisasi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListCapaianOrganisasiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListCapaianOrganisasiResponse.FromString,
+                _registered_method=True)
+        self.SetCapaianOrganisasi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/SetCapaianOrganisasi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetCapaianOrganisasiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CapaianOrganisasi.FromString,
+                _registered_method=True)
+        self.FinalisasiCapaianOrganisasi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/FinalisasiCapaianOrganisasi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.FinalisasiCapaianOrganisasiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CapaianOrganisasi.FromString,
+                _registered_method=True)
+        self.ListBatas = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ListBatas',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListBatasRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListBatasResponse.FromString,
+                _registered_method=True)
+        self.SetBatas = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/SetBatas',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetBatasRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Batas.FromString,
+                _registered_method=True)
 
 
 class PenilaianServiceServicer:
@@ -52,6 +157,163 @@ class PenilaianServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListPeriodePenilaian(self, request, context):
+        """The periods of an SKP (Triwulan I–IV clipped to its period, and
+        Penilaian Akhir Tahun) with dates, Batas, ratings and predikat.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPenilaian(self, request, context):
+        """Everything recorded for one SKP in one period: rencana aksi, bukti
+        dukung, realisasi, feedback, ratings, predikat. Join it with the SKP
+        (skp.GetSkp) by RHK and indikator names for the manual's table.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateRencanaAksi(self, request, context):
+        """Pelaksanaan Kinerja (pegawai). Errors: INVALID_ARGUMENT (empty text,
+        an RHK/indikator not in the SKP, a link that is not http/https),
+        FAILED_PRECONDITION (after the Batas, SKP not approved).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateRencanaAksi(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteRencanaAksi(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateBuktiDukung(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateBuktiDukung(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteBuktiDukung(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateRealisasi(self, request, context):
+        """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateFeedback(self, request, context):
+        """Feedback (penilai) on an RHK or a perilaku; several per item; only its
+        author edits or deletes it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateFeedback(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteFeedback(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetRating(self, request, context):
+        """Rating Hasil Kerja and Rating Perilaku Kerja (penilai). RATING_UNSPECIFIED
+        ("-") on a period that was rated sends it back for revision: the
+        pegawai's entries reopen until it is rated again. A pimpinan of a unor
+        induk gets the rating hasil kerja of the unit's final capaian.
+        Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
+        INVALID_ARGUMENT (`rating_hasil_kerja` against the capaian).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRekapPenilaian(self, request, context):
+        """Rekap Penilaian Bawahan: every approved SKP of the year whose penilai is
+        the caller and that has this period, with ratings, predikat and
+        progress. All rows in one answer (a penilai rarely has over a few
+        thousand); `query` filters by name or NIP prefix.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportRekapPenilaian(self, request, context):
+        """The same rows as an XLSX workbook.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetKurva(self, request, context):
+        """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
+        admin instansi and the unit's pimpinan, of every rated SKP of a unor
+        induk) against what the capaian of the unor induk allows.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCapaianOrganisasi(self, request, context):
+        """Capaian Kinerja Organisasi per unor induk, year and period.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetCapaianOrganisasi(self, request, context):
+        """Sets it (not once final). Errors: PERMISSION_DENIED, FAILED_PRECONDITION
+        (already final), INVALID_ARGUMENT (`unor_induk_id` not an induk).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FinalisasiCapaianOrganisasi(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListBatas(self, request, context):
+        """Batas (deadlines) of the caller's instansi for a year: the defaults
+        (Triwulan: the 15th of the second month after it ends; Akhir Tahun:
+        7 May of the next year) unless admin instansi set another date.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetBatas(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PenilaianServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -59,6 +321,111 @@ def add_PenilaianServiceServicer_to_server(servicer, server):
                     servicer.HitungPredikat,
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HitungPredikatRequest.FromString,
                     response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HitungPredikatResponse.SerializeToString,
+            ),
+            'ListPeriodePenilaian': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPeriodePenilaian,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.SerializeToString,
+            ),
+            'GetPenilaian': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPenilaian,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetPenilaianRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.SerializeToString,
+            ),
+            'CreateRencanaAksi': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateRencanaAksi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateRencanaAksiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RencanaAksi.SerializeToString,
+            ),
+            'UpdateRencanaAksi': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateRencanaAksi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateRencanaAksiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RencanaAksi.SerializeToString,
+            ),
+            'DeleteRencanaAksi': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteRencanaAksi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.SerializeToString,
+            ),
+            'CreateBuktiDukung': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateBuktiDukung,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateBuktiDukungRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BuktiDukung.SerializeToString,
+            ),
+            'UpdateBuktiDukung': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateBuktiDukung,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateBuktiDukungRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BuktiDukung.SerializeToString,
+            ),
+            'DeleteBuktiDukung': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteBuktiDukung,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.SerializeToString,
+            ),
+            'UpdateRealisasi': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateRealisasi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateRealisasiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Realisasi.SerializeToString,
+            ),
+            'CreateFeedback': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateFeedback,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateFeedbackRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Feedback.SerializeToString,
+            ),
+            'UpdateFeedback': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateFeedback,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateFeedbackRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Feedback.SerializeToString,
+            ),
+            'DeleteFeedback': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteFeedback,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.SerializeToString,
+            ),
+            'SetRating': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetRating,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetRatingRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.SerializeToString,
+            ),
+            'ListRekapPenilaian': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRekapPenilaian,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianResponse.SerializeToString,
+            ),
+            'ExportRekapPenilaian': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportRekapPenilaian,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.SerializeToString,
+            ),
+            'GetKurva': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetKurva,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetKurvaRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Kurva.SerializeToString,
+            ),
+            'ListCapaianOrganisasi': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCapaianOrganisasi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListCapaianOrganisasiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListCapaianOrganisasiResponse.SerializeToString,
+            ),
+            'SetCapaianOrganisasi': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetCapaianOrganisasi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetCapaianOrganisasiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CapaianOrganisasi.SerializeToString,
+            ),
+            'FinalisasiCapaianOrganisasi': grpc.unary_unary_rpc_method_handler(
+                    servicer.FinalisasiCapaianOrganisasi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.FinalisasiCapaianOrganisasiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CapaianOrganisasi.SerializeToString,
+            ),
+            'ListBatas': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListBatas,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListBatasRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListBatasResponse.SerializeToString,
+            ),
+            'SetBatas': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetBatas,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetBatasRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Batas.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -88,6 +455,573 @@ class PenilaianService:
             '/ekinerja.penilaian.v1.PenilaianService/HitungPredikat',
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HitungPredikatRequest.SerializeToString,
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HitungPredikatResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPeriodePenilaian(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ListPeriodePenilaian',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPenilaian(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/GetPenilaian',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetPenilaianRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateRencanaAksi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/CreateRencanaAksi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateRencanaAksiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RencanaAksi.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateRencanaAksi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UpdateRencanaAksi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateRencanaAksiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RencanaAksi.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteRencanaAksi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/DeleteRencanaAksi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateBuktiDukung(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/CreateBuktiDukung',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateBuktiDukungRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BuktiDukung.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateBuktiDukung(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UpdateBuktiDukung',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateBuktiDukungRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BuktiDukung.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteBuktiDukung(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/DeleteBuktiDukung',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateRealisasi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UpdateRealisasi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateRealisasiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Realisasi.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateFeedback(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/CreateFeedback',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CreateFeedbackRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Feedback.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateFeedback(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UpdateFeedback',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UpdateFeedbackRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Feedback.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteFeedback(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/DeleteFeedback',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.DeleteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetRating(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/SetRating',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetRatingRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRekapPenilaian(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ListRekapPenilaian',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportRekapPenilaian(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ExportRekapPenilaian',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetKurva(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/GetKurva',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetKurvaRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Kurva.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCapaianOrganisasi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ListCapaianOrganisasi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListCapaianOrganisasiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListCapaianOrganisasiResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetCapaianOrganisasi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/SetCapaianOrganisasi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetCapaianOrganisasiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CapaianOrganisasi.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FinalisasiCapaianOrganisasi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/FinalisasiCapaianOrganisasi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.FinalisasiCapaianOrganisasiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.CapaianOrganisasi.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListBatas(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ListBatas',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListBatasRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListBatasResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetBatas(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/SetBatas',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetBatasRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Batas.FromString,
             options,
             channel_credentials,
             insecure,

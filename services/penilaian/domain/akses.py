@@ -1,0 +1,31 @@
+"""Who may do what in a penilaian. The SKP's pegawai and penilai are
+whoever skp says (the penilai snapshot), not stored roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.shared.errors import AksesDitolak
+from services.shared.principal import ADMIN_INSTANSI, Principal
+
+
+@dataclass(frozen=True)
+class Pihak:
+    nip: str
+    penilai_nip: str
+    instansi_id: str
+
+
+def harus_pemilik(p: Principal, skp: Pihak) -> None:
+    if not (p.nip and p.nip == skp.nip):
+        raise AksesDitolak("Rencana aksi, bukti dukung dan realisasi diisi oleh pegawai pemilik SKP.")
+
+
+def harus_penilai(p: Principal, skp: Pihak) -> None:
+    if not (p.nip and p.nip == skp.penilai_nip):
+        raise AksesDitolak("Hanya pejabat penilai kinerja SKP ini yang dapat memberi feedback dan rating.")
+
+
+def harus_admin(p: Principal, instansi_id: str) -> None:
+    if not (p.punya(ADMIN_INSTANSI) and p.instansi_id == instansi_id):
+        raise AksesDitolak("Hanya admin instansi yang dapat mengatur ini.")

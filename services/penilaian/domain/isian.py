@@ -1,0 +1,42 @@
+"""What a pegawai or penilai types into a penilaian: texts and links."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from services.shared.errors import TidakValid
+
+MAKS_TEKS = 2000
+MAKS_NAMA = 300
+MAKS_TAUTAN = 2000
+
+
+def teks(value: str, field: str, maks: int = MAKS_TEKS, wajib: bool = True) -> str:
+    value = value.strip()
+    if not value:
+        if wajib:
+            raise TidakValid(field, "wajib diisi")
+        return ""
+    if len(value) > maks:
+        raise TidakValid(field, f"maksimal {maks} karakter (sekarang {len(value)})")
+    if any(not (c.isprintable() or c in "\n\t") for c in value):
+        raise TidakValid(field, "berisi karakter yang tidak diizinkan")
+    return value
+
+
+def tautan(value: str, field: str) -> str:
+    """BUKTI DUKUNG: a link to the file (Google Drive, Dropbox, …), http or
+    https only — a javascript: or file: link must never reach an atasan."""
+    value = value.strip()
+    if not value:
+        raise TidakValid(field, "isi tautan ke berkas bukti dukung, misalnya https://drive.google.com/…")
+    if len(value) > MAKS_TAUTAN or any(c.isspace() for c in value):
+        raise TidakValid(field, "tautan tidak sah (terlalu panjang atau berisi spasi)")
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise TidakValid(field, "tautan tidak sah") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+        raise TidakValid(field, "tautan harus diawali http:// atau https:// dan menyebut alamat situsnya, "
+                         "misalnya https://drive.google.com/…")
+    return value

@@ -1,0 +1,162 @@
+"""Periods, one period's record, Feedback, ratings, Rekap and the curve."""
+
+from __future__ import annotations
+
+import grpc
+from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.penilaian.domain.kurva import rating_hasil_dari_capaian
+from services.penilaian.domain.periode import periode_skp
+from services.penilaian.server import convert, nama
+from services.penilaian.server.dasar import Dasar, data_skp, tahun
+from services.penilaian.usecases import evaluasi as uc
+from services.penilaian.usecases import organisasi as uc_org
+from services.penilaian.usecases import rekap as uc_rekap
+from services.penilaian.usecases.evaluasi import Induk
+from services.penilaian.usecases.konteks import DataSkp
+from services.shared import principal as pr
+from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
+
+
+def _periode(value: int, field: str = "periode") -> str:
+    if value not in convert.PERIODE_DARI:
+        raise TidakValid(field, "pilih periode: Triwulan I–IV atau Akhir Tahun")
+    return convert.PERIODE_DARI[value]
+
+
+class Evaluasi(Dasar):
+    async def ListPeriodePenilaian(self, request: pb.ListPeriodePenilaianRequest,
+                                   context: grpc.aio.ServicerContext) -> pb.ListPeriodePenilaianResponse:
+        skp_id = nama.skp(request.skp, "skp")
+        skp = await self._data_skp(skp_id)
+        induk = await self._induk(skp)
+        async with self._db.read() as s:
+            rows = await uc.daftar_periode(s, pr.current(), skp, induk, self._hari_ini())
+        return pb.ListPeriodePenilaianResponse(periode=[convert.periode(skp.id, i) for i in rows])
+
+    async def GetPenilaian(self, request: pb.GetPenilaianRequest, context: grpc.aio.ServicerContext) -> pb.Penilaian:
+        skp_id, kode = nama.periode(request.name)
+        skp = await self._data_skp(skp_id)
+        induk = await self._induk(skp)
+        async with self._db.read() as s:
+            return convert.penilaian(skp.id, await uc.lengkap(s, pr.current(), skp, kode, induk, self._hari_ini()))
+
+    async def CreateFeedback(self, request: pb.CreateFeedbackRequest, context: grpc.aio.ServicerContext) -> pb.Feedback:
+        skp_id, kode = nama.periode(request.parent, "parent")
+        skp = await self._data_skp(skp_id)
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.Feedback:
+            return convert.feedback(await uc.tambah_feedback(s, p, skp, kode, request.feedback.tentang,
+                                                             request.feedback.teks))
+
+        return await self._mutate(request.request_id, "CreateFeedback", pb.Feedback, work)
+
+    async def UpdateFeedback(self, request: pb.UpdateFeedbackRequest, context: grpc.aio.ServicerContext) -> pb.Feedback:
+        src = request.feedback
+        skp_id, kode, row_id = nama.anak(src.name, "feedback", "feedback.name")
+        skp = await self._data_skp(skp_id)
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.Feedback:
+            return convert.feedback(await uc.ubah_feedback(s, p, skp, kode, row_id, src.teks, src.etag))
+
+        return await self._mutate(request.request_id, "UpdateFeedback", pb.Feedback, work)
+
+    async def DeleteFeedback(self, request: pb.DeleteRequest, context: grpc.aio.ServicerContext) -> pb.DeleteResponse:
+        skp_id, kode, row_id = nama.anak(request.name, "feedback")
+        skp = await self._data_skp(skp_id)
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.DeleteResponse:
+            await uc.hapus_feedback(s, p, skp, kode, row_id, request.etag)
+            return pb.DeleteResponse()
+
+        return await self._mutate(request.request_id, "DeleteFeedback", pb.DeleteResponse, work)
+
+    async def SetRating(self, request: pb.SetRatingRequest, context: grpc.aio.ServicerContext) -> pb.Penilaian:
+        skp_id, kode = nama.periode(request.name)
+        hasil = self._rating(request.rating_hasil_kerja, "rating_hasil_kerja")
+        perilaku = self._rating(request.rating_perilaku_kerja, "rating_perilaku_kerja")
+        skp = await self._data_skp(skp_id)
+        induk = await self._induk(skp)
+        dari_capaian = await self._dari_capaian(skp, induk, kode)
+        p, hari = pr.current(), self._hari_ini()
+
+        async def work(s: AsyncSession) -> pb.Penilaian:
+            await uc.nilai(s, p, skp, kode, hasil, perilaku, request.etag, induk, dari_capaian)
+            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari))
+
+        return await self._mutate(request.request_id, "SetRating", pb.Penilaian, work)
+
+    @staticmethod
+    def _rating(value: int, field: str) -> str:
+        if value == pb.RATING_UNSPECIFIED:
+            return ""
+        if value not in convert.RATING_DARI:
+            raise TidakValid(field, "pilih Dibawah, Sesuai atau Diatas Ekspektasi, atau '-'")
+        return convert.RATING_DARI[value]
+
+    async def _dari_capaian(self, skp: DataSkp, induk: Induk, kode: str) -> str | None:
+        if not induk.dipimpin:
+            return None
+        async with self._db.read() as s:
+            capaian = await uc.capaian_induk(s, induk.id, skp.tahun, kode)
+        if capaian is None or not capaian.final:
+            raise KondisiTidakTerpenuhi(
+                f"{skp.nama} memimpin {induk.nama}: rating hasil kerjanya mengikuti capaian kinerja organisasi "
+                "unit itu, yang belum difinalisasi untuk periode ini.")
+        return rating_hasil_dari_capaian(capaian.capaian)
+
+    async def ListRekapPenilaian(self, request: pb.ListRekapPenilaianRequest,
+                                 context: grpc.aio.ServicerContext) -> pb.ListRekapPenilaianResponse:
+        rows = await self._rekap(request)
+        return pb.ListRekapPenilaianResponse(
+            rekap=[convert.rekap(b) for b in rows], dinilai=sum(1 for b in rows if b.nilai and b.nilai.predikat),
+            realisasi_lengkap=sum(1 for b in rows if b.skp.jumlah_indikator and
+                                  b.realisasi >= b.skp.jumlah_indikator))
+
+    async def _rekap(self, request: pb.ListRekapPenilaianRequest) -> list[uc_rekap.BarisRekap]:
+        th = tahun(request.tahun)
+        kode = _periode(request.periode)
+        if len(request.query) > 200:
+            raise TidakValid("query", "maksimal 200 karakter")
+        q = request.query.strip().casefold()
+        skps = [data_skp(x) for x in await self._skp.skp_bawahan(th)]
+        if q:
+            skps = [x for x in skps if x.nip.startswith(q) or q in x.nama.casefold()]
+        async with self._db.read() as s:
+            return await uc_rekap.rekap(s, pr.current().instansi_id, skps, kode)
+
+    async def ExportRekapPenilaian(self, request: pb.ListRekapPenilaianRequest,
+                                   context: grpc.aio.ServicerContext) -> pb.BerkasXlsx:
+        rows = await self._rekap(request)
+        kode = _periode(request.periode)
+        p = pr.current()
+        penilai = rows[0].skp.penilai_nama if rows else (p.nip or p.username or "")
+        return pb.BerkasXlsx(nama_berkas=f"rekap-penilaian-{request.tahun}-{kode}.xlsx",
+                             isi=uc_rekap.xlsx(rows, request.tahun, kode, penilai))
+
+    async def GetKurva(self, request: pb.GetKurvaRequest, context: grpc.aio.ServicerContext) -> pb.Kurva:
+        th = tahun(request.tahun)
+        kode = _periode(request.periode)
+        p = pr.current()
+        if request.unor_induk_id:
+            unor = await self._profil.unor(request.unor_induk_id.strip(), {"name": "unor_induk_id"})
+            if not unor.induk:
+                raise TidakValid("unor_induk_id", "bukan unit induk (unit JPT / unit mandiri)")
+            uc_org.boleh_atur_capaian(p, unor.instansi_id, unor.pimpinan.nip)
+            async with self._db.read() as s:
+                capaian = await uc.capaian_induk(s, unor.id, th, kode)
+                h = await uc_org.kurva_induk(s, unor.id, th, kode, capaian.capaian if capaian else None)
+            return convert.kurva(h, unor.id, unor.nama, capaian, 0)
+        if not p.nip:
+            raise TidakValid("unor_induk_id", "akun tanpa NIP tidak memiliki bawahan; sebutkan unit induknya")
+        diri = await self._profil.pegawai(p.nip)
+        skps = [data_skp(x) for x in await self._skp.skp_bawahan(th)]
+        ids = [x.id for x in skps if x.disetujui and any(per.kode == kode for per in periode_skp(x.awal, x.akhir))]
+        async with self._db.read() as s:
+            capaian = await uc.capaian_induk(s, diri.unor_induk.id, th, kode)
+            h, belum = await uc_org.kurva_skp(s, ids, kode, capaian.capaian if capaian else None)
+        return convert.kurva(h, diri.unor_induk.id, diri.unor_induk.nama, capaian, belum)

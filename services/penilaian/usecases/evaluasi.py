@@ -1,0 +1,200 @@
+"""Pemantauan dan Evaluasi (the penilai's part): Feedback, ratings, and the
+views of one SKP's periods and of one period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.penilaian.domain import akses, isian
+from services.penilaian.domain.periode import PeriodeNilai, periode_skp, terbuka
+from services.penilaian.domain.predikat import Rating, predikat
+from services.penilaian.store.models import (
+    BuktiDukungRow,
+    CapaianRow,
+    FeedbackRow,
+    PenilaianRow,
+    RealisasiRow,
+    RencanaAksiRow,
+)
+from services.penilaian.usecases.konteks import (
+    DataSkp,
+    batas,
+    cek_etag,
+    harus_disetujui,
+    penilaian_row,
+    periode,
+    sekarang,
+)
+from services.shared.errors import AksesDitolak, TidakDitemukan, TidakValid
+from services.shared.principal import Principal
+
+PERILAKU_KODE = frozenset({"BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONIS", "LOYAL", "ADAPTIF",
+                           "KOLABORATIF"})
+
+
+@dataclass(frozen=True)
+class Induk:
+    """The unor induk of the SKP's unit, and whether the SKP's pegawai leads it."""
+
+    id: str
+    nama: str
+    dipimpin: bool
+
+
+@dataclass(frozen=True)
+class InfoPeriode:
+    periode: PeriodeNilai
+    batas: dt.date
+    terbuka: bool
+    nilai: PenilaianRow | None
+    capaian: str
+
+
+@dataclass(frozen=True)
+class Lengkap:
+    info: InfoPeriode
+    rencana_aksi: list[RencanaAksiRow]
+    bukti_dukung: list[BuktiDukungRow]
+    realisasi: list[RealisasiRow]
+    feedback: list[FeedbackRow]
+
+
+def boleh_baca(p: Principal, skp: DataSkp) -> None:
+    """skp already refused readers without rights; here the view is the same
+    for the pegawai (their own feedback) and the penilai."""
+    harus_disetujui(skp)
+
+
+async def _capaian(s: AsyncSession, induk: Induk | None, tahun: int) -> dict[str, CapaianRow]:
+    if induk is None:
+        return {}
+    rows = await s.scalars(select(CapaianRow).where(CapaianRow.unor_induk_id == induk.id, CapaianRow.tahun == tahun))
+    return {r.periode: r for r in rows}
+
+
+async def daftar_periode(s: AsyncSession, p: Principal, skp: DataSkp, induk: Induk | None,
+                         hari_ini: dt.date) -> list[InfoPeriode]:
+    boleh_baca(p, skp)
+    tanggal = await batas(s, skp.instansi_id, skp.tahun)
+    nilai = {r.periode: r for r in await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id == skp.id))}
+    capaian = await _capaian(s, induk, skp.tahun)
+    hasil = []
+    for per in periode_skp(skp.awal, skp.akhir):
+        row = nilai.get(per.kode)
+        hasil.append(InfoPeriode(per, tanggal[per.kode],
+                                 terbuka(hari_ini, tanggal[per.kode], row is not None and row.status == "PERLU_PERBAIKAN"),
+                                 row, capaian[per.kode].capaian if per.kode in capaian else ""))
+    return hasil
+
+
+async def lengkap(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk: Induk | None,
+                  hari_ini: dt.date) -> Lengkap:
+    per = periode(skp, kode)
+    info = next(i for i in await daftar_periode(s, p, skp, induk, hari_ini) if i.periode.kode == per.kode)
+
+    def milik(model):  # type: ignore[no-untyped-def]
+        return select(model).where(model.skp_id == skp.id, model.periode == kode)
+
+    return Lengkap(
+        info,
+        list(await s.scalars(milik(RencanaAksiRow).order_by(RencanaAksiRow.dibuat, RencanaAksiRow.id))),
+        list(await s.scalars(milik(BuktiDukungRow).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
+        list(await s.scalars(milik(RealisasiRow))),
+        list(await s.scalars(milik(FeedbackRow).order_by(FeedbackRow.waktu, FeedbackRow.id))),
+    )
+
+
+def _tentang(skp: DataSkp, tentang: str) -> str:
+    if tentang.startswith("perilaku/") and tentang[9:] in PERILAKU_KODE:
+        return f"perilaku:{tentang[9:]}"
+    prefix = f"skp/{skp.id}/rhk/"
+    if tentang.startswith(prefix) and tentang[len(prefix):] in skp.rhk:
+        return f"rhk:{tentang[len(prefix):]}"
+    raise TidakValid("feedback.tentang", "sebutkan RHK SKP ini ('skp/…/rhk/…') atau perilaku ('perilaku/AKUNTABEL')")
+
+
+async def tambah_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, tentang: str,
+                          teks: str) -> FeedbackRow:
+    periode(skp, kode)
+    akses.harus_penilai(p, skp.pihak)
+    row = FeedbackRow(id=uuid.uuid4().hex, skp_id=skp.id, periode=kode, tentang=_tentang(skp, tentang),
+                      teks=isian.teks(teks, "feedback.teks"), penulis_akun=p.akun_id, penulis_nip=p.nip or "",
+                      penulis_nama=skp.penilai_nama, waktu=sekarang())
+    s.add(row)
+    await s.flush()
+    return row
+
+
+async def _feedback_sendiri(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str,
+                            etag: str) -> FeedbackRow:
+    periode(skp, kode)
+    row = await s.get(FeedbackRow, row_id)
+    if row is None or row.skp_id != skp.id or row.periode != kode:
+        raise TidakDitemukan("Feedback tidak ditemukan.")
+    if row.penulis_akun != p.akun_id:
+        raise AksesDitolak("Feedback hanya dapat diubah atau dihapus oleh penulisnya.")
+    cek_etag(etag, row.versi, "Feedback")
+    return row
+
+
+async def ubah_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, teks: str,
+                        etag: str) -> FeedbackRow:
+    row = await _feedback_sendiri(s, p, skp, kode, row_id, etag)
+    row.teks = isian.teks(teks, "feedback.teks")
+    row.waktu = sekarang()
+    await s.flush()
+    return row
+
+
+async def hapus_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, etag: str) -> None:
+    row = await _feedback_sendiri(s, p, skp, kode, row_id, etag)
+    await s.delete(row)
+    await s.flush()
+
+
+RATING = {"DIBAWAH": Rating.DIBAWAH, "SESUAI": Rating.SESUAI, "DIATAS": Rating.DIATAS}
+PREDIKAT_KODE = {"Sangat Baik": "SANGAT_BAIK", "Baik": "BAIK", "Butuh Perbaikan": "BUTUH_PERBAIKAN",
+                 "Kurang/Misconduct": "KURANG", "Sangat Kurang": "SANGAT_KURANG"}
+
+
+async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: str, perilaku: str, etag: str,
+                induk: Induk, dari_capaian: str | None) -> PenilaianRow:
+    """Both ratings at once; "" is "-". `dari_capaian`: the rating hasil a
+    pimpinan of a unor induk must get from the unit's final capaian."""
+    periode(skp, kode)
+    akses.harus_penilai(p, skp.pihak)
+    if dari_capaian is not None:
+        if hasil and hasil != dari_capaian:
+            raise TidakValid("rating_hasil_kerja", "rating hasil kerja pimpinan unit induk mengikuti capaian "
+                             "kinerja organisasi unitnya; kosongkan atau pilih yang sesuai capaian")
+        hasil = dari_capaian if perilaku or hasil else ""
+    row = await penilaian_row(s, skp.id, kode)
+    if row is None:
+        row = PenilaianRow(skp_id=skp.id, periode=kode, tahun=skp.tahun, instansi_id=skp.instansi_id,
+                           unor_induk_id=induk.id, nip=skp.nip, penilai_nip=skp.penilai_nip, status="BELUM_DINILAI")
+        s.add(row)
+    else:
+        cek_etag(etag, row.versi, "Penilaian")
+    pernah_dinilai = row.status == "DINILAI"
+    row.rating_hasil, row.rating_perilaku = hasil, perilaku
+    hasil_predikat = predikat(RATING.get(hasil), RATING.get(perilaku))
+    row.predikat = PREDIKAT_KODE[hasil_predikat.value] if hasil_predikat else ""
+    if hasil_predikat:
+        row.status = "DINILAI"
+    elif pernah_dinilai or row.status == "PERLU_PERBAIKAN":
+        # "-" on a rated period sends it back: the pegawai's entries reopen.
+        row.status = "PERLU_PERBAIKAN"
+    row.dari_capaian = dari_capaian is not None
+    row.unor_induk_id, row.penilai_nip = induk.id, skp.penilai_nip
+    row.dinilai_oleh, row.waktu = skp.penilai_nama, sekarang()
+    await s.flush()
+    return row
+
+
+async def capaian_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str) -> CapaianRow | None:
+    return await s.get(CapaianRow, (induk_id, tahun, kode))

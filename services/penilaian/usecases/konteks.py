@@ -1,0 +1,96 @@
+"""What a penilaian use case knows of the SKP (read from skp before the
+transaction) and the shared steps: rights, approval, period, Batas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.penilaian.domain import akses
+from services.penilaian.domain.periode import PeriodeNilai, batas_bawaan, satu_periode, tanggal_teks, terbuka
+from services.penilaian.store.models import BatasRow, PenilaianRow
+from services.shared.errors import KondisiTidakTerpenuhi, TidakValid, VersiUsang
+from services.shared.principal import Principal
+
+
+@dataclass(frozen=True)
+class DataSkp:
+    id: str
+    nip: str
+    nama: str
+    jabatan: str
+    penilai_nip: str
+    penilai_nama: str
+    instansi_id: str
+    unor_id: str
+    pimpinan: bool
+    awal: dt.date
+    akhir: dt.date
+    disetujui: bool
+    rhk: dict[str, str] = field(default_factory=dict)  # rhk id → jenis ("UTAMA"/"TAMBAHAN")
+    indikator: dict[str, str] = field(default_factory=dict)  # indikator id → rhk id
+    jumlah_indikator: int = 0
+
+    @property
+    def tahun(self) -> int:
+        return self.awal.year
+
+    @property
+    def pihak(self) -> akses.Pihak:
+        return akses.Pihak(self.nip, self.penilai_nip, self.instansi_id)
+
+
+def sekarang() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def harus_disetujui(skp: DataSkp) -> None:
+    if not skp.disetujui:
+        raise KondisiTidakTerpenuhi("Penilaian hanya untuk SKP yang sudah disetujui (PERSETUJUAN).")
+
+
+def periode(skp: DataSkp, kode: str, field_name: str = "name") -> PeriodeNilai:
+    harus_disetujui(skp)
+    return satu_periode(skp.awal, skp.akhir, kode, field_name)
+
+
+def cek_etag(etag: str, versi: int, apa: str) -> None:
+    if etag and etag != str(versi):
+        raise VersiUsang(f"{apa} telah diubah sejak Anda membukanya. Muat ulang lalu ulangi.")
+
+
+async def batas(s: AsyncSession, instansi_id: str, tahun: int) -> dict[str, dt.date]:
+    """The Batas of every period of a year in an instansi: set ones, else the default."""
+    from services.penilaian.domain.periode import KODE
+
+    rows = await s.scalars(select(BatasRow).where(BatasRow.instansi_id == instansi_id, BatasRow.tahun == tahun))
+    diatur = {r.periode: r.tanggal for r in rows}
+    return {k: diatur.get(k, batas_bawaan(tahun, k)) for k in KODE}
+
+
+async def penilaian_row(s: AsyncSession, skp_id: str, kode: str) -> PenilaianRow | None:
+    return await s.get(PenilaianRow, (skp_id, kode))
+
+
+async def harus_terbuka(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hari_ini: dt.date) -> PeriodeNilai:
+    """For the pegawai's own entries: theirs, approved, and before the Batas
+    (or sent back for revision)."""
+    akses.harus_pemilik(p, skp.pihak)
+    per = periode(skp, kode)
+    tanggal = (await batas(s, skp.instansi_id, skp.tahun))[kode]
+    row = await penilaian_row(s, skp.id, kode)
+    if not terbuka(hari_ini, tanggal, row is not None and row.status == "PERLU_PERBAIKAN"):
+        raise KondisiTidakTerpenuhi(
+            f"Pengisian {per.nama} ditutup: batasnya {tanggal_teks(tanggal)}. Hubungi atasan Anda bila perlu "
+            "perbaikan (atasan dapat mengembalikan penilaian dengan rating \"-\")."
+        )
+    return per
+
+
+def rhk_milik(skp: DataSkp, rhk_id: str, field_name: str) -> str:
+    if rhk_id not in skp.rhk:
+        raise TidakValid(field_name, "bukan RHK dari SKP ini")
+    return rhk_id

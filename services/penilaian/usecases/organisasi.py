@@ -1,0 +1,111 @@
+"""Capaian Kinerja Organisasi, Batas, and the curve."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.penilaian.domain import akses
+from services.penilaian.domain.kurva import CAPAIAN, HasilKurva, periksa
+from services.penilaian.domain.periode import KODE, validate_batas
+from services.penilaian.domain.predikat import Predikat
+from services.penilaian.store.models import BatasRow, CapaianRow, PenilaianRow
+from services.penilaian.usecases.konteks import batas, cek_etag, sekarang
+from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
+from services.shared.principal import ADMIN_INSTANSI, Principal
+
+PREDIKAT = {"SANGAT_BAIK": Predikat.SANGAT_BAIK, "BAIK": Predikat.BAIK, "BUTUH_PERBAIKAN": Predikat.BUTUH_PERBAIKAN,
+            "KURANG": Predikat.KURANG, "SANGAT_KURANG": Predikat.SANGAT_KURANG}
+
+
+def boleh_atur_capaian(p: Principal, instansi_id: str, pimpinan_nip: str) -> None:
+    if (p.punya(ADMIN_INSTANSI) and p.instansi_id == instansi_id) or (p.nip and p.nip == pimpinan_nip):
+        return
+    raise AksesDitolak("Capaian kinerja organisasi diatur oleh admin instansi atau pimpinan unit induk itu.")
+
+
+async def atur_capaian(s: AsyncSession, p: Principal, instansi_id: str, induk_id: str, induk_nama: str,
+                       pimpinan_nip: str, tahun: int, kode: str, capaian: str, etag: str) -> CapaianRow:
+    boleh_atur_capaian(p, instansi_id, pimpinan_nip)
+    if capaian not in CAPAIAN:
+        raise TidakValid("capaian", "pilih Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang")
+    row = await s.get(CapaianRow, (induk_id, tahun, kode))
+    if row is None:
+        row = CapaianRow(unor_induk_id=induk_id, tahun=tahun, periode=kode, instansi_id=instansi_id,
+                         unor_induk_nama=induk_nama, capaian=capaian, final=False,
+                         diubah_oleh=p.username or p.nip or "", waktu=sekarang())
+        s.add(row)
+    else:
+        cek_etag(etag, row.versi, "Capaian organisasi")
+        if row.final:
+            raise KondisiTidakTerpenuhi("Capaian organisasi periode ini sudah final dan tidak dapat diubah.")
+        row.capaian, row.unor_induk_nama = capaian, induk_nama
+        row.diubah_oleh, row.waktu = p.username or p.nip or "", sekarang()
+    await s.flush()
+    return row
+
+
+async def finalisasi(s: AsyncSession, p: Principal, instansi_id: str, induk_id: str, pimpinan_nip: str, tahun: int,
+                     kode: str, etag: str) -> CapaianRow:
+    boleh_atur_capaian(p, instansi_id, pimpinan_nip)
+    row = await s.get(CapaianRow, (induk_id, tahun, kode))
+    if row is None:
+        raise KondisiTidakTerpenuhi("Capaian organisasi periode ini belum diisi; isi dahulu lalu finalisasi.")
+    cek_etag(etag, row.versi, "Capaian organisasi")
+    if row.final:
+        raise KondisiTidakTerpenuhi("Capaian organisasi periode ini sudah final.")
+    row.final, row.diubah_oleh, row.waktu = True, p.username or p.nip or "", sekarang()
+    await s.flush()
+    return row
+
+
+async def daftar_capaian(s: AsyncSession, instansi_id: str, tahun: int, kode: str | None) -> list[CapaianRow]:
+    stmt = select(CapaianRow).where(CapaianRow.instansi_id == instansi_id, CapaianRow.tahun == tahun)
+    if kode:
+        stmt = stmt.where(CapaianRow.periode == kode)
+    return list(await s.scalars(stmt))
+
+
+async def daftar_batas(s: AsyncSession, instansi_id: str, tahun: int) -> list[tuple[str, dt.date, bool]]:
+    diatur = {r.periode for r in await s.scalars(
+        select(BatasRow).where(BatasRow.instansi_id == instansi_id, BatasRow.tahun == tahun))}
+    tanggal = await batas(s, instansi_id, tahun)
+    return [(k, tanggal[k], k not in diatur) for k in KODE]
+
+
+async def atur_batas(s: AsyncSession, p: Principal, tahun: int, kode: str,
+                     tanggal: dt.date | None) -> tuple[str, dt.date, bool]:
+    akses.harus_admin(p, p.instansi_id)
+    await s.execute(delete(BatasRow).where(BatasRow.instansi_id == p.instansi_id, BatasRow.tahun == tahun,
+                                           BatasRow.periode == kode))
+    if tanggal is not None:
+        s.add(BatasRow(instansi_id=p.instansi_id, tahun=tahun, periode=kode,
+                       tanggal=validate_batas(tahun, kode, tanggal), diubah_oleh=p.username or p.nip or ""))
+    await s.flush()
+    return next(b for b in await daftar_batas(s, p.instansi_id, tahun) if b[0] == kode)
+
+
+async def kurva_skp(s: AsyncSession, skp_ids: list[str], kode: str, capaian: str | None) -> tuple[HasilKurva, int]:
+    """The curve over the given SKPs (a penilai's bawahan); returns it and how
+    many of them have no predikat yet."""
+    jumlah: dict[Predikat, int] = {}
+    dinilai = 0
+    if skp_ids:
+        rows = await s.execute(
+            select(PenilaianRow.predikat, func.count()).where(
+                PenilaianRow.skp_id.in_(skp_ids), PenilaianRow.periode == kode, PenilaianRow.predikat != "")
+            .group_by(PenilaianRow.predikat))
+        for predikat, n in rows:
+            jumlah[PREDIKAT[predikat]] = n
+            dinilai += n
+    return periksa(capaian, jumlah), len(skp_ids) - dinilai
+
+
+async def kurva_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str, capaian: str | None) -> HasilKurva:
+    rows = await s.execute(
+        select(PenilaianRow.predikat, func.count()).where(
+            PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode,
+            PenilaianRow.predikat != "").group_by(PenilaianRow.predikat))
+    return periksa(capaian, {PREDIKAT[p]: n for p, n in rows})

@@ -1,0 +1,86 @@
+"""Rekap Penilaian Bawahan: every approved SKP the caller rates in a period,
+in a fixed number of statements whatever the number of bawahan, and its
+XLSX export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.penilaian.domain.periode import NAMA, PeriodeNilai, periode_skp, tanggal_teks
+from services.penilaian.store.models import FeedbackRow, PenilaianRow, RealisasiRow
+from services.penilaian.usecases.konteks import DataSkp, batas
+
+
+@dataclass(frozen=True)
+class BarisRekap:
+    skp: DataSkp
+    periode: PeriodeNilai
+    batas: dt.date
+    nilai: PenilaianRow | None
+    realisasi: int
+    feedback: int
+
+
+async def rekap(s: AsyncSession, instansi_id: str, skps: list[DataSkp], kode: str) -> list[BarisRekap]:
+    punya: list[tuple[DataSkp, PeriodeNilai]] = []
+    for skp in skps:
+        per = next((x for x in periode_skp(skp.awal, skp.akhir) if x.kode == kode), None)
+        if skp.disetujui and per is not None:
+            punya.append((skp, per))
+    if not punya:
+        return []
+    ids = [skp.id for skp, _ in punya]
+    tahun = punya[0][0].tahun
+    tanggal = (await batas(s, instansi_id, tahun))[kode]
+    nilai = {r.skp_id: r for r in await s.scalars(
+        select(PenilaianRow).where(PenilaianRow.skp_id.in_(ids), PenilaianRow.periode == kode))}
+    realisasi = {skp_id: n for skp_id, n in await s.execute(
+        select(RealisasiRow.skp_id, func.count()).where(RealisasiRow.skp_id.in_(ids), RealisasiRow.periode == kode)
+        .group_by(RealisasiRow.skp_id))}
+    feedback = {skp_id: n for skp_id, n in await s.execute(
+        select(FeedbackRow.skp_id, func.count()).where(FeedbackRow.skp_id.in_(ids), FeedbackRow.periode == kode)
+        .group_by(FeedbackRow.skp_id))}
+    return [BarisRekap(skp, per, tanggal, nilai.get(skp.id), realisasi.get(skp.id, 0), feedback.get(skp.id, 0))
+            for skp, per in punya]
+
+
+LABEL_RATING = {"DIBAWAH": "DIBAWAH EKSPEKTASI", "SESUAI": "SESUAI EKSPEKTASI", "DIATAS": "DIATAS EKSPEKTASI"}
+LABEL_PREDIKAT = {"SANGAT_BAIK": "Sangat Baik", "BAIK": "Baik", "BUTUH_PERBAIKAN": "Butuh Perbaikan",
+                  "KURANG": "Kurang/Misconduct", "SANGAT_KURANG": "Sangat Kurang"}
+
+
+def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rekap"
+    ws.append([f"REKAP PENILAIAN BAWAHAN — {NAMA[kode].upper()} TAHUN {tahun}"])
+    ws.append([f"Pejabat penilai: {penilai}"])
+    ws.append([])
+    kepala = ["No", "NIP", "Nama", "Jabatan", "Periode", "Batas", "Rating Hasil Kerja", "Rating Perilaku Kerja",
+              "Predikat Kinerja", "Realisasi terisi", "Jumlah indikator", "Feedback"]
+    ws.append(kepala)
+    for cell in ws[4]:
+        cell.font = Font(bold=True)
+    ws["A1"].font = Font(bold=True)
+    for n, b in enumerate(baris, start=1):
+        v = b.nilai
+        # NIP as text: an 18-digit number loses digits in a spreadsheet.
+        ws.append([n, b.skp.nip, b.skp.nama, b.skp.jabatan,
+                   f"{tanggal_teks(b.periode.awal)} - {tanggal_teks(b.periode.akhir)}", tanggal_teks(b.batas),
+                   LABEL_RATING.get(v.rating_hasil, "-") if v else "-",
+                   LABEL_RATING.get(v.rating_perilaku, "-") if v else "-",
+                   LABEL_PREDIKAT.get(v.predikat, "-") if v else "-", b.realisasi, b.skp.jumlah_indikator,
+                   b.feedback])
+        ws.cell(row=ws.max_row, column=2).number_format = "@"
+    for col, lebar in zip("ABCDEFGHIJKL", (5, 21, 30, 36, 32, 18, 20, 20, 18, 10, 10, 9), strict=True):
+        ws.column_dimensions[col].width = lebar
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,91 @@
+"""What every service's client.py shares: a channel opened on first use, the
+caller's bearer token forwarded (so the callee checks that person's rights),
+and the callee's errors turned into domain errors of the calling service."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
+
+import grpc
+import structlog
+from google.rpc import error_details_pb2
+from grpc_status import rpc_status
+
+from services.shared import errors
+from services.shared import principal as pr
+
+T = TypeVar("T")
+TIMEOUT = 10.0  # seconds; a healthy service answers in milliseconds
+
+
+class Klien:
+    def __init__(self, layanan: str, address: Callable[[], str]) -> None:
+        # The address is read on first use: in the embedded default the
+        # other service is this very process, whose port is known only once
+        # it listens.
+        self._layanan = layanan
+        self._address = address
+        self._channel: grpc.aio.Channel | None = None
+
+    def channel(self) -> grpc.aio.Channel:
+        if self._channel is None:
+            self._channel = grpc.aio.insecure_channel(self._address())
+        return self._channel
+
+    async def close(self) -> None:
+        if self._channel is not None:
+            await self._channel.close()
+            self._channel = None
+
+    @staticmethod
+    def _metadata() -> tuple[tuple[str, str], ...]:
+        meta = [("authorization", f"Bearer {pr.current().token}")]
+        rid = structlog.contextvars.get_contextvars().get("rid")
+        if rid:
+            meta.append(("x-request-id", str(rid)))
+        return tuple(meta)
+
+    async def call(self, method: Callable[..., Awaitable[T]], request: Any,
+                   fields: Mapping[str, str] | None = None) -> T:
+        try:
+            return await method(request, metadata=self._metadata(), timeout=TIMEOUT)
+        except grpc.aio.AioRpcError as err:
+            raise domain_error(self._layanan, err, fields or {}) from None
+
+
+def domain_error(layanan: str, err: grpc.aio.AioRpcError, fields: Mapping[str, str]) -> errors.DomainError:
+    code = err.code()
+    pesan = err.details() or f"Layanan {layanan} menolak permintaan."
+    if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
+        return errors.TidakTersedia(f"Layanan {layanan} tidak dapat dihubungi; coba lagi sebentar lagi.")
+    if code == grpc.StatusCode.INVALID_ARGUMENT:
+        # The callee names its own request fields; say which of ours it was,
+        # when the caller told us (e.g. GetAtasan.unor_plt → skp.unor_plt_id).
+        for field, uraian in _violations(err):
+            if field in fields:
+                return errors.TidakValid(fields[field], uraian)
+        return errors.KondisiTidakTerpenuhi(pesan)
+    simple: dict[grpc.StatusCode, type[errors.DomainError]] = {
+        grpc.StatusCode.NOT_FOUND: errors.TidakDitemukan,
+        grpc.StatusCode.PERMISSION_DENIED: errors.AksesDitolak,
+        grpc.StatusCode.UNAUTHENTICATED: errors.BelumMasuk,
+        grpc.StatusCode.FAILED_PRECONDITION: errors.KondisiTidakTerpenuhi,
+    }
+    if code in simple:
+        return simple[code](pesan)
+    return errors.TidakTersedia(f"Layanan {layanan} gagal menjawab ({code.name}); coba lagi sebentar lagi.")
+
+
+def _violations(err: grpc.aio.AioRpcError) -> list[tuple[str, str]]:
+    try:
+        status = rpc_status.from_call(err)
+    except ValueError:
+        return []
+    found: list[tuple[str, str]] = []
+    for detail in status.details if status else ():
+        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+            br = error_details_pb2.BadRequest()
+            detail.Unpack(br)
+            found += [(v.field, v.description) for v in br.field_violations]
+    return found

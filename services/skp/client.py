@@ -1,0 +1,37 @@
+"""The typed client other services use to read SKPs through skp's gRPC API,
+on the caller's behalf (services/shared/klien.py): skp decides who may read
+which SKP. Imports only generated stubs and shared plumbing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from ekinerja.skp.v1 import skp_pb2 as pb
+from ekinerja.skp.v1 import skp_pb2_grpc
+
+from services.shared.klien import Klien
+
+HALAMAN = 1000  # SKP Bawahan page size: a penilai's whole year in one call
+
+
+class SkpClient(Klien):
+    def __init__(self, address: Callable[[], str]) -> None:
+        super().__init__("skp", address)
+
+    def _stub(self) -> skp_pb2_grpc.SkpServiceStub:
+        return skp_pb2_grpc.SkpServiceStub(self.channel())
+
+    async def skp(self, skp_id: str, fields: Mapping[str, str] | None = None) -> pb.Skp:
+        return await self.call(self._stub().GetSkp, pb.GetSkpRequest(name=f"skp/{skp_id}"), fields)
+
+    async def skp_bawahan(self, tahun: int) -> list[pb.Skp]:
+        """Every SKP of the year whose penilai is the caller."""
+        hasil: list[pb.Skp] = []
+        token = ""
+        while True:
+            resp = await self.call(self._stub().ListSkpBawahan,
+                                   pb.ListSkpBawahanRequest(tahun=tahun, page_size=HALAMAN, page_token=token))
+            hasil.extend(resp.skp)
+            token = resp.next_page_token
+            if not token:
+                return hasil
