@@ -63,6 +63,7 @@ async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> 
     themselves, on a server started for the purpose on a free port."""
     import grpc
 
+    from services.penilaian.demo import seed_demo_penilaian
     from services.profil import demo
     from services.registry import MODULES
     from services.shared.logging import configure
@@ -73,7 +74,10 @@ async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> 
     running = await start(settings.model_copy(update={"host": "127.0.0.1"}), list(MODULES.values()), port=0)
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as channel:
-            return await seed_demo_skp(channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
-                                       sutikno=demo.SUTIKNO, widanang=demo.WIDANANG, suyanto=demo.SUYANTO)
+            ringkas = await seed_demo_skp(channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
+                                          sutikno=demo.SUTIKNO, widanang=demo.WIDANANG, suyanto=demo.SUYANTO)
+            return ringkas + "\n" + await seed_demo_penilaian(
+                channel, password, admin="admin.madiun", kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
+                suyanto=demo.SUYANTO, unor_induk=laporan.unor_induk_bkpsdm)
     finally:
         await running.stop(grace=1)

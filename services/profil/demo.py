@@ -199,6 +199,7 @@ class Rencana:
     pimpinan: dict[str, str] = field(default_factory=dict)  # unor id -> nip
     logins: list[tuple[str, str, str]] = field(default_factory=list)
     kepala_bkpsdm: str = ""
+    unor_induk_bkpsdm: str = ""
 
 
 @dataclass
@@ -211,6 +212,7 @@ class LaporanDemo:
     penugasan: int
     logins: list[tuple[str, str, str]]
     kepala_bkpsdm: str  # NIP: ENDANG's atasan, who approves her SKP in the demo
+    unor_induk_bkpsdm: str  # the unor induk whose capaian the demo sets
 
     def ringkasan(self) -> str:
         return (f"Instansi demo {self.instansi} ({self.instansi_id}) siap: {self.unor} unit organisasi, "
@@ -356,6 +358,7 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
     endang = "ENDANG SUMARSIH"
     kepala_bkpsdm = nama_pimpinan["bkpsdm"]
     rencana.kepala_bkpsdm = kepala_bkpsdm[0]
+    rencana.unor_induk_bkpsdm = ids["bkpsdm"]
     rencana.logins = [
         (SUTIKNO, "SUTIKNO", f"pegawai; atasan {endang}"),
         (ENDANG, endang, f"pimpinan {jalur['bidang'].rsplit('/', 1)[-1]}; atasan {kepala_bkpsdm[1]}"),
@@ -376,7 +379,7 @@ async def seed_demo(db: Database, *, jumlah_pegawai: int = 600, seed: int = 2023
     async with db.transaction() as s:
         await _terapkan(s, rencana, password_hash)
     return LaporanDemo(INSTANSI_ID, NAMA_INSTANSI, len(rencana.unor), len(rencana.pegawai), len(rencana.akun),
-                       len(rencana.penugasan), rencana.logins, rencana.kepala_bkpsdm)
+                       len(rencana.penugasan), rencana.logins, rencana.kepala_bkpsdm, rencana.unor_induk_bkpsdm)
 
 
 async def _hash_demo(db: Database, nip: str) -> str:

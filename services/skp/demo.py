@@ -31,6 +31,10 @@ RHK_SUTIKNO = [
     ("Terlayaninya KARPEG, KARIS, KARSU, SLKS, Taspen dengan baik dan benar",
      "Terlaksananya pelayanan karpeg, karis, karsu, SLKS dengan baik dan benar"),
 ]
+RHK_SUYANTO = [
+    ("Tersedianya aplikasi layanan kepegawaian yang andal", "Persentase waktu aplikasi dapat diakses", "99 %"),
+    ("Terkelolanya data kepegawaian pada SIASN", "Jumlah pemutakhiran data yang diproses", "1.200 data"),
+]
 LAMPIRAN = s.Lampiran(
     dukungan_sumber_daya=["Sumber daya manusia: pengelola kepegawaian OPD", "Peralatan kerja: komputer dan pemindai"],
     skema_pertanggungjawaban=["Laporan perkembangan setiap triwulan", "Bukti kinerja: daftar dokumen yang diserahkan"],
@@ -132,5 +136,14 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
                     atasan=rhk_endang[0].name)
     await d.indikator(md_widanang, r, s.ASPEK_KUANTITAS, "Dokumen analisis kebutuhan", "2 dokumen")
     await d.ajukan(md_widanang, skp_widanang)
+
+    md_suyanto = await d.masuk(suyanto)
+    skp_suyanto = await d.buat(md_suyanto, tahun)
+    for teks, ind, target in RHK_SUYANTO:
+        r = await d.rhk(md_suyanto, skp_suyanto, teks, atasan=rhk_endang[1].name)
+        await d.indikator(md_suyanto, r, s.ASPEK_KUANTITAS, ind, target)
+    await d.ajukan(md_suyanto, skp_suyanto)
+    await d.setujui(md_endang, skp_suyanto)
     return (f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN), SUTIKNO (DRAFT, siap diajukan; "
-            f"SKP {tahun - 1} PERSETUJUAN), WIDANANG (PENGAJUAN, menunggu persetujuan ENDANG).")
+            f"SKP {tahun - 1} PERSETUJUAN), WIDANANG (PENGAJUAN, menunggu persetujuan ENDANG), "
+            "SUYANTO (PERSETUJUAN, dalam penilaian).")

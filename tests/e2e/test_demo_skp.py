@@ -7,6 +7,8 @@ from __future__ import annotations
 import subprocess
 
 import grpc
+from ekinerja.penilaian.v1 import penilaian_pb2 as n
+from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 from ekinerja.skp.v1 import skp_pb2 as s
 from ekinerja.skp.v1 import skp_pb2_grpc
@@ -19,10 +21,10 @@ def test_seed_demo_membuat_skp_lewat_api(tmp_path):
     env = env_for(tmp_path)
     out = subprocess.run([EKINERJA, "seed", "demo", "--pegawai", "80"], env=env, capture_output=True, text=True,
                          check=True)
-    assert "SUTIKNO (DRAFT, siap diajukan" in out.stdout
+    assert "SUTIKNO (DRAFT, siap diajukan" in out.stdout and "predikat Baik" in out.stdout
     again = subprocess.run([EKINERJA, "seed", "demo", "--pegawai", "80"], env=env, capture_output=True, text=True,
                            check=True)
-    assert "SKP demo sudah ada" in again.stdout
+    assert "SKP demo sudah ada" in again.stdout and "Penilaian demo sudah ada" in again.stdout
     port = free_port()
     proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -47,7 +49,15 @@ def test_seed_demo_membuat_skp_lewat_api(tmp_path):
             assert len(pilihan.rhk) == 2
             bawahan = skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=masuk(ENDANG)).skp
             assert {(x.pegawai.nama, x.status) for x in bawahan} >= {
-                ("SUTIKNO", s.STATUS_SKP_DRAFT), ("WIDANANG SASMITO AJI", s.STATUS_SKP_PENGAJUAN)}
+                ("SUTIKNO", s.STATUS_SKP_DRAFT), ("WIDANANG SASMITO AJI", s.STATUS_SKP_PENGAJUAN),
+                ("SUYANTO", s.STATUS_SKP_PERSETUJUAN)}
+            nilai = penilaian_pb2_grpc.PenilaianServiceStub(channel)
+            rekap = nilai.ListRekapPenilaian(n.ListRekapPenilaianRequest(
+                tahun=2023, periode=n.PERIODE_AKHIR_TAHUN), metadata=masuk(ENDANG)).rekap
+            assert [(r.nama, r.predikat, r.realisasi_terisi) for r in rekap] == [("SUYANTO", n.PREDIKAT_BAIK, 2)]
+            periode = nilai.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=daftar[1].name),
+                                                 metadata=md).periode
+            assert [p.terbuka for p in periode] == [False, False, False, False, False]  # 2022: all past
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -90,9 +90,13 @@ def test_batas_bawaan_seperti_panduan():
     assert batas_bawaan(2023, "akhir") == D(2024, 5, 7)  # the manual's Akhir Tahun 2023
     assert terbuka(D(2023, 5, 15), D(2023, 5, 15), False) and not terbuka(D(2023, 5, 16), D(2023, 5, 15), False)
     assert terbuka(D(2030, 1, 1), D(2023, 5, 15), True)  # sent back for revision
+    hari = D(2026, 11, 24)
     with pytest.raises(TidakValid):
-        validate_batas(2023, "tw1", D(2023, 3, 31))
-    assert validate_batas(2023, "tw1", D(2023, 4, 1)) == D(2023, 4, 1)
+        validate_batas(2023, "tw1", D(2023, 3, 31), hari)
+    assert validate_batas(2023, "tw1", D(2023, 4, 1), hari) == D(2023, 4, 1)
+    assert validate_batas(2023, "akhir", D(2027, 12, 31), hari)  # a past year extended into next year
+    with pytest.raises(TidakValid, match="paling lambat 31 Desember 2027"):
+        validate_batas(2023, "akhir", D(2028, 1, 1), hari)
 
 
 @pytest.mark.parametrize("tautan", ["https://drive.google.com/drive/folders/1J83", "http://dropbox.com/s/x"])

@@ -70,12 +70,15 @@ def akhir_periode_tahun(tahun: int, kode: str) -> dt.date:
     return dt.date(tahun, 12, 31) if kode == AKHIR else _triwulan(tahun, KODE.index(kode) + 1)[1]
 
 
-def validate_batas(tahun: int, kode: str, tanggal: dt.date) -> dt.date:
+def validate_batas(tahun: int, kode: str, tanggal: dt.date, hari_ini: dt.date) -> dt.date:
+    """After the period ends, and not absurdly late (a mistyped year): at most
+    the end of the year after the later of the period's year + 1 and today."""
     ujung = akhir_periode_tahun(tahun, kode)
     if tanggal <= ujung:
         raise TidakValid("tanggal", f"batas harus sesudah akhir periode ({tanggal_teks(ujung)})")
-    if tanggal > dt.date(tahun + 2, 12, 31):
-        raise TidakValid("tanggal", f"batas paling lambat 31 Desember {tahun + 2}")
+    paling_lambat = dt.date(max(tahun + 2, hari_ini.year + 1), 12, 31)
+    if tanggal > paling_lambat:
+        raise TidakValid("tanggal", f"batas paling lambat {tanggal_teks(paling_lambat)}")
     return tanggal
 
 

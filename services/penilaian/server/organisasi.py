@@ -76,10 +76,10 @@ class Organisasi(Dasar):
         kode = _periode(request.periode)
         d = request.tanggal
         tanggal = None if (d.year, d.month, d.day) == (0, 0, 0) else date_from_proto(d, "tanggal")
-        p = pr.current()
+        p, hari = pr.current(), self._hari_ini()
 
         async def work(s: AsyncSession) -> pb.Batas:
-            k, t, bawaan = await uc.atur_batas(s, p, th, kode, tanggal)
+            k, t, bawaan = await uc.atur_batas(s, p, th, kode, tanggal, hari)
             return pb.Batas(tahun=th, periode=convert.PERIODE[k], tanggal=date_to_proto(t), bawaan=bawaan)
 
         return await self._mutate(request.request_id, "SetBatas", pb.Batas, work)

@@ -75,14 +75,14 @@ async def daftar_batas(s: AsyncSession, instansi_id: str, tahun: int) -> list[tu
     return [(k, tanggal[k], k not in diatur) for k in KODE]
 
 
-async def atur_batas(s: AsyncSession, p: Principal, tahun: int, kode: str,
-                     tanggal: dt.date | None) -> tuple[str, dt.date, bool]:
+async def atur_batas(s: AsyncSession, p: Principal, tahun: int, kode: str, tanggal: dt.date | None,
+                     hari_ini: dt.date) -> tuple[str, dt.date, bool]:
     akses.harus_admin(p, p.instansi_id)
     await s.execute(delete(BatasRow).where(BatasRow.instansi_id == p.instansi_id, BatasRow.tahun == tahun,
                                            BatasRow.periode == kode))
     if tanggal is not None:
         s.add(BatasRow(instansi_id=p.instansi_id, tahun=tahun, periode=kode,
-                       tanggal=validate_batas(tahun, kode, tanggal), diubah_oleh=p.username or p.nip or ""))
+                       tanggal=validate_batas(tahun, kode, tanggal, hari_ini), diubah_oleh=p.username or p.nip or ""))
     await s.flush()
     return next(b for b in await daftar_batas(s, p.instansi_id, tahun) if b[0] == kode)
 
