@@ -77,3 +77,25 @@ async def test_profil_tidak_terjangkau_menjadi_unavailable(settings, tmp_path):
     finally:
         await skp.stop(grace=1)
         await profil.stop(grace=1)
+
+
+async def test_penilaian_terpisah_membaca_skp_dan_profil_lewat_alamatnya(settings):
+    from ekinerja.penilaian.v1 import penilaian_pb2, penilaian_pb2_grpc
+
+    from tests.api.penilaian.bantu import skp_disetujui
+    from tests.conftest import Client
+
+    inti = await start(settings, [MODULES["profil"], MODULES["skp"]], port=0)
+    alamat = f"127.0.0.1:{inti.port}"
+    nilai = await start(settings.model_copy(update={"profil_address": alamat, "skp_address": alamat}),
+                        [MODULES["penilaian"]], port=0)
+    try:
+        async with grpc.aio.insecure_channel(alamat) as a, grpc.aio.insecure_channel(f"127.0.0.1:{nilai.port}") as b:
+            skp = await skp_disetujui(Client(a))
+            md = await Client(a).login(nip=data.SUTIKNO)
+            resp = await penilaian_pb2_grpc.PenilaianServiceStub(b).ListPeriodePenilaian(
+                penilaian_pb2.ListPeriodePenilaianRequest(skp=skp.name), metadata=md)
+            assert len(resp.periode) == 5
+    finally:
+        await nilai.stop(grace=1)
+        await inti.stop(grace=1)
