@@ -57,6 +57,13 @@ async def test_rencana_aksi_bukti_dukung_dan_realisasi(client):
         parent=periode(skp), bukti_dukung=n.BuktiDukung(
             rhk=rhk.name, nama="Dokumen layanan ASN", tautan="https://drive.google.com/drive/folders/1J83")),
         metadata=md)
+    ganti = await client.penilaian.UpdateBuktiDukung(n.UpdateBuktiDukungRequest(bukti_dukung=n.BuktiDukung(
+        name=bukti.name, nama="Dokumen layanan ASN (revisi)", tautan="https://www.dropbox.com/s/abc", etag=bukti.etag)),
+        metadata=md)
+    assert (ganti.nama, ganti.tautan) == ("Dokumen layanan ASN (revisi)", "https://www.dropbox.com/s/abc")
+    err = await gagal(client.penilaian.UpdateBuktiDukung(n.UpdateBuktiDukungRequest(bukti_dukung=n.BuktiDukung(
+        name=bukti.name, nama="x", tautan="ftp://x.go.id/a")), metadata=md), C.INVALID_ARGUMENT)
+    assert "bukti_dukung.tautan" in field_violations(err)
     real = await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
         parent=periode(skp), realisasi=n.Realisasi(indikator=ind.name, realisasi="3 bulan",
                                                    sumber_data="dokumen yang telah diserahkan ASN")), metadata=md)
