@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from services.shared import errors
-from services.shared.principal import Principal, set_current
+from services.shared.principal import Principal, set_current, set_tenggat
 from services.shared.tokens import TokenVerifier
 
 log = structlog.get_logger("ekinerja.rpc")
@@ -134,6 +134,7 @@ class Boundary(grpc.aio.ServerInterceptor):
                     raise errors.BelumMasuk("Sesi Anda telah berakhir. Silakan masuk kembali.")
             structlog.contextvars.bind_contextvars(akun=principal.akun_id)
         set_current(principal)
+        set_tenggat(context.time_remaining())
         return request_id
 
     async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, request_id: str) -> None:

@@ -48,8 +48,13 @@ class Klien:
 
     async def call(self, method: Callable[..., Awaitable[T]], request: Any,
                    fields: Mapping[str, str] | None = None) -> T:
+        # The caller's own deadline bounds ours: no work after they gave up.
+        sisa = pr.sisa_waktu()
+        timeout = TIMEOUT if sisa is None else min(TIMEOUT, sisa)
+        if timeout <= 0:
+            raise errors.TidakTersedia(f"Batas waktu permintaan habis sebelum layanan {self._layanan} dihubungi.")
         try:
-            return await method(request, metadata=self._metadata(), timeout=TIMEOUT)
+            return await method(request, metadata=self._metadata(), timeout=timeout)
         except grpc.aio.AioRpcError as err:
             raise domain_error(self._layanan, err, fields or {}) from None
 

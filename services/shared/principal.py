@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import time
 from dataclasses import dataclass, field
 
 from services.shared.errors import BelumMasuk
@@ -55,3 +56,18 @@ def current() -> Principal:
 
 def current_or_none() -> Principal | None:
     return _current.get()
+
+
+# When the caller's deadline falls (time.monotonic()), if they set one: calls
+# this service makes on their behalf must not outlive it.
+_tenggat: contextvars.ContextVar[float | None] = contextvars.ContextVar("tenggat", default=None)
+
+
+def set_tenggat(detik_tersisa: float | None) -> None:
+    _tenggat.set(None if detik_tersisa is None else time.monotonic() + detik_tersisa)
+
+
+def sisa_waktu() -> float | None:
+    """Seconds left before the caller's deadline, or None without one."""
+    tenggat = _tenggat.get()
+    return None if tenggat is None else tenggat - time.monotonic()
