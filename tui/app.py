@@ -47,9 +47,15 @@ class EkinerjaApp(App[None]):
 
         assert self.backend.sesi is not None
         akun = self.backend.sesi.akun
+        if not akun.nip and self.backend.admin_instansi:
+            # Admin instansi has no Profil or SKP: its page is what it sets, the capaian and the batas.
+            from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
+
+            self.push_screen(CapaianOrganisasiScreen(utama=True))
+            return
         if not akun.nip:
-            self.notify("Menu admin instansi dan helpdesk belum tersedia pada versi ini: akun ini tidak memiliki "
-                        "profil pegawai.", severity="warning", timeout=10)
+            self.notify("Menu helpdesk belum tersedia pada versi ini: akun ini tidak memiliki profil pegawai.",
+                        severity="warning", timeout=10)
             self.action_keluar()
             return
         self.push_screen(UtamaScreen(akun.nama))

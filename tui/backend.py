@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import grpc
+from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
 from ekinerja.skp.v1 import skp_pb2_grpc
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
+from tui.backend_penilaian import LayananPenilaian
 from tui.backend_skp import LayananSkp
 from tui.format import dari_date, label_field
 
@@ -109,8 +111,9 @@ class Sesi:
     akun: auth_pb2.Akun
 
 
-class Backend(LayananSkp):
-    """Plumbing and the profil calls here; the SKP calls in `LayananSkp`."""
+class Backend(LayananSkp, LayananPenilaian):
+    """Plumbing and the profil calls here; the SKP calls in `LayananSkp`, the
+    penilaian calls in `LayananPenilaian`."""
 
     def __init__(self, address: str, timeout: float = 15.0) -> None:
         self.address = address
@@ -119,6 +122,7 @@ class Backend(LayananSkp):
         self._auth: auth_pb2_grpc.AuthServiceStub | None = None
         self._profil: profil_pb2_grpc.ProfilServiceStub | None = None
         self._skp: skp_pb2_grpc.SkpServiceStub | None = None
+        self._penilaian: penilaian_pb2_grpc.PenilaianServiceStub | None = None
         self.sesi: Sesi | None = None
 
     def _buka(self) -> None:
@@ -128,6 +132,7 @@ class Backend(LayananSkp):
             self._auth = auth_pb2_grpc.AuthServiceStub(self._channel)
             self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
             self._skp = skp_pb2_grpc.SkpServiceStub(self._channel)
+            self._penilaian = penilaian_pb2_grpc.PenilaianServiceStub(self._channel)
 
     @property
     def auth(self) -> auth_pb2_grpc.AuthServiceStub:
@@ -146,6 +151,12 @@ class Backend(LayananSkp):
         self._buka()
         assert self._skp is not None
         return self._skp
+
+    @property
+    def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceStub:
+        self._buka()
+        assert self._penilaian is not None
+        return self._penilaian
 
     @property
     def terbuka(self) -> bool:
@@ -256,6 +267,18 @@ class Backend(LayananSkp):
     async def pegawai_unor(self, unor_id: str, page_token: str = "", page_size: int = 50) -> profil_pb2.ListPegawaiResponse:
         return await self._call(self.profil.ListPegawai, profil_pb2.ListPegawaiRequest(
             parent=f"unor/{unor_id}", page_size=page_size, page_token=page_token))
+
+    async def unor(self, unor_id: str) -> profil_pb2.Unor:
+        return await self._call(self.profil.GetUnor, profil_pb2.GetUnorRequest(name=f"unor/{unor_id}"))
+
+    async def unor_induk(self, unor_id: str) -> profil_pb2.Unor:
+        """The unor induk (unit JPT / mandiri) a unit belongs to: itself when it is one."""
+        unor = await self.unor(unor_id)
+        return unor if unor.induk or not unor.induk_id else await self.unor(unor.induk_id)
+
+    @property
+    def admin_instansi(self) -> bool:
+        return self.sesi is not None and auth_pb2.PERAN_ADMIN_INSTANSI in self.sesi.akun.peran
 
     async def daftar_unor(self, query: str = "", page_size: int = 500) -> tuple[list[profil_pb2.Unor], bool]:
         """The instansi's units in tree order; True when more than one page matched."""

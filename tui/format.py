@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ekinerja.penilaian.v1 import penilaian_pb2 as nilai
 from ekinerja.profil.v1 import profil_pb2 as pb
 from ekinerja.skp.v1 import skp_pb2 as skp
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -43,6 +44,17 @@ LABEL_FIELD = {
     "alasan": "ALASAN",
     "status": "STATUS",
     "tahun": "TAHUN",
+    # Penilaian
+    "rencana_aksi.teks": "RENCANA AKSI",
+    "bukti_dukung.nama": "NAMA BUKTI DUKUNG",
+    "tautan": "BUKTI DUKUNG (LINK)",
+    "realisasi.realisasi": "REALISASI",
+    "sumber_data": "SUMBER DATA",
+    "feedback.teks": "FEEDBACK",
+    "rating_hasil_kerja": "RATING HASIL KERJA",
+    "rating_perilaku_kerja": "RATING PERILAKU KERJA",
+    "capaian": "CAPAIAN KINERJA ORGANISASI",
+    "tanggal": "BATAS",
 }
 
 
@@ -138,3 +150,52 @@ def waktu(ts: Timestamp) -> str:
         return "-"
     t = ts.ToDatetime(tzinfo=dt.UTC).astimezone()
     return f"{t.day} {BULAN[t.month - 1]} {t.year} {t:%H:%M}"
+
+
+# --- Penilaian ----------------------------------------------------------------
+RATING = {nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
+          nilai.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI"}
+PREDIKAT = {nilai.PREDIKAT_SANGAT_BAIK: "Sangat Baik", nilai.PREDIKAT_BAIK: "Baik",
+            nilai.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan", nilai.PREDIKAT_KURANG: "Kurang/Misconduct",
+            nilai.PREDIKAT_SANGAT_KURANG: "Sangat Kurang"}
+CAPAIAN = {nilai.CAPAIAN_ISTIMEWA: "ISTIMEWA", nilai.CAPAIAN_BAIK: "BAIK",
+           nilai.CAPAIAN_BUTUH_PERBAIKAN: "BUTUH PERBAIKAN", nilai.CAPAIAN_KURANG: "KURANG",
+           nilai.CAPAIAN_SANGAT_KURANG: "SANGAT KURANG"}
+STATUS_PENILAIAN = {nilai.STATUS_PENILAIAN_BELUM_DINILAI: "Belum dinilai", nilai.STATUS_PENILAIAN_DINILAI: "Dinilai",
+                    nilai.STATUS_PENILAIAN_PERLU_PERBAIKAN: "Perlu perbaikan"}
+PERIODE = {nilai.PERIODE_TRIWULAN_I: "TRIWULAN I", nilai.PERIODE_TRIWULAN_II: "TRIWULAN II",
+           nilai.PERIODE_TRIWULAN_III: "TRIWULAN III", nilai.PERIODE_TRIWULAN_IV: "TRIWULAN IV",
+           nilai.PERIODE_AKHIR_TAHUN: "Penilaian Akhir Tahun"}
+
+
+def rating(value: int) -> str:
+    """The manual's words; "-" when unset (or sent back for revision)."""
+    return RATING.get(value, "-")
+
+
+def rating_singkat(value: int) -> str:
+    return {nilai.RATING_DIBAWAH_EKSPEKTASI: "Dibawah", nilai.RATING_SESUAI_EKSPEKTASI: "Sesuai",
+            nilai.RATING_DIATAS_EKSPEKTASI: "Diatas"}.get(value, "-")
+
+
+def predikat(value: int) -> str:
+    return PREDIKAT.get(value, "-")
+
+
+def capaian(value: int) -> str:
+    return CAPAIAN.get(value, "-")
+
+
+def nama_periode(value: int) -> str:
+    return PERIODE.get(value, "-")
+
+
+def tanggal_singkat(d: Date) -> str:
+    """'15/05/2023', for table cells at 80 columns."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}" if d.year else "-"
+
+
+def ditutup(p: nilai.PeriodePenilaian) -> str:
+    """Why the pegawai can no longer fill a period."""
+    return (f"{p.nama} sudah ditutup: batas pengisian {tanggal(p.batas)} telah lewat. Rencana Aksi, Bukti Dukung "
+            "dan Realisasi tidak dapat diubah lagi, kecuali penilai mengembalikannya untuk perbaikan.")

@@ -70,13 +70,20 @@ def laporkan(node: DOMNode, e: GagalLayanan, tempat: Static | None = None,
 @contextmanager
 def memuat(widget: Widget) -> Iterator[None]:
     """A LoadingIndicator over `widget` while a call runs. The widget may be
-    gone by the end (the session ended and its screen was closed)."""
+    gone by the end (the session ended and its screen was closed). A covered
+    widget loses the focus to the next one (a search box, where the next key
+    would land): when the focus was inside `widget`, it comes back after."""
+    fokus = widget.screen.focused if masih_tampil(widget) else None
+    if fokus is not None and fokus is not widget and widget not in fokus.ancestors:
+        fokus = None
     widget.loading = True
     try:
         yield
     finally:
         if masih_tampil(widget):
             widget.loading = False
+            if fokus is not None and fokus.is_attached and widget.screen.focused is not fokus:
+                fokus.focus()
 
 
 def beri_tahu_usang(node: DOMNode, apa: str = "SKP") -> None:

@@ -162,10 +162,10 @@ async def test_menu_kiri_dan_palet_perintah(address):
         assert app.screen.query_one("#tab-profil").active == "data-atasan"
 
 
-async def test_admin_tanpa_profil_pegawai_diberi_tahu(address):
+async def test_helpdesk_tanpa_profil_pegawai_diberi_tahu(address):
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+        await masuk(pilot, "helpdesk.bkpsdm")
         await tunggu(pilot)
         assert isinstance(app.screen, LoginScreen)
         assert "belum tersedia" in pemberitahuan(app)

@@ -32,6 +32,7 @@ class SkpBawahanScreen(Screen[None]):
         Binding("minus", "tahun(-1)", "Tahun -", key_display="-"),
         Binding("plus,equals_sign", "tahun(1)", "Tahun +", key_display="+"),
         Binding("y", "sinkronisasi", "Sinkronisasi"),
+        Binding("n", "pemantauan", "Penilaian"),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -63,6 +64,8 @@ class SkpBawahanScreen(Screen[None]):
     def perintah(self) -> Iterable[Perintah]:
         yield "Detail SKP Bawahan", self.action_detail, "Buka SKP bawahan terpilih"
         yield "Sinkronisasi SKP Bawahan", self.action_sinkronisasi, "Perbarui pejabat penilai SKP bawahan tahun ini"
+        yield ("Pemantauan dan Evaluasi", self.action_pemantauan,
+               "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva tahun ini (n)")
         yield "Tahun sebelumnya", lambda: self.action_tahun(-1), "SKP Bawahan tahun sebelumnya (-)"
         yield "Tahun berikutnya", lambda: self.action_tahun(1), "SKP Bawahan tahun berikutnya (+)"
         yield "Kembali", self.action_kembali, "Kembali ke Daftar SKP (esc)"
@@ -140,6 +143,11 @@ class SkpBawahanScreen(Screen[None]):
             return
         name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         self.app.push_screen(DetailSkpScreen(name, penilai=True), lambda _: self.action_muat())
+
+    def action_pemantauan(self) -> None:
+        from tui.screens.pemantauan_evaluasi import PemantauanEvaluasiScreen
+
+        self.app.push_screen(PemantauanEvaluasiScreen(self.tahun()), lambda _: self.action_muat())
 
     @on(Button.Pressed, "#sinkronisasi")
     def action_sinkronisasi(self) -> None:

@@ -67,12 +67,28 @@ class UtamaScreen(Screen[None]):
             ("Detail SKP", "detail", "RHK, indikator, perilaku kerja, lampiran; Ajukan SKP"),
             ("Matriks Peran Hasil", "matriks", "Tugaskan RHK Anda kepada bawahan (MPH)"),
             ("SKP Bawahan", "bawahan", "Setujui, kembalikan, edit status SKP bawahan; sinkronisasi"),
+            ("Penilaian", "penilaian", "Penilaian SKP terpilih: rencana aksi, bukti dukung, realisasi; penilaian "
+             "bawahan, rekap, kurva (n)"),
         ):
             yield nama, lambda aksi=aksi: self._skp(aksi), f"SKP > {bantuan}"
+        yield ("Pemantauan dan Evaluasi", self._pemantauan,
+               "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)")
+        yield ("Capaian Organisasi & Batas", self._capaian,
+               "Capaian kinerja organisasi unit induk (pimpinan unit induk) dan batas penilaian")
         for h in ("tim-kerja", "dashboard"):
             yield HALAMAN[h], lambda h=h: self.action_buka(h), "Belum tersedia pada versi ini"
         yield "Ubah Password", aplikasi(self).action_ubah_password, "Ganti password akun ini (ctrl+u)"
         yield "Keluar", aplikasi(self).action_keluar, "Akhiri sesi dan kembali ke login (ctrl+l)"
+
+    def _pemantauan(self) -> None:
+        from tui.screens.pemantauan_evaluasi import PemantauanEvaluasiScreen
+
+        self.app.push_screen(PemantauanEvaluasiScreen())
+
+    def _capaian(self) -> None:
+        from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
+
+        self.app.push_screen(CapaianOrganisasiScreen())
 
     def _edit_profil(self) -> None:
         self.action_buka("profil")

@@ -79,13 +79,15 @@ def feedback(r: FeedbackRow) -> pb.Feedback:
                        etag=str(r.versi))
 
 
-def penilaian(skp_id: str, x: Lengkap) -> pb.Penilaian:
+def penilaian(skp_id: str, x: Lengkap, dari_capaian: bool) -> pb.Penilaian:
+    """`dari_capaian`: the pegawai leads a unor induk, so the rating hasil
+    follows the unit's capaian — known before the first rating."""
     v = x.info.nilai
     return pb.Penilaian(
         name=nama_periode(skp_id, x.info.periode.kode), skp=f"skp/{skp_id}", periode=periode(skp_id, x.info),
         rencana_aksi=[rencana_aksi(r) for r in x.rencana_aksi], bukti_dukung=[bukti_dukung(r) for r in x.bukti_dukung],
         realisasi=[realisasi(r) for r in x.realisasi], feedback=[feedback(r) for r in x.feedback],
-        rating_hasil_dari_capaian=bool(v and v.dari_capaian), dinilai_oleh=v.dinilai_oleh if v else "",
+        rating_hasil_dari_capaian=dari_capaian or bool(v and v.dari_capaian), dinilai_oleh=v.dinilai_oleh if v else "",
         waktu_dinilai=waktu(v.waktu) if v else None, etag=str(v.versi) if v else "",
     )
 

@@ -14,7 +14,7 @@ from services.penilaian.usecases import evaluasi as uc
 from services.penilaian.usecases import organisasi as uc_org
 from services.penilaian.usecases import rekap as uc_rekap
 from services.penilaian.usecases.evaluasi import Induk
-from services.penilaian.usecases.konteks import DataSkp
+from services.penilaian.usecases.konteks import DataSkp, periode
 from services.shared import principal as pr
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 
@@ -40,7 +40,8 @@ class Evaluasi(Dasar):
         skp = await self._data_skp(skp_id)
         induk = await self._induk(skp)
         async with self._db.read() as s:
-            return convert.penilaian(skp.id, await uc.lengkap(s, pr.current(), skp, kode, induk, self._hari_ini()))
+            return convert.penilaian(skp.id, await uc.lengkap(s, pr.current(), skp, kode, induk, self._hari_ini()),
+                                     induk.dipimpin)
 
     async def CreateFeedback(self, request: pb.CreateFeedbackRequest, context: grpc.aio.ServicerContext) -> pb.Feedback:
         skp_id, kode = nama.periode(request.parent, "parent")
@@ -86,7 +87,7 @@ class Evaluasi(Dasar):
 
         async def work(s: AsyncSession) -> pb.Penilaian:
             await uc.nilai(s, p, skp, kode, hasil, perilaku, request.etag, induk, dari_capaian)
-            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari))
+            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari), induk.dipimpin)
 
         return await self._mutate(request.request_id, "SetRating", pb.Penilaian, work)
 
@@ -139,6 +140,10 @@ class Evaluasi(Dasar):
                              isi=uc_rekap.xlsx(rows, request.tahun, kode, penilai))
 
     async def GetKurva(self, request: pb.GetKurvaRequest, context: grpc.aio.ServicerContext) -> pb.Kurva:
+        if request.skp:
+            if request.unor_induk_id:
+                raise TidakValid("unor_induk_id", "isi salah satu: skp atau unor_induk_id")
+            return await self._kurva_penilai_skp(nama.skp(request.skp, "skp"), _periode(request.periode))
         th = tahun(request.tahun)
         kode = _periode(request.periode)
         p = pr.current()
@@ -149,8 +154,8 @@ class Evaluasi(Dasar):
             uc_org.boleh_atur_capaian(p, unor.instansi_id, unor.pimpinan.nip)
             async with self._db.read() as s:
                 capaian = await uc.capaian_induk(s, unor.id, th, kode)
-                h = await uc_org.kurva_induk(s, unor.id, th, kode, capaian.capaian if capaian else None)
-            return convert.kurva(h, unor.id, unor.nama, capaian, 0)
+                h, belum = await uc_org.kurva_induk(s, unor.id, th, kode, capaian.capaian if capaian else None)
+            return convert.kurva(h, unor.id, unor.nama, capaian, belum)
         if not p.nip:
             raise TidakValid("unor_induk_id", "akun tanpa NIP tidak memiliki bawahan; sebutkan unit induknya")
         diri = await self._profil.pegawai(p.nip)
@@ -160,3 +165,19 @@ class Evaluasi(Dasar):
             capaian = await uc.capaian_induk(s, diri.unor_induk.id, th, kode)
             h, belum = await uc_org.kurva_skp(s, ids, kode, capaian.capaian if capaian else None)
         return convert.kurva(h, diri.unor_induk.id, diri.unor_induk.nama, capaian, belum)
+
+    async def _kurva_penilai_skp(self, skp_id: str, kode: str) -> pb.Kurva:
+        """The curve the SKP's penilai sees, for any reader of the SKP (skp
+        refuses the others): the Dokumen Evaluasi Kinerja prints it."""
+        dari_skp = await self._skp.skp(skp_id)
+        skp = data_skp(dari_skp)
+        periode(skp, kode, "periode")
+        if not skp.penilai_nip:
+            raise KondisiTidakTerpenuhi("SKP ini tidak memiliki pejabat penilai kinerja.")
+        unor = await self._profil.unor(dari_skp.penilai.unor_id or skp.unor_id)
+        induk = unor if unor.induk or not unor.induk_id else await self._profil.unor(unor.induk_id)
+        async with self._db.read() as s:
+            capaian = await uc.capaian_induk(s, induk.id, skp.tahun, kode)
+            h, belum = await uc_org.kurva_penilai(s, skp.penilai_nip, skp.tahun, kode,
+                                                  capaian.capaian if capaian else None)
+        return convert.kurva(h, induk.id, induk.nama, capaian, belum)

@@ -103,9 +103,33 @@ async def kurva_skp(s: AsyncSession, skp_ids: list[str], kode: str, capaian: str
     return periksa(capaian, jumlah), len(skp_ids) - dinilai
 
 
-async def kurva_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str, capaian: str | None) -> HasilKurva:
+async def kurva_penilai(s: AsyncSession, penilai_nip: str, tahun: int, kode: str,
+                        capaian: str | None) -> tuple[HasilKurva, int]:
+    """The curve over the SKPs a penilai rates in a period, from the records
+    alone (for readers of one of those SKPs, who may not list the others):
+    returns it and how many records have no predikat yet."""
+    jumlah: dict[Predikat, int] = {}
+    belum = 0
     rows = await s.execute(
         select(PenilaianRow.predikat, func.count()).where(
-            PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode,
-            PenilaianRow.predikat != "").group_by(PenilaianRow.predikat))
-    return periksa(capaian, {PREDIKAT[p]: n for p, n in rows})
+            PenilaianRow.penilai_nip == penilai_nip, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
+        .group_by(PenilaianRow.predikat))
+    for predikat, n in rows:
+        if predikat:
+            jumlah[PREDIKAT[predikat]] = n
+        else:
+            belum += n
+    return periksa(capaian, jumlah), belum
+
+
+async def kurva_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str,
+                      capaian: str | None) -> tuple[HasilKurva, int]:
+    """The curve over the penilaian records of a unor induk; the second value
+    counts records without a predikat yet (an SKP nobody has started to rate
+    has no record here: the penilai's own curve counts those)."""
+    rows = await s.execute(
+        select(PenilaianRow.predikat, func.count()).where(
+            PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
+        .group_by(PenilaianRow.predikat))
+    jumlah = {p: n for p, n in rows}
+    return periksa(capaian, {PREDIKAT[p]: n for p, n in jumlah.items() if p}), jumlah.get("", 0)

@@ -60,7 +60,8 @@ def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Rekap"
-    ws.append([f"REKAP PENILAIAN BAWAHAN — {NAMA[kode].upper()} TAHUN {tahun}"])
+    # "TRIWULAN I 2023", "PENILAIAN AKHIR TAHUN 2023"
+    ws.append([f"REKAP PENILAIAN BAWAHAN — {NAMA[kode].upper()} {tahun}"])
     ws.append([f"Pejabat penilai: {penilai}"])
     ws.append([])
     kepala = ["No", "NIP", "Nama", "Jabatan", "Periode", "Batas", "Rating Hasil Kerja", "Rating Perilaku Kerja",

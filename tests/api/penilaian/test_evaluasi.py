@@ -101,6 +101,7 @@ async def test_rekap_bawahan_dengan_progres_dan_xlsx(client):
     berkas = await client.penilaian.ExportRekapPenilaian(req, metadata=endang)
     assert berkas.nama_berkas == f"rekap-penilaian-{TAHUN_BUKA}-akhir.xlsx"
     ws = load_workbook(io.BytesIO(berkas.isi)).active
+    assert ws["A1"].value == f"REKAP PENILAIAN BAWAHAN — PENILAIAN AKHIR TAHUN {TAHUN_BUKA}"
     baris = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
     assert [(r[1], r[2], r[8]) for r in baris] == [(data.SUTIKNO, "SUTIKNO", "-"),
                                                    (data.WIDANANG, "WIDANANG SASMITO AJI", "Baik")]
@@ -154,6 +155,7 @@ async def test_rating_hasil_pimpinan_unit_induk_mengikuti_capaian(client):
     # The Kepala BKPSDM leads a unor induk; the Sekda rates them.
     skp = await skp_disetujui(client, nip=data.KEPALA_BKPSDM, penilai=data.SEKDA)
     sekda = await client.login(nip=data.SEKDA)
+    assert (await lihat(client, sekda, skp)).rating_hasil_dari_capaian  # known before any rating
     err = await gagal(nilai(client, sekda, skp, A, S), C.FAILED_PRECONDITION)
     assert "belum difinalisasi" in err.details()
     admin = await client.login(username="admin.madiun")

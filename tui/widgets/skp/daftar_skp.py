@@ -28,6 +28,7 @@ class DaftarSkp(Vertical):
         Binding("x", "hapus", "Hapus SKP"),
         Binding("m", "matriks", "Matriks"),
         Binding("b", "bawahan", "SKP Bawahan"),
+        Binding("n", "penilaian", "Penilaian"),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -49,6 +50,7 @@ class DaftarSkp(Vertical):
             yield Button("Detail SKP", compact=True, variant="primary", id="detail-skp")
             yield Button("Matriks Peran Hasil", compact=True, id="matriks-skp")
             yield Button("SKP Bawahan", compact=True, id="bawahan-skp")
+            yield Button("Penilaian", compact=True, id="penilaian-skp")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*KOLOM)
@@ -212,3 +214,16 @@ class DaftarSkp(Vertical):
         from tui.screens.skp_bawahan import SkpBawahanScreen
 
         self.app.push_screen(SkpBawahanScreen())
+
+    @on(Button.Pressed, "#penilaian-skp")
+    def action_penilaian(self) -> None:
+        from tui.screens.penilaian_skp import PenilaianSkpScreen
+
+        skp = self._pilihan("dinilai")
+        if skp is None:
+            return
+        if skp.status != pb.STATUS_SKP_PERSETUJUAN:
+            self.notify(f"SKP berstatus {fmt.status_skp(skp.status)} belum dapat dinilai: penilaian dimulai setelah "
+                        "SKP diajukan dan disetujui atasan (PERSETUJUAN).", severity="warning", timeout=8)
+            return
+        self.app.push_screen(PenilaianSkpScreen(skp), lambda _: self.action_muat())

@@ -926,11 +926,19 @@ class GetKurvaRequest(_message.Message):
     TAHUN_FIELD_NUMBER: _builtins.int
     PERIODE_FIELD_NUMBER: _builtins.int
     UNOR_INDUK_ID_FIELD_NUMBER: _builtins.int
+    SKP_FIELD_NUMBER: _builtins.int
     tahun: _builtins.int
     periode: Global___Periode.ValueType
     unor_induk_id: _builtins.str
     """Empty: the caller's bawahan, against the capaian of the caller's unor
     induk. Set: every rated SKP of that unor induk.
+    """
+    skp: _builtins.str
+    """"skp/{skp}": the SKPs this SKP's penilai rates in the period (those
+    with a penilaian record), against the capaian of the penilai's unor
+    induk; `tahun` is the SKP's and may be left 0. The SKP must be
+    approved. Errors: INVALID_ARGUMENT (`skp`, or both `skp` and
+    `unor_induk_id`), PERMISSION_DENIED (may not read the SKP).
     """
     def __init__(
         self,
@@ -938,10 +946,11 @@ class GetKurvaRequest(_message.Message):
         tahun: _builtins.int = ...,
         periode: Global___Periode.ValueType = ...,
         unor_induk_id: _builtins.str = ...,
+        skp: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["periode", b"periode", "tahun", b"tahun", "unor_induk_id", b"unor_induk_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["periode", b"periode", "skp", b"skp", "tahun", b"tahun", "unor_induk_id", b"unor_induk_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -272,7 +272,9 @@ class PenilaianServiceServicer:
     def GetKurva(self, request, context):
         """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
         admin instansi and the unit's pimpinan, of every rated SKP of a unor
-        induk) against what the capaian of the unor induk allows.
+        induk) against what the capaian of the unor induk allows. With `skp`:
+        the bawahan of that SKP's penilai, for anyone who may read the SKP
+        (the Dokumen Evaluasi Kinerja prints it).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

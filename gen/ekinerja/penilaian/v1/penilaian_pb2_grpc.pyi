@@ -103,7 +103,9 @@ class PenilaianServiceStub:
     GetKurva: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.GetKurvaRequest, _penilaian_pb2.Kurva]
     """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
     admin instansi and the unit's pimpinan, of every rated SKP of a unor
-    induk) against what the capaian of the unor induk allows.
+    induk) against what the capaian of the unor induk allows. With `skp`:
+    the bawahan of that SKP's penilai, for anyone who may read the SKP
+    (the Dokumen Evaluasi Kinerja prints it).
     """
     ListCapaianOrganisasi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.ListCapaianOrganisasiRequest, _penilaian_pb2.ListCapaianOrganisasiResponse]
     """Capaian Kinerja Organisasi per unor induk, year and period."""
@@ -172,7 +174,9 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     GetKurva: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.GetKurvaRequest, _penilaian_pb2.Kurva]  # type: ignore[assignment]
     """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
     admin instansi and the unit's pimpinan, of every rated SKP of a unor
-    induk) against what the capaian of the unor induk allows.
+    induk) against what the capaian of the unor induk allows. With `skp`:
+    the bawahan of that SKP's penilai, for anyone who may read the SKP
+    (the Dokumen Evaluasi Kinerja prints it).
     """
     ListCapaianOrganisasi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListCapaianOrganisasiRequest, _penilaian_pb2.ListCapaianOrganisasiResponse]  # type: ignore[assignment]
     """Capaian Kinerja Organisasi per unor induk, year and period."""
@@ -340,7 +344,9 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_penilaian_pb2.Kurva, _abc.Awaitable[_penilaian_pb2.Kurva]]:
         """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
         admin instansi and the unit's pimpinan, of every rated SKP of a unor
-        induk) against what the capaian of the unor induk allows.
+        induk) against what the capaian of the unor induk allows. With `skp`:
+        the bawahan of that SKP's penilai, for anyone who may read the SKP
+        (the Dokumen Evaluasi Kinerja prints it).
         """
 
     @_abc_1.abstractmethod

@@ -1,0 +1,125 @@
+"""Capaian Organisasi & Batas: the Capaian Kinerja Organisasi of every unor
+induk (set and finalized by admin instansi or the unit's pimpinan) and the
+Batas of the instansi's periods (set by admin instansi), for one year.
+
+It is admin instansi's main page (an account without NIP has no Profil or
+SKP); a pegawai who leads a unor induk opens it from the command palette."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
+
+from tui import format as fmt
+from tui.commands import Perintah
+from tui.layanan import aplikasi, backend
+from tui.widgets.penilaian.daftar_batas import DaftarBatas
+from tui.widgets.penilaian.daftar_capaian import DaftarCapaian
+
+TAB = [("tab-daftar-capaian", "Capaian Organisasi"), ("tab-daftar-batas", "Batas Penilaian")]
+
+
+class CapaianOrganisasiScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "kembali", "Kembali"),
+        Binding("minus", "tahun(-1)", "Tahun -", key_display="-"),
+        Binding("plus,equals_sign", "tahun(1)", "Tahun +", key_display="+"),
+        Binding("1", "tab(1)", "Tab", key_display="1-2"),
+        Binding("2", "tab(2)", "Batas", show=False),
+        Binding("r", "muat", "Muat Ulang", show=False),
+        Binding("ctrl+u", "app.ubah_password", "Ubah Password", show=False),
+        Binding("ctrl+l", "app.keluar", "Keluar"),
+    ]
+
+    def __init__(self, utama: bool = False) -> None:
+        """`utama`: the main page of admin instansi (nothing to go back to)."""
+        super().__init__()
+        self.utama = utama
+
+    def compose(self) -> ComposeResult:
+        if self.utama:
+            yield Header(icon="e")
+        with Vertical(id="capaian-batas"):
+            yield Static("Capaian Kinerja Organisasi & Batas Penilaian", classes="judul")
+            with Horizontal(classes="saring"):
+                yield Label("TAHUN")
+                yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
+                yield Label("PERIODE")
+                yield Select[int]([(v, k) for k, v in fmt.PERIODE.items()], compact=True, prompt="Semua periode",
+                                  id="periode-capaian")
+            with TabbedContent(id="tab-capaian"):
+                with TabPane(TAB[0][1], id=TAB[0][0]):
+                    yield DaftarCapaian()
+                with TabPane(TAB[1][1], id=TAB[1][0]):
+                    yield DaftarBatas(admin=backend(self).admin_instansi)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        sesi = backend(self).sesi
+        if self.utama and sesi is not None:
+            self.sub_title = f"Hi, {sesi.akun.nama}"
+        self.set_focus(self.query_one("#tabel-capaian"))  # before the loading cover, which would pass it on
+        self.action_muat()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "kembali":
+            return not self.utama
+        return True
+
+    def perintah(self) -> Iterable[Perintah]:
+        capaian, batas = self.query_one(DaftarCapaian), self.query_one(DaftarBatas)
+        yield "Set Capaian", lambda: self._di(1, capaian.action_set), "Capaian kinerja organisasi unit terpilih (c)"
+        yield "Finalisasi Capaian", lambda: self._di(1, capaian.action_finalisasi), "Kunci capaian unit terpilih (f)"
+        yield "Lihat Kurva", lambda: self._di(1, capaian.action_kurva), "Distribusi predikat unit induk terpilih (v)"
+        yield "Batas Penilaian", lambda: self.action_tab(2), "Batas pengisian tiap periode (2)"
+        if batas.admin:
+            yield "Set Batas", lambda: self._di(2, batas.action_set), "Ubah batas periode terpilih (e)"
+        yield "Tahun sebelumnya", lambda: self.action_tahun(-1), "(-)"
+        yield "Tahun berikutnya", lambda: self.action_tahun(1), "(+)"
+        if self.utama:
+            yield "Ubah Password", aplikasi(self).action_ubah_password, "Ganti password akun ini (ctrl+u)"
+            yield "Keluar", aplikasi(self).action_keluar, "Akhiri sesi dan kembali ke login (ctrl+l)"
+        else:
+            yield "Kembali", self.action_kembali, "(esc)"
+
+    def _di(self, tab: int, aksi: object) -> None:
+        self.action_tab(tab)
+        if callable(aksi):
+            aksi()
+
+    def action_kembali(self) -> None:
+        if not self.utama:
+            self.dismiss(None)
+
+    def action_tab(self, nomor: int) -> None:
+        self.query_one(TabbedContent).active = TAB[nomor - 1][0]
+        (self.query_one(DaftarCapaian) if nomor == 1 else self.query_one(DaftarBatas)).fokus()
+
+    def tahun(self) -> int | None:
+        teks = self.query_one("#tahun", Input).value
+        return int(teks) if len(teks) == 4 else None
+
+    def action_tahun(self, langkah: int) -> None:
+        tahun = self.tahun() or dt.date.today().year
+        self.query_one("#tahun", Input).value = str(tahun + langkah)  # Changed reloads
+
+    @on(Input.Changed, "#tahun")
+    @on(Select.Changed, "#periode-capaian")
+    def action_muat(self) -> None:
+        tahun = self.tahun()
+        if tahun is None:
+            return
+        periode = self.query_one("#periode-capaian", Select).value
+        self.query_one(DaftarCapaian).muat(tahun, 0 if periode is Select.NULL else int(str(periode)))
+        self.query_one(DaftarBatas).muat(tahun)
+
+    @on(Input.Submitted, "#tahun")
+    def _ke_tabel(self) -> None:
+        self.action_tab(1)

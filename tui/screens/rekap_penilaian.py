@@ -1,0 +1,205 @@
+"""Rekap Penilaian Bawahan (manual chapter 7): every approved SKP whose
+penilai is the signed-in pegawai, in one period, with the ratings, the
+predikat and how far the realisasi is filled. A bawahan whose realisasi is
+incomplete stands out: yellow while the batas is still ahead (time to
+remind them), red once it has passed. Enter opens Penilaian Bawahan on that
+row (with ] and [ to go on through the list); Ekspor XLSX writes the same
+rows as a workbook."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Iterable
+
+from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+
+from tui import format as fmt
+from tui.backend import GagalLayanan
+from tui.commands import Perintah
+from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.profil.label_nilai import kv
+from tui.widgets.tabel import Tabel
+
+KOLOM = [("Nama", 16), ("Jabatan", 10), ("Hasil", 7), ("Perilaku", 8), ("Predikat", 15), ("Realisasi", 9),
+         ("Status", 15)]
+
+
+def lengkap(r: pb.RekapPenilaian) -> bool:
+    return r.realisasi_terisi >= r.jumlah_indikator
+
+
+def gaya(r: pb.RekapPenilaian, hari_ini: dt.date) -> str:
+    """Incomplete realisasi: yellow before the batas, red after it."""
+    if lengkap(r):
+        return ""
+    batas = fmt.ke_date(r.batas)
+    return "bold yellow" if batas is None or hari_ini <= batas else "bold red"
+
+
+class RekapPenilaianScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "kembali", "Kembali"),
+        Binding("e", "ekspor", "Ekspor XLSX"),
+        Binding("v", "kurva", "Lihat Kurva"),
+        Binding("r", "muat", "Muat Ulang", show=False),
+    ]
+
+    def __init__(self, tahun: int, periode: int) -> None:
+        super().__init__()
+        self._tahun = tahun
+        self._periode = periode
+        self._rekap: list[pb.RekapPenilaian] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="rekap-penilaian"):
+            yield Static(f"Rekap Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}",
+                         classes="judul")
+            with Horizontal(classes="saring"):
+                yield Label("CARI")
+                yield Input(compact=True, placeholder="nama atau NIP", id="cari-rekap")
+            yield Static("Memuat...", id="judul-rekap")
+            yield Tabel(id="tabel-rekap")
+            yield Static("", id="rincian-rekap")
+            with Horizontal(classes="tombol"):
+                yield Button("Penilaian Bawahan", compact=True, variant="primary", id="nilai-rekap")
+                yield Button("Ekspor XLSX", compact=True, id="ekspor-rekap")
+                yield Button("Lihat Kurva", compact=True, id="kurva-rekap")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, lebar in KOLOM:
+            table.add_column(label, width=lebar)
+        self.set_focus(table)  # now, not later: the loading cover would pass it on to the search box
+        self.action_muat()
+
+    def perintah(self) -> Iterable[Perintah]:
+        yield "Penilaian Bawahan", self.action_nilai, "Nilai bawahan baris terpilih (Enter)"
+        yield "Ekspor XLSX", self.action_ekspor, "Simpan rekap sebagai berkas Excel (e)"
+        yield "Lihat Kurva", self.action_kurva, "Distribusi predikat bawahan periode ini (v)"
+        yield "Kembali", self.action_kembali, "Kembali ke Penilaian SKP (esc)"
+
+    def action_kembali(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Changed, "#cari-rekap")
+    def _cari(self) -> None:
+        self._muat(tunda=True)
+
+    @on(Input.Submitted, "#cari-rekap")
+    def _ke_tabel(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_muat(self) -> None:
+        self._muat()
+
+    def _query(self) -> str:
+        return self.query_one("#cari-rekap", Input).value.strip()
+
+    @work(exclusive=True, group="rekap")
+    async def _muat(self, tunda: bool = False) -> None:
+        if tunda:
+            await asyncio.sleep(0.25)  # typing: ask once the user pauses (a newer call cancels this one)
+        query = self._query()
+        judul = self.query_one("#judul-rekap", Static)
+        try:
+            with memuat(self.query_one(DataTable)):
+                resp = await backend(self).rekap_penilaian(self._tahun, self._periode, query)
+        except GagalLayanan as e:
+            if laporkan(self, e, diam=True):
+                judul.update(Text(f"Rekap gagal dimuat: {e.pesan}"))
+            return
+        if masih_tampil(self):
+            self._tampilkan(resp, query)
+
+    def _tampilkan(self, resp: pb.ListRekapPenilaianResponse, query: str) -> None:
+        table = self.query_one(DataTable)
+        lama = self._terpilih()
+        table.clear()
+        hari_ini = dt.date.today()
+        self._rekap = list(resp.rekap)
+        for r in self._rekap:
+            g = gaya(r, hari_ini)
+            table.add_row(Text(r.nama, style=g), Text(r.jabatan), fmt.rating_singkat(r.rating_hasil_kerja),
+                          fmt.rating_singkat(r.rating_perilaku_kerja), fmt.predikat(r.predikat),
+                          Text(f"{r.realisasi_terisi}/{r.jumlah_indikator}", style=g),
+                          fmt.STATUS_PENILAIAN.get(r.status, "-"), key=r.name)
+        if lama is not None and any(r.name == lama.name for r in self._rekap):
+            table.move_cursor(row=table.get_row_index(lama.name))
+        cari = f" yang memuat '{query}'" if query else ""
+        if self._rekap:
+            belum = sum(1 for r in self._rekap if not lengkap(r))
+            ringkas = (f"{len(self._rekap)} bawahan{cari}: dinilai {resp.dinilai}, realisasi lengkap "
+                       f"{resp.realisasi_lengkap}")
+            if belum:
+                ringkas += f"; {belum} belum lengkap (kuning: batas belum lewat, merah: sudah lewat)"
+            self.query_one("#judul-rekap", Static).update(Text(ringkas + "."))
+        else:
+            self.query_one("#judul-rekap", Static).update(Text(
+                f"Tidak ada SKP bawahan yang disetujui pada periode ini{cari}."))
+        self._rincian()
+
+    def _terpilih(self) -> pb.RekapPenilaian | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0 or not self._rekap:
+            return None
+        return self._rekap[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#tabel-rekap")
+    def _rincian(self) -> None:
+        r = self._terpilih()
+        self.query_one("#rincian-rekap", Static).update(kv([
+            ("PEGAWAI", Text(f"{r.nama} ({r.nip})\n{r.jabatan}")),
+            ("PERIODE / BATAS", f"{fmt.periode(r.awal, r.akhir)} / {fmt.tanggal(r.batas)}"),
+            ("REALISASI", f"{r.realisasi_terisi} dari {r.jumlah_indikator} indikator; {r.jumlah_feedback} feedback; "
+                          f"{fmt.STATUS_PENILAIAN.get(r.status, '-').lower()}"),
+        ]) if r else "")
+
+    @on(DataTable.RowSelected, "#tabel-rekap")
+    @on(Button.Pressed, "#nilai-rekap")
+    def action_nilai(self) -> None:
+        from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
+
+        if self._terpilih() is None:
+            self.notify("Tidak ada bawahan untuk dinilai.")
+            return
+        self.app.push_screen(PenilaianBawahanScreen(self._rekap, self.query_one(DataTable).cursor_row),
+                             lambda _: self.action_muat())
+
+    @on(Button.Pressed, "#kurva-rekap")
+    def action_kurva(self) -> None:
+        from tui.screens.lihat_kurva import LihatKurvaScreen
+
+        self.app.push_screen(LihatKurvaScreen(self._tahun, self._periode))
+
+    @on(Button.Pressed, "#ekspor-rekap")
+    def action_ekspor(self) -> None:
+        self._ekspor(self._query())
+
+    @work(exclusive=True, group="ekspor")
+    async def _ekspor(self, query: str) -> None:
+        from tui.screens.ekspor_xlsx import EksporXlsxScreen
+
+        try:
+            with memuat(self.query_one(DataTable)):
+                berkas = await backend(self).ekspor_rekap(self._tahun, self._periode, query)
+        except GagalLayanan as e:
+            laporkan(self, e)
+            return
+        if not masih_tampil(self):
+            return
+
+        def selesai(path: str | None) -> None:
+            if path:
+                self.notify(f"Rekap disimpan ke {path}", title="Ekspor XLSX", timeout=10, markup=False)
+                self.query_one("#judul-rekap", Static).update(Text(f"Rekap disimpan ke {path}"))
+
+        self.app.push_screen(EksporXlsxScreen(berkas), selesai)

@@ -1,0 +1,128 @@
+"""Pelaksanaan Kinerja of Penilaian SKP (manual chapter 6): the periods of the
+pegawai's approved SKP (Triwulan I-IV within its period, and Penilaian
+Akhir Tahun) with batas, ratings, Nilai SKP (the predikat) and Capaian
+Organisasi, and what the pegawai does in the one under the cursor."""
+
+from __future__ import annotations
+
+from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, DataTable, Static
+
+from tui import format as fmt
+from tui.widgets.profil.label_nilai import kv
+from tui.widgets.tabel import Tabel
+
+KOLOM = ("Periode", "Batas", "Status", "Hasil Kerja", "Perilaku", "Nilai SKP", "Capaian Organisasi")
+TOMBOL = [("rencana-aksi", "Rencana Aksi", "rencana_aksi"), ("bukti-dukung", "Bukti Dukung & Hasil", "bukti_dukung"),
+          ("feedback-perilaku", "Feedback Perilaku", "feedback_perilaku"), ("cetak-penilaian", "Cetak", "cetak")]
+
+
+def nama_singkat(p: pb.PeriodePenilaian) -> str:
+    return "Akhir Tahun" if p.periode == pb.PERIODE_AKHIR_TAHUN else p.nama
+
+
+class PelaksanaanKinerja(Vertical):
+    BINDINGS = [
+        Binding("a", "rencana_aksi", "Rencana Aksi"),
+        Binding("b", "bukti_dukung", "Bukti Dukung & Hasil"),
+        Binding("f", "feedback_perilaku", "Feedback Perilaku"),
+        Binding("c", "cetak", "Cetak", show=False),
+    ]
+
+    class Kembali(Message):
+        """Back from a period's screen: what it changed shows in the periods (terbuka, ratings)."""
+
+    def __init__(self) -> None:
+        super().__init__(id="pelaksanaan")
+        self._skp_name = ""
+        self._periode: dict[str, pb.PeriodePenilaian] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Tabel(id="tabel-periode")
+        yield Static("", id="rincian-periode")
+        with Horizontal(classes="tombol"):
+            for id_, label, _ in TOMBOL:
+                yield Button(label, compact=True, id=id_, variant="primary" if id_ == "bukti-dukung" else "default")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(*KOLOM)
+
+    def fokus(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def tampilkan(self, skp_name: str, daftar: list[pb.PeriodePenilaian]) -> None:
+        self._skp_name = skp_name
+        table = self.query_one(DataTable)
+        lama = self.terpilih()
+        table.clear()
+        for p in daftar:
+            table.add_row(nama_singkat(p), fmt.tanggal_singkat(p.batas), "Terbuka" if p.terbuka else "Ditutup",
+                          fmt.rating_singkat(p.rating_hasil_kerja), fmt.rating_singkat(p.rating_perilaku_kerja),
+                          fmt.predikat(p.predikat), fmt.capaian(p.capaian_organisasi), key=p.name)
+        self._periode = {p.name: p for p in daftar}
+        if lama is not None and lama.name in self._periode:
+            table.move_cursor(row=table.get_row_index(lama.name))
+        self._rincian()
+
+    def terpilih(self) -> pb.PeriodePenilaian | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return self._periode.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    @on(DataTable.RowHighlighted, "#tabel-periode")
+    def _rincian(self) -> None:
+        p = self.terpilih()
+        if p is None:
+            self.query_one("#rincian-periode", Static).update("")
+            return
+        keadaan = "terbuka untuk diisi" if p.terbuka else "ditutup"
+        self.query_one("#rincian-periode", Static).update(kv([
+            ("PERIODE", Text(f"{p.nama}: {fmt.periode(p.awal, p.akhir)}")),
+            ("BATAS", f"{fmt.tanggal(p.batas)} ({keadaan})"),
+            ("PENILAIAN", f"{fmt.STATUS_PENILAIAN.get(p.status, '-')}; predikat {fmt.predikat(p.predikat)}"),
+        ]))
+
+    def _pilihan(self) -> pb.PeriodePenilaian | None:
+        p = self.terpilih()
+        if p is None:
+            self.notify("Belum ada periode penilaian.")
+        return p
+
+    @on(Button.Pressed)
+    def _tombol(self, event: Button.Pressed) -> None:
+        for id_, _, aksi in TOMBOL:
+            if event.button.id == id_:
+                event.stop()
+                getattr(self, f"action_{aksi}")()
+
+    def action_rencana_aksi(self) -> None:
+        from tui.screens.rencana_aksi import RencanaAksiScreen
+
+        if p := self._pilihan():
+            self.app.push_screen(RencanaAksiScreen(self._skp_name, p.name), self._kembali)
+
+    @on(DataTable.RowSelected, "#tabel-periode")
+    def action_bukti_dukung(self) -> None:
+        from tui.screens.pengisian_bukti_dukung import PengisianBuktiDukungScreen
+
+        if p := self._pilihan():
+            self.app.push_screen(PengisianBuktiDukungScreen(self._skp_name, p.name), self._kembali)
+
+    def action_feedback_perilaku(self) -> None:
+        from tui.screens.feedback_perilaku import FeedbackPerilakuScreen
+
+        if p := self._pilihan():
+            self.app.push_screen(FeedbackPerilakuScreen(self._skp_name, p.name), self._kembali)
+
+    def action_cetak(self) -> None:
+        self.notify("Cetak dokumen penilaian belum tersedia pada versi ini.", severity="warning")
+
+    def _kembali(self, _: object) -> None:
+        self.post_message(self.Kembali())

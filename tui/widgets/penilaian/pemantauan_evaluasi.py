@@ -1,0 +1,112 @@
+"""Pemantauan dan Evaluasi of Penilaian SKP (manual chapter 7): for a penilai,
+the periods of the SKP's year, and per period Penilaian Bawahan, Rekap
+Penilaian Bawahan and Lihat Kurva. Shown to everyone: whoever has no
+bawahan finds the lists empty."""
+
+from __future__ import annotations
+
+from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Static
+
+from tui import format as fmt
+from tui.backend import GagalLayanan
+from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.tabel import Tabel
+
+TOMBOL = [("penilaian-bawahan", "Penilaian Bawahan", "penilaian_bawahan"),
+          ("rekap-bawahan", "Rekap Penilaian Bawahan", "rekap"), ("lihat-kurva", "Lihat Kurva", "kurva")]
+
+
+class PemantauanEvaluasi(Vertical):
+    BINDINGS = [
+        Binding("n", "penilaian_bawahan", "Penilaian Bawahan"),
+        Binding("k", "rekap", "Rekap"),
+        Binding("v", "kurva", "Lihat Kurva"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="pemantauan")
+        self.tahun = 0
+
+    def compose(self) -> ComposeResult:
+        yield Tabel(id="tabel-pemantauan")
+        yield Static("", id="ket-pemantauan", classes="petunjuk")
+        with Horizontal(classes="tombol"):
+            for id_, label, _ in TOMBOL:
+                yield Button(label, compact=True, id=id_, variant="primary" if id_ == "penilaian-bawahan" else "default")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Periode Penilaian", "Batas", "")
+
+    def fokus(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def muat(self, tahun: int) -> None:
+        self.tahun = tahun
+        self._muat()
+
+    @work(exclusive=True, group="pemantauan")
+    async def _muat(self) -> None:
+        ket = self.query_one("#ket-pemantauan", Static)
+        try:
+            with memuat(self.query_one(DataTable)):
+                daftar = await backend(self).daftar_batas(self.tahun)
+        except GagalLayanan as e:
+            if laporkan(self, e, diam=True):
+                ket.update(Text(f"Periode penilaian gagal dimuat: {e.pesan}"))
+            return
+        if not masih_tampil(self):
+            return
+        table = self.query_one(DataTable)
+        table.clear()
+        for b in sorted(daftar, key=lambda b: b.periode):
+            table.add_row(fmt.nama_periode(b.periode), fmt.tanggal(b.tanggal), "" if b.bawaan else "(diatur admin)",
+                          key=str(b.periode))
+        ket.update(f"Periode penilaian tahun {self.tahun}. Enter: Penilaian Bawahan pada periode terpilih.")
+
+    def terpilih(self) -> int:
+        """The Periode under the cursor (0 when there is none)."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            self.notify("Belum ada periode penilaian.")
+            return 0
+        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    @on(Button.Pressed)
+    def _tombol(self, event: Button.Pressed) -> None:
+        for id_, _, aksi in TOMBOL:
+            if event.button.id == id_:
+                event.stop()
+                getattr(self, f"action_{aksi}")()
+
+    @on(DataTable.RowSelected, "#tabel-pemantauan")
+    def action_penilaian_bawahan(self) -> None:
+        from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
+        from tui.screens.pilih_bawahan import PilihBawahanScreen
+
+        periode = self.terpilih()
+        if not periode:
+            return
+
+        def dipilih(hasil: tuple[list[pb.RekapPenilaian], int] | None) -> None:
+            if hasil is not None:
+                self.app.push_screen(PenilaianBawahanScreen(*hasil))
+
+        self.app.push_screen(PilihBawahanScreen(self.tahun, periode), dipilih)
+
+    def action_rekap(self) -> None:
+        from tui.screens.rekap_penilaian import RekapPenilaianScreen
+
+        if periode := self.terpilih():
+            self.app.push_screen(RekapPenilaianScreen(self.tahun, periode))
+
+    def action_kurva(self) -> None:
+        from tui.screens.lihat_kurva import LihatKurvaScreen
+
+        if periode := self.terpilih():
+            self.app.push_screen(LihatKurvaScreen(self.tahun, periode))
