@@ -1,5 +1,5 @@
-"""`make bench`: throughput and latency of the profil, skp and penilaian RPCs on the demo instansi
-(penilaian with a penilai of 1,000 bawahan).
+"""`make bench`: throughput and latency of the profil, skp, penilaian and cetak RPCs on the demo
+instansi (penilaian with a penilai of 1,000 bawahan; cetak with a bulk print for 100 bawahan).
 
 The server runs in its own process (`ekinerja serve`, embedded SQLite default),
 the load comes from this one: 32 concurrent clients on one channel, each RPC
@@ -26,7 +26,7 @@ from ekinerja.skp.v1 import skp_pb2, skp_pb2_grpc
 from google.protobuf.field_mask_pb2 import FieldMask
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from bench import penilaian
+from bench import cetak, penilaian
 from services.shared.config import Settings
 
 DEMO_PASSWORD = "ekinerja2023"
@@ -67,17 +67,37 @@ async def measure(name: str, call: Callable[[int], Awaitable[object]], concurren
     }
 
 
-async def bench(port: int, concurrency: int, seconds: float, ids: list[str]) -> list[dict]:
+async def login(auth: auth_pb2_grpc.AuthServiceStub, nip: str) -> tuple[tuple[str, str]]:
+    resp = await auth.Login(auth_pb2.LoginRequest(nip=nip, password=DEMO_PASSWORD))
+    return (("authorization", f"Bearer {resp.access_token}"),)
+
+
+async def bench_cetak(ch: grpc.aio.Channel, concurrency: int, seconds: float) -> tuple[list[dict], dict]:
+    auth = auth_pb2_grpc.AuthServiceStub(ch)
+    md_y = await login(auth, cetak.SUYANTO)
+    skp_id = await cetak.skp_suyanto(ch, md_y)
+    # Before any other print: the first one pays for typst's start and fonts.
+    lain = {"pertama_ms": await cetak.pertama(ch, md_y, skp_id)}
+    # Rendering is CPU work on a two-thread pool: more clients only queue.
+    results = [await measure(name, call, min(concurrency, 4), seconds) for name, call in cetak.kasus(ch, md_y, skp_id)]
+    lain.update(await cetak.massal(ch, await login(auth, cetak.WIDANANG)))
+    return results, lain
+
+
+async def bench(port: int, concurrency: int, seconds: float, ids: list[str],
+                hanya_cetak: bool) -> tuple[list[dict], dict]:
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
         health = health_pb2_grpc.HealthStub(ch)
+        floor = [await measure("Health/Check (floor)", lambda i: health.Check(health_pb2.HealthCheckRequest()),
+                               concurrency, seconds)]
+        hasil_cetak, lain = await bench_cetak(ch, concurrency, seconds)
+        if hanya_cetak:
+            return floor + hasil_cetak, lain
         auth = auth_pb2_grpc.AuthServiceStub(ch)
         profil = profil_pb2_grpc.ProfilServiceStub(ch)
-        sutikno = await auth.Login(auth_pb2.LoginRequest(nip=SUTIKNO, password=DEMO_PASSWORD))
-        endang = await auth.Login(auth_pb2.LoginRequest(nip=ENDANG, password=DEMO_PASSWORD))
-        md_s = (("authorization", f"Bearer {sutikno.access_token}"),)
-        md_e = (("authorization", f"Bearer {endang.access_token}"),)
+        md_s = await login(auth, SUTIKNO)
+        md_e = await login(auth, ENDANG)
         cases: list[tuple[str, Callable[[int], Awaitable[object]]]] = [
-            ("Health/Check (floor)", lambda i: health.Check(health_pb2.HealthCheckRequest())),
             ("Auth/Login (argon2id)", lambda i: auth.Login(auth_pb2.LoginRequest(nip=SUTIKNO, password=DEMO_PASSWORD))),
             ("Profil/GetPegawai", lambda i: profil.GetPegawai(
                 profil_pb2.GetPegawaiRequest(name=f"pegawai/{SUTIKNO}"), metadata=md_s)),
@@ -89,11 +109,11 @@ async def bench(port: int, concurrency: int, seconds: float, ids: list[str]) -> 
                 profil_pb2.ListBawahanRequest(name=f"pegawai/{ENDANG}"), metadata=md_e)),
             *await skp_cases(ch, md_s, md_e),
         ]
-        results = [await measure(name, call, concurrency, seconds) for name, call in cases]
+        results = floor + [await measure(name, call, concurrency, seconds) for name, call in cases]
         # 1,000 bawahan: a Rekap takes a while, so fewer clients ask at once.
         for name, call in penilaian.kasus(ch, md_e, ids):
             results.append(await measure(name, call, min(concurrency, 8), seconds))
-        return results
+        return results + hasil_cetak, lain
 
 
 async def skp_cases(ch: grpc.aio.Channel, md_s: tuple, md_e: tuple) -> list:  # type: ignore[type-arg]
@@ -126,6 +146,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--port", type=int, default=50871)
+    parser.add_argument("--cetak-saja", action="store_true", help="only the floor and the cetak figures")
     args = parser.parse_args()
     exe = str(Path(sys.executable).parent / "ekinerja")
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,17 +158,21 @@ def main() -> None:
                                   stderr=subprocess.DEVNULL)
         try:
             ids = asyncio.run(penilaian.siapkan(Settings(data_dir=Path(tmp))))
+            asyncio.run(cetak.siapkan(Settings(data_dir=Path(tmp))))
             time.sleep(2.5)
-            results = asyncio.run(bench(args.port, args.concurrency, args.seconds, ids))
+            results, lain = asyncio.run(bench(args.port, args.concurrency, args.seconds, ids, args.cetak_saja))
         finally:
             server.terminate()
             server.wait(timeout=30)
     floor = results[0]["rps"]
-    print(f"ekinerja profil + skp + penilaian — SQLite, 1 server process, {args.concurrency} concurrent clients, "
+    print(f"ekinerja profil + skp + penilaian + cetak — SQLite, 1 server process, {args.concurrency} concurrent clients, "
           f"{args.seconds:.0f} s per RPC, {os.cpu_count()} cores")
     print(f"{'RPC':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of floor':>10}  errors")
     for r in results:
         print(f"{r['rpc']:<30}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps'] / floor:>10.2f}  {_codes(r['errors'])}")
+    print(f"Cetak: first print of the server {lain['pertama_ms']:.0f} ms; bulk Form Penilaian for "
+          f"{lain['dokumen']:.0f} bawahan {lain['detik']:.1f} s ({lain['per_detik']:.1f} documents/s, "
+          f"zip {lain['mib']:.1f} MiB)")
 
 
 if __name__ == "__main__":

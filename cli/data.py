@@ -27,12 +27,23 @@ def run_seed(settings: Settings, jumlah: int) -> int:
             await db.dispose()
         print(laporan.ringkasan())
         print(await _seed_skp(settings, laporan, DEMO_PASSWORD))
+        print(_ca_demo(settings))
         print(f"\nAkun demo (password semuanya: {DEMO_PASSWORD}):")
         for login, nama, keterangan in laporan.logins:
             print(f"  {login:<20} {nama:<28} {keterangan}")
         return 0
 
     return asyncio.run(main())
+
+
+def _ca_demo(settings: Settings) -> str:
+    """The demo signs its printed documents with a demo CA (never replacing a
+    key that is already there)."""
+    from services.cetak.ca_demo import pastikan_ca_demo
+    from services.cetak.pengaturan import PengaturanCetak
+
+    ca = pastikan_ca_demo(PengaturanCetak.dari(settings), "Pemerintah Kab. Madiun")
+    return f"Tanda tangan digital dokumen cetak: CA demo {ca}" if ca else "Tanda tangan digital: kunci sudah ada."
 
 
 def run_import(settings: Settings, jenis: str, berkas: str) -> int:

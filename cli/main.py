@@ -43,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     tambah.add_argument("--instansi", required=True, help="id instansi (lihat `ekinerja akun instansi`)")
     tambah.add_argument("--nama", default="")
     akun_sub.add_parser("instansi", help="daftar instansi dan id-nya")
+
+    cetak = sub.add_parser("cetak", help="dokumen cetak: kunci tanda tangan digital")
+    cetak_sub = cetak.add_subparsers(dest="aksi", required=True)
+    ca = cetak_sub.add_parser("ca-demo", help="buat CA demo dan kunci penanda tangan di $EKINERJA_DATA_DIR/cetak")
+    ca.add_argument("--instansi", default="Pemerintah Kab. Madiun", help="nama organisasi pada sertifikat")
+    ca.add_argument("--timpa", action="store_true", help="ganti kunci yang sudah ada")
     return parser
 
 
@@ -76,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         from cli.akun import run_akun
 
         return run_akun(settings, args)
+    if args.perintah == "cetak":
+        from cli.cetak import run_ca_demo
+
+        return run_ca_demo(settings, args.instansi, args.timpa)
     return 2
 
 

@@ -7,17 +7,26 @@ from pathlib import Path
 import grpc
 from ekinerja.cetak.v1 import cetak_pb2_grpc
 
+from services.cetak.pdf.pencetak import Pencetak
+from services.cetak.pengaturan import PengaturanCetak
 from services.cetak.server.cetak import CetakServicer
-from services.cetak.store.models import permintaan
+from services.cetak.usecases.riwayat import purge
+from services.penilaian.client import PenilaianClient
+from services.profil.client import ProfilClient
 from services.shared.db import Database
-from services.shared.idempotency import purge
 from services.shared.server import Context, ServiceModule
+from services.skp.client import SkpClient
 
 NAME = "ekinerja.cetak.v1.CetakService"
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
-    cetak_pb2_grpc.add_CetakServiceServicer_to_server(CetakServicer(), server)
+    skp = SkpClient(lambda: ctx.address_of("skp"))
+    profil = ProfilClient(lambda: ctx.address_of("profil"))
+    penilaian = PenilaianClient(lambda: ctx.address_of("penilaian"))
+    pencetak = Pencetak(PengaturanCetak.dari(ctx.settings).berkas_kunci)
+    ctx.on_stop.extend([skp.close, profil.close, penilaian.close, pencetak.tutup])
+    cetak_pb2_grpc.add_CetakServiceServicer_to_server(CetakServicer(db, skp, profil, penilaian, pencetak), server)
 
 
 MODULE = ServiceModule(
@@ -26,5 +35,5 @@ MODULE = ServiceModule(
     public_methods=(),
     migrations_dir=Path(__file__).parent / "migrations",
     register=register,
-    housekeeping=lambda db: purge(db, permintaan),
+    housekeeping=purge,
 )

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     # Where a service finds another one; unset means this process's own port.
     profil_address: str | None = None
     skp_address: str | None = None
+    penilaian_address: str | None = None  # read by cetak
 
     token_key_file: Path | None = None  # Ed25519 private key (PEM), profil only
     token_public_key_file: Path | None = None  # enough for the other services

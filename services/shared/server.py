@@ -41,7 +41,8 @@ class Context:
     def address_of(self, service: str) -> str:
         """Where to reach another service: its configured address, else this
         process (the embedded default runs all four together)."""
-        configured = {"profil": self.settings.profil_address, "skp": self.settings.skp_address}.get(service)
+        configured = {"profil": self.settings.profil_address, "skp": self.settings.skp_address,
+                      "penilaian": self.settings.penilaian_address}.get(service)
         return configured or f"{self.settings.host}:{self.port or self.settings.port}"
 
 

@@ -39,6 +39,41 @@ class CetakServiceStub:
                 request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListJenisDokumenRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListJenisDokumenResponse.FromString,
                 _registered_method=True)
+        self.GetDialogCetak = channel.unary_unary(
+                '/ekinerja.cetak.v1.CetakService/GetDialogCetak',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.GetDialogCetakRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.JenisDokumen.FromString,
+                _registered_method=True)
+        self.PratinjauDokumen = channel.unary_unary(
+                '/ekinerja.cetak.v1.CetakService/PratinjauDokumen',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.PratinjauDokumenRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.Pratinjau.FromString,
+                _registered_method=True)
+        self.CetakRencanaSkp = channel.unary_stream(
+                '/ekinerja.cetak.v1.CetakService/CetakRencanaSkp',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakRencanaSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+                _registered_method=True)
+        self.CetakFormPenilaian = channel.unary_stream(
+                '/ekinerja.cetak.v1.CetakService/CetakFormPenilaian',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakFormPenilaianRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+                _registered_method=True)
+        self.CetakEvaluasiKinerja = channel.unary_stream(
+                '/ekinerja.cetak.v1.CetakService/CetakEvaluasiKinerja',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakEvaluasiKinerjaRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+                _registered_method=True)
+        self.CetakMassal = channel.unary_stream(
+                '/ekinerja.cetak.v1.CetakService/CetakMassal',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakMassalRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+                _registered_method=True)
+        self.ListRiwayatCetak = channel.unary_unary(
+                '/ekinerja.cetak.v1.CetakService/ListRiwayatCetak',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakResponse.FromString,
+                _registered_method=True)
 
 
 class CetakServiceServicer:
@@ -51,6 +86,79 @@ class CetakServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetDialogCetak(self, request, context):
+        """The dialog of one document for one SKP or period, with each field's
+        default: TANGGAL today, LOKASI the instansi's ("MADIUN").
+        Errors: INVALID_ARGUMENT (`jenis`, `sumber`), NOT_FOUND,
+        PERMISSION_DENIED (not allowed to print it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PratinjauDokumen(self, request, context):
+        """The document as text, line by line, without printing or recording it:
+        for a terminal preview. Checks what the Cetak RPC checks (anchors too).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CetakRencanaSkp(self, request, context):
+        """Cetak Rencana SKP (Detail SKP). The SKP must be approved (PERSETUJUAN).
+        Errors: INVALID_ARGUMENT (`skp`, `tanggal`, `lokasi`, `anchor_pegawai`,
+        `anchor_penilai`, `request_id`), NOT_FOUND, PERMISSION_DENIED,
+        FAILED_PRECONDITION (not approved; signing without a configured key),
+        UNAVAILABLE (skp or profil cannot be reached).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CetakFormPenilaian(self, request, context):
+        """Cetak Form Penilaian of one period: the plan with realisasi, feedback,
+        both ratings and the predikat ("-" for what is not rated yet).
+        Errors: as CetakRencanaSkp, with `penilaian` for the name.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CetakEvaluasiKinerja(self, request, context):
+        """Cetak Dokumen Evaluasi Kinerja of one period: both identities, the
+        capaian kinerja organisasi, the predikat and — once the capaian of the
+        unor induk is final — the Kurva Distribusi of the penilai's bawahan.
+        A date and place per signer. The period must be rated
+        (FAILED_PRECONDITION otherwise). Errors: as CetakFormPenilaian, with
+        `tanggal_pegawai`, `lokasi_pegawai`, `tanggal_penilai`, `lokasi_penilai`.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CetakMassal(self, request, context):
+        """Cetak massal (penilai): one document for every bawahan of a period (the
+        rows of penilaian's Rekap Penilaian Bawahan), one `kemajuan` message per
+        document, then one zip. A bawahan whose document cannot be made (e.g.
+        an Evaluasi not rated yet) is skipped with the reason in its
+        `kemajuan`. Errors: INVALID_ARGUMENT (`jenis`, `tahun`, `periode`, the
+        dialog fields), FAILED_PRECONDITION (no document could be made),
+        PERMISSION_DENIED (`tanda_tangan` other than PENILAI).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRiwayatCetak(self, request, context):
+        """Riwayat cetak, newest first: of one SKP (`sumber`; for whoever may print
+        it), else the prints the caller made.
+        Errors: INVALID_ARGUMENT (`sumber`, `page_size`, `page_token`),
+        PERMISSION_DENIED, NOT_FOUND.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CetakServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -58,6 +166,41 @@ def add_CetakServiceServicer_to_server(servicer, server):
                     servicer.ListJenisDokumen,
                     request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListJenisDokumenRequest.FromString,
                     response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListJenisDokumenResponse.SerializeToString,
+            ),
+            'GetDialogCetak': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDialogCetak,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.GetDialogCetakRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.JenisDokumen.SerializeToString,
+            ),
+            'PratinjauDokumen': grpc.unary_unary_rpc_method_handler(
+                    servicer.PratinjauDokumen,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.PratinjauDokumenRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.Pratinjau.SerializeToString,
+            ),
+            'CetakRencanaSkp': grpc.unary_stream_rpc_method_handler(
+                    servicer.CetakRencanaSkp,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakRencanaSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.SerializeToString,
+            ),
+            'CetakFormPenilaian': grpc.unary_stream_rpc_method_handler(
+                    servicer.CetakFormPenilaian,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakFormPenilaianRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.SerializeToString,
+            ),
+            'CetakEvaluasiKinerja': grpc.unary_stream_rpc_method_handler(
+                    servicer.CetakEvaluasiKinerja,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakEvaluasiKinerjaRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.SerializeToString,
+            ),
+            'CetakMassal': grpc.unary_stream_rpc_method_handler(
+                    servicer.CetakMassal,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakMassalRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.SerializeToString,
+            ),
+            'ListRiwayatCetak': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRiwayatCetak,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -87,6 +230,195 @@ class CetakService:
             '/ekinerja.cetak.v1.CetakService/ListJenisDokumen',
             ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListJenisDokumenRequest.SerializeToString,
             ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListJenisDokumenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDialogCetak(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/GetDialogCetak',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.GetDialogCetakRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.JenisDokumen.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PratinjauDokumen(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/PratinjauDokumen',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.PratinjauDokumenRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.Pratinjau.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CetakRencanaSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/CetakRencanaSkp',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakRencanaSkpRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CetakFormPenilaian(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/CetakFormPenilaian',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakFormPenilaianRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CetakEvaluasiKinerja(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/CetakEvaluasiKinerja',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakEvaluasiKinerjaRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CetakMassal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/CetakMassal',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakMassalRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRiwayatCetak(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/ListRiwayatCetak',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakResponse.FromString,
             options,
             channel_credentials,
             insecure,

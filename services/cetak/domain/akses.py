@@ -1,0 +1,36 @@
+"""Who may print an SKP's documents, and sign at which spot. Stricter than
+reading the SKP: admin instansi and service accounts read SKPs but do not
+print the documents people sign."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.shared.errors import AksesDitolak
+from services.shared.principal import HELPDESK, Principal
+
+PEGAWAI, PENILAI = "PEGAWAI", "PENILAI"
+
+
+@dataclass(frozen=True)
+class Pihak:
+    nip: str
+    penilai_nip: str
+    instansi_id: str
+
+
+def boleh_cetak(p: Principal, skp: Pihak) -> None:
+    if p.nip and p.nip in (skp.nip, skp.penilai_nip):
+        return
+    if p.punya(HELPDESK) and p.instansi_id == skp.instansi_id:
+        return
+    raise AksesDitolak("Dokumen SKP ini hanya dapat dicetak oleh pegawai yang dinilai, pejabat penilai "
+                       "kinerjanya, atau helpdesk instansinya.")
+
+
+def boleh_tanda_tangan(p: Principal, skp: Pihak, pihak: str) -> None:
+    """The server signs at a spot only for the person who signs there."""
+    nip = skp.nip if pihak == PEGAWAI else skp.penilai_nip
+    if not (p.nip and p.nip == nip):
+        siapa = "pegawai yang dinilai" if pihak == PEGAWAI else "pejabat penilai kinerja"
+        raise AksesDitolak(f"Tanda tangan digital di tempat {siapa} hanya dapat diminta oleh {siapa} sendiri.")

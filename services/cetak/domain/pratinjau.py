@@ -1,0 +1,73 @@
+"""The document as plain lines, for a terminal preview: the same texts the
+PDF prints, in reading order, labelled by the document's own column names."""
+
+from __future__ import annotations
+
+from services.cetak.domain.isi import Dokumen, HasilKerja, PerilakuKerja, TandaTangan
+
+
+def _hasil(h: HasilKerja) -> list[str]:
+    k = h.kolom
+    out = [h.judul]
+    for kelompok in h.kelompok:
+        out.append(kelompok.judul)
+        if kelompok.kosong:
+            out.append(f"  {kelompok.kosong}")
+        for r in kelompok.rhk:
+            out += [f"  {r.nomor}. {k[2]}: {r.teks}", f"     {k[1]}: {r.intervensi}"]
+            for i in r.indikator:
+                out.append(f"     - {k[3]}: {i.aspek} | {k[4]}: {i.teks} | {k[5]}: {i.target}"
+                           + (f" | {k[6]}: {i.realisasi}" if i.realisasi else ""))
+            if r.umpan_balik:
+                out.append(f"     {k[7]}: " + " / ".join(r.umpan_balik))
+    if h.rating:
+        out.append(f"{h.rating.label}: {h.rating.nilai}")
+    return out
+
+
+def _perilaku(p: PerilakuKerja) -> list[str]:
+    out = [p.judul]
+    for b in p.baris:
+        out.append(f"  {b.nomor}. {b.nama}")
+        out += [f"     {p.butir} {u}" for u in b.uraian]
+        out.append(f"     {p.kolom[2]}: {b.ekspektasi}")
+        if b.umpan_balik:
+            out.append(f"     {p.kolom[3]}: " + " / ".join(b.umpan_balik))
+    if p.rating:
+        out.append(f"{p.rating.label}: {p.rating.nilai}")
+    return out
+
+
+def _ttd(t: TandaTangan) -> list[str]:
+    return [x for x in (t.tempat_tanggal, t.peran, f"[anchor {t.anchor}]" if t.anchor else "", t.nama, t.nip) if x]
+
+
+def baris(d: Dokumen) -> list[str]:
+    out = [*d.judul, d.instansi, d.periode, ""]
+    idn = d.identitas
+    for n, kolom in enumerate(idn.kolom):
+        out.append(kolom)
+        out += [f"  {b.nomor}. {b.label}: {b.penilai if n else b.pegawai}" for b in idn.baris]
+    if d.hasil:
+        out += ["", *_hasil(d.hasil)]
+    if d.perilaku:
+        out += ["", *_perilaku(d.perilaku)]
+    if d.predikat:
+        out += ["", f"{d.predikat.label}: {d.predikat.nilai}"]
+    if d.evaluasi:
+        e = d.evaluasi
+        out += ["", e.judul, *(f"  {b.label}: {b.nilai}" for b in e.baris), e.kurva_judul]
+        if e.kurva:
+            out += [f"  {e.kurva.keterangan}", "  " + " | ".join(e.kurva.kolom)]
+            out += [f"  {b.predikat} | {b.jumlah} | {b.persen} | {b.batas} | {b.sesuai}" for b in e.kurva.baris]
+            out.append(f"  {e.kurva.kesimpulan}")
+        else:
+            out.append(f"  {e.catatan_kurva}")
+    if d.lampiran:
+        out += ["", d.lampiran.judul]
+        for bagian in d.lampiran.bagian:
+            out += [bagian.judul, *(f"  {x}" for x in bagian.butir)]
+    if d.ttd:
+        kiri, kanan = d.ttd
+        out += ["", *_ttd(kiri), "", *_ttd(kanan)]
+    return out

@@ -1,0 +1,184 @@
+"""Builds each document's printed content from what skp and penilaian say
+(PermenPANRB 6/2022 annex layout, DOMAIN.md section 5). Pure: the same
+data always gives the same document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from services.cetak.domain.isi import (
+    BagianLampiran,
+    BarisIdentitas,
+    Dokumen,
+    Evaluasi,
+    HasilKerja,
+    IndikatorCetak,
+    Jenis,
+    KelompokHasil,
+    LampiranCetak,
+    Nilai,
+    PerilakuCetak,
+    PerilakuKerja,
+    RhkCetak,
+    TabelIdentitas,
+    TandaTangan,
+)
+from services.cetak.domain.kurva import kurva_cetak
+from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
+from services.cetak.domain.tanggal import periode_teks, tempat_tanggal
+
+KOSONG = "-"
+JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
+BAGI = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+KOLOM_HASIL = ("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
+               "INDIKATOR KINERJA INDIVIDU", "TARGET")
+KOLOM_NILAI = ("REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
+KOLOM_PERILAKU = ("NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN")
+KOLOM_UMPAN_BALIK = "UMPAN BALIK BERKELANJUTAN"
+BUTIR = "•"
+KELOMPOK = (("UTAMA", "A. UTAMA"), ("TAMBAHAN", "B. TAMBAHAN"))
+
+
+@dataclass(frozen=True)
+class Pengesahan:
+    """Where and when one signer signs: the dialog's LOKASI and TANGGAL."""
+
+    lokasi: str
+    tanggal: dt.date
+
+    @property
+    def teks(self) -> str:
+        return tempat_tanggal(self.lokasi, self.tanggal)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    pegawai: str = ""
+    penilai: str = ""
+
+
+def _atau_kosong(teks: str) -> str:
+    return teks.strip() or KOSONG
+
+
+def judul_periode(nilai: DataPenilaian) -> str:
+    return "PERIODE: AKHIR TAHUN" if nilai.kode == "akhir" else f"PERIODE: {nilai.nama_periode.upper()}"
+
+
+def identitas(pegawai: Identitas, penilai: Identitas | None) -> TabelIdentitas:
+    def kolom(i: Identitas | None) -> tuple[str, ...]:
+        if i is None:
+            return (KOSONG,) * 5
+        return tuple(_atau_kosong(x) for x in (i.nama, i.nip, i.pangkat_golongan, i.jabatan, i.unit_kerja))
+
+    label = ("NAMA", "NIP", "PANGKAT / GOL. RUANG", "JABATAN", "UNIT KERJA")
+    return TabelIdentitas(
+        kolom=("PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA"), nomor="NO",
+        baris=tuple(BarisIdentitas(str(n), lab, a, b)
+                    for n, (lab, a, b) in enumerate(zip(label, kolom(pegawai), kolom(penilai), strict=True), start=1)))
+
+
+def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
+    kolom = KOLOM_HASIL + (KOLOM_NILAI if nilai else ())
+    kelompok = []
+    for jenis, judul in KELOMPOK:
+        rhk = [r for r in skp.rhk if r.jenis == jenis]
+        kelompok.append(KelompokHasil(judul, tuple(
+            RhkCetak(
+                nomor=str(n), intervensi=_atau_kosong(r.intervensi), teks=_atau_kosong(r.teks),
+                indikator=tuple(IndikatorCetak(
+                    _atau_kosong(i.aspek), _atau_kosong(i.teks), _atau_kosong(i.target),
+                    _atau_kosong(nilai.realisasi.get(i.id, "")) if nilai else "") for i in r.indikator)
+                or (IndikatorCetak(KOSONG, KOSONG, KOSONG, KOSONG if nilai else ""),),
+                umpan_balik=(nilai.feedback.get(f"rhk:{r.id}") or (KOSONG,)) if nilai else (),
+            ) for n, r in enumerate(rhk, start=1)), kosong=KOSONG if not rhk else ""))
+    return HasilKerja(
+        judul="HASIL KERJA", kolom=kolom, nomor_kolom=tuple(f"({n})" for n in range(1, len(kolom) + 1)),
+        kelompok=tuple(kelompok),
+        rating=Nilai("RATING HASIL KERJA", _atau_kosong(nilai.rating_hasil)) if nilai else None)
+
+
+def perilaku_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> PerilakuKerja:
+    return PerilakuKerja(
+        judul="PERILAKU KERJA", kolom=KOLOM_PERILAKU + ((KOLOM_UMPAN_BALIK,) if nilai else ()), butir=BUTIR,
+        baris=tuple(PerilakuCetak(
+            nomor=str(n), nama=p.nama, uraian=p.uraian, ekspektasi=_atau_kosong(p.ekspektasi),
+            umpan_balik=(nilai.feedback.get(f"perilaku:{p.kode}") or (KOSONG,)) if nilai else (),
+        ) for n, p in enumerate(skp.perilaku, start=1)),
+        rating=Nilai("RATING PERILAKU KERJA", _atau_kosong(nilai.rating_perilaku)) if nilai else None)
+
+
+def lampiran(skp: DataSkp) -> LampiranCetak:
+    def butir(xs: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(f"{n}. {x}" for n, x in enumerate(xs, start=1)) or (KOSONG,)
+
+    la = skp.lampiran
+    return LampiranCetak("LAMPIRAN SASARAN KINERJA PEGAWAI", (
+        BagianLampiran("DUKUNGAN SUMBER DAYA", butir(la.dukungan_sumber_daya)),
+        BagianLampiran("SKEMA PERTANGGUNGJAWABAN", butir(la.skema_pertanggungjawaban)),
+        BagianLampiran("KONSEKUENSI", butir(la.konsekuensi)),
+    ))
+
+
+def tanda_tangan(skp: DataSkp, pegawai: Pengesahan | None, penilai: Pengesahan,
+                 anchor: Anchor) -> tuple[TandaTangan, TandaTangan]:
+    """The pegawai signs on the left, the penilai on the right under the
+    place and date; the Evaluasi gives each their own."""
+    p = skp.penilai
+    return (
+        TandaTangan(pegawai.teks if pegawai else "", "Pegawai yang Dinilai", skp.pegawai.nama,
+                    f"NIP {skp.pegawai.nip}", anchor.pegawai),
+        TandaTangan(penilai.teks, "Pejabat Penilai Kinerja", p.nama if p else KOSONG,
+                    f"NIP {p.nip}" if p else KOSONG, anchor.penilai),
+    )
+
+
+def judul_skp(skp: DataSkp) -> tuple[str, ...]:
+    return (JUDUL_SKP, f"PENDEKATAN HASIL KERJA {skp.pendekatan}", BAGI)
+
+
+def rencana_skp(skp: DataSkp, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
+    return Dokumen(
+        jenis=Jenis.RENCANA_SKP, judul=judul_skp(skp), instansi=skp.instansi_nama.upper(),
+        periode=f"PERIODE PENILAIAN: {periode_teks(skp.awal, skp.akhir)}",
+        identitas=identitas(skp.pegawai, skp.penilai), hasil=hasil_kerja(skp), perilaku=perilaku_kerja(skp),
+        lampiran=lampiran(skp), ttd=tanda_tangan(skp, None, pengesahan, anchor),
+    )
+
+
+def form_penilaian(skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
+    return Dokumen(
+        jenis=Jenis.FORM_PENILAIAN, judul=(*judul_skp(skp), judul_periode(nilai)),
+        instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
+        identitas=identitas(skp.pegawai, skp.penilai), hasil=hasil_kerja(skp, nilai),
+        perilaku=perilaku_kerja(skp, nilai),
+        predikat=Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper())),
+        ttd=tanda_tangan(skp, None, pengesahan, anchor), melintang=True,
+    )
+
+
+def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None, pegawai: Pengesahan,
+                     penilai: Pengesahan, anchor: Anchor) -> Dokumen:
+    final = kurva is not None and kurva.final
+    return Dokumen(
+        jenis=Jenis.EVALUASI_KINERJA, judul=("DOKUMEN EVALUASI KINERJA PEGAWAI", judul_periode(nilai)),
+        instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
+        identitas=identitas(skp.pegawai, skp.penilai),
+        evaluasi=Evaluasi(
+            judul="EVALUASI KINERJA",
+            baris=(Nilai("CAPAIAN KINERJA ORGANISASI", _atau_kosong(nilai.capaian.upper())),
+                   Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper()))),
+            kurva_judul="KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI",
+            kurva=kurva_cetak(kurva, skp.penilai.nama if skp.penilai else KOSONG) if final and kurva else None,
+            catatan_kurva="" if final else (
+                "Kurva distribusi predikat kinerja pegawai tampil setelah capaian kinerja organisasi "
+                "pada unit kerja induk difinalisasi."),
+        ),
+        ttd=tanda_tangan(skp, pegawai, penilai, anchor),
+    )
+
+
+def nama_berkas(jenis: Jenis, skp: DataSkp, kode: str = "") -> str:
+    bagian = [jenis.value.lower().replace("_", "-"), str(skp.tahun), kode, skp.nip]
+    return "-".join(x for x in bagian if x) + ".pdf"

@@ -1,0 +1,136 @@
+"""What every part of the CetakService servicer shares: the database, the
+skp, profil and penilaian clients, the printer, reading a request's dialog
+fields, and delivering a file: recorded once per request_id, then streamed
+in chunks after a first message that says what follows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+
+from ekinerja.cetak.v1 import cetak_pb2 as pb
+from google.type import date_pb2
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.cetak.domain.anchor import bersihkan
+from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp
+from services.cetak.domain.susun import Anchor, Pengesahan
+from services.cetak.pdf.pencetak import Pencetak
+from services.cetak.server import convert, nama
+from services.cetak.store.models import RiwayatCetakRow, permintaan
+from services.cetak.usecases import dokumen as uc
+from services.cetak.usecases import riwayat as uc_riwayat
+from services.cetak.usecases.dokumen import Cetakan
+from services.cetak.usecases.riwayat import Berkas
+from services.penilaian.client import PenilaianClient
+from services.profil.client import ProfilClient
+from services.shared import principal as pr
+from services.shared.db import Database
+from services.shared.errors import TidakValid
+from services.shared.idempotency import idempotent, validate_request_id
+from services.shared.names import date_from_proto
+from services.skp.client import SkpClient
+
+POTONGAN = 64 * 1024  # bytes per data message: well under gRPC's 4 MiB, few messages per PDF
+
+
+def potong(info: pb.InfoBerkas, isi: bytes) -> Iterator[pb.BagianBerkas]:
+    yield pb.BagianBerkas(info=info)
+    for i in range(0, len(isi), POTONGAN):
+        yield pb.BagianBerkas(data=isi[i:i + POTONGAN])
+
+
+def pihak_ttd(value: int, field: str = "tanda_tangan") -> str | None:
+    if value == pb.PIHAK_TANDA_TANGAN_UNSPECIFIED:
+        return None
+    if value not in convert.PIHAK:
+        raise TidakValid(field, "pilih PEGAWAI atau PENILAI, atau kosongkan")
+    return convert.PIHAK[value]
+
+
+def anchor(pegawai: str, penilai: str) -> Anchor:
+    return Anchor(bersihkan(pegawai, "anchor_pegawai"), bersihkan(penilai, "anchor_penilai"))
+
+
+class Dasar:
+    def __init__(self, db: Database, skp: SkpClient, profil: ProfilClient, penilaian: PenilaianClient,
+                 pencetak: Pencetak, hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
+        self._db = db
+        self._skp = skp
+        self._profil = profil
+        self._penilaian = penilaian
+        self._pencetak = pencetak
+        self._hari_ini = hari_ini
+
+    async def _data_skp(self, skp_id: str, field: str) -> DataSkp:
+        """The SKP as skp shows it to the caller (skp refuses strangers),
+        then cetak's own, stricter rule of who may print it."""
+        skp = convert.data_skp(await self._skp.skp(skp_id, {"name": field}))
+        return uc.boleh_cetak(pr.current(), skp)
+
+    async def _nilai(self, skp: DataSkp, kode: str, field: str) -> DataPenilaian:
+        n = await self._penilaian.penilaian(f"penilaian/{skp.id}/periode/{kode}", {"name": field})
+        return convert.data_penilaian(kode, n)
+
+    async def _kurva(self, skp: DataSkp, kode: str) -> DataKurva:
+        return convert.data_kurva(await self._penilaian.kurva_skp(skp.id, convert.PERIODE[kode]))
+
+    async def _lokasi_bawaan(self, skp: DataSkp, *diisi: str) -> str:
+        """The instansi's place (profil), unless every LOKASI was typed: from
+        the caller's own profile, or the SKP's pegawai's for an account
+        without NIP (helpdesk)."""
+        if diisi and all(x.strip() for x in diisi):
+            return ""
+        p = pr.current()
+        return (await self._profil.pegawai(p.nip or skp.nip)).instansi.lokasi
+
+    def _pengesahan(self, tanggal: date_pb2.Date, lokasi: str, bawaan: str, f_tanggal: str,
+                    f_lokasi: str) -> Pengesahan:
+        hari = date_from_proto(tanggal, f_tanggal, default=self._hari_ini())
+        if not 2000 <= hari.year <= 2100:
+            raise TidakValid(f_tanggal, "bukan tanggal yang sah")
+        lokasi = " ".join(lokasi.split())
+        if len(lokasi) > 100:
+            raise TidakValid(f_lokasi, "maksimal 100 karakter")
+        return Pengesahan(lokasi or bawaan, hari)
+
+    async def _rekam(self, request_id: str, metode: str, rows: list[RiwayatCetakRow],
+                     berkas: Berkas) -> pb.InfoBerkas:
+        async def work(s: AsyncSession) -> pb.InfoBerkas:
+            await uc_riwayat.simpan(s, rows, berkas.isi if request_id else None)
+            return pb.InfoBerkas(nama_berkas=berkas.nama, media_type=berkas.media_type, ukuran=len(berkas.isi),
+                                 sha256=berkas.sha256, riwayat=convert.riwayat_cetak(rows[0]))
+
+        return await idempotent(self._db, permintaan, akun=pr.current().kunci, metode=metode,
+                                request_id=request_id, response_type=pb.InfoBerkas, work=work)
+
+    async def _ulang(self, request_id: str, metode: str) -> tuple[pb.InfoBerkas, bytes] | None:
+        """A retry of a print already made: the same record and the same bytes."""
+        validate_request_id(request_id)
+        lama = await uc_riwayat.respons_lama(self._db, pr.current().kunci, request_id, metode)
+        if lama is None:
+            return None
+        info = pb.InfoBerkas.FromString(lama)
+        return info, await uc_riwayat.isi_berkas(self._db, info.riwayat.name.removeprefix("cetak/"))
+
+    async def _cetak(self, request_id: str, metode: str,
+                     siapkan: Callable[[], Awaitable[Cetakan]]) -> AsyncIterator[pb.BagianBerkas]:
+        ulang = await self._ulang(request_id, metode)
+        if ulang is not None:
+            for bagian in potong(*ulang):
+                yield bagian
+            return
+        c = await siapkan()
+        if c.ttd:
+            self._pencetak.periksa_kunci()
+        waktu = uc_riwayat.sekarang()
+        berkas = Berkas(c.nama_berkas, await self._pencetak.cetak(c.dokumen, c.ttd, waktu))
+        row = uc_riwayat.catatan(pr.current(), c.dokumen.jenis.value, berkas, waktu, skp=c.skp, periode=c.periode,
+                                 ditandatangani=c.ttd.pihak if c.ttd else "")
+        info = await self._rekam(request_id, metode, [row], berkas)
+        isi = berkas.isi
+        if info.riwayat.name != nama.riwayat(row.id):
+            # A concurrent retry with the same request_id recorded first: its file it is.
+            isi = await uc_riwayat.isi_berkas(self._db, info.riwayat.name.removeprefix("cetak/"))
+        for bagian in potong(info, isi):
+            yield bagian

@@ -1,0 +1,76 @@
+"""One document from what skp and penilaian said: the rules of who may
+print and sign, what must be true of the SKP or period, the content, and
+the anchor check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.cetak.domain import akses, anchor, huruf, susun
+from services.cetak.domain.isi import Dokumen, Jenis, peta_teks
+from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp
+from services.cetak.domain.susun import Anchor, Pengesahan
+from services.cetak.pdf.pencetak import TandaTanganDigital
+from services.shared.errors import KondisiTidakTerpenuhi
+from services.shared.principal import Principal
+
+
+@dataclass(frozen=True)
+class Cetakan:
+    """What to render and what to record of it."""
+
+    dokumen: Dokumen
+    nama_berkas: str
+    skp: DataSkp
+    periode: str  # "" for the plan
+    ttd: TandaTanganDigital | None
+
+
+def pihak(skp: DataSkp) -> akses.Pihak:
+    return akses.Pihak(skp.nip, skp.penilai.nip if skp.penilai else "", skp.instansi_id)
+
+
+def boleh_cetak(p: Principal, skp: DataSkp) -> DataSkp:
+    akses.boleh_cetak(p, pihak(skp))
+    return skp
+
+
+def tanda_tangan(p: Principal, skp: DataSkp, siapa: str | None, pengesahan: Pengesahan) -> TandaTanganDigital | None:
+    if siapa is None:
+        return None
+    akses.boleh_tanda_tangan(p, pihak(skp), siapa)
+    orang = skp.pegawai if siapa == akses.PEGAWAI else skp.penilai
+    assert orang is not None  # boleh_tanda_tangan matched the caller's NIP to this party
+    return TandaTanganDigital(siapa, orang.nama, f"NIP {orang.nip}", pengesahan.lokasi)
+
+
+def _selesai(jenis: Jenis, d: Dokumen, skp: DataSkp, kode: str, ttd: TandaTanganDigital | None) -> Cetakan:
+    d = peta_teks(d, huruf.cetak)  # type: ignore[assignment]
+    anchor.periksa(d)
+    return Cetakan(d, susun.nama_berkas(jenis, skp, kode), skp, kode, ttd)
+
+
+def rencana_skp(p: Principal, skp: DataSkp, pengesahan: Pengesahan, a: Anchor, siapa: str | None) -> Cetakan:
+    boleh_cetak(p, skp)
+    if not skp.disetujui:
+        raise KondisiTidakTerpenuhi("Rencana SKP dicetak setelah SKP disetujui pejabat penilai (PERSETUJUAN).")
+    ttd = tanda_tangan(p, skp, siapa, pengesahan)
+    return _selesai(Jenis.RENCANA_SKP, susun.rencana_skp(skp, pengesahan, a), skp, "", ttd)
+
+
+def form_penilaian(p: Principal, skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, a: Anchor,
+                   siapa: str | None) -> Cetakan:
+    boleh_cetak(p, skp)
+    ttd = tanda_tangan(p, skp, siapa, pengesahan)
+    return _selesai(Jenis.FORM_PENILAIAN, susun.form_penilaian(skp, nilai, pengesahan, a), skp, nilai.kode, ttd)
+
+
+def evaluasi_kinerja(p: Principal, skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None, pegawai: Pengesahan,
+                     penilai: Pengesahan, a: Anchor, siapa: str | None) -> Cetakan:
+    boleh_cetak(p, skp)
+    if not nilai.predikat:
+        raise KondisiTidakTerpenuhi(f"{nilai.nama_periode} belum dinilai pejabat penilai: Dokumen Evaluasi Kinerja "
+                                    "dicetak setelah kedua rating diberikan.")
+    ttd = tanda_tangan(p, skp, siapa, pegawai if siapa == akses.PEGAWAI else penilai)
+    d = susun.evaluasi_kinerja(skp, nilai, kurva, pegawai, penilai, a)
+    return _selesai(Jenis.EVALUASI_KINERJA, d, skp, nilai.kode, ttd)

@@ -1,0 +1,102 @@
+"""Cetak: what each document holds, built from what skp and penilaian say
+(the annex layout as data, before any PDF)."""
+
+import datetime as dt
+
+from services.cetak.domain.isi import Jenis
+from services.cetak.domain.kurva import batas, persen
+from services.cetak.domain.pratinjau import baris
+from services.cetak.domain.sumber import Identitas
+from services.cetak.domain.susun import Anchor, Pengesahan, evaluasi_kinerja, form_penilaian, nama_berkas, rencana_skp
+from tests.unit.contoh_cetak import kurva, nilai, skp
+
+MADIUN = Pengesahan("MADIUN", dt.date(2023, 9, 5))
+
+
+def test_rencana_skp_mengelompokkan_rhk_utama_dan_tambahan_dengan_nomor_sendiri():
+    d = rencana_skp(skp(), MADIUN, Anchor())
+    assert d.judul == ("SASARAN KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF",
+                       "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL")
+    assert (d.instansi, d.periode) == ("PEMERINTAH KAB. MADIUN", "PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2023")
+    assert d.hasil.kolom[:3] == ("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA")
+    assert d.hasil.nomor_kolom == ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)")
+    utama, tambahan = d.hasil.kelompok
+    assert (utama.judul, [r.nomor for r in utama.rhk]) == ("A. UTAMA", ["1", "2"])
+    assert (tambahan.judul, [r.nomor for r in tambahan.rhk]) == ("B. TAMBAHAN", ["1"])
+    assert [(i.aspek, i.target) for i in utama.rhk[0].indikator] == [("Kuantitas", "12 bulan"), ("Waktu", "12 bulan")]
+    assert utama.rhk[1].intervensi == "-"  # no atasan's RHK
+    assert tambahan.rhk[0].intervensi == "Perjanjian Kinerja: Sasaran 1"
+    assert [(i.aspek, i.teks, i.target) for i in tambahan.rhk[0].indikator] == [("-", "-", "-")]
+    assert d.hasil.rating is None and d.predikat is None and not d.melintang
+
+
+def test_rencana_skp_perilaku_lampiran_dan_tanda_tangan():
+    d = rencana_skp(skp(), MADIUN, Anchor("^", "$"))
+    assert [p.nama for p in d.perilaku.baris][:2] == ["Berorientasi Pelayanan", "Akuntabel"]
+    assert [p.ekspektasi for p in d.perilaku.baris][:2] == ["-", "Tuntas"]
+    assert d.perilaku.kolom == ("NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN")
+    assert [(b.judul, b.butir) for b in d.lampiran.bagian] == [
+        ("DUKUNGAN SUMBER DAYA", ("1. Anggaran",)), ("SKEMA PERTANGGUNGJAWABAN", ("-",)), ("KONSEKUENSI", ("1. Teguran",))]
+    pegawai, penilai = d.ttd
+    assert (pegawai.tempat_tanggal, pegawai.peran, pegawai.nama, pegawai.nip, pegawai.anchor) == (
+        "", "Pegawai yang Dinilai", "SUTIKNO", "NIP 196903232002121009", "^")
+    assert (penilai.tempat_tanggal, penilai.peran, penilai.anchor) == (
+        "Madiun, 5 September 2023", "Pejabat Penilai Kinerja", "$")
+    assert [(b.label, b.pegawai, b.penilai) for b in d.identitas.baris][2] == (
+        "PANGKAT / GOL. RUANG", "Pengatur Muda / II/a", "Penata Tingkat I / III/d")
+
+
+def test_tanpa_penilai_dan_pppk_tanpa_pangkat():
+    assert Identitas("1", "A", "", "IX", "J", "U").pangkat_golongan == "IX"
+    from dataclasses import replace
+    d = rencana_skp(replace(skp(), penilai=None), MADIUN, Anchor())
+    assert {b.penilai for b in d.identitas.baris} == {"-"} and d.ttd[1].nip == "-"
+
+
+def test_form_penilaian_menambah_realisasi_umpan_balik_rating_dan_predikat():
+    d = form_penilaian(skp(), nilai(), MADIUN, Anchor())
+    assert d.melintang and d.judul[-1] == "PERIODE: TRIWULAN I"
+    assert d.periode == "PERIODE PENILAIAN: 1 JANUARI SD 31 MARET TAHUN 2023"
+    assert d.hasil.kolom[6:] == ("REALISASI BERDASARKAN BUKTI DUKUNG",
+                                 "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
+    r1, r2 = d.hasil.kelompok[0].rhk
+    assert [i.realisasi for i in r1.indikator] == ["3 bulan", "-"]
+    assert (r1.umpan_balik, r2.umpan_balik) == (("Pertahankan", "Lebih teliti"), ("-",))
+    assert (d.hasil.rating.label, d.hasil.rating.nilai) == ("RATING HASIL KERJA", "SESUAI EKSPEKTASI")
+    assert (d.perilaku.rating.nilai, d.predikat.nilai) == ("DIATAS EKSPEKTASI", "BAIK")
+    assert {p.nama: p.umpan_balik for p in d.perilaku.baris}["Loyal"] == ("Ok",)
+    belum = form_penilaian(skp(), nilai(rating_hasil="", rating_perilaku="", predikat="", kode="akhir"), MADIUN,
+                           Anchor())
+    assert (belum.hasil.rating.nilai, belum.predikat.nilai, belum.judul[-1]) == ("-", "-", "PERIODE: AKHIR TAHUN")
+
+
+def test_evaluasi_kinerja_kurva_hanya_setelah_capaian_final_dan_tanggal_per_penandatangan():
+    caruban = Pengesahan("Caruban", dt.date(2023, 9, 6))
+    d = evaluasi_kinerja(skp(), nilai(predikat="Kurang/Misconduct"), kurva(), MADIUN, caruban, Anchor())
+    assert d.judul == ("DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: TRIWULAN I")
+    assert [(b.label, b.nilai) for b in d.evaluasi.baris] == [
+        ("CAPAIAN KINERJA ORGANISASI", "BAIK"), ("PREDIKAT KINERJA PEGAWAI", "KURANG/MISCONDUCT")]
+    k = d.evaluasi.kurva
+    assert [(b.predikat, b.jumlah, b.persen, b.batas) for b in k.baris][:2] == [
+        ("Sangat Baik", "1", "33,3%", "tanpa batas"), ("Baik", "2", "66,7%", "paling banyak 70%")]
+    assert "belum sesuai" in k.kesimpulan and "3 pegawai" in k.keterangan
+    assert [t.tempat_tanggal for t in d.ttd] == ["Madiun, 5 September 2023", "Caruban, 6 September 2023"]
+    assert d.hasil is None and d.perilaku is None and d.lampiran is None
+    belum = evaluasi_kinerja(skp(), nilai(), kurva(final=False), MADIUN, MADIUN, Anchor())
+    assert belum.evaluasi.kurva is None and "difinalisasi" in belum.evaluasi.catatan_kurva
+
+
+def test_persen_dan_batas_kurva():
+    assert [persen(x) for x in (0, 70, 100 / 3, 12.25)] == ["0%", "70%", "33,3%", "12,2%"]
+    assert [batas(*x) for x in ((0, 70), (60, 100), (10, 70), (0, 0), (0, 100))] == [
+        "paling banyak 70%", "paling sedikit 60%", "10% – 70%", "tidak boleh ada", "tanpa batas"]
+
+
+def test_nama_berkas_dan_pratinjau():
+    assert nama_berkas(Jenis.RENCANA_SKP, skp()) == "rencana-skp-2023-196903232002121009.pdf"
+    assert nama_berkas(Jenis.EVALUASI_KINERJA, skp(), "tw1") == "evaluasi-kinerja-2023-tw1-196903232002121009.pdf"
+    teks = baris(form_penilaian(skp(), nilai(), MADIUN, Anchor("^")))
+    assert teks[0] == "SASARAN KINERJA PEGAWAI"
+    assert "  1. RENCANA HASIL KERJA: Terlaksananya pengarsipan SK Pensiun" in teks
+    assert any("TARGET: 12 bulan | REALISASI BERDASARKAN BUKTI DUKUNG: 3 bulan" in x for x in teks)
+    assert "PREDIKAT KINERJA PEGAWAI: BAIK" in teks and "[anchor ^]" in teks
