@@ -15,11 +15,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import grpc
+from ekinerja.cetak.v1 import cetak_pb2_grpc
 from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
 from ekinerja.skp.v1 import skp_pb2_grpc
@@ -27,6 +28,7 @@ from google.protobuf.field_mask_pb2 import FieldMask
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
+from tui.backend_cetak import LayananCetak
 from tui.backend_penilaian import LayananPenilaian
 from tui.backend_skp import LayananSkp
 from tui.format import dari_date, label_field
@@ -45,11 +47,15 @@ class GagalLayanan(Exception):
     """A call failed. `pesan` is for the user (Indonesian, from the server),
     `field` names the bad input when the server said which."""
 
-    def __init__(self, pesan: str, kode: grpc.StatusCode, field: str | None = None) -> None:
+    def __init__(self, pesan: str, kode: grpc.StatusCode, field: str | None = None,
+                 pelanggaran: list[tuple[str, str]] | None = None) -> None:
         super().__init__(pesan)
         self.pesan = pesan
         self.kode = kode
         self.field = field
+        # Every (field, description) the server named: a form whose labels come
+        # from the server (Cetak) shows each on its own field.
+        self.pelanggaran = pelanggaran or []
 
     @property
     def sesi_berakhir(self) -> bool:
@@ -66,12 +72,19 @@ class GagalLayanan(Exception):
         return self.kode in _TIDAK_PASTI
 
     @classmethod
+    def tidak_utuh(cls) -> GagalLayanan:
+        """A streamed file that does not match the size and sha256 it was announced with."""
+        return cls("Berkas yang diterima tidak utuh (ukuran atau sha256 tidak cocok). Silakan cetak ulang.",
+                   grpc.StatusCode.DATA_LOSS)
+
+    @classmethod
     def dari(cls, err: grpc.aio.AioRpcError) -> GagalLayanan:
         code = err.code()
         if code in _TIDAK_PASTI:
             return cls(_TIDAK_PASTI[code], code)
         pesan = err.details() or f"Permintaan gagal ({code.name})."
         field = None
+        pelanggaran: list[tuple[str, str]] = []
         try:
             status = rpc_status.from_call(err)
         except ValueError:  # details that disagree with the status: keep the plain message
@@ -80,11 +93,12 @@ class GagalLayanan(Exception):
             if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
                 br = error_details_pb2.BadRequest()
                 detail.Unpack(br)
-                if br.field_violations:
+                pelanggaran += [(v.field, v.description) for v in br.field_violations]
+                if br.field_violations and field is None:
                     v = br.field_violations[0]
                     field = v.field
                     pesan = f"{label_field(v.field)}: {v.description}" if v.description else pesan
-        return cls(pesan, code, field)
+        return cls(pesan, code, field, pelanggaran)
 
 
 class IdPermintaan:
@@ -111,18 +125,22 @@ class Sesi:
     akun: auth_pb2.Akun
 
 
-class Backend(LayananSkp, LayananPenilaian):
+class Backend(LayananSkp, LayananPenilaian, LayananCetak):
     """Plumbing and the profil calls here; the SKP calls in `LayananSkp`, the
-    penilaian calls in `LayananPenilaian`."""
+    penilaian calls in `LayananPenilaian`, the cetak calls in `LayananCetak`."""
 
-    def __init__(self, address: str, timeout: float = 15.0) -> None:
+    def __init__(self, address: str, timeout: float = 15.0, timeout_berkas: float = 300.0) -> None:
+        """`timeout_berkas`: for a streamed file as a whole (a bulk print renders
+        every bawahan's document before the zip comes)."""
         self.address = address
         self.timeout = timeout
+        self.timeout_berkas = timeout_berkas
         self._channel: grpc.aio.Channel | None = None
         self._auth: auth_pb2_grpc.AuthServiceStub | None = None
         self._profil: profil_pb2_grpc.ProfilServiceStub | None = None
         self._skp: skp_pb2_grpc.SkpServiceStub | None = None
         self._penilaian: penilaian_pb2_grpc.PenilaianServiceStub | None = None
+        self._cetak: cetak_pb2_grpc.CetakServiceStub | None = None
         self.sesi: Sesi | None = None
 
     def _buka(self) -> None:
@@ -133,6 +151,7 @@ class Backend(LayananSkp, LayananPenilaian):
             self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
             self._skp = skp_pb2_grpc.SkpServiceStub(self._channel)
             self._penilaian = penilaian_pb2_grpc.PenilaianServiceStub(self._channel)
+            self._cetak = cetak_pb2_grpc.CetakServiceStub(self._channel)
 
     @property
     def auth(self) -> auth_pb2_grpc.AuthServiceStub:
@@ -159,6 +178,12 @@ class Backend(LayananSkp, LayananPenilaian):
         return self._penilaian
 
     @property
+    def cetak(self) -> cetak_pb2_grpc.CetakServiceStub:
+        self._buka()
+        assert self._cetak is not None
+        return self._cetak
+
+    @property
     def terbuka(self) -> bool:
         """A channel is open (it is closed when the app exits)."""
         return self._channel is not None
@@ -172,15 +197,19 @@ class Backend(LayananSkp, LayananPenilaian):
     def nip(self) -> str:
         return self.sesi.akun.nip if self.sesi else ""
 
-    async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T:
+    def _metadata(self, request: Any, auth: bool) -> tuple[tuple[str, str], ...]:
         metadata: list[tuple[str, str]] = []
         if auth and self.sesi:
             metadata.append(("authorization", f"Bearer {self.sesi.token}"))
         if rid := getattr(request, "request_id", ""):
             metadata.append(("x-request-id", rid))  # the same id in the server's log lines
+        return tuple(metadata)
+
+    async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T:
+        metadata = self._metadata(request, auth)
         for percobaan in (1, 2):
             try:
-                return await method(request, metadata=tuple(metadata), timeout=self.timeout)
+                return await method(request, metadata=metadata, timeout=self.timeout)
             except grpc.aio.AioRpcError as err:
                 # One quiet retry when the server could not be reached; the request
                 # (and its request_id) is the same, so the server acts at most once.
@@ -189,6 +218,30 @@ class Backend(LayananSkp, LayananPenilaian):
                     continue
                 raise GagalLayanan.dari(err) from None
         raise AssertionError("unreachable")
+
+    async def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncIterator[Any]:
+        """A server-streaming call, message by message, with `_call`'s rules:
+        errors as `GagalLayanan`, one quiet retry when the server could not
+        be reached, but only before anything arrived (what was passed on
+        cannot be taken back). Use it under `contextlib.aclosing`: the call is
+        cancelled when the reader stops early (a closed screen), so the
+        server stops too."""
+        metadata = self._metadata(request, auth)
+        for percobaan in (1, 2):
+            call = method(request, metadata=metadata, timeout=self.timeout_berkas)
+            diterima = False
+            try:
+                async for pesan in call:
+                    diterima = True
+                    yield pesan
+                return
+            except grpc.aio.AioRpcError as err:
+                if percobaan == 1 and not diterima and err.code() == grpc.StatusCode.UNAVAILABLE:
+                    await asyncio.sleep(0.3)
+                    continue
+                raise GagalLayanan.dari(err) from None
+            finally:
+                call.cancel()  # nothing when it is done already
 
     # --- accounts ---------------------------------------------------------
     async def login(self, nip_atau_username: str, password: str) -> auth_pb2.Akun:

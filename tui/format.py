@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ekinerja.cetak.v1 import cetak_pb2 as cetak
 from ekinerja.penilaian.v1 import penilaian_pb2 as nilai
 from ekinerja.profil.v1 import profil_pb2 as pb
 from ekinerja.skp.v1 import skp_pb2 as skp
@@ -55,6 +56,11 @@ LABEL_FIELD = {
     "rating_perilaku_kerja": "RATING PERILAKU KERJA",
     "capaian": "CAPAIAN KINERJA ORGANISASI",
     "tanggal": "BATAS",
+    # Cetak (its dialog labels its fields with the server's own labels)
+    "lokasi": "LOKASI",
+    "anchor_pegawai": "ANCHOR PEGAWAI YANG DINILAI",
+    "anchor_penilai": "ANCHOR PEJABAT PENILAI KINERJA",
+    "tanda_tangan": "TANDA TANGAN DIGITAL",
 }
 
 
@@ -152,6 +158,13 @@ def waktu(ts: Timestamp) -> str:
     return f"{t.day} {BULAN[t.month - 1]} {t.year} {t:%H:%M}"
 
 
+def waktu_singkat(ts: Timestamp) -> str:
+    """'05/06/2023 14:02', for table cells at 80 columns."""
+    if not ts.seconds:
+        return "-"
+    return f"{ts.ToDatetime(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M}"
+
+
 # --- Penilaian ----------------------------------------------------------------
 RATING = {nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
           nilai.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI"}
@@ -199,3 +212,37 @@ def ditutup(p: nilai.PeriodePenilaian) -> str:
     """Why the pegawai can no longer fill a period."""
     return (f"{p.nama} sudah ditutup: batas pengisian {tanggal(p.batas)} telah lewat. Rencana Aksi, Bukti Dukung "
             "dan Realisasi tidak dapat diubah lagi, kecuali penilai mengembalikannya untuk perbaikan.")
+
+
+# --- Cetak --------------------------------------------------------------------
+JENIS_CETAK = {cetak.JENIS_CETAK_RENCANA_SKP: "Rencana SKP", cetak.JENIS_CETAK_FORM_PENILAIAN: "Form Penilaian",
+               cetak.JENIS_CETAK_EVALUASI_KINERJA: "Dokumen Evaluasi Kinerja", cetak.JENIS_CETAK_MASSAL: "Cetak massal"}
+PIHAK_TTD = {cetak.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI YANG DINILAI",
+             cetak.PIHAK_TANDA_TANGAN_PENILAI: "PEJABAT PENILAI KINERJA"}
+KODE_PERIODE = {"tw1": "Triwulan I", "tw2": "Triwulan II", "tw3": "Triwulan III", "tw4": "Triwulan IV",
+                "akhir": "Akhir Tahun"}
+
+
+def jenis_cetak(value: int) -> str:
+    return JENIS_CETAK.get(value, "-")
+
+
+def dokumen_cetak(jenis: int, sumber: str) -> str:
+    """'Evaluasi Kinerja TW I', 'Form Penilaian Akhir': the document, short,
+    with its period when it has one (a table cell at 80 columns)."""
+    kode = sumber.rsplit("/", 1)[-1] if "/periode/" in sumber else ""
+    nama = "Evaluasi Kinerja" if jenis == cetak.JENIS_CETAK_EVALUASI_KINERJA else jenis_cetak(jenis)
+    periode = KODE_PERIODE.get(kode, kode).replace("Triwulan", "TW").replace(" Tahun", "")
+    return f"{nama} {periode}".strip()
+
+
+def sidik(sha256: str) -> str:
+    """The start of a sha256, enough to tell two files apart by eye."""
+    return sha256[:12]
+
+
+def ukuran(n: int) -> str:
+    """'48 KB', '1,2 MB'."""
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024))} KB"
+    return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")

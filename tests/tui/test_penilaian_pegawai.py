@@ -11,6 +11,7 @@ from tests.api.skp.bantu import rid
 from tests.tui.penilaian import INDIKATOR, RHK, TAHUN, buka_penilaian, pilih, skp_disetujui
 from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, tambah_skp
+from tui.screens.cetak_dokumen import CetakDokumenScreen
 from tui.screens.edit_realisasi import EditRealisasiScreen
 from tui.screens.isian_teks import IsianTeksScreen
 from tui.screens.pengisian_bukti_dukung import PengisianBuktiDukungScreen
@@ -41,8 +42,11 @@ async def test_isi_rencana_aksi_bukti_dukung_dan_realisasi_akhir_tahun(address, 
         pilih(pilot, "#tabel-periode", "Akhir Tahun")
         await pilot.pause()
         assert f"Penilaian Akhir Tahun: 1 Januari {TAHUN} - 31 Desember {TAHUN}" in isi(app, "#rincian-periode")
-        await pilot.press("c")
-        assert "Cetak dokumen penilaian belum tersedia pada versi ini." in pemberitahuan(app)
+        await pilot.press("c")  # Cetak of the period (tests/tui/test_cetak.py): the dialog, closed again
+        await tunggu(pilot)
+        assert isinstance(app.screen, CetakDokumenScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, PenilaianSkpScreen)
 
         # Rencana Aksi: Tambah on the RHK.
         await pilot.press("a")

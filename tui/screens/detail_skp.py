@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ekinerja.cetak.v1 import cetak_pb2
 from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
 from textual import on, work
@@ -45,6 +46,7 @@ BUTUH_STATUS = {
     "ajukan": (pb.STATUS_SKP_DRAFT,),
     "setujui": (pb.STATUS_SKP_PENGAJUAN,),
     "kembalikan": (pb.STATUS_SKP_PENGAJUAN, pb.STATUS_SKP_PERSETUJUAN),
+    "cetak": (pb.STATUS_SKP_PERSETUJUAN,),  # the Rencana SKP is printed once approved
 }
 
 
@@ -59,7 +61,9 @@ class DetailSkpScreen(Screen[None]):
         Binding("s", "setujui", "Setujui"),
         Binding("k", "kembalikan", "Kembalikan"),
         Binding("u", "edit_status", "Edit Status"),
+        Binding("c", "cetak", "Cetak"),
         Binding("h", "riwayat", "Riwayat", show=False),
+        Binding("p", "riwayat_cetak", "Riwayat Cetak", show=False),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -99,6 +103,7 @@ class DetailSkpScreen(Screen[None]):
         for _, label, aksi in TOMBOL_PENILAI if self.penilai else TOMBOL_PEGAWAI:
             if self.check_action(aksi, ()):
                 yield label, getattr(self, f"action_{aksi}"), f"Detail SKP > {label}"
+        yield "Riwayat Cetak", self.action_riwayat_cetak, "Siapa mencetak dokumen SKP ini dan kapan (p)"
         yield "Muat Ulang", self.action_muat, "Baca ulang SKP dari server (r)"
         yield "Kembali", self.action_kembali, "Tutup Detail SKP (esc)"
 
@@ -200,7 +205,23 @@ class DetailSkpScreen(Screen[None]):
             self.app.push_screen(MatriksPeranHasilScreen(self.skp))
 
     def action_cetak(self) -> None:
-        self.notify("Cetak SKP belum tersedia pada versi ini.", severity="warning")
+        from tui.screens.cetak_dokumen import CetakDokumenScreen
+
+        if self.skp is None or not self._boleh("cetak"):
+            return
+        s = self.skp
+        pihak = cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if self.penilai else cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI
+        self.app.push_screen(CetakDokumenScreen(
+            s.name, f"{s.pegawai.nama} - PERIODE PENILAIAN: {fmt.periode_penilaian(s.periode_awal, s.periode_akhir)}",
+            [cetak_pb2.JENIS_CETAK_RENCANA_SKP], pihak))
+
+    def action_riwayat_cetak(self) -> None:
+        from tui.screens.riwayat_cetak import RiwayatCetakScreen
+
+        if self.skp is not None:
+            s = self.skp
+            self.app.push_screen(RiwayatCetakScreen(
+                s.name, f"{s.pegawai.nama} - SKP {fmt.periode(s.periode_awal, s.periode_akhir)}"))
 
     def action_ajukan(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen

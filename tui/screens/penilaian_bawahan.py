@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ekinerja.cetak.v1 import cetak_pb2
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from ekinerja.skp.v1 import skp_pb2
 from rich.text import Text
@@ -38,6 +39,7 @@ class PenilaianBawahanScreen(LayarPenilaian):
         Binding("[", "pindah(-1)", "Bawahan sebelumnya", show=False),
         Binding("1", "tab(1)", "Tab", key_display="1-2"),
         Binding("2", "tab(2)", "Perilaku Kerja", show=False),
+        Binding("c", "cetak", "Cetak", show=False),
     ]
 
     def __init__(self, rekap: list[pb.RekapPenilaian], indeks: int) -> None:
@@ -76,6 +78,7 @@ class PenilaianBawahanScreen(LayarPenilaian):
         yield "Rating Perilaku Kerja", lambda: self.action_rating("perilaku"), "Beri rating perilaku kerja (p)"
         yield "Bawahan berikutnya", lambda: self.action_pindah(1), "Nilai bawahan berikutnya dalam daftar (])"
         yield "Bawahan sebelumnya", lambda: self.action_pindah(-1), "Kembali ke bawahan sebelumnya ([)"
+        yield "Cetak", self.action_cetak, "Cetak Form Penilaian / Dokumen Evaluasi Kinerja bawahan ini (c)"
         yield "Tambah Feedback", self._tambah_feedback, "Feedback untuk RHK atau perilaku terpilih (f)"
         yield "Hasil Kerja", lambda: self.action_tab(1), "Tab Hasil Kerja (1)"
         yield "Perilaku Kerja", lambda: self.action_tab(2), "Tab Perilaku Kerja (2)"
@@ -124,6 +127,16 @@ class PenilaianBawahanScreen(LayarPenilaian):
         self._kepala()
         self.query_one("#nilai-periode", Static).update("")
         self.action_muat()
+
+    def action_cetak(self) -> None:
+        from tui.screens.cetak_dokumen import CetakDokumenScreen
+
+        b = self.bawahan
+        periode = self.penilaian.periode.nama if self.penilaian is not None else ""
+        self.app.push_screen(CetakDokumenScreen(
+            b.name, f"{b.nama} ({b.nip}) {periode}: {fmt.periode(b.awal, b.akhir)}",
+            [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
+            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI))
 
     def action_rating(self, mulai: str) -> None:
         from tui.screens.rating_penilaian import RatingPenilaianScreen

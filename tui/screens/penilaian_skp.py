@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
@@ -70,6 +71,7 @@ class PenilaianSkpScreen(Screen[None]):
             yield label, lambda aksi=aksi: self._jalankan(1, pelaksanaan, aksi), f"Pelaksanaan Kinerja > {label}"
         for _, label, aksi in TOMBOL_PEMANTAUAN:
             yield label, lambda aksi=aksi: self._jalankan(2, pemantauan, aksi), f"Pemantauan dan Evaluasi > {label}"
+        yield "Riwayat Cetak", self._riwayat_cetak, "Siapa mencetak dokumen SKP ini dan kapan"
         yield "Muat Ulang", self.action_muat, "Baca ulang periode penilaian (r)"
         yield "Kembali", self.action_kembali, "Kembali ke Daftar SKP (esc)"
 
@@ -79,6 +81,12 @@ class PenilaianSkpScreen(Screen[None]):
 
     def action_kembali(self) -> None:
         self.dismiss(None)
+
+    def _riwayat_cetak(self) -> None:
+        from tui.screens.riwayat_cetak import RiwayatCetakScreen
+
+        s = self._skp
+        self.app.push_screen(RiwayatCetakScreen(s.name, f"SKP {fmt.periode(s.periode_awal, s.periode_akhir)}"))
 
     def action_tab(self, nomor: int) -> None:
         self.query_one(TabbedContent).active = TAB[nomor - 1][0]

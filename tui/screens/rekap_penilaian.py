@@ -4,7 +4,8 @@ predikat and how far the realisasi is filled. A bawahan whose realisasi is
 incomplete stands out: yellow while the batas is still ahead (time to
 remind them), red once it has passed. Enter opens Penilaian Bawahan on that
 row (with ] and [ to go on through the list); Ekspor XLSX writes the same
-rows as a workbook."""
+rows as a workbook; Cetak Massal prints every bawahan's Form Penilaian or
+Dokumen Evaluasi Kinerja of the period into one zip."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Iterable
 
+from ekinerja.cetak.v1 import cetak_pb2
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
 from textual import on, work
@@ -49,6 +51,7 @@ class RekapPenilaianScreen(Screen[None]):
         Binding("escape", "kembali", "Kembali"),
         Binding("e", "ekspor", "Ekspor XLSX"),
         Binding("v", "kurva", "Lihat Kurva"),
+        Binding("p", "cetak_massal", "Cetak Massal"),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -72,6 +75,7 @@ class RekapPenilaianScreen(Screen[None]):
                 yield Button("Penilaian Bawahan", compact=True, variant="primary", id="nilai-rekap")
                 yield Button("Ekspor XLSX", compact=True, id="ekspor-rekap")
                 yield Button("Lihat Kurva", compact=True, id="kurva-rekap")
+                yield Button("Cetak Massal", compact=True, id="cetak-rekap")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -85,6 +89,7 @@ class RekapPenilaianScreen(Screen[None]):
         yield "Penilaian Bawahan", self.action_nilai, "Nilai bawahan baris terpilih (Enter)"
         yield "Ekspor XLSX", self.action_ekspor, "Simpan rekap sebagai berkas Excel (e)"
         yield "Lihat Kurva", self.action_kurva, "Distribusi predikat bawahan periode ini (v)"
+        yield "Cetak Massal", self.action_cetak_massal, "Form Penilaian / Evaluasi Kinerja semua bawahan, satu zip (p)"
         yield "Kembali", self.action_kembali, "Kembali ke Penilaian SKP (esc)"
 
     def action_kembali(self) -> None:
@@ -179,6 +184,24 @@ class RekapPenilaianScreen(Screen[None]):
         from tui.screens.lihat_kurva import LihatKurvaScreen
 
         self.app.push_screen(LihatKurvaScreen(self._tahun, self._periode))
+
+    @on(Button.Pressed, "#cetak-rekap")
+    def action_cetak_massal(self) -> None:
+        from tui.screens.cetak_dokumen import CetakDokumenScreen
+
+        if not self._rekap:
+            self.notify("Tidak ada SKP bawahan yang disetujui pada periode ini untuk dicetak.")
+            return
+        # The dialog's defaults and its Pratinjau come from one bawahan's period: the one under
+        # the cursor, unless another is rated and it is not (an Evaluasi needs the ratings).
+        contoh = self._terpilih() or self._rekap[0]
+        if not contoh.predikat:
+            contoh = next((r for r in self._rekap if r.predikat), contoh)
+        self.app.push_screen(CetakDokumenScreen(
+            contoh.name, f"Semua bawahan, {fmt.nama_periode(self._periode)} {self._tahun}: satu dokumen per "
+            "bawahan dalam satu berkas zip.",
+            [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
+            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI, massal=(self._tahun, self._periode), contoh=contoh.nama))
 
     @on(Button.Pressed, "#ekspor-rekap")
     def action_ekspor(self) -> None:

@@ -103,8 +103,9 @@ class Penandatangan:
         b = self._berkas
         if not b.ada():
             raise KondisiTidakTerpenuhi(
-                "Tanda tangan digital belum dikonfigurasi di server: kunci dan sertifikat penanda tangan tidak "
-                f"ditemukan di {b.kunci.parent}. Hubungi admin (demo: jalankan `ekinerja cetak ca-demo`).")
+                # The folder is the server's business (logged there), not the user's.
+                "Tanda tangan digital belum dikonfigurasi di server: kunci dan sertifikat penanda tangan belum "
+                "dipasang. Hubungi admin (demo: jalankan `ekinerja cetak ca-demo`).")
         versi = tuple(os.stat(p).st_mtime for p in (b.kunci, b.sertifikat, b.rantai) if p.exists())
         with self._kunci:
             if self._signer is None or versi != self._versi:

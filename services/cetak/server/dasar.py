@@ -49,7 +49,21 @@ def pihak_ttd(value: int, field: str = "tanda_tangan") -> str | None:
 
 
 def anchor(pegawai: str, penilai: str) -> Anchor:
-    return Anchor(bersihkan(pegawai, "anchor_pegawai"), bersihkan(penilai, "anchor_penilai"))
+    """Both anchors, refused up front when they collide with each other —
+    before any document is made (a bulk print would otherwise skip every
+    bawahan for the same reason)."""
+    a = Anchor(bersihkan(pegawai, "anchor_pegawai"), bersihkan(penilai, "anchor_penilai"))
+    if a.pegawai and a.penilai:
+        if a.pegawai == a.penilai:
+            raise TidakValid("anchor_penilai", "sama dengan anchor pegawai yang dinilai; setiap anchor harus "
+                             "muncul tepat satu kali dalam dokumen")
+        # The shorter one would occur twice: inside the other too.
+        for field, pendek, panjang in (("anchor_pegawai", a.pegawai, a.penilai),
+                                       ("anchor_penilai", a.penilai, a.pegawai)):
+            if pendek in panjang:
+                raise TidakValid(field, f"teks \"{pendek}\" juga muncul di anchor yang lain; setiap anchor harus "
+                                 "muncul tepat satu kali dalam dokumen")
+    return a
 
 
 class Dasar:

@@ -14,7 +14,7 @@ from bench.isi_massal import skp_bawahan
 from services.shared.db import Database
 from tests import data
 from tests.api.cetak.bantu import TANGGAL, ca_demo, tanda_tangan, teks, unduh
-from tests.api.errors import gagal
+from tests.api.errors import field_violations, gagal
 from tests.api.penilaian.bantu import TAHUN_BUKA, nilai, skp_disetujui
 from tests.api.skp.bantu import rid
 
@@ -95,3 +95,15 @@ async def test_cetak_massal_seratus_bawahan_dalam_satu_zip(client, settings):
     berkas = isi_zip(hasil.isi)
     assert len(berkas) == 100 and hasil.potongan > 1
     assert "PEGAWAI 0042" in teks(berkas[next(k for k in berkas if k.endswith("042.pdf"))])
+
+
+
+async def test_anchor_yang_sama_ditolak_sebelum_cetak_massal(client):
+    endang = await client.login(nip=data.ENDANG)
+    with pytest.raises(grpc.aio.AioRpcError) as e:
+        async for _ in client.cetak.CetakMassal(c.CetakMassalRequest(
+                jenis=c.JENIS_CETAK_FORM_PENILAIAN, tahun=TAHUN_BUKA, periode="akhir",
+                anchor_pegawai="^", anchor_penilai="^"), metadata=endang):
+            pass
+    assert e.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "anchor_penilai" in field_violations(e.value)

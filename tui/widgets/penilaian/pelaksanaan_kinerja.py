@@ -5,6 +5,7 @@ Organisasi, and what the pegawai does in the one under the cursor."""
 
 from __future__ import annotations
 
+from ekinerja.cetak.v1 import cetak_pb2
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
 from textual import on
@@ -32,7 +33,7 @@ class PelaksanaanKinerja(Vertical):
         Binding("a", "rencana_aksi", "Rencana Aksi"),
         Binding("b", "bukti_dukung", "Bukti Dukung & Hasil"),
         Binding("f", "feedback_perilaku", "Feedback Perilaku"),
-        Binding("c", "cetak", "Cetak", show=False),
+        Binding("c", "cetak", "Cetak"),
     ]
 
     class Kembali(Message):
@@ -122,7 +123,14 @@ class PelaksanaanKinerja(Vertical):
             self.app.push_screen(FeedbackPerilakuScreen(self._skp_name, p.name), self._kembali)
 
     def action_cetak(self) -> None:
-        self.notify("Cetak dokumen penilaian belum tersedia pada versi ini.", severity="warning")
+        """Cetak Form Penilaian or Cetak Dokumen Evaluasi Kinerja of the period: one dialog, the document chosen in it."""
+        from tui.screens.cetak_dokumen import CetakDokumenScreen
+
+        if p := self._pilihan():
+            self.app.push_screen(CetakDokumenScreen(
+                p.name, f"{p.nama}: {fmt.periode(p.awal, p.akhir)}",
+                [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
+                cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI))
 
     def _kembali(self, _: object) -> None:
         self.post_message(self.Kembali())
