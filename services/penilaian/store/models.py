@@ -89,7 +89,11 @@ class PenilaianRow(Base):
     curve of a unor induk need without asking skp or profil again."""
 
     __tablename__ = "penilaian"
-    __table_args__ = (Index("ix_penilaian_induk", "unor_induk_id", "tahun", "periode"),)
+    __table_args__ = (
+        Index("ix_penilaian_induk", "unor_induk_id", "tahun", "periode"),
+        # The curve a penilai's bawahan see on the Dokumen Evaluasi Kinerja.
+        Index("ix_penilaian_penilai", "penilai_nip", "tahun", "periode"),
+    )
 
     skp_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     periode: Mapped[str] = mapped_column(String(5), primary_key=True)
