@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     ca = cetak_sub.add_parser("ca-demo", help="buat CA demo dan kunci penanda tangan di $EKINERJA_DATA_DIR/cetak")
     ca.add_argument("--instansi", default="Pemerintah Kab. Madiun", help="nama organisasi pada sertifikat")
     ca.add_argument("--timpa", action="store_true", help="ganti kunci yang sudah ada")
+    backup = sub.add_parser("backup", help="cadangkan data SQLite bawaan (dan kuncinya) ke satu berkas .tar.gz")
+    backup.add_argument("berkas", help="berkas tujuan, misalnya cadangan-2026-11-24.tar.gz")
+    restore = sub.add_parser("restore", help="pulihkan cadangan `ekinerja backup` ke EKINERJA_DATA_DIR")
+    restore.add_argument("berkas")
+    restore.add_argument("--timpa", action="store_true", help="ganti data yang ada (hentikan layanan dahulu)")
     return parser
 
 
@@ -82,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         from cli.akun import run_akun
 
         return run_akun(settings, args)
+    if args.perintah in ("backup", "restore"):
+        from cli.cadangan import run_backup, run_restore
+
+        if args.perintah == "backup":
+            return run_backup(settings, args.berkas)
+        return run_restore(settings, args.berkas, args.timpa)
     if args.perintah == "cetak":
         from cli.cetak import run_ca_demo
 
