@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from google.protobuf.timestamp_pb2 import Timestamp
 from google.type import date_pb2
 
 from services.shared.errors import TidakValid
@@ -31,3 +32,17 @@ def date_to_proto(value: dt.date | None) -> date_pb2.Date:
     if value is None:
         return date_pb2.Date()
     return date_pb2.Date(year=value.year, month=value.month, day=value.day)
+
+
+def date_of(value: date_pb2.Date) -> dt.date:
+    """A date another service sent (always set): no field to blame."""
+    return dt.date(value.year, value.month, value.day)
+
+
+def timestamp_to_proto(value: dt.datetime | None) -> Timestamp | None:
+    if value is None:
+        return None
+    ts = Timestamp()
+    # SQLite hands back naive datetimes for timezone-aware columns: they are UTC.
+    ts.FromDatetime(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
+    return ts

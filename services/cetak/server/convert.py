@@ -3,12 +3,9 @@ Penilaian and Kurva into cetak's plain data, and the records out."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2 as npb
 from ekinerja.skp.v1 import skp_pb2 as spb
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.cetak.domain.isi import Jenis
 from services.cetak.domain.sumber import (
@@ -24,6 +21,7 @@ from services.cetak.domain.sumber import (
 )
 from services.cetak.server.nama import riwayat
 from services.cetak.store.models import RiwayatCetakRow
+from services.shared.names import date_of, timestamp_to_proto
 
 ASPEK = {spb.ASPEK_KUANTITAS: "Kuantitas", spb.ASPEK_KUALITAS: "Kualitas", spb.ASPEK_WAKTU: "Waktu",
          spb.ASPEK_BIAYA: "Biaya"}
@@ -45,9 +43,6 @@ PIHAK = {pb.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI", pb.PIHAK_TANDA_TANGAN_PENILAI
 PIHAK_KE = {v: k for k, v in PIHAK.items()}
 
 
-def tanggal(d: object) -> dt.date:
-    return dt.date(d.year, d.month, d.day)  # type: ignore[attr-defined]
-
 
 def _identitas(i: spb.Identitas, jabatan: str = "", unit: str = "") -> Identitas:
     return Identitas(nip=i.nip, nama=i.nama, pangkat=i.pangkat, golongan=i.golongan_ruang,
@@ -64,8 +59,8 @@ def data_skp(s: spb.Skp) -> DataSkp:
     rhk = sorted(s.rhk, key=lambda r: (r.jenis, r.urutan))
     return DataSkp(
         id=s.id, nip=s.nip, instansi_id=s.instansi_id, instansi_nama=s.instansi_nama,
-        pendekatan=PENDEKATAN.get(s.pendekatan, "KUANTITATIF"), awal=tanggal(s.periode_awal),
-        akhir=tanggal(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
+        pendekatan=PENDEKATAN.get(s.pendekatan, "KUANTITATIF"), awal=date_of(s.periode_awal),
+        akhir=date_of(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
         # The role's jabatan and unit (a PLT SKP prints "Plt. Kepala Seksi …").
         pegawai=_identitas(s.pegawai, s.jabatan, s.unor_nama),
         penilai=_identitas(s.penilai) if s.HasField("penilai") and s.penilai.nip else None,
@@ -93,7 +88,7 @@ def data_penilaian(kode: str, n: npb.Penilaian) -> DataPenilaian:
         kunci = _tentang(f.tentang)
         feedback[kunci] = (*feedback.get(kunci, ()), f.teks)
     return DataPenilaian(
-        kode=kode, nama_periode=per.nama, awal=tanggal(per.awal), akhir=tanggal(per.akhir),
+        kode=kode, nama_periode=per.nama, awal=date_of(per.awal), akhir=date_of(per.akhir),
         rating_hasil=RATING.get(per.rating_hasil_kerja, ""), rating_perilaku=RATING.get(per.rating_perilaku_kerja, ""),
         predikat=PREDIKAT.get(per.predikat, ""), capaian=CAPAIAN.get(per.capaian_organisasi, ""),
         realisasi={r.indikator.rsplit("/", 1)[-1]: r.realisasi for r in n.realisasi if r.realisasi},
@@ -111,10 +106,6 @@ def data_kurva(k: npb.Kurva) -> DataKurva:
     )
 
 
-def waktu(value: dt.datetime) -> Timestamp:
-    ts = Timestamp()
-    ts.FromDatetime(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
-    return ts
 
 
 def riwayat_cetak(r: RiwayatCetakRow) -> pb.RiwayatCetak:
@@ -126,7 +117,7 @@ def riwayat_cetak(r: RiwayatCetakRow) -> pb.RiwayatCetak:
         sumber = f"skp/{r.skp_id}"
     return pb.RiwayatCetak(
         name=riwayat(r.id), jenis=JENIS_KE.get(r.jenis, 0), sumber=sumber, pegawai_nip=r.pegawai_nip,
-        pegawai_nama=r.pegawai_nama, pencetak=r.pencetak, pencetak_nama=r.pencetak_nama, waktu=waktu(r.waktu),
+        pegawai_nama=r.pegawai_nama, pencetak=r.pencetak, pencetak_nama=r.pencetak_nama, waktu=timestamp_to_proto(r.waktu),
         nama_berkas=r.nama_berkas, ukuran=r.ukuran, sha256=r.sha256, ditandatangani=PIHAK_KE.get(r.ditandatangani, 0),
         massal=riwayat(r.massal_id) if r.massal_id else "", jumlah_dokumen=r.jumlah_dokumen,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from services.shared.errors import TidakValid
+from services.shared.teks import teks as _teks
 
 MAKS_TEKS = 2000
 MAKS_NAMA = 300
@@ -12,16 +13,7 @@ MAKS_TAUTAN = 2000
 
 
 def teks(value: str, field: str, maks: int = MAKS_TEKS, wajib: bool = True) -> str:
-    value = value.strip()
-    if not value:
-        if wajib:
-            raise TidakValid(field, "wajib diisi")
-        return ""
-    if len(value) > maks:
-        raise TidakValid(field, f"maksimal {maks} karakter (sekarang {len(value)})")
-    if any(not (c.isprintable() or c in "\n\t") for c in value):
-        raise TidakValid(field, "berisi karakter yang tidak diizinkan")
-    return value
+    return _teks(value, field, maks, wajib)
 
 
 def tautan(value: str, field: str) -> str:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.penilaian.domain.kurva import HasilKurva
 from services.penilaian.domain.periode import KODE
@@ -14,7 +11,7 @@ from services.penilaian.server.nama import nama_periode
 from services.penilaian.store.models import BuktiDukungRow, CapaianRow, FeedbackRow, RealisasiRow, RencanaAksiRow
 from services.penilaian.usecases.evaluasi import InfoPeriode, Lengkap
 from services.penilaian.usecases.rekap import BarisRekap
-from services.shared.names import date_to_proto
+from services.shared.names import date_to_proto, timestamp_to_proto
 
 PERIODE = dict(zip(KODE, (pb.PERIODE_TRIWULAN_I, pb.PERIODE_TRIWULAN_II, pb.PERIODE_TRIWULAN_III,
                           pb.PERIODE_TRIWULAN_IV, pb.PERIODE_AKHIR_TAHUN), strict=True))
@@ -35,12 +32,6 @@ CAPAIAN = {"ISTIMEWA": pb.CAPAIAN_ISTIMEWA, "BAIK": pb.CAPAIAN_BAIK, "BUTUH_PERB
 CAPAIAN_DARI = {v: k for k, v in CAPAIAN.items()}
 
 
-def waktu(value: dt.datetime | None) -> Timestamp | None:
-    if value is None:
-        return None
-    ts = Timestamp()
-    ts.FromDatetime(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
-    return ts
 
 
 def periode(skp_id: str, i: InfoPeriode) -> pb.PeriodePenilaian:
@@ -75,7 +66,7 @@ def feedback(r: FeedbackRow) -> pb.Feedback:
     jenis, _, kunci = r.tentang.partition(":")
     tentang = f"skp/{r.skp_id}/rhk/{kunci}" if jenis == "rhk" else f"perilaku/{kunci}"
     return pb.Feedback(name=f"{nama_periode(r.skp_id, r.periode)}/feedback/{r.id}", tentang=tentang, teks=r.teks,
-                       penulis_nip=r.penulis_nip, penulis_nama=r.penulis_nama, waktu=waktu(r.waktu),
+                       penulis_nip=r.penulis_nip, penulis_nama=r.penulis_nama, waktu=timestamp_to_proto(r.waktu),
                        etag=str(r.versi))
 
 
@@ -88,7 +79,7 @@ def penilaian(skp_id: str, x: Lengkap, dari_capaian: bool) -> pb.Penilaian:
         rencana_aksi=[rencana_aksi(r) for r in x.rencana_aksi], bukti_dukung=[bukti_dukung(r) for r in x.bukti_dukung],
         realisasi=[realisasi(r) for r in x.realisasi], feedback=[feedback(r) for r in x.feedback],
         rating_hasil_dari_capaian=dari_capaian or bool(v and v.dari_capaian), dinilai_oleh=v.dinilai_oleh if v else "",
-        waktu_dinilai=waktu(v.waktu) if v else None, etag=str(v.versi) if v else "",
+        waktu_dinilai=timestamp_to_proto(v.waktu) if v else None, etag=str(v.versi) if v else "",
     )
 
 
@@ -122,4 +113,4 @@ def capaian(r: CapaianRow | None, induk_id: str, induk_nama: str, th: int, kode:
                                     periode=PERIODE[kode])
     return pb.CapaianOrganisasi(unor_induk_id=r.unor_induk_id, unor_induk_nama=r.unor_induk_nama, tahun=r.tahun,
                                 periode=PERIODE[r.periode], capaian=CAPAIAN[r.capaian], final=r.final,
-                                diubah_oleh=r.diubah_oleh, waktu=waktu(r.waktu), etag=str(r.versi))
+                                diubah_oleh=r.diubah_oleh, waktu=timestamp_to_proto(r.waktu), etag=str(r.versi))

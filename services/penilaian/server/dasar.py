@@ -20,22 +20,20 @@ from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.errors import TidakValid
 from services.shared.idempotency import idempotent
+from services.shared.names import date_of
 from services.skp.client import SkpClient
 
 M = TypeVar("M", bound=Message)
 JENIS_RHK = {spb.JENIS_RHK_UTAMA: "UTAMA", spb.JENIS_RHK_TAMBAHAN: "TAMBAHAN"}
 
 
-def _date(d: object) -> dt.date:
-    return dt.date(d.year, d.month, d.day)  # type: ignore[attr-defined]
-
 
 def data_skp(s: spb.Skp) -> DataSkp:
     return DataSkp(
         id=s.id, nip=s.nip, nama=s.pegawai.nama, jabatan=s.jabatan, penilai_nip=s.penilai.nip,
         penilai_nama=s.penilai.nama, instansi_id=s.instansi_id, unor_id=s.unor_id,
-        pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN, awal=_date(s.periode_awal),
-        akhir=_date(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
+        pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN, awal=date_of(s.periode_awal),
+        akhir=date_of(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
         rhk={r.id: JENIS_RHK.get(r.jenis, "") for r in s.rhk},
         indikator={i.id: r.id for r in s.rhk for i in r.indikator},
         jumlah_indikator=s.jumlah_indikator,

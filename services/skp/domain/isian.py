@@ -4,6 +4,7 @@ ekspektasi. Checked once here so every RPC says the same thing."""
 from __future__ import annotations
 
 from services.shared.errors import TidakValid
+from services.shared.teks import teks
 
 MAKS_RHK = 1000
 MAKS_INDIKATOR = 1000
@@ -12,17 +13,6 @@ MAKS_BUTIR_LAMPIRAN = 30
 MAKS_EKSPEKTASI = 1000
 
 
-def teks(value: str, field: str, maks: int, wajib: bool = True) -> str:
-    value = value.strip()
-    if not value:
-        if wajib:
-            raise TidakValid(field, "wajib diisi")
-        return ""
-    if len(value) > maks:
-        raise TidakValid(field, f"maksimal {maks} karakter (sekarang {len(value)})")
-    if any(not (c.isprintable() or c in "\n\t") for c in value):
-        raise TidakValid(field, "berisi karakter yang tidak diizinkan")
-    return value
 
 
 def butir_lampiran(items: list[str], field: str) -> list[str]:

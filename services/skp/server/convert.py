@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ekinerja.skp.v1 import skp_pb2 as pb
-from google.protobuf.timestamp_pb2 import Timestamp
 
-from services.shared.names import date_to_proto
+from services.shared.names import date_to_proto, timestamp_to_proto
 from services.skp.domain.perilaku import BERAKHLAK
 from services.skp.store.models import IndikatorRow, RhkRow, RiwayatRow, SkpRow
 from services.skp.usecases.bawahan import Perubahan
@@ -31,12 +28,6 @@ ASPEK = {"KUANTITAS": pb.ASPEK_KUANTITAS, "KUALITAS": pb.ASPEK_KUALITAS, "WAKTU"
 ASPEK_DARI = {v: k for k, v in ASPEK.items()}
 
 
-def waktu(value: dt.datetime | None) -> Timestamp | None:
-    if value is None:
-        return None
-    ts = Timestamp()
-    ts.FromDatetime(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
-    return ts
 
 
 def skp_name(skp_id: str) -> str:
@@ -69,7 +60,7 @@ def rhk(r: RhkRow, daftar_indikator: list[IndikatorRow] | None = None) -> pb.Rhk
 def _pegawai(row: SkpRow) -> pb.Identitas:
     return pb.Identitas(nip=row.nip, nama=row.pegawai_nama, golongan_ruang=row.pegawai_golongan,
                         pangkat=row.pegawai_pangkat, jabatan=row.pegawai_jabatan, unor_id=row.pegawai_unor_id,
-                        unor_nama=row.pegawai_unor_nama, dimuat=waktu(row.pegawai_dimuat))
+                        unor_nama=row.pegawai_unor_nama, dimuat=timestamp_to_proto(row.pegawai_dimuat))
 
 
 def _penilai(row: SkpRow) -> pb.Identitas | None:
@@ -77,7 +68,7 @@ def _penilai(row: SkpRow) -> pb.Identitas | None:
         return None
     return pb.Identitas(nip=row.penilai_nip, nama=row.penilai_nama, golongan_ruang=row.penilai_golongan,
                         pangkat=row.penilai_pangkat, jabatan=row.penilai_jabatan, unor_id=row.penilai_unor_id,
-                        unor_nama=row.penilai_unor_nama, dimuat=waktu(row.penilai_dimuat))
+                        unor_nama=row.penilai_unor_nama, dimuat=timestamp_to_proto(row.penilai_dimuat))
 
 
 def identitas(i: Identitas | None) -> pb.Identitas | None:
@@ -95,7 +86,7 @@ def ringkas(row: SkpRow, jumlah_indikator: int = 0) -> pb.Skp:
         jenis_pegawai=pb.JENIS_PEGAWAI_PIMPINAN if row.pimpinan else pb.JENIS_PEGAWAI_PEGAWAI,
         jabatan=row.jabatan, unor_id=row.unor_id, unor_nama=row.unor_nama, pegawai=_pegawai(row),
         penilai=_penilai(row), instansi_id=row.instansi_id, instansi_nama=row.instansi_nama,
-        keterangan=row.keterangan, create_time=waktu(row.dibuat), update_time=waktu(row.diubah),
+        keterangan=row.keterangan, create_time=timestamp_to_proto(row.dibuat), update_time=timestamp_to_proto(row.diubah),
         etag=str(row.versi), jumlah_indikator=jumlah_indikator,
     )
 
@@ -125,7 +116,7 @@ def intervensi(i: Intervensi) -> pb.RhkIntervensi:
 
 
 def riwayat(r: RiwayatRow) -> pb.RiwayatSkp:
-    return pb.RiwayatSkp(waktu=waktu(r.waktu), aktor_nip=r.aktor_nip, aktor_nama=r.aktor_nama,
+    return pb.RiwayatSkp(waktu=timestamp_to_proto(r.waktu), aktor_nip=r.aktor_nip, aktor_nama=r.aktor_nama,
                          dari=STATUS.get(r.dari, 0), ke=STATUS.get(r.ke, 0), alasan=r.alasan)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.shared import paging
 from services.shared import principal as pr
 from services.shared.errors import DomainError, TidakValid
-from services.skp.domain.periode import Periode, kunci_peran
+from services.skp.domain.periode import Periode
 from services.skp.server import convert, nama
 from services.skp.server.dasar import Dasar, tahun
 from services.skp.store import repository as repo
@@ -102,11 +102,8 @@ class Persetujuan(Dasar):
         bawahan = await self._profil.bawahan(nip, acuan)
         async with self._db.read() as s:
             milik = await repo.skp_tahun(s, [b.pegawai.nip for b in bawahan], th)
-        for b in bawahan:
-            peran = kunci_peran(b.unor_peran.id if b.sebagai else None)
-            for r in milik:
-                if r.nip == b.pegawai.nip and kunci_peran(r.unor_plt_id) == peran and r.awal <= acuan <= r.akhir:
-                    kandidat[r.id] = r
+        peran = [(b.pegawai.nip, b.unor_peran.id if b.sebagai else None) for b in bawahan]
+        kandidat.update({r.id: r for r in uc_bawahan.skp_peran_berlaku(milik, peran, acuan)})
         hasil, gagal = await self._resolve(list(kandidat.values()), hari)
 
         async def work(s: AsyncSession) -> pb.SinkronisasiSkpBawahanResponse:

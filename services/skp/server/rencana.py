@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import grpc
-from ekinerja.profil.v1 import profil_pb2 as ppb
 from ekinerja.skp.v1 import skp_pb2 as pb
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -73,7 +70,8 @@ class Rencana(Dasar):
             cocok = [t for t in await self._profil.penugasan(row.nip) if t.unor_id == row.unor_plt_id]
             if cocok:
                 periode = Periode(awal or row.awal, akhir or row.akhir)
-                batas = _batas(cocok, periode)
+                _, mulai, selesai = sumber.penugasan_untuk(cocok, periode)
+                batas = (mulai, selesai)
 
         async def work(s: AsyncSession) -> pb.Skp:
             return convert.skp(await uc.ubah(s, p, skp_id, paths, awal, akhir,
@@ -113,12 +111,3 @@ class Rencana(Dasar):
 
         return await self._mutate(request.request_id, "MuatUlangSkp", pb.Skp, work)
 
-
-def _batas(cocok: list[ppb.Penugasan], periode: Periode) -> tuple[dt.date, dt.date]:
-    for t in cocok:
-        mulai = sumber.tanggal(t.tanggal_mulai)
-        selesai = sumber.tanggal(t.tanggal_selesai)
-        if mulai <= periode.awal and periode.akhir <= selesai:
-            return mulai, selesai
-    t = cocok[-1]
-    return sumber.tanggal(t.tanggal_mulai), sumber.tanggal(t.tanggal_selesai)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared.principal import Principal
+from services.skp.domain.periode import kunci_peran
 from services.skp.store import repository as repo
 from services.skp.store.models import SkpRow
 from services.skp.usecases.skp import ganti_penilai
@@ -50,6 +51,13 @@ async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | N
             ket = "Data pejabat penilai diperbarui (jabatan, pangkat atau unit kerja)."
         perubahan.append(Perubahan(row, lama, baru, ket))
     return perubahan
+
+
+def skp_peran_berlaku(milik: list[SkpRow], peran: list[tuple[str, str | None]], acuan: dt.date) -> list[SkpRow]:
+    """Of `milik`, the SKPs in force on `acuan` for each (nip, PLT unit or
+    None for the definitive role) a bawahan holds under the caller."""
+    dicari = {(nip, kunci_peran(unor)) for nip, unor in peran}
+    return [r for r in milik if (r.nip, kunci_peran(r.unor_plt_id)) in dicari and r.awal <= acuan <= r.akhir]
 
 
 def acuan_tahun(tahun: int, hari_ini: dt.date) -> dt.date:

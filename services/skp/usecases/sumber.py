@@ -10,6 +10,7 @@ from ekinerja.profil.v1 import profil_pb2 as ppb
 
 from services.profil.client import ProfilClient
 from services.shared.errors import TidakValid
+from services.shared.names import date_of
 from services.skp.domain.periode import Periode, dalam_penugasan
 
 PERAN = {ppb.JENIS_PENUGASAN_PLT: "PLT", ppb.JENIS_PENUGASAN_PLH: "PLH"}
@@ -44,9 +45,16 @@ class DataPegawai:
     peran: Peran
 
 
-def tanggal(d: object) -> dt.date:
-    """google.type.Date → date."""
-    return dt.date(d.year, d.month, d.day)  # type: ignore[attr-defined]
+def penugasan_untuk(cocok: list[ppb.Penugasan], periode: Periode | None) -> tuple[ppb.Penugasan, dt.date, dt.date]:
+    """Of the caller's assignments on one unit, the one covering `periode`,
+    else the latest; with its first and last day (the caller decides whether
+    a period outside it is an error)."""
+    hari = [(t, date_of(t.tanggal_mulai), date_of(t.tanggal_selesai)) for t in cocok]
+    if periode is not None:
+        for t, mulai, selesai in hari:
+            if mulai <= periode.awal and periode.akhir <= selesai:
+                return t, mulai, selesai
+    return hari[-1]
 
 
 async def pegawai(client: ProfilClient, nip: str, unor_plt_id: str | None, periode: Periode | None) -> DataPegawai:
@@ -59,15 +67,9 @@ async def pegawai(client: ProfilClient, nip: str, unor_plt_id: str | None, perio
         if not cocok:
             raise TidakValid("skp.unor_plt_id", "Anda tidak memiliki penugasan PLT/PLH pada unit kerja ini. "
                              "Tambahkan penugasannya di menu Profil terlebih dahulu.")
+        t, mulai, selesai = penugasan_untuk(cocok, periode)
         if periode is not None:
-            meliputi = [t for t in cocok
-                        if tanggal(t.tanggal_mulai) <= periode.awal and periode.akhir <= tanggal(t.tanggal_selesai)]
-            if not meliputi:
-                t = cocok[-1]
-                dalam_penugasan(periode, tanggal(t.tanggal_mulai), tanggal(t.tanggal_selesai), "skp.periode_awal")
-            t = meliputi[0]
-        else:
-            t = cocok[-1]
+            dalam_penugasan(periode, mulai, selesai, "skp.periode_awal")
         peran = Peran(PERAN[t.jenis], unor_plt_id, t.jabatan, t.unor_id, t.unor_nama, True)
         ident = Identitas(p.nip, p.nama, p.golongan_ruang, p.pangkat, t.jabatan, t.unor_id, t.unor_nama)
     else:
