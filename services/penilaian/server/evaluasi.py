@@ -6,15 +6,13 @@ import grpc
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.penilaian.domain.kurva import rating_hasil_dari_capaian
 from services.penilaian.domain.periode import periode_skp
 from services.penilaian.server import convert, nama
 from services.penilaian.server.dasar import Dasar, data_skp, tahun
 from services.penilaian.usecases import evaluasi as uc
 from services.penilaian.usecases import organisasi as uc_org
 from services.penilaian.usecases import rekap as uc_rekap
-from services.penilaian.usecases.evaluasi import Induk
-from services.penilaian.usecases.konteks import DataSkp, periode
+from services.penilaian.usecases.konteks import periode
 from services.shared import principal as pr
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 
@@ -82,10 +80,10 @@ class Evaluasi(Dasar):
         perilaku = self._rating(request.rating_perilaku_kerja, "rating_perilaku_kerja")
         skp = await self._data_skp(skp_id)
         induk = await self._induk(skp)
-        dari_capaian = await self._dari_capaian(skp, induk, kode)
         p, hari = pr.current(), self._hari_ini()
 
         async def work(s: AsyncSession) -> pb.Penilaian:
+            dari_capaian = await uc.rating_dari_capaian(s, skp, induk, kode)
             await uc.nilai(s, p, skp, kode, hasil, perilaku, request.etag, induk, dari_capaian)
             return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari), induk.dipimpin)
 
@@ -99,16 +97,6 @@ class Evaluasi(Dasar):
             raise TidakValid(field, "pilih Dibawah, Sesuai atau Diatas Ekspektasi, atau '-'")
         return convert.RATING_DARI[value]
 
-    async def _dari_capaian(self, skp: DataSkp, induk: Induk, kode: str) -> str | None:
-        if not induk.dipimpin:
-            return None
-        async with self._db.read() as s:
-            capaian = await uc.capaian_induk(s, induk.id, skp.tahun, kode)
-        if capaian is None or not capaian.final:
-            raise KondisiTidakTerpenuhi(
-                f"{skp.nama} memimpin {induk.nama}: rating hasil kerjanya mengikuti capaian kinerja organisasi "
-                "unit itu, yang belum difinalisasi untuk periode ini.")
-        return rating_hasil_dari_capaian(capaian.capaian)
 
     async def ListRekapPenilaian(self, request: pb.ListRekapPenilaianRequest,
                                  context: grpc.aio.ServicerContext) -> pb.ListRekapPenilaianResponse:

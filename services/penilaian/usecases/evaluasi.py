@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import akses, isian
+from services.penilaian.domain.kurva import rating_hasil_dari_capaian
 from services.penilaian.domain.periode import PeriodeNilai, periode_skp, terbuka
 from services.penilaian.domain.predikat import Rating, predikat
 from services.penilaian.store.models import (
@@ -30,7 +31,7 @@ from services.penilaian.usecases.konteks import (
     periode,
     sekarang,
 )
-from services.shared.errors import AksesDitolak, TidakDitemukan, TidakValid
+from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 
 PERILAKU_KODE = frozenset({"BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONIS", "LOYAL", "ADAPTIF",
@@ -198,3 +199,17 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
 
 async def capaian_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str) -> CapaianRow | None:
     return await s.get(CapaianRow, (induk_id, tahun, kode))
+
+
+async def rating_dari_capaian(s: AsyncSession, skp: DataSkp, induk: Induk, kode: str) -> str | None:
+    """The rating hasil a pimpinan of a unor induk must get: the unit's final
+    capaian (DOMAIN.md section 4); None for everyone else. Before the
+    capaian is final such a pimpinan cannot be rated."""
+    if not induk.dipimpin:
+        return None
+    capaian = await capaian_induk(s, induk.id, skp.tahun, kode)
+    if capaian is None or not capaian.final:
+        raise KondisiTidakTerpenuhi(
+            f"{skp.nama} memimpin {induk.nama}: rating hasil kerjanya mengikuti capaian kinerja organisasi "
+            "unit itu, yang belum difinalisasi untuk periode ini.")
+    return rating_hasil_dari_capaian(capaian.capaian)
