@@ -5,9 +5,16 @@ from __future__ import annotations
 import asyncio
 import getpass
 import os
+from pathlib import Path
 
 from cli.migrate import migrate
-from services.profil.akun_admin import daftar_instansi, tambah_akun
+from services.profil.akun_admin import (
+    daftar_instansi,
+    daftar_kunci_ssh,
+    hapus_kunci_ssh,
+    tambah_akun,
+    tambah_kunci_ssh,
+)
 from services.shared.config import Settings
 from services.shared.db import Database
 from services.shared.errors import DomainError
@@ -23,6 +30,8 @@ def run_akun(settings: Settings, args: object) -> int:
                 for row in await daftar_instansi(db):
                     print(f"{row.id}  {row.nama}  ({row.lokasi})")
                 return 0
+            if args.aksi == "kunci-ssh":  # type: ignore[attr-defined]
+                return await _kunci_ssh(db, args)
             password = os.environ.get("EKINERJA_PASSWORD_BARU") or getpass.getpass("Password akun baru: ")
             akun_id = await tambah_akun(db, args.username, args.peran, args.instansi, args.nama or "", password)  # type: ignore[attr-defined]
             print(f"Akun {args.username} ({args.peran}) dibuat: {akun_id}")  # type: ignore[attr-defined]
@@ -34,3 +43,22 @@ def run_akun(settings: Settings, args: object) -> int:
             await db.dispose()
 
     return asyncio.run(main())
+
+
+async def _kunci_ssh(db: Database, args: object) -> int:
+    aksi = args.aksi_kunci  # type: ignore[attr-defined]
+    if aksi == "tambah":
+        try:
+            teks = Path(args.berkas).expanduser().read_text(encoding="utf-8")  # type: ignore[attr-defined]
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"Gagal: berkas kunci tidak dapat dibaca ({e.__class__.__name__}).")
+            return 1
+        kunci = await tambah_kunci_ssh(db, args.akun, teks)  # type: ignore[attr-defined]
+        print(f"Kunci {kunci.sidik_jari} didaftarkan untuk {args.akun}.")  # type: ignore[attr-defined]
+    elif aksi == "daftar":
+        for row, login in await daftar_kunci_ssh(db, args.akun):  # type: ignore[attr-defined]
+            print(f"{row.sidik_jari}  {login}  {row.kunci_publik.split()[0]}  {row.komentar}")
+    else:
+        await hapus_kunci_ssh(db, args.sidik_jari)  # type: ignore[attr-defined]
+        print(f"Kunci {args.sidik_jari} dicabut.")  # type: ignore[attr-defined]
+    return 0

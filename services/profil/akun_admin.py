@@ -1,5 +1,6 @@
 """Creating accounts that have no NIP (admin instansi, helpdesk, service
-accounts) and instansi records: operator tasks run from `ekinerja akun`."""
+accounts), their SSH keys, and instansi records: operator tasks run from
+`ekinerja akun`."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import re
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain.akun import validate_password_baru
+from services.profil.domain.kunci_ssh import KunciPublik
+from services.profil.domain.kunci_ssh import urai as urai_kunci_ssh
 from services.profil.passwords import hash_password
-from services.profil.store.models import AkunRow, InstansiRow
+from services.profil.store.models import AkunRow, InstansiRow, KunciSshRow
 from services.shared.db import Database
 from services.shared.errors import SudahAda, TidakDitemukan, TidakValid
 from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN
@@ -42,3 +46,39 @@ async def tambah_akun(db: Database, username: str, peran: str, instansi_id: str,
 async def daftar_instansi(db: Database) -> list[InstansiRow]:
     async with db.read() as s:
         return list((await s.scalars(select(InstansiRow).order_by(InstansiRow.nama))).all())
+
+
+async def _akun_dari_login(s: AsyncSession, login: str) -> AkunRow:
+    kolom = AkunRow.nip if login.isdigit() else AkunRow.username
+    akun = await s.scalar(select(AkunRow).where(kolom == login.strip().lower()))
+    if akun is None:
+        raise TidakDitemukan(f"Akun {login} tidak ditemukan.")
+    return akun
+
+
+async def tambah_kunci_ssh(db: Database, login: str, teks: str) -> KunciPublik:
+    """Registers a public key for an account (NIP or username)."""
+    kunci = urai_kunci_ssh(teks, field="berkas")
+    async with db.transaction() as s:
+        akun = await _akun_dari_login(s, login)
+        if await s.scalar(select(KunciSshRow.id).where(KunciSshRow.sidik_jari == kunci.sidik_jari)):
+            raise SudahAda(f"Kunci {kunci.sidik_jari} sudah terdaftar.")
+        s.add(KunciSshRow(id=uuid.uuid4().hex, akun_id=akun.id, sidik_jari=kunci.sidik_jari, kunci_publik=kunci.teks,
+                          komentar=kunci.komentar, dibuat=dt.datetime.now(dt.UTC)))
+    return kunci
+
+
+async def daftar_kunci_ssh(db: Database, login: str | None) -> list[tuple[KunciSshRow, str]]:
+    async with db.read() as s:
+        q = select(KunciSshRow, AkunRow).join(AkunRow, AkunRow.id == KunciSshRow.akun_id).order_by(KunciSshRow.dibuat)
+        if login:
+            q = q.where(AkunRow.id == (await _akun_dari_login(s, login)).id)
+        return [(r.KunciSshRow, r.AkunRow.nip or r.AkunRow.username or "") for r in (await s.execute(q)).all()]
+
+
+async def hapus_kunci_ssh(db: Database, sidik_jari: str) -> None:
+    async with db.transaction() as s:
+        row = await s.scalar(select(KunciSshRow).where(KunciSshRow.sidik_jari == sidik_jari.strip()))
+        if row is None:
+            raise TidakDitemukan(f"Kunci {sidik_jari} tidak terdaftar.")
+        await s.delete(row)

@@ -80,3 +80,33 @@ def run_env(target_metadata: MetaData) -> None:
 
     # alembic's command API is synchronous; `ekinerja migrate` calls it off the loop.
     asyncio.run(run())
+
+
+def jejak_audit_tetap() -> None:
+    """In a migration: the database itself refuses to change or delete a jejak
+    audit row, so not even a bug in a service (or a hand-typed UPDATE through
+    the service's own connection) can rewrite history."""
+    from alembic import op
+
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("""
+            CREATE OR REPLACE FUNCTION jejak_audit_tetap() RETURNS trigger AS $$
+            BEGIN RAISE EXCEPTION 'jejak audit tidak dapat diubah atau dihapus'; END;
+            $$ LANGUAGE plpgsql""")
+        op.execute("CREATE TRIGGER jejak_audit_tetap BEFORE UPDATE OR DELETE ON jejak_audit "
+                   "FOR EACH ROW EXECUTE FUNCTION jejak_audit_tetap()")
+    else:
+        for aksi in ("UPDATE", "DELETE"):
+            op.execute(f"CREATE TRIGGER jejak_audit_tetap_{aksi.lower()} BEFORE {aksi} ON jejak_audit "
+                       "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat diubah atau dihapus'); END")
+
+
+def jejak_audit_tetap_hapus() -> None:
+    from alembic import op
+
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS jejak_audit_tetap ON jejak_audit")
+        op.execute("DROP FUNCTION IF EXISTS jejak_audit_tetap()")
+    else:
+        for aksi in ("update", "delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS jejak_audit_tetap_{aksi}")

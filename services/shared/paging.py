@@ -36,3 +36,24 @@ def decode(token: str, query: str) -> int:
     except (ValueError, KeyError, TypeError, json.JSONDecodeError):
         raise TidakValid("page_token", "tidak sah atau bukan untuk pencarian ini") from None
     return offset
+
+
+def encode_kunci(kunci: list[str], query: str) -> str:
+    """A keyset token: the sort key of the last row returned. Deep pages of a
+    table that only grows (the jejak audit) stay as fast as the first."""
+    raw = json.dumps({"k": kunci, "q": _fingerprint(query)}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_kunci(token: str, query: str, panjang: int) -> list[str] | None:
+    if not token:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        kunci = data["k"]
+        if data["q"] != _fingerprint(query) or not isinstance(kunci, list) or len(kunci) != panjang \
+                or not all(isinstance(k, str) for k in kunci):
+            raise ValueError
+    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+        raise TidakValid("page_token", "tidak sah atau bukan untuk pencarian ini") from None
+    return kunci

@@ -23,6 +23,7 @@ class Principal:
     username: str | None
     peran: frozenset[str]
     instansi_id: str
+    nama: str = ""
     # The bearer token itself: a service calling another on this caller's
     # behalf forwards it, so the callee checks the same person's rights.
     token: str = field(default="", repr=False, compare=False)
@@ -31,6 +32,11 @@ class Principal:
     def kunci(self) -> str:
         """Stable id for idempotency records and logs (never the NIP)."""
         return self.akun_id
+
+    @property
+    def login(self) -> str:
+        """What the person signs in with: NIP, or username without one."""
+        return self.nip or self.username or self.akun_id
 
     def punya(self, *peran: str) -> bool:
         return bool(self.peran.intersection(peran))

@@ -53,7 +53,7 @@ class TokenSigner:
 
     def sign(
         self, *, akun_id: str, nip: str | None, username: str | None, peran: list[str], instansi_id: str,
-        now: dt.datetime,
+        now: dt.datetime, nama: str = "",
     ) -> tuple[str, str, dt.datetime]:
         """Returns (token, session id, expiry)."""
         sesi_id = uuid.uuid4().hex
@@ -66,6 +66,7 @@ class TokenSigner:
             "usr": username,
             "rol": peran,
             "ins": instansi_id,
+            "nam": nama,  # the jejak audit names who acted without asking profil
             "iat": int(now.timestamp()),
             "exp": int(expires.timestamp()),
         }
@@ -93,5 +94,6 @@ class TokenVerifier:
             username=claims.get("usr"),
             peran=frozenset(claims.get("rol") or ()),
             instansi_id=claims.get("ins") or "",
+            nama=claims.get("nam") or "",
             token=token,
         )

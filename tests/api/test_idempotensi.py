@@ -72,6 +72,7 @@ async def test_request_id_terpisah_per_akun(client):
     req = plt_request("sama-persis-01")
     req.penugasan.unor_id = data.PELAYANAN
     req.penugasan.nip = data.WIDANANG
+    req.alasan = "uji: penugasan oleh admin"
     t = await client.profil.CreatePenugasan(req, metadata=admin)
     assert t.nip == data.WIDANANG
 

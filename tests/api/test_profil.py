@@ -99,7 +99,7 @@ async def test_edit_profil_sendiri_dan_etag(client):
 async def test_helpdesk_mengubah_golongan_dan_email(client):
     md = await client.login(username="helpdesk.bkpsdm")
     u = await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-        pegawai=p.Pegawai(name=nama(data.SUTIKNO), golongan_ruang="ii/b", email="Sutikno@Madiunkab.go.id"),
+        alasan="SK kenaikan pangkat", pegawai=p.Pegawai(name=nama(data.SUTIKNO), golongan_ruang="ii/b", email="Sutikno@Madiunkab.go.id"),
         update_mask=FieldMask(paths=["golongan_ruang", "email"])), metadata=md)
     assert (u.golongan_ruang, u.pangkat, u.email) == ("II/b", "Pengatur Muda Tingkat I", "sutikno@madiunkab.go.id")
     err = await gagal(client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
@@ -182,7 +182,7 @@ async def test_klaim_pimpinan(client):
     assert "bukan jabatan pimpinan" in err.details()
     # Helpdesk moves SUTIKNO to the Sekretariat, which has no pimpinan yet.
     helpdesk = await client.login(username="helpdesk.bkpsdm")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
         pegawai=p.Pegawai(name=nama(data.SUTIKNO), unor_id=data.SEKRETARIAT),
         update_mask=FieldMask(paths=["unor_id"])), metadata=helpdesk)
     assert (await atasan(client, helpdesk, data.SUTIKNO)).atasan.nip == data.KEPALA_BKPSDM
@@ -197,7 +197,7 @@ async def test_klaim_pimpinan(client):
 
 async def test_unit_berpimpinan_hanya_diganti_admin(client):
     helpdesk = await client.login(username="helpdesk.bkpsdm")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
         pegawai=p.Pegawai(name=nama(data.WIDANANG), jabatan="Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"),
         update_mask=FieldMask(paths=["jabatan"])), metadata=helpdesk)
     widanang = await client.login(nip=data.WIDANANG)
@@ -206,7 +206,7 @@ async def test_unit_berpimpinan_hanya_diganti_admin(client):
     assert "ENDANG SUMARSIH" in err.details()
     await gagal(client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=nama(data.WIDANANG), ganti_pimpinan=True),
                                             metadata=widanang), C.PERMISSION_DENIED)
-    u = await client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=nama(data.WIDANANG), ganti_pimpinan=True),
+    u = await client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(alasan="uji: perbaikan data", name=nama(data.WIDANANG), ganti_pimpinan=True),
                                           metadata=helpdesk)
     assert u.pimpinan.nip == data.WIDANANG
     assert (await atasan(client, helpdesk, data.SUTIKNO)).atasan.nip == data.WIDANANG
@@ -249,12 +249,12 @@ async def test_penugasan_plt(client):
     # SUTIKNO's PLT role is rated by the head of the Badan.
     assert (await atasan(client, admin, data.SUTIKNO, dt.date(2023, 6, 1), f"unor/{data.SEKRETARIAT}")).atasan.nip \
         == data.KEPALA_BKPSDM
-    err = await gagal(client.profil.CreatePenugasan(p.CreatePenugasanRequest(penugasan=p.Penugasan(
+    err = await gagal(client.profil.CreatePenugasan(p.CreatePenugasanRequest(alasan="uji: perbaikan data", penugasan=p.Penugasan(
         nip=data.WIDANANG, unor_id=data.SEKRETARIAT, jenis=p.JENIS_PENUGASAN_PLH,
         tanggal_mulai=tanggal(dt.date(2023, 6, 1)), tanggal_selesai=tanggal(dt.date(2023, 6, 30)))),
         metadata=admin), C.FAILED_PRECONDITION)
     assert "sudah memiliki PLT" in err.details()
-    err = await gagal(client.profil.CreatePenugasan(p.CreatePenugasanRequest(penugasan=p.Penugasan(
+    err = await gagal(client.profil.CreatePenugasan(p.CreatePenugasanRequest(alasan="uji: perbaikan data", penugasan=p.Penugasan(
         nip=data.WIDANANG, unor_id=data.PELAYANAN, jenis=p.JENIS_PENUGASAN_PLH,
         tanggal_mulai=selesai, tanggal_selesai=mulai)), metadata=admin), C.INVALID_ARGUMENT)
     assert "penugasan.tanggal_selesai" in field_violations(err)

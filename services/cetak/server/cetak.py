@@ -4,6 +4,7 @@ live beside this file: single documents (dokumen.py), bulk (massal.py)."""
 from __future__ import annotations
 
 import grpc
+from ekinerja.audit.v1 import audit_pb2 as apb
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from ekinerja.cetak.v1 import cetak_pb2_grpc
 
@@ -11,8 +12,9 @@ from services.cetak.domain.dokumen import DOKUMEN
 from services.cetak.server import convert, nama
 from services.cetak.server.dokumen import Dokumen, jenis_dokumen
 from services.cetak.server.massal import Massal
+from services.cetak.store.models import jejak
 from services.cetak.usecases import riwayat as uc_riwayat
-from services.shared import paging
+from services.shared import jejak_daftar, paging
 from services.shared import principal as pr
 
 
@@ -38,3 +40,7 @@ class CetakServicer(Dokumen, Massal, cetak_pb2_grpc.CetakServiceServicer):
         return pb.ListRiwayatCetakResponse(
             riwayat=[convert.riwayat_cetak(r) for r in rows[:size]],
             next_page_token=paging.encode(offset + size, kunci) if len(rows) > size else "")
+
+    async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
+                             context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
+        return await jejak_daftar.daftar(self._db, jejak, "cetak", request)

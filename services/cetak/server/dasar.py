@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
+from google.protobuf.message import Message
 from google.type import date_pb2
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,7 +18,7 @@ from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp
 from services.cetak.domain.susun import Anchor, Pengesahan
 from services.cetak.pdf.pencetak import Pencetak
 from services.cetak.server import convert, nama
-from services.cetak.store.models import RiwayatCetakRow, permintaan
+from services.cetak.store.models import RiwayatCetakRow, jejak, permintaan
 from services.cetak.usecases import dokumen as uc
 from services.cetak.usecases import riwayat as uc_riwayat
 from services.cetak.usecases.dokumen import Cetakan
@@ -27,7 +28,8 @@ from services.profil.client import ProfilClient
 from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.errors import TidakValid
-from services.shared.idempotency import idempotent, validate_request_id
+from services.shared.idempotency import validate_request_id
+from services.shared.mutasi import Mutasi
 from services.shared.names import date_from_proto
 from services.skp.client import SkpClient
 
@@ -70,6 +72,7 @@ class Dasar:
     def __init__(self, db: Database, skp: SkpClient, profil: ProfilClient, penilaian: PenilaianClient,
                  pencetak: Pencetak, hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
         self._db = db
+        self._mutasi = Mutasi(db, permintaan, jejak)
         self._skp = skp
         self._profil = profil
         self._penilaian = penilaian
@@ -108,15 +111,14 @@ class Dasar:
             raise TidakValid(f_lokasi, "maksimal 100 karakter")
         return Pengesahan(lokasi or bawaan, hari)
 
-    async def _rekam(self, request_id: str, metode: str, rows: list[RiwayatCetakRow],
+    async def _rekam(self, request: Message, metode: str, rows: list[RiwayatCetakRow],
                      berkas: Berkas) -> pb.InfoBerkas:
         async def work(s: AsyncSession) -> pb.InfoBerkas:
-            await uc_riwayat.simpan(s, rows, berkas.isi if request_id else None)
+            await uc_riwayat.simpan(s, rows, berkas.isi if request.request_id else None)
             return pb.InfoBerkas(nama_berkas=berkas.nama, media_type=berkas.media_type, ukuran=len(berkas.isi),
                                  sha256=berkas.sha256, riwayat=convert.riwayat_cetak(rows[0]))
 
-        return await idempotent(self._db, permintaan, akun=pr.current().kunci, metode=metode,
-                                request_id=request_id, response_type=pb.InfoBerkas, work=work)
+        return await self._mutasi(request, metode, pb.InfoBerkas, work)
 
     async def _ulang(self, request_id: str, metode: str) -> tuple[pb.InfoBerkas, bytes] | None:
         """A retry of a print already made: the same record and the same bytes."""
@@ -127,9 +129,9 @@ class Dasar:
         info = pb.InfoBerkas.FromString(lama)
         return info, await uc_riwayat.isi_berkas(self._db, info.riwayat.name.removeprefix("cetak/"))
 
-    async def _cetak(self, request_id: str, metode: str,
+    async def _cetak(self, request: Message, metode: str,
                      siapkan: Callable[[], Awaitable[Cetakan]]) -> AsyncIterator[pb.BagianBerkas]:
-        ulang = await self._ulang(request_id, metode)
+        ulang = await self._ulang(request.request_id, metode)
         if ulang is not None:
             for bagian in potong(*ulang):
                 yield bagian
@@ -141,7 +143,7 @@ class Dasar:
         berkas = Berkas(c.nama_berkas, await self._pencetak.cetak(c.dokumen, c.ttd, waktu))
         row = uc_riwayat.catatan(pr.current(), c.dokumen.jenis.value, berkas, waktu, skp=c.skp, periode=c.periode,
                                  ditandatangani=c.ttd.pihak if c.ttd else "")
-        info = await self._rekam(request_id, metode, [row], berkas)
+        info = await self._rekam(request, metode, [row], berkas)
         isi = berkas.isi
         if info.riwayat.name != nama.riwayat(row.id):
             # A concurrent retry with the same request_id recorded first: its file it is.

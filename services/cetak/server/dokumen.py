@@ -63,17 +63,17 @@ class Dokumen(Dasar):
 
     async def CetakRencanaSkp(self, request: pb.CetakRencanaSkpRequest,
                               context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:
-        async for bagian in self._cetak(request.request_id, "CetakRencanaSkp", lambda: self._rencana(request)):
+        async for bagian in self._cetak(request, "CetakRencanaSkp", lambda: self._rencana(request)):
             yield bagian
 
     async def CetakFormPenilaian(self, request: pb.CetakFormPenilaianRequest,
                                  context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:
-        async for bagian in self._cetak(request.request_id, "CetakFormPenilaian", lambda: self._form(request)):
+        async for bagian in self._cetak(request, "CetakFormPenilaian", lambda: self._form(request)):
             yield bagian
 
     async def CetakEvaluasiKinerja(self, request: pb.CetakEvaluasiKinerjaRequest,
                                    context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:
-        async for bagian in self._cetak(request.request_id, "CetakEvaluasiKinerja",
+        async for bagian in self._cetak(request, "CetakEvaluasiKinerja",
                                         lambda: self._evaluasi(request)):
             yield bagian
 

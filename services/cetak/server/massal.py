@@ -104,7 +104,7 @@ class Massal(Dasar):
         rows = [massal, *(uc_riwayat.catatan(p, c.dokumen.jenis.value, Berkas(c.nama_berkas, isi), waktu, skp=c.skp,
                                              periode=c.periode, ditandatangani=c.ttd.pihak if c.ttd else "",
                                              massal_id=massal.id) for c, isi in urut)]
-        info = await self._rekam(request.request_id, "CetakMassal", rows, berkas)
+        info = await self._rekam(request, "CetakMassal", rows, berkas)
         isi = berkas.isi
         if info.riwayat.name != nama.riwayat(massal.id):
             isi = await uc_riwayat.isi_berkas(self._db, info.riwayat.name.removeprefix("cetak/"))

@@ -5,21 +5,19 @@ idempotent unit of work."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import TypeVar
 
 from ekinerja.skp.v1 import skp_pb2 as spb
 from google.protobuf.message import Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.penilaian.store.models import permintaan
+from services.penilaian.store.models import jejak, permintaan
 from services.penilaian.usecases.evaluasi import Induk
 from services.penilaian.usecases.konteks import DataSkp
 from services.profil.client import ProfilClient
-from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.errors import TidakValid
-from services.shared.idempotency import idempotent
+from services.shared.mutasi import Mutasi
 from services.shared.names import date_of
 from services.skp.client import SkpClient
 
@@ -50,14 +48,11 @@ class Dasar:
     def __init__(self, db: Database, skp: SkpClient, profil: ProfilClient,
                  hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
         self._db = db
+        self._mutasi = Mutasi(db, permintaan, jejak)
         self._skp = skp
         self._profil = profil
         self._hari_ini = hari_ini
 
-    async def _mutate(self, request_id: str, metode: str, response_type: type[M],
-                      work: Callable[[AsyncSession], Awaitable[M]]) -> M:
-        return await idempotent(self._db, permintaan, akun=pr.current().kunci, metode=metode,
-                                request_id=request_id, response_type=response_type, work=work)
 
     async def _data_skp(self, skp_id: str, field: str = "name") -> DataSkp:
         """The SKP as skp shows it to this caller: skp refuses anyone who

@@ -50,7 +50,7 @@ class Evaluasi(Dasar):
             return convert.feedback(await uc.tambah_feedback(s, p, skp, kode, request.feedback.tentang,
                                                              request.feedback.teks))
 
-        return await self._mutate(request.request_id, "CreateFeedback", pb.Feedback, work)
+        return await self._mutasi(request, "CreateFeedback", pb.Feedback, work)
 
     async def UpdateFeedback(self, request: pb.UpdateFeedbackRequest, context: grpc.aio.ServicerContext) -> pb.Feedback:
         src = request.feedback
@@ -61,7 +61,7 @@ class Evaluasi(Dasar):
         async def work(s: AsyncSession) -> pb.Feedback:
             return convert.feedback(await uc.ubah_feedback(s, p, skp, kode, row_id, src.teks, src.etag))
 
-        return await self._mutate(request.request_id, "UpdateFeedback", pb.Feedback, work)
+        return await self._mutasi(request, "UpdateFeedback", pb.Feedback, work)
 
     async def DeleteFeedback(self, request: pb.DeleteRequest, context: grpc.aio.ServicerContext) -> pb.DeleteResponse:
         skp_id, kode, row_id = nama.anak(request.name, "feedback")
@@ -72,7 +72,7 @@ class Evaluasi(Dasar):
             await uc.hapus_feedback(s, p, skp, kode, row_id, request.etag)
             return pb.DeleteResponse()
 
-        return await self._mutate(request.request_id, "DeleteFeedback", pb.DeleteResponse, work)
+        return await self._mutasi(request, "DeleteFeedback", pb.DeleteResponse, work)
 
     async def SetRating(self, request: pb.SetRatingRequest, context: grpc.aio.ServicerContext) -> pb.Penilaian:
         skp_id, kode = nama.periode(request.name)
@@ -87,7 +87,7 @@ class Evaluasi(Dasar):
             await uc.nilai(s, p, skp, kode, hasil, perilaku, request.etag, induk, dari_capaian)
             return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari), induk.dipimpin)
 
-        return await self._mutate(request.request_id, "SetRating", pb.Penilaian, work)
+        return await self._mutasi(request, "SetRating", pb.Penilaian, work)
 
     @staticmethod
     def _rating(value: int, field: str) -> str:

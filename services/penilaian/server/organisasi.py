@@ -49,7 +49,7 @@ class Organisasi(Dasar):
                                         request.etag)
             return convert.capaian(row, induk_id, induk_nama, th, kode)
 
-        return await self._mutate(request.request_id, "SetCapaianOrganisasi", pb.CapaianOrganisasi, work)
+        return await self._mutasi(request, "SetCapaianOrganisasi", pb.CapaianOrganisasi, work)
 
     async def FinalisasiCapaianOrganisasi(self, request: pb.FinalisasiCapaianOrganisasiRequest,
                                           context: grpc.aio.ServicerContext) -> pb.CapaianOrganisasi:
@@ -62,7 +62,7 @@ class Organisasi(Dasar):
             row = await uc.finalisasi(s, p, instansi_id, induk_id, pimpinan, th, kode, request.etag)
             return convert.capaian(row, induk_id, induk_nama, th, kode)
 
-        return await self._mutate(request.request_id, "FinalisasiCapaianOrganisasi", pb.CapaianOrganisasi, work)
+        return await self._mutasi(request, "FinalisasiCapaianOrganisasi", pb.CapaianOrganisasi, work)
 
     async def ListBatas(self, request: pb.ListBatasRequest, context: grpc.aio.ServicerContext) -> pb.ListBatasResponse:
         th = tahun(request.tahun)
@@ -82,4 +82,4 @@ class Organisasi(Dasar):
             k, t, bawaan = await uc.atur_batas(s, p, th, kode, tanggal, hari)
             return pb.Batas(tahun=th, periode=convert.PERIODE[k], tanggal=date_to_proto(t), bawaan=bawaan)
 
-        return await self._mutate(request.request_id, "SetBatas", pb.Batas, work)
+        return await self._mutasi(request, "SetBatas", pb.Batas, work)

@@ -26,7 +26,7 @@ class Pelaksanaan(Dasar):
             return convert.rencana_aksi(await uc.tambah_rencana_aksi(s, p, skp, kode, rhk_id,
                                                                      request.rencana_aksi.teks, hari))
 
-        return await self._mutate(request.request_id, "CreateRencanaAksi", pb.RencanaAksi, work)
+        return await self._mutasi(request, "CreateRencanaAksi", pb.RencanaAksi, work)
 
     async def UpdateRencanaAksi(self, request: pb.UpdateRencanaAksiRequest,
                                 context: grpc.aio.ServicerContext) -> pb.RencanaAksi:
@@ -39,7 +39,7 @@ class Pelaksanaan(Dasar):
             return convert.rencana_aksi(await uc.ubah_rencana_aksi(s, p, skp, kode, row_id, src.teks, src.etag,
                                                                    hari))
 
-        return await self._mutate(request.request_id, "UpdateRencanaAksi", pb.RencanaAksi, work)
+        return await self._mutasi(request, "UpdateRencanaAksi", pb.RencanaAksi, work)
 
     async def DeleteRencanaAksi(self, request: pb.DeleteRequest, context: grpc.aio.ServicerContext) -> pb.DeleteResponse:
         return await self._hapus(request, "rencana-aksi", RencanaAksiRow, "Rencana aksi", "DeleteRencanaAksi")
@@ -54,7 +54,7 @@ class Pelaksanaan(Dasar):
             await uc.hapus(s, p, skp, kode, model, row_id, request.etag, apa, hari)
             return pb.DeleteResponse()
 
-        return await self._mutate(request.request_id, metode, pb.DeleteResponse, work)
+        return await self._mutasi(request, metode, pb.DeleteResponse, work)
 
     async def CreateBuktiDukung(self, request: pb.CreateBuktiDukungRequest,
                                 context: grpc.aio.ServicerContext) -> pb.BuktiDukung:
@@ -67,7 +67,7 @@ class Pelaksanaan(Dasar):
         async def work(s: AsyncSession) -> pb.BuktiDukung:
             return convert.bukti_dukung(await uc.tambah_bukti(s, p, skp, kode, rhk_id, src.nama, src.tautan, hari))
 
-        return await self._mutate(request.request_id, "CreateBuktiDukung", pb.BuktiDukung, work)
+        return await self._mutasi(request, "CreateBuktiDukung", pb.BuktiDukung, work)
 
     async def UpdateBuktiDukung(self, request: pb.UpdateBuktiDukungRequest,
                                 context: grpc.aio.ServicerContext) -> pb.BuktiDukung:
@@ -80,7 +80,7 @@ class Pelaksanaan(Dasar):
             return convert.bukti_dukung(await uc.ubah_bukti(s, p, skp, kode, row_id, src.nama, src.tautan, src.etag,
                                                             hari))
 
-        return await self._mutate(request.request_id, "UpdateBuktiDukung", pb.BuktiDukung, work)
+        return await self._mutasi(request, "UpdateBuktiDukung", pb.BuktiDukung, work)
 
     async def DeleteBuktiDukung(self, request: pb.DeleteRequest, context: grpc.aio.ServicerContext) -> pb.DeleteResponse:
         return await self._hapus(request, "bukti-dukung", BuktiDukungRow, "Bukti dukung", "DeleteBuktiDukung")
@@ -100,4 +100,4 @@ class Pelaksanaan(Dasar):
                                           hari)
             return convert.realisasi(row) if row else pb.Realisasi(indikator=src.indikator)
 
-        return await self._mutate(request.request_id, "UpdateRealisasi", pb.Realisasi, work)
+        return await self._mutasi(request, "UpdateRealisasi", pb.Realisasi, work)

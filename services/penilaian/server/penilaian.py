@@ -4,6 +4,7 @@ live beside this file by the manual's pages."""
 from __future__ import annotations
 
 import grpc
+from ekinerja.audit.v1 import audit_pb2 as apb
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 
@@ -11,6 +12,8 @@ from services.penilaian.domain.predikat import Predikat, Rating, predikat
 from services.penilaian.server.evaluasi import Evaluasi
 from services.penilaian.server.organisasi import Organisasi
 from services.penilaian.server.pelaksanaan import Pelaksanaan
+from services.penilaian.store.models import jejak
+from services.shared import jejak_daftar
 from services.shared import principal as pr
 from services.shared.errors import TidakValid
 
@@ -46,3 +49,7 @@ class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, penilaian_pb2_grpc.Pe
         if hasil is None:
             return pb.HitungPredikatResponse(predikat=pb.PREDIKAT_UNSPECIFIED, label="-")
         return pb.HitungPredikatResponse(predikat=PREDIKAT[hasil], label=hasil.value)
+
+    async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
+                             context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
+        return await jejak_daftar.daftar(self._db, jejak, "penilaian", request)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.shared.db import new_metadata
 from services.shared.idempotency import idempotency_table
+from services.shared.jejak_audit import jejak_table
 
 
 class Base(DeclarativeBase):
@@ -18,6 +19,7 @@ class Base(DeclarativeBase):
 
 # Responses of mutating RPCs, kept for retries with the same request_id.
 permintaan = idempotency_table(Base.metadata)
+jejak = jejak_table(Base.metadata)
 
 
 class RencanaAksiRow(Base):

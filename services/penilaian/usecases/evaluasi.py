@@ -27,10 +27,12 @@ from services.penilaian.usecases.konteks import (
     batas,
     cek_etag,
     harus_disetujui,
+    jejak_tentang,
     penilaian_row,
     periode,
     sekarang,
 )
+from services.shared import jejak_audit
 from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 
@@ -123,6 +125,7 @@ async def tambah_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str
                           teks: str) -> FeedbackRow:
     periode(skp, kode)
     akses.harus_penilai(p, skp.pihak)
+    jejak_tentang(skp)
     row = FeedbackRow(id=uuid.uuid4().hex, skp_id=skp.id, periode=kode, tentang=_tentang(skp, tentang),
                       teks=isian.teks(teks, "feedback.teks"), penulis_akun=p.akun_id, penulis_nip=p.nip or "",
                       penulis_nama=skp.penilai_nama, waktu=sekarang())
@@ -134,6 +137,7 @@ async def tambah_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str
 async def _feedback_sendiri(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str,
                             etag: str) -> FeedbackRow:
     periode(skp, kode)
+    jejak_tentang(skp)
     row = await s.get(FeedbackRow, row_id)
     if row is None or row.skp_id != skp.id or row.periode != kode:
         raise TidakDitemukan("Feedback tidak ditemukan.")
@@ -169,6 +173,7 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
     pimpinan of a unor induk must get from the unit's final capaian."""
     periode(skp, kode)
     akses.harus_penilai(p, skp.pihak)
+    jejak_tentang(skp)
     if dari_capaian is not None:
         if hasil and hasil != dari_capaian:
             raise TidakValid("rating_hasil_kerja", "rating hasil kerja pimpinan unit induk mengikuti capaian "
@@ -182,6 +187,7 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
     else:
         cek_etag(etag, row.versi, "Penilaian")
     pernah_dinilai = row.status == "DINILAI"
+    jejak_audit.catat(sebelum=_rating(row))
     row.rating_hasil, row.rating_perilaku = hasil, perilaku
     hasil_predikat = predikat(RATING.get(hasil), RATING.get(perilaku))
     row.predikat = PREDIKAT_KODE[hasil_predikat.value] if hasil_predikat else ""
@@ -193,8 +199,14 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
     row.dari_capaian = dari_capaian is not None
     row.unor_induk_id, row.penilai_nip = induk.id, skp.penilai_nip
     row.dinilai_oleh, row.waktu = skp.penilai_nama, sekarang()
+    jejak_audit.catat(sesudah=_rating(row))
     await s.flush()
     return row
+
+
+def _rating(row: PenilaianRow) -> str:
+    return (f"hasil={row.rating_hasil or '-'} perilaku={row.rating_perilaku or '-'} "
+            f"predikat={row.predikat or '-'} status={row.status}")
 
 
 async def capaian_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str) -> CapaianRow | None:

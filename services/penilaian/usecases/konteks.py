@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.penilaian.domain import akses
 from services.penilaian.domain.periode import PeriodeNilai, batas_bawaan, satu_periode, tanggal_teks, terbuka
 from services.penilaian.store.models import BatasRow, PenilaianRow
+from services.shared import jejak_audit
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid, VersiUsang
 from services.shared.principal import Principal
 
@@ -75,10 +76,16 @@ async def penilaian_row(s: AsyncSession, skp_id: str, kode: str) -> PenilaianRow
     return await s.get(PenilaianRow, (skp_id, kode))
 
 
+def jejak_tentang(skp: DataSkp) -> None:
+    """The jejak audit of the mutation running now is about this SKP's pegawai."""
+    jejak_audit.catat(atas_nama=skp.nip, instansi_id=skp.instansi_id)
+
+
 async def harus_terbuka(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hari_ini: dt.date) -> PeriodeNilai:
     """For the pegawai's own entries: theirs, approved, and before the Batas
     (or sent back for revision)."""
     akses.harus_pemilik(p, skp.pihak)
+    jejak_tentang(skp)
     per = periode(skp, kode)
     tanggal = (await batas(s, skp.instansi_id, skp.tahun))[kode]
     row = await penilaian_row(s, skp.id, kode)

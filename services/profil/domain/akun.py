@@ -60,3 +60,10 @@ def batasi(jumlah: int, maksimum: int, jendela: dt.timedelta, apa: str) -> None:
         raise TerlaluBanyak(
             f"Terlalu banyak {apa}. Silakan coba lagi dalam {menit} menit.", int(jendela.total_seconds())
         )
+
+
+def samarkan_email(email: str) -> str:
+    """What a helpdesk may see of an address: enough to tell the pegawai where
+    to look ("s***@madiunkab.go.id"), not enough to write to it."""
+    nama, _, domain = email.partition("@")
+    return f"{nama[:1]}***@{domain}"

@@ -7,11 +7,12 @@ from ekinerja.profil.v1 import auth_pb2 as pb
 from ekinerja.profil.v1 import auth_pb2_grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from services.profil.store.models import permintaan
-from services.profil.usecases.akun import KodeSalah, LayananAkun
+from services.profil.store.models import jejak, permintaan
+from services.profil.usecases.akun import KodeSalah, LayananAkun, cari_kunci_ssh
 from services.shared import principal as pr
 from services.shared.db import Database
-from services.shared.idempotency import idempotent
+from services.shared.mutasi import Mutasi
+from services.shared.names import timestamp_to_proto
 
 PERAN = {
     pr.PEGAWAI: pb.PERAN_PEGAWAI, pr.ADMIN_INSTANSI: pb.PERAN_ADMIN_INSTANSI,
@@ -20,10 +21,15 @@ PERAN = {
 ANONIM = "anonim"  # idempotency key space of calls made before login
 
 
+def peran_proto(peran: str) -> list[int]:
+    return [PERAN[p] for p in peran.split(",") if p in PERAN]
+
+
 class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
     def __init__(self, db: Database, akun: LayananAkun) -> None:
         self._db = db
         self._akun = akun
+        self._mutasi = Mutasi(db, permintaan, jejak)
 
     async def Login(self, request: pb.LoginRequest, context: grpc.aio.ServicerContext) -> pb.LoginResponse:
         hasil = await self._akun.login(self._db, request.nip.strip(), request.username.strip(), request.password)
@@ -33,7 +39,7 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
         return pb.LoginResponse(
             access_token=hasil.token, expire_time=expire,
             akun=pb.Akun(nip=a.nip or "", username=a.username or "", nama=a.nama, instansi_id=a.instansi_id,
-                         peran=[PERAN[p] for p in a.peran.split(",") if p in PERAN]),
+                         peran=peran_proto(a.peran)),
         )
 
     async def Logout(self, request: pb.LogoutRequest, context: grpc.aio.ServicerContext) -> pb.LogoutResponse:
@@ -43,8 +49,7 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             await self._akun.logout(s, p)
             return pb.LogoutResponse()
 
-        return await idempotent(self._db, permintaan, akun=p.kunci, metode="Logout", request_id=request.request_id,
-                                response_type=pb.LogoutResponse, work=work)
+        return await self._mutasi(request, "Logout", pb.LogoutResponse, work)
 
     async def UbahPassword(self, request: pb.UbahPasswordRequest, context: grpc.aio.ServicerContext) -> pb.UbahPasswordResponse:
         p = pr.current()
@@ -53,16 +58,14 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             await self._akun.ubah_password(s, p, request.password_lama, request.password_baru)
             return pb.UbahPasswordResponse()
 
-        return await idempotent(self._db, permintaan, akun=p.kunci, metode="UbahPassword",
-                                request_id=request.request_id, response_type=pb.UbahPasswordResponse, work=work)
+        return await self._mutasi(request, "UbahPassword", pb.UbahPasswordResponse, work)
 
     async def LupaPassword(self, request: pb.LupaPasswordRequest, context: grpc.aio.ServicerContext) -> pb.LupaPasswordResponse:
         async def work(s):  # type: ignore[no-untyped-def]
             return pb.LupaPasswordResponse(pesan=await self._akun.lupa_password(s, request.nip.strip(), request.email))
 
-        return await idempotent(self._db, permintaan, akun=f"{ANONIM}:{request.nip.strip()[:18]}",
-                                metode="LupaPassword", request_id=request.request_id,
-                                response_type=pb.LupaPasswordResponse, work=work)
+        return await self._mutasi(request, "LupaPassword", pb.LupaPasswordResponse, work,
+                                  akun=f"{ANONIM}:{request.nip.strip()[:18]}")
 
     async def ResetPassword(self, request: pb.ResetPasswordRequest, context: grpc.aio.ServicerContext) -> pb.ResetPasswordResponse:
         async def work(s):  # type: ignore[no-untyped-def]
@@ -70,10 +73,25 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             return pb.ResetPasswordResponse()
 
         try:
-            return await idempotent(self._db, permintaan, akun=f"{ANONIM}:{request.nip.strip()[:18]}",
-                                    metode="ResetPassword", request_id=request.request_id,
-                                    response_type=pb.ResetPasswordResponse, work=work)
+            return await self._mutasi(request, "ResetPassword", pb.ResetPasswordResponse, work,
+                                      akun=f"{ANONIM}:{request.nip.strip()[:18]}")
         except KodeSalah as salah:
             async with self._db.transaction() as s:
                 await self._akun.catat_kode_salah(s, salah.tiket_id)
             raise
+
+    async def KirimKodeReset(self, request: pb.KirimKodeResetRequest,
+                             context: grpc.aio.ServicerContext) -> pb.KirimKodeResetResponse:
+        p = pr.current()
+
+        async def work(s):  # type: ignore[no-untyped-def]
+            tersamar, kedaluwarsa = await self._akun.kirim_kode_reset(s, p, request.nip.strip())
+            return pb.KirimKodeResetResponse(email_tersamar=tersamar, kedaluwarsa=timestamp_to_proto(kedaluwarsa))
+
+        return await self._mutasi(request, "KirimKodeReset", pb.KirimKodeResetResponse, work)
+
+    async def CariKunciSsh(self, request: pb.CariKunciSshRequest, context: grpc.aio.ServicerContext) -> pb.KunciSsh:
+        async with self._db.read() as s:
+            sidik_jari, a = await cari_kunci_ssh(s, pr.current(), request.kunci_publik)
+        return pb.KunciSsh(sidik_jari=sidik_jari, nip=a.nip or "", username=a.username or "", nama=a.nama,
+                           peran=peran_proto(a.peran), instansi_id=a.instansi_id)

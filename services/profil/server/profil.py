@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import grpc
+from ekinerja.audit.v1 import audit_pb2 as apb
 from ekinerja.profil.v1 import profil_pb2 as pb
 from ekinerja.profil.v1 import profil_pb2_grpc
 from google.protobuf.message import Message
@@ -14,13 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain.organisasi import validate_unor_id
 from services.profil.server import convert
-from services.profil.store.models import permintaan
+from services.profil.store.models import jejak, permintaan
 from services.profil.usecases import profil as uc
-from services.shared import paging
+from services.shared import jejak_daftar, paging
 from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.errors import TidakValid
-from services.shared.idempotency import idempotent
+from services.shared.mutasi import Mutasi
 from services.shared.names import date_from_proto, parse
 
 M = TypeVar("M", bound=Message)
@@ -41,11 +41,8 @@ def _today() -> dt.date:
 class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._mutasi = Mutasi(db, permintaan, jejak)
 
-    async def _mutate(self, request_id: str, metode: str, response_type: type[M],
-                      work: Callable[[AsyncSession], Awaitable[M]]) -> M:
-        return await idempotent(self._db, permintaan, akun=pr.current().kunci, metode=metode,
-                                request_id=request_id, response_type=response_type, work=work)
 
     async def GetPegawai(self, request: pb.GetPegawaiRequest, context: grpc.aio.ServicerContext) -> pb.Pegawai:
         nip = _nip(request.name)
@@ -65,7 +62,7 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         async def work(s: AsyncSession) -> pb.Pegawai:
             return convert.pegawai(await uc.ubah_pegawai(s, p, nip, paths, nilai, src.etag))
 
-        return await self._mutate(request.request_id, "UpdatePegawai", pb.Pegawai, work)
+        return await self._mutasi(request, "UpdatePegawai", pb.Pegawai, work)
 
     async def ListPegawai(self, request: pb.ListPegawaiRequest, context: grpc.aio.ServicerContext) -> pb.ListPegawaiResponse:
         unor_id = _unor_id(request.parent, "parent")
@@ -107,7 +104,7 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         async def work(s: AsyncSession) -> pb.Unor:
             return convert.unor(await uc.klaim(s, p, nip, request.ganti_pimpinan))
 
-        return await self._mutate(request.request_id, "KlaimPimpinan", pb.Unor, work)
+        return await self._mutasi(request, "KlaimPimpinan", pb.Unor, work)
 
     async def GetUnor(self, request: pb.GetUnorRequest, context: grpc.aio.ServicerContext) -> pb.Unor:
         unor_id = _unor_id(request.name)
@@ -138,7 +135,7 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         async def work(s: AsyncSession) -> pb.Penugasan:
             return convert.penugasan(await uc.tambah_penugasan(s, p, nip, t.unor_id, jenis, mulai, selesai))
 
-        return await self._mutate(request.request_id, "CreatePenugasan", pb.Penugasan, work)
+        return await self._mutasi(request, "CreatePenugasan", pb.Penugasan, work)
 
     async def ListPenugasan(self, request: pb.ListPenugasanRequest, context: grpc.aio.ServicerContext) -> pb.ListPenugasanResponse:
         if request.parent.startswith("unor/"):
@@ -157,4 +154,8 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         async def work(s: AsyncSession) -> pb.Penugasan:
             return convert.penugasan(await uc.akhiri_penugasan(s, p, penugasan_id, selesai))
 
-        return await self._mutate(request.request_id, "AkhiriPenugasan", pb.Penugasan, work)
+        return await self._mutasi(request, "AkhiriPenugasan", pb.Penugasan, work)
+
+    async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
+                             context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
+        return await jejak_daftar.daftar(self._db, jejak, "profil", request)

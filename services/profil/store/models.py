@@ -9,6 +9,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.shared.db import new_metadata
 from services.shared.idempotency import idempotency_table
+from services.shared.jejak_audit import jejak_table
 
 
 class Base(DeclarativeBase):
@@ -16,6 +17,7 @@ class Base(DeclarativeBase):
 
 
 permintaan = idempotency_table(Base.metadata)
+jejak = jejak_table(Base.metadata)
 
 
 class InstansiRow(Base):
@@ -108,3 +110,16 @@ class PenugasanRow(Base):
     mulai: Mapped[dt.date] = mapped_column(Date)
     selesai: Mapped[dt.date] = mapped_column(Date)
     catatan: Mapped[str] = mapped_column(Text, default="")
+
+
+class KunciSshRow(Base):
+    """An OpenSSH public key that opens `ekinerja ssh` for one account."""
+
+    __tablename__ = "kunci_ssh"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    akun_id: Mapped[str] = mapped_column(ForeignKey("akun.id"), index=True)
+    # "SHA256:…" of the key blob, as ssh-keygen -l prints it: how it is found.
+    sidik_jari: Mapped[str] = mapped_column(String(100), unique=True)
+    kunci_publik: Mapped[str] = mapped_column(Text)  # "ssh-ed25519 AAAA…", without the comment
+    komentar: Mapped[str] = mapped_column(String(200), default="")
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

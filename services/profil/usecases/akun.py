@@ -12,15 +12,17 @@ from sqlalchemy import event, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain import akun as rules
+from services.profil.domain.kunci_ssh import urai as urai_kunci_ssh
 from services.profil.domain.nip import validate_nip
 from services.profil.passwords import hash_password, verify_password
 from services.profil.store import repository as repo
-from services.profil.store.models import AkunRow, KodeResetRow, PegawaiRow, SesiRow
+from services.profil.store.models import AkunRow, KodeResetRow, KunciSshRow, PegawaiRow, SesiRow
+from services.shared import jejak_audit
 from services.shared.config import Settings
 from services.shared.db import Database
-from services.shared.errors import BelumMasuk, TidakValid
+from services.shared.errors import AksesDitolak, BelumMasuk, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
 from services.shared.mail import Mailer
-from services.shared.principal import Principal
+from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN, Principal
 from services.shared.tokens import TokenSigner
 
 log = structlog.get_logger("ekinerja.profil.akun")
@@ -78,7 +80,7 @@ class LayananAkun:
                 await repo.hapus_percobaan(s, kunci)
                 token, sesi_id, exp = self._signer.sign(
                     akun_id=akun.id, nip=akun.nip, username=akun.username, peran=akun.peran.split(","),
-                    instansi_id=akun.instansi_id, now=t,
+                    instansi_id=akun.instansi_id, now=t, nama=akun.nama,
                 )
                 s.add(SesiRow(id=sesi_id, akun_id=akun.id, dibuat=t, kedaluwarsa=exp, dicabut=None))
                 return HasilLogin(token, exp, akun)
@@ -111,17 +113,53 @@ class LayananAkun:
             )
         ).first()
         if row is not None and row.email and row.email.lower() == email and row.AkunRow.aktif:
-            kode = rules.kode_baru()
-            # A new code replaces any earlier one.
-            await s.execute(
-                update(KodeResetRow).where(KodeResetRow.akun_id == row.AkunRow.id, KodeResetRow.selesai.is_(None))
-                .values(selesai=t)
-            )
-            ttl = dt.timedelta(seconds=self._s.reset_code_ttl_seconds)
-            s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=row.AkunRow.id, kode_hash=rules.hash_kode(kode, nip),
-                               dibuat=t, kedaluwarsa=t + ttl, salah=0, selesai=None))
-            self._kirim_setelah_commit(s, row.email, row.nama, kode, ttl)
+            jejak_audit.catat(instansi_id=row.AkunRow.instansi_id)
+            await self._terbitkan_kode(s, row.AkunRow.id, nip, row.email, row.nama, t)
         return rules.PESAN_LUPA_PASSWORD
+
+    async def _terbitkan_kode(self, s: AsyncSession, akun_id: str, nip: str, email: str, nama: str,
+                              t: dt.datetime) -> dt.datetime:
+        """A new single-use code replaces any earlier one; mailed once committed."""
+        kode = rules.kode_baru()
+        await s.execute(
+            update(KodeResetRow).where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None)).values(selesai=t)
+        )
+        ttl = dt.timedelta(seconds=self._s.reset_code_ttl_seconds)
+        s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=akun_id, kode_hash=rules.hash_kode(kode, nip),
+                           dibuat=t, kedaluwarsa=t + ttl, salah=0, selesai=None))
+        self._kirim_setelah_commit(s, email, nama, kode, ttl)
+        return t + ttl
+
+    async def kirim_kode_reset(self, s: AsyncSession, p: Principal, nip: str) -> tuple[str, dt.datetime]:
+        """Helpdesk: the Lupa Password code, to the address on record.
+        Returns the masked address and when the code expires."""
+        if not p.punya(ADMIN_INSTANSI, HELPDESK):
+            raise AksesDitolak("Mengirim kode reset password untuk pegawai lain hanya dapat dilakukan helpdesk "
+                               "atau admin instansi; gunakan Lupa Password untuk akun Anda sendiri.")
+        validate_nip(nip, jenis_asn="PPPK")
+        t = now()
+        jam = dt.timedelta(hours=1)
+        rules.batasi(await repo.hitung_percobaan(s, f"reset:{nip}", t - jam), self._s.reset_max_per_jam, jam,
+                     "permintaan reset password")
+        row = (
+            await s.execute(
+                select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.instansi_id)
+                .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip).where(AkunRow.nip == nip)
+            )
+        ).first()
+        if row is None or not p.pengelola_instansi(row.instansi_id):
+            # Another instansi's pegawai is as unknown as a NIP that does not exist.
+            raise TidakDitemukan(f"Pegawai dengan NIP {nip} tidak ditemukan di instansi Anda.")
+        if not row.AkunRow.aktif:
+            raise KondisiTidakTerpenuhi("Akun pegawai ini tidak aktif.")
+        if not row.email:
+            raise KondisiTidakTerpenuhi("Pegawai ini belum memiliki email terdaftar; isi email pada profilnya dahulu.")
+        await repo.catat_percobaan(s, [f"reset:{nip}"], t)
+        kedaluwarsa = await self._terbitkan_kode(s, row.AkunRow.id, nip, row.email, row.nama, t)
+        tersamar = rules.samarkan_email(row.email)
+        jejak_audit.catat(atas_nama=nip, sasaran=f"pegawai/{nip}",
+                          sesudah=f"kode reset dikirim ke {tersamar}, berlaku sampai {kedaluwarsa:%H:%M} UTC")
+        return tersamar, kedaluwarsa
 
     def _kirim_setelah_commit(self, s: AsyncSession, email: str, nama: str, kode: str, ttl: dt.timedelta) -> None:
         menit = int(ttl.total_seconds() // 60)
@@ -176,6 +214,7 @@ class LayananAkun:
         if not rules.kode_cocok(kode, nip, tiket.kode_hash):
             raise KodeSalah(tiket.id, salah)
         tiket.selesai = t
+        jejak_audit.catat(instansi_id=akun.instansi_id, sesudah="password diganti dengan kode reset")
         akun.password_hash = await hash_password(baru)
         akun.password_diubah = t
 
@@ -186,3 +225,18 @@ class LayananAkun:
         tiket.salah += 1
         if tiket.salah >= rules.MAKS_SALAH_KODE:
             tiket.selesai = now()  # too many guesses: this code is spent
+
+
+async def cari_kunci_ssh(s: AsyncSession, p: Principal, teks: str) -> tuple[str, AkunRow]:
+    """The SSH gateway asks whose key a client holds. Only service accounts:
+    the answer maps keys to people."""
+    if not p.punya(LAYANAN):
+        raise AksesDitolak("Hanya akun layanan (gerbang SSH) yang dapat mencari kunci SSH.")
+    kunci = urai_kunci_ssh(teks)
+    row = (await s.execute(
+        select(KunciSshRow, AkunRow).join(AkunRow, AkunRow.id == KunciSshRow.akun_id)
+        .where(KunciSshRow.sidik_jari == kunci.sidik_jari)
+    )).first()
+    if row is None or not row.AkunRow.aktif:
+        raise TidakDitemukan("Kunci SSH ini tidak terdaftar pada akun e-Kinerja yang aktif.")
+    return kunci.sidik_jari, row.AkunRow

@@ -19,6 +19,7 @@ from services.profil.domain.nip import validate_nip
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
 from services.profil.store import repository as repo
 from services.profil.store.models import InstansiRow, PegawaiRow, PenugasanRow, UnorRow
+from services.shared import jejak_audit
 from services.shared.errors import TidakDitemukan, TidakValid, VersiUsang
 from services.shared.principal import Principal
 
@@ -113,6 +114,7 @@ async def ubah_pegawai(
     if etag and etag != str(row.versi):
         raise VersiUsang("Profil telah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi.")
     lama_unor, lama_jabatan = row.unor_id, row.jabatan
+    sebelum = _nilai_field(row, paths)
     for path in paths:
         value = nilai[path].strip()
         field = f"pegawai.{path}"
@@ -141,7 +143,17 @@ async def ubah_pegawai(
         for unor in (await s.scalars(_dipimpin(nip))).all():
             unor.pimpinan_nip = None
     await s.flush()
+    jejak_audit.catat(atas_nama=nip, sasaran=f"pegawai/{nip}", instansi_id=row.instansi_id,
+                      sebelum=sebelum, sesudah=_nilai_field(row, paths))
     return await _data_pribadi(s, p, row)
+
+
+_KOLOM = {"unor_id": "unor_id", "jabatan": "jabatan", "nama": "nama", "golongan_ruang": "golongan",
+          "email": "email", "jenis_asn": "jenis_asn"}
+
+
+def _nilai_field(row: PegawaiRow, paths: list[str]) -> str:
+    return " ".join(f"{path}={getattr(row, _KOLOM[path])}" for path in paths if path in _KOLOM)
 
 
 def _dipimpin(nip: str) -> Select[tuple[UnorRow]]:
@@ -230,6 +242,8 @@ async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUno
         akses.boleh_ganti_pimpinan(p, row.instansi_id)
     unor = await repo.get_unor(s, row.unor_id)
     sekarang = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
+    jejak_audit.catat(atas_nama=nip, sasaran=f"unor/{unor.id}", instansi_id=row.instansi_id,
+                      sebelum=f"pimpinan={unor.pimpinan_nip or '-'}", sesudah=f"pimpinan={nip}")
     if cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti):
         unor.pimpinan_nip = None
         await s.flush()  # the unique pimpinan column: clear before reassigning
@@ -293,6 +307,8 @@ async def tambah_penugasan(
     cek_tumpang_tindih(repo.to_penugasan(baru), yang_ada, unor.nama)
     s.add(baru)
     await s.flush()
+    jejak_audit.catat(atas_nama=nip, sasaran=f"penugasan/{baru.id}", instansi_id=row.instansi_id,
+                      sesudah=f"{jenis} {unor.nama} {mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}")
     return DataPenugasan(baru, row.nama, unor.nama, jabatan_peran(jenis, unor.jabatan_pimpinan or f"Kepala {unor.nama}"))
 
 
@@ -331,6 +347,8 @@ async def akhiri_penugasan(s: AsyncSession, p: Principal, penugasan_id: str, sel
         raise TidakValid("tanggal_selesai", "tidak boleh sebelum tanggal mulai penugasan")
     if selesai > row.selesai:
         raise TidakValid("tanggal_selesai", "hanya dapat memajukan akhir penugasan, bukan memperpanjang")
+    jejak_audit.catat(atas_nama=row.nip, instansi_id=row.instansi_id, sebelum=f"selesai={row.selesai:%d-%m-%Y}",
+                      sesudah=f"selesai={selesai:%d-%m-%Y}")
     row.selesai = selesai
     await s.flush()
     (hasil,) = await _lengkapi(s, [row])

@@ -32,16 +32,20 @@ def boleh_baca(p: Principal, skp: Pihak) -> None:
     raise AksesDitolak("SKP ini bukan milik Anda dan Anda bukan pejabat penilainya.")
 
 
-def harus_pemilik(p: Principal, skp: Pihak) -> None:
+def harus_pemilik(p: Principal, skp: Pihak, juga_pengelola: bool = False) -> None:
+    """`juga_pengelola`: admin instansi and helpdesk may do it too (the
+    helpdesk fixes of issue 6: Muat Ulang, Edit Status)."""
     boleh_baca(p, skp)
-    if not pemilik(p, skp):
-        raise AksesDitolak("Hanya pegawai pemilik SKP yang dapat melakukan ini.")
+    if not (pemilik(p, skp) or (juga_pengelola and p.pengelola_instansi(skp.instansi_id))):
+        raise AksesDitolak("Hanya pegawai pemilik SKP yang dapat melakukan ini."
+                           + (" (atau admin instansi/helpdesk)" if juga_pengelola else ""))
 
 
-def harus_penilai(p: Principal, skp: Pihak) -> None:
+def harus_penilai(p: Principal, skp: Pihak, juga_pengelola: bool = False) -> None:
     boleh_baca(p, skp)
-    if not penilai(p, skp):
-        raise AksesDitolak("Hanya pejabat penilai kinerja SKP ini yang dapat melakukan ini.")
+    if not (penilai(p, skp) or (juga_pengelola and p.pengelola_instansi(skp.instansi_id))):
+        raise AksesDitolak("Hanya pejabat penilai kinerja SKP ini yang dapat melakukan ini."
+                           + (" (atau admin instansi/helpdesk)" if juga_pengelola else ""))
 
 
 def boleh_daftar(p: Principal, nip: str) -> None:

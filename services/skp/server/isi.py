@@ -36,7 +36,7 @@ class Isi(Dasar):
             _, rhk = await uc.tambah(s, p, skp_id, v)
             return convert.rhk(rhk, [])
 
-        return await self._mutate(request.request_id, "CreateRhk", pb.Rhk, work)
+        return await self._mutasi(request, "CreateRhk", pb.Rhk, work)
 
     async def UpdateRhk(self, request: pb.UpdateRhkRequest, context: grpc.aio.ServicerContext) -> pb.Rhk:
         skp_id, rhk_id = nama.rhk(request.rhk.name, "rhk.name")
@@ -49,7 +49,7 @@ class Isi(Dasar):
             t = await tampilan(s, row)
             return convert.rhk(rhk, t.indikator.get(rhk.id, []))
 
-        return await self._mutate(request.request_id, "UpdateRhk", pb.Rhk, work)
+        return await self._mutasi(request, "UpdateRhk", pb.Rhk, work)
 
     async def DeleteRhk(self, request: pb.DeleteRhkRequest, context: grpc.aio.ServicerContext) -> pb.DeleteRhkResponse:
         skp_id, rhk_id = nama.rhk(request.name)
@@ -59,7 +59,7 @@ class Isi(Dasar):
             await uc.hapus(s, p, skp_id, rhk_id, request.etag)
             return pb.DeleteRhkResponse()
 
-        return await self._mutate(request.request_id, "DeleteRhk", pb.DeleteRhkResponse, work)
+        return await self._mutasi(request, "DeleteRhk", pb.DeleteRhkResponse, work)
 
     async def ListRhkIntervensi(self, request: pb.ListRhkIntervensiRequest,
                                 context: grpc.aio.ServicerContext) -> pb.ListRhkIntervensiResponse:
@@ -78,7 +78,7 @@ class Isi(Dasar):
             row, ind = await uc.tambah_indikator(s, p, skp_id, rhk_id, v)
             return convert.indikator(row.id, ind)
 
-        return await self._mutate(request.request_id, "CreateIndikator", pb.Indikator, work)
+        return await self._mutasi(request, "CreateIndikator", pb.Indikator, work)
 
     async def UpdateIndikator(self, request: pb.UpdateIndikatorRequest,
                               context: grpc.aio.ServicerContext) -> pb.Indikator:
@@ -92,7 +92,7 @@ class Isi(Dasar):
                                                request.indikator.etag)
             return convert.indikator(row.id, ind)
 
-        return await self._mutate(request.request_id, "UpdateIndikator", pb.Indikator, work)
+        return await self._mutasi(request, "UpdateIndikator", pb.Indikator, work)
 
     async def DeleteIndikator(self, request: pb.DeleteIndikatorRequest,
                               context: grpc.aio.ServicerContext) -> pb.DeleteIndikatorResponse:
@@ -103,7 +103,7 @@ class Isi(Dasar):
             await uc.hapus_indikator(s, p, skp_id, rhk_id, ind_id, request.etag)
             return pb.DeleteIndikatorResponse()
 
-        return await self._mutate(request.request_id, "DeleteIndikator", pb.DeleteIndikatorResponse, work)
+        return await self._mutasi(request, "DeleteIndikator", pb.DeleteIndikatorResponse, work)
 
     async def UpdateEkspektasi(self, request: pb.UpdateEkspektasiRequest,
                                context: grpc.aio.ServicerContext) -> pb.Skp:
@@ -114,7 +114,7 @@ class Isi(Dasar):
             return convert.skp(await uc_isian.ekspektasi(s, p, skp_id, request.kode, request.ekspektasi,
                                                          request.etag))
 
-        return await self._mutate(request.request_id, "UpdateEkspektasi", pb.Skp, work)
+        return await self._mutasi(request, "UpdateEkspektasi", pb.Skp, work)
 
     async def UpdateLampiran(self, request: pb.UpdateLampiranRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
@@ -128,4 +128,4 @@ class Isi(Dasar):
         async def work(s: AsyncSession) -> pb.Skp:
             return convert.skp(await uc_isian.lampiran(s, p, skp_id, paths, nilai, request.etag))
 
-        return await self._mutate(request.request_id, "UpdateLampiran", pb.Skp, work)
+        return await self._mutasi(request, "UpdateLampiran", pb.Skp, work)

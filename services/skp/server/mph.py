@@ -43,4 +43,4 @@ class Mph(Dasar):
             m = await uc.ubah(s, p, skp_id, rhk_id, request.nip, request.ditugaskan, kolom)
             return convert.matriks(m)
 
-        return await self._mutate(request.request_id, "UpdatePeranHasil", pb.MatriksPeranHasil, work)
+        return await self._mutasi(request, "UpdatePeranHasil", pb.MatriksPeranHasil, work)

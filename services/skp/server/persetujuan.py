@@ -35,7 +35,7 @@ class Persetujuan(Dasar):
         async def work(s: AsyncSession) -> pb.Skp:
             return convert.skp(await uc.ajukan(s, p, skp_id, request.etag))
 
-        return await self._mutate(request.request_id, "AjukanSkp", pb.Skp, work)
+        return await self._mutasi(request, "AjukanSkp", pb.Skp, work)
 
     async def SetujuiSkp(self, request: pb.SetujuiSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
@@ -44,7 +44,7 @@ class Persetujuan(Dasar):
         async def work(s: AsyncSession) -> pb.Skp:
             return convert.skp(await uc.setujui(s, p, skp_id, request.etag))
 
-        return await self._mutate(request.request_id, "SetujuiSkp", pb.Skp, work)
+        return await self._mutasi(request, "SetujuiSkp", pb.Skp, work)
 
     async def KembalikanSkp(self, request: pb.KembalikanSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
@@ -53,7 +53,7 @@ class Persetujuan(Dasar):
         async def work(s: AsyncSession) -> pb.Skp:
             return convert.skp(await uc.kembalikan(s, p, skp_id, request.alasan, request.etag))
 
-        return await self._mutate(request.request_id, "KembalikanSkp", pb.Skp, work)
+        return await self._mutasi(request, "KembalikanSkp", pb.Skp, work)
 
     async def UbahStatusSkp(self, request: pb.UbahStatusSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
@@ -63,7 +63,7 @@ class Persetujuan(Dasar):
         async def work(s: AsyncSession) -> pb.Skp:
             return convert.skp(await uc.ubah_status(s, p, skp_id, ke, request.alasan, request.etag))
 
-        return await self._mutate(request.request_id, "UbahStatusSkp", pb.Skp, work)
+        return await self._mutasi(request, "UbahStatusSkp", pb.Skp, work)
 
     async def ListRiwayatSkp(self, request: pb.ListRiwayatSkpRequest,
                              context: grpc.aio.ServicerContext) -> pb.ListRiwayatSkpResponse:
@@ -111,7 +111,7 @@ class Persetujuan(Dasar):
             return pb.SinkronisasiSkpBawahanResponse(
                 diperiksa=len(kandidat), perubahan=[convert.perubahan(x) for x in perubahan], gagal=gagal)
 
-        return await self._mutate(request.request_id, "SinkronisasiSkpBawahan",
+        return await self._mutasi(request, "SinkronisasiSkpBawahan",
                                   pb.SinkronisasiSkpBawahanResponse, work)
 
     async def _resolve(self, rows: list[SkpRow], hari: dt.date) -> tuple[dict[str, Identitas | None],

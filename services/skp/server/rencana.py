@@ -53,7 +53,7 @@ class Rencana(Dasar):
         async def work(s: AsyncSession) -> pb.Skp:
             return convert.skp(await uc.buat(s, p, periode, pendekatan, data, penilai))
 
-        return await self._mutate(request.request_id, "CreateSkp", pb.Skp, work)
+        return await self._mutasi(request, "CreateSkp", pb.Skp, work)
 
     async def UpdateSkp(self, request: pb.UpdateSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.skp.name, "skp.name")
@@ -77,7 +77,7 @@ class Rencana(Dasar):
             return convert.skp(await uc.ubah(s, p, skp_id, paths, awal, akhir,
                                              convert.PENDEKATAN_DARI.get(src.pendekatan, ""), src.etag, batas))
 
-        return await self._mutate(request.request_id, "UpdateSkp", pb.Skp, work)
+        return await self._mutasi(request, "UpdateSkp", pb.Skp, work)
 
     async def DeleteSkp(self, request: pb.DeleteSkpRequest, context: grpc.aio.ServicerContext) -> pb.DeleteSkpResponse:
         skp_id = nama.skp(request.name)
@@ -87,7 +87,7 @@ class Rencana(Dasar):
             await uc.hapus(s, p, skp_id, request.etag)
             return pb.DeleteSkpResponse()
 
-        return await self._mutate(request.request_id, "DeleteSkp", pb.DeleteSkpResponse, work)
+        return await self._mutasi(request, "DeleteSkp", pb.DeleteSkpResponse, work)
 
     async def MuatUlangSkp(self, request: pb.MuatUlangSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
@@ -96,7 +96,7 @@ class Rencana(Dasar):
         p = pr.current()
         async with self._db.read() as s:
             row = await repo.get_skp(s, skp_id)
-        akses.harus_pemilik(p, pihak(row))
+        akses.harus_pemilik(p, pihak(row), juga_pengelola=True)
         if request.pihak == pb.PIHAK_SKP_PEGAWAI:
             data = await sumber.pegawai(self._profil, row.nip, row.unor_plt_id, None)
 
@@ -109,5 +109,5 @@ class Rencana(Dasar):
             async def work(s: AsyncSession) -> pb.Skp:
                 return convert.skp(await uc.muat_ulang_penilai(s, p, skp_id, penilai))
 
-        return await self._mutate(request.request_id, "MuatUlangSkp", pb.Skp, work)
+        return await self._mutasi(request, "MuatUlangSkp", pb.Skp, work)
 

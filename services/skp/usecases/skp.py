@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.shared import jejak_audit
 from services.shared.errors import AksesDitolak, TidakValid
 from services.shared.principal import Principal
 from services.skp.domain import akses
@@ -149,7 +150,9 @@ async def hapus(s: AsyncSession, p: Principal, skp_id: str, etag: str) -> None:
 
 
 async def muat_ulang_pegawai(s: AsyncSession, p: Principal, skp_id: str, data: DataPegawai) -> Tampilan:
-    row = await untuk_pemilik(s, p, skp_id)
+    row = await untuk_pemilik(s, p, skp_id, juga_pengelola=True)
+    jejak_audit.catat(sebelum=f"jabatan={row.jabatan}, unit={row.unor_nama}",
+                      sesudah=f"jabatan={data.peran.jabatan}, unit={data.peran.unor_nama}")
     _isi_pegawai(row, data, sekarang())
     sentuh(row)
     return await tampilan(s, row)
@@ -157,7 +160,7 @@ async def muat_ulang_pegawai(s: AsyncSession, p: Principal, skp_id: str, data: D
 
 async def muat_ulang_penilai(s: AsyncSession, p: Principal, skp_id: str, penilai: Identitas | None,
                              sebab: str = "Muat Ulang") -> Tampilan:
-    row = await untuk_pemilik(s, p, skp_id)
+    row = await untuk_pemilik(s, p, skp_id, juga_pengelola=True)
     ganti_penilai(s, p, row, penilai, sebab)
     return await tampilan(s, row)
 
@@ -167,6 +170,8 @@ def ganti_penilai(s: AsyncSession, p: Principal, row: SkpRow, penilai: Identitas
     history. Returns whether the person changed."""
     lama = row.penilai_nama or "(tidak ada)"
     berubah = (penilai.nip if penilai else None) != row.penilai_nip
+    jejak_audit.catat(sebelum=f"penilai={row.penilai_nip or '-'} {lama}",
+                      sesudah=f"penilai={penilai.nip if penilai else '-'} {penilai.nama if penilai else '(tidak ada)'}")
     isi_penilai(row, penilai, sekarang())
     sentuh(row)
     if berubah:

@@ -39,7 +39,7 @@ async def kembalikan(s: AsyncSession, p: Principal, skp_id: str, alasan: str, et
 
 
 async def ubah_status(s: AsyncSession, p: Principal, skp_id: str, ke: str, alasan: str, etag: str) -> Tampilan:
-    row = await untuk_penilai(s, p, skp_id, etag)
+    row = await untuk_penilai(s, p, skp_id, etag, juga_pengelola=True)
     t = await tampilan(s, row)
     dari = row.status
     row.status, alasan = st.ubah_status(row.status, ke, alasan, isi(t))

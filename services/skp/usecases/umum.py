@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.shared import jejak_audit
 from services.shared.errors import VersiUsang
 from services.shared.principal import Principal
 from services.skp.domain import akses
@@ -44,23 +45,32 @@ def sentuh(row: SkpRow) -> None:
     row.diubah = sekarang()
 
 
+def _tentang(row: SkpRow) -> None:
+    jejak_audit.catat(atas_nama=row.nip, instansi_id=row.instansi_id)
+
+
 async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
     row = await repo.get_skp(s, skp_id)
     akses.boleh_baca(p, pihak(row))
+    _tentang(row)
     return row
 
 
-async def untuk_pemilik(s: AsyncSession, p: Principal, skp_id: str, etag: str = "") -> SkpRow:
+async def untuk_pemilik(s: AsyncSession, p: Principal, skp_id: str, etag: str = "",
+                        juga_pengelola: bool = False) -> SkpRow:
     row = await repo.get_skp(s, skp_id, kunci=True)
-    akses.harus_pemilik(p, pihak(row))
+    akses.harus_pemilik(p, pihak(row), juga_pengelola)
     cek_etag(etag, row.versi)
+    _tentang(row)
     return row
 
 
-async def untuk_penilai(s: AsyncSession, p: Principal, skp_id: str, etag: str = "") -> SkpRow:
+async def untuk_penilai(s: AsyncSession, p: Principal, skp_id: str, etag: str = "",
+                        juga_pengelola: bool = False) -> SkpRow:
     row = await repo.get_skp(s, skp_id, kunci=True)
-    akses.harus_penilai(p, pihak(row))
+    akses.harus_penilai(p, pihak(row), juga_pengelola)
     cek_etag(etag, row.versi)
+    _tentang(row)
     return row
 
 
@@ -83,9 +93,10 @@ def nama_aktor(p: Principal, row: SkpRow) -> str:
         return row.pegawai_nama
     if p.nip and p.nip == row.penilai_nip:
         return row.penilai_nama
-    return p.username or p.nip or ""
+    return p.nama or p.login
 
 
 def catat(s: AsyncSession, p: Principal, row: SkpRow, dari: str, ke: str, alasan: str = "") -> None:
+    jejak_audit.catat(sebelum=f"status={dari}", sesudah=f"status={ke}")
     s.add(RiwayatRow(skp_id=row.id, waktu=sekarang(), aktor_akun=p.akun_id, aktor_nip=p.nip or "",
                      aktor_nama=nama_aktor(p, row), dari=dari, ke=ke, alasan=alasan))

@@ -61,10 +61,10 @@ async def test_rhk_organisasi_diwariskan_ke_pimpinan_berikutnya(client):
     await tambah_rhk(client, endang, lama, teks="Pribadi", klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU)
     admin = await client.login(username="admin.madiun")
     # ENDANG leaves; WIDANANG becomes Kepala Bidang and claims the unit.
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
         pegawai=p.Pegawai(name=f"pegawai/{data.ENDANG}", unor_id=data.SEKRETARIAT),
         update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
         pegawai=p.Pegawai(name=f"pegawai/{data.WIDANANG}",
                           jabatan="Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"),
         update_mask=FieldMask(paths=["jabatan"])), metadata=admin)
@@ -79,7 +79,7 @@ async def test_sinkronisasi_memindahkan_penilai_setelah_mutasi(client):
     skp = await skp_siap(client, sutikno)
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=sutikno)
     admin = await client.login(username="admin.madiun")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
         pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
         update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
 
@@ -106,7 +106,7 @@ async def test_sinkronisasi_oleh_penilai_lama_melepas_skp_yang_bukan_bawahannya_
     sutikno = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, sutikno)
     admin = await client.login(username="admin.madiun")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
         pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
         update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
     endang = await client.login(nip=data.ENDANG)

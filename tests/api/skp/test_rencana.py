@@ -126,7 +126,7 @@ async def test_muat_ulang_penilai_setelah_pindah_unit(client):
     admin = await client.login(username="admin.madiun")
     from ekinerja.profil.v1 import profil_pb2 as p
 
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
         pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
         update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
     assert (await get(client, md, skp)).penilai.nip == data.ENDANG  # a snapshot until refreshed

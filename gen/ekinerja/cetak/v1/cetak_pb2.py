@@ -22,55 +22,56 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from ekinerja.audit.v1 import audit_pb2 as ekinerja_dot_audit_dot_v1_dot_audit__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65kinerja/cetak/v1/cetak.proto\x12\x11\x65kinerja.cetak.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\x19\n\x17ListJenisDokumenRequest\"I\n\x0bIsianDialog\x12\x0c\n\x04kode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\r\n\x05wajib\x18\x03 \x01(\x08\x12\x0e\n\x06\x62\x61waan\x18\x04 \x01(\t\"\xac\x01\n\x0cJenisDokumen\x12\x0c\n\x04kode\x18\x01 \x01(\t\x12\r\n\x05judul\x18\x02 \x01(\t\x12\x11\n\tdari_menu\x18\x03 \x01(\t\x12-\n\x05isian\x18\x04 \x03(\x0b\x32\x1e.ekinerja.cetak.v1.IsianDialog\x12,\n\x05jenis\x18\x05 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x0f\n\x07\x63\x61tatan\x18\x06 \x01(\t\"L\n\x18ListJenisDokumenResponse\x12\x30\n\x07\x64okumen\x18\x01 \x03(\x0b\x32\x1f.ekinerja.cetak.v1.JenisDokumen\"U\n\x15GetDialogCetakRequest\x12,\n\x05jenis\x18\x01 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x0e\n\x06sumber\x18\x02 \x01(\t\"\xd8\x01\n\x16\x43\x65takRencanaSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03skp\x18\x02 \x01(\t\x12\"\n\x07tanggal\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06lokasi\x18\x04 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x05 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x06 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\x07 \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\xe1\x01\n\x19\x43\x65takFormPenilaianRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tpenilaian\x18\x02 \x01(\t\x12\"\n\x07tanggal\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06lokasi\x18\x04 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x05 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x06 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\x07 \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\xb7\x02\n\x1b\x43\x65takEvaluasiKinerjaRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tpenilaian\x18\x02 \x01(\t\x12*\n\x0ftanggal_pegawai\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x16\n\x0elokasi_pegawai\x18\x04 \x01(\t\x12*\n\x0ftanggal_penilai\x18\x05 \x01(\x0b\x32\x11.google.type.Date\x12\x16\n\x0elokasi_penilai\x18\x06 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x07 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x08 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\t \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\xfa\x01\n\x17PratinjauDokumenRequest\x12@\n\x0brencana_skp\x18\x01 \x01(\x0b\x32).ekinerja.cetak.v1.CetakRencanaSkpRequestH\x00\x12\x46\n\x0e\x66orm_penilaian\x18\x02 \x01(\x0b\x32,.ekinerja.cetak.v1.CetakFormPenilaianRequestH\x00\x12J\n\x10\x65valuasi_kinerja\x18\x03 \x01(\x0b\x32..ekinerja.cetak.v1.CetakEvaluasiKinerjaRequestH\x00\x42\t\n\x07\x64okumen\"]\n\tPratinjau\x12,\n\x05jenis\x18\x01 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x13\n\x0bnama_berkas\x18\x02 \x01(\t\x12\r\n\x05\x62\x61ris\x18\x03 \x03(\t\"\x95\x02\n\x12\x43\x65takMassalRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12,\n\x05jenis\x18\x02 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\r\n\x05tahun\x18\x03 \x01(\x05\x12\x0f\n\x07periode\x18\x04 \x01(\t\x12\"\n\x07tanggal\x18\x05 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06lokasi\x18\x06 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x07 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x08 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\t \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\x85\x01\n\x0c\x42\x61gianBerkas\x12-\n\x04info\x18\x01 \x01(\x0b\x32\x1d.ekinerja.cetak.v1.InfoBerkasH\x00\x12\x0e\n\x04\x64\x61ta\x18\x02 \x01(\x0cH\x00\x12/\n\x08kemajuan\x18\x03 \x01(\x0b\x32\x1b.ekinerja.cetak.v1.KemajuanH\x00\x42\x05\n\x03isi\"\x87\x01\n\nInfoBerkas\x12\x13\n\x0bnama_berkas\x18\x01 \x01(\t\x12\x12\n\nmedia_type\x18\x02 \x01(\t\x12\x0e\n\x06ukuran\x18\x03 \x01(\x03\x12\x0e\n\x06sha256\x18\x04 \x01(\t\x12\x30\n\x07riwayat\x18\x05 \x01(\x0b\x32\x1f.ekinerja.cetak.v1.RiwayatCetak\"U\n\x08Kemajuan\x12\x0f\n\x07selesai\x18\x01 \x01(\x05\x12\x0e\n\x06jumlah\x18\x02 \x01(\x05\x12\x0b\n\x03nip\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12\r\n\x05gagal\x18\x05 \x01(\t\"\xf3\x02\n\x0cRiwayatCetak\x12\x0c\n\x04name\x18\x01 \x01(\t\x12,\n\x05jenis\x18\x02 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x0e\n\x06sumber\x18\x03 \x01(\t\x12\x13\n\x0bpegawai_nip\x18\x04 \x01(\t\x12\x14\n\x0cpegawai_nama\x18\x05 \x01(\t\x12\x10\n\x08pencetak\x18\x06 \x01(\t\x12\x15\n\rpencetak_nama\x18\x07 \x01(\t\x12)\n\x05waktu\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bnama_berkas\x18\t \x01(\t\x12\x0e\n\x06ukuran\x18\n \x01(\x03\x12\x0e\n\x06sha256\x18\x0b \x01(\t\x12;\n\x0e\x64itandatangani\x18\x0c \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\x12\x0e\n\x06massal\x18\r \x01(\t\x12\x16\n\x0ejumlah_dokumen\x18\x0e \x01(\x05\"P\n\x17ListRiwayatCetakRequest\x12\x0e\n\x06sumber\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"e\n\x18ListRiwayatCetakResponse\x12\x30\n\x07riwayat\x18\x01 \x03(\x0b\x32\x1f.ekinerja.cetak.v1.RiwayatCetak\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\xa0\x01\n\nJenisCetak\x12\x1b\n\x17JENIS_CETAK_UNSPECIFIED\x10\x00\x12\x1b\n\x17JENIS_CETAK_RENCANA_SKP\x10\x01\x12\x1e\n\x1aJENIS_CETAK_FORM_PENILAIAN\x10\x02\x12 \n\x1cJENIS_CETAK_EVALUASI_KINERJA\x10\x03\x12\x16\n\x12JENIS_CETAK_MASSAL\x10\x04*v\n\x10PihakTandaTangan\x12\"\n\x1ePIHAK_TANDA_TANGAN_UNSPECIFIED\x10\x00\x12\x1e\n\x1aPIHAK_TANDA_TANGAN_PEGAWAI\x10\x01\x12\x1e\n\x1aPIHAK_TANDA_TANGAN_PENILAI\x10\x02\x32\xaf\x06\n\x0c\x43\x65takService\x12k\n\x10ListJenisDokumen\x12*.ekinerja.cetak.v1.ListJenisDokumenRequest\x1a+.ekinerja.cetak.v1.ListJenisDokumenResponse\x12[\n\x0eGetDialogCetak\x12(.ekinerja.cetak.v1.GetDialogCetakRequest\x1a\x1f.ekinerja.cetak.v1.JenisDokumen\x12\\\n\x10PratinjauDokumen\x12*.ekinerja.cetak.v1.PratinjauDokumenRequest\x1a\x1c.ekinerja.cetak.v1.Pratinjau\x12_\n\x0f\x43\x65takRencanaSkp\x12).ekinerja.cetak.v1.CetakRencanaSkpRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12\x65\n\x12\x43\x65takFormPenilaian\x12,.ekinerja.cetak.v1.CetakFormPenilaianRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12i\n\x14\x43\x65takEvaluasiKinerja\x12..ekinerja.cetak.v1.CetakEvaluasiKinerjaRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12W\n\x0b\x43\x65takMassal\x12%.ekinerja.cetak.v1.CetakMassalRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12k\n\x10ListRiwayatCetak\x12*.ekinerja.cetak.v1.ListRiwayatCetakRequest\x1a+.ekinerja.cetak.v1.ListRiwayatCetakResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65kinerja/cetak/v1/cetak.proto\x12\x11\x65kinerja.cetak.v1\x1a\x1d\x65kinerja/audit/v1/audit.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\x19\n\x17ListJenisDokumenRequest\"I\n\x0bIsianDialog\x12\x0c\n\x04kode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\r\n\x05wajib\x18\x03 \x01(\x08\x12\x0e\n\x06\x62\x61waan\x18\x04 \x01(\t\"\xac\x01\n\x0cJenisDokumen\x12\x0c\n\x04kode\x18\x01 \x01(\t\x12\r\n\x05judul\x18\x02 \x01(\t\x12\x11\n\tdari_menu\x18\x03 \x01(\t\x12-\n\x05isian\x18\x04 \x03(\x0b\x32\x1e.ekinerja.cetak.v1.IsianDialog\x12,\n\x05jenis\x18\x05 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x0f\n\x07\x63\x61tatan\x18\x06 \x01(\t\"L\n\x18ListJenisDokumenResponse\x12\x30\n\x07\x64okumen\x18\x01 \x03(\x0b\x32\x1f.ekinerja.cetak.v1.JenisDokumen\"U\n\x15GetDialogCetakRequest\x12,\n\x05jenis\x18\x01 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x0e\n\x06sumber\x18\x02 \x01(\t\"\xd8\x01\n\x16\x43\x65takRencanaSkpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03skp\x18\x02 \x01(\t\x12\"\n\x07tanggal\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06lokasi\x18\x04 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x05 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x06 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\x07 \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\xe1\x01\n\x19\x43\x65takFormPenilaianRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tpenilaian\x18\x02 \x01(\t\x12\"\n\x07tanggal\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06lokasi\x18\x04 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x05 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x06 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\x07 \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\xb7\x02\n\x1b\x43\x65takEvaluasiKinerjaRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x11\n\tpenilaian\x18\x02 \x01(\t\x12*\n\x0ftanggal_pegawai\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x16\n\x0elokasi_pegawai\x18\x04 \x01(\t\x12*\n\x0ftanggal_penilai\x18\x05 \x01(\x0b\x32\x11.google.type.Date\x12\x16\n\x0elokasi_penilai\x18\x06 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x07 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x08 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\t \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\xfa\x01\n\x17PratinjauDokumenRequest\x12@\n\x0brencana_skp\x18\x01 \x01(\x0b\x32).ekinerja.cetak.v1.CetakRencanaSkpRequestH\x00\x12\x46\n\x0e\x66orm_penilaian\x18\x02 \x01(\x0b\x32,.ekinerja.cetak.v1.CetakFormPenilaianRequestH\x00\x12J\n\x10\x65valuasi_kinerja\x18\x03 \x01(\x0b\x32..ekinerja.cetak.v1.CetakEvaluasiKinerjaRequestH\x00\x42\t\n\x07\x64okumen\"]\n\tPratinjau\x12,\n\x05jenis\x18\x01 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x13\n\x0bnama_berkas\x18\x02 \x01(\t\x12\r\n\x05\x62\x61ris\x18\x03 \x03(\t\"\x95\x02\n\x12\x43\x65takMassalRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12,\n\x05jenis\x18\x02 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\r\n\x05tahun\x18\x03 \x01(\x05\x12\x0f\n\x07periode\x18\x04 \x01(\t\x12\"\n\x07tanggal\x18\x05 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06lokasi\x18\x06 \x01(\t\x12\x16\n\x0e\x61nchor_pegawai\x18\x07 \x01(\t\x12\x16\n\x0e\x61nchor_penilai\x18\x08 \x01(\t\x12\x39\n\x0ctanda_tangan\x18\t \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\"\x85\x01\n\x0c\x42\x61gianBerkas\x12-\n\x04info\x18\x01 \x01(\x0b\x32\x1d.ekinerja.cetak.v1.InfoBerkasH\x00\x12\x0e\n\x04\x64\x61ta\x18\x02 \x01(\x0cH\x00\x12/\n\x08kemajuan\x18\x03 \x01(\x0b\x32\x1b.ekinerja.cetak.v1.KemajuanH\x00\x42\x05\n\x03isi\"\x87\x01\n\nInfoBerkas\x12\x13\n\x0bnama_berkas\x18\x01 \x01(\t\x12\x12\n\nmedia_type\x18\x02 \x01(\t\x12\x0e\n\x06ukuran\x18\x03 \x01(\x03\x12\x0e\n\x06sha256\x18\x04 \x01(\t\x12\x30\n\x07riwayat\x18\x05 \x01(\x0b\x32\x1f.ekinerja.cetak.v1.RiwayatCetak\"U\n\x08Kemajuan\x12\x0f\n\x07selesai\x18\x01 \x01(\x05\x12\x0e\n\x06jumlah\x18\x02 \x01(\x05\x12\x0b\n\x03nip\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12\r\n\x05gagal\x18\x05 \x01(\t\"\xf3\x02\n\x0cRiwayatCetak\x12\x0c\n\x04name\x18\x01 \x01(\t\x12,\n\x05jenis\x18\x02 \x01(\x0e\x32\x1d.ekinerja.cetak.v1.JenisCetak\x12\x0e\n\x06sumber\x18\x03 \x01(\t\x12\x13\n\x0bpegawai_nip\x18\x04 \x01(\t\x12\x14\n\x0cpegawai_nama\x18\x05 \x01(\t\x12\x10\n\x08pencetak\x18\x06 \x01(\t\x12\x15\n\rpencetak_nama\x18\x07 \x01(\t\x12)\n\x05waktu\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bnama_berkas\x18\t \x01(\t\x12\x0e\n\x06ukuran\x18\n \x01(\x03\x12\x0e\n\x06sha256\x18\x0b \x01(\t\x12;\n\x0e\x64itandatangani\x18\x0c \x01(\x0e\x32#.ekinerja.cetak.v1.PihakTandaTangan\x12\x0e\n\x06massal\x18\r \x01(\t\x12\x16\n\x0ejumlah_dokumen\x18\x0e \x01(\x05\"P\n\x17ListRiwayatCetakRequest\x12\x0e\n\x06sumber\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"e\n\x18ListRiwayatCetakResponse\x12\x30\n\x07riwayat\x18\x01 \x03(\x0b\x32\x1f.ekinerja.cetak.v1.RiwayatCetak\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\xa0\x01\n\nJenisCetak\x12\x1b\n\x17JENIS_CETAK_UNSPECIFIED\x10\x00\x12\x1b\n\x17JENIS_CETAK_RENCANA_SKP\x10\x01\x12\x1e\n\x1aJENIS_CETAK_FORM_PENILAIAN\x10\x02\x12 \n\x1cJENIS_CETAK_EVALUASI_KINERJA\x10\x03\x12\x16\n\x12JENIS_CETAK_MASSAL\x10\x04*v\n\x10PihakTandaTangan\x12\"\n\x1ePIHAK_TANDA_TANGAN_UNSPECIFIED\x10\x00\x12\x1e\n\x1aPIHAK_TANDA_TANGAN_PEGAWAI\x10\x01\x12\x1e\n\x1aPIHAK_TANDA_TANGAN_PENILAI\x10\x02\x32\x96\x07\n\x0c\x43\x65takService\x12k\n\x10ListJenisDokumen\x12*.ekinerja.cetak.v1.ListJenisDokumenRequest\x1a+.ekinerja.cetak.v1.ListJenisDokumenResponse\x12[\n\x0eGetDialogCetak\x12(.ekinerja.cetak.v1.GetDialogCetakRequest\x1a\x1f.ekinerja.cetak.v1.JenisDokumen\x12\\\n\x10PratinjauDokumen\x12*.ekinerja.cetak.v1.PratinjauDokumenRequest\x1a\x1c.ekinerja.cetak.v1.Pratinjau\x12_\n\x0f\x43\x65takRencanaSkp\x12).ekinerja.cetak.v1.CetakRencanaSkpRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12\x65\n\x12\x43\x65takFormPenilaian\x12,.ekinerja.cetak.v1.CetakFormPenilaianRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12i\n\x14\x43\x65takEvaluasiKinerja\x12..ekinerja.cetak.v1.CetakEvaluasiKinerjaRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12W\n\x0b\x43\x65takMassal\x12%.ekinerja.cetak.v1.CetakMassalRequest\x1a\x1f.ekinerja.cetak.v1.BagianBerkas0\x01\x12k\n\x10ListRiwayatCetak\x12*.ekinerja.cetak.v1.ListRiwayatCetakRequest\x1a+.ekinerja.cetak.v1.ListRiwayatCetakResponse\x12\x65\n\x0eListJejakAudit\x12(.ekinerja.audit.v1.ListJejakAuditRequest\x1a).ekinerja.audit.v1.ListJejakAuditResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ekinerja.cetak.v1.cetak_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_JENISCETAK']._serialized_start=2861
-  _globals['_JENISCETAK']._serialized_end=3021
-  _globals['_PIHAKTANDATANGAN']._serialized_start=3023
-  _globals['_PIHAKTANDATANGAN']._serialized_end=3141
-  _globals['_LISTJENISDOKUMENREQUEST']._serialized_start=109
-  _globals['_LISTJENISDOKUMENREQUEST']._serialized_end=134
-  _globals['_ISIANDIALOG']._serialized_start=136
-  _globals['_ISIANDIALOG']._serialized_end=209
-  _globals['_JENISDOKUMEN']._serialized_start=212
-  _globals['_JENISDOKUMEN']._serialized_end=384
-  _globals['_LISTJENISDOKUMENRESPONSE']._serialized_start=386
-  _globals['_LISTJENISDOKUMENRESPONSE']._serialized_end=462
-  _globals['_GETDIALOGCETAKREQUEST']._serialized_start=464
-  _globals['_GETDIALOGCETAKREQUEST']._serialized_end=549
-  _globals['_CETAKRENCANASKPREQUEST']._serialized_start=552
-  _globals['_CETAKRENCANASKPREQUEST']._serialized_end=768
-  _globals['_CETAKFORMPENILAIANREQUEST']._serialized_start=771
-  _globals['_CETAKFORMPENILAIANREQUEST']._serialized_end=996
-  _globals['_CETAKEVALUASIKINERJAREQUEST']._serialized_start=999
-  _globals['_CETAKEVALUASIKINERJAREQUEST']._serialized_end=1310
-  _globals['_PRATINJAUDOKUMENREQUEST']._serialized_start=1313
-  _globals['_PRATINJAUDOKUMENREQUEST']._serialized_end=1563
-  _globals['_PRATINJAU']._serialized_start=1565
-  _globals['_PRATINJAU']._serialized_end=1658
-  _globals['_CETAKMASSALREQUEST']._serialized_start=1661
-  _globals['_CETAKMASSALREQUEST']._serialized_end=1938
-  _globals['_BAGIANBERKAS']._serialized_start=1941
-  _globals['_BAGIANBERKAS']._serialized_end=2074
-  _globals['_INFOBERKAS']._serialized_start=2077
-  _globals['_INFOBERKAS']._serialized_end=2212
-  _globals['_KEMAJUAN']._serialized_start=2214
-  _globals['_KEMAJUAN']._serialized_end=2299
-  _globals['_RIWAYATCETAK']._serialized_start=2302
-  _globals['_RIWAYATCETAK']._serialized_end=2673
-  _globals['_LISTRIWAYATCETAKREQUEST']._serialized_start=2675
-  _globals['_LISTRIWAYATCETAKREQUEST']._serialized_end=2755
-  _globals['_LISTRIWAYATCETAKRESPONSE']._serialized_start=2757
-  _globals['_LISTRIWAYATCETAKRESPONSE']._serialized_end=2858
-  _globals['_CETAKSERVICE']._serialized_start=3144
-  _globals['_CETAKSERVICE']._serialized_end=3959
+  _globals['_JENISCETAK']._serialized_start=2892
+  _globals['_JENISCETAK']._serialized_end=3052
+  _globals['_PIHAKTANDATANGAN']._serialized_start=3054
+  _globals['_PIHAKTANDATANGAN']._serialized_end=3172
+  _globals['_LISTJENISDOKUMENREQUEST']._serialized_start=140
+  _globals['_LISTJENISDOKUMENREQUEST']._serialized_end=165
+  _globals['_ISIANDIALOG']._serialized_start=167
+  _globals['_ISIANDIALOG']._serialized_end=240
+  _globals['_JENISDOKUMEN']._serialized_start=243
+  _globals['_JENISDOKUMEN']._serialized_end=415
+  _globals['_LISTJENISDOKUMENRESPONSE']._serialized_start=417
+  _globals['_LISTJENISDOKUMENRESPONSE']._serialized_end=493
+  _globals['_GETDIALOGCETAKREQUEST']._serialized_start=495
+  _globals['_GETDIALOGCETAKREQUEST']._serialized_end=580
+  _globals['_CETAKRENCANASKPREQUEST']._serialized_start=583
+  _globals['_CETAKRENCANASKPREQUEST']._serialized_end=799
+  _globals['_CETAKFORMPENILAIANREQUEST']._serialized_start=802
+  _globals['_CETAKFORMPENILAIANREQUEST']._serialized_end=1027
+  _globals['_CETAKEVALUASIKINERJAREQUEST']._serialized_start=1030
+  _globals['_CETAKEVALUASIKINERJAREQUEST']._serialized_end=1341
+  _globals['_PRATINJAUDOKUMENREQUEST']._serialized_start=1344
+  _globals['_PRATINJAUDOKUMENREQUEST']._serialized_end=1594
+  _globals['_PRATINJAU']._serialized_start=1596
+  _globals['_PRATINJAU']._serialized_end=1689
+  _globals['_CETAKMASSALREQUEST']._serialized_start=1692
+  _globals['_CETAKMASSALREQUEST']._serialized_end=1969
+  _globals['_BAGIANBERKAS']._serialized_start=1972
+  _globals['_BAGIANBERKAS']._serialized_end=2105
+  _globals['_INFOBERKAS']._serialized_start=2108
+  _globals['_INFOBERKAS']._serialized_end=2243
+  _globals['_KEMAJUAN']._serialized_start=2245
+  _globals['_KEMAJUAN']._serialized_end=2330
+  _globals['_RIWAYATCETAK']._serialized_start=2333
+  _globals['_RIWAYATCETAK']._serialized_end=2704
+  _globals['_LISTRIWAYATCETAKREQUEST']._serialized_start=2706
+  _globals['_LISTRIWAYATCETAKREQUEST']._serialized_end=2786
+  _globals['_LISTRIWAYATCETAKRESPONSE']._serialized_start=2788
+  _globals['_LISTRIWAYATCETAKRESPONSE']._serialized_end=2889
+  _globals['_CETAKSERVICE']._serialized_start=3175
+  _globals['_CETAKSERVICE']._serialized_end=4093
 # @@protoc_insertion_point(module_scope)

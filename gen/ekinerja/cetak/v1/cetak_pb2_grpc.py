@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from ekinerja.audit.v1 import audit_pb2 as ekinerja_dot_audit_dot_v1_dot_audit__pb2
 from ekinerja.cetak.v1 import cetak_pb2 as ekinerja_dot_cetak_dot_v1_dot_cetak__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -73,6 +74,11 @@ class CetakServiceStub:
                 '/ekinerja.cetak.v1.CetakService/ListRiwayatCetak',
                 request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakResponse.FromString,
+                _registered_method=True)
+        self.ListJejakAudit = channel.unary_unary(
+                '/ekinerja.cetak.v1.CetakService/ListJejakAudit',
+                request_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
                 _registered_method=True)
 
 
@@ -159,6 +165,15 @@ class CetakServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListJejakAudit(self, request, context):
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CetakServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -201,6 +216,11 @@ def add_CetakServiceServicer_to_server(servicer, server):
                     servicer.ListRiwayatCetak,
                     request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakRequest.FromString,
                     response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakResponse.SerializeToString,
+            ),
+            'ListJejakAudit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListJejakAudit,
+                    request_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.FromString,
+                    response_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -419,6 +439,33 @@ class CetakService:
             '/ekinerja.cetak.v1.CetakService/ListRiwayatCetak',
             ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakRequest.SerializeToString,
             ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListJejakAudit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.cetak.v1.CetakService/ListJejakAudit',
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
             options,
             channel_credentials,
             insecure,

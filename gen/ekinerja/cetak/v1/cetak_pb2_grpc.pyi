@@ -40,6 +40,7 @@ new.
 """
 
 from collections import abc as _abc
+from ekinerja.audit.v1 import audit_pb2 as _audit_pb2
 from ekinerja.cetak.v1 import cetak_pb2 as _cetak_pb2
 from grpc import aio as _aio
 import abc as _abc_1
@@ -114,6 +115,11 @@ class CetakServiceStub:
     Errors: INVALID_ARGUMENT (`sumber`, `page_size`, `page_token`),
     PERMISSION_DENIED, NOT_FOUND.
     """
+    ListJejakAudit: _grpc.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+    """
 
 @_typing.type_check_only
 class CetakServiceAsyncStub(CetakServiceStub):
@@ -164,6 +170,11 @@ class CetakServiceAsyncStub(CetakServiceStub):
     it), else the prints the caller made.
     Errors: INVALID_ARGUMENT (`sumber`, `page_size`, `page_token`),
     PERMISSION_DENIED, NOT_FOUND.
+    """
+    ListJejakAudit: _aio.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]  # type: ignore[assignment]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
     """
 
 class CetakServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -260,6 +271,17 @@ class CetakServiceServicer(metaclass=_abc_1.ABCMeta):
         it), else the prints the caller made.
         Errors: INVALID_ARGUMENT (`sumber`, `page_size`, `page_token`),
         PERMISSION_DENIED, NOT_FOUND.
+        """
+
+    @_abc_1.abstractmethod
+    def ListJejakAudit(
+        self,
+        request: _audit_pb2.ListJejakAuditRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_audit_pb2.ListJejakAuditResponse, _abc.Awaitable[_audit_pb2.ListJejakAuditResponse]]:
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
         """
 
 def add_CetakServiceServicer_to_server(servicer: CetakServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from ekinerja.audit.v1 import audit_pb2 as ekinerja_dot_audit_dot_v1_dot_audit__pb2
 from ekinerja.penilaian.v1 import penilaian_pb2 as ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -143,6 +144,11 @@ class PenilaianServiceStub:
                 '/ekinerja.penilaian.v1.PenilaianService/SetBatas',
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetBatasRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Batas.FromString,
+                _registered_method=True)
+        self.ListJejakAudit = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ListJejakAudit',
+                request_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
                 _registered_method=True)
 
 
@@ -316,6 +322,15 @@ class PenilaianServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListJejakAudit(self, request, context):
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PenilaianServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -428,6 +443,11 @@ def add_PenilaianServiceServicer_to_server(servicer, server):
                     servicer.SetBatas,
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetBatasRequest.FromString,
                     response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Batas.SerializeToString,
+            ),
+            'ListJejakAudit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListJejakAudit,
+                    request_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.FromString,
+                    response_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1024,6 +1044,33 @@ class PenilaianService:
             '/ekinerja.penilaian.v1.PenilaianService/SetBatas',
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetBatasRequest.SerializeToString,
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Batas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListJejakAudit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ListJejakAudit',
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -26,6 +26,7 @@ The SKP must be PERSETUJUAN (FAILED_PRECONDITION otherwise).
 """
 
 from collections import abc as _abc
+from ekinerja.audit.v1 import audit_pb2 as _audit_pb2
 from ekinerja.penilaian.v1 import penilaian_pb2 as _penilaian_pb2
 from grpc import aio as _aio
 import abc as _abc_1
@@ -120,6 +121,11 @@ class PenilaianServiceStub:
     7 May of the next year) unless admin instansi set another date.
     """
     SetBatas: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.SetBatasRequest, _penilaian_pb2.Batas]
+    ListJejakAudit: _grpc.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+    """
 
 @_typing.type_check_only
 class PenilaianServiceAsyncStub(PenilaianServiceStub):
@@ -191,6 +197,11 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     7 May of the next year) unless admin instansi set another date.
     """
     SetBatas: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.SetBatasRequest, _penilaian_pb2.Batas]  # type: ignore[assignment]
+    ListJejakAudit: _aio.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]  # type: ignore[assignment]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+    """
 
 class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
     @_abc_1.abstractmethod
@@ -391,5 +402,16 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _penilaian_pb2.SetBatasRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_penilaian_pb2.Batas, _abc.Awaitable[_penilaian_pb2.Batas]]: ...
+
+    @_abc_1.abstractmethod
+    def ListJejakAudit(
+        self,
+        request: _audit_pb2.ListJejakAuditRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_audit_pb2.ListJejakAuditResponse, _abc.Awaitable[_audit_pb2.ListJejakAuditResponse]]:
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+        """
 
 def add_PenilaianServiceServicer_to_server(servicer: PenilaianServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

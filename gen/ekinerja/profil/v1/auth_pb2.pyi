@@ -295,3 +295,110 @@ class ResetPasswordResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ResetPasswordResponse: _TypeAlias = ResetPasswordResponse  # noqa: Y015
+
+@_typing.final
+class KirimKodeResetRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    nip: _builtins.str
+    alasan: _builtins.str
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        nip: _builtins.str = ...,
+        alasan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "nip", b"nip", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KirimKodeResetRequest: _TypeAlias = KirimKodeResetRequest  # noqa: Y015
+
+@_typing.final
+class KirimKodeResetResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    EMAIL_TERSAMAR_FIELD_NUMBER: _builtins.int
+    KEDALUWARSA_FIELD_NUMBER: _builtins.int
+    email_tersamar: _builtins.str
+    """"s***@madiunkab.go.id" """
+    @_builtins.property
+    def kedaluwarsa(self) -> _timestamp_pb2.Timestamp: ...
+    def __init__(
+        self,
+        *,
+        email_tersamar: _builtins.str = ...,
+        kedaluwarsa: _timestamp_pb2.Timestamp | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["kedaluwarsa", b"kedaluwarsa"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["email_tersamar", b"email_tersamar", "kedaluwarsa", b"kedaluwarsa"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KirimKodeResetResponse: _TypeAlias = KirimKodeResetResponse  # noqa: Y015
+
+@_typing.final
+class CariKunciSshRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KUNCI_PUBLIK_FIELD_NUMBER: _builtins.int
+    kunci_publik: _builtins.str
+    """"ssh-ed25519 AAAA… [comment]" """
+    def __init__(
+        self,
+        *,
+        kunci_publik: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["kunci_publik", b"kunci_publik"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___CariKunciSshRequest: _TypeAlias = CariKunciSshRequest  # noqa: Y015
+
+@_typing.final
+class KunciSsh(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    SIDIK_JARI_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    USERNAME_FIELD_NUMBER: _builtins.int
+    NAMA_FIELD_NUMBER: _builtins.int
+    PERAN_FIELD_NUMBER: _builtins.int
+    INSTANSI_ID_FIELD_NUMBER: _builtins.int
+    sidik_jari: _builtins.str
+    """"SHA256:…", as ssh-keygen -l prints it"""
+    nip: _builtins.str
+    """the account's login: NIP, or"""
+    username: _builtins.str
+    """username for accounts without NIP"""
+    nama: _builtins.str
+    instansi_id: _builtins.str
+    @_builtins.property
+    def peran(self) -> _containers.RepeatedScalarFieldContainer[Global___Peran.ValueType]: ...
+    def __init__(
+        self,
+        *,
+        sidik_jari: _builtins.str = ...,
+        nip: _builtins.str = ...,
+        username: _builtins.str = ...,
+        nama: _builtins.str = ...,
+        peran: _abc.Iterable[Global___Peran.ValueType] | None = ...,
+        instansi_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["instansi_id", b"instansi_id", "nama", b"nama", "nip", b"nip", "peran", b"peran", "sidik_jari", b"sidik_jari", "username", b"username"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KunciSsh: _TypeAlias = KunciSsh  # noqa: Y015

@@ -59,6 +59,16 @@ class AuthServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.ResetPasswordRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.ResetPasswordResponse.FromString,
                 _registered_method=True)
+        self.KirimKodeReset = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/KirimKodeReset',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimKodeResetRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimKodeResetResponse.FromString,
+                _registered_method=True)
+        self.CariKunciSsh = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/CariKunciSsh',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CariKunciSshRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KunciSsh.FromString,
+                _registered_method=True)
 
 
 class AuthServiceServicer:
@@ -111,6 +121,30 @@ class AuthServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def KirimKodeReset(self, request, context):
+        """Helpdesk: mails a single-use reset code (as Lupa Password does) to the
+        address registered for a pegawai of the caller's instansi. Nothing
+        secret comes back: only the masked address and when the code expires.
+        Admin instansi and helpdesk; `alasan` is required.
+        Errors: INVALID_ARGUMENT (`nip`, `alasan`), NOT_FOUND, PERMISSION_DENIED,
+        FAILED_PRECONDITION (no email registered), RESOURCE_EXHAUSTED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CariKunciSsh(self, request, context):
+        """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
+        key is registered to (keys are registered with `ekinerja akun
+        kunci-ssh`). Service accounts only.
+        Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
+        NOT_FOUND (not registered, or the account is disabled),
+        PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AuthServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -138,6 +172,16 @@ def add_AuthServiceServicer_to_server(servicer, server):
                     servicer.ResetPassword,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.ResetPasswordRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.ResetPasswordResponse.SerializeToString,
+            ),
+            'KirimKodeReset': grpc.unary_unary_rpc_method_handler(
+                    servicer.KirimKodeReset,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimKodeResetRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimKodeResetResponse.SerializeToString,
+            ),
+            'CariKunciSsh': grpc.unary_unary_rpc_method_handler(
+                    servicer.CariKunciSsh,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CariKunciSshRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KunciSsh.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -275,6 +319,60 @@ class AuthService:
             '/ekinerja.profil.v1.AuthService/ResetPassword',
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.ResetPasswordRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.ResetPasswordResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KirimKodeReset(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/KirimKodeReset',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimKodeResetRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimKodeResetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CariKunciSsh(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/CariKunciSsh',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.CariKunciSshRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.KunciSsh.FromString,
             options,
             channel_credentials,
             insecure,

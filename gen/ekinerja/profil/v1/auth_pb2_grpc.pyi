@@ -61,6 +61,22 @@ class AuthServiceStub:
     Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
     too short), RESOURCE_EXHAUSTED (too many wrong codes).
     """
+    KirimKodeReset: _grpc.UnaryUnaryMultiCallable[_auth_pb2.KirimKodeResetRequest, _auth_pb2.KirimKodeResetResponse]
+    """Helpdesk: mails a single-use reset code (as Lupa Password does) to the
+    address registered for a pegawai of the caller's instansi. Nothing
+    secret comes back: only the masked address and when the code expires.
+    Admin instansi and helpdesk; `alasan` is required.
+    Errors: INVALID_ARGUMENT (`nip`, `alasan`), NOT_FOUND, PERMISSION_DENIED,
+    FAILED_PRECONDITION (no email registered), RESOURCE_EXHAUSTED.
+    """
+    CariKunciSsh: _grpc.UnaryUnaryMultiCallable[_auth_pb2.CariKunciSshRequest, _auth_pb2.KunciSsh]
+    """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
+    key is registered to (keys are registered with `ekinerja akun
+    kunci-ssh`). Service accounts only.
+    Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
+    NOT_FOUND (not registered, or the account is disabled),
+    PERMISSION_DENIED.
+    """
 
 @_typing.type_check_only
 class AuthServiceAsyncStub(AuthServiceStub):
@@ -90,6 +106,22 @@ class AuthServiceAsyncStub(AuthServiceStub):
     password works until this succeeds.
     Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
     too short), RESOURCE_EXHAUSTED (too many wrong codes).
+    """
+    KirimKodeReset: _aio.UnaryUnaryMultiCallable[_auth_pb2.KirimKodeResetRequest, _auth_pb2.KirimKodeResetResponse]  # type: ignore[assignment]
+    """Helpdesk: mails a single-use reset code (as Lupa Password does) to the
+    address registered for a pegawai of the caller's instansi. Nothing
+    secret comes back: only the masked address and when the code expires.
+    Admin instansi and helpdesk; `alasan` is required.
+    Errors: INVALID_ARGUMENT (`nip`, `alasan`), NOT_FOUND, PERMISSION_DENIED,
+    FAILED_PRECONDITION (no email registered), RESOURCE_EXHAUSTED.
+    """
+    CariKunciSsh: _aio.UnaryUnaryMultiCallable[_auth_pb2.CariKunciSshRequest, _auth_pb2.KunciSsh]  # type: ignore[assignment]
+    """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
+    key is registered to (keys are registered with `ekinerja akun
+    kunci-ssh`). Service accounts only.
+    Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
+    NOT_FOUND (not registered, or the account is disabled),
+    PERMISSION_DENIED.
     """
 
 class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -147,6 +179,34 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         password works until this succeeds.
         Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
         too short), RESOURCE_EXHAUSTED (too many wrong codes).
+        """
+
+    @_abc_1.abstractmethod
+    def KirimKodeReset(
+        self,
+        request: _auth_pb2.KirimKodeResetRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.KirimKodeResetResponse, _abc.Awaitable[_auth_pb2.KirimKodeResetResponse]]:
+        """Helpdesk: mails a single-use reset code (as Lupa Password does) to the
+        address registered for a pegawai of the caller's instansi. Nothing
+        secret comes back: only the masked address and when the code expires.
+        Admin instansi and helpdesk; `alasan` is required.
+        Errors: INVALID_ARGUMENT (`nip`, `alasan`), NOT_FOUND, PERMISSION_DENIED,
+        FAILED_PRECONDITION (no email registered), RESOURCE_EXHAUSTED.
+        """
+
+    @_abc_1.abstractmethod
+    def CariKunciSsh(
+        self,
+        request: _auth_pb2.CariKunciSshRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.KunciSsh, _abc.Awaitable[_auth_pb2.KunciSsh]]:
+        """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
+        key is registered to (keys are registered with `ekinerja akun
+        kunci-ssh`). Service accounts only.
+        Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
+        NOT_FOUND (not registered, or the account is disabled),
+        PERMISSION_DENIED.
         """
 
 def add_AuthServiceServicer_to_server(servicer: AuthServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -22,71 +22,72 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from ekinerja.audit.v1 import audit_pb2 as ekinerja_dot_audit_dot_v1_dot_audit__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x65kinerja/profil/v1/profil.proto\x12\x12\x65kinerja.profil.v1\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\"\'\n\x0bUnorRingkas\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\"4\n\x08Instansi\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\x12\x0e\n\x06lokasi\x18\x03 \x01(\t\"\xc6\x03\n\x07Pegawai\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x0f\n\x07jabatan\x18\x04 \x01(\t\x12/\n\x05jenis\x18\x05 \x01(\x0e\x32 .ekinerja.profil.v1.JenisPegawai\x12\x16\n\x0egolongan_ruang\x18\x06 \x01(\t\x12\x0f\n\x07pangkat\x18\x07 \x01(\t\x12/\n\tjenis_asn\x18\x08 \x01(\x0e\x32\x1c.ekinerja.profil.v1.JenisAsn\x12\x0f\n\x07unor_id\x18\t \x01(\t\x12-\n\x04unor\x18\n \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12\x34\n\x0bunor_atasan\x18\x0b \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12\x33\n\nunor_induk\x18\x0c \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12.\n\x08instansi\x18\r \x01(\x0b\x32\x1c.ekinerja.profil.v1.Instansi\x12\r\n\x05\x65mail\x18\x0e \x01(\t\x12\x0c\n\x04\x65tag\x18\x0f \x01(\t\"!\n\x11GetPegawaiRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x89\x01\n\x14UpdatePegawaiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12,\n\x07pegawai\x18\x02 \x01(\x0b\x32\x1b.ekinerja.profil.v1.Pegawai\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"\xba\x01\n\x0ePegawaiRingkas\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\x12\x0f\n\x07jabatan\x18\x03 \x01(\t\x12\x16\n\x0egolongan_ruang\x18\x04 \x01(\t\x12/\n\x05jenis\x18\x05 \x01(\x0e\x32 .ekinerja.profil.v1.JenisPegawai\x12\x0f\n\x07unor_id\x18\x06 \x01(\t\x12\x11\n\tunor_nama\x18\x07 \x01(\t\x12\x0f\n\x07pangkat\x18\x08 \x01(\t\"K\n\x12ListPegawaiRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"w\n\x13ListPegawaiResponse\x12\x33\n\x07pegawai\x18\x01 \x03(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x05\"L\n\x14SearchPegawaiRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"V\n\x10GetAtasanRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\"\n\x07tanggal\x18\x02 \x01(\x0b\x32\x11.google.type.Date\x12\x10\n\x08unor_plt\x18\x03 \x01(\t\"\xc5\x01\n\x06\x41tasan\x12\x32\n\x06\x61tasan\x18\x01 \x01(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x33\n\x07sebagai\x18\x02 \x01(\x0e\x32\".ekinerja.profil.v1.JenisPenugasan\x12-\n\x04unor\x18\x03 \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12\x12\n\nketerangan\x18\x04 \x01(\t\x12\x0f\n\x07jabatan\x18\x05 \x01(\t\"F\n\x12ListBawahanRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\"\n\x07tanggal\x18\x02 \x01(\x0b\x32\x11.google.type.Date\"\xa8\x01\n\x07\x42\x61wahan\x12\x33\n\x07pegawai\x18\x01 \x01(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x33\n\x07sebagai\x18\x02 \x01(\x0e\x32\".ekinerja.profil.v1.JenisPenugasan\x12\x33\n\nunor_peran\x18\x03 \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\"C\n\x13ListBawahanResponse\x12,\n\x07\x62\x61wahan\x18\x01 \x03(\x0b\x32\x1b.ekinerja.profil.v1.Bawahan\"P\n\x14KlaimPimpinanRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x16\n\x0eganti_pimpinan\x18\x03 \x01(\x08\"\xda\x01\n\x04Unor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x11\n\tparent_id\x18\x04 \x01(\t\x12\r\n\x05induk\x18\x05 \x01(\x08\x12\x10\n\x08induk_id\x18\x06 \x01(\t\x12\x18\n\x10jabatan_pimpinan\x18\x07 \x01(\t\x12\x34\n\x08pimpinan\x18\x08 \x01(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x13\n\x0binstansi_id\x18\t \x01(\t\x12\x11\n\tkedalaman\x18\n \x01(\x05\"\x1e\n\x0eGetUnorRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\\\n\x0fListUnorRequest\x12\x13\n\x0binstansi_id\x18\x01 \x01(\t\x12\r\n\x05query\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"S\n\x10ListUnorResponse\x12&\n\x04unor\x18\x01 \x03(\x0b\x32\x18.ekinerja.profil.v1.Unor\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xfe\x01\n\tPenugasan\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0b\n\x03nip\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12\x0f\n\x07unor_id\x18\x05 \x01(\t\x12\x11\n\tunor_nama\x18\x06 \x01(\t\x12\x31\n\x05jenis\x18\x07 \x01(\x0e\x32\".ekinerja.profil.v1.JenisPenugasan\x12(\n\rtanggal_mulai\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12*\n\x0ftanggal_selesai\x18\t \x01(\x0b\x32\x11.google.type.Date\x12\x0f\n\x07jabatan\x18\n \x01(\t\"^\n\x16\x43reatePenugasanRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x30\n\tpenugasan\x18\x02 \x01(\x0b\x32\x1d.ekinerja.profil.v1.Penugasan\"&\n\x14ListPenugasanRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\"I\n\x15ListPenugasanResponse\x12\x30\n\tpenugasan\x18\x01 \x03(\x0b\x32\x1d.ekinerja.profil.v1.Penugasan\"f\n\x16\x41khiriPenugasanRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12*\n\x0ftanggal_selesai\x18\x03 \x01(\x0b\x32\x11.google.type.Date*d\n\x0cJenisPegawai\x12\x1d\n\x19JENIS_PEGAWAI_UNSPECIFIED\x10\x00\x12\x19\n\x15JENIS_PEGAWAI_PEGAWAI\x10\x01\x12\x1a\n\x16JENIS_PEGAWAI_PIMPINAN\x10\x02*L\n\x08JenisAsn\x12\x19\n\x15JENIS_ASN_UNSPECIFIED\x10\x00\x12\x11\n\rJENIS_ASN_PNS\x10\x01\x12\x12\n\x0eJENIS_ASN_PPPK\x10\x02*c\n\x0eJenisPenugasan\x12\x1f\n\x1bJENIS_PENUGASAN_UNSPECIFIED\x10\x00\x12\x17\n\x13JENIS_PENUGASAN_PLT\x10\x01\x12\x17\n\x13JENIS_PENUGASAN_PLH\x10\x02\x32\xc3\x08\n\rProfilService\x12P\n\nGetPegawai\x12%.ekinerja.profil.v1.GetPegawaiRequest\x1a\x1b.ekinerja.profil.v1.Pegawai\x12V\n\rUpdatePegawai\x12(.ekinerja.profil.v1.UpdatePegawaiRequest\x1a\x1b.ekinerja.profil.v1.Pegawai\x12^\n\x0bListPegawai\x12&.ekinerja.profil.v1.ListPegawaiRequest\x1a\'.ekinerja.profil.v1.ListPegawaiResponse\x12\x62\n\rSearchPegawai\x12(.ekinerja.profil.v1.SearchPegawaiRequest\x1a\'.ekinerja.profil.v1.ListPegawaiResponse\x12M\n\tGetAtasan\x12$.ekinerja.profil.v1.GetAtasanRequest\x1a\x1a.ekinerja.profil.v1.Atasan\x12^\n\x0bListBawahan\x12&.ekinerja.profil.v1.ListBawahanRequest\x1a\'.ekinerja.profil.v1.ListBawahanResponse\x12S\n\rKlaimPimpinan\x12(.ekinerja.profil.v1.KlaimPimpinanRequest\x1a\x18.ekinerja.profil.v1.Unor\x12G\n\x07GetUnor\x12\".ekinerja.profil.v1.GetUnorRequest\x1a\x18.ekinerja.profil.v1.Unor\x12U\n\x08ListUnor\x12#.ekinerja.profil.v1.ListUnorRequest\x1a$.ekinerja.profil.v1.ListUnorResponse\x12\\\n\x0f\x43reatePenugasan\x12*.ekinerja.profil.v1.CreatePenugasanRequest\x1a\x1d.ekinerja.profil.v1.Penugasan\x12\x64\n\rListPenugasan\x12(.ekinerja.profil.v1.ListPenugasanRequest\x1a).ekinerja.profil.v1.ListPenugasanResponse\x12\\\n\x0f\x41khiriPenugasan\x12*.ekinerja.profil.v1.AkhiriPenugasanRequest\x1a\x1d.ekinerja.profil.v1.Penugasanb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x65kinerja/profil/v1/profil.proto\x12\x12\x65kinerja.profil.v1\x1a\x1d\x65kinerja/audit/v1/audit.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\"\'\n\x0bUnorRingkas\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\"4\n\x08Instansi\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\x12\x0e\n\x06lokasi\x18\x03 \x01(\t\"\xc6\x03\n\x07Pegawai\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x0f\n\x07jabatan\x18\x04 \x01(\t\x12/\n\x05jenis\x18\x05 \x01(\x0e\x32 .ekinerja.profil.v1.JenisPegawai\x12\x16\n\x0egolongan_ruang\x18\x06 \x01(\t\x12\x0f\n\x07pangkat\x18\x07 \x01(\t\x12/\n\tjenis_asn\x18\x08 \x01(\x0e\x32\x1c.ekinerja.profil.v1.JenisAsn\x12\x0f\n\x07unor_id\x18\t \x01(\t\x12-\n\x04unor\x18\n \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12\x34\n\x0bunor_atasan\x18\x0b \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12\x33\n\nunor_induk\x18\x0c \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12.\n\x08instansi\x18\r \x01(\x0b\x32\x1c.ekinerja.profil.v1.Instansi\x12\r\n\x05\x65mail\x18\x0e \x01(\t\x12\x0c\n\x04\x65tag\x18\x0f \x01(\t\"!\n\x11GetPegawaiRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x99\x01\n\x14UpdatePegawaiRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12,\n\x07pegawai\x18\x02 \x01(\x0b\x32\x1b.ekinerja.profil.v1.Pegawai\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0e\n\x06\x61lasan\x18\x04 \x01(\t\"\xba\x01\n\x0ePegawaiRingkas\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\x12\x0f\n\x07jabatan\x18\x03 \x01(\t\x12\x16\n\x0egolongan_ruang\x18\x04 \x01(\t\x12/\n\x05jenis\x18\x05 \x01(\x0e\x32 .ekinerja.profil.v1.JenisPegawai\x12\x0f\n\x07unor_id\x18\x06 \x01(\t\x12\x11\n\tunor_nama\x18\x07 \x01(\t\x12\x0f\n\x07pangkat\x18\x08 \x01(\t\"K\n\x12ListPegawaiRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"w\n\x13ListPegawaiResponse\x12\x33\n\x07pegawai\x18\x01 \x03(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x05\"L\n\x14SearchPegawaiRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"V\n\x10GetAtasanRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\"\n\x07tanggal\x18\x02 \x01(\x0b\x32\x11.google.type.Date\x12\x10\n\x08unor_plt\x18\x03 \x01(\t\"\xc5\x01\n\x06\x41tasan\x12\x32\n\x06\x61tasan\x18\x01 \x01(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x33\n\x07sebagai\x18\x02 \x01(\x0e\x32\".ekinerja.profil.v1.JenisPenugasan\x12-\n\x04unor\x18\x03 \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\x12\x12\n\nketerangan\x18\x04 \x01(\t\x12\x0f\n\x07jabatan\x18\x05 \x01(\t\"F\n\x12ListBawahanRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\"\n\x07tanggal\x18\x02 \x01(\x0b\x32\x11.google.type.Date\"\xa8\x01\n\x07\x42\x61wahan\x12\x33\n\x07pegawai\x18\x01 \x01(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x33\n\x07sebagai\x18\x02 \x01(\x0e\x32\".ekinerja.profil.v1.JenisPenugasan\x12\x33\n\nunor_peran\x18\x03 \x01(\x0b\x32\x1f.ekinerja.profil.v1.UnorRingkas\"C\n\x13ListBawahanResponse\x12,\n\x07\x62\x61wahan\x18\x01 \x03(\x0b\x32\x1b.ekinerja.profil.v1.Bawahan\"`\n\x14KlaimPimpinanRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x16\n\x0eganti_pimpinan\x18\x03 \x01(\x08\x12\x0e\n\x06\x61lasan\x18\x04 \x01(\t\"\xda\x01\n\x04Unor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12\x11\n\tparent_id\x18\x04 \x01(\t\x12\r\n\x05induk\x18\x05 \x01(\x08\x12\x10\n\x08induk_id\x18\x06 \x01(\t\x12\x18\n\x10jabatan_pimpinan\x18\x07 \x01(\t\x12\x34\n\x08pimpinan\x18\x08 \x01(\x0b\x32\".ekinerja.profil.v1.PegawaiRingkas\x12\x13\n\x0binstansi_id\x18\t \x01(\t\x12\x11\n\tkedalaman\x18\n \x01(\x05\"\x1e\n\x0eGetUnorRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\\\n\x0fListUnorRequest\x12\x13\n\x0binstansi_id\x18\x01 \x01(\t\x12\r\n\x05query\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"S\n\x10ListUnorResponse\x12&\n\x04unor\x18\x01 \x03(\x0b\x32\x18.ekinerja.profil.v1.Unor\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xfe\x01\n\tPenugasan\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0b\n\x03nip\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12\x0f\n\x07unor_id\x18\x05 \x01(\t\x12\x11\n\tunor_nama\x18\x06 \x01(\t\x12\x31\n\x05jenis\x18\x07 \x01(\x0e\x32\".ekinerja.profil.v1.JenisPenugasan\x12(\n\rtanggal_mulai\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12*\n\x0ftanggal_selesai\x18\t \x01(\x0b\x32\x11.google.type.Date\x12\x0f\n\x07jabatan\x18\n \x01(\t\"n\n\x16\x43reatePenugasanRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x30\n\tpenugasan\x18\x02 \x01(\x0b\x32\x1d.ekinerja.profil.v1.Penugasan\x12\x0e\n\x06\x61lasan\x18\x03 \x01(\t\"&\n\x14ListPenugasanRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\"I\n\x15ListPenugasanResponse\x12\x30\n\tpenugasan\x18\x01 \x03(\x0b\x32\x1d.ekinerja.profil.v1.Penugasan\"v\n\x16\x41khiriPenugasanRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12*\n\x0ftanggal_selesai\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0e\n\x06\x61lasan\x18\x04 \x01(\t*d\n\x0cJenisPegawai\x12\x1d\n\x19JENIS_PEGAWAI_UNSPECIFIED\x10\x00\x12\x19\n\x15JENIS_PEGAWAI_PEGAWAI\x10\x01\x12\x1a\n\x16JENIS_PEGAWAI_PIMPINAN\x10\x02*L\n\x08JenisAsn\x12\x19\n\x15JENIS_ASN_UNSPECIFIED\x10\x00\x12\x11\n\rJENIS_ASN_PNS\x10\x01\x12\x12\n\x0eJENIS_ASN_PPPK\x10\x02*c\n\x0eJenisPenugasan\x12\x1f\n\x1bJENIS_PENUGASAN_UNSPECIFIED\x10\x00\x12\x17\n\x13JENIS_PENUGASAN_PLT\x10\x01\x12\x17\n\x13JENIS_PENUGASAN_PLH\x10\x02\x32\xaa\t\n\rProfilService\x12P\n\nGetPegawai\x12%.ekinerja.profil.v1.GetPegawaiRequest\x1a\x1b.ekinerja.profil.v1.Pegawai\x12V\n\rUpdatePegawai\x12(.ekinerja.profil.v1.UpdatePegawaiRequest\x1a\x1b.ekinerja.profil.v1.Pegawai\x12^\n\x0bListPegawai\x12&.ekinerja.profil.v1.ListPegawaiRequest\x1a\'.ekinerja.profil.v1.ListPegawaiResponse\x12\x62\n\rSearchPegawai\x12(.ekinerja.profil.v1.SearchPegawaiRequest\x1a\'.ekinerja.profil.v1.ListPegawaiResponse\x12M\n\tGetAtasan\x12$.ekinerja.profil.v1.GetAtasanRequest\x1a\x1a.ekinerja.profil.v1.Atasan\x12^\n\x0bListBawahan\x12&.ekinerja.profil.v1.ListBawahanRequest\x1a\'.ekinerja.profil.v1.ListBawahanResponse\x12S\n\rKlaimPimpinan\x12(.ekinerja.profil.v1.KlaimPimpinanRequest\x1a\x18.ekinerja.profil.v1.Unor\x12G\n\x07GetUnor\x12\".ekinerja.profil.v1.GetUnorRequest\x1a\x18.ekinerja.profil.v1.Unor\x12U\n\x08ListUnor\x12#.ekinerja.profil.v1.ListUnorRequest\x1a$.ekinerja.profil.v1.ListUnorResponse\x12\\\n\x0f\x43reatePenugasan\x12*.ekinerja.profil.v1.CreatePenugasanRequest\x1a\x1d.ekinerja.profil.v1.Penugasan\x12\x64\n\rListPenugasan\x12(.ekinerja.profil.v1.ListPenugasanRequest\x1a).ekinerja.profil.v1.ListPenugasanResponse\x12\\\n\x0f\x41khiriPenugasan\x12*.ekinerja.profil.v1.AkhiriPenugasanRequest\x1a\x1d.ekinerja.profil.v1.Penugasan\x12\x65\n\x0eListJejakAudit\x12(.ekinerja.audit.v1.ListJejakAuditRequest\x1a).ekinerja.audit.v1.ListJejakAuditResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ekinerja.profil.v1.profil_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_JENISPEGAWAI']._serialized_start=2991
-  _globals['_JENISPEGAWAI']._serialized_end=3091
-  _globals['_JENISASN']._serialized_start=3093
-  _globals['_JENISASN']._serialized_end=3169
-  _globals['_JENISPENUGASAN']._serialized_start=3171
-  _globals['_JENISPENUGASAN']._serialized_end=3270
-  _globals['_UNORRINGKAS']._serialized_start=113
-  _globals['_UNORRINGKAS']._serialized_end=152
-  _globals['_INSTANSI']._serialized_start=154
-  _globals['_INSTANSI']._serialized_end=206
-  _globals['_PEGAWAI']._serialized_start=209
-  _globals['_PEGAWAI']._serialized_end=663
-  _globals['_GETPEGAWAIREQUEST']._serialized_start=665
-  _globals['_GETPEGAWAIREQUEST']._serialized_end=698
-  _globals['_UPDATEPEGAWAIREQUEST']._serialized_start=701
-  _globals['_UPDATEPEGAWAIREQUEST']._serialized_end=838
-  _globals['_PEGAWAIRINGKAS']._serialized_start=841
-  _globals['_PEGAWAIRINGKAS']._serialized_end=1027
-  _globals['_LISTPEGAWAIREQUEST']._serialized_start=1029
-  _globals['_LISTPEGAWAIREQUEST']._serialized_end=1104
-  _globals['_LISTPEGAWAIRESPONSE']._serialized_start=1106
-  _globals['_LISTPEGAWAIRESPONSE']._serialized_end=1225
-  _globals['_SEARCHPEGAWAIREQUEST']._serialized_start=1227
-  _globals['_SEARCHPEGAWAIREQUEST']._serialized_end=1303
-  _globals['_GETATASANREQUEST']._serialized_start=1305
-  _globals['_GETATASANREQUEST']._serialized_end=1391
-  _globals['_ATASAN']._serialized_start=1394
-  _globals['_ATASAN']._serialized_end=1591
-  _globals['_LISTBAWAHANREQUEST']._serialized_start=1593
-  _globals['_LISTBAWAHANREQUEST']._serialized_end=1663
-  _globals['_BAWAHAN']._serialized_start=1666
-  _globals['_BAWAHAN']._serialized_end=1834
-  _globals['_LISTBAWAHANRESPONSE']._serialized_start=1836
-  _globals['_LISTBAWAHANRESPONSE']._serialized_end=1903
-  _globals['_KLAIMPIMPINANREQUEST']._serialized_start=1905
-  _globals['_KLAIMPIMPINANREQUEST']._serialized_end=1985
-  _globals['_UNOR']._serialized_start=1988
-  _globals['_UNOR']._serialized_end=2206
-  _globals['_GETUNORREQUEST']._serialized_start=2208
-  _globals['_GETUNORREQUEST']._serialized_end=2238
-  _globals['_LISTUNORREQUEST']._serialized_start=2240
-  _globals['_LISTUNORREQUEST']._serialized_end=2332
-  _globals['_LISTUNORRESPONSE']._serialized_start=2334
-  _globals['_LISTUNORRESPONSE']._serialized_end=2417
-  _globals['_PENUGASAN']._serialized_start=2420
-  _globals['_PENUGASAN']._serialized_end=2674
-  _globals['_CREATEPENUGASANREQUEST']._serialized_start=2676
-  _globals['_CREATEPENUGASANREQUEST']._serialized_end=2770
-  _globals['_LISTPENUGASANREQUEST']._serialized_start=2772
-  _globals['_LISTPENUGASANREQUEST']._serialized_end=2810
-  _globals['_LISTPENUGASANRESPONSE']._serialized_start=2812
-  _globals['_LISTPENUGASANRESPONSE']._serialized_end=2885
-  _globals['_AKHIRIPENUGASANREQUEST']._serialized_start=2887
-  _globals['_AKHIRIPENUGASANREQUEST']._serialized_end=2989
-  _globals['_PROFILSERVICE']._serialized_start=3273
-  _globals['_PROFILSERVICE']._serialized_end=4364
+  _globals['_JENISPEGAWAI']._serialized_start=3086
+  _globals['_JENISPEGAWAI']._serialized_end=3186
+  _globals['_JENISASN']._serialized_start=3188
+  _globals['_JENISASN']._serialized_end=3264
+  _globals['_JENISPENUGASAN']._serialized_start=3266
+  _globals['_JENISPENUGASAN']._serialized_end=3365
+  _globals['_UNORRINGKAS']._serialized_start=144
+  _globals['_UNORRINGKAS']._serialized_end=183
+  _globals['_INSTANSI']._serialized_start=185
+  _globals['_INSTANSI']._serialized_end=237
+  _globals['_PEGAWAI']._serialized_start=240
+  _globals['_PEGAWAI']._serialized_end=694
+  _globals['_GETPEGAWAIREQUEST']._serialized_start=696
+  _globals['_GETPEGAWAIREQUEST']._serialized_end=729
+  _globals['_UPDATEPEGAWAIREQUEST']._serialized_start=732
+  _globals['_UPDATEPEGAWAIREQUEST']._serialized_end=885
+  _globals['_PEGAWAIRINGKAS']._serialized_start=888
+  _globals['_PEGAWAIRINGKAS']._serialized_end=1074
+  _globals['_LISTPEGAWAIREQUEST']._serialized_start=1076
+  _globals['_LISTPEGAWAIREQUEST']._serialized_end=1151
+  _globals['_LISTPEGAWAIRESPONSE']._serialized_start=1153
+  _globals['_LISTPEGAWAIRESPONSE']._serialized_end=1272
+  _globals['_SEARCHPEGAWAIREQUEST']._serialized_start=1274
+  _globals['_SEARCHPEGAWAIREQUEST']._serialized_end=1350
+  _globals['_GETATASANREQUEST']._serialized_start=1352
+  _globals['_GETATASANREQUEST']._serialized_end=1438
+  _globals['_ATASAN']._serialized_start=1441
+  _globals['_ATASAN']._serialized_end=1638
+  _globals['_LISTBAWAHANREQUEST']._serialized_start=1640
+  _globals['_LISTBAWAHANREQUEST']._serialized_end=1710
+  _globals['_BAWAHAN']._serialized_start=1713
+  _globals['_BAWAHAN']._serialized_end=1881
+  _globals['_LISTBAWAHANRESPONSE']._serialized_start=1883
+  _globals['_LISTBAWAHANRESPONSE']._serialized_end=1950
+  _globals['_KLAIMPIMPINANREQUEST']._serialized_start=1952
+  _globals['_KLAIMPIMPINANREQUEST']._serialized_end=2048
+  _globals['_UNOR']._serialized_start=2051
+  _globals['_UNOR']._serialized_end=2269
+  _globals['_GETUNORREQUEST']._serialized_start=2271
+  _globals['_GETUNORREQUEST']._serialized_end=2301
+  _globals['_LISTUNORREQUEST']._serialized_start=2303
+  _globals['_LISTUNORREQUEST']._serialized_end=2395
+  _globals['_LISTUNORRESPONSE']._serialized_start=2397
+  _globals['_LISTUNORRESPONSE']._serialized_end=2480
+  _globals['_PENUGASAN']._serialized_start=2483
+  _globals['_PENUGASAN']._serialized_end=2737
+  _globals['_CREATEPENUGASANREQUEST']._serialized_start=2739
+  _globals['_CREATEPENUGASANREQUEST']._serialized_end=2849
+  _globals['_LISTPENUGASANREQUEST']._serialized_start=2851
+  _globals['_LISTPENUGASANREQUEST']._serialized_end=2889
+  _globals['_LISTPENUGASANRESPONSE']._serialized_start=2891
+  _globals['_LISTPENUGASANRESPONSE']._serialized_end=2964
+  _globals['_AKHIRIPENUGASANREQUEST']._serialized_start=2966
+  _globals['_AKHIRIPENUGASANREQUEST']._serialized_end=3084
+  _globals['_PROFILSERVICE']._serialized_start=3368
+  _globals['_PROFILSERVICE']._serialized_end=4562
 # @@protoc_insertion_point(module_scope)

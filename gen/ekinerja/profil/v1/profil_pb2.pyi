@@ -231,7 +231,10 @@ class UpdatePegawaiRequest(_message.Message):
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     PEGAWAI_FIELD_NUMBER: _builtins.int
     UPDATE_MASK_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit); required from admin and helpdesk."""
     @_builtins.property
     def pegawai(self) -> Global___Pegawai:
         """pegawai.name says which; pegawai.etag if known"""
@@ -244,10 +247,11 @@ class UpdatePegawaiRequest(_message.Message):
         request_id: _builtins.str = ...,
         pegawai: Global___Pegawai | None = ...,
         update_mask: _field_mask_pb2.FieldMask | None = ...,
+        alasan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["pegawai", b"pegawai", "update_mask", b"update_mask"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["pegawai", b"pegawai", "request_id", b"request_id", "update_mask", b"update_mask"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "pegawai", b"pegawai", "request_id", b"request_id", "update_mask", b"update_mask"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -526,21 +530,25 @@ class KlaimPimpinanRequest(_message.Message):
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     NAME_FIELD_NUMBER: _builtins.int
     GANTI_PIMPINAN_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     name: _builtins.str
     """"pegawai/{nip}", the claimant"""
     ganti_pimpinan: _builtins.bool
     """admin/helpdesk only: replace the unit's current pimpinan."""
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit); required from admin and helpdesk."""
     def __init__(
         self,
         *,
         request_id: _builtins.str = ...,
         name: _builtins.str = ...,
         ganti_pimpinan: _builtins.bool = ...,
+        alasan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["ganti_pimpinan", b"ganti_pimpinan", "name", b"name", "request_id", b"request_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "ganti_pimpinan", b"ganti_pimpinan", "name", b"name", "request_id", b"request_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -728,7 +736,10 @@ class CreatePenugasanRequest(_message.Message):
 
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     PENUGASAN_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit); required from admin and helpdesk."""
     @_builtins.property
     def penugasan(self) -> Global___Penugasan: ...
     def __init__(
@@ -736,10 +747,11 @@ class CreatePenugasanRequest(_message.Message):
         *,
         request_id: _builtins.str = ...,
         penugasan: Global___Penugasan | None = ...,
+        alasan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["penugasan", b"penugasan"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["penugasan", b"penugasan", "request_id", b"request_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "penugasan", b"penugasan", "request_id", b"request_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -792,8 +804,11 @@ class AkhiriPenugasanRequest(_message.Message):
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     NAME_FIELD_NUMBER: _builtins.int
     TANGGAL_SELESAI_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     name: _builtins.str
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit); required from admin and helpdesk."""
     @_builtins.property
     def tanggal_selesai(self) -> _date_pb2.Date: ...
     def __init__(
@@ -802,10 +817,11 @@ class AkhiriPenugasanRequest(_message.Message):
         request_id: _builtins.str = ...,
         name: _builtins.str = ...,
         tanggal_selesai: _date_pb2.Date | None = ...,
+        alasan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal_selesai", b"tanggal_selesai"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "request_id", b"request_id", "tanggal_selesai", b"tanggal_selesai"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "name", b"name", "request_id", b"request_id", "tanggal_selesai", b"tanggal_selesai"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from ekinerja.audit.v1 import audit_pb2 as ekinerja_dot_audit_dot_v1_dot_audit__pb2
 from ekinerja.profil.v1 import profil_pb2 as ekinerja_dot_profil_dot_v1_dot_profil__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -93,6 +94,11 @@ class ProfilServiceStub:
                 '/ekinerja.profil.v1.ProfilService/AkhiriPenugasan',
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.AkhiriPenugasanRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.FromString,
+                _registered_method=True)
+        self.ListJejakAudit = channel.unary_unary(
+                '/ekinerja.profil.v1.ProfilService/ListJejakAudit',
+                request_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
                 _registered_method=True)
 
 
@@ -200,6 +206,15 @@ class ProfilServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListJejakAudit(self, request, context):
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ProfilServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -262,6 +277,11 @@ def add_ProfilServiceServicer_to_server(servicer, server):
                     servicer.AkhiriPenugasan,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.AkhiriPenugasanRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.SerializeToString,
+            ),
+            'ListJejakAudit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListJejakAudit,
+                    request_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.FromString,
+                    response_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -588,6 +608,33 @@ class ProfilService:
             '/ekinerja.profil.v1.ProfilService/AkhiriPenugasan',
             ekinerja_dot_profil_dot_v1_dot_profil__pb2.AkhiriPenugasanRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListJejakAudit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.ProfilService/ListJejakAudit',
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -8,6 +8,7 @@ Resource names: "pegawai/{nip}", "unor/{id}" (id: 32 lowercase hex),
 """
 
 from collections import abc as _abc
+from ekinerja.audit.v1 import audit_pb2 as _audit_pb2
 from ekinerja.profil.v1 import profil_pb2 as _profil_pb2
 from grpc import aio as _aio
 import abc as _abc_1
@@ -84,6 +85,11 @@ class ProfilServiceStub:
     """Ends an assignment early (sets its last day); admin/helpdesk or the
     assignee.
     """
+    ListJejakAudit: _grpc.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+    """
 
 @_typing.type_check_only
 class ProfilServiceAsyncStub(ProfilServiceStub):
@@ -136,6 +142,11 @@ class ProfilServiceAsyncStub(ProfilServiceStub):
     AkhiriPenugasan: _aio.UnaryUnaryMultiCallable[_profil_pb2.AkhiriPenugasanRequest, _profil_pb2.Penugasan]  # type: ignore[assignment]
     """Ends an assignment early (sets its last day); admin/helpdesk or the
     assignee.
+    """
+    ListJejakAudit: _aio.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]  # type: ignore[assignment]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
     """
 
 class ProfilServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -258,6 +269,17 @@ class ProfilServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_profil_pb2.Penugasan, _abc.Awaitable[_profil_pb2.Penugasan]]:
         """Ends an assignment early (sets its last day); admin/helpdesk or the
         assignee.
+        """
+
+    @_abc_1.abstractmethod
+    def ListJejakAudit(
+        self,
+        request: _audit_pb2.ListJejakAuditRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_audit_pb2.ListJejakAuditResponse, _abc.Awaitable[_audit_pb2.ListJejakAuditResponse]]:
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
         """
 
 def add_ProfilServiceServicer_to_server(servicer: ProfilServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -17,7 +17,9 @@ Who may do what (checked on every RPC):
     it, writes the Ekspektasi Khusus Pimpinan, approves it, returns it to
     DRAFT, sets its status (UbahStatusSkp) and syncs it (Sinkronisasi);
   * admin instansi, helpdesk and service accounts of the SKP's instansi
-    read it.
+    read it; admin instansi and helpdesk also refresh its identity
+    columns (MuatUlangSkp) and set its status (UbahStatusSkp), always
+    with an `alasan`, recorded in the jejak audit.
 Content (periode, pendekatan, RHK, indikator, lampiran) changes only in
 DRAFT; otherwise FAILED_PRECONDITION.
 
@@ -774,19 +776,23 @@ class MuatUlangSkpRequest(_message.Message):
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     NAME_FIELD_NUMBER: _builtins.int
     PIHAK_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     name: _builtins.str
     pihak: Global___PihakSkp.ValueType
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit); required from admin and helpdesk."""
     def __init__(
         self,
         *,
         request_id: _builtins.str = ...,
         name: _builtins.str = ...,
         pihak: Global___PihakSkp.ValueType = ...,
+        alasan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "pihak", b"pihak", "request_id", b"request_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "name", b"name", "pihak", b"pihak", "request_id", b"request_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from ekinerja.audit.v1 import audit_pb2 as ekinerja_dot_audit_dot_v1_dot_audit__pb2
 from ekinerja.skp.v1 import skp_pb2 as ekinerja_dot_skp_dot_v1_dot_skp__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -158,6 +159,11 @@ class SkpServiceStub:
                 '/ekinerja.skp.v1.SkpService/UpdatePeranHasil',
                 request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+                _registered_method=True)
+        self.ListJejakAudit = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/ListJejakAudit',
+                request_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
                 _registered_method=True)
 
 
@@ -319,8 +325,9 @@ class SkpServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UbahStatusSkp(self, request, context):
-        """Edit Status (penilai, manual chapter 12): any of DRAFT, PENGAJUAN,
-        PERSETUJUAN. Raising the status checks what AjukanSkp checks.
+        """Edit Status (penilai, manual chapter 12; or admin/helpdesk with an
+        `alasan`): any of DRAFT, PENGAJUAN, PERSETUJUAN. Raising the status
+        checks what AjukanSkp checks.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -361,6 +368,15 @@ class SkpServiceServicer:
 
     def UpdatePeranHasil(self, request, context):
         """Assigns (or unassigns) one bawahan to one RHK of the matrix.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListJejakAudit(self, request, context):
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -493,6 +509,11 @@ def add_SkpServiceServicer_to_server(servicer, server):
                     servicer.UpdatePeranHasil,
                     request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.FromString,
                     response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.SerializeToString,
+            ),
+            'ListJejakAudit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListJejakAudit,
+                    request_deserializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.FromString,
+                    response_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1170,6 +1191,33 @@ class SkpService:
             '/ekinerja.skp.v1.SkpService/UpdatePeranHasil',
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.SerializeToString,
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListJejakAudit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/ListJejakAudit',
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
+            ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditResponse.FromString,
             options,
             channel_credentials,
             insecure,

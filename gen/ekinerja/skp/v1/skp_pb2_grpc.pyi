@@ -17,7 +17,9 @@ Who may do what (checked on every RPC):
     it, writes the Ekspektasi Khusus Pimpinan, approves it, returns it to
     DRAFT, sets its status (UbahStatusSkp) and syncs it (Sinkronisasi);
   * admin instansi, helpdesk and service accounts of the SKP's instansi
-    read it.
+    read it; admin instansi and helpdesk also refresh its identity
+    columns (MuatUlangSkp) and set its status (UbahStatusSkp), always
+    with an `alasan`, recorded in the jejak audit.
 Content (periode, pendekatan, RHK, indikator, lampiran) changes only in
 DRAFT; otherwise FAILED_PRECONDITION.
 
@@ -30,6 +32,7 @@ same id returns the first response and does not act twice.
 """
 
 from collections import abc as _abc
+from ekinerja.audit.v1 import audit_pb2 as _audit_pb2
 from ekinerja.skp.v1 import skp_pb2 as _skp_pb2
 from grpc import aio as _aio
 import abc as _abc_1
@@ -130,8 +133,9 @@ class SkpServiceStub:
     KembalikanSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.KembalikanSkpRequest, _skp_pb2.Skp]
     """Kembalikan (penilai): PENGAJUAN or PERSETUJUAN → DRAFT, with `alasan`."""
     UbahStatusSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.UbahStatusSkpRequest, _skp_pb2.Skp]
-    """Edit Status (penilai, manual chapter 12): any of DRAFT, PENGAJUAN,
-    PERSETUJUAN. Raising the status checks what AjukanSkp checks.
+    """Edit Status (penilai, manual chapter 12; or admin/helpdesk with an
+    `alasan`): any of DRAFT, PENGAJUAN, PERSETUJUAN. Raising the status
+    checks what AjukanSkp checks.
     """
     ListRiwayatSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.ListRiwayatSkpRequest, _skp_pb2.ListRiwayatSkpResponse]
     """Every status change and change of penilai, oldest first."""
@@ -150,6 +154,11 @@ class SkpServiceStub:
     """
     UpdatePeranHasil: _grpc.UnaryUnaryMultiCallable[_skp_pb2.UpdatePeranHasilRequest, _skp_pb2.MatriksPeranHasil]
     """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
+    ListJejakAudit: _grpc.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+    """
 
 @_typing.type_check_only
 class SkpServiceAsyncStub(SkpServiceStub):
@@ -227,8 +236,9 @@ class SkpServiceAsyncStub(SkpServiceStub):
     KembalikanSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.KembalikanSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
     """Kembalikan (penilai): PENGAJUAN or PERSETUJUAN → DRAFT, with `alasan`."""
     UbahStatusSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.UbahStatusSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
-    """Edit Status (penilai, manual chapter 12): any of DRAFT, PENGAJUAN,
-    PERSETUJUAN. Raising the status checks what AjukanSkp checks.
+    """Edit Status (penilai, manual chapter 12; or admin/helpdesk with an
+    `alasan`): any of DRAFT, PENGAJUAN, PERSETUJUAN. Raising the status
+    checks what AjukanSkp checks.
     """
     ListRiwayatSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.ListRiwayatSkpRequest, _skp_pb2.ListRiwayatSkpResponse]  # type: ignore[assignment]
     """Every status change and change of penilai, oldest first."""
@@ -247,6 +257,11 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """
     UpdatePeranHasil: _aio.UnaryUnaryMultiCallable[_skp_pb2.UpdatePeranHasilRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
     """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
+    ListJejakAudit: _aio.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]  # type: ignore[assignment]
+    """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+    newest first. Admin instansi and helpdesk, their own instansi only.
+    Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+    """
 
 class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
     @_abc_1.abstractmethod
@@ -441,8 +456,9 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _skp_pb2.UbahStatusSkpRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.Skp, _abc.Awaitable[_skp_pb2.Skp]]:
-        """Edit Status (penilai, manual chapter 12): any of DRAFT, PENGAJUAN,
-        PERSETUJUAN. Raising the status checks what AjukanSkp checks.
+        """Edit Status (penilai, manual chapter 12; or admin/helpdesk with an
+        `alasan`): any of DRAFT, PENGAJUAN, PERSETUJUAN. Raising the status
+        checks what AjukanSkp checks.
         """
 
     @_abc_1.abstractmethod
@@ -491,5 +507,16 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.MatriksPeranHasil, _abc.Awaitable[_skp_pb2.MatriksPeranHasil]]:
         """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
+
+    @_abc_1.abstractmethod
+    def ListJejakAudit(
+        self,
+        request: _audit_pb2.ListJejakAuditRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_audit_pb2.ListJejakAuditResponse, _abc.Awaitable[_audit_pb2.ListJejakAuditResponse]]:
+        """Jejak audit of this service's mutations (see ekinerja/audit/v1),
+        newest first. Admin instansi and helpdesk, their own instansi only.
+        Errors: INVALID_ARGUMENT (a filter), PERMISSION_DENIED.
+        """
 
 def add_SkpServiceServicer_to_server(servicer: SkpServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
