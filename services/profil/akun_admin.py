@@ -15,9 +15,10 @@ from services.profil.domain.akun import validate_password_baru
 from services.profil.domain.kunci_ssh import KunciPublik
 from services.profil.domain.kunci_ssh import urai as urai_kunci_ssh
 from services.profil.passwords import hash_password
-from services.profil.store.models import AkunRow, InstansiRow, KunciSshRow
+from services.profil.store.models import AkunRow, InstansiRow, KunciSshRow, jejak
 from services.shared.db import Database
 from services.shared.errors import SudahAda, TidakDitemukan, TidakValid
+from services.shared.jejak_audit import baris_operator
 from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN
 
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,63}$")
@@ -40,6 +41,8 @@ async def tambah_akun(db: Database, username: str, peran: str, instansi_id: str,
         akun_id = uuid.uuid4().hex
         s.add(AkunRow(id=akun_id, nip=None, username=username, nama=nama or username.upper(), password_hash=hashed,
                       peran=peran, instansi_id=instansi_id, aktif=True, password_diubah=dt.datetime.now(dt.UTC)))
+        await s.execute(jejak.insert().values(**baris_operator(
+            metode="TambahAkun", instansi_id=instansi_id, sasaran=f"akun/{username}", sesudah=f"peran={peran}")))
     return akun_id
 
 
@@ -65,6 +68,9 @@ async def tambah_kunci_ssh(db: Database, login: str, teks: str) -> KunciPublik:
             raise SudahAda(f"Kunci {kunci.sidik_jari} sudah terdaftar.")
         s.add(KunciSshRow(id=uuid.uuid4().hex, akun_id=akun.id, sidik_jari=kunci.sidik_jari, kunci_publik=kunci.teks,
                           komentar=kunci.komentar, dibuat=dt.datetime.now(dt.UTC)))
+        await s.execute(jejak.insert().values(**baris_operator(
+            metode="TambahKunciSsh", instansi_id=akun.instansi_id, atas_nama=akun.nip or "",
+            sasaran=f"akun/{akun.nip or akun.username}", sesudah=f"kunci {kunci.sidik_jari} {kunci.komentar}")))
     return kunci
 
 
@@ -81,4 +87,9 @@ async def hapus_kunci_ssh(db: Database, sidik_jari: str) -> None:
         row = await s.scalar(select(KunciSshRow).where(KunciSshRow.sidik_jari == sidik_jari.strip()))
         if row is None:
             raise TidakDitemukan(f"Kunci {sidik_jari} tidak terdaftar.")
+        akun = await s.get(AkunRow, row.akun_id)
+        assert akun is not None  # a foreign key
+        await s.execute(jejak.insert().values(**baris_operator(
+            metode="HapusKunciSsh", instansi_id=akun.instansi_id, atas_nama=akun.nip or "",
+            sasaran=f"akun/{akun.nip or akun.username}", sebelum=f"kunci {row.sidik_jari}", sesudah="dicabut")))
         await s.delete(row)

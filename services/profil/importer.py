@@ -26,10 +26,11 @@ from services.profil.domain.klaim import klaim_berakhir as klaim_selesai
 from services.profil.domain.nip import PNS, PPPK, validate_nip
 from services.profil.domain.organisasi import validate_unor_id
 from services.profil.impor_berkas import Baris, BarisDitolak, LaporanImpor, baca, teks_sel  # noqa: F401
-from services.profil.store.models import AkunRow, InstansiRow, PegawaiRow, UnorRow
+from services.profil.store.models import AkunRow, InstansiRow, PegawaiRow, UnorRow, jejak
 from services.profil.store.repository import ubah_bila_berbeda
 from services.shared.db import Database
 from services.shared.errors import TidakValid
+from services.shared.jejak_audit import baris_operator
 
 T = TypeVar("T")
 
@@ -204,8 +205,17 @@ async def import_unor(db: Database, path: Path) -> LaporanImpor:
             laporan.tolak(calon.pop(uid).baris, alasan)
         await _simpan_instansi(s, calon.values())
         await _simpan_unor(s, calon, laporan)
+        await _catat_impor(s, laporan, path, set(instansi))
     laporan.ditolak.sort(key=lambda b: b.baris)
     return laporan
+
+
+async def _catat_impor(s: AsyncSession, laporan: LaporanImpor, path: Path, instansi_ids: set[str]) -> None:
+    """One jejak audit record per instansi an import touched, with the counts."""
+    for instansi_id in sorted(instansi_ids):
+        await s.execute(jejak.insert().values(**baris_operator(
+            metode=f"Impor{laporan.jenis.capitalize()}", instansi_id=instansi_id, sasaran=f"berkas/{path.name}",
+            sesudah=laporan.ringkasan())))
 
 
 @dataclass(frozen=True)
@@ -391,6 +401,7 @@ async def import_pegawai(db: Database, path: Path) -> LaporanImpor:
         now = dt.datetime.now(dt.UTC)
         for batch in _potong(calon.values()):
             await _simpan_pegawai(s, batch, instansi_unor, now, laporan)
+        await _catat_impor(s, laporan, path, {instansi_unor[c.unor_id] for c in calon.values()})
     laporan.ditolak.sort(key=lambda b: b.baris)
     return laporan
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import getpass
 import uuid
 from dataclasses import dataclass
 
@@ -142,4 +143,25 @@ def baris(p: Principal | None, *, metode: str, request: Message, response: Messa
         "sesudah": (c.sesudah or ringkas(response))[:BATAS_RINGKASAN],
         "alasan": alasan,
         "request_id": _medan(request, "request_id")[:64],
+    }
+
+
+def aktor_operator() -> str:
+    """Who ran an `ekinerja` operator command: the OS account, since such
+    commands have no token."""
+    try:
+        return f"operator:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return "operator"
+
+
+def baris_operator(*, metode: str, instansi_id: str, sasaran: str, sesudah: str, atas_nama: str = "",
+                   sebelum: str = "") -> dict[str, object]:
+    """A record of a change made by an operator command (`ekinerja akun`,
+    `ekinerja import`) rather than an RPC."""
+    return {
+        "id": uuid.uuid4().hex, "waktu": dt.datetime.now(dt.UTC), "instansi_id": instansi_id, "metode": metode,
+        "aktor": aktor_operator(), "aktor_nama": "", "aktor_peran": "operator", "atas_nama": atas_nama,
+        "sasaran": sasaran[:300], "sebelum": sebelum[:BATAS_RINGKASAN], "sesudah": sesudah[:BATAS_RINGKASAN],
+        "alasan": "", "request_id": "",
     }

@@ -9,6 +9,7 @@ import grpc
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from ekinerja.audit.v1 import audit_pb2 as au
 from ekinerja.profil.v1 import auth_pb2 as a
 
 from services.profil.akun_admin import daftar_kunci_ssh, hapus_kunci_ssh, tambah_kunci_ssh
@@ -54,6 +55,11 @@ async def test_gerbang_mencari_pemilik_kunci(client, server, tmp_path):
 
     await hapus_kunci_ssh(db, kunci.sidik_jari)
     await gagal(client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks), metadata=layanan), C.NOT_FOUND)
+    # Operator commands leave a record too: who at the OS, which key.
+    admin = await client.login(username="admin.madiun")
+    r = await client.profil.ListJejakAudit(au.ListJejakAuditRequest(sasaran="akun/helpdesk.bkpsdm"), metadata=admin)
+    assert [j.metode for j in r.jejak] == ["HapusKunciSsh", "TambahKunciSsh"]
+    assert r.jejak[0].aktor.startswith("operator") and kunci.sidik_jari in r.jejak[1].sesudah
 
 
 async def test_pendaftaran_kunci_ditolak_bila_salah(server):
