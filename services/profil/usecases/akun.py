@@ -137,10 +137,6 @@ class LayananAkun:
             raise AksesDitolak("Mengirim kode reset password untuk pegawai lain hanya dapat dilakukan helpdesk "
                                "atau admin instansi; gunakan Lupa Password untuk akun Anda sendiri.")
         validate_nip(nip, jenis_asn="PPPK")
-        t = now()
-        jam = dt.timedelta(hours=1)
-        rules.batasi(await repo.hitung_percobaan(s, f"reset:{nip}", t - jam), self._s.reset_max_per_jam, jam,
-                     "permintaan reset password")
         row = (
             await s.execute(
                 select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.instansi_id)
@@ -150,6 +146,10 @@ class LayananAkun:
         if row is None or not p.pengelola_instansi(row.instansi_id):
             # Another instansi's pegawai is as unknown as a NIP that does not exist.
             raise TidakDitemukan(f"Pegawai dengan NIP {nip} tidak ditemukan di instansi Anda.")
+        t = now()
+        jam = dt.timedelta(hours=1)
+        rules.batasi(await repo.hitung_percobaan(s, f"reset:{nip}", t - jam), self._s.reset_max_per_jam, jam,
+                     "permintaan reset password")
         if not row.AkunRow.aktif:
             raise KondisiTidakTerpenuhi("Akun pegawai ini tidak aktif.")
         if not row.email:

@@ -358,9 +358,11 @@ class SkpServiceServicer:
 
     def GetMatriksPeranHasil(self, request, context):
         """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
-        its pegawai, with who is assigned to which RHK. The SKP's pegawai (and
-        readers of the SKP) may read it; only the pegawai changes it, in any
-        status: it is the cascading discussion, not the plan.
+        its pegawai, with who is assigned to which RHK. The SKP's pegawai, and
+        admin instansi, helpdesk and service accounts of its instansi, may read
+        it (not its penilai: the columns are the pegawai's own bawahan); only
+        the pegawai changes it, in any status: it is the cascading discussion,
+        not the plan.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -148,9 +148,11 @@ class SkpServiceStub:
     """
     GetMatriksPeranHasil: _grpc.UnaryUnaryMultiCallable[_skp_pb2.GetMatriksPeranHasilRequest, _skp_pb2.MatriksPeranHasil]
     """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
-    its pegawai, with who is assigned to which RHK. The SKP's pegawai (and
-    readers of the SKP) may read it; only the pegawai changes it, in any
-    status: it is the cascading discussion, not the plan.
+    its pegawai, with who is assigned to which RHK. The SKP's pegawai, and
+    admin instansi, helpdesk and service accounts of its instansi, may read
+    it (not its penilai: the columns are the pegawai's own bawahan); only
+    the pegawai changes it, in any status: it is the cascading discussion,
+    not the plan.
     """
     UpdatePeranHasil: _grpc.UnaryUnaryMultiCallable[_skp_pb2.UpdatePeranHasilRequest, _skp_pb2.MatriksPeranHasil]
     """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
@@ -251,9 +253,11 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """
     GetMatriksPeranHasil: _aio.UnaryUnaryMultiCallable[_skp_pb2.GetMatriksPeranHasilRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
     """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
-    its pegawai, with who is assigned to which RHK. The SKP's pegawai (and
-    readers of the SKP) may read it; only the pegawai changes it, in any
-    status: it is the cascading discussion, not the plan.
+    its pegawai, with who is assigned to which RHK. The SKP's pegawai, and
+    admin instansi, helpdesk and service accounts of its instansi, may read
+    it (not its penilai: the columns are the pegawai's own bawahan); only
+    the pegawai changes it, in any status: it is the cascading discussion,
+    not the plan.
     """
     UpdatePeranHasil: _aio.UnaryUnaryMultiCallable[_skp_pb2.UpdatePeranHasilRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
     """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
@@ -495,9 +499,11 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.MatriksPeranHasil, _abc.Awaitable[_skp_pb2.MatriksPeranHasil]]:
         """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
-        its pegawai, with who is assigned to which RHK. The SKP's pegawai (and
-        readers of the SKP) may read it; only the pegawai changes it, in any
-        status: it is the cascading discussion, not the plan.
+        its pegawai, with who is assigned to which RHK. The SKP's pegawai, and
+        admin instansi, helpdesk and service accounts of its instansi, may read
+        it (not its penilai: the columns are the pegawai's own bawahan); only
+        the pegawai changes it, in any status: it is the cascading discussion,
+        not the plan.
         """
 
     @_abc_1.abstractmethod
