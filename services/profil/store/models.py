@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.shared.db import new_metadata
+from services.shared.giliran import giliran_table
 from services.shared.idempotency import idempotency_table
 from services.shared.jejak_audit import jejak_table
 
@@ -18,6 +19,7 @@ class Base(DeclarativeBase):
 
 permintaan = idempotency_table(Base.metadata)
 jejak = jejak_table(Base.metadata)
+giliran = giliran_table(Base.metadata)
 
 
 class InstansiRow(Base):

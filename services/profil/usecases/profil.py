@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain import akses
@@ -18,9 +18,10 @@ from services.profil.domain.klaim import cek_klaim, klaim_berakhir
 from services.profil.domain.nip import validate_nip
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
 from services.profil.store import repository as repo
-from services.profil.store.models import InstansiRow, PegawaiRow, PenugasanRow, UnorRow
+from services.profil.store.models import InstansiRow, PegawaiRow, PenugasanRow, UnorRow, giliran
 from services.shared import jejak_audit
-from services.shared.errors import TidakDitemukan, TidakValid, VersiUsang
+from services.shared.errors import KondisiTidakTerpenuhi, TidakDitemukan, TidakValid, VersiUsang
+from services.shared.giliran import ambil as ambil_giliran
 from services.shared.principal import Principal
 
 
@@ -245,10 +246,18 @@ async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUno
     jejak_audit.catat(atas_nama=nip, sasaran=f"unor/{unor.id}", instansi_id=row.instansi_id,
                       sebelum=f"pimpinan={unor.pimpinan_nip or '-'}", sesudah=f"pimpinan={nip}")
     if cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti):
-        unor.pimpinan_nip = None
-        await s.flush()  # the unique pimpinan column: clear before reassigning
-        unor.pimpinan_nip = nip
-        await s.flush()
+        # Compare-and-set: of two claims racing for a unit, the second finds
+        # the column no longer what it read and is refused, instead of both
+        # being told they lead it (one row lock on PostgreSQL, one writer on
+        # SQLite).
+        lama = UnorRow.pimpinan_nip.is_(None) if unor.pimpinan_nip is None else UnorRow.pimpinan_nip == unor.pimpinan_nip
+        hasil = await s.execute(update(UnorRow).where(UnorRow.id == unor.id, lama).values(pimpinan_nip=nip)
+                                .execution_options(synchronize_session=False))
+        if hasil.rowcount != 1:  # type: ignore[attr-defined]
+            raise KondisiTidakTerpenuhi(f"{unor.nama} baru saja diklaim pimpinan lain. Muat ulang lalu periksa.")
+        unor_id = unor.id
+        s.expire(unor)
+        return await data_unor(s, unor_id)
     return await data_unor(s, unor.id)
 
 
@@ -303,6 +312,7 @@ async def tambah_penugasan(
         raise TidakValid("penugasan.unor_id", "unit kerja tidak ditemukan di instansi pegawai")
     baru = PenugasanRow(id=uuid.uuid4().hex, nip=nip, unor_id=unor_id, instansi_id=row.instansi_id,
                         jenis=jenis, mulai=mulai, selesai=selesai, catatan="")
+    await ambil_giliran(s, giliran, f"penugasan:{unor_id}")  # two PLT/PLH of one unit must not race in
     yang_ada = [repo.to_penugasan(r) for r in await repo.list_penugasan(s, unor_id=unor_id)]
     cek_tumpang_tindih(repo.to_penugasan(baru), yang_ada, unor.nama)
     s.add(baru)

@@ -14,6 +14,7 @@ from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, 
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.shared.db import new_metadata
+from services.shared.giliran import giliran_table
 from services.shared.idempotency import idempotency_table
 from services.shared.jejak_audit import jejak_table
 
@@ -25,6 +26,7 @@ class Base(DeclarativeBase):
 # Responses of mutating RPCs, kept for retries with the same request_id.
 permintaan = idempotency_table(Base.metadata)
 jejak = jejak_table(Base.metadata)
+giliran = giliran_table(Base.metadata)
 
 
 class SkpRow(Base):

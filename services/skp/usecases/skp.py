@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared import jejak_audit
 from services.shared.errors import AksesDitolak, TidakValid
+from services.shared.giliran import ambil as ambil_giliran
 from services.shared.principal import Principal
 from services.skp.domain import akses
 from services.skp.domain.periode import (
@@ -21,7 +22,7 @@ from services.skp.domain.periode import (
 )
 from services.skp.domain.status import DRAFT, KUALITATIF, KUANTITATIF, harus_draft
 from services.skp.store import repository as repo
-from services.skp.store.models import IndikatorRow, RhkRow, SkpRow
+from services.skp.store.models import IndikatorRow, RhkRow, SkpRow, giliran
 from services.skp.usecases.sumber import DataPegawai, Identitas
 from services.skp.usecases.umum import Tampilan, baca, catat, pihak, sekarang, sentuh, tampilan, untuk_pemilik
 
@@ -83,6 +84,7 @@ def isi_penilai(row: SkpRow, penilai: Identitas | None, waktu: dt.datetime) -> N
 async def buat(s: AsyncSession, p: Principal, periode: Periode, pendekatan: str, data: DataPegawai,
                penilai: Identitas | None) -> Tampilan:
     nip = nip_pemanggil(p)
+    await ambil_giliran(s, giliran, f"skp:{nip}")
     _cek_peran(await repo.skp_tahun(s, [nip], periode.tahun), None, periode, data.peran.unor_plt_id)
     waktu = sekarang()
     row = SkpRow(id=uuid.uuid4().hex, nip=nip, tahun=periode.tahun, awal=periode.awal, akhir=periode.akhir,
@@ -136,6 +138,7 @@ async def ubah(s: AsyncSession, p: Principal, skp_id: str, paths: list[str], awa
         row.pendekatan = validate_pendekatan(pendekatan)
     if batas_plt is not None:
         dalam_penugasan(periode, batas_plt[0], batas_plt[1], "skp.periode_awal")
+    await ambil_giliran(s, giliran, f"skp:{row.nip}")
     lain = [r for r in await repo.skp_tahun(s, [row.nip], periode.tahun)]
     _cek_peran(lain, row.id, periode, row.unor_plt_id)
     row.awal, row.akhir, row.tahun = periode.awal, periode.akhir, periode.tahun
