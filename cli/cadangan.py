@@ -21,7 +21,7 @@ from pathlib import Path
 
 from services.shared.config import SERVICES, Settings
 
-FOLDER_KUNCI = ("keys", "cetak")  # token keys; cetak's signing key and demo CA
+FOLDER_KUNCI = ("keys", "cetak", "ssh")  # token keys; cetak's signing key and demo CA; the SSH host key
 MANIFES = "ekinerja-cadangan.json"
 
 

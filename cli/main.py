@@ -23,6 +23,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     tui = sub.add_parser("tui", help="buka antarmuka terminal")
     tui.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan 127.0.0.1:50051)")
+    tui.add_argument("--akun", default=None, metavar="NIP|USERNAME",
+                     help="kunci isian NIP/username pada akun ini (dipakai gerbang SSH)")
+
+    ssh = sub.add_parser("ssh", help="gerbang SSH: antarmuka terminal bagi setiap sambungan berkunci terdaftar")
+    ssh.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan EKINERJA_SSH_SERVER, atau "
+                     "EKINERJA_HOST:EKINERJA_PORT)")
+    ssh.add_argument("--host", help="alamat dengar (bawaan 127.0.0.1, atau EKINERJA_SSH_HOST)")
+    ssh.add_argument("--port", type=int, help="port dengar (bawaan 2222, atau EKINERJA_SSH_PORT)")
 
     migrate = sub.add_parser("migrate", help="perbarui skema basis data setiap layanan")
     migrate.add_argument("layanan", nargs="*", choices=[[], *SERVICES], metavar="LAYANAN")
@@ -72,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.perintah == "tui":
         from cli.tui import run_tui
 
-        return run_tui(args.server or f"{settings.host}:{settings.port}")
+        return run_tui(args.server or f"{settings.host}:{settings.port}", args.akun)
     configure(settings.log_level, settings.log_format)
     if args.perintah == "serve":
         from cli.serve import run_serve
@@ -80,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.host:
             settings.host = args.host
         return run_serve(settings, args.layanan or list(SERVICES), args.port, args.migrate)
+    if args.perintah == "ssh":
+        from cli.ssh import run_ssh
+
+        if args.host:
+            settings.ssh_host = args.host
+        if args.port is not None:
+            settings.ssh_port = args.port
+        return run_ssh(settings, args.server or settings.ssh_server or f"{settings.host}:{settings.port}")
     if args.perintah == "migrate":
         from cli.migrate import run_migrate
 

@@ -1,10 +1,10 @@
-"""`ekinerja tui --server HOST:PORT`."""
+"""`ekinerja tui --server HOST:PORT [--akun NIP|USERNAME]`."""
 
 from __future__ import annotations
 
 
-def run_tui(server: str) -> int:
+def run_tui(server: str, akun: str | None = None) -> int:
     from tui.app import EkinerjaApp
 
-    EkinerjaApp(server).run()
+    EkinerjaApp(server, akun).run()
     return 0

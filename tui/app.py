@@ -26,12 +26,14 @@ class EkinerjaApp(App[None]):
                 tooltip="Cari menu dan perintah"),
     ]
 
-    def __init__(self, server_address: str) -> None:
+    def __init__(self, server_address: str, akun: str | None = None) -> None:
         super().__init__()
         self.backend = Backend(server_address)
+        # `--akun`: the login is locked to one account (the SSH gateway, see LoginScreen).
+        self.akun_terkunci = akun
 
     def on_mount(self) -> None:
-        self.push_screen(LoginScreen())
+        self.push_screen(LoginScreen(self.akun_terkunci))
 
     async def on_unmount(self) -> None:
         await self.backend.close()

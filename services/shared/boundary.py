@@ -5,7 +5,6 @@ google.rpc details, then logs one line with the outcome and duration."""
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
@@ -20,18 +19,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from services.shared import errors
+from services.shared.logging import mask
 from services.shared.principal import Principal, set_current, set_tenggat
 from services.shared.tokens import TokenVerifier
 
 log = structlog.get_logger("ekinerja.rpc")
 
-_NIP = re.compile(r"\b(\d{4})\d{10}(\d{4})\b")
-_EMAIL = re.compile(r"\b[^@\s]+@([^@\s]+)\b")
-
-
-def mask(text: str) -> str:
-    """NIPs and email addresses never reach the logs whole (UU PDP No. 27/2022)."""
-    return _EMAIL.sub(r"***@\1", _NIP.sub(r"\1**********\2", text))
 
 RevocationCheck = Callable[[Principal], Awaitable[bool]]
 

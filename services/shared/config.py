@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICES = ("profil", "skp", "penilaian", "cetak")
@@ -46,6 +46,17 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = False
     mail_from: str = "e-Kinerja <noreply@ekinerja.local>"
+
+    # `ekinerja ssh` (gerbang_ssh/, deploy/ssh.md). It asks profil which
+    # account a key belongs to as a service account (peran layanan).
+    ssh_host: str = "127.0.0.1"
+    ssh_port: int = 2222
+    ssh_server: str | None = None  # gRPC address for the gateway and its TUIs; unset: host:port
+    ssh_akun: str | None = None  # username of the service account
+    ssh_password: SecretStr | None = None
+    ssh_idle_detik: int = Field(default=15 * 60, ge=1)  # no input this long: the connection is closed
+    ssh_login_detik: int = Field(default=60, ge=1)  # to finish SSH authentication
+    ssh_maks_sesi: int = Field(default=50, ge=1)  # TUI processes at once, over all connections
 
     log_format: Literal["console", "json"] = "console"
     log_level: str = "INFO"

@@ -1,4 +1,4 @@
-from services.shared.boundary import mask
+from services.shared.logging import mask
 
 
 def test_nip_dan_email_disamarkan_di_log():

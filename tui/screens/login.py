@@ -1,4 +1,11 @@
-"""Login: NIP (or username for admin/helpdesk) and password, as MySAPK asks."""
+"""Login: NIP (or username for admin/helpdesk) and password, as MySAPK asks.
+
+Locked to one account (`ekinerja tui --akun`, how the SSH gateway starts the
+TUI): the gateway let the connection in because its SSH key is registered to
+that account, so the field is filled and disabled and only the password is
+asked. The key alone is not enough, nor is the password alone: a stolen
+laptop's key still needs the password, a leaked password still needs the
+key — two factors, and the key cannot open anyone else's account."""
 
 from __future__ import annotations
 
@@ -19,12 +26,17 @@ from tui.layanan import aplikasi, backend
 class LoginScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+r", "lupa_password", "Lupa Password")]
 
+    def __init__(self, akun: str | None = None) -> None:
+        super().__init__()
+        self._akun = akun  # NIP or username the login is locked to, or None
+
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-login", classes="kotak"):
             yield Static("e-Kinerja", classes="judul")
             yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk")
             yield Label("NIP / Username")
-            yield Input(placeholder="Masukkan 18 digit NIP Anda", id="nip")
+            yield Input(self._akun or "", placeholder="Masukkan 18 digit NIP Anda", id="nip",
+                        disabled=self._akun is not None)
             yield Label("Password")
             yield Input(placeholder="Masukkan password Anda", password=True, id="password")
             yield Static("", id="pesan", classes="pesan-galat")
@@ -35,14 +47,15 @@ class LoginScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#nip", Input).focus()
+        self.query_one("#nip" if self._akun is None else "#password", Input).focus()
 
     def kosongkan(self) -> None:
-        """After an explicit logout the next user starts from an empty form."""
-        self.query_one("#nip", Input).value = ""
+        """After an explicit logout the next user starts from an empty form
+        (a locked one keeps its account)."""
+        self.query_one("#nip", Input).value = self._akun or ""
         self.query_one("#password", Input).value = ""
         self._pesan("")
-        self.query_one("#nip", Input).focus()
+        self.query_one("#nip" if self._akun is None else "#password", Input).focus()
 
     def on_screen_resume(self) -> None:
         # Back from Lupa Password or after the session expired: the NIP is still there.
@@ -105,7 +118,7 @@ class LoginScreen(Screen[None]):
         from tui.screens.lupa_password import LupaPasswordScreen
 
         def kembali(nip: str | None) -> None:
-            if nip:
+            if nip and self._akun is None:
                 self.query_one("#nip", Input).value = nip
             self.query_one("#password", Input).value = ""
 
