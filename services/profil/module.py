@@ -16,7 +16,7 @@ from services.profil.usecases.akun import LayananAkun
 from services.shared.db import Database
 from services.shared.idempotency import purge
 from services.shared.principal import Principal
-from services.shared.server import Context, ServiceModule
+from services.shared.server import PREFIX_SESI, Context, ServiceModule
 from services.shared.tokens import TokenSigner
 
 AUTH = "ekinerja.profil.v1.AuthService"
@@ -33,8 +33,8 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
             return await repo.sesi_aktif(s, p.sesi_id, dt.datetime.now(dt.UTC))
 
     # profil owns sessions, so a logout takes effect at once on its RPCs; the
-    # other services trust a token until it expires (token_ttl_seconds).
-    ctx.boundary.add_revocation_check("/ekinerja.profil.", sesi_aktif)
+    # other services ask it (services/shared/server.py _periksa_sesi).
+    ctx.boundary.add_revocation_check(PREFIX_SESI, sesi_aktif)
     auth_pb2_grpc.add_AuthServiceServicer_to_server(AuthServicer(db, akun), server)
     profil_pb2_grpc.add_ProfilServiceServicer_to_server(ProfilServicer(db), server)
 

@@ -90,6 +90,9 @@ class Boundary(grpc.aio.ServerInterceptor):
     def add_revocation_check(self, prefix: str, check: RevocationCheck) -> None:
         self._revocation[prefix] = check
 
+    def revocation_check(self, prefix: str) -> RevocationCheck | None:
+        return self._revocation.get(prefix)
+
     async def intercept_service(
         self, continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
         details: grpc.HandlerCallDetails,

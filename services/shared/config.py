@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     token_key_file: Path | None = None  # Ed25519 private key (PEM), profil only
     token_public_key_file: Path | None = None  # enough for the other services
     token_ttl_seconds: int = Field(default=8 * 3600, ge=60)
+    # How long a service other than profil trusts its last CekSesi answer: a
+    # logout reaches it within this many seconds (0: ask on every call).
+    sesi_cek_detik: int = Field(default=30, ge=0)
 
     reset_code_ttl_seconds: int = 15 * 60
     login_max_gagal: int = 5  # failed logins per NIP in login_jendela_detik

@@ -19,9 +19,13 @@ from services.shared.config import Settings
 from services.shared.db import Database
 from services.shared.mail import Mailer
 from services.shared.migrations import assert_current
+from services.shared.sesi import PemeriksaSesi
 from services.shared.tokens import TokenVerifier, ensure_keypair
 
 log = structlog.get_logger("ekinerja.server")
+
+# profil owns sessions; its revocation check is registered under this prefix.
+PREFIX_SESI = "/ekinerja.profil."
 
 
 @dataclass
@@ -115,6 +119,7 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         for module in modules:
             await module.register(server, context, context.databases[module.name])
             names.extend(module.service_names)
+        _periksa_sesi(context, modules)
         reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
         bound = server.add_insecure_port(f"{settings.host}:{settings.port if port is None else port}")
         context.port = bound
@@ -135,6 +140,21 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
                 asyncio.create_task(_every_hour(module.name, module.housekeeping, context.databases[module.name]))
             )
     return running
+
+
+def _periksa_sesi(context: Context, modules: Sequence[ServiceModule]) -> None:
+    """Every service refuses a token whose session has ended. profil owns
+    sessions and checks its own RPCs; in the same process the others use
+    that very check, elsewhere they ask profil (services/shared/sesi.py)."""
+    lokal = context.boundary.revocation_check(PREFIX_SESI)
+    if lokal is None:
+        pemeriksa = PemeriksaSesi(lambda: context.address_of("profil"), context.settings.sesi_cek_detik)
+        context.on_stop.append(pemeriksa.close)
+        lokal = pemeriksa
+    for module in modules:
+        prefix = f"/ekinerja.{module.name}."
+        if context.boundary.revocation_check(prefix) is None:
+            context.boundary.add_revocation_check(prefix, lokal)
 
 
 async def _every_hour(name: str, job: Callable[[Database], Awaitable[None]], db: Database) -> None:

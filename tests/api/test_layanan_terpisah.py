@@ -99,3 +99,32 @@ async def test_penilaian_terpisah_membaca_skp_dan_profil_lewat_alamatnya(setting
     finally:
         await nilai.stop(grace=1)
         await inti.stop(grace=1)
+
+
+async def test_logout_sampai_ke_layanan_terpisah(settings, tmp_path):
+    """skp in a process of its own asks profil (CekSesi) whether a session
+    still stands, and remembers the answer sesi_cek_detik seconds."""
+    profil = await start(settings, [MODULES["profil"]], port=0)
+    skp_dir = tmp_path / "skp"
+    (skp_dir / "keys").mkdir(parents=True)
+    (skp_dir / "keys" / "token-ed25519.pub").write_bytes(settings.public_key_path.read_bytes())
+    for f in settings.data_dir.glob("skp.db*"):
+        shutil.copy(f, skp_dir / f.name)
+    skp = await start(settings.model_copy(update={
+        "data_dir": skp_dir, "profil_address": f"127.0.0.1:{profil.port}", "sesi_cek_detik": 0}), [MODULES["skp"]],
+        port=0)
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a, \
+                grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b:
+            auth = auth_pb2_grpc.AuthServiceStub(a)
+            login = await auth.Login(auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD))
+            md = (("authorization", f"Bearer {login.access_token}"),)
+            daftar = skp_pb2.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}")
+            await skp_pb2_grpc.SkpServiceStub(b).ListSkp(daftar, metadata=md)
+            await auth.LogoutSemua(auth_pb2.LogoutSemuaRequest(), metadata=md)
+            with pytest.raises(grpc.aio.AioRpcError) as e:
+                await skp_pb2_grpc.SkpServiceStub(b).ListSkp(daftar, metadata=md)
+            assert e.value.code() == grpc.StatusCode.UNAUTHENTICATED and "berakhir" in e.value.details()
+    finally:
+        await skp.stop(grace=1)
+        await profil.stop(grace=1)

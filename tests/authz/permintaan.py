@@ -101,6 +101,8 @@ PERMINTAAN: dict[str, Pembuat] = {
     # --- AuthService ---
     "AuthService.Login": tetap(a.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD)),
     "AuthService.Logout": tetap(a.LogoutRequest()),  # run with a session of its own (test_matriks)
+    "AuthService.LogoutSemua": tetap(a.LogoutSemuaRequest()),  # likewise
+    "AuthService.CekSesi": tetap(a.CekSesiRequest()),
     "AuthService.UbahPassword": tetap(a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="x")),
     # Public; on another NIP, so its rate limit does not answer KirimKodeReset's cells.
     "AuthService.LupaPassword": tetap(a.LupaPasswordRequest(nip=data.STAF_SEKRETARIAT,

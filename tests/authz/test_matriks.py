@@ -31,6 +31,8 @@ MATRIKS = """
 RPC                                          anonim sendiri rekan penilai atasan_penilai mantan_penilai admin admin_lain helpdesk layanan
 AuthService.Login                            Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
 AuthService.Logout                           -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+AuthService.LogoutSemua                      -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+AuthService.CekSesi                          -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 AuthService.UbahPassword                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 AuthService.LupaPassword                     Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
 AuthService.ResetPassword                    Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
@@ -158,9 +160,12 @@ async def test_matriks_otorisasi(client, server, capsys):
         for peran in PERAN:
             request = await PERMINTAAN[rpc](d, peran)
             md = d.metadata(peran)
-            if rpc == "AuthService.Logout" and PERAN[peran]:
+            mengakhiri = rpc in ("AuthService.Logout", "AuthService.LogoutSemua") and PERAN[peran]
+            if mengakhiri:
                 md = await client.login(**PERAN[peran])  # logging out must not end the matrix's sessions
             hasil = await panggil(client, rpc, request, md)
+            if mengakhiri:
+                d.md[peran] = await client.login(**PERAN[peran])  # LogoutSemua ended them all
             kode[rpc, peran] = hasil
             sel += "-" if hasil in DITOLAK else "Y"
         teramati[rpc] = sel

@@ -51,6 +51,21 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
 
         return await self._mutasi(request, "Logout", pb.LogoutResponse, work)
 
+    async def LogoutSemua(self, request: pb.LogoutSemuaRequest,
+                          context: grpc.aio.ServicerContext) -> pb.LogoutSemuaResponse:
+        p = pr.current()
+
+        async def work(s):  # type: ignore[no-untyped-def]
+            return pb.LogoutSemuaResponse(sesi_diakhiri=await self._akun.logout_semua(s, p))
+
+        return await self._mutasi(request, "LogoutSemua", pb.LogoutSemuaResponse, work)
+
+    async def CekSesi(self, request: pb.CekSesiRequest, context: grpc.aio.ServicerContext) -> pb.CekSesiResponse:
+        # The boundary has already checked the token and that its session
+        # has not ended (profil's own revocation check): reaching here is the answer.
+        pr.current()
+        return pb.CekSesiResponse()
+
     async def UbahPassword(self, request: pb.UbahPasswordRequest, context: grpc.aio.ServicerContext) -> pb.UbahPasswordResponse:
         p = pr.current()
 

@@ -89,6 +89,11 @@ class LayananAkun:
     async def logout(self, s: AsyncSession, p: Principal) -> None:
         await s.execute(update(SesiRow).where(SesiRow.id == p.sesi_id, SesiRow.dicabut.is_(None)).values(dicabut=now()))
 
+    async def logout_semua(self, s: AsyncSession, p: Principal) -> int:
+        jumlah = await _akhiri_semua_sesi(s, p.akun_id)
+        jejak_audit.catat(sasaran=f"akun/{p.login}", sesudah=f"{jumlah} sesi diakhiri")
+        return jumlah
+
     async def ubah_password(self, s: AsyncSession, p: Principal, lama: str, baru: str) -> None:
         rules.validate_password_baru(baru, lama)
         akun = await s.get(AkunRow, p.akun_id)
@@ -214,7 +219,10 @@ class LayananAkun:
         if not rules.kode_cocok(kode, nip, tiket.kode_hash):
             raise KodeSalah(tiket.id, salah)
         tiket.selesai = t
-        jejak_audit.catat(instansi_id=akun.instansi_id, sesudah="password diganti dengan kode reset")
+        # Whoever knew the old password is logged out everywhere.
+        jumlah = await _akhiri_semua_sesi(s, akun.id)
+        jejak_audit.catat(instansi_id=akun.instansi_id,
+                          sesudah=f"password diganti dengan kode reset; {jumlah} sesi diakhiri")
         akun.password_hash = await hash_password(baru)
         akun.password_diubah = t
 
@@ -225,6 +233,12 @@ class LayananAkun:
         tiket.salah += 1
         if tiket.salah >= rules.MAKS_SALAH_KODE:
             tiket.selesai = now()  # too many guesses: this code is spent
+
+
+async def _akhiri_semua_sesi(s: AsyncSession, akun_id: str) -> int:
+    hasil = await s.execute(update(SesiRow).where(SesiRow.akun_id == akun_id, SesiRow.dicabut.is_(None))
+                            .values(dicabut=now()))
+    return int(hasil.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def cari_kunci_ssh(s: AsyncSession, p: Principal, teks: str) -> tuple[str, AkunRow]:

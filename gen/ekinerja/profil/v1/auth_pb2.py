@@ -25,15 +25,15 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65kinerja/profil/v1/auth.proto\x12\x12\x65kinerja.profil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"?\n\x0cLoginRequest\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\"r\n\x04\x41kun\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12(\n\x05peran\x18\x04 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x05 \x01(\t\"~\n\rLoginResponse\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12&\n\x04\x61kun\x18\x03 \x01(\x0b\x32\x18.ekinerja.profil.v1.Akun\"#\n\rLogoutRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\"\x10\n\x0eLogoutResponse\"W\n\x13UbahPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\rpassword_lama\x18\x02 \x01(\t\x12\x15\n\rpassword_baru\x18\x03 \x01(\t\"\x16\n\x14UbahPasswordResponse\"E\n\x13LupaPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\"%\n\x14LupaPasswordResponse\x12\r\n\x05pesan\x18\x01 \x01(\t\"\\\n\x14ResetPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0c\n\x04kode\x18\x03 \x01(\t\x12\x15\n\rpassword_baru\x18\x04 \x01(\t\"\x17\n\x15ResetPasswordResponse\"H\n\x15KirimKodeResetRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0e\n\x06\x61lasan\x18\x03 \x01(\t\"a\n\x16KirimKodeResetResponse\x12\x16\n\x0e\x65mail_tersamar\x18\x01 \x01(\t\x12/\n\x0bkedaluwarsa\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"+\n\x13\x43\x61riKunciSshRequest\x12\x14\n\x0ckunci_publik\x18\x01 \x01(\t\"\x8a\x01\n\x08KunciSsh\x12\x12\n\nsidik_jari\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12(\n\x05peran\x18\x05 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x06 \x01(\t*r\n\x05Peran\x12\x15\n\x11PERAN_UNSPECIFIED\x10\x00\x12\x11\n\rPERAN_PEGAWAI\x10\x01\x12\x18\n\x14PERAN_ADMIN_INSTANSI\x10\x02\x12\x12\n\x0ePERAN_HELPDESK\x10\x03\x12\x11\n\rPERAN_LAYANAN\x10\x04\x32\x98\x05\n\x0b\x41uthService\x12L\n\x05Login\x12 .ekinerja.profil.v1.LoginRequest\x1a!.ekinerja.profil.v1.LoginResponse\x12O\n\x06Logout\x12!.ekinerja.profil.v1.LogoutRequest\x1a\".ekinerja.profil.v1.LogoutResponse\x12\x61\n\x0cUbahPassword\x12\'.ekinerja.profil.v1.UbahPasswordRequest\x1a(.ekinerja.profil.v1.UbahPasswordResponse\x12\x61\n\x0cLupaPassword\x12\'.ekinerja.profil.v1.LupaPasswordRequest\x1a(.ekinerja.profil.v1.LupaPasswordResponse\x12\x64\n\rResetPassword\x12(.ekinerja.profil.v1.ResetPasswordRequest\x1a).ekinerja.profil.v1.ResetPasswordResponse\x12g\n\x0eKirimKodeReset\x12).ekinerja.profil.v1.KirimKodeResetRequest\x1a*.ekinerja.profil.v1.KirimKodeResetResponse\x12U\n\x0c\x43\x61riKunciSsh\x12\'.ekinerja.profil.v1.CariKunciSshRequest\x1a\x1c.ekinerja.profil.v1.KunciSshb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65kinerja/profil/v1/auth.proto\x12\x12\x65kinerja.profil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"?\n\x0cLoginRequest\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\"r\n\x04\x41kun\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12(\n\x05peran\x18\x04 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x05 \x01(\t\"~\n\rLoginResponse\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12&\n\x04\x61kun\x18\x03 \x01(\x0b\x32\x18.ekinerja.profil.v1.Akun\"#\n\rLogoutRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\"\x10\n\x0eLogoutResponse\"(\n\x12LogoutSemuaRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\",\n\x13LogoutSemuaResponse\x12\x15\n\rsesi_diakhiri\x18\x01 \x01(\x05\"\x10\n\x0e\x43\x65kSesiRequest\"\x11\n\x0f\x43\x65kSesiResponse\"W\n\x13UbahPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\rpassword_lama\x18\x02 \x01(\t\x12\x15\n\rpassword_baru\x18\x03 \x01(\t\"\x16\n\x14UbahPasswordResponse\"E\n\x13LupaPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\"%\n\x14LupaPasswordResponse\x12\r\n\x05pesan\x18\x01 \x01(\t\"\\\n\x14ResetPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0c\n\x04kode\x18\x03 \x01(\t\x12\x15\n\rpassword_baru\x18\x04 \x01(\t\"\x17\n\x15ResetPasswordResponse\"H\n\x15KirimKodeResetRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0e\n\x06\x61lasan\x18\x03 \x01(\t\"a\n\x16KirimKodeResetResponse\x12\x16\n\x0e\x65mail_tersamar\x18\x01 \x01(\t\x12/\n\x0bkedaluwarsa\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"+\n\x13\x43\x61riKunciSshRequest\x12\x14\n\x0ckunci_publik\x18\x01 \x01(\t\"\x8a\x01\n\x08KunciSsh\x12\x12\n\nsidik_jari\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12(\n\x05peran\x18\x05 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x06 \x01(\t*r\n\x05Peran\x12\x15\n\x11PERAN_UNSPECIFIED\x10\x00\x12\x11\n\rPERAN_PEGAWAI\x10\x01\x12\x18\n\x14PERAN_ADMIN_INSTANSI\x10\x02\x12\x12\n\x0ePERAN_HELPDESK\x10\x03\x12\x11\n\rPERAN_LAYANAN\x10\x04\x32\xcc\x06\n\x0b\x41uthService\x12L\n\x05Login\x12 .ekinerja.profil.v1.LoginRequest\x1a!.ekinerja.profil.v1.LoginResponse\x12O\n\x06Logout\x12!.ekinerja.profil.v1.LogoutRequest\x1a\".ekinerja.profil.v1.LogoutResponse\x12^\n\x0bLogoutSemua\x12&.ekinerja.profil.v1.LogoutSemuaRequest\x1a\'.ekinerja.profil.v1.LogoutSemuaResponse\x12R\n\x07\x43\x65kSesi\x12\".ekinerja.profil.v1.CekSesiRequest\x1a#.ekinerja.profil.v1.CekSesiResponse\x12\x61\n\x0cUbahPassword\x12\'.ekinerja.profil.v1.UbahPasswordRequest\x1a(.ekinerja.profil.v1.UbahPasswordResponse\x12\x61\n\x0cLupaPassword\x12\'.ekinerja.profil.v1.LupaPasswordRequest\x1a(.ekinerja.profil.v1.LupaPasswordResponse\x12\x64\n\rResetPassword\x12(.ekinerja.profil.v1.ResetPasswordRequest\x1a).ekinerja.profil.v1.ResetPasswordResponse\x12g\n\x0eKirimKodeReset\x12).ekinerja.profil.v1.KirimKodeResetRequest\x1a*.ekinerja.profil.v1.KirimKodeResetResponse\x12U\n\x0c\x43\x61riKunciSsh\x12\'.ekinerja.profil.v1.CariKunciSshRequest\x1a\x1c.ekinerja.profil.v1.KunciSshb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ekinerja.profil.v1.auth_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PERAN']._serialized_start=1151
-  _globals['_PERAN']._serialized_end=1265
+  _globals['_PERAN']._serialized_start=1276
+  _globals['_PERAN']._serialized_end=1390
   _globals['_LOGINREQUEST']._serialized_start=86
   _globals['_LOGINREQUEST']._serialized_end=149
   _globals['_AKUN']._serialized_start=151
@@ -44,26 +44,34 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LOGOUTREQUEST']._serialized_end=430
   _globals['_LOGOUTRESPONSE']._serialized_start=432
   _globals['_LOGOUTRESPONSE']._serialized_end=448
-  _globals['_UBAHPASSWORDREQUEST']._serialized_start=450
-  _globals['_UBAHPASSWORDREQUEST']._serialized_end=537
-  _globals['_UBAHPASSWORDRESPONSE']._serialized_start=539
-  _globals['_UBAHPASSWORDRESPONSE']._serialized_end=561
-  _globals['_LUPAPASSWORDREQUEST']._serialized_start=563
-  _globals['_LUPAPASSWORDREQUEST']._serialized_end=632
-  _globals['_LUPAPASSWORDRESPONSE']._serialized_start=634
-  _globals['_LUPAPASSWORDRESPONSE']._serialized_end=671
-  _globals['_RESETPASSWORDREQUEST']._serialized_start=673
-  _globals['_RESETPASSWORDREQUEST']._serialized_end=765
-  _globals['_RESETPASSWORDRESPONSE']._serialized_start=767
-  _globals['_RESETPASSWORDRESPONSE']._serialized_end=790
-  _globals['_KIRIMKODERESETREQUEST']._serialized_start=792
-  _globals['_KIRIMKODERESETREQUEST']._serialized_end=864
-  _globals['_KIRIMKODERESETRESPONSE']._serialized_start=866
-  _globals['_KIRIMKODERESETRESPONSE']._serialized_end=963
-  _globals['_CARIKUNCISSHREQUEST']._serialized_start=965
-  _globals['_CARIKUNCISSHREQUEST']._serialized_end=1008
-  _globals['_KUNCISSH']._serialized_start=1011
-  _globals['_KUNCISSH']._serialized_end=1149
-  _globals['_AUTHSERVICE']._serialized_start=1268
-  _globals['_AUTHSERVICE']._serialized_end=1932
+  _globals['_LOGOUTSEMUAREQUEST']._serialized_start=450
+  _globals['_LOGOUTSEMUAREQUEST']._serialized_end=490
+  _globals['_LOGOUTSEMUARESPONSE']._serialized_start=492
+  _globals['_LOGOUTSEMUARESPONSE']._serialized_end=536
+  _globals['_CEKSESIREQUEST']._serialized_start=538
+  _globals['_CEKSESIREQUEST']._serialized_end=554
+  _globals['_CEKSESIRESPONSE']._serialized_start=556
+  _globals['_CEKSESIRESPONSE']._serialized_end=573
+  _globals['_UBAHPASSWORDREQUEST']._serialized_start=575
+  _globals['_UBAHPASSWORDREQUEST']._serialized_end=662
+  _globals['_UBAHPASSWORDRESPONSE']._serialized_start=664
+  _globals['_UBAHPASSWORDRESPONSE']._serialized_end=686
+  _globals['_LUPAPASSWORDREQUEST']._serialized_start=688
+  _globals['_LUPAPASSWORDREQUEST']._serialized_end=757
+  _globals['_LUPAPASSWORDRESPONSE']._serialized_start=759
+  _globals['_LUPAPASSWORDRESPONSE']._serialized_end=796
+  _globals['_RESETPASSWORDREQUEST']._serialized_start=798
+  _globals['_RESETPASSWORDREQUEST']._serialized_end=890
+  _globals['_RESETPASSWORDRESPONSE']._serialized_start=892
+  _globals['_RESETPASSWORDRESPONSE']._serialized_end=915
+  _globals['_KIRIMKODERESETREQUEST']._serialized_start=917
+  _globals['_KIRIMKODERESETREQUEST']._serialized_end=989
+  _globals['_KIRIMKODERESETRESPONSE']._serialized_start=991
+  _globals['_KIRIMKODERESETRESPONSE']._serialized_end=1088
+  _globals['_CARIKUNCISSHREQUEST']._serialized_start=1090
+  _globals['_CARIKUNCISSHREQUEST']._serialized_end=1133
+  _globals['_KUNCISSH']._serialized_start=1136
+  _globals['_KUNCISSH']._serialized_end=1274
+  _globals['_AUTHSERVICE']._serialized_start=1393
+  _globals['_AUTHSERVICE']._serialized_end=2237
 # @@protoc_insertion_point(module_scope)

@@ -169,6 +169,75 @@ class LogoutResponse(_message.Message):
 Global___LogoutResponse: _TypeAlias = LogoutResponse  # noqa: Y015
 
 @_typing.final
+class LogoutSemuaRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___LogoutSemuaRequest: _TypeAlias = LogoutSemuaRequest  # noqa: Y015
+
+@_typing.final
+class LogoutSemuaResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    SESI_DIAKHIRI_FIELD_NUMBER: _builtins.int
+    sesi_diakhiri: _builtins.int
+    """how many sessions were still open"""
+    def __init__(
+        self,
+        *,
+        sesi_diakhiri: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["sesi_diakhiri", b"sesi_diakhiri"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___LogoutSemuaResponse: _TypeAlias = LogoutSemuaResponse  # noqa: Y015
+
+@_typing.final
+class CekSesiRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    def __init__(
+        self,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___CekSesiRequest: _TypeAlias = CekSesiRequest  # noqa: Y015
+
+@_typing.final
+class CekSesiResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    def __init__(
+        self,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___CekSesiResponse: _TypeAlias = CekSesiResponse  # noqa: Y015
+
+@_typing.final
 class UbahPasswordRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 

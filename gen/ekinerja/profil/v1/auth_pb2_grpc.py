@@ -44,6 +44,16 @@ class AuthServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutResponse.FromString,
                 _registered_method=True)
+        self.LogoutSemua = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/LogoutSemua',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutSemuaRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutSemuaResponse.FromString,
+                _registered_method=True)
+        self.CekSesi = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/CekSesi',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CekSesiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CekSesiResponse.FromString,
+                _registered_method=True)
         self.UbahPassword = channel.unary_unary(
                 '/ekinerja.profil.v1.AuthService/UbahPassword',
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.UbahPasswordRequest.SerializeToString,
@@ -86,7 +96,27 @@ class AuthServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def Logout(self, request, context):
-        """Ends the session of the token in the metadata. Idempotent.
+        """Ends the session of the token in the metadata. Idempotent. profil
+        refuses the token at once; the other services within
+        EKINERJA_SESI_CEK_DETIK seconds (they ask CekSesi, and remember the
+        answer that long).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LogoutSemua(self, request, context):
+        """Logout everywhere: ends every session of the caller's account (a lost
+        laptop, a shared computer). Idempotent; takes effect like Logout.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CekSesi(self, request, context):
+        """Answers OK while the caller's session is valid, UNAUTHENTICATED once it
+        has ended (Logout, LogoutSemua, ResetPassword, expiry). The services ask
+        it with the caller's own token before trusting that token.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -113,7 +143,8 @@ class AuthServiceServicer:
 
     def ResetPassword(self, request, context):
         """Completes a reset with the mailed code and a new password. The old
-        password works until this succeeds.
+        password works until this succeeds; then every session of the account
+        ends (whoever had the old password is logged out everywhere).
         Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
         too short), RESOURCE_EXHAUSTED (too many wrong codes).
         """
@@ -157,6 +188,16 @@ def add_AuthServiceServicer_to_server(servicer, server):
                     servicer.Logout,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutResponse.SerializeToString,
+            ),
+            'LogoutSemua': grpc.unary_unary_rpc_method_handler(
+                    servicer.LogoutSemua,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutSemuaRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutSemuaResponse.SerializeToString,
+            ),
+            'CekSesi': grpc.unary_unary_rpc_method_handler(
+                    servicer.CekSesi,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CekSesiRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CekSesiResponse.SerializeToString,
             ),
             'UbahPassword': grpc.unary_unary_rpc_method_handler(
                     servicer.UbahPassword,
@@ -238,6 +279,60 @@ class AuthService:
             '/ekinerja.profil.v1.AuthService/Logout',
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LogoutSemua(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/LogoutSemua',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutSemuaRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.LogoutSemuaResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CekSesi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/CekSesi',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.CekSesiRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.CekSesiResponse.FromString,
             options,
             channel_credentials,
             insecure,

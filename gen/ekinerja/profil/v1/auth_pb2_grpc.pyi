@@ -43,7 +43,20 @@ class AuthServiceStub:
     was wrong), RESOURCE_EXHAUSTED (too many attempts; retry later).
     """
     Logout: _grpc.UnaryUnaryMultiCallable[_auth_pb2.LogoutRequest, _auth_pb2.LogoutResponse]
-    """Ends the session of the token in the metadata. Idempotent."""
+    """Ends the session of the token in the metadata. Idempotent. profil
+    refuses the token at once; the other services within
+    EKINERJA_SESI_CEK_DETIK seconds (they ask CekSesi, and remember the
+    answer that long).
+    """
+    LogoutSemua: _grpc.UnaryUnaryMultiCallable[_auth_pb2.LogoutSemuaRequest, _auth_pb2.LogoutSemuaResponse]
+    """Logout everywhere: ends every session of the caller's account (a lost
+    laptop, a shared computer). Idempotent; takes effect like Logout.
+    """
+    CekSesi: _grpc.UnaryUnaryMultiCallable[_auth_pb2.CekSesiRequest, _auth_pb2.CekSesiResponse]
+    """Answers OK while the caller's session is valid, UNAUTHENTICATED once it
+    has ended (Logout, LogoutSemua, ResetPassword, expiry). The services ask
+    it with the caller's own token before trusting that token.
+    """
     UbahPassword: _grpc.UnaryUnaryMultiCallable[_auth_pb2.UbahPasswordRequest, _auth_pb2.UbahPasswordResponse]
     """Changes the caller's password; other sessions stay valid.
     Errors: INVALID_ARGUMENT (`password_baru` too short or equal to the
@@ -57,7 +70,8 @@ class AuthServiceStub:
     """
     ResetPassword: _grpc.UnaryUnaryMultiCallable[_auth_pb2.ResetPasswordRequest, _auth_pb2.ResetPasswordResponse]
     """Completes a reset with the mailed code and a new password. The old
-    password works until this succeeds.
+    password works until this succeeds; then every session of the account
+    ends (whoever had the old password is logged out everywhere).
     Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
     too short), RESOURCE_EXHAUSTED (too many wrong codes).
     """
@@ -89,7 +103,20 @@ class AuthServiceAsyncStub(AuthServiceStub):
     was wrong), RESOURCE_EXHAUSTED (too many attempts; retry later).
     """
     Logout: _aio.UnaryUnaryMultiCallable[_auth_pb2.LogoutRequest, _auth_pb2.LogoutResponse]  # type: ignore[assignment]
-    """Ends the session of the token in the metadata. Idempotent."""
+    """Ends the session of the token in the metadata. Idempotent. profil
+    refuses the token at once; the other services within
+    EKINERJA_SESI_CEK_DETIK seconds (they ask CekSesi, and remember the
+    answer that long).
+    """
+    LogoutSemua: _aio.UnaryUnaryMultiCallable[_auth_pb2.LogoutSemuaRequest, _auth_pb2.LogoutSemuaResponse]  # type: ignore[assignment]
+    """Logout everywhere: ends every session of the caller's account (a lost
+    laptop, a shared computer). Idempotent; takes effect like Logout.
+    """
+    CekSesi: _aio.UnaryUnaryMultiCallable[_auth_pb2.CekSesiRequest, _auth_pb2.CekSesiResponse]  # type: ignore[assignment]
+    """Answers OK while the caller's session is valid, UNAUTHENTICATED once it
+    has ended (Logout, LogoutSemua, ResetPassword, expiry). The services ask
+    it with the caller's own token before trusting that token.
+    """
     UbahPassword: _aio.UnaryUnaryMultiCallable[_auth_pb2.UbahPasswordRequest, _auth_pb2.UbahPasswordResponse]  # type: ignore[assignment]
     """Changes the caller's password; other sessions stay valid.
     Errors: INVALID_ARGUMENT (`password_baru` too short or equal to the
@@ -103,7 +130,8 @@ class AuthServiceAsyncStub(AuthServiceStub):
     """
     ResetPassword: _aio.UnaryUnaryMultiCallable[_auth_pb2.ResetPasswordRequest, _auth_pb2.ResetPasswordResponse]  # type: ignore[assignment]
     """Completes a reset with the mailed code and a new password. The old
-    password works until this succeeds.
+    password works until this succeeds; then every session of the account
+    ends (whoever had the old password is logged out everywhere).
     Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
     too short), RESOURCE_EXHAUSTED (too many wrong codes).
     """
@@ -144,7 +172,32 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _auth_pb2.LogoutRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_auth_pb2.LogoutResponse, _abc.Awaitable[_auth_pb2.LogoutResponse]]:
-        """Ends the session of the token in the metadata. Idempotent."""
+        """Ends the session of the token in the metadata. Idempotent. profil
+        refuses the token at once; the other services within
+        EKINERJA_SESI_CEK_DETIK seconds (they ask CekSesi, and remember the
+        answer that long).
+        """
+
+    @_abc_1.abstractmethod
+    def LogoutSemua(
+        self,
+        request: _auth_pb2.LogoutSemuaRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.LogoutSemuaResponse, _abc.Awaitable[_auth_pb2.LogoutSemuaResponse]]:
+        """Logout everywhere: ends every session of the caller's account (a lost
+        laptop, a shared computer). Idempotent; takes effect like Logout.
+        """
+
+    @_abc_1.abstractmethod
+    def CekSesi(
+        self,
+        request: _auth_pb2.CekSesiRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.CekSesiResponse, _abc.Awaitable[_auth_pb2.CekSesiResponse]]:
+        """Answers OK while the caller's session is valid, UNAUTHENTICATED once it
+        has ended (Logout, LogoutSemua, ResetPassword, expiry). The services ask
+        it with the caller's own token before trusting that token.
+        """
 
     @_abc_1.abstractmethod
     def UbahPassword(
@@ -176,7 +229,8 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_auth_pb2.ResetPasswordResponse, _abc.Awaitable[_auth_pb2.ResetPasswordResponse]]:
         """Completes a reset with the mailed code and a new password. The old
-        password works until this succeeds.
+        password works until this succeeds; then every session of the account
+        ends (whoever had the old password is logged out everywhere).
         Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
         too short), RESOURCE_EXHAUSTED (too many wrong codes).
         """
