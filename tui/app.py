@@ -55,8 +55,14 @@ class EkinerjaApp(App[None]):
 
             self.push_screen(CapaianOrganisasiScreen(utama=True))
             return
+        if not akun.nip and self.backend.helpdesk:
+            # Helpdesk has no Profil or SKP either: its page is the console over the instansi's pegawai.
+            from tui.screens.konsol_helpdesk import KonsolHelpdeskScreen
+
+            self.push_screen(KonsolHelpdeskScreen())
+            return
         if not akun.nip:
-            self.notify("Menu helpdesk belum tersedia pada versi ini: akun ini tidak memiliki profil pegawai.",
+            self.notify("Akun ini tidak memiliki menu pada antarmuka ini (akun tanpa profil pegawai).",
                         severity="warning", timeout=10)
             self.action_keluar()
             return

@@ -29,6 +29,7 @@ from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
 from tui.backend_cetak import LayananCetak
+from tui.backend_helpdesk import LayananHelpdesk
 from tui.backend_penilaian import LayananPenilaian
 from tui.backend_skp import LayananSkp
 from tui.format import dari_date, label_field
@@ -125,9 +126,10 @@ class Sesi:
     akun: auth_pb2.Akun
 
 
-class Backend(LayananSkp, LayananPenilaian, LayananCetak):
+class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     """Plumbing and the profil calls here; the SKP calls in `LayananSkp`, the
-    penilaian calls in `LayananPenilaian`, the cetak calls in `LayananCetak`."""
+    penilaian calls in `LayananPenilaian`, the cetak calls in `LayananCetak`,
+    the helpdesk's (search, Kirim Kode Reset, Jejak Audit) in `LayananHelpdesk`."""
 
     def __init__(self, address: str, timeout: float = 15.0, timeout_berkas: float = 300.0) -> None:
         """`timeout_berkas`: for a streamed file as a whole (a bulk print renders
@@ -289,8 +291,9 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak):
                                 profil_pb2.GetPegawaiRequest(name=f"pegawai/{nip or self.nip}"))
 
     async def ubah_profil(self, request_id: str, lama: profil_pb2.Pegawai, jabatan: str | None,
-                          unor_id: str | None) -> profil_pb2.Pegawai:
-        """Sends only what changed (None = unchanged), with the etag read before."""
+                          unor_id: str | None, alasan: str = "") -> profil_pb2.Pegawai:
+        """Sends only what changed (None = unchanged), with the etag read before.
+        `alasan`: why, when admin or helpdesk change someone's profile."""
         pegawai = profil_pb2.Pegawai(name=lama.name or f"pegawai/{lama.nip}", etag=lama.etag)
         paths = []
         if jabatan is not None:
@@ -300,7 +303,7 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak):
             pegawai.unor_id = unor_id
             paths.append("unor_id")
         return await self._call(self.profil.UpdatePegawai, profil_pb2.UpdatePegawaiRequest(
-            request_id=request_id, pegawai=pegawai, update_mask=FieldMask(paths=paths)))
+            request_id=request_id, pegawai=pegawai, update_mask=FieldMask(paths=paths), alasan=alasan))
 
     async def atasan(self, nip: str | None = None, unor_plt: str = "",
                      tanggal: dt.date | None = None) -> profil_pb2.Atasan:
@@ -333,27 +336,37 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak):
     def admin_instansi(self) -> bool:
         return self.sesi is not None and auth_pb2.PERAN_ADMIN_INSTANSI in self.sesi.akun.peran
 
+    @property
+    def helpdesk(self) -> bool:
+        return self.sesi is not None and auth_pb2.PERAN_HELPDESK in self.sesi.akun.peran
+
     async def daftar_unor(self, query: str = "", page_size: int = 500) -> tuple[list[profil_pb2.Unor], bool]:
         """The instansi's units in tree order; True when more than one page matched."""
         resp = await self._call(self.profil.ListUnor, profil_pb2.ListUnorRequest(query=query, page_size=page_size))
         return list(resp.unor), bool(resp.next_page_token)
 
-    async def klaim_pimpinan(self, request_id: str) -> profil_pb2.Unor:
+    # The calls below act on the signed-in pegawai; admin and helpdesk pass the
+    # `nip` they act for and an `alasan`, which the server records in the jejak audit.
+    async def klaim_pimpinan(self, request_id: str, nip: str | None = None, ganti: bool = False,
+                             alasan: str = "") -> profil_pb2.Unor:
+        """`ganti`: replace the unit's current pimpinan (admin and helpdesk only)."""
         return await self._call(self.profil.KlaimPimpinan, profil_pb2.KlaimPimpinanRequest(
-            request_id=request_id, name=f"pegawai/{self.nip}"))
+            request_id=request_id, name=f"pegawai/{nip or self.nip}", ganti_pimpinan=ganti, alasan=alasan))
 
-    async def penugasan(self) -> list[profil_pb2.Penugasan]:
-        resp = await self._call(self.profil.ListPenugasan, profil_pb2.ListPenugasanRequest(parent=f"pegawai/{self.nip}"))
+    async def penugasan(self, nip: str | None = None) -> list[profil_pb2.Penugasan]:
+        resp = await self._call(self.profil.ListPenugasan,
+                                profil_pb2.ListPenugasanRequest(parent=f"pegawai/{nip or self.nip}"))
         return list(resp.penugasan)
 
     async def tambah_penugasan(self, request_id: str, unor_id: str, plt: bool, mulai: dt.date,
-                               selesai: dt.date) -> profil_pb2.Penugasan:
+                               selesai: dt.date, nip: str | None = None, alasan: str = "") -> profil_pb2.Penugasan:
         jenis = profil_pb2.JENIS_PENUGASAN_PLT if plt else profil_pb2.JENIS_PENUGASAN_PLH
         return await self._call(self.profil.CreatePenugasan, profil_pb2.CreatePenugasanRequest(
-            request_id=request_id, penugasan=profil_pb2.Penugasan(
-                nip=self.nip, unor_id=unor_id, jenis=jenis, tanggal_mulai=dari_date(mulai),
+            request_id=request_id, alasan=alasan, penugasan=profil_pb2.Penugasan(
+                nip=nip or self.nip, unor_id=unor_id, jenis=jenis, tanggal_mulai=dari_date(mulai),
                 tanggal_selesai=dari_date(selesai))))
 
-    async def akhiri_penugasan(self, request_id: str, name: str, selesai: dt.date) -> profil_pb2.Penugasan:
+    async def akhiri_penugasan(self, request_id: str, name: str, selesai: dt.date,
+                               alasan: str = "") -> profil_pb2.Penugasan:
         return await self._call(self.profil.AkhiriPenugasan, profil_pb2.AkhiriPenugasanRequest(
-            request_id=request_id, name=name, tanggal_selesai=dari_date(selesai)))
+            request_id=request_id, name=name, tanggal_selesai=dari_date(selesai), alasan=alasan))

@@ -84,9 +84,10 @@ class LayananSkp:
     async def hapus_skp(self, request_id: str, skp: pb.Skp) -> None:
         await self._call(self.skp.DeleteSkp, pb.DeleteSkpRequest(request_id=request_id, name=skp.name, etag=skp.etag))
 
-    async def muat_ulang_skp(self, request_id: str, name: str, pihak: int) -> pb.Skp:
+    async def muat_ulang_skp(self, request_id: str, name: str, pihak: int, alasan: str = "") -> pb.Skp:
+        """`alasan`: why, when admin or helpdesk refresh someone's SKP (recorded in the jejak audit)."""
         return await self._call(self.skp.MuatUlangSkp, pb.MuatUlangSkpRequest(
-            request_id=request_id, name=name, pihak=pihak))
+            request_id=request_id, name=name, pihak=pihak, alasan=alasan))
 
     # --- RHK and indikator ------------------------------------------------------
     async def rhk_intervensi(self, skp_name: str) -> pb.ListRhkIntervensiResponse:

@@ -61,6 +61,13 @@ LABEL_FIELD = {
     "anchor_pegawai": "ANCHOR PEGAWAI YANG DINILAI",
     "anchor_penilai": "ANCHOR PEJABAT PENILAI KINERJA",
     "tanda_tangan": "TANDA TANGAN DIGITAL",
+    # Jejak Audit filters
+    "atas_nama": "ATAS NAMA",
+    "aktor": "AKTOR",
+    "metode": "METODE",
+    "sasaran": "SASARAN",
+    "sejak": "SEJAK",
+    "sampai": "S/D",
 }
 
 
@@ -163,6 +170,13 @@ def waktu_singkat(ts: Timestamp) -> str:
     if not ts.seconds:
         return "-"
     return f"{ts.ToDatetime(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M}"
+
+
+def waktu_detik(ts: Timestamp) -> str:
+    """'05/06/2023 14:02:09': to the second, as an audit record is read."""
+    if not ts.seconds:
+        return "-"
+    return f"{ts.ToDatetime(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M:%S}"
 
 
 # --- Penilaian ----------------------------------------------------------------

@@ -162,10 +162,11 @@ async def test_menu_kiri_dan_palet_perintah(address):
         assert app.screen.query_one("#tab-profil").active == "data-atasan"
 
 
-async def test_helpdesk_tanpa_profil_pegawai_diberi_tahu(address):
+async def test_akun_layanan_tanpa_menu_diberi_tahu(address):
+    # Helpdesk lands on its console (test_helpdesk_konsol.py); a service account has no page here.
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "helpdesk.bkpsdm")
+        await masuk(pilot, "layanan.siasn")
         await tunggu(pilot)
         assert isinstance(app.screen, LoginScreen)
-        assert "belum tersedia" in pemberitahuan(app)
+        assert "tidak memiliki menu" in pemberitahuan(app)

@@ -1,70 +1,50 @@
-"""Akhiri PLT/PLH: end an assignment early by setting its last day."""
+"""Akhiri PLT/PLH: end an assignment early by setting its last day. Admin and
+helpdesk (`alasan=True`) give a reason and confirm first."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from ekinerja.profil.v1 import profil_pb2
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui import format as fmt
-from tui.backend import GagalLayanan, IdPermintaan
-from tui.layanan import backend, laporkan, masih_tampil
+from tui.layanan import backend
+from tui.screens.form_aksi import FormAksiScreen, Salah
 
 
-class AkhiriPenugasanScreen(ModalScreen[profil_pb2.Penugasan | None]):
-    BINDINGS = [Binding("escape", "batal", "Batal")]
+class AkhiriPenugasanScreen(FormAksiScreen):
+    TOMBOL = "Akhiri"
+    FOKUS = "#selesai"
+    ISIAN = {"tanggal_selesai": "#selesai"}
 
-    def __init__(self, penugasan: profil_pb2.Penugasan) -> None:
-        super().__init__()
+    def __init__(self, penugasan: profil_pb2.Penugasan, alasan: bool = False) -> None:
+        super().__init__(alasan)
         self._t = penugasan
-        self._permintaan = IdPermintaan()
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(f"Akhiri {self._t.jabatan}", classes="judul")
-            yield Static(f"Periode sekarang: {fmt.periode(self._t.tanggal_mulai, self._t.tanggal_selesai)}",
-                         classes="petunjuk")
-            yield Label("Hari terakhir penugasan (DD/MM/YYYY)")
-            yield Input(compact=True, value=fmt.isian_tanggal(dt.date.today()), id="selesai", max_length=10)
-            yield Static("", id="pesan", classes="pesan-galat")
-            with Horizontal(classes="tombol"):
-                yield Button("Akhiri", compact=True, variant="primary", id="akhiri")
-                yield Button("Batal", compact=True, id="batal")
-        yield Footer(compact=True)
+    def judul(self) -> str:
+        return f"Akhiri {self._t.jabatan}" + (f" - {self._t.nama}" if self.wajib_alasan and self._t.nama else "")
 
-    def on_mount(self) -> None:
-        self.query_one("#selesai", Input).focus()
+    def isian(self) -> ComposeResult:
+        yield Static(f"Periode sekarang: {fmt.periode(self._t.tanggal_mulai, self._t.tanggal_selesai)}",
+                     classes="petunjuk")
+        yield Label("Hari terakhir penugasan (DD/MM/YYYY)")
+        yield Input(compact=True, value=fmt.isian_tanggal(dt.date.today()), id="selesai", max_length=10)
 
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
+    @on(Input.Submitted, "#selesai")
+    def _dari_selesai(self) -> None:
+        self.ke_alasan_atau_simpan()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#akhiri")
-    def _akhiri(self) -> None:
+    def baca(self) -> dt.date:
         try:
-            selesai = fmt.baca_tanggal(self.query_one("#selesai", Input).value, "Hari terakhir")
+            return fmt.baca_tanggal(self.query_one("#selesai", Input).value, "Hari terakhir")
         except ValueError as e:
-            self.query_one("#pesan", Static).update(str(e))
-            return
-        self._kirim(selesai)
+            raise Salah(str(e), "#selesai") from None
 
-    @work(exclusive=True)
-    async def _kirim(self, selesai: dt.date) -> None:
-        pesan = self.query_one("#pesan", Static)
-        pesan.update("Menyimpan...")
-        try:
-            hasil = await backend(self).akhiri_penugasan(self._permintaan.ambil(), self._t.name, selesai)
-        except GagalLayanan as e:
-            self._permintaan.selesai(e)
-            laporkan(self, e, pesan, {"tanggal_selesai": "#selesai"})
-            return
-        self._permintaan.selesai()
-        if masih_tampil(self):
-            self.dismiss(hasil)
+    def pertanyaan(self, nilai: dt.date) -> str:
+        return f"{self._t.jabatan} {self._t.nama} berakhir pada {fmt.tanggal(fmt.dari_date(nilai))}."
+
+    async def kirim(self, request_id: str, nilai: dt.date, alasan: str) -> profil_pb2.Penugasan:
+        return await backend(self).akhiri_penugasan(request_id, self._t.name, nilai, alasan=alasan)

@@ -3,7 +3,8 @@ induk (set and finalized by admin instansi or the unit's pimpinan) and the
 Batas of the instansi's periods (set by admin instansi), for one year.
 
 It is admin instansi's main page (an account without NIP has no Profil or
-SKP); a pegawai who leads a unor induk opens it from the command palette."""
+SKP), where it also opens the Jejak Audit (a); a pegawai who leads a unor
+induk opens it from the command palette."""
 
 from __future__ import annotations
 
@@ -29,11 +30,13 @@ TAB = [("tab-daftar-capaian", "Capaian Organisasi"), ("tab-daftar-batas", "Batas
 class CapaianOrganisasiScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "kembali", "Kembali"),
-        Binding("minus", "tahun(-1)", "Tahun -", key_display="-"),
-        Binding("plus,equals_sign", "tahun(1)", "Tahun +", key_display="+"),
+        # One footer entry for both years: 80 columns also hold Jejak Audit then.
+        Binding("minus", "tahun(-1)", "Tahun", key_display="-/+"),
+        Binding("plus,equals_sign", "tahun(1)", "Tahun +", show=False),
         Binding("1", "tab(1)", "Tab", key_display="1-2"),
         Binding("2", "tab(2)", "Batas", show=False),
         Binding("r", "muat", "Muat Ulang", show=False),
+        Binding("a", "jejak", "Audit", tooltip="Jejak Audit"),
         Binding("ctrl+u", "app.ubah_password", "Ubah Password", show=False),
         Binding("ctrl+l", "app.keluar", "Keluar"),
     ]
@@ -71,7 +74,13 @@ class CapaianOrganisasiScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "kembali":
             return not self.utama
+        if action == "jejak":
+            return self._pengelola()
         return True
+
+    def _pengelola(self) -> bool:
+        """Admin instansi (or helpdesk) read the jejak audit; a pimpinan opening this page does not."""
+        return backend(self).admin_instansi or backend(self).helpdesk
 
     def perintah(self) -> Iterable[Perintah]:
         capaian, batas = self.query_one(DaftarCapaian), self.query_one(DaftarBatas)
@@ -81,6 +90,8 @@ class CapaianOrganisasiScreen(Screen[None]):
         yield "Batas Penilaian", lambda: self.action_tab(2), "Batas pengisian tiap periode (2)"
         if batas.admin:
             yield "Set Batas", lambda: self._di(2, batas.action_set), "Ubah batas periode terpilih (e)"
+        if self._pengelola():
+            yield "Jejak Audit", self.action_jejak, "Siapa mengubah apa, kapan dan mengapa, di seluruh layanan (a)"
         yield "Tahun sebelumnya", lambda: self.action_tahun(-1), "(-)"
         yield "Tahun berikutnya", lambda: self.action_tahun(1), "(+)"
         if self.utama:
@@ -97,6 +108,12 @@ class CapaianOrganisasiScreen(Screen[None]):
     def action_kembali(self) -> None:
         if not self.utama:
             self.dismiss(None)
+
+    def action_jejak(self) -> None:
+        from tui.screens.jejak_audit import JejakAuditScreen
+
+        if self._pengelola():
+            self.app.push_screen(JejakAuditScreen())
 
     def action_tab(self, nomor: int) -> None:
         self.query_one(TabbedContent).active = TAB[nomor - 1][0]

@@ -1,91 +1,73 @@
 """Edit Profil (manual chapter 4): JABATAN and UNIT KERJA, the two things that
 decide who the atasan is. Only what changed is sent, with the etag read
-before, so a change made elsewhere in the meantime is not overwritten."""
+before, so a change made elsewhere in the meantime is not overwritten.
+Admin and helpdesk fixing someone's profile (`alasan=True`) give a reason
+and confirm first."""
 
 from __future__ import annotations
 
 from typing import Literal
 
 from ekinerja.profil.v1 import profil_pb2
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
-from tui.backend import GagalLayanan, IdPermintaan
-from tui.layanan import backend, laporkan, masih_tampil
+from tui.layanan import backend
+from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.widgets.pilih_unor import PilihUnor
 
 HasilEdit = Literal["disimpan", "usang"]
-ISIAN = {"jabatan": "#jabatan", "unor_id": ".cari-unor"}
+Perubahan = tuple[str | None, str | None]  # jabatan, unor_id; None = unchanged
 
 
-class EditProfilScreen(ModalScreen[HasilEdit | None]):
-    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
+class EditProfilScreen(FormAksiScreen):
+    JUDUL = "Edit Profil"
+    KELAS = "dialog dialog-besar"
+    FOKUS = "#jabatan"
+    ISIAN = {"jabatan": "#jabatan", "unor_id": ".cari-unor"}
 
-    def __init__(self, pegawai: profil_pb2.Pegawai) -> None:
-        super().__init__()
+    def __init__(self, pegawai: profil_pb2.Pegawai, alasan: bool = False) -> None:
+        super().__init__(alasan)
         self._p = pegawai
-        self._permintaan = IdPermintaan()
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog dialog-besar"):
-            yield Static("Edit Profil", classes="judul")
+    def judul(self) -> str:
+        return f"Edit Profil {self._p.nama} ({self._p.nip})" if self.wajib_alasan else self.JUDUL
+
+    def isian(self) -> ComposeResult:
+        if not self.wajib_alasan:
             yield Static("Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat "
                          "kesalahan, perbaiki di sini.", classes="petunjuk")
-            yield Label("JABATAN")
-            yield Input(compact=True, value=self._p.jabatan, id="jabatan")
-            yield Label("UNIT KERJA")
-            yield PilihUnor(terpilih=self._p.unor_id, nama=self._p.unor.nama, id="unor")
-            yield Static("", id="pesan", classes="pesan-galat")
-            with Horizontal(classes="tombol"):
-                yield Button("Simpan", compact=True, variant="primary", id="simpan")
-                yield Button("Batal", compact=True, id="batal")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#jabatan", Input).focus()
+        yield Label("JABATAN")
+        yield Input(compact=True, value=self._p.jabatan, id="jabatan")
+        yield Label("UNIT KERJA")
+        yield PilihUnor(terpilih=self._p.unor_id, nama=self._p.unor.nama, id="unor")
 
     @on(Input.Submitted, "#jabatan")
     def _ke_unor(self) -> None:
         self.query_one(".cari-unor", Input).focus()
 
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#simpan")
-    def action_simpan(self) -> None:
+    def baca(self) -> Perubahan:
         jabatan = self.query_one("#jabatan", Input).value.strip()
         unor_id = self.query_one(PilihUnor).terpilih
         if not jabatan:
-            self.query_one("#pesan", Static).update("JABATAN wajib diisi.")
-            self.query_one("#jabatan", Input).focus()
-            return
+            raise Salah("JABATAN wajib diisi.", "#jabatan")
         ubah_jabatan = jabatan if jabatan != self._p.jabatan else None
         ubah_unor = unor_id if unor_id and unor_id != self._p.unor_id else None
         if ubah_jabatan is None and ubah_unor is None:
-            self.notify("Tidak ada perubahan.")
-            self.dismiss(None)
-            return
-        self._simpan(ubah_jabatan, ubah_unor)
+            raise TidakBerubah("Tidak ada perubahan.")
+        return ubah_jabatan, ubah_unor
 
-    @work(exclusive=True)
-    async def _simpan(self, jabatan: str | None, unor_id: str | None) -> None:
-        pesan = self.query_one("#pesan", Static)
-        pesan.update("Menyimpan...")
-        self.query_one("#simpan", Button).disabled = True
-        try:
-            await backend(self).ubah_profil(self._permintaan.ambil(), self._p, jabatan, unor_id)
-        except GagalLayanan as e:
-            self._permintaan.selesai(e)
-            if e.versi_usang and masih_tampil(self):
-                self.dismiss("usang")
-            elif laporkan(self, e, pesan, ISIAN):
-                self.query_one("#simpan", Button).disabled = False
-            return
-        self._permintaan.selesai()
-        if masih_tampil(self):
-            self.dismiss("disimpan")
+    def pertanyaan(self, nilai: Perubahan) -> str:
+        jabatan, unor_id = nilai
+        baris = [f"Profil {self._p.nama} ({self._p.nip}) diubah:"]
+        if jabatan is not None:
+            baris.append(f"- JABATAN: {self._p.jabatan} -> {jabatan}")
+        if unor_id is not None:
+            baris.append(f"- UNIT KERJA: {self._p.unor.nama} -> {self.query_one(PilihUnor).nama_terpilih}")
+        baris.append("Atasan pegawai ini dapat berubah.")
+        return "\n".join(baris)
+
+    async def kirim(self, request_id: str, nilai: Perubahan, alasan: str) -> HasilEdit:
+        await backend(self).ubah_profil(request_id, self._p, *nilai, alasan=alasan)
+        return "disimpan"

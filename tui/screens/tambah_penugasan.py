@@ -1,103 +1,85 @@
 """Tambah PLT/PLH (manual chapter 10): jenis, the unit led as Plt./Plh., and
-the period as in the SK (DD/MM/YYYY, as the web form takes it)."""
+the period as in the SK (DD/MM/YYYY, as the web form takes it). For the
+signed-in pegawai, or, by admin and helpdesk (`alasan=True`), for the
+pegawai named, with a reason and a confirmation."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from ekinerja.profil.v1 import profil_pb2
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, RadioButton, RadioSet
 
-from tui.backend import GagalLayanan, IdPermintaan
-from tui.format import baca_tanggal, isian_tanggal
-from tui.layanan import backend, laporkan, masih_tampil
+from tui import format as fmt
+from tui.layanan import backend
+from tui.screens.form_aksi import FormAksiScreen, Salah
 from tui.widgets.pilih_unor import PilihUnor
 
-ISIAN = {"tanggal_mulai": "#mulai", "tanggal_selesai": "#selesai", "unor_id": ".cari-unor"}
+Penugasan = tuple[str, bool, dt.date, dt.date]  # unor_id, PLT (else PLH), mulai, selesai
 
 
-class TambahPenugasanScreen(ModalScreen[profil_pb2.Penugasan | None]):
-    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
+class TambahPenugasanScreen(FormAksiScreen):
+    JUDUL = "Tambah PLT / PLH"
+    KELAS = "dialog dialog-besar"
+    FOKUS = "#jenis"
+    ISIAN = {"tanggal_mulai": "#mulai", "tanggal_selesai": "#selesai", "unor_id": ".cari-unor"}
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._permintaan = IdPermintaan()
+    def __init__(self, pegawai: profil_pb2.Pegawai | None = None, alasan: bool = False) -> None:
+        """`pegawai`: whom it is for (default: the signed-in pegawai)."""
+        super().__init__(alasan)
+        self._pegawai = pegawai
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog dialog-besar"):
-            yield Static("Tambah PLT / PLH", classes="judul")
-            with RadioSet(id="jenis", compact=True):
-                yield RadioButton("PLT (pelaksana tugas)", value=True, id="plt")
-                yield RadioButton("PLH (pelaksana harian)", id="plh")
-            yield Label("UNIT KERJA PLT/PLH")
-            yield PilihUnor(id="unor")
-            with Horizontal(classes="baris-tanggal"):
-                with Vertical():
-                    yield Label("PERIODE AWAL")
-                    yield Input(compact=True, value=isian_tanggal(dt.date.today()), placeholder="DD/MM/YYYY",
-                                id="mulai", max_length=10)
-                with Vertical():
-                    yield Label("PERIODE AKHIR")
-                    yield Input(compact=True, placeholder="DD/MM/YYYY", id="selesai", max_length=10)
-            yield Static("", id="pesan", classes="pesan-galat")
-            with Horizontal(classes="tombol"):
-                yield Button("Simpan", compact=True, variant="primary", id="simpan")
-                yield Button("Batal", compact=True, id="batal")
-        yield Footer(compact=True)
+    def judul(self) -> str:
+        return f"{self.JUDUL} - {self._pegawai.nama}" if self._pegawai else self.JUDUL
 
-    def on_mount(self) -> None:
-        self.query_one(RadioSet).focus()
-
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
+    def isian(self) -> ComposeResult:
+        with RadioSet(id="jenis", compact=True, classes="mendatar"):
+            yield RadioButton("PLT (pelaksana tugas)", value=True, id="plt")
+            yield RadioButton("PLH (pelaksana harian)", id="plh")
+        yield Label("UNIT KERJA PLT/PLH")
+        yield PilihUnor(id="unor")
+        with Horizontal(classes="baris-tanggal"):
+            with Vertical():
+                yield Label("PERIODE AWAL")
+                yield Input(compact=True, value=fmt.isian_tanggal(dt.date.today()), placeholder="DD/MM/YYYY",
+                            id="mulai", max_length=10)
+            with Vertical():
+                yield Label("PERIODE AKHIR")
+                yield Input(compact=True, placeholder="DD/MM/YYYY", id="selesai", max_length=10)
 
     @on(Input.Submitted, "#mulai")
     def _ke_selesai(self) -> None:
         self.query_one("#selesai", Input).focus()
 
     @on(Input.Submitted, "#selesai")
-    @on(Button.Pressed, "#simpan")
-    def action_simpan(self) -> None:
-        pesan = self.query_one("#pesan", Static)
+    def _dari_selesai(self) -> None:
+        self.ke_alasan_atau_simpan()
+
+    def baca(self) -> Penugasan:
         unor_id = self.query_one(PilihUnor).terpilih
         if not unor_id:
-            pesan.update("Pilih UNIT KERJA PLT/PLH: cari lalu tekan Enter pada unit kerja.")
-            self.query_one(".cari-unor", Input).focus()
-            return
+            raise Salah("Pilih UNIT KERJA PLT/PLH: cari lalu tekan Enter pada unit kerja.", ".cari-unor")
         try:
-            mulai = baca_tanggal(self.query_one("#mulai", Input).value, "PERIODE AWAL")
+            mulai = fmt.baca_tanggal(self.query_one("#mulai", Input).value, "PERIODE AWAL")
         except ValueError as e:
-            pesan.update(str(e))
-            self.query_one("#mulai", Input).focus()
-            return
+            raise Salah(str(e), "#mulai") from None
         try:
-            selesai = baca_tanggal(self.query_one("#selesai", Input).value, "PERIODE AKHIR")
+            selesai = fmt.baca_tanggal(self.query_one("#selesai", Input).value, "PERIODE AKHIR")
         except ValueError as e:
-            pesan.update(str(e))
-            self.query_one("#selesai", Input).focus()
-            return
+            raise Salah(str(e), "#selesai") from None
         if selesai < mulai:
-            pesan.update("PERIODE AKHIR tidak boleh sebelum PERIODE AWAL.")
-            self.query_one("#selesai", Input).focus()
-            return
-        self._simpan(unor_id, self.query_one("#plt", RadioButton).value, mulai, selesai)
+            raise Salah("PERIODE AKHIR tidak boleh sebelum PERIODE AWAL.", "#selesai")
+        return unor_id, self.query_one("#plt", RadioButton).value, mulai, selesai
 
-    @work(exclusive=True)
-    async def _simpan(self, unor_id: str, plt: bool, mulai: dt.date, selesai: dt.date) -> None:
-        pesan = self.query_one("#pesan", Static)
-        pesan.update("Menyimpan...")
-        try:
-            hasil = await backend(self).tambah_penugasan(self._permintaan.ambil(), unor_id, plt, mulai, selesai)
-        except GagalLayanan as e:
-            self._permintaan.selesai(e)
-            laporkan(self, e, pesan, ISIAN)
-            return
-        self._permintaan.selesai()
-        if masih_tampil(self):
-            self.dismiss(hasil)
+    def pertanyaan(self, nilai: Penugasan) -> str:
+        _, plt, mulai, selesai = nilai
+        nama = self._pegawai.nama if self._pegawai else "Anda"
+        return (f"{nama} dicatat sebagai {'Plt.' if plt else 'Plh.'} pimpinan "
+                f"{self.query_one(PilihUnor).nama_terpilih}, {fmt.periode(fmt.dari_date(mulai), fmt.dari_date(selesai))}.")
+
+    async def kirim(self, request_id: str, nilai: Penugasan, alasan: str) -> profil_pb2.Penugasan:
+        nip = self._pegawai.nip if self._pegawai else None
+        return await backend(self).tambah_penugasan(request_id, *nilai, nip=nip, alasan=alasan)

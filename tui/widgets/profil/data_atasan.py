@@ -4,6 +4,8 @@ resolves today. If it is wrong, the fix is in Edit Profil or a Klaim."""
 from __future__ import annotations
 
 from ekinerja.profil.v1 import profil_pb2 as pb
+from rich.table import Table
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,6 +15,22 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
+
+
+def isi_atasan(a: pb.Atasan) -> Table | Text:
+    """Data Atasan as label/value rows, or why there is none (also the helpdesk's view)."""
+    if not a.HasField("atasan"):
+        return Text(a.keterangan or "Atasan belum dapat ditentukan.")
+    x = a.atasan
+    rows: list[tuple[str, str | Text]] = [
+        ("NIP", x.nip), ("NAMA", Text(x.nama)), ("UNIT KERJA", Text(x.unor_nama)), ("JABATAN", Text(x.jabatan)),
+        ("GOLONGAN RUANG", x.golongan_ruang)]
+    if a.sebagai:
+        # An acting head: the manual's "Plt. Kepala ..." wording.
+        rows.append(("SEBAGAI", Text(f"{fmt.peran(a.sebagai)} pimpinan {a.unor.nama} (bukan pimpinan definitif)")))
+    elif a.unor.nama and a.unor.nama != x.unor_nama:
+        rows.append(("SEBAGAI", Text(f"Pimpinan {a.unor.nama}")))
+    return kv(rows)
 
 
 class DataAtasan(VerticalScroll):
@@ -37,16 +55,4 @@ class DataAtasan(VerticalScroll):
             self.tampilkan(atasan)
 
     def tampilkan(self, a: pb.Atasan) -> None:
-        isi = self.query_one("#isi-atasan", Static)
-        if not a.HasField("atasan"):
-            isi.update(a.keterangan or "Atasan belum dapat ditentukan.")
-            return
-        x = a.atasan
-        rows = [("NIP", x.nip), ("NAMA", x.nama), ("UNIT KERJA", x.unor_nama), ("JABATAN", x.jabatan),
-                ("GOLONGAN RUANG", x.golongan_ruang)]
-        if a.sebagai:
-            # An acting head: the manual's "Plt. Kepala ..." wording.
-            rows.append(("SEBAGAI", f"{fmt.peran(a.sebagai)} pimpinan {a.unor.nama} (bukan pimpinan definitif)"))
-        elif a.unor.nama and a.unor.nama != x.unor_nama:
-            rows.append(("SEBAGAI", f"Pimpinan {a.unor.nama}"))
-        isi.update(kv(rows))
+        self.query_one("#isi-atasan", Static).update(isi_atasan(a))

@@ -5,12 +5,29 @@ manual asks to check them here first."""
 from __future__ import annotations
 
 from ekinerja.profil.v1 import profil_pb2 as pb
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from tui import format as fmt
 from tui.widgets.profil.label_nilai import kv
+
+
+def baris_pribadi(p: pb.Pegawai) -> list[tuple[str, str | Text]]:
+    """The rows of Data Pribadi (also the helpdesk's view of a pegawai); typed text as Text."""
+    return [
+        ("INSTANSI", p.instansi.nama),
+        ("NIP", p.nip),
+        ("NAMA", Text(p.nama)),
+        ("JABATAN", Text(p.jabatan)),
+        ("JENIS", fmt.jenis(p.jenis)),
+        ("GOLONGAN RUANG", fmt.golongan(p.golongan_ruang, p.pangkat)),
+        ("UNIT KERJA PNS" if p.jenis_asn != pb.JENIS_ASN_PPPK else "UNIT KERJA", Text(p.unor.nama)),
+        ("UNIT KERJA ATASAN", Text(p.unor_atasan.nama)),
+        ("UNIT KERJA INDUK (UNIT JPT / UNIT MANDIRI)", Text(p.unor_induk.nama)),
+        ("EMAIL", Text(p.email)),
+    ]
 
 
 class DataPribadi(VerticalScroll):
@@ -24,18 +41,7 @@ class DataPribadi(VerticalScroll):
             yield Button("Ubah Password", compact=True, id="ubah-password")
 
     def tampilkan(self, p: pb.Pegawai) -> None:
-        self.query_one("#isi-pribadi", Static).update(kv([
-            ("INSTANSI", p.instansi.nama),
-            ("NIP", p.nip),
-            ("NAMA", p.nama),
-            ("JABATAN", p.jabatan),
-            ("JENIS", fmt.jenis(p.jenis)),
-            ("GOLONGAN RUANG", fmt.golongan(p.golongan_ruang, p.pangkat)),
-            ("UNIT KERJA PNS" if p.jenis_asn != pb.JENIS_ASN_PPPK else "UNIT KERJA", p.unor.nama),
-            ("UNIT KERJA ATASAN", p.unor_atasan.nama),
-            ("UNIT KERJA INDUK (UNIT JPT / UNIT MANDIRI)", p.unor_induk.nama),
-            ("EMAIL", p.email),
-        ]))
+        self.query_one("#isi-pribadi", Static).update(kv(baris_pribadi(p)))
 
     def gagal(self, pesan: str) -> None:
         self.query_one("#isi-pribadi", Static).update(f"Data pribadi gagal dimuat: {pesan}\nTekan r untuk mencoba lagi.")

@@ -1,6 +1,8 @@
 """PLT/PLH (manual chapter 10): the pegawai's assignments as Plt./Plh. of a
 unit. While one is in force and the unit has no definitive pimpinan, they act
-as its pimpinan (and their second SKP is for that role)."""
+as its pimpinan (and their second SKP is for that role). The signed-in
+pegawai's own, or (helpdesk, `untuk`) another pegawai's, whose changes are
+made with a reason."""
 
 from __future__ import annotations
 
@@ -32,9 +34,18 @@ class PenugasanPlt(Vertical):
     class Berubah(Message):
         """An assignment was added or ended: atasan and bawahan may change."""
 
+        def __init__(self, pesan: str) -> None:
+            super().__init__()
+            self.pesan = pesan  # what happened, in words
+
     def __init__(self) -> None:
         super().__init__()
         self._penugasan: dict[str, pb.Penugasan] = {}
+        self.pegawai: pb.Pegawai | None = None  # someone else's (helpdesk); None: the signed-in pegawai
+
+    def untuk(self, pegawai: pb.Pegawai) -> None:
+        self.pegawai = pegawai
+        self.muat()
 
     def compose(self) -> ComposeResult:
         yield Static("PLT / PLH", classes="subjudul")
@@ -51,7 +62,7 @@ class PenugasanPlt(Vertical):
     async def muat(self) -> None:
         try:
             with memuat(self):
-                daftar = await backend(self).penugasan()
+                daftar = await backend(self).penugasan(self.pegawai.nip if self.pegawai else None)
         except GagalLayanan as e:
             # In place, in this tab: the page's own load already raised one toast.
             if laporkan(self, e, diam=True):
@@ -68,9 +79,9 @@ class PenugasanPlt(Vertical):
             table.add_row(fmt.jenis_penugasan(t.jenis), t.jabatan, status(t, hari_ini),
                           fmt.periode(t.tanggal_mulai, t.tanggal_selesai), t.unor_nama, key=t.name)
         self._penugasan = {t.name: t for t in daftar}
-        self.query_one("#judul-plt", Static).update(
-            f"{len(daftar)} penugasan Plt./Plh." if daftar else
-            "Belum ada penugasan PLT/PLH. Pilih Tambah PLT/PLH bila Anda ditugaskan sebagai Plt. atau Plh.")
+        kosong = ("Belum ada penugasan PLT/PLH." if self.pegawai else
+                  "Belum ada penugasan PLT/PLH. Pilih Tambah PLT/PLH bila Anda ditugaskan sebagai Plt. atau Plh.")
+        self.query_one("#judul-plt", Static).update(f"{len(daftar)} penugasan Plt./Plh." if daftar else kosong)
         table.set_class(not daftar, "tersembunyi")
         self.query_one("#akhiri-plt", Button).disabled = not daftar
 
@@ -81,10 +92,9 @@ class PenugasanPlt(Vertical):
         def selesai(hasil: pb.Penugasan | None) -> None:
             if hasil is not None:
                 periode = fmt.periode(hasil.tanggal_mulai, hasil.tanggal_selesai)
-                self.notify(f"{hasil.jabatan} ditambahkan ({periode}).", markup=False)
-                self.post_message(self.Berubah())
+                self._berubah(f"{hasil.jabatan} ditambahkan ({periode}).")
 
-        self.app.push_screen(TambahPenugasanScreen(), selesai)
+        self.app.push_screen(TambahPenugasanScreen(self.pegawai, alasan=self.pegawai is not None), selesai)
 
     @on(Button.Pressed, "#akhiri-plt")
     def akhiri(self) -> None:
@@ -101,7 +111,11 @@ class PenugasanPlt(Vertical):
 
         def selesai(hasil: pb.Penugasan | None) -> None:
             if hasil is not None:
-                self.notify(f"{hasil.jabatan} berakhir {fmt.tanggal(hasil.tanggal_selesai)}.", markup=False)
-                self.post_message(self.Berubah())
+                self._berubah(f"{hasil.jabatan} berakhir {fmt.tanggal(hasil.tanggal_selesai)}.")
 
-        self.app.push_screen(AkhiriPenugasanScreen(penugasan), selesai)
+        self.app.push_screen(AkhiriPenugasanScreen(penugasan, alasan=self.pegawai is not None), selesai)
+
+    def _berubah(self, pesan: str) -> None:
+        if self.pegawai is None:
+            self.notify(pesan, markup=False)  # the helpdesk console shows it in its own place
+        self.post_message(self.Berubah(pesan))

@@ -1,0 +1,185 @@
+"""What every dialog that sends one change has in common, so that each form
+holds only its own fields and its one call:
+
+- the request_id of the user's action (`IdPermintaan`): pressing again after
+  a lost reply retries the same action instead of doing it twice;
+- with `alasan=True` (admin or helpdesk acting for someone else) a required
+  ALASAN, which the server records in the jejak audit, and a confirmation
+  that repeats what will happen and why before anything is sent;
+- the server's refusal shown in place, with the field it names focused and
+  marked; a stale etag closes the form with "usang" for the caller to
+  reload.
+
+A form yields its fields in `isian()`, reads them in `baca()` (raising
+`Salah` for what it checks itself, `TidakBerubah` when there is nothing to
+send), says what will happen in `pertanyaan()` and sends in `kirim()`. It
+returns what `kirim` returned, "usang", or None when cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from tui.backend import GagalLayanan, IdPermintaan
+from tui.layanan import laporkan, masih_tampil
+from tui.screens.konfirmasi import KonfirmasiScreen
+
+Usang = Literal["usang"]
+
+
+class Salah(Exception):
+    """A value the form refuses before sending: why, and the input that holds it."""
+
+    def __init__(self, pesan: str, selector: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.selector = selector
+
+
+class TidakBerubah(Exception):
+    """Nothing to send: the form closes with this message."""
+
+
+class FormAksiScreen(ModalScreen[Any]):
+    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
+
+    JUDUL = ""
+    TOMBOL = "Simpan"
+    PROSES = "Menyimpan..."
+    KELAS = "dialog"
+    FOKUS = "#alasan"  # the input focused first
+    # The server's field names (last part of the path) -> the input holding each.
+    ISIAN: ClassVar[dict[str, str]] = {}
+    # Shown even when not required (Edit Status: required only when lowering).
+    ALASAN_SELALU = False
+
+    def __init__(self, alasan: bool = False) -> None:
+        super().__init__()
+        self.wajib_alasan = alasan
+        self._permintaan = IdPermintaan()
+
+    # --- what a form says -------------------------------------------------------
+    def judul(self) -> str:
+        return self.JUDUL
+
+    def isian(self) -> Iterable[Widget]:
+        return ()
+
+    def baca(self) -> Any:
+        """The values to send; `Salah` or `TidakBerubah` otherwise."""
+        return None
+
+    def alasan_kurang(self, nilai: Any) -> str | None:
+        """The message when ALASAN is required for these values and empty."""
+        return "ALASAN wajib diisi: tuliskan mengapa perubahan ini dilakukan." if self.wajib_alasan else None
+
+    def label_alasan(self) -> str:
+        return "ALASAN (wajib, tercatat di Jejak Audit)"
+
+    def pertanyaan(self, nilai: Any) -> str:
+        return f"{self.judul()}?"
+
+    async def kirim(self, request_id: str, nilai: Any, alasan: str) -> Any:
+        raise NotImplementedError
+
+    # --- the shared part ---------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(classes=self.KELAS):
+            yield Static(self.judul(), classes="judul", markup=False)
+            yield from self.isian()
+            if self.wajib_alasan or self.ALASAN_SELALU:
+                yield Label(self.label_alasan())
+                yield Input(compact=True, id="alasan", max_length=500)
+            yield Static("", id="pesan", classes="pesan-galat")
+            with Horizontal(classes="tombol"):
+                yield Button(self.TOMBOL, compact=True, variant="primary", id="simpan")
+                yield Button("Batal", compact=True, id="batal")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        fokus = self.query(self.FOKUS)
+        (fokus.first() if fokus else self.query_one("#simpan")).focus()
+
+    @on(Button.Pressed, "#batal")
+    def action_batal(self) -> None:
+        self.dismiss(None)
+
+    def ke_alasan_atau_simpan(self) -> None:
+        """After the form's last field: on to ALASAN while it is empty, else save."""
+        alasan = self.query("#alasan")
+        if self.wajib_alasan and alasan and not self.query_one("#alasan", Input).value.strip():
+            alasan.first().focus()
+        else:
+            self.action_simpan()
+
+    @on(Input.Submitted, "#alasan")
+    @on(Button.Pressed, "#simpan")
+    def action_simpan(self) -> None:
+        if self.query_one("#simpan", Button).disabled:
+            return  # being sent
+        for widget in self.query(".salah"):
+            widget.remove_class("salah")
+        self.query_one("#pesan", Static).update("")
+        try:
+            nilai = self.baca()
+        except Salah as e:
+            self._salah(e.pesan, e.selector)
+            return
+        except TidakBerubah as e:
+            self.notify(str(e))
+            self.dismiss(None)
+            return
+        alasan = " ".join(self.query_one("#alasan", Input).value.split()) if self.query("#alasan") else ""
+        kurang = self.alasan_kurang(nilai)
+        if kurang and not alasan:
+            self._salah(kurang, "#alasan")
+            return
+        if not self.wajib_alasan:
+            self._kirim(nilai, alasan)
+            return
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                self._kirim(nilai, alasan)
+
+        self.app.push_screen(KonfirmasiScreen(
+            self.judul(), f"{self.pertanyaan(nilai)}\n\nALASAN: {alasan}\n\nLanjutkan?", self.TOMBOL), jawab)
+
+    def _salah(self, pesan: str, selector: str) -> None:
+        self.query_one("#pesan", Static).update(Text(pesan))
+        tempat = self.query(selector)
+        if tempat:
+            tempat.first().focus()
+            tempat.first().add_class("salah")
+
+    @work(exclusive=True, group="kirim")
+    async def _kirim(self, nilai: Any, alasan: str) -> None:
+        pesan, tombol = self.query_one("#pesan", Static), self.query_one("#simpan", Button)
+        pesan.update(self.PROSES)
+        tombol.disabled = True
+        try:
+            hasil = await self.kirim(self._permintaan.ambil(), nilai, alasan)
+        except GagalLayanan as e:
+            self._permintaan.selesai(e)
+            if e.versi_usang and masih_tampil(self):
+                self.dismiss("usang")
+                return
+            isian = {**self.ISIAN, "alasan": "#alasan"}
+            if laporkan(self, e, pesan, isian):
+                tombol.disabled = False
+                selector = isian.get((e.field or "").rsplit(".", 1)[-1])
+                if selector and self.query(selector):
+                    self.query(selector).first().add_class("salah")
+            return
+        self._permintaan.selesai()
+        if masih_tampil(self):
+            self.dismiss(hasil)
