@@ -39,7 +39,7 @@ def _saring(t: Table, r: pb.ListJejakAuditRequest, instansi_id: str) -> list[obj
     if r.aktor:
         if not _AKTOR.match(r.aktor):
             raise TidakValid("aktor", "isi NIP atau username")
-        syarat.append(t.c.aktor == r.aktor)
+        syarat.append(t.c.aktor == r.aktor.lower())  # usernames are stored lowercase
     if r.metode:
         if not _METODE.match(r.metode):
             raise TidakValid("metode", "isi nama RPC, misalnya UbahStatusSkp")

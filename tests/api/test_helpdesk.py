@@ -76,7 +76,9 @@ async def test_atasan_salah_dimuat_ulang_oleh_helpdesk(client):
     assert (j.layanan, j.metode, j.atas_nama, j.alasan) == ("skp", "MuatUlangSkp", data.SUTIKNO, muat.alasan)
     assert data.ENDANG in j.sebelum and data.KEPALA_BKPSDM in j.sesudah
     riwayat = await client.skp.ListRiwayatSkp(s.ListRiwayatSkpRequest(name=skp.name), metadata=hd)
-    assert "HELPDESK.BKPSDM" in riwayat.riwayat[-1].aktor_nama
+    assert "HELPDESK.BKPSDM" in riwayat.riwayat[-1].aktor_nama and muat.alasan in riwayat.riwayat[-1].alasan
+    # Usernames are lowercase; a filter typed otherwise still finds them.
+    assert await jejak(client.skp, hd, sasaran=skp.name, aktor="Helpdesk.BKPSDM") == [j]
 
 
 async def test_status_skp_yang_macet_diubah_helpdesk(client):

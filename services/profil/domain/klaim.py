@@ -16,8 +16,10 @@ def klaim_berakhir(unor_lama: str, jabatan_lama: str, unor_baru: str, jabatan_ba
     return unor_lama != unor_baru or _normal(jabatan_lama) != _normal(jabatan_baru)
 
 
-def cek_klaim(unor: Unor, nip: str, jabatan: str, nama_pimpinan_sekarang: str | None, ganti: bool) -> bool:
-    """Returns False when the claimant already leads the unit (nothing to do)."""
+def cek_klaim(unor: Unor, nip: str, jabatan: str, nama_pimpinan_sekarang: str | None, ganti: bool,
+              sendiri: bool = True) -> bool:
+    """Returns False when the claimant already leads the unit (nothing to do).
+    `sendiri`: the claimant asks themself (else admin/helpdesk for them)."""
     if unor.pimpinan_nip == nip:
         return False
     if not unor.jabatan_pimpinan.strip():
@@ -26,8 +28,8 @@ def cek_klaim(unor: Unor, nip: str, jabatan: str, nama_pimpinan_sekarang: str | 
         )
     if _normal(jabatan) != _normal(unor.jabatan_pimpinan):
         raise KondisiTidakTerpenuhi(
-            f"Jabatan Anda ({jabatan}) bukan jabatan pimpinan {unor.nama} ({unor.jabatan_pimpinan}). "
-            "Perbaiki jabatan melalui Edit Profil terlebih dahulu."
+            f"Jabatan {'Anda' if sendiri else 'pegawai ini'} ({jabatan}) bukan jabatan pimpinan {unor.nama} "
+            f"({unor.jabatan_pimpinan}). Perbaiki jabatan melalui Edit Profil terlebih dahulu."
         )
     if unor.pimpinan_nip and not ganti:
         raise KondisiTidakTerpenuhi(

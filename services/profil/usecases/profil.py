@@ -245,7 +245,8 @@ async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUno
     sekarang = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
     jejak_audit.catat(atas_nama=nip, sasaran=f"unor/{unor.id}", instansi_id=row.instansi_id,
                       sebelum=f"pimpinan={unor.pimpinan_nip or '-'}", sesudah=f"pimpinan={nip}")
-    if cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti):
+    if cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti,
+                 sendiri=p.nip == nip):
         # Compare-and-set: of two claims racing for a unit, the second finds
         # the column no longer what it read and is refused, instead of both
         # being told they lead it (one row lock on PostgreSQL, one writer on

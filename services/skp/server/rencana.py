@@ -107,7 +107,8 @@ class Rencana(Dasar):
             penilai = await sumber.penilai(self._profil, row.nip, row.unor_plt_id, acuan)
 
             async def work(s: AsyncSession) -> pb.Skp:
-                return convert.skp(await uc.muat_ulang_penilai(s, p, skp_id, penilai))
+                sebab = f"Muat Ulang ({request.alasan.strip()})" if request.alasan.strip() else "Muat Ulang"
+                return convert.skp(await uc.muat_ulang_penilai(s, p, skp_id, penilai, sebab))
 
         return await self._mutasi(request, "MuatUlangSkp", pb.Skp, work)
 
