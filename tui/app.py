@@ -95,6 +95,22 @@ class EkinerjaApp(App[None]):
             self.screen.kosongkan()
         self.notify("Anda telah keluar.")
 
+    def action_keluar_semua(self) -> None:
+        self._keluar_semua(IdPermintaan().ambil())
+
+    @work(exclusive=True, group="sesi")
+    async def _keluar_semua(self, request_id: str) -> None:
+        """Logout everywhere: a laptop left in a warnet, a password seen."""
+        try:
+            jumlah = await self.backend.logout_semua(request_id)
+            pesan = f"Anda telah keluar dari semua perangkat ({jumlah} sesi diakhiri)."
+        except GagalLayanan as e:
+            pesan = e.pesan
+        self._ke_login()
+        if isinstance(self.screen, LoginScreen):
+            self.screen.kosongkan()
+        self.notify(pesan, markup=False)
+
     def action_ubah_password(self) -> None:
         if self.backend.sesi is None:
             return
@@ -110,6 +126,9 @@ class EkinerjaApp(App[None]):
     def perintah(self) -> Iterable[Perintah]:
         yield "Tema", self.action_change_theme, "Ganti warna tampilan"
         yield "Bantuan tombol", self._bantuan, "Tampilkan/sembunyikan semua tombol pintas layar ini"
+        if self.backend.sesi is not None:
+            yield ("Keluar dari semua perangkat", self.action_keluar_semua,
+                   "Akhiri setiap sesi akun ini, di perangkat mana pun (misalnya laptop yang tertinggal)")
         yield "Tutup aplikasi", self.action_quit, "Keluar dari e-Kinerja (ctrl+q)"
 
     def _bantuan(self) -> None:

@@ -264,6 +264,14 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         finally:
             self.sesi = None
 
+    async def logout_semua(self, request_id: str) -> int:
+        """Ends every session of this account, on every device; returns how many."""
+        try:
+            r = await self._call(self.auth.LogoutSemua, auth_pb2.LogoutSemuaRequest(request_id=request_id))
+            return r.sesi_diakhiri
+        finally:
+            self.sesi = None
+
     async def ubah_password(self, request_id: str, lama: str, baru: str) -> None:
         try:
             await self._call(self.auth.UbahPassword, auth_pb2.UbahPasswordRequest(

@@ -85,3 +85,20 @@ async def test_ubah_password(address):
         await tunggu(pilot)
         await masuk(pilot, data.SUTIKNO, "password-baru-1")
         assert isinstance(app.screen, UtamaScreen)
+
+
+async def test_keluar_dari_semua_perangkat(address, client):
+    lain = await client.login(nip=data.SUTIKNO)  # the laptop left behind
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await pilot.press("ctrl+p", *"semua perangkat")
+        await pilot.pause(0.5)  # the palette searches in the background
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, LoginScreen) and app.backend.sesi is None
+        assert "keluar dari semua perangkat (2 sesi diakhiri)" in pemberitahuan(app)
+    from ekinerja.skp.v1 import skp_pb2
+
+    with pytest.raises(Exception, match="berakhir"):
+        await client.skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"), metadata=lain)
