@@ -72,19 +72,19 @@ def run_import(settings: Settings, jenis: str, berkas: str) -> int:
 async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> str:
     """The demo SKPs are made through the gRPC API, by the demo people
     themselves, on a server started for the purpose on a free port."""
-    import grpc
 
     from services.penilaian.demo import seed_demo_penilaian
     from services.profil import demo
     from services.registry import MODULES
     from services.shared.logging import configure
+    from services.shared.saluran import buka, kredensial_klien
     from services.shared.server import start
     from services.skp.demo import seed_demo_skp
 
     configure("WARNING", settings.log_format)  # one line per RPC would bury the summary
     running = await start(settings.model_copy(update={"host": "127.0.0.1"}), list(MODULES.values()), port=0)
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as channel:
+        async with buka(f"127.0.0.1:{running.port}", kredensial_klien(settings)) as channel:
             ringkas = await seed_demo_skp(channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
                                           sutikno=demo.SUTIKNO, widanang=demo.WIDANANG, suyanto=demo.SUYANTO)
             return ringkas + "\n" + await seed_demo_penilaian(

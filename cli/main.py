@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.perintah == "tui":
         from cli.tui import run_tui
 
-        return run_tui(args.server or f"{settings.host}:{settings.port}", args.akun)
+        return run_tui(args.server or f"{settings.host}:{settings.port}", args.akun, settings)
     configure(settings.log_level, settings.log_format)
     if args.perintah == "serve":
         from cli.serve import run_serve

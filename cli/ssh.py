@@ -17,6 +17,7 @@ def run_ssh(settings: Settings, server: str) -> int:
     from gerbang_ssh.akun import GagalAkunLayanan, PencariAkun, ProfilTakTerjangkau
     from gerbang_ssh.kunci_host import KunciHostTerbuka, lokasi, muat_atau_buat, sidik_jari
     from gerbang_ssh.server import Gerbang
+    from services.shared.saluran import kredensial_klien
 
     if not settings.ssh_akun or settings.ssh_password is None:
         print(BELUM_DIATUR, file=sys.stderr)
@@ -31,7 +32,8 @@ def run_ssh(settings: Settings, server: str) -> int:
             print(e, file=sys.stderr)
             return 1
         assert settings.ssh_akun and settings.ssh_password is not None
-        pencari = PencariAkun(server, settings.ssh_akun, settings.ssh_password.get_secret_value())
+        pencari = PencariAkun(server, settings.ssh_akun, settings.ssh_password.get_secret_value(),
+                              kredensial_klien(settings))
         try:
             await pencari.masuk()
         except GagalAkunLayanan as e:

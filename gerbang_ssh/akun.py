@@ -13,6 +13,7 @@ import structlog
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 
 from services.shared.logging import mask
+from services.shared.saluran import buka
 
 log = structlog.get_logger("ekinerja.ssh")
 
@@ -44,8 +45,9 @@ class ProfilTakTerjangkau(Exception):
 
 
 class PencariAkun:
-    def __init__(self, server: str, akun: str, password: str) -> None:
-        self._channel = grpc.aio.insecure_channel(server)
+    def __init__(self, server: str, akun: str, password: str,
+                 kredensial: grpc.ChannelCredentials | None = None) -> None:
+        self._channel = buka(server, kredensial)
         self._stub = auth_pb2_grpc.AuthServiceStub(self._channel)
         self._akun = akun
         self._password = password

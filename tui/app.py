@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -15,6 +15,9 @@ from textual.command import CommandPalette
 from tui.backend import Backend, GagalLayanan, IdPermintaan
 from tui.commands import PaletPerintah, Perintah, PerintahEkinerja
 from tui.screens.login import LoginScreen
+
+if TYPE_CHECKING:  # only tui/backend.py talks to grpc
+    import grpc
 
 
 class EkinerjaApp(App[None]):
@@ -26,9 +29,10 @@ class EkinerjaApp(App[None]):
                 tooltip="Cari menu dan perintah"),
     ]
 
-    def __init__(self, server_address: str, akun: str | None = None) -> None:
+    def __init__(self, server_address: str, akun: str | None = None,
+                 kredensial: grpc.ChannelCredentials | None = None) -> None:
         super().__init__()
-        self.backend = Backend(server_address)
+        self.backend = Backend(server_address, kredensial=kredensial)
         # `--akun`: the login is locked to one account (the SSH gateway, see LoginScreen).
         self.akun_terkunci = akun
 

@@ -131,10 +131,13 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     penilaian calls in `LayananPenilaian`, the cetak calls in `LayananCetak`,
     the helpdesk's (search, Kirim Kode Reset, Jejak Audit) in `LayananHelpdesk`."""
 
-    def __init__(self, address: str, timeout: float = 15.0, timeout_berkas: float = 300.0) -> None:
+    def __init__(self, address: str, timeout: float = 15.0, timeout_berkas: float = 300.0,
+                 kredensial: grpc.ChannelCredentials | None = None) -> None:
         """`timeout_berkas`: for a streamed file as a whole (a bulk print renders
-        every bawahan's document before the zip comes)."""
+        every bawahan's document before the zip comes). `kredensial`: TLS, as
+        the CLI reads it from EKINERJA_TLS_*; None for plaintext."""
         self.address = address
+        self._kredensial = kredensial
         self.timeout = timeout
         self.timeout_berkas = timeout_berkas
         self._channel: grpc.aio.Channel | None = None
@@ -148,7 +151,8 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     def _buka(self) -> None:
         # Opened lazily, on the app's event loop (grpc.aio binds a channel to the loop).
         if self._channel is None:
-            self._channel = grpc.aio.insecure_channel(self.address)
+            self._channel = (grpc.aio.secure_channel(self.address, self._kredensial) if self._kredensial
+                             else grpc.aio.insecure_channel(self.address))
             self._auth = auth_pb2_grpc.AuthServiceStub(self._channel)
             self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
             self._skp = skp_pb2_grpc.SkpServiceStub(self._channel)

@@ -21,9 +21,9 @@ NAME = "ekinerja.cetak.v1.CetakService"
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
-    skp = SkpClient(lambda: ctx.address_of("skp"))
-    profil = ProfilClient(lambda: ctx.address_of("profil"))
-    penilaian = PenilaianClient(lambda: ctx.address_of("penilaian"))
+    skp = SkpClient(ctx.saluran("skp"))
+    profil = ProfilClient(ctx.saluran("profil"))
+    penilaian = PenilaianClient(ctx.saluran("penilaian"))
     pencetak = Pencetak(PengaturanCetak.dari(ctx.settings).berkas_kunci)
     ctx.on_stop.extend([skp.close, profil.close, penilaian.close, pencetak.tutup])
     cetak_pb2_grpc.add_CetakServiceServicer_to_server(CetakServicer(db, skp, profil, penilaian, pencetak), server)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+import grpc
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 
@@ -14,8 +15,8 @@ from services.shared.klien import Klien
 
 
 class PenilaianClient(Klien):
-    def __init__(self, address: Callable[[], str]) -> None:
-        super().__init__("penilaian", address)
+    def __init__(self, buka: Callable[[], grpc.aio.Channel]) -> None:
+        super().__init__("penilaian", buka)
 
     def _stub(self) -> penilaian_pb2_grpc.PenilaianServiceStub:
         return penilaian_pb2_grpc.PenilaianServiceStub(self.channel())

@@ -19,8 +19,8 @@ NAME = "ekinerja.penilaian.v1.PenilaianService"
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
-    skp = SkpClient(lambda: ctx.address_of("skp"))
-    profil = ProfilClient(lambda: ctx.address_of("profil"))
+    skp = SkpClient(ctx.saluran("skp"))
+    profil = ProfilClient(ctx.saluran("profil"))
     ctx.on_stop.extend([skp.close, profil.close])
     penilaian_pb2_grpc.add_PenilaianServiceServicer_to_server(PenilaianServicer(db, skp, profil), server)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
+import grpc
 from ekinerja.profil.v1 import profil_pb2 as pb
 from ekinerja.profil.v1 import profil_pb2_grpc
 
@@ -15,8 +16,8 @@ from services.shared.names import date_to_proto
 
 
 class ProfilClient(Klien):
-    def __init__(self, address: Callable[[], str]) -> None:
-        super().__init__("profil", address)
+    def __init__(self, buka: Callable[[], grpc.aio.Channel]) -> None:
+        super().__init__("profil", buka)
 
     def _stub(self) -> profil_pb2_grpc.ProfilServiceStub:
         return profil_pb2_grpc.ProfilServiceStub(self.channel())

@@ -34,6 +34,14 @@ class Settings(BaseSettings):
     token_key_file: Path | None = None  # Ed25519 private key (PEM), profil only
     token_public_key_file: Path | None = None  # enough for the other services
     token_ttl_seconds: int = Field(default=8 * 3600, ge=60)
+    # TLS (services/shared/saluran.py, deploy/README.md). Unset: plaintext.
+    tls_cert_file: Path | None = None  # this server's certificate (PEM, chain)
+    tls_key_file: Path | None = None
+    tls_ca_file: Path | None = None  # CA that signs the servers' and clients' certificates
+    tls_klien_cert_file: Path | None = None  # presented when this process calls a service
+    tls_klien_key_file: Path | None = None
+    tls_klien_wajib: bool = False  # mutual TLS: refuse clients without a certificate from the CA
+
     # How long a service other than profil trusts its last CekSesi answer: a
     # logout reaches it within this many seconds (0: ask on every call).
     sesi_cek_detik: int = Field(default=30, ge=0)

@@ -20,17 +20,17 @@ TIMEOUT = 10.0  # seconds; a healthy service answers in milliseconds
 
 
 class Klien:
-    def __init__(self, layanan: str, address: Callable[[], str]) -> None:
-        # The address is read on first use: in the embedded default the
-        # other service is this very process, whose port is known only once
-        # it listens.
+    def __init__(self, layanan: str, buka: Callable[[], grpc.aio.Channel]) -> None:
+        # The channel is opened on first use (Context.saluran): in the
+        # embedded default the other service is this very process, whose
+        # port is known only once it listens.
         self._layanan = layanan
-        self._address = address
+        self._buka = buka
         self._channel: grpc.aio.Channel | None = None
 
     def channel(self) -> grpc.aio.Channel:
         if self._channel is None:
-            self._channel = grpc.aio.insecure_channel(self._address())
+            self._channel = self._buka()
         return self._channel
 
     async def close(self) -> None:

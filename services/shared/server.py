@@ -14,6 +14,7 @@ import structlog
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from services.shared import saluran
 from services.shared.boundary import Boundary
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -39,6 +40,7 @@ class Context:
     # Objects a service exposes for tests and shutdown (e.g. queued mail).
     services: dict[str, object] = field(default_factory=dict)
     port: int = 0  # the bound port, known once the server listens
+    kredensial: grpc.ChannelCredentials | None = None  # for calls to other services (TLS)
     # Closed after the server stops (e.g. channels to other services).
     on_stop: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
@@ -48,6 +50,10 @@ class Context:
         configured = {"profil": self.settings.profil_address, "skp": self.settings.skp_address,
                       "penilaian": self.settings.penilaian_address}.get(service)
         return configured or f"{self.settings.host}:{self.port or self.settings.port}"
+
+    def saluran(self, service: str) -> Callable[[], grpc.aio.Channel]:
+        """Opens a channel to another service, TLS as configured, when first used."""
+        return lambda: saluran.buka(self.address_of(service), self.kredensial)
 
 
 @dataclass(frozen=True)
@@ -100,8 +106,10 @@ def load_verifier(settings: Settings, signs: bool) -> TokenVerifier:
 
 async def start(settings: Settings, modules: Sequence[ServiceModule], port: int | None = None) -> Running:
     verifier = load_verifier(settings, any(m.needs_signing_key for m in modules))
+    tls_server = saluran.kredensial_server(settings)
     boundary = Boundary(verifier, [p for m in modules for p in m.public_methods])
-    context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings))
+    context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings),
+                      kredensial=saluran.kredensial_klien(settings))
     context.databases = {m.name: Database.for_service(settings, m.name) for m in modules}
     server: grpc.aio.Server | None = None
     try:
@@ -121,7 +129,7 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
             names.extend(module.service_names)
         _periksa_sesi(context, modules)
         reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
-        bound = server.add_insecure_port(f"{settings.host}:{settings.port if port is None else port}")
+        bound = saluran.pasang_port(server, f"{settings.host}:{settings.port if port is None else port}", tls_server)
         context.port = bound
         await server.start()
     except BaseException:
@@ -148,7 +156,7 @@ def _periksa_sesi(context: Context, modules: Sequence[ServiceModule]) -> None:
     that very check, elsewhere they ask profil (services/shared/sesi.py)."""
     lokal = context.boundary.revocation_check(PREFIX_SESI)
     if lokal is None:
-        pemeriksa = PemeriksaSesi(lambda: context.address_of("profil"), context.settings.sesi_cek_detik)
+        pemeriksa = PemeriksaSesi(context.saluran("profil"), context.settings.sesi_cek_detik)
         context.on_stop.append(pemeriksa.close)
         lokal = pemeriksa
     for module in modules:

@@ -24,8 +24,8 @@ MAKS_INGATAN = 100_000  # sessions remembered at once; beyond it, forget the exp
 
 
 class PemeriksaSesi:
-    def __init__(self, address: Callable[[], str], ttl_detik: float) -> None:
-        self._address = address
+    def __init__(self, buka: Callable[[], grpc.aio.Channel], ttl_detik: float) -> None:
+        self._buka = buka
         self._ttl = ttl_detik
         self._channel: grpc.aio.Channel | None = None
         self._ingat: dict[str, tuple[bool, float]] = {}  # sesi id → (aktif, until monotonic)
@@ -46,7 +46,7 @@ class PemeriksaSesi:
 
     async def _tanya(self, p: Principal) -> bool | None:
         if self._channel is None:
-            self._channel = grpc.aio.insecure_channel(self._address())
+            self._channel = self._buka()
         stub = auth_pb2_grpc.AuthServiceStub(self._channel)
         try:
             await stub.CekSesi(auth_pb2.CekSesiRequest(), metadata=(("authorization", f"Bearer {p.token}"),),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+import grpc
 from ekinerja.skp.v1 import skp_pb2 as pb
 from ekinerja.skp.v1 import skp_pb2_grpc
 
@@ -15,8 +16,8 @@ HALAMAN = 1000  # SKP Bawahan page size: a penilai's whole year in one call
 
 
 class SkpClient(Klien):
-    def __init__(self, address: Callable[[], str]) -> None:
-        super().__init__("skp", address)
+    def __init__(self, buka: Callable[[], grpc.aio.Channel]) -> None:
+        super().__init__("skp", buka)
 
     def _stub(self) -> skp_pb2_grpc.SkpServiceStub:
         return skp_pb2_grpc.SkpServiceStub(self.channel())

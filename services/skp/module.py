@@ -18,7 +18,7 @@ NAME = "ekinerja.skp.v1.SkpService"
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
-    profil = ProfilClient(lambda: ctx.address_of("profil"))
+    profil = ProfilClient(ctx.saluran("profil"))
     ctx.on_stop.append(profil.close)
     skp_pb2_grpc.add_SkpServiceServicer_to_server(SkpServicer(db, profil), server)
 
