@@ -20,7 +20,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from services.shared import errors
 from services.shared.logging import mask
-from services.shared.principal import Principal, set_current, set_tenggat
+from services.shared.principal import Principal, set_alamat, set_current, set_tenggat
+from services.shared.teks import tolak_nul
 from services.shared.tokens import TokenVerifier
 
 log = structlog.get_logger("ekinerja.rpc")
@@ -77,7 +78,9 @@ class Boundary(grpc.aio.ServerInterceptor):
         verifier: TokenVerifier,
         public_methods: Iterable[str],
         revocation_checks: dict[str, RevocationCheck] | None = None,
+        proxy_tepercaya: Iterable[str] = (),
     ) -> None:
+        self._proxy = frozenset(proxy_tepercaya)
         self._verifier = verifier
         self._public = frozenset(public_methods)
         # Keyed by method prefix ("/ekinerja.profil."): the owner of sessions
@@ -131,7 +134,16 @@ class Boundary(grpc.aio.ServerInterceptor):
             structlog.contextvars.bind_contextvars(akun=principal.akun_id)
         set_current(principal)
         set_tenggat(context.time_remaining())
+        set_alamat(self._alamat(context, metadata))
         return request_id
+
+    def _alamat(self, context: grpc.aio.ServicerContext, metadata: dict[str, Any]) -> str:
+        """'ipv4:10.1.2.3:5555' → '10.1.2.3'; a trusted proxy's x-real-ip instead."""
+        peer = context.peer() or ""
+        host = peer.split(":", 1)[1].rsplit(":", 1)[0].strip("[]") if ":" in peer else peer
+        if host in self._proxy and metadata.get("x-real-ip"):
+            return str(metadata["x-real-ip"])[:64]
+        return host[:64]
 
     async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, request_id: str) -> None:
         if isinstance(exc, StaleDataError):
@@ -157,6 +169,7 @@ class Boundary(grpc.aio.ServerInterceptor):
             request_id = "-"
             try:
                 request_id = await self._enter(method, context)
+                tolak_nul(request)
                 response = await behavior(request, context)
                 log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
                 return response
@@ -175,6 +188,7 @@ class Boundary(grpc.aio.ServerInterceptor):
             request_id = "-"
             try:
                 request_id = await self._enter(method, context)
+                tolak_nul(request)
                 async for item in behavior(request, context):
                     yield item
             except grpc.aio.AbortError:

@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     reset_code_ttl_seconds: int = 15 * 60
     login_max_gagal: int = 5  # failed logins per NIP in login_jendela_detik
     login_jendela_detik: int = 15 * 60
+    # Failed logins from one client address in that window, whatever NIP
+    # they try (password spraying); high enough for a kantor behind one NAT.
+    login_max_gagal_alamat: int = 50
+    # Proxies (nginx) whose `x-real-ip` metadata names the client address;
+    # from anyone else that header is ignored.
+    proxy_tepercaya: list[str] = Field(default_factory=list)
     reset_max_per_jam: int = 3  # Lupa Password requests per NIP and per address
 
     smtp_host: str | None = None  # unset: mail is written to data_dir/outbox

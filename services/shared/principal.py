@@ -64,6 +64,18 @@ def current_or_none() -> Principal | None:
     return _current.get()
 
 
+_alamat: contextvars.ContextVar[str] = contextvars.ContextVar("alamat_klien", default="")
+
+
+def set_alamat(alamat: str) -> None:
+    _alamat.set(alamat)
+
+
+def alamat_klien() -> str:
+    """The client's network address (behind a trusted proxy, the one it names), or ""."""
+    return _alamat.get()
+
+
 # When the caller's deadline falls (time.monotonic()), if they set one: calls
 # this service makes on their behalf must not outlive it.
 _tenggat: contextvars.ContextVar[float | None] = contextvars.ContextVar("tenggat", default=None)

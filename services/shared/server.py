@@ -107,7 +107,8 @@ def load_verifier(settings: Settings, signs: bool) -> TokenVerifier:
 async def start(settings: Settings, modules: Sequence[ServiceModule], port: int | None = None) -> Running:
     verifier = load_verifier(settings, any(m.needs_signing_key for m in modules))
     tls_server = saluran.kredensial_server(settings)
-    boundary = Boundary(verifier, [p for m in modules for p in m.public_methods])
+    boundary = Boundary(verifier, [p for m in modules for p in m.public_methods],
+                        proxy_tepercaya=settings.proxy_tepercaya)
     context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings),
                       kredensial=saluran.kredensial_klien(settings))
     context.databases = {m.name: Database.for_service(settings, m.name) for m in modules}

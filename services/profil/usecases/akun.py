@@ -22,7 +22,7 @@ from services.shared.config import Settings
 from services.shared.db import Database
 from services.shared.errors import AksesDitolak, BelumMasuk, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
 from services.shared.mail import Mailer
-from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN, Principal
+from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN, Principal, alamat_klien
 from services.shared.tokens import TokenSigner
 
 log = structlog.get_logger("ekinerja.profil.akun")
@@ -66,16 +66,21 @@ class LayananAkun:
         if not password:
             raise TidakValid("password", "wajib diisi")
         kunci = f"login:{nip or username.lower()}"
+        alamat = alamat_klien()
+        per_alamat = [f"login-alamat:{alamat}"] if alamat else []
         jendela = dt.timedelta(seconds=self._s.login_jendela_detik)
         t = now()
         async with db.read() as s:
             rules.batasi(await repo.hitung_percobaan(s, kunci, t - jendela), self._s.login_max_gagal, jendela,
                          "percobaan masuk yang gagal")
+            for k in per_alamat:
+                rules.batasi(await repo.hitung_percobaan(s, k, t - jendela), self._s.login_max_gagal_alamat,
+                             jendela, "percobaan masuk yang gagal dari alamat jaringan Anda")
             akun = await repo.akun_login(s, nip or None, username or None)
         ok = await verify_password(akun.password_hash if akun else None, password)
         async with db.transaction() as s:
             if not ok or akun is None or not akun.aktif:
-                await repo.catat_percobaan(s, [kunci], t)
+                await repo.catat_percobaan(s, [kunci, *per_alamat], t)
             else:
                 await repo.hapus_percobaan(s, kunci)
                 token, sesi_id, exp = self._signer.sign(
