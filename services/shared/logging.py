@@ -20,7 +20,10 @@ def mask(text: str) -> str:
 
 def configure(level: str = "INFO", fmt: str = "console") -> None:
     logging.basicConfig(format="%(message)s", stream=sys.stderr, level=level.upper())
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    # Libraries that log statements with their parameters at DEBUG (a NIP in a
+    # WHERE, a rate-limit key) stay at WARNING even when we debug ourselves.
+    for nama in ("alembic", "aiosqlite", "sqlalchemy", "asyncpg", "asyncssh", "aiosmtplib"):
+        logging.getLogger(nama).setLevel(max(logging.WARNING, logging.getLevelName(level.upper())))
     renderer: structlog.typing.Processor = (
         structlog.processors.JSONRenderer() if fmt == "json" else structlog.dev.ConsoleRenderer(colors=False)
     )
