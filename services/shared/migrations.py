@@ -82,12 +82,29 @@ def run_env(target_metadata: MetaData) -> None:
     asyncio.run(run())
 
 
-def jejak_audit_tetap() -> None:
-    """In a migration: the database itself refuses to change or delete a jejak
-    audit row, so not even a bug in a service (or a hand-typed UPDATE through
-    the service's own connection) can rewrite history."""
+def buat_jejak_audit_v1() -> None:
+    """In a migration: the jejak audit table every service keeps (jejak_audit.py),
+    as it was first created — a frozen copy, so later changes to the model
+    come as migrations of their own — with its indexes, and with the
+    database itself refusing to change or delete a row: not even a bug in a
+    service (or a hand-typed UPDATE through its connection) rewrites history."""
+    import sqlalchemy as sa
     from alembic import op
 
+    teks = [(nama, sa.String(length=n)) for nama, n in (
+        ("instansi_id", 32), ("metode", 100), ("aktor", 64), ("aktor_nama", 200), ("aktor_peran", 100),
+        ("atas_nama", 18), ("sasaran", 300))]
+    op.create_table(
+        "jejak_audit",
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("waktu", sa.DateTime(timezone=True), nullable=False),
+        *(sa.Column(nama, jenis, nullable=False) for nama, jenis in teks),
+        *(sa.Column(nama, sa.Text(), nullable=False) for nama in ("sebelum", "sesudah", "alasan")),
+        sa.Column("request_id", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_jejak_audit")),
+    )
+    op.create_index("ix_jejak_audit_atas_nama_waktu", "jejak_audit", ["atas_nama", "waktu"])
+    op.create_index("ix_jejak_audit_instansi_waktu", "jejak_audit", ["instansi_id", "waktu"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("""
             CREATE OR REPLACE FUNCTION jejak_audit_tetap() RETURNS trigger AS $$
@@ -101,12 +118,25 @@ def jejak_audit_tetap() -> None:
                        "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat diubah atau dihapus'); END")
 
 
-def jejak_audit_tetap_hapus() -> None:
+def hapus_jejak_audit_v1() -> None:
     from alembic import op
 
+    op.drop_table("jejak_audit")  # its triggers go with it
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS jejak_audit_tetap ON jejak_audit")
         op.execute("DROP FUNCTION IF EXISTS jejak_audit_tetap()")
-    else:
-        for aksi in ("update", "delete"):
-            op.execute(f"DROP TRIGGER IF EXISTS jejak_audit_tetap_{aksi}")
+
+
+def buat_giliran_v1() -> None:
+    """In a migration: the turn table of services/shared/giliran.py, frozen."""
+    import sqlalchemy as sa
+    from alembic import op
+
+    op.create_table("giliran", sa.Column("kunci", sa.String(length=100), nullable=False),
+                    sa.Column("kali", sa.Integer(), nullable=False),
+                    sa.PrimaryKeyConstraint("kunci", name=op.f("pk_giliran")))
+
+
+def hapus_giliran_v1() -> None:
+    from alembic import op
+
+    op.drop_table("giliran")
