@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -48,16 +48,35 @@ def is_postgres(url: str) -> bool:
     return make_url(url).get_backend_name() == "postgresql"
 
 
+# SQLSTATEs that say the server is not there right now, not that the query is
+# wrong: connection exceptions (class 08) and a server shutting down, crashed
+# or still starting up (57P01–57P03). asyncpg reports the last ones as server
+# errors, so SQLAlchemy does not see a disconnect, and an RPC made while
+# PostgreSQL restarts ended INTERNAL instead of UNAVAILABLE (tests/faults).
+_SERVER_TIDAK_ADA = ("08", "57P01", "57P02", "57P03")
+
+
+def _tandai_putus(ctx: ExceptionContext) -> None:
+    sqlstate = getattr(ctx.original_exception, "sqlstate", None)
+    if isinstance(sqlstate, str) and sqlstate.startswith(_SERVER_TIDAK_ADA):
+        # Sets connection_invalidated on the raised error, which the boundary
+        # answers UNAVAILABLE; on an open connection SQLAlchemy also discards
+        # it and the rest of the pool, all connected to the old server.
+        ctx.is_disconnect = True
+
+
 def create_engine(url: str, service: str, pool_size: int = 10) -> AsyncEngine:
     if is_postgres(url):
         # Each service owns a schema named after it; unqualified names resolve there.
-        return create_async_engine(
+        pg = create_async_engine(
             url,
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_pre_ping=True,
             connect_args={"server_settings": {"search_path": service}},
         )
+        event.listen(pg.sync_engine, "handle_error", _tandai_putus)
+        return pg
     engine = create_async_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine.sync_engine, "connect")
