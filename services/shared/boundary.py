@@ -159,7 +159,9 @@ class Boundary(grpc.aio.ServerInterceptor):
             await context.abort(grpc.StatusCode.UNAVAILABLE, "Basis data tidak dapat dihubungi; coba lagi sebentar lagi.")
         log.exception("rpc.gagal")
         await context.abort(
-            grpc.StatusCode.INTERNAL, f"Terjadi kesalahan pada server (kode permintaan {request_id})."
+            # The id is bound before authentication: a failure there has one too.
+            grpc.StatusCode.INTERNAL, "Terjadi kesalahan pada server (kode permintaan "
+            f"{structlog.contextvars.get_contextvars().get('rid') or request_id})."
         )
 
     def _wrap_unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
