@@ -5,6 +5,7 @@ google.rpc details, then logs one line with the outcome and duration."""
 
 from __future__ import annotations
 
+import ipaddress
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
@@ -80,7 +81,8 @@ class Boundary(grpc.aio.ServerInterceptor):
         revocation_checks: dict[str, RevocationCheck] | None = None,
         proxy_tepercaya: Iterable[str] = (),
     ) -> None:
-        self._proxy = frozenset(proxy_tepercaya)
+        # Addresses or ranges ("10.0.0.0/8": ingress pods come and go).
+        self._proxy = [ipaddress.ip_network(x, strict=False) for x in proxy_tepercaya]
         self._verifier = verifier
         self._public = frozenset(public_methods)
         # Keyed by method prefix ("/ekinerja.profil."): the owner of sessions
@@ -141,9 +143,16 @@ class Boundary(grpc.aio.ServerInterceptor):
         """'ipv4:10.1.2.3:5555' → '10.1.2.3'; a trusted proxy's x-real-ip instead."""
         peer = context.peer() or ""
         host = peer.split(":", 1)[1].rsplit(":", 1)[0].strip("[]") if ":" in peer else peer
-        if host in self._proxy and metadata.get("x-real-ip"):
+        if metadata.get("x-real-ip") and self._tepercaya(host):
             return str(metadata["x-real-ip"])[:64]
         return host[:64]
+
+    def _tepercaya(self, host: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return any(ip in jaringan for jaringan in self._proxy)
 
     async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, request_id: str) -> None:
         if isinstance(exc, StaleDataError):

@@ -52,8 +52,9 @@ class Settings(BaseSettings):
     # Failed logins from one client address in that window, whatever NIP
     # they try (password spraying); high enough for a kantor behind one NAT.
     login_max_gagal_alamat: int = 50
-    # Proxies (nginx) whose `x-real-ip` metadata names the client address;
-    # from anyone else that header is ignored.
+    # Proxies (nginx, an ingress) whose `x-real-ip` metadata names the client
+    # address, as addresses or ranges ("10.42.0.0/16"); from anyone else that
+    # header is ignored.
     proxy_tepercaya: list[str] = Field(default_factory=list)
     reset_max_per_jam: int = 3  # Lupa Password requests per NIP and per address
 

@@ -44,7 +44,7 @@ async def test_percobaan_dari_satu_alamat_dibatasi(settings):
 
 
 async def test_di_balik_proxy_tepercaya_per_alamat_klien(settings):
-    setelan = settings.model_copy(update={"login_max_gagal_alamat": 2, "proxy_tepercaya": ["127.0.0.1"]})
+    setelan = settings.model_copy(update={"login_max_gagal_alamat": 2, "proxy_tepercaya": ["127.0.0.0/8"]})
     running = await start(setelan, list(MODULES.values()), port=0)
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as ch:

@@ -1,0 +1,1 @@
+"""Deployment helpers; see deploy/README.md."""

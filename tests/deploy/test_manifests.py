@@ -1,0 +1,175 @@
+"""deploy/ checked without a cluster: every gRPC service in proto/ has a route
+to the process that serves it (local nginx, systemd's nginx, the Kubernetes
+Ingress); every Deployment has gRPC probes, resources, its config and keys;
+the nginx configurations pass `nginx -t`."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deploy.lokal.layout import Paths, Replica, env_for, parse_replicas, render_nginx
+from services.registry import MODULES
+from services.shared.config import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+K8S = DEPLOY / "k8s"
+nginx_ada = pytest.mark.skipif(shutil.which("nginx") is None,
+                               reason="nginx tidak ada di PATH: apt-get install -y nginx-light (deploy/README.md)")
+
+
+def proto_services() -> dict[str, str]:
+    """Full gRPC service name → the ekinerja service (process) that serves it."""
+    found = {}
+    for proto in (ROOT / "proto" / "ekinerja").rglob("*.proto"):
+        text = proto.read_text()
+        package = re.search(r"^package ([\w.]+);", text, re.M)
+        assert package, proto
+        for name in re.findall(r"^service (\w+)", text, re.M):
+            found[f"{package[1]}.{name}"] = package[1].split(".")[1]
+    return found
+
+
+def test_proto_dan_modul_menyebut_layanan_yang_sama():
+    assert proto_services() == {n: m.name for m in MODULES.values() for n in m.service_names}
+
+
+def nginx_routes(text: str, upstream_prefix: str = "") -> dict[str, str]:
+    routes = dict(re.findall(r"location (\S+) \{ grpc_pass grpc://(\w+); \}", text))
+    return {path: upstream.removeprefix(upstream_prefix) for path, upstream in routes.items()}
+
+
+def expected_routes(trailing: str) -> dict[str, str]:
+    return {f"/{name}{trailing}": owner for name, owner in proto_services().items()} | {"/": "profil"}
+
+
+def test_nginx_lokal_dan_systemd_merutekan_setiap_layanan_ke_pemiliknya():
+    assert nginx_routes((DEPLOY / "lokal" / "nginx.conf.template").read_text()) == expected_routes("/")
+    systemd = (DEPLOY / "systemd" / "nginx-ekinerja.conf").read_text()
+    assert nginx_routes(systemd, "ekinerja_") == expected_routes("/")
+
+
+def test_proxy_meneruskan_alamat_klien_yang_dipercaya_replika(monkeypatch, tmp_path):
+    """profil limits failed logins per client address: behind nginx that is
+    x-real-ip, trusted from 127.0.0.1 only; else every client is nginx."""
+    for conf in (DEPLOY / "lokal" / "nginx.conf.template", DEPLOY / "systemd" / "nginx-ekinerja.conf"):
+        assert "grpc_set_header x-real-ip $remote_addr;" in conf.read_text(), conf
+    env = env_for(Paths(tmp_path), "postgresql+asyncpg://x@127.0.0.1/db", "127.0.0.1:1", Replica("profil", 1, 2), 5)
+    for file_env in [env, dict(re.findall(r"^(EKINERJA_\w+)=(.*)$", (DEPLOY / "ekinerja.env.example").read_text(),
+                                          re.M))]:
+        monkeypatch.setenv("EKINERJA_PROXY_TEPERCAYA", file_env["EKINERJA_PROXY_TEPERCAYA"])
+        assert Settings().proxy_tepercaya == ["127.0.0.1"]
+
+
+def test_replika_per_layanan():
+    assert parse_replicas([]) == {"profil": 1, "skp": 1, "penilaian": 1, "cetak": 1}
+    assert parse_replicas(["2", "skp=3"]) == {"profil": 2, "skp": 3, "penilaian": 2, "cetak": 2}
+    for salah in ("nol", "0", "skp=x", "laporan=2"):
+        with pytest.raises(ValueError):
+            parse_replicas([salah])
+
+
+@nginx_ada
+def test_konfigurasi_nginx_lulus_nginx_t(tmp_path):
+    paths = Paths(tmp_path / "run")
+    for folder in ("log", "pids", "nginx-temp"):
+        (paths.run / folder).mkdir(parents=True)
+    replicas = [Replica(s, i, 40000 + n) for n, (s, i) in enumerate((s, i) for s in MODULES for i in (1, 2))]
+    paths.nginx_conf.write_text(render_nginx(paths, 40100, replicas))
+    assert paths.nginx_conf.read_text().count("server 127.0.0.1:") == 8
+    # systemd's snippet goes inside the http block of Debian's /etc/nginx/nginx.conf.
+    wrapper = tmp_path / "systemd.conf"
+    temp = " ".join(f"{k}_temp_path {tmp_path};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    wrapper.write_text(f"pid {tmp_path}/pid; events {{}} http {{ {temp} access_log off; "
+                       f"include {DEPLOY / 'systemd' / 'nginx-ekinerja.conf'}; }}\n")
+    for conf in (paths.nginx_conf, wrapper):
+        out = subprocess.run(["nginx", "-t", "-q", "-c", str(conf), "-p", str(paths.run), "-e",
+                              str(tmp_path / "error.log")], capture_output=True, text=True, timeout=30)
+        assert out.returncode == 0, out.stderr
+
+
+def k8s_docs() -> dict[str, list[dict]]:
+    kustomization = yaml.safe_load((K8S / "kustomization.yaml").read_text())
+    applied = set(kustomization["resources"])
+    assert applied == {p.name for p in K8S.glob("*.yaml")} - {"kustomization.yaml", "secret.example.yaml"}
+    by_kind: dict[str, list[dict]] = {}
+    for name in [*sorted(applied), "secret.example.yaml"]:
+        for doc in yaml.safe_load_all((K8S / name).read_text()):
+            by_kind.setdefault(doc["kind"], []).append(doc)
+    return by_kind
+
+
+def test_k8s_setiap_deployment_punya_probe_grpc_sumber_daya_konfigurasi_dan_kunci():
+    docs = k8s_docs()
+    config = {d["metadata"]["name"]: d["data"] for d in docs["ConfigMap"]}
+    secrets = {d["metadata"]["name"] for d in docs["Secret"]}
+    deployments = {d["metadata"]["name"]: d for d in docs["Deployment"]}
+    assert set(deployments) == set(MODULES)
+    for name, d in deployments.items():
+        pod = d["spec"]["template"]["spec"]
+        (c,) = pod["containers"]
+        assert c["args"] == ["serve", name]
+        port = c["ports"][0]["containerPort"]
+        for probe in ("readinessProbe", "livenessProbe"):
+            grpc = c[probe]["grpc"]
+            assert grpc["port"] == port and grpc["service"] in MODULES[name].service_names, (name, probe)
+        for kind in ("requests", "limits"):
+            assert {"cpu", "memory"} <= set(c["resources"][kind]), (name, kind)
+        (cm,) = [e["configMapRef"]["name"] for e in c["envFrom"] if "configMapRef" in e]
+        assert int(config[cm]["EKINERJA_PORT"]) == port
+        assert {e["secretRef"]["name"] for e in c["envFrom"] if "secretRef" in e} - secrets <= {"ekinerja-smtp"}
+        mounts = {m["name"]: m["mountPath"] for m in c["volumeMounts"]}
+        volumes = {v["name"]: v.get("secret", {}).get("secretName") for v in pod["volumes"]}
+        mounted = {volumes[n]: path for n, path in mounts.items()}
+        assert mounted["ekinerja-token-publik"] == str(Path(config[cm]["EKINERJA_TOKEN_PUBLIC_KEY_FILE"]).parent)
+        env = {e["name"]: e["value"] for e in c.get("env", [])}
+        if name == "profil":  # only profil signs, so only profil holds the private key
+            assert mounted["ekinerja-token-privat"] == str(Path(env["EKINERJA_TOKEN_KEY_FILE"]).parent)
+        else:
+            assert "ekinerja-token-privat" not in mounted and "EKINERJA_TOKEN_KEY_FILE" not in env
+        assert set(volumes.values()) - {None} <= secrets | {"ekinerja-cetak-ttd"}
+
+
+def test_k8s_service_hpa_job_dan_alamat_antarlayanan():
+    docs = k8s_docs()
+    deployments = {d["metadata"]["name"]: d for d in docs["Deployment"]}
+    services = {s["metadata"]["name"]: s for s in docs["Service"]}
+    assert set(services) == set(deployments)
+    for name, s in services.items():
+        labels = deployments[name]["spec"]["template"]["metadata"]["labels"]
+        assert s["spec"]["selector"].items() <= labels.items()
+        assert s["spec"]["ports"][0]["name"] == "grpc"
+    hpa = {h["spec"]["scaleTargetRef"]["name"]: h for h in docs["HorizontalPodAutoscaler"]}
+    assert {"skp", "penilaian"} <= set(hpa) <= set(deployments)
+    for name, h in hpa.items():
+        assert "replicas" not in deployments[name]["spec"]  # the autoscaler owns it
+        assert h["spec"]["metrics"][0]["resource"]["name"] == "cpu" and h["spec"]["minReplicas"] >= 2
+    (job,) = docs["Job"]
+    assert job["spec"]["template"]["spec"]["containers"][0]["args"] == ["migrate"]
+    (config,) = [d["data"] for d in docs["ConfigMap"]]
+    for service in ("profil", "skp", "penilaian"):
+        host, port = config[f"EKINERJA_{service.upper()}_ADDRESS"].split(":")
+        assert host == service and int(port) == services[service]["spec"]["ports"][0]["port"]
+
+
+def test_k8s_ingress_merutekan_setiap_layanan_grpc_ke_pemiliknya():
+    (ingress,) = k8s_docs()["Ingress"]
+    assert ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/backend-protocol"] == "GRPC"
+    (rule,) = ingress["spec"]["rules"]
+    routes = {p["path"]: p["backend"]["service"]["name"] for p in rule["http"]["paths"]}
+    assert all(p["pathType"] == "Prefix" for p in rule["http"]["paths"])
+    assert routes == expected_routes("")
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl tidak ada di PATH")
+def test_kustomize_membangun_manifest():
+    out = subprocess.run(["kubectl", "kustomize", str(K8S)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    kinds = [d["kind"] for d in yaml.safe_load_all(out.stdout)]
+    assert kinds.count("Deployment") == 4 and "Secret" not in kinds
