@@ -195,6 +195,7 @@ class Boundary(grpc.aio.ServerInterceptor):
 
     def _wrap_stream(self, method: str, behavior: Callable[..., Any]) -> Callable[..., Any]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            start = time.perf_counter()
             structlog.contextvars.clear_contextvars()
             request_id = "-"
             try:
@@ -202,6 +203,8 @@ class Boundary(grpc.aio.ServerInterceptor):
                 tolak_nul(request)
                 async for item in behavior(request, context):
                     yield item
+                # One line per stream too, when it has been sent whole.
+                log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
             except grpc.aio.AbortError:
                 raise
             except Exception as exc:
