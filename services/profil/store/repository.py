@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from services.profil.domain import organisasi as org
 from services.profil.store.models import (
@@ -76,6 +77,17 @@ async def load_struktur(s: AsyncSession, instansi_id: str) -> org.Struktur:
     units = await s.execute(select(*_UNOR_KOLOM).where(UnorRow.instansi_id == instansi_id))
     tugas = await s.execute(select(*_PENUGASAN_KOLOM).where(PenugasanRow.instansi_id == instansi_id))
     return org.Struktur({u[0]: org.Unor(*u) for u in units}, [org.Penugasan(*p) for p in tugas])
+
+
+async def leluhur_unor(s: AsyncSession, unor_id: str) -> org.Struktur:
+    """A unit and its parents up to the root, in one recursive query: what
+    one unit's induk and depth need, without loading the whole tree (it was
+    most of GetUnor on an instansi of 500 units). UNION stops at a cycle."""
+    naik = select(*_UNOR_KOLOM).where(UnorRow.id == unor_id).cte("naik", recursive=True)
+    atas = aliased(UnorRow)
+    naik = naik.union(select(atas.id, atas.nama, atas.parent_id, atas.induk, atas.jabatan_pimpinan,
+                             atas.pimpinan_nip).join(naik, atas.id == naik.c.parent_id))
+    return org.Struktur({u[0]: org.Unor(*u) for u in await s.execute(select(naik))})
 
 
 async def pegawai_by_nip(s: AsyncSession, nips: set[str]) -> dict[str, PegawaiRow]:

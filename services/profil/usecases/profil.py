@@ -264,7 +264,7 @@ async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUno
 
 async def data_unor(s: AsyncSession, unor_id: str) -> DataUnor:
     row = await repo.get_unor(s, unor_id)
-    struktur = await repo.load_struktur(s, row.instansi_id)
+    struktur = await repo.leluhur_unor(s, unor_id)  # induk and depth need only the way up
     return _data_unor(struktur, row.instansi_id, unor_id, await _pimpinan(s, [struktur.unor[unor_id]]))
 
 
