@@ -125,6 +125,8 @@ class Boundary(grpc.aio.ServerInterceptor):
         request_id = str(metadata.get("x-request-id") or uuid.uuid4().hex)[:64]
         structlog.contextvars.bind_contextvars(rpc=method, rid=request_id)
         principal = None
+        # Before the session check: asking profil about it spends the caller's time too.
+        set_tenggat(context.time_remaining())
         if method not in self._public:
             auth = str(metadata.get("authorization", ""))
             if not auth.lower().startswith("bearer "):
@@ -135,7 +137,6 @@ class Boundary(grpc.aio.ServerInterceptor):
                     raise errors.BelumMasuk("Sesi Anda telah berakhir. Silakan masuk kembali.")
             structlog.contextvars.bind_contextvars(akun=principal.akun_id)
         set_current(principal)
-        set_tenggat(context.time_remaining())
         set_alamat(self._alamat(context, metadata))
         return request_id
 

@@ -16,10 +16,11 @@ import grpc
 import structlog
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 
-from services.shared.principal import Principal
+from services.shared.principal import Principal, sisa_waktu
 
 log = structlog.get_logger("ekinerja.sesi")
 TIMEOUT = 3.0
+TANPA_JAWABAN_DETIK = 5.0
 MAKS_INGATAN = 100_000  # sessions remembered at once; beyond it, forget the expired
 
 
@@ -36,10 +37,14 @@ class PemeriksaSesi:
         if ingat is not None and ingat[1] > sekarang:
             return ingat[0]
         aktif = await self._tanya(p)
-        if aktif is None:
-            return True
         if len(self._ingat) >= MAKS_INGATAN:
             self._ingat = {k: v for k, v in self._ingat.items() if v[1] > sekarang}
+        if aktif is None:
+            # profil did not answer: trust the token, and do not ask again on
+            # every call for a while (a profil that is down must not be hammered).
+            if self._ttl > 0:
+                self._ingat[p.sesi_id] = (True, sekarang + min(self._ttl, TANPA_JAWABAN_DETIK))
+            return True
         if self._ttl > 0:
             self._ingat[p.sesi_id] = (aktif, sekarang + self._ttl)
         return aktif
@@ -48,9 +53,12 @@ class PemeriksaSesi:
         if self._channel is None:
             self._channel = self._buka()
         stub = auth_pb2_grpc.AuthServiceStub(self._channel)
+        sisa = sisa_waktu()  # the caller's deadline bounds this call too
+        if sisa is not None and sisa <= 0:
+            return None
         try:
             await stub.CekSesi(auth_pb2.CekSesiRequest(), metadata=(("authorization", f"Bearer {p.token}"),),
-                               timeout=TIMEOUT)
+                               timeout=TIMEOUT if sisa is None else min(TIMEOUT, sisa))
         except grpc.aio.AioRpcError as e:
             if e.code() == grpc.StatusCode.UNAUTHENTICATED:
                 return False
