@@ -31,6 +31,7 @@ from services.shared.migrations import upgrade
 from services.shared.server import Running, start
 from services.shared.tokens import ensure_keypair
 from tests import data
+from tests.fuzz.summary import pytest_terminal_summary  # noqa: F401  (fuzz case counts at session end)
 
 T = TypeVar("T")
 

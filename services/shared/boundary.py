@@ -163,6 +163,9 @@ class Boundary(grpc.aio.ServerInterceptor):
             status = to_status(exc)
             log.info("rpc.ditolak", code=status.code.name, pesan=mask(exc.pesan))
             await context.abort(status.code, status.details, status.trailing_metadata)
+        if isinstance(exc, NotImplementedError):
+            # A method of the contract this server does not serve yet (the generated base class).
+            await context.abort(grpc.StatusCode.UNIMPLEMENTED, "Metode ini belum tersedia pada server ini.")
         lost_db = isinstance(exc, (OperationalError, DBAPIError)) and exc.connection_invalidated
         if lost_db or isinstance(exc, OSError):
             log.warning("rpc.tidak_tersedia", error=mask(str(exc)))

@@ -8,6 +8,9 @@ import json
 
 from services.shared.errors import TidakValid
 
+# No query pages this deep; a larger offset only overflows the database's integer.
+MAKS_OFFSET = 2**31 - 1
+
 
 def page_size(requested: int, default: int, maximum: int) -> int:
     if requested < 0:
@@ -31,9 +34,11 @@ def decode(token: str, query: str) -> int:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         data = json.loads(raw)
         offset = int(data["o"])
-        if data["q"] != _fingerprint(query) or offset < 0:
+        if data["q"] != _fingerprint(query) or not 0 <= offset <= MAKS_OFFSET:
             raise ValueError
-    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+    # OverflowError: {"o": Infinity}; RecursionError: "[[[[…" nested past
+    # the parser's limit. Tokens come back from clients: anything is possible.
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
         raise TidakValid("page_token", "tidak sah atau bukan untuk pencarian ini") from None
     return offset
 
@@ -54,6 +59,6 @@ def decode_kunci(token: str, query: str, panjang: int) -> list[str] | None:
         if data["q"] != _fingerprint(query) or not isinstance(kunci, list) or len(kunci) != panjang \
                 or not all(isinstance(k, str) for k in kunci):
             raise ValueError
-    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise TidakValid("page_token", "tidak sah atau bukan untuk pencarian ini") from None
     return kunci

@@ -17,7 +17,7 @@ from services.cetak.server.dasar import Dasar, anchor, pihak_ttd
 from services.cetak.usecases import dokumen as uc
 from services.cetak.usecases.dokumen import Cetakan
 from services.shared import principal as pr
-from services.shared.errors import TidakValid
+from services.shared.errors import Pelanggaran, TidakValid
 
 CATATAN_KURVA = ("Kurva Distribusi Predikat Kinerja Pegawai pada Dokumen Evaluasi Kinerja Pegawai tampil ketika "
                  "capaian kinerja organisasi pada unit kerja induk sudah difinalisasi.")
@@ -80,14 +80,20 @@ class Dokumen(Dasar):
     async def PratinjauDokumen(self, request: pb.PratinjauDokumenRequest,
                                context: grpc.aio.ServicerContext) -> pb.Pratinjau:
         pilihan = request.WhichOneof("dokumen")
-        if pilihan == "rencana_skp":
-            c = await self._rencana(request.rencana_skp)
-        elif pilihan == "form_penilaian":
-            c = await self._form(request.form_penilaian)
-        elif pilihan == "evaluasi_kinerja":
-            c = await self._evaluasi(request.evaluasi_kinerja)
-        else:
-            raise TidakValid("dokumen", "pilih rencana_skp, form_penilaian atau evaluasi_kinerja")
+        try:
+            if pilihan == "rencana_skp":
+                c = await self._rencana(request.rencana_skp)
+            elif pilihan == "form_penilaian":
+                c = await self._form(request.form_penilaian)
+            elif pilihan == "evaluasi_kinerja":
+                c = await self._evaluasi(request.evaluasi_kinerja)
+            else:
+                raise TidakValid("dokumen", "pilih rencana_skp, form_penilaian atau evaluasi_kinerja")
+        except TidakValid as e:
+            if pilihan is None:
+                raise
+            # The inner request's fields, named as paths of this request ("rencana_skp.lokasi").
+            raise TidakValid.banyak([Pelanggaran(f"{pilihan}.{p.field}", p.pesan) for p in e.pelanggaran]) from None
         return pb.Pratinjau(jenis=convert.JENIS_KE[c.dokumen.jenis.value], nama_berkas=c.nama_berkas,
                             baris=baris(c.dokumen))
 
