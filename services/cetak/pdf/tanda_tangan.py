@@ -85,7 +85,10 @@ def _ruang_tanda_tangan(signer: signers.SimpleSigner) -> int:
     the signature and attributes. Saying it skips pyHanko's dry run, which
     signs everything twice."""
     sertifikat = [signer.signing_cert, *signer.cert_registry]
-    return sum(len(c.dump()) for c in sertifikat if c is not None) + 4096
+    ruang = sum(len(c.dump()) for c in sertifikat if c is not None) + 4096
+    # pyHanko writes it as hex, two digits a byte: an odd size (certificates
+    # with an odd DER length, by chance of their serials and keys) is refused.
+    return ruang + ruang % 2
 
 
 class Penandatangan:
