@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export EKINERJA_DATA_DIR="${EKINERJA_DATA_DIR:-data}"
-PORT="${EKINERJA_PORT:-50051}"
 mkdir -p "$EKINERJA_DATA_DIR"
+# A busy port would open the TUI on whatever already listens there.
+PORT="$($BIN/python scripts/pilih_port.py 127.0.0.1 "${EKINERJA_PORT:-50051}")"
 
 $BIN/ekinerja migrate
 if [ ! -f "$EKINERJA_DATA_DIR/.demo" ]; then
@@ -16,16 +17,21 @@ else
   cat "$EKINERJA_DATA_DIR/demo-login.txt" 2>/dev/null || true
 fi
 
-EKINERJA_LOG_FORMAT=json $BIN/ekinerja serve --port "$PORT" >"$EKINERJA_DATA_DIR/serve.log" 2>&1 &
+# Appended, never truncated: another instance may be writing it.
+EKINERJA_LOG_FORMAT=json $BIN/ekinerja serve --port "$PORT" >>"$EKINERJA_DATA_DIR/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 
-$BIN/python - "$PORT" <<'PY'
-import sys, time, grpc
+$BIN/python - "$PORT" "$SERVER" <<'PY'
+import os, sys, time, grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-port = sys.argv[1]
+port, server = sys.argv[1], int(sys.argv[2])
 stub = health_pb2_grpc.HealthStub(grpc.insecure_channel(f"127.0.0.1:{port}"))
 for _ in range(100):
+    try:
+        os.kill(server, 0)  # the answer must come from the process started here
+    except ProcessLookupError:
+        break
     try:
         if stub.Check(health_pb2.HealthCheckRequest(), timeout=1).status == 1:
             sys.exit(0)
