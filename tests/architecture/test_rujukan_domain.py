@@ -17,11 +17,18 @@ RUJUKAN = re.compile(r"domain\.md#([\w-]+)")
 TAUTAN_DALAM = re.compile(r"\]\(#([\w-]+)\)")
 
 
+LEWATI = {".git", "gen", ".venv", "data", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"}
+
+
 def _berkas() -> list[Path]:
-    """Tracked and new (not ignored) files, without generated stubs."""
-    out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                         cwd=ROOT, capture_output=True, check=True).stdout.decode()
-    paths = [ROOT / p for p in out.split("\0") if p and not p.startswith("gen/")]
+    """Tracked and new (not ignored) files, without generated stubs; without
+    git (an exported tree), every file outside the usual generated folders."""
+    r = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                       cwd=ROOT, capture_output=True)
+    if r.returncode == 0:
+        paths = [ROOT / p for p in r.stdout.decode().split("\0") if p and not p.startswith("gen/")]
+    else:
+        paths = [p for p in ROOT.rglob("*") if not LEWATI & set(p.relative_to(ROOT).parts)]
     return [p for p in paths if p.is_file() and p.resolve() != INI]
 
 
