@@ -1,4 +1,4 @@
-"""A small, exact organisation for tests: the manual's people in BKPSDM Kab.
+"""A small, exact organisation for tests: the manual's people (docs/domain.md#contoh-dari-panduan) in BKPSDM Kab.
 Madiun and Kecamatan Jiwan, plus a second instansi. Each case in the tests
 names the people below, so the expected atasan can be read off this file.
 

@@ -196,7 +196,7 @@ PERIODE = {nilai.PERIODE_TRIWULAN_I: "TRIWULAN I", nilai.PERIODE_TRIWULAN_II: "T
 
 
 def rating(value: int) -> str:
-    """The manual's words; "-" when unset (or sent back for revision)."""
+    """The web app's words; "-" when unset (or sent back for revision)."""
     return RATING.get(value, "-")
 
 

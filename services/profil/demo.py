@@ -1,5 +1,5 @@
 """`ekinerja seed demo`: a realistic "Pemerintah Kab. Madiun" with the
-manual's people (reference/panduan-ekinerja.txt) among ~600 generated ones.
+manual's people (docs/domain.md#contoh-dari-panduan) among ~600 generated ones.
 
 Everything is derived from `seed` (faker id_ID and random.Random), ids from
 md5 of names, so a second run computes the same rows; it then brings the

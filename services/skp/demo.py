@@ -1,6 +1,6 @@
 """Demo SKPs for `ekinerja seed demo`, made through the real gRPC API as the
 manual's people would make them: the Kepala BKPSDM's and ENDANG's plans with
-their Matriks Peran Hasil, SUTIKNO's plan from the manual (DRAFT, ready to
+their Matriks Peran Hasil, SUTIKNO's plan (docs/domain.md#contoh-dari-panduan; DRAFT, ready to
 submit), WIDANANG's waiting for ENDANG's approval, and last year's SKP."""
 
 from __future__ import annotations

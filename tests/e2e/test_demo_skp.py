@@ -1,5 +1,5 @@
 """`ekinerja seed demo` makes the demo SKPs through the API: a new user who
-runs `make run` finds the manual's plans, an approval waiting for ENDANG and
+runs `make run` finds the manual's plans (docs/domain.md#contoh-dari-panduan), an approval waiting for ENDANG and
 intervensi choices for SUTIKNO."""
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ async def test_demo_madiun(profil_db: Database) -> None:
             assert p.nip[14] == ("1" if depan in PRIA else "2"), (p.nama, p.nip)
     assert {p.jenis_asn for p in pegawai.values()} == {"PNS", "PPPK"}
 
-    # the manual's people and units
+    # the manual's people and units (docs/domain.md#contoh-dari-panduan)
     bidang = unor[BIDANG]
     bkpsdm = unor[bidang.parent_id or ""]
     assert bidang.nama == "BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI" and not bidang.induk

@@ -1,4 +1,4 @@
-"""Cetak (manual chapter 11) from the terminal: the pegawai prints the
+"""Cetak (docs/domain.md#dokumen-cetak) from the terminal: the pegawai prints the
 Rencana SKP from Detail SKP with an anchor, after a preview; a duplicate
 anchor is refused on its field; the print is listed in Riwayat Cetak. The
 pegawai prints a period's Form Penilaian from Penilaian SKP; the penilai

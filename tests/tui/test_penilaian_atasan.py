@@ -1,4 +1,4 @@
-"""Pemantauan dan Evaluasi as the penilai (manual chapter 7): feedback on an
+"""Pemantauan dan Evaluasi as the penilai (docs/domain.md#feedback-dan-rating): feedback on an
 RHK and on a perilaku, the two ratings with one key each, the next bawahan
 without going back to the list, the Rekap with its progress and Ekspor
 XLSX, and the Kurva. Then the pegawai reads it in Feedback Perilaku."""

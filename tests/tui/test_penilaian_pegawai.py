@@ -1,4 +1,4 @@
-"""Penilaian SKP as the pegawai (manual chapter 6): Rencana Aksi, Bukti Dukung
+"""Penilaian SKP as the pegawai (docs/domain.md#pelaksanaan-kinerja): Rencana Aksi, Bukti Dukung
 and Realisasi of an open period, and a closed period that says until when
 it could be filled."""
 

@@ -1,4 +1,4 @@
-"""PLT/PLH (manual chapter 10): add an assignment, see it act, end it."""
+"""PLT/PLH (docs/domain.md#plt-dan-plh): add an assignment, see it act, end it."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""SKP Bawahan (manual chapter 12) as the pejabat penilai: find the SKP by
+"""SKP Bawahan (docs/domain.md#status-skp) as the pejabat penilai: find the SKP by
 year, Edit Status, Kembalikan, Ekspektasi Khusus Pimpinan, Riwayat, and
 Sinkronisasi after a change in the organisation."""
 

@@ -1,4 +1,4 @@
-"""Matriks Peran Hasil (manual chapter 2, step 12): the atasan assigns a
+"""Matriks Peran Hasil (docs/domain.md#matriks-peran-hasil): the atasan assigns a
 bawahan to one of their RHK; the bawahan then finds it among the RHK atasan
 yang diintervensi of their own SKP."""
 

@@ -1,4 +1,4 @@
-"""SKP planning (manual chapters 1, 2 and 12) through the real app at 80x24:
+"""SKP planning (docs/domain.md#skp) through the real app at 80x24:
 the pegawai makes an SKP, fills it and submits it; the atasan approves it."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Atasan resolution (DOMAIN.md section 2), on a small tree without a database."""
+"""Atasan resolution (docs/domain.md#penentuan-atasan), on a small tree without a database."""
 
 import datetime as dt
 
@@ -77,7 +77,7 @@ def test_plt_tidak_menggeser_pimpinan_definitif():
 
 
 def test_plt_yang_anggota_unitnya_sendiri_dinilai_dari_unit_atasan():
-    # NUR PURWATI: member of SEKSI PELAYANAN and its PLT, as in the manual.
+    # NUR PURWATI: member of SEKSI PELAYANAN and its PLT, as in the manual (docs/domain.md#contoh-dari-panduan).
     plt = Penugasan("1", "N", "pelayanan", PLT, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
     s = struktur([plt])
     assert nip_atasan(s, "N", "pelayanan") == "E"

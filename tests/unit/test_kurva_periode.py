@@ -1,5 +1,5 @@
 """The distribution curve for each organisational capaian with its boundary
-cases, and the periods and Batas of an SKP (DOMAIN.md section 4)."""
+cases, and the periods and Batas of an SKP (docs/domain.md#penilaian)."""
 
 import datetime as dt
 

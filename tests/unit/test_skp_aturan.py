@@ -1,4 +1,4 @@
-"""The SKP rules of DOMAIN.md section 3, without gRPC or a database."""
+"""The SKP rules of docs/domain.md#skp, without gRPC or a database."""
 
 import datetime as dt
 from decimal import Decimal

@@ -1,4 +1,4 @@
-"""The Cetak dialog (manual chapter 11): Cetak Rencana SKP (Detail SKP), Cetak
+"""The Cetak dialog (docs/domain.md#dokumen-cetak): Cetak Rencana SKP (Detail SKP), Cetak
 Form Penilaian and Cetak Dokumen Evaluasi Kinerja (a period of Penilaian
 SKP), and Cetak Massal (Rekap Penilaian Bawahan). Its fields are the
 server's (GetDialogCetak: labels, defaults, a note): TANGGAL (DD/MM/YYYY)

@@ -1,5 +1,5 @@
-"""Detail SKP (manual chapter 2) and, for the pejabat penilai, Detail SKP
-Bawahan (chapter 12). One tab per part of the web page so that each fits
+"""Detail SKP (docs/domain.md#skp) and, for the pejabat penilai, Detail SKP
+Bawahan (docs/domain.md#status-skp). One tab per part of the web page so that each fits
 80x24: the two identity columns, HASIL KERJA, PERILAKU KERJA and LAMPIRAN.
 
 The SKP's pegawai edits it while DRAFT and submits it (Ajukan SKP); the

@@ -1,4 +1,4 @@
-"""Edit one part of the LAMPIRAN (manual chapter 2, step 14): Dukungan
+"""Edit one part of the LAMPIRAN (docs/domain.md#lampiran-skp): Dukungan
 Sumber Daya, Skema Pertanggungjawaban or Konsekuensi, one item per line."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Edit Profil (manual chapter 4): JABATAN and UNIT KERJA, the two things that
+"""Edit Profil (docs/domain.md#pegawai): JABATAN and UNIT KERJA, the two things that
 decide who the atasan is. Only what changed is sent, with the etag read
 before, so a change made elsewhere in the meantime is not overwritten.
 Admin and helpdesk fixing someone's profile (`alasan=True`) give a reason

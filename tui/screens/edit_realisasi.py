@@ -1,4 +1,4 @@
-"""Edit Realisasi (manual chapter 6, steps g-h): what was achieved on one
+"""Edit Realisasi (docs/domain.md#pelaksanaan-kinerja): what was achieved on one
 indikator in the chosen period, and where the number comes from. Both empty
 clear it."""
 

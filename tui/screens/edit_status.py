@@ -1,4 +1,4 @@
-"""Edit Status (manual chapter 12): set an SKP to Draft, Pengajuan or
+"""Edit Status (docs/domain.md#status-skp): set an SKP to Draft, Pengajuan or
 Persetujuan. The pejabat penilai gives a reason when lowering it; admin and
 helpdesk (`alasan=True`) always, and confirm first. Raising it is checked
 by the server as Ajukan SKP is."""

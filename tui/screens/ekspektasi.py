@@ -1,4 +1,4 @@
-"""Ekspektasi Khusus Pimpinan (manual chapter 2, PERILAKU KERJA): what the
+"""Ekspektasi Khusus Pimpinan (docs/domain.md#perilaku-kerja): what the
 pejabat penilai expects of the pegawai for one BerAKHLAK value. Empty clears
 it. The penilai writes it while the SKP is DRAFT or PENGAJUAN."""
 

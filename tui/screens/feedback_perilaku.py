@@ -1,4 +1,4 @@
-"""Feedback Perilaku (manual chapter 6, Pelaksanaan Kinerja): what the
+"""Feedback Perilaku (docs/domain.md#feedback-dan-rating): what the
 pegawai reads of the penilai's evaluation of one period: the seven perilaku
 with the Ekspektasi Khusus Pimpinan and the feedback on each, the ratings
 and the Predikat Kinerja."""

@@ -26,7 +26,7 @@ class IsianTeksScreen(ModalScreen[HasilIsian]):
 
     def __init__(self, judul: str, label: str, simpan: Simpan, teks: str = "", konteks: str = "",
                  petunjuk: str = "") -> None:
-        """`konteks`: what it is about (the RHK), `petunjuk`: the manual's hint."""
+        """`konteks`: what it is about (the RHK), `petunjuk`: the web app's hint."""
         super().__init__()
         self._judul = judul
         self._label = label

@@ -30,7 +30,7 @@ def keadaan_periode(p: pb.PeriodePenilaian) -> str:
 
 
 def nilai(p: pb.PeriodePenilaian) -> Text:
-    """The ratings as the manual prints them under the tables."""
+    """The ratings as the web app prints them under the tables."""
     return Text.assemble(
         ("HASIL KERJA: ", "bold"), fmt.rating(p.rating_hasil_kerja), "  ",
         ("PERILAKU KERJA: ", "bold"), fmt.rating(p.rating_perilaku_kerja), "\n",

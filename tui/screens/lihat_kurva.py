@@ -1,4 +1,4 @@
-"""Lihat Kurva (manual chapter 7; DOMAIN.md section 4, Kurva distribusi): the
+"""Lihat Kurva (docs/domain.md#kurva-distribusi): the
 predikat of the penilai's bawahan in a period (or, for admin instansi and
 the unit's pimpinan, of every rated SKP of a unor induk) against what the
 Capaian Kinerja Organisasi of the unor induk allows. Each predikat is a bar

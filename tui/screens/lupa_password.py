@@ -1,4 +1,4 @@
-"""Lupa Password (manual chapter 9): NIP and registered email, then the mailed
+"""Lupa Password (docs/domain.md#akun): NIP and registered email, then the mailed
 code with a new password. The server answers the same whether or not the pair
 matches, so this screen never says which."""
 

@@ -1,4 +1,4 @@
-"""Pengisian Bukti Dukung dan Lihat Hasil (manual chapter 6, steps c-i): the
+"""Pengisian Bukti Dukung dan Lihat Hasil (docs/domain.md#pelaksanaan-kinerja): the
 pegawai's HASIL KERJA of one period with rencana aksi, bukti dukung,
 realisasi and the penilai's feedback; Tambah/Edit/Hapus Bukti Dukung and
 Edit Realisasi while the period is open. The ratings and the predikat stand

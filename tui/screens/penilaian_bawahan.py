@@ -1,4 +1,4 @@
-"""Penilaian Bawahan (manual chapter 7, steps c-e): the penilai reads a
+"""Penilaian Bawahan (docs/domain.md#feedback-dan-rating): the penilai reads a
 bawahan's HASIL KERJA of the period (rencana aksi, bukti dukung, realisasi)
 and PERILAKU KERJA, writes feedback on each RHK and perilaku, and gives
 Rating Hasil Kerja and Rating Perilaku Kerja; the Predikat Kinerja follows.

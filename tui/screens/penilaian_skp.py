@@ -1,4 +1,4 @@
-"""Penilaian SKP (manual chapters 6 and 7), opened from Daftar SKP on an
+"""Penilaian SKP (docs/domain.md#penilaian), opened from Daftar SKP on an
 approved SKP: its year, unit kerja and unit kerja induk, and two tabs as on
 the web page: Pelaksanaan Kinerja (the pegawai's own periods: Rencana Aksi,
 Bukti Dukung dan Realisasi, Feedback Perilaku) and Pemantauan dan Evaluasi

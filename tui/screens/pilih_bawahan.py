@@ -1,4 +1,4 @@
-"""Penilaian Bawahan, first step (manual chapter 7, step b: "Cari dan pilih
+"""Penilaian Bawahan, first step (docs/domain.md#feedback-dan-rating: "Cari dan pilih
 bawahan yang akan dinilai"): the rows of the Rekap of the period, searchable
 by name or NIP. Enter returns every row and the chosen one, so Penilaian
 Bawahan can go on to the next bawahan without coming back here."""

@@ -1,4 +1,4 @@
-"""Rating Hasil Kerja and Rating Perilaku Kerja (manual chapter 7, steps d-e)
+"""Rating Hasil Kerja and Rating Perilaku Kerja (docs/domain.md#feedback-dan-rating)
 in one dialog, one key per rating: 1 Dibawah, 2 Sesuai, 3 Diatas Ekspektasi,
 - (or 0) none. After the hasil the cursor goes on to the perilaku, then to
 OK: rating a bawahan is three keys and Enter. The Predikat Kinerja shown is

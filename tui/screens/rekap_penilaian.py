@@ -1,4 +1,4 @@
-"""Rekap Penilaian Bawahan (manual chapter 7): every approved SKP whose
+"""Rekap Penilaian Bawahan (docs/domain.md#feedback-dan-rating): every approved SKP whose
 penilai is the signed-in pegawai, in one period, with the ratings, the
 predikat and how far the realisasi is filled. A bawahan whose realisasi is
 incomplete stands out: yellow while the batas is still ahead (time to

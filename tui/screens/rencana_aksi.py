@@ -1,4 +1,4 @@
-"""Rencana Aksi (manual chapter 6, step b): per RHK of the SKP, what the
+"""Rencana Aksi (docs/domain.md#pelaksanaan-kinerja): per RHK of the SKP, what the
 pegawai plans to do in the period to reach it. Tambah on an RHK (or any of
 its rows), Edit and Hapus on a rencana aksi, while the period is open."""
 
@@ -129,7 +129,7 @@ class RencanaAksiScreen(LayarPenilaian):
         if item is None or item.rhk is None:
             return
         if item.aksi is None:
-            self.action_tambah()  # Enter on an RHK adds to it, as the manual's "Tambah" beside it
+            self.action_tambah()  # Enter on an RHK adds to it, as the web app's "Tambah" beside it
             return
         if not self._boleh():
             return

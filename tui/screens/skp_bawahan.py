@@ -1,4 +1,4 @@
-"""SKP Bawahan (manual chapter 12): the SKPs whose pejabat penilai is the
+"""SKP Bawahan (docs/domain.md#status-skp): the SKPs whose pejabat penilai is the
 signed-in pegawai, in one year, searchable by name or NIP. Enter opens one
 as Detail SKP Bawahan (approve, return, Edit Status, ekspektasi).
 Sinkronisasi re-resolves the penilai of the year's SKPs after changes in

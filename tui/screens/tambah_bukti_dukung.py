@@ -1,4 +1,4 @@
-"""Tambah Bukti Dukung and Edit Bukti Dukung (manual chapter 6, steps e-f):
+"""Tambah Bukti Dukung and Edit Bukti Dukung (docs/domain.md#pelaksanaan-kinerja):
 the name of the document and the link to it on Google Drive, Dropbox or the
 like. Whether the link is acceptable is the server's rule; its answer lands
 on the field."""

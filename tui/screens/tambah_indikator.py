@@ -1,4 +1,4 @@
-"""Tambah Indikator and Edit Indikator (manual chapter 2, step 13): the
+"""Tambah Indikator and Edit Indikator (docs/domain.md#indikator-dan-target): the
 aspek, the indikator kinerja individu and its target tahunan. A Kuantitatif
 SKP needs a numeric target with a unit ("12 bulan"); the server checks it."""
 

@@ -1,4 +1,4 @@
-"""Tambah PLT/PLH (manual chapter 10): jenis, the unit led as Plt./Plh., and
+"""Tambah PLT/PLH (docs/domain.md#plt-dan-plh): jenis, the unit led as Plt./Plh., and
 the period as in the SK (DD/MM/YYYY, as the web form takes it). For the
 signed-in pegawai, or, by admin and helpdesk (`alasan=True`), for the
 pegawai named, with a reason and a confirmation."""

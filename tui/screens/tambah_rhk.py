@@ -1,4 +1,4 @@
-"""Tambah RHK and Edit RHK (manual chapter 2, steps 11-12): the RHK atasan
+"""Tambah RHK and Edit RHK (docs/domain.md#rhk): the RHK atasan
 it intervenes (from the atasan's Matriks Peran Hasil), its klasifikasi for a
 pimpinan or Plt./Plh. SKP, its jenis and its text. An SKP without a penilai
 in the system (top of the instansi) names its Perjanjian Kinerja instead."""

@@ -1,4 +1,4 @@
-"""Tambah SKP and Edit SKP (manual chapters 1, 2 and 10): the period (typed
+"""Tambah SKP and Edit SKP (docs/domain.md#periode-dan-pendekatan): the period (typed
 DD/MM/YYYY as on the web form) and the pendekatan, under the unit kerja and
 atasan the SKP will name. Tambah only: an SKP PLT/PLH for one of the
 pegawai's Plt./Plh. assignments, whose period it takes. The period rules

@@ -1,4 +1,4 @@
-"""The main screen after login: the manual's left menu (MAIN MENU: Profil, SKP,
+"""The main screen after login: the web app's left menu (MAIN MENU: Profil, SKP,
 Tim Kerja; DASHBOARD: Dashboard) and the chosen page beside it. Profil and
 SKP exist in this version; the others say so."""
 

@@ -1,4 +1,4 @@
-"""Signature anchors (DOMAIN.md section 5): a text the signing service (TTE,
+"""Signature anchors (docs/domain.md#anchor-tanda-tangan): a text the signing service (TTE,
 BSrE) searches the PDF for, so each must occur exactly once in the
 document. Checked against every text the document prints, joined three
 ways, because a PDF's extracted text may put two neighbouring texts

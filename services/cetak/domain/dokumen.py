@@ -1,5 +1,5 @@
-"""The printable documents and their dialog fields (manual chapter 11,
-DOMAIN.md section 5)."""
+"""The printable documents and their dialog fields
+(docs/domain.md#dokumen-cetak)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Builds each document's printed content from what skp and penilaian say
-(PermenPANRB 6/2022 annex layout, DOMAIN.md section 5). Pure: the same
+(PermenPANRB 6/2022 annex layout, docs/domain.md#dokumen-cetak). Pure: the same
 data always gives the same document."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Dates and places as the documents print them (DOMAIN.md section 5):
+"""Dates and places as the documents print them (docs/domain.md#tanggal-dan-tempat):
 "5 September 2023", "1 JANUARI SD 31 DESEMBER TAHUN 2023", "Madiun, 5
 September 2023"."""
 

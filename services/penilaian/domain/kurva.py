@@ -1,4 +1,4 @@
-"""The distribution curve (DOMAIN.md section 4): the pattern the predikat of
+"""The distribution curve (docs/domain.md#kurva-distribusi): the pattern the predikat of
 the pegawai under a unit must follow, by the unit's Capaian Kinerja
 Organisasi. Percentages are of the pegawai who have a predikat; compared as
 exact fractions, so 7 of 10 is "at most 70%"."""
@@ -95,8 +95,8 @@ def periksa(capaian: str | None, jumlah: dict[Predikat, int]) -> HasilKurva:
 
 
 def rating_hasil_dari_capaian(capaian: str) -> str:
-    """A pimpinan of a unor induk is rated by the unit's capaian (DOMAIN.md
-    section 4). Five levels onto three (inferred): Istimewa is above
+    """A pimpinan of a unor induk is rated by the unit's capaian
+    (docs/domain.md#capaian-kinerja-organisasi). Five levels onto three (inferred): Istimewa is above
     expectation, Baik meets it, the rest are below."""
     if capaian == ISTIMEWA:
         return "DIATAS"

@@ -1,4 +1,4 @@
-"""The evaluation periods of an SKP and their Batas (DOMAIN.md section 4):
+"""The evaluation periods of an SKP and their Batas (docs/domain.md#periode-penilaian-dan-batas):
 calendar quarters clipped to the SKP's period — a quarter outside it does
 not exist — and the Penilaian Akhir Tahun over the whole period."""
 
@@ -58,7 +58,7 @@ def satu_periode(awal: dt.date, akhir: dt.date, kode: str, field: str = "name") 
 
 def batas_bawaan(tahun: int, kode: str) -> dt.date:
     """Triwulan: the 15th of the second month after it ends (Triwulan I 2023
-    → 15 Mei 2023, as the manual shows); Akhir Tahun: 7 May of the next year."""
+    → 15 Mei 2023, as the web app shows); Akhir Tahun: 7 May of the next year."""
     if kode == AKHIR:
         return dt.date(tahun + 1, 5, 7)
     n = KODE.index(kode) + 1

@@ -1,5 +1,5 @@
 """PenilaianService: proto in, use case, proto out. No rules here; the parts
-live beside this file by the manual's pages."""
+live beside this file by the web app's pages (docs/domain.md#penilaian)."""
 
 from __future__ import annotations
 

@@ -215,7 +215,7 @@ async def capaian_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str) -
 
 async def rating_dari_capaian(s: AsyncSession, skp: DataSkp, induk: Induk, kode: str) -> str | None:
     """The rating hasil a pimpinan of a unor induk must get: the unit's final
-    capaian (DOMAIN.md section 4); None for everyone else. Before the
+    capaian (docs/domain.md#capaian-kinerja-organisasi); None for everyone else. Before the
     capaian is final such a pimpinan cannot be rated."""
     if not induk.dipimpin:
         return None

@@ -1,4 +1,4 @@
-"""Klaim Pimpinan Unit Kerja (manual chapter 3)."""
+"""Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def _normal(text: str) -> str:
 
 def klaim_berakhir(unor_lama: str, jabatan_lama: str, unor_baru: str, jabatan_baru: str) -> bool:
     """A pimpinan who moves to another unit or takes another jabatan no longer
-    heads the unit (DOMAIN.md 1). Letter case and spacing alone change nothing."""
+    heads the unit (docs/domain.md#klaim-pimpinan). Letter case and spacing alone change nothing."""
     return unor_lama != unor_baru or _normal(jabatan_lama) != _normal(jabatan_baru)
 
 

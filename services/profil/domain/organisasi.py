@@ -1,4 +1,4 @@
-"""The unit organisasi tree and atasan resolution (DOMAIN.md section 2).
+"""The unit organisasi tree and atasan resolution (docs/domain.md#penentuan-atasan).
 
 `Struktur` is a snapshot of one instansi: its unor, their definitive pimpinan
 and the PLT/PLH assignments. The rules below are pure functions of it.

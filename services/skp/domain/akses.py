@@ -1,5 +1,5 @@
 """Who may do what with an SKP. The penilai is whoever the SKP's penilai
-snapshot names (DOMAIN.md section 2), not a stored role."""
+snapshot names (docs/domain.md#snapshot-dan-muat-ulang), not a stored role."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Perilaku Kerja: the seven BerAKHLAK core values (DOMAIN.md section 3)."""
+"""Perilaku Kerja: the seven BerAKHLAK core values (docs/domain.md#perilaku-kerja)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The SKP period: inside one calendar year, and not overlapping another SKP
-of the same pegawai in the same role (DOMAIN.md section 3)."""
+of the same pegawai in the same role (docs/domain.md#periode-dan-pendekatan)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SKP statuses and who moves them (DOMAIN.md section 3, manual chapter 12):
+"""SKP statuses and who moves them (docs/domain.md#status-skp):
 DRAFT → PENGAJUAN by the pegawai, → PERSETUJUAN by the penilai, back to DRAFT
 by the penilai with a reason; Edit Status lets the penilai pick any."""
 

@@ -1,5 +1,5 @@
 """SkpService: proto in, use case, proto out. No rules here; the parts live
-beside this file by the manual's pages."""
+beside this file by the web app's pages (docs/domain.md#skp)."""
 
 from __future__ import annotations
 

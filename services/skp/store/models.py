@@ -1,6 +1,6 @@
 """skp's tables. Only skp reads or writes them.
 
-The two identity columns of an SKP are snapshots (DOMAIN.md section 2): they
+The two identity columns of an SKP are snapshots (docs/domain.md#snapshot-dan-muat-ulang): they
 keep what profil said when they were last refreshed, so a printed SKP does
 not change when someone moves unit later.
 """

@@ -1,4 +1,4 @@
-"""Feedback of the penilai (manual chapter 7, step c), on an RHK or on a
+"""Feedback of the penilai (docs/domain.md#feedback-dan-rating), on an RHK or on a
 perilaku: several per item, and only its author edits or deletes it."""
 
 from __future__ import annotations

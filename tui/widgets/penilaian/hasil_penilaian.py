@@ -1,5 +1,5 @@
-"""HASIL KERJA of one SKP in one period (manual chapter 6, "Pengisian Bukti
-Dukung dan Lihat Hasil", and chapter 7 for the penilai): the web page's wide
+"""HASIL KERJA of one SKP in one period (docs/domain.md#pelaksanaan-kinerja, "Pengisian Bukti
+Dukung dan Lihat Hasil", and docs/domain.md#feedback-dan-rating for the penilai): the web page's wide
 table (RHK atasan, RHK, rencana aksi, aspek, indikator, target, bukti dukung,
 realisasi, feedback) folded for 80 columns. Each RHK is followed by one row
 per rencana aksi, indikator (with target and realisasi), bukti dukung and

@@ -1,4 +1,4 @@
-"""Pelaksanaan Kinerja of Penilaian SKP (manual chapter 6): the periods of the
+"""Pelaksanaan Kinerja of Penilaian SKP (docs/domain.md#pelaksanaan-kinerja): the periods of the
 pegawai's approved SKP (Triwulan I-IV within its period, and Penilaian
 Akhir Tahun) with batas, ratings, Nilai SKP (the predikat) and Capaian
 Organisasi, and what the pegawai does in the one under the cursor."""

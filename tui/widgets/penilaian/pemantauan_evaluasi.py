@@ -1,4 +1,4 @@
-"""Pemantauan dan Evaluasi of Penilaian SKP (manual chapter 7): for a penilai,
+"""Pemantauan dan Evaluasi of Penilaian SKP (docs/domain.md#feedback-dan-rating): for a penilai,
 the periods of the SKP's year, and per period Penilaian Bawahan, Rekap
 Penilaian Bawahan and Lihat Kurva. Shown to everyone: whoever has no
 bawahan finds the lists empty."""

@@ -1,4 +1,4 @@
-"""PERILAKU KERJA of one SKP in one period (manual chapter 7, step c-d): the
+"""PERILAKU KERJA of one SKP in one period (docs/domain.md#feedback-dan-rating): the
 seven BerAKHLAK values with their descriptions and the Ekspektasi Khusus
 Pimpinan, each followed by the penilai's feedback. The pegawai reads it
 (Feedback Perilaku); the penilai adds, edits and deletes their feedback."""

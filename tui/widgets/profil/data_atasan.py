@@ -1,4 +1,4 @@
-"""Data Atasan (manual chapter 8): the pejabat penilai kinerja the server
+"""Data Atasan (docs/domain.md#penentuan-atasan): the pejabat penilai kinerja the server
 resolves today. If it is wrong, the fix is in Edit Profil or a Klaim."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def isi_atasan(a: pb.Atasan) -> Table | Text:
         ("NIP", x.nip), ("NAMA", Text(x.nama)), ("UNIT KERJA", Text(x.unor_nama)), ("JABATAN", Text(x.jabatan)),
         ("GOLONGAN RUANG", x.golongan_ruang)]
     if a.sebagai:
-        # An acting head: the manual's "Plt. Kepala ..." wording.
+        # An acting head: the web app's "Plt. Kepala ..." wording.
         rows.append(("SEBAGAI", Text(f"{fmt.peran(a.sebagai)} pimpinan {a.unor.nama} (bukan pimpinan definitif)")))
     elif a.unor.nama and a.unor.nama != x.unor_nama:
         rows.append(("SEBAGAI", Text(f"Pimpinan {a.unor.nama}")))

@@ -1,6 +1,6 @@
-"""Data Pribadi (manual chapters 3 and 4): who the pegawai is and where the
+"""Data Pribadi (docs/domain.md#pegawai): who the pegawai is and where the
 system places them. The unit kerja and jabatan decide the atasan, so the
-manual asks to check them here first."""
+web app asks to check them here first."""
 
 from __future__ import annotations
 

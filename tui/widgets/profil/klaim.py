@@ -1,4 +1,4 @@
-"""Klaim Pimpinan Unit Kerja (manual chapter 3): a pejabat struktural, Plt./Plh.,
+"""Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan): a pejabat struktural, Plt./Plh.,
 kepala sekolah or kepala puskesmas whose jabatan heads the unit claims it, and
 becomes Pimpinan. The server decides; a refusal is shown with its reason."""
 

@@ -1,4 +1,4 @@
-"""PLT/PLH (manual chapter 10): the pegawai's assignments as Plt./Plh. of a
+"""PLT/PLH (docs/domain.md#plt-dan-plh): the pegawai's assignments as Plt./Plh. of a
 unit. While one is in force and the unit has no definitive pimpinan, they act
 as its pimpinan (and their second SKP is for that role). The signed-in
 pegawai's own, or (helpdesk, `untuk`) another pegawai's, whose changes are

@@ -1,4 +1,4 @@
-"""Profil Pegawai ("Data Pegawai"), manual chapters 3, 4, 8 and 10: one tab
+"""Profil Pegawai ("Data Pegawai"), docs/domain.md#organisasi-dan-pegawai: one tab
 per part of the web page, plus PLT/PLH. The page loads the pegawai and hands
 it to the tabs that show it; the other tabs load their own lists. Anything
 that changes who leads or rates whom reloads every tab."""
@@ -21,7 +21,7 @@ from tui.widgets.profil.klaim import KlaimPimpinan
 from tui.widgets.profil.penugasan import PenugasanPlt
 from tui.widgets.profil.satu_unit import PegawaiSatuUnit
 
-# (pane id, the manual's name). The tab labels are shorter so that all six
+# (pane id, the web app's name). The tab labels are shorter so that all six
 # fit beside the menu at 80 columns; each tab's heading has the full name.
 TAB = [
     ("data-pribadi", "Data Pribadi"),

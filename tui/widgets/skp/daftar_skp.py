@@ -1,4 +1,4 @@
-"""Daftar SKP (manual chapters 1, 2 and 10): the pegawai's SKPs, newest
+"""Daftar SKP (docs/domain.md#periode-dan-pendekatan): the pegawai's SKPs, newest
 period first, and what can be done with the one under the cursor."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""HASIL KERJA of Detail SKP (manual chapter 2, steps 10-13): the RHK grouped
+"""HASIL KERJA of Detail SKP (docs/domain.md#rhk): the RHK grouped
 Utama / Tambahan, each with the RHK atasan it intervenes and its indikator
 (aspek, indikator, target). The row under the cursor says what Edit, Hapus
 and Tambah Indikator act on; they exist only for the SKP's pegawai while it

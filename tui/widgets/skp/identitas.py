@@ -1,7 +1,7 @@
 """The two identity columns of Detail SKP: PEGAWAI YANG DINILAI and PEJABAT
 PENILAI KINERJA, as the SKP stored them. Muat Ulang (the SKP's pegawai)
 refreshes one from Profil; for the penilai that re-resolves the atasan, the
-fix the manual gives after a change of atasan or a Plt."""
+fix the web app gives after a change of atasan or a Plt (docs/domain.md#snapshot-dan-muat-ulang)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""LAMPIRAN of Detail SKP (manual chapter 2, step 14): Dukungan Sumber Daya,
+"""LAMPIRAN of Detail SKP (docs/domain.md#lampiran-skp): Dukungan Sumber Daya,
 Skema Pertanggungjawaban and Konsekuensi, each a list the SKP's pegawai
 edits while the SKP is DRAFT."""
 
@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.widgets.skp.skp_berubah import setelah_form
 
-# (field of Lampiran, the manual's heading, what it holds)
+# (field of Lampiran, the web app's heading, what it holds)
 BAGIAN = [
     ("dukungan_sumber_daya", "DUKUNGAN SUMBER DAYA",
      "sumber daya manusia, anggaran, peralatan kerja, pendampingan pimpinan, sarana dan prasarana"),

@@ -174,7 +174,7 @@ class PenilaianServiceServicer:
     def GetPenilaian(self, request, context):
         """Everything recorded for one SKP in one period: rencana aksi, bukti
         dukung, realisasi, feedback, ratings, predikat. Join it with the SKP
-        (skp.GetSkp) by RHK and indikator names for the manual's table.
+        (skp.GetSkp) by RHK and indikator names for the web app's table.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

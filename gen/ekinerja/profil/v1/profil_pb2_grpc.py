@@ -144,7 +144,7 @@ class ProfilServiceServicer:
 
     def GetAtasan(self, request, context):
         """Data Atasan: the pejabat penilai kinerja resolved on a date by the
-        rules of DOMAIN.md section 2, for the definitive role or a PLT/PLH one.
+        rules of docs/domain.md#penentuan-atasan, for the definitive role or a PLT/PLH one.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -182,7 +182,7 @@ class ProfilServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreatePenugasan(self, request, context):
-        """PLT/PLH assignments. The pegawai themself (as the manual's SKP PLT
+        """PLT/PLH assignments. The pegawai themself (as the web app's SKP PLT
         flow does), admin instansi or helpdesk may add one; two assignments
         for one unit may not overlap.
         Errors: INVALID_ARGUMENT (`tanggal_selesai` before `tanggal_mulai`,

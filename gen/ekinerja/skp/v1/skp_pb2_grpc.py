@@ -325,7 +325,7 @@ class SkpServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UbahStatusSkp(self, request, context):
-        """Edit Status (penilai, manual chapter 12; or admin/helpdesk with an
+        """Edit Status (penilai, docs/domain.md#status-skp; or admin/helpdesk with an
         `alasan`): any of DRAFT, PENGAJUAN, PERSETUJUAN. Raising the status
         checks what AjukanSkp checks.
         """
