@@ -4,8 +4,10 @@ and passed down."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from services.shared import berkas_rahasia
 from services.shared.config import SERVICES, Settings
 from services.shared.logging import configure
 
@@ -75,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before anything is opened: every file this process makes (databases
+    # and their -wal/-shm, keys, mail, archives, printed documents) is the
+    # owner's alone, whatever the umask of the shell or unit that started it.
+    os.umask(berkas_rahasia.UMASK)
     args = build_parser().parse_args(argv)
     settings = Settings()
     if args.perintah == "tui":

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import uuid
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain import akun as rules
@@ -55,7 +54,6 @@ class LayananAkun:
         self._s = settings
         self._signer = signer
         self._mailer = mailer
-        self._tasks: set[asyncio.Task[None]] = set()
 
     async def login(self, db: Database, nip: str, username: str, password: str) -> HasilLogin:
         """Own transactions: a failed attempt must be counted although the call fails."""
@@ -182,28 +180,11 @@ class LayananAkun:
             "Jika Anda tidak meminta reset password, abaikan email ini.\n",
         )
 
-        async def send() -> None:
-            try:
-                await self._mailer.send(msg)
-                log.info("reset.email_terkirim")
-            except Exception:  # a mail failure must not reveal whether the pair matched
-                log.exception("reset.email_gagal")
-
-        # Sent in the background once the code is committed, so the reply
-        # takes as long whether or not the pair matched.
-        sync = s.sync_session
-
-        def after_commit(_session: object) -> None:
-            task = asyncio.get_running_loop().create_task(send())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-
-        event.listen(sync, "after_commit", after_commit, once=True)
+        self._mailer.kirim_setelah_commit(s, msg, "reset")
 
     async def menunggu_email(self) -> None:
         """For tests and shutdown: wait until queued mails are handed over."""
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._mailer.menunggu()
 
     async def reset_password(self, s: AsyncSession, nip: str, kode: str, baru: str) -> None:
         validate_nip(nip, jenis_asn="PPPK")
