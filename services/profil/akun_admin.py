@@ -31,7 +31,7 @@ async def tambah_akun(db: Database, username: str, peran: str, instansi_id: str,
         raise TidakValid("username", "3–64 karakter: huruf kecil, angka, '.', '_' atau '-', diawali huruf")
     if peran not in PERAN_NON_PEGAWAI:
         raise TidakValid("peran", f"pilih salah satu: {', '.join(PERAN_NON_PEGAWAI)}")
-    validate_password_baru(password, field="password")
+    validate_password_baru(password, field="password", pribadi=(username, nama))
     hashed = await hash_password(password)
     async with db.transaction() as s:
         if await s.get(InstansiRow, instansi_id) is None:

@@ -55,8 +55,9 @@ def test_password_dan_email():
 def test_kode_reset():
     kode = kode_baru()
     assert len(kode) == 8 and kode.isdigit()
-    assert kode_cocok(kode, "1", hash_kode(kode, "1"))
-    assert not kode_cocok(kode, "2", hash_kode(kode, "1"))
+    assert kode_cocok(kode, "1", hash_kode(kode, "1", b"k" * 32), b"k" * 32)
+    assert not kode_cocok(kode, "2", hash_kode(kode, "1", b"k" * 32), b"k" * 32)
+    assert not kode_cocok(kode, "1", hash_kode(kode, "1", b"k" * 32), b"j" * 32)  # another server's key
 
 
 def test_batas_percobaan():

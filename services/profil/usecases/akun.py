@@ -54,6 +54,7 @@ class LayananAkun:
         self._s = settings
         self._signer = signer
         self._mailer = mailer
+        self._kunci_kode = signer.kunci_turunan("kode-reset")  # HMAC key of the stored reset codes
 
     async def login(self, db: Database, nip: str, username: str, password: str) -> HasilLogin:
         """Own transactions: a failed attempt must be counted although the call fails."""
@@ -98,7 +99,7 @@ class LayananAkun:
         return jumlah
 
     async def ubah_password(self, s: AsyncSession, p: Principal, lama: str, baru: str) -> None:
-        rules.validate_password_baru(baru, lama)
+        rules.validate_password_baru(baru, lama, pribadi=(p.nip or "", p.nama, p.username or ""))
         akun = await s.get(AkunRow, p.akun_id)
         if akun is None or not await verify_password(akun.password_hash, lama):
             raise BelumMasuk("Password lama salah.")
@@ -133,7 +134,7 @@ class LayananAkun:
             update(KodeResetRow).where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None)).values(selesai=t)
         )
         ttl = dt.timedelta(seconds=self._s.reset_code_ttl_seconds)
-        s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=akun_id, kode_hash=rules.hash_kode(kode, nip),
+        s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=akun_id, kode_hash=rules.hash_kode(kode, nip, self._kunci_kode),
                            dibuat=t, kedaluwarsa=t + ttl, salah=0, selesai=None))
         self._kirim_setelah_commit(s, email, nama, kode, ttl)
         return t + ttl
@@ -190,7 +191,7 @@ class LayananAkun:
         validate_nip(nip, jenis_asn="PPPK")
         if not kode.isdigit() or len(kode) != rules.KODE_DIGIT:
             raise TidakValid("kode", f"kode reset terdiri dari {rules.KODE_DIGIT} angka")
-        rules.validate_password_baru(baru)
+        rules.validate_password_baru(baru, pribadi=(nip,))
         t = now()
         akun = await repo.akun_login(s, nip, None)
         tiket = None
@@ -202,8 +203,10 @@ class LayananAkun:
         salah = TidakValid("kode", "kode reset salah atau sudah tidak berlaku; minta kode baru melalui Lupa Password")
         if akun is None or tiket is None or repo._aware(tiket.kedaluwarsa) <= t:
             raise salah
-        if not rules.kode_cocok(kode, nip, tiket.kode_hash):
+        if not rules.kode_cocok(kode, nip, tiket.kode_hash, self._kunci_kode):
             raise KodeSalah(tiket.id, salah)
+        # The name only now: before the code matched it would tell anyone a NIP's name.
+        rules.validate_password_baru(baru, pribadi=(nip, akun.nama, akun.username or ""))
         tiket.selesai = t
         # Whoever knew the old password is logged out everywhere.
         jumlah = await _akhiri_semua_sesi(s, akun.id)
