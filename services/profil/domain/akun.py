@@ -101,6 +101,16 @@ def kode_cocok(kode: str, nip: str, tersimpan: str, kunci: bytes) -> bool:
     return hmac.compare_digest(hash_kode(kode, nip, kunci), tersimpan)
 
 
+def kode_ke_email_baru_ditahan(email_diubah: dt.datetime | None, tunggu: dt.timedelta,
+                               sekarang: dt.datetime) -> dt.datetime | None:
+    """Until when no reset code may go to an address set at `email_diubah`
+    (None: it may now). Whoever changed the address must not be able to
+    send himself a code at once; meanwhile the old address has been told."""
+    if email_diubah is None or sekarang >= email_diubah + tunggu:
+        return None
+    return email_diubah + tunggu
+
+
 def batasi(jumlah: int, maksimum: int, jendela: dt.timedelta, apa: str) -> None:
     """Raises TerlaluBanyak when `jumlah` attempts in the window reached the limit."""
     if jumlah >= maksimum:

@@ -117,11 +117,13 @@ class LayananAkun:
         await repo.catat_percobaan(s, [f"reset:{nip}", f"reset-email:{email}"], t)
         row = (
             await s.execute(
-                select(AkunRow, PegawaiRow.email, PegawaiRow.nama).join(PegawaiRow, PegawaiRow.nip == AkunRow.nip)
-                .where(AkunRow.nip == nip)
+                select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.email_diubah)
+                .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip).where(AkunRow.nip == nip)
             )
         ).first()
-        if row is not None and row.email and row.email.lower() == email and row.AkunRow.aktif:
+        # A newly changed address gets no code yet; the answer stays the same.
+        if row is not None and row.email and row.email.lower() == email and row.AkunRow.aktif \
+                and self._email_baru_ditahan(row.email_diubah, t) is None:
             jejak_audit.catat(instansi_id=row.AkunRow.instansi_id)
             await self._terbitkan_kode(s, row.AkunRow.id, nip, row.email, row.nama, t)
         return rules.PESAN_LUPA_PASSWORD
@@ -139,6 +141,10 @@ class LayananAkun:
         self._kirim_setelah_commit(s, email, nama, kode, ttl)
         return t + ttl
 
+    def _email_baru_ditahan(self, email_diubah: dt.datetime | None, t: dt.datetime) -> dt.datetime | None:
+        return rules.kode_ke_email_baru_ditahan(repo._aware(email_diubah) if email_diubah else None,
+                                                dt.timedelta(hours=self._s.email_baru_tunggu_jam), t)
+
     async def kirim_kode_reset(self, s: AsyncSession, p: Principal, nip: str) -> tuple[str, dt.datetime]:
         """Helpdesk: the Lupa Password code, to the address on record.
         Returns the masked address and when the code expires."""
@@ -148,7 +154,7 @@ class LayananAkun:
         validate_nip(nip, jenis_asn="PPPK")
         row = (
             await s.execute(
-                select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.instansi_id)
+                select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.instansi_id, PegawaiRow.email_diubah)
                 .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip).where(AkunRow.nip == nip)
             )
         ).first()
@@ -163,6 +169,11 @@ class LayananAkun:
             raise KondisiTidakTerpenuhi("Akun pegawai ini tidak aktif.")
         if not row.email:
             raise KondisiTidakTerpenuhi("Pegawai ini belum memiliki email terdaftar; isi email pada profilnya dahulu.")
+        ditahan = self._email_baru_ditahan(row.email_diubah, t)
+        if ditahan is not None:
+            raise KondisiTidakTerpenuhi(
+                f"Email pegawai ini baru diubah. Demi keamanan, kode reset password dapat dikirim ke alamat baru "
+                f"setelah {ditahan:%d-%m-%Y %H:%M} UTC.")
         await repo.catat_percobaan(s, [f"reset:{nip}"], t)
         kedaluwarsa = await self._terbitkan_kode(s, row.AkunRow.id, nip, row.email, row.nama, t)
         tersamar = rules.samarkan_email(row.email)
