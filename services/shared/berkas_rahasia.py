@@ -13,6 +13,10 @@ import os
 import stat
 from pathlib import Path
 
+import structlog
+
+log = structlog.get_logger("ekinerja.berkas")
+
 MODE_FOLDER = 0o700
 MODE_BERKAS = 0o600
 UMASK = 0o077
@@ -26,7 +30,10 @@ def _sempitkan(path: Path, mode: int) -> None:
     # Only our own files: a folder handed to us by root (/var/lib…) is the
     # operator's to set.
     if stat.S_IMODE(st.st_mode) & 0o077 and st.st_uid == os.getuid():
-        path.chmod(mode)
+        try:
+            path.chmod(mode)
+        except OSError as e:  # a read-only mount (a Kubernetes Secret): its owner sets the mode
+            log.warning("berkas.terbuka", berkas=str(path), mode=f"{stat.S_IMODE(st.st_mode):o}", galat=e.strerror)
 
 
 def folder(path: Path) -> Path:
