@@ -19,8 +19,7 @@ from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 
 from cli.cadangan import run_backup
 from services.shared.config import Settings
-from tests.e2e.test_cadangan import serve
-from tests.e2e.test_cli_serve import EKINERJA, env_for
+from tests.e2e.test_cli_serve import EKINERJA, env_for, free_port, wait_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SUTIKNO = "196903232002121009"
@@ -33,6 +32,14 @@ def _umask_022() -> None:
 
 def jalankan(env: dict[str, str], *args: str) -> None:
     subprocess.run([EKINERJA, *args], env=env, check=True, capture_output=True, preexec_fn=_umask_022)
+
+
+def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, preexec_fn=_umask_022)
+    wait_serving(port)
+    return proc, port
 
 
 def terbuka(folder: Path) -> list[str]:
