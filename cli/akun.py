@@ -14,6 +14,7 @@ from services.profil.akun_admin import (
     hapus_kunci_ssh,
     tambah_akun,
     tambah_kunci_ssh,
+    ubah_status_akun,
 )
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -32,6 +33,8 @@ def run_akun(settings: Settings, args: object) -> int:
                 return 0
             if args.aksi == "kunci-ssh":  # type: ignore[attr-defined]
                 return await _kunci_ssh(db, args)
+            if args.aksi in ("nonaktifkan", "aktifkan"):  # type: ignore[attr-defined]
+                return await _status(db, args.akun, args.aksi == "aktifkan")  # type: ignore[attr-defined]
             password = os.environ.get("EKINERJA_PASSWORD_BARU") or getpass.getpass("Password akun baru: ")
             akun_id = await tambah_akun(db, args.username, args.peran, args.instansi, args.nama or "", password)  # type: ignore[attr-defined]
             print(f"Akun {args.username} ({args.peran}) dibuat: {akun_id}")  # type: ignore[attr-defined]
@@ -43,6 +46,12 @@ def run_akun(settings: Settings, args: object) -> int:
             await db.dispose()
 
     return asyncio.run(main())
+
+
+async def _status(db: Database, login: str, aktif: bool) -> int:
+    jumlah = await ubah_status_akun(db, login, aktif)
+    print(f"Akun {login} diaktifkan." if aktif else f"Akun {login} dinonaktifkan; {jumlah} sesi diakhiri.")
+    return 0
 
 
 async def _kunci_ssh(db: Database, args: object) -> int:

@@ -19,6 +19,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from services.shared import berkas_rahasia
 from services.shared.config import SERVICES, Settings
 
 FOLDER_KUNCI = ("keys", "cetak", "ssh")  # token keys; cetak's signing key and demo CA; the SSH host key
@@ -54,7 +55,10 @@ def run_backup(settings: Settings, berkas: str) -> int:
             return 1
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         sementara = tujuan.with_name(tujuan.name + ".sebagian")
-        with tarfile.open(sementara, "w:gz") as tar:
+        # 0600 before the first byte: the archive carries the signing keys,
+        # and another local user must not read them from a half-written file.
+        with open(berkas_rahasia.buka_tulis(sementara), "wb") as berkas_tar, \
+                tarfile.open(fileobj=berkas_tar, mode="w:gz") as tar:
             raw = json.dumps(manifes, indent=2).encode()
             info = tarfile.TarInfo(MANIFES)
             info.size = len(raw)
@@ -65,7 +69,6 @@ def run_backup(settings: Settings, berkas: str) -> int:
                 if (data / folder).is_dir():
                     tar.add(data / folder, arcname=folder)
         sementara.replace(tujuan)  # a half-written archive never carries the final name
-    tujuan.chmod(0o600)
     ringkas = ", ".join(f"{k} {v} baris" for k, v in manifes["layanan"].items())  # type: ignore[union-attr]
     print(f"Cadangan tersimpan di {tujuan} ({ringkas}). Berkas ini berisi kunci rahasia: simpan dengan aman.")
     return 0
@@ -96,7 +99,7 @@ def run_restore(settings: Settings, berkas: str, timpa: bool) -> int:
             return 2
         tar.extractall(tmp, filter="data")  # no absolute paths, no links out of the folder
         manifes = json.loads((Path(tmp) / MANIFES).read_text())
-        data.mkdir(parents=True, exist_ok=True)
+        berkas_rahasia.folder(data)
         for layanan in manifes["layanan"]:
             for akhiran in ("", "-wal", "-shm"):  # a stale WAL would be replayed onto the restored file
                 (data / f"{layanan}.db{akhiran}").unlink(missing_ok=True)
@@ -105,6 +108,7 @@ def run_restore(settings: Settings, berkas: str, timpa: bool) -> int:
             if (Path(tmp) / folder).is_dir():
                 shutil.rmtree(data / folder, ignore_errors=True)
                 shutil.move(str(Path(tmp) / folder), data / folder)
+    berkas_rahasia.sempitkan_pohon(data)  # an archive from an older version kept its files world-readable
     print(f"Dipulihkan ke {data}: {', '.join(manifes['layanan'])} (cadangan {manifes['dibuat']}). "
           "Jalankan `ekinerja migrate` bila versi program lebih baru dari cadangan.")
     return 0

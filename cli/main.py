@@ -4,8 +4,10 @@ and passed down."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from services.shared import berkas_rahasia
 from services.shared.config import SERVICES, Settings
 from services.shared.logging import configure
 
@@ -51,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     tambah.add_argument("--instansi", required=True, help="id instansi (lihat `ekinerja akun instansi`)")
     tambah.add_argument("--nama", default="")
     akun_sub.add_parser("instansi", help="daftar instansi dan id-nya")
+    nonaktif = akun_sub.add_parser("nonaktifkan", help="nonaktifkan akun; setiap sesinya berakhir di setiap layanan")
+    nonaktif.add_argument("akun", help="NIP atau username")
+    aktif = akun_sub.add_parser("aktifkan", help="aktifkan kembali akun yang dinonaktifkan")
+    aktif.add_argument("akun", help="NIP atau username")
     kunci = akun_sub.add_parser("kunci-ssh", help="kunci publik SSH akun untuk `ekinerja ssh`")
     kunci_sub = kunci.add_subparsers(dest="aksi_kunci", required=True)
     k_tambah = kunci_sub.add_parser("tambah", help="daftarkan kunci publik (berkas .pub OpenSSH) untuk satu akun")
@@ -75,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before anything is opened: every file this process makes (databases
+    # and their -wal/-shm, keys, mail, archives, printed documents) is the
+    # owner's alone, whatever the umask of the shell or unit that started it.
+    os.umask(berkas_rahasia.UMASK)
     args = build_parser().parse_args(argv)
     settings = Settings()
     if args.perintah == "tui":

@@ -6,12 +6,16 @@ import asyncio
 
 from cli.migrate import migrate
 from services.registry import MODULES
+from services.shared import berkas_rahasia
 from services.shared.config import Settings
 from services.shared.migrations import SkemaUsang
 from services.shared.server import serve_forever, start
 
 
 def run_serve(settings: Settings, names: list[str], port: int | None, do_migrate: bool) -> int:
+    # What an older version left readable by others (databases, keys,
+    # outbox mail with live reset codes) is narrowed before serving.
+    berkas_rahasia.sempitkan_pohon(settings.data_dir)
     if do_migrate:
         migrate(settings, names)
 

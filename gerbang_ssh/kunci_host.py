@@ -10,6 +10,8 @@ from pathlib import Path
 
 import asyncssh
 
+from services.shared import berkas_rahasia
+
 NAMA = "ssh_host_ed25519_key"
 
 
@@ -27,7 +29,7 @@ def muat_atau_buat(path: Path) -> asyncssh.SSHKey:
         return _muat(path)
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    berkas_rahasia.folder(path.parent)  # the data directory above it too, when this makes it
     kunci = asyncssh.generate_private_key("ssh-ed25519", comment="ekinerja-ssh")
     try:
         # O_EXCL with mode 600 from the start: never readable by others, not

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from services.cetak.pengaturan import PengaturanCetak
+from services.shared import berkas_rahasia
 
 
 def _nama(cn: str, instansi: str) -> x509.Name:
@@ -25,11 +26,12 @@ def _nama(cn: str, instansi: str) -> x509.Name:
     ])
 
 
-def _tulis(path: Path, isi: bytes, rahasia: bool = False) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _tulis(path: Path, isi: bytes) -> None:
+    # 0600 in a 0700 folder, certificates too: everything in the data
+    # directory is the service account's alone (copy the CA out to share it).
+    berkas_rahasia.folder(path.parent)
     tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if rahasia else 0o644)
-    with os.fdopen(fd, "wb") as f:
+    with os.fdopen(berkas_rahasia.buka_tulis(tmp), "wb") as f:
         f.write(isi)
     tmp.replace(path)  # the server reloads on change: never let it read half a file
 
@@ -71,8 +73,7 @@ def buat_ca_demo(pengaturan: PengaturanCetak, instansi: str = "e-Kinerja Demo",
     _tulis(pengaturan.ca_demo, ca.public_bytes(pem))
     _tulis(berkas.rantai, ca.public_bytes(pem))
     _tulis(berkas.sertifikat, cert.public_bytes(pem))
-    _tulis(berkas.kunci, key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
-           rahasia=True)
+    _tulis(berkas.kunci, key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     return pengaturan.ca_demo
 
 

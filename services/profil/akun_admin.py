@@ -8,14 +8,14 @@ import datetime as dt
 import re
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain.akun import validate_password_baru
 from services.profil.domain.kunci_ssh import KunciPublik
 from services.profil.domain.kunci_ssh import urai as urai_kunci_ssh
 from services.profil.passwords import hash_password
-from services.profil.store.models import AkunRow, InstansiRow, KunciSshRow, jejak
+from services.profil.store.models import AkunRow, InstansiRow, KunciSshRow, SesiRow, jejak
 from services.shared.db import Database
 from services.shared.errors import SudahAda, TidakDitemukan, TidakValid
 from services.shared.jejak_audit import baris_operator
@@ -31,7 +31,7 @@ async def tambah_akun(db: Database, username: str, peran: str, instansi_id: str,
         raise TidakValid("username", "3–64 karakter: huruf kecil, angka, '.', '_' atau '-', diawali huruf")
     if peran not in PERAN_NON_PEGAWAI:
         raise TidakValid("peran", f"pilih salah satu: {', '.join(PERAN_NON_PEGAWAI)}")
-    validate_password_baru(password, field="password")
+    validate_password_baru(password, field="password", pribadi=(username, nama))
     hashed = await hash_password(password)
     async with db.transaction() as s:
         if await s.get(InstansiRow, instansi_id) is None:
@@ -57,6 +57,28 @@ async def _akun_dari_login(s: AsyncSession, login: str) -> AkunRow:
     if akun is None:
         raise TidakDitemukan(f"Akun {login} tidak ditemukan.")
     return akun
+
+
+async def ubah_status_akun(db: Database, login: str, aktif: bool) -> int:
+    """Enables or disables an account (NIP or username). Disabling ends
+    every session of it, so that its tokens stop working in every service
+    (profil refuses them at once; services in other processes within
+    EKINERJA_SESI_CEK_DETIK) and enabling it again does not bring them back.
+    Returns how many sessions were ended."""
+    async with db.transaction() as s:
+        akun = await _akun_dari_login(s, login)
+        sebelum = akun.aktif
+        akun.aktif = aktif
+        jumlah = 0
+        if not aktif:
+            hasil = await s.execute(update(SesiRow).where(SesiRow.akun_id == akun.id, SesiRow.dicabut.is_(None))
+                                    .values(dicabut=dt.datetime.now(dt.UTC)))
+            jumlah = int(hasil.rowcount or 0)  # type: ignore[attr-defined]
+        await s.execute(jejak.insert().values(**baris_operator(
+            metode="AktifkanAkun" if aktif else "NonaktifkanAkun", instansi_id=akun.instansi_id,
+            atas_nama=akun.nip or "", sasaran=f"akun/{akun.nip or akun.username}",
+            sebelum=f"aktif={sebelum}", sesudah=f"aktif={aktif}" + ("" if aktif else f"; {jumlah} sesi diakhiri"))))
+    return jumlah
 
 
 async def tambah_kunci_ssh(db: Database, login: str, teks: str) -> KunciPublik:

@@ -424,6 +424,8 @@ async def _simpan_pegawai(
             continue
         if klaim_selesai(row.unor_id, row.jabatan, c.unor_id, c.jabatan):
             klaim_berakhir.append(c.nip)
+        if row.email != c.email:
+            row.email_diubah = now  # reset codes to the new address wait, as after Edit Profil
         if ubah_bila_berbeda(row, nilai):
             laporan.diperbarui += 1
         else:

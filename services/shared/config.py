@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     # header is ignored.
     proxy_tepercaya: list[str] = Field(default_factory=list)
     reset_max_per_jam: int = 3  # Lupa Password requests per NIP and per address
+    # After a pegawai's email changes, no reset code goes to the new address
+    # for this many hours (the old address is told of the change at once):
+    # whoever changed it cannot take the account over with a code sent there.
+    email_baru_tunggu_jam: int = Field(default=24, ge=0)
 
     smtp_host: str | None = None  # unset: mail is written to data_dir/outbox
     smtp_port: int = 25

@@ -8,7 +8,9 @@ is the unit of work: commit on success, roll back on any error.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import MetaData, event
@@ -16,6 +18,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
+from services.shared import berkas_rahasia
 from services.shared.config import Settings
 
 # Constraint names are stable across SQLite and PostgreSQL, so Alembic can
@@ -40,8 +43,22 @@ class Base(DeclarativeBase):
 def url_for(settings: Settings, service: str) -> str:
     if settings.database_url:
         return settings.database_url
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite+aiosqlite:///{(settings.data_dir / f'{service}.db').resolve()}"
+    berkas_rahasia.folder(settings.data_dir)
+    berkas = settings.data_dir / f"{service}.db"
+    _sqlite_rahasia(berkas)
+    return f"sqlite+aiosqlite:///{berkas.resolve()}"
+
+
+def _sqlite_rahasia(berkas: Path) -> None:
+    """SQLite gives its -wal and -shm the mode of the database file, so a
+    0600 database keeps them 0600 too: the file is made 0600 before SQLite
+    first opens it (an empty file is an empty database), and one made by an
+    older version is narrowed."""
+    try:
+        os.close(berkas_rahasia.buka_tulis(berkas, eksklusif=True))
+    except FileExistsError:
+        for akhiran in ("", "-wal", "-shm"):
+            berkas_rahasia.sempitkan_berkas(berkas.with_name(berkas.name + akhiran))
 
 
 def is_postgres(url: str) -> bool:

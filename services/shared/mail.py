@@ -3,19 +3,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from email.message import EmailMessage
 from pathlib import Path
 
 import aiosmtplib
+import structlog
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.shared import berkas_rahasia
 from services.shared.config import Settings
+
+log = structlog.get_logger("ekinerja.mail")
 
 
 class Mailer:
     def __init__(self, settings: Settings) -> None:
         self._s = settings
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def compose(self, to: str, subject: str, body: str) -> EmailMessage:
         msg = EmailMessage()
@@ -39,8 +47,31 @@ class Mailer:
                 timeout=30,
             )
             return None
-        outbox = self._s.outbox_dir
-        outbox.mkdir(parents=True, exist_ok=True)
-        path = outbox / f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
-        path.write_bytes(bytes(msg))
+        # A reset code sits in these files: 0600 in a 0700 folder.
+        path = self._s.outbox_dir / f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+        berkas_rahasia.tulis(path, bytes(msg))
         return path
+
+    def kirim_setelah_commit(self, s: AsyncSession, msg: EmailMessage, peristiwa: str) -> None:
+        """Sends `msg` in the background once the transaction of `s` commits
+        (never for one that rolls back), so the reply does not wait for the
+        mail server and takes as long whether or not a mail goes out."""
+
+        async def send() -> None:
+            try:
+                await self.send(msg)
+                log.info(f"{peristiwa}.email_terkirim")
+            except Exception:  # a mail failure must not fail (or reveal anything about) the call
+                log.exception(f"{peristiwa}.email_gagal")
+
+        def after_commit(_session: object) -> None:
+            task = asyncio.get_running_loop().create_task(send())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+        event.listen(s.sync_session, "after_commit", after_commit, once=True)
+
+    async def menunggu(self) -> None:
+        """For tests and shutdown: wait until queued mails are handed over."""
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)

@@ -4,14 +4,15 @@ service verifies with the public key alone, without a call to profil."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 from pathlib import Path
 
 import jwt
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from services.shared import berkas_rahasia
 from services.shared.errors import BelumMasuk
 from services.shared.principal import Principal
 
@@ -22,28 +23,25 @@ ALGORITHM = "EdDSA"
 def ensure_keypair(private_path: Path, public_path: Path) -> None:
     """Creates the signing key pair on first use (embedded default)."""
     if private_path.exists():
+        berkas_rahasia.sempitkan_berkas(private_path)  # made world-readable by an older version
         if not public_path.exists():
             _write_public(private_path, public_path)
         return
-    private_path.parent.mkdir(parents=True, exist_ok=True)
+    berkas_rahasia.folder(private_path.parent)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
+    with open(berkas_rahasia.buka_tulis(private_path, eksklusif=True), "wb") as f:
         f.write(pem)
     _write_public(private_path, public_path)
 
 
 def _write_public(private_path: Path, public_path: Path) -> None:
     key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
-    public_path.parent.mkdir(parents=True, exist_ok=True)
-    public_path.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-    )
+    berkas_rahasia.tulis(public_path, key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ))
 
 
 class TokenSigner:
@@ -71,6 +69,17 @@ class TokenSigner:
             "exp": int(expires.timestamp()),
         }
         return jwt.encode(claims, self._key, algorithm=ALGORITHM), sesi_id, expires
+
+    def kunci_turunan(self, untuk: str) -> bytes:
+        """A 32-byte secret of profil's for `untuk` (e.g. the HMAC key of
+        reset codes), derived from the signing key with HKDF: every replica
+        already holds that key (and backups carry it), so they agree on this
+        one without another secret to deploy, and it cannot be turned back
+        into the signing key."""
+        mentah = self._key.private_bytes(  # type: ignore[union-attr]
+            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        )
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=f"ekinerja:{untuk}".encode()).derive(mentah)
 
 
 class TokenVerifier:

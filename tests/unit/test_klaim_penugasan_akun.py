@@ -2,7 +2,15 @@ import datetime as dt
 
 import pytest
 
-from services.profil.domain.akun import batasi, hash_kode, kode_baru, kode_cocok, validate_email, validate_password_baru
+from services.profil.domain.akun import (
+    batasi,
+    hash_kode,
+    kode_baru,
+    kode_cocok,
+    kode_ke_email_baru_ditahan,
+    validate_email,
+    validate_password_baru,
+)
 from services.profil.domain.klaim import cek_klaim
 from services.profil.domain.organisasi import PLT, Penugasan, Unor
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
@@ -55,8 +63,9 @@ def test_password_dan_email():
 def test_kode_reset():
     kode = kode_baru()
     assert len(kode) == 8 and kode.isdigit()
-    assert kode_cocok(kode, "1", hash_kode(kode, "1"))
-    assert not kode_cocok(kode, "2", hash_kode(kode, "1"))
+    assert kode_cocok(kode, "1", hash_kode(kode, "1", b"k" * 32), b"k" * 32)
+    assert not kode_cocok(kode, "2", hash_kode(kode, "1", b"k" * 32), b"k" * 32)
+    assert not kode_cocok(kode, "1", hash_kode(kode, "1", b"k" * 32), b"j" * 32)  # another server's key
 
 
 def test_batas_percobaan():
@@ -72,3 +81,22 @@ def test_klaim_berakhir_bila_unit_atau_jabatan_berubah():
     assert not klaim_berakhir("u1", "Kepala BIDANG X", "u1", " kepala  bidang x")
     assert klaim_berakhir("u1", "Kepala BIDANG X", "u2", "Kepala BIDANG X")
     assert klaim_berakhir("u1", "Kepala BIDANG X", "u1", "Analis")
+
+
+def test_password_bukan_data_pribadi():
+    pribadi = ("196903232002121009", "SUTIKNO", "")
+    for lemah in ("sutikno2024", "ONKITUS-99", "kopi196903", "900121200232309691"):
+        with pytest.raises(TidakValid):
+            validate_password_baru(lemah, pribadi=pribadi)
+    # The name inside a longer passphrase is not the name "with a little added".
+    assert validate_password_baru("sutikno-suka-kopi-pahit", pribadi=pribadi)
+    assert validate_password_baru("Rahasia-baru-2024", pribadi=pribadi)
+
+
+def test_kode_ke_email_baru_ditahan():
+    diubah = dt.datetime(2026, 12, 1, 8, tzinfo=dt.UTC)
+    jam = dt.timedelta(hours=24)
+    assert kode_ke_email_baru_ditahan(None, jam, diubah) is None
+    assert kode_ke_email_baru_ditahan(diubah, jam, diubah + dt.timedelta(hours=23)) == diubah + jam
+    assert kode_ke_email_baru_ditahan(diubah, jam, diubah + jam) is None
+    assert kode_ke_email_baru_ditahan(diubah, dt.timedelta(0), diubah) is None

@@ -16,6 +16,7 @@ from services.profil.domain.organisasi import validate_unor_id
 from services.profil.server import convert
 from services.profil.store.models import jejak, permintaan
 from services.profil.usecases import profil as uc
+from services.profil.usecases.email_baru import EmailBaru
 from services.shared import jejak_daftar, paging
 from services.shared import principal as pr
 from services.shared.db import Database
@@ -39,8 +40,9 @@ def _today() -> dt.date:
 
 
 class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, email_baru: EmailBaru) -> None:
         self._db = db
+        self._email_baru = email_baru
         self._mutasi = Mutasi(db, permintaan, jejak)
 
 
@@ -60,7 +62,7 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.Pegawai:
-            return convert.pegawai(await uc.ubah_pegawai(s, p, nip, paths, nilai, src.etag))
+            return convert.pegawai(await uc.ubah_pegawai(s, p, nip, paths, nilai, src.etag, self._email_baru))
 
         return await self._mutasi(request, "UpdatePegawai", pb.Pegawai, work)
 

@@ -53,6 +53,9 @@ class PegawaiRow(Base):
     jenis_asn: Mapped[str] = mapped_column(String(4), default="PNS")
     unor_id: Mapped[str] = mapped_column(ForeignKey("unor.id"), index=True)
     email: Mapped[str] = mapped_column(String(254), default="")
+    # When `email` last changed (None: as imported first): reset codes to a
+    # new address wait EKINERJA_EMAIL_BARU_TUNGGU_JAM after it.
+    email_diubah: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     versi: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": versi}

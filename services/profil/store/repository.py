@@ -156,8 +156,14 @@ async def akun_login(s: AsyncSession, nip: str | None, username: str | None) -> 
 
 
 async def sesi_aktif(s: AsyncSession, sesi_id: str, now: dt.datetime) -> bool:
-    row = await s.get(SesiRow, sesi_id)
-    return row is not None and row.dicabut is None and _aware(row.kedaluwarsa) > now
+    """A session holds while it is not ended or expired and its account is
+    still there and active: disabling an account ends its tokens at once,
+    however it was disabled."""
+    row = (await s.execute(
+        select(SesiRow.dicabut, SesiRow.kedaluwarsa, AkunRow.aktif).join(AkunRow, AkunRow.id == SesiRow.akun_id)
+        .where(SesiRow.id == sesi_id)
+    )).first()
+    return row is not None and row.dicabut is None and bool(row.aktif) and _aware(row.kedaluwarsa) > now
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import uuid
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain import akun as rules
@@ -55,7 +54,7 @@ class LayananAkun:
         self._s = settings
         self._signer = signer
         self._mailer = mailer
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._kunci_kode = signer.kunci_turunan("kode-reset")  # HMAC key of the stored reset codes
 
     async def login(self, db: Database, nip: str, username: str, password: str) -> HasilLogin:
         """Own transactions: a failed attempt must be counted although the call fails."""
@@ -100,7 +99,7 @@ class LayananAkun:
         return jumlah
 
     async def ubah_password(self, s: AsyncSession, p: Principal, lama: str, baru: str) -> None:
-        rules.validate_password_baru(baru, lama)
+        rules.validate_password_baru(baru, lama, pribadi=(p.nip or "", p.nama, p.username or ""))
         akun = await s.get(AkunRow, p.akun_id)
         if akun is None or not await verify_password(akun.password_hash, lama):
             raise BelumMasuk("Password lama salah.")
@@ -118,11 +117,13 @@ class LayananAkun:
         await repo.catat_percobaan(s, [f"reset:{nip}", f"reset-email:{email}"], t)
         row = (
             await s.execute(
-                select(AkunRow, PegawaiRow.email, PegawaiRow.nama).join(PegawaiRow, PegawaiRow.nip == AkunRow.nip)
-                .where(AkunRow.nip == nip)
+                select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.email_diubah)
+                .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip).where(AkunRow.nip == nip)
             )
         ).first()
-        if row is not None and row.email and row.email.lower() == email and row.AkunRow.aktif:
+        # A newly changed address gets no code yet; the answer stays the same.
+        if row is not None and row.email and row.email.lower() == email and row.AkunRow.aktif \
+                and self._email_baru_ditahan(row.email_diubah, t) is None:
             jejak_audit.catat(instansi_id=row.AkunRow.instansi_id)
             await self._terbitkan_kode(s, row.AkunRow.id, nip, row.email, row.nama, t)
         return rules.PESAN_LUPA_PASSWORD
@@ -135,10 +136,14 @@ class LayananAkun:
             update(KodeResetRow).where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None)).values(selesai=t)
         )
         ttl = dt.timedelta(seconds=self._s.reset_code_ttl_seconds)
-        s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=akun_id, kode_hash=rules.hash_kode(kode, nip),
+        s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=akun_id, kode_hash=rules.hash_kode(kode, nip, self._kunci_kode),
                            dibuat=t, kedaluwarsa=t + ttl, salah=0, selesai=None))
         self._kirim_setelah_commit(s, email, nama, kode, ttl)
         return t + ttl
+
+    def _email_baru_ditahan(self, email_diubah: dt.datetime | None, t: dt.datetime) -> dt.datetime | None:
+        return rules.kode_ke_email_baru_ditahan(repo._aware(email_diubah) if email_diubah else None,
+                                                dt.timedelta(hours=self._s.email_baru_tunggu_jam), t)
 
     async def kirim_kode_reset(self, s: AsyncSession, p: Principal, nip: str) -> tuple[str, dt.datetime]:
         """Helpdesk: the Lupa Password code, to the address on record.
@@ -149,7 +154,7 @@ class LayananAkun:
         validate_nip(nip, jenis_asn="PPPK")
         row = (
             await s.execute(
-                select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.instansi_id)
+                select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.instansi_id, PegawaiRow.email_diubah)
                 .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip).where(AkunRow.nip == nip)
             )
         ).first()
@@ -164,6 +169,11 @@ class LayananAkun:
             raise KondisiTidakTerpenuhi("Akun pegawai ini tidak aktif.")
         if not row.email:
             raise KondisiTidakTerpenuhi("Pegawai ini belum memiliki email terdaftar; isi email pada profilnya dahulu.")
+        ditahan = self._email_baru_ditahan(row.email_diubah, t)
+        if ditahan is not None:
+            raise KondisiTidakTerpenuhi(
+                f"Email pegawai ini baru diubah. Demi keamanan, kode reset password dapat dikirim ke alamat baru "
+                f"setelah {ditahan:%d-%m-%Y %H:%M} UTC.")
         await repo.catat_percobaan(s, [f"reset:{nip}"], t)
         kedaluwarsa = await self._terbitkan_kode(s, row.AkunRow.id, nip, row.email, row.nama, t)
         tersamar = rules.samarkan_email(row.email)
@@ -182,34 +192,17 @@ class LayananAkun:
             "Jika Anda tidak meminta reset password, abaikan email ini.\n",
         )
 
-        async def send() -> None:
-            try:
-                await self._mailer.send(msg)
-                log.info("reset.email_terkirim")
-            except Exception:  # a mail failure must not reveal whether the pair matched
-                log.exception("reset.email_gagal")
-
-        # Sent in the background once the code is committed, so the reply
-        # takes as long whether or not the pair matched.
-        sync = s.sync_session
-
-        def after_commit(_session: object) -> None:
-            task = asyncio.get_running_loop().create_task(send())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-
-        event.listen(sync, "after_commit", after_commit, once=True)
+        self._mailer.kirim_setelah_commit(s, msg, "reset")
 
     async def menunggu_email(self) -> None:
         """For tests and shutdown: wait until queued mails are handed over."""
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._mailer.menunggu()
 
     async def reset_password(self, s: AsyncSession, nip: str, kode: str, baru: str) -> None:
         validate_nip(nip, jenis_asn="PPPK")
         if not kode.isdigit() or len(kode) != rules.KODE_DIGIT:
             raise TidakValid("kode", f"kode reset terdiri dari {rules.KODE_DIGIT} angka")
-        rules.validate_password_baru(baru)
+        rules.validate_password_baru(baru, pribadi=(nip,))
         t = now()
         akun = await repo.akun_login(s, nip, None)
         tiket = None
@@ -221,8 +214,10 @@ class LayananAkun:
         salah = TidakValid("kode", "kode reset salah atau sudah tidak berlaku; minta kode baru melalui Lupa Password")
         if akun is None or tiket is None or repo._aware(tiket.kedaluwarsa) <= t:
             raise salah
-        if not rules.kode_cocok(kode, nip, tiket.kode_hash):
+        if not rules.kode_cocok(kode, nip, tiket.kode_hash, self._kunci_kode):
             raise KodeSalah(tiket.id, salah)
+        # The name only now: before the code matched it would tell anyone a NIP's name.
+        rules.validate_password_baru(baru, pribadi=(nip, akun.nama, akun.username or ""))
         tiket.selesai = t
         # Whoever knew the old password is logged out everywhere.
         jumlah = await _akhiri_semua_sesi(s, akun.id)

@@ -19,6 +19,7 @@ from services.profil.domain.nip import validate_nip
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
 from services.profil.store import repository as repo
 from services.profil.store.models import InstansiRow, PegawaiRow, PenugasanRow, UnorRow, giliran
+from services.profil.usecases.email_baru import EmailBaru
 from services.shared import jejak_audit
 from services.shared.errors import KondisiTidakTerpenuhi, TidakDitemukan, TidakValid, VersiUsang
 from services.shared.giliran import ambil as ambil_giliran
@@ -101,7 +102,7 @@ async def _data_pribadi(s: AsyncSession, p: Principal, row: PegawaiRow) -> DataP
 
 
 async def ubah_pegawai(
-    s: AsyncSession, p: Principal, nip: str, paths: list[str], nilai: dict[str, str], etag: str
+    s: AsyncSession, p: Principal, nip: str, paths: list[str], nilai: dict[str, str], etag: str, email_baru: EmailBaru
 ) -> DataPribadi:
     row = await repo.get_pegawai(s, nip)
     boleh = akses.field_boleh_diubah(p, nip, row.instansi_id)
@@ -133,7 +134,9 @@ async def ubah_pegawai(
         elif path == "golongan_ruang":
             row.golongan = normalize_golongan(value, row.jenis_asn, field)
         elif path == "email":
-            row.email = validate_email(value, field)
+            lama, row.email = row.email, validate_email(value, field)
+            if row.email != lama:
+                email_baru.catat(s, p, row, lama, dt.datetime.now(dt.UTC))
         elif path == "jenis_asn":
             if value not in ("PNS", "PPPK"):
                 raise TidakValid(field, "pilih PNS atau PPPK")
