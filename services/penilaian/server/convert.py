@@ -120,5 +120,5 @@ def capaian(r: CapaianRow | None, induk_id: str, induk_nama: str, th: int, kode:
 def periode_ringkas(b: BarisRingkas) -> pb.PeriodeRingkas:
     return pb.PeriodeRingkas(
         name=nama_periode(b.skp.id, b.periode.kode), skp=f"skp/{b.skp.id}", nip=b.skp.nip, nama=b.skp.nama,
-        tahun=b.skp.tahun, periode=PERIODE[b.periode.kode], nama_periode=b.periode.nama,
+        jabatan=b.skp.jabatan, tahun=b.skp.tahun, periode=PERIODE[b.periode.kode], nama_periode=b.periode.nama,
         batas=date_to_proto(b.batas), status=STATUS[b.status])

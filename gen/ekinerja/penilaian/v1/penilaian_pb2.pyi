@@ -949,6 +949,7 @@ class PeriodeRingkas(_message.Message):
     NAMA_PERIODE_FIELD_NUMBER: _builtins.int
     BATAS_FIELD_NUMBER: _builtins.int
     STATUS_FIELD_NUMBER: _builtins.int
+    JABATAN_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"penilaian/{skp}/periode/{kode}" """
     skp: _builtins.str
@@ -961,6 +962,7 @@ class PeriodeRingkas(_message.Message):
     nama_periode: _builtins.str
     """"TRIWULAN IV", "Penilaian Akhir Tahun" """
     status: Global___StatusPenilaian.ValueType
+    jabatan: _builtins.str
     @_builtins.property
     def batas(self) -> _date_pb2.Date: ...
     def __init__(
@@ -975,10 +977,11 @@ class PeriodeRingkas(_message.Message):
         nama_periode: _builtins.str = ...,
         batas: _date_pb2.Date | None = ...,
         status: Global___StatusPenilaian.ValueType = ...,
+        jabatan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["batas", b"batas"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["batas", b"batas", "nama", b"nama", "nama_periode", b"nama_periode", "name", b"name", "nip", b"nip", "periode", b"periode", "skp", b"skp", "status", b"status", "tahun", b"tahun"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["batas", b"batas", "jabatan", b"jabatan", "nama", b"nama", "nama_periode", b"nama_periode", "name", b"name", "nip", b"nip", "periode", b"periode", "skp", b"skp", "status", b"status", "tahun", b"tahun"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
