@@ -65,6 +65,8 @@ class DashboardScreen(BukaDariDasbor):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        sesi = backend(self).sesi
+        self.sub_title = f"Hi, {sesi.akun.nama}" if sesi else ""
         self.query_one(Dasbor).action_muat()
 
     def on_buka_capaian(self, pesan: BukaCapaian) -> None:

@@ -14,11 +14,11 @@ from tui.widgets.dashboard.pesan import BukaCapaian
 
 class CapaianBelumFinal(PanelDasbor[pb.CapaianOrganisasi]):
     JUDUL = "Capaian Kinerja Organisasi Belum Final"
-    KOLOM = ("Unit Induk", "Periode", "Capaian")
+    KOLOM = ("Periode", "Capaian", "Unit Induk")  # the long name last: 80 columns show the rest
 
     def tampilkan(self, daftar: list[pb.CapaianOrganisasi], tahun: int) -> None:
-        self.isi(daftar, ((Text(c.unor_induk_nama), fmt.nama_periode(c.periode),
-                           fmt.capaian(c.capaian) if c.capaian else "belum diisi") for c in daftar),
+        self.isi(daftar, ((fmt.nama_periode(c.periode), fmt.capaian(c.capaian) if c.capaian else "belum diisi",
+                           Text(c.unor_induk_nama)) for c in daftar),
                  f"{len(daftar)} capaian tahun {tahun} belum final. Enter: Capaian Organisasi & Batas."
                  if daftar else f"Semua capaian tahun {tahun} untuk periode yang sudah dimulai sudah final.")
 
