@@ -12,6 +12,7 @@ from tests import data
 from tests.api.skp.bantu import buat_skp, rid, tambah_indikator, tambah_rhk
 from tests.tui.penilaian import TAHUN, skp_disetujui
 from tests.tui.pilot import UKURAN, aplikasi, baris, masuk, teks, tunggu
+from tests.tui.test_sesi_dan_jaringan import port_kosong
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.detail_skp import DetailSkpScreen
@@ -115,3 +116,17 @@ async def test_dashboard_admin_capaian_belum_final(address, client):
         assert len(rows) == 3 * mulai and {r[1] for r in rows} == {"belum diisi"}  # every unor induk
         await enter_di(pilot, capaian)
         assert isinstance(app.screen, CapaianOrganisasiScreen)
+
+
+async def test_dashboard_server_tak_terjangkau_dikatakan_di_setiap_panel(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        # The network goes away after login: each panel says so in words, none stays "Memuat...".
+        await app.backend.close()
+        app.backend.address, app.backend.timeout = f"127.0.0.1:{port_kosong()}", 2
+        await pilot.press("d")
+        await tunggu(pilot)
+        for panel in app.screen.query(PanelDasbor):
+            assert keterangan(panel).startswith("Gagal dimuat:") and "dihubungi" in keterangan(panel)
+            assert not panel.tabel.display
