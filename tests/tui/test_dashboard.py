@@ -6,7 +6,10 @@ capaian not yet final. Enter on a row opens the screen it belongs to."""
 import datetime as dt
 
 import pytest
+from ekinerja.profil.v1 import profil_pb2
 from ekinerja.skp.v1 import skp_pb2
+from google.protobuf.field_mask_pb2 import FieldMask
+from rich.text import Text
 
 from tests import data
 from tests.api.skp.bantu import buat_skp, rid, tambah_indikator, tambah_rhk
@@ -42,6 +45,11 @@ async def enter_di(pilot, panel: PanelDasbor, baris_ke: int = 0) -> None:
 
 
 async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
+    md = await client.login(nip=data.SUTIKNO)
+    g = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md)
+    await client.profil.UpdatePegawai(profil_pb2.UpdatePegawaiRequest(
+        pegawai=profil_pb2.Pegawai(name=g.name, jabatan="Pengelola [b]Data[/b]", etag=g.etag),
+        update_mask=FieldMask(paths=["jabatan"])), metadata=md)
     skp = await skp_disetujui(client, data.SUTIKNO)
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
@@ -50,7 +58,9 @@ async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
         await tunggu(pilot)
         saya = app.screen.query_one(SkpSaya)
         assert baris(saya.tabel) == [[f"1 Januari {TAHUN} - 31 Desember {TAHUN}", "PERSETUJUAN",
-                                      "PENGADMINISTRASI KEPEGAWAIAN"]]
+                                      "Pengelola [b]Data[/b]"]]
+        jabatan = saya.tabel.get_row_at(0)[2]
+        assert isinstance(jabatan, Text) and jabatan.plain == "Pengelola [b]Data[/b]"  # data, never markup
         batas = app.screen.query_one(BatasBerikutnya)
         [[tanggal, periode, status]] = baris(batas.tabel)
         assert dt.datetime.strptime(tanggal, "%d/%m/%Y").date() >= dt.date.today()

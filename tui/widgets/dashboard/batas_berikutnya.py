@@ -4,6 +4,7 @@ open to fill with the nearest Batas; Enter opens Penilaian SKP."""
 from __future__ import annotations
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+from rich.text import Text
 
 from tui import format as fmt
 from tui.widgets.dashboard.panel import PanelDasbor
@@ -15,7 +16,7 @@ class BatasBerikutnya(PanelDasbor[pb.PeriodeRingkas]):
     KOLOM = ("Batas", "Periode", "Status")
 
     def tampilkan(self, daftar: list[pb.PeriodeRingkas]) -> None:
-        self.isi(daftar, ((fmt.tanggal_singkat(b.batas), f"{b.nama_periode} {b.tahun}",
+        self.isi(daftar, ((fmt.tanggal_singkat(b.batas), Text(f"{b.nama_periode} {b.tahun}"),
                            fmt.STATUS_PENILAIAN.get(b.status, "-")) for b in daftar),
                  "Isi realisasi dan bukti dukung sebelum batas. Enter: Penilaian SKP." if daftar else
                  "Tidak ada periode penilaian yang terbuka untuk SKP Anda yang sudah disetujui.")

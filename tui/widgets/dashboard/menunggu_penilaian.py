@@ -24,7 +24,7 @@ class MenungguPenilaian(PanelDasbor[pb.PeriodeRingkas]):
 
     def tampilkan(self, daftar: list[pb.PeriodeRingkas], jumlah: int) -> None:
         lebih = f" (tampil {len(daftar)})" if jumlah > len(daftar) else ""
-        self.isi(daftar, ((fmt.tanggal_singkat(b.batas), Text(b.nama), f"{b.nama_periode} {b.tahun}",
+        self.isi(daftar, ((fmt.tanggal_singkat(b.batas), Text(b.nama), Text(f"{b.nama_periode} {b.tahun}"),
                            fmt.STATUS_PENILAIAN.get(b.status, "-")) for b in daftar),
                  f"{jumlah} periode bawahan belum dinilai sebelum batasnya{lebih}. Enter: Penilaian Bawahan."
                  if daftar else "Tidak ada periode bawahan yang menunggu penilaian.")
