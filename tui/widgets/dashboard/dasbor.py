@@ -55,7 +55,8 @@ class Dasbor(VerticalScroll):
             yield KurvaBawahan()
         if b.admin_instansi:
             yield CapaianBelumFinal()
-            # Klaim Pimpinan takes effect at once (services/profil/domain/klaim.py): none waits for the admin.
+            # A Klaim Pimpinan takes effect at once today: none waits for the admin. A panel of waiting
+            # claims comes with the rule that makes them wait (docs/domain.md#klaim-pimpinan, B1).
 
     def fokus(self) -> None:
         for panel in self.query(PanelDasbor):
