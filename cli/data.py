@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,10 +86,15 @@ async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> 
     running = await start(settings.model_copy(update={"host": "127.0.0.1"}), list(MODULES.values()), port=0)
     try:
         async with buka(f"127.0.0.1:{running.port}", kredensial_klien(settings)) as channel:
-            ringkas = await seed_demo_skp(channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
-                                          sutikno=demo.SUTIKNO, widanang=demo.WIDANANG, suyanto=demo.SUYANTO)
-            return ringkas + "\n" + await seed_demo_penilaian(
-                channel, password, admin="admin.madiun", kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
-                suyanto=demo.SUYANTO, unor_induk=laporan.unor_induk_bkpsdm)
+            ringkas = []
+            # The manual's year, and the current one so its story can be walked today (open periods).
+            for tahun in sorted({demo.TAHUN_ACUAN, dt.date.today().year}):
+                ringkas.append(await seed_demo_skp(
+                    channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG, sutikno=demo.SUTIKNO,
+                    widanang=demo.WIDANANG, suyanto=demo.SUYANTO, tahun=tahun))
+                ringkas.append(await seed_demo_penilaian(
+                    channel, password, admin="admin.madiun", kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
+                    suyanto=demo.SUYANTO, unor_induk=laporan.unor_induk_bkpsdm, tahun=tahun))
+            return "\n".join(ringkas)
     finally:
         await running.stop(grace=1)

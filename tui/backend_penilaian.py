@@ -107,6 +107,10 @@ class LayananPenilaian:
         return await self._call(self.penilaian.ExportRekapPenilaian, pb.ListRekapPenilaianRequest(
             tahun=tahun, periode=periode, query=query))
 
+    async def ringkasan_penilaian(self) -> pb.RingkasanPenilaian:
+        """Dashboard: own periods still open, bawahan periods waiting for a rating."""
+        return await self._call(self.penilaian.GetRingkasanPenilaian, pb.GetRingkasanPenilaianRequest())
+
     async def kurva(self, tahun: int, periode: int, unor_induk_id: str = "") -> pb.Kurva:
         return await self._call(self.penilaian.GetKurva, pb.GetKurvaRequest(
             tahun=tahun, periode=periode, unor_induk_id=unor_induk_id))

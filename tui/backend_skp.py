@@ -61,6 +61,10 @@ class LayananSkp:
             if not token:
                 return daftar
 
+    async def ringkasan_skp(self) -> pb.RingkasanSkp:
+        """Dashboard: own SKPs with status, bawahan SKPs waiting for approval."""
+        return await self._call(self.skp.GetRingkasanSkp, pb.GetRingkasanSkpRequest())
+
     async def ambil_skp(self, name: str) -> pb.Skp:
         return await self._call(self.skp.GetSkp, pb.GetSkpRequest(name=name))
 

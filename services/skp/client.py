@@ -25,6 +25,11 @@ class SkpClient(Klien):
     async def skp(self, skp_id: str, fields: Mapping[str, str] | None = None) -> pb.Skp:
         return await self.call(self._stub().GetSkp, pb.GetSkpRequest(name=f"skp/{skp_id}"), fields)
 
+    async def skp_milik(self, nip: str) -> list[pb.Skp]:
+        """The pegawai's SKPs, newest period first (one page: a pegawai has one or two a year)."""
+        resp = await self.call(self._stub().ListSkp, pb.ListSkpRequest(parent=f"pegawai/{nip}", page_size=200))
+        return list(resp.skp)
+
     async def skp_bawahan(self, tahun: int) -> list[pb.Skp]:
         """Every SKP of the year whose penilai is the caller."""
         hasil: list[pb.Skp] = []

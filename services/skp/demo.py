@@ -1,7 +1,9 @@
 """Demo SKPs for `ekinerja seed demo`, made through the real gRPC API as the
 manual's people would make them: the Kepala BKPSDM's and ENDANG's plans with
 their Matriks Peran Hasil, SUTIKNO's plan (docs/domain.md#contoh-dari-panduan; DRAFT, ready to
-submit), WIDANANG's waiting for ENDANG's approval, and last year's SKP."""
+submit), WIDANANG's waiting for ENDANG's approval, and last year's SKP. Seeded
+for the manual's year and again for the current year (cli/data.py), so the
+manual's story can be walked today."""
 
 from __future__ import annotations
 
@@ -88,8 +90,9 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
     d = _Demo(channel, password)
     md_endang = await d.masuk(endang)
     ada = await d.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{endang}"), metadata=md_endang)
-    if ada.skp:
-        return "SKP demo sudah ada; tidak diubah."
+    # Once per year: the manual's 2023 and the current year are seeded alike.
+    if any(x.periode_awal.year == tahun for x in ada.skp):
+        return f"SKP demo {tahun} sudah ada; tidak diubah."
 
     md_kepala = await d.masuk(kepala)
     skp_kepala = await d.buat(md_kepala, tahun)
@@ -115,11 +118,13 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
     await d.setujui(md_kepala, skp_endang)
 
     md_sutikno = await d.masuk(sutikno)
-    lalu = await d.buat(md_sutikno, tahun - 1)
-    r = await d.rhk(md_sutikno, lalu, "Terlaksananya administrasi kepegawaian dengan tertib")
-    await d.indikator(md_sutikno, r, s.ASPEK_WAKTU, "Dokumen kepegawaian tertata", "12 bulan")
-    await d.ajukan(md_sutikno, lalu)
-    await d.setujui(md_endang, lalu)
+    sudah = await d.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{sutikno}"), metadata=md_sutikno)
+    if not any(x.periode_awal.year == tahun - 1 for x in sudah.skp):
+        lalu = await d.buat(md_sutikno, tahun - 1)
+        r = await d.rhk(md_sutikno, lalu, "Terlaksananya administrasi kepegawaian dengan tertib")
+        await d.indikator(md_sutikno, r, s.ASPEK_WAKTU, "Dokumen kepegawaian tertata", "12 bulan")
+        await d.ajukan(md_sutikno, lalu)
+        await d.setujui(md_endang, lalu)
     skp_sutikno = await d.buat(md_sutikno, tahun)
     for teks, ind in RHK_SUTIKNO:
         r = await d.rhk(md_sutikno, skp_sutikno, teks, atasan=rhk_endang[1].name)

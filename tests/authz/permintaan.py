@@ -133,6 +133,7 @@ PERMINTAAN: dict[str, Pembuat] = {
     "SkpService.GetSkp": _dari(lambda d: s.GetSkpRequest(name=_skp(d))),
     "SkpService.ListRhkIntervensi": _dari(lambda d: s.ListRhkIntervensiRequest(parent=_skp(d))),
     "SkpService.ListRiwayatSkp": _dari(lambda d: s.ListRiwayatSkpRequest(name=_skp(d))),
+    "SkpService.GetRingkasanSkp": tetap(s.GetRingkasanSkpRequest()),
     "SkpService.ListSkpBawahan": tetap(s.ListSkpBawahanRequest(tahun=TAHUN_BUKA)),
     "SkpService.GetMatriksPeranHasil": _dari(lambda d: s.GetMatriksPeranHasilRequest(name=_skp(d))),
     "SkpService.ListJejakAudit": tetap(au.ListJejakAuditRequest(atas_nama=data.SUTIKNO)),
@@ -197,6 +198,7 @@ PERMINTAAN: dict[str, Pembuat] = {
                                                                              periode=n.PERIODE_TRIWULAN_I)),
     "PenilaianService.ExportRekapPenilaian": tetap(n.ListRekapPenilaianRequest(tahun=TAHUN_BUKA,
                                                                                periode=n.PERIODE_TRIWULAN_I)),
+    "PenilaianService.GetRingkasanPenilaian": tetap(n.GetRingkasanPenilaianRequest()),
     "PenilaianService.GetKurva": _dari(lambda d: n.GetKurvaRequest(tahun=TAHUN_BUKA, periode=n.PERIODE_TRIWULAN_I,
                                                                    skp=_skp(d))),
     "PenilaianService.ListCapaianOrganisasi": tetap(n.ListCapaianOrganisasiRequest(

@@ -72,6 +72,7 @@ SkpService.SetujuiSkp                        -      -       -     Y       -     
 SkpService.KembalikanSkp                     -      -       -     Y       -              -              -     -          -        -
 SkpService.UbahStatusSkp                     -      -       -     Y       -              -              Y     -          Y        -
 SkpService.ListRiwayatSkp                    -      Y       -     Y       -              -              Y     -          Y        Y
+SkpService.GetRingkasanSkp                   -      Y       Y     Y       Y              Y              -     -          -        -
 SkpService.ListSkpBawahan                    -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 SkpService.SinkronisasiSkpBawahan            -      Y       Y     Y       Y              Y              -     -          -        -
 SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     -          Y        Y
@@ -93,6 +94,7 @@ PenilaianService.DeleteFeedback              -      -       -     Y       -     
 PenilaianService.SetRating                   -      -       -     Y       -              -              -     -          -        -
 PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+PenilaianService.GetRingkasanPenilaian      -      Y       Y     Y       Y              Y              -     -          -        -
 PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     -          Y        Y
 PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     -          -        -

@@ -4,6 +4,7 @@ intervensi choices for SUTIKNO."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 
 import grpc
@@ -13,7 +14,7 @@ from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 from ekinerja.skp.v1 import skp_pb2 as s
 from ekinerja.skp.v1 import skp_pb2_grpc
 
-from services.profil.demo import DEMO_PASSWORD, ENDANG, SUTIKNO
+from services.profil.demo import DEMO_PASSWORD, ENDANG, SUTIKNO, SUYANTO
 from tests.e2e.test_cli_serve import EKINERJA, env_for, free_port, wait_serving
 
 
@@ -24,7 +25,9 @@ def test_seed_demo_membuat_skp_lewat_api(tmp_path):
     assert "SUTIKNO (DRAFT, siap diajukan" in out.stdout and "predikat Baik" in out.stdout
     again = subprocess.run([EKINERJA, "seed", "demo", "--pegawai", "80"], env=env, capture_output=True, text=True,
                            check=True)
-    assert "SKP demo sudah ada" in again.stdout and "Penilaian demo sudah ada" in again.stdout
+    tahun = dt.date.today().year
+    for th in (2023, tahun):
+        assert f"SKP demo {th} sudah ada" in again.stdout and f"Penilaian demo {th} sudah ada" in again.stdout
     port = free_port()
     proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -41,7 +44,9 @@ def test_seed_demo_membuat_skp_lewat_api(tmp_path):
             md = masuk(SUTIKNO)
             daftar = skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{SUTIKNO}"), metadata=md).skp
             assert [(x.periode_awal.year, x.status) for x in daftar] == [
+                (tahun, s.STATUS_SKP_DRAFT), (tahun - 1, s.STATUS_SKP_PERSETUJUAN),
                 (2023, s.STATUS_SKP_DRAFT), (2022, s.STATUS_SKP_PERSETUJUAN)]
+            daftar = daftar[2:]  # the manual's year
             detail = skp.GetSkp(s.GetSkpRequest(name=daftar[0].name), metadata=md)
             assert len(detail.rhk) == 3 and all(r.rhk_atasan_teks for r in detail.rhk)
             assert detail.lampiran.konsekuensi
@@ -58,6 +63,25 @@ def test_seed_demo_membuat_skp_lewat_api(tmp_path):
             periode = nilai.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=daftar[1].name),
                                                  metadata=md).periode
             assert [p.terbuka for p in periode] == [False, False, False, False, False]  # 2022: all past
+
+            # The current year, so the manual's story can be walked today: SKPs in every status, and
+            # SUYANTO's periods open, with realisasi and a rating in the current triwulan.
+            bawahan = skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=tahun), metadata=masuk(ENDANG)).skp
+            assert {(x.pegawai.nama, x.status) for x in bawahan} >= {
+                ("SUTIKNO", s.STATUS_SKP_DRAFT), ("WIDANANG SASMITO AJI", s.STATUS_SKP_PENGAJUAN),
+                ("SUYANTO", s.STATUS_SKP_PERSETUJUAN)}
+            md_s = masuk(SUYANTO)
+            [kini] = [x for x in skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{SUYANTO}"), metadata=md_s).skp
+                      if x.periode_awal.year == tahun]
+            periode = nilai.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=kini.name), metadata=md_s).periode
+            akhir = periode[-1]
+            assert akhir.periode == n.PERIODE_AKHIR_TAHUN and akhir.terbuka
+            assert dt.date(akhir.batas.year, akhir.batas.month, akhir.batas.day) > dt.date.today()
+            dinilai = [p for p in periode if p.predikat != n.PREDIKAT_UNSPECIFIED]
+            assert [p.periode for p in dinilai] == [n.PERIODE_TRIWULAN_I + (dt.date.today().month - 1) // 3]
+            assert dinilai[0].terbuka
+            isi = nilai.GetPenilaian(n.GetPenilaianRequest(name=akhir.name), metadata=md_s)
+            assert len(isi.realisasi) == 2 and isi.periode.status == n.STATUS_PENILAIAN_BELUM_DINILAI
     finally:
         proc.terminate()
         proc.wait(timeout=30)

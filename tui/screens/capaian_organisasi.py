@@ -37,6 +37,7 @@ class CapaianOrganisasiScreen(Screen[None]):
         Binding("2", "tab(2)", "Batas", show=False),
         Binding("r", "muat", "Muat Ulang", show=False),
         Binding("a", "jejak", "Audit", tooltip="Jejak Audit"),
+        Binding("d", "dashboard", "Dashboard", show=False, tooltip="Capaian belum final"),
         Binding("ctrl+u", "app.ubah_password", "Ubah Password", show=False),
         Binding("ctrl+l", "app.keluar", "Keluar"),
     ]
@@ -88,6 +89,8 @@ class CapaianOrganisasiScreen(Screen[None]):
         yield "Finalisasi Capaian", lambda: self._di(1, capaian.action_finalisasi), "Kunci capaian unit terpilih (f)"
         yield "Lihat Kurva", lambda: self._di(1, capaian.action_kurva), "Distribusi predikat unit induk terpilih (v)"
         yield "Batas Penilaian", lambda: self.action_tab(2), "Batas pengisian tiap periode (2)"
+        if backend(self).admin_instansi:
+            yield "Dashboard", self.action_dashboard, "Capaian kinerja organisasi yang belum final (d)"
         if batas.admin:
             yield "Set Batas", lambda: self._di(2, batas.action_set), "Ubah batas periode terpilih (e)"
         if self._pengelola():
@@ -108,6 +111,12 @@ class CapaianOrganisasiScreen(Screen[None]):
     def action_kembali(self) -> None:
         if not self.utama:
             self.dismiss(None)
+
+    def action_dashboard(self) -> None:
+        from tui.screens.dashboard import DashboardScreen
+
+        if backend(self).admin_instansi:
+            self.app.push_screen(DashboardScreen())
 
     def action_jejak(self) -> None:
         from tui.screens.jejak_audit import JejakAuditScreen

@@ -1,6 +1,6 @@
 """The main screen after login: the web app's left menu (MAIN MENU: Profil, SKP,
-Tim Kerja; DASHBOARD: Dashboard) and the chosen page beside it. Profil and
-SKP exist in this version; the others say so."""
+Tim Kerja; DASHBOARD: Dashboard) and the chosen page beside it. Profil, SKP
+and Dashboard exist in this version; Tim Kerja says so."""
 
 from __future__ import annotations
 
@@ -10,21 +10,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from tui.commands import Perintah
 from tui.layanan import aplikasi
+from tui.screens.dashboard import BukaDariDasbor
 from tui.widgets.belum_tersedia import BelumTersedia
+from tui.widgets.dashboard.dasbor import Dasbor
 from tui.widgets.menu_utama import HALAMAN, MenuUtama
 from tui.widgets.profil.profil_pegawai import TAB, ProfilPegawai
 from tui.widgets.skp.daftar_skp import DaftarSkp
 
 
-class UtamaScreen(Screen[None]):
+class UtamaScreen(BukaDariDasbor):
     BINDINGS = [
         Binding("p", "buka('profil')", "Profil"),
         Binding("s", "buka('skp')", "SKP"),
+        Binding("d", "buka('dashboard')", "Dashboard", show=False),
         Binding("1", "tab(1)", "Tab", key_display="1-6"),
         *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB[1:], start=2)),
         Binding("ctrl+u", "app.ubah_password", "Ubah Password"),
@@ -42,6 +44,7 @@ class UtamaScreen(Screen[None]):
             with ContentSwitcher(initial="profil", id="halaman"):
                 yield ProfilPegawai()
                 yield DaftarSkp()
+                yield Dasbor()
                 yield BelumTersedia(id="belum-tersedia")
         yield Footer(compact=True)
 
@@ -75,8 +78,9 @@ class UtamaScreen(Screen[None]):
                "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)")
         yield ("Capaian Organisasi & Batas", self._capaian,
                "Capaian kinerja organisasi unit induk (pimpinan unit induk) dan batas penilaian")
-        for h in ("tim-kerja", "dashboard"):
-            yield HALAMAN[h], lambda h=h: self.action_buka(h), "Belum tersedia pada versi ini"
+        yield (HALAMAN["dashboard"], lambda: self.action_buka("dashboard"),
+               "SKP Anda dan batas berikutnya; SKP dan penilaian bawahan yang menunggu; kurva bawahan (d)")
+        yield HALAMAN["tim-kerja"], lambda: self.action_buka("tim-kerja"), "Belum tersedia pada versi ini"
         yield "Ubah Password", aplikasi(self).action_ubah_password, "Ganti password akun ini (ctrl+u)"
         yield "Keluar", aplikasi(self).action_keluar, "Akhiri sesi dan kembali ke login (ctrl+l)"
 
@@ -122,6 +126,12 @@ class UtamaScreen(Screen[None]):
             daftar = self.query_one(DaftarSkp)
             daftar.action_muat()
             daftar.fokus()
+            return
+        if halaman == "dashboard":
+            switcher.current = "dashboard"
+            dasbor = self.query_one(Dasbor)
+            dasbor.action_muat()
+            dasbor.fokus()
             return
         self.query_one(BelumTersedia).tampilkan(HALAMAN[halaman])
         switcher.current = "belum-tersedia"

@@ -12,7 +12,7 @@ class BelumTersedia(Static):
             f"[b]{nama}[/b]\n\n"
             f"Menu {nama} belum tersedia pada versi ini.\n\n"
             "Yang sudah tersedia: Profil (Data Pribadi, Data Atasan, List Pegawai Satu Unit Kerja, "
-            "List Pegawai Bawahan, Klaim Pimpinan Unit Kerja, PLT/PLH), Edit Profil, Ubah Password, dan SKP "
-            "(Daftar SKP, Detail SKP, Matriks Peran Hasil, SKP Bawahan, Penilaian).\n\n"
+            "List Pegawai Bawahan, Klaim Pimpinan Unit Kerja, PLT/PLH), Edit Profil, Ubah Password, SKP "
+            "(Daftar SKP, Detail SKP, Matriks Peran Hasil, SKP Bawahan, Penilaian) dan Dashboard.\n\n"
             "Tekan p untuk kembali ke Profil."
         )

@@ -11,6 +11,7 @@ from services.penilaian.server.nama import nama_periode
 from services.penilaian.store.models import BuktiDukungRow, CapaianRow, FeedbackRow, RealisasiRow, RencanaAksiRow
 from services.penilaian.usecases.evaluasi import InfoPeriode, Lengkap
 from services.penilaian.usecases.rekap import BarisRekap
+from services.penilaian.usecases.ringkasan import BarisRingkas
 from services.shared.names import date_to_proto, timestamp_to_proto
 
 PERIODE = dict(zip(KODE, (pb.PERIODE_TRIWULAN_I, pb.PERIODE_TRIWULAN_II, pb.PERIODE_TRIWULAN_III,
@@ -114,3 +115,10 @@ def capaian(r: CapaianRow | None, induk_id: str, induk_nama: str, th: int, kode:
     return pb.CapaianOrganisasi(unor_induk_id=r.unor_induk_id, unor_induk_nama=r.unor_induk_nama, tahun=r.tahun,
                                 periode=PERIODE[r.periode], capaian=CAPAIAN[r.capaian], final=r.final,
                                 diubah_oleh=r.diubah_oleh, waktu=timestamp_to_proto(r.waktu), etag=str(r.versi))
+
+
+def periode_ringkas(b: BarisRingkas) -> pb.PeriodeRingkas:
+    return pb.PeriodeRingkas(
+        name=nama_periode(b.skp.id, b.periode.kode), skp=f"skp/{b.skp.id}", nip=b.skp.nip, nama=b.skp.nama,
+        jabatan=b.skp.jabatan, tahun=b.skp.tahun, periode=PERIODE[b.periode.kode], nama_periode=b.periode.nama,
+        batas=date_to_proto(b.batas), status=STATUS[b.status])

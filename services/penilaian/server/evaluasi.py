@@ -12,9 +12,10 @@ from services.penilaian.server.dasar import Dasar, data_skp, tahun
 from services.penilaian.usecases import evaluasi as uc
 from services.penilaian.usecases import organisasi as uc_org
 from services.penilaian.usecases import rekap as uc_rekap
+from services.penilaian.usecases import ringkasan as uc_ringkasan
 from services.penilaian.usecases.konteks import periode
 from services.shared import principal as pr
-from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
+from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
 
 
 def _periode(value: int, field: str = "periode") -> str:
@@ -126,6 +127,20 @@ class Evaluasi(Dasar):
         penilai = rows[0].skp.penilai_nama if rows else (p.nip or p.username or "")
         return pb.BerkasXlsx(nama_berkas=f"rekap-penilaian-{request.tahun}-{kode}.xlsx",
                              isi=uc_rekap.xlsx(rows, request.tahun, kode, penilai))
+
+    async def GetRingkasanPenilaian(self, request: pb.GetRingkasanPenilaianRequest,
+                                    context: grpc.aio.ServicerContext) -> pb.RingkasanPenilaian:
+        p, hari = pr.current(), self._hari_ini()
+        if not p.nip:
+            raise AksesDitolak("Akun ini tidak terhubung ke seorang pegawai: tidak memiliki SKP maupun bawahan.")
+        # This year and last: Akhir Tahun's Batas falls in the next year.
+        saya = [data_skp(x) for x in await self._skp.skp_milik(p.nip) if x.periode_awal.year >= hari.year - 1]
+        bawahan = [data_skp(x) for th in (hari.year - 1, hari.year) for x in await self._skp.skp_bawahan(th)]
+        async with self._db.read() as s:
+            r = await uc_ringkasan.ringkasan(s, saya, bawahan, hari)
+        return pb.RingkasanPenilaian(batas_saya=[convert.periode_ringkas(b) for b in r.batas_saya],
+                                     menunggu_penilaian=[convert.periode_ringkas(b) for b in r.menunggu],
+                                     jumlah_menunggu_penilaian=r.jumlah_menunggu)
 
     async def GetKurva(self, request: pb.GetKurvaRequest, context: grpc.aio.ServicerContext) -> pb.Kurva:
         if request.skp:

@@ -15,6 +15,7 @@ from services.skp.domain.periode import Periode, validate_periode
 from services.skp.server import convert, nama
 from services.skp.server.dasar import Dasar
 from services.skp.store import repository as repo
+from services.skp.usecases import ringkasan as uc_ringkasan
 from services.skp.usecases import skp as uc
 from services.skp.usecases import sumber
 from services.skp.usecases.umum import baca, pihak
@@ -31,6 +32,15 @@ class Rencana(Dasar):
         nxt = paging.encode(offset + size, request.parent) if offset + size < total else ""
         return pb.ListSkpResponse(skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt,
                                   total_size=total)
+
+    async def GetRingkasanSkp(self, request: pb.GetRingkasanSkpRequest,
+                              context: grpc.aio.ServicerContext) -> pb.RingkasanSkp:
+        async with self._db.read() as s:
+            r = await uc_ringkasan.ringkasan(s, pr.current())
+        return pb.RingkasanSkp(
+            skp_saya=[convert.ringkas(x, r.indikator.get(x.id, 0)) for x in r.saya], jumlah_skp_saya=r.jumlah_saya,
+            menunggu_persetujuan=[convert.ringkas(x, r.indikator.get(x.id, 0)) for x in r.menunggu],
+            jumlah_menunggu_persetujuan=r.jumlah_menunggu)
 
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)

@@ -54,6 +54,15 @@ async def skp_dinilai(s: AsyncSession, penilai_nip: str, tahun: int, query: str 
     return list(await s.scalars(stmt)), total
 
 
+async def skp_menunggu(s: AsyncSession, penilai_nip: str, limit: int) -> tuple[list[SkpRow], int]:
+    """The SKPs waiting for this penilai's approval, any year."""
+    cond = [SkpRow.penilai_nip == penilai_nip, SkpRow.status == "PENGAJUAN"]
+    total = await s.scalar(select(func.count()).select_from(SkpRow).where(*cond)) or 0
+    rows = await s.scalars(select(SkpRow).where(*cond)
+                           .order_by(SkpRow.pegawai_nama, SkpRow.nip, SkpRow.awal, SkpRow.id).limit(limit))
+    return list(rows), total
+
+
 async def rhk_skp(s: AsyncSession, skp_ids: Iterable[str]) -> list[RhkRow]:
     ids = list(skp_ids)
     if not ids:

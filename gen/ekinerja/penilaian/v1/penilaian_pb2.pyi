@@ -920,6 +920,101 @@ class BerkasXlsx(_message.Message):
 Global___BerkasXlsx: _TypeAlias = BerkasXlsx  # noqa: Y015
 
 @_typing.final
+class GetRingkasanPenilaianRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    def __init__(
+        self,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetRingkasanPenilaianRequest: _TypeAlias = GetRingkasanPenilaianRequest  # noqa: Y015
+
+@_typing.final
+class PeriodeRingkas(_message.Message):
+    """One SKP in one period, as the dashboard lists it."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    SKP_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    NAMA_FIELD_NUMBER: _builtins.int
+    TAHUN_FIELD_NUMBER: _builtins.int
+    PERIODE_FIELD_NUMBER: _builtins.int
+    NAMA_PERIODE_FIELD_NUMBER: _builtins.int
+    BATAS_FIELD_NUMBER: _builtins.int
+    STATUS_FIELD_NUMBER: _builtins.int
+    JABATAN_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """"penilaian/{skp}/periode/{kode}" """
+    skp: _builtins.str
+    """"skp/{skp}" """
+    nip: _builtins.str
+    """the SKP's pegawai"""
+    nama: _builtins.str
+    tahun: _builtins.int
+    periode: Global___Periode.ValueType
+    nama_periode: _builtins.str
+    """"TRIWULAN IV", "Penilaian Akhir Tahun" """
+    status: Global___StatusPenilaian.ValueType
+    jabatan: _builtins.str
+    @_builtins.property
+    def batas(self) -> _date_pb2.Date: ...
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        skp: _builtins.str = ...,
+        nip: _builtins.str = ...,
+        nama: _builtins.str = ...,
+        tahun: _builtins.int = ...,
+        periode: Global___Periode.ValueType = ...,
+        nama_periode: _builtins.str = ...,
+        batas: _date_pb2.Date | None = ...,
+        status: Global___StatusPenilaian.ValueType = ...,
+        jabatan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["batas", b"batas"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["batas", b"batas", "jabatan", b"jabatan", "nama", b"nama", "nama_periode", b"nama_periode", "name", b"name", "nip", b"nip", "periode", b"periode", "skp", b"skp", "status", b"status", "tahun", b"tahun"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PeriodeRingkas: _TypeAlias = PeriodeRingkas  # noqa: Y015
+
+@_typing.final
+class RingkasanPenilaian(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    BATAS_SAYA_FIELD_NUMBER: _builtins.int
+    MENUNGGU_PENILAIAN_FIELD_NUMBER: _builtins.int
+    JUMLAH_MENUNGGU_PENILAIAN_FIELD_NUMBER: _builtins.int
+    jumlah_menunggu_penilaian: _builtins.int
+    @_builtins.property
+    def batas_saya(self) -> _containers.RepeatedCompositeFieldContainer[Global___PeriodeRingkas]: ...
+    @_builtins.property
+    def menunggu_penilaian(self) -> _containers.RepeatedCompositeFieldContainer[Global___PeriodeRingkas]: ...
+    def __init__(
+        self,
+        *,
+        batas_saya: _abc.Iterable[Global___PeriodeRingkas] | None = ...,
+        menunggu_penilaian: _abc.Iterable[Global___PeriodeRingkas] | None = ...,
+        jumlah_menunggu_penilaian: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["batas_saya", b"batas_saya", "jumlah_menunggu_penilaian", b"jumlah_menunggu_penilaian", "menunggu_penilaian", b"menunggu_penilaian"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RingkasanPenilaian: _TypeAlias = RingkasanPenilaian  # noqa: Y015
+
+@_typing.final
 class GetKurvaRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 

@@ -115,6 +115,11 @@ class PenilaianServiceStub:
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.FromString,
                 _registered_method=True)
+        self.GetRingkasanPenilaian = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/GetRingkasanPenilaian',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetRingkasanPenilaianRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RingkasanPenilaian.FromString,
+                _registered_method=True)
         self.GetKurva = channel.unary_unary(
                 '/ekinerja.penilaian.v1.PenilaianService/GetKurva',
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetKurvaRequest.SerializeToString,
@@ -275,6 +280,20 @@ class PenilaianServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRingkasanPenilaian(self, request, context):
+        """Dashboard, for the caller (this year and last, approved SKPs only):
+        `batas_saya` — per own SKP, the started period still open to fill
+        (before its Batas, or sent back) with the nearest Batas; and
+        `menunggu_penilaian` — the started periods of the SKPs the caller rates
+        that are not rated yet and whose Batas has not passed. Both nearest
+        Batas first, at most 100 rows each. Errors: PERMISSION_DENIED (an
+        account without NIP has no SKP and no bawahan), UNAVAILABLE (skp
+        cannot be reached).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetKurva(self, request, context):
         """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
         admin instansi and the unit's pimpinan, of every rated SKP of a unor
@@ -413,6 +432,11 @@ def add_PenilaianServiceServicer_to_server(servicer, server):
                     servicer.ExportRekapPenilaian,
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.FromString,
                     response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.SerializeToString,
+            ),
+            'GetRingkasanPenilaian': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRingkasanPenilaian,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetRingkasanPenilaianRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RingkasanPenilaian.SerializeToString,
             ),
             'GetKurva': grpc.unary_unary_rpc_method_handler(
                     servicer.GetKurva,
@@ -882,6 +906,33 @@ class PenilaianService:
             '/ekinerja.penilaian.v1.PenilaianService/ExportRekapPenilaian',
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRingkasanPenilaian(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/GetRingkasanPenilaian',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetRingkasanPenilaianRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.RingkasanPenilaian.FromString,
             options,
             channel_credentials,
             insecure,

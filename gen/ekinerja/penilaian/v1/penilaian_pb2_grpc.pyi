@@ -101,6 +101,16 @@ class PenilaianServiceStub:
     """
     ExportRekapPenilaian: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.BerkasXlsx]
     """The same rows as an XLSX workbook."""
+    GetRingkasanPenilaian: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.GetRingkasanPenilaianRequest, _penilaian_pb2.RingkasanPenilaian]
+    """Dashboard, for the caller (this year and last, approved SKPs only):
+    `batas_saya` — per own SKP, the started period still open to fill
+    (before its Batas, or sent back) with the nearest Batas; and
+    `menunggu_penilaian` — the started periods of the SKPs the caller rates
+    that are not rated yet and whose Batas has not passed. Both nearest
+    Batas first, at most 100 rows each. Errors: PERMISSION_DENIED (an
+    account without NIP has no SKP and no bawahan), UNAVAILABLE (skp
+    cannot be reached).
+    """
     GetKurva: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.GetKurvaRequest, _penilaian_pb2.Kurva]
     """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
     admin instansi and the unit's pimpinan, of every rated SKP of a unor
@@ -177,6 +187,16 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     """
     ExportRekapPenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.BerkasXlsx]  # type: ignore[assignment]
     """The same rows as an XLSX workbook."""
+    GetRingkasanPenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.GetRingkasanPenilaianRequest, _penilaian_pb2.RingkasanPenilaian]  # type: ignore[assignment]
+    """Dashboard, for the caller (this year and last, approved SKPs only):
+    `batas_saya` — per own SKP, the started period still open to fill
+    (before its Batas, or sent back) with the nearest Batas; and
+    `menunggu_penilaian` — the started periods of the SKPs the caller rates
+    that are not rated yet and whose Batas has not passed. Both nearest
+    Batas first, at most 100 rows each. Errors: PERMISSION_DENIED (an
+    account without NIP has no SKP and no bawahan), UNAVAILABLE (skp
+    cannot be reached).
+    """
     GetKurva: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.GetKurvaRequest, _penilaian_pb2.Kurva]  # type: ignore[assignment]
     """Lihat Kurva: the predikat of the caller's bawahan in a period (or, for
     admin instansi and the unit's pimpinan, of every rated SKP of a unor
@@ -346,6 +366,22 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_penilaian_pb2.BerkasXlsx, _abc.Awaitable[_penilaian_pb2.BerkasXlsx]]:
         """The same rows as an XLSX workbook."""
+
+    @_abc_1.abstractmethod
+    def GetRingkasanPenilaian(
+        self,
+        request: _penilaian_pb2.GetRingkasanPenilaianRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_penilaian_pb2.RingkasanPenilaian, _abc.Awaitable[_penilaian_pb2.RingkasanPenilaian]]:
+        """Dashboard, for the caller (this year and last, approved SKPs only):
+        `batas_saya` — per own SKP, the started period still open to fill
+        (before its Batas, or sent back) with the nearest Batas; and
+        `menunggu_penilaian` — the started periods of the SKPs the caller rates
+        that are not rated yet and whose Batas has not passed. Both nearest
+        Batas first, at most 100 rows each. Errors: PERMISSION_DENIED (an
+        account without NIP has no SKP and no bawahan), UNAVAILABLE (skp
+        cannot be reached).
+        """
 
     @_abc_1.abstractmethod
     def GetKurva(

@@ -657,6 +657,51 @@ class ListSkpResponse(_message.Message):
 Global___ListSkpResponse: _TypeAlias = ListSkpResponse  # noqa: Y015
 
 @_typing.final
+class GetRingkasanSkpRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    def __init__(
+        self,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetRingkasanSkpRequest: _TypeAlias = GetRingkasanSkpRequest  # noqa: Y015
+
+@_typing.final
+class RingkasanSkp(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    SKP_SAYA_FIELD_NUMBER: _builtins.int
+    JUMLAH_SKP_SAYA_FIELD_NUMBER: _builtins.int
+    MENUNGGU_PERSETUJUAN_FIELD_NUMBER: _builtins.int
+    JUMLAH_MENUNGGU_PERSETUJUAN_FIELD_NUMBER: _builtins.int
+    jumlah_skp_saya: _builtins.int
+    jumlah_menunggu_persetujuan: _builtins.int
+    @_builtins.property
+    def skp_saya(self) -> _containers.RepeatedCompositeFieldContainer[Global___Skp]: ...
+    @_builtins.property
+    def menunggu_persetujuan(self) -> _containers.RepeatedCompositeFieldContainer[Global___Skp]: ...
+    def __init__(
+        self,
+        *,
+        skp_saya: _abc.Iterable[Global___Skp] | None = ...,
+        jumlah_skp_saya: _builtins.int = ...,
+        menunggu_persetujuan: _abc.Iterable[Global___Skp] | None = ...,
+        jumlah_menunggu_persetujuan: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["jumlah_menunggu_persetujuan", b"jumlah_menunggu_persetujuan", "jumlah_skp_saya", b"jumlah_skp_saya", "menunggu_persetujuan", b"menunggu_persetujuan", "skp_saya", b"skp_saya"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RingkasanSkp: _TypeAlias = RingkasanSkp  # noqa: Y015
+
+@_typing.final
 class GetSkpRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 

@@ -140,6 +140,11 @@ class SkpServiceStub:
                 request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpResponse.FromString,
                 _registered_method=True)
+        self.GetRingkasanSkp = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/GetRingkasanSkp',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetRingkasanSkpRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.RingkasanSkp.FromString,
+                _registered_method=True)
         self.ListSkpBawahan = channel.unary_unary(
                 '/ekinerja.skp.v1.SkpService/ListSkpBawahan',
                 request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListSkpBawahanRequest.SerializeToString,
@@ -340,6 +345,17 @@ class SkpServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRingkasanSkp(self, request, context):
+        """Dashboard: the caller's own SKPs (newest period first) and the SKPs
+        that name the caller as penilai and wait for approval (PENGAJUAN, any
+        year, by name), without content; at most 50 of each, with the totals.
+        Errors: PERMISSION_DENIED (an account without NIP: admin instansi,
+        helpdesk and service accounts have no SKP).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListSkpBawahan(self, request, context):
         """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name.
         """
@@ -491,6 +507,11 @@ def add_SkpServiceServicer_to_server(servicer, server):
                     servicer.ListRiwayatSkp,
                     request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpRequest.FromString,
                     response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpResponse.SerializeToString,
+            ),
+            'GetRingkasanSkp': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRingkasanSkp,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetRingkasanSkpRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.RingkasanSkp.SerializeToString,
             ),
             'ListSkpBawahan': grpc.unary_unary_rpc_method_handler(
                     servicer.ListSkpBawahan,
@@ -1085,6 +1106,33 @@ class SkpService:
             '/ekinerja.skp.v1.SkpService/ListRiwayatSkp',
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpRequest.SerializeToString,
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.ListRiwayatSkpResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRingkasanSkp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/GetRingkasanSkp',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.GetRingkasanSkpRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.RingkasanSkp.FromString,
             options,
             channel_credentials,
             insecure,

@@ -139,6 +139,13 @@ class SkpServiceStub:
     """
     ListRiwayatSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.ListRiwayatSkpRequest, _skp_pb2.ListRiwayatSkpResponse]
     """Every status change and change of penilai, oldest first."""
+    GetRingkasanSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.GetRingkasanSkpRequest, _skp_pb2.RingkasanSkp]
+    """Dashboard: the caller's own SKPs (newest period first) and the SKPs
+    that name the caller as penilai and wait for approval (PENGAJUAN, any
+    year, by name), without content; at most 50 of each, with the totals.
+    Errors: PERMISSION_DENIED (an account without NIP: admin instansi,
+    helpdesk and service accounts have no SKP).
+    """
     ListSkpBawahan: _grpc.UnaryUnaryMultiCallable[_skp_pb2.ListSkpBawahanRequest, _skp_pb2.ListSkpResponse]
     """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name."""
     SinkronisasiSkpBawahan: _grpc.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]
@@ -244,6 +251,13 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """
     ListRiwayatSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.ListRiwayatSkpRequest, _skp_pb2.ListRiwayatSkpResponse]  # type: ignore[assignment]
     """Every status change and change of penilai, oldest first."""
+    GetRingkasanSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.GetRingkasanSkpRequest, _skp_pb2.RingkasanSkp]  # type: ignore[assignment]
+    """Dashboard: the caller's own SKPs (newest period first) and the SKPs
+    that name the caller as penilai and wait for approval (PENGAJUAN, any
+    year, by name), without content; at most 50 of each, with the totals.
+    Errors: PERMISSION_DENIED (an account without NIP: admin instansi,
+    helpdesk and service accounts have no SKP).
+    """
     ListSkpBawahan: _aio.UnaryUnaryMultiCallable[_skp_pb2.ListSkpBawahanRequest, _skp_pb2.ListSkpResponse]  # type: ignore[assignment]
     """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name."""
     SinkronisasiSkpBawahan: _aio.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]  # type: ignore[assignment]
@@ -472,6 +486,19 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.ListRiwayatSkpResponse, _abc.Awaitable[_skp_pb2.ListRiwayatSkpResponse]]:
         """Every status change and change of penilai, oldest first."""
+
+    @_abc_1.abstractmethod
+    def GetRingkasanSkp(
+        self,
+        request: _skp_pb2.GetRingkasanSkpRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_skp_pb2.RingkasanSkp, _abc.Awaitable[_skp_pb2.RingkasanSkp]]:
+        """Dashboard: the caller's own SKPs (newest period first) and the SKPs
+        that name the caller as penilai and wait for approval (PENGAJUAN, any
+        year, by name), without content; at most 50 of each, with the totals.
+        Errors: PERMISSION_DENIED (an account without NIP: admin instansi,
+        helpdesk and service accounts have no SKP).
+        """
 
     @_abc_1.abstractmethod
     def ListSkpBawahan(
