@@ -46,6 +46,15 @@ def test_rencana_skp_perilaku_lampiran_dan_tanda_tangan():
         "PANGKAT / GOL. RUANG", "Pengatur Muda / II/a", "Penata Tingkat I / III/d")
 
 
+def test_rencana_skp_sebelum_persetujuan_bertanda_draf():
+    from dataclasses import replace
+    assert (rencana_skp(skp(), MADIUN, Anchor()).draf, rencana_skp(skp(), MADIUN, Anchor()).tanda_air) == ("", "")
+    d = rencana_skp(replace(skp(), disetujui=False, status="PENGAJUAN"), MADIUN, Anchor())
+    assert d.draf == "DRAF — belum disetujui pejabat penilai kinerja (status SKP: PENGAJUAN)"
+    assert d.tanda_air == "DRAF"
+    assert baris(d)[3] == d.draf  # under the title in the preview too
+
+
 def test_tanpa_penilai_dan_pppk_tanpa_pangkat():
     assert Identitas("1", "A", "", "IX", "J", "U").pangkat_golongan == "IX"
     from dataclasses import replace

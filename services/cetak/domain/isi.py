@@ -150,6 +150,10 @@ class Dokumen:
     lampiran: LampiranCetak | None = None
     ttd: tuple[TandaTangan, TandaTangan] | None = None
     melintang: bool = False  # landscape: the Form Penilaian's eight columns
+    # A Rencana SKP not approved yet: the line under the title and the
+    # watermark on every page ("" on an approved plan).
+    draf: str = ""
+    tanda_air: str = ""
 
 
 # Fields that carry no printed text of their own.

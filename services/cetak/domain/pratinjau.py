@@ -43,7 +43,7 @@ def _ttd(t: TandaTangan) -> list[str]:
 
 
 def baris(d: Dokumen) -> list[str]:
-    out = [*d.judul, d.instansi, d.periode, ""]
+    out = [*d.judul, *(x for x in (d.draf,) if x), d.instansi, d.periode, ""]
     idn = d.identitas
     for n, kolom in enumerate(idn.kolom):
         out.append(kolom)

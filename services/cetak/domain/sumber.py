@@ -68,6 +68,7 @@ class DataSkp:
     rhk: tuple[Rhk, ...] = ()
     perilaku: tuple[Perilaku, ...] = ()
     lampiran: Lampiran = field(default_factory=Lampiran)
+    status: str = ""  # "DRAFT", "PENGAJUAN", "PERSETUJUAN": named on a draft's print
 
     @property
     def tahun(self) -> int:

@@ -138,12 +138,24 @@ def judul_skp(skp: DataSkp) -> tuple[str, ...]:
     return (JUDUL_SKP, f"PENDEKATAN HASIL KERJA {skp.pendekatan}", BAGI)
 
 
+DRAF = "DRAF"
+
+
+def tanda_draf(skp: DataSkp) -> str:
+    """The Rencana SKP prints in every status (the manual's DRAFT Detail
+    SKP has Cetak); before PERSETUJUAN it says it is only a draft."""
+    if skp.disetujui:
+        return ""
+    return f"{DRAF} — belum disetujui pejabat penilai kinerja (status SKP: {skp.status or 'DRAFT'})"
+
+
 def rencana_skp(skp: DataSkp, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
     return Dokumen(
         jenis=Jenis.RENCANA_SKP, judul=judul_skp(skp), instansi=skp.instansi_nama.upper(),
         periode=f"PERIODE PENILAIAN: {periode_teks(skp.awal, skp.akhir)}",
         identitas=identitas(skp.pegawai, skp.penilai), hasil=hasil_kerja(skp), perilaku=perilaku_kerja(skp),
-        lampiran=lampiran(skp), ttd=tanda_tangan(skp, None, pengesahan, anchor),
+        lampiran=lampiran(skp), ttd=tanda_tangan(skp, None, pengesahan, anchor), draf=tanda_draf(skp),
+        tanda_air=DRAF if not skp.disetujui else "",
     )
 
 

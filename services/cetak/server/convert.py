@@ -26,6 +26,8 @@ from services.shared.names import date_of, timestamp_to_proto
 ASPEK = {spb.ASPEK_KUANTITAS: "Kuantitas", spb.ASPEK_KUALITAS: "Kualitas", spb.ASPEK_WAKTU: "Waktu",
          spb.ASPEK_BIAYA: "Biaya"}
 JENIS_RHK = {spb.JENIS_RHK_UTAMA: "UTAMA", spb.JENIS_RHK_TAMBAHAN: "TAMBAHAN"}
+STATUS_SKP = {spb.STATUS_SKP_DRAFT: "DRAFT", spb.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
+              spb.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN"}
 PENDEKATAN = {spb.PENDEKATAN_KUANTITATIF: "KUANTITATIF", spb.PENDEKATAN_KUALITATIF: "KUALITATIF"}
 RATING = {npb.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", npb.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
           npb.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI"}
@@ -71,6 +73,7 @@ def data_skp(s: spb.Skp) -> DataSkp:
                        for p in sorted(s.perilaku, key=lambda p: p.nomor)),
         lampiran=Lampiran(tuple(s.lampiran.dukungan_sumber_daya), tuple(s.lampiran.skema_pertanggungjawaban),
                           tuple(s.lampiran.konsekuensi)),
+        status=STATUS_SKP.get(s.status, ""),
     )
 
 

@@ -51,9 +51,7 @@ def _selesai(jenis: Jenis, d: Dokumen, skp: DataSkp, kode: str, ttd: TandaTangan
 
 
 def rencana_skp(p: Principal, skp: DataSkp, pengesahan: Pengesahan, a: Anchor, siapa: str | None) -> Cetakan:
-    boleh_cetak(p, skp)
-    if not skp.disetujui:
-        raise KondisiTidakTerpenuhi("Rencana SKP dicetak setelah SKP disetujui pejabat penilai (PERSETUJUAN).")
+    boleh_cetak(p, skp)  # in every status: a draft prints marked as one (susun.tanda_draf)
     ttd = tanda_tangan(p, skp, siapa, pengesahan)
     return _selesai(Jenis.RENCANA_SKP, susun.rencana_skp(skp, pengesahan, a), skp, "", ttd)
 

@@ -9,7 +9,7 @@ from tests import data
 from tests.api.cetak.bantu import TANGGAL, halaman, teks, unduh
 from tests.api.errors import field_violations, gagal
 from tests.api.penilaian.bantu import TAHUN_BUKA, skp_disetujui
-from tests.api.skp.bantu import buat_skp, rid
+from tests.api.skp.bantu import buat_skp, rid, tambah_indikator, tambah_rhk
 
 C = grpc.StatusCode
 
@@ -78,10 +78,23 @@ async def test_hanya_pegawai_penilai_dan_helpdesk_instansi_yang_mencetak(client)
                     C.PERMISSION_DENIED)
 
 
-async def test_rencana_skp_belum_disetujui_tidak_dicetak(client):
+async def test_rencana_skp_belum_disetujui_dicetak_bertanda_draf(client):
     sutikno = await client.login(nip=data.SUTIKNO)
     draft = await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31))
-    await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno)), C.FAILED_PRECONDITION)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
+    assert "SASARAN KINERJA PEGAWAI" in t and "SUTIKNO" in t
+    assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in t
+    pratinjau = await client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(rencana_skp=rencana(draft)),
+                                                    metadata=sutikno)
+    assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in pratinjau.baris
+    r = await tambah_rhk(client, sutikno, draft, teks="RHK 1")
+    await tambah_indikator(client, sutikno, r)
+    await client.skp.AjukanSkp(s.AjukanSkpRequest(name=draft.name), metadata=sutikno)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
+    assert "(status SKP: PENGAJUAN)" in t and "RHK 1" in t
+    # Once approved, no mark.
+    await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=draft.name), metadata=await client.login(nip=data.ENDANG))
+    assert "DRAF" not in teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
     await gagal(unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/x"), metadata=sutikno)),
                 C.INVALID_ARGUMENT)
     await gagal(unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/" + "0" * 32),
