@@ -35,6 +35,9 @@ async def test_rencana_skp_memuat_kepala_identitas_hasil_kerja_perilaku_dan_lamp
         "HASIL KERJA", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "INDIKATOR KINERJA INDIVIDU", "A. UTAMA",
         "B. TAMBAHAN", "RHK 1", "RHK 2", "Indikator 1", "12 bulan", "Kuantitas",
         "PERILAKU KERJA", "Berorientasi Pelayanan", "Kolaboratif", "EKSPEKTASI KHUSUS PIMPINAN",
+        # The BerAKHLAK uraian word for word as the manual.
+        "Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia pada NKRI",
+        "Menjaga nama baik sesama ASN, Pimpinan, Instansi dan Negara", "berbagai sumberdaya untuk tujuan bersama",
         "LAMPIRAN SASARAN KINERJA PEGAWAI", "DUKUNGAN SUMBER DAYA", "SKEMA PERTANGGUNGJAWABAN", "KONSEKUENSI",
         # LOKASI defaults to the instansi's ("MADIUN"), printed as a place.
         "Madiun, 5 September 2023", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja",
