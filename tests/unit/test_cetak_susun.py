@@ -95,6 +95,13 @@ def test_evaluasi_kinerja_kurva_hanya_setelah_capaian_final_dan_tanggal_per_pena
     assert belum.evaluasi.kurva is None and "difinalisasi" in belum.evaluasi.catatan_kurva
 
 
+def test_capaian_yang_belum_final_dicetak_belum_final_bukan_nilainya():
+    for n in (nilai(capaian_final=False), nilai(capaian="", capaian_final=False)):
+        d = evaluasi_kinerja(skp(), n, kurva(final=False), MADIUN, MADIUN, Anchor())
+        assert d.evaluasi.baris[0].nilai == "(belum final)"
+        assert "BAIK" not in " ".join(b.nilai for b in d.evaluasi.baris[:1])
+
+
 def test_persen_dan_batas_kurva():
     assert [persen(x) for x in (0, 70, 100 / 3, 12.25)] == ["0%", "70%", "33,3%", "12,2%"]
     assert [batas(*x) for x in ((0, 70), (60, 100), (10, 70), (0, 0), (0, 100))] == [

@@ -105,7 +105,7 @@ class PenilaianBawahanScreen(LayarPenilaian):
         self.query_one("#kepala-periode", Static).update(kepala)
         teks = nilai(p)
         if penilaian.rating_hasil_dari_capaian:
-            teks.append(f"\nRating hasil kerja mengikuti Capaian Organisasi ({fmt.capaian(p.capaian_organisasi)}).",
+            teks.append(f"\nRating hasil kerja mengikuti Capaian Organisasi ({fmt.capaian_periode(p)}).",
                         style="italic")
         self.query_one("#nilai-periode", Static).update(teks)
         self.query_one(HasilPenilaian).tampilkan(skp, penilaian)

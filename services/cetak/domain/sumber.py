@@ -88,6 +88,7 @@ class DataPenilaian:
     rating_perilaku: str = ""
     predikat: str = ""
     capaian: str = ""
+    capaian_final: bool = False  # until then the capaian prints "(belum final)"
     realisasi: dict[str, str] = field(default_factory=dict)  # indikator id → "3 bulan"
     # "rhk:{id}" or "perilaku:{KODE}" → the penilai's feedback, oldest first
     feedback: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -62,6 +62,15 @@ def _atau_kosong(teks: str) -> str:
     return teks.strip() or KOSONG
 
 
+BELUM_FINAL = "(belum final)"
+
+
+def capaian_teks(nilai: DataPenilaian) -> str:
+    """A capaian not final yet is never printed as if it were set (DOMAIN.md
+    section 4)."""
+    return nilai.capaian.upper() if nilai.capaian and nilai.capaian_final else BELUM_FINAL
+
+
 def judul_periode(nilai: DataPenilaian) -> str:
     return "PERIODE: AKHIR TAHUN" if nilai.kode == "akhir" else f"PERIODE: {nilai.nama_periode.upper()}"
 
@@ -179,7 +188,7 @@ def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None
         identitas=identitas(skp.pegawai, skp.penilai),
         evaluasi=Evaluasi(
             judul="EVALUASI KINERJA",
-            baris=(Nilai("CAPAIAN KINERJA ORGANISASI", _atau_kosong(nilai.capaian.upper())),
+            baris=(Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)),
                    Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper()))),
             kurva_judul="KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI",
             kurva=kurva_cetak(kurva, skp.penilai.nama if skp.penilai else KOSONG) if final and kurva else None,

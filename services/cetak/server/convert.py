@@ -94,6 +94,7 @@ def data_penilaian(kode: str, n: npb.Penilaian) -> DataPenilaian:
         kode=kode, nama_periode=per.nama, awal=date_of(per.awal), akhir=date_of(per.akhir),
         rating_hasil=RATING.get(per.rating_hasil_kerja, ""), rating_perilaku=RATING.get(per.rating_perilaku_kerja, ""),
         predikat=PREDIKAT.get(per.predikat, ""), capaian=CAPAIAN.get(per.capaian_organisasi, ""),
+        capaian_final=per.capaian_final,
         realisasi={r.indikator.rsplit("/", 1)[-1]: r.realisasi for r in n.realisasi if r.realisasi},
         feedback=feedback,
     )

@@ -43,7 +43,7 @@ def periode(skp_id: str, i: InfoPeriode) -> pb.PeriodePenilaian:
         rating_perilaku_kerja=RATING.get(v.rating_perilaku, 0) if v else 0,
         predikat=PREDIKAT.get(v.predikat, 0) if v else 0,
         status=STATUS[v.status] if v else pb.STATUS_PENILAIAN_BELUM_DINILAI,
-        capaian_organisasi=CAPAIAN.get(i.capaian, 0),
+        capaian_organisasi=CAPAIAN.get(i.capaian, 0), capaian_final=i.capaian_final,
     )
 
 

@@ -56,6 +56,7 @@ class InfoPeriode:
     terbuka: bool
     nilai: PenilaianRow | None
     capaian: str
+    capaian_final: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ async def daftar_periode(s: AsyncSession, p: Principal, skp: DataSkp, induk: Ind
         row = nilai.get(per.kode)
         hasil.append(InfoPeriode(per, tanggal[per.kode],
                                  terbuka(hari_ini, tanggal[per.kode], row is not None and row.status == "PERLU_PERBAIKAN"),
-                                 row, capaian[per.kode].capaian if per.kode in capaian else ""))
+                                 row, capaian[per.kode].capaian if per.kode in capaian else "",
+                                 per.kode in capaian and capaian[per.kode].final))
     return hasil
 
 

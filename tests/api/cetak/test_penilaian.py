@@ -64,7 +64,7 @@ async def test_evaluasi_kinerja_setelah_dinilai_dengan_kurva_setelah_capaian_fin
     t = teks((await unduh(client.cetak.CetakEvaluasiKinerja(req, metadata=await client.login(
         nip=data.WIDANANG)))).isi)
     for bagian in ["DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: AKHIR TAHUN", "WIDANANG SASMITO AJI",
-                   "ENDANG SUMARSIH", "CAPAIAN KINERJA ORGANISASI -", "PREDIKAT KINERJA PEGAWAI BAIK",
+                   "ENDANG SUMARSIH", "CAPAIAN KINERJA ORGANISASI (belum final)", "PREDIKAT KINERJA PEGAWAI BAIK",
                    "Madiun, 5 September 2023", "Caruban, 6 September 2023", "tampil setelah capaian"]:
         assert bagian in t, bagian
     assert t.count("^") == 1 and t.count("$") == 1 and "PERSENTASE" not in t
@@ -72,6 +72,9 @@ async def test_evaluasi_kinerja_setelah_dinilai_dengan_kurva_setelah_capaian_fin
     cap = await client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
         unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK),
         metadata=kepala)
+    # Set but not final: still "(belum final)", never the value.
+    t = teks((await unduh(client.cetak.CetakEvaluasiKinerja(evaluasi(skps[0]), metadata=sutikno))).isi)
+    assert "CAPAIAN KINERJA ORGANISASI (belum final)" in t and "CAPAIAN KINERJA ORGANISASI BAIK" not in t
     await client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
         unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag), metadata=kepala)
     hasil = await unduh(client.cetak.CetakEvaluasiKinerja(evaluasi(skps[0]), metadata=sutikno))

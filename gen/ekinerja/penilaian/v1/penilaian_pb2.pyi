@@ -221,6 +221,7 @@ class PeriodePenilaian(_message.Message):
     PREDIKAT_FIELD_NUMBER: _builtins.int
     STATUS_FIELD_NUMBER: _builtins.int
     CAPAIAN_ORGANISASI_FIELD_NUMBER: _builtins.int
+    CAPAIAN_FINAL_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"penilaian/{skp}/periode/{kode}" """
     periode: Global___Periode.ValueType
@@ -234,6 +235,10 @@ class PeriodePenilaian(_message.Message):
     status: Global___StatusPenilaian.ValueType
     capaian_organisasi: Global___Capaian.ValueType
     """of the SKP's unor induk, when set"""
+    capaian_final: _builtins.bool
+    """Until it is final the capaian is shown and printed as "(belum final)",
+    never as a set value (DOMAIN.md section 4).
+    """
     @_builtins.property
     def awal(self) -> _date_pb2.Date: ...
     @_builtins.property
@@ -255,10 +260,11 @@ class PeriodePenilaian(_message.Message):
         predikat: Global___Predikat.ValueType = ...,
         status: Global___StatusPenilaian.ValueType = ...,
         capaian_organisasi: Global___Capaian.ValueType = ...,
+        capaian_final: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["akhir", b"akhir", "awal", b"awal", "batas", b"batas"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["akhir", b"akhir", "awal", b"awal", "batas", b"batas", "capaian_organisasi", b"capaian_organisasi", "nama", b"nama", "name", b"name", "periode", b"periode", "predikat", b"predikat", "rating_hasil_kerja", b"rating_hasil_kerja", "rating_perilaku_kerja", b"rating_perilaku_kerja", "status", b"status", "terbuka", b"terbuka"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["akhir", b"akhir", "awal", b"awal", "batas", b"batas", "capaian_final", b"capaian_final", "capaian_organisasi", b"capaian_organisasi", "nama", b"nama", "name", b"name", "periode", b"periode", "predikat", b"predikat", "rating_hasil_kerja", b"rating_hasil_kerja", "rating_perilaku_kerja", b"rating_perilaku_kerja", "status", b"status", "terbuka", b"terbuka"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
