@@ -228,7 +228,7 @@ async def test_penilai_cetak_form_bawahan_dan_cetak_massal(address, client, tmp_
         await pilot.press("ctrl+t")  # Pratinjau: one bawahan's document as an example
         await tunggu(pilot)
         assert isinstance(app.screen, PratinjauDokumenScreen)
-        assert "SASARAN KINERJA PEGAWAI" in app.screen.query_one("#isi-pratinjau", TextArea).text
+        assert "EVALUASI KINERJA PEGAWAI" in app.screen.query_one("#isi-pratinjau", TextArea).text
         await pilot.press("escape")
         # Two equal anchors would fail every document: refused on the field before the bulk print.
         await ketik(pilot, "#isian-anchor_pegawai", "^")

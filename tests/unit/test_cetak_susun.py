@@ -63,13 +63,17 @@ def test_tanpa_penilai_dan_pppk_tanpa_pangkat():
 
 
 def test_form_penilaian_menambah_realisasi_umpan_balik_rating_dan_predikat():
-    d = form_penilaian(skp(), nilai(), MADIUN, Anchor())
-    assert d.melintang and d.judul[-1] == "PERIODE: TRIWULAN I"
+    d = form_penilaian(skp(), nilai(sumber_data={"i1": "Laporan SIASN"}), MADIUN, Anchor())
+    assert d.melintang and d.judul == ("EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF",
+                                       "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL", "PERIODE: TRIWULAN I")
     assert d.periode == "PERIODE PENILAIAN: 1 JANUARI SD 31 MARET TAHUN 2023"
     assert d.hasil.kolom[6:] == ("REALISASI BERDASARKAN BUKTI DUKUNG",
                                  "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
     r1, r2 = d.hasil.kelompok[0].rhk
-    assert [i.realisasi for i in r1.indikator] == ["3 bulan", "-"]
+    assert [i.realisasi for i in r1.indikator] == ["3 bulan berdasarkan Laporan SIASN", "-"]
+    assert (d.organisasi.capaian.label, d.organisasi.capaian.nilai, d.organisasi.pola_label) == (
+        "CAPAIAN KINERJA ORGANISASI", "BAIK", "POLA DISTRIBUSI")
+    assert d.organisasi.pola[0] == "Baik: sebagian besar (kelompok terbanyak), paling banyak 70%"
     assert (r1.umpan_balik, r2.umpan_balik) == (("Pertahankan", "Lebih teliti"), ("-",))
     assert (d.hasil.rating.label, d.hasil.rating.nilai) == ("RATING HASIL KERJA", "SESUAI EKSPEKTASI")
     assert (d.perilaku.rating.nilai, d.predikat.nilai) == ("DIATAS EKSPEKTASI", "BAIK")
@@ -77,6 +81,20 @@ def test_form_penilaian_menambah_realisasi_umpan_balik_rating_dan_predikat():
     belum = form_penilaian(skp(), nilai(rating_hasil="", rating_perilaku="", predikat="", kode="akhir"), MADIUN,
                            Anchor())
     assert (belum.hasil.rating.nilai, belum.predikat.nilai, belum.judul[-1]) == ("-", "-", "PERIODE: AKHIR TAHUN")
+    assert [i.realisasi for i in belum.hasil.kelompok[0].rhk[0].indikator] == ["3 bulan", "-"]  # no sumber data
+
+
+def test_form_evaluasi_pola_distribusi_hanya_setelah_capaian_final():
+    d = form_penilaian(skp(), nilai(capaian_final=False), MADIUN, Anchor())
+    assert d.organisasi.capaian.nilai == "(belum final)"
+    assert d.organisasi.pola == ("Pola distribusi tampil setelah capaian kinerja organisasi pada unit kerja induk "
+                                 "difinalisasi.",)
+    for capaian, pertama in (("Istimewa", "Sangat Baik: sebagian besar"), ("Butuh Perbaikan", "Butuh Perbaikan: "),
+                             ("Kurang", "Kurang/Misconduct: paling sedikit 60%"),
+                             ("Sangat Kurang", "Sangat Kurang: paling sedikit 60%")):
+        d = form_penilaian(skp(), nilai(capaian=capaian), MADIUN, Anchor())
+        assert d.organisasi.pola[0].startswith(pertama) and d.organisasi.capaian.nilai == capaian.upper()
+    assert "POLA DISTRIBUSI" in baris(d)
 
 
 def test_evaluasi_kinerja_kurva_hanya_setelah_capaian_final_dan_tanggal_per_penandatangan():
@@ -112,7 +130,7 @@ def test_nama_berkas_dan_pratinjau():
     assert nama_berkas(Jenis.RENCANA_SKP, skp()) == "rencana-skp-2023-196903232002121009.pdf"
     assert nama_berkas(Jenis.EVALUASI_KINERJA, skp(), "tw1") == "evaluasi-kinerja-2023-tw1-196903232002121009.pdf"
     teks = baris(form_penilaian(skp(), nilai(), MADIUN, Anchor("^")))
-    assert teks[0] == "SASARAN KINERJA PEGAWAI"
+    assert teks[0] == "EVALUASI KINERJA PEGAWAI"
     assert "  1. RENCANA HASIL KERJA: Terlaksananya pengarsipan SK Pensiun" in teks
     assert any("TARGET: 12 bulan | REALISASI BERDASARKAN BUKTI DUKUNG: 3 bulan" in x for x in teks)
     assert "PREDIKAT KINERJA PEGAWAI: BAIK" in teks and "[anchor ^]" in teks

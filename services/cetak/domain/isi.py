@@ -128,6 +128,15 @@ class Evaluasi:
 
 
 @dataclass(frozen=True)
+class Organisasi:
+    """The Form Evaluasi's CAPAIAN KINERJA ORGANISASI and POLA DISTRIBUSI."""
+
+    capaian: Nilai
+    pola_label: str  # "POLA DISTRIBUSI"
+    pola: tuple[str, ...]  # the pattern's lines, or why it is not shown yet
+
+
+@dataclass(frozen=True)
 class TandaTangan:
     tempat_tanggal: str  # "Madiun, 5 September 2023", or "" (the pegawai's in the plan)
     peran: str  # "Pegawai yang Dinilai"
@@ -143,6 +152,7 @@ class Dokumen:
     instansi: str
     periode: str
     identitas: TabelIdentitas
+    organisasi: Organisasi | None = None
     hasil: HasilKerja | None = None
     perilaku: PerilakuKerja | None = None
     predikat: Nilai | None = None

@@ -48,6 +48,9 @@ def baris(d: Dokumen) -> list[str]:
     for n, kolom in enumerate(idn.kolom):
         out.append(kolom)
         out += [f"  {b.nomor}. {b.label}: {b.penilai if n else b.pegawai}" for b in idn.baris]
+    if d.organisasi:
+        o = d.organisasi
+        out += ["", f"{o.capaian.label}: {o.capaian.nilai}", o.pola_label, *(f"  {x}" for x in o.pola)]
     if d.hasil:
         out += ["", *_hasil(d.hasil)]
     if d.perilaku:

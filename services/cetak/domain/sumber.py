@@ -90,6 +90,7 @@ class DataPenilaian:
     capaian: str = ""
     capaian_final: bool = False  # until then the capaian prints "(belum final)"
     realisasi: dict[str, str] = field(default_factory=dict)  # indikator id → "3 bulan"
+    sumber_data: dict[str, str] = field(default_factory=dict)  # indikator id → "SIASN"
     # "rhk:{id}" or "perilaku:{KODE}" → the penilai's feedback, oldest first
     feedback: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

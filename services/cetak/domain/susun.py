@@ -18,6 +18,7 @@ from services.cetak.domain.isi import (
     KelompokHasil,
     LampiranCetak,
     Nilai,
+    Organisasi,
     PerilakuCetak,
     PerilakuKerja,
     RhkCetak,
@@ -25,11 +26,13 @@ from services.cetak.domain.isi import (
     TandaTangan,
 )
 from services.cetak.domain.kurva import kurva_cetak
+from services.cetak.domain.pola import pola
 from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.tanggal import periode_teks, tempat_tanggal
 
 KOSONG = "-"
 JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
+JUDUL_EVALUASI = "EVALUASI KINERJA PEGAWAI"
 BAGI = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
 KOLOM_HASIL = ("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
                "INDIKATOR KINERJA INDIVIDU", "TARGET")
@@ -88,6 +91,15 @@ def identitas(pegawai: Identitas, penilai: Identitas | None) -> TabelIdentitas:
                     for n, (lab, a, b) in enumerate(zip(label, kolom(pegawai), kolom(penilai), strict=True), start=1)))
 
 
+def realisasi(nilai: DataPenilaian, indikator_id: str) -> str:
+    """As the annex writes it: "3 bulan berdasarkan <sumber data>"."""
+    r = nilai.realisasi.get(indikator_id, "").strip()
+    sumber = nilai.sumber_data.get(indikator_id, "").strip()
+    if not r:
+        return KOSONG
+    return f"{r} berdasarkan {sumber}" if sumber else r
+
+
 def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
     kolom = KOLOM_HASIL + (KOLOM_NILAI if nilai else ())
     kelompok = []
@@ -98,7 +110,7 @@ def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
                 nomor=str(n), intervensi=_atau_kosong(r.intervensi), teks=_atau_kosong(r.teks),
                 indikator=tuple(IndikatorCetak(
                     _atau_kosong(i.aspek), _atau_kosong(i.teks), _atau_kosong(i.target),
-                    _atau_kosong(nilai.realisasi.get(i.id, "")) if nilai else "") for i in r.indikator)
+                    realisasi(nilai, i.id) if nilai else "") for i in r.indikator)
                 or (IndikatorCetak(KOSONG, KOSONG, KOSONG, KOSONG if nilai else ""),),
                 umpan_balik=(nilai.feedback.get(f"rhk:{r.id}") or (KOSONG,)) if nilai else (),
             ) for n, r in enumerate(rhk, start=1)), kosong=KOSONG if not rhk else ""))
@@ -168,11 +180,17 @@ def rencana_skp(skp: DataSkp, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen
     )
 
 
+def organisasi(nilai: DataPenilaian) -> Organisasi:
+    return Organisasi(Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)), "POLA DISTRIBUSI",
+                      pola(nilai.capaian, nilai.capaian_final))
+
+
 def form_penilaian(skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
+    """The Form Penilaian is the annex's EVALUASI KINERJA PEGAWAI of one period."""
     return Dokumen(
-        jenis=Jenis.FORM_PENILAIAN, judul=(*judul_skp(skp), judul_periode(nilai)),
+        jenis=Jenis.FORM_PENILAIAN, judul=(JUDUL_EVALUASI, *judul_skp(skp)[1:], judul_periode(nilai)),
         instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
-        identitas=identitas(skp.pegawai, skp.penilai), hasil=hasil_kerja(skp, nilai),
+        identitas=identitas(skp.pegawai, skp.penilai), organisasi=organisasi(nilai), hasil=hasil_kerja(skp, nilai),
         perilaku=perilaku_kerja(skp, nilai),
         predikat=Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper())),
         ttd=tanda_tangan(skp, None, pengesahan, anchor), melintang=True,

@@ -96,6 +96,7 @@ def data_penilaian(kode: str, n: npb.Penilaian) -> DataPenilaian:
         predikat=PREDIKAT.get(per.predikat, ""), capaian=CAPAIAN.get(per.capaian_organisasi, ""),
         capaian_final=per.capaian_final,
         realisasi={r.indikator.rsplit("/", 1)[-1]: r.realisasi for r in n.realisasi if r.realisasi},
+        sumber_data={r.indikator.rsplit("/", 1)[-1]: r.sumber_data for r in n.realisasi if r.sumber_data.strip()},
         feedback=feedback,
     )
 

@@ -33,7 +33,8 @@ async def test_form_penilaian_memuat_realisasi_feedback_rating_dan_predikat(clie
     assert "RATING HASIL KERJA -" in belum and "PREDIKAT KINERJA PEGAWAI -" in belum
     ind = skp.rhk[0].indikator[0]
     await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-        parent=periode(skp), realisasi=n.Realisasi(indikator=ind.name, realisasi="11 bulan")), metadata=sutikno)
+        parent=periode(skp), realisasi=n.Realisasi(indikator=ind.name, realisasi="11 bulan", sumber_data="Laporan SIASN")),
+        metadata=sutikno)
     for tentang, isi in ((skp.rhk[0].name, "Tingkatkan ketelitian arsip"), ("perilaku/AKUNTABEL", "Sangat jujur")):
         await client.penilaian.CreateFeedback(n.CreateFeedbackRequest(
             parent=periode(skp), feedback=n.Feedback(tentang=tentang, teks=isi)), metadata=endang)
@@ -42,11 +43,27 @@ async def test_form_penilaian_memuat_realisasi_feedback_rating_dan_predikat(clie
     assert hasil.info.nama_berkas == f"form-penilaian-{TAHUN_BUKA}-akhir-{data.SUTIKNO}.pdf"
     assert set(halaman(hasil.isi)) == {(842, 595)}  # A4 landscape: eight columns
     t = teks(hasil.isi)
-    for bagian in ["SASARAN KINERJA PEGAWAI", "PERIODE: AKHIR TAHUN", "SUTIKNO", "ENDANG SUMARSIH", "RHK 1",
-                   "12 bulan", "11 bulan", "REALISASI BERDASARKAN BUKTI DUKUNG", "Tingkatkan ketelitian arsip",
+    for bagian in ["EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF",
+                   "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL", "PEMERINTAH KAB. MADIUN",
+                   "PERIODE: AKHIR TAHUN", f"PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN {TAHUN_BUKA}",
+                   "SUTIKNO", "ENDANG SUMARSIH", "RHK 1", "CAPAIAN KINERJA ORGANISASI (belum final)",
+                   "POLA DISTRIBUSI Pola distribusi tampil setelah capaian kinerja organisasi",
+                   "12 bulan", "11 bulan berdasarkan Laporan SIASN", "REALISASI BERDASARKAN BUKTI DUKUNG",
+                   "Tingkatkan ketelitian arsip",
                    "Sangat jujur", "RATING HASIL KERJA SESUAI EKSPEKTASI", "RATING PERILAKU KERJA DIATAS EKSPEKTASI",
                    "PREDIKAT KINERJA PEGAWAI BAIK", "Kab. Madiun, 5 September 2023"]:
         assert bagian in t, bagian
+    assert "SASARAN KINERJA PEGAWAI" not in t
+    # Once the capaian is final: its value and the pattern it sets.
+    admin = await client.login(username="admin.madiun")
+    cap = await client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_ISTIMEWA),
+        metadata=admin)
+    await client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag), metadata=admin)
+    t = teks((await unduh(client.cetak.CetakFormPenilaian(form(skp), metadata=sutikno))).isi)
+    assert "CAPAIAN KINERJA ORGANISASI ISTIMEWA" in t
+    assert "POLA DISTRIBUSI Sangat Baik: sebagian besar (kelompok terbanyak), paling banyak 70%" in t
     tw1 = teks((await unduh(client.cetak.CetakFormPenilaian(form(skp, "tw1"), metadata=sutikno))).isi)
     assert f"PERIODE PENILAIAN: 1 JANUARI SD 31 MARET TAHUN {TAHUN_BUKA}" in tw1 and "PERIODE: TRIWULAN I" in tw1
 
