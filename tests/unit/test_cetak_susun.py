@@ -108,7 +108,13 @@ def test_evaluasi_kinerja_kurva_hanya_setelah_capaian_final_dan_tanggal_per_pena
         ("Sangat Baik", "1", "33,3%", "tanpa batas"), ("Baik", "2", "66,7%", "paling banyak 70%")]
     assert "belum sesuai" in k.kesimpulan and "3 pegawai" in k.keterangan
     assert [t.tempat_tanggal for t in d.ttd] == ["Madiun, 5 September 2023", "Caruban, 6 September 2023"]
+    assert [t.peran for t in d.ttd] == ["7. Pegawai yang Dinilai", "6. Pejabat Penilai Kinerja"]
+    assert d.ttd_penilai_dulu and d.evaluasi.judul == "4. EVALUASI KINERJA"
     assert d.hasil is None and d.perilaku is None and d.lampiran is None
+    assert [p.judul for p in d.pihak] == ["1. PEGAWAI YANG DINILAI", "2. PEJABAT PENILAI KINERJA",
+                                          "3. ATASAN PEJABAT PENILAI KINERJA"]
+    assert {b.nilai for b in d.pihak[2].baris} == {"-"}  # no atasan known
+    assert (d.catatan.judul, d.catatan.teks) == ("5. CATATAN / REKOMENDASI", "-")
     belum = evaluasi_kinerja(skp(), nilai(), kurva(final=False), MADIUN, MADIUN, Anchor())
     assert belum.evaluasi.kurva is None and "difinalisasi" in belum.evaluasi.catatan_kurva
 
@@ -118,6 +124,18 @@ def test_capaian_yang_belum_final_dicetak_belum_final_bukan_nilainya():
         d = evaluasi_kinerja(skp(), n, kurva(final=False), MADIUN, MADIUN, Anchor())
         assert d.evaluasi.baris[0].nilai == "(belum final)"
         assert "BAIK" not in " ".join(b.nilai for b in d.evaluasi.baris[:1])
+
+
+def test_evaluasi_kinerja_atasan_penilai_dan_catatan():
+    atasan = Identitas("197001011995031002", "KEPALA BKPSDM", "Pembina Tingkat I", "IV/b", "Kepala Badan", "BKPSDM")
+    d = evaluasi_kinerja(skp(), nilai(catatan="Ikuti pelatihan."), kurva(), MADIUN, MADIUN, Anchor(), atasan)
+    assert [(b.label, b.nilai) for b in d.pihak[2].baris] == [
+        ("NAMA", "KEPALA BKPSDM"), ("NIP", "197001011995031002"), ("PANGKAT / GOL. RUANG", "Pembina Tingkat I / IV/b"),
+        ("JABATAN", "Kepala Badan"), ("UNIT KERJA", "BKPSDM")]
+    assert d.catatan.teks == "Ikuti pelatihan."
+    teks = baris(d)
+    assert "3. ATASAN PEJABAT PENILAI KINERJA" in teks and "  Ikuti pelatihan." in teks
+    assert teks.index("6. Pejabat Penilai Kinerja") < teks.index("7. Pegawai yang Dinilai")
 
 
 def test_persen_dan_batas_kurva():

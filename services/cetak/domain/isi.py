@@ -32,6 +32,27 @@ class TabelIdentitas:
 
 
 @dataclass(frozen=True)
+class BarisPihak:
+    label: str  # "NAMA"
+    nilai: str
+
+
+@dataclass(frozen=True)
+class PihakEvaluasi:
+    """One numbered party of the Dokumen Evaluasi: "1. PEGAWAI YANG DINILAI",
+    "2. PEJABAT PENILAI KINERJA", "3. ATASAN PEJABAT PENILAI KINERJA"."""
+
+    judul: str
+    baris: tuple[BarisPihak, ...]
+
+
+@dataclass(frozen=True)
+class Catatan:
+    judul: str  # "5. CATATAN / REKOMENDASI"
+    teks: str
+
+
+@dataclass(frozen=True)
 class IndikatorCetak:
     aspek: str
     teks: str
@@ -151,15 +172,18 @@ class Dokumen:
     judul: tuple[str, ...]
     instansi: str
     periode: str
-    identitas: TabelIdentitas
+    identitas: TabelIdentitas | None
+    pihak: tuple[PihakEvaluasi, ...] = ()  # the Dokumen Evaluasi, instead of `identitas`
     organisasi: Organisasi | None = None
     hasil: HasilKerja | None = None
     perilaku: PerilakuKerja | None = None
     predikat: Nilai | None = None
     evaluasi: Evaluasi | None = None
+    catatan: Catatan | None = None
     lampiran: LampiranCetak | None = None
     ttd: tuple[TandaTangan, TandaTangan] | None = None
     melintang: bool = False  # landscape: the Form Penilaian's eight columns
+    ttd_penilai_dulu: bool = False  # the Dokumen Evaluasi: 6. penilai on the left, 7. pegawai on the right
     # A Rencana SKP not approved yet: the line under the title and the
     # watermark on every page ("" on an approved plan).
     draf: str = ""

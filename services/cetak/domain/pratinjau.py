@@ -45,9 +45,12 @@ def _ttd(t: TandaTangan) -> list[str]:
 def baris(d: Dokumen) -> list[str]:
     out = [*d.judul, *(x for x in (d.draf,) if x), d.instansi, d.periode, ""]
     idn = d.identitas
-    for n, kolom in enumerate(idn.kolom):
-        out.append(kolom)
-        out += [f"  {b.nomor}. {b.label}: {b.penilai if n else b.pegawai}" for b in idn.baris]
+    if idn is not None:
+        for n, kolom in enumerate(idn.kolom):
+            out.append(kolom)
+            out += [f"  {b.nomor}. {b.label}: {b.penilai if n else b.pegawai}" for b in idn.baris]
+    for pihak in d.pihak:
+        out += [pihak.judul, *(f"  {b.label}: {b.nilai}" for b in pihak.baris)]
     if d.organisasi:
         o = d.organisasi
         out += ["", f"{o.capaian.label}: {o.capaian.nilai}", o.pola_label, *(f"  {x}" for x in o.pola)]
@@ -66,11 +69,13 @@ def baris(d: Dokumen) -> list[str]:
             out.append(f"  {e.kurva.kesimpulan}")
         else:
             out.append(f"  {e.catatan_kurva}")
+    if d.catatan:
+        out += ["", d.catatan.judul, f"  {d.catatan.teks}"]
     if d.lampiran:
         out += ["", d.lampiran.judul]
         for bagian in d.lampiran.bagian:
             out += [bagian.judul, *(f"  {x}" for x in bagian.butir)]
     if d.ttd:
-        kiri, kanan = d.ttd
+        kiri, kanan = d.ttd[::-1] if d.ttd_penilai_dulu else d.ttd
         out += ["", *_ttd(kiri), "", *_ttd(kanan)]
     return out

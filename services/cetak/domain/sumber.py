@@ -89,6 +89,7 @@ class DataPenilaian:
     predikat: str = ""
     capaian: str = ""
     capaian_final: bool = False  # until then the capaian prints "(belum final)"
+    catatan: str = ""  # CATATAN / REKOMENDASI of the penilai
     realisasi: dict[str, str] = field(default_factory=dict)  # indikator id → "3 bulan"
     sumber_data: dict[str, str] = field(default_factory=dict)  # indikator id → "SIASN"
     # "rhk:{id}" or "perilaku:{KODE}" → the penilai's feedback, oldest first

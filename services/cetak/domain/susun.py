@@ -5,11 +5,13 @@ data always gives the same document."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from services.cetak.domain.isi import (
     BagianLampiran,
     BarisIdentitas,
+    BarisPihak,
+    Catatan,
     Dokumen,
     Evaluasi,
     HasilKerja,
@@ -21,6 +23,7 @@ from services.cetak.domain.isi import (
     Organisasi,
     PerilakuCetak,
     PerilakuKerja,
+    PihakEvaluasi,
     RhkCetak,
     TabelIdentitas,
     TandaTangan,
@@ -78,13 +81,18 @@ def judul_periode(nilai: DataPenilaian) -> str:
     return "PERIODE: AKHIR TAHUN" if nilai.kode == "akhir" else f"PERIODE: {nilai.nama_periode.upper()}"
 
 
-def identitas(pegawai: Identitas, penilai: Identitas | None) -> TabelIdentitas:
-    def kolom(i: Identitas | None) -> tuple[str, ...]:
-        if i is None:
-            return (KOSONG,) * 5
-        return tuple(_atau_kosong(x) for x in (i.nama, i.nip, i.pangkat_golongan, i.jabatan, i.unit_kerja))
+LABEL_IDENTITAS = ("NAMA", "NIP", "PANGKAT / GOL. RUANG", "JABATAN", "UNIT KERJA")
 
-    label = ("NAMA", "NIP", "PANGKAT / GOL. RUANG", "JABATAN", "UNIT KERJA")
+
+def _kolom_identitas(i: Identitas | None) -> tuple[str, ...]:
+    if i is None:
+        return (KOSONG,) * 5
+    return tuple(_atau_kosong(x) for x in (i.nama, i.nip, i.pangkat_golongan, i.jabatan, i.unit_kerja))
+
+
+def identitas(pegawai: Identitas, penilai: Identitas | None) -> TabelIdentitas:
+    kolom = _kolom_identitas
+    label = LABEL_IDENTITAS
     return TabelIdentitas(
         kolom=("PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA"), nomor="NO",
         baris=tuple(BarisIdentitas(str(n), lab, a, b)
@@ -197,15 +205,29 @@ def form_penilaian(skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, a
     )
 
 
+def pihak_evaluasi(skp: DataSkp, atasan: Identitas | None) -> tuple[PihakEvaluasi, ...]:
+    """Parts 1.-3. of the Dokumen Evaluasi: the pegawai, the penilai and the
+    penilai's own atasan ("-" where there is none inside the system)."""
+    return tuple(
+        PihakEvaluasi(judul, tuple(BarisPihak(lab, x) for lab, x in zip(LABEL_IDENTITAS, _kolom_identitas(i),
+                                                                        strict=True)))
+        for judul, i in (("1. PEGAWAI YANG DINILAI", skp.pegawai), ("2. PEJABAT PENILAI KINERJA", skp.penilai),
+                         ("3. ATASAN PEJABAT PENILAI KINERJA", atasan)))
+
+
 def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None, pegawai: Pengesahan,
-                     penilai: Pengesahan, anchor: Anchor) -> Dokumen:
+                     penilai: Pengesahan, anchor: Anchor, atasan: Identitas | None = None) -> Dokumen:
+    """The annex's Dokumen Evaluasi Kinerja Pegawai: 1.-3. the parties, 4. the
+    evaluation, 5. CATATAN / REKOMENDASI, 6. the penilai's and 7. the
+    pegawai's signature, each under their own place and date."""
     final = kurva is not None and kurva.final
+    pegawai_ttd, penilai_ttd = tanda_tangan(skp, pegawai, penilai, anchor)
     return Dokumen(
         jenis=Jenis.EVALUASI_KINERJA, judul=("DOKUMEN EVALUASI KINERJA PEGAWAI", judul_periode(nilai)),
         instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
-        identitas=identitas(skp.pegawai, skp.penilai),
+        identitas=None, pihak=pihak_evaluasi(skp, atasan),
         evaluasi=Evaluasi(
-            judul="EVALUASI KINERJA",
+            judul="4. EVALUASI KINERJA",
             baris=(Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)),
                    Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper()))),
             kurva_judul="KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI",
@@ -214,7 +236,10 @@ def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None
                 "Kurva distribusi predikat kinerja pegawai tampil setelah capaian kinerja organisasi "
                 "pada unit kerja induk difinalisasi."),
         ),
-        ttd=tanda_tangan(skp, pegawai, penilai, anchor),
+        catatan=Catatan("5. CATATAN / REKOMENDASI", _atau_kosong(nilai.catatan)),
+        ttd=(replace(pegawai_ttd, peran="7. Pegawai yang Dinilai"),
+             replace(penilai_ttd, peran="6. Pejabat Penilai Kinerja")),
+        ttd_penilai_dulu=True,
     )
 
 

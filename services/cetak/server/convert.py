@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2 as npb
+from ekinerja.profil.v1 import profil_pb2 as ppb
 from ekinerja.skp.v1 import skp_pb2 as spb
 
 from services.cetak.domain.isi import Jenis
@@ -51,6 +52,15 @@ def _identitas(i: spb.Identitas, jabatan: str = "", unit: str = "") -> Identitas
                      jabatan=jabatan or i.jabatan, unit_kerja=unit or i.unor_nama)
 
 
+def atasan_penilai(a: ppb.Atasan) -> Identitas | None:
+    """The penilai's own atasan as profil resolves it (GetAtasan)."""
+    if not a.HasField("atasan") or not a.atasan.nip:
+        return None
+    x = a.atasan
+    return Identitas(nip=x.nip, nama=x.nama, pangkat=x.pangkat, golongan=x.golongan_ruang,
+                     jabatan=a.jabatan or x.jabatan, unit_kerja=a.unor.nama if a.HasField("unor") else x.unor_nama)
+
+
 def _intervensi(r: spb.Rhk) -> str:
     if r.rhk_atasan_teks:
         return r.rhk_atasan_teks
@@ -94,7 +104,7 @@ def data_penilaian(kode: str, n: npb.Penilaian) -> DataPenilaian:
         kode=kode, nama_periode=per.nama, awal=date_of(per.awal), akhir=date_of(per.akhir),
         rating_hasil=RATING.get(per.rating_hasil_kerja, ""), rating_perilaku=RATING.get(per.rating_perilaku_kerja, ""),
         predikat=PREDIKAT.get(per.predikat, ""), capaian=CAPAIAN.get(per.capaian_organisasi, ""),
-        capaian_final=per.capaian_final,
+        capaian_final=per.capaian_final, catatan=n.catatan,
         realisasi={r.indikator.rsplit("/", 1)[-1]: r.realisasi for r in n.realisasi if r.realisasi},
         sumber_data={r.indikator.rsplit("/", 1)[-1]: r.sumber_data for r in n.realisasi if r.sumber_data.strip()},
         feedback=feedback,

@@ -14,7 +14,7 @@ from google.type import date_pb2
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cetak.domain.anchor import bersihkan
-from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp
+from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.susun import Anchor, Pengesahan
 from services.cetak.pdf.pencetak import Pencetak
 from services.cetak.server import convert, nama
@@ -27,7 +27,7 @@ from services.penilaian.client import PenilaianClient
 from services.profil.client import ProfilClient
 from services.shared import principal as pr
 from services.shared.db import Database
-from services.shared.errors import TidakValid
+from services.shared.errors import TidakDitemukan, TidakValid
 from services.shared.idempotency import validate_request_id
 from services.shared.mutasi import Mutasi
 from services.shared.names import date_from_proto
@@ -91,6 +91,17 @@ class Dasar:
 
     async def _kurva(self, skp: DataSkp, kode: str) -> DataKurva:
         return convert.data_kurva(await self._penilaian.kurva_skp(skp.id, convert.PERIODE[kode]))
+
+    async def _atasan_penilai(self, skp: DataSkp, nilai: DataPenilaian) -> Identitas | None:
+        """3. ATASAN PEJABAT PENILAI KINERJA: the penilai's own atasan on the
+        period's last day, resolved by profil as the penilai is. An external
+        penilai (no NIP in the system) has none here."""
+        if skp.penilai is None or not skp.penilai.nip:
+            return None
+        try:
+            return convert.atasan_penilai(await self._profil.atasan(skp.penilai.nip, nilai.akhir))
+        except TidakDitemukan:
+            return None
 
     async def _lokasi_bawaan(self, skp: DataSkp, *diisi: str) -> str:
         """The instansi's place (profil), unless every LOKASI was typed: from

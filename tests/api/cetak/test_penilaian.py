@@ -76,14 +76,25 @@ async def test_evaluasi_kinerja_setelah_dinilai_dengan_kurva_setelah_capaian_fin
                 C.FAILED_PRECONDITION)
     for skp, (h, p) in zip(skps, [(A, A), (S, S), (S, S)], strict=True):
         await nilai(client, endang, skp, h, p)
+    await client.penilaian.SetCatatanEvaluasi(n.SetCatatanEvaluasiRequest(
+        name=periode(skps[1]), catatan="Ikuti pelatihan kearsipan digital."), metadata=endang)
     req = evaluasi(skps[1], lokasi_pegawai="MADIUN", lokasi_penilai="Caruban", anchor_pegawai="^",
                    anchor_penilai="$")
     t = teks((await unduh(client.cetak.CetakEvaluasiKinerja(req, metadata=await client.login(
         nip=data.WIDANANG)))).isi)
-    for bagian in ["DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: AKHIR TAHUN", "WIDANANG SASMITO AJI",
-                   "ENDANG SUMARSIH", "CAPAIAN KINERJA ORGANISASI (belum final)", "PREDIKAT KINERJA PEGAWAI BAIK",
-                   "Madiun, 5 September 2023", "Caruban, 6 September 2023", "tampil setelah capaian"]:
+    for bagian in ["DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: AKHIR TAHUN",
+                   "1. PEGAWAI YANG DINILAI NAMA WIDANANG SASMITO AJI",
+                   f"2. PEJABAT PENILAI KINERJA NAMA ENDANG SUMARSIH NIP {data.ENDANG}",
+                   # The penilai's own atasan, as profil resolves it.
+                   f"3. ATASAN PEJABAT PENILAI KINERJA NAMA KEPALA BKPSDM NIP {data.KEPALA_BKPSDM}",
+                   "JABATAN Kepala BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+                   "4. EVALUASI KINERJA", "CAPAIAN KINERJA ORGANISASI (belum final)", "PREDIKAT KINERJA PEGAWAI BAIK",
+                   "5. CATATAN / REKOMENDASI Ikuti pelatihan kearsipan digital.",
+                   # 6. the penilai, 7. the pegawai, each under their own place and date.
+                   "Caruban, 6 September 2023 6. Pejabat Penilai Kinerja", "Madiun, 5 September 2023 7. Pegawai yang "
+                   "Dinilai", "tampil setelah capaian"]:
         assert bagian in t, bagian
+    assert t.index("6. Pejabat Penilai Kinerja") < t.index("7. Pegawai yang Dinilai")
     assert t.count("^") == 1 and t.count("$") == 1 and "PERSENTASE" not in t
     kepala = await client.login(nip=data.KEPALA_BKPSDM)
     cap = await client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
