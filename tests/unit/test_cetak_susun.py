@@ -152,3 +152,42 @@ def test_nama_berkas_dan_pratinjau():
     assert "  1. RENCANA HASIL KERJA: Terlaksananya pengarsipan SK Pensiun" in teks
     assert any("TARGET: 12 bulan | REALISASI BERDASARKAN BUKTI DUKUNG: 3 bulan" in x for x in teks)
     assert "PREDIKAT KINERJA PEGAWAI: BAIK" in teks and "[anchor ^]" in teks
+
+
+def test_format_jpt_dan_pimpinan_unit_kerja_mandiri():
+    from dataclasses import replace
+    jpt = replace(skp(), pimpinan=True, jpt=True)
+    d = rencana_skp(jpt, MADIUN, Anchor())
+    assert d.judul[2] == "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+    assert d.hasil.jpt and d.hasil.kolom == ("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET")
+    assert d.hasil.nomor_kolom == ("(1)", "(2)", "(3)", "(4)")
+    r1 = d.hasil.kelompok[0].rhk[0]
+    assert r1.intervensi == "" and [(i.aspek, i.teks, i.target) for i in r1.indikator] == [
+        ("", "Dokumen diarsipkan", "12 bulan"), ("", "Tepat waktu", "12 bulan")]
+    teks = baris(d)
+    assert "     - INDIKATOR KINERJA INDIVIDU: Dokumen diarsipkan | TARGET: 12 bulan" in teks
+    assert not any("DIINTERVENSI" in x or "ASPEK" in x for x in teks)
+    f = form_penilaian(jpt, nilai(), MADIUN, Anchor())
+    assert f.judul[:3] == ("EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF",
+                           "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI")
+    assert f.hasil.kolom[4:] == ("REALISASI BERDASARKAN BUKTI DUKUNG",
+                                 "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
+    # A pimpinan of a unit that is not a unor induk keeps the regular format.
+    assert rencana_skp(replace(skp(), pimpinan=True), MADIUN, Anchor()).judul[2] == (
+        "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL")
+
+
+def test_kualitatif_menggabungkan_indikator_dan_target():
+    from dataclasses import replace
+    kualitatif = replace(skp(), pendekatan="KUALITATIF")
+    d = rencana_skp(kualitatif, MADIUN, Anchor())
+    assert d.hasil.gabung_target and d.hasil.kolom == (
+        "NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
+        "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET")
+    i = d.hasil.kelompok[0].rhk[0].indikator[0]
+    assert (i.aspek, i.teks, i.target) == ("Kuantitas", "Dokumen diarsipkan: 12 bulan", "")
+    jpt = rencana_skp(replace(kualitatif, jpt=True), MADIUN, Anchor())
+    assert jpt.hasil.kolom == ("NO", "RENCANA HASIL KERJA",
+                               "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET")
+    f = form_penilaian(replace(kualitatif, jpt=True), nilai(), MADIUN, Anchor())
+    assert len(f.hasil.kolom) == 5 and any("UKURAN KEBERHASILAN" in x and "12 bulan" in x for x in baris(f))

@@ -89,6 +89,11 @@ class HasilKerja:
     nomor_kolom: tuple[str, ...]  # "(1)", "(2)", ... under the column names, as the annex numbers them
     kelompok: tuple[KelompokHasil, ...]
     rating: Nilai | None = None
+    # The JPT / pimpinan unit kerja mandiri format: no RHK pimpinan yang
+    # diintervensi and no aspek column (`intervensi` and `aspek` unused).
+    jpt: bool = False
+    # Kualitatif: indikator and target in one column (`target` unused).
+    gabung_target: bool = False
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,11 @@ class DataSkp:
     perilaku: tuple[Perilaku, ...] = ()
     lampiran: Lampiran = field(default_factory=Lampiran)
     status: str = ""  # "DRAFT", "PENGAJUAN", "PERSETUJUAN": named on a draft's print
+    pimpinan: bool = False  # jenis Pimpinan (skp's jenis_pegawai)
+    unor_id: str = ""  # the role's unit
+    # JPT / pimpinan unit kerja mandiri: the pimpinan of a unor induk (a unit
+    # JPT / unit mandiri); their documents have their own format.
+    jpt: bool = False
 
     @property
     def tahun(self) -> int:

@@ -37,8 +37,14 @@ KOSONG = "-"
 JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
 JUDUL_EVALUASI = "EVALUASI KINERJA PEGAWAI"
 BAGI = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
 KOLOM_HASIL = ("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
                "INDIKATOR KINERJA INDIVIDU", "TARGET")
+# The JPT / pimpinan unit kerja mandiri table: RHK, indikator and target
+# (the annex also groups them by perspektif, which the SKP does not hold yet).
+KOLOM_HASIL_JPT = ("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET")
+# Kualitatif: one column for the measure of success and its target.
+KOLOM_KUALITATIF = "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET"
 KOLOM_NILAI = ("REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
 KOLOM_PERILAKU = ("NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN")
 KOLOM_UMPAN_BALIK = "UMPAN BALIK BERKELANJUTAN"
@@ -108,24 +114,44 @@ def realisasi(nilai: DataPenilaian, indikator_id: str) -> str:
     return f"{r} berdasarkan {sumber}" if sumber else r
 
 
+def _indikator_teks(teks: str, target: str, gabung: bool) -> str:
+    """Kualitatif: "<indikator>: <target>" in one column (the target may be
+    words, or empty)."""
+    teks, target = teks.strip(), target.strip()
+    if not gabung:
+        return _atau_kosong(teks)
+    return f"{teks}: {target}" if teks and target else _atau_kosong(teks or target)
+
+
+def kolom_hasil(skp: DataSkp) -> tuple[str, ...]:
+    kolom = KOLOM_HASIL_JPT if skp.jpt else KOLOM_HASIL
+    if skp.pendekatan == "KUALITATIF":
+        kolom = (*kolom[:-2], KOLOM_KUALITATIF)
+    return kolom
+
+
 def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
-    kolom = KOLOM_HASIL + (KOLOM_NILAI if nilai else ())
+    kolom = kolom_hasil(skp) + (KOLOM_NILAI if nilai else ())
+    gabung = skp.pendekatan == "KUALITATIF"
     kelompok = []
     for jenis, judul in KELOMPOK:
         rhk = [r for r in skp.rhk if r.jenis == jenis]
         kelompok.append(KelompokHasil(judul, tuple(
             RhkCetak(
-                nomor=str(n), intervensi=_atau_kosong(r.intervensi), teks=_atau_kosong(r.teks),
+                nomor=str(n), intervensi="" if skp.jpt else _atau_kosong(r.intervensi), teks=_atau_kosong(r.teks),
                 indikator=tuple(IndikatorCetak(
-                    _atau_kosong(i.aspek), _atau_kosong(i.teks), _atau_kosong(i.target),
+                    "" if skp.jpt else _atau_kosong(i.aspek), _indikator_teks(i.teks, i.target, gabung),
+                    "" if gabung else _atau_kosong(i.target),
                     realisasi(nilai, i.id) if nilai else "") for i in r.indikator)
-                or (IndikatorCetak(KOSONG, KOSONG, KOSONG, KOSONG if nilai else ""),),
+                or (IndikatorCetak("" if skp.jpt else KOSONG, KOSONG, "" if gabung else KOSONG,
+                                   KOSONG if nilai else ""),),
                 umpan_balik=(nilai.feedback.get(f"rhk:{r.id}") or (KOSONG,)) if nilai else (),
             ) for n, r in enumerate(rhk, start=1)), kosong=KOSONG if not rhk else ""))
     return HasilKerja(
         judul="HASIL KERJA", kolom=kolom, nomor_kolom=tuple(f"({n})" for n in range(1, len(kolom) + 1)),
         kelompok=tuple(kelompok),
-        rating=Nilai("RATING HASIL KERJA", _atau_kosong(nilai.rating_hasil)) if nilai else None)
+        rating=Nilai("RATING HASIL KERJA", _atau_kosong(nilai.rating_hasil)) if nilai else None,
+        jpt=skp.jpt, gabung_target=gabung)
 
 
 def perilaku_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> PerilakuKerja:
@@ -164,7 +190,7 @@ def tanda_tangan(skp: DataSkp, pegawai: Pengesahan | None, penilai: Pengesahan,
 
 
 def judul_skp(skp: DataSkp) -> tuple[str, ...]:
-    return (JUDUL_SKP, f"PENDEKATAN HASIL KERJA {skp.pendekatan}", BAGI)
+    return (JUDUL_SKP, f"PENDEKATAN HASIL KERJA {skp.pendekatan}", BAGI_JPT if skp.jpt else BAGI)
 
 
 DRAF = "DRAF"

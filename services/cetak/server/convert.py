@@ -83,7 +83,8 @@ def data_skp(s: spb.Skp) -> DataSkp:
                        for p in sorted(s.perilaku, key=lambda p: p.nomor)),
         lampiran=Lampiran(tuple(s.lampiran.dukungan_sumber_daya), tuple(s.lampiran.skema_pertanggungjawaban),
                           tuple(s.lampiran.konsekuensi)),
-        status=STATUS_SKP.get(s.status, ""),
+        status=STATUS_SKP.get(s.status, ""), pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN,
+        unor_id=s.unor_id,
     )
 
 

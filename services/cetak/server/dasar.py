@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import replace
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from google.protobuf.message import Message
@@ -82,8 +83,19 @@ class Dasar:
     async def _data_skp(self, skp_id: str, field: str) -> DataSkp:
         """The SKP as skp shows it to the caller (skp refuses strangers),
         then cetak's own, stricter rule of who may print it."""
-        skp = convert.data_skp(await self._skp.skp(skp_id, {"name": field}))
-        return uc.boleh_cetak(pr.current(), skp)
+        skp = uc.boleh_cetak(pr.current(), convert.data_skp(await self._skp.skp(skp_id, {"name": field})))
+        return replace(skp, jpt=await self._jpt(skp))
+
+    async def _jpt(self, skp: DataSkp) -> bool:
+        """JPT / pimpinan unit kerja mandiri: a Pimpinan whose role's unit is
+        a unor induk (unit JPT / unit mandiri), as profil says; the same rule
+        penilaian uses for the rating that follows the capaian."""
+        if not skp.pimpinan or not skp.unor_id:
+            return False
+        try:
+            return (await self._profil.unor(skp.unor_id)).induk
+        except TidakDitemukan:
+            return False
 
     async def _nilai(self, skp: DataSkp, kode: str, field: str) -> DataPenilaian:
         n = await self._penilaian.penilaian(f"penilaian/{skp.id}/periode/{kode}", {"name": field})

@@ -182,3 +182,34 @@ async def test_berkas_untuk_ulangan_dibuang_setelah_sehari_catatannya_tetap(clie
     assert baru.info.riwayat.name != pertama.info.riwayat.name
     daftar = await client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(sumber=skp.name), metadata=sutikno)
     assert [r.name for r in daftar.riwayat][1] == pertama.info.riwayat.name
+
+
+async def test_format_jpt_bagi_pimpinan_unit_induk_dan_biasa_bagi_pimpinan_lain(client):
+    # KEPALA BKPSDM leads a unor induk (a Badan): the JPT / unit kerja mandiri format.
+    kepala = await skp_disetujui(client, nip=data.KEPALA_BKPSDM, penilai=data.SEKDA)
+    md = await client.login(nip=data.KEPALA_BKPSDM)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(kepala), metadata=md))).isi)
+    assert "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in t
+    assert "RENCANA HASIL KERJA INDIKATOR KINERJA INDIVIDU TARGET" in t and "RHK 1 Indikator 1 12 bulan" in t
+    assert "DIINTERVENSI" not in t and "ASPEK" not in t and "PEJABAT ADMINISTRASI" not in t
+    form = teks((await unduh(client.cetak.CetakFormPenilaian(c.CetakFormPenilaianRequest(
+        penilaian=f"penilaian/{kepala.id}/periode/akhir", tanggal=TANGGAL), metadata=md))).isi)
+    assert "EVALUASI KINERJA PEGAWAI" in form and "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in form
+    assert "DIINTERVENSI" not in form
+    # ENDANG leads a Bidang, not a unor induk: the regular format.
+    endang = await skp_disetujui(client, nip=data.ENDANG, penilai=data.KEPALA_BKPSDM)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(endang), metadata=await client.login(
+        nip=data.ENDANG)))).isi)
+    assert "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL" in t and "DIINTERVENSI" in t
+
+
+async def test_kualitatif_satu_kolom_ukuran_keberhasilan_dan_target(client):
+    sutikno = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31),
+                         pendekatan=s.PENDEKATAN_KUALITATIF)
+    r = await tambah_rhk(client, sutikno, skp, teks="RHK kualitatif")
+    await tambah_indikator(client, sutikno, r, target="Laporan diterima pimpinan", teks="Laporan tersusun")
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=sutikno))).isi)
+    assert "PENDEKATAN HASIL KERJA KUALITATIF" in t
+    assert "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET" in t
+    assert "Laporan tersusun: Laporan diterima pimpinan" in t
