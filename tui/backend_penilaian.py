@@ -99,6 +99,11 @@ class LayananPenilaian:
             request_id=request_id, name=penilaian.name, rating_hasil_kerja=hasil, rating_perilaku_kerja=perilaku,
             etag=penilaian.etag))
 
+    async def tulis_catatan_evaluasi(self, request_id: str, penilaian: pb.Penilaian, catatan: str) -> pb.Penilaian:
+        """CATATAN / REKOMENDASI of the period, with the etag of the catatan read."""
+        return await self._call(self.penilaian.SetCatatanEvaluasi, pb.SetCatatanEvaluasiRequest(
+            request_id=request_id, name=penilaian.name, catatan=catatan, etag=penilaian.catatan_etag))
+
     async def rekap_penilaian(self, tahun: int, periode: int, query: str = "") -> pb.ListRekapPenilaianResponse:
         return await self._call(self.penilaian.ListRekapPenilaian, pb.ListRekapPenilaianRequest(
             tahun=tahun, periode=periode, query=query))

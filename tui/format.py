@@ -213,6 +213,15 @@ def capaian(value: int) -> str:
     return CAPAIAN.get(value, "-")
 
 
+BELUM_FINAL = "(belum final)"
+
+
+def capaian_periode(p: nilai.PeriodePenilaian) -> str:
+    """A period's Capaian Kinerja Organisasi: until it is final, never shown
+    as if it were set (docs/domain.md#capaian-kinerja-organisasi)."""
+    return capaian(p.capaian_organisasi) if p.capaian_final and p.capaian_organisasi else BELUM_FINAL
+
+
 def nama_periode(value: int) -> str:
     return PERIODE.get(value, "-")
 

@@ -194,6 +194,8 @@ PERMINTAAN: dict[str, Pembuat] = {
     "PenilaianService.SetRating": _dari(lambda d: n.SetRatingRequest(
         name=d.periode(), rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI,
         rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI)),
+    "PenilaianService.SetCatatanEvaluasi": _dari(lambda d: n.SetCatatanEvaluasiRequest(
+        name=d.periode(), catatan="Pertahankan kinerja")),
     "PenilaianService.ListRekapPenilaian": tetap(n.ListRekapPenilaianRequest(tahun=TAHUN_BUKA,
                                                                              periode=n.PERIODE_TRIWULAN_I)),
     "PenilaianService.ExportRekapPenilaian": tetap(n.ListRekapPenilaianRequest(tahun=TAHUN_BUKA,

@@ -92,6 +92,7 @@ PenilaianService.CreateFeedback              -      -       -     Y       -     
 PenilaianService.UpdateFeedback              -      -       -     Y       -              -              -     -          -        -
 PenilaianService.DeleteFeedback              -      -       -     Y       -              -              -     -          -        -
 PenilaianService.SetRating                   -      -       -     Y       -              -              -     -          -        -
+PenilaianService.SetCatatanEvaluasi          -      -       -     Y       -              -              -     -          -        -
 PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 PenilaianService.GetRingkasanPenilaian      -      Y       Y     Y       Y              Y              -     -          -        -

@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, TextArea
 
 from tests import data
 from tests.api.penilaian.bantu import TAHUN_BUKA, nilai, skp_disetujui
+from tests.api.skp.bantu import buat_skp
 from tests.tui.penilaian import buka_penilaian, pilih
 from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail
@@ -56,6 +57,26 @@ async def cetak(pilot, simpan_ke: Path) -> None:
     await ketik(pilot, "#simpan-ke", str(simpan_ke))
     await pilot.press("ctrl+s")
     await tunggu(pilot)
+
+
+async def test_rencana_skp_draft_dicetak_bertanda_draf(address, client, tmp_path):
+    folder = tmp_path / "cetak"
+    folder.mkdir()
+    sutikno = await client.login(nip=data.SUTIKNO)
+    await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31))
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await buka_detail(pilot)
+        assert isi(app, "#status-skp") == "Status SKP: DRAFT"
+        assert not app.screen.query_one("#cetak").disabled
+        await pilot.press("c")
+        await tunggu(pilot)
+        assert isinstance(app.screen, CetakDokumenScreen)
+        await cetak(pilot, folder)
+        assert isinstance(app.screen, DetailSkpScreen)
+        assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in teks_pdf(satu_pdf(folder))
 
 
 async def test_pegawai_cetak_rencana_skp_dengan_anchor(address, client, tmp_path):
@@ -207,7 +228,7 @@ async def test_penilai_cetak_form_bawahan_dan_cetak_massal(address, client, tmp_
         await pilot.press("ctrl+t")  # Pratinjau: one bawahan's document as an example
         await tunggu(pilot)
         assert isinstance(app.screen, PratinjauDokumenScreen)
-        assert "SASARAN KINERJA PEGAWAI" in app.screen.query_one("#isi-pratinjau", TextArea).text
+        assert "EVALUASI KINERJA PEGAWAI" in app.screen.query_one("#isi-pratinjau", TextArea).text
         await pilot.press("escape")
         # Two equal anchors would fail every document: refused on the field before the bulk print.
         await ketik(pilot, "#isian-anchor_pegawai", "^")

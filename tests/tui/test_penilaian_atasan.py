@@ -12,6 +12,7 @@ from tests import data
 from tests.api.skp.bantu import rid
 from tests.tui.penilaian import RHK, TAHUN, buka_penilaian, pilih, skp_disetujui
 from tests.tui.pilot import UKURAN, aplikasi, isi, kolom, masuk, pemberitahuan, tunggu
+from tui.screens.catatan_evaluasi import CatatanEvaluasiScreen
 from tui.screens.ekspor_xlsx import EksporXlsxScreen
 from tui.screens.feedback_perilaku import FeedbackPerilakuScreen
 from tui.screens.isian_teks import IsianTeksScreen
@@ -186,3 +187,38 @@ async def test_pegawai_membaca_feedback_perilaku(address, client):
         await pilot.press("f")  # the pegawai writes no feedback
         await tunggu(pilot)
         assert isinstance(app.screen, FeedbackPerilakuScreen)
+
+
+async def test_catatan_rekomendasi_bawahan(address, client):
+    sutikno = await bawahan_endang(client)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_pemantauan(pilot)
+        await pilot.press("enter")
+        await tunggu(pilot)
+        pilih(pilot, "#tabel-pilih-bawahan", "SUTIKNO")
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PenilaianBawahanScreen)
+        assert "CATATAN / REKOMENDASI: -" in isi(app, "#nilai-periode")
+        await pilot.press("k")
+        assert isinstance(app.screen, CatatanEvaluasiScreen)
+        assert app.screen.focused is app.screen.query_one("#catatan")
+        # Too long: refused in place, nothing sent.
+        app.screen.query_one("#catatan", TextArea).text = "x" * 2001
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, CatatanEvaluasiScreen)
+        assert "paling banyak 2000 karakter" in isi(app, "#pesan")
+        app.screen.query_one("#catatan", TextArea).text = "Ikuti pelatihan [kearsipan] digital."
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PenilaianBawahanScreen)
+        assert "Catatan / rekomendasi SUTIKNO disimpan." in pemberitahuan(app)
+        assert "CATATAN / REKOMENDASI: Ikuti pelatihan [kearsipan] digital." in isi(app, "#nilai-periode")
+        # Open again: the text is there to edit.
+        await pilot.press("k")
+        assert app.screen.query_one("#catatan", TextArea).text == "Ikuti pelatihan [kearsipan] digital."
+        await pilot.press("escape")
+    dibaca = await client.penilaian.GetPenilaian(penilaian_pb2.GetPenilaianRequest(
+        name=f"penilaian/{sutikno.id}/periode/akhir"), metadata=await client.login(nip=data.SUTIKNO))
+    assert dibaca.catatan == "Ikuti pelatihan [kearsipan] digital."

@@ -181,3 +181,25 @@ async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(address, cl
         assert "Bukti dukung: Dari sesi lain" in kolom(app, "#tabel-hasil", "Hasil Kerja")  # read again
     p = await client.penilaian.GetPenilaian(penilaian_pb2.GetPenilaianRequest(name=parent), metadata=md)
     assert [b.nama for b in p.bukti_dukung] == ["Dari sesi lain"]
+
+
+async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(address, client):
+    await skp_disetujui(client)
+    admin = await client.login(username="admin.madiun")
+    akhir = penilaian_pb2.PERIODE_AKHIR_TAHUN
+    cap = await client.penilaian.SetCapaianOrganisasi(penilaian_pb2.SetCapaianOrganisasiRequest(
+        unor_induk_id=data.BKPSDM, tahun=TAHUN, periode=akhir, capaian=penilaian_pb2.CAPAIAN_BAIK), metadata=admin)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_penilaian(pilot)
+        # Set but not final: never shown as if it were the value.
+        assert kolom(app, "#tabel-periode", "Capaian Organisasi")[-1] == "(belum final)"
+        await client.penilaian.FinalisasiCapaianOrganisasi(penilaian_pb2.FinalisasiCapaianOrganisasiRequest(
+            unor_induk_id=data.BKPSDM, tahun=TAHUN, periode=akhir, etag=cap.etag), metadata=admin)
+        await pilot.press("escape")
+        await tunggu(pilot)
+        await pilot.press("n")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PenilaianSkpScreen)
+        assert kolom(app, "#tabel-periode", "Capaian Organisasi")[-1] == "BAIK"

@@ -48,6 +48,7 @@ def nilai(**kw: object) -> DataPenilaian:
     dasar: dict[str, object] = dict(
         kode="tw1", nama_periode="TRIWULAN I", awal=dt.date(2023, 1, 1), akhir=dt.date(2023, 3, 31),
         rating_hasil="SESUAI EKSPEKTASI", rating_perilaku="DIATAS EKSPEKTASI", predikat="Baik", capaian="Baik",
+        capaian_final=True,
         realisasi={"i1": "3 bulan"}, feedback={"rhk:r1": ("Pertahankan", "Lebih teliti"), "perilaku:LOYAL": ("Ok",)})
     dasar.update(kw)
     return DataPenilaian(**dasar)  # type: ignore[arg-type]

@@ -46,6 +46,15 @@ def test_rencana_skp_perilaku_lampiran_dan_tanda_tangan():
         "PANGKAT / GOL. RUANG", "Pengatur Muda / II/a", "Penata Tingkat I / III/d")
 
 
+def test_rencana_skp_sebelum_persetujuan_bertanda_draf():
+    from dataclasses import replace
+    assert (rencana_skp(skp(), MADIUN, Anchor()).draf, rencana_skp(skp(), MADIUN, Anchor()).tanda_air) == ("", "")
+    d = rencana_skp(replace(skp(), disetujui=False, status="PENGAJUAN"), MADIUN, Anchor())
+    assert d.draf == "DRAF — belum disetujui pejabat penilai kinerja (status SKP: PENGAJUAN)"
+    assert d.tanda_air == "DRAF"
+    assert baris(d)[3] == d.draf  # under the title in the preview too
+
+
 def test_tanpa_penilai_dan_pppk_tanpa_pangkat():
     assert Identitas("1", "A", "", "IX", "J", "U").pangkat_golongan == "IX"
     from dataclasses import replace
@@ -54,13 +63,17 @@ def test_tanpa_penilai_dan_pppk_tanpa_pangkat():
 
 
 def test_form_penilaian_menambah_realisasi_umpan_balik_rating_dan_predikat():
-    d = form_penilaian(skp(), nilai(), MADIUN, Anchor())
-    assert d.melintang and d.judul[-1] == "PERIODE: TRIWULAN I"
+    d = form_penilaian(skp(), nilai(sumber_data={"i1": "Laporan SIASN"}), MADIUN, Anchor())
+    assert d.melintang and d.judul == ("EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF",
+                                       "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL", "PERIODE: TRIWULAN I")
     assert d.periode == "PERIODE PENILAIAN: 1 JANUARI SD 31 MARET TAHUN 2023"
     assert d.hasil.kolom[6:] == ("REALISASI BERDASARKAN BUKTI DUKUNG",
                                  "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
     r1, r2 = d.hasil.kelompok[0].rhk
-    assert [i.realisasi for i in r1.indikator] == ["3 bulan", "-"]
+    assert [i.realisasi for i in r1.indikator] == ["3 bulan berdasarkan Laporan SIASN", "-"]
+    assert (d.organisasi.capaian.label, d.organisasi.capaian.nilai, d.organisasi.pola_label) == (
+        "CAPAIAN KINERJA ORGANISASI", "BAIK", "POLA DISTRIBUSI")
+    assert d.organisasi.pola[0] == "Baik: sebagian besar (kelompok terbanyak), paling banyak 70%"
     assert (r1.umpan_balik, r2.umpan_balik) == (("Pertahankan", "Lebih teliti"), ("-",))
     assert (d.hasil.rating.label, d.hasil.rating.nilai) == ("RATING HASIL KERJA", "SESUAI EKSPEKTASI")
     assert (d.perilaku.rating.nilai, d.predikat.nilai) == ("DIATAS EKSPEKTASI", "BAIK")
@@ -68,6 +81,20 @@ def test_form_penilaian_menambah_realisasi_umpan_balik_rating_dan_predikat():
     belum = form_penilaian(skp(), nilai(rating_hasil="", rating_perilaku="", predikat="", kode="akhir"), MADIUN,
                            Anchor())
     assert (belum.hasil.rating.nilai, belum.predikat.nilai, belum.judul[-1]) == ("-", "-", "PERIODE: AKHIR TAHUN")
+    assert [i.realisasi for i in belum.hasil.kelompok[0].rhk[0].indikator] == ["3 bulan", "-"]  # no sumber data
+
+
+def test_form_evaluasi_pola_distribusi_hanya_setelah_capaian_final():
+    d = form_penilaian(skp(), nilai(capaian_final=False), MADIUN, Anchor())
+    assert d.organisasi.capaian.nilai == "(belum final)"
+    assert d.organisasi.pola == ("Pola distribusi tampil setelah capaian kinerja organisasi pada unit kerja induk "
+                                 "difinalisasi.",)
+    for capaian, pertama in (("Istimewa", "Sangat Baik: sebagian besar"), ("Butuh Perbaikan", "Butuh Perbaikan: "),
+                             ("Kurang", "Kurang/Misconduct: paling sedikit 60%"),
+                             ("Sangat Kurang", "Sangat Kurang: paling sedikit 60%")):
+        d = form_penilaian(skp(), nilai(capaian=capaian), MADIUN, Anchor())
+        assert d.organisasi.pola[0].startswith(pertama) and d.organisasi.capaian.nilai == capaian.upper()
+    assert "POLA DISTRIBUSI" in baris(d)
 
 
 def test_evaluasi_kinerja_kurva_hanya_setelah_capaian_final_dan_tanggal_per_penandatangan():
@@ -81,9 +108,34 @@ def test_evaluasi_kinerja_kurva_hanya_setelah_capaian_final_dan_tanggal_per_pena
         ("Sangat Baik", "1", "33,3%", "tanpa batas"), ("Baik", "2", "66,7%", "paling banyak 70%")]
     assert "belum sesuai" in k.kesimpulan and "3 pegawai" in k.keterangan
     assert [t.tempat_tanggal for t in d.ttd] == ["Madiun, 5 September 2023", "Caruban, 6 September 2023"]
+    assert [t.peran for t in d.ttd] == ["7. Pegawai yang Dinilai", "6. Pejabat Penilai Kinerja"]
+    assert d.ttd_penilai_dulu and d.evaluasi.judul == "4. EVALUASI KINERJA"
     assert d.hasil is None and d.perilaku is None and d.lampiran is None
+    assert [p.judul for p in d.pihak] == ["1. PEGAWAI YANG DINILAI", "2. PEJABAT PENILAI KINERJA",
+                                          "3. ATASAN PEJABAT PENILAI KINERJA"]
+    assert {b.nilai for b in d.pihak[2].baris} == {"-"}  # no atasan known
+    assert (d.catatan.judul, d.catatan.teks) == ("5. CATATAN / REKOMENDASI", "-")
     belum = evaluasi_kinerja(skp(), nilai(), kurva(final=False), MADIUN, MADIUN, Anchor())
     assert belum.evaluasi.kurva is None and "difinalisasi" in belum.evaluasi.catatan_kurva
+
+
+def test_capaian_yang_belum_final_dicetak_belum_final_bukan_nilainya():
+    for n in (nilai(capaian_final=False), nilai(capaian="", capaian_final=False)):
+        d = evaluasi_kinerja(skp(), n, kurva(final=False), MADIUN, MADIUN, Anchor())
+        assert d.evaluasi.baris[0].nilai == "(belum final)"
+        assert "BAIK" not in " ".join(b.nilai for b in d.evaluasi.baris[:1])
+
+
+def test_evaluasi_kinerja_atasan_penilai_dan_catatan():
+    atasan = Identitas("197001011995031002", "KEPALA BKPSDM", "Pembina Tingkat I", "IV/b", "Kepala Badan", "BKPSDM")
+    d = evaluasi_kinerja(skp(), nilai(catatan="Ikuti pelatihan."), kurva(), MADIUN, MADIUN, Anchor(), atasan)
+    assert [(b.label, b.nilai) for b in d.pihak[2].baris] == [
+        ("NAMA", "KEPALA BKPSDM"), ("NIP", "197001011995031002"), ("PANGKAT / GOL. RUANG", "Pembina Tingkat I / IV/b"),
+        ("JABATAN", "Kepala Badan"), ("UNIT KERJA", "BKPSDM")]
+    assert d.catatan.teks == "Ikuti pelatihan."
+    teks = baris(d)
+    assert "3. ATASAN PEJABAT PENILAI KINERJA" in teks and "  Ikuti pelatihan." in teks
+    assert teks.index("6. Pejabat Penilai Kinerja") < teks.index("7. Pegawai yang Dinilai")
 
 
 def test_persen_dan_batas_kurva():
@@ -96,7 +148,46 @@ def test_nama_berkas_dan_pratinjau():
     assert nama_berkas(Jenis.RENCANA_SKP, skp()) == "rencana-skp-2023-196903232002121009.pdf"
     assert nama_berkas(Jenis.EVALUASI_KINERJA, skp(), "tw1") == "evaluasi-kinerja-2023-tw1-196903232002121009.pdf"
     teks = baris(form_penilaian(skp(), nilai(), MADIUN, Anchor("^")))
-    assert teks[0] == "SASARAN KINERJA PEGAWAI"
+    assert teks[0] == "EVALUASI KINERJA PEGAWAI"
     assert "  1. RENCANA HASIL KERJA: Terlaksananya pengarsipan SK Pensiun" in teks
     assert any("TARGET: 12 bulan | REALISASI BERDASARKAN BUKTI DUKUNG: 3 bulan" in x for x in teks)
     assert "PREDIKAT KINERJA PEGAWAI: BAIK" in teks and "[anchor ^]" in teks
+
+
+def test_format_jpt_dan_pimpinan_unit_kerja_mandiri():
+    from dataclasses import replace
+    jpt = replace(skp(), pimpinan=True, jpt=True)
+    d = rencana_skp(jpt, MADIUN, Anchor())
+    assert d.judul[2] == "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+    assert d.hasil.jpt and d.hasil.kolom == ("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET")
+    assert d.hasil.nomor_kolom == ("(1)", "(2)", "(3)", "(4)")
+    r1 = d.hasil.kelompok[0].rhk[0]
+    assert r1.intervensi == "" and [(i.aspek, i.teks, i.target) for i in r1.indikator] == [
+        ("", "Dokumen diarsipkan", "12 bulan"), ("", "Tepat waktu", "12 bulan")]
+    teks = baris(d)
+    assert "     - INDIKATOR KINERJA INDIVIDU: Dokumen diarsipkan | TARGET: 12 bulan" in teks
+    assert not any("DIINTERVENSI" in x or "ASPEK" in x for x in teks)
+    f = form_penilaian(jpt, nilai(), MADIUN, Anchor())
+    assert f.judul[:3] == ("EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF",
+                           "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI")
+    assert f.hasil.kolom[4:] == ("REALISASI BERDASARKAN BUKTI DUKUNG",
+                                 "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
+    # A pimpinan of a unit that is not a unor induk keeps the regular format.
+    assert rencana_skp(replace(skp(), pimpinan=True), MADIUN, Anchor()).judul[2] == (
+        "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL")
+
+
+def test_kualitatif_menggabungkan_indikator_dan_target():
+    from dataclasses import replace
+    kualitatif = replace(skp(), pendekatan="KUALITATIF")
+    d = rencana_skp(kualitatif, MADIUN, Anchor())
+    assert d.hasil.gabung_target and d.hasil.kolom == (
+        "NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
+        "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET")
+    i = d.hasil.kelompok[0].rhk[0].indikator[0]
+    assert (i.aspek, i.teks, i.target) == ("Kuantitas", "Dokumen diarsipkan: 12 bulan", "")
+    jpt = rencana_skp(replace(kualitatif, jpt=True), MADIUN, Anchor())
+    assert jpt.hasil.kolom == ("NO", "RENCANA HASIL KERJA",
+                               "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET")
+    f = form_penilaian(replace(kualitatif, jpt=True), nilai(), MADIUN, Anchor())
+    assert len(f.hasil.kolom) == 5 and any("UKURAN KEBERHASILAN" in x and "12 bulan" in x for x in baris(f))

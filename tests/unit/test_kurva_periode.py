@@ -28,10 +28,15 @@ def n(sb=0, b=0, bp=0, k=0, sk=0):
 
 @pytest.mark.parametrize(("capaian", "jumlah", "sesuai"), [
     # Istimewa: Sangat Baik at most 70%.
-    (ISTIMEWA, n(sb=7, b=3), True), (ISTIMEWA, n(sb=8, b=2), False), (ISTIMEWA, n(b=5, bp=3, k=1, sk=1), True),
+    (ISTIMEWA, n(sb=7, b=3), True), (ISTIMEWA, n(sb=8, b=2), False),
+    # ... and Sangat Baik the largest group ("sebagian besar"); a tie is allowed.
+    (ISTIMEWA, n(b=5, bp=3, k=1, sk=1), False), (ISTIMEWA, n(sb=3, b=4, bp=3), False),
+    (ISTIMEWA, n(sb=4, b=4, bp=2), True), (ISTIMEWA, n(sb=1, b=1), True), (ISTIMEWA, n(sb=4, b=2, bp=2, k=2), True),
     # Baik: Baik at most 70%, at least one Butuh Perbaikan or Kurang.
     (BAIK, n(b=7, bp=1, sb=2), True), (BAIK, n(b=8, k=1, sb=1), False), (BAIK, n(b=7, sb=3), False),
     (BAIK, n(b=6, k=1, sk=3), True),
+    # ... and Baik the largest group.
+    (BAIK, n(b=3, bp=1, sb=4), False), (BAIK, n(b=2, k=3, sb=1), False), (BAIK, n(b=1, bp=1), True),
     # Butuh Perbaikan: BP at least 60%, Sangat Baik at most 10%.
     (BUTUH_PERBAIKAN, n(bp=6, b=3, sb=1), True), (BUTUH_PERBAIKAN, n(bp=5, b=5), False),
     (BUTUH_PERBAIKAN, n(bp=6, b=2, sb=2), False),
@@ -55,6 +60,14 @@ def test_pelanggaran_disebut_dengan_kata_dan_angka():
     [sb] = [b for b in hasil.baris if b.predikat is P.SANGAT_BAIK]
     assert (sb.persen, sb.persen_maks, sb.sesuai) == (80.0, 70.0, False)
     assert "tidak boleh ada" in periksa(SANGAT_KURANG, n(sk=9, sb=1, k=1)).pelanggaran[0]
+
+
+def test_kelompok_terbanyak_disebut_dan_barisnya_tidak_sesuai():
+    hasil = periksa(ISTIMEWA, n(sb=3, b=4, bp=3))
+    assert hasil.pelanggaran == [
+        "Sangat Baik: 3 dari 10, seharusnya sebagian besar (kelompok terbanyak); lebih banyak Baik (4)."]
+    assert [(b.predikat, b.sesuai) for b in hasil.baris][:2] == [(P.SANGAT_BAIK, False), (P.BAIK, True)]
+    assert any("Baik: 2 dari 6, seharusnya sebagian besar" in x for x in periksa(BAIK, n(b=2, k=3, sb=1)).pelanggaran)
 
 
 def test_tanpa_capaian_atau_tanpa_penilaian_tidak_ada_pelanggaran():

@@ -40,13 +40,13 @@ TOMBOL_PEGAWAI = [("tambah-rhk", "Tambah RHK", "tambah_rhk"), ("lihat-matriks", 
 TOMBOL_PENILAI = [("setujui", "Setujui", "setujui"), ("kembalikan", "Kembalikan", "kembalikan"),
                   ("edit-status", "Edit Status", "edit_status"), ("cetak", "Cetak", "cetak"),
                   ("riwayat", "Riwayat", "riwayat")]
-# Actions that need the SKP in a given status (the rest are always offered).
+# Actions that need the SKP in a given status (the rest are always offered: Cetak too, a
+# plan not approved yet prints marked as a draft).
 BUTUH_STATUS = {
     "tambah_rhk": (pb.STATUS_SKP_DRAFT,),
     "ajukan": (pb.STATUS_SKP_DRAFT,),
     "setujui": (pb.STATUS_SKP_PENGAJUAN,),
     "kembalikan": (pb.STATUS_SKP_PENGAJUAN, pb.STATUS_SKP_PERSETUJUAN),
-    "cetak": (pb.STATUS_SKP_PERSETUJUAN,),  # the Rencana SKP is printed once approved
 }
 
 

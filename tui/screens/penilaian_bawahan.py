@@ -5,7 +5,8 @@ Rating Hasil Kerja and Rating Perilaku Kerja; the Predikat Kinerja follows.
 
 Made for many bawahan in a row: ] and [ go to the next and previous bawahan
 of the list it was opened from, and h (or p) opens the rating dialog where
-one key picks each rating."""
+one key picks each rating; k writes the CATATAN / REKOMENDASI of the
+Dokumen Evaluasi Kinerja."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class PenilaianBawahanScreen(LayarPenilaian):
         Binding("[", "pindah(-1)", "Bawahan sebelumnya", show=False),
         Binding("1", "tab(1)", "Tab", key_display="1-2"),
         Binding("2", "tab(2)", "Perilaku Kerja", show=False),
+        Binding("k", "catatan", "Catatan", tooltip="Catatan / Rekomendasi"),
         Binding("c", "cetak", "Cetak", show=False),
     ]
 
@@ -78,6 +80,7 @@ class PenilaianBawahanScreen(LayarPenilaian):
         yield "Rating Perilaku Kerja", lambda: self.action_rating("perilaku"), "Beri rating perilaku kerja (p)"
         yield "Bawahan berikutnya", lambda: self.action_pindah(1), "Nilai bawahan berikutnya dalam daftar (])"
         yield "Bawahan sebelumnya", lambda: self.action_pindah(-1), "Kembali ke bawahan sebelumnya ([)"
+        yield "Catatan / Rekomendasi", self.action_catatan, "Catatan untuk Dokumen Evaluasi Kinerja bawahan ini (k)"
         yield "Cetak", self.action_cetak, "Cetak Form Penilaian / Dokumen Evaluasi Kinerja bawahan ini (c)"
         yield "Tambah Feedback", self._tambah_feedback, "Feedback untuk RHK atau perilaku terpilih (f)"
         yield "Hasil Kerja", lambda: self.action_tab(1), "Tab Hasil Kerja (1)"
@@ -105,8 +108,9 @@ class PenilaianBawahanScreen(LayarPenilaian):
         self.query_one("#kepala-periode", Static).update(kepala)
         teks = nilai(p)
         if penilaian.rating_hasil_dari_capaian:
-            teks.append(f"\nRating hasil kerja mengikuti Capaian Organisasi ({fmt.capaian(p.capaian_organisasi)}).",
+            teks.append(f"\nRating hasil kerja mengikuti Capaian Organisasi ({fmt.capaian_periode(p)}).",
                         style="italic")
+        teks.append_text(Text.assemble("\n", ("CATATAN / REKOMENDASI: ", "bold"), penilaian.catatan or "-"))
         self.query_one("#nilai-periode", Static).update(teks)
         self.query_one(HasilPenilaian).tampilkan(skp, penilaian)
         self.query_one(PerilakuPenilaian).tampilkan(skp, penilaian)
@@ -137,6 +141,24 @@ class PenilaianBawahanScreen(LayarPenilaian):
             b.name, f"{b.nama} ({b.nip}) {periode}: {fmt.periode(b.awal, b.akhir)}",
             [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
             cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI))
+
+    def action_catatan(self) -> None:
+        from tui.screens.catatan_evaluasi import CatatanEvaluasiScreen
+
+        if self.penilaian is None:
+            return
+        nama = self.bawahan.nama
+
+        def selesai(hasil: object) -> None:
+            if hasil == "usang":
+                beri_tahu_usang(self, "Catatan / rekomendasi")
+                self.action_muat()
+            elif isinstance(hasil, pb.Penilaian):
+                self.notify(f"Catatan / rekomendasi {nama} disimpan." if hasil.catatan else
+                            f"Catatan / rekomendasi {nama} dihapus.", title="Catatan", markup=False)
+                self.action_muat()
+
+        self.app.push_screen(CatatanEvaluasiScreen(self.penilaian, nama), selesai)
 
     def action_rating(self, mulai: str) -> None:
         from tui.screens.rating_penilaian import RatingPenilaianScreen

@@ -62,7 +62,7 @@ class RatingPenilaianScreen(ModalScreen[HasilRating]):
                         yield RadioButton(teks, value=v == nilai, id=f"{bagian}-{v}")
                 if bagian == "hasil" and self._tetap:
                     yield Static(f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
-                                 f"({fmt.capaian(p.capaian_organisasi)}) dan tidak dapat dipilih.", classes="petunjuk")
+                                 f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.", classes="petunjuk")
             yield Static("", id="predikat-rating")
             yield Static(PETUNJUK, classes="petunjuk")
             yield Static("", id="pesan", classes="pesan-galat")

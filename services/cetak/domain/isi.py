@@ -32,6 +32,27 @@ class TabelIdentitas:
 
 
 @dataclass(frozen=True)
+class BarisPihak:
+    label: str  # "NAMA"
+    nilai: str
+
+
+@dataclass(frozen=True)
+class PihakEvaluasi:
+    """One numbered party of the Dokumen Evaluasi: "1. PEGAWAI YANG DINILAI",
+    "2. PEJABAT PENILAI KINERJA", "3. ATASAN PEJABAT PENILAI KINERJA"."""
+
+    judul: str
+    baris: tuple[BarisPihak, ...]
+
+
+@dataclass(frozen=True)
+class Catatan:
+    judul: str  # "5. CATATAN / REKOMENDASI"
+    teks: str
+
+
+@dataclass(frozen=True)
 class IndikatorCetak:
     aspek: str
     teks: str
@@ -68,6 +89,11 @@ class HasilKerja:
     nomor_kolom: tuple[str, ...]  # "(1)", "(2)", ... under the column names, as the annex numbers them
     kelompok: tuple[KelompokHasil, ...]
     rating: Nilai | None = None
+    # The JPT / pimpinan unit kerja mandiri format: no RHK pimpinan yang
+    # diintervensi and no aspek column (`intervensi` and `aspek` unused).
+    jpt: bool = False
+    # Kualitatif: indikator and target in one column (`target` unused).
+    gabung_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +154,15 @@ class Evaluasi:
 
 
 @dataclass(frozen=True)
+class Organisasi:
+    """The Form Evaluasi's CAPAIAN KINERJA ORGANISASI and POLA DISTRIBUSI."""
+
+    capaian: Nilai
+    pola_label: str  # "POLA DISTRIBUSI"
+    pola: tuple[str, ...]  # the pattern's lines, or why it is not shown yet
+
+
+@dataclass(frozen=True)
 class TandaTangan:
     tempat_tanggal: str  # "Madiun, 5 September 2023", or "" (the pegawai's in the plan)
     peran: str  # "Pegawai yang Dinilai"
@@ -142,14 +177,22 @@ class Dokumen:
     judul: tuple[str, ...]
     instansi: str
     periode: str
-    identitas: TabelIdentitas
+    identitas: TabelIdentitas | None
+    pihak: tuple[PihakEvaluasi, ...] = ()  # the Dokumen Evaluasi, instead of `identitas`
+    organisasi: Organisasi | None = None
     hasil: HasilKerja | None = None
     perilaku: PerilakuKerja | None = None
     predikat: Nilai | None = None
     evaluasi: Evaluasi | None = None
+    catatan: Catatan | None = None
     lampiran: LampiranCetak | None = None
     ttd: tuple[TandaTangan, TandaTangan] | None = None
     melintang: bool = False  # landscape: the Form Penilaian's eight columns
+    ttd_penilai_dulu: bool = False  # the Dokumen Evaluasi: 6. penilai on the left, 7. pegawai on the right
+    # A Rencana SKP not approved yet: the line under the title and the
+    # watermark on every page ("" on an approved plan).
+    draf: str = ""
+    tanda_air: str = ""
 
 
 # Fields that carry no printed text of their own.

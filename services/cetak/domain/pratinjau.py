@@ -7,19 +7,29 @@ from services.cetak.domain.isi import Dokumen, HasilKerja, PerilakuKerja, TandaT
 
 
 def _hasil(h: HasilKerja) -> list[str]:
-    k = h.kolom
+    # The column names by position: NO, [intervensi], RHK, [aspek], indikator, [target], [realisasi, umpan balik].
+    nama = list(h.kolom)
+    k = {"intervensi": "" if h.jpt else nama.pop(1)}
+    k["rhk"] = nama[1]
+    k["aspek"] = "" if h.jpt else nama.pop(2)
+    k["indikator"] = nama[2]
+    k["target"] = "" if h.gabung_target else nama[3]
+    k["realisasi"], k["umpan_balik"] = (nama[-2], nama[-1]) if h.rating else ("", "")
     out = [h.judul]
     for kelompok in h.kelompok:
         out.append(kelompok.judul)
         if kelompok.kosong:
             out.append(f"  {kelompok.kosong}")
         for r in kelompok.rhk:
-            out += [f"  {r.nomor}. {k[2]}: {r.teks}", f"     {k[1]}: {r.intervensi}"]
+            out.append(f"  {r.nomor}. {k['rhk']}: {r.teks}")
+            if k["intervensi"]:
+                out.append(f"     {k['intervensi']}: {r.intervensi}")
             for i in r.indikator:
-                out.append(f"     - {k[3]}: {i.aspek} | {k[4]}: {i.teks} | {k[5]}: {i.target}"
-                           + (f" | {k[6]}: {i.realisasi}" if i.realisasi else ""))
+                bagian = [(k["aspek"], i.aspek), (k["indikator"], i.teks), (k["target"], i.target),
+                          (k["realisasi"], i.realisasi)]
+                out.append("     - " + " | ".join(f"{a}: {b}" for a, b in bagian if a and b))
             if r.umpan_balik:
-                out.append(f"     {k[7]}: " + " / ".join(r.umpan_balik))
+                out.append(f"     {k['umpan_balik']}: " + " / ".join(r.umpan_balik))
     if h.rating:
         out.append(f"{h.rating.label}: {h.rating.nilai}")
     return out
@@ -43,11 +53,17 @@ def _ttd(t: TandaTangan) -> list[str]:
 
 
 def baris(d: Dokumen) -> list[str]:
-    out = [*d.judul, d.instansi, d.periode, ""]
+    out = [*d.judul, *(x for x in (d.draf,) if x), d.instansi, d.periode, ""]
     idn = d.identitas
-    for n, kolom in enumerate(idn.kolom):
-        out.append(kolom)
-        out += [f"  {b.nomor}. {b.label}: {b.penilai if n else b.pegawai}" for b in idn.baris]
+    if idn is not None:
+        for n, kolom in enumerate(idn.kolom):
+            out.append(kolom)
+            out += [f"  {b.nomor}. {b.label}: {b.penilai if n else b.pegawai}" for b in idn.baris]
+    for pihak in d.pihak:
+        out += [pihak.judul, *(f"  {b.label}: {b.nilai}" for b in pihak.baris)]
+    if d.organisasi:
+        o = d.organisasi
+        out += ["", f"{o.capaian.label}: {o.capaian.nilai}", o.pola_label, *(f"  {x}" for x in o.pola)]
     if d.hasil:
         out += ["", *_hasil(d.hasil)]
     if d.perilaku:
@@ -63,11 +79,13 @@ def baris(d: Dokumen) -> list[str]:
             out.append(f"  {e.kurva.kesimpulan}")
         else:
             out.append(f"  {e.catatan_kurva}")
+    if d.catatan:
+        out += ["", d.catatan.judul, f"  {d.catatan.teks}"]
     if d.lampiran:
         out += ["", d.lampiran.judul]
         for bagian in d.lampiran.bagian:
             out += [bagian.judul, *(f"  {x}" for x in bagian.butir)]
     if d.ttd:
-        kiri, kanan = d.ttd
+        kiri, kanan = d.ttd[::-1] if d.ttd_penilai_dulu else d.ttd
         out += ["", *_ttd(kiri), "", *_ttd(kanan)]
     return out

@@ -68,6 +68,12 @@ class DataSkp:
     rhk: tuple[Rhk, ...] = ()
     perilaku: tuple[Perilaku, ...] = ()
     lampiran: Lampiran = field(default_factory=Lampiran)
+    status: str = ""  # "DRAFT", "PENGAJUAN", "PERSETUJUAN": named on a draft's print
+    pimpinan: bool = False  # jenis Pimpinan (skp's jenis_pegawai)
+    unor_id: str = ""  # the role's unit
+    # JPT / pimpinan unit kerja mandiri: the pimpinan of a unor induk (a unit
+    # JPT / unit mandiri); their documents have their own format.
+    jpt: bool = False
 
     @property
     def tahun(self) -> int:
@@ -87,7 +93,10 @@ class DataPenilaian:
     rating_perilaku: str = ""
     predikat: str = ""
     capaian: str = ""
+    capaian_final: bool = False  # until then the capaian prints "(belum final)"
+    catatan: str = ""  # CATATAN / REKOMENDASI of the penilai
     realisasi: dict[str, str] = field(default_factory=dict)  # indikator id → "3 bulan"
+    sumber_data: dict[str, str] = field(default_factory=dict)  # indikator id → "SIASN"
     # "rhk:{id}" or "perilaku:{KODE}" → the penilai's feedback, oldest first
     feedback: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

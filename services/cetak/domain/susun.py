@@ -5,11 +5,13 @@ data always gives the same document."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from services.cetak.domain.isi import (
     BagianLampiran,
     BarisIdentitas,
+    BarisPihak,
+    Catatan,
     Dokumen,
     Evaluasi,
     HasilKerja,
@@ -18,21 +20,31 @@ from services.cetak.domain.isi import (
     KelompokHasil,
     LampiranCetak,
     Nilai,
+    Organisasi,
     PerilakuCetak,
     PerilakuKerja,
+    PihakEvaluasi,
     RhkCetak,
     TabelIdentitas,
     TandaTangan,
 )
 from services.cetak.domain.kurva import kurva_cetak
+from services.cetak.domain.pola import pola
 from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.tanggal import periode_teks, tempat_tanggal
 
 KOSONG = "-"
 JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
+JUDUL_EVALUASI = "EVALUASI KINERJA PEGAWAI"
 BAGI = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
 KOLOM_HASIL = ("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
                "INDIKATOR KINERJA INDIVIDU", "TARGET")
+# The JPT / pimpinan unit kerja mandiri table: RHK, indikator and target
+# (the annex also groups them by perspektif, which the SKP does not hold yet).
+KOLOM_HASIL_JPT = ("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET")
+# Kualitatif: one column for the measure of success and its target.
+KOLOM_KUALITATIF = "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET"
 KOLOM_NILAI = ("REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
 KOLOM_PERILAKU = ("NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN")
 KOLOM_UMPAN_BALIK = "UMPAN BALIK BERKELANJUTAN"
@@ -62,41 +74,84 @@ def _atau_kosong(teks: str) -> str:
     return teks.strip() or KOSONG
 
 
+BELUM_FINAL = "(belum final)"
+
+
+def capaian_teks(nilai: DataPenilaian) -> str:
+    """A capaian not final yet is never printed as if it were set
+    (docs/domain.md#capaian-kinerja-organisasi)."""
+    return nilai.capaian.upper() if nilai.capaian and nilai.capaian_final else BELUM_FINAL
+
+
 def judul_periode(nilai: DataPenilaian) -> str:
     return "PERIODE: AKHIR TAHUN" if nilai.kode == "akhir" else f"PERIODE: {nilai.nama_periode.upper()}"
 
 
-def identitas(pegawai: Identitas, penilai: Identitas | None) -> TabelIdentitas:
-    def kolom(i: Identitas | None) -> tuple[str, ...]:
-        if i is None:
-            return (KOSONG,) * 5
-        return tuple(_atau_kosong(x) for x in (i.nama, i.nip, i.pangkat_golongan, i.jabatan, i.unit_kerja))
+LABEL_IDENTITAS = ("NAMA", "NIP", "PANGKAT / GOL. RUANG", "JABATAN", "UNIT KERJA")
 
-    label = ("NAMA", "NIP", "PANGKAT / GOL. RUANG", "JABATAN", "UNIT KERJA")
+
+def _kolom_identitas(i: Identitas | None) -> tuple[str, ...]:
+    if i is None:
+        return (KOSONG,) * 5
+    return tuple(_atau_kosong(x) for x in (i.nama, i.nip, i.pangkat_golongan, i.jabatan, i.unit_kerja))
+
+
+def identitas(pegawai: Identitas, penilai: Identitas | None) -> TabelIdentitas:
+    kolom = _kolom_identitas
+    label = LABEL_IDENTITAS
     return TabelIdentitas(
         kolom=("PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA"), nomor="NO",
         baris=tuple(BarisIdentitas(str(n), lab, a, b)
                     for n, (lab, a, b) in enumerate(zip(label, kolom(pegawai), kolom(penilai), strict=True), start=1)))
 
 
+def realisasi(nilai: DataPenilaian, indikator_id: str) -> str:
+    """As the annex writes it: "3 bulan berdasarkan <sumber data>"."""
+    r = nilai.realisasi.get(indikator_id, "").strip()
+    sumber = nilai.sumber_data.get(indikator_id, "").strip()
+    if not r:
+        return KOSONG
+    return f"{r} berdasarkan {sumber}" if sumber else r
+
+
+def _indikator_teks(teks: str, target: str, gabung: bool) -> str:
+    """Kualitatif: "<indikator>: <target>" in one column (the target may be
+    words, or empty)."""
+    teks, target = teks.strip(), target.strip()
+    if not gabung:
+        return _atau_kosong(teks)
+    return f"{teks}: {target}" if teks and target else _atau_kosong(teks or target)
+
+
+def kolom_hasil(skp: DataSkp) -> tuple[str, ...]:
+    kolom = KOLOM_HASIL_JPT if skp.jpt else KOLOM_HASIL
+    if skp.pendekatan == "KUALITATIF":
+        kolom = (*kolom[:-2], KOLOM_KUALITATIF)
+    return kolom
+
+
 def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
-    kolom = KOLOM_HASIL + (KOLOM_NILAI if nilai else ())
+    kolom = kolom_hasil(skp) + (KOLOM_NILAI if nilai else ())
+    gabung = skp.pendekatan == "KUALITATIF"
     kelompok = []
     for jenis, judul in KELOMPOK:
         rhk = [r for r in skp.rhk if r.jenis == jenis]
         kelompok.append(KelompokHasil(judul, tuple(
             RhkCetak(
-                nomor=str(n), intervensi=_atau_kosong(r.intervensi), teks=_atau_kosong(r.teks),
+                nomor=str(n), intervensi="" if skp.jpt else _atau_kosong(r.intervensi), teks=_atau_kosong(r.teks),
                 indikator=tuple(IndikatorCetak(
-                    _atau_kosong(i.aspek), _atau_kosong(i.teks), _atau_kosong(i.target),
-                    _atau_kosong(nilai.realisasi.get(i.id, "")) if nilai else "") for i in r.indikator)
-                or (IndikatorCetak(KOSONG, KOSONG, KOSONG, KOSONG if nilai else ""),),
+                    "" if skp.jpt else _atau_kosong(i.aspek), _indikator_teks(i.teks, i.target, gabung),
+                    "" if gabung else _atau_kosong(i.target),
+                    realisasi(nilai, i.id) if nilai else "") for i in r.indikator)
+                or (IndikatorCetak("" if skp.jpt else KOSONG, KOSONG, "" if gabung else KOSONG,
+                                   KOSONG if nilai else ""),),
                 umpan_balik=(nilai.feedback.get(f"rhk:{r.id}") or (KOSONG,)) if nilai else (),
             ) for n, r in enumerate(rhk, start=1)), kosong=KOSONG if not rhk else ""))
     return HasilKerja(
         judul="HASIL KERJA", kolom=kolom, nomor_kolom=tuple(f"({n})" for n in range(1, len(kolom) + 1)),
         kelompok=tuple(kelompok),
-        rating=Nilai("RATING HASIL KERJA", _atau_kosong(nilai.rating_hasil)) if nilai else None)
+        rating=Nilai("RATING HASIL KERJA", _atau_kosong(nilai.rating_hasil)) if nilai else None,
+        jpt=skp.jpt, gabung_target=gabung)
 
 
 def perilaku_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> PerilakuKerja:
@@ -135,7 +190,18 @@ def tanda_tangan(skp: DataSkp, pegawai: Pengesahan | None, penilai: Pengesahan,
 
 
 def judul_skp(skp: DataSkp) -> tuple[str, ...]:
-    return (JUDUL_SKP, f"PENDEKATAN HASIL KERJA {skp.pendekatan}", BAGI)
+    return (JUDUL_SKP, f"PENDEKATAN HASIL KERJA {skp.pendekatan}", BAGI_JPT if skp.jpt else BAGI)
+
+
+DRAF = "DRAF"
+
+
+def tanda_draf(skp: DataSkp) -> str:
+    """The Rencana SKP prints in every status (the manual's DRAFT Detail
+    SKP has Cetak); before PERSETUJUAN it says it is only a draft."""
+    if skp.disetujui:
+        return ""
+    return f"{DRAF} — belum disetujui pejabat penilai kinerja (status SKP: {skp.status or 'DRAFT'})"
 
 
 def rencana_skp(skp: DataSkp, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
@@ -143,31 +209,52 @@ def rencana_skp(skp: DataSkp, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen
         jenis=Jenis.RENCANA_SKP, judul=judul_skp(skp), instansi=skp.instansi_nama.upper(),
         periode=f"PERIODE PENILAIAN: {periode_teks(skp.awal, skp.akhir)}",
         identitas=identitas(skp.pegawai, skp.penilai), hasil=hasil_kerja(skp), perilaku=perilaku_kerja(skp),
-        lampiran=lampiran(skp), ttd=tanda_tangan(skp, None, pengesahan, anchor),
+        lampiran=lampiran(skp), ttd=tanda_tangan(skp, None, pengesahan, anchor), draf=tanda_draf(skp),
+        tanda_air=DRAF if not skp.disetujui else "",
     )
 
 
+def organisasi(nilai: DataPenilaian) -> Organisasi:
+    return Organisasi(Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)), "POLA DISTRIBUSI",
+                      pola(nilai.capaian, nilai.capaian_final))
+
+
 def form_penilaian(skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
+    """The Form Penilaian is the annex's EVALUASI KINERJA PEGAWAI of one period."""
     return Dokumen(
-        jenis=Jenis.FORM_PENILAIAN, judul=(*judul_skp(skp), judul_periode(nilai)),
+        jenis=Jenis.FORM_PENILAIAN, judul=(JUDUL_EVALUASI, *judul_skp(skp)[1:], judul_periode(nilai)),
         instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
-        identitas=identitas(skp.pegawai, skp.penilai), hasil=hasil_kerja(skp, nilai),
+        identitas=identitas(skp.pegawai, skp.penilai), organisasi=organisasi(nilai), hasil=hasil_kerja(skp, nilai),
         perilaku=perilaku_kerja(skp, nilai),
         predikat=Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper())),
         ttd=tanda_tangan(skp, None, pengesahan, anchor), melintang=True,
     )
 
 
+def pihak_evaluasi(skp: DataSkp, atasan: Identitas | None) -> tuple[PihakEvaluasi, ...]:
+    """Parts 1.-3. of the Dokumen Evaluasi: the pegawai, the penilai and the
+    penilai's own atasan ("-" where there is none inside the system)."""
+    return tuple(
+        PihakEvaluasi(judul, tuple(BarisPihak(lab, x) for lab, x in zip(LABEL_IDENTITAS, _kolom_identitas(i),
+                                                                        strict=True)))
+        for judul, i in (("1. PEGAWAI YANG DINILAI", skp.pegawai), ("2. PEJABAT PENILAI KINERJA", skp.penilai),
+                         ("3. ATASAN PEJABAT PENILAI KINERJA", atasan)))
+
+
 def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None, pegawai: Pengesahan,
-                     penilai: Pengesahan, anchor: Anchor) -> Dokumen:
+                     penilai: Pengesahan, anchor: Anchor, atasan: Identitas | None = None) -> Dokumen:
+    """The annex's Dokumen Evaluasi Kinerja Pegawai: 1.-3. the parties, 4. the
+    evaluation, 5. CATATAN / REKOMENDASI, 6. the penilai's and 7. the
+    pegawai's signature, each under their own place and date."""
     final = kurva is not None and kurva.final
+    pegawai_ttd, penilai_ttd = tanda_tangan(skp, pegawai, penilai, anchor)
     return Dokumen(
         jenis=Jenis.EVALUASI_KINERJA, judul=("DOKUMEN EVALUASI KINERJA PEGAWAI", judul_periode(nilai)),
         instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
-        identitas=identitas(skp.pegawai, skp.penilai),
+        identitas=None, pihak=pihak_evaluasi(skp, atasan),
         evaluasi=Evaluasi(
-            judul="EVALUASI KINERJA",
-            baris=(Nilai("CAPAIAN KINERJA ORGANISASI", _atau_kosong(nilai.capaian.upper())),
+            judul="4. EVALUASI KINERJA",
+            baris=(Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)),
                    Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper()))),
             kurva_judul="KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI",
             kurva=kurva_cetak(kurva, skp.penilai.nama if skp.penilai else KOSONG) if final and kurva else None,
@@ -175,7 +262,10 @@ def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None
                 "Kurva distribusi predikat kinerja pegawai tampil setelah capaian kinerja organisasi "
                 "pada unit kerja induk difinalisasi."),
         ),
-        ttd=tanda_tangan(skp, pegawai, penilai, anchor),
+        catatan=Catatan("5. CATATAN / REKOMENDASI", _atau_kosong(nilai.catatan)),
+        ttd=(replace(pegawai_ttd, peran="7. Pegawai yang Dinilai"),
+             replace(penilai_ttd, peran="6. Pejabat Penilai Kinerja")),
+        ttd_penilai_dulu=True,
     )
 
 

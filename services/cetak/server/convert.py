@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2 as npb
+from ekinerja.profil.v1 import profil_pb2 as ppb
 from ekinerja.skp.v1 import skp_pb2 as spb
 
 from services.cetak.domain.isi import Jenis
@@ -26,6 +27,8 @@ from services.shared.names import date_of, timestamp_to_proto
 ASPEK = {spb.ASPEK_KUANTITAS: "Kuantitas", spb.ASPEK_KUALITAS: "Kualitas", spb.ASPEK_WAKTU: "Waktu",
          spb.ASPEK_BIAYA: "Biaya"}
 JENIS_RHK = {spb.JENIS_RHK_UTAMA: "UTAMA", spb.JENIS_RHK_TAMBAHAN: "TAMBAHAN"}
+STATUS_SKP = {spb.STATUS_SKP_DRAFT: "DRAFT", spb.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
+              spb.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN"}
 PENDEKATAN = {spb.PENDEKATAN_KUANTITATIF: "KUANTITATIF", spb.PENDEKATAN_KUALITATIF: "KUALITATIF"}
 RATING = {npb.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", npb.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
           npb.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI"}
@@ -47,6 +50,15 @@ PIHAK_KE = {v: k for k, v in PIHAK.items()}
 def _identitas(i: spb.Identitas, jabatan: str = "", unit: str = "") -> Identitas:
     return Identitas(nip=i.nip, nama=i.nama, pangkat=i.pangkat, golongan=i.golongan_ruang,
                      jabatan=jabatan or i.jabatan, unit_kerja=unit or i.unor_nama)
+
+
+def atasan_penilai(a: ppb.Atasan) -> Identitas | None:
+    """The penilai's own atasan as profil resolves it (GetAtasan)."""
+    if not a.HasField("atasan") or not a.atasan.nip:
+        return None
+    x = a.atasan
+    return Identitas(nip=x.nip, nama=x.nama, pangkat=x.pangkat, golongan=x.golongan_ruang,
+                     jabatan=a.jabatan or x.jabatan, unit_kerja=a.unor.nama if a.HasField("unor") else x.unor_nama)
 
 
 def _intervensi(r: spb.Rhk) -> str:
@@ -71,6 +83,8 @@ def data_skp(s: spb.Skp) -> DataSkp:
                        for p in sorted(s.perilaku, key=lambda p: p.nomor)),
         lampiran=Lampiran(tuple(s.lampiran.dukungan_sumber_daya), tuple(s.lampiran.skema_pertanggungjawaban),
                           tuple(s.lampiran.konsekuensi)),
+        status=STATUS_SKP.get(s.status, ""), pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN,
+        unor_id=s.unor_id,
     )
 
 
@@ -91,7 +105,9 @@ def data_penilaian(kode: str, n: npb.Penilaian) -> DataPenilaian:
         kode=kode, nama_periode=per.nama, awal=date_of(per.awal), akhir=date_of(per.akhir),
         rating_hasil=RATING.get(per.rating_hasil_kerja, ""), rating_perilaku=RATING.get(per.rating_perilaku_kerja, ""),
         predikat=PREDIKAT.get(per.predikat, ""), capaian=CAPAIAN.get(per.capaian_organisasi, ""),
+        capaian_final=per.capaian_final, catatan=n.catatan,
         realisasi={r.indikator.rsplit("/", 1)[-1]: r.realisasi for r in n.realisasi if r.realisasi},
+        sumber_data={r.indikator.rsplit("/", 1)[-1]: r.sumber_data for r in n.realisasi if r.sumber_data.strip()},
         feedback=feedback,
     )
 

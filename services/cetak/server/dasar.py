@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import replace
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from google.protobuf.message import Message
@@ -14,7 +15,7 @@ from google.type import date_pb2
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cetak.domain.anchor import bersihkan
-from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp
+from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.susun import Anchor, Pengesahan
 from services.cetak.pdf.pencetak import Pencetak
 from services.cetak.server import convert, nama
@@ -27,7 +28,7 @@ from services.penilaian.client import PenilaianClient
 from services.profil.client import ProfilClient
 from services.shared import principal as pr
 from services.shared.db import Database
-from services.shared.errors import TidakValid
+from services.shared.errors import TidakDitemukan, TidakValid
 from services.shared.idempotency import validate_request_id
 from services.shared.mutasi import Mutasi
 from services.shared.names import date_from_proto
@@ -82,8 +83,19 @@ class Dasar:
     async def _data_skp(self, skp_id: str, field: str) -> DataSkp:
         """The SKP as skp shows it to the caller (skp refuses strangers),
         then cetak's own, stricter rule of who may print it."""
-        skp = convert.data_skp(await self._skp.skp(skp_id, {"name": field}))
-        return uc.boleh_cetak(pr.current(), skp)
+        skp = uc.boleh_cetak(pr.current(), convert.data_skp(await self._skp.skp(skp_id, {"name": field})))
+        return replace(skp, jpt=await self._jpt(skp))
+
+    async def _jpt(self, skp: DataSkp) -> bool:
+        """JPT / pimpinan unit kerja mandiri: a Pimpinan whose role's unit is
+        a unor induk (unit JPT / unit mandiri), as profil says; the same rule
+        penilaian uses for the rating that follows the capaian."""
+        if not skp.pimpinan or not skp.unor_id:
+            return False
+        try:
+            return (await self._profil.unor(skp.unor_id)).induk
+        except TidakDitemukan:
+            return False
 
     async def _nilai(self, skp: DataSkp, kode: str, field: str) -> DataPenilaian:
         n = await self._penilaian.penilaian(f"penilaian/{skp.id}/periode/{kode}", {"name": field})
@@ -91,6 +103,17 @@ class Dasar:
 
     async def _kurva(self, skp: DataSkp, kode: str) -> DataKurva:
         return convert.data_kurva(await self._penilaian.kurva_skp(skp.id, convert.PERIODE[kode]))
+
+    async def _atasan_penilai(self, skp: DataSkp, nilai: DataPenilaian) -> Identitas | None:
+        """3. ATASAN PEJABAT PENILAI KINERJA: the penilai's own atasan on the
+        period's last day, resolved by profil as the penilai is. An external
+        penilai (no NIP in the system) has none here."""
+        if skp.penilai is None or not skp.penilai.nip:
+            return None
+        try:
+            return convert.atasan_penilai(await self._profil.atasan(skp.penilai.nip, nilai.akhir))
+        except TidakDitemukan:
+            return None
 
     async def _lokasi_bawaan(self, skp: DataSkp, *diisi: str) -> str:
         """The instansi's place (profil), unless every LOKASI was typed: from

@@ -59,7 +59,8 @@ class Dokumen(Dasar):
             self._kurva(skp, kode))
         pegawai = self._pengesahan(r.tanggal_pegawai, r.lokasi_pegawai, bawaan, "tanggal_pegawai", "lokasi_pegawai")
         penilai = self._pengesahan(r.tanggal_penilai, r.lokasi_penilai, bawaan, "tanggal_penilai", "lokasi_penilai")
-        return uc.evaluasi_kinerja(pr.current(), skp, nilai, kurva, pegawai, penilai, a, siapa)
+        atasan = await self._atasan_penilai(skp, nilai)
+        return uc.evaluasi_kinerja(pr.current(), skp, nilai, kurva, pegawai, penilai, a, siapa, atasan)
 
     async def CetakRencanaSkp(self, request: pb.CetakRencanaSkpRequest,
                               context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:

@@ -40,7 +40,8 @@ class Massal(Dasar):
         nilai = await self._nilai(skp, kode, "periode")
         if jenis == Jenis.FORM_PENILAIAN:
             return uc.form_penilaian(p, skp, nilai, pengesahan, a, siapa)
-        return uc.evaluasi_kinerja(p, skp, nilai, kurva, pengesahan, pengesahan, a, siapa)
+        atasan = await self._atasan_penilai(skp, nilai)
+        return uc.evaluasi_kinerja(p, skp, nilai, kurva, pengesahan, pengesahan, a, siapa, atasan)
 
     async def CetakMassal(self, request: pb.CetakMassalRequest,
                           context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:

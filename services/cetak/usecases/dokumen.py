@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from services.cetak.domain import akses, anchor, huruf, susun
 from services.cetak.domain.isi import Dokumen, Jenis, peta_teks
-from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp
+from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.susun import Anchor, Pengesahan
 from services.cetak.pdf.pencetak import TandaTanganDigital
 from services.shared.errors import KondisiTidakTerpenuhi
@@ -51,9 +51,7 @@ def _selesai(jenis: Jenis, d: Dokumen, skp: DataSkp, kode: str, ttd: TandaTangan
 
 
 def rencana_skp(p: Principal, skp: DataSkp, pengesahan: Pengesahan, a: Anchor, siapa: str | None) -> Cetakan:
-    boleh_cetak(p, skp)
-    if not skp.disetujui:
-        raise KondisiTidakTerpenuhi("Rencana SKP dicetak setelah SKP disetujui pejabat penilai (PERSETUJUAN).")
+    boleh_cetak(p, skp)  # in every status: a draft prints marked as one (susun.tanda_draf)
     ttd = tanda_tangan(p, skp, siapa, pengesahan)
     return _selesai(Jenis.RENCANA_SKP, susun.rencana_skp(skp, pengesahan, a), skp, "", ttd)
 
@@ -66,11 +64,11 @@ def form_penilaian(p: Principal, skp: DataSkp, nilai: DataPenilaian, pengesahan:
 
 
 def evaluasi_kinerja(p: Principal, skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None, pegawai: Pengesahan,
-                     penilai: Pengesahan, a: Anchor, siapa: str | None) -> Cetakan:
+                     penilai: Pengesahan, a: Anchor, siapa: str | None, atasan: Identitas | None = None) -> Cetakan:
     boleh_cetak(p, skp)
     if not nilai.predikat:
         raise KondisiTidakTerpenuhi(f"{nilai.nama_periode} belum dinilai pejabat penilai: Dokumen Evaluasi Kinerja "
                                     "dicetak setelah kedua rating diberikan.")
     ttd = tanda_tangan(p, skp, siapa, pegawai if siapa == akses.PEGAWAI else penilai)
-    d = susun.evaluasi_kinerja(skp, nilai, kurva, pegawai, penilai, a)
+    d = susun.evaluasi_kinerja(skp, nilai, kurva, pegawai, penilai, a, atasan)
     return _selesai(Jenis.EVALUASI_KINERJA, d, skp, nilai.kode, ttd)

@@ -26,15 +26,20 @@ class Aturan:
     maksimum: dict[Predikat, Fraction]
     # (predikat in the group, least share, least count, how to say it)
     kelompok: tuple[tuple[frozenset[Predikat], Fraction, int, str], ...] = ()
+    # "Sebagian besar" (Istimewa: Sangat Baik, Baik: Baik): besides its
+    # ceiling, that predikat is the largest group, no other has more (a tie
+    # is allowed, inferred: else two pegawai could never meet the pattern).
+    terbanyak: Predikat | None = None
 
 
 P = Fraction
 BP_K = frozenset({Predikat.BUTUH_PERBAIKAN, Predikat.KURANG})
 
 ATURAN: dict[str, Aturan] = {
-    ISTIMEWA: Aturan({}, {Predikat.SANGAT_BAIK: P(70, 100)}),
+    ISTIMEWA: Aturan({}, {Predikat.SANGAT_BAIK: P(70, 100)}, terbanyak=Predikat.SANGAT_BAIK),
     BAIK: Aturan({}, {Predikat.BAIK: P(70, 100)},
-                 ((BP_K, P(0), 1, "paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang"),)),
+                 ((BP_K, P(0), 1, "paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang"),),
+                 terbanyak=Predikat.BAIK),
     BUTUH_PERBAIKAN: Aturan({Predikat.BUTUH_PERBAIKAN: P(60, 100)}, {Predikat.SANGAT_BAIK: P(10, 100)}),
     KURANG: Aturan({Predikat.KURANG: P(60, 100), Predikat.BUTUH_PERBAIKAN: P(10, 100)},
                    {Predikat.SANGAT_BAIK: P(10, 100)}),
@@ -75,6 +80,8 @@ def periksa(capaian: str | None, jumlah: dict[Predikat, int]) -> HasilKurva:
     aturan = ATURAN.get(capaian or "")
     baris: list[Baris] = []
     pelanggaran: list[str] = []
+    utama = aturan.terbanyak if aturan and total else None
+    lebih = [p for p in URUTAN if utama and jumlah.get(p, 0) > jumlah.get(utama, 0)]
     for p in URUTAN:
         n = jumlah.get(p, 0)
         share = Fraction(n, total) if total else Fraction(0)
@@ -85,6 +92,11 @@ def periksa(capaian: str | None, jumlah: dict[Predikat, int]) -> HasilKurva:
             arah = f"paling sedikit {_persen(lo)}" if share < lo else (
                 f"paling banyak {_persen(hi)}" if hi else "tidak boleh ada")
             pelanggaran.append(f"{p.value}: {n} dari {total} ({_persen(share)}), seharusnya {arah}.")
+        if p == utama and lebih:
+            ok = False
+            pelanggaran.append(
+                f"{p.value}: {n} dari {total}, seharusnya sebagian besar (kelompok terbanyak); lebih banyak "
+                + ", ".join(f"{x.value} ({jumlah.get(x, 0)})" for x in lebih) + ".")
         baris.append(Baris(p, n, float(share * 100), float(lo * 100), float(hi * 100), ok))
     if aturan and total:
         for kelompok, min_share, min_n, kata in aturan.kelompok:

@@ -44,7 +44,7 @@ def periode(skp_id: str, i: InfoPeriode) -> pb.PeriodePenilaian:
         rating_perilaku_kerja=RATING.get(v.rating_perilaku, 0) if v else 0,
         predikat=PREDIKAT.get(v.predikat, 0) if v else 0,
         status=STATUS[v.status] if v else pb.STATUS_PENILAIAN_BELUM_DINILAI,
-        capaian_organisasi=CAPAIAN.get(i.capaian, 0),
+        capaian_organisasi=CAPAIAN.get(i.capaian, 0), capaian_final=i.capaian_final,
     )
 
 
@@ -81,6 +81,7 @@ def penilaian(skp_id: str, x: Lengkap, dari_capaian: bool) -> pb.Penilaian:
         realisasi=[realisasi(r) for r in x.realisasi], feedback=[feedback(r) for r in x.feedback],
         rating_hasil_dari_capaian=dari_capaian or bool(v and v.dari_capaian), dinilai_oleh=v.dinilai_oleh if v else "",
         waktu_dinilai=timestamp_to_proto(v.waktu) if v else None, etag=str(v.versi) if v else "",
+        catatan=x.catatan.teks if x.catatan else "", catatan_etag=str(x.catatan.versi) if x.catatan else "",
     )
 
 

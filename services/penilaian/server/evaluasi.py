@@ -90,6 +90,19 @@ class Evaluasi(Dasar):
 
         return await self._mutasi(request, "SetRating", pb.Penilaian, work)
 
+    async def SetCatatanEvaluasi(self, request: pb.SetCatatanEvaluasiRequest,
+                                 context: grpc.aio.ServicerContext) -> pb.Penilaian:
+        skp_id, kode = nama.periode(request.name)
+        skp = await self._data_skp(skp_id)
+        induk = await self._induk(skp)
+        p, hari = pr.current(), self._hari_ini()
+
+        async def work(s: AsyncSession) -> pb.Penilaian:
+            await uc.tulis_catatan(s, p, skp, kode, request.catatan, request.etag)
+            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari), induk.dipimpin)
+
+        return await self._mutasi(request, "SetCatatanEvaluasi", pb.Penilaian, work)
+
     @staticmethod
     def _rating(value: int, field: str) -> str:
         if value == pb.RATING_UNSPECIFIED:

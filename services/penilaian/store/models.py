@@ -86,6 +86,24 @@ class FeedbackRow(Base):
     __mapper_args__ = {"version_id_col": versi}
 
 
+class CatatanEvaluasiRow(Base):
+    """CATATAN / REKOMENDASI of the Dokumen Evaluasi Kinerja: one text the
+    penilai writes per SKP and period (docs/domain.md#dokumen-evaluasi-kinerja-pegawai); its own row, so
+    writing it does not touch the ratings' etag."""
+
+    __tablename__ = "catatan_evaluasi"
+
+    skp_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    periode: Mapped[str] = mapped_column(String(5), primary_key=True)
+    teks: Mapped[str] = mapped_column(Text)
+    penulis_nip: Mapped[str] = mapped_column(String(18))
+    penulis_nama: Mapped[str] = mapped_column(String(200))
+    waktu: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    versi: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": versi}
+
+
 class PenilaianRow(Base):
     """The ratings of one SKP in one period, with what the Rekap and the
     curve of a unor induk need without asking skp or profil again."""

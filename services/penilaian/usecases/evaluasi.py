@@ -17,6 +17,7 @@ from services.penilaian.domain.predikat import Rating, predikat
 from services.penilaian.store.models import (
     BuktiDukungRow,
     CapaianRow,
+    CatatanEvaluasiRow,
     FeedbackRow,
     PenilaianRow,
     RealisasiRow,
@@ -56,6 +57,7 @@ class InfoPeriode:
     terbuka: bool
     nilai: PenilaianRow | None
     capaian: str
+    capaian_final: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Lengkap:
     bukti_dukung: list[BuktiDukungRow]
     realisasi: list[RealisasiRow]
     feedback: list[FeedbackRow]
+    catatan: CatatanEvaluasiRow | None = None
 
 
 def boleh_baca(p: Principal, skp: DataSkp) -> None:
@@ -91,7 +94,8 @@ async def daftar_periode(s: AsyncSession, p: Principal, skp: DataSkp, induk: Ind
         row = nilai.get(per.kode)
         hasil.append(InfoPeriode(per, tanggal[per.kode],
                                  terbuka(hari_ini, tanggal[per.kode], row is not None and row.status == "PERLU_PERBAIKAN"),
-                                 row, capaian[per.kode].capaian if per.kode in capaian else ""))
+                                 row, capaian[per.kode].capaian if per.kode in capaian else "",
+                                 per.kode in capaian and capaian[per.kode].final))
     return hasil
 
 
@@ -109,6 +113,7 @@ async def lengkap(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk:
         list(await s.scalars(milik(BuktiDukungRow).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
         list(await s.scalars(milik(RealisasiRow))),
         list(await s.scalars(milik(FeedbackRow).order_by(FeedbackRow.waktu, FeedbackRow.id))),
+        await s.get(CatatanEvaluasiRow, (skp.id, kode)),
     )
 
 
@@ -160,6 +165,25 @@ async def hapus_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str,
     row = await _feedback_sendiri(s, p, skp, kode, row_id, etag)
     await s.delete(row)
     await s.flush()
+
+
+async def tulis_catatan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, teks: str,
+                        etag: str) -> CatatanEvaluasiRow:
+    """CATATAN / REKOMENDASI of the period: the penilai's, one per period."""
+    periode(skp, kode)
+    akses.harus_penilai(p, skp.pihak)
+    jejak_tentang(skp)
+    teks = isian.teks(teks, "catatan", wajib=False)
+    row = await s.get(CatatanEvaluasiRow, (skp.id, kode))
+    if row is None:
+        row = CatatanEvaluasiRow(skp_id=skp.id, periode=kode, teks="")
+        s.add(row)
+    else:
+        cek_etag(etag, row.versi, "Catatan / rekomendasi")
+    jejak_audit.catat(sebelum=row.teks, sesudah=teks)
+    row.teks, row.penulis_nip, row.penulis_nama, row.waktu = teks, p.nip or "", skp.penilai_nama, sekarang()
+    await s.flush()
+    return row
 
 
 RATING = {"DIBAWAH": Rating.DIBAWAH, "SESUAI": Rating.SESUAI, "DIATAS": Rating.DIATAS}

@@ -1,4 +1,6 @@
-"""Perilaku Kerja: the seven BerAKHLAK core values (docs/domain.md#perilaku-kerja)."""
+"""Perilaku Kerja: the seven BerAKHLAK core values (docs/domain.md#perilaku-kerja),
+each uraian word for word as the manual prints it (Detail SKP, Penilaian):
+skp serves them and cetak prints what skp serves, so this is the one copy."""
 
 from __future__ import annotations
 
@@ -35,8 +37,9 @@ BERAKHLAK: tuple[PerilakuKerja, ...] = (
         "Membangun lingkungan kerja yang kondusif",
     )),
     PerilakuKerja(5, "LOYAL", "Loyal", (
-        "Memegang teguh ideologi Pancasila, UUD 1945, setia pada NKRI serta pemerintahan yang sah",
-        "Menjaga nama baik sesama ASN, pimpinan, instansi dan negara",
+        "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia pada NKRI "
+        "serta pemerintahan yang sah",
+        "Menjaga nama baik sesama ASN, Pimpinan, Instansi dan Negara",
         "Menjaga rahasia jabatan dan negara",
     )),
     PerilakuKerja(6, "ADAPTIF", "Adaptif", (
@@ -47,6 +50,6 @@ BERAKHLAK: tuple[PerilakuKerja, ...] = (
     PerilakuKerja(7, "KOLABORATIF", "Kolaboratif", (
         "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
         "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
-        "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama",
+        "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
     )),
 )

@@ -9,7 +9,7 @@ from tests import data
 from tests.api.cetak.bantu import TANGGAL, halaman, teks, unduh
 from tests.api.errors import field_violations, gagal
 from tests.api.penilaian.bantu import TAHUN_BUKA, skp_disetujui
-from tests.api.skp.bantu import buat_skp, rid
+from tests.api.skp.bantu import buat_skp, rid, tambah_indikator, tambah_rhk
 
 C = grpc.StatusCode
 
@@ -35,6 +35,9 @@ async def test_rencana_skp_memuat_kepala_identitas_hasil_kerja_perilaku_dan_lamp
         "HASIL KERJA", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "INDIKATOR KINERJA INDIVIDU", "A. UTAMA",
         "B. TAMBAHAN", "RHK 1", "RHK 2", "Indikator 1", "12 bulan", "Kuantitas",
         "PERILAKU KERJA", "Berorientasi Pelayanan", "Kolaboratif", "EKSPEKTASI KHUSUS PIMPINAN",
+        # The BerAKHLAK uraian word for word as the manual.
+        "Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia pada NKRI",
+        "Menjaga nama baik sesama ASN, Pimpinan, Instansi dan Negara", "berbagai sumberdaya untuk tujuan bersama",
         "LAMPIRAN SASARAN KINERJA PEGAWAI", "DUKUNGAN SUMBER DAYA", "SKEMA PERTANGGUNGJAWABAN", "KONSEKUENSI",
         # LOKASI defaults to the instansi's ("MADIUN"), printed as a place.
         "Madiun, 5 September 2023", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja",
@@ -78,10 +81,23 @@ async def test_hanya_pegawai_penilai_dan_helpdesk_instansi_yang_mencetak(client)
                     C.PERMISSION_DENIED)
 
 
-async def test_rencana_skp_belum_disetujui_tidak_dicetak(client):
+async def test_rencana_skp_belum_disetujui_dicetak_bertanda_draf(client):
     sutikno = await client.login(nip=data.SUTIKNO)
     draft = await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31))
-    await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno)), C.FAILED_PRECONDITION)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
+    assert "SASARAN KINERJA PEGAWAI" in t and "SUTIKNO" in t
+    assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in t
+    pratinjau = await client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(rencana_skp=rencana(draft)),
+                                                    metadata=sutikno)
+    assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in pratinjau.baris
+    r = await tambah_rhk(client, sutikno, draft, teks="RHK 1")
+    await tambah_indikator(client, sutikno, r)
+    await client.skp.AjukanSkp(s.AjukanSkpRequest(name=draft.name), metadata=sutikno)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
+    assert "(status SKP: PENGAJUAN)" in t and "RHK 1" in t
+    # Once approved, no mark.
+    await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=draft.name), metadata=await client.login(nip=data.ENDANG))
+    assert "DRAF" not in teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
     await gagal(unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/x"), metadata=sutikno)),
                 C.INVALID_ARGUMENT)
     await gagal(unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/" + "0" * 32),
@@ -166,3 +182,34 @@ async def test_berkas_untuk_ulangan_dibuang_setelah_sehari_catatannya_tetap(clie
     assert baru.info.riwayat.name != pertama.info.riwayat.name
     daftar = await client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(sumber=skp.name), metadata=sutikno)
     assert [r.name for r in daftar.riwayat][1] == pertama.info.riwayat.name
+
+
+async def test_format_jpt_bagi_pimpinan_unit_induk_dan_biasa_bagi_pimpinan_lain(client):
+    # KEPALA BKPSDM leads a unor induk (a Badan): the JPT / unit kerja mandiri format.
+    kepala = await skp_disetujui(client, nip=data.KEPALA_BKPSDM, penilai=data.SEKDA)
+    md = await client.login(nip=data.KEPALA_BKPSDM)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(kepala), metadata=md))).isi)
+    assert "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in t
+    assert "RENCANA HASIL KERJA INDIKATOR KINERJA INDIVIDU TARGET" in t and "RHK 1 Indikator 1 12 bulan" in t
+    assert "DIINTERVENSI" not in t and "ASPEK" not in t and "PEJABAT ADMINISTRASI" not in t
+    form = teks((await unduh(client.cetak.CetakFormPenilaian(c.CetakFormPenilaianRequest(
+        penilaian=f"penilaian/{kepala.id}/periode/akhir", tanggal=TANGGAL), metadata=md))).isi)
+    assert "EVALUASI KINERJA PEGAWAI" in form and "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in form
+    assert "DIINTERVENSI" not in form
+    # ENDANG leads a Bidang, not a unor induk: the regular format.
+    endang = await skp_disetujui(client, nip=data.ENDANG, penilai=data.KEPALA_BKPSDM)
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(endang), metadata=await client.login(
+        nip=data.ENDANG)))).isi)
+    assert "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL" in t and "DIINTERVENSI" in t
+
+
+async def test_kualitatif_satu_kolom_ukuran_keberhasilan_dan_target(client):
+    sutikno = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31),
+                         pendekatan=s.PENDEKATAN_KUALITATIF)
+    r = await tambah_rhk(client, sutikno, skp, teks="RHK kualitatif")
+    await tambah_indikator(client, sutikno, r, target="Laporan diterima pimpinan", teks="Laporan tersusun")
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=sutikno))).isi)
+    assert "PENDEKATAN HASIL KERJA KUALITATIF" in t
+    assert "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET" in t
+    assert "Laporan tersusun: Laporan diterima pimpinan" in t

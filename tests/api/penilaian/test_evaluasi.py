@@ -183,3 +183,35 @@ async def test_dua_rating_pertama_bersamaan_tidak_gagal(client):
     gagal_ = [h for h in hasil if isinstance(h, BaseException)]
     assert all(isinstance(h, grpc.aio.AioRpcError) and h.code() == C.ABORTED for h in gagal_), gagal_
     assert (await lihat(client, endang, skp)).periode.status == n.STATUS_PENILAIAN_DINILAI
+
+
+async def test_catatan_rekomendasi_oleh_penilai_per_periode(client):
+    import asyncio
+
+    skp = await skp_disetujui(client)
+    endang = await client.login(nip=data.ENDANG)
+    sutikno = await client.login(nip=data.SUTIKNO)
+
+    def tulis(teks, md=endang, kode="akhir", etag=""):
+        return client.penilaian.SetCatatanEvaluasi(n.SetCatatanEvaluasiRequest(
+            name=periode(skp, kode), catatan=teks, etag=etag), metadata=md)
+
+    await gagal(tulis("Catatan saya sendiri", md=sutikno), C.PERMISSION_DENIED)
+    await gagal(tulis("x", md=await client.login(nip=data.KEPALA_BKPSDM)), C.PERMISSION_DENIED)
+    err = await gagal(tulis("x" * 2001), C.INVALID_ARGUMENT)
+    assert "catatan" in field_violations(err)
+    # First writes at once (no row yet): each succeeds or is told to retry, never an internal error.
+    hasil = await asyncio.gather(*(tulis(f"Catatan {i}") for i in range(20)), return_exceptions=True)
+    gagal_ = [h for h in hasil if isinstance(h, BaseException)]
+    assert all(isinstance(h, grpc.aio.AioRpcError) and h.code() == C.ABORTED for h in gagal_), gagal_
+    pertama = await tulis("Tingkatkan kompetensi melalui pelatihan kearsipan.")
+    assert pertama.catatan == "Tingkatkan kompetensi melalui pelatihan kearsipan." and pertama.catatan_etag
+    assert pertama.etag == ""  # the ratings are untouched
+    # The pegawai reads it; another period has its own.
+    assert (await lihat(client, sutikno, skp)).catatan == pertama.catatan
+    assert (await client.penilaian.GetPenilaian(n.GetPenilaianRequest(name=periode(skp, "tw1")),
+                                                metadata=sutikno)).catatan == ""
+    kedua = await tulis("Pertahankan.", etag=pertama.catatan_etag)
+    await gagal(tulis("Basi", etag=pertama.catatan_etag), C.ABORTED)
+    kosong = await tulis("", etag=kedua.catatan_etag)
+    assert kosong.catatan == ""

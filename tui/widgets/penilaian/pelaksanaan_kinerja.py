@@ -65,7 +65,7 @@ class PelaksanaanKinerja(Vertical):
         for p in daftar:
             table.add_row(nama_singkat(p), fmt.tanggal_singkat(p.batas), "Terbuka" if p.terbuka else "Ditutup",
                           fmt.rating_singkat(p.rating_hasil_kerja), fmt.rating_singkat(p.rating_perilaku_kerja),
-                          fmt.predikat(p.predikat), fmt.capaian(p.capaian_organisasi), key=p.name)
+                          fmt.predikat(p.predikat), fmt.capaian_periode(p), key=p.name)
         self._periode = {p.name: p for p in daftar}
         if lama is not None and lama.name in self._periode:
             table.move_cursor(row=table.get_row_index(lama.name))

@@ -221,6 +221,7 @@ class PeriodePenilaian(_message.Message):
     PREDIKAT_FIELD_NUMBER: _builtins.int
     STATUS_FIELD_NUMBER: _builtins.int
     CAPAIAN_ORGANISASI_FIELD_NUMBER: _builtins.int
+    CAPAIAN_FINAL_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"penilaian/{skp}/periode/{kode}" """
     periode: Global___Periode.ValueType
@@ -234,6 +235,10 @@ class PeriodePenilaian(_message.Message):
     status: Global___StatusPenilaian.ValueType
     capaian_organisasi: Global___Capaian.ValueType
     """of the SKP's unor induk, when set"""
+    capaian_final: _builtins.bool
+    """Until it is final the capaian is shown and printed as "(belum final)",
+    never as a set value (docs/domain.md#capaian-kinerja-organisasi).
+    """
     @_builtins.property
     def awal(self) -> _date_pb2.Date: ...
     @_builtins.property
@@ -255,10 +260,11 @@ class PeriodePenilaian(_message.Message):
         predikat: Global___Predikat.ValueType = ...,
         status: Global___StatusPenilaian.ValueType = ...,
         capaian_organisasi: Global___Capaian.ValueType = ...,
+        capaian_final: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["akhir", b"akhir", "awal", b"awal", "batas", b"batas"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["akhir", b"akhir", "awal", b"awal", "batas", b"batas", "capaian_organisasi", b"capaian_organisasi", "nama", b"nama", "name", b"name", "periode", b"periode", "predikat", b"predikat", "rating_hasil_kerja", b"rating_hasil_kerja", "rating_perilaku_kerja", b"rating_perilaku_kerja", "status", b"status", "terbuka", b"terbuka"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["akhir", b"akhir", "awal", b"awal", "batas", b"batas", "capaian_final", b"capaian_final", "capaian_organisasi", b"capaian_organisasi", "nama", b"nama", "name", b"name", "periode", b"periode", "predikat", b"predikat", "rating_hasil_kerja", b"rating_hasil_kerja", "rating_perilaku_kerja", b"rating_perilaku_kerja", "status", b"status", "terbuka", b"terbuka"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -450,6 +456,8 @@ class Penilaian(_message.Message):
     DINILAI_OLEH_FIELD_NUMBER: _builtins.int
     WAKTU_DINILAI_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
+    CATATAN_FIELD_NUMBER: _builtins.int
+    CATATAN_ETAG_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     skp: _builtins.str
     rating_hasil_dari_capaian: _builtins.bool
@@ -460,6 +468,9 @@ class Penilaian(_message.Message):
     """name of whoever rated last"""
     etag: _builtins.str
     """of the ratings"""
+    catatan: _builtins.str
+    """CATATAN / REKOMENDASI of the penilai"""
+    catatan_etag: _builtins.str
     @_builtins.property
     def periode(self) -> Global___PeriodePenilaian: ...
     @_builtins.property
@@ -486,10 +497,12 @@ class Penilaian(_message.Message):
         dinilai_oleh: _builtins.str = ...,
         waktu_dinilai: _timestamp_pb2.Timestamp | None = ...,
         etag: _builtins.str = ...,
+        catatan: _builtins.str = ...,
+        catatan_etag: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["periode", b"periode", "waktu_dinilai", b"waktu_dinilai"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["bukti_dukung", b"bukti_dukung", "dinilai_oleh", b"dinilai_oleh", "etag", b"etag", "feedback", b"feedback", "name", b"name", "periode", b"periode", "rating_hasil_dari_capaian", b"rating_hasil_dari_capaian", "realisasi", b"realisasi", "rencana_aksi", b"rencana_aksi", "skp", b"skp", "waktu_dinilai", b"waktu_dinilai"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["bukti_dukung", b"bukti_dukung", "catatan", b"catatan", "catatan_etag", b"catatan_etag", "dinilai_oleh", b"dinilai_oleh", "etag", b"etag", "feedback", b"feedback", "name", b"name", "periode", b"periode", "rating_hasil_dari_capaian", b"rating_hasil_dari_capaian", "realisasi", b"realisasi", "rencana_aksi", b"rencana_aksi", "skp", b"skp", "waktu_dinilai", b"waktu_dinilai"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -774,6 +787,37 @@ class SetRatingRequest(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___SetRatingRequest: _TypeAlias = SetRatingRequest  # noqa: Y015
+
+@_typing.final
+class SetCatatanEvaluasiRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    CATATAN_FIELD_NUMBER: _builtins.int
+    ETAG_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"penilaian/{skp}/periode/{kode}" """
+    catatan: _builtins.str
+    """at most 2000 characters; empty clears it"""
+    etag: _builtins.str
+    """the Penilaian's catatan_etag; empty: no check"""
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        catatan: _builtins.str = ...,
+        etag: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["catatan", b"catatan", "etag", b"etag", "name", b"name", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___SetCatatanEvaluasiRequest: _TypeAlias = SetCatatanEvaluasiRequest  # noqa: Y015
 
 @_typing.final
 class ListRekapPenilaianRequest(_message.Message):

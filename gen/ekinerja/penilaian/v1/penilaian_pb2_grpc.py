@@ -105,6 +105,11 @@ class PenilaianServiceStub:
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetRatingRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
                 _registered_method=True)
+        self.SetCatatanEvaluasi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/SetCatatanEvaluasi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetCatatanEvaluasiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
+                _registered_method=True)
         self.ListRekapPenilaian = channel.unary_unary(
                 '/ekinerja.penilaian.v1.PenilaianService/ListRekapPenilaian',
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
@@ -258,6 +263,16 @@ class PenilaianServiceServicer:
         induk gets the rating hasil kerja of the unit's final capaian.
         Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
         INVALID_ARGUMENT (`rating_hasil_kerja` against the capaian).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetCatatanEvaluasi(self, request, context):
+        """CATATAN / REKOMENDASI of the period (penilai), printed as part 5 of the
+        Dokumen Evaluasi Kinerja Pegawai; an empty text clears it.
+        Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
+        INVALID_ARGUMENT (`catatan` too long).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -421,6 +436,11 @@ def add_PenilaianServiceServicer_to_server(servicer, server):
             'SetRating': grpc.unary_unary_rpc_method_handler(
                     servicer.SetRating,
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetRatingRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.SerializeToString,
+            ),
+            'SetCatatanEvaluasi': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetCatatanEvaluasi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetCatatanEvaluasiRequest.FromString,
                     response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.SerializeToString,
             ),
             'ListRekapPenilaian': grpc.unary_unary_rpc_method_handler(
@@ -851,6 +871,33 @@ class PenilaianService:
             target,
             '/ekinerja.penilaian.v1.PenilaianService/SetRating',
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetRatingRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetCatatanEvaluasi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/SetCatatanEvaluasi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.SetCatatanEvaluasiRequest.SerializeToString,
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.Penilaian.FromString,
             options,
             channel_credentials,

@@ -93,6 +93,12 @@ class PenilaianServiceStub:
     Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
     INVALID_ARGUMENT (`rating_hasil_kerja` against the capaian).
     """
+    SetCatatanEvaluasi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.SetCatatanEvaluasiRequest, _penilaian_pb2.Penilaian]
+    """CATATAN / REKOMENDASI of the period (penilai), printed as part 5 of the
+    Dokumen Evaluasi Kinerja Pegawai; an empty text clears it.
+    Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
+    INVALID_ARGUMENT (`catatan` too long).
+    """
     ListRekapPenilaian: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.ListRekapPenilaianResponse]
     """Rekap Penilaian Bawahan: every approved SKP of the year whose penilai is
     the caller and that has this period, with ratings, predikat and
@@ -178,6 +184,12 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     induk gets the rating hasil kerja of the unit's final capaian.
     Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
     INVALID_ARGUMENT (`rating_hasil_kerja` against the capaian).
+    """
+    SetCatatanEvaluasi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.SetCatatanEvaluasiRequest, _penilaian_pb2.Penilaian]  # type: ignore[assignment]
+    """CATATAN / REKOMENDASI of the period (penilai), printed as part 5 of the
+    Dokumen Evaluasi Kinerja Pegawai; an empty text clears it.
+    Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
+    INVALID_ARGUMENT (`catatan` too long).
     """
     ListRekapPenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.ListRekapPenilaianResponse]  # type: ignore[assignment]
     """Rekap Penilaian Bawahan: every approved SKP of the year whose penilai is
@@ -345,6 +357,18 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         induk gets the rating hasil kerja of the unit's final capaian.
         Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
         INVALID_ARGUMENT (`rating_hasil_kerja` against the capaian).
+        """
+
+    @_abc_1.abstractmethod
+    def SetCatatanEvaluasi(
+        self,
+        request: _penilaian_pb2.SetCatatanEvaluasiRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_penilaian_pb2.Penilaian, _abc.Awaitable[_penilaian_pb2.Penilaian]]:
+        """CATATAN / REKOMENDASI of the period (penilai), printed as part 5 of the
+        Dokumen Evaluasi Kinerja Pegawai; an empty text clears it.
+        Errors: PERMISSION_DENIED (not the penilai), ABORTED (stale etag),
+        INVALID_ARGUMENT (`catatan` too long).
         """
 
     @_abc_1.abstractmethod
