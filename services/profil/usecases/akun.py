@@ -31,6 +31,7 @@ from services.shared.tokens import TokenSigner
 
 log = structlog.get_logger("ekinerja.profil.akun")
 SALAH_LOGIN = "NIP/username atau password salah."
+SETELAH_COMMIT = "profil.setelah-commit"  # the name of background work queued by a committed RPC
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ class LayananAkun:
         """Runs `tugas` in the background once `s` commits (never if it rolls
         back), so the reply does not wait for it."""
         def after_commit(_session: object) -> None:
-            task = asyncio.get_running_loop().create_task(tugas())
+            task = asyncio.get_running_loop().create_task(tugas(), name=SETELAH_COMMIT)
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
