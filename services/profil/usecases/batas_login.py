@@ -119,11 +119,13 @@ class BatasLogin:
         kunci = f"login:{akun.id if akun is not None else login}"
         pasangan = f"{kunci}@{alamat}"
         # A service account from its allowed source is limited by that pair
-        # alone: nobody elsewhere can use up its attempts.
+        # alone: nobody elsewhere can use up its attempts. Attempts from
+        # elsewhere take turns of their own, so they never hold it up either.
         per_akun = None if layanan else kunci
         per_alamat = f"login-alamat:{alamat}" if alamat and (dari_luar or not layanan) else None
-        ids = await self._pesan(db, kunci, per_akun, pasangan, per_alamat)
-        async with self._per_akun.giliran(kunci), self._per_alamat.giliran(alamat):
+        giliran_akun = pasangan if dari_luar else kunci
+        ids = await self._pesan(db, giliran_akun, per_akun, pasangan, per_alamat)
+        async with self._per_akun.giliran(giliran_akun), self._per_alamat.giliran(alamat):
             ok = await verify_password(None if dari_luar or akun is None else akun.password_hash, password,
                                        self._argon2)
         return ok and not dari_luar, Pesanan(ids, pasangan)
