@@ -145,7 +145,6 @@ class LayananAkun:
         cocok = row is not None and bool(row.email) and row.email.lower() == email and row.aktif
         if cocok:
             jejak_audit.catat(instansi_id=row.instansi_id)  # type: ignore[union-attr]
-        if cocok:
             akun_id, alamat_surel, nama = row.id, row.email, row.nama  # type: ignore[union-attr]
             self._setelah_commit(s, lambda: self._terbitkan_nanti(db, nip, akun_id, alamat_surel, nama))
         else:
@@ -153,9 +152,12 @@ class LayananAkun:
         return rules.PESAN_LUPA_PASSWORD
 
     async def _terbitkan_nanti(self, db: Database, nip: str, akun_id: str, email: str, nama: str) -> None:
-        async with db.transaction() as s:
-            await ambil_giliran(s, giliran, kunci_giliran(f"reset:{nip}"))  # one code replaces another in turn
-            await self._terbitkan_kode(s, akun_id, nip, email, nama, now())
+        try:
+            async with db.transaction() as s:
+                await ambil_giliran(s, giliran, kunci_giliran(f"reset:{nip}"))  # one code replaces another in turn
+                await self._terbitkan_kode(s, akun_id, nip, email, nama, now())
+        except Exception:  # nobody waits for the answer: as a mail that failed
+            log.exception("reset.kode_gagal")
 
     async def _terbitkan_kode(self, s: AsyncSession, akun_id: str, nip: str, email: str, nama: str,
                               t: dt.datetime) -> dt.datetime:
