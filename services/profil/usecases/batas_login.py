@@ -108,6 +108,8 @@ class BatasLogin:
             ip = ipaddress.ip_address(alamat)
         except ValueError:
             return False
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+            ip = ip.ipv4_mapped  # a dual-stack listener sees 127.0.0.1 as ::ffff:127.0.0.1
         return any(ip in jaringan for jaringan in self._layanan)
 
     async def periksa(self, db: Database, akun: AkunRow | None, login: str, alamat: str, password: str,
@@ -125,7 +127,7 @@ class BatasLogin:
         per_alamat = f"login-alamat:{alamat}" if alamat and (dari_luar or not layanan) else None
         giliran_akun = pasangan if dari_luar else kunci
         ids = await self._pesan(db, giliran_akun, per_akun, pasangan, per_alamat)
-        async with self._per_akun.giliran(giliran_akun), self._per_alamat.giliran(alamat):
+        async with self._per_akun.giliran(giliran_akun), self._per_alamat.giliran(per_alamat or pasangan):
             ok = await verify_password(None if dari_luar or akun is None else akun.password_hash, password,
                                        self._argon2)
         return ok and not dari_luar, Pesanan(ids, pasangan)
