@@ -122,7 +122,7 @@ class EkinerjaApp(App[None]):
 
         def selesai(ok: bool | None) -> None:
             if ok:
-                self.notify("Password berhasil diubah.")
+                self.notify("Password berhasil diubah. Sesi di perangkat lain telah diakhiri.")
 
         self.push_screen(UbahPasswordScreen(), selesai)
 

@@ -28,6 +28,7 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     signer = TokenSigner(ctx.settings.private_key_path.read_bytes(), ctx.settings.token_ttl_seconds)
     akun = LayananAkun(ctx.settings, signer, ctx.mailer)
     ctx.services["profil.akun"] = akun
+    ctx.on_stop.append(akun.tutup)  # queued mails first, then argon2's threads
 
     async def sesi_aktif(p: Principal) -> bool:
         async with db.read() as s:

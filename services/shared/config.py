@@ -47,11 +47,29 @@ class Settings(BaseSettings):
     sesi_cek_detik: int = Field(default=30, ge=0)
 
     reset_code_ttl_seconds: int = 15 * 60
-    login_max_gagal: int = 5  # failed logins per NIP in login_jendela_detik
-    login_jendela_detik: int = 15 * 60
+    # Failed logins of one account from one client address in
+    # login_jendela_detik before that pair waits: login_jeda_awal_detik, then
+    # twice as long after each further failure (up to the window). The same
+    # account from another address is not held up by it.
+    login_max_gagal: int = Field(default=5, ge=1)
+    login_jeda_awal_detik: int = Field(default=2, ge=1)
+    login_jendela_detik: int = Field(default=15 * 60, ge=60)
+    # Failed logins of one account from all addresses together in the
+    # window: the ceiling against guessing from many addresses at once.
+    login_max_gagal_akun: int = Field(default=100, ge=1)
     # Failed logins from one client address in that window, whatever NIP
     # they try (password spraying); high enough for a kantor behind one NAT.
     login_max_gagal_alamat: int = 50
+    # Password checks (argon2id: 64 MiB and ~50 ms of CPU each) running at
+    # once in this process: in all, for one account, from one client address.
+    # More wait their turn; the attempt limits above bound how many can wait.
+    login_argon2_maks: int = Field(default=4, ge=1)
+    login_argon2_maks_akun: int = Field(default=1, ge=1)
+    login_argon2_maks_alamat: int = Field(default=2, ge=1)
+    # Where service accounts (peran layanan: the SSH gateway) may log in from,
+    # as addresses or ranges; with mutual TLS on, a client certificate also
+    # suffices. From anywhere else their password is never checked.
+    layanan_alamat: list[str] = Field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])
     # Proxies (nginx, an ingress) whose `x-real-ip` metadata names the client
     # address, as addresses or ranges ("10.42.0.0/16"); from anyone else that
     # header is ignored.

@@ -3,6 +3,7 @@ never logged; the account id stands for the caller."""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 import sys
@@ -16,6 +17,18 @@ _EMAIL = re.compile(r"\b[^@\s]+@([^@\s]+)\b")
 def mask(text: str) -> str:
     """NIPs and email addresses never reach the logs whole (UU PDP No. 27/2022)."""
     return _EMAIL.sub(r"***@\1", _NIP.sub(r"\1**********\2", text))
+
+
+def mask_alamat(alamat: str) -> str:
+    """A client address only as far as its network ("10.1.2.*", "2001:db8:1::/48"):
+    enough to see that failures come from one place, not whose device it is."""
+    try:
+        ip = ipaddress.ip_address(alamat)
+    except ValueError:
+        return "***" if alamat else ""
+    if ip.version == 4:
+        return str(ip).rsplit(".", 1)[0] + ".*"
+    return str(ipaddress.ip_network(f"{ip}/48", strict=False))
 
 
 def configure(level: str = "INFO", fmt: str = "console") -> None:

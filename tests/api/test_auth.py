@@ -9,7 +9,7 @@ from ekinerja.profil.v1 import profil_pb2 as p
 from ekinerja.skp.v1 import skp_pb2
 
 from tests import data
-from tests.api.errors import field_violations, gagal, retry_seconds
+from tests.api.errors import field_violations, gagal
 
 C = grpc.StatusCode
 
@@ -31,15 +31,6 @@ async def test_login_salah_tidak_membedakan_nip_atau_password(client):
 async def test_nip_17_digit_ditolak_dengan_nama_field(client):
     err = await gagal(client.auth.Login(a.LoginRequest(nip="19690323200212100", password="x")), C.INVALID_ARGUMENT)
     assert "18 digit" in field_violations(err)["nip"]
-
-
-async def test_login_dibatasi_setelah_lima_kali_gagal(client):
-    for _ in range(5):
-        await gagal(client.auth.Login(a.LoginRequest(nip=data.WIDANANG, password="salah-sekali")), C.UNAUTHENTICATED)
-    err = await gagal(client.auth.Login(a.LoginRequest(nip=data.WIDANANG, password=data.PASSWORD)), C.RESOURCE_EXHAUSTED)
-    assert retry_seconds(err) == 900
-    # Another NIP is not affected.
-    await client.login(nip=data.SUTIKNO)
 
 
 async def test_tanpa_token_atau_token_palsu_ditolak(client):

@@ -124,3 +124,33 @@ async def test_tls_tanpa_sertifikat_klien_dan_setelan_salah(settings, tmp_path):
                   {"tls_cert_file": server_crt, "tls_key_file": tmp_path / "tidak-ada.key"}):
         with pytest.raises(TlsSalah):
             await start(settings.model_copy(update=salah), list(MODULES.values()), port=0)
+
+
+async def test_akun_layanan_dengan_sertifikat_klien_dari_alamat_mana_pun(settings, tmp_path):
+    """No allowed address at all: a service account still logs in over mutual
+    TLS (the certificate vouches for it), and never without it."""
+    ca = _ca(tmp_path, "ca-ekinerja")
+    server_crt, server_key = _terbitkan(tmp_path, "server", ca, server=True)
+    klien_crt, klien_key = _terbitkan(tmp_path, "gerbang", ca, server=False)
+    ca_file = tmp_path / "ca-ekinerja.crt"
+    login = auth_pb2.LoginRequest(username="layanan.siasn", password=data.PASSWORD)
+    tls = settings.model_copy(update={
+        "tls_cert_file": server_crt, "tls_key_file": server_key, "tls_ca_file": ca_file,
+        "tls_klien_cert_file": klien_crt, "tls_klien_key_file": klien_key, "tls_klien_wajib": True,
+        "layanan_alamat": []})
+    running = await start(tls, list(MODULES.values()), port=0)
+    try:
+        kredensial = grpc.ssl_channel_credentials(ca_file.read_bytes(), klien_key.read_bytes(), klien_crt.read_bytes())
+        async with grpc.aio.secure_channel(f"127.0.0.1:{running.port}", kredensial) as ch:
+            resp = await auth_pb2_grpc.AuthServiceStub(ch).Login(login, timeout=10)
+            assert auth_pb2.PERAN_LAYANAN in resp.akun.peran
+    finally:
+        await running.stop(grace=1)
+    running = await start(settings.model_copy(update={"layanan_alamat": []}), list(MODULES.values()), port=0)
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as ch:
+            with pytest.raises(grpc.aio.AioRpcError) as e:
+                await auth_pb2_grpc.AuthServiceStub(ch).Login(login, timeout=10)
+            assert e.value.code() == grpc.StatusCode.UNAUTHENTICATED
+    finally:
+        await running.stop(grace=1)

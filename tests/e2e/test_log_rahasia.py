@@ -34,10 +34,13 @@ def _isi_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
     asyncio.run(isi())
 
 
-def _kode(outbox) -> str:  # type: ignore[no-untyped-def]
-    terakhir = sorted(outbox.glob("*.eml"))[-1]
-    return re.search(r"\b(\d{8})\b", email.message_from_bytes(terakhir.read_bytes()).get_payload(decode=True)
-                     .decode()).group(1)
+def _kode(outbox) -> str | None:  # type: ignore[no-untyped-def]
+    """The code in the reset mail (the outbox also holds the password-changed notice)."""
+    for berkas in sorted(outbox.glob("*.eml")):
+        if found := re.search(r"\b(\d{8})\b", email.message_from_bytes(berkas.read_bytes())
+                              .get_payload(decode=True).decode()):
+            return found.group(1)
+    return None
 
 
 async def _panggilan(port: int, outbox) -> list[str]:  # type: ignore[no-untyped-def]
@@ -61,10 +64,10 @@ async def _panggilan(port: int, outbox) -> list[str]:  # type: ignore[no-untyped
         await auth.UbahPassword(a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru=BARU), metadata=md)
         await auth.LupaPassword(a.LupaPasswordRequest(nip=data.WIDANANG, email=data.email_of(data.WIDANANG)))
         for _ in range(100):
-            if list(outbox.glob("*.eml")):
+            if kode := _kode(outbox):
                 break
             await asyncio.sleep(0.1)
-        kode = _kode(outbox)
+        assert kode
         rahasia.append(kode)
         await auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode=kode, password_baru=BARU))
         hd = await auth.Login(a.LoginRequest(username="helpdesk.bkpsdm", password=data.PASSWORD))

@@ -17,11 +17,13 @@ from services.shared.db import Database
 # What a rejected call changes on purpose, so it is left out of the comparison:
 EXCLUDED_COLUMNS: dict[str, set[str] | None] = {
     # Failed logins and reset requests are counted although the call fails:
-    # that is the rate limit (services/profil/usecases/akun.py). None: the whole table.
+    # that is the rate limit (services/profil/usecases/batas_login.py), counted
+    # in the key's turn (giliran). None: the whole table.
     "profil.percobaan": None,
-    # A wrong reset code counts against its code (`salah`), and the third one
-    # spends it (`selesai`), in a transaction of its own (`catat_kode_salah`).
-    "profil.kode_reset": {"salah", "selesai"},
+    "profil.giliran": None,
+    # A reset code guess counts against its code (`salah`) before it is
+    # compared, in a transaction of its own (repository.pesan_tebakan_kode).
+    "profil.kode_reset": {"salah"},
 }
 
 

@@ -15,6 +15,8 @@ from importlib import resources
 from services.shared.errors import TerlaluBanyak, TidakValid
 
 PANJANG_MINIMAL = 8
+# Every password field: argon2 of a megabyte costs the server, not the guesser.
+PANJANG_MAKSIMAL = 128
 KODE_DIGIT = 8
 MAKS_SALAH_KODE = 5
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
@@ -31,8 +33,8 @@ def validate_password_baru(password: str, lama: str | None = None, field: str = 
     username of the account, which a password must not be built from."""
     if len(password) < PANJANG_MINIMAL:
         raise TidakValid(field, f"minimal {PANJANG_MINIMAL} karakter")
-    if len(password) > 256:
-        raise TidakValid(field, "maksimal 256 karakter")
+    if len(password) > PANJANG_MAKSIMAL:
+        raise TidakValid(field, f"maksimal {PANJANG_MAKSIMAL} karakter")
     if password.strip() != password or not password.isprintable():
         raise TidakValid(field, "tidak boleh diawali/diakhiri spasi atau berisi karakter kendali")
     if lama is not None and password == lama:
@@ -78,6 +80,15 @@ def _bukan_data_pribadi(password: str, pribadi: list[str], field: str) -> None:
         raise TidakValid(field, "tidak boleh berupa nama atau username Anda, atau nama dengan sedikit tambahan")
 
 
+def validate_password_masuk(password: str, field: str = "password") -> str:
+    """A password to check (Login, password_lama): present and not longer than any password can be."""
+    if not password:
+        raise TidakValid(field, "wajib diisi")
+    if len(password) > PANJANG_MAKSIMAL:
+        raise TidakValid(field, f"maksimal {PANJANG_MAKSIMAL} karakter")
+    return password
+
+
 def validate_email(email: str, field: str = "email") -> str:
     value = email.strip()
     if not EMAIL.match(value) or len(value) > 254:
@@ -114,10 +125,25 @@ def kode_ke_email_baru_ditahan(email_diubah: dt.datetime | None, tunggu: dt.time
 def batasi(jumlah: int, maksimum: int, jendela: dt.timedelta, apa: str) -> None:
     """Raises TerlaluBanyak when `jumlah` attempts in the window reached the limit."""
     if jumlah >= maksimum:
-        menit = max(1, int(jendela.total_seconds() // 60))
-        raise TerlaluBanyak(
-            f"Terlalu banyak {apa}. Silakan coba lagi dalam {menit} menit.", int(jendela.total_seconds())
-        )
+        tolak(apa, int(jendela.total_seconds()))
+
+
+def tolak(apa: str, detik: int) -> None:
+    raise TerlaluBanyak(f"Terlalu banyak {apa}. Silakan coba lagi dalam {lama(detik)}.", detik)
+
+
+def lama(detik: int) -> str:
+    """'45 detik', '2 menit' (rounded up: never earlier than the wait)."""
+    return f"{detik} detik" if detik < 60 else f"{-(-detik // 60)} menit"
+
+
+def jeda_login(gagal: int, batas: int, awal: int, jendela: int) -> int:
+    """Seconds an (account, address) pair waits after its last failure: none
+    below `batas` failures, then `awal`, doubling with each further one, never
+    more than the window (by then the oldest failure no longer counts)."""
+    if gagal < batas:
+        return 0
+    return min(awal * 2 ** min(gagal - batas, 32), jendela)
 
 
 def samarkan_email(email: str) -> str:

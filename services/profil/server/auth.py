@@ -8,7 +8,7 @@ from ekinerja.profil.v1 import auth_pb2_grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.profil.store.models import jejak, permintaan
-from services.profil.usecases.akun import KodeSalah, LayananAkun, cari_kunci_ssh
+from services.profil.usecases.akun import LayananAkun, cari_kunci_ssh
 from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.mutasi import Mutasi
@@ -25,6 +25,11 @@ def peran_proto(peran: str) -> list[int]:
     return [PERAN[p] for p in peran.split(",") if p in PERAN]
 
 
+def bersertifikat(context: grpc.aio.ServicerContext) -> bool:
+    """The client presented a certificate the server verified (mutual TLS)."""
+    return bool((context.auth_context() or {}).get("x509_pem_cert"))
+
+
 class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
     def __init__(self, db: Database, akun: LayananAkun) -> None:
         self._db = db
@@ -32,7 +37,8 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
         self._mutasi = Mutasi(db, permintaan, jejak)
 
     async def Login(self, request: pb.LoginRequest, context: grpc.aio.ServicerContext) -> pb.LoginResponse:
-        hasil = await self._akun.login(self._db, request.nip.strip(), request.username.strip(), request.password)
+        hasil = await self._akun.login(self._db, request.nip.strip(), request.username.strip(), request.password,
+                                       bersertifikat(context))
         expire = Timestamp()
         expire.FromDatetime(hasil.kedaluwarsa)
         a = hasil.akun
@@ -70,30 +76,28 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
         p = pr.current()
 
         async def work(s):  # type: ignore[no-untyped-def]
-            await self._akun.ubah_password(s, p, request.password_lama, request.password_baru)
+            await self._akun.ubah_password(self._db, s, p, request.password_lama, request.password_baru,
+                                           bersertifikat(context))
             return pb.UbahPasswordResponse()
 
         return await self._mutasi(request, "UbahPassword", pb.UbahPasswordResponse, work)
 
     async def LupaPassword(self, request: pb.LupaPasswordRequest, context: grpc.aio.ServicerContext) -> pb.LupaPasswordResponse:
         async def work(s):  # type: ignore[no-untyped-def]
-            return pb.LupaPasswordResponse(pesan=await self._akun.lupa_password(s, request.nip.strip(), request.email))
+            return pb.LupaPasswordResponse(pesan=await self._akun.lupa_password(self._db, s, request.nip.strip(),
+                                                                            request.email))
 
         return await self._mutasi(request, "LupaPassword", pb.LupaPasswordResponse, work,
                                   akun=f"{ANONIM}:{request.nip.strip()[:18]}")
 
     async def ResetPassword(self, request: pb.ResetPasswordRequest, context: grpc.aio.ServicerContext) -> pb.ResetPasswordResponse:
         async def work(s):  # type: ignore[no-untyped-def]
-            await self._akun.reset_password(s, request.nip.strip(), request.kode.strip(), request.password_baru)
+            await self._akun.reset_password(self._db, s, request.nip.strip(), request.kode.strip(),
+                                            request.password_baru)
             return pb.ResetPasswordResponse()
 
-        try:
-            return await self._mutasi(request, "ResetPassword", pb.ResetPasswordResponse, work,
-                                      akun=f"{ANONIM}:{request.nip.strip()[:18]}")
-        except KodeSalah as salah:
-            async with self._db.transaction() as s:
-                await self._akun.catat_kode_salah(s, salah.tiket_id)
-            raise
+        return await self._mutasi(request, "ResetPassword", pb.ResetPasswordResponse, work,
+                                  akun=f"{ANONIM}:{request.nip.strip()[:18]}")
 
     async def KirimKodeReset(self, request: pb.KirimKodeResetRequest,
                              context: grpc.aio.ServicerContext) -> pb.KirimKodeResetResponse:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -20,6 +20,7 @@ from services.profil.store.models import (
     PercobaanRow,
     SesiRow,
     UnorRow,
+    giliran,
 )
 from services.shared.errors import TidakDitemukan
 
@@ -177,12 +178,55 @@ async def hitung_percobaan(s: AsyncSession, kunci: str, sejak: dt.datetime) -> i
     ) or 0
 
 
-async def catat_percobaan(s: AsyncSession, kunci: list[str], now: dt.datetime) -> None:
-    s.add_all(PercobaanRow(kunci=k, waktu=now) for k in kunci)
+async def percobaan_terakhir(s: AsyncSession, kunci: str, sejak: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """How many attempts under `kunci` since `sejak`, and when the last one was."""
+    jumlah, terakhir = (await s.execute(
+        select(func.count(), func.max(PercobaanRow.waktu)).where(PercobaanRow.kunci == kunci,
+                                                                 PercobaanRow.waktu >= sejak)
+    )).one()
+    return int(jumlah or 0), None if terakhir is None else _aware(terakhir)
 
 
-async def hapus_percobaan(s: AsyncSession, kunci: str) -> None:
-    await s.execute(delete(PercobaanRow).where(PercobaanRow.kunci == kunci))
+async def catat_percobaan(s: AsyncSession, kunci: list[str], now: dt.datetime) -> list[int]:
+    """Records one attempt under each key; their ids, to take a reservation back."""
+    rows = [PercobaanRow(kunci=k, waktu=now) for k in kunci]
+    s.add_all(rows)
+    await s.flush()
+    return [r.id for r in rows]
+
+
+async def hapus_percobaan(s: AsyncSession, kunci: str, ids: list[int]) -> None:
+    """All attempts under `kunci`, and the attempts `ids` under any key."""
+    await s.execute(delete(PercobaanRow).where((PercobaanRow.kunci == kunci) | PercobaanRow.id.in_(ids)))
+
+
+async def pesan_tebakan_kode(s: AsyncSession, akun_id: str, maks_salah: int,
+                             now: dt.datetime) -> KodeResetRow | None:
+    """Counts a guess against the account's live reset code before it is
+    compared, in one UPDATE: however many guesses arrive at once, at most
+    `maks_salah` get a code to compare with. None: no code to guess."""
+    tiket_id = await s.scalar(
+        select(KodeResetRow.id).where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None))
+        .order_by(KodeResetRow.dibuat.desc()).limit(1)
+    )
+    if tiket_id is None:
+        return None
+    hasil = await s.execute(
+        update(KodeResetRow)
+        .where(KodeResetRow.id == tiket_id, KodeResetRow.selesai.is_(None), KodeResetRow.salah < maks_salah,
+               KodeResetRow.kedaluwarsa > now)
+        .values(salah=KodeResetRow.salah + 1)
+    )
+    if hasil.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    return await s.get(KodeResetRow, tiket_id, populate_existing=True)
+
+
+async def pakai_kode(s: AsyncSession, tiket_id: str, now: dt.datetime) -> bool:
+    """Spends a reset code; False when another request spent it first."""
+    hasil = await s.execute(update(KodeResetRow).where(KodeResetRow.id == tiket_id, KodeResetRow.selesai.is_(None))
+                            .values(selesai=now))
+    return hasil.rowcount == 1  # type: ignore[attr-defined]
 
 
 async def bersihkan(s: AsyncSession, sebelum: dt.datetime) -> None:
@@ -190,5 +234,8 @@ async def bersihkan(s: AsyncSession, sebelum: dt.datetime) -> None:
     await s.execute(delete(PercobaanRow).where(PercobaanRow.waktu < sebelum))
     await s.execute(delete(KodeResetRow).where(KodeResetRow.kedaluwarsa < sebelum))
     await s.execute(delete(SesiRow).where(SesiRow.kedaluwarsa < sebelum))
+    # Turns of rate-limit keys (one row per address ever seen); the next
+    # attempt of a key makes its row again.
+    await s.execute(giliran.delete().where(giliran.c.kunci.startswith("login") | giliran.c.kunci.startswith("reset")))
 
 

@@ -88,8 +88,11 @@ class AuthServiceServicer:
         """Logs in with a NIP (pegawai) or a username (admin, helpdesk and
         service accounts) and a password.
         Errors: INVALID_ARGUMENT (field `nip` not 18 digits, or neither nip
-        nor username), UNAUTHENTICATED (wrong pair; the same message whatever
-        was wrong), RESOURCE_EXHAUSTED (too many attempts; retry later).
+        nor username; `password` empty or over 128 characters),
+        UNAUTHENTICATED (wrong pair; the same message whatever was wrong; a
+        service account from an address it may not log in from),
+        RESOURCE_EXHAUSTED (too many failures of this account from this
+        address, of this account, or from this address; RetryInfo says when).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -123,9 +126,12 @@ class AuthServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UbahPassword(self, request, context):
-        """Changes the caller's password; other sessions stay valid.
+        """Changes the caller's password, ends the account's other sessions (the
+        caller's stays) and tells the registered email. A wrong `password_lama`
+        counts as a failed login.
         Errors: INVALID_ARGUMENT (`password_baru` too short or equal to the
-        old one), UNAUTHENTICATED (`password_lama` wrong).
+        old one, a password over 128 characters), UNAUTHENTICATED
+        (`password_lama` wrong), RESOURCE_EXHAUSTED (as Login).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -146,7 +152,7 @@ class AuthServiceServicer:
         password works until this succeeds; then every session of the account
         ends (whoever had the old password is logged out everywhere).
         Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
-        too short), RESOURCE_EXHAUSTED (too many wrong codes).
+        too short). After 5 wrong guesses the code is spent (INVALID_ARGUMENT).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -39,8 +39,11 @@ class AuthServiceStub:
     """Logs in with a NIP (pegawai) or a username (admin, helpdesk and
     service accounts) and a password.
     Errors: INVALID_ARGUMENT (field `nip` not 18 digits, or neither nip
-    nor username), UNAUTHENTICATED (wrong pair; the same message whatever
-    was wrong), RESOURCE_EXHAUSTED (too many attempts; retry later).
+    nor username; `password` empty or over 128 characters),
+    UNAUTHENTICATED (wrong pair; the same message whatever was wrong; a
+    service account from an address it may not log in from),
+    RESOURCE_EXHAUSTED (too many failures of this account from this
+    address, of this account, or from this address; RetryInfo says when).
     """
     Logout: _grpc.UnaryUnaryMultiCallable[_auth_pb2.LogoutRequest, _auth_pb2.LogoutResponse]
     """Ends the session of the token in the metadata. Idempotent. profil
@@ -58,9 +61,12 @@ class AuthServiceStub:
     it with the caller's own token before trusting that token.
     """
     UbahPassword: _grpc.UnaryUnaryMultiCallable[_auth_pb2.UbahPasswordRequest, _auth_pb2.UbahPasswordResponse]
-    """Changes the caller's password; other sessions stay valid.
+    """Changes the caller's password, ends the account's other sessions (the
+    caller's stays) and tells the registered email. A wrong `password_lama`
+    counts as a failed login.
     Errors: INVALID_ARGUMENT (`password_baru` too short or equal to the
-    old one), UNAUTHENTICATED (`password_lama` wrong).
+    old one, a password over 128 characters), UNAUTHENTICATED
+    (`password_lama` wrong), RESOURCE_EXHAUSTED (as Login).
     """
     LupaPassword: _grpc.UnaryUnaryMultiCallable[_auth_pb2.LupaPasswordRequest, _auth_pb2.LupaPasswordResponse]
     """Lupa Password: if NIP and email belong together, mails a single-use
@@ -73,7 +79,7 @@ class AuthServiceStub:
     password works until this succeeds; then every session of the account
     ends (whoever had the old password is logged out everywhere).
     Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
-    too short), RESOURCE_EXHAUSTED (too many wrong codes).
+    too short). After 5 wrong guesses the code is spent (INVALID_ARGUMENT).
     """
     KirimKodeReset: _grpc.UnaryUnaryMultiCallable[_auth_pb2.KirimKodeResetRequest, _auth_pb2.KirimKodeResetResponse]
     """Helpdesk: mails a single-use reset code (as Lupa Password does) to the
@@ -99,8 +105,11 @@ class AuthServiceAsyncStub(AuthServiceStub):
     """Logs in with a NIP (pegawai) or a username (admin, helpdesk and
     service accounts) and a password.
     Errors: INVALID_ARGUMENT (field `nip` not 18 digits, or neither nip
-    nor username), UNAUTHENTICATED (wrong pair; the same message whatever
-    was wrong), RESOURCE_EXHAUSTED (too many attempts; retry later).
+    nor username; `password` empty or over 128 characters),
+    UNAUTHENTICATED (wrong pair; the same message whatever was wrong; a
+    service account from an address it may not log in from),
+    RESOURCE_EXHAUSTED (too many failures of this account from this
+    address, of this account, or from this address; RetryInfo says when).
     """
     Logout: _aio.UnaryUnaryMultiCallable[_auth_pb2.LogoutRequest, _auth_pb2.LogoutResponse]  # type: ignore[assignment]
     """Ends the session of the token in the metadata. Idempotent. profil
@@ -118,9 +127,12 @@ class AuthServiceAsyncStub(AuthServiceStub):
     it with the caller's own token before trusting that token.
     """
     UbahPassword: _aio.UnaryUnaryMultiCallable[_auth_pb2.UbahPasswordRequest, _auth_pb2.UbahPasswordResponse]  # type: ignore[assignment]
-    """Changes the caller's password; other sessions stay valid.
+    """Changes the caller's password, ends the account's other sessions (the
+    caller's stays) and tells the registered email. A wrong `password_lama`
+    counts as a failed login.
     Errors: INVALID_ARGUMENT (`password_baru` too short or equal to the
-    old one), UNAUTHENTICATED (`password_lama` wrong).
+    old one, a password over 128 characters), UNAUTHENTICATED
+    (`password_lama` wrong), RESOURCE_EXHAUSTED (as Login).
     """
     LupaPassword: _aio.UnaryUnaryMultiCallable[_auth_pb2.LupaPasswordRequest, _auth_pb2.LupaPasswordResponse]  # type: ignore[assignment]
     """Lupa Password: if NIP and email belong together, mails a single-use
@@ -133,7 +145,7 @@ class AuthServiceAsyncStub(AuthServiceStub):
     password works until this succeeds; then every session of the account
     ends (whoever had the old password is logged out everywhere).
     Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
-    too short), RESOURCE_EXHAUSTED (too many wrong codes).
+    too short). After 5 wrong guesses the code is spent (INVALID_ARGUMENT).
     """
     KirimKodeReset: _aio.UnaryUnaryMultiCallable[_auth_pb2.KirimKodeResetRequest, _auth_pb2.KirimKodeResetResponse]  # type: ignore[assignment]
     """Helpdesk: mails a single-use reset code (as Lupa Password does) to the
@@ -162,8 +174,11 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         """Logs in with a NIP (pegawai) or a username (admin, helpdesk and
         service accounts) and a password.
         Errors: INVALID_ARGUMENT (field `nip` not 18 digits, or neither nip
-        nor username), UNAUTHENTICATED (wrong pair; the same message whatever
-        was wrong), RESOURCE_EXHAUSTED (too many attempts; retry later).
+        nor username; `password` empty or over 128 characters),
+        UNAUTHENTICATED (wrong pair; the same message whatever was wrong; a
+        service account from an address it may not log in from),
+        RESOURCE_EXHAUSTED (too many failures of this account from this
+        address, of this account, or from this address; RetryInfo says when).
         """
 
     @_abc_1.abstractmethod
@@ -205,9 +220,12 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _auth_pb2.UbahPasswordRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_auth_pb2.UbahPasswordResponse, _abc.Awaitable[_auth_pb2.UbahPasswordResponse]]:
-        """Changes the caller's password; other sessions stay valid.
+        """Changes the caller's password, ends the account's other sessions (the
+        caller's stays) and tells the registered email. A wrong `password_lama`
+        counts as a failed login.
         Errors: INVALID_ARGUMENT (`password_baru` too short or equal to the
-        old one), UNAUTHENTICATED (`password_lama` wrong).
+        old one, a password over 128 characters), UNAUTHENTICATED
+        (`password_lama` wrong), RESOURCE_EXHAUSTED (as Login).
         """
 
     @_abc_1.abstractmethod
@@ -232,7 +250,7 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         password works until this succeeds; then every session of the account
         ends (whoever had the old password is logged out everywhere).
         Errors: INVALID_ARGUMENT (`kode` wrong or expired, `password_baru`
-        too short), RESOURCE_EXHAUSTED (too many wrong codes).
+        too short). After 5 wrong guesses the code is spent (INVALID_ARGUMENT).
         """
 
     @_abc_1.abstractmethod
