@@ -30,11 +30,13 @@ class EkinerjaApp(App[None]):
     ]
 
     def __init__(self, server_address: str, akun: str | None = None,
-                 kredensial: grpc.ChannelCredentials | None = None) -> None:
+                 kredensial: grpc.ChannelCredentials | None = None, folder_sesi: Path | None = None) -> None:
         super().__init__()
         self.backend = Backend(server_address, kredensial=kredensial)
         # `--akun`: the login is locked to one account (the SSH gateway, see LoginScreen).
         self.akun_terkunci = akun
+        # `--folder-sesi`: under the SSH gateway, files are saved in this folder only (tui/berkas.py).
+        self.folder_sesi = folder_sesi
 
     def on_mount(self) -> None:
         self.push_screen(LoginScreen(self.akun_terkunci))

@@ -8,7 +8,8 @@ from ekinerja.profil.v1 import auth_pb2_grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.profil.store.models import jejak, permintaan
-from services.profil.usecases.akun import KodeSalah, LayananAkun, cari_kunci_ssh
+from services.profil.usecases import tiket_gerbang
+from services.profil.usecases.akun import KodeSalah, LayananAkun, cari_kunci_ssh, now
 from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.mutasi import Mutasi
@@ -32,6 +33,14 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
         self._mutasi = Mutasi(db, permintaan, jejak)
 
     async def Login(self, request: pb.LoginRequest, context: grpc.aio.ServicerContext) -> pb.LoginResponse:
+        tiket = str(dict(context.invocation_metadata() or ()).get(tiket_gerbang.METADATA, ""))
+        if tiket:
+            # Through the SSH gateway: count this Login against the SSH client's address, which the
+            # gateway named in the ticket (only a valid ticket for this login; otherwise the peer's).
+            async with self._db.transaction() as s:
+                alamat = await tiket_gerbang.tukar(s, tiket, (request.nip or request.username), now())
+            if alamat:
+                pr.set_alamat(alamat)
         hasil = await self._akun.login(self._db, request.nip.strip(), request.username.strip(), request.password)
         expire = Timestamp()
         expire.FromDatetime(hasil.kedaluwarsa)
@@ -104,6 +113,12 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             return pb.KirimKodeResetResponse(email_tersamar=tersamar, kedaluwarsa=timestamp_to_proto(kedaluwarsa))
 
         return await self._mutasi(request, "KirimKodeReset", pb.KirimKodeResetResponse, work)
+
+    async def BuatTiketGerbang(self, request: pb.BuatTiketGerbangRequest,
+                               context: grpc.aio.ServicerContext) -> pb.TiketGerbang:
+        async with self._db.transaction() as s:
+            tiket, kedaluwarsa = await tiket_gerbang.buat(s, pr.current(), request.login, request.alamat_klien, now())
+        return pb.TiketGerbang(tiket=tiket, expire_time=timestamp_to_proto(kedaluwarsa))
 
     async def CariKunciSsh(self, request: pb.CariKunciSshRequest, context: grpc.aio.ServicerContext) -> pb.KunciSsh:
         async with self._db.read() as s:

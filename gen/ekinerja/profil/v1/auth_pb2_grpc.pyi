@@ -91,6 +91,14 @@ class AuthServiceStub:
     NOT_FOUND (not registered, or the account is disabled),
     PERMISSION_DENIED.
     """
+    BuatTiketGerbang: _grpc.UnaryUnaryMultiCallable[_auth_pb2.BuatTiketGerbangRequest, _auth_pb2.TiketGerbang]
+    """The SSH gateway, for the Login its TUI is about to make for `login`: a
+    short-lived (60 s), single-use ticket naming the SSH client's network
+    address. The TUI sends it with that Login as metadata
+    `x-tiket-gerbang`; profil then counts the Login against the client's
+    address instead of the gateway's (one address for every SSH user).
+    Service accounts (peran layanan) only.
+    """
 
 @_typing.type_check_only
 class AuthServiceAsyncStub(AuthServiceStub):
@@ -150,6 +158,14 @@ class AuthServiceAsyncStub(AuthServiceStub):
     Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
     NOT_FOUND (not registered, or the account is disabled),
     PERMISSION_DENIED.
+    """
+    BuatTiketGerbang: _aio.UnaryUnaryMultiCallable[_auth_pb2.BuatTiketGerbangRequest, _auth_pb2.TiketGerbang]  # type: ignore[assignment]
+    """The SSH gateway, for the Login its TUI is about to make for `login`: a
+    short-lived (60 s), single-use ticket naming the SSH client's network
+    address. The TUI sends it with that Login as metadata
+    `x-tiket-gerbang`; profil then counts the Login against the client's
+    address instead of the gateway's (one address for every SSH user).
+    Service accounts (peran layanan) only.
     """
 
 class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -261,6 +277,20 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
         NOT_FOUND (not registered, or the account is disabled),
         PERMISSION_DENIED.
+        """
+
+    @_abc_1.abstractmethod
+    def BuatTiketGerbang(
+        self,
+        request: _auth_pb2.BuatTiketGerbangRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.TiketGerbang, _abc.Awaitable[_auth_pb2.TiketGerbang]]:
+        """The SSH gateway, for the Login its TUI is about to make for `login`: a
+        short-lived (60 s), single-use ticket naming the SSH client's network
+        address. The TUI sends it with that Login as metadata
+        `x-tiket-gerbang`; profil then counts the Login against the client's
+        address instead of the gateway's (one address for every SSH user).
+        Service accounts (peran layanan) only.
         """
 
 def add_AuthServiceServicer_to_server(servicer: AuthServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
