@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     # header is ignored.
     proxy_tepercaya: list[str] = Field(default_factory=list)
     reset_max_per_jam: int = 3  # Lupa Password requests per NIP and per address
+    kirim_berkas_per_jam: int = Field(default=5, ge=1)  # KirimBerkasSaya mails per account
 
     smtp_host: str | None = None  # unset: mail is written to data_dir/outbox
     smtp_port: int = 25

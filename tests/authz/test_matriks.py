@@ -41,6 +41,7 @@ AuthService.ResetPassword                    Y      Y       Y     Y       Y     
 AuthService.KirimKodeReset                   -      -       -     -       -              -              Y     -          Y        -
 AuthService.CariKunciSsh                     -      -       -     -       -              -              -     -          -        Y
 AuthService.BuatTiketGerbang                 -      -       -     -       -              -              -     -          -        Y
+AuthService.KirimBerkasSaya                  -      Y       Y     Y       Y              Y              Y     Y          Y        -
 ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     -          Y        -
 ProfilService.UpdatePegawai                  -      Y       -     -       -              -              Y     -          Y        -
 ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     -          Y        -

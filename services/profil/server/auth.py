@@ -10,6 +10,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from services.profil.store.models import jejak, permintaan
 from services.profil.usecases import tiket_gerbang
 from services.profil.usecases.akun import KodeSalah, LayananAkun, cari_kunci_ssh, now
+from services.profil.usecases.berkas_saya import KirimBerkasSaya
 from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.mutasi import Mutasi
@@ -27,9 +28,10 @@ def peran_proto(peran: str) -> list[int]:
 
 
 class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
-    def __init__(self, db: Database, akun: LayananAkun) -> None:
+    def __init__(self, db: Database, akun: LayananAkun, berkas: KirimBerkasSaya) -> None:
         self._db = db
         self._akun = akun
+        self._berkas = berkas
         self._mutasi = Mutasi(db, permintaan, jejak)
 
     async def Login(self, request: pb.LoginRequest, context: grpc.aio.ServicerContext) -> pb.LoginResponse:
@@ -119,6 +121,16 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
         async with self._db.transaction() as s:
             tiket, kedaluwarsa = await tiket_gerbang.buat(s, pr.current(), request.login, request.alamat_klien, now())
         return pb.TiketGerbang(tiket=tiket, expire_time=timestamp_to_proto(kedaluwarsa))
+
+    async def KirimBerkasSaya(self, request: pb.KirimBerkasSayaRequest,
+                              context: grpc.aio.ServicerContext) -> pb.KirimBerkasSayaResponse:
+        p = pr.current()
+
+        async def work(s):  # type: ignore[no-untyped-def]
+            tersamar = await self._berkas.kirim(s, p, request.nama_berkas.strip(), request.isi, now())
+            return pb.KirimBerkasSayaResponse(email_tersamar=tersamar)
+
+        return await self._mutasi(request, "KirimBerkasSaya", pb.KirimBerkasSayaResponse, work)
 
     async def CariKunciSsh(self, request: pb.CariKunciSshRequest, context: grpc.aio.ServicerContext) -> pb.KunciSsh:
         async with self._db.read() as s:

@@ -84,6 +84,11 @@ class AuthServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.FromString,
                 _registered_method=True)
+        self.KirimBerkasSaya = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/KirimBerkasSaya',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.FromString,
+                _registered_method=True)
 
 
 class AuthServiceServicer:
@@ -193,6 +198,16 @@ class AuthServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def KirimBerkasSaya(self, request, context):
+        """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
+        at most 5 MiB) to the caller's own registered email: how users of the
+        SSH gateway, who cannot fetch files from the gateway machine, get them.
+        At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AuthServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -245,6 +260,11 @@ def add_AuthServiceServicer_to_server(servicer, server):
                     servicer.BuatTiketGerbang,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.SerializeToString,
+            ),
+            'KirimBerkasSaya': grpc.unary_unary_rpc_method_handler(
+                    servicer.KirimBerkasSaya,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -517,6 +537,33 @@ class AuthService:
             '/ekinerja.profil.v1.AuthService/BuatTiketGerbang',
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KirimBerkasSaya(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/KirimBerkasSaya',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.FromString,
             options,
             channel_credentials,
             insecure,
