@@ -307,6 +307,12 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         await self._call(self.auth.ResetPassword, auth_pb2.ResetPasswordRequest(
             request_id=request_id, nip=nip.strip(), kode=kode.strip(), password_baru=baru), auth=False)
 
+    async def kirim_berkas_saya(self, request_id: str, nama_berkas: str, isi: bytes) -> str:
+        """Mails a saved file to this account's registered address; returns it masked."""
+        r = await self._call(self.auth.KirimBerkasSaya, auth_pb2.KirimBerkasSayaRequest(
+            request_id=request_id, nama_berkas=nama_berkas, isi=isi))
+        return r.email_tersamar
+
     # --- profil -----------------------------------------------------------
     async def pegawai(self, nip: str | None = None) -> profil_pb2.Pegawai:
         return await self._call(self.profil.GetPegawai,

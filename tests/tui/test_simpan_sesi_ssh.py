@@ -15,6 +15,7 @@ from tui.app import EkinerjaApp
 from tui.berkas import baca_tujuan, simpan
 from tui.screens.cetak_dokumen import CetakDokumenScreen
 from tui.screens.detail_skp import DetailSkpScreen
+from tui.screens.konfirmasi import KonfirmasiScreen
 
 
 async def _cetak(pilot, simpan_ke: str) -> None:
@@ -47,12 +48,18 @@ async def test_cetak_lewat_ssh_hanya_ke_folder_sesi(address, client, tmp_path):
             assert "Lewat SSH, berkas hanya disimpan di folder sesi ini" in isi(app, "#pesan"), jalan
         # A name planted as a symlink is never opened: the next free name is used.
         await _cetak(pilot, "jebakan.pdf")
-        assert isinstance(app.screen, DetailSkpScreen), isi(app, "#pesan")
         assert luar.read_bytes() == b"RAHASIA"
         tersimpan = sesi / "jebakan-2.pdf"
         assert tersimpan.read_bytes().startswith(b"%PDF")
         assert stat.S_IMODE(tersimpan.stat().st_mode) == 0o600
         assert f"Tersimpan di {tersimpan}" in pemberitahuan(app)
+        # It cannot be downloaded from the gateway: the TUI offers to mail it to the registered address.
+        assert isinstance(app.screen, KonfirmasiScreen)
+        assert "Kirim ke email terdaftar" in isi(app, ".judul")
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        assert "jebakan-2.pdf dikirim ke " in pemberitahuan(app)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "kunci_host", "ssh-berkas"]
 
 

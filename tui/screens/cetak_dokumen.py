@@ -26,6 +26,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from tui import format as fmt
+from tui import kirim_email
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
 from tui.berkas import SIMPAN_KE, Tujuan, baca_tujuan, pesan_folder_sesi, simpan
@@ -308,6 +309,8 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             pesan.update("")
             self.app.notify(tersimpan(berkas, str(path)), title=self._judul(), timeout=15, markup=False)
             self.dismiss(str(path))
+            if tujuan.sesi is not None:
+                kirim_email.tawarkan(self.app, path)
 
     @work(exclusive=True, group="cetak")
     async def _periksa_massal(self, nilai: Nilai, ttd: int, tujuan: Tujuan) -> None:

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from tui import kirim_email
 from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan
 from tui.layanan import folder_sesi, masih_tampil
 
@@ -83,6 +84,7 @@ class EksporXlsxScreen(ModalScreen[str | None]):
             return
         if masih_tampil(self):
             self.dismiss(str(path))
+            kirim_email.tawarkan(self.app, path)
 
     @work(exclusive=True)
     async def _tulis(self, tujuan: Path) -> None:
