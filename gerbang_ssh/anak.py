@@ -80,9 +80,10 @@ class AnakTui:
     """Output goes to `keluaran` as it comes; input through `tulis`."""
 
     def __init__(self, argv: list[str], env: dict[str, str], keluaran: Callable[[bytes], None],
-                 pass_fds: tuple[int, ...] = ()) -> None:
+                 pass_fds: tuple[int, ...] = (), pengguna: tuple[int, int] | None = None) -> None:
         self._argv = argv
         self._pass_fds = pass_fds
+        self._pengguna = pengguna  # (uid, gid) to run as, or the gateway's own
         self._env = env
         self._keluaran = keluaran
         self._master = -1
@@ -102,7 +103,7 @@ class AnakTui:
             fcntl.ioctl(slave, termios.TIOCSWINSZ, _winsize(kolom, baris, px_lebar, px_tinggi))
             self._proc = await asyncio.create_subprocess_exec(
                 *self._argv, stdin=slave, stdout=slave, stderr=slave, env=self._env, start_new_session=True,
-                pass_fds=self._pass_fds)
+                pass_fds=self._pass_fds, **self._sebagai())
         except BaseException:
             os.close(master)
             raise
@@ -114,6 +115,12 @@ class AnakTui:
         self.lanjut_baca()
         if self._antre:
             self._tulis_antre()
+
+    def _sebagai(self) -> dict[str, object]:
+        if self._pengguna is None:
+            return {}
+        uid, gid = self._pengguna
+        return {"user": uid, "group": gid, "extra_groups": []}
 
     # --- output: PTY -> SSH ---------------------------------------------------
     def jeda_baca(self) -> None:

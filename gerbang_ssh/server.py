@@ -11,6 +11,8 @@ to type an 18-digit NIP as a user name.
 from __future__ import annotations
 
 import asyncio
+import os
+import pwd
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -188,6 +190,11 @@ class Gerbang:
         self.batas_anak = BatasAnak(settings.ssh_tui_memori_mb << 20, settings.ssh_tui_cpu_detik)
         # Apart from the host key (DATA_DIR/ssh): a TUI writes into its own folder below this only.
         self.folder_berkas = settings.ssh_folder_berkas or settings.data_dir / "ssh-berkas"
+        # (uid, gid) the TUIs run as, when not the gateway's own user.
+        self.pengguna_tui: tuple[int, int] | None = None
+        if settings.ssh_tui_pengguna:
+            pw = pwd.getpwnam(settings.ssh_tui_pengguna)  # KeyError: refuse to start with a wrong name
+            self.pengguna_tui = (pw.pw_uid, pw.pw_gid)
         self._settings = settings
         self._kunci_host = kunci_host
         self._acceptor: asyncssh.SSHAcceptor | None = None
@@ -238,8 +245,12 @@ class Gerbang:
 
     def buat_folder_sesi(self) -> Path:
         """A fresh folder (mode 700, a random name) for one session's files."""
-        self.folder_berkas.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return Path(tempfile.mkdtemp(prefix="sesi-", dir=self.folder_berkas))
+        # The root: the gateway's, 711 so that a TUI of another user reaches its own folder by name only.
+        self.folder_berkas.mkdir(parents=True, exist_ok=True, mode=0o711 if self.pengguna_tui else 0o700)
+        folder = Path(tempfile.mkdtemp(prefix="sesi-", dir=self.folder_berkas))
+        if self.pengguna_tui is not None:
+            os.chown(folder, *self.pengguna_tui)
+        return folder
 
     def lepas_tempat(self, sesi: SesiTui) -> None:
         self._berjalan.discard(sesi)

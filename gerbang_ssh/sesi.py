@@ -186,7 +186,7 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
         env = lingkungan(self._term or "")
         env[ENV_FD] = str(kendali.fd_anak)
         anak = AnakTui(perintah_tui(self._gerbang.server, self._akun.login, folder, self._gerbang.batas_anak),
-                       env, self._tulis, pass_fds=(kendali.fd_anak,))
+                       env, self._tulis, pass_fds=(kendali.fd_anak,), pengguna=self._gerbang.pengguna_tui)
         self._anak = anak
         try:
             await self._jalankan_dengan(anak, kendali)

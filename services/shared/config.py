@@ -87,6 +87,10 @@ class Settings(BaseSettings):
     # Where each session's TUI may write (SIMPAN KE, Ekspor XLSX): a fresh
     # folder per session under this root; unset: DATA_DIR/ssh-berkas.
     ssh_folder_berkas: Path | None = None
+    # OS user the TUIs run as, apart from the gateway's own (its host key, its
+    # service account's password); the gateway then needs CAP_SETUID, CAP_SETGID
+    # and CAP_CHOWN (deploy/ssh.md). Unset: the gateway's user.
+    ssh_tui_pengguna: str | None = None
 
     log_format: Literal["console", "json"] = "console"
     log_level: str = "INFO"
