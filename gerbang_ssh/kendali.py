@@ -7,6 +7,7 @@ Lines of ASCII:
   child → gateway  "tiket"    a login ticket for its next Login, please
   gateway → child  "<tiket>"  (empty when none could be had: the Login goes without)
   child → gateway  "masuk"    its password was accepted: the login deadline is over
+  child → gateway  "keluar"   back at the login screen: the deadline runs again
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class KendaliAnak:
         self._sisi_gerbang.setblocking(False)
         self._minta_tiket = minta_tiket
         self.masuk = asyncio.Event()
+        self.keluar = asyncio.Event()
         self._tugas: asyncio.Task[None] | None = None
 
     @property
@@ -58,7 +60,11 @@ class KendaliAnak:
                     tiket = await self._minta_tiket()
                     await loop.sock_sendall(self._sisi_gerbang, tiket.encode("ascii") + b"\n")
                 elif baris == b"masuk":
+                    self.keluar.clear()
                     self.masuk.set()
+                elif baris == b"keluar":
+                    self.masuk.clear()
+                    self.keluar.set()
             if len(sisa) > _MAKS_BARIS:
                 log.warning("ssh.kendali.rusak")
                 return
@@ -70,3 +76,15 @@ class KendaliAnak:
                 await self._tugas
         self._sisi_anak.close()
         self._sisi_gerbang.close()
+
+
+async def awasi_login(kendali: KendaliAnak, detik: float) -> None:
+    """Returns only when the login screen was up `detik` seconds without a
+    password accepted; a logout starts the count again."""
+    while True:
+        try:
+            await asyncio.wait_for(kendali.masuk.wait(), detik)
+        except TimeoutError:
+            return
+        await kendali.keluar.wait()
+        kendali.keluar.clear()

@@ -18,7 +18,7 @@ import structlog
 
 from gerbang_ssh.akun import AkunSsh
 from gerbang_ssh.anak import AnakTui, lingkungan, perintah_tui
-from gerbang_ssh.kendali import ENV_FD, KendaliAnak
+from gerbang_ssh.kendali import ENV_FD, KendaliAnak, awasi_login
 from gerbang_ssh.laju import EmberMasukan
 
 if TYPE_CHECKING:
@@ -209,18 +209,11 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
         selesai = asyncio.create_task(anak.tunggu())
         berhenti = asyncio.create_task(self._berhenti.wait())
         # The login screen asks for nothing but a password: it may not hold a TUI (and a slot) longer than this.
-        masuk = asyncio.create_task(asyncio.wait_for(kendali.masuk.wait(), self._gerbang.login_tui_detik))
-        menunggu = {selesai, berhenti, masuk}
-        while True:
-            await asyncio.wait(menunggu, return_when=asyncio.FIRST_COMPLETED)
-            if masuk in menunggu and masuk.done():
-                menunggu.discard(masuk)
-                if isinstance(masuk.exception(), TimeoutError):
-                    log.info("ssh.batas_login", akun=self._akun.untuk_log, detik=self._gerbang.login_tui_detik)
-                    self._pesan_akhir = self._pesan_akhir or pesan_batas_login(self._gerbang.login_tui_detik)
-                    break
-                continue
-            break
+        masuk = asyncio.create_task(awasi_login(kendali, self._gerbang.login_tui_detik))
+        await asyncio.wait({selesai, berhenti, masuk}, return_when=asyncio.FIRST_COMPLETED)
+        if masuk.done() and not selesai.done():
+            log.info("ssh.batas_login", akun=self._akun.untuk_log, detik=self._gerbang.login_tui_detik)
+            self._pesan_akhir = self._pesan_akhir or pesan_batas_login(self._gerbang.login_tui_detik)
         berhenti.cancel()
         masuk.cancel()
         dihentikan = not selesai.done()

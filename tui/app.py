@@ -86,6 +86,8 @@ class EkinerjaApp(App[None]):
     def _ke_login(self) -> None:
         while not isinstance(self.screen, LoginScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
+        if self.backend.gerbang is not None:
+            self.backend.gerbang.keluar()  # the SSH gateway's login deadline applies again
 
     def action_keluar(self) -> None:
         self._keluar(IdPermintaan().ambil())

@@ -48,6 +48,13 @@ class SaluranGerbang:
 
     def sudah_masuk(self) -> None:
         """The password was accepted: the gateway's login deadline is over."""
-        with contextlib.suppress(OSError):
-            self._sock.send(b"masuk\n")
+        self._kirim(b"masuk\n")
+
+    def keluar(self) -> None:
+        """Back at the login screen (logout, session ended): the deadline runs again."""
+        self._kirim(b"keluar\n")
+
+    def _kirim(self, baris: bytes) -> None:
+        with contextlib.suppress(OSError):  # a few bytes on an empty socket: never blocks
+            self._sock.send(baris)
 

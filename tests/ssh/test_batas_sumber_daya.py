@@ -94,7 +94,7 @@ async def test_layar_login_tanpa_password_berakhir(jalankan_gerbang, kunci_sutik
     assert gerbang.jumlah_sesi == 0
 
 
-async def test_setelah_masuk_batas_login_tidak_berlaku(jalankan_gerbang, kunci_sutikno):
+async def test_setelah_masuk_batas_login_tidak_berlaku_sampai_keluar(jalankan_gerbang, kunci_sutikno):
     batas = 20
     gerbang, port = await jalankan_gerbang(ssh_login_tui_detik=batas)
     async with sambung(port, kunci_sutikno) as conn:
@@ -107,6 +107,10 @@ async def test_setelah_masuk_batas_login_tidak_berlaku(jalankan_gerbang, kunci_s
         await asyncio.sleep(max(0.0, mulai + batas + 3 - asyncio.get_running_loop().time()))
         assert not layar.tertutup.is_set()
         assert gerbang.jumlah_sesi == 1
+        # Logged out, back at the login screen: the deadline runs again.
+        layar.ketik("\x0c")  # ctrl+l
+        await layar.tunggu_tutup()
+    assert "password tidak dimasukkan dalam 20 detik" in layar.mentah.decode(errors="replace")
 
 
 async def test_tui_berjalan_dengan_batas_sumber_daya(jalankan_gerbang, kunci_sutikno):
