@@ -6,6 +6,7 @@ import os
 import stat
 
 import pytest
+from ekinerja.penilaian.v1 import penilaian_pb2
 
 from tests import data
 from tests.api.penilaian.bantu import skp_disetujui
@@ -15,6 +16,7 @@ from tui.app import EkinerjaApp
 from tui.berkas import baca_tujuan, simpan
 from tui.screens.cetak_dokumen import CetakDokumenScreen
 from tui.screens.detail_skp import DetailSkpScreen
+from tui.screens.ekspor_xlsx import EksporXlsxScreen
 from tui.screens.konfirmasi import KonfirmasiScreen
 
 
@@ -79,3 +81,30 @@ def test_folder_sesi_tidak_ditimpa_dan_tidak_lewat_symlink(tmp_path):
     with pytest.raises(OSError):
         simpan(baca_tujuan("x.pdf", sesi), "x.pdf", b"4")
     assert not list(lain.iterdir())
+
+
+async def test_ekspor_xlsx_lewat_ssh_hanya_ke_folder_sesi(tmp_path):
+    sesi = tmp_path / "sesi"
+    sesi.mkdir(mode=0o700)
+    (sesi / "rekap.xlsx").write_bytes(b"lama")
+    app = EkinerjaApp("127.0.0.1:1", data.SUTIKNO, folder_sesi=sesi)  # no server needed to save
+    app.animation_level = "none"
+    async with app.run_test(size=UKURAN) as pilot:
+        await pilot.pause()
+        app.push_screen(EksporXlsxScreen(penilaian_pb2.BerkasXlsx(nama_berkas="rekap.xlsx", isi=b"PK\x03\x04xl")))
+        await pilot.pause()
+        assert app.screen.query_one("#tujuan").value == f"{sesi}/rekap.xlsx"
+        assert str(sesi) in isi(app, "#folder-sesi")
+        for jalan in ("/etc/cron.d/x", "../x.xlsx", "~/x.xlsx"):
+            await ketik(pilot, "#tujuan", jalan)
+            await pilot.press("enter")
+            await tunggu(pilot)
+            assert "Lewat SSH, berkas hanya disimpan di folder sesi ini" in isi(app, "#pesan"), jalan
+        await ketik(pilot, "#tujuan", "rekap.xlsx")  # exists: kept, the new one beside it
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, KonfirmasiScreen)  # Kirim ke email terdaftar?
+        await pilot.press("escape")
+    assert (sesi / "rekap.xlsx").read_bytes() == b"lama"
+    assert (sesi / "rekap-2.xlsx").read_bytes() == b"PK\x03\x04xl"
+    assert stat.S_IMODE((sesi / "rekap-2.xlsx").stat().st_mode) == 0o600
