@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     tui.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan 127.0.0.1:50051)")
     tui.add_argument("--akun", default=None, metavar="NIP|USERNAME",
                      help="kunci isian NIP/username pada akun ini (dipakai gerbang SSH)")
+    tui.add_argument("--folder-sesi", default=None, metavar="FOLDER",
+                     help="berkas hanya disimpan di folder ini (dipakai gerbang SSH)")
 
     ssh = sub.add_parser("ssh", help="gerbang SSH: antarmuka terminal bagi setiap sambungan berkunci terdaftar")
     ssh.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan EKINERJA_SSH_SERVER, atau "
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.perintah == "tui":
         from cli.tui import run_tui
 
-        return run_tui(args.server or f"{settings.host}:{settings.port}", args.akun, settings)
+        return run_tui(args.server or f"{settings.host}:{settings.port}", args.akun, settings, args.folder_sesi)
     configure(settings.log_level, settings.log_format)
     if args.perintah == "serve":
         from cli.serve import run_serve

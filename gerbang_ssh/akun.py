@@ -109,3 +109,26 @@ class PencariAkun:
             return AkunSsh(login=resp.nip or resp.username, nama=resp.nama, sidik_jari=resp.sidik_jari,
                            peran=tuple(auth_pb2.Peran.Name(p).removeprefix("PERAN_").lower() for p in resp.peran))
         raise GagalAkunLayanan("Token akun layanan ditolak berulang kali.")
+
+    async def tiket(self, login: str, alamat: str) -> str:
+        """A single-use ticket (AuthService/BuatTiketGerbang) for the next
+        Login of `login`, naming the SSH client's `alamat`: profil counts that
+        Login against it. "" when none could be had: the Login then goes
+        without, counted against the gateway's address (stricter, never looser)."""
+        for percobaan in (1, 2):
+            try:
+                token = await self._token_berlaku()
+                resp = await self._stub.BuatTiketGerbang(
+                    auth_pb2.BuatTiketGerbangRequest(login=login, alamat_klien=alamat),
+                    metadata=(("authorization", f"Bearer {token}"),), timeout=TIMEOUT)
+            except grpc.aio.AioRpcError as err:
+                if err.code() == grpc.StatusCode.UNAUTHENTICATED and percobaan == 1:
+                    self._token = None
+                    continue
+                log.warning("ssh.tiket_gagal", kode=err.code().name)
+                return ""
+            except (GagalAkunLayanan, ProfilTakTerjangkau) as e:
+                log.warning("ssh.tiket_gagal", galat=str(e))
+                return ""
+            return resp.tiket
+        return ""

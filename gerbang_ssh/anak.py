@@ -18,6 +18,8 @@ import struct
 import sys
 import termios
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import structlog
 
@@ -27,18 +29,32 @@ log = structlog.get_logger("ekinerja.ssh")
 # it no SIGWINCH when the window is resized (and no SIGHUP on hang-up).
 # subprocess can make it a session leader (start_new_session) but not take the
 # terminal; preexec_fn could, but runs Python between fork and exec in a
-# process with gRPC threads. So a two-line launcher does it, then becomes the
-# TUI by exec (same pid, so `ps` shows `python -m cli tui …`).
-_KENDALI = ("import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
-            "os.execv(sys.argv[1], sys.argv[1:])")
+# process with gRPC threads. So a short launcher does it, sets the TUI's
+# resource limits (address space, CPU seconds: a TUI driven wild stops, the
+# gateway and other sessions do not), then becomes the TUI by exec (same pid,
+# so `ps` shows `python -m cli tui …`).
+_KENDALI = ("import fcntl, os, resource, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+            "m, c = int(sys.argv[1]), int(sys.argv[2]); resource.setrlimit(resource.RLIMIT_AS, (m, m)); "
+            "resource.setrlimit(resource.RLIMIT_CPU, (c, c + 5)); os.execv(sys.argv[3], sys.argv[3:])")
 _BACA = 65536
 _MAKS_ANTRE = 1 << 20
 _TUNGGU_HUP = 3.0  # seconds for each of SIGHUP, SIGTERM before SIGKILL
 _TUNGGU_SISA = 2.0  # after the child exits, for its last output
+# The largest window a TUI is given: Textual keeps buffers per cell, and a
+# 10000x10000 request took one TUI to 2.7 GiB. Real terminals are far smaller.
+MAKS_KOLOM, MAKS_BARIS = 500, 200
 
 
-def perintah_tui(server: str, akun: str) -> list[str]:
-    return [sys.executable, "-c", _KENDALI, sys.executable, "-m", "cli", "tui", "--server", server, "--akun", akun]
+@dataclass(frozen=True)
+class BatasAnak:
+    memori_byte: int
+    cpu_detik: int
+
+
+def perintah_tui(server: str, akun: str, folder_sesi: Path, batas: BatasAnak) -> list[str]:
+    return [sys.executable, "-c", _KENDALI, str(batas.memori_byte), str(batas.cpu_detik),
+            sys.executable, "-m", "cli", "tui", "--server", server, "--akun", akun,
+            "--folder-sesi", str(folder_sesi)]
 
 
 def lingkungan(term: str) -> dict[str, str]:
@@ -54,14 +70,20 @@ def lingkungan(term: str) -> dict[str, str]:
 
 def _winsize(kolom: int, baris: int, px_lebar: int = 0, px_tinggi: int = 0) -> bytes:
     # SSH clients send 0x0 when they do not know; a TUI needs something.
-    return struct.pack("HHHH", baris or 24, kolom or 80, px_lebar, px_tinggi)
+    kolom, baris = min(kolom or 80, MAKS_KOLOM), min(baris or 24, MAKS_BARIS)
+    if not (0 <= px_lebar < 1 << 16 and 0 <= px_tinggi < 1 << 16):
+        px_lebar = px_tinggi = 0  # not a real screen: unknown
+    return struct.pack("HHHH", baris, kolom, px_lebar, px_tinggi)
 
 
 class AnakTui:
     """Output goes to `keluaran` as it comes; input through `tulis`."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], keluaran: Callable[[bytes], None]) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str], keluaran: Callable[[bytes], None],
+                 pass_fds: tuple[int, ...] = (), pengguna: tuple[int, int] | None = None) -> None:
         self._argv = argv
+        self._pass_fds = pass_fds
+        self._pengguna = pengguna  # (uid, gid) to run as, or the gateway's own
         self._env = env
         self._keluaran = keluaran
         self._master = -1
@@ -69,6 +91,7 @@ class AnakTui:
         self._antre = bytearray()  # input the PTY did not take yet
         self._eof = asyncio.Event()
         self._membaca = False
+        self.masukan_diterima = 0  # bytes of input taken (for operators and tests)
 
     @property
     def pid(self) -> int | None:
@@ -79,7 +102,8 @@ class AnakTui:
         try:
             fcntl.ioctl(slave, termios.TIOCSWINSZ, _winsize(kolom, baris, px_lebar, px_tinggi))
             self._proc = await asyncio.create_subprocess_exec(
-                *self._argv, stdin=slave, stdout=slave, stderr=slave, env=self._env, start_new_session=True)
+                *self._argv, stdin=slave, stdout=slave, stderr=slave, env=self._env, start_new_session=True,
+                pass_fds=self._pass_fds, **self._sebagai())
         except BaseException:
             os.close(master)
             raise
@@ -91,6 +115,12 @@ class AnakTui:
         self.lanjut_baca()
         if self._antre:
             self._tulis_antre()
+
+    def _sebagai(self) -> dict[str, object]:
+        if self._pengguna is None:
+            return {}
+        uid, gid = self._pengguna
+        return {"user": uid, "group": gid, "extra_groups": []}
 
     # --- output: PTY -> SSH ---------------------------------------------------
     def jeda_baca(self) -> None:
@@ -131,6 +161,7 @@ class AnakTui:
             log.warning("ssh.pty.masukan_dibuang", byte=len(data))
             return
         self._antre += data
+        self.masukan_diterima += len(data)
         if self._master >= 0:
             self._tulis_antre()
 
@@ -153,6 +184,11 @@ class AnakTui:
         """TIOCSWINSZ on the PTY: the kernel sends the child SIGWINCH."""
         if self._master >= 0:
             fcntl.ioctl(self._master, termios.TIOCSWINSZ, _winsize(kolom, baris, px_lebar, px_tinggi))
+
+    def ukuran(self) -> tuple[int, int]:
+        """(columns, rows) of the PTY as the child sees it."""
+        baris, kolom, _, _ = struct.unpack("HHHH", fcntl.ioctl(self._master, termios.TIOCGWINSZ, bytes(8)))
+        return kolom, baris
 
     # --- end ------------------------------------------------------------------
     async def tunggu(self) -> int:

@@ -11,13 +11,18 @@ to type an 18-digit NIP as a user name.
 from __future__ import annotations
 
 import asyncio
+import os
+import pwd
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import asyncssh
 import structlog
 
 from gerbang_ssh.akun import AkunSsh, GagalAkunLayanan, PencariAkun, ProfilTakTerjangkau
-from gerbang_ssh.sesi import SesiTui
+from gerbang_ssh.anak import BatasAnak
+from gerbang_ssh.sesi import PENUH, PENUH_AKUN, SesiTui
 from services.shared.config import Settings
 
 log = structlog.get_logger("ekinerja.ssh")
@@ -44,6 +49,7 @@ class KoneksiSsh(asyncssh.SSHServer):
         self._gerbang = gerbang
         self._conn: asyncssh.SSHServerConnection | None = None
         self._alamat = "?"
+        self.alamat_ip = ""  # the client's, for profil's login limiter (a ticket names it)
         # asyncssh asks twice per key (offer, then signature): profil once.
         self._kunci: dict[bytes, AkunSsh | None] = {}
         self._akun: AkunSsh | None = None
@@ -55,6 +61,7 @@ class KoneksiSsh(asyncssh.SSHServer):
         self._conn = conn
         peer = conn.get_extra_info("peername") or ("?", 0)
         self._alamat = f"{peer[0]}:{peer[1]}"
+        self.alamat_ip = str(peer[0])
         self._gerbang.koneksi.add(self)
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -177,6 +184,17 @@ class Gerbang:
         self.pencari = pencari
         self.idle_detik = settings.ssh_idle_detik
         self.maks_sesi = settings.ssh_maks_sesi
+        self.maks_sesi_per_akun = settings.ssh_maks_sesi_per_akun
+        self.login_tui_detik = settings.ssh_login_tui_detik
+        self.masukan_byte_per_detik = settings.ssh_masukan_byte_per_detik
+        self.batas_anak = BatasAnak(settings.ssh_tui_memori_mb << 20, settings.ssh_tui_cpu_detik)
+        # Apart from the host key (DATA_DIR/ssh): a TUI writes into its own folder below this only.
+        self.folder_berkas = settings.ssh_folder_berkas or settings.data_dir / "ssh-berkas"
+        # (uid, gid) the TUIs run as, when not the gateway's own user.
+        self.pengguna_tui: tuple[int, int] | None = None
+        if settings.ssh_tui_pengguna:
+            pw = pwd.getpwnam(settings.ssh_tui_pengguna)  # KeyError: refuse to start with a wrong name
+            self.pengguna_tui = (pw.pw_uid, pw.pw_gid)
         self._settings = settings
         self._kunci_host = kunci_host
         self._acceptor: asyncssh.SSHAcceptor | None = None
@@ -210,12 +228,29 @@ class Gerbang:
         await asyncio.gather(*(s.akhiri(pesan) for s in list(self._berjalan)))
 
     # --- the TUI slots ----------------------------------------------------------------
-    def ambil_tempat(self, sesi: SesiTui) -> bool:
+    def ambil_tempat(self, sesi: SesiTui) -> str | None:
+        """None when `sesi` may start its TUI, else what to tell the client.
+        Checked and taken in one step (no await between): the event loop
+        runs one session's request at a time."""
         if len(self._berjalan) >= self.maks_sesi:
             log.warning("ssh.penuh", maks=self.maks_sesi)
-            return False
+            return PENUH.format(n=self.maks_sesi)
+        # Else one registered key holds every slot at the login screen, before any password.
+        milik_akun = sum(1 for s in self._berjalan if s.akun.login == sesi.akun.login)
+        if milik_akun >= self.maks_sesi_per_akun:
+            log.warning("ssh.penuh_akun", akun=sesi.akun.untuk_log, maks=self.maks_sesi_per_akun)
+            return PENUH_AKUN.format(n=milik_akun)
         self._berjalan.add(sesi)
-        return True
+        return None
+
+    def buat_folder_sesi(self) -> Path:
+        """A fresh folder (mode 700, a random name) for one session's files."""
+        # The root: the gateway's, 711 so that a TUI of another user reaches its own folder by name only.
+        self.folder_berkas.mkdir(parents=True, exist_ok=True, mode=0o711 if self.pengguna_tui else 0o700)
+        folder = Path(tempfile.mkdtemp(prefix="sesi-", dir=self.folder_berkas))
+        if self.pengguna_tui is not None:
+            os.chown(folder, *self.pengguna_tui)
+        return folder
 
     def lepas_tempat(self, sesi: SesiTui) -> None:
         self._berjalan.discard(sesi)
@@ -223,6 +258,9 @@ class Gerbang:
     @property
     def jumlah_sesi(self) -> int:
         return len(self._berjalan)
+
+    def sesi_berjalan(self) -> list[SesiTui]:
+        return list(self._berjalan)
 
     def pid_sesi(self) -> list[int]:
         """The running TUIs' process ids (for operators and tests)."""

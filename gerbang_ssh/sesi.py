@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shutil
 import time
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ import structlog
 
 from gerbang_ssh.akun import AkunSsh
 from gerbang_ssh.anak import AnakTui, lingkungan, perintah_tui
+from gerbang_ssh.kendali import ENV_FD, KendaliAnak, awasi_login
+from gerbang_ssh.laju import EmberMasukan
 
 if TYPE_CHECKING:
     from gerbang_ssh.server import Gerbang, KoneksiSsh
@@ -26,7 +29,14 @@ log = structlog.get_logger("ekinerja.ssh")
 TANPA_TERMINAL = ("Gerbang SSH e-Kinerja hanya membuka antarmuka terminal; sambung dengan terminal interaktif "
                   "(ssh -t), tanpa perintah.\r\n")
 PENUH = "Layanan SSH e-Kinerja sedang penuh ({n} sesi aktif). Silakan coba lagi beberapa saat lagi.\r\n"
+PENUH_AKUN = ("Akun ini sudah membuka {n} sesi SSH e-Kinerja. Tutup salah satu sesi itu dahulu, "
+              "lalu sambung lagi.\r\n")
 GAGAL_MULAI = "Antarmuka e-Kinerja gagal dimulai. Silakan hubungi admin.\r\n"
+
+
+def pesan_batas_login(detik: int) -> str:
+    lama = f"{detik // 60} menit" if detik % 60 == 0 else f"{detik} detik"
+    return f"Sambungan ditutup: password tidak dimasukkan dalam {lama}."
 
 # What Textual switches on (linux_driver.py) and switches off when it exits
 # normally. A TUI that was killed cannot: without this the user's terminal
@@ -48,10 +58,19 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
         self._berhenti = asyncio.Event()  # the client left, or the gateway ends the session
         self._pesan_akhir = ""
         self._putus = False  # the channel is gone: nothing may be written to it
+        self._ember = EmberMasukan(gerbang.masukan_byte_per_detik)
 
     @property
     def pid(self) -> int | None:
         return self._anak.pid if self._anak is not None else None
+
+    @property
+    def akun(self) -> AkunSsh:
+        return self._akun
+
+    @property
+    def anak(self) -> AnakTui | None:
+        return self._anak
 
     # --- what the client asks -----------------------------------------------
     def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:  # type: ignore[override]
@@ -82,8 +101,12 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
 
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
         self._koneksi.aktif()
-        if self._anak is not None:
-            self._anak.tulis(data)
+        boleh = self._ember.ambil(len(data))
+        if boleh < len(data) and self._ember.dibuang == len(data) - boleh:  # the first drop: once in the log
+            log.warning("ssh.masukan_dibatasi", akun=self._akun.untuk_log,
+                        byte_per_detik=self._gerbang.masukan_byte_per_detik)
+        if self._anak is not None and boleh:
+            self._anak.tulis(data[:boleh])
 
     def eof_received(self) -> bool:
         # The client's input ended (`ssh … < /dev/null`): as sshd with a PTY, the
@@ -142,8 +165,8 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
             if self._term is None:
                 self._tulis(TANPA_TERMINAL, stderr=True)
                 self._keluar(1)
-            elif not self._gerbang.ambil_tempat(self):
-                self._tulis(PENUH.format(n=self._gerbang.maks_sesi))
+            elif (penuh := self._gerbang.ambil_tempat(self)) is not None:
+                self._tulis(penuh)
                 self._keluar(1)
             else:
                 try:
@@ -157,9 +180,22 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
             self._keluar(1)
 
     async def _jalankan_anak(self) -> None:
-        anak = AnakTui(perintah_tui(self._gerbang.server, self._akun.login), lingkungan(self._term or ""),
-                       self._tulis)
+        folder = self._gerbang.buat_folder_sesi()
+        alamat = self._koneksi.alamat_ip
+        kendali = KendaliAnak(lambda: self._gerbang.pencari.tiket(self._akun.login, alamat))
+        env = lingkungan(self._term or "")
+        env[ENV_FD] = str(kendali.fd_anak)
+        anak = AnakTui(perintah_tui(self._gerbang.server, self._akun.login, folder, self._gerbang.batas_anak),
+                       env, self._tulis, pass_fds=(kendali.fd_anak,), pengguna=self._gerbang.pengguna_tui)
         self._anak = anak
+        try:
+            await self._jalankan_dengan(anak, kendali)
+        finally:
+            await kendali.tutup()
+            # Nothing in it can leave the machine once the session is over (no sftp, no scp).
+            shutil.rmtree(folder, ignore_errors=True)
+
+    async def _jalankan_dengan(self, anak: AnakTui, kendali: KendaliAnak) -> None:
         mulai = time.monotonic()
         try:
             await anak.mulai(*self._ukuran)
@@ -168,11 +204,18 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
             self._tulis(GAGAL_MULAI)
             self._keluar(1)
             return
+        kendali.mulai()
         log.info("ssh.sesi.mulai", akun=self._akun.untuk_log, pid=anak.pid)
         selesai = asyncio.create_task(anak.tunggu())
         berhenti = asyncio.create_task(self._berhenti.wait())
-        await asyncio.wait({selesai, berhenti}, return_when=asyncio.FIRST_COMPLETED)
+        # The login screen asks for nothing but a password: it may not hold a TUI (and a slot) longer than this.
+        masuk = asyncio.create_task(awasi_login(kendali, self._gerbang.login_tui_detik))
+        await asyncio.wait({selesai, berhenti, masuk}, return_when=asyncio.FIRST_COMPLETED)
+        if masuk.done() and not selesai.done():
+            log.info("ssh.batas_login", akun=self._akun.untuk_log, detik=self._gerbang.login_tui_detik)
+            self._pesan_akhir = self._pesan_akhir or pesan_batas_login(self._gerbang.login_tui_detik)
         berhenti.cancel()
+        masuk.cancel()
         dihentikan = not selesai.done()
         if dihentikan:
             await anak.hentikan()

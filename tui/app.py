@@ -30,11 +30,13 @@ class EkinerjaApp(App[None]):
     ]
 
     def __init__(self, server_address: str, akun: str | None = None,
-                 kredensial: grpc.ChannelCredentials | None = None) -> None:
+                 kredensial: grpc.ChannelCredentials | None = None, folder_sesi: Path | None = None) -> None:
         super().__init__()
         self.backend = Backend(server_address, kredensial=kredensial)
         # `--akun`: the login is locked to one account (the SSH gateway, see LoginScreen).
         self.akun_terkunci = akun
+        # `--folder-sesi`: under the SSH gateway, files are saved in this folder only (tui/berkas.py).
+        self.folder_sesi = folder_sesi
 
     def on_mount(self) -> None:
         self.push_screen(LoginScreen(self.akun_terkunci))
@@ -84,6 +86,8 @@ class EkinerjaApp(App[None]):
     def _ke_login(self) -> None:
         while not isinstance(self.screen, LoginScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
+        if self.backend.gerbang is not None:
+            self.backend.gerbang.keluar()  # the SSH gateway's login deadline applies again
 
     def action_keluar(self) -> None:
         self._keluar(IdPermintaan().ambil())

@@ -33,6 +33,7 @@ from tui.backend_helpdesk import LayananHelpdesk
 from tui.backend_penilaian import LayananPenilaian
 from tui.backend_skp import LayananSkp
 from tui.format import dari_date, label_field
+from tui.gerbang import SaluranGerbang
 
 T = TypeVar("T")
 
@@ -147,6 +148,8 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         self._penilaian: penilaian_pb2_grpc.PenilaianServiceStub | None = None
         self._cetak: cetak_pb2_grpc.CetakServiceStub | None = None
         self.sesi: Sesi | None = None
+        # Under the SSH gateway: each Login carries its ticket (the SSH client's address for the limiter).
+        self.gerbang: SaluranGerbang | None = None
 
     def _buka(self) -> None:
         # Opened lazily, on the app's event loop (grpc.aio binds a channel to the loop).
@@ -203,16 +206,18 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     def nip(self) -> str:
         return self.sesi.akun.nip if self.sesi else ""
 
-    def _metadata(self, request: Any, auth: bool) -> tuple[tuple[str, str], ...]:
-        metadata: list[tuple[str, str]] = []
+    def _metadata(self, request: Any, auth: bool,
+                  tambahan: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
+        metadata: list[tuple[str, str]] = list(tambahan)
         if auth and self.sesi:
             metadata.append(("authorization", f"Bearer {self.sesi.token}"))
         if rid := getattr(request, "request_id", ""):
             metadata.append(("x-request-id", rid))  # the same id in the server's log lines
         return tuple(metadata)
 
-    async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T:
-        metadata = self._metadata(request, auth)
+    async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True,
+                    tambahan: tuple[tuple[str, str], ...] = ()) -> T:
+        metadata = self._metadata(request, auth, tambahan)
         for percobaan in (1, 2):
             try:
                 return await method(request, metadata=metadata, timeout=self.timeout)
@@ -258,8 +263,13 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             req.nip = value
         else:
             req.username = value
-        resp = await self._call(self.auth.Login, req, auth=False)
+        tambahan: tuple[tuple[str, str], ...] = ()
+        if self.gerbang is not None and (tiket := await self.gerbang.tiket()):
+            tambahan = (("x-tiket-gerbang", tiket),)
+        resp = await self._call(self.auth.Login, req, auth=False, tambahan=tambahan)
         self.sesi = Sesi(resp.access_token, resp.akun)
+        if self.gerbang is not None:
+            self.gerbang.sudah_masuk()
         return resp.akun
 
     async def logout(self, request_id: str) -> None:
@@ -296,6 +306,12 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     async def reset_password(self, request_id: str, nip: str, kode: str, baru: str) -> None:
         await self._call(self.auth.ResetPassword, auth_pb2.ResetPasswordRequest(
             request_id=request_id, nip=nip.strip(), kode=kode.strip(), password_baru=baru), auth=False)
+
+    async def kirim_berkas_saya(self, request_id: str, nama_berkas: str, isi: bytes) -> str:
+        """Mails a saved file to this account's registered address; returns it masked."""
+        r = await self._call(self.auth.KirimBerkasSaya, auth_pb2.KirimBerkasSayaRequest(
+            request_id=request_id, nama_berkas=nama_berkas, isi=isi))
+        return r.email_tersamar
 
     # --- profil -----------------------------------------------------------
     async def pegawai(self, nip: str | None = None) -> profil_pb2.Pegawai:

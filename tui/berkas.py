@@ -1,6 +1,12 @@
 """Where a file the server made is written on the user's machine (SIMPAN KE
-of the Cetak dialogs): a folder, where the file keeps the name the server
-gave it, or a file name of the user's own."""
+of the Cetak dialogs, Ekspor XLSX): a folder, where the file keeps the name
+the server gave it, or a file name of the user's own.
+
+Under the SSH gateway (`--folder-sesi`) the "user's machine" is the
+gateway's: files go into this session's folder only, by a bare name (no
+absolute path, no `..`, no `/`), never over an existing file and never
+through a symlink; the gateway's keys and anything else it can write stay
+out of reach."""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ SIMPAN_KE = "~/ekinerja-cetak/"
 class Tujuan:
     path: Path
     folder: bool
+    sesi: Path | None = None  # the session folder it is confined to (SSH gateway)
 
     def berkas(self, nama_berkas: str = "") -> Path:
         """The file written: in a folder, the server's name (never a path of
@@ -23,15 +30,34 @@ class Tujuan:
         return self.path / Path(nama_berkas).name if self.folder else self.path
 
 
-def baca_tujuan(teks: str) -> Tujuan:
+def pesan_folder_sesi(folder: Path) -> str:
+    return (f"Lewat SSH, berkas hanya disimpan di folder sesi ini ({folder}): tulis nama berkas saja "
+            "(tanpa /, ~ atau ..), atau kosongkan untuk nama dari server.")
+
+
+def baca_tujuan(teks: str, sesi: Path | None = None) -> Tujuan:
     """A folder when it is one already, ends with '/', or has no extension
-    ('~/ekinerja-cetak'); otherwise a file ('~/skp-2023.pdf').
-    ValueError with an Indonesian message when empty."""
+    ('~/ekinerja-cetak'); otherwise a file ('~/skp-2023.pdf'). With `sesi`
+    (SSH gateway), that folder or a bare file name in it, nothing else.
+    ValueError with an Indonesian message when empty or refused."""
     teks = teks.strip()
+    if sesi is not None:
+        return _dalam_sesi(teks, sesi)
     if not teks:
         raise ValueError("SIMPAN KE wajib diisi: folder atau nama berkas tujuan.")
     path = Path(teks).expanduser()
     return Tujuan(path, teks.endswith(("/", os.sep)) or path.is_dir() or not path.suffix)
+
+
+def _dalam_sesi(teks: str, sesi: Path) -> Tujuan:
+    awalan = f"{sesi}/"
+    nama = teks[len(awalan):] if teks.startswith(awalan) else "" if teks == str(sesi) else teks
+    if not nama:
+        return Tujuan(sesi, True, sesi)
+    if "/" in nama or "\\" in nama or nama.startswith(("~", ".")) or any(ord(c) < 32 for c in nama) \
+            or len(nama.encode()) > 200:
+        raise ValueError(pesan_folder_sesi(sesi))
+    return Tujuan(sesi / nama, False, sesi)
 
 
 def _belum_ada(path: Path) -> Path:
@@ -50,6 +76,8 @@ def simpan(tujuan: Tujuan, nama_berkas: str, isi: bytes) -> Path:
     A file the user named is replaced (the dialog asked first); in a folder
     the name is made unique. Written whole or not at all (a temporary file,
     then renamed). Raises OSError."""
+    if tujuan.sesi is not None:
+        return _simpan_di_sesi(tujuan, nama_berkas, isi)
     path = tujuan.berkas(nama_berkas)
     path.parent.mkdir(parents=True, exist_ok=True)
     if tujuan.folder:
@@ -61,3 +89,32 @@ def simpan(tujuan: Tujuan, nama_berkas: str, isi: bytes) -> Path:
     finally:
         sementara.unlink(missing_ok=True)
     return path.resolve()
+
+
+def _simpan_di_sesi(tujuan: Tujuan, nama_berkas: str, isi: bytes) -> Path:
+    """Into the session folder (opened without following a symlink), a new
+    file only (O_EXCL: an existing name, even a symlink planted there, is
+    never opened; the next free name is), mode 600."""
+    assert tujuan.sesi is not None
+    path = tujuan.berkas(nama_berkas)
+    # berkas() keeps a server's name to its last part; not hidden either.
+    path = path.with_name(path.name.lstrip(".") or "berkas")
+    folder = os.open(tujuan.sesi, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        n = 1
+        while True:
+            nama = path.name if n == 1 else f"{path.stem}-{n}{path.suffix}"
+            try:
+                fd = os.open(nama, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=folder)
+                break
+            except FileExistsError:
+                n += 1
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(isi)
+        except BaseException:
+            os.unlink(nama, dir_fd=folder)  # never a half file
+            raise
+    finally:
+        os.close(folder)
+    return tujuan.sesi / nama

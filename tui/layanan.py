@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Protocol, cast
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from tui.backend import Backend, GagalLayanan
 
 class AppEkinerja(Protocol):
     backend: Backend
+    folder_sesi: Path | None
 
     def masuk(self) -> None: ...
 
@@ -33,6 +35,11 @@ def aplikasi(node: DOMNode) -> AppEkinerja:
 
 def backend(node: DOMNode) -> Backend:
     return aplikasi(node).backend
+
+
+def folder_sesi(node: DOMNode) -> Path | None:
+    """Under the SSH gateway: the one folder files may be saved to (tui/berkas.py)."""
+    return getattr(node.app, "folder_sesi", None)
 
 
 def masih_tampil(node: DOMNode) -> bool:

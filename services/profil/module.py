@@ -13,6 +13,7 @@ from services.profil.server.profil import ProfilServicer
 from services.profil.store import repository as repo
 from services.profil.store.models import permintaan
 from services.profil.usecases.akun import LayananAkun
+from services.profil.usecases.berkas_saya import KirimBerkasSaya
 from services.profil.usecases.email_baru import EmailBaru
 from services.shared.db import Database
 from services.shared.idempotency import purge
@@ -37,7 +38,9 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     # profil owns sessions, so a logout takes effect at once on its RPCs; the
     # other services ask it (services/shared/server.py _periksa_sesi).
     ctx.boundary.add_revocation_check(PREFIX_SESI, sesi_aktif)
-    auth_pb2_grpc.add_AuthServiceServicer_to_server(AuthServicer(db, akun), server)
+    berkas = KirimBerkasSaya(ctx.settings, ctx.mailer)
+    ctx.services["profil.berkas"] = berkas
+    auth_pb2_grpc.add_AuthServiceServicer_to_server(AuthServicer(db, akun, berkas), server)
     email_baru = EmailBaru(ctx.mailer, dt.timedelta(hours=ctx.settings.email_baru_tunggu_jam))
     profil_pb2_grpc.add_ProfilServiceServicer_to_server(ProfilServicer(db, email_baru), server)
 

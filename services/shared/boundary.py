@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from services.shared import errors
 from services.shared.logging import mask
-from services.shared.principal import Principal, set_alamat, set_current, set_tenggat
+from services.shared.principal import LAYANAN, RPC_LAYANAN, Principal, set_alamat, set_current, set_tenggat
 from services.shared.teks import tolak_nul
 from services.shared.tokens import TokenVerifier
 
@@ -136,6 +136,8 @@ class Boundary(grpc.aio.ServerInterceptor):
                 if method.startswith(prefix) and not await check(principal):
                     raise errors.BelumMasuk("Sesi Anda telah berakhir. Silakan masuk kembali.")
             structlog.contextvars.bind_contextvars(akun=principal.akun_id)
+            if LAYANAN in principal.peran and method not in RPC_LAYANAN:
+                raise errors.AksesDitolak("Akun layanan hanya dapat memakai layanan gerbang SSH.")
         set_current(principal)
         set_alamat(self._alamat(context, metadata))
         return request_id

@@ -79,6 +79,7 @@ class Settings(BaseSettings):
     # for this many hours (the old address is told of the change at once):
     # whoever changed it cannot take the account over with a code sent there.
     email_baru_tunggu_jam: int = Field(default=24, ge=0)
+    kirim_berkas_per_jam: int = Field(default=5, ge=1)  # KirimBerkasSaya mails per account
 
     smtp_host: str | None = None  # unset: mail is written to data_dir/outbox
     smtp_port: int = 25
@@ -97,6 +98,21 @@ class Settings(BaseSettings):
     ssh_idle_detik: int = Field(default=15 * 60, ge=1)  # no input this long: the connection is closed
     ssh_login_detik: int = Field(default=60, ge=1)  # to finish SSH authentication
     ssh_maks_sesi: int = Field(default=50, ge=1)  # TUI processes at once, over all connections
+    ssh_maks_sesi_per_akun: int = Field(default=2, ge=1)  # one key/account cannot take every slot
+    # From the TUI's start until its password is accepted (the login screen is unauthenticated).
+    ssh_login_tui_detik: int = Field(default=120, ge=1)
+    # Typed input per session: a person types ~10 B/s; a flood is dropped beyond
+    # this rate (after a burst of 16 KiB, a paste), so it cannot burn the TUI's CPU.
+    ssh_masukan_byte_per_detik: int = Field(default=1024, ge=16)
+    ssh_tui_memori_mb: int = Field(default=1536, ge=256)  # RLIMIT_AS of each TUI process
+    ssh_tui_cpu_detik: int = Field(default=900, ge=10)  # RLIMIT_CPU of each TUI process
+    # Where each session's TUI may write (SIMPAN KE, Ekspor XLSX): a fresh
+    # folder per session under this root; unset: DATA_DIR/ssh-berkas.
+    ssh_folder_berkas: Path | None = None
+    # OS user the TUIs run as, apart from the gateway's own (its host key, its
+    # service account's password); the gateway then needs CAP_SETUID, CAP_SETGID
+    # and CAP_CHOWN (deploy/ssh.md). Unset: the gateway's user.
+    ssh_tui_pengguna: str | None = None
 
     log_format: Literal["console", "json"] = "console"
     log_level: str = "INFO"

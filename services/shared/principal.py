@@ -14,6 +14,12 @@ HELPDESK = "helpdesk"
 LAYANAN = "layanan"  # service account
 SEMUA_PERAN = (PEGAWAI, ADMIN_INSTANSI, HELPDESK, LAYANAN)
 
+# All a service account (peran layanan: the SSH gateway) may call; every
+# service's boundary refuses it anything else. Its password sits on the
+# gateway machine: it must not read every pegawai.
+RPC_LAYANAN = frozenset(f"/ekinerja.profil.v1.AuthService/{m}" for m in (
+    "CariKunciSsh", "BuatTiketGerbang", "Logout", "LogoutSemua", "CekSesi", "UbahPassword"))
+
 
 @dataclass(frozen=True)
 class Principal:

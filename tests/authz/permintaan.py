@@ -111,6 +111,10 @@ PERMINTAAN: dict[str, Pembuat] = {
                                                               password_baru="password-baru-1")),
     "AuthService.KirimKodeReset": tetap(a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan=ALASAN)),
     "AuthService.CariKunciSsh": _dari(lambda d: a.CariKunciSshRequest(kunci_publik=d.kunci_ssh)),
+    "AuthService.BuatTiketGerbang": _dari(lambda d: a.BuatTiketGerbangRequest(login=data.SUTIKNO,
+                                                                            alamat_klien="203.0.113.7")),
+    "AuthService.KirimBerkasSaya": tetap(a.KirimBerkasSayaRequest(nama_berkas="rencana-skp.pdf",
+                                                                   isi=b"%PDF-1.7 uji")),
     # --- ProfilService ---
     "ProfilService.GetPegawai": tetap(p.GetPegawaiRequest(name=PEGAWAI)),
     "ProfilService.UpdatePegawai": tetap(p.UpdatePegawaiRequest(

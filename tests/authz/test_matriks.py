@@ -9,7 +9,9 @@ Columns (tests/authz/dunia.py): anonim; sendiri = SUTIKNO himself; rekan =
 another pegawai of his unit; penilai = his penilai; atasan_penilai = the
 penilai's own atasan; mantan_penilai = a former penilai of his SKPs; admin
 = admin of his instansi; admin_lain = admin of another instansi; helpdesk;
-layanan = a service account of his instansi."""
+layanan = a service account of his instansi: the SSH gateway's, which may
+look keys up and make login tickets and nothing else (services/shared/
+principal.py RPC_LAYANAN)."""
 
 from __future__ import annotations
 
@@ -38,22 +40,24 @@ AuthService.LupaPassword                     Y      Y       Y     Y       Y     
 AuthService.ResetPassword                    Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
 AuthService.KirimKodeReset                   -      -       -     -       -              -              Y     -          Y        -
 AuthService.CariKunciSsh                     -      -       -     -       -              -              -     -          -        Y
-ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     -          Y        Y
+AuthService.BuatTiketGerbang                 -      -       -     -       -              -              -     -          -        Y
+AuthService.KirimBerkasSaya                  -      Y       Y     Y       Y              Y              Y     Y          Y        -
+ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     -          Y        -
 ProfilService.UpdatePegawai                  -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     -          Y        Y
-ProfilService.SearchPegawai                  -      -       -     -       -              -              Y     Y          Y        Y
-ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     -          Y        Y
-ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     -          Y        Y
+ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     -          Y        -
+ProfilService.SearchPegawai                  -      -       -     -       -              -              Y     Y          Y        -
+ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     -          Y        -
+ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     -          Y        -
 ProfilService.KlaimPimpinan                  -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.GetUnor                        -      Y       Y     Y       Y              Y              Y     -          Y        Y
-ProfilService.ListUnor                       -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+ProfilService.GetUnor                        -      Y       Y     Y       Y              Y              Y     -          Y        -
+ProfilService.ListUnor                       -      Y       Y     Y       Y              Y              Y     Y          Y        -
 ProfilService.CreatePenugasan                -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     -          Y        Y
+ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     -          Y        -
 ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     -          Y        -
 ProfilService.ListJejakAudit                 -      -       -     -       -              -              Y     Y          Y        -
-SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        Y
-SkpService.ListSkp                           -      Y       -     -       -              -              Y     -          Y        Y
-SkpService.GetSkp                            -      Y       -     Y       -              -              Y     -          Y        Y
+SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        -
+SkpService.ListSkp                           -      Y       -     -       -              -              Y     -          Y        -
+SkpService.GetSkp                            -      Y       -     Y       -              -              Y     -          Y        -
 SkpService.CreateSkp                         -      Y       Y     Y       Y              Y              -     -          -        -
 SkpService.UpdateSkp                         -      Y       -     -       -              -              -     -          -        -
 SkpService.DeleteSkp                         -      Y       -     -       -              -              -     -          -        -
@@ -61,7 +65,7 @@ SkpService.MuatUlangSkp                      -      Y       -     -       -     
 SkpService.CreateRhk                         -      Y       -     -       -              -              -     -          -        -
 SkpService.UpdateRhk                         -      Y       -     -       -              -              -     -          -        -
 SkpService.DeleteRhk                         -      Y       -     -       -              -              -     -          -        -
-SkpService.ListRhkIntervensi                 -      Y       -     Y       -              -              Y     -          Y        Y
+SkpService.ListRhkIntervensi                 -      Y       -     Y       -              -              Y     -          Y        -
 SkpService.CreateIndikator                   -      Y       -     -       -              -              -     -          -        -
 SkpService.UpdateIndikator                   -      Y       -     -       -              -              -     -          -        -
 SkpService.DeleteIndikator                   -      Y       -     -       -              -              -     -          -        -
@@ -71,16 +75,16 @@ SkpService.AjukanSkp                         -      Y       -     -       -     
 SkpService.SetujuiSkp                        -      -       -     Y       -              -              -     -          -        -
 SkpService.KembalikanSkp                     -      -       -     Y       -              -              -     -          -        -
 SkpService.UbahStatusSkp                     -      -       -     Y       -              -              Y     -          Y        -
-SkpService.ListRiwayatSkp                    -      Y       -     Y       -              -              Y     -          Y        Y
+SkpService.ListRiwayatSkp                    -      Y       -     Y       -              -              Y     -          Y        -
 SkpService.GetRingkasanSkp                   -      Y       Y     Y       Y              Y              -     -          -        -
-SkpService.ListSkpBawahan                    -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+SkpService.ListSkpBawahan                    -      Y       Y     Y       Y              Y              Y     Y          Y        -
 SkpService.SinkronisasiSkpBawahan            -      Y       Y     Y       Y              Y              -     -          -        -
-SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     -          Y        Y
+SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     -          Y        -
 SkpService.UpdatePeranHasil                  -      Y       -     -       -              -              -     -          -        -
 SkpService.ListJejakAudit                    -      -       -     -       -              -              Y     Y          Y        -
-PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        Y
-PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     -          Y        Y
-PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     -          Y        Y
+PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        -
+PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     -          Y        -
+PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     -          Y        -
 PenilaianService.CreateRencanaAksi           -      Y       -     -       -              -              -     -          -        -
 PenilaianService.UpdateRencanaAksi           -      Y       -     -       -              -              -     -          -        -
 PenilaianService.DeleteRencanaAksi           -      Y       -     -       -              -              -     -          -        -
@@ -93,23 +97,23 @@ PenilaianService.UpdateFeedback              -      -       -     Y       -     
 PenilaianService.DeleteFeedback              -      -       -     Y       -              -              -     -          -        -
 PenilaianService.SetRating                   -      -       -     Y       -              -              -     -          -        -
 PenilaianService.SetCatatanEvaluasi          -      -       -     Y       -              -              -     -          -        -
-PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        Y
-PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        -
+PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        -
 PenilaianService.GetRingkasanPenilaian      -      Y       Y     Y       Y              Y              -     -          -        -
-PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     -          Y        Y
-PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     -          Y        -
+PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        -
 PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     -          -        -
 PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       Y              -              Y     -          -        -
-PenilaianService.ListBatas                   -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+PenilaianService.ListBatas                   -      Y       Y     Y       Y              Y              Y     Y          Y        -
 PenilaianService.SetBatas                    -      -       -     -       -              -              Y     Y          -        -
 PenilaianService.ListJejakAudit              -      -       -     -       -              -              Y     Y          Y        -
-CetakService.ListJenisDokumen                -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+CetakService.ListJenisDokumen                -      Y       Y     Y       Y              Y              Y     Y          Y        -
 CetakService.GetDialogCetak                  -      Y       -     Y       -              -              -     -          Y        -
 CetakService.PratinjauDokumen                -      Y       -     Y       -              -              -     -          Y        -
 CetakService.CetakRencanaSkp                 -      Y       -     Y       -              -              -     -          Y        -
 CetakService.CetakFormPenilaian              -      Y       -     Y       -              -              -     -          Y        -
 CetakService.CetakEvaluasiKinerja            -      Y       -     Y       -              -              -     -          Y        -
-CetakService.CetakMassal                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y
+CetakService.CetakMassal                     -      Y       Y     Y       Y              Y              Y     Y          Y        -
 CetakService.ListRiwayatCetak                -      Y       -     Y       -              -              -     -          Y        -
 CetakService.ListJejakAudit                  -      -       -     -       -              -              Y     Y          Y        -
 """

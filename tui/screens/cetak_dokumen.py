@@ -26,10 +26,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from tui import format as fmt
+from tui import kirim_email
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
-from tui.berkas import SIMPAN_KE, Tujuan, baca_tujuan, simpan
-from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.berkas import SIMPAN_KE, Tujuan, baca_tujuan, pesan_folder_sesi, simpan
+from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
 
 JUDUL = {pb.JENIS_CETAK_RENCANA_SKP: "Cetak Rencana SKP", pb.JENIS_CETAK_FORM_PENILAIAN: "Cetak Form Penilaian",
          pb.JENIS_CETAK_EVALUASI_KINERJA: "Cetak Dokumen Evaluasi Kinerja"}
@@ -93,8 +94,12 @@ class CetakDokumenScreen(ModalScreen[str | None]):
                 yield Checkbox(f"Tanda tangan digital di tempat {fmt.PIHAK_TTD[self._pihak]}", compact=True,
                                id="ttd-cetak")
             with Horizontal(classes="baris-isian"):
-                yield Label("SIMPAN KE (folder atau berkas)", classes="label-isian")
-                yield Input(SIMPAN_KE, compact=True, id="simpan-ke")
+                sesi = folder_sesi(self)
+                yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
+                            classes="label-isian")
+                yield Input(f"{sesi}/" if sesi else SIMPAN_KE, compact=True, id="simpan-ke")
+            if sesi:
+                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi")
             yield Static("", id="pesan", classes="pesan-galat")
             with Horizontal(classes="tombol"):
                 yield Button("Cetak", compact=True, variant="primary", id="cetak")
@@ -259,7 +264,7 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         if nilai is None:
             return
         try:
-            tujuan = baca_tujuan(self.query_one("#simpan-ke", Input).value)
+            tujuan = baca_tujuan(self.query_one("#simpan-ke", Input).value, folder_sesi(self))
         except ValueError as e:
             self._salah("#simpan-ke", str(e))
             return
@@ -270,7 +275,7 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         if kunci != self._kunci:
             self._permintaan.selesai()
             self._kunci = kunci
-        if not tujuan.folder and tujuan.path.exists() and self._timpa != str(tujuan.path):
+        if not tujuan.folder and tujuan.sesi is None and tujuan.path.exists() and self._timpa != str(tujuan.path):
             self._timpa = str(tujuan.path)
             self._salah("#simpan-ke", f"{tujuan.path} sudah ada. Tekan Cetak sekali lagi untuk menimpanya.",
                         tandai=False)
@@ -304,6 +309,8 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             pesan.update("")
             self.app.notify(tersimpan(berkas, str(path)), title=self._judul(), timeout=15, markup=False)
             self.dismiss(str(path))
+            if tujuan.sesi is not None:
+                kirim_email.tawarkan(self.app, path)
 
     @work(exclusive=True, group="cetak")
     async def _periksa_massal(self, nilai: Nilai, ttd: int, tujuan: Tujuan) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from pathlib import Path
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from rich.text import Text
@@ -19,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, ProgressBar, Static
 
+from tui import kirim_email
 from tui.backend import GagalLayanan
 from tui.backend_cetak import BerkasCetak, Nilai
 from tui.berkas import Tujuan, simpan
@@ -131,3 +133,5 @@ class CetakMassalScreen(ModalScreen[HasilMassal]):
             # Said here, where it stays beside the skipped ones, not in a toast.
             self.query_one("#ringkasan-massal", Static).update(Text(f"{self._ringkas()} {tersimpan(berkas, path)}"))
             self._selesai()
+            if self._tujuan.sesi is not None:
+                kirim_email.tawarkan(self.app, Path(path))

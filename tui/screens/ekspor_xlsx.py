@@ -15,7 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from tui.layanan import masih_tampil
+from tui import kirim_email
+from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan
+from tui.layanan import folder_sesi, masih_tampil
 
 
 class EksporXlsxScreen(ModalScreen[str | None]):
@@ -31,8 +33,11 @@ class EksporXlsxScreen(ModalScreen[str | None]):
             yield Static("Ekspor XLSX", classes="judul")
             yield Static(f"Rekap siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
                          classes="petunjuk")
-            yield Label("SIMPAN KE (berkas atau folder)")
-            yield Input(str(Path.cwd() / self._berkas.nama_berkas), compact=True, id="tujuan")
+            sesi = folder_sesi(self)
+            yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (berkas atau folder)")
+            yield Input(str((sesi or Path.cwd()) / self._berkas.nama_berkas), compact=True, id="tujuan")
+            if sesi:
+                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi")
             yield Static("", id="pesan", classes="pesan-galat")
             with Horizontal(classes="tombol"):
                 yield Button("Simpan", compact=True, variant="primary", id="simpan")
@@ -51,6 +56,12 @@ class EksporXlsxScreen(ModalScreen[str | None]):
     def _simpan(self) -> None:
         teks = self.query_one("#tujuan", Input).value.strip()
         pesan = self.query_one("#pesan", Static)
+        if (sesi := folder_sesi(self)) is not None:
+            try:
+                self._tulis_di_sesi(baca_tujuan(teks, sesi))
+            except ValueError as e:
+                pesan.update(str(e))
+            return
         if not teks:
             pesan.update("Isi nama berkas atau folder tujuan.")
             return
@@ -62,6 +73,18 @@ class EksporXlsxScreen(ModalScreen[str | None]):
             pesan.update(f"{tujuan} sudah ada. Tekan Simpan sekali lagi untuk menimpanya.")
             return
         self._tulis(tujuan)
+
+    @work(exclusive=True)
+    async def _tulis_di_sesi(self, tujuan: Tujuan) -> None:
+        try:
+            path = await asyncio.to_thread(simpan, tujuan, self._berkas.nama_berkas, self._berkas.isi)
+        except OSError as e:
+            if masih_tampil(self):
+                self.query_one("#pesan", Static).update(f"Gagal menyimpan ke {tujuan.path}: {e.strerror or e}")
+            return
+        if masih_tampil(self):
+            self.dismiss(str(path))
+            kirim_email.tawarkan(self.app, path)
 
     @work(exclusive=True)
     async def _tulis(self, tujuan: Path) -> None:

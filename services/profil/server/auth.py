@@ -8,7 +8,9 @@ from ekinerja.profil.v1 import auth_pb2_grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.profil.store.models import jejak, permintaan
-from services.profil.usecases.akun import LayananAkun, cari_kunci_ssh
+from services.profil.usecases import tiket_gerbang
+from services.profil.usecases.akun import LayananAkun, cari_kunci_ssh, now
+from services.profil.usecases.berkas_saya import KirimBerkasSaya
 from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.mutasi import Mutasi
@@ -31,12 +33,21 @@ def bersertifikat(context: grpc.aio.ServicerContext) -> bool:
 
 
 class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
-    def __init__(self, db: Database, akun: LayananAkun) -> None:
+    def __init__(self, db: Database, akun: LayananAkun, berkas: KirimBerkasSaya) -> None:
         self._db = db
         self._akun = akun
+        self._berkas = berkas
         self._mutasi = Mutasi(db, permintaan, jejak)
 
     async def Login(self, request: pb.LoginRequest, context: grpc.aio.ServicerContext) -> pb.LoginResponse:
+        tiket = str(dict(context.invocation_metadata() or ()).get(tiket_gerbang.METADATA, ""))
+        if tiket:
+            # Through the SSH gateway: count this Login against the SSH client's address, which the
+            # gateway named in the ticket (only a valid ticket for this login; otherwise the peer's).
+            async with self._db.transaction() as s:
+                alamat = await tiket_gerbang.tukar(s, tiket, (request.nip or request.username), now())
+            if alamat:
+                pr.set_alamat(alamat)
         hasil = await self._akun.login(self._db, request.nip.strip(), request.username.strip(), request.password,
                                        bersertifikat(context))
         expire = Timestamp()
@@ -108,6 +119,22 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             return pb.KirimKodeResetResponse(email_tersamar=tersamar, kedaluwarsa=timestamp_to_proto(kedaluwarsa))
 
         return await self._mutasi(request, "KirimKodeReset", pb.KirimKodeResetResponse, work)
+
+    async def BuatTiketGerbang(self, request: pb.BuatTiketGerbangRequest,
+                               context: grpc.aio.ServicerContext) -> pb.TiketGerbang:
+        async with self._db.transaction() as s:
+            tiket, kedaluwarsa = await tiket_gerbang.buat(s, pr.current(), request.login, request.alamat_klien, now())
+        return pb.TiketGerbang(tiket=tiket, expire_time=timestamp_to_proto(kedaluwarsa))
+
+    async def KirimBerkasSaya(self, request: pb.KirimBerkasSayaRequest,
+                              context: grpc.aio.ServicerContext) -> pb.KirimBerkasSayaResponse:
+        p = pr.current()
+
+        async def work(s):  # type: ignore[no-untyped-def]
+            tersamar = await self._berkas.kirim(s, p, request.nama_berkas.strip(), request.isi, now())
+            return pb.KirimBerkasSayaResponse(email_tersamar=tersamar)
+
+        return await self._mutasi(request, "KirimBerkasSaya", pb.KirimBerkasSayaResponse, work)
 
     async def CariKunciSsh(self, request: pb.CariKunciSshRequest, context: grpc.aio.ServicerContext) -> pb.KunciSsh:
         async with self._db.read() as s:

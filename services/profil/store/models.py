@@ -128,3 +128,14 @@ class KunciSshRow(Base):
     kunci_publik: Mapped[str] = mapped_column(Text)  # "ssh-ed25519 AAAA…", without the comment
     komentar: Mapped[str] = mapped_column(String(200), default="")
     dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TiketGerbangRow(Base):
+    """A single-use ticket the SSH gateway got for one Login (BuatTiketGerbang):
+    that Login is counted against the SSH client's address."""
+
+    __tablename__ = "tiket_gerbang"
+    tiket_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex: the ticket is a secret
+    login: Mapped[str] = mapped_column(String(64))
+    alamat: Mapped[str] = mapped_column(String(64))
+    kedaluwarsa: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -471,3 +471,96 @@ class KunciSsh(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___KunciSsh: _TypeAlias = KunciSsh  # noqa: Y015
+
+@_typing.final
+class BuatTiketGerbangRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    LOGIN_FIELD_NUMBER: _builtins.int
+    ALAMAT_KLIEN_FIELD_NUMBER: _builtins.int
+    login: _builtins.str
+    """NIP, or username: what the Login will name"""
+    alamat_klien: _builtins.str
+    """the SSH client's IP address ("203.0.113.7", "2001:db8::1")"""
+    def __init__(
+        self,
+        *,
+        login: _builtins.str = ...,
+        alamat_klien: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alamat_klien", b"alamat_klien", "login", b"login"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___BuatTiketGerbangRequest: _TypeAlias = BuatTiketGerbangRequest  # noqa: Y015
+
+@_typing.final
+class TiketGerbang(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    TIKET_FIELD_NUMBER: _builtins.int
+    EXPIRE_TIME_FIELD_NUMBER: _builtins.int
+    tiket: _builtins.str
+    @_builtins.property
+    def expire_time(self) -> _timestamp_pb2.Timestamp: ...
+    def __init__(
+        self,
+        *,
+        tiket: _builtins.str = ...,
+        expire_time: _timestamp_pb2.Timestamp | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["expire_time", b"expire_time"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["expire_time", b"expire_time", "tiket", b"tiket"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TiketGerbang: _TypeAlias = TiketGerbang  # noqa: Y015
+
+@_typing.final
+class KirimBerkasSayaRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAMA_BERKAS_FIELD_NUMBER: _builtins.int
+    ISI_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    nama_berkas: _builtins.str
+    """"rencana-skp-2023.pdf": a name only, .pdf, .xlsx or .zip"""
+    isi: _builtins.bytes
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        nama_berkas: _builtins.str = ...,
+        isi: _builtins.bytes = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["isi", b"isi", "nama_berkas", b"nama_berkas", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KirimBerkasSayaRequest: _TypeAlias = KirimBerkasSayaRequest  # noqa: Y015
+
+@_typing.final
+class KirimBerkasSayaResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    EMAIL_TERSAMAR_FIELD_NUMBER: _builtins.int
+    email_tersamar: _builtins.str
+    """"s***@madiunkab.go.id": where it went"""
+    def __init__(
+        self,
+        *,
+        email_tersamar: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["email_tersamar", b"email_tersamar"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KirimBerkasSayaResponse: _TypeAlias = KirimBerkasSayaResponse  # noqa: Y015

@@ -79,6 +79,16 @@ class AuthServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CariKunciSshRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KunciSsh.FromString,
                 _registered_method=True)
+        self.BuatTiketGerbang = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/BuatTiketGerbang',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.FromString,
+                _registered_method=True)
+        self.KirimBerkasSaya = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/KirimBerkasSaya',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.FromString,
+                _registered_method=True)
 
 
 class AuthServiceServicer:
@@ -182,6 +192,28 @@ class AuthServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def BuatTiketGerbang(self, request, context):
+        """The SSH gateway, for the Login its TUI is about to make for `login`: a
+        short-lived (60 s), single-use ticket naming the SSH client's network
+        address. The TUI sends it with that Login as metadata
+        `x-tiket-gerbang`; profil then counts the Login against the client's
+        address instead of the gateway's (one address for every SSH user).
+        Service accounts (peran layanan) only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KirimBerkasSaya(self, request, context):
+        """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
+        at most 5 MiB) to the caller's own registered email: how users of the
+        SSH gateway, who cannot fetch files from the gateway machine, get them.
+        At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AuthServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -229,6 +261,16 @@ def add_AuthServiceServicer_to_server(servicer, server):
                     servicer.CariKunciSsh,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.CariKunciSshRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KunciSsh.SerializeToString,
+            ),
+            'BuatTiketGerbang': grpc.unary_unary_rpc_method_handler(
+                    servicer.BuatTiketGerbang,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.SerializeToString,
+            ),
+            'KirimBerkasSaya': grpc.unary_unary_rpc_method_handler(
+                    servicer.KirimBerkasSaya,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -474,6 +516,60 @@ class AuthService:
             '/ekinerja.profil.v1.AuthService/CariKunciSsh',
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.CariKunciSshRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.KunciSsh.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BuatTiketGerbang(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/BuatTiketGerbang',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KirimBerkasSaya(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/KirimBerkasSaya',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -97,6 +97,20 @@ class AuthServiceStub:
     NOT_FOUND (not registered, or the account is disabled),
     PERMISSION_DENIED.
     """
+    BuatTiketGerbang: _grpc.UnaryUnaryMultiCallable[_auth_pb2.BuatTiketGerbangRequest, _auth_pb2.TiketGerbang]
+    """The SSH gateway, for the Login its TUI is about to make for `login`: a
+    short-lived (60 s), single-use ticket naming the SSH client's network
+    address. The TUI sends it with that Login as metadata
+    `x-tiket-gerbang`; profil then counts the Login against the client's
+    address instead of the gateway's (one address for every SSH user).
+    Service accounts (peran layanan) only.
+    """
+    KirimBerkasSaya: _grpc.UnaryUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]
+    """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
+    at most 5 MiB) to the caller's own registered email: how users of the
+    SSH gateway, who cannot fetch files from the gateway machine, get them.
+    At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
+    """
 
 @_typing.type_check_only
 class AuthServiceAsyncStub(AuthServiceStub):
@@ -162,6 +176,20 @@ class AuthServiceAsyncStub(AuthServiceStub):
     Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
     NOT_FOUND (not registered, or the account is disabled),
     PERMISSION_DENIED.
+    """
+    BuatTiketGerbang: _aio.UnaryUnaryMultiCallable[_auth_pb2.BuatTiketGerbangRequest, _auth_pb2.TiketGerbang]  # type: ignore[assignment]
+    """The SSH gateway, for the Login its TUI is about to make for `login`: a
+    short-lived (60 s), single-use ticket naming the SSH client's network
+    address. The TUI sends it with that Login as metadata
+    `x-tiket-gerbang`; profil then counts the Login against the client's
+    address instead of the gateway's (one address for every SSH user).
+    Service accounts (peran layanan) only.
+    """
+    KirimBerkasSaya: _aio.UnaryUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]  # type: ignore[assignment]
+    """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
+    at most 5 MiB) to the caller's own registered email: how users of the
+    SSH gateway, who cannot fetch files from the gateway machine, get them.
+    At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
     """
 
 class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -279,6 +307,32 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
         NOT_FOUND (not registered, or the account is disabled),
         PERMISSION_DENIED.
+        """
+
+    @_abc_1.abstractmethod
+    def BuatTiketGerbang(
+        self,
+        request: _auth_pb2.BuatTiketGerbangRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.TiketGerbang, _abc.Awaitable[_auth_pb2.TiketGerbang]]:
+        """The SSH gateway, for the Login its TUI is about to make for `login`: a
+        short-lived (60 s), single-use ticket naming the SSH client's network
+        address. The TUI sends it with that Login as metadata
+        `x-tiket-gerbang`; profil then counts the Login against the client's
+        address instead of the gateway's (one address for every SSH user).
+        Service accounts (peran layanan) only.
+        """
+
+    @_abc_1.abstractmethod
+    def KirimBerkasSaya(
+        self,
+        request: _auth_pb2.KirimBerkasSayaRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.KirimBerkasSayaResponse, _abc.Awaitable[_auth_pb2.KirimBerkasSayaResponse]]:
+        """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
+        at most 5 MiB) to the caller's own registered email: how users of the
+        SSH gateway, who cannot fetch files from the gateway machine, get them.
+        At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
         """
 
 def add_AuthServiceServicer_to_server(servicer: AuthServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
