@@ -28,12 +28,12 @@ class EksporXlsxScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static("Ekspor XLSX", classes="judul")
+            yield Static("Ekspor XLSX", classes="judul", markup=False)
             yield Static(f"Rekap siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
-                         classes="petunjuk")
-            yield Label("SIMPAN KE (berkas atau folder)")
+                         classes="petunjuk", markup=False)
+            yield Label("SIMPAN KE (berkas atau folder)", markup=False)
             yield Input(str(Path.cwd() / self._berkas.nama_berkas), compact=True, id="tujuan")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Simpan", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")
