@@ -119,7 +119,8 @@ class PenilaianBawahanScreen(LayarPenilaian):
     def action_pindah(self, arah: int) -> None:
         tujuan = self._indeks + arah
         if not 0 <= tujuan < len(self._rekap):
-            self.notify("Ini bawahan terakhir dalam daftar." if arah > 0 else "Ini bawahan pertama dalam daftar.", markup=False)
+            self.notify("Ini bawahan terakhir dalam daftar." if arah > 0 else "Ini bawahan pertama dalam daftar.",
+                        markup=False)
             return
         self._indeks = tujuan
         self.skp_name, self.penilaian_name = self.bawahan.skp, self.bawahan.name

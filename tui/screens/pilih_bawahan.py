@@ -35,7 +35,8 @@ class PilihBawahanScreen(ModalScreen[Pilihan]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul", markup=False)
+            yield Static(f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul",
+                         markup=False)
             with Horizontal(classes="saring"):
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari-bawahan")

@@ -62,7 +62,8 @@ class RatingPenilaianScreen(ModalScreen[HasilRating]):
                         yield RadioButton(teks, value=v == nilai, id=f"{bagian}-{v}")
                 if bagian == "hasil" and self._tetap:
                     yield Static(f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
-                                 f"({fmt.capaian(p.capaian_organisasi)}) dan tidak dapat dipilih.", classes="petunjuk", markup=False)
+                                 f"({fmt.capaian(p.capaian_organisasi)}) dan tidak dapat dipilih.",
+                                 classes="petunjuk", markup=False)
             yield Static("", id="predikat-rating", markup=False)
             yield Static(PETUNJUK, classes="petunjuk", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)

@@ -55,7 +55,8 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
             else:
                 yield Label("PERJANJIAN KINERJA", markup=False)
                 yield Static("SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
-                             "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.", classes="petunjuk", markup=False)
+                             "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
+                             classes="petunjuk", markup=False)
                 yield Input(compact=True, value=r.perjanjian_kinerja if r else "", id="perjanjian")
             if self._klasifikasi:
                 yield Label("KLASIFIKASI RHK", markup=False)
@@ -68,7 +69,8 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
                     yield RadioButton(v, value=self._jenis == k, id=f"jenis-{k}")
             yield Label("RENCANA HASIL KERJA", markup=False)
             yield TextArea(r.teks if r else "", compact=True, id="teks")
-            yield Static(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk", markup=False)
+            yield Static(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk",
+                         markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")

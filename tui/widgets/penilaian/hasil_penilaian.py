@@ -223,7 +223,8 @@ class HasilPenilaian(Vertical):
         elif item.rencana_aksi is not None:
             self.notify("Rencana aksi diubah pada layar Rencana Aksi.", markup=False)
         else:
-            self.notify("Pilih baris indikator untuk mengisi Realisasi, atau baris bukti dukung untuk mengubahnya.", markup=False)
+            self.notify("Pilih baris indikator untuk mengisi Realisasi, atau baris bukti dukung untuk mengubahnya.",
+                        markup=False)
 
     def action_hapus(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
@@ -245,7 +246,8 @@ class HasilPenilaian(Vertical):
             tanya = f"Realisasi \"{item.realisasi.realisasi}\" untuk indikator \"{item.indikator.teks}\" akan dihapus. " \
                     "Lanjutkan?"
         else:
-            self.notify("Pilih baris bukti dukung (atau indikator yang sudah berisi realisasi) yang akan dihapus.", markup=False)
+            self.notify("Pilih baris bukti dukung (atau indikator yang sudah berisi realisasi) yang akan dihapus.",
+                        markup=False)
             return
         if self.peran == "pegawai" and not self._terbuka():
             return

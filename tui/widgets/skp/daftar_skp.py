@@ -125,7 +125,8 @@ class DaftarSkp(Vertical):
         if skp.status == pb.STATUS_SKP_DRAFT:
             return True
         self.notify(f"SKP berstatus {fmt.status_skp(skp.status)} tidak dapat {untuk}: hanya SKP berstatus DRAFT. "
-                    "Minta atasan mengembalikan SKP ke DRAFT bila perlu diubah.", severity="warning", timeout=8, markup=False)
+                    "Minta atasan mengembalikan SKP ke DRAFT bila perlu diubah.", severity="warning", timeout=8,
+                    markup=False)
         return False
 
     # --- actions --------------------------------------------------------------------
