@@ -108,7 +108,7 @@ async def klik(pilot, teks: str) -> None:
     for x, y in titik:
         await pilot.click(offset=(x, y))
         await tunggu(pilot)
-        while app.screen is not layar_awal and len(app.screen_stack) > 1:
+        while layar_awal in app.screen_stack and app.screen is not layar_awal:
             app.pop_screen()
             await tunggu(pilot)
 
@@ -177,4 +177,58 @@ async def test_aksi_berargumen_ditolak(address, tmp_path):
         await app.run_action("screen.dismiss(True)")
         await tunggu(pilot)
         assert app.is_running and not app._notifications
+    assert list(ssh.iterdir()) == []
+
+
+async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, address, client, tmp_path):
+    """Penilaian: Pilih Bawahan, Penilaian Bawahan (realisasi and feedback) and the Rekap."""
+    from ekinerja.penilaian.v1 import penilaian_pb2
+
+    from tests.tui.penilaian import buka_penilaian, pilih, skp_disetujui
+    from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
+    from tui.screens.pilih_bawahan import PilihBawahanScreen
+    from tui.screens.rekap_penilaian import RekapPenilaianScreen
+
+    ssh = tmp_path / "ssh"
+    ssh.mkdir()
+    harus = await data_beracun(server, client, ssh)
+    await skp_disetujui(client, data.ENDANG, penilai=data.KEPALA_BKPSDM)
+    sutikno = await skp_disetujui(client, data.SUTIKNO)
+    realisasi = markup(ssh, "realisasi") + " 12 bulan"
+    await client.penilaian.UpdateRealisasi(penilaian_pb2.UpdateRealisasiRequest(
+        request_id=rid(), parent=f"penilaian/{sutikno.id}/periode/akhir", realisasi=penilaian_pb2.Realisasi(
+            indikator=sutikno.rhk[0].indikator[0].name, realisasi=realisasi, sumber_data="arsip")),
+        metadata=await client.login(nip=data.SUTIKNO))
+    await client.penilaian.CreateFeedback(penilaian_pb2.CreateFeedbackRequest(
+        request_id=rid(), parent=f"penilaian/{sutikno.id}/periode/akhir", feedback=penilaian_pb2.Feedback(
+            tentang=sutikno.rhk[0].name, teks="[@click=app.simulate_key('q')]umpan[/] balik")),
+        metadata=await client.login(nip=data.ENDANG))
+    app = aplikasi(address)
+    aksi: list[str] = []
+    tanpa_aksi(app, aksi)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await masuk(pilot, data.ENDANG)
+        await buka_penilaian(pilot)
+        await pilot.press("2")
+        await tunggu(pilot)
+        pilih(pilot, "#tabel-pemantauan", "Penilaian Akhir Tahun")
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PilihBawahanScreen)
+        periksa(app, [harus["nama"]])  # (a click on a row here picks it)
+        pilih(pilot, "#tabel-pilih-bawahan", "SUTIKNO")
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PenilaianBawahanScreen)
+        periksa(app, [harus["nama"], "[@click=app.simulate_key('q')]umpan[/] balik", "[@click=app.screenshot("])
+        await klik(pilot, "[@click=app.screenshot(")
+        await pilot.press("escape")
+        await tunggu(pilot)
+        await pilot.press("k")
+        await tunggu(pilot)
+        assert isinstance(app.screen, RekapPenilaianScreen)
+        periksa(app, [harus["nama"], harus["jabatan"]])
+        await klik(pilot, harus["jabatan"])
+        assert app.is_running
+    assert not [a for a in aksi if a in ("screenshot", "simulate_key")], aksi
     assert list(ssh.iterdir()) == []
