@@ -95,10 +95,11 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
             return
         if not masih_tampil(self):
             return
-        pilihan = [(f"{x.teks} ({x.unor_nama})" if x.unor_nama else x.teks, x.name) for x in resp.rhk]
+        # The atasan's words: literal Text (a Select reads a str option as markup).
+        pilihan = [(fmt.teks(f"{x.teks} ({x.unor_nama})" if x.unor_nama else x.teks), x.name) for x in resp.rhk]
         if self._rhk and self._rhk.rhk_atasan and all(v != self._rhk.rhk_atasan for _, v in pilihan):
             # Chosen before and no longer offered (the MPH changed): kept visible, so saving keeps it.
-            pilihan.append((self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan, self._rhk.rhk_atasan))
+            pilihan.append((fmt.teks(self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan), self._rhk.rhk_atasan))
         pilih.set_options(pilihan)
         if self._rhk and self._rhk.rhk_atasan:
             pilih.value = self._rhk.rhk_atasan

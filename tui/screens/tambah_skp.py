@@ -159,7 +159,8 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
         daftar.sort(key=lambda t: (t.tanggal_mulai.year, t.tanggal_mulai.month, t.tanggal_mulai.day), reverse=True)
         self._penugasan = {t.name: t for t in daftar}
         pilih = self.query_one("#unor-plt", Select)
-        pilih.set_options((f"{t.jabatan} ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)})", t.name)
+        # Literal Text: a Select reads a str option as markup.
+        pilih.set_options((fmt.teks(f"{t.jabatan} ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)})"), t.name)
                           for t in daftar)
         if not daftar:
             self.query_one("#pesan", Static).update(
