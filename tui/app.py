@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import actions, log, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -18,6 +18,16 @@ from tui.screens.login import LoginScreen
 
 if TYPE_CHECKING:  # only tui/backend.py talks to grpc
     import grpc
+    from textual.dom import DOMNode
+
+# Textual's actions that take their arguments from the action string and write a
+# file, type keys, show words or change what is on screen. Markup from the server
+# once named one ("[@click=app.screenshot('authorized_keys', '~/.ssh')]" in a
+# JABATAN wrote that file on the gateway host when the atasan clicked the row).
+# Server text is never markup now; these are refused as well, whoever asks: the
+# app binds none of them.
+AKSI_DITOLAK = frozenset({"screenshot", "simulate_key", "notify", "focus", "push_screen", "switch_screen",
+                          "switch_mode", "add_class", "remove_class", "toggle_class"})
 
 
 class EkinerjaApp(App[None]):
@@ -44,6 +54,21 @@ class EkinerjaApp(App[None]):
     async def on_unmount(self) -> None:
         await self.backend.close()
 
+    async def run_action(self, action: str | actions.ActionParseResult, default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        _, nama, params = actions.parse(action) if isinstance(action, str) else action
+        # `dismiss` with a value would answer a dialog (a "yes" to a deletion); the app never binds one.
+        if nama in AKSI_DITOLAK or (nama == "dismiss" and params):
+            log.warning(f"aksi ditolak: {nama}")
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Refused: a screenshot is a file written where the app runs (the gateway host)."""
+
+    async def action_simulate_key(self, key: str) -> None:
+        """Refused: keys come from the user's keyboard only."""
+
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):
             self.push_screen(PaletPerintah())
@@ -69,7 +94,7 @@ class EkinerjaApp(App[None]):
             return
         if not akun.nip:
             self.notify("Akun ini tidak memiliki menu pada antarmuka ini (akun tanpa profil pegawai).",
-                        severity="warning", timeout=10)
+                        severity="warning", timeout=10, markup=False)
             self.action_keluar()
             return
         self.push_screen(UtamaScreen(akun.nama))
@@ -101,7 +126,7 @@ class EkinerjaApp(App[None]):
         self._ke_login()
         if isinstance(self.screen, LoginScreen):
             self.screen.kosongkan()
-        self.notify("Anda telah keluar.")
+        self.notify("Anda telah keluar.", markup=False)
 
     def action_keluar_semua(self) -> None:
         self._keluar_semua(IdPermintaan().ambil())
@@ -126,7 +151,7 @@ class EkinerjaApp(App[None]):
 
         def selesai(ok: bool | None) -> None:
             if ok:
-                self.notify("Password berhasil diubah. Sesi di perangkat lain telah diakhiri.")
+                self.notify("Password berhasil diubah. Sesi di perangkat lain telah diakhiri.", markup=False)
 
         self.push_screen(UbahPasswordScreen(), selesai)
 

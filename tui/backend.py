@@ -32,7 +32,7 @@ from tui.backend_cetak import LayananCetak
 from tui.backend_helpdesk import LayananHelpdesk
 from tui.backend_penilaian import LayananPenilaian
 from tui.backend_skp import LayananSkp
-from tui.format import dari_date, label_field
+from tui.format import bersih, bersihkan, dari_date, label_field
 from tui.gerbang import SaluranGerbang
 
 T = TypeVar("T")
@@ -51,6 +51,9 @@ class GagalLayanan(Exception):
 
     def __init__(self, pesan: str, kode: grpc.StatusCode, field: str | None = None,
                  pelanggaran: list[tuple[str, str]] | None = None) -> None:
+        # The server's words may quote what someone typed: no control characters reach a widget.
+        pesan = bersih(pesan)
+        pelanggaran = [(f, bersih(d)) for f, d in pelanggaran or []]
         super().__init__(pesan)
         self.pesan = pesan
         self.kode = kode
@@ -220,7 +223,8 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         metadata = self._metadata(request, auth, tambahan)
         for percobaan in (1, 2):
             try:
-                return await method(request, metadata=metadata, timeout=self.timeout)
+                # Where server text enters the TUI: without control characters from here on.
+                return bersihkan(await method(request, metadata=metadata, timeout=self.timeout))
             except grpc.aio.AioRpcError as err:
                 # One quiet retry when the server could not be reached; the request
                 # (and its request_id) is the same, so the server acts at most once.
@@ -244,7 +248,7 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             try:
                 async for pesan in call:
                     diterima = True
-                    yield pesan
+                    yield bersihkan(pesan)
                 return
             except grpc.aio.AioRpcError as err:
                 if percobaan == 1 and not diterima and err.code() == grpc.StatusCode.UNAVAILABLE:

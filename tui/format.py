@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ekinerja.cetak.v1 import cetak_pb2 as cetak
 from ekinerja.penilaian.v1 import penilaian_pb2 as nilai
@@ -10,6 +11,48 @@ from ekinerja.profil.v1 import profil_pb2 as pb
 from ekinerja.skp.v1 import skp_pb2 as skp
 from google.protobuf.timestamp_pb2 import Timestamp
 from google.type.date_pb2 import Date
+from rich.text import Text
+
+# Control characters other than tab and newline: C0, DEL and C1. Text from the
+# server (a JABATAN, an RHK, an error that quotes one) is data: an ESC in it would
+# reach the user's terminal (OSC 52 writes the clipboard, OSC 8 hides a link), a CR
+# overwrites what the screen shows.
+_KENDALI = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+
+
+def bersih(s: str) -> str:
+    """`s` without control characters (tab and newline kept)."""
+    return s.translate(_KENDALI)
+
+
+def teks(s: str) -> Text:
+    """Server text for a widget: literal (never markup) and without control characters."""
+    return Text(bersih(s), end="")
+
+
+def bersihkan(pesan: Any) -> Any:
+    """Every string in a protobuf message through `bersih`, in place (the backend
+    does it to each answer, where server text enters the TUI); returns `pesan`."""
+    for f, value in pesan.ListFields():
+        if f.message_type is not None and f.message_type.GetOptions().map_entry:
+            for k in list(value):
+                v = value[k]
+                if isinstance(v, str):
+                    value[k] = bersih(v)
+                elif hasattr(v, "ListFields"):
+                    bersihkan(v)
+        elif f.is_repeated:
+            for i, v in enumerate(value):
+                if isinstance(v, str):
+                    value[i] = bersih(v)
+                elif hasattr(v, "ListFields"):
+                    bersihkan(v)
+        elif isinstance(value, str):
+            setattr(pesan, f.name, bersih(value))
+        elif hasattr(value, "ListFields"):
+            bersihkan(value)
+    return pesan
+
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")

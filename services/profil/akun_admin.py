@@ -20,6 +20,7 @@ from services.shared.db import Database
 from services.shared.errors import SudahAda, TidakDitemukan, TidakValid
 from services.shared.jejak_audit import baris_operator
 from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN
+from services.shared.teks import teks
 
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,63}$")
 PERAN_NON_PEGAWAI = (ADMIN_INSTANSI, HELPDESK, LAYANAN)
@@ -31,6 +32,8 @@ async def tambah_akun(db: Database, username: str, peran: str, instansi_id: str,
         raise TidakValid("username", "3–64 karakter: huruf kecil, angka, '.', '_' atau '-', diawali huruf")
     if peran not in PERAN_NON_PEGAWAI:
         raise TidakValid("peran", f"pilih salah satu: {', '.join(PERAN_NON_PEGAWAI)}")
+    # Printable, as the API checks typed text: the nama is shown in the TUI and the jejak audit.
+    nama = teks(nama, "nama", 200, wajib=False)
     validate_password_baru(password, field="password", pribadi=(username, nama))
     hashed = await hash_password(password)
     async with db.transaction() as s:

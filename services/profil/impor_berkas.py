@@ -10,11 +10,14 @@ import asyncio
 import csv
 import datetime as dt
 import io
+import itertools
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # --- report -----------------------------------------------------------------
 
@@ -80,8 +83,9 @@ def _nama_kolom(header: Any) -> str:
     return teks_sel(header).lstrip("\ufeff").strip().casefold().replace(" ", "_").replace("-", "_")
 
 
-def baca_berkas(path: Path, wajib: Sequence[str]) -> list[Baris]:
-    """The data rows of a .csv or .xlsx file (blocking: run it in a thread)."""
+def baca_berkas(path: Path, wajib: Sequence[str]) -> Iterator[Baris]:
+    """The data rows of a .csv or .xlsx file, one at a time: a file of 100 000
+    pegawai is never held whole (blocking: run it in a thread)."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         rows: Iterable[Sequence[Any]] = _baca_csv(path)
@@ -103,26 +107,37 @@ def baca_berkas(path: Path, wajib: Sequence[str]) -> list[Baris]:
     hilang = [k for k in wajib if k not in posisi]
     if hilang:
         raise BerkasTidakValid(1, f"kolom wajib tidak ada: {', '.join(hilang)}")
-    hasil = []
     for nomor, row in enumerate(it, start=2):
         if not any(teks_sel(v) for v in row):
             continue  # blank rows are skipped but keep their number
-        hasil.append(Baris(nomor, {k: row[i] if i < len(row) else None for k, i in posisi.items()}))
-    return hasil
+        yield Baris(nomor, {k: row[i] if i < len(row) else None for k, i in posisi.items()})
 
 
-def _baca_csv(path: Path) -> list[list[str]]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        baris = data[: exc.start].count(b"\n") + 1
-        raise BerkasTidakValid(baris, "berkas CSV harus berkode UTF-8 (di Excel: simpan sebagai 'CSV UTF-8')") from None
-    pertama = text.split("\n", 1)[0]
-    # Excel with an Indonesian locale writes ';' (the decimal separator is ','); the
-    # header never contains either, so counting them there is a reliable sniff.
-    pemisah = ";" if pertama.count(";") > pertama.count(",") else ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=pemisah))
+def _baca_csv(path: Path) -> Iterator[list[str]]:
+    with path.open("rb") as f:
+        baris_teks = _dekode(f)
+        pertama = next(baris_teks, "")
+        # Excel with an Indonesian locale writes ';' (the decimal separator is ','); the
+        # header never contains either, so counting them there is a reliable sniff.
+        pemisah = ";" if pertama.count(";") > pertama.count(",") else ","
+        reader = csv.reader(itertools.chain([pertama], baris_teks), delimiter=pemisah)
+        try:
+            yield from reader
+        except csv.Error:
+            raise BerkasTidakValid(reader.line_num, "baris ini tidak dapat dibaca sebagai CSV") from None
+
+
+def _dekode(f: Iterable[bytes]) -> Iterator[str]:
+    """The lines of a UTF-8 file, decoded one by one so that a bad byte is
+    reported on its own line (a b"\n" is never inside a UTF-8 character),
+    split as csv expects them (\r, \n or \r\n, kept)."""
+    for nomor, raw in enumerate(f, start=1):
+        try:
+            teks = raw.decode("utf-8-sig" if nomor == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise BerkasTidakValid(nomor, "berkas CSV harus berkode UTF-8 (di Excel: simpan sebagai 'CSV UTF-8')") \
+                from None
+        yield from io.StringIO(teks, newline="")
 
 
 def _baca_xlsx(path: Path) -> Iterator[tuple[Any, ...]]:
@@ -140,9 +155,15 @@ def _baca_xlsx(path: Path) -> Iterator[tuple[Any, ...]]:
         wb.close()
 
 
-async def baca(path: Path, wajib: Sequence[str], laporan: LaporanImpor) -> list[Baris] | None:
+async def baca(path: Path, wajib: Sequence[str], laporan: LaporanImpor, olah: Callable[[Baris], T]) -> list[T] | None:
+    """Every data row through `olah` (its checks), read and checked in a thread
+    as the file streams: only what `olah` returns is kept, not the raw rows.
+    None, with the reason in `laporan`, when the file as a whole is unreadable."""
+    def semua() -> list[T]:
+        return [olah(b) for b in baca_berkas(path, wajib)]
+
     try:
-        rows = await asyncio.to_thread(baca_berkas, path, wajib)
+        rows = await asyncio.to_thread(semua)
     except BerkasTidakValid as exc:
         laporan.tolak(exc.baris, exc.alasan)
         return None

@@ -1,7 +1,8 @@
 """Master data import: `ekinerja import unor|pegawai FILE` (docs/import.md).
 
-A file is read whole (CSV or XLSX), every row is checked on its own, then the
-rows are checked against each other and against the database in bulk, and
+A file (CSV or XLSX) streams row by row, each row checked on its own as it
+is read (only the checked rows are kept), then the rows are checked against
+each other and against the database in bulk, and
 the good rows are written in one transaction. Bad rows never stop the good
 ones: each is reported with the row number the spreadsheet shows (header =
 row 1) and the reason, naming the column.
@@ -31,6 +32,7 @@ from services.profil.store.repository import ubah_bila_berbeda
 from services.shared.db import Database
 from services.shared.errors import TidakValid
 from services.shared.jejak_audit import baris_operator
+from services.shared.teks import teks
 
 T = TypeVar("T")
 
@@ -74,13 +76,11 @@ class _Kesalahan:
         self.pesan.append(f"kolom {kolom}: {pesan}")
 
 
-def _wajib(baris: Baris, kolom: str, maks: int) -> str:
-    value = baris.teks(kolom)
-    if not value:
-        raise TidakValid(f"kolom {kolom}", "wajib diisi")
-    if len(value) > maks:
-        raise TidakValid(f"kolom {kolom}", f"maksimal {maks} karakter")
-    return value
+def _teks(baris: Baris, kolom: str, maks: int, wajib: bool = True) -> str:
+    """A text cell, with the API's check (services/shared/teks.py): bounded and
+    printable. A control character (an ESC that starts OSC 52 or OSC 8) would
+    reach the terminal of everyone who reads the name."""
+    return teks(baris.teks(kolom), f"kolom {kolom}", maks, wajib)
 
 
 def _id(baris: Baris, kolom: str, boleh_kosong: bool = False) -> str | None:
@@ -140,7 +140,7 @@ def _normal(text: str) -> str:
 
 # --- unor -------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Unor:
     baris: int
     id: str
@@ -156,17 +156,13 @@ class _Unor:
 def _unor_dari(baris: Baris) -> _Unor | str:
     k = _Kesalahan()
     uid = k.cek(_id, baris, "id_unor")
-    nama = k.cek(_wajib, baris, "nama_unor", 300)
+    nama = k.cek(_teks, baris, "nama_unor", 300)
     parent = k.cek(_id, baris, "id_unor_atasan", boleh_kosong=True)
     induk = k.cek(_ya_tidak, baris, "unor_induk")
-    jabatan = baris.teks("jabatan_pimpinan")
-    if len(jabatan) > 300:
-        k.tambah("jabatan_pimpinan", "maksimal 300 karakter")
+    jabatan = k.cek(_teks, baris, "jabatan_pimpinan", 300, wajib=False)
     instansi = k.cek(_id, baris, "id_instansi")
-    nama_instansi = k.cek(_wajib, baris, "nama_instansi", 200)
-    lokasi = baris.teks("lokasi").upper()
-    if len(lokasi) > 100:
-        k.tambah("lokasi", "maksimal 100 karakter")
+    nama_instansi = k.cek(_teks, baris, "nama_instansi", 200)
+    lokasi = (k.cek(_teks, baris, "lokasi", 100, wajib=False) or "").upper()
     if uid and parent == uid:
         k.tambah("id_unor_atasan", "tidak boleh sama dengan id_unor (unor menjadi atasan dirinya sendiri)")
     if k.pesan:
@@ -176,24 +172,23 @@ def _unor_dari(baris: Baris) -> _Unor | str:
 
 async def import_unor(db: Database, path: Path) -> LaporanImpor:
     laporan = LaporanImpor(jenis="unor")
-    rows = await baca(path, KOLOM_UNOR, laporan)
+    rows = await baca(path, KOLOM_UNOR, laporan, lambda b: (b.nomor, b.teks("id_unor").lower(), _unor_dari(b)))
     if rows is None:
         return laporan
     calon: dict[str, _Unor] = {}
     instansi: dict[str, _Unor] = {}  # the first row naming each instansi
     baris_ditolak: dict[str, int] = {}  # id_unor of a rejected row -> its row number
-    for baris in rows:
-        hasil = _unor_dari(baris)
+    for nomor, id_unor, hasil in rows:
         if isinstance(hasil, str):
-            laporan.tolak(baris.nomor, hasil)
-            baris_ditolak.setdefault(baris.teks("id_unor").lower(), baris.nomor)
+            laporan.tolak(nomor, hasil)
+            baris_ditolak.setdefault(id_unor, nomor)
         elif hasil.id in calon:
-            laporan.tolak(baris.nomor, f"kolom id_unor: {hasil.id} sudah ada di baris {calon[hasil.id].baris}")
+            laporan.tolak(nomor, f"kolom id_unor: {hasil.id} sudah ada di baris {calon[hasil.id].baris}")
         elif hasil.instansi_id in instansi and _normal(instansi[hasil.instansi_id].nama_instansi) != _normal(
                 hasil.nama_instansi):
             pertama = instansi[hasil.instansi_id]
-            baris_ditolak.setdefault(hasil.id, baris.nomor)
-            laporan.tolak(baris.nomor, f"kolom nama_instansi: berbeda dengan baris {pertama.baris} "
+            baris_ditolak.setdefault(hasil.id, nomor)
+            laporan.tolak(nomor, f"kolom nama_instansi: berbeda dengan baris {pertama.baris} "
                                        f"({pertama.nama_instansi}) untuk id_instansi yang sama")
         else:
             calon[hasil.id] = hasil
@@ -340,7 +335,7 @@ async def _simpan_unor(s: AsyncSession, calon: dict[str, _Unor], laporan: Lapora
 
 # --- pegawai ----------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Pegawai:
     baris: int
     nip: str
@@ -359,8 +354,8 @@ def _pegawai_dari(baris: Baris) -> _Pegawai | str:
         k.tambah("jenis_asn", "isi PNS atau PPPK")
         jenis = PNS
     nip = k.cek(_nip, baris, jenis)
-    nama = k.cek(_wajib, baris, "nama", 200)
-    jabatan = k.cek(_wajib, baris, "jabatan", 300)
+    nama = k.cek(_teks, baris, "nama", 200)
+    jabatan = k.cek(_teks, baris, "jabatan", 300)
     golongan = k.cek(normalize_golongan, baris.teks("golongan_ruang"), jenis, "kolom golongan_ruang")
     unor = k.cek(_id, baris, "id_unor")
     email = baris.teks("email")
@@ -375,16 +370,15 @@ def _pegawai_dari(baris: Baris) -> _Pegawai | str:
 
 async def import_pegawai(db: Database, path: Path) -> LaporanImpor:
     laporan = LaporanImpor(jenis="pegawai")
-    rows = await baca(path, KOLOM_PEGAWAI, laporan)
+    rows = await baca(path, KOLOM_PEGAWAI, laporan, lambda b: (b.nomor, _pegawai_dari(b)))
     if rows is None:
         return laporan
     calon: dict[str, _Pegawai] = {}
-    for baris in rows:
-        hasil = _pegawai_dari(baris)
+    for nomor, hasil in rows:
         if isinstance(hasil, str):
-            laporan.tolak(baris.nomor, hasil)
+            laporan.tolak(nomor, hasil)
         elif hasil.nip in calon:
-            laporan.tolak(baris.nomor, f"kolom nip: {hasil.nip} sudah ada di baris {calon[hasil.nip].baris}")
+            laporan.tolak(nomor, f"kolom nip: {hasil.nip} sudah ada di baris {calon[hasil.nip].baris}")
         else:
             calon[hasil.nip] = hasil
 

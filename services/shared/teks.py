@@ -8,6 +8,14 @@ from typing import Any
 
 from services.shared.errors import TidakValid
 
+# C0 (tab and newline kept), DEL and C1: what `teks` refuses on input, removed
+# where text leaves for a file (a row stored before the check, an import of old).
+_KENDALI = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+
+
+def tanpa_kendali(value: str) -> str:
+    return value.translate(_KENDALI)
+
 
 def teks(value: str, field: str, maks: int, wajib: bool = True) -> str:
     value = value.strip()

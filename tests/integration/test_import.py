@@ -266,3 +266,50 @@ async def test_contoh_berkas_bersih(profil_db: Database) -> None:
         pegawai = await import_pegawai(profil_db, ROOT / "examples/pegawai.csv")
         assert unor.ditolak == [] and pegawai.ditolak == []
     assert (unor.dibaca, unor.tidak_berubah, pegawai.dibaca, pegawai.tidak_berubah) == (5, 5, 6, 6)
+
+
+async def test_karakter_kendali_ditolak_per_baris(profil_db: Database, tmp_path: Path) -> None:
+    """Security finding 12: an ESC in a name reached users' terminals (OSC 52
+    writes the clipboard, OSC 8 hides a link). The API's printable check: the
+    row is reported with its column, and nothing of it is imported."""
+    osc52, osc8 = "\x1b]52;c;ZWNobyBqYWhhdA==\x07", "\x1b]8;;https://jahat.example/\x1b\\"
+    unor = [
+        UNOR_BARIS[0],
+        f'{"c1" * 16};"BAGIAN{osc52}";{SETDA};N;Kepala;{INSTANSI};Pemerintah Kab. Madiun;',  # 3
+        f'{"c2" * 16};BAGIAN BAIK;{SETDA};N;"Kepala{osc8}";{INSTANSI};Pemerintah Kab. Madiun;"MADIUN\x07"',  # 4
+    ]
+    laporan = await import_unor(profil_db, tulis_csv(tmp_path / "unor.csv", UNOR_HEADER, unor))
+    assert alasan(laporan) == {3: "kolom nama_unor: berisi karakter yang tidak diizinkan",
+                               4: "kolom jabatan_pimpinan: berisi karakter yang tidak diizinkan; "
+                                  "kolom lokasi: berisi karakter yang tidak diizinkan"}
+    assert laporan.ditambah == 1
+    async with profil_db.read() as s:
+        assert await s.get(UnorRow, "c1" * 16) is None and await s.get(UnorRow, "c2" * 16) is None
+        assert (await s.get(InstansiRow, INSTANSI)).lokasi == "MADIUN"  # type: ignore[union-attr]
+    # XLSX cannot hold C0 controls, but C1 ones (CSI U+009B, OSC U+009D) it can.
+    rows: list[list[object]] = [
+        pegawai_header(),
+        [SUTIKNO, "SUTIKNO\x9d52;c;eA==\x9c", "Staf", "II/a", "PNS", SETDA, "s@madiunkab.go.id"],  # 2
+        [ENDANG, "ENDANG SUMARSIH", "Kepala\x9b31m", "III/d", "PNS", SETDA, "e@madiunkab.go.id"],  # 3
+        [WIDANANG, "WIDANANG SASMITO AJI", "Analis\tKepegawaian", "III/a", "PNS", SETDA, "w@madiunkab.go.id"],
+    ]
+    laporan = await import_pegawai(profil_db, tulis_xlsx(tmp_path / "pegawai.xlsx", rows))
+    assert alasan(laporan) == {2: "kolom nama: berisi karakter yang tidak diizinkan",
+                               3: "kolom jabatan: berisi karakter yang tidak diizinkan"}
+    assert laporan.ditambah == 1
+    assert await count(profil_db, PegawaiRow) == 1 and await count(profil_db, AkunRow) == 1
+
+
+async def test_csv_dibaca_per_baris_dengan_nomor_baris_utf8(profil_db: Database, tmp_path: Path) -> None:
+    """The CSV streams line by line; a byte that is not UTF-8 still names its line, and nothing is imported."""
+    path = tmp_path / "unor.csv"
+    path.write_bytes(("\n".join([UNOR_HEADER, *UNOR_BARIS[:2]]) + "\n").encode() + b"\xff;rusak\n")
+    laporan = await import_unor(profil_db, path)
+    assert [(b.baris, b.alasan) for b in laporan.ditolak] == [
+        (4, "berkas CSV harus berkode UTF-8 (di Excel: simpan sebagai 'CSV UTF-8')")]
+    assert await count(profil_db, UnorRow) == 0
+    # A quoted cell over two lines is one cell of one row, as a spreadsheet numbers it.
+    path.write_text("\ufeff" + "\n".join([UNOR_HEADER, UNOR_BARIS[0].replace("SEKRETARIAT DAERAH", '"SEKRETARIAT\nDAERAH"'),
+                                          "ABC;X;;Y;;;;"]) + "\n", encoding="utf-8")
+    laporan = await import_unor(profil_db, path)
+    assert laporan.ditambah == 1 and [b.baris for b in laporan.ditolak] == [3]

@@ -39,7 +39,7 @@ async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(address, client):
         await pilot.press("ctrl+s")
         await tunggu(pilot)
         assert isinstance(app.screen, DetailSkpScreen)
-        [rhk] = [str(r[1]) for r in map(app.screen.query_one("#tabel-rhk").get_row_at, range(4)) if r[0] == "1"]
+        [rhk] = [str(r[1]) for r in map(app.screen.query_one("#tabel-rhk").get_row_at, range(4)) if str(r[0]) == "1"]
         assert rhk == f"{RHK_ATASAN}\nOrganisasi: BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"
 
         await pilot.press("m")

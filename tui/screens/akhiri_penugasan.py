@@ -29,8 +29,8 @@ class AkhiriPenugasanScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         yield Static(f"Periode sekarang: {fmt.periode(self._t.tanggal_mulai, self._t.tanggal_selesai)}",
-                     classes="petunjuk")
-        yield Label("Hari terakhir penugasan (DD/MM/YYYY)")
+                     classes="petunjuk", markup=False)
+        yield Label("Hari terakhir penugasan (DD/MM/YYYY)", markup=False)
         yield Input(compact=True, value=fmt.isian_tanggal(dt.date.today()), id="selesai", max_length=10)
 
     @on(Input.Submitted, "#selesai")

@@ -51,11 +51,11 @@ class CapaianOrganisasiScreen(Screen[None]):
         if self.utama:
             yield Header(icon="e")
         with Vertical(id="capaian-batas"):
-            yield Static("Capaian Kinerja Organisasi & Batas Penilaian", classes="judul")
+            yield Static("Capaian Kinerja Organisasi & Batas Penilaian", classes="judul", markup=False)
             with Horizontal(classes="saring"):
-                yield Label("TAHUN")
+                yield Label("TAHUN", markup=False)
                 yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
-                yield Label("PERIODE")
+                yield Label("PERIODE", markup=False)
                 yield Select[int]([(v, k) for k, v in fmt.PERIODE.items()], compact=True, prompt="Semua periode",
                                   id="periode-capaian")
             with TabbedContent(id="tab-capaian"):

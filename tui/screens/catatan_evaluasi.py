@@ -31,9 +31,9 @@ class CatatanEvaluasiScreen(FormAksiScreen):
         return f"Catatan / Rekomendasi - {self._nama}, {self._penilaian.periode.nama}"
 
     def isian(self) -> ComposeResult:
-        yield Label("CATATAN / REKOMENDASI")
+        yield Label("CATATAN / REKOMENDASI", markup=False)
         yield TextArea(self._penilaian.catatan, id="catatan", compact=True)
-        yield Static(PETUNJUK, classes="petunjuk")
+        yield Static(PETUNJUK, classes="petunjuk", markup=False)
 
     def baca(self) -> str:
         teks = self.query_one("#catatan", TextArea).text.strip()

@@ -83,24 +83,24 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         # Scrolls only when a long refusal would push the buttons off an 80x24 screen.
         with VerticalScroll(classes="dialog dialog-lebar", id="dialog-cetak"):
             yield Static(self._judul(), classes="judul", id="judul-cetak", markup=False)
-            yield Static(Text(self._keterangan), id="keterangan-cetak")
+            yield Static(Text(self._keterangan), id="keterangan-cetak", markup=False)
             if len(self._pilihan) > 1:
                 with RadioSet(id="jenis-cetak", compact=True, classes="mendatar"):
                     for j in self._pilihan:
                         yield RadioButton(fmt.jenis_cetak(j), value=j == self._jenis, id=f"jenis-{j}")
             yield Vertical(id="isian-cetak")
-            yield Static("", id="catatan-cetak", classes="petunjuk")
+            yield Static("", id="catatan-cetak", classes="petunjuk", markup=False)
             if self._pihak:
                 yield Checkbox(f"Tanda tangan digital di tempat {fmt.PIHAK_TTD[self._pihak]}", compact=True,
                                id="ttd-cetak")
             with Horizontal(classes="baris-isian"):
                 sesi = folder_sesi(self)
                 yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
-                            classes="label-isian")
+                            classes="label-isian", markup=False)
                 yield Input(f"{sesi}/" if sesi else SIMPAN_KE, compact=True, id="simpan-ke")
             if sesi:
-                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi")
-            yield Static("", id="pesan", classes="pesan-galat")
+                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Cetak", compact=True, variant="primary", id="cetak")
                 yield Button("Pratinjau", compact=True, id="pratinjau")
@@ -148,7 +148,7 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         for i in isian:
             tanggal = self._jenis_isian(i.kode) == "tanggal"
             baris.append(Horizontal(
-                Label(label(i), classes="label-isian"),
+                Label(label(i), classes="label-isian", markup=False),
                 Input(lama.get(i.kode, isian_bawaan(i, tanggal)), compact=True, id=f"isian-{i.kode}",
                       placeholder="DD/MM/YYYY" if tanggal else "", max_length=10 if tanggal else 100),
                 classes="baris-isian"))

@@ -62,9 +62,9 @@ class CetakMassalScreen(ModalScreen[HasilMassal]):
         with Vertical(classes="dialog dialog-lebar dialog-besar", id="dialog-massal"):
             yield Static(self._judul, classes="judul", markup=False)
             yield ProgressBar(show_eta=False, id="kemajuan-massal")
-            yield Static("Menyiapkan dokumen setiap bawahan...", id="ringkasan-massal")
+            yield Static("Menyiapkan dokumen setiap bawahan...", id="ringkasan-massal", markup=False)
             yield Tabel(id="tabel-kemajuan")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Batal", compact=True, id="tutup")
         yield Footer(compact=True)

@@ -43,7 +43,7 @@ class DetailJejakScreen(ModalScreen[None]):
                     ("SESUDAH", Text(j.sesudah)),
                     ("REQUEST ID", j.request_id),
                     ("ID", j.id),
-                ]), id="isi-jejak")
+                ]), id="isi-jejak", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Tutup", compact=True, id="tutup")
         yield Footer(compact=True)

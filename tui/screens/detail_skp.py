@@ -78,14 +78,14 @@ class DetailSkpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-skp"):
             with Horizontal(id="kepala-skp"):
-                yield Static("Detail SKP Bawahan" if self.penilai else "Detail SKP", classes="judul")
-                yield Static("Status SKP: -", id="status-skp")
-            yield Static("Memuat...", id="periode-skp")
+                yield Static("Detail SKP Bawahan" if self.penilai else "Detail SKP", classes="judul", markup=False)
+                yield Static("Status SKP: -", id="status-skp", markup=False)
+            yield Static("Memuat...", id="periode-skp", markup=False)
             with Horizontal(classes="tombol"):
                 for id_, label, _ in TOMBOL_PENILAI if self.penilai else TOMBOL_PEGAWAI:
                     yield Button(label, compact=True, id=id_, variant="primary" if id_ in ("ajukan", "setujui")
                                  else "default")
-            yield Static("", id="pesan-skp", classes="pesan-galat")
+            yield Static("", id="pesan-skp", classes="pesan-galat", markup=False)
             with TabbedContent(id="tab-skp"):
                 for (pane_id, label), isi in zip(TAB, (IdentitasSkp(), HasilKerja(), PerilakuKerja(),
                                                        LampiranSkp()), strict=True):
@@ -272,7 +272,7 @@ class DetailSkpScreen(Screen[None]):
             beri_tahu_usang(self)
             self.action_muat()
         elif isinstance(hasil, pb.Skp):
-            self.notify(f"Status SKP sekarang {fmt.status_skp(hasil.status)}.", title="SKP")
+            self.notify(f"Status SKP sekarang {fmt.status_skp(hasil.status)}.", title="SKP", markup=False)
             self.action_muat()
 
     def action_riwayat(self) -> None:
@@ -306,5 +306,5 @@ class DetailSkpScreen(Screen[None]):
             return
         pesan.update("")
         self.notify("SKP diajukan. Tunggu persetujuan atasan Anda." if aksi == "ajukan" else "SKP disetujui.",
-                    title="SKP")
+                    title="SKP", markup=False)
         self.action_muat()

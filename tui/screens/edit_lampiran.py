@@ -34,11 +34,11 @@ class EditLampiranScreen(ModalScreen[HasilSkp]):
     def compose(self) -> ComposeResult:
         isi = list(getattr(self._skp.lampiran, self._bagian))
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Lampiran: {self._judul}", classes="judul")
-            yield Static(f"Meliputi {self._petunjuk}.", classes="petunjuk")
-            yield Label("Satu butir per baris (Enter untuk butir baru, ctrl+s untuk menyimpan)")
+            yield Static(f"Lampiran: {self._judul}", classes="judul", markup=False)
+            yield Static(f"Meliputi {self._petunjuk}.", classes="petunjuk", markup=False)
+            yield Label("Satu butir per baris (Enter untuk butir baru, ctrl+s untuk menyimpan)", markup=False)
             yield TextArea("\n".join(isi), compact=True, id="isi-lampiran")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Simpan", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")
@@ -56,7 +56,7 @@ class EditLampiranScreen(ModalScreen[HasilSkp]):
         butir = [" ".join(baris.split()) for baris in self.query_one(TextArea).text.splitlines()]
         butir = [b for b in butir if b]
         if butir == list(getattr(self._skp.lampiran, self._bagian)):
-            self.notify("Tidak ada perubahan.")
+            self.notify("Tidak ada perubahan.", markup=False)
             self.dismiss(None)
             return
         self._simpan(butir)

@@ -37,10 +37,10 @@ class EditProfilScreen(FormAksiScreen):
     def isian(self) -> ComposeResult:
         if not self.wajib_alasan:
             yield Static("Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat "
-                         "kesalahan, perbaiki di sini.", classes="petunjuk")
-        yield Label("JABATAN")
+                         "kesalahan, perbaiki di sini.", classes="petunjuk", markup=False)
+        yield Label("JABATAN", markup=False)
         yield Input(compact=True, value=self._p.jabatan, id="jabatan")
-        yield Label("UNIT KERJA")
+        yield Label("UNIT KERJA", markup=False)
         yield PilihUnor(terpilih=self._p.unor_id, nama=self._p.unor.nama, id="unor")
 
     @on(Input.Submitted, "#jabatan")

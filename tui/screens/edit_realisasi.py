@@ -43,11 +43,11 @@ class EditRealisasiScreen(FormAksiScreen):
         ind, r = self._indikator, self._realisasi
         yield Static(f"Indikator: {ind.teks}\nAspek: {fmt.ASPEK.get(ind.aspek, '-')}   Target tahunan: "
                      f"{ind.target or '-'}", classes="petunjuk", markup=False)
-        yield Label("REALISASI")
+        yield Label("REALISASI", markup=False)
         yield Input(r.realisasi if r else "", compact=True, placeholder="3 bulan", id="realisasi")
-        yield Label("SUMBER DATA")
+        yield Label("SUMBER DATA", markup=False)
         yield Input(r.sumber_data if r else "", compact=True, id="sumber-data")
-        yield Static(PETUNJUK, classes="petunjuk")
+        yield Static(PETUNJUK, classes="petunjuk", markup=False)
 
     @on(Input.Submitted, "#realisasi")
     def _ke_sumber(self) -> None:

@@ -33,7 +33,7 @@ class EditStatusScreen(FormAksiScreen):
         s = self._skp
         yield Static(f"SKP {s.pegawai.nama}, {fmt.periode(s.periode_awal, s.periode_akhir)}. Status sekarang: "
                      f"{fmt.status_skp(s.status)}.", classes="petunjuk", markup=False)
-        yield Label("STATUS")
+        yield Label("STATUS", markup=False)
         with RadioSet(id="status", compact=True, classes="mendatar"):
             for k, v in fmt.STATUS_SKP.items():
                 yield RadioButton(v.capitalize(), value=s.status == k, id=f"status-{k}")

@@ -31,11 +31,12 @@ class EkspektasiScreen(ModalScreen[HasilSkp]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static(f"Ekspektasi Khusus Pimpinan: {self._p.nama}", classes="judul")
-            yield Static("\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)), classes="petunjuk")
-            yield Label("EKSPEKTASI KHUSUS PIMPINAN (kosongkan untuk menghapus)")
+            yield Static(f"Ekspektasi Khusus Pimpinan: {self._p.nama}", classes="judul", markup=False)
+            yield Static("\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)), classes="petunjuk",
+                         markup=False)
+            yield Label("EKSPEKTASI KHUSUS PIMPINAN (kosongkan untuk menghapus)", markup=False)
             yield TextArea(self._p.ekspektasi, compact=True, id="ekspektasi")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")

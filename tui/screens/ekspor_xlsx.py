@@ -30,15 +30,15 @@ class EksporXlsxScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static("Ekspor XLSX", classes="judul")
+            yield Static("Ekspor XLSX", classes="judul", markup=False)
             yield Static(f"Rekap siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
-                         classes="petunjuk")
+                         classes="petunjuk", markup=False)
             sesi = folder_sesi(self)
-            yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (berkas atau folder)")
+            yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (berkas atau folder)", markup=False)
             yield Input(str((sesi or Path.cwd()) / self._berkas.nama_berkas), compact=True, id="tujuan")
             if sesi:
-                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi")
-            yield Static("", id="pesan", classes="pesan-galat")
+                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Simpan", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")

@@ -20,9 +20,9 @@ from tui.widgets.penilaian.perilaku_penilaian import PerilakuPenilaian
 class FeedbackPerilakuScreen(LayarPenilaian):
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Feedback Perilaku", classes="judul")
-            yield Static("Memuat...", id="kepala-periode")
-            yield Static("", id="nilai-periode")
+            yield Static("Feedback Perilaku", classes="judul", markup=False)
+            yield Static("Memuat...", id="kepala-periode", markup=False)
+            yield Static("", id="nilai-periode", markup=False)
             yield PerilakuPenilaian(penilai=False)
         yield Footer(compact=True)
 

@@ -97,9 +97,9 @@ class FormAksiScreen(ModalScreen[Any]):
             yield Static(self.judul(), classes="judul", markup=False)
             yield from self.isian()
             if self.wajib_alasan or self.ALASAN_SELALU:
-                yield Label(self.label_alasan())
+                yield Label(self.label_alasan(), markup=False)
                 yield Input(compact=True, id="alasan", max_length=500)
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button(self.TOMBOL, compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")
@@ -135,7 +135,7 @@ class FormAksiScreen(ModalScreen[Any]):
             self._salah(e.pesan, e.selector)
             return
         except TidakBerubah as e:
-            self.notify(str(e))
+            self.notify(str(e), markup=False)
             self.dismiss(None)
             return
         alasan = " ".join(self.query_one("#alasan", Input).value.split()) if self.query("#alasan") else ""

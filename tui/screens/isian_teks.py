@@ -38,14 +38,14 @@ class IsianTeksScreen(ModalScreen[HasilIsian]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static(self._judul, classes="judul")
+            yield Static(self._judul, classes="judul", markup=False)
             if self._konteks:
                 yield Static(self._konteks, classes="petunjuk", markup=False)
-            yield Label(self._label)
+            yield Label(self._label, markup=False)
             yield TextArea(self._teks, compact=True, id="teks")
             if self._petunjuk:
                 yield Static(self._petunjuk, classes="petunjuk", markup=False)
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")

@@ -65,25 +65,25 @@ class JejakAuditScreen(Screen[None]):
             judul = "Jejak Audit" + (f" - {self._keterangan}" if self._keterangan else "")
             yield Static(judul, classes="judul", markup=False)
             with Horizontal(classes="saring"):
-                yield Label("ATAS NAMA")
+                yield Label("ATAS NAMA", markup=False)
                 yield Input(self._atas_nama, compact=True, placeholder="NIP", id="saring-atas-nama", max_length=18,
                             restrict=r"\d*")
-                yield Label("AKTOR")
+                yield Label("AKTOR", markup=False)
                 yield Input(compact=True, placeholder="NIP atau username", id="saring-aktor", max_length=64)
             with Horizontal(classes="saring"):
-                yield Label("METODE")
+                yield Label("METODE", markup=False)
                 yield Input(compact=True, placeholder="mis. UbahStatusSkp", id="saring-metode", max_length=64)
-                yield Label("SASARAN")
+                yield Label("SASARAN", markup=False)
                 yield Input(compact=True, placeholder="awalan, mis. skp/", id="saring-sasaran", max_length=200)
             with Horizontal(classes="saring"):
-                yield Label("SEJAK")
+                yield Label("SEJAK", markup=False)
                 yield Input(compact=True, placeholder="DD/MM/YYYY", id="saring-sejak", max_length=10)
-                yield Label("S/D", classes="label-pendek")
+                yield Label("S/D", classes="label-pendek", markup=False)
                 yield Input(compact=True, placeholder="DD/MM/YYYY", id="saring-sampai", max_length=10)
-                yield Static("Enter: terapkan saringan", classes="petunjuk-saring")
-            yield Static("Memuat...", id="judul-jejak")
+                yield Static("Enter: terapkan saringan", classes="petunjuk-saring", markup=False)
+            yield Static("Memuat...", id="judul-jejak", markup=False)
             yield Tabel(id="tabel-jejak")
-            yield Static("", id="rincian-jejak")
+            yield Static("", id="rincian-jejak", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -145,7 +145,7 @@ class JejakAuditScreen(Screen[None]):
 
     def action_lagi(self) -> None:
         if self._gabungan is None or self._gabungan.habis:
-            self.notify("Tidak ada catatan lain.")
+            self.notify("Tidak ada catatan lain.", markup=False)
             return
         self._muat()
 

@@ -31,12 +31,12 @@ class KembalikanSkpScreen(ModalScreen[HasilSkp]):
     def compose(self) -> ComposeResult:
         s = self._skp
         with Vertical(classes="dialog"):
-            yield Static("Kembalikan SKP", classes="judul")
+            yield Static("Kembalikan SKP", classes="judul", markup=False)
             yield Static(f"SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} kembali "
-                         "menjadi DRAFT agar dapat diperbaiki pegawai.", classes="petunjuk")
-            yield Label("ALASAN (dibaca pegawai sebagai Keterangan)")
+                         "menjadi DRAFT agar dapat diperbaiki pegawai.", classes="petunjuk", markup=False)
+            yield Label("ALASAN (dibaca pegawai sebagai Keterangan)", markup=False)
             yield Input(compact=True, id="alasan")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Kembalikan", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")

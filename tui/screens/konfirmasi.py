@@ -21,7 +21,7 @@ class KonfirmasiScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self._judul, classes="judul")
+            yield Static(self._judul, classes="judul", markup=False)
             yield Static(self._pertanyaan, id="pertanyaan", markup=False)  # may quote typed text
             with Horizontal(classes="tombol"):
                 yield Button(self._ya, compact=True, variant="primary", id="ya")

@@ -42,13 +42,13 @@ class KonsolHelpdeskScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="e")
         with Vertical(id="konsol-helpdesk"):
-            yield Static("Konsol Helpdesk - Cari Pegawai", classes="judul")
+            yield Static("Konsol Helpdesk - Cari Pegawai", classes="judul", markup=False)
             with Horizontal(classes="saring"):
-                yield Label("CARI")
+                yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="NIP atau nama pegawai", id="cari-pegawai", max_length=100)
-            yield Static(PETUNJUK, id="judul-cari")
+            yield Static(PETUNJUK, id="judul-cari", markup=False)
             yield Tabel(id="tabel-cari")
-            yield Static("", id="rincian-cari")
+            yield Static("", id="rincian-cari", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -142,7 +142,7 @@ class KonsolHelpdeskScreen(Screen[None]):
 
         p = self.terpilih()
         if p is None:
-            self.notify("Cari pegawai dulu: ketik NIP atau nama.")
+            self.notify("Cari pegawai dulu: ketik NIP atau nama.", markup=False)
             self.action_cari()
             return
         self.app.push_screen(PegawaiHelpdeskScreen(p.nip))

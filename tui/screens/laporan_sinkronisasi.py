@@ -44,9 +44,9 @@ class LaporanSinkronisasiScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static(f"Sinkronisasi SKP Bawahan {self._tahun}", classes="judul")
+            yield Static(f"Sinkronisasi SKP Bawahan {self._tahun}", classes="judul", markup=False)
             with VerticalScroll(id="isi-laporan"):
-                yield Static(laporan(self._hasil), id="laporan-sinkronisasi")
+                yield Static(laporan(self._hasil), id="laporan-sinkronisasi", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Tutup", compact=True, variant="primary", id="tutup")
         yield Footer(compact=True)

@@ -97,9 +97,9 @@ class LihatKurvaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="lihat-kurva"):
             yield Static(f"Kurva Distribusi Predikat - {fmt.nama_periode(self._periode)} {self._tahun}",
-                         classes="judul")
+                         classes="judul", markup=False)
             with VerticalScroll(id="gulir-kurva"):
-                yield Static("Memuat...", id="isi-kurva")
+                yield Static("Memuat...", id="isi-kurva", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -32,14 +32,14 @@ class LoginScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-login", classes="kotak"):
-            yield Static("e-Kinerja", classes="judul")
-            yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk")
-            yield Label("NIP / Username")
+            yield Static("e-Kinerja", classes="judul", markup=False)
+            yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk", markup=False)
+            yield Label("NIP / Username", markup=False)
             yield Input(self._akun or "", placeholder="Masukkan 18 digit NIP Anda", id="nip",
                         disabled=self._akun is not None)
-            yield Label("Password")
+            yield Label("Password", markup=False)
             yield Input(placeholder="Masukkan password Anda", password=True, id="password")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             yield LoadingIndicator(id="memuat", classes="tersembunyi")
             with Horizontal(classes="tombol"):
                 yield Button("Masuk", variant="primary", id="masuk")

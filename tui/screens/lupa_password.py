@@ -33,34 +33,34 @@ class LupaPasswordScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="kotak", id="kotak-lupa"):
-            yield Static("Lupa Password", classes="judul")
+            yield Static("Lupa Password", classes="judul", markup=False)
             with ContentSwitcher(initial="langkah-1"):
                 with Vertical(id="langkah-1"):
                     yield Static("Masukkan NIP dan Email Anda yang terdaftar untuk melakukan reset password. "
-                                 "Untuk ganti email silakan hubungi BKPSDM.", classes="petunjuk")
-                    yield Label("NIP")
+                                 "Untuk ganti email silakan hubungi BKPSDM.", classes="petunjuk", markup=False)
+                    yield Label("NIP", markup=False)
                     yield Input(compact=True, value=self._nip, placeholder="18 digit NIP", id="nip", max_length=18)
-                    yield Label("Email")
+                    yield Label("Email", markup=False)
                     yield Input(compact=True, placeholder="email terdaftar", id="email")
                     with Horizontal(classes="tombol"):
                         yield Button("Lanjutkan", compact=True, variant="primary", id="lanjutkan")
                         yield Button("Sudah punya kode", compact=True, id="punya-kode")
                         yield Button("Kembali ke Login", compact=True, id="kembali")
                 with Vertical(id="langkah-2"):
-                    yield Static("", id="jawaban", classes="petunjuk")
-                    yield Label("NIP")
+                    yield Static("", id="jawaban", classes="petunjuk", markup=False)
+                    yield Label("NIP", markup=False)
                     yield Input(compact=True, placeholder="18 digit NIP", id="nip-2", max_length=18)
-                    yield Label("Kode reset (8 angka dari email)")
+                    yield Label("Kode reset (8 angka dari email)", markup=False)
                     yield Input(compact=True, placeholder="12345678", id="kode", max_length=8, restrict=r"\d*")
-                    yield Label("Password baru")
+                    yield Label("Password baru", markup=False)
                     yield Input(compact=True, password=True, id="baru")
-                    yield Label("Ulangi password baru")
+                    yield Label("Ulangi password baru", markup=False)
                     yield Input(compact=True, password=True, id="ulang")
                     with Horizontal(classes="tombol"):
                         yield Button("Simpan Password", compact=True, variant="primary", id="simpan")
                         yield Button("Minta kode lagi", compact=True, id="minta-lagi")
                         yield Button("Kembali ke Login", compact=True, id="kembali-2")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -167,4 +167,4 @@ class LupaPasswordScreen(Screen[str | None]):
             return
         self.dismiss(nip)
         self.app.notify("Password berhasil diganti. Silakan masuk dengan password baru.", title="Reset password",
-                        timeout=8)
+                        timeout=8, markup=False)

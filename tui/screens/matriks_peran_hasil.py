@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.tabel import TabelTeks
 
 # Text, not str: a str cell is read as markup, and "[x]" would vanish.
 YA, TIDAK = Text("[x]", style="bold"), Text("[ ]")
@@ -46,10 +47,10 @@ class MatriksPeranHasilScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         s = self._skp
         with Vertical(id="mph"):
-            yield Static("Matriks Peran Hasil", classes="judul")
-            yield Static(f"{s.jabatan}, {fmt.periode(s.periode_awal, s.periode_akhir)}", id="judul-mph")
-            yield DataTable(id="tabel-mph", cursor_type="cell", fixed_columns=2)
-            yield Static("", id="sel-mph")
+            yield Static("Matriks Peran Hasil", classes="judul", markup=False)
+            yield Static(f"{s.jabatan}, {fmt.periode(s.periode_awal, s.periode_akhir)}", id="judul-mph", markup=False)
+            yield TabelTeks(id="tabel-mph", cursor_type="cell", fixed_columns=2)
+            yield Static("", id="sel-mph", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

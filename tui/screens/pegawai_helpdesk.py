@@ -66,8 +66,8 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pegawai-helpdesk"):
-            yield Static(f"Konsol Helpdesk > {self.nip}", classes="judul", id="hd-judul")
-            yield Static("", id="hd-hasil", classes="tersembunyi")
+            yield Static(f"Konsol Helpdesk > {self.nip}", classes="judul", id="hd-judul", markup=False)
+            yield Static("", id="hd-hasil", classes="tersembunyi", markup=False)
             with TabbedContent(id="tab-helpdesk"):
                 with TabPane(TAB[0][1], id=TAB[0][0]):
                     yield ProfilAtasan()
@@ -163,13 +163,13 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     def _perlu_pegawai(self) -> ppb.Pegawai | None:
         if self.pegawai is None:
-            self.notify("Data pegawai belum dimuat.")
+            self.notify("Data pegawai belum dimuat.", markup=False)
         return self.pegawai
 
     def _perlu_skp(self) -> spb.Skp | None:
         skp = self.query_one(SkpPegawai).terpilih()
         if skp is None:
-            self.notify("Pegawai ini belum memiliki SKP.")
+            self.notify("Pegawai ini belum memiliki SKP.", markup=False)
         else:
             self.query_one(TabbedContent).active = TAB[1][0]
         return skp

@@ -30,8 +30,8 @@ class PemantauanEvaluasiScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Pemantauan dan Evaluasi", classes="judul")
-            yield Static("", id="tahun-pemantauan")
+            yield Static("Pemantauan dan Evaluasi", classes="judul", markup=False)
+            yield Static("", id="tahun-pemantauan", markup=False)
             yield PemantauanEvaluasi()
         yield Footer(compact=True)
 

@@ -25,9 +25,9 @@ from tui.widgets.penilaian.hasil_penilaian import HasilPenilaian
 class PengisianBuktiDukungScreen(LayarPenilaian):
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Pengisian Bukti Dukung dan Lihat Hasil", classes="judul")
-            yield Static("Memuat...", id="kepala-periode")
-            yield Static("", id="nilai-periode")
+            yield Static("Pengisian Bukti Dukung dan Lihat Hasil", classes="judul", markup=False)
+            yield Static("Memuat...", id="kepala-periode", markup=False)
+            yield Static("", id="nilai-periode", markup=False)
             yield HasilPenilaian("pegawai")
         yield Footer(compact=True)
 

@@ -56,10 +56,10 @@ class PenilaianBawahanScreen(LayarPenilaian):
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
             with Horizontal(id="judul-bawahan"):
-                yield Static("Penilaian Bawahan", classes="judul")
-                yield Static("", id="urutan-bawahan")
-            yield Static("Memuat...", id="kepala-periode")
-            yield Static("", id="nilai-periode")
+                yield Static("Penilaian Bawahan", classes="judul", markup=False)
+                yield Static("", id="urutan-bawahan", markup=False)
+            yield Static("Memuat...", id="kepala-periode", markup=False)
+            yield Static("", id="nilai-periode", markup=False)
             with TabbedContent(id="tab-bawahan"):
                 with TabPane(TAB[0][1], id=TAB[0][0]):
                     yield HasilPenilaian("penilai")
@@ -123,7 +123,8 @@ class PenilaianBawahanScreen(LayarPenilaian):
     def action_pindah(self, arah: int) -> None:
         tujuan = self._indeks + arah
         if not 0 <= tujuan < len(self._rekap):
-            self.notify("Ini bawahan terakhir dalam daftar." if arah > 0 else "Ini bawahan pertama dalam daftar.")
+            self.notify("Ini bawahan terakhir dalam daftar." if arah > 0 else "Ini bawahan pertama dalam daftar.",
+                        markup=False)
             return
         self._indeks = tujuan
         self.skp_name, self.penilaian_name = self.bawahan.skp, self.bawahan.name

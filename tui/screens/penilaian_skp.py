@@ -45,8 +45,8 @@ class PenilaianSkpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="penilaian-skp"):
-            yield Static("Penilaian SKP", classes="judul")
-            yield Static(self._kepala(), id="kepala-penilaian")
+            yield Static("Penilaian SKP", classes="judul", markup=False)
+            yield Static(self._kepala(), id="kepala-penilaian", markup=False)
             with TabbedContent(id="tab-penilaian"):
                 with TabPane(TAB[0][1], id=TAB[0][0]):
                     yield PelaksanaanKinerja()

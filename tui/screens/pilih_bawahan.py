@@ -35,11 +35,12 @@ class PilihBawahanScreen(ModalScreen[Pilihan]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul")
+            yield Static(f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul",
+                         markup=False)
             with Horizontal(classes="saring"):
-                yield Label("CARI")
+                yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari-bawahan")
-            yield Static("Memuat...", id="judul-pilih-bawahan")
+            yield Static("Memuat...", id="judul-pilih-bawahan", markup=False)
             yield Tabel(id="tabel-pilih-bawahan")
         yield Footer(compact=True)
 

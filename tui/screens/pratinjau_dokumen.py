@@ -27,7 +27,7 @@ class PratinjauDokumenScreen(ModalScreen[None]):
         with Vertical(classes="dialog dialog-lebar", id="dialog-pratinjau"):
             yield Static(f"Pratinjau {self._judul}", classes="judul", markup=False)
             yield Static(Text(f"{p.nama_berkas}: panah/PgUp/PgDn menggulir, esc kembali ke dialog cetak."),
-                         classes="petunjuk")
+                         classes="petunjuk", markup=False)
             # A read-only text area: scrolls with the keys, selects and copies, and never reads markup.
             yield TextArea("\n".join(p.baris), read_only=True, compact=True, id="isi-pratinjau")
             with Horizontal(classes="tombol"):

@@ -55,17 +55,18 @@ class RatingPenilaianScreen(ModalScreen[HasilRating]):
             yield Static(f"Rating Penilaian - {self._nama}, {p.nama}", classes="judul", markup=False)
             for bagian, label, nilai in (("hasil", "RATING HASIL KERJA", p.rating_hasil_kerja),
                                          ("perilaku", "RATING PERILAKU KERJA", p.rating_perilaku_kerja)):
-                yield Label(label, id=f"label-{bagian}")
+                yield Label(label, id=f"label-{bagian}", markup=False)
                 with RadioSet(id=f"rating-{bagian}", compact=True, classes="mendatar",
                               disabled=bagian == "hasil" and self._tetap):
                     for v, teks in PILIHAN:
                         yield RadioButton(teks, value=v == nilai, id=f"{bagian}-{v}")
                 if bagian == "hasil" and self._tetap:
                     yield Static(f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
-                                 f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.", classes="petunjuk")
-            yield Static("", id="predikat-rating")
-            yield Static(PETUNJUK, classes="petunjuk")
-            yield Static("", id="pesan", classes="pesan-galat")
+                                 f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.", classes="petunjuk",
+                                 markup=False)
+            yield Static("", id="predikat-rating", markup=False)
+            yield Static(PETUNJUK, classes="petunjuk", markup=False)
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")

@@ -64,13 +64,13 @@ class RekapPenilaianScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="rekap-penilaian"):
             yield Static(f"Rekap Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}",
-                         classes="judul")
+                         classes="judul", markup=False)
             with Horizontal(classes="saring"):
-                yield Label("CARI")
+                yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari-rekap")
-            yield Static("Memuat...", id="judul-rekap")
+            yield Static("Memuat...", id="judul-rekap", markup=False)
             yield Tabel(id="tabel-rekap")
-            yield Static("", id="rincian-rekap")
+            yield Static("", id="rincian-rekap", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Penilaian Bawahan", compact=True, variant="primary", id="nilai-rekap")
                 yield Button("Ekspor XLSX", compact=True, id="ekspor-rekap")
@@ -174,7 +174,7 @@ class RekapPenilaianScreen(Screen[None]):
         from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
 
         if self._terpilih() is None:
-            self.notify("Tidak ada bawahan untuk dinilai.")
+            self.notify("Tidak ada bawahan untuk dinilai.", markup=False)
             return
         self.app.push_screen(PenilaianBawahanScreen(self._rekap, self.query_one(DataTable).cursor_row),
                              lambda _: self.action_muat())
@@ -190,7 +190,7 @@ class RekapPenilaianScreen(Screen[None]):
         from tui.screens.cetak_dokumen import CetakDokumenScreen
 
         if not self._rekap:
-            self.notify("Tidak ada SKP bawahan yang disetujui pada periode ini untuk dicetak.")
+            self.notify("Tidak ada SKP bawahan yang disetujui pada periode ini untuk dicetak.", markup=False)
             return
         # The dialog's defaults and its Pratinjau come from one bawahan's period: the one under
         # the cursor, unless another is rated and it is not (an Evaluasi needs the ratings).

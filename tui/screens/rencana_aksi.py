@@ -49,10 +49,10 @@ class RencanaAksiScreen(LayarPenilaian):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Rencana Aksi", classes="judul")
-            yield Static("Memuat...", id="kepala-periode")
+            yield Static("Rencana Aksi", classes="judul", markup=False)
+            yield Static("Memuat...", id="kepala-periode", markup=False)
             yield TabelLentur[Item]([("No", 3), ("Rencana Hasil Kerja / Rencana Aksi", None)], id="tabel-aksi")
-            yield Static(PETUNJUK, id="ket-aksi", classes="petunjuk")
+            yield Static(PETUNJUK, id="ket-aksi", classes="petunjuk", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -109,7 +109,7 @@ class RencanaAksiScreen(LayarPenilaian):
         item = self.tabel.terpilih()
         p = self.penilaian
         if item is None or item.rhk is None:
-            self.notify("Pilih dulu baris RHK yang akan diberi rencana aksi.")
+            self.notify("Pilih dulu baris RHK yang akan diberi rencana aksi.", markup=False)
             return
         if p is None or not self._boleh():
             return
@@ -147,7 +147,7 @@ class RencanaAksiScreen(LayarPenilaian):
 
         item = self.tabel.terpilih()
         if item is None or item.aksi is None:
-            self.notify("Pilih baris rencana aksi yang akan dihapus.")
+            self.notify("Pilih baris rencana aksi yang akan dihapus.", markup=False)
             return
         if not self._boleh():
             return

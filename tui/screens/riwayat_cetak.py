@@ -34,10 +34,10 @@ class RiwayatCetakScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static("Riwayat Cetak", classes="judul")
-            yield Static(Text(self._keterangan), id="judul-riwayat-cetak")
+            yield Static("Riwayat Cetak", classes="judul", markup=False)
+            yield Static(Text(self._keterangan), id="judul-riwayat-cetak", markup=False)
             yield Tabel(id="tabel-riwayat-cetak")
-            yield Static("", id="rincian-riwayat-cetak")
+            yield Static("", id="rincian-riwayat-cetak", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Tutup", compact=True, id="tutup")
         yield Footer(compact=True)

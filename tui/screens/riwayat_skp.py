@@ -34,8 +34,8 @@ class RiwayatSkpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self._skp
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Riwayat SKP {s.pegawai.nama}", classes="judul")
-            yield Static(fmt.periode(s.periode_awal, s.periode_akhir), id="judul-riwayat")
+            yield Static(f"Riwayat SKP {s.pegawai.nama}", classes="judul", markup=False)
+            yield Static(fmt.periode(s.periode_awal, s.periode_akhir), id="judul-riwayat", markup=False)
             yield Tabel(id="tabel-riwayat")
             with Horizontal(classes="tombol"):
                 yield Button("Tutup", compact=True, id="tutup")

@@ -32,8 +32,8 @@ class SetBatasScreen(FormAksiScreen):
     def isian(self) -> ComposeResult:
         b = self._batas
         sekarang = fmt.tanggal(b.tanggal) + (" (bawaan)" if b.bawaan else " (diatur admin)")
-        yield Static(f"Sekarang: {sekarang}", classes="petunjuk")
-        yield Label("BATAS (DD/MM/YYYY, kosongkan untuk kembali ke bawaan)")
+        yield Static(f"Sekarang: {sekarang}", classes="petunjuk", markup=False)
+        yield Label("BATAS (DD/MM/YYYY, kosongkan untuk kembali ke bawaan)", markup=False)
         diatur = fmt.ke_date(b.tanggal) if not b.bawaan else None
         yield Input(fmt.isian_tanggal(diatur) if diatur else "",
                     compact=True, placeholder="DD/MM/YYYY", id="batas", max_length=10)

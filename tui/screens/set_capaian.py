@@ -36,15 +36,15 @@ class SetCapaianScreen(ModalScreen[HasilCapaian]):
     def compose(self) -> ComposeResult:
         c = self._capaian
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static("Capaian Kinerja Organisasi", classes="judul")
+            yield Static("Capaian Kinerja Organisasi", classes="judul", markup=False)
             yield Static(f"{c.unor_induk_nama}\n{fmt.nama_periode(c.periode)} {c.tahun}", classes="petunjuk",
                          markup=False)
             with RadioSet(id="capaian"):
                 for i, (k, v) in enumerate(fmt.CAPAIAN.items(), start=1):
                     yield RadioButton(f"{i} {v}", value=c.capaian == k, id=f"capaian-{k}")
             yield Static("Tombol 1-5 memilih; Enter/ctrl+s menyimpan. Setelah difinalisasi, capaian tidak dapat "
-                         "diubah dan menjadi rating hasil kerja pimpinan unit ini.", classes="petunjuk")
-            yield Static("", id="pesan", classes="pesan-galat")
+                         "diubah dan menjadi rating hasil kerja pimpinan unit ini.", classes="petunjuk", markup=False)
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")

@@ -43,13 +43,13 @@ class SkpBawahanScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="skp-bawahan"):
-            yield Static("SKP Bawahan - Sasaran Kinerja Bawahan", classes="judul")
+            yield Static("SKP Bawahan - Sasaran Kinerja Bawahan", classes="judul", markup=False)
             with Horizontal(id="saring-bawahan"):
-                yield Label("TAHUN")
+                yield Label("TAHUN", markup=False)
                 yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
-                yield Label("CARI")
+                yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari")
-            yield Static("Memuat...", id="judul-skp-bawahan")
+            yield Static("Memuat...", id="judul-skp-bawahan", markup=False)
             yield Tabel(id="tabel-skp-bawahan")
             with Horizontal(classes="tombol"):
                 yield Button("Detail", compact=True, variant="primary", id="detail-bawahan")
@@ -139,7 +139,7 @@ class SkpBawahanScreen(Screen[None]):
 
         table = self.query_one(DataTable)
         if table.row_count == 0:
-            self.notify("Tidak ada SKP bawahan untuk dibuka.")
+            self.notify("Tidak ada SKP bawahan untuk dibuka.", markup=False)
             return
         name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         self.app.push_screen(DetailSkpScreen(name, penilai=True), lambda _: self.action_muat())
@@ -155,7 +155,7 @@ class SkpBawahanScreen(Screen[None]):
 
         tahun = self.tahun()
         if tahun is None:
-            self.notify("Isi TAHUN dengan 4 angka.")
+            self.notify("Isi TAHUN dengan 4 angka.", markup=False)
             return
 
         def jawab(ya: bool | None) -> None:

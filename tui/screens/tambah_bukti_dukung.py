@@ -40,11 +40,11 @@ class TambahBuktiDukungScreen(FormAksiScreen):
     def isian(self) -> ComposeResult:
         b = self._bukti
         yield Static(f"RHK: {self._rhk_teks}", classes="petunjuk", markup=False)
-        yield Label("NAMA BUKTI DUKUNG")
+        yield Label("NAMA BUKTI DUKUNG", markup=False)
         yield Input(b.nama if b else "", compact=True, id="nama-bukti")
-        yield Label("BUKTI DUKUNG (LINK KE FILE GOOGLE DRIVE/DROPBOX/ETC)")
+        yield Label("BUKTI DUKUNG (LINK KE FILE GOOGLE DRIVE/DROPBOX/ETC)", markup=False)
         yield Input(b.tautan if b else "", compact=True, placeholder="https://drive.google.com/...", id="tautan")
-        yield Static(PETUNJUK, classes="petunjuk")
+        yield Static(PETUNJUK, classes="petunjuk", markup=False)
 
     @on(Input.Submitted, "#nama-bukti")
     def _ke_tautan(self) -> None:

@@ -38,18 +38,18 @@ class TambahIndikatorScreen(ModalScreen[HasilIndikator]):
         ind = self._indikator
         kuantitatif = self._skp.pendekatan == pb.PENDEKATAN_KUANTITATIF
         with VerticalScroll(classes="dialog dialog-lebar"):
-            yield Static("Edit Indikator" if ind else "Tambah Indikator", classes="judul")
+            yield Static("Edit Indikator" if ind else "Tambah Indikator", classes="judul", markup=False)
             yield Static(f"RHK: {self._rhk.teks}", classes="petunjuk", markup=False)
-            yield Label("ASPEK")
+            yield Label("ASPEK", markup=False)
             with RadioSet(id="aspek", compact=True, classes="mendatar"):
                 for k, v in fmt.ASPEK.items():
                     yield RadioButton(v, value=bool(ind) and ind.aspek == k, id=f"aspek-{k}")
-            yield Label("INDIKATOR")
+            yield Label("INDIKATOR", markup=False)
             yield TextArea(ind.teks if ind else "", compact=True, id="indikator")
-            yield Label("TARGET" + (" (angka dan satuan, misalnya 12 bulan)" if kuantitatif else ""))
+            yield Label("TARGET" + (" (angka dan satuan, misalnya 12 bulan)" if kuantitatif else ""), markup=False)
             yield Input(compact=True, value=ind.target if ind else "", placeholder="12 bulan", id="target")
-            yield Static(PETUNJUK, classes="petunjuk")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static(PETUNJUK, classes="petunjuk", markup=False)
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")
@@ -100,5 +100,5 @@ class TambahIndikatorScreen(ModalScreen[HasilIndikator]):
         if not masih_tampil(self):
             return
         if hasil is None:
-            self.notify("Tidak ada perubahan.")
+            self.notify("Tidak ada perubahan.", markup=False)
         self.dismiss(hasil)

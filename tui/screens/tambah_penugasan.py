@@ -39,15 +39,15 @@ class TambahPenugasanScreen(FormAksiScreen):
         with RadioSet(id="jenis", compact=True, classes="mendatar"):
             yield RadioButton("PLT (pelaksana tugas)", value=True, id="plt")
             yield RadioButton("PLH (pelaksana harian)", id="plh")
-        yield Label("UNIT KERJA PLT/PLH")
+        yield Label("UNIT KERJA PLT/PLH", markup=False)
         yield PilihUnor(id="unor")
         with Horizontal(classes="baris-tanggal"):
             with Vertical():
-                yield Label("PERIODE AWAL")
+                yield Label("PERIODE AWAL", markup=False)
                 yield Input(compact=True, value=fmt.isian_tanggal(dt.date.today()), placeholder="DD/MM/YYYY",
                             id="mulai", max_length=10)
             with Vertical():
-                yield Label("PERIODE AKHIR")
+                yield Label("PERIODE AKHIR", markup=False)
                 yield Input(compact=True, placeholder="DD/MM/YYYY", id="selesai", max_length=10)
 
     @on(Input.Submitted, "#mulai")

@@ -47,29 +47,31 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
     def compose(self) -> ComposeResult:
         r = self._rhk
         with VerticalScroll(classes="dialog dialog-besar dialog-lebar"):
-            yield Static("Edit RHK" if r else "Tambah RHK", classes="judul")
+            yield Static("Edit RHK" if r else "Tambah RHK", classes="judul", markup=False)
             if self._penilai:
-                yield Label("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI")
+                yield Label("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI", markup=False)
                 yield Select[str]([], compact=True, prompt="-- Pilih --", id="rhk-atasan")
-                yield Static("", id="petunjuk-intervensi", classes="pesan-galat tersembunyi")
+                yield Static("", id="petunjuk-intervensi", classes="pesan-galat tersembunyi", markup=False)
             else:
-                yield Label("PERJANJIAN KINERJA")
+                yield Label("PERJANJIAN KINERJA", markup=False)
                 yield Static("SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
-                             "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.", classes="petunjuk")
+                             "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
+                             classes="petunjuk", markup=False)
                 yield Input(compact=True, value=r.perjanjian_kinerja if r else "", id="perjanjian")
             if self._klasifikasi:
-                yield Label("KLASIFIKASI RHK")
+                yield Label("KLASIFIKASI RHK", markup=False)
                 yield Select[int]([(v, k) for k, v in fmt.KLASIFIKASI_RHK.items()], compact=True,
                                   prompt="-- Pilih --", id="klasifikasi",
                                   value=r.klasifikasi if r and r.klasifikasi else Select.NULL)
-            yield Label("JENIS RHK")
+            yield Label("JENIS RHK", markup=False)
             with RadioSet(id="jenis", compact=True, classes="mendatar"):
                 for k, v in fmt.JENIS_RHK.items():
                     yield RadioButton(v, value=self._jenis == k, id=f"jenis-{k}")
-            yield Label("RENCANA HASIL KERJA")
+            yield Label("RENCANA HASIL KERJA", markup=False)
             yield TextArea(r.teks if r else "", compact=True, id="teks")
-            yield Static(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk",
+                         markup=False)
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")
@@ -93,10 +95,11 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
             return
         if not masih_tampil(self):
             return
-        pilihan = [(f"{x.teks} ({x.unor_nama})" if x.unor_nama else x.teks, x.name) for x in resp.rhk]
+        # The atasan's words: literal Text (a Select reads a str option as markup).
+        pilihan = [(fmt.teks(f"{x.teks} ({x.unor_nama})" if x.unor_nama else x.teks), x.name) for x in resp.rhk]
         if self._rhk and self._rhk.rhk_atasan and all(v != self._rhk.rhk_atasan for _, v in pilihan):
             # Chosen before and no longer offered (the MPH changed): kept visible, so saving keeps it.
-            pilihan.append((self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan, self._rhk.rhk_atasan))
+            pilihan.append((fmt.teks(self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan), self._rhk.rhk_atasan))
         pilih.set_options(pilihan)
         if self._rhk and self._rhk.rhk_atasan:
             pilih.value = self._rhk.rhk_atasan
@@ -154,5 +157,5 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
         if not masih_tampil(self):
             return
         if hasil is None:
-            self.notify("Tidak ada perubahan.")
+            self.notify("Tidak ada perubahan.", markup=False)
         self.dismiss(hasil)

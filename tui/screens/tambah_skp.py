@@ -51,30 +51,30 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
         akhir = fmt.ke_date(s.periode_akhir) if s else dt.date(tahun, 12, 31)
         kuantitatif = s is None or s.pendekatan != pb.PENDEKATAN_KUALITATIF
         with VerticalScroll(classes="dialog dialog-besar dialog-lebar"):
-            yield Static("Edit SKP" if s else "Tambah SKP", classes="judul")
-            yield Static("Memuat...", id="cek-skp")
-            yield Static(CEK, classes="petunjuk")
+            yield Static("Edit SKP" if s else "Tambah SKP", classes="judul", markup=False)
+            yield Static("Memuat...", id="cek-skp", markup=False)
+            yield Static(CEK, classes="petunjuk", markup=False)
             if s is None:
                 yield Checkbox("SKP PLT / PLH", compact=True, id="plt")
                 with Vertical(id="baris-plt", classes="tersembunyi"):
-                    yield Label("UNOR PLT/PLH")
+                    yield Label("UNOR PLT/PLH", markup=False)
                     yield Select[str]([], compact=True, prompt="-- Pilih penugasan Plt./Plh. --", id="unor-plt")
-                    yield Static("", id="info-plt", classes="petunjuk")
+                    yield Static("", id="info-plt", classes="petunjuk", markup=False)
             with Horizontal(classes="baris-tanggal"):
                 with Vertical():
-                    yield Label("PERIODE AWAL")
+                    yield Label("PERIODE AWAL", markup=False)
                     yield Input(compact=True, value=fmt.isian_tanggal(awal) if awal else "", placeholder="DD/MM/YYYY",
                                 id="awal", max_length=10)
                 with Vertical():
-                    yield Label("PERIODE AKHIR")
+                    yield Label("PERIODE AKHIR", markup=False)
                     yield Input(compact=True, value=fmt.isian_tanggal(akhir) if akhir else "",
                                 placeholder="DD/MM/YYYY", id="akhir", max_length=10)
-            yield Label("PENDEKATAN")
+            yield Label("PENDEKATAN", markup=False)
             with RadioSet(id="pendekatan", compact=True, classes="mendatar"):
                 yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
                 yield RadioButton("Kualitatif", value=not kuantitatif, id="kualitatif")
-            yield Static(PETUNJUK, classes="petunjuk")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static(PETUNJUK, classes="petunjuk", markup=False)
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")
@@ -159,7 +159,8 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
         daftar.sort(key=lambda t: (t.tanggal_mulai.year, t.tanggal_mulai.month, t.tanggal_mulai.day), reverse=True)
         self._penugasan = {t.name: t for t in daftar}
         pilih = self.query_one("#unor-plt", Select)
-        pilih.set_options((f"{t.jabatan} ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)})", t.name)
+        # Literal Text: a Select reads a str option as markup.
+        pilih.set_options((fmt.teks(f"{t.jabatan} ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)})"), t.name)
                           for t in daftar)
         if not daftar:
             self.query_one("#pesan", Static).update(
@@ -242,5 +243,5 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
         if not masih_tampil(self):
             return
         if hasil is None:
-            self.notify("Tidak ada perubahan.")
+            self.notify("Tidak ada perubahan.", markup=False)
         self.dismiss(hasil)

@@ -24,14 +24,14 @@ class UbahPasswordScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Ubah Password", classes="judul")
-            yield Label("Password lama")
+            yield Static("Ubah Password", classes="judul", markup=False)
+            yield Label("Password lama", markup=False)
             yield Input(compact=True, password=True, id="lama")
-            yield Label("Password baru (minimal 8 karakter)")
+            yield Label("Password baru (minimal 8 karakter)", markup=False)
             yield Input(compact=True, password=True, id="baru")
-            yield Label("Ulangi password baru")
+            yield Label("Ulangi password baru", markup=False)
             yield Input(compact=True, password=True, id="ulang")
-            yield Static("", id="pesan", classes="pesan-galat")
+            yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Simpan", compact=True, variant="primary", id="simpan")
                 yield Button("Batal", compact=True, id="batal")

@@ -135,4 +135,4 @@ class UtamaScreen(BukaDariDasbor):
             return
         self.query_one(BelumTersedia).tampilkan(HALAMAN[halaman])
         switcher.current = "belum-tersedia"
-        self.notify(f"Menu {HALAMAN[halaman]} belum tersedia pada versi ini.", severity="warning")
+        self.notify(f"Menu {HALAMAN[halaman]} belum tersedia pada versi ini.", severity="warning", markup=False)

@@ -37,9 +37,9 @@ class PilihUnor(Vertical):
         self._nama: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(self._teks_terpilih(), classes="unor-terpilih")
+        yield Static(self._teks_terpilih(), classes="unor-terpilih", markup=False)
         yield Input(compact=True, placeholder="ketik nama unit kerja untuk mencari", classes="cari-unor")
-        yield OptionList(compact=True, classes="daftar-unor")
+        yield OptionList(compact=True, classes="daftar-unor", markup=False)
 
     def on_mount(self) -> None:
         self._muat("")

@@ -32,6 +32,7 @@ from services.shared.errors import TidakDitemukan, TidakValid
 from services.shared.idempotency import validate_request_id
 from services.shared.mutasi import Mutasi
 from services.shared.names import date_from_proto
+from services.shared.teks import teks
 from services.skp.client import SkpClient
 
 POTONGAN = 64 * 1024  # bytes per data message: well under gRPC's 4 MiB, few messages per PDF
@@ -129,9 +130,8 @@ class Dasar:
         hari = date_from_proto(tanggal, f_tanggal, default=self._hari_ini())
         if not 2000 <= hari.year <= 2100:
             raise TidakValid(f_tanggal, "bukan tanggal yang sah")
-        lokasi = " ".join(lokasi.split())
-        if len(lokasi) > 100:
-            raise TidakValid(f_lokasi, "maksimal 100 karakter")
+        # Printable, as every typed text (an ESC here reached the terminals of those who read the riwayat).
+        lokasi = teks(" ".join(lokasi.split()), f_lokasi, 100, wajib=False)
         return Pengesahan(lokasi or bawaan, hari)
 
     async def _rekam(self, request: Message, metode: str, rows: list[RiwayatCetakRow],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.penilaian.domain.periode import NAMA, PeriodeNilai, periode_skp, tanggal_teks
 from services.penilaian.store.models import FeedbackRow, PenilaianRow, RealisasiRow
 from services.penilaian.usecases.konteks import DataSkp, batas
+from services.shared.teks import tanpa_kendali
 
 
 @dataclass(frozen=True)
@@ -56,24 +58,43 @@ LABEL_PREDIKAT = {"SANGAT_BAIK": "Sangat Baik", "BAIK": "Baik", "BUTUH_PERBAIKAN
                   "KURANG": "Kurang/Misconduct", "SANGAT_KURANG": "Sangat Kurang"}
 
 
+class _Lembar:
+    """A worksheet whose text cells are text: openpyxl makes a str that starts
+    with "=" a formula, and a JABATAN "=HYPERLINK(...)" became a live link in the
+    atasan's spreadsheet. Every str is written as a string cell (data_type "s"),
+    without control characters (which openpyxl refuses, failing the export)."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.baris = 0
+
+    def append(self, nilai: list[object]) -> None:
+        self.baris += 1
+        for kolom, v in enumerate(nilai, start=1):
+            cell = self.ws.cell(row=self.baris, column=kolom, value=tanpa_kendali(v) if isinstance(v, str) else v)
+            if isinstance(v, str):
+                cell.data_type = "s"  # after the value: assigning one starting with "=" makes it "f"
+
+
 def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
     wb = Workbook()
     ws = wb.active
+    lembar = _Lembar(ws)
     ws.title = "Rekap"
     # "TRIWULAN I 2023", "PENILAIAN AKHIR TAHUN 2023"
-    ws.append([f"REKAP PENILAIAN BAWAHAN — {NAMA[kode].upper()} {tahun}"])
-    ws.append([f"Pejabat penilai: {penilai}"])
-    ws.append([])
+    lembar.append([f"REKAP PENILAIAN BAWAHAN — {NAMA[kode].upper()} {tahun}"])
+    lembar.append([f"Pejabat penilai: {penilai}"])
+    lembar.append([])
     kepala = ["No", "NIP", "Nama", "Jabatan", "Periode", "Batas", "Rating Hasil Kerja", "Rating Perilaku Kerja",
               "Predikat Kinerja", "Realisasi terisi", "Jumlah indikator", "Feedback"]
-    ws.append(kepala)
+    lembar.append(kepala)
     for cell in ws[4]:
         cell.font = Font(bold=True)
     ws["A1"].font = Font(bold=True)
     for n, b in enumerate(baris, start=1):
         v = b.nilai
         # NIP as text: an 18-digit number loses digits in a spreadsheet.
-        ws.append([n, b.skp.nip, b.skp.nama, b.skp.jabatan,
+        lembar.append([n, b.skp.nip, b.skp.nama, b.skp.jabatan,
                    f"{tanggal_teks(b.periode.awal)} - {tanggal_teks(b.periode.akhir)}", tanggal_teks(b.batas),
                    LABEL_RATING.get(v.rating_hasil, "-") if v else "-",
                    LABEL_RATING.get(v.rating_perilaku, "-") if v else "-",

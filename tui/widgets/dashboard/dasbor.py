@@ -45,7 +45,7 @@ class Dasbor(VerticalScroll):
         super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
-        yield Static("Dashboard", classes="judul")
+        yield Static("Dashboard", classes="judul", markup=False)
         b = backend(self)
         if b.sesi is not None and b.sesi.akun.nip:
             yield SkpSaya()

@@ -28,8 +28,8 @@ class PanelDasbor(Vertical, Generic[T]):
         self._baris: list[T] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(self.JUDUL, classes="judul")
-        yield Static("Memuat...", classes="keterangan-panel")
+        yield Static(self.JUDUL, classes="judul", markup=False)
+        yield Static("Memuat...", classes="keterangan-panel", markup=False)
         yield Tabel()
 
     def on_mount(self) -> None:

@@ -56,12 +56,12 @@ class ProfilAtasan(VerticalScroll):
         self.peran: list[AtasanPeran] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("Data Pribadi", classes="subjudul")
-        yield Static("Memuat...", id="hd-pribadi")
-        yield Static("Data Atasan (Pejabat Penilai Kinerja)", classes="subjudul")
-        yield Static("Memuat...", id="hd-atasan")
-        yield Static("Atasan peran PLT/PLH", classes="subjudul")
-        yield Static("Memuat...", id="hd-atasan-plt")
+        yield Static("Data Pribadi", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="hd-pribadi", markup=False)
+        yield Static("Data Atasan (Pejabat Penilai Kinerja)", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="hd-atasan", markup=False)
+        yield Static("Atasan peran PLT/PLH", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="hd-atasan-plt", markup=False)
         with Horizontal(classes="tombol"):
             yield Button("Edit Profil (e)", compact=True, variant="primary", id="hd-edit-profil")
             yield Button("Kirim Kode Reset (k)", compact=True, id="hd-kode-reset")

@@ -44,9 +44,9 @@ class ProgresPenilaian(Vertical):
         self._skp: pb.Skp | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Pilih SKP pada tab SKP & Riwayat.", id="hd-judul-penilaian")
+        yield Static("Pilih SKP pada tab SKP & Riwayat.", id="hd-judul-penilaian", markup=False)
         yield Tabel(id="hd-tabel-penilaian")
-        yield Static("", id="hd-rincian-penilaian")
+        yield Static("", id="hd-rincian-penilaian", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*KOLOM)

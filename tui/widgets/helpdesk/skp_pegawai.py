@@ -44,9 +44,9 @@ class SkpPegawai(Vertical):
         self._riwayat_dari = ""  # the SKP whose riwayat is shown
 
     def compose(self) -> ComposeResult:
-        yield Static("Memuat...", id="hd-judul-skp")
+        yield Static("Memuat...", id="hd-judul-skp", markup=False)
         yield Tabel(id="hd-tabel-skp")
-        yield Static("", id="hd-rincian-skp")
+        yield Static("", id="hd-rincian-skp", markup=False)
         yield TabelLentur[pb.RiwayatSkp](KOLOM_RIWAYAT, id="hd-tabel-riwayat")
         with Horizontal(classes="tombol"):
             yield Button("Muat Ulang Penilai (m)", compact=True, variant="primary", id="hd-muat-ulang")

@@ -28,7 +28,7 @@ class DaftarBatas(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-batas")
-        yield Static("", id="ket-batas", classes="petunjuk")
+        yield Static("", id="ket-batas", classes="petunjuk", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Periode", "Batas", "Keterangan")
@@ -78,7 +78,7 @@ class DaftarBatas(Vertical):
         def selesai(hasil: pb.Batas | None) -> None:
             if hasil is not None:
                 self.notify(f"Batas {fmt.nama_periode(hasil.periode)} {hasil.tahun}: {fmt.tanggal(hasil.tanggal)}"
-                            + (" (bawaan)." if hasil.bawaan else "."))
+                            + (" (bawaan)." if hasil.bawaan else "."), markup=False)
                 self._muat()
 
         self.app.push_screen(SetBatasScreen(b), selesai)

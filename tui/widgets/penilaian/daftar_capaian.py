@@ -43,7 +43,7 @@ class DaftarCapaian(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-capaian")
-        yield Static("", id="rincian-capaian")
+        yield Static("", id="rincian-capaian", markup=False)
         with Horizontal(classes="tombol"):
             for id_, label, _ in TOMBOL:
                 yield Button(label, compact=True, id=id_, variant="primary" if id_ == "set-capaian" else "default")
@@ -120,7 +120,7 @@ class DaftarCapaian(Vertical):
         if c is None:
             return
         if c.final:
-            self.notify("Capaian organisasi ini sudah final dan tidak dapat diubah.", severity="warning")
+            self.notify("Capaian organisasi ini sudah final dan tidak dapat diubah.", severity="warning", markup=False)
             return
 
         def selesai(hasil: HasilCapaian) -> None:
@@ -140,10 +140,10 @@ class DaftarCapaian(Vertical):
         if c is None:
             return
         if not c.capaian:
-            self.notify("Capaian organisasi ini belum diisi: Set Capaian (c) dahulu.", severity="warning")
+            self.notify("Capaian organisasi ini belum diisi: Set Capaian (c) dahulu.", severity="warning", markup=False)
             return
         if c.final:
-            self.notify("Capaian organisasi ini sudah final.")
+            self.notify("Capaian organisasi ini sudah final.", markup=False)
             return
 
         def jawab(ya: bool | None) -> None:

@@ -72,7 +72,7 @@ class HasilPenilaian(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TabelLentur[Item](KOLOM, id="tabel-hasil")
-        yield Static("", id="rincian-hasil")
+        yield Static("", id="rincian-hasil", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "tambah_bukti":
@@ -179,7 +179,7 @@ class HasilPenilaian(Vertical):
     def _rhk_terpilih(self, untuk: str) -> Item | None:
         item = self.terpilih()
         if item is None or item.rhk is None:
-            self.notify(f"Pilih dulu baris RHK (atau salah satu baris di bawahnya) untuk {untuk}.")
+            self.notify(f"Pilih dulu baris RHK (atau salah satu baris di bawahnya) untuk {untuk}.", markup=False)
             return None
         return item
 
@@ -221,9 +221,10 @@ class HasilPenilaian(Vertical):
                 self.app.push_screen(TambahBuktiDukungScreen(p.name, item.rhk.name, item.rhk.teks, item.bukti),
                                      setelah_form(self, "Bukti dukung disimpan."))
         elif item.rencana_aksi is not None:
-            self.notify("Rencana aksi diubah pada layar Rencana Aksi.")
+            self.notify("Rencana aksi diubah pada layar Rencana Aksi.", markup=False)
         else:
-            self.notify("Pilih baris indikator untuk mengisi Realisasi, atau baris bukti dukung untuk mengubahnya.")
+            self.notify("Pilih baris indikator untuk mengisi Realisasi, atau baris bukti dukung untuk mengubahnya.",
+                        markup=False)
 
     def action_hapus(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
@@ -233,7 +234,7 @@ class HasilPenilaian(Vertical):
             return
         if self.peran == "penilai":
             if item.feedback is None:
-                self.notify("Pilih baris feedback yang akan dihapus.")
+                self.notify("Pilih baris feedback yang akan dihapus.", markup=False)
                 return
             if not milik_sendiri(self, item.feedback):
                 return
@@ -245,7 +246,8 @@ class HasilPenilaian(Vertical):
             tanya = f"Realisasi \"{item.realisasi.realisasi}\" untuk indikator \"{item.indikator.teks}\" akan dihapus. " \
                     "Lanjutkan?"
         else:
-            self.notify("Pilih baris bukti dukung (atau indikator yang sudah berisi realisasi) yang akan dihapus.")
+            self.notify("Pilih baris bukti dukung (atau indikator yang sudah berisi realisasi) yang akan dihapus.",
+                        markup=False)
             return
         if self.peran == "pegawai" and not self._terbuka():
             return

@@ -46,7 +46,7 @@ class PelaksanaanKinerja(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-periode")
-        yield Static("", id="rincian-periode")
+        yield Static("", id="rincian-periode", markup=False)
         with Horizontal(classes="tombol"):
             for id_, label, _ in TOMBOL:
                 yield Button(label, compact=True, id=id_, variant="primary" if id_ == "bukti-dukung" else "default")
@@ -93,7 +93,7 @@ class PelaksanaanKinerja(Vertical):
     def _pilihan(self) -> pb.PeriodePenilaian | None:
         p = self.terpilih()
         if p is None:
-            self.notify("Belum ada periode penilaian.")
+            self.notify("Belum ada periode penilaian.", markup=False)
         return p
 
     @on(Button.Pressed)

@@ -35,7 +35,7 @@ class PemantauanEvaluasi(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-pemantauan")
-        yield Static("", id="ket-pemantauan", classes="petunjuk")
+        yield Static("", id="ket-pemantauan", classes="petunjuk", markup=False)
         with Horizontal(classes="tombol"):
             for id_, label, _ in TOMBOL:
                 yield Button(label, compact=True, id=id_, variant="primary" if id_ == "penilaian-bawahan" else "default")
@@ -73,7 +73,7 @@ class PemantauanEvaluasi(Vertical):
         """The Periode under the cursor (0 when there is none)."""
         table = self.query_one(DataTable)
         if table.row_count == 0:
-            self.notify("Belum ada periode penilaian.")
+            self.notify("Belum ada periode penilaian.", markup=False)
             return 0
         return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
 

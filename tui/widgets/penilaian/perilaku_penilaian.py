@@ -58,7 +58,7 @@ class PerilakuPenilaian(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TabelLentur[Item]([("No", 2), ("Perilaku Kerja / Feedback", None)], id="tabel-perilaku")
-        yield Static("", id="rincian-perilaku")
+        yield Static("", id="rincian-perilaku", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("tambah_feedback", "edit", "hapus"):
@@ -121,7 +121,7 @@ class PerilakuPenilaian(Vertical):
 
         item = self.tabel.terpilih()
         if item is None or item.feedback is None:
-            self.notify("Pilih baris feedback yang akan dihapus.")
+            self.notify("Pilih baris feedback yang akan dihapus.", markup=False)
             return
         feedback = item.feedback
         if not milik_sendiri(self, feedback):

@@ -7,14 +7,15 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual.widgets import DataTable
+
+from tui.widgets.tabel import TabelTeks
 
 D = TypeVar("D")
 Sel = str | Text
 Baris = tuple[str, D, tuple[Sel, ...]]  # key, what the row stands for, cells
 
 
-class TabelLentur(DataTable[Sel], Generic[D]):
+class TabelLentur(TabelTeks, Generic[D]):
     def __init__(self, kolom: list[tuple[str, int | None]], id: str | None = None) -> None:
         """`kolom`: (label, width); the one with width None takes the rest."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)

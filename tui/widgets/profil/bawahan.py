@@ -17,8 +17,8 @@ from tui.widgets.tabel import Tabel
 
 class PegawaiBawahan(Vertical):
     def compose(self) -> ComposeResult:
-        yield Static("List Pegawai Bawahan", classes="subjudul")
-        yield Static("Memuat...", id="judul-bawahan")
+        yield Static("List Pegawai Bawahan", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="judul-bawahan", markup=False)
         yield Tabel(id="tabel-bawahan")
 
     def on_mount(self) -> None:

@@ -35,11 +35,11 @@ def isi_atasan(a: pb.Atasan) -> Table | Text:
 
 class DataAtasan(VerticalScroll):
     def compose(self) -> ComposeResult:
-        yield Static("Data Atasan (Pejabat Penilai Kinerja)", classes="subjudul")
-        yield Static("Memuat...", id="isi-atasan")
+        yield Static("Data Atasan (Pejabat Penilai Kinerja)", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="isi-atasan", markup=False)
         yield Static("Apabila atasan salah, periksa JABATAN dan UNIT KERJA pada Data Pribadi lalu perbaiki "
                      "dengan Edit Profil, atau minta atasan Anda melakukan Klaim Pimpinan Unit Kerja.",
-                     classes="petunjuk")
+                     classes="petunjuk", markup=False)
 
     @work(exclusive=True, group="atasan")
     async def muat(self) -> None:

@@ -34,8 +34,8 @@ class DataPribadi(VerticalScroll):
     can_focus = False  # Tab goes straight to the buttons, which scroll into view
 
     def compose(self) -> ComposeResult:
-        yield Static("Data Pribadi", classes="subjudul")
-        yield Static("Memuat...", id="isi-pribadi")
+        yield Static("Data Pribadi", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="isi-pribadi", markup=False)
         with Horizontal(classes="tombol"):
             yield Button("Edit Profil", compact=True, variant="primary", id="edit-profil")
             yield Button("Ubah Password", compact=True, id="ubah-password")

@@ -29,13 +29,13 @@ class KlaimPimpinan(VerticalScroll):
         self._permintaan = IdPermintaan()
 
     def compose(self) -> ComposeResult:
-        yield Static("Klaim Pimpinan Unit Kerja", classes="subjudul")
-        yield Static("Memuat...", id="isi-klaim")
+        yield Static("Klaim Pimpinan Unit Kerja", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="isi-klaim", markup=False)
         yield Static("Klaim dilakukan oleh pejabat struktural, pejabat Plt./Plh., kepala sekolah atau kepala "
                      "puskesmas yang jabatannya memimpin unit kerja ini. Setelah klaim, JENIS berubah menjadi "
-                     "Pimpinan.", classes="petunjuk")
+                     "Pimpinan.", classes="petunjuk", markup=False)
         yield Button("Klaim Pimpinan Unit Kerja", compact=True, variant="primary", id="tombol-klaim")
-        yield Static("", id="alasan-klaim", classes="pesan-galat")
+        yield Static("", id="alasan-klaim", classes="pesan-galat", markup=False)
 
     def tampilkan(self, p: pb.Pegawai) -> None:
         self._pegawai = p
@@ -54,7 +54,7 @@ class KlaimPimpinan(VerticalScroll):
         if self._pegawai is None:
             return
         if self._pegawai.jenis == pb.JENIS_PEGAWAI_PIMPINAN:
-            self.notify("Anda sudah berstatus Pimpinan pada unit kerja ini.")
+            self.notify("Anda sudah berstatus Pimpinan pada unit kerja ini.", markup=False)
             return
         nama = self._pegawai.unor.nama
 

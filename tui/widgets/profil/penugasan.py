@@ -48,8 +48,8 @@ class PenugasanPlt(Vertical):
         self.muat()
 
     def compose(self) -> ComposeResult:
-        yield Static("PLT / PLH", classes="subjudul")
-        yield Static("Memuat...", id="judul-plt")
+        yield Static("PLT / PLH", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="judul-plt", markup=False)
         yield Tabel(id="tabel-plt")
         with Horizontal(classes="tombol"):
             yield Button("Tambah PLT/PLH", compact=True, variant="primary", id="tambah-plt")
@@ -102,7 +102,7 @@ class PenugasanPlt(Vertical):
 
         table = self.query_one(DataTable)
         if table.row_count == 0:
-            self.notify("Belum ada penugasan PLT/PLH.")
+            self.notify("Belum ada penugasan PLT/PLH.", markup=False)
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         penugasan = self._penugasan.get(str(key))

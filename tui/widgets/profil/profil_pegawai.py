@@ -45,7 +45,7 @@ class ProfilPegawai(Vertical):
         self.pegawai: pb.Pegawai | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Profil Pegawai - Data Pegawai", classes="judul")
+        yield Static("Profil Pegawai - Data Pegawai", classes="judul", markup=False)
         with TabbedContent(id="tab-profil"):
             panes = [DataPribadi(), DataAtasan(), PegawaiSatuUnit(), PegawaiBawahan(), KlaimPimpinan(),
                      PenugasanPlt()]
@@ -98,16 +98,16 @@ class ProfilPegawai(Vertical):
         from tui.screens.edit_profil import EditProfilScreen, HasilEdit
 
         if self.pegawai is None:
-            self.notify("Data pribadi belum dimuat.")
+            self.notify("Data pribadi belum dimuat.", markup=False)
             return
 
         def selesai(hasil: HasilEdit | None) -> None:
             if hasil == "disimpan":
-                self.notify("Profil disimpan. Periksa kembali Data Atasan Anda.", title="Edit Profil")
+                self.notify("Profil disimpan. Periksa kembali Data Atasan Anda.", title="Edit Profil", markup=False)
             elif hasil == "usang":
                 self.notify("Profil Anda telah diubah di tempat lain sejak formulir dibuka, sehingga perubahan "
                             "belum disimpan. Data terbaru sudah dimuat; silakan periksa lalu ulangi Edit Profil.",
-                            severity="warning", title="Profil berubah", timeout=12)
+                            severity="warning", title="Profil berubah", timeout=12, markup=False)
             if hasil is not None:
                 self.action_muat()  # the atasan, the unit list and the bawahan may change with the unit
 

@@ -23,8 +23,8 @@ class PegawaiSatuUnit(Vertical):
         self._token = ""
 
     def compose(self) -> ComposeResult:
-        yield Static("List Pegawai Satu Unit Kerja", classes="subjudul")
-        yield Static("Memuat...", id="judul-unit")
+        yield Static("List Pegawai Satu Unit Kerja", classes="subjudul", markup=False)
+        yield Static("Memuat...", id="judul-unit", markup=False)
         yield Tabel(id="tabel-unit")
         yield Button("Muat berikutnya", compact=True, id="berikutnya", classes="tersembunyi")
 

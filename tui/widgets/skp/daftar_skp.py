@@ -38,10 +38,10 @@ class DaftarSkp(Vertical):
         self._hapus = IdPermintaan()
 
     def compose(self) -> ComposeResult:
-        yield Static("Daftar SKP - Daftar Sasaran Kinerja Pegawai", classes="judul")
-        yield Static("Memuat...", id="judul-skp")
+        yield Static("Daftar SKP - Daftar Sasaran Kinerja Pegawai", classes="judul", markup=False)
+        yield Static("Memuat...", id="judul-skp", markup=False)
         yield Tabel(id="tabel-skp")
-        yield Static("", id="rincian-skp")
+        yield Static("", id="rincian-skp", markup=False)
         with Horizontal(classes="tombol"):
             yield Button("Tambah SKP", compact=True, variant="primary", id="tambah-skp")
             yield Button("Edit SKP", compact=True, id="edit-skp")
@@ -118,14 +118,15 @@ class DaftarSkp(Vertical):
     def _pilihan(self, untuk: str) -> pb.Skp | None:
         skp = self.terpilih()
         if skp is None:
-            self.notify(f"Belum ada SKP untuk {untuk}. Buat dulu dengan Tambah SKP (t).")
+            self.notify(f"Belum ada SKP untuk {untuk}. Buat dulu dengan Tambah SKP (t).", markup=False)
         return skp
 
     def _draft(self, skp: pb.Skp, untuk: str) -> bool:
         if skp.status == pb.STATUS_SKP_DRAFT:
             return True
         self.notify(f"SKP berstatus {fmt.status_skp(skp.status)} tidak dapat {untuk}: hanya SKP berstatus DRAFT. "
-                    "Minta atasan mengembalikan SKP ke DRAFT bila perlu diubah.", severity="warning", timeout=8)
+                    "Minta atasan mengembalikan SKP ke DRAFT bila perlu diubah.", severity="warning", timeout=8,
+                    markup=False)
         return False
 
     # --- actions --------------------------------------------------------------------
@@ -153,7 +154,7 @@ class DaftarSkp(Vertical):
             if hasil == "usang":
                 beri_tahu_usang(self)
             elif hasil is not None:
-                self.notify("Periode dan pendekatan SKP disimpan.", title="Edit SKP")
+                self.notify("Periode dan pendekatan SKP disimpan.", title="Edit SKP", markup=False)
             if hasil is not None:
                 self.action_muat()
 
@@ -224,6 +225,6 @@ class DaftarSkp(Vertical):
             return
         if skp.status != pb.STATUS_SKP_PERSETUJUAN:
             self.notify(f"SKP berstatus {fmt.status_skp(skp.status)} belum dapat dinilai: penilaian dimulai setelah "
-                        "SKP diajukan dan disetujui atasan (PERSETUJUAN).", severity="warning", timeout=8)
+                        "SKP diajukan dan disetujui atasan (PERSETUJUAN).", severity="warning", timeout=8, markup=False)
             return
         self.app.push_screen(PenilaianSkpScreen(skp), lambda _: self.action_muat())

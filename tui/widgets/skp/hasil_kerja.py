@@ -20,6 +20,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil
 from tui.widgets.skp.skp_berubah import SkpBerubah, setelah_form
+from tui.widgets.tabel import TabelTeks
 
 # Widths of the narrow columns; the text column takes the rest and wraps.
 NO, ASPEK, TARGET = 3, 9, 10
@@ -72,8 +73,8 @@ class HasilKerja(Vertical):
         self._pindah = IdPermintaan()
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="tabel-rhk", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="ket-rhk", classes="petunjuk")
+        yield TabelTeks(id="tabel-rhk", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="ket-rhk", classes="petunjuk", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("tambah_indikator", "edit", "hapus", "pindah"):
@@ -162,7 +163,7 @@ class HasilKerja(Vertical):
 
         baris = self.terpilih()
         if self._skp is None or baris is None or baris.rhk is None:
-            self.notify("Pilih dulu baris RHK yang akan diberi indikator.")
+            self.notify("Pilih dulu baris RHK yang akan diberi indikator.", markup=False)
             return
         self.app.push_screen(TambahIndikatorScreen(self._skp, baris.rhk), setelah_form(self, "Indikator disimpan."))
 
@@ -177,7 +178,7 @@ class HasilKerja(Vertical):
 
         baris = self.terpilih()
         if self._skp is None or baris is None or baris.rhk is None:
-            self.notify("Pilih baris RHK atau indikator yang akan diubah.")
+            self.notify("Pilih baris RHK atau indikator yang akan diubah.", markup=False)
         elif baris.indikator is not None:
             self.app.push_screen(TambahIndikatorScreen(self._skp, baris.rhk, baris.indikator),
                                  setelah_form(self, "Indikator disimpan."))
@@ -189,7 +190,7 @@ class HasilKerja(Vertical):
 
         baris = self.terpilih()
         if baris is None or baris.rhk is None:
-            self.notify("Pilih baris RHK atau indikator yang akan dihapus.")
+            self.notify("Pilih baris RHK atau indikator yang akan dihapus.", markup=False)
             return
         if baris.indikator is not None:
             judul, tanya = "Hapus Indikator", f"Indikator \"{baris.indikator.teks}\" akan dihapus. Lanjutkan?"
@@ -220,7 +221,7 @@ class HasilKerja(Vertical):
             return
         self._hapus.selesai()
         if masih_tampil(self):
-            self.notify("Indikator dihapus." if baris.indikator is not None else "RHK dihapus.")
+            self.notify("Indikator dihapus." if baris.indikator is not None else "RHK dihapus.", markup=False)
             self.post_message(SkpBerubah())
 
     # --- order --------------------------------------------------------------------
@@ -229,7 +230,7 @@ class HasilKerja(Vertical):
         RHK) one place up or down; the cursor stays on it."""
         baris = self.terpilih()
         if self._skp is None or baris is None or baris.rhk is None:
-            self.notify("Pilih baris RHK atau indikator yang akan dipindah.")
+            self.notify("Pilih baris RHK atau indikator yang akan dipindah.", markup=False)
             return
         if baris.indikator is not None:
             jumlah, sekarang = len(baris.rhk.indikator), baris.indikator.urutan
@@ -238,7 +239,7 @@ class HasilKerja(Vertical):
             sekarang = baris.rhk.urutan
         tujuan = sekarang + arah
         if not 1 <= tujuan <= jumlah:
-            self.notify("Sudah paling atas." if arah < 0 else "Sudah paling bawah.")
+            self.notify("Sudah paling atas." if arah < 0 else "Sudah paling bawah.", markup=False)
             return
         self._kirim_pindah(baris, tujuan)
 

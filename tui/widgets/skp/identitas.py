@@ -34,14 +34,14 @@ class IdentitasSkp(VerticalScroll):
         self._permintaan = IdPermintaan()
 
     def compose(self) -> ComposeResult:
-        yield Static(PIHAK[pb.PIHAK_SKP_PEGAWAI], classes="subjudul")
-        yield Static("Memuat...", id="isi-pegawai-skp")
+        yield Static(PIHAK[pb.PIHAK_SKP_PEGAWAI], classes="subjudul", markup=False)
+        yield Static("Memuat...", id="isi-pegawai-skp", markup=False)
         yield Button("Muat Ulang", compact=True, id="muat-pegawai")
-        yield Static(PIHAK[pb.PIHAK_SKP_PENILAI], classes="subjudul")
-        yield Static("", id="isi-penilai-skp")
+        yield Static(PIHAK[pb.PIHAK_SKP_PENILAI], classes="subjudul", markup=False)
+        yield Static("", id="isi-penilai-skp", markup=False)
         yield Button("Muat Ulang", compact=True, id="muat-penilai")
         yield Static("Periksa kedua data di atas. Bila jabatan, unit kerja atau atasan sudah berubah di Profil, pilih "
-                     "Muat Ulang pada kolom itu.", classes="petunjuk", id="petunjuk-identitas")
+                     "Muat Ulang pada kolom itu.", classes="petunjuk", id="petunjuk-identitas", markup=False)
 
     def tampilkan(self, skp: pb.Skp, pemilik: bool) -> None:
         self._skp = skp

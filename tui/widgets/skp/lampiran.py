@@ -44,8 +44,8 @@ class LampiranSkp(Vertical):
         self.ubah = False
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="daftar-lampiran")
-        yield Static("", id="ket-lampiran", classes="petunjuk")
+        yield OptionList(id="daftar-lampiran", markup=False)
+        yield Static("", id="ket-lampiran", classes="petunjuk", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.ubah if action == "edit" else True

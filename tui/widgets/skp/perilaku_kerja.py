@@ -34,8 +34,8 @@ class PerilakuKerja(Vertical):
         self.ubah = False
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="daftar-perilaku")
-        yield Static("", id="ket-perilaku", classes="petunjuk")
+        yield OptionList(id="daftar-perilaku", markup=False)
+        yield Static("", id="ket-perilaku", classes="petunjuk", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.ubah if action == "ekspektasi" else True
