@@ -125,7 +125,8 @@ class Boundary(grpc.aio.ServerInterceptor):
         request_id = str(metadata.get("x-request-id") or uuid.uuid4().hex)[:64]
         structlog.contextvars.bind_contextvars(rpc=method, rid=request_id)
         principal = None
-        # Before the session check: asking profil about it spends the caller's time too.
+        # For the calls made on the caller's behalf (services/shared/klien.py);
+        # the session check below runs under its own timeout, never this one.
         set_tenggat(context.time_remaining())
         if method not in self._public:
             auth = str(metadata.get("authorization", ""))

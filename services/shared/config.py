@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # How long a service other than profil trusts its last CekSesi answer: a
     # logout reaches it within this many seconds (0: ask on every call).
     sesi_cek_detik: int = Field(default=30, ge=0)
+    # When profil cannot be asked, a session it confirmed active within this
+    # many seconds is still trusted (logged each time); 0: refused UNAVAILABLE.
+    sesi_grace_detik: int = Field(default=0, ge=0)
 
     reset_code_ttl_seconds: int = 15 * 60
     login_max_gagal: int = 5  # failed logins per NIP in login_jendela_detik

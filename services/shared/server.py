@@ -157,7 +157,8 @@ def _periksa_sesi(context: Context, modules: Sequence[ServiceModule]) -> None:
     that very check, elsewhere they ask profil (services/shared/sesi.py)."""
     lokal = context.boundary.revocation_check(PREFIX_SESI)
     if lokal is None:
-        pemeriksa = PemeriksaSesi(context.saluran("profil"), context.settings.sesi_cek_detik)
+        pemeriksa = PemeriksaSesi(context.saluran("profil"), context.settings.sesi_cek_detik,
+                                  context.settings.sesi_grace_detik)
         context.on_stop.append(pemeriksa.close)
         lokal = pemeriksa
     for module in modules:
