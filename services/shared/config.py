@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     # many seconds is still trusted (logged each time); 0: refused UNAVAILABLE.
     sesi_grace_detik: int = Field(default=0, ge=0)
 
+    # Calls one process serves at once (more: RESOURCE_EXHAUSTED), and
+    # concurrent calls on one client connection (HTTP/2 streams); with the
+    # per-RPC message limits (services/shared/batas_pesan.py) they bound the
+    # memory requests can take.
+    maks_rpc_serentak: int = Field(default=1000, ge=1)
+    maks_stream_per_koneksi: int = Field(default=100, ge=1)
+
     reset_code_ttl_seconds: int = 15 * 60
     login_max_gagal: int = 5  # failed logins per NIP in login_jendela_detik
     login_jendela_detik: int = 15 * 60

@@ -14,7 +14,7 @@ import structlog
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from services.shared import saluran
+from services.shared import batas_pesan, saluran
 from services.shared.boundary import Boundary
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -120,7 +120,20 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
             await assert_current(module.name, module.migrations_dir, context.databases[module.name].engine)
         server = grpc.aio.server(
             interceptors=[boundary],
-            options=[("grpc.max_receive_message_length", 8 * 1024 * 1024), ("grpc.so_reuseport", 0)],
+            # Beyond this many calls in flight, RESOURCE_EXHAUSTED: with the
+            # message limits it bounds the request bytes held (batas_pesan.py).
+            maximum_concurrent_rpcs=settings.maks_rpc_serentak,
+            options=[
+                # The largest request any RPC accepts; above it grpcio refuses
+                # the message unread. Per RPC: Boundary, before parsing.
+                ("grpc.max_receive_message_length", batas_pesan.TERBESAR),
+                ("grpc.max_concurrent_streams", settings.maks_stream_per_koneksi),
+                ("grpc.so_reuseport", 0),
+                # Without BDP probing a stream's receive window stays at 64 KiB:
+                # an oversized message is refused after that much, not read
+                # whole (64 × 8 MiB took 100+ MiB with it). No request needs more.
+                ("grpc.http2.bdp_probe", 0),
+            ],
         )
         health_servicer = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

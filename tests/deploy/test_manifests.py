@@ -67,6 +67,20 @@ def test_proxy_meneruskan_alamat_klien_yang_dipercaya_replika(monkeypatch, tmp_p
         assert Settings().proxy_tepercaya == ["127.0.0.1"]
 
 
+def test_batas_badan_proxy_sama_dengan_pesan_terbesar():
+    """The proxies refuse a body the services would refuse anyway, before it
+    reaches them: one 64 KiB message and its 5-byte gRPC prefix."""
+    from services.shared import batas_pesan
+
+    (ingress,) = k8s_docs()["Ingress"]
+    ukuran = [ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"]]
+    for conf in (DEPLOY / "lokal" / "nginx.conf.template", DEPLOY / "systemd" / "nginx-ekinerja.conf"):
+        ukuran += re.findall(r"client_max_body_size (\w+);", conf.read_text())
+    assert len(ukuran) == 3
+    for u in ukuran:
+        assert u.endswith("k") and batas_pesan.TERBESAR + 5 <= int(u[:-1]) * 1024 < 2 * batas_pesan.TERBESAR, u
+
+
 def test_replika_per_layanan():
     assert parse_replicas([]) == {"profil": 1, "skp": 1, "penilaian": 1, "cetak": 1}
     assert parse_replicas(["2", "skp=3"]) == {"profil": 2, "skp": 3, "penilaian": 2, "cetak": 2}
