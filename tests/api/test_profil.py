@@ -57,8 +57,9 @@ async def test_admin_dan_layanan_membaca_dalam_instansinya_saja(client):
     g = await client.profil.GetPegawai(p.GetPegawaiRequest(name=nama(data.SUTIKNO)), metadata=layanan)
     assert g.nama == "SUTIKNO" and g.email == ""  # a service account does not need the address
     ngawi = await client.login(username="admin.ngawi")
+    # Another instansi's pegawai is as unknown as a NIP that does not exist.
     await gagal(client.profil.GetPegawai(p.GetPegawaiRequest(name=nama(data.SUTIKNO)), metadata=ngawi),
-                C.PERMISSION_DENIED)
+                C.NOT_FOUND)
 
 
 async def test_nama_sumber_daya_tidak_sah(client):
