@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     maks_rpc_serentak: int = Field(default=1000, ge=1)
     maks_stream_per_koneksi: int = Field(default=100, ge=1)
 
+    # Prints (Cetak*, CetakMassal) per account per hour; each keeps its file
+    # a day for retries with the same request_id (services/cetak/usecases/jatah.py).
+    cetak_maks_per_jam: int = Field(default=60, ge=1)
+
     reset_code_ttl_seconds: int = 15 * 60
     login_max_gagal: int = 5  # failed logins per NIP in login_jendela_detik
     login_jendela_detik: int = 15 * 60
