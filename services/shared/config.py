@@ -26,6 +26,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 50051
+    # A plaintext port answering grpc.health only (Kubernetes probes cannot
+    # speak TLS to the service port). Unset: none.
+    port_sehat: int | None = None
     # Where a service finds another one; unset means this process's own port.
     profil_address: str | None = None
     skp_address: str | None = None

@@ -78,6 +78,8 @@ class Running:
     context: Context
     service_names: list[str]
     background: list[asyncio.Task[None]] = field(default_factory=list)
+    sehat: grpc.aio.Server | None = None  # the plaintext health-only port, when configured
+    port_sehat: int = 0
 
     async def stop(self, grace: float = 5.0) -> None:
         for task in self.background:
@@ -87,6 +89,8 @@ class Running:
         for name in [*self.service_names, ""]:
             await self.health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.stop(grace)
+        if self.sehat is not None:
+            await self.sehat.stop(None)
         for close in self.context.on_stop:
             await close()
         for db in self.context.databases.values():
@@ -152,16 +156,38 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         for db in context.databases.values():
             await db.dispose()
         raise
+    running = Running(server, bound, health_servicer, context, names)
+    if settings.port_sehat is not None:
+        try:
+            running.sehat, running.port_sehat = await _port_sehat(settings, health_servicer)
+        except BaseException:
+            await running.stop(0)
+            raise
     for name in [*names, ""]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("server.mulai", alamat=f"{settings.host}:{bound}", layanan=[m.name for m in modules])
-    running = Running(server, bound, health_servicer, context, names)
     for module in modules:
         if module.housekeeping:
             running.background.append(
                 asyncio.create_task(_every_hour(module.name, module.housekeeping, context.databases[module.name]))
             )
     return running
+
+
+async def _port_sehat(settings: Settings,
+                      health_servicer: health.aio.HealthServicer) -> tuple[grpc.aio.Server, int]:
+    """A second, plaintext port that answers grpc.health only, from the same
+    health state: Kubernetes' gRPC probes cannot speak TLS, while the service
+    port does (deploy/k8s). Nothing else is served there."""
+    sehat = grpc.aio.server(options=[("grpc.max_receive_message_length", 1024), ("grpc.so_reuseport", 0)])
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, sehat)
+    try:
+        port = sehat.add_insecure_port(f"{settings.host}:{settings.port_sehat}")
+        await sehat.start()
+    except BaseException:
+        await sehat.stop(None)
+        raise
+    return sehat, port
 
 
 def _periksa_sesi(context: Context, modules: Sequence[ServiceModule]) -> None:
