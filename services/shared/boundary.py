@@ -92,7 +92,7 @@ def _pembaca(method: str, deserializer: Callable[[bytes], Any] | None) -> Callab
     def baca(data: bytes) -> Any:
         if len(data) > batas:
             return _Tertolak(errors.TerlaluBesar(
-                f"Permintaan terlalu besar ({len(data) // 1024 + 1} KiB; paling besar {batas // 1024} KiB)."))
+                f"Permintaan terlalu besar ({-(-len(data) // 1024)} KiB; paling besar {batas // 1024} KiB)."))
         try:
             return deserializer(data) if deserializer else data
         except DecodeError:
