@@ -22,6 +22,9 @@ EXCLUDED_COLUMNS: dict[str, set[str] | None] = {
     # A wrong reset code counts against its code (`salah`), and the third one
     # spends it (`selesai`), in a transaction of its own (`catat_kode_salah`).
     "profil.kode_reset": {"salah", "selesai"},
+    # A print takes one of the account's hourly allowance before anything is
+    # checked or rendered (services/cetak/usecases/jatah.py).
+    "cetak.jatah_cetak": None,
 }
 
 
