@@ -26,7 +26,8 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     penilaian = PenilaianClient(ctx.saluran("penilaian"))
     pencetak = Pencetak(PengaturanCetak.dari(ctx.settings).berkas_kunci)
     ctx.on_stop.extend([skp.close, profil.close, penilaian.close, pencetak.tutup])
-    cetak_pb2_grpc.add_CetakServiceServicer_to_server(CetakServicer(db, skp, profil, penilaian, pencetak), server)
+    cetak_pb2_grpc.add_CetakServiceServicer_to_server(CetakServicer(
+        db, skp, profil, penilaian, pencetak, maks_per_jam=ctx.settings.cetak_maks_per_jam), server)
 
 
 MODULE = ServiceModule(

@@ -14,12 +14,13 @@ from typing import Any
 import grpc
 import structlog
 from google.protobuf import any_pb2, duration_pb2
+from google.protobuf.message import DecodeError
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from services.shared import errors
+from services.shared import batas_pesan, errors
 from services.shared.logging import mask
 from services.shared.principal import LAYANAN, RPC_LAYANAN, Principal, set_alamat, set_current, set_tenggat
 from services.shared.teks import tolak_nul
@@ -39,6 +40,7 @@ _CODES: list[tuple[type[errors.DomainError], int]] = [
     (errors.VersiUsang, code_pb2.ABORTED),
     (errors.SudahAda, code_pb2.ALREADY_EXISTS),
     (errors.TerlaluBanyak, code_pb2.RESOURCE_EXHAUSTED),
+    (errors.TerlaluBesar, code_pb2.RESOURCE_EXHAUSTED),
     (errors.TidakTersedia, code_pb2.UNAVAILABLE),
 ]
 
@@ -71,6 +73,32 @@ def to_status(exc: errors.DomainError) -> grpc.Status:
     loc.Pack(error_details_pb2.LocalizedMessage(locale="id-ID", message=exc.pesan))
     status.details.append(loc)
     return rpc_status.to_status(status)
+
+
+class _Tertolak:
+    """A request refused before it was parsed: the handler answers with
+    `galat` (a deserializer that raises makes grpcio answer UNKNOWN with a
+    Python class name and log a traceback)."""
+
+    def __init__(self, galat: errors.DomainError) -> None:
+        self.galat = galat
+
+
+def _pembaca(method: str, deserializer: Callable[[bytes], Any] | None) -> Callable[[bytes], Any]:
+    """The request deserializer behind a size check on the raw bytes: an
+    oversized request is refused unparsed, before any token check."""
+    batas = batas_pesan.untuk(method)
+
+    def baca(data: bytes) -> Any:
+        if len(data) > batas:
+            return _Tertolak(errors.TerlaluBesar(
+                f"Permintaan terlalu besar ({-(-len(data) // 1024)} KiB; paling besar {batas // 1024} KiB)."))
+        try:
+            return deserializer(data) if deserializer else data
+        except DecodeError:
+            return _Tertolak(errors.TidakValid("permintaan", "tidak dapat dibaca (bukan pesan protobuf yang sah)"))
+
+    return baca
 
 
 class Boundary(grpc.aio.ServerInterceptor):
@@ -109,13 +137,13 @@ class Boundary(grpc.aio.ServerInterceptor):
         if handler.unary_unary:
             return grpc.unary_unary_rpc_method_handler(
                 self._wrap_unary(method, handler.unary_unary),
-                request_deserializer=handler.request_deserializer,
+                request_deserializer=_pembaca(method, handler.request_deserializer),
                 response_serializer=handler.response_serializer,
             )
         if handler.unary_stream:
             return grpc.unary_stream_rpc_method_handler(
                 self._wrap_stream(method, handler.unary_stream),
-                request_deserializer=handler.request_deserializer,
+                request_deserializer=_pembaca(method, handler.request_deserializer),
                 response_serializer=handler.response_serializer,
             )
         return handler
@@ -125,7 +153,8 @@ class Boundary(grpc.aio.ServerInterceptor):
         request_id = str(metadata.get("x-request-id") or uuid.uuid4().hex)[:64]
         structlog.contextvars.bind_contextvars(rpc=method, rid=request_id)
         principal = None
-        # Before the session check: asking profil about it spends the caller's time too.
+        # For the calls made on the caller's behalf (services/shared/klien.py);
+        # the session check below runs under its own timeout, never this one.
         set_tenggat(context.time_remaining())
         if method not in self._public:
             auth = str(metadata.get("authorization", ""))
@@ -185,6 +214,9 @@ class Boundary(grpc.aio.ServerInterceptor):
             structlog.contextvars.clear_contextvars()
             request_id = "-"
             try:
+                if isinstance(request, _Tertolak):  # answered without a token check or a parse
+                    structlog.contextvars.bind_contextvars(rpc=method)
+                    raise request.galat
                 request_id = await self._enter(method, context)
                 tolak_nul(request)
                 response = await behavior(request, context)
@@ -205,6 +237,9 @@ class Boundary(grpc.aio.ServerInterceptor):
             structlog.contextvars.clear_contextvars()
             request_id = "-"
             try:
+                if isinstance(request, _Tertolak):  # answered without a token check or a parse
+                    structlog.contextvars.bind_contextvars(rpc=method)
+                    raise request.galat
                 request_id = await self._enter(method, context)
                 tolak_nul(request)
                 async for item in behavior(request, context):

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 50051
+    # A plaintext port answering grpc.health only (Kubernetes probes cannot
+    # speak TLS to the service port). Unset: none.
+    port_sehat: int | None = None
     # Where a service finds another one; unset means this process's own port.
     profil_address: str | None = None
     skp_address: str | None = None
@@ -45,6 +48,20 @@ class Settings(BaseSettings):
     # How long a service other than profil trusts its last CekSesi answer: a
     # logout reaches it within this many seconds (0: ask on every call).
     sesi_cek_detik: int = Field(default=30, ge=0)
+    # When profil cannot be asked, a session it confirmed active within this
+    # many seconds is still trusted (logged each time); 0: refused UNAVAILABLE.
+    sesi_grace_detik: int = Field(default=0, ge=0)
+
+    # Calls one process serves at once (more: RESOURCE_EXHAUSTED), and
+    # concurrent calls on one client connection (HTTP/2 streams); with the
+    # per-RPC message limits (services/shared/batas_pesan.py) they bound the
+    # memory requests can take.
+    maks_rpc_serentak: int = Field(default=1000, ge=1)
+    maks_stream_per_koneksi: int = Field(default=100, ge=1)
+
+    # Prints (Cetak*, CetakMassal) per account per hour; each keeps its file
+    # a day for retries with the same request_id (services/cetak/usecases/jatah.py).
+    cetak_maks_per_jam: int = Field(default=60, ge=1)
 
     reset_code_ttl_seconds: int = 15 * 60
     # Failed logins of one account from one client address in

@@ -65,5 +65,10 @@ class TerlaluBanyak(DomainError):
         self.coba_lagi_detik = coba_lagi_detik
 
 
+class TerlaluBesar(DomainError):
+    """RESOURCE_EXHAUSTED without RetryInfo: a request larger than its RPC
+    accepts; sending it again does not help."""
+
+
 class TidakTersedia(DomainError):
     """UNAVAILABLE: a service this one depends on cannot be reached."""

@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from google.protobuf.message import Message
-from sqlalchemy import Column, DateTime, LargeBinary, MetaData, String, Table, select
+from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Row, String, Table, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
@@ -66,40 +68,47 @@ async def idempotent(
     if not request_id:
         return await _with_retry(db, work)
 
-    async def stored() -> M | None:
-        async with db.read() as session:
-            row = (
-                await session.execute(
-                    select(table.c.metode, table.c.respons).where(
-                        table.c.akun == akun, table.c.request_id == request_id
-                    )
-                )
-            ).first()
+    def answer(row: Row[Any] | None) -> M | None:
         if row is None:
             return None
         if row.metode != metode:
             raise TidakValid("request_id", "sudah dipakai untuk permintaan lain; buat request_id baru")
         return response_type.FromString(row.respons)
 
-    if (previous := await stored()) is not None:
+    kunci = (table.c.akun == akun) & (table.c.request_id == request_id)
+    async with db.read() as session:
+        # A retry after the first committed: answered without taking a write turn.
+        previous = answer((await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first())
+    if previous is not None:
         return previous
+
     async def work_and_record(session: AsyncSession) -> M:
+        # The key is reserved first, before the work: a copy sent while the
+        # first is still in flight waits here for it (PostgreSQL on the
+        # uncommitted row, SQLite for the one writer), then finds its answer
+        # instead of redoing the change against data the first already moved
+        # (ABORTED, FAILED_PRECONDITION). If the first rolled back, the key is
+        # free again and this copy does the work itself.
+        reserved = await session.execute(_insert(session, table).values(
+            akun=akun, request_id=request_id, metode=metode, respons=b"", dibuat=dt.datetime.now(dt.UTC),
+        ).on_conflict_do_nothing())
+        if reserved.rowcount == 0:  # type: ignore[attr-defined]
+            row = (await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first()
+            if (previous := answer(row)) is None:
+                raise AssertionError("a reserved request_id without its committed row")
+            return previous
         response = await work(session)
-        await session.execute(
-            table.insert().values(
-                akun=akun, request_id=request_id, metode=metode,
-                respons=response.SerializeToString(), dibuat=dt.datetime.now(dt.UTC),
-            )
-        )
+        await session.execute(table.update().where(kunci).values(respons=response.SerializeToString()))
         return response
 
-    try:
-        return await _with_retry(db, work_and_record)
-    except IntegrityError:
-        # A concurrent retry with the same id won the race: answer as it did.
-        if (previous := await stored()) is not None:
-            return previous
-        raise
+    return await _with_retry(db, work_and_record)
+
+
+def _insert(session: AsyncSession, table: Table) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING in the session's dialect."""
+    if session.bind.dialect.name == "postgresql":
+        return pg_insert(table)
+    return sqlite_insert(table)
 
 
 ATTEMPTS = 3

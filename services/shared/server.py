@@ -14,7 +14,7 @@ import structlog
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from services.shared import saluran
+from services.shared import batas_pesan, saluran
 from services.shared.boundary import Boundary
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -78,6 +78,8 @@ class Running:
     context: Context
     service_names: list[str]
     background: list[asyncio.Task[None]] = field(default_factory=list)
+    sehat: grpc.aio.Server | None = None  # the plaintext health-only port, when configured
+    port_sehat: int = 0
 
     async def stop(self, grace: float = 5.0) -> None:
         for task in self.background:
@@ -87,6 +89,8 @@ class Running:
         for name in [*self.service_names, ""]:
             await self.health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.stop(grace)
+        if self.sehat is not None:
+            await self.sehat.stop(None)
         for close in self.context.on_stop:
             await close()
         for db in self.context.databases.values():
@@ -120,7 +124,20 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
             await assert_current(module.name, module.migrations_dir, context.databases[module.name].engine)
         server = grpc.aio.server(
             interceptors=[boundary],
-            options=[("grpc.max_receive_message_length", 8 * 1024 * 1024), ("grpc.so_reuseport", 0)],
+            # Beyond this many calls in flight, RESOURCE_EXHAUSTED: with the
+            # message limits it bounds the request bytes held (batas_pesan.py).
+            maximum_concurrent_rpcs=settings.maks_rpc_serentak,
+            options=[
+                # The largest request any RPC accepts; above it grpcio refuses
+                # the message unread. Per RPC: Boundary, before parsing.
+                ("grpc.max_receive_message_length", batas_pesan.TERBESAR),
+                ("grpc.max_concurrent_streams", settings.maks_stream_per_koneksi),
+                ("grpc.so_reuseport", 0),
+                # Without BDP probing a stream's receive window stays at 64 KiB:
+                # an oversized message is refused after that much, not read
+                # whole (64 × 8 MiB took 100+ MiB with it). No request needs more.
+                ("grpc.http2.bdp_probe", 0),
+            ],
         )
         health_servicer = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -139,10 +156,16 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         for db in context.databases.values():
             await db.dispose()
         raise
+    running = Running(server, bound, health_servicer, context, names)
+    if settings.port_sehat is not None:
+        try:
+            running.sehat, running.port_sehat = await _port_sehat(settings, health_servicer)
+        except BaseException:
+            await running.stop(0)
+            raise
     for name in [*names, ""]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("server.mulai", alamat=f"{settings.host}:{bound}", layanan=[m.name for m in modules])
-    running = Running(server, bound, health_servicer, context, names)
     for module in modules:
         if module.housekeeping:
             running.background.append(
@@ -151,13 +174,30 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
     return running
 
 
+async def _port_sehat(settings: Settings,
+                      health_servicer: health.aio.HealthServicer) -> tuple[grpc.aio.Server, int]:
+    """A second, plaintext port that answers grpc.health only, from the same
+    health state: Kubernetes' gRPC probes cannot speak TLS, while the service
+    port does (deploy/k8s). Nothing else is served there."""
+    sehat = grpc.aio.server(options=[("grpc.max_receive_message_length", 1024), ("grpc.so_reuseport", 0)])
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, sehat)
+    try:
+        port = sehat.add_insecure_port(f"{settings.host}:{settings.port_sehat}")
+        await sehat.start()
+    except BaseException:
+        await sehat.stop(None)
+        raise
+    return sehat, port
+
+
 def _periksa_sesi(context: Context, modules: Sequence[ServiceModule]) -> None:
     """Every service refuses a token whose session has ended. profil owns
     sessions and checks its own RPCs; in the same process the others use
     that very check, elsewhere they ask profil (services/shared/sesi.py)."""
     lokal = context.boundary.revocation_check(PREFIX_SESI)
     if lokal is None:
-        pemeriksa = PemeriksaSesi(context.saluran("profil"), context.settings.sesi_cek_detik)
+        pemeriksa = PemeriksaSesi(context.saluran("profil"), context.settings.sesi_cek_detik,
+                                  context.settings.sesi_grace_detik)
         context.on_stop.append(pemeriksa.close)
         lokal = pemeriksa
     for module in modules:

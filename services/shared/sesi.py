@@ -4,8 +4,13 @@ with the caller's own token and remembers the answer for a while, so a
 logout reaches every service within `sesi_cek_detik` seconds at the cost of
 one small call per session per that many seconds.
 
-When profil cannot be reached the token is trusted as before (its signature
-and expiry still hold): an outage of profil must not stop every service."""
+This is a security check, so it fails closed: it runs under its own
+timeout, never the caller's deadline (a caller who sends a 1 ms deadline
+must not turn "no answer" into "allowed"), and when profil does not answer
+the call is refused UNAVAILABLE (retryable). Only an explicit outage grace
+(`sesi_grace_detik`, default 0) lets a token through whose session profil
+confirmed active within that many seconds, with a warning each time. "No
+answer" is never remembered: only profil's real answers are."""
 
 from __future__ import annotations
 
@@ -16,20 +21,22 @@ import grpc
 import structlog
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 
-from services.shared.principal import Principal, sisa_waktu
+from services.shared import errors
+from services.shared.principal import Principal
 
 log = structlog.get_logger("ekinerja.sesi")
 TIMEOUT = 3.0
-TANPA_JAWABAN_DETIK = 5.0
-MAKS_INGATAN = 100_000  # sessions remembered at once; beyond it, forget the expired
+MAKS_INGATAN = 100_000  # sessions remembered at once; beyond it, forget the stale
 
 
 class PemeriksaSesi:
-    def __init__(self, buka: Callable[[], grpc.aio.Channel], ttl_detik: float) -> None:
+    def __init__(self, buka: Callable[[], grpc.aio.Channel], ttl_detik: float, grace_detik: float = 0) -> None:
         self._buka = buka
         self._ttl = ttl_detik
+        self._grace = grace_detik
         self._channel: grpc.aio.Channel | None = None
         self._ingat: dict[str, tuple[bool, float]] = {}  # sesi id → (aktif, until monotonic)
+        self._aktif_pada: dict[str, float] = {}  # sesi id → when profil last said "active" (monotonic)
 
     async def __call__(self, p: Principal) -> bool:
         sekarang = time.monotonic()
@@ -37,28 +44,40 @@ class PemeriksaSesi:
         if ingat is not None and ingat[1] > sekarang:
             return ingat[0]
         aktif = await self._tanya(p)
-        if len(self._ingat) >= MAKS_INGATAN:
-            self._ingat = {k: v for k, v in self._ingat.items() if v[1] > sekarang}
+        sekarang = time.monotonic()
         if aktif is None:
-            # profil did not answer: trust the token, and do not ask again on
-            # every call for a while (a profil that is down must not be hammered).
-            if self._ttl > 0:
-                self._ingat[p.sesi_id] = (True, sekarang + min(self._ttl, TANPA_JAWABAN_DETIK))
-            return True
+            return self._tanpa_jawaban(p, sekarang)
+        if len(self._ingat) >= MAKS_INGATAN or len(self._aktif_pada) >= MAKS_INGATAN:
+            simpan = max(self._ttl, self._grace)
+            self._ingat = {k: v for k, v in self._ingat.items() if v[1] > sekarang}
+            self._aktif_pada = {k: t for k, t in self._aktif_pada.items() if sekarang - t < simpan}
+        if aktif:
+            self._aktif_pada[p.sesi_id] = sekarang
+        else:
+            self._aktif_pada.pop(p.sesi_id, None)
         if self._ttl > 0:
             self._ingat[p.sesi_id] = (aktif, sekarang + self._ttl)
         return aktif
+
+    def _tanpa_jawaban(self, p: Principal, sekarang: float) -> bool:
+        """profil did not answer: refuse, unless the configured grace covers
+        a session profil confirmed active recently. Nothing is remembered."""
+        terakhir = self._aktif_pada.get(p.sesi_id)
+        if self._grace > 0 and terakhir is not None and sekarang - terakhir <= self._grace:
+            log.warning("sesi.dipercaya_tanpa_cek", akun=p.akun_id, dikonfirmasi_detik_lalu=round(sekarang - terakhir))
+            return True
+        raise errors.TidakTersedia("Sesi tidak dapat diperiksa karena layanan profil tidak dapat dihubungi; "
+                                   "coba lagi sebentar lagi.")
 
     async def _tanya(self, p: Principal) -> bool | None:
         if self._channel is None:
             self._channel = self._buka()
         stub = auth_pb2_grpc.AuthServiceStub(self._channel)
-        sisa = sisa_waktu()  # the caller's deadline bounds this call too
-        if sisa is not None and sisa <= 0:
-            return None
         try:
+            # Its own timeout, not the caller's deadline: a caller who gives
+            # up earlier has their call cancelled, which cancels this too.
             await stub.CekSesi(auth_pb2.CekSesiRequest(), metadata=(("authorization", f"Bearer {p.token}"),),
-                               timeout=TIMEOUT if sisa is None else min(TIMEOUT, sisa))
+                               timeout=TIMEOUT)
         except grpc.aio.AioRpcError as e:
             if e.code() == grpc.StatusCode.UNAUTHENTICATED:
                 return False

@@ -59,8 +59,9 @@ async def test_admin_membaca_dalam_instansinya_saja_akun_layanan_tidak_sama_seka
                       C.PERMISSION_DENIED)
     assert "gerbang SSH" in err.details()
     ngawi = await client.login(username="admin.ngawi")
+    # Another instansi's pegawai is as unknown as a NIP that does not exist.
     await gagal(client.profil.GetPegawai(p.GetPegawaiRequest(name=nama(data.SUTIKNO)), metadata=ngawi),
-                C.PERMISSION_DENIED)
+                C.NOT_FOUND)
 
 
 async def test_nama_sumber_daya_tidak_sah(client):

@@ -33,11 +33,18 @@ class ProfilLambat(profil_pb2_grpc.ProfilServiceServicer):
         return profil_pb2.Pegawai()
 
 
+class SesiAktif(auth_pb2_grpc.AuthServiceServicer):
+    # The session check fails closed: the stand-in answers it as profil would.
+    async def CekSesi(self, request, context):
+        return auth_pb2.CekSesiResponse()
+
+
 async def test_tenggat_klien_diteruskan_ke_layanan_lain(settings):
     profil = await start(settings, [MODULES["profil"]], port=0)  # for a real token
     lambat = ProfilLambat()
     palsu = grpc.aio.server()
     profil_pb2_grpc.add_ProfilServiceServicer_to_server(lambat, palsu)
+    auth_pb2_grpc.add_AuthServiceServicer_to_server(SesiAktif(), palsu)
     port = palsu.add_insecure_port("127.0.0.1:0")
     await palsu.start()
     skp = await start(settings.model_copy(update={"profil_address": f"127.0.0.1:{port}"}), [MODULES["skp"]], port=0)

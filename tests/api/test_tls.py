@@ -154,3 +154,31 @@ async def test_akun_layanan_dengan_sertifikat_klien_dari_alamat_mana_pun(setting
             assert e.value.code() == grpc.StatusCode.UNAUTHENTICATED
     finally:
         await running.stop(grace=1)
+
+
+async def test_port_sehat_polos_hanya_menjawab_health(settings, tmp_path):
+    """Kubernetes' gRPC probes cannot speak TLS: with mutual TLS on the service
+    port, a plaintext port answers grpc.health and nothing else."""
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    ca = _ca(tmp_path, "ca-ekinerja")
+    server_crt, server_key = _terbitkan(tmp_path, "server", ca, server=True)
+    layanan_crt, layanan_key = _terbitkan(tmp_path, "layanan", ca, server=False)
+    tls = settings.model_copy(update={
+        "tls_cert_file": server_crt, "tls_key_file": server_key, "tls_ca_file": tmp_path / "ca-ekinerja.crt",
+        "tls_klien_cert_file": layanan_crt, "tls_klien_key_file": layanan_key, "tls_klien_wajib": True,
+        "port_sehat": 0})
+    running = await start(tls, list(MODULES.values()), port=0)
+    try:
+        assert running.port_sehat and running.port_sehat != running.port
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port_sehat}") as ch:
+            sehat = await health_pb2_grpc.HealthStub(ch).Check(
+                health_pb2.HealthCheckRequest(service="ekinerja.skp.v1.SkpService"), timeout=10)
+            assert sehat.status == health_pb2.HealthCheckResponse.SERVING
+            with pytest.raises(grpc.aio.AioRpcError) as e:
+                await auth_pb2_grpc.AuthServiceStub(ch).Login(
+                    auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD), timeout=10)
+            assert e.value.code() == grpc.StatusCode.UNIMPLEMENTED
+        await _ditolak(f"127.0.0.1:{running.port}", None)  # the service port stays TLS only
+    finally:
+        await running.stop(grace=1)

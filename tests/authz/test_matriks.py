@@ -3,7 +3,11 @@ caller can have to a pegawai and his SKP, with the expected answer written
 below. `Y`: let through (answered, or refused for another reason than who
 is asking); `-`: refused for who is asking (PERMISSION_DENIED,
 UNAUTHENTICATED, or NOT_FOUND where existence itself is not theirs to
-know). An RPC without a row fails the test, so nothing new ships unchecked.
+know); `n`, in the admin_lain column: refused NOT_FOUND, exactly as for a
+resource that does not exist (another instansi's pegawai, SKP, unit are
+not the caller's to know of; tests/authz/test_instansi_lain.py compares the
+messages too). An RPC without a row fails the test, so nothing new ships
+unchecked.
 
 Columns (tests/authz/dunia.py): anonim; sendiri = SUTIKNO himself; rekan =
 another pegawai of his unit; penilai = his penilai; atasan_penilai = the
@@ -38,83 +42,83 @@ AuthService.CekSesi                          -      Y       Y     Y       Y     
 AuthService.UbahPassword                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 AuthService.LupaPassword                     Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
 AuthService.ResetPassword                    Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.KirimKodeReset                   -      -       -     -       -              -              Y     -          Y        -
+AuthService.KirimKodeReset                   -      -       -     -       -              -              Y     n          Y        -
 AuthService.CariKunciSsh                     -      -       -     -       -              -              -     -          -        Y
 AuthService.BuatTiketGerbang                 -      -       -     -       -              -              -     -          -        Y
 AuthService.KirimBerkasSaya                  -      Y       Y     Y       Y              Y              Y     Y          Y        -
-ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.UpdatePegawai                  -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     -          Y        -
+ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     n          Y        -
+ProfilService.UpdatePegawai                  -      Y       -     -       -              -              Y     n          Y        -
+ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     n          Y        -
 ProfilService.SearchPegawai                  -      -       -     -       -              -              Y     Y          Y        -
-ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     -          Y        -
-ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     -          Y        -
-ProfilService.KlaimPimpinan                  -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.GetUnor                        -      Y       Y     Y       Y              Y              Y     -          Y        -
+ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     n          Y        -
+ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     n          Y        -
+ProfilService.KlaimPimpinan                  -      Y       -     -       -              -              Y     n          Y        -
+ProfilService.GetUnor                        -      Y       Y     Y       Y              Y              Y     n          Y        -
 ProfilService.ListUnor                       -      Y       Y     Y       Y              Y              Y     Y          Y        -
-ProfilService.CreatePenugasan                -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     -          Y        -
-ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     -          Y        -
+ProfilService.CreatePenugasan                -      Y       -     -       -              -              Y     n          Y        -
+ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     n          Y        -
+ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     n          Y        -
 ProfilService.ListJejakAudit                 -      -       -     -       -              -              Y     Y          Y        -
 SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        -
-SkpService.ListSkp                           -      Y       -     -       -              -              Y     -          Y        -
-SkpService.GetSkp                            -      Y       -     Y       -              -              Y     -          Y        -
+SkpService.ListSkp                           -      Y       -     -       -              -              Y     Y          Y        -
+SkpService.GetSkp                            -      Y       -     Y       -              -              Y     n          Y        -
 SkpService.CreateSkp                         -      Y       Y     Y       Y              Y              -     -          -        -
-SkpService.UpdateSkp                         -      Y       -     -       -              -              -     -          -        -
-SkpService.DeleteSkp                         -      Y       -     -       -              -              -     -          -        -
-SkpService.MuatUlangSkp                      -      Y       -     -       -              -              Y     -          Y        -
-SkpService.CreateRhk                         -      Y       -     -       -              -              -     -          -        -
-SkpService.UpdateRhk                         -      Y       -     -       -              -              -     -          -        -
-SkpService.DeleteRhk                         -      Y       -     -       -              -              -     -          -        -
-SkpService.ListRhkIntervensi                 -      Y       -     Y       -              -              Y     -          Y        -
-SkpService.CreateIndikator                   -      Y       -     -       -              -              -     -          -        -
-SkpService.UpdateIndikator                   -      Y       -     -       -              -              -     -          -        -
-SkpService.DeleteIndikator                   -      Y       -     -       -              -              -     -          -        -
-SkpService.UpdateEkspektasi                  -      -       -     Y       -              -              -     -          -        -
-SkpService.UpdateLampiran                    -      Y       -     -       -              -              -     -          -        -
-SkpService.AjukanSkp                         -      Y       -     -       -              -              -     -          -        -
-SkpService.SetujuiSkp                        -      -       -     Y       -              -              -     -          -        -
-SkpService.KembalikanSkp                     -      -       -     Y       -              -              -     -          -        -
-SkpService.UbahStatusSkp                     -      -       -     Y       -              -              Y     -          Y        -
-SkpService.ListRiwayatSkp                    -      Y       -     Y       -              -              Y     -          Y        -
+SkpService.UpdateSkp                         -      Y       -     -       -              -              -     n          -        -
+SkpService.DeleteSkp                         -      Y       -     -       -              -              -     n          -        -
+SkpService.MuatUlangSkp                      -      Y       -     -       -              -              Y     n          Y        -
+SkpService.CreateRhk                         -      Y       -     -       -              -              -     n          -        -
+SkpService.UpdateRhk                         -      Y       -     -       -              -              -     n          -        -
+SkpService.DeleteRhk                         -      Y       -     -       -              -              -     n          -        -
+SkpService.ListRhkIntervensi                 -      Y       -     Y       -              -              Y     n          Y        -
+SkpService.CreateIndikator                   -      Y       -     -       -              -              -     n          -        -
+SkpService.UpdateIndikator                   -      Y       -     -       -              -              -     n          -        -
+SkpService.DeleteIndikator                   -      Y       -     -       -              -              -     n          -        -
+SkpService.UpdateEkspektasi                  -      -       -     Y       -              -              -     n          -        -
+SkpService.UpdateLampiran                    -      Y       -     -       -              -              -     n          -        -
+SkpService.AjukanSkp                         -      Y       -     -       -              -              -     n          -        -
+SkpService.SetujuiSkp                        -      -       -     Y       -              -              -     n          -        -
+SkpService.KembalikanSkp                     -      -       -     Y       -              -              -     n          -        -
+SkpService.UbahStatusSkp                     -      -       -     Y       -              -              Y     n          Y        -
+SkpService.ListRiwayatSkp                    -      Y       -     Y       -              -              Y     n          Y        -
 SkpService.GetRingkasanSkp                   -      Y       Y     Y       Y              Y              -     -          -        -
 SkpService.ListSkpBawahan                    -      Y       Y     Y       Y              Y              Y     Y          Y        -
 SkpService.SinkronisasiSkpBawahan            -      Y       Y     Y       Y              Y              -     -          -        -
-SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     -          Y        -
-SkpService.UpdatePeranHasil                  -      Y       -     -       -              -              -     -          -        -
+SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     n          Y        -
+SkpService.UpdatePeranHasil                  -      Y       -     -       -              -              -     n          -        -
 SkpService.ListJejakAudit                    -      -       -     -       -              -              Y     Y          Y        -
 PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     -          Y        -
-PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     -          Y        -
-PenilaianService.CreateRencanaAksi           -      Y       -     -       -              -              -     -          -        -
-PenilaianService.UpdateRencanaAksi           -      Y       -     -       -              -              -     -          -        -
-PenilaianService.DeleteRencanaAksi           -      Y       -     -       -              -              -     -          -        -
-PenilaianService.CreateBuktiDukung           -      Y       -     -       -              -              -     -          -        -
-PenilaianService.UpdateBuktiDukung           -      Y       -     -       -              -              -     -          -        -
-PenilaianService.DeleteBuktiDukung           -      Y       -     -       -              -              -     -          -        -
-PenilaianService.UpdateRealisasi             -      Y       -     -       -              -              -     -          -        -
-PenilaianService.CreateFeedback              -      -       -     Y       -              -              -     -          -        -
-PenilaianService.UpdateFeedback              -      -       -     Y       -              -              -     -          -        -
-PenilaianService.DeleteFeedback              -      -       -     Y       -              -              -     -          -        -
-PenilaianService.SetRating                   -      -       -     Y       -              -              -     -          -        -
-PenilaianService.SetCatatanEvaluasi          -      -       -     Y       -              -              -     -          -        -
+PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     n          Y        -
+PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     n          Y        -
+PenilaianService.CreateRencanaAksi           -      Y       -     -       -              -              -     n          -        -
+PenilaianService.UpdateRencanaAksi           -      Y       -     -       -              -              -     n          -        -
+PenilaianService.DeleteRencanaAksi           -      Y       -     -       -              -              -     n          -        -
+PenilaianService.CreateBuktiDukung           -      Y       -     -       -              -              -     n          -        -
+PenilaianService.UpdateBuktiDukung           -      Y       -     -       -              -              -     n          -        -
+PenilaianService.DeleteBuktiDukung           -      Y       -     -       -              -              -     n          -        -
+PenilaianService.UpdateRealisasi             -      Y       -     -       -              -              -     n          -        -
+PenilaianService.CreateFeedback              -      -       -     Y       -              -              -     n          -        -
+PenilaianService.UpdateFeedback              -      -       -     Y       -              -              -     n          -        -
+PenilaianService.DeleteFeedback              -      -       -     Y       -              -              -     n          -        -
+PenilaianService.SetRating                   -      -       -     Y       -              -              -     n          -        -
+PenilaianService.SetCatatanEvaluasi          -      -       -     Y       -              -              -     n          -        -
 PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        -
 PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.GetRingkasanPenilaian      -      Y       Y     Y       Y              Y              -     -          -        -
-PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     -          Y        -
+PenilaianService.GetRingkasanPenilaian       -      Y       Y     Y       Y              Y              -     -          -        -
+PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     n          Y        -
 PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     -          -        -
-PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       Y              -              Y     -          -        -
+PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     n          -        -
+PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       Y              -              Y     n          -        -
 PenilaianService.ListBatas                   -      Y       Y     Y       Y              Y              Y     Y          Y        -
 PenilaianService.SetBatas                    -      -       -     -       -              -              Y     Y          -        -
 PenilaianService.ListJejakAudit              -      -       -     -       -              -              Y     Y          Y        -
 CetakService.ListJenisDokumen                -      Y       Y     Y       Y              Y              Y     Y          Y        -
-CetakService.GetDialogCetak                  -      Y       -     Y       -              -              -     -          Y        -
-CetakService.PratinjauDokumen                -      Y       -     Y       -              -              -     -          Y        -
-CetakService.CetakRencanaSkp                 -      Y       -     Y       -              -              -     -          Y        -
-CetakService.CetakFormPenilaian              -      Y       -     Y       -              -              -     -          Y        -
-CetakService.CetakEvaluasiKinerja            -      Y       -     Y       -              -              -     -          Y        -
+CetakService.GetDialogCetak                  -      Y       -     Y       -              -              -     n          Y        -
+CetakService.PratinjauDokumen                -      Y       -     Y       -              -              -     n          Y        -
+CetakService.CetakRencanaSkp                 -      Y       -     Y       -              -              -     n          Y        -
+CetakService.CetakFormPenilaian              -      Y       -     Y       -              -              -     n          Y        -
+CetakService.CetakEvaluasiKinerja            -      Y       -     Y       -              -              -     n          Y        -
 CetakService.CetakMassal                     -      Y       Y     Y       Y              Y              Y     Y          Y        -
-CetakService.ListRiwayatCetak                -      Y       -     Y       -              -              -     -          Y        -
+CetakService.ListRiwayatCetak                -      Y       -     Y       -              -              -     n          Y        -
 CetakService.ListJejakAudit                  -      -       -     -       -              -              Y     Y          Y        -
 """
 
@@ -174,7 +178,7 @@ async def test_matriks_otorisasi(client, server, capsys):
             if mengakhiri:
                 d.md[peran] = await client.login(**PERAN[peran])  # LogoutSemua ended them all
             kode[rpc, peran] = hasil
-            sel += "-" if hasil in DITOLAK else "Y"
+            sel += "Y" if hasil not in DITOLAK else "n" if peran == "admin_lain" and hasil == C.NOT_FOUND else "-"
         teramati[rpc] = sel
     with capsys.disabled():
         lebar = max(map(len, teramati))

@@ -71,6 +71,20 @@ def test_proxy_meneruskan_alamat_klien_yang_dipercaya_replika(monkeypatch, tmp_p
     assert Settings().proxy_tepercaya == []
 
 
+def test_batas_badan_proxy_sama_dengan_pesan_terbesar():
+    """The proxies refuse a body the services would refuse anyway, before it
+    reaches them: one 64 KiB message and its 5-byte gRPC prefix."""
+    from services.shared import batas_pesan
+
+    (ingress,) = k8s_docs()["Ingress"]
+    ukuran = [ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"]]
+    for conf in (DEPLOY / "lokal" / "nginx.conf.template", DEPLOY / "systemd" / "nginx-ekinerja.conf"):
+        ukuran += re.findall(r"client_max_body_size (\w+);", conf.read_text())
+    assert len(ukuran) == 3
+    for u in ukuran:
+        assert u.endswith("k") and batas_pesan.TERBESAR + 5 <= int(u[:-1]) * 1024 < 2 * batas_pesan.TERBESAR, u
+
+
 def test_replika_per_layanan():
     assert parse_replicas([]) == {"profil": 1, "skp": 1, "penilaian": 1, "cetak": 1}
     assert parse_replicas(["2", "skp=3"]) == {"profil": 2, "skp": 3, "penilaian": 2, "cetak": 2}
@@ -119,10 +133,13 @@ def test_k8s_setiap_deployment_punya_probe_grpc_sumber_daya_konfigurasi_dan_kunc
         pod = d["spec"]["template"]["spec"]
         (c,) = pod["containers"]
         assert c["args"] == ["serve", name]
-        port = c["ports"][0]["containerPort"]
-        for probe in ("readinessProbe", "livenessProbe"):
+        ports = {p["name"]: p["containerPort"] for p in c["ports"]}
+        port = ports["grpc"]
+        # The probes ask the plaintext health-only port: the service port is mutual TLS.
+        assert int(config[c["envFrom"][0]["configMapRef"]["name"]]["EKINERJA_PORT_SEHAT"]) == ports["sehat"]
+        for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
             grpc = c[probe]["grpc"]
-            assert grpc["port"] == port and grpc["service"] in MODULES[name].service_names, (name, probe)
+            assert grpc["port"] == ports["sehat"] and grpc["service"] in MODULES[name].service_names, (name, probe)
         for kind in ("requests", "limits"):
             assert {"cpu", "memory"} <= set(c["resources"][kind]), (name, kind)
         (cm,) = [e["configMapRef"]["name"] for e in c["envFrom"] if "configMapRef" in e]
@@ -138,6 +155,7 @@ def test_k8s_setiap_deployment_punya_probe_grpc_sumber_daya_konfigurasi_dan_kunc
         else:
             assert "ekinerja-token-privat" not in mounted and "EKINERJA_TOKEN_KEY_FILE" not in env
         assert set(volumes.values()) - {None} <= secrets | {"ekinerja-cetak-ttd"}
+        assert mounted["ekinerja-tls-internal"] == str(Path(config[cm]["EKINERJA_TLS_CERT_FILE"]).parent)
 
 
 def test_k8s_service_hpa_job_dan_alamat_antarlayanan():
@@ -164,7 +182,12 @@ def test_k8s_service_hpa_job_dan_alamat_antarlayanan():
 
 def test_k8s_ingress_merutekan_setiap_layanan_grpc_ke_pemiliknya():
     (ingress,) = k8s_docs()["Ingress"]
-    assert ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/backend-protocol"] == "GRPC"
+    anotasi = ingress["metadata"]["annotations"]
+    # TLS to the pods too, with a client certificate they verify, and theirs verified.
+    assert anotasi["nginx.ingress.kubernetes.io/backend-protocol"] == "GRPCS"
+    assert anotasi["nginx.ingress.kubernetes.io/proxy-ssl-verify"] == "on"
+    namespace, secret = anotasi["nginx.ingress.kubernetes.io/proxy-ssl-secret"].split("/")
+    assert secret in {d["metadata"]["name"] for d in k8s_docs()["Secret"]} and namespace == "ekinerja"
     (rule,) = ingress["spec"]["rules"]
     routes = {p["path"]: p["backend"]["service"]["name"] for p in rule["http"]["paths"]}
     assert all(p["pathType"] == "Prefix" for p in rule["http"]["paths"])
@@ -177,3 +200,57 @@ def test_kustomize_membangun_manifest():
     assert out.returncode == 0, out.stderr
     kinds = [d["kind"] for d in yaml.safe_load_all(out.stdout)]
     assert kinds.count("Deployment") == 4 and "Secret" not in kinds
+
+
+def test_k8s_setiap_hop_mutual_tls():
+    (config,) = [d["data"] for d in k8s_docs()["ConfigMap"]]
+    settings = Settings(**{k.removeprefix("EKINERJA_").lower(): v for k, v in config.items()
+                           if k.startswith("EKINERJA_TLS_")})
+    assert settings.tls_klien_wajib and settings.tls_cert_file and settings.tls_ca_file
+    assert settings.tls_klien_cert_file and settings.tls_klien_key_file  # services call each other over TLS too
+    for s in k8s_docs()["Service"]:
+        assert "h2c" not in str(s["spec"]["ports"])
+
+
+def test_k8s_networkpolicy_hanya_jalur_yang_dipakai():
+    """Default deny; the ingress controller reaches the four services, and a
+    service reaches another only where its module opens a channel to it
+    (every one reaches profil: the session check)."""
+    pols = k8s_docs()["NetworkPolicy"]
+    (tolak,) = [p for p in pols if p["spec"]["podSelector"] == {}]
+    assert tolak["spec"]["policyTypes"] == ["Ingress"] and "ingress" not in tolak["spec"]
+
+    def nama(selector: dict) -> set[str]:
+        if "matchLabels" in selector:
+            return {selector["matchLabels"]["app.kubernetes.io/name"]}
+        (expr,) = selector["matchExpressions"]
+        assert expr["key"] == "app.kubernetes.io/name" and expr["operator"] == "In"
+        return set(expr["values"])
+
+    dari_ingress: set[str] = set()
+    boleh: dict[str, set[str]] = {}
+    for p in pols:
+        for aturan in p["spec"].get("ingress", []):
+            assert [port["port"] for port in aturan["ports"]] == [50051]
+            for sumber in aturan["from"]:
+                if "namespaceSelector" in sumber:
+                    assert sumber["namespaceSelector"]["matchLabels"] == {"kubernetes.io/metadata.name": "ingress-nginx"}
+                    dari_ingress |= nama(p["spec"]["podSelector"])
+                else:
+                    for tujuan in nama(p["spec"]["podSelector"]):
+                        boleh.setdefault(tujuan, set()).update(nama(sumber["podSelector"]))
+    assert dari_ingress == set(MODULES)
+    dipakai: dict[str, set[str]] = {}
+    for pemanggil in MODULES:
+        kode = (ROOT / "services" / pemanggil / "module.py").read_text()
+        for tujuan in re.findall(r'saluran\("(\w+)"\)', kode):
+            dipakai.setdefault(tujuan, set()).add(pemanggil)
+    dipakai.setdefault("profil", set()).update(set(MODULES) - {"profil"})  # CekSesi
+    assert boleh == dipakai
+
+
+def test_nginx_systemd_hanya_loopback():
+    systemd = (DEPLOY / "systemd" / "nginx-ekinerja.conf").read_text()
+    assert re.findall(r"^\s*listen (\S+)", systemd, re.M) == ["127.0.0.1:50051"]
+    lokal = (DEPLOY / "lokal" / "nginx.conf.template").read_text()
+    assert re.findall(r"^\s*listen (\S+)", lokal, re.M) == ["127.0.0.1:@PORT@"]

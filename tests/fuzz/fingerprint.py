@@ -24,6 +24,9 @@ EXCLUDED_COLUMNS: dict[str, set[str] | None] = {
     # A reset code guess counts against its code (`salah`) before it is
     # compared, in a transaction of its own (repository.pesan_tebakan_kode).
     "profil.kode_reset": {"salah"},
+    # A print takes one of the account's hourly allowance before anything is
+    # checked or rendered (services/cetak/usecases/jatah.py).
+    "cetak.jatah_cetak": None,
 }
 
 

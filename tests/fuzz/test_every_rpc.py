@@ -22,6 +22,13 @@ from tests.fuzz.strategies import Requests
 SERVICES = rpcs.services()
 
 
+@pytest.fixture
+def settings(settings):  # type: ignore[no-untyped-def]
+    # The fuzzer prints far more often than a person: with the hourly allowance
+    # most prints would stop at RESOURCE_EXHAUSTED, before the checks it fuzzes.
+    return settings.model_copy(update={"cetak_maks_per_jam": 1_000_000})
+
+
 def test_every_rpc_is_fuzzable():
     """Every service the contracts declare is one the server registers, so
     test_fuzz reaches it, and each of its RPCs takes a single request (the

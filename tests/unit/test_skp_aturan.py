@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
+from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 from services.skp.domain import akses, isian
 from services.skp.domain import status as s
@@ -126,7 +126,7 @@ def test_hak_atas_skp():
         akses.harus_penilai(_p("111"), skp)  # nobody rates their own SKP
     with pytest.raises(AksesDitolak):
         akses.boleh_baca(_p("333"), skp)
-    with pytest.raises(AksesDitolak):
+    with pytest.raises(TidakDitemukan, match="SKP tidak ditemukan"):  # another instansi's: as if missing
         akses.boleh_baca(_p(None, ("admin_instansi",), "i2"), skp)
     with pytest.raises(AksesDitolak):
         akses.harus_pemilik(_p(None, ("helpdesk",)), skp)

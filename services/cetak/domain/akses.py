@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.shared.errors import AksesDitolak
+from services.shared.errors import AksesDitolak, TidakDitemukan
 from services.shared.principal import HELPDESK, Principal
 
 PEGAWAI, PENILAI = "PEGAWAI", "PENILAI"
@@ -22,6 +22,9 @@ class Pihak:
 def boleh_cetak(p: Principal, skp: Pihak) -> None:
     if p.nip and p.nip in (skp.nip, skp.penilai_nip):
         return
+    if p.instansi_id != skp.instansi_id:
+        # Answered as skp answers a missing SKP: another instansi's is not known.
+        raise TidakDitemukan("SKP tidak ditemukan.")
     if p.punya(HELPDESK) and p.instansi_id == skp.instansi_id:
         return
     raise AksesDitolak("Dokumen SKP ini hanya dapat dicetak oleh pegawai yang dinilai, pejabat penilai "

@@ -21,6 +21,7 @@ from services.cetak.pdf.pencetak import Pencetak
 from services.cetak.server import convert, nama
 from services.cetak.store.models import RiwayatCetakRow, jejak, permintaan
 from services.cetak.usecases import dokumen as uc
+from services.cetak.usecases import jatah as uc_jatah
 from services.cetak.usecases import riwayat as uc_riwayat
 from services.cetak.usecases.dokumen import Cetakan
 from services.cetak.usecases.riwayat import Berkas
@@ -72,8 +73,9 @@ def anchor(pegawai: str, penilai: str) -> Anchor:
 
 class Dasar:
     def __init__(self, db: Database, skp: SkpClient, profil: ProfilClient, penilaian: PenilaianClient,
-                 pencetak: Pencetak, hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
+                 pencetak: Pencetak, hari_ini: Callable[[], dt.date] = dt.date.today, maks_per_jam: int = 60) -> None:
         self._db = db
+        self._maks_per_jam = maks_per_jam
         self._mutasi = Mutasi(db, permintaan, jejak)
         self._skp = skp
         self._profil = profil
@@ -152,6 +154,11 @@ class Dasar:
         info = pb.InfoBerkas.FromString(lama)
         return info, await uc_riwayat.isi_berkas(self._db, info.riwayat.name.removeprefix("cetak/"))
 
+    async def _jatah(self) -> None:
+        """One print of the caller's hourly allowance, taken before rendering
+        (a retry of a print already made does not take one)."""
+        await uc_jatah.ambil(self._db, pr.current().kunci, self._maks_per_jam, uc_riwayat.sekarang())
+
     async def _cetak(self, request: Message, metode: str,
                      siapkan: Callable[[], Awaitable[Cetakan]]) -> AsyncIterator[pb.BagianBerkas]:
         ulang = await self._ulang(request.request_id, metode)
@@ -159,6 +166,7 @@ class Dasar:
             for bagian in potong(*ulang):
                 yield bagian
             return
+        await self._jatah()
         c = await siapkan()
         if c.ttd:
             self._pencetak.periksa_kunci()

@@ -50,6 +50,7 @@ class Massal(Dasar):
             for bagian in potong(*ulang):
                 yield bagian
             return
+        await self._jatah()
         p = pr.current()
         if request.jenis not in convert.JENIS:
             raise TidakValid("jenis", "pilih RENCANA_SKP, FORM_PENILAIAN atau EVALUASI_KINERJA")

@@ -59,3 +59,15 @@ class BerkasCetakRow(Base):
     riwayat_id: Mapped[str] = mapped_column(ForeignKey("riwayat_cetak.id", ondelete="CASCADE"), primary_key=True)
     isi: Mapped[bytes] = mapped_column(LargeBinary)
     dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class JatahCetakRow(Base):
+    """How many prints an account made in its current window (an hour from
+    `mulai`): each stored print takes disk for a day, so an account's prints
+    are limited, counted in one statement before anything is rendered."""
+
+    __tablename__ = "jatah_cetak"
+
+    akun: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mulai: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    jumlah: Mapped[int] = mapped_column(Integer)

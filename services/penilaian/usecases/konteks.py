@@ -51,6 +51,10 @@ def sekarang() -> dt.datetime:
 def harus_disetujui(skp: DataSkp) -> None:
     if not skp.disetujui:
         raise KondisiTidakTerpenuhi("Penilaian hanya untuk SKP yang sudah disetujui (PERSETUJUAN).")
+    if not 2000 <= skp.tahun <= 2100:
+        # skp refuses such years now (skp/domain/periode.py); one stored
+        # before that has no periods or Batas that a date can hold.
+        raise KondisiTidakTerpenuhi(f"Tahun SKP ini ({skp.tahun}) di luar 2000–2100; ubah periode SKP terlebih dahulu.")
 
 
 def periode(skp: DataSkp, kode: str, field_name: str = "name") -> PeriodeNilai:

@@ -1,25 +1,49 @@
-"""Who may do what on profil data. Pure functions of the caller and the target."""
+"""Who may do what on profil data. Pure functions of the caller and the target.
+
+Another instansi's pegawai and units are answered exactly as ones that do
+not exist (same code, same message): whether a NIP exists elsewhere is not
+the caller's to learn (docs/keamanan.md)."""
 
 from __future__ import annotations
 
-from services.shared.errors import AksesDitolak
+from services.shared.errors import AksesDitolak, TidakDitemukan
 from services.shared.principal import LAYANAN, Principal
 
 FIELD_PEGAWAI_SENDIRI = frozenset({"jabatan", "unor_id"})
 FIELD_PENGELOLA = FIELD_PEGAWAI_SENDIRI | {"nama", "golongan_ruang", "email", "jenis_asn"}
 
 
+def pegawai_tidak_ditemukan(nip: str) -> TidakDitemukan:
+    return TidakDitemukan(f"Pegawai dengan NIP {nip} tidak ditemukan.")
+
+
+def unor_tidak_ditemukan(unor_id: str) -> TidakDitemukan:
+    return TidakDitemukan(f"Unit organisasi {unor_id} tidak ditemukan.")
+
+
+def pegawai_terlihat(p: Principal, nip: str, instansi_id: str) -> None:
+    """Oneself anywhere; others only within one's own instansi."""
+    if p.nip != nip and p.instansi_id != instansi_id:
+        raise pegawai_tidak_ditemukan(nip)
+
+
+def unor_terlihat(p: Principal, unor_id: str, instansi_id: str) -> None:
+    if p.instansi_id != instansi_id:
+        raise unor_tidak_ditemukan(unor_id)
+
+
 def boleh_baca_pegawai(p: Principal, nip: str, instansi_id: str) -> None:
+    pegawai_terlihat(p, nip, instansi_id)
     if p.nip == nip or p.pengelola_instansi(instansi_id) or (p.punya(LAYANAN) and p.instansi_id == instansi_id):
         return
     raise AksesDitolak("Anda hanya dapat melihat profil Anda sendiri.")
 
 
-def boleh_lihat_atasan(p: Principal, instansi_id: str) -> None:
+def boleh_lihat_atasan(p: Principal, nip: str, instansi_id: str) -> None:
     """Who leads which unit is the instansi's org chart, which ListUnor already
     shows every member; a penilai needs it for Sinkronisasi SKP Bawahan."""
     if p.instansi_id != instansi_id:
-        raise AksesDitolak("Data atasan pegawai instansi lain tidak dapat dilihat.")
+        raise pegawai_tidak_ditemukan(nip)
 
 
 def lihat_email(p: Principal, nip: str, instansi_id: str) -> bool:
@@ -27,6 +51,7 @@ def lihat_email(p: Principal, nip: str, instansi_id: str) -> bool:
 
 
 def field_boleh_diubah(p: Principal, nip: str, instansi_id: str) -> frozenset[str]:
+    pegawai_terlihat(p, nip, instansi_id)
     if p.pengelola_instansi(instansi_id):
         return FIELD_PENGELOLA
     if p.nip == nip:
@@ -35,6 +60,7 @@ def field_boleh_diubah(p: Principal, nip: str, instansi_id: str) -> frozenset[st
 
 
 def boleh_lihat_unor(p: Principal, unor_id: str, unor_sendiri: str | None, instansi_id: str) -> None:
+    unor_terlihat(p, unor_id, instansi_id)
     if unor_id == unor_sendiri or p.pengelola_instansi(instansi_id) or (
         p.punya(LAYANAN) and p.instansi_id == instansi_id
     ):
@@ -48,6 +74,7 @@ def boleh_cari(p: Principal) -> None:
 
 
 def boleh_kelola_penugasan(p: Principal, nip: str, instansi_id: str) -> None:
+    pegawai_terlihat(p, nip, instansi_id)
     if p.nip == nip or p.pengelola_instansi(instansi_id):
         return
     raise AksesDitolak("Penugasan PLT/PLH hanya dapat diatur oleh pegawai yang bersangkutan atau admin/helpdesk.")

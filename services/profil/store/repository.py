@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from services.profil.domain import akses
 from services.profil.domain import organisasi as org
 from services.profil.store.models import (
     AkunRow,
@@ -39,14 +40,14 @@ def ubah_bila_berbeda(row: Any, nilai: dict[str, Any]) -> bool:
 async def get_pegawai(s: AsyncSession, nip: str) -> PegawaiRow:
     row = await s.get(PegawaiRow, nip)
     if row is None:
-        raise TidakDitemukan(f"Pegawai dengan NIP {nip} tidak ditemukan.")
+        raise akses.pegawai_tidak_ditemukan(nip)  # the same words as for another instansi's
     return row
 
 
 async def get_unor(s: AsyncSession, unor_id: str) -> UnorRow:
     row = await s.get(UnorRow, unor_id)
     if row is None:
-        raise TidakDitemukan(f"Unit organisasi {unor_id} tidak ditemukan.")
+        raise akses.unor_tidak_ditemukan(unor_id)
     return row
 
 

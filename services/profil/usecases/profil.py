@@ -202,7 +202,7 @@ async def cari(s: AsyncSession, p: Principal, query: str, offset: int, limit: in
 
 async def atasan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date, unor_plt: str | None) -> DataAtasan:
     row = await repo.get_pegawai(s, nip)
-    akses.boleh_lihat_atasan(p, row.instansi_id)
+    akses.boleh_lihat_atasan(p, nip, row.instansi_id)
     struktur = await repo.load_struktur(s, row.instansi_id)
     if unor_plt is not None:
         if unor_plt not in struktur.unor:
@@ -240,6 +240,7 @@ async def bawahan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date) -> 
 
 async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUnor:
     row = await repo.get_pegawai(s, nip)
+    akses.pegawai_terlihat(p, nip, row.instansi_id)
     if p.nip != nip:
         akses.boleh_ganti_pimpinan(p, row.instansi_id)
     if ganti:
@@ -287,7 +288,7 @@ def _data_unor(struktur: org.Struktur, instansi_id: str, unor_id: str, pimpinan:
 
 async def get_unor(s: AsyncSession, p: Principal, unor_id: str) -> DataUnor:
     row = await repo.get_unor(s, unor_id)
-    akses.dalam_instansi(p, row.instansi_id)
+    akses.unor_terlihat(p, unor_id, row.instansi_id)
     return await data_unor(s, unor_id)
 
 
@@ -333,7 +334,7 @@ async def daftar_penugasan(s: AsyncSession, p: Principal, *, nip: str | None, un
     else:
         assert unor_id
         unor = await repo.get_unor(s, unor_id)
-        akses.dalam_instansi(p, unor.instansi_id)
+        akses.unor_terlihat(p, unor_id, unor.instansi_id)
     rows = await repo.list_penugasan(s, nip=nip, unor_id=unor_id)
     return await _lengkapi(s, rows)
 
@@ -354,8 +355,8 @@ def _units(ids: set[str]) -> Select[tuple[UnorRow]]:
 
 async def akhiri_penugasan(s: AsyncSession, p: Principal, penugasan_id: str, selesai: dt.date) -> DataPenugasan:
     row = await s.get(PenugasanRow, penugasan_id)
-    if row is None:
-        raise TidakDitemukan("Penugasan tidak ditemukan.")
+    if row is None or (p.nip != row.nip and p.instansi_id != row.instansi_id):
+        raise TidakDitemukan("Penugasan tidak ditemukan.")  # another instansi's too
     akses.boleh_kelola_penugasan(p, row.nip, row.instansi_id)
     if selesai < row.mulai:
         raise TidakValid("tanggal_selesai", "tidak boleh sebelum tanggal mulai penugasan")

@@ -1,11 +1,14 @@
 """Who may do what with an SKP. The penilai is whoever the SKP's penilai
-snapshot names (docs/domain.md#snapshot-dan-muat-ulang), not a stored role."""
+snapshot names (docs/domain.md#snapshot-dan-muat-ulang), not a stored role.
+
+Another instansi's SKP is answered exactly as one that does not exist:
+whether it exists is not the caller's to learn (docs/keamanan.md)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.shared.errors import AksesDitolak
+from services.shared.errors import AksesDitolak, TidakDitemukan
 from services.shared.principal import LAYANAN, Principal
 
 
@@ -24,7 +27,13 @@ def penilai(p: Principal, skp: Pihak) -> bool:
     return p.nip is not None and p.nip == skp.penilai_nip
 
 
+def skp_tidak_ditemukan() -> TidakDitemukan:
+    return TidakDitemukan("SKP tidak ditemukan.")
+
+
 def boleh_baca(p: Principal, skp: Pihak) -> None:
+    if p.instansi_id != skp.instansi_id and not (pemilik(p, skp) or penilai(p, skp)):
+        raise skp_tidak_ditemukan()
     if pemilik(p, skp) or penilai(p, skp) or p.pengelola_instansi(skp.instansi_id) or (
         p.punya(LAYANAN) and p.instansi_id == skp.instansi_id
     ):

@@ -39,7 +39,13 @@ def tanggal_teks(d: dt.date) -> str:
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100  # the years every service works with (ListSkpBawahan, Batas, Kurva)
+
+
 def validate_periode(awal: dt.date, akhir: dt.date, prefix: str = "skp") -> Periode:
+    for tanggal, nama in ((awal, "periode_awal"), (akhir, "periode_akhir")):
+        if not TAHUN_MIN <= tanggal.year <= TAHUN_MAKS:
+            raise TidakValid(f"{prefix}.{nama}", f"tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}")
     if akhir < awal:
         raise TidakValid(f"{prefix}.periode_akhir", "periode akhir tidak boleh sebelum periode awal")
     if akhir.year != awal.year:

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared.errors import TidakDitemukan
+from services.skp.domain import akses
 from services.skp.store.models import IndikatorRow, PeranHasilRow, RhkRow, RiwayatRow, SkpRow
 
 
@@ -19,14 +20,17 @@ async def get_skp(s: AsyncSession, skp_id: str, *, kunci: bool = False) -> SkpRo
         stmt = stmt.with_for_update()
     row = (await s.scalars(stmt)).first()
     if row is None:
-        raise TidakDitemukan("SKP tidak ditemukan.")
+        raise akses.skp_tidak_ditemukan()  # the same words as for another instansi's
     return row
 
 
-async def list_skp(s: AsyncSession, nip: str, offset: int, limit: int) -> tuple[list[SkpRow], int]:
-    total = await s.scalar(select(func.count()).select_from(SkpRow).where(SkpRow.nip == nip)) or 0
+async def list_skp(s: AsyncSession, nip: str, offset: int, limit: int,
+                   instansi_id: str | None = None) -> tuple[list[SkpRow], int]:
+    """`instansi_id`: only that instansi's SKPs of the pegawai."""
+    syarat = [SkpRow.nip == nip] + ([SkpRow.instansi_id == instansi_id] if instansi_id is not None else [])
+    total = await s.scalar(select(func.count()).select_from(SkpRow).where(*syarat)) or 0
     rows = await s.scalars(
-        select(SkpRow).where(SkpRow.nip == nip)
+        select(SkpRow).where(*syarat)
         .order_by(SkpRow.awal.desc(), SkpRow.dibuat.desc(), SkpRow.id).offset(offset).limit(limit)
     )
     return list(rows), total

@@ -43,7 +43,9 @@ def validate_pendekatan(value: str, field: str = "skp.pendekatan") -> str:
 
 async def daftar(s: AsyncSession, p: Principal, nip: str, offset: int, limit: int) -> tuple[list[SkpRow], int]:
     akses.boleh_daftar(p, nip)
-    rows, total = await repo.list_skp(s, nip, offset, limit)
+    # Others see the SKPs of their own instansi only: another instansi's
+    # pegawai lists as empty as a NIP that does not exist.
+    rows, total = await repo.list_skp(s, nip, offset, limit, None if p.nip == nip else p.instansi_id)
     for row in rows:
         akses.boleh_baca(p, pihak(row))
     return rows, total

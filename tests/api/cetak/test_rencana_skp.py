@@ -76,9 +76,12 @@ async def test_hanya_pegawai_penilai_dan_helpdesk_instansi_yang_mencetak(client)
         hasil = await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(**login)))
         assert "SUTIKNO" in teks(hasil.isi)
     for login in ({"nip": data.WIDANANG}, {"nip": data.KEPALA_BKPSDM}, {"username": "admin.madiun"},
-                  {"username": "admin.ngawi"}, {"username": "layanan.siasn"}):
+                  {"username": "layanan.siasn"}):
         await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(**login))),
                     C.PERMISSION_DENIED)
+    # Another instansi's SKP is as unknown as one that does not exist.
+    await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(username="admin.ngawi"))),
+                C.NOT_FOUND)
 
 
 async def test_rencana_skp_belum_disetujui_dicetak_bertanda_draf(client):

@@ -115,7 +115,7 @@ async def test_hak_baca_skp(client):
                                    metadata=await client.login(nip=data.WIDANANG)), C.PERMISSION_DENIED)
     assert (await get(client, await client.login(nip=data.ENDANG), skp)).nip == data.SUTIKNO  # penilai
     assert (await get(client, await client.login(username="admin.madiun"), skp)).nip == data.SUTIKNO
-    await gagal(get(client, await client.login(username="admin.ngawi"), skp), C.PERMISSION_DENIED)
+    await gagal(get(client, await client.login(username="admin.ngawi"), skp), C.NOT_FOUND)  # as if missing
     err = await gagal(client.skp.GetSkp(s.GetSkpRequest(name="skp/xyz"), metadata=md), C.INVALID_ARGUMENT)
     assert "name" in field_violations(err)
 

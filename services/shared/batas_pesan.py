@@ -1,0 +1,35 @@
+"""How large a request each RPC accepts. No request carries a file (files
+only travel in answers: Cetak*, ExportRekapPenilaian), so every message is
+small: a few KiB for the calls made before login, 64 KiB for the rest.
+
+grpcio reads a whole message before any interceptor runs, so the server's
+own limit (`grpc.max_receive_message_length`) is the largest of these and
+refuses anything above it unread; the per-method limit is checked on the
+raw bytes before they are parsed (services/shared/boundary.py). With at
+most `maks_rpc_serentak` calls in flight, the request bytes a process holds
+are bounded by their product (64 MiB by default)."""
+
+from __future__ import annotations
+
+KIB = 1024
+UMUM = 64 * KIB  # every RPC not listed below
+_AUTH = "/ekinerja.profil.v1.AuthService/"
+KHUSUS = {
+    # Login, LupaPassword, ResetPassword are open to anyone: a NIP, an email,
+    # a password or code, a request_id.
+    f"{_AUTH}Login": 4 * KIB,
+    f"{_AUTH}LupaPassword": 4 * KIB,
+    f"{_AUTH}ResetPassword": 4 * KIB,
+    f"{_AUTH}Logout": 4 * KIB,
+    f"{_AUTH}LogoutSemua": 4 * KIB,
+    f"{_AUTH}CekSesi": 4 * KIB,
+    f"{_AUTH}UbahPassword": 4 * KIB,
+    f"{_AUTH}KirimKodeReset": 4 * KIB,
+    f"{_AUTH}CariKunciSsh": 20 * KIB,  # an OpenSSH public key line, at most 16 KiB
+}
+TERBESAR = max(UMUM, *KHUSUS.values())
+
+
+def untuk(method: str) -> int:
+    """The largest request `method` ("/pkg.Service/Method") accepts, in bytes."""
+    return KHUSUS.get(method, UMUM)
