@@ -36,6 +36,8 @@ from tui.format import bersih, bersihkan, dari_date, label_field
 from tui.gerbang import SaluranGerbang
 
 T = TypeVar("T")
+# KirimBerkasSaya takes a file in pieces of at most 32 KiB (services/profil/usecases/berkas_saya.py).
+POTONGAN_BERKAS = 32 * 1024
 
 _TIDAK_PASTI = {
     # grpc's own texts for these are English transport details: say it in words.
@@ -219,12 +221,17 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         return tuple(metadata)
 
     async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True,
-                    tambahan: tuple[tuple[str, str], ...] = ()) -> T:
+                    tambahan: tuple[tuple[str, str], ...] = (),
+                    aliran: Callable[[], AsyncIterator[Any]] | None = None) -> T:
+        """`aliran`: for a client-streaming call, makes the messages to send
+        (afresh for the retry; `request`, the first of them, names the call)."""
         metadata = self._metadata(request, auth, tambahan)
         for percobaan in (1, 2):
             try:
+                kirim = aliran() if aliran else request
                 # Where server text enters the TUI: without control characters from here on.
-                return bersihkan(await method(request, metadata=metadata, timeout=self.timeout))
+                return bersihkan(await method(kirim, metadata=metadata,
+                                              timeout=self.timeout_berkas if aliran else self.timeout))
             except grpc.aio.AioRpcError as err:
                 # One quiet retry when the server could not be reached; the request
                 # (and its request_id) is the same, so the server acts at most once.
@@ -312,9 +319,16 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             request_id=request_id, nip=nip.strip(), kode=kode.strip(), password_baru=baru), auth=False)
 
     async def kirim_berkas_saya(self, request_id: str, nama_berkas: str, isi: bytes) -> str:
-        """Mails a saved file to this account's registered address; returns it masked."""
-        r = await self._call(self.auth.KirimBerkasSaya, auth_pb2.KirimBerkasSayaRequest(
-            request_id=request_id, nama_berkas=nama_berkas, isi=isi))
+        """Mails a saved file to this account's registered address; returns it masked.
+        Sent as the server takes it: the name first, then pieces of 32 KiB."""
+        kepala = auth_pb2.KirimBerkasSayaRequest(request_id=request_id, nama_berkas=nama_berkas)
+
+        async def pesan() -> AsyncIterator[auth_pb2.KirimBerkasSayaRequest]:
+            yield kepala
+            for i in range(0, len(isi), POTONGAN_BERKAS):
+                yield auth_pb2.KirimBerkasSayaRequest(isi=isi[i:i + POTONGAN_BERKAS])
+
+        r = await self._call(self.auth.KirimBerkasSaya, kepala, aliran=pesan)
         return r.email_tersamar
 
     # --- profil -----------------------------------------------------------

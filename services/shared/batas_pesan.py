@@ -1,6 +1,8 @@
-"""How large a request each RPC accepts. No request carries a file (files
-only travel in answers: Cetak*, ExportRekapPenilaian), so every message is
-small: a few KiB for the calls made before login, 64 KiB for the rest.
+"""How large a request message each RPC accepts. No request message carries
+a whole file (files travel in answers: Cetak*, ExportRekapPenilaian; the one
+file sent in, KirimBerkasSaya, comes as a client stream of 32 KiB pieces),
+so every message is small: a few KiB for the AuthService calls, 64 KiB for
+the rest.
 
 grpcio reads a whole message before any interceptor runs, so the server's
 own limit (`grpc.max_receive_message_length`) is the largest of these and
@@ -26,8 +28,16 @@ KHUSUS = {
     f"{_AUTH}UbahPassword": 4 * KIB,
     f"{_AUTH}KirimKodeReset": 4 * KIB,
     f"{_AUTH}CariKunciSsh": 20 * KIB,  # an OpenSSH public key line, at most 16 KiB
+    # Each message of the stream: a name, or a piece of at most 32 KiB of the
+    # file (services/profil/usecases/berkas_saya.py), its field tag and length.
+    f"{_AUTH}KirimBerkasSaya": UMUM,
 }
 TERBESAR = max(UMUM, *KHUSUS.values())
+
+# A client stream's whole body, for the proxies in front (nginx counts a
+# stream's bytes together, not per message): KirimBerkasSaya's 5 MiB file in
+# 32 KiB pieces, each piece's gRPC prefix and field header, the first message.
+BADAN_ALIRAN = {f"{_AUTH}KirimBerkasSaya": 5 * 1024 * KIB + 8 * KIB}
 
 
 def untuk(method: str) -> int:

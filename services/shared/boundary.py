@@ -1,14 +1,16 @@
 """The one interceptor every server runs. For each ekinerja RPC it, in order:
 binds a request id for the logs, authenticates the bearer token (except for
-public methods), runs the handler, and maps errors to status codes with
+public methods), checks each request message (size before parsing, no NUL;
+for a client stream, each message as it is read), runs the handler, and maps errors to status codes with
 google.rpc details, then logs one line with the outcome and duration."""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any
 
 import grpc
@@ -146,7 +148,14 @@ class Boundary(grpc.aio.ServerInterceptor):
                 request_deserializer=_pembaca(method, handler.request_deserializer),
                 response_serializer=handler.response_serializer,
             )
-        return handler
+        if handler.stream_unary:
+            return grpc.stream_unary_rpc_method_handler(
+                self._wrap_client_stream(method, handler.stream_unary),
+                request_deserializer=_pembaca(method, handler.request_deserializer),
+                response_serializer=handler.response_serializer,
+            )
+        # A kind of RPC this boundary does not check (stream_stream): never served unchecked.
+        raise RuntimeError(f"{method}: jenis RPC ini tidak dilayani boundary")
 
     async def _enter(self, method: str, context: grpc.aio.ServicerContext) -> str:
         metadata = dict(context.invocation_metadata() or ())
@@ -208,49 +217,74 @@ class Boundary(grpc.aio.ServerInterceptor):
             f"{structlog.contextvars.get_contextvars().get('rid') or request_id})."
         )
 
+    @contextlib.asynccontextmanager
+    async def _panggilan(self, method: str, context: grpc.aio.ServicerContext) -> AsyncIterator[_Panggilan]:
+        """What every wrapper below shares: a fresh log context, every error
+        mapped to a status (services/shared/errors.py) and one log line,
+        and no principal left behind."""
+        start = time.perf_counter()
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(rpc=method)
+        panggilan = _Panggilan()
+        try:
+            yield panggilan
+            # One line per call; per stream too, when it has been sent or read whole.
+            log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
+        except grpc.aio.AbortError:
+            raise
+        except Exception as exc:  # the boundary: every error gets a status and a log line
+            await self._fail(exc, context, panggilan.request_id)
+        finally:
+            set_current(None)
+
     def _wrap_unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
-            start = time.perf_counter()
-            structlog.contextvars.clear_contextvars()
-            request_id = "-"
-            try:
-                if isinstance(request, _Tertolak):  # answered without a token check or a parse
-                    structlog.contextvars.bind_contextvars(rpc=method)
-                    raise request.galat
-                request_id = await self._enter(method, context)
-                tolak_nul(request)
-                response = await behavior(request, context)
-                log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
-                return response
-            except grpc.aio.AbortError:
-                raise
-            except Exception as exc:  # the boundary: every error gets a status and a log line
-                await self._fail(exc, context, request_id)
-            finally:
-                set_current(None)
+            async with self._panggilan(method, context) as panggilan:
+                _tolak_dini(request)  # answered without a token check or a parse
+                panggilan.request_id = await self._enter(method, context)
+                return await behavior(_diperiksa(request), context)
 
         return wrapped
 
     def _wrap_stream(self, method: str, behavior: Callable[..., Any]) -> Callable[..., Any]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
-            start = time.perf_counter()
-            structlog.contextvars.clear_contextvars()
-            request_id = "-"
-            try:
-                if isinstance(request, _Tertolak):  # answered without a token check or a parse
-                    structlog.contextvars.bind_contextvars(rpc=method)
-                    raise request.galat
-                request_id = await self._enter(method, context)
-                tolak_nul(request)
-                async for item in behavior(request, context):
+            async with self._panggilan(method, context) as panggilan:
+                _tolak_dini(request)
+                panggilan.request_id = await self._enter(method, context)
+                async for item in behavior(_diperiksa(request), context):
                     yield item
-                # One line per stream too, when it has been sent whole.
-                log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
-            except grpc.aio.AbortError:
-                raise
-            except Exception as exc:
-                await self._fail(exc, context, request_id)
-            finally:
-                set_current(None)
 
         return wrapped
+
+    def _wrap_client_stream(self, method: str,
+                            behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        async def wrapped(requests: AsyncIterator[Any], context: grpc.aio.ServicerContext) -> Any:
+            async with self._panggilan(method, context) as panggilan:
+                # Before the first message is read: a caller without a valid
+                # session has none of them parsed or held.
+                panggilan.request_id = await self._enter(method, context)
+                return await behavior(_aliran_diperiksa(requests), context)
+
+        return wrapped
+
+
+class _Panggilan:
+    request_id = "-"  # until the metadata has been read
+
+
+def _tolak_dini(request: Any) -> None:
+    """A message refused before it was parsed answers with its error."""
+    if isinstance(request, _Tertolak):
+        raise request.galat
+
+
+def _diperiksa(request: Any) -> Any:
+    _tolak_dini(request)
+    tolak_nul(request)
+    return request
+
+
+async def _aliran_diperiksa(requests: AsyncIterator[Any]) -> AsyncIterator[Any]:
+    """Each message of a client stream checked as a single request is, as it is read."""
+    async for request in requests:
+        yield _diperiksa(request)

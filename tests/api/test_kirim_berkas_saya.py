@@ -14,6 +14,8 @@ from ekinerja.audit.v1 import audit_pb2 as au
 from ekinerja.profil.v1 import auth_pb2 as a
 from ekinerja.profil.v1 import profil_pb2 as p
 
+from services.profil.usecases.berkas_saya import MAKS_BYTE as MAKS
+from services.shared import batas_pesan
 from tests import data
 from tests.api.errors import field_violations, gagal
 
@@ -26,9 +28,18 @@ def settings(settings):
     return settings.model_copy(update={"kirim_berkas_per_jam": 3})
 
 
-async def _kirim(client, md, nama="rencana-skp-2023.pdf", isi=PDF, rid=""):
-    return await client.auth.KirimBerkasSaya(a.KirimBerkasSayaRequest(request_id=rid, nama_berkas=nama, isi=isi),
-                                             metadata=md)
+POTONGAN = 32 * 1024
+
+
+def _pesan(nama="rencana-skp-2023.pdf", isi=PDF, rid="", potongan=POTONGAN):
+    """The stream the TUI sends: the name, then the file in pieces."""
+    yield a.KirimBerkasSayaRequest(request_id=rid, nama_berkas=nama)
+    for i in range(0, len(isi), potongan):
+        yield a.KirimBerkasSayaRequest(isi=isi[i:i + potongan])
+
+
+async def _kirim(client, md, nama="rencana-skp-2023.pdf", isi=PDF, rid="", potongan=POTONGAN):
+    return await client.auth.KirimBerkasSaya(_pesan(nama, isi, rid, potongan), metadata=md, timeout=60)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
@@ -58,6 +69,57 @@ async def test_hanya_dokumen_berukuran_wajar(client):
     assert "bukan PDF" in field_violations(err)["isi"]
     err = await gagal(_kirim(client, md, isi=PDF + b"0" * (5 * 1024 * 1024)), C.INVALID_ARGUMENT)
     assert "terlalu besar" in field_violations(err)["isi"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_berkas_5_mib_dalam_potongan(client, server, settings):
+    md = await client.login(nip=data.SUTIKNO)
+    isi = PDF + b"0" * (MAKS - len(PDF))
+    assert (await _kirim(client, md, nama="besar.pdf", isi=isi)).email_tersamar
+    await server.context.services["profil.berkas"].menunggu_email()
+    (eml,) = settings.outbox_dir.glob("*.eml")
+    (lampiran,) = email.message_from_bytes(eml.read_bytes(), policy=policy.default).iter_attachments()
+    assert lampiran.get_content() == isi
+    # One byte more: refused when the piece that passes 5 MiB arrives, not at the end.
+    def lebih():
+        yield from _pesan(nama="besar.pdf", isi=isi + b"0")
+        yield a.KirimBerkasSayaRequest(isi=b"0" * POTONGAN)  # after the limit: never needed
+
+    err = await gagal(client.auth.KirimBerkasSaya(lebih(), metadata=md, timeout=60), C.INVALID_ARGUMENT)
+    assert "terlalu besar" in field_violations(err)["isi"]
+    # Too large a piece on its own, and a piece in the first message, are refused too.
+    err = await gagal(_kirim(client, md, isi=PDF + b"0" * POTONGAN, potongan=POTONGAN + 1), C.INVALID_ARGUMENT)
+    assert "32 KiB" in field_violations(err)["isi"]
+    err = await gagal(client.auth.KirimBerkasSaya(iter([a.KirimBerkasSayaRequest(nama_berkas="a.pdf", isi=PDF)]),
+                                                  metadata=md), C.INVALID_ARGUMENT)
+    assert "pesan pertama" in field_violations(err)["isi"]
+    err = await gagal(client.auth.KirimBerkasSaya(iter([]), metadata=md), C.INVALID_ARGUMENT)
+    assert "nama_berkas" in field_violations(err)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_tanpa_sesi_ditolak_sebelum_pesan_dibaca(client):
+    """The session is checked before the first message is read: a caller
+    without one is answered while his stream has not sent anything."""
+    tidak_pernah = asyncio.Event()
+
+    async def diam():
+        await tidak_pernah.wait()
+        yield a.KirimBerkasSayaRequest(nama_berkas="x.pdf")
+
+    for md in ((), (("authorization", "Bearer palsu"),)):
+        await gagal(client.auth.KirimBerkasSaya(diam(), metadata=md, timeout=60), C.UNAUTHENTICATED)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_potongan_terlalu_besar_ditolak_sebelum_dibaca(client):
+    """Each message of the stream has the per-message limit (64 KiB): a
+    larger one is refused unparsed, as every other oversized request is."""
+    md = await client.login(nip=data.SUTIKNO)
+    for besar in (batas_pesan.UMUM + 1, 5 * 1024 * 1024):
+        pesan = [a.KirimBerkasSayaRequest(nama_berkas="a.pdf"), a.KirimBerkasSayaRequest(isi=PDF + b"0" * besar)]
+        err = await gagal(client.auth.KirimBerkasSaya(iter(pesan), metadata=md, timeout=60), C.RESOURCE_EXHAUSTED)
+        assert "terlalu besar" in err.details().lower() or "larger than max" in err.details().lower()
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

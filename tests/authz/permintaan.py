@@ -113,8 +113,9 @@ PERMINTAAN: dict[str, Pembuat] = {
     "AuthService.CariKunciSsh": _dari(lambda d: a.CariKunciSshRequest(kunci_publik=d.kunci_ssh)),
     "AuthService.BuatTiketGerbang": _dari(lambda d: a.BuatTiketGerbangRequest(login=data.SUTIKNO,
                                                                             alamat_klien="203.0.113.7")),
-    "AuthService.KirimBerkasSaya": tetap(a.KirimBerkasSayaRequest(nama_berkas="rencana-skp.pdf",
-                                                                   isi=b"%PDF-1.7 uji")),
+    # A client stream: the name, then the file (test_matriks.panggil sends a list as a stream).
+    "AuthService.KirimBerkasSaya": tetap([a.KirimBerkasSayaRequest(nama_berkas="rencana-skp.pdf"),  # type: ignore[arg-type]
+                                          a.KirimBerkasSayaRequest(isi=b"%PDF-1.7 uji")]),
     # --- ProfilService ---
     "ProfilService.GetPegawai": tetap(p.GetPegawaiRequest(name=PEGAWAI)),
     "ProfilService.UpdatePegawai": tetap(p.UpdatePegawaiRequest(

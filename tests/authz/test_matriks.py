@@ -147,6 +147,8 @@ async def panggil(client, rpc: str, request, metadata) -> grpc.StatusCode:
     layanan, metode = rpc.split(".")
     stub = {"AuthService": client.auth, "ProfilService": client.profil, "SkpService": client.skp,
             "PenilaianService": client.penilaian, "CetakService": client.cetak}[layanan]
+    if isinstance(request, list):  # a client stream, its messages in order
+        request = iter(request)
     call = getattr(stub, metode)(request, metadata=metadata, timeout=30)
     try:
         if hasattr(call, "__aiter__"):

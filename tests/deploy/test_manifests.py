@@ -76,13 +76,22 @@ def test_batas_badan_proxy_sama_dengan_pesan_terbesar():
     reaches them: one 64 KiB message and its 5-byte gRPC prefix."""
     from services.shared import batas_pesan
 
-    (ingress,) = k8s_docs()["Ingress"]
+    ingress, berkas = k8s_docs()["Ingress"]
     ukuran = [ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"]]
+    aliran = [berkas["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"]]
+    (method,) = batas_pesan.BADAN_ALIRAN
+    assert [p["path"] for r in berkas["spec"]["rules"] for p in r["http"]["paths"]] == [method]
     for conf in (DEPLOY / "lokal" / "nginx.conf.template", DEPLOY / "systemd" / "nginx-ekinerja.conf"):
-        ukuran += re.findall(r"client_max_body_size (\w+);", conf.read_text())
+        teks = conf.read_text()
+        # The client stream (KirimBerkasSaya) its own, larger body; every other call one message.
+        lokasi = re.search(r"location = " + re.escape(method) + r" \{\s*client_max_body_size (\w+);", teks)
+        assert lokasi, conf
+        aliran.append(lokasi[1])
+        ukuran += re.findall(r"client_max_body_size (\w+);", teks.replace(lokasi[0], ""))
     assert len(ukuran) == 3
     for u in ukuran:
         assert u.endswith("k") and batas_pesan.TERBESAR + 5 <= int(u[:-1]) * 1024 < 2 * batas_pesan.TERBESAR, u
+    assert set(aliran) == {f"{batas_pesan.BADAN_ALIRAN[method] // 1024}k"}, aliran
 
 
 def test_replika_per_layanan():
@@ -181,7 +190,7 @@ def test_k8s_service_hpa_job_dan_alamat_antarlayanan():
 
 
 def test_k8s_ingress_merutekan_setiap_layanan_grpc_ke_pemiliknya():
-    (ingress,) = k8s_docs()["Ingress"]
+    ingress, _berkas = k8s_docs()["Ingress"]  # the second: KirimBerkasSaya's body (test above)
     anotasi = ingress["metadata"]["annotations"]
     # TLS to the pods too, with a client certificate they verify, and theirs verified.
     assert anotasi["nginx.ingress.kubernetes.io/backend-protocol"] == "GRPCS"

@@ -43,9 +43,14 @@ class Rpc:
         return bool(self.method.server_streaming)
 
     @property
+    def streams_request(self) -> bool:
+        return bool(self.method.client_streaming)
+
+    @property
     def callable(self) -> bool:
-        """The fuzzer sends one request; a client stream would need more."""
-        return not self.method.client_streaming
+        """The fuzzer sends one generated request (a client stream: that
+        one, then it again; `call`); a bidirectional stream it cannot call."""
+        return not (self.method.client_streaming and self.method.server_streaming)
 
 
 def services() -> list[str]:
@@ -77,9 +82,15 @@ class Outcome:
 
 async def call(channel: grpc.aio.Channel, rpc: Rpc, request: Message, metadata: tuple[tuple[str, str], ...],
                timeout: float) -> Outcome:
-    """Calls `rpc` and reads a streamed answer to its end."""
+    """Calls `rpc` and reads a streamed answer to its end. A client stream
+    gets the generated message twice: as its first message and as a following
+    one, so both the opening checks and those of each next message are fuzzed."""
     serialize, parse = rpc.request_type.SerializeToString, rpc.response_type.FromString
     try:
+        if rpc.streams_request:
+            client_stream = channel.stream_unary(rpc.path, request_serializer=serialize, response_deserializer=parse)
+            await client_stream(iter([request, request]), metadata=metadata, timeout=timeout)
+            return Outcome(grpc.StatusCode.OK, messages=1)
         if rpc.streams_response:
             stream = channel.unary_stream(rpc.path, request_serializer=serialize, response_deserializer=parse)(
                 request, metadata=metadata, timeout=timeout)

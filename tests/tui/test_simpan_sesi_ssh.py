@@ -2,7 +2,9 @@
 writes into the session's folder only: before, it took any path and
 overwrote authorized_keys, a database copy and the gateway's host key."""
 
+import email
 import os
+from email import policy
 import stat
 
 import pytest
@@ -27,7 +29,7 @@ async def _cetak(pilot, simpan_ke: str) -> None:
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
-async def test_cetak_lewat_ssh_hanya_ke_folder_sesi(address, client, tmp_path):
+async def test_cetak_lewat_ssh_hanya_ke_folder_sesi(address, client, server, settings, tmp_path):
     sesi = tmp_path / "ssh-berkas" / "sesi-uji"
     sesi.mkdir(parents=True, mode=0o700)
     luar = tmp_path / "kunci_host"  # stands for the host key, authorized_keys, a database copy
@@ -62,6 +64,11 @@ async def test_cetak_lewat_ssh_hanya_ke_folder_sesi(address, client, tmp_path):
         await tunggu(pilot)
         assert isinstance(app.screen, DetailSkpScreen)
         assert "jebakan-2.pdf dikirim ke " in pemberitahuan(app)
+    # It went in 32 KiB pieces (the server takes no larger message) and arrived whole.
+    await server.context.services["profil.berkas"].menunggu_email()
+    (eml,) = settings.outbox_dir.glob("*.eml")
+    (lampiran,) = email.message_from_bytes(eml.read_bytes(), policy=policy.default).iter_attachments()
+    assert lampiran.get_filename() == "jebakan-2.pdf" and lampiran.get_content() == tersimpan.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "kunci_host", "ssh-berkas"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import grpc
 from ekinerja.profil.v1 import auth_pb2 as pb
 from ekinerja.profil.v1 import auth_pb2_grpc
@@ -10,9 +12,10 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from services.profil.store.models import jejak, permintaan
 from services.profil.usecases import tiket_gerbang
 from services.profil.usecases.akun import LayananAkun, cari_kunci_ssh, now
-from services.profil.usecases.berkas_saya import KirimBerkasSaya
+from services.profil.usecases.berkas_saya import KirimBerkasSaya, Penampung
 from services.shared import principal as pr
 from services.shared.db import Database
+from services.shared.errors import TidakValid
 from services.shared.mutasi import Mutasi
 from services.shared.names import timestamp_to_proto
 
@@ -126,15 +129,30 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             tiket, kedaluwarsa = await tiket_gerbang.buat(s, pr.current(), request.login, request.alamat_klien, now())
         return pb.TiketGerbang(tiket=tiket, expire_time=timestamp_to_proto(kedaluwarsa))
 
-    async def KirimBerkasSaya(self, request: pb.KirimBerkasSayaRequest,
+    async def KirimBerkasSaya(self, requests: AsyncIterator[pb.KirimBerkasSayaRequest],
                               context: grpc.aio.ServicerContext) -> pb.KirimBerkasSayaResponse:
         p = pr.current()
+        kepala, penampung = None, None
+        async for m in requests:
+            if kepala is None:  # the first message names the file
+                if m.isi:
+                    raise TidakValid("isi", "pesan pertama hanya berisi request_id dan nama_berkas; "
+                                            "isi berkas dikirim pada pesan berikutnya")
+                kepala, penampung = m, Penampung(m.nama_berkas.strip())
+                continue
+            if m.request_id or m.nama_berkas:
+                raise TidakValid("nama_berkas", "hanya dikirim pada pesan pertama")
+            penampung.tambah(m.isi)  # type: ignore[union-attr]
+        if kepala is None or penampung is None:
+            raise TidakValid("nama_berkas", "wajib diisi pada pesan pertama")
+        isi = penampung.isi
 
         async def work(s):  # type: ignore[no-untyped-def]
-            tersamar = await self._berkas.kirim(s, p, request.nama_berkas.strip(), request.isi, now())
+            tersamar = await self._berkas.kirim(s, p, penampung.nama, isi, now())
             return pb.KirimBerkasSayaResponse(email_tersamar=tersamar)
 
-        return await self._mutasi(request, "KirimBerkasSaya", pb.KirimBerkasSayaResponse, work)
+        # The first message (its request_id, the name; no content) is the request on record.
+        return await self._mutasi(kepala, "KirimBerkasSaya", pb.KirimBerkasSayaResponse, work)
 
     async def CariKunciSsh(self, request: pb.CariKunciSshRequest, context: grpc.aio.ServicerContext) -> pb.KunciSsh:
         async with self._db.read() as s:

@@ -30,6 +30,10 @@ from services.shared.principal import LAYANAN, Principal
 log = structlog.get_logger("ekinerja.profil.berkas")
 
 MAKS_BYTE = 5 * 1024 * 1024
+# The file arrives as a client stream (every request message is small:
+# services/shared/batas_pesan.py); a piece of it per message.
+MAKS_POTONGAN = 32 * 1024
+_TERLALU_BESAR = f"berkas terlalu besar untuk email (paling besar {MAKS_BYTE // (1024 * 1024)} MB)"
 _JENIS = {  # extension: (how the file starts, MIME type)
     ".pdf": (b"%PDF-", "application/pdf"),
     ".xlsx": (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -94,16 +98,43 @@ class KirimBerkasSaya:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
 
-def _periksa(nama: str, isi: bytes) -> str:
-    """The MIME type, or TidakValid naming the field."""
+class Penampung:
+    """The pieces of one file as they arrive: refused as soon as a piece or
+    the whole passes its limit, so a caller cannot make the server hold more."""
+
+    def __init__(self, nama: str) -> None:
+        periksa_nama(nama)  # before any piece is read
+        self.nama = nama
+        self._isi = bytearray()
+
+    def tambah(self, potongan: bytes) -> None:
+        if len(potongan) > MAKS_POTONGAN:
+            raise TidakValid("isi", f"satu potongan berkas paling besar {MAKS_POTONGAN // 1024} KiB")
+        if len(self._isi) + len(potongan) > MAKS_BYTE:
+            raise TidakValid("isi", _TERLALU_BESAR)
+        self._isi += potongan
+
+    @property
+    def isi(self) -> bytes:
+        return bytes(self._isi)
+
+
+def periksa_nama(nama: str) -> str:
+    """The extension, or TidakValid naming the field."""
     akhiran = PurePosixPath(nama).suffix.lower()
     if (not nama or len(nama) > 200 or PurePosixPath(nama).name != nama or "\\" in nama or nama.startswith(".")
             or any(ord(c) < 32 for c in nama) or akhiran not in _JENIS):
         raise TidakValid("nama_berkas", "nama berkas saja (tanpa folder), berakhiran .pdf, .xlsx atau .zip")
+    return akhiran
+
+
+def _periksa(nama: str, isi: bytes) -> str:
+    """The MIME type, or TidakValid naming the field."""
+    akhiran = periksa_nama(nama)
     if not isi:
         raise TidakValid("isi", "berkas kosong")
     if len(isi) > MAKS_BYTE:
-        raise TidakValid("isi", f"berkas terlalu besar untuk email (paling besar {MAKS_BYTE // (1024 * 1024)} MB)")
+        raise TidakValid("isi", _TERLALU_BESAR)
     awal, jenis = _JENIS[akhiran]
     if not isi.startswith(awal):
         raise TidakValid("isi", f"isi berkas bukan {akhiran[1:].upper()}")

@@ -521,6 +521,8 @@ Global___TiketGerbang: _TypeAlias = TiketGerbang  # noqa: Y015
 
 @_typing.final
 class KirimBerkasSayaRequest(_message.Message):
+    """First message: request_id and nama_berkas, no isi. Then isi only."""
+
     DESCRIPTOR: _descriptor.Descriptor
 
     REQUEST_ID_FIELD_NUMBER: _builtins.int
@@ -530,6 +532,7 @@ class KirimBerkasSayaRequest(_message.Message):
     nama_berkas: _builtins.str
     """"rencana-skp-2023.pdf": a name only, .pdf, .xlsx or .zip"""
     isi: _builtins.bytes
+    """the next piece of the file, at most 32 KiB"""
     def __init__(
         self,
         *,

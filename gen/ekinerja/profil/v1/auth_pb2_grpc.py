@@ -84,7 +84,7 @@ class AuthServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.FromString,
                 _registered_method=True)
-        self.KirimBerkasSaya = channel.unary_unary(
+        self.KirimBerkasSaya = channel.stream_unary(
                 '/ekinerja.profil.v1.AuthService/KirimBerkasSaya',
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.FromString,
@@ -204,11 +204,15 @@ class AuthServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def KirimBerkasSaya(self, request, context):
+    def KirimBerkasSaya(self, request_iterator, context):
         """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
         at most 5 MiB) to the caller's own registered email: how users of the
         SSH gateway, who cannot fetch files from the gateway machine, get them.
         At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
+        A client stream: every request message is small (the server refuses
+        any over 64 KiB unread), so the first message names the file
+        (request_id, nama_berkas) and each following one carries a piece of it
+        (isi, at most 32 KiB).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -267,7 +271,7 @@ def add_AuthServiceServicer_to_server(servicer, server):
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.BuatTiketGerbangRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.TiketGerbang.SerializeToString,
             ),
-            'KirimBerkasSaya': grpc.unary_unary_rpc_method_handler(
+            'KirimBerkasSaya': grpc.stream_unary_rpc_method_handler(
                     servicer.KirimBerkasSaya,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaResponse.SerializeToString,
@@ -554,7 +558,7 @@ class AuthService:
             _registered_method=True)
 
     @staticmethod
-    def KirimBerkasSaya(request,
+    def KirimBerkasSaya(request_iterator,
             target,
             options=(),
             channel_credentials=None,
@@ -564,8 +568,8 @@ class AuthService:
             wait_for_ready=None,
             timeout=None,
             metadata=None):
-        return grpc.experimental.unary_unary(
-            request,
+        return grpc.experimental.stream_unary(
+            request_iterator,
             target,
             '/ekinerja.profil.v1.AuthService/KirimBerkasSaya',
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.KirimBerkasSayaRequest.SerializeToString,

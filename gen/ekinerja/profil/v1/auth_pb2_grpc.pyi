@@ -105,11 +105,15 @@ class AuthServiceStub:
     address instead of the gateway's (one address for every SSH user).
     Service accounts (peran layanan) only.
     """
-    KirimBerkasSaya: _grpc.UnaryUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]
+    KirimBerkasSaya: _grpc.StreamUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]
     """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
     at most 5 MiB) to the caller's own registered email: how users of the
     SSH gateway, who cannot fetch files from the gateway machine, get them.
     At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
+    A client stream: every request message is small (the server refuses
+    any over 64 KiB unread), so the first message names the file
+    (request_id, nama_berkas) and each following one carries a piece of it
+    (isi, at most 32 KiB).
     """
 
 @_typing.type_check_only
@@ -185,11 +189,15 @@ class AuthServiceAsyncStub(AuthServiceStub):
     address instead of the gateway's (one address for every SSH user).
     Service accounts (peran layanan) only.
     """
-    KirimBerkasSaya: _aio.UnaryUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]  # type: ignore[assignment]
+    KirimBerkasSaya: _aio.StreamUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]  # type: ignore[assignment]
     """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
     at most 5 MiB) to the caller's own registered email: how users of the
     SSH gateway, who cannot fetch files from the gateway machine, get them.
     At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
+    A client stream: every request message is small (the server refuses
+    any over 64 KiB unread), so the first message names the file
+    (request_id, nama_berkas) and each following one carries a piece of it
+    (isi, at most 32 KiB).
     """
 
 class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -326,13 +334,17 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
     @_abc_1.abstractmethod
     def KirimBerkasSaya(
         self,
-        request: _auth_pb2.KirimBerkasSayaRequest,
+        request_iterator: _MaybeAsyncIterator[_auth_pb2.KirimBerkasSayaRequest],
         context: _ServicerContext,
     ) -> _typing.Union[_auth_pb2.KirimBerkasSayaResponse, _abc.Awaitable[_auth_pb2.KirimBerkasSayaResponse]]:
         """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
         at most 5 MiB) to the caller's own registered email: how users of the
         SSH gateway, who cannot fetch files from the gateway machine, get them.
         At most EKINERJA_KIRIM_BERKAS_PER_JAM per account per hour.
+        A client stream: every request message is small (the server refuses
+        any over 64 KiB unread), so the first message names the file
+        (request_id, nama_berkas) and each following one carries a piece of it
+        (isi, at most 32 KiB).
         """
 
 def add_AuthServiceServicer_to_server(servicer: AuthServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
