@@ -47,11 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("jenis", choices=["unor", "pegawai"])
     imp.add_argument("berkas")
 
-    akun = sub.add_parser("akun", help="akun admin instansi, helpdesk dan layanan (tanpa NIP)")
+    akun = sub.add_parser("akun", help="akun admin instansi, helpdesk, layanan dan gerbang SSH (tanpa NIP)")
     akun_sub = akun.add_subparsers(dest="aksi", required=True)
     tambah = akun_sub.add_parser("tambah", help="buat akun; password ditanyakan (atau EKINERJA_PASSWORD_BARU)")
     tambah.add_argument("--username", required=True)
-    tambah.add_argument("--peran", required=True, choices=["admin_instansi", "helpdesk", "layanan"])
+    tambah.add_argument("--peran", required=True,  # akun_admin.PERAN_NON_PEGAWAI
+                        choices=["admin_instansi", "helpdesk", "layanan", "gerbang_ssh"])
     tambah.add_argument("--instansi", required=True, help="id instansi (lihat `ekinerja akun instansi`)")
     tambah.add_argument("--nama", default="")
     akun_sub.add_parser("instansi", help="daftar instansi dan id-nya")

@@ -1,5 +1,5 @@
 """Whose key is it? profil knows (AuthService/CariKunciSsh); the gateway asks
-as a service account (peran layanan) and logs in again when its token expires
+as its own account (peran gerbang_ssh) and logs in again when its token expires
 or is revoked."""
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ class AkunSsh:
 
 
 class GagalAkunLayanan(Exception):
-    """The service account is misconfigured (wrong password, not peran
-    layanan, profil too old): an operator must act, no client can."""
+    """The gateway's account is misconfigured (wrong password, not peran
+    gerbang_ssh, profil too old): an operator must act, no client can."""
 
 
 class ProfilTakTerjangkau(Exception):
@@ -73,8 +73,9 @@ class PencariAkun:
             if err.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
                 raise ProfilTakTerjangkau(err.details() or err.code().name) from None
             raise GagalAkunLayanan(f"Akun layanan {self._akun} ditolak: {err.details()}") from None
-        if auth_pb2.PERAN_LAYANAN not in resp.akun.peran:
-            raise GagalAkunLayanan(f"Akun {self._akun} bukan akun layanan (peran layanan); lihat deploy/ssh.md.")
+        if auth_pb2.PERAN_GERBANG_SSH not in resp.akun.peran:
+            raise GagalAkunLayanan(f"Akun {self._akun} bukan akun gerbang SSH (peran gerbang_ssh); "
+                                   "lihat deploy/ssh.md.")
         self._token = resp.access_token
         self._kedaluwarsa = resp.expire_time.seconds
         log.info("ssh.akun_layanan.masuk", akun=self._akun)

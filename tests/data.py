@@ -112,6 +112,7 @@ async def isi(db: Database) -> None:
         for username, peran, ins in [
             ("admin.madiun", "admin_instansi", INSTANSI), ("helpdesk.bkpsdm", "helpdesk", INSTANSI),
             ("layanan.siasn", "layanan", INSTANSI), ("admin.ngawi", "admin_instansi", INSTANSI_LAIN),
+            ("gerbang.ssh", "gerbang_ssh", INSTANSI),
         ]:
             s.add(AkunRow(id=uuid.uuid4().hex, nip=None, username=username, nama=username.upper(),
                           password_hash=hashed, peran=peran, instansi_id=ins, aktif=True, password_diubah=now))

@@ -19,11 +19,11 @@ from services.profil.store.models import AkunRow, InstansiRow, KunciSshRow, Sesi
 from services.shared.db import Database
 from services.shared.errors import SudahAda, TidakDitemukan, TidakValid
 from services.shared.jejak_audit import baris_operator
-from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN
+from services.shared.principal import ADMIN_INSTANSI, GERBANG_SSH, HELPDESK, LAYANAN
 from services.shared.teks import teks
 
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,63}$")
-PERAN_NON_PEGAWAI = (ADMIN_INSTANSI, HELPDESK, LAYANAN)
+PERAN_NON_PEGAWAI = (ADMIN_INSTANSI, HELPDESK, LAYANAN, GERBANG_SSH)
 
 
 async def tambah_akun(db: Database, username: str, peran: str, instansi_id: str, nama: str, password: str) -> str:

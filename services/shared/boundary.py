@@ -24,7 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from services.shared import batas_pesan, errors
 from services.shared.logging import mask
-from services.shared.principal import LAYANAN, RPC_LAYANAN, Principal, set_alamat, set_current, set_tenggat
+from services.shared.principal import GERBANG_SSH, RPC_GERBANG_SSH, Principal, set_alamat, set_current, set_tenggat
 from services.shared.teks import tolak_nul
 from services.shared.tokens import TokenVerifier
 
@@ -174,8 +174,8 @@ class Boundary(grpc.aio.ServerInterceptor):
                 if method.startswith(prefix) and not await check(principal):
                     raise errors.BelumMasuk("Sesi Anda telah berakhir. Silakan masuk kembali.")
             structlog.contextvars.bind_contextvars(akun=principal.akun_id)
-            if LAYANAN in principal.peran and method not in RPC_LAYANAN:
-                raise errors.AksesDitolak("Akun layanan hanya dapat memakai layanan gerbang SSH.")
+            if GERBANG_SSH in principal.peran and method not in RPC_GERBANG_SSH:
+                raise errors.AksesDitolak("Akun gerbang SSH hanya dapat memakai layanan gerbang SSH.")
         set_current(principal)
         set_alamat(self._alamat(context, metadata))
         return request_id

@@ -83,7 +83,7 @@ class Settings(BaseSettings):
     login_argon2_maks: int = Field(default=4, ge=1)
     login_argon2_maks_akun: int = Field(default=1, ge=1)
     login_argon2_maks_alamat: int = Field(default=2, ge=1)
-    # Where service accounts (peran layanan: the SSH gateway) may log in from,
+    # Where service accounts and the SSH gateway's (peran layanan, gerbang_ssh) may log in from,
     # as addresses or ranges; with mutual TLS on, a client certificate also
     # suffices. From anywhere else their password is never checked.
     layanan_alamat: list[str] = Field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])

@@ -11,13 +11,17 @@ from services.shared.errors import BelumMasuk
 PEGAWAI = "pegawai"
 ADMIN_INSTANSI = "admin_instansi"
 HELPDESK = "helpdesk"
-LAYANAN = "layanan"  # service account
-SEMUA_PERAN = (PEGAWAI, ADMIN_INSTANSI, HELPDESK, LAYANAN)
+LAYANAN = "layanan"  # service account: another system calling the API (reads its own instansi)
+GERBANG_SSH = "gerbang_ssh"  # the SSH gateway's account (gerbang_ssh/, deploy/ssh.md)
+SEMUA_PERAN = (PEGAWAI, ADMIN_INSTANSI, HELPDESK, LAYANAN, GERBANG_SSH)
+# Accounts of machines, not people: they log in only from their allowed
+# source (EKINERJA_LAYANAN_ALAMAT or a client certificate; batas_login.py).
+PERAN_SISTEM = frozenset({LAYANAN, GERBANG_SSH})
 
-# All a service account (peran layanan: the SSH gateway) may call; every
-# service's boundary refuses it anything else. Its password sits on the
-# gateway machine: it must not read every pegawai.
-RPC_LAYANAN = frozenset(f"/ekinerja.profil.v1.AuthService/{m}" for m in (
+# All the SSH gateway's account may call; every service's boundary refuses it
+# anything else. Its password sits on the gateway machine: it must not read
+# any pegawai. Only it may call CariKunciSsh and BuatTiketGerbang.
+RPC_GERBANG_SSH = frozenset(f"/ekinerja.profil.v1.AuthService/{m}" for m in (
     "CariKunciSsh", "BuatTiketGerbang", "Logout", "LogoutSemua", "CekSesi", "UbahPassword"))
 
 

@@ -154,8 +154,10 @@ async def test_plafon_per_akun_dari_banyak_alamat(settings):
 
 async def test_akun_layanan_hanya_dari_alamat_yang_diizinkan(settings):
     async with layanan(settings) as (_, client):
-        # Even the right password from elsewhere is refused, as a wrong one is.
-        assert await masuk(client, data.PASSWORD, username="layanan.siasn", alamat="10.0.0.9") == C.UNAUTHENTICATED
+        # Even the right password from elsewhere is refused, as a wrong one is; the
+        # SSH gateway's account (peran gerbang_ssh) is a machine's account too.
+        for akun in ("layanan.siasn", "gerbang.ssh"):
+            assert await masuk(client, data.PASSWORD, username=akun, alamat="10.0.0.9") == C.UNAUTHENTICATED, akun
         hasil = await asyncio.gather(*[masuk(client, "tebakan-salah", username="layanan.siasn", alamat="10.0.0.9")
                                        for _ in range(BANYAK)])
         assert C.OK not in hasil

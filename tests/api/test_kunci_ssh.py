@@ -36,7 +36,10 @@ async def test_gerbang_mencari_pemilik_kunci(client, server, tmp_path):
     keygen = subprocess.run(["ssh-keygen", "-lf", str(berkas)], capture_output=True, text=True, check=False)
     if keygen.returncode == 0:
         assert kunci.sidik_jari in keygen.stdout
-    layanan = await client.login(username="layanan.siasn")
+    # Only the gateway's account maps keys to people, not a service account of another system.
+    await gagal(client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks),
+                                         metadata=await client.login(username="layanan.siasn")), C.PERMISSION_DENIED)
+    layanan = await client.login(username="gerbang.ssh")
     k = await client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks), metadata=layanan)
     assert (k.username, k.nip, k.sidik_jari, list(k.peran)) == ("helpdesk.bkpsdm", "", kunci.sidik_jari,
                                                                [a.PERAN_HELPDESK])

@@ -50,12 +50,16 @@ async def test_pegawai_tidak_boleh_membaca_profil_orang_lain(client):
         metadata=md), C.PERMISSION_DENIED)
 
 
-async def test_admin_membaca_dalam_instansinya_saja_akun_layanan_tidak_sama_sekali(client):
+async def test_admin_dan_layanan_membaca_dalam_instansinya_saja_akun_gerbang_tidak_sama_sekali(client):
     admin = await client.login(username="admin.madiun")
     assert (await client.profil.GetPegawai(p.GetPegawaiRequest(name=nama(data.SUTIKNO)), metadata=admin)).email
-    # The service account is the SSH gateway's: keys and login tickets only (services/shared/principal.py).
+    # A service account (another system calling the API) reads its own instansi.
     layanan = await client.login(username="layanan.siasn")
-    err = await gagal(client.profil.GetPegawai(p.GetPegawaiRequest(name=nama(data.SUTIKNO)), metadata=layanan),
+    g = await client.profil.GetPegawai(p.GetPegawaiRequest(name=nama(data.SUTIKNO)), metadata=layanan)
+    assert g.nama == "SUTIKNO" and g.email == ""  # a service account does not need the address
+    # The SSH gateway's account: keys and login tickets only (services/shared/principal.py).
+    gerbang = await client.login(username="gerbang.ssh")
+    err = await gagal(client.profil.GetPegawai(p.GetPegawaiRequest(name=nama(data.SUTIKNO)), metadata=gerbang),
                       C.PERMISSION_DENIED)
     assert "gerbang SSH" in err.details()
     ngawi = await client.login(username="admin.ngawi")

@@ -38,7 +38,7 @@ async def _masuk(client, nip: str, password: str, tiket: str = "") -> C:
 
 @pytest.mark.parametrize("backend", ["sqlite"])
 async def test_login_dengan_tiket_dihitung_pada_alamat_klien_ssh(client):
-    layanan = await client.login(username="layanan.siasn")
+    layanan = await client.login(username="gerbang.ssh")
     # A wrong password through the gateway counts against the SSH client's address 10.0.0.5…
     t1 = await _tiket(client, layanan, data.SUTIKNO, "10.0.0.5")
     assert await _masuk(client, data.SUTIKNO, "salah", t1) == C.UNAUTHENTICATED
@@ -51,7 +51,7 @@ async def test_login_dengan_tiket_dihitung_pada_alamat_klien_ssh(client):
 
 @pytest.mark.parametrize("backend", ["sqlite"])
 async def test_tiket_sekali_pakai_dan_untuk_login_itu_saja(client):
-    layanan = await client.login(username="layanan.siasn")
+    layanan = await client.login(username="gerbang.ssh")
     t1 = await _tiket(client, layanan, data.SUTIKNO, "10.0.0.5")
     assert await _masuk(client, data.SUTIKNO, data.PASSWORD, t1) == C.OK
     # Used again, or for another account: worth nothing, the Login is this peer's.
@@ -62,19 +62,20 @@ async def test_tiket_sekali_pakai_dan_untuk_login_itu_saja(client):
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
-async def test_hanya_akun_layanan_dan_alamat_ip(client):
-    pegawai = await client.login(nip=data.SUTIKNO)
-    with pytest.raises(grpc.aio.AioRpcError) as e:
-        await _tiket(client, pegawai, data.SUTIKNO, "10.0.0.5")
-    assert e.value.code() == C.PERMISSION_DENIED
-    layanan = await client.login(username="layanan.siasn")
+async def test_hanya_akun_gerbang_dan_alamat_ip(client):
+    # Neither a pegawai nor a service account of another system: only the gateway's account.
+    for md in (await client.login(nip=data.SUTIKNO), await client.login(username="layanan.siasn")):
+        with pytest.raises(grpc.aio.AioRpcError) as e:
+            await _tiket(client, md, data.SUTIKNO, "10.0.0.5")
+        assert e.value.code() == C.PERMISSION_DENIED
+    layanan = await client.login(username="gerbang.ssh")
     with pytest.raises(grpc.aio.AioRpcError) as e:
         await _tiket(client, layanan, data.SUTIKNO, "10.0.0.5; DROP")
     assert e.value.code() == C.INVALID_ARGUMENT and "alamat_klien" in str(e.value.debug_error_string())
 
 
 async def test_tiket_ditukar_sekali_saja_dalam_serbuan(client, server):
-    layanan = await client.login(username="layanan.siasn")
+    layanan = await client.login(username="gerbang.ssh")
     tiket = await _tiket(client, layanan, data.SUTIKNO, "10.0.0.7")
     db: Database = server.context.databases["profil"]
 

@@ -36,7 +36,8 @@ PERAN = {
     "admin": {"username": "admin.madiun"},
     "admin_lain": {"username": "admin.ngawi"},  # admin of another instansi
     "helpdesk": {"username": "helpdesk.bkpsdm"},
-    "layanan": {"username": "layanan.siasn"},   # service account
+    "layanan": {"username": "layanan.siasn"},   # service account (another system calling the API)
+    "gerbang": {"username": "gerbang.ssh"},     # the SSH gateway's account (peran gerbang_ssh)
 }
 
 

@@ -13,9 +13,10 @@ Columns (tests/authz/dunia.py): anonim; sendiri = SUTIKNO himself; rekan =
 another pegawai of his unit; penilai = his penilai; atasan_penilai = the
 penilai's own atasan; mantan_penilai = a former penilai of his SKPs; admin
 = admin of his instansi; admin_lain = admin of another instansi; helpdesk;
-layanan = a service account of his instansi: the SSH gateway's, which may
-look keys up and make login tickets and nothing else (services/shared/
-principal.py RPC_LAYANAN)."""
+layanan = a service account of his instansi (another system calling the
+API: reads its instansi); gerbang = the SSH gateway's account (peran
+gerbang_ssh), which may look keys up and make login tickets and nothing
+else (services/shared/principal.py RPC_GERBANG_SSH)."""
 
 from __future__ import annotations
 
@@ -34,92 +35,92 @@ DITOLAK = {C.PERMISSION_DENIED, C.UNAUTHENTICATED, C.NOT_FOUND}
 RUSAK = {C.INTERNAL, C.UNKNOWN, C.DATA_LOSS, C.DEADLINE_EXCEEDED, C.UNIMPLEMENTED}
 
 MATRIKS = """
-RPC                                          anonim sendiri rekan penilai atasan_penilai mantan_penilai admin admin_lain helpdesk layanan
-AuthService.Login                            Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.Logout                           -      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.LogoutSemua                      -      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.CekSesi                          -      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.UbahPassword                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.LupaPassword                     Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.ResetPassword                    Y      Y       Y     Y       Y              Y              Y     Y          Y        Y
-AuthService.KirimKodeReset                   -      -       -     -       -              -              Y     n          Y        -
-AuthService.CariKunciSsh                     -      -       -     -       -              -              -     -          -        Y
-AuthService.BuatTiketGerbang                 -      -       -     -       -              -              -     -          -        Y
-AuthService.KirimBerkasSaya                  -      Y       Y     Y       Y              Y              Y     Y          Y        -
-ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     n          Y        -
-ProfilService.UpdatePegawai                  -      Y       -     -       -              -              Y     n          Y        -
-ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     n          Y        -
-ProfilService.SearchPegawai                  -      -       -     -       -              -              Y     Y          Y        -
-ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     n          Y        -
-ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     n          Y        -
-ProfilService.KlaimPimpinan                  -      Y       -     -       -              -              Y     n          Y        -
-ProfilService.GetUnor                        -      Y       Y     Y       Y              Y              Y     n          Y        -
-ProfilService.ListUnor                       -      Y       Y     Y       Y              Y              Y     Y          Y        -
-ProfilService.CreatePenugasan                -      Y       -     -       -              -              Y     n          Y        -
-ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     n          Y        -
-ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     n          Y        -
-ProfilService.ListJejakAudit                 -      -       -     -       -              -              Y     Y          Y        -
-SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        -
-SkpService.ListSkp                           -      Y       -     -       -              -              Y     Y          Y        -
-SkpService.GetSkp                            -      Y       -     Y       -              -              Y     n          Y        -
-SkpService.CreateSkp                         -      Y       Y     Y       Y              Y              -     -          -        -
-SkpService.UpdateSkp                         -      Y       -     -       -              -              -     n          -        -
-SkpService.DeleteSkp                         -      Y       -     -       -              -              -     n          -        -
-SkpService.MuatUlangSkp                      -      Y       -     -       -              -              Y     n          Y        -
-SkpService.CreateRhk                         -      Y       -     -       -              -              -     n          -        -
-SkpService.UpdateRhk                         -      Y       -     -       -              -              -     n          -        -
-SkpService.DeleteRhk                         -      Y       -     -       -              -              -     n          -        -
-SkpService.ListRhkIntervensi                 -      Y       -     Y       -              -              Y     n          Y        -
-SkpService.CreateIndikator                   -      Y       -     -       -              -              -     n          -        -
-SkpService.UpdateIndikator                   -      Y       -     -       -              -              -     n          -        -
-SkpService.DeleteIndikator                   -      Y       -     -       -              -              -     n          -        -
-SkpService.UpdateEkspektasi                  -      -       -     Y       -              -              -     n          -        -
-SkpService.UpdateLampiran                    -      Y       -     -       -              -              -     n          -        -
-SkpService.AjukanSkp                         -      Y       -     -       -              -              -     n          -        -
-SkpService.SetujuiSkp                        -      -       -     Y       -              -              -     n          -        -
-SkpService.KembalikanSkp                     -      -       -     Y       -              -              -     n          -        -
-SkpService.UbahStatusSkp                     -      -       -     Y       -              -              Y     n          Y        -
-SkpService.ListRiwayatSkp                    -      Y       -     Y       -              -              Y     n          Y        -
-SkpService.GetRingkasanSkp                   -      Y       Y     Y       Y              Y              -     -          -        -
-SkpService.ListSkpBawahan                    -      Y       Y     Y       Y              Y              Y     Y          Y        -
-SkpService.SinkronisasiSkpBawahan            -      Y       Y     Y       Y              Y              -     -          -        -
-SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     n          Y        -
-SkpService.UpdatePeranHasil                  -      Y       -     -       -              -              -     n          -        -
-SkpService.ListJejakAudit                    -      -       -     -       -              -              Y     Y          Y        -
-PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     n          Y        -
-PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     n          Y        -
-PenilaianService.CreateRencanaAksi           -      Y       -     -       -              -              -     n          -        -
-PenilaianService.UpdateRencanaAksi           -      Y       -     -       -              -              -     n          -        -
-PenilaianService.DeleteRencanaAksi           -      Y       -     -       -              -              -     n          -        -
-PenilaianService.CreateBuktiDukung           -      Y       -     -       -              -              -     n          -        -
-PenilaianService.UpdateBuktiDukung           -      Y       -     -       -              -              -     n          -        -
-PenilaianService.DeleteBuktiDukung           -      Y       -     -       -              -              -     n          -        -
-PenilaianService.UpdateRealisasi             -      Y       -     -       -              -              -     n          -        -
-PenilaianService.CreateFeedback              -      -       -     Y       -              -              -     n          -        -
-PenilaianService.UpdateFeedback              -      -       -     Y       -              -              -     n          -        -
-PenilaianService.DeleteFeedback              -      -       -     Y       -              -              -     n          -        -
-PenilaianService.SetRating                   -      -       -     Y       -              -              -     n          -        -
-PenilaianService.SetCatatanEvaluasi          -      -       -     Y       -              -              -     n          -        -
-PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.GetRingkasanPenilaian       -      Y       Y     Y       Y              Y              -     -          -        -
-PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     n          Y        -
-PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     n          -        -
-PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       Y              -              Y     n          -        -
-PenilaianService.ListBatas                   -      Y       Y     Y       Y              Y              Y     Y          Y        -
-PenilaianService.SetBatas                    -      -       -     -       -              -              Y     Y          -        -
-PenilaianService.ListJejakAudit              -      -       -     -       -              -              Y     Y          Y        -
-CetakService.ListJenisDokumen                -      Y       Y     Y       Y              Y              Y     Y          Y        -
-CetakService.GetDialogCetak                  -      Y       -     Y       -              -              -     n          Y        -
-CetakService.PratinjauDokumen                -      Y       -     Y       -              -              -     n          Y        -
-CetakService.CetakRencanaSkp                 -      Y       -     Y       -              -              -     n          Y        -
-CetakService.CetakFormPenilaian              -      Y       -     Y       -              -              -     n          Y        -
-CetakService.CetakEvaluasiKinerja            -      Y       -     Y       -              -              -     n          Y        -
-CetakService.CetakMassal                     -      Y       Y     Y       Y              Y              Y     Y          Y        -
-CetakService.ListRiwayatCetak                -      Y       -     Y       -              -              -     n          Y        -
-CetakService.ListJejakAudit                  -      -       -     -       -              -              Y     Y          Y        -
+RPC                                          anonim sendiri rekan penilai atasan_penilai mantan_penilai admin admin_lain helpdesk layanan gerbang
+AuthService.Login                            Y      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.Logout                           -      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.LogoutSemua                      -      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.CekSesi                          -      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.UbahPassword                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.LupaPassword                     Y      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.ResetPassword                    Y      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.KirimKodeReset                   -      -       -     -       -              -              Y     n          Y        -       -
+AuthService.CariKunciSsh                     -      -       -     -       -              -              -     -          -        -       Y
+AuthService.BuatTiketGerbang                 -      -       -     -       -              -              -     -          -        -       Y
+AuthService.KirimBerkasSaya                  -      Y       Y     Y       Y              Y              Y     Y          Y        -       -
+ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     n          Y        Y       -
+ProfilService.UpdatePegawai                  -      Y       -     -       -              -              Y     n          Y        -       -
+ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     n          Y        Y       -
+ProfilService.SearchPegawai                  -      -       -     -       -              -              Y     Y          Y        Y       -
+ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     n          Y        Y       -
+ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     n          Y        Y       -
+ProfilService.KlaimPimpinan                  -      Y       -     -       -              -              Y     n          Y        -       -
+ProfilService.GetUnor                        -      Y       Y     Y       Y              Y              Y     n          Y        Y       -
+ProfilService.ListUnor                       -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+ProfilService.CreatePenugasan                -      Y       -     -       -              -              Y     n          Y        -       -
+ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     n          Y        Y       -
+ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     n          Y        -       -
+ProfilService.ListJejakAudit                 -      -       -     -       -              -              Y     Y          Y        -       -
+SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+SkpService.ListSkp                           -      Y       -     -       -              -              Y     Y          Y        Y       -
+SkpService.GetSkp                            -      Y       -     Y       -              -              Y     n          Y        Y       -
+SkpService.CreateSkp                         -      Y       Y     Y       Y              Y              -     -          -        -       -
+SkpService.UpdateSkp                         -      Y       -     -       -              -              -     n          -        -       -
+SkpService.DeleteSkp                         -      Y       -     -       -              -              -     n          -        -       -
+SkpService.MuatUlangSkp                      -      Y       -     -       -              -              Y     n          Y        -       -
+SkpService.CreateRhk                         -      Y       -     -       -              -              -     n          -        -       -
+SkpService.UpdateRhk                         -      Y       -     -       -              -              -     n          -        -       -
+SkpService.DeleteRhk                         -      Y       -     -       -              -              -     n          -        -       -
+SkpService.ListRhkIntervensi                 -      Y       -     Y       -              -              Y     n          Y        Y       -
+SkpService.CreateIndikator                   -      Y       -     -       -              -              -     n          -        -       -
+SkpService.UpdateIndikator                   -      Y       -     -       -              -              -     n          -        -       -
+SkpService.DeleteIndikator                   -      Y       -     -       -              -              -     n          -        -       -
+SkpService.UpdateEkspektasi                  -      -       -     Y       -              -              -     n          -        -       -
+SkpService.UpdateLampiran                    -      Y       -     -       -              -              -     n          -        -       -
+SkpService.AjukanSkp                         -      Y       -     -       -              -              -     n          -        -       -
+SkpService.SetujuiSkp                        -      -       -     Y       -              -              -     n          -        -       -
+SkpService.KembalikanSkp                     -      -       -     Y       -              -              -     n          -        -       -
+SkpService.UbahStatusSkp                     -      -       -     Y       -              -              Y     n          Y        -       -
+SkpService.ListRiwayatSkp                    -      Y       -     Y       -              -              Y     n          Y        Y       -
+SkpService.GetRingkasanSkp                   -      Y       Y     Y       Y              Y              -     -          -        -       -
+SkpService.ListSkpBawahan                    -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+SkpService.SinkronisasiSkpBawahan            -      Y       Y     Y       Y              Y              -     -          -        -       -
+SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     n          Y        Y       -
+SkpService.UpdatePeranHasil                  -      Y       -     -       -              -              -     n          -        -       -
+SkpService.ListJejakAudit                    -      -       -     -       -              -              Y     Y          Y        -       -
+PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     n          Y        Y       -
+PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     n          Y        Y       -
+PenilaianService.CreateRencanaAksi           -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.UpdateRencanaAksi           -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.DeleteRencanaAksi           -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.CreateBuktiDukung           -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.UpdateBuktiDukung           -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.DeleteBuktiDukung           -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.UpdateRealisasi             -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.CreateFeedback              -      -       -     Y       -              -              -     n          -        -       -
+PenilaianService.UpdateFeedback              -      -       -     Y       -              -              -     n          -        -       -
+PenilaianService.DeleteFeedback              -      -       -     Y       -              -              -     n          -        -       -
+PenilaianService.SetRating                   -      -       -     Y       -              -              -     n          -        -       -
+PenilaianService.SetCatatanEvaluasi          -      -       -     Y       -              -              -     n          -        -       -
+PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+PenilaianService.GetRingkasanPenilaian       -      Y       Y     Y       Y              Y              -     -          -        -       -
+PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     n          Y        Y       -
+PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     n          -        -       -
+PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       Y              -              Y     n          -        -       -
+PenilaianService.ListBatas                   -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+PenilaianService.SetBatas                    -      -       -     -       -              -              Y     Y          -        -       -
+PenilaianService.ListJejakAudit              -      -       -     -       -              -              Y     Y          Y        -       -
+CetakService.ListJenisDokumen                -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+CetakService.GetDialogCetak                  -      Y       -     Y       -              -              -     n          Y        -       -
+CetakService.PratinjauDokumen                -      Y       -     Y       -              -              -     n          Y        -       -
+CetakService.CetakRencanaSkp                 -      Y       -     Y       -              -              -     n          Y        -       -
+CetakService.CetakFormPenilaian              -      Y       -     Y       -              -              -     n          Y        -       -
+CetakService.CetakEvaluasiKinerja            -      Y       -     Y       -              -              -     n          Y        -       -
+CetakService.CetakMassal                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+CetakService.ListRiwayatCetak                -      Y       -     Y       -              -              -     n          Y        -       -
+CetakService.ListJejakAudit                  -      -       -     -       -              -              Y     Y          Y        -       -
 """
 
 

@@ -17,6 +17,7 @@ CALLERS: dict[str, dict[str, str]] = {
     "helpdesk": {"username": "helpdesk.bkpsdm"},
     "admin": {"username": "admin.madiun"},
     "layanan": {"username": "layanan.siasn"},
+    "gerbang": {"username": "gerbang.ssh"},  # the SSH gateway's account
 }
 # Authorization headers that must all end UNAUTHENTICATED: a JWT signed by
 # nobody, one with alg "none", an empty one, a huge one, another scheme.

@@ -50,7 +50,7 @@ def _kinds(field: str, message: str, w: World) -> list[str]:
 
 
 _NIPS = [nip for nip, *_ in data.PEGAWAI]
-_USERNAMES = ["admin.madiun", "helpdesk.bkpsdm", "layanan.siasn", "admin.ngawi"]
+_USERNAMES = ["admin.madiun", "helpdesk.bkpsdm", "layanan.siasn", "admin.ngawi", "gerbang.ssh"]
 
 
 def almost(name: str) -> list[str]:

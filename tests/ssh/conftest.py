@@ -1,5 +1,5 @@
-"""The SSH gateway against a real in-process server: a service account of the
-test organisation (layanan.siasn) asks profil whose key a client holds, and
+"""The SSH gateway against a real in-process server: the gateway account of
+the test organisation (gerbang.ssh, peran gerbang_ssh) asks profil whose key a client holds, and
 every session's TUI is a real child process on a real PTY."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from gerbang_ssh.kunci_host import lokasi, muat_atau_buat
 from gerbang_ssh.server import Gerbang
 from services.shared.config import Settings
 from tests import data
-from tests.ssh.layar import AKUN_LAYANAN, daftarkan
+from tests.ssh.layar import AKUN_GERBANG, daftarkan
 
 
 @pytest.fixture
@@ -34,9 +34,9 @@ async def jalankan_gerbang(settings: Settings, address: str) -> AsyncIterator[Ja
     berjalan: list[tuple[Gerbang, PencariAkun]] = []
 
     async def jalankan(**ubah: Any) -> tuple[Gerbang, int]:
-        st = settings.model_copy(update={"ssh_port": 0, "ssh_akun": AKUN_LAYANAN,
+        st = settings.model_copy(update={"ssh_port": 0, "ssh_akun": AKUN_GERBANG,
                                          "ssh_password": SecretStr(data.PASSWORD), **ubah})
-        pencari = PencariAkun(address, AKUN_LAYANAN, data.PASSWORD)
+        pencari = PencariAkun(address, AKUN_GERBANG, data.PASSWORD)
         gerbang = Gerbang(st, address, pencari, muat_atau_buat(lokasi(st.data_dir)))
         berjalan.append((gerbang, pencari))
         return gerbang, await gerbang.mulai()

@@ -13,7 +13,7 @@ from services.profil.akun_admin import tambah_kunci_ssh
 from services.shared.config import Settings
 from services.shared.db import Database
 
-AKUN_LAYANAN = "layanan.siasn"  # the test organisation's service account (tests/data.py)
+AKUN_GERBANG = "gerbang.ssh"  # the test organisation's SSH gateway account (peran gerbang_ssh, tests/data.py)
 BATAS = 90.0  # seconds: generous, a slow 2-core machine starts Python and Textual slowly
 
 

@@ -1,12 +1,12 @@
-"""The gateway asks profil as a service account, and logs in again when its
-token is no longer accepted."""
+"""The gateway asks profil as its own account (peran gerbang_ssh), and logs
+in again when its token is no longer accepted."""
 
 import asyncssh
 import pytest
 
 from gerbang_ssh.akun import GagalAkunLayanan, PencariAkun, ProfilTakTerjangkau
 from tests import data
-from tests.ssh.layar import AKUN_LAYANAN, daftarkan
+from tests.ssh.layar import AKUN_GERBANG, daftarkan
 
 sqlite = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -18,7 +18,7 @@ def _teks(kunci: asyncssh.SSHKey) -> str:
 @sqlite
 async def test_kunci_dipetakan_ke_akunnya(address, settings):
     kunci = await daftarkan(settings, "helpdesk.bkpsdm")
-    pencari = PencariAkun(address, AKUN_LAYANAN, data.PASSWORD)
+    pencari = PencariAkun(address, AKUN_GERBANG, data.PASSWORD)
     try:
         akun = await pencari.cari(_teks(kunci))
         assert akun is not None
@@ -32,7 +32,7 @@ async def test_kunci_dipetakan_ke_akunnya(address, settings):
 @sqlite
 async def test_nip_tidak_pernah_utuh_di_log(address, settings):
     kunci = await daftarkan(settings, data.SUTIKNO)
-    pencari = PencariAkun(address, AKUN_LAYANAN, data.PASSWORD)
+    pencari = PencariAkun(address, AKUN_GERBANG, data.PASSWORD)
     try:
         akun = await pencari.cari(_teks(kunci))
     finally:
@@ -44,7 +44,7 @@ async def test_nip_tidak_pernah_utuh_di_log(address, settings):
 @sqlite
 async def test_token_ditolak_masuk_lagi_sendiri(address, settings):
     kunci = await daftarkan(settings, data.SUTIKNO)
-    pencari = PencariAkun(address, AKUN_LAYANAN, data.PASSWORD)
+    pencari = PencariAkun(address, AKUN_GERBANG, data.PASSWORD)
     try:
         await pencari.masuk()
         pencari._token = "token-kedaluwarsa"  # as a revoked or expired one: UNAUTHENTICATED
@@ -56,8 +56,10 @@ async def test_token_ditolak_masuk_lagi_sendiri(address, settings):
 
 @sqlite
 @pytest.mark.parametrize(("akun", "password", "pesan"), [
-    ("helpdesk.bkpsdm", data.PASSWORD, "bukan akun layanan"),
-    (AKUN_LAYANAN, "password-salah", "ditolak"),
+    ("helpdesk.bkpsdm", data.PASSWORD, "bukan akun gerbang SSH"),
+    # A service account of another system is not the gateway's: it may not map keys to people.
+    ("layanan.siasn", data.PASSWORD, "bukan akun gerbang SSH"),
+    (AKUN_GERBANG, "password-salah", "ditolak"),
 ])
 async def test_akun_layanan_salah_ditolak_saat_mulai(address, akun, password, pesan):
     pencari = PencariAkun(address, akun, password)
@@ -69,7 +71,7 @@ async def test_akun_layanan_salah_ditolak_saat_mulai(address, akun, password, pe
 
 
 async def test_profil_tak_terjangkau():
-    pencari = PencariAkun("127.0.0.1:1", AKUN_LAYANAN, data.PASSWORD)
+    pencari = PencariAkun("127.0.0.1:1", AKUN_GERBANG, data.PASSWORD)
     try:
         with pytest.raises(ProfilTakTerjangkau):
             await pencari.cari("ssh-ed25519 AAAA")

@@ -12,7 +12,7 @@ import pytest
 from gerbang_ssh.kunci_host import lokasi
 from tests import data
 from tests.e2e.test_cli_serve import free_port
-from tests.ssh.layar import AKUN_LAYANAN, buka, sambung
+from tests.ssh.layar import AKUN_GERBANG, buka, sambung
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ async def _jalankan(env: dict[str, str], *argv: str) -> asyncio.subprocess.Proce
 @pytest.mark.parametrize("backend", ["sqlite"])
 async def test_ekinerja_ssh_mencetak_alamat_dan_sidik_jari_lalu_berhenti_rapi(address, kunci_sutikno, tmp_path):
     port = free_port()
-    env = _env(tmp_path, EKINERJA_SSH_AKUN=AKUN_LAYANAN, EKINERJA_SSH_PASSWORD=data.PASSWORD)
+    env = _env(tmp_path, EKINERJA_SSH_AKUN=AKUN_GERBANG, EKINERJA_SSH_PASSWORD=data.PASSWORD)
     proc = await _jalankan(env, "--server", address, "--port", str(port))
     try:
         assert proc.stdout is not None

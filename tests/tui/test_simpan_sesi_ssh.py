@@ -4,8 +4,8 @@ overwrote authorized_keys, a database copy and the gateway's host key."""
 
 import email
 import os
-from email import policy
 import stat
+from email import policy
 
 import pytest
 from ekinerja.penilaian.v1 import penilaian_pb2

@@ -21,7 +21,7 @@ from services.shared.names import timestamp_to_proto
 
 PERAN = {
     pr.PEGAWAI: pb.PERAN_PEGAWAI, pr.ADMIN_INSTANSI: pb.PERAN_ADMIN_INSTANSI,
-    pr.HELPDESK: pb.PERAN_HELPDESK, pr.LAYANAN: pb.PERAN_LAYANAN,
+    pr.HELPDESK: pb.PERAN_HELPDESK, pr.LAYANAN: pb.PERAN_LAYANAN, pr.GERBANG_SSH: pb.PERAN_GERBANG_SSH,
 }
 ANONIM = "anonim"  # idempotency key space of calls made before login
 

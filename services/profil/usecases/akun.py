@@ -26,7 +26,7 @@ from services.shared.errors import AksesDitolak, BelumMasuk, KondisiTidakTerpenu
 from services.shared.giliran import ambil as ambil_giliran
 from services.shared.logging import mask, mask_alamat
 from services.shared.mail import Mailer
-from services.shared.principal import ADMIN_INSTANSI, HELPDESK, LAYANAN, Principal, alamat_klien
+from services.shared.principal import ADMIN_INSTANSI, GERBANG_SSH, HELPDESK, Principal, alamat_klien
 from services.shared.tokens import TokenSigner
 
 log = structlog.get_logger("ekinerja.profil.akun")
@@ -286,10 +286,10 @@ async def _akhiri_semua_sesi(s: AsyncSession, akun_id: str) -> int:
 
 
 async def cari_kunci_ssh(s: AsyncSession, p: Principal, teks: str) -> tuple[str, AkunRow]:
-    """The SSH gateway asks whose key a client holds. Only service accounts:
-    the answer maps keys to people."""
-    if not p.punya(LAYANAN):
-        raise AksesDitolak("Hanya akun layanan (gerbang SSH) yang dapat mencari kunci SSH.")
+    """The SSH gateway asks whose key a client holds. Only its account (peran
+    gerbang_ssh; not every service account): the answer maps keys to people."""
+    if not p.punya(GERBANG_SSH):
+        raise AksesDitolak("Hanya akun gerbang SSH yang dapat mencari kunci SSH.")
     kunci = urai_kunci_ssh(teks)
     row = (await s.execute(
         select(KunciSshRow, AkunRow).join(AkunRow, AkunRow.id == KunciSshRow.akun_id)

@@ -45,7 +45,7 @@ from services.profil.store.models import AkunRow, giliran
 from services.shared.config import Settings
 from services.shared.db import Database
 from services.shared.giliran import ambil as ambil_giliran
-from services.shared.principal import LAYANAN
+from services.shared.principal import PERAN_SISTEM
 
 PERCOBAAN_PESAN = 3  # a racing first insert of a turn row fails once; then the row exists
 
@@ -116,7 +116,8 @@ class BatasLogin:
                       bersertifikat: bool) -> tuple[bool, Pesanan]:
         """Reserves the attempt, then checks the password. Raises TerlaluBanyak
         before any check when a limit is reached."""
-        layanan = akun is not None and LAYANAN in akun.peran.split(",")
+        # Service accounts and the SSH gateway's: machines at known addresses.
+        layanan = akun is not None and not PERAN_SISTEM.isdisjoint(akun.peran.split(","))
         dari_luar = layanan and not self.layanan_boleh(alamat, bersertifikat)
         kunci = f"login:{akun.id if akun is not None else login}"
         pasangan = f"{kunci}@{alamat}"

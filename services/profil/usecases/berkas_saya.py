@@ -25,7 +25,7 @@ from services.shared.config import Settings
 from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
 from services.shared.giliran import ambil as ambil_giliran
 from services.shared.mail import Mailer
-from services.shared.principal import LAYANAN, Principal
+from services.shared.principal import PERAN_SISTEM, Principal
 
 log = structlog.get_logger("ekinerja.profil.berkas")
 
@@ -49,7 +49,7 @@ class KirimBerkasSaya:
 
     async def kirim(self, s: AsyncSession, p: Principal, nama: str, isi: bytes, t: dt.datetime) -> str:
         """Queues the mail (sent once committed); returns the masked address."""
-        if p.punya(LAYANAN):
+        if p.punya(*PERAN_SISTEM):
             raise AksesDitolak("Akun layanan tidak memiliki email untuk dikirimi berkas.")
         jenis = _periksa(nama, isi)
         # One account's requests take turns (services/shared/giliran.py): the

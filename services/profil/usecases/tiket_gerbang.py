@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.store.models import TiketGerbangRow
 from services.shared.errors import AksesDitolak, TidakValid
-from services.shared.principal import LAYANAN, Principal
+from services.shared.principal import GERBANG_SSH, Principal
 
 UMUR = dt.timedelta(seconds=60)
 METADATA = "x-tiket-gerbang"
@@ -30,8 +30,8 @@ def _hash(tiket: str) -> str:
 
 
 async def buat(s: AsyncSession, p: Principal, login: str, alamat: str, t: dt.datetime) -> tuple[str, dt.datetime]:
-    if not p.punya(LAYANAN):
-        raise AksesDitolak("Hanya akun layanan (gerbang SSH) yang dapat membuat tiket gerbang.")
+    if not p.punya(GERBANG_SSH):
+        raise AksesDitolak("Hanya akun gerbang SSH yang dapat membuat tiket gerbang.")
     login = login.strip()
     if not login or len(login) > 64:
         raise TidakValid("login", "wajib diisi: NIP atau username, paling banyak 64 karakter")

@@ -36,6 +36,8 @@ class _PeranEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Peran.ValueType
     PERAN_HELPDESK: _Peran.ValueType  # 3
     PERAN_LAYANAN: _Peran.ValueType  # 4
     """service account: another system calling the API"""
+    PERAN_GERBANG_SSH: _Peran.ValueType  # 5
+    """The SSH gateway's account: CariKunciSsh and BuatTiketGerbang only."""
 
 class Peran(_Peran, metaclass=_PeranEnumTypeWrapper): ...
 
@@ -45,6 +47,8 @@ PERAN_ADMIN_INSTANSI: Peran.ValueType  # 2
 PERAN_HELPDESK: Peran.ValueType  # 3
 PERAN_LAYANAN: Peran.ValueType  # 4
 """service account: another system calling the API"""
+PERAN_GERBANG_SSH: Peran.ValueType  # 5
+"""The SSH gateway's account: CariKunciSsh and BuatTiketGerbang only."""
 Global___Peran: _TypeAlias = Peran  # noqa: Y015
 
 @_typing.final

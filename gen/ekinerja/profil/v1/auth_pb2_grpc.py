@@ -183,7 +183,7 @@ class AuthServiceServicer:
     def CariKunciSsh(self, request, context):
         """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
         key is registered to (keys are registered with `ekinerja akun
-        kunci-ssh`). Service accounts only.
+        kunci-ssh`). The gateway's account (peran gerbang_ssh) only.
         Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
         NOT_FOUND (not registered, or the account is disabled),
         PERMISSION_DENIED.
@@ -198,7 +198,7 @@ class AuthServiceServicer:
         address. The TUI sends it with that Login as metadata
         `x-tiket-gerbang`; profil then counts the Login against the client's
         address instead of the gateway's (one address for every SSH user).
-        Service accounts (peran layanan) only.
+        The gateway's account (peran gerbang_ssh) only.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

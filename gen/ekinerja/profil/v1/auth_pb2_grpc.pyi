@@ -92,7 +92,7 @@ class AuthServiceStub:
     CariKunciSsh: _grpc.UnaryUnaryMultiCallable[_auth_pb2.CariKunciSshRequest, _auth_pb2.KunciSsh]
     """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
     key is registered to (keys are registered with `ekinerja akun
-    kunci-ssh`). Service accounts only.
+    kunci-ssh`). The gateway's account (peran gerbang_ssh) only.
     Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
     NOT_FOUND (not registered, or the account is disabled),
     PERMISSION_DENIED.
@@ -103,7 +103,7 @@ class AuthServiceStub:
     address. The TUI sends it with that Login as metadata
     `x-tiket-gerbang`; profil then counts the Login against the client's
     address instead of the gateway's (one address for every SSH user).
-    Service accounts (peran layanan) only.
+    The gateway's account (peran gerbang_ssh) only.
     """
     KirimBerkasSaya: _grpc.StreamUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]
     """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
@@ -176,7 +176,7 @@ class AuthServiceAsyncStub(AuthServiceStub):
     CariKunciSsh: _aio.UnaryUnaryMultiCallable[_auth_pb2.CariKunciSshRequest, _auth_pb2.KunciSsh]  # type: ignore[assignment]
     """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
     key is registered to (keys are registered with `ekinerja akun
-    kunci-ssh`). Service accounts only.
+    kunci-ssh`). The gateway's account (peran gerbang_ssh) only.
     Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
     NOT_FOUND (not registered, or the account is disabled),
     PERMISSION_DENIED.
@@ -187,7 +187,7 @@ class AuthServiceAsyncStub(AuthServiceStub):
     address. The TUI sends it with that Login as metadata
     `x-tiket-gerbang`; profil then counts the Login against the client's
     address instead of the gateway's (one address for every SSH user).
-    Service accounts (peran layanan) only.
+    The gateway's account (peran gerbang_ssh) only.
     """
     KirimBerkasSaya: _aio.StreamUnaryMultiCallable[_auth_pb2.KirimBerkasSayaRequest, _auth_pb2.KirimBerkasSayaResponse]  # type: ignore[assignment]
     """Mails a file the caller made (a PDF, XLSX or ZIP from Cetak or Ekspor,
@@ -311,7 +311,7 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_auth_pb2.KunciSsh, _abc.Awaitable[_auth_pb2.KunciSsh]]:
         """For the SSH gateway (`ekinerja ssh`): which account an OpenSSH public
         key is registered to (keys are registered with `ekinerja akun
-        kunci-ssh`). Service accounts only.
+        kunci-ssh`). The gateway's account (peran gerbang_ssh) only.
         Errors: INVALID_ARGUMENT (`kunci_publik` not an OpenSSH public key),
         NOT_FOUND (not registered, or the account is disabled),
         PERMISSION_DENIED.
@@ -328,7 +328,7 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         address. The TUI sends it with that Login as metadata
         `x-tiket-gerbang`; profil then counts the Login against the client's
         address instead of the gateway's (one address for every SSH user).
-        Service accounts (peran layanan) only.
+        The gateway's account (peran gerbang_ssh) only.
         """
 
     @_abc_1.abstractmethod
