@@ -110,7 +110,12 @@ class Boundary(grpc.aio.ServerInterceptor):
         public_methods: Iterable[str],
         revocation_checks: dict[str, RevocationCheck] | None = None,
         proxy_tepercaya: Iterable[str] = (),
+        proxy_soket: bool = False,
     ) -> None:
+        # With EKINERJA_PROXY_SOKET the proxy arrives through a unix socket
+        # that only it may open: x-real-ip is believed there and nowhere else
+        # but from `proxy_tepercaya`.
+        self._proxy_soket = proxy_soket
         # Addresses or ranges ("10.0.0.0/8": ingress pods come and go).
         self._proxy = [ipaddress.ip_network(x, strict=False) for x in proxy_tepercaya]
         self._verifier = verifier
@@ -183,6 +188,10 @@ class Boundary(grpc.aio.ServerInterceptor):
     def _alamat(self, context: grpc.aio.ServicerContext, metadata: dict[str, Any]) -> str:
         """'ipv4:10.1.2.3:5555' → '10.1.2.3'; a trusted proxy's x-real-ip instead."""
         peer = context.peer() or ""
+        if peer.startswith("unix:"):
+            if self._proxy_soket and metadata.get("x-real-ip"):
+                return str(metadata["x-real-ip"])[:64]
+            return "unix"
         host = peer.split(":", 1)[1].rsplit(":", 1)[0].strip("[]") if ":" in peer else peer
         if metadata.get("x-real-ip") and self._tepercaya(host):
             return str(metadata["x-real-ip"])[:64]

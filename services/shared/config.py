@@ -91,6 +91,11 @@ class Settings(BaseSettings):
     # address, as addresses or ranges ("10.42.0.0/16"); from anyone else that
     # header is ignored.
     proxy_tepercaya: list[str] = Field(default_factory=list)
+    # A unix socket this process also listens on, for its proxy (nginx on the
+    # same machine): `x-real-ip` is believed on calls that arrive through it,
+    # and only the users the socket's file mode lets in (the proxy's group)
+    # can connect, where any local process can reach a loopback port.
+    proxy_soket: Path | None = None
     reset_max_per_jam: int = 3  # Lupa Password requests per NIP and per address
     # After a pegawai's email changes, no reset code goes to the new address
     # for this many hours (the old address is told of the change at once):

@@ -4,6 +4,7 @@ interceptor, per-service health checking, reflection, and graceful shutdown."""
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
     verifier = load_verifier(settings, any(m.needs_signing_key for m in modules))
     tls_server = saluran.kredensial_server(settings)
     boundary = Boundary(verifier, [p for m in modules for p in m.public_methods],
-                        proxy_tepercaya=settings.proxy_tepercaya)
+                        proxy_tepercaya=settings.proxy_tepercaya, proxy_soket=settings.proxy_soket is not None)
     context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings),
                       kredensial=saluran.kredensial_klien(settings))
     context.databases = {m.name: Database.for_service(settings, m.name) for m in modules}
@@ -148,8 +149,13 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         _periksa_sesi(context, modules)
         reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
         bound = saluran.pasang_port(server, f"{settings.host}:{settings.port if port is None else port}", tls_server)
+        if settings.proxy_soket is not None:
+            server.add_insecure_port(f"unix:{settings.proxy_soket}")
         context.port = bound
         await server.start()
+        if settings.proxy_soket is not None:
+            # Only the proxy's group may connect; whoever reaches the socket may name any client address.
+            os.chmod(settings.proxy_soket, 0o660)
     except BaseException:
         if server is not None:
             await server.stop(None)

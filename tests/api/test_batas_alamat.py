@@ -56,3 +56,33 @@ async def test_di_balik_proxy_tepercaya_per_alamat_klien(settings):
             assert await _coba(stub, data.ENDANG, data.PASSWORD, "10.0.0.6") == grpc.StatusCode.OK
     finally:
         await running.stop(grace=1)
+
+
+async def test_x_real_ip_hanya_dipercaya_lewat_soket_proxy(settings, tmp_path):
+    """In the systemd layout nginx connects from 127.0.0.1 like every local
+    process, so loopback cannot be trusted: nginx speaks through a unix
+    socket only its group may open, and x-real-ip counts there alone."""
+    soket = tmp_path / "profil.sock"
+    setelan = settings.model_copy(update={"login_max_gagal_alamat": 2, "proxy_soket": soket})
+    for _ in range(2):  # a socket left by an earlier run does not stop the next start
+        running = await start(setelan, list(MODULES.values()), port=0)
+        await running.stop(grace=1)
+    running = await start(setelan, list(MODULES.values()), port=0)
+    try:
+        assert soket.stat().st_mode & 0o777 == 0o660
+        async with grpc.aio.insecure_channel(f"unix:{soket}") as proxy, \
+                grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as lokal:
+            lewat_proxy, langsung = auth_pb2_grpc.AuthServiceStub(proxy), auth_pb2_grpc.AuthServiceStub(lokal)
+            for nip in NIP[:2]:
+                assert await _coba(lewat_proxy, nip, "salah", "10.0.0.5") == grpc.StatusCode.UNAUTHENTICATED
+            assert await _coba(lewat_proxy, NIP[2], "salah", "10.0.0.5") == grpc.StatusCode.RESOURCE_EXHAUSTED
+            # Another client behind the proxy is not punished for it.
+            assert await _coba(lewat_proxy, data.ENDANG, data.PASSWORD, "10.0.0.6") == grpc.StatusCode.OK
+            # A local process on the TCP port cannot pose as a client address:
+            # its guesses count against loopback, whatever x-real-ip it sends.
+            for nip in NIP[:2]:
+                assert await _coba(langsung, nip, "salah", "10.0.0.99") == grpc.StatusCode.UNAUTHENTICATED
+            assert await _coba(langsung, NIP[2], "salah", "10.0.0.77") == grpc.StatusCode.RESOURCE_EXHAUSTED
+            assert await _coba(lewat_proxy, data.ENDANG, data.PASSWORD, "10.0.0.99") == grpc.StatusCode.OK
+    finally:
+        await running.stop(grace=1)

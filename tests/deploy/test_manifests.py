@@ -69,6 +69,13 @@ def test_proxy_meneruskan_alamat_klien_yang_dipercaya_replika(monkeypatch, tmp_p
     assert "EKINERJA_PROXY_TEPERCAYA" not in contoh
     monkeypatch.delenv("EKINERJA_PROXY_TEPERCAYA")
     assert Settings().proxy_tepercaya == []
+    # Instead nginx reaches each replica through its proxy socket, where x-real-ip is believed.
+    nginx = (DEPLOY / "systemd" / "nginx-ekinerja.conf").read_text()
+    for layanan in ("profil", "skp", "penilaian", "cetak"):
+        unit = (DEPLOY / "systemd" / f"ekinerja-{layanan}@.service").read_text()
+        assert f"Environment=EKINERJA_PROXY_SOKET=/run/ekinerja/{layanan}-%i.sock" in unit
+        assert re.search(rf"server unix:/run/ekinerja/{layanan}-\d+\.sock;", nginx), layanan
+    assert "server 127.0.0.1:" not in nginx
 
 
 def test_batas_badan_proxy_sama_dengan_pesan_terbesar():
