@@ -79,6 +79,7 @@ SkpService.UpdatePeranHasil                  -      Y       -     -       -     
 SkpService.ListJejakAudit                    -      -       -     -       -              -              Y     Y          Y        -
 PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        Y
 PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     -          Y        Y
+PenilaianService.ListPeriodeBerisi           -      Y       -     Y       -              -              Y     -          Y        Y
 PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     -          Y        Y
 PenilaianService.CreateRencanaAksi           -      Y       -     -       -              -              -     -          -        -
 PenilaianService.UpdateRencanaAksi           -      Y       -     -       -              -              -     -          -        -

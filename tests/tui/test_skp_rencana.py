@@ -343,3 +343,27 @@ async def test_urutan_rhk_dan_indikator_diubah_dengan_kurung_siku(address, clien
     skp = await client.skp.GetSkp(skp_pb2.GetSkpRequest(name=skp.name), metadata=md)
     assert [(r.teks, r.urutan) for r in skp.rhk] == [("RHK kedua", 1), ("RHK pertama", 2)]
     assert [i.teks for i in skp.rhk[1].indikator] == ["indikator B", "indikator A"]
+
+
+async def test_edit_skp_disetujui_cut_off_dan_periode_lintas_tahun(address, client):
+    """The pencil works on an approved SKP (docs/domain.md#edit-skp); a period
+    crossing the year is clipped and the server's notice is shown."""
+    from tests.api.penilaian.bantu import TAHUN_BUKA, skp_disetujui
+
+    await skp_disetujui(client)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await pilot.press("e")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahSkpScreen)
+        assert "tetap disetujui" in isi(app, "#petunjuk-disetujui")
+        await ketik(pilot, "#akhir", f"30/06/{TAHUN_BUKA}")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert kolom(app, "#tabel-skp", "Periode") == [f"1 Januari {TAHUN_BUKA} - 30 Juni {TAHUN_BUKA}"]
+        assert kolom(app, "#tabel-skp", "Status") == ["PERSETUJUAN"]
+        await tambah_skp(pilot, "01/10/2022", "03/03/2023")
+        assert "dipotong menjadi 31 Desember 2022" in pemberitahuan(app)
+        assert "1 Oktober 2022 - 31 Desember 2022" in kolom(app, "#tabel-skp", "Periode")

@@ -11,7 +11,15 @@ from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakVal
 from services.shared.principal import Principal
 from services.skp.domain import akses, isian
 from services.skp.domain import status as s
-from services.skp.domain.periode import Periode, SkpLain, cek_tumpang_tindih, kunci_peran, validate_periode
+from services.skp.domain.periode import (
+    Periode,
+    SkpLain,
+    cek_periode_berisi,
+    cek_tumpang_tindih,
+    kunci_peran,
+    periode_nilai,
+    validate_periode,
+)
 from services.skp.domain.target import parse_target
 
 D = dt.date
@@ -23,9 +31,21 @@ def test_periode_akhir_sebelum_awal_ditolak():
     assert e.value.pelanggaran[0].field == "skp.periode_akhir"
 
 
-def test_periode_melintasi_dua_tahun_ditolak():
-    with pytest.raises(TidakValid, match="satu tahun"):
-        validate_periode(D(2023, 7, 1), D(2024, 6, 30))
+def test_periode_melintasi_tahun_dipotong_31_desember_dengan_pemberitahuan():
+    # Panduan bab 10: 01/10/2022-03/03/2023 becomes 1 Oktober 2022 - 31 Desember 2022.
+    periode, pesan = validate_periode(D(2022, 10, 1), D(2023, 3, 3))
+    assert periode == Periode(D(2022, 10, 1), D(2022, 12, 31))
+    assert "31 Desember 2022" in pesan and "1 Januari 2023 - 3 Maret 2023" in pesan
+    assert validate_periode(D(2023, 1, 1), D(2023, 12, 31)) == (Periode(D(2023, 1, 1), D(2023, 12, 31)), "")
+
+
+def test_periode_penilaian_yang_berisi_tidak_boleh_hilang():
+    assert periode_nilai(Periode(D(2023, 2, 1), D(2023, 8, 31))) == ["tw1", "tw2", "tw3", "akhir"]
+    assert periode_nilai(Periode(D(2023, 12, 1), D(2023, 12, 31))) == ["tw4", "akhir"]
+    cek_periode_berisi(Periode(D(2023, 1, 1), D(2023, 6, 30)), ["tw1", "tw2", "akhir"])
+    with pytest.raises(KondisiTidakTerpenuhi, match="TRIWULAN III") as e:
+        cek_periode_berisi(Periode(D(2023, 1, 1), D(2023, 6, 30)), ["tw1", "tw3"])
+    assert "TRIWULAN I," not in str(e.value)
 
 
 def test_tumpang_tindih_hanya_untuk_peran_yang_sama():

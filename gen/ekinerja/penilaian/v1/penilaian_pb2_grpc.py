@@ -45,6 +45,11 @@ class PenilaianServiceStub:
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.FromString,
                 _registered_method=True)
+        self.ListPeriodeBerisi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ListPeriodeBerisi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiResponse.FromString,
+                _registered_method=True)
         self.GetPenilaian = channel.unary_unary(
                 '/ekinerja.penilaian.v1.PenilaianService/GetPenilaian',
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetPenilaianRequest.SerializeToString,
@@ -166,6 +171,16 @@ class PenilaianServiceServicer:
     def ListPeriodePenilaian(self, request, context):
         """The periods of an SKP (Triwulan I–IV clipped to its period, and
         Penilaian Akhir Tahun) with dates, Batas, ratings and predikat.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPeriodeBerisi(self, request, context):
+        """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+        realisasi, feedback or a rating), whatever the SKP's status: skp asks
+        before Edit SKP changes the period, so that no period holding entries
+        is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -344,6 +359,11 @@ def add_PenilaianServiceServicer_to_server(servicer, server):
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.FromString,
                     response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.SerializeToString,
             ),
+            'ListPeriodeBerisi': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPeriodeBerisi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiResponse.SerializeToString,
+            ),
             'GetPenilaian': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPenilaian,
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetPenilaianRequest.FromString,
@@ -504,6 +524,33 @@ class PenilaianService:
             '/ekinerja.penilaian.v1.PenilaianService/ListPeriodePenilaian',
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.SerializeToString,
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPeriodeBerisi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ListPeriodeBerisi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiResponse.FromString,
             options,
             channel_credentials,
             insecure,

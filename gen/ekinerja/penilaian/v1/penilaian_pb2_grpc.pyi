@@ -62,6 +62,12 @@ class PenilaianServiceStub:
     """The periods of an SKP (Triwulan I–IV clipped to its period, and
     Penilaian Akhir Tahun) with dates, Batas, ratings and predikat.
     """
+    ListPeriodeBerisi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.ListPeriodeBerisiRequest, _penilaian_pb2.ListPeriodeBerisiResponse]
+    """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+    realisasi, feedback or a rating), whatever the SKP's status: skp asks
+    before Edit SKP changes the period, so that no period holding entries
+    is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
+    """
     GetPenilaian: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.GetPenilaianRequest, _penilaian_pb2.Penilaian]
     """Everything recorded for one SKP in one period: rencana aksi, bukti
     dukung, realisasi, feedback, ratings, predikat. Join it with the SKP
@@ -137,6 +143,12 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     ListPeriodePenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListPeriodePenilaianRequest, _penilaian_pb2.ListPeriodePenilaianResponse]  # type: ignore[assignment]
     """The periods of an SKP (Triwulan I–IV clipped to its period, and
     Penilaian Akhir Tahun) with dates, Batas, ratings and predikat.
+    """
+    ListPeriodeBerisi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListPeriodeBerisiRequest, _penilaian_pb2.ListPeriodeBerisiResponse]  # type: ignore[assignment]
+    """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+    realisasi, feedback or a rating), whatever the SKP's status: skp asks
+    before Edit SKP changes the period, so that no period holding entries
+    is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
     """
     GetPenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.GetPenilaianRequest, _penilaian_pb2.Penilaian]  # type: ignore[assignment]
     """Everything recorded for one SKP in one period: rencana aksi, bukti
@@ -222,6 +234,18 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_penilaian_pb2.ListPeriodePenilaianResponse, _abc.Awaitable[_penilaian_pb2.ListPeriodePenilaianResponse]]:
         """The periods of an SKP (Triwulan I–IV clipped to its period, and
         Penilaian Akhir Tahun) with dates, Batas, ratings and predikat.
+        """
+
+    @_abc_1.abstractmethod
+    def ListPeriodeBerisi(
+        self,
+        request: _penilaian_pb2.ListPeriodeBerisiRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_penilaian_pb2.ListPeriodeBerisiResponse, _abc.Awaitable[_penilaian_pb2.ListPeriodeBerisiResponse]]:
+        """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+        realisasi, feedback or a rating), whatever the SKP's status: skp asks
+        before Edit SKP changes the period, so that no period holding entries
+        is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
         """
 
     @_abc_1.abstractmethod

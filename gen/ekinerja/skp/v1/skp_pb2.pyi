@@ -478,6 +478,7 @@ class Skp(_message.Message):
     UPDATE_TIME_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
     JUMLAH_INDIKATOR_FIELD_NUMBER: _builtins.int
+    PEMBERITAHUAN_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"skp/{id}" """
     id: _builtins.str
@@ -507,6 +508,10 @@ class Skp(_message.Message):
     etag: _builtins.str
     jumlah_indikator: _builtins.int
     """output only, in lists too (progress of realisasi)"""
+    pemberitahuan: _builtins.str
+    """Output only, in the reply of CreateSkp/UpdateSkp: what the server changed
+    in what was sent, e.g. a period clipped to 31 Desember. Show it.
+    """
     @_builtins.property
     def periode_awal(self) -> _date_pb2.Date: ...
     @_builtins.property
@@ -559,10 +564,11 @@ class Skp(_message.Message):
         update_time: _timestamp_pb2.Timestamp | None = ...,
         etag: _builtins.str = ...,
         jumlah_indikator: _builtins.int = ...,
+        pemberitahuan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "lampiran", b"lampiran", "pegawai", b"pegawai", "penilai", b"penilai", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "etag", b"etag", "id", b"id", "instansi_id", b"instansi_id", "instansi_nama", b"instansi_nama", "jabatan", b"jabatan", "jenis_pegawai", b"jenis_pegawai", "jumlah_indikator", b"jumlah_indikator", "keterangan", b"keterangan", "lampiran", b"lampiran", "name", b"name", "nip", b"nip", "pegawai", b"pegawai", "pendekatan", b"pendekatan", "penilai", b"penilai", "perilaku", b"perilaku", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "rhk", b"rhk", "status", b"status", "status_pegawai", b"status_pegawai", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "unor_plt_id", b"unor_plt_id", "update_time", b"update_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "etag", b"etag", "id", b"id", "instansi_id", b"instansi_id", "instansi_nama", b"instansi_nama", "jabatan", b"jabatan", "jenis_pegawai", b"jenis_pegawai", "jumlah_indikator", b"jumlah_indikator", "keterangan", b"keterangan", "lampiran", b"lampiran", "name", b"name", "nip", b"nip", "pegawai", b"pegawai", "pemberitahuan", b"pemberitahuan", "pendekatan", b"pendekatan", "penilai", b"penilai", "perilaku", b"perilaku", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "rhk", b"rhk", "status", b"status", "status_pegawai", b"status_pegawai", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "unor_plt_id", b"unor_plt_id", "update_time", b"update_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -76,14 +76,22 @@ class SkpServiceStub:
     """Tambah SKP for the caller. Snapshots both identity columns from profil.
     A PLT/PLH SKP names the unit of an assignment of the caller; its period
     must lie inside the assignment.
+    A period crossing the year is clipped to 31 Desember of its first year
+    and the reply says so in `pemberitahuan` (docs/domain.md#periode-dan-pendekatan).
     Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
-    a period spanning two years, `skp.unor_plt_id` not an assignment of the
+    `skp.unor_plt_id` not an assignment of the
     caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
     UNAVAILABLE (profil cannot be reached).
     """
     UpdateSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.UpdateSkpRequest, _skp_pb2.Skp]
-    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
-    Errors: as CreateSkp, plus ABORTED (stale etag).
+    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`, on a DRAFT SKP
+    or, for a cut-off in the middle of the year, an approved one, which
+    stays approved (docs/domain.md#edit-skp). A period crossing the year is
+    clipped to 31 Desember, as in CreateSkp, with `pemberitahuan`.
+    Errors: as CreateSkp, plus ABORTED (stale etag), FAILED_PRECONDITION
+    (PENGAJUAN; the new period drops a penilaian period holding entries or
+    a rating, naming it; Kuantitatif while a target is not a number, naming
+    the indikator), UNAVAILABLE (penilaian cannot be reached).
     """
     DeleteSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.DeleteSkpRequest, _skp_pb2.DeleteSkpResponse]
     """Hapus SKP, with everything in it. DRAFT only, by its pegawai."""
@@ -181,14 +189,22 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """Tambah SKP for the caller. Snapshots both identity columns from profil.
     A PLT/PLH SKP names the unit of an assignment of the caller; its period
     must lie inside the assignment.
+    A period crossing the year is clipped to 31 Desember of its first year
+    and the reply says so in `pemberitahuan` (docs/domain.md#periode-dan-pendekatan).
     Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
-    a period spanning two years, `skp.unor_plt_id` not an assignment of the
+    `skp.unor_plt_id` not an assignment of the
     caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
     UNAVAILABLE (profil cannot be reached).
     """
     UpdateSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.UpdateSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
-    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
-    Errors: as CreateSkp, plus ABORTED (stale etag).
+    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`, on a DRAFT SKP
+    or, for a cut-off in the middle of the year, an approved one, which
+    stays approved (docs/domain.md#edit-skp). A period crossing the year is
+    clipped to 31 Desember, as in CreateSkp, with `pemberitahuan`.
+    Errors: as CreateSkp, plus ABORTED (stale etag), FAILED_PRECONDITION
+    (PENGAJUAN; the new period drops a penilaian period holding entries or
+    a rating, naming it; Kuantitatif while a target is not a number, naming
+    the indikator), UNAVAILABLE (penilaian cannot be reached).
     """
     DeleteSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.DeleteSkpRequest, _skp_pb2.DeleteSkpResponse]  # type: ignore[assignment]
     """Hapus SKP, with everything in it. DRAFT only, by its pegawai."""
@@ -307,8 +323,10 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         """Tambah SKP for the caller. Snapshots both identity columns from profil.
         A PLT/PLH SKP names the unit of an assignment of the caller; its period
         must lie inside the assignment.
+        A period crossing the year is clipped to 31 Desember of its first year
+        and the reply says so in `pemberitahuan` (docs/domain.md#periode-dan-pendekatan).
         Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
-        a period spanning two years, `skp.unor_plt_id` not an assignment of the
+        `skp.unor_plt_id` not an assignment of the
         caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
         UNAVAILABLE (profil cannot be reached).
         """
@@ -319,8 +337,14 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _skp_pb2.UpdateSkpRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.Skp, _abc.Awaitable[_skp_pb2.Skp]]:
-        """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
-        Errors: as CreateSkp, plus ABORTED (stale etag).
+        """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`, on a DRAFT SKP
+        or, for a cut-off in the middle of the year, an approved one, which
+        stays approved (docs/domain.md#edit-skp). A period crossing the year is
+        clipped to 31 Desember, as in CreateSkp, with `pemberitahuan`.
+        Errors: as CreateSkp, plus ABORTED (stale etag), FAILED_PRECONDITION
+        (PENGAJUAN; the new period drops a penilaian period holding entries or
+        a rating, naming it; Kuantitatif while a target is not a number, naming
+        the indikator), UNAVAILABLE (penilaian cannot be reached).
         """
 
     @_abc_1.abstractmethod
