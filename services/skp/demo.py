@@ -114,9 +114,16 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
     await d.ajukan(md_endang, skp_endang)
     await d.setujui(md_kepala, skp_endang)
 
+    # Every RHK Utama intervenes an RHK Organisasi of the atasan given in the
+    # MPH (docs/domain.md#rhk): SUTIKNO's SKP of last year needs ENDANG's of that year.
+    endang_lalu = await d.buat(md_endang, tahun - 1)
+    rhk_lalu = await d.rhk(md_endang, endang_lalu, "Terlaksananya layanan administrasi kepegawaian", organisasi=True)
+    await d.indikator(md_endang, rhk_lalu, s.ASPEK_WAKTU, "Layanan kepegawaian tepat waktu", "12 bulan")
+    await d.tugaskan(md_endang, rhk_lalu, [sutikno])
+
     md_sutikno = await d.masuk(sutikno)
     lalu = await d.buat(md_sutikno, tahun - 1)
-    r = await d.rhk(md_sutikno, lalu, "Terlaksananya administrasi kepegawaian dengan tertib")
+    r = await d.rhk(md_sutikno, lalu, "Terlaksananya administrasi kepegawaian dengan tertib", atasan=rhk_lalu.name)
     await d.indikator(md_sutikno, r, s.ASPEK_WAKTU, "Dokumen kepegawaian tertata", "12 bulan")
     await d.ajukan(md_sutikno, lalu)
     await d.setujui(md_endang, lalu)
@@ -144,6 +151,7 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
         await d.indikator(md_suyanto, r, s.ASPEK_KUANTITAS, ind, target)
     await d.ajukan(md_suyanto, skp_suyanto)
     await d.setujui(md_endang, skp_suyanto)
-    return (f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN), SUTIKNO (DRAFT, siap diajukan; "
+    return (f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN; SKP {tahun - 1} DRAFT), "
+            "SUTIKNO (DRAFT, siap diajukan; "
             f"SKP {tahun - 1} PERSETUJUAN), WIDANANG (PENGAJUAN, menunggu persetujuan ENDANG), "
             "SUYANTO (PERSETUJUAN, dalam penilaian).")

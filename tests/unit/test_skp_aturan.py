@@ -97,14 +97,26 @@ def _isi(*rhk, pendekatan=s.KUANTITATIF, penilai=True):
     return s.IsiSkp(pendekatan, penilai, list(rhk))
 
 
-UTAMA_LENGKAP = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "12 bulan")])
+UTAMA_LENGKAP = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "12 bulan")], mengintervensi=True)
+
+
+def test_rhk_utama_wajib_mengintervensi_rhk_organisasi_atasan():
+    tanpa = s.RhkIsi(s.UTAMA, "Terarsipnya SK", [s.IndikatorIsi("ind", "12 bulan")])
+    tambahan = s.RhkIsi(s.TAMBAHAN, "Membantu", [s.IndikatorIsi("ind", "1 kegiatan")])
+    assert s.kekurangan(_isi(tanpa, tambahan)) == [
+        "RHK Utama 'Terarsipnya SK' belum mengintervensi RHK Organisasi atasan: pilih RHK atasan yang "
+        "diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil)."]
+    with pytest.raises(KondisiTidakTerpenuhi, match="Terarsipnya SK"):
+        s.ajukan(s.DRAFT, _isi(tanpa))
+    # Without a penilai in the system there is no atasan to intervene (that SKP waits for one anyway).
+    assert len(s.kekurangan(_isi(tanpa, penilai=False))) == 1
 
 
 def test_ajukan_butuh_rhk_utama_indikator_dan_target():
     assert s.kekurangan(_isi(UTAMA_LENGKAP)) == []
     alasan = s.kekurangan(_isi(s.RhkIsi(s.TAMBAHAN, "T", []), penilai=False))
     assert len(alasan) == 3  # no penilai, no RHK Utama, an RHK without indikator
-    tanpa_target = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "")])
+    tanpa_target = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "")], mengintervensi=True)
     assert "target" in s.kekurangan(_isi(tanpa_target))[0]
     assert s.kekurangan(_isi(tanpa_target, pendekatan=s.KUALITATIF)) == []
 

@@ -182,7 +182,8 @@ async def _jadikan_kuantitatif(s: AsyncSession, row: SkpRow) -> None:
                     f"SKP belum dapat dijadikan Kuantitatif: target indikator '{i.teks}' (RHK '{r.teks}') "
                     f"bukan angka + satuan ({e.pelanggaran[0].pesan}). Ubah targetnya saat SKP DRAFT, atau "
                     "biarkan SKP Kualitatif.") from None
-            i.target_angka, i.target_satuan = target.angka, target.satuan
+            i.target_angka = float(target.angka) if target.angka is not None else None
+            i.target_satuan = target.satuan
 
 
 async def hapus(s: AsyncSession, p: Principal, skp_id: str, etag: str) -> None:

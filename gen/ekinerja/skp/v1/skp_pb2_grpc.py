@@ -263,9 +263,10 @@ class SkpServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListRhkIntervensi(self, request, context):
-        """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-        Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-        overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+        """The RHK of the atasan this SKP may intervene: the penilai's RHK
+        Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+        penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+        Empty: `petunjuk` says to ask for the MPH.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -312,7 +313,9 @@ class SkpServiceServicer:
     def AjukanSkp(self, request, context):
         """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
         (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-        indikator, an indikator without target in a Kuantitatif SKP.
+        indikator, an indikator without target in a Kuantitatif SKP, an RHK
+        Utama (named) that does not intervene one of the choices
+        ListRhkIntervensi offers today (docs/domain.md#rhk).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

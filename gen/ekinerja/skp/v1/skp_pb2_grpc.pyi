@@ -111,9 +111,10 @@ class SkpServiceStub:
     """
     DeleteRhk: _grpc.UnaryUnaryMultiCallable[_skp_pb2.DeleteRhkRequest, _skp_pb2.DeleteRhkResponse]
     ListRhkIntervensi: _grpc.UnaryUnaryMultiCallable[_skp_pb2.ListRhkIntervensiRequest, _skp_pb2.ListRhkIntervensiResponse]
-    """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-    Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-    overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+    """The RHK of the atasan this SKP may intervene: the penilai's RHK
+    Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+    penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+    Empty: `petunjuk` says to ask for the MPH.
     """
     CreateIndikator: _grpc.UnaryUnaryMultiCallable[_skp_pb2.CreateIndikatorRequest, _skp_pb2.Indikator]
     """Indikator of an RHK. DRAFT only, by the SKP's pegawai. A Kuantitatif
@@ -134,7 +135,9 @@ class SkpServiceStub:
     AjukanSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.AjukanSkpRequest, _skp_pb2.Skp]
     """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
     (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-    indikator, an indikator without target in a Kuantitatif SKP.
+    indikator, an indikator without target in a Kuantitatif SKP, an RHK
+    Utama (named) that does not intervene one of the choices
+    ListRhkIntervensi offers today (docs/domain.md#rhk).
     """
     SetujuiSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.SetujuiSkpRequest, _skp_pb2.Skp]
     """Setujui (penilai): PENGAJUAN → PERSETUJUAN."""
@@ -224,9 +227,10 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """
     DeleteRhk: _aio.UnaryUnaryMultiCallable[_skp_pb2.DeleteRhkRequest, _skp_pb2.DeleteRhkResponse]  # type: ignore[assignment]
     ListRhkIntervensi: _aio.UnaryUnaryMultiCallable[_skp_pb2.ListRhkIntervensiRequest, _skp_pb2.ListRhkIntervensiResponse]  # type: ignore[assignment]
-    """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-    Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-    overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+    """The RHK of the atasan this SKP may intervene: the penilai's RHK
+    Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+    penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+    Empty: `petunjuk` says to ask for the MPH.
     """
     CreateIndikator: _aio.UnaryUnaryMultiCallable[_skp_pb2.CreateIndikatorRequest, _skp_pb2.Indikator]  # type: ignore[assignment]
     """Indikator of an RHK. DRAFT only, by the SKP's pegawai. A Kuantitatif
@@ -247,7 +251,9 @@ class SkpServiceAsyncStub(SkpServiceStub):
     AjukanSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.AjukanSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
     """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
     (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-    indikator, an indikator without target in a Kuantitatif SKP.
+    indikator, an indikator without target in a Kuantitatif SKP, an RHK
+    Utama (named) that does not intervene one of the choices
+    ListRhkIntervensi offers today (docs/domain.md#rhk).
     """
     SetujuiSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.SetujuiSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
     """Setujui (penilai): PENGAJUAN → PERSETUJUAN."""
@@ -400,9 +406,10 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _skp_pb2.ListRhkIntervensiRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.ListRhkIntervensiResponse, _abc.Awaitable[_skp_pb2.ListRhkIntervensiResponse]]:
-        """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-        Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-        overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+        """The RHK of the atasan this SKP may intervene: the penilai's RHK
+        Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+        penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+        Empty: `petunjuk` says to ask for the MPH.
         """
 
     @_abc_1.abstractmethod
@@ -459,7 +466,9 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_skp_pb2.Skp, _abc.Awaitable[_skp_pb2.Skp]]:
         """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
         (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-        indikator, an indikator without target in a Kuantitatif SKP.
+        indikator, an indikator without target in a Kuantitatif SKP, an RHK
+        Utama (named) that does not intervene one of the choices
+        ListRhkIntervensi offers today (docs/domain.md#rhk).
         """
 
     @_abc_1.abstractmethod
