@@ -407,3 +407,27 @@ async def test_edit_skp_disetujui_cut_off_dan_periode_lintas_tahun(address, clie
         await tambah_skp(pilot, "01/10/2022", "03/03/2023")
         assert "dipotong menjadi 31 Desember 2022" in pemberitahuan(app)
         assert "1 Oktober 2022 - 31 Desember 2022" in kolom(app, "#tabel-skp", "Periode")
+
+
+async def test_target_nol_ditolak_di_isian_rentang_dan_rupiah_tampil_apa_adanya(address):
+    """docs/domain.md#indikator-dan-target: the server's refusal lands on TARGET;
+    a range and a rupiah amount are shown as typed."""
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        await tambah_rhk(pilot, RHK)
+        await tambah_indikator(pilot, RHK, "kepuasan layanan", "0 %")
+        assert isinstance(app.screen, TambahIndikatorScreen)
+        assert "lebih dari 0" in isi(app, "#pesan")
+        assert app.focused.id == "target"
+        await ketik(pilot, "#target", "80-100 %")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        await tambah_indikator(pilot, RHK, "anggaran", "Rp 50.000.000", aspek=4)
+        rows = baris(app.screen.query_one("#tabel-rhk"))
+        assert ["", "- kepuasan layanan", "Kuantitas", "80-100 %"] in rows
+        assert ["", "- anggaran", "Biaya", "Rp 50.000.000"] in rows

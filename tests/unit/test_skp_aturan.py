@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from services.shared.besaran import parse_besaran
 from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
 from services.shared.principal import Principal
 from services.skp.domain import akses, isian
@@ -68,17 +69,37 @@ def test_tanggal_acuan_tetap_di_dalam_periode():
 @pytest.mark.parametrize("teks, angka, satuan", [
     ("12 bulan", Decimal(12), "bulan"), ("100 %", Decimal(100), "%"), ("100%", Decimal(100), "%"),
     ("1.500 dokumen", Decimal(1500), "dokumen"), ("2,5 jam", Decimal("2.5"), "jam"),
-    ("1.234,5 lembar", Decimal("1234.5"), "lembar"), ("0 keluhan", Decimal(0), "keluhan"),
+    ("1.234,5 lembar", Decimal("1234.5"), "lembar"), ("Rp 50.000.000", Decimal(50_000_000), "Rp"),
+    ("Rp50.000.000", Decimal(50_000_000), "Rp"), ("Rp. 1.500.000,50", Decimal("1500000.50"), "Rp"),
 ])
 def test_target_kuantitatif_angka_dan_satuan(teks, angka, satuan):
     t = parse_target(teks, True, "indikator.target")
     assert (t.angka, t.satuan) == (angka, satuan)
 
 
-@pytest.mark.parametrize("teks", ["", "dua belas bulan", "12", "  "])
+@pytest.mark.parametrize("teks", ["", "dua belas bulan", "12", "  ", "0 keluhan", "-5 dokumen", "0,0 %",
+                                  "100-80 %", "Rp 50.000.000 rupiah"])
 def test_target_kuantitatif_tidak_sah(teks):
-    with pytest.raises(TidakValid):
+    with pytest.raises(TidakValid) as e:
         parse_target(teks, True, "indikator.target")
+    assert e.value.pelanggaran[0].field == "indikator.target"
+
+
+def test_target_rentang_adalah_rentang():
+    # docs/domain.md#indikator-dan-target: "80-100 %" is 80 to 100 %, not 80 with the unit "-100 %".
+    t = parse_target("80-100 %", True, "f")
+    assert (t.angka, t.sampai, t.satuan, t.teks) == (Decimal(80), Decimal(100), "%", "80-100 %")
+    t = parse_target("1.500 - 2.000 dokumen", True, "f")
+    assert (t.angka, t.sampai, t.satuan) == (Decimal(1500), Decimal(2000), "dokumen")
+    with pytest.raises(TidakValid, match="lebih dari 0"):
+        parse_target("0 keluhan", True, "f")
+
+
+def test_realisasi_boleh_nol_tetapi_tidak_negatif():
+    assert parse_besaran("0 keluhan", "realisasi.realisasi", "realisasi", boleh_nol=True).angka == 0
+    with pytest.raises(TidakValid, match="negatif"):
+        parse_besaran("-1 dokumen", "realisasi.realisasi", "realisasi", boleh_nol=True)
+    assert parse_besaran("sesuai jadwal", "realisasi.realisasi", "realisasi") is None
 
 
 def test_target_kualitatif_bebas():
@@ -86,7 +107,7 @@ def test_target_kualitatif_bebas():
     assert parse_target("sesuai jadwal", False, "f").teks == "sesuai jadwal"
 
 
-@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["bulan", "dokumen", "%", "kegiatan"]))
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["bulan", "dokumen", "%", "kegiatan"]))
 def test_target_angka_bulat_apa_pun_terbaca_kembali(n, satuan):
     teks = f"{n:,}".replace(",", ".") + f" {satuan}"  # Indonesian thousands separator
     t = parse_target(teks, True, "f")

@@ -190,6 +190,7 @@ def _terapkan_indikator(ind: IndikatorRow, row: SkpRow, paths: set[str], v: Isia
         t = parse_target(v.target, row.pendekatan == KUANTITATIF, "indikator.target")
         ind.target, ind.target_satuan = t.teks, t.satuan
         ind.target_angka = float(t.angka) if t.angka is not None else None
+        ind.target_sampai = float(t.sampai) if t.sampai is not None else None
 
 
 async def tambah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str,
@@ -199,7 +200,7 @@ async def tambah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: s
     await repo.get_rhk(s, skp_id, rhk_id)
     ada = (await repo.indikator_rhk(s, [rhk_id]))[rhk_id]
     ind = IndikatorRow(id=uuid.uuid4().hex, rhk_id=rhk_id, aspek="", teks="", target="", target_angka=None,
-                       target_satuan="", urutan=len(ada) + 1)
+                       target_satuan="", target_sampai=None, urutan=len(ada) + 1)
     _terapkan_indikator(ind, row, {"aspek", "teks", "target"}, v)
     s.add(ind)
     sentuh(row)

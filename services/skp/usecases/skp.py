@@ -119,7 +119,8 @@ async def _warisi_rhk_organisasi(s: AsyncSession, row: SkpRow) -> None:
         s.add(baru)
         for i in indikator[r.id]:
             s.add(IndikatorRow(id=uuid.uuid4().hex, rhk_id=baru.id, aspek=i.aspek, teks=i.teks, target=i.target,
-                               target_angka=i.target_angka, target_satuan=i.target_satuan, urutan=i.urutan))
+                               target_angka=i.target_angka, target_satuan=i.target_satuan,
+                               target_sampai=i.target_sampai, urutan=i.urutan))
     await s.flush()
 
 
@@ -184,6 +185,7 @@ async def _jadikan_kuantitatif(s: AsyncSession, row: SkpRow) -> None:
                     "biarkan SKP Kualitatif.") from None
             i.target_angka = float(target.angka) if target.angka is not None else None
             i.target_satuan = target.satuan
+            i.target_sampai = float(target.sampai) if target.sampai is not None else None
 
 
 async def hapus(s: AsyncSession, p: Principal, skp_id: str, etag: str) -> None:

@@ -236,6 +236,8 @@ class PenilaianServiceServicer:
 
     def UpdateRealisasi(self, request, context):
         """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+        In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+        read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -84,7 +84,10 @@ class PenilaianServiceStub:
     UpdateBuktiDukung: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateBuktiDukungRequest, _penilaian_pb2.BuktiDukung]
     DeleteBuktiDukung: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.DeleteRequest, _penilaian_pb2.DeleteResponse]
     UpdateRealisasi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateRealisasiRequest, _penilaian_pb2.Realisasi]
-    """Sets (or, with both texts empty, clears) the realisasi of an indikator."""
+    """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+    In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+    read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
+    """
     CreateFeedback: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.CreateFeedbackRequest, _penilaian_pb2.Feedback]
     """Feedback (penilai) on an RHK or a perilaku; several per item; only its
     author edits or deletes it.
@@ -166,7 +169,10 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     UpdateBuktiDukung: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateBuktiDukungRequest, _penilaian_pb2.BuktiDukung]  # type: ignore[assignment]
     DeleteBuktiDukung: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.DeleteRequest, _penilaian_pb2.DeleteResponse]  # type: ignore[assignment]
     UpdateRealisasi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateRealisasiRequest, _penilaian_pb2.Realisasi]  # type: ignore[assignment]
-    """Sets (or, with both texts empty, clears) the realisasi of an indikator."""
+    """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+    In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+    read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
+    """
     CreateFeedback: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.CreateFeedbackRequest, _penilaian_pb2.Feedback]  # type: ignore[assignment]
     """Feedback (penilai) on an RHK or a perilaku; several per item; only its
     author edits or deletes it.
@@ -311,7 +317,10 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _penilaian_pb2.UpdateRealisasiRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_penilaian_pb2.Realisasi, _abc.Awaitable[_penilaian_pb2.Realisasi]]:
-        """Sets (or, with both texts empty, clears) the realisasi of an indikator."""
+        """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+        In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+        read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
+        """
 
     @_abc_1.abstractmethod
     def CreateFeedback(

@@ -341,6 +341,7 @@ class Indikator(_message.Message):
     TARGET_SATUAN_FIELD_NUMBER: _builtins.int
     URUTAN_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
+    TARGET_SAMPAI_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"skp/{skp}/rhk/{rhk}/indikator/{id}" """
     id: _builtins.str
@@ -348,14 +349,19 @@ class Indikator(_message.Message):
     teks: _builtins.str
     """INDIKATOR KINERJA INDIVIDU"""
     target: _builtins.str
-    """TARGET TAHUNAN as typed: "12 bulan" """
+    """TARGET TAHUNAN as typed and shown: "12 bulan", "Rp 50.000.000", the
+    range "80-100 %". Kuantitatif: a number above 0 and a unit, else
+    INVALID_ARGUMENT on `indikator.target` (docs/domain.md#indikator-dan-target).
+    """
     target_angka: _builtins.float
-    """output only: 12 (Kuantitatif)"""
+    """output only: 12 (Kuantitatif); 80 for "80-100 %" """
     target_satuan: _builtins.str
-    """output only: "bulan" """
+    """output only: "bulan"; "Rp" for a rupiah amount"""
     urutan: _builtins.int
     """1-based position inside its RHK"""
     etag: _builtins.str
+    target_sampai: _builtins.float
+    """output only: 100 for "80-100 %"; 0 when not a range"""
     def __init__(
         self,
         *,
@@ -368,10 +374,11 @@ class Indikator(_message.Message):
         target_satuan: _builtins.str = ...,
         urutan: _builtins.int = ...,
         etag: _builtins.str = ...,
+        target_sampai: _builtins.float = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspek", b"aspek", "etag", b"etag", "id", b"id", "name", b"name", "target", b"target", "target_angka", b"target_angka", "target_satuan", b"target_satuan", "teks", b"teks", "urutan", b"urutan"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspek", b"aspek", "etag", b"etag", "id", b"id", "name", b"name", "target", b"target", "target_angka", b"target_angka", "target_sampai", b"target_sampai", "target_satuan", b"target_satuan", "teks", b"teks", "urutan", b"urutan"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
