@@ -29,6 +29,11 @@ class PenilaianClient(Klien):
         resp = await self.call(self._stub().ListPeriodePenilaian, pb.ListPeriodePenilaianRequest(skp=f"skp/{skp_id}"))
         return list(resp.periode)
 
+    async def periode_berisi(self, skp_id: str) -> list[pb.Periode.ValueType]:
+        """The periods of that SKP holding entries or a rating."""
+        resp = await self.call(self._stub().ListPeriodeBerisi, pb.ListPeriodeBerisiRequest(skp=f"skp/{skp_id}"))
+        return list(resp.periode)
+
     async def rekap(self, tahun: int, periode: pb.Periode.ValueType,
                     fields: Mapping[str, str] | None = None) -> list[pb.RekapPenilaian]:
         """Every approved SKP the caller rates that has this period."""

@@ -119,9 +119,17 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
 
     md_sutikno = await d.masuk(sutikno)
     sudah = await d.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{sutikno}"), metadata=md_sutikno)
-    if not any(x.periode_awal.year == tahun - 1 for x in sudah.skp):
+    # SUTIKNO's approved SKP of last year, unless either already has one of that
+    # year (a year seeded before). Every RHK Utama intervenes an RHK Organisasi
+    # of the atasan given in the MPH (docs/domain.md#rhk), so ENDANG's comes first.
+    if not any(x.periode_awal.year == tahun - 1 for x in [*sudah.skp, *ada.skp]):
+        endang_lalu = await d.buat(md_endang, tahun - 1)
+        rhk_lalu = await d.rhk(md_endang, endang_lalu, "Terlaksananya layanan administrasi kepegawaian",
+                               organisasi=True)
+        await d.indikator(md_endang, rhk_lalu, s.ASPEK_WAKTU, "Layanan kepegawaian tepat waktu", "12 bulan")
+        await d.tugaskan(md_endang, rhk_lalu, [sutikno])
         lalu = await d.buat(md_sutikno, tahun - 1)
-        r = await d.rhk(md_sutikno, lalu, "Terlaksananya administrasi kepegawaian dengan tertib")
+        r = await d.rhk(md_sutikno, lalu, "Terlaksananya administrasi kepegawaian dengan tertib", atasan=rhk_lalu.name)
         await d.indikator(md_sutikno, r, s.ASPEK_WAKTU, "Dokumen kepegawaian tertata", "12 bulan")
         await d.ajukan(md_sutikno, lalu)
         await d.setujui(md_endang, lalu)
@@ -149,6 +157,7 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
         await d.indikator(md_suyanto, r, s.ASPEK_KUANTITAS, ind, target)
     await d.ajukan(md_suyanto, skp_suyanto)
     await d.setujui(md_endang, skp_suyanto)
-    return (f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN), SUTIKNO (DRAFT, siap diajukan; "
+    return (f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN; SKP {tahun - 1} DRAFT), "
+            "SUTIKNO (DRAFT, siap diajukan; "
             f"SKP {tahun - 1} PERSETUJUAN), WIDANANG (PENGAJUAN, menunggu persetujuan ENDANG), "
             "SUYANTO (PERSETUJUAN, dalam penilaian).")

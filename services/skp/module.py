@@ -7,6 +7,7 @@ from pathlib import Path
 import grpc
 from ekinerja.skp.v1 import skp_pb2_grpc
 
+from services.penilaian.client import PenilaianClient
 from services.profil.client import ProfilClient
 from services.shared.db import Database
 from services.shared.idempotency import purge
@@ -19,8 +20,10 @@ NAME = "ekinerja.skp.v1.SkpService"
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     profil = ProfilClient(ctx.saluran("profil"))
-    ctx.on_stop.append(profil.close)
-    skp_pb2_grpc.add_SkpServiceServicer_to_server(SkpServicer(db, profil), server)
+    # Edit SKP asks penilaian which periods hold entries (docs/domain.md#edit-skp).
+    penilaian = PenilaianClient(ctx.saluran("penilaian"))
+    ctx.on_stop.extend([profil.close, penilaian.close])
+    skp_pb2_grpc.add_SkpServiceServicer_to_server(SkpServicer(db, profil, penilaian), server)
 
 
 MODULE = ServiceModule(

@@ -49,6 +49,7 @@ class Dunia:
     kunci_ssh: str = ""  # SUTIKNO's registered public key
     skp: s.Skp | None = None  # approved, in TAHUN_BUKA, with penilaian entries
     _bulan: itertools.count = field(default_factory=lambda: itertools.count())
+    _rhk_atasan: dict[int, str] = field(default_factory=dict)  # year → ENDANG's RHK Organisasi for SUTIKNO
 
     async def bangun(self) -> Dunia:
         for peran, login in PERAN.items():
@@ -82,13 +83,26 @@ class Dunia:
         await self._pindah(data.BIDANG)
         await self.client.skp.MuatUlangSkp(s.MuatUlangSkpRequest(name=skp.name, pihak=s.PIHAK_SKP_PENILAI),
                                            metadata=sendiri)
-        rhk = await tambah_rhk(self.client, sendiri, skp)
+        rhk = await tambah_rhk(self.client, sendiri, skp, rhk_atasan=await self.rhk_atasan(awal[0]))
         await tambah_indikator(self.client, sendiri, rhk)
         if status in ("diajukan", "disetujui"):
             await self.client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=sendiri)
         if status == "disetujui":
             await self.client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=self.md["penilai"])
         return await self.client.skp.GetSkp(s.GetSkpRequest(name=skp.name), metadata=sendiri)
+
+    async def rhk_atasan(self, tahun: int) -> str:
+        """ENDANG's RHK Organisasi given to SUTIKNO in her MPH, one SKP a year:
+        every RHK Utama intervenes one (docs/domain.md#rhk)."""
+        if tahun not in self._rhk_atasan:
+            endang = self.md["penilai"]
+            skp = await buat_skp(self.client, endang, awal=(tahun, 1, 1), akhir=(tahun, 12, 31))
+            rhk = await tambah_rhk(self.client, endang, skp, teks="RHK Organisasi Bidang",
+                                   klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI, intervensi=False)
+            await self.client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(
+                rhk=rhk.name, nip=data.SUTIKNO, ditugaskan=True), metadata=endang)
+            self._rhk_atasan[tahun] = rhk.name
+        return self._rhk_atasan[tahun]
 
     # --- pieces of the approved SKP's penilaian, made fresh for each cell ---
     @property

@@ -180,6 +180,7 @@ PERMINTAAN: dict[str, Pembuat] = {
     "PenilaianService.HitungPredikat": tetap(n.HitungPredikatRequest(
         rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI, rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI)),
     "PenilaianService.ListPeriodePenilaian": _dari(lambda d: n.ListPeriodePenilaianRequest(skp=_skp(d))),
+    "PenilaianService.ListPeriodeBerisi": _dari(lambda d: n.ListPeriodeBerisiRequest(skp=_skp(d))),
     "PenilaianService.GetPenilaian": _dari(lambda d: n.GetPenilaianRequest(name=d.periode())),
     "PenilaianService.CreateRencanaAksi": _dari(lambda d: n.CreateRencanaAksiRequest(
         parent=d.periode(), rencana_aksi=n.RencanaAksi(rhk=d.rhk.name, teks="Menata arsip"))),

@@ -89,6 +89,7 @@ SkpService.UpdatePeranHasil                  -      Y       -     -       -     
 SkpService.ListJejakAudit                    -      -       -     -       -              -              Y     Y          Y        -       -
 PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     n          Y        Y       -
+PenilaianService.ListPeriodeBerisi           -      Y       -     Y       -              -              Y     n          Y        Y       -
 PenilaianService.GetPenilaian                -      Y       -     Y       -              -              Y     n          Y        Y       -
 PenilaianService.CreateRencanaAksi           -      Y       -     -       -              -              -     n          -        -       -
 PenilaianService.UpdateRencanaAksi           -      Y       -     -       -              -              -     n          -        -       -

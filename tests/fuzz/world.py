@@ -66,6 +66,16 @@ async def build(client) -> World:  # type: ignore[no-untyped-def]
     w.ids += [data.INSTANSI, data.INSTANSI_LAIN]
     w.names["perilaku"] = ["perilaku/BERORIENTASI_PELAYANAN", "perilaku/AKUNTABEL", "perilaku/bukan_kode"]
 
+    # ENDANG's SKP: its RHK Organisasi is assigned to SUTIKNO in the Matriks
+    # Peran Hasil, so SUTIKNO's RHK Utama can intervene it (docs/domain.md#rhk).
+    atas = await buat_skp(client, endang, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
+    rhk_atas = await tambah_rhk(client, endang, atas, teks="RHK atasan", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
+                                intervensi=False)
+    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk_atas.name, nip=data.SUTIKNO,
+                                                                ditugaskan=True), metadata=endang)
+    w.add("skp", atas.name, atas.etag)
+    w.add("rhk", rhk_atas.name, rhk_atas.etag)
+
     # SUTIKNO's approved SKP: one RHK with hostile (valid) text, one plain.
     skp = await buat_skp(client, sutikno, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
     rhk1 = await tambah_rhk(client, sutikno, skp, teks=TEKS_NAKAL)
@@ -83,19 +93,12 @@ async def build(client) -> World:  # type: ignore[no-untyped-def]
     # A DRAFT one, where content edits are allowed.
     draft = await buat_skp(client, sutikno, awal=(TAHUN + 1, 1, 1), akhir=(TAHUN + 1, 6, 30),
                            pendekatan=s.PENDEKATAN_KUALITATIF)
-    rhk3 = await tambah_rhk(client, sutikno, draft, teks="Draf RHK")
+    rhk3 = await tambah_rhk(client, sutikno, draft, teks="Draf RHK", intervensi=False)
     ind3 = await tambah_indikator(client, sutikno, rhk3, target="")
     w.add("skp", draft.name, draft.etag)
     w.add("rhk", rhk3.name, rhk3.etag)
     w.add("indikator", ind3.name, ind3.etag)
 
-    # ENDANG's SKP: its RHK is assigned to SUTIKNO in the Matriks Peran Hasil.
-    atas = await buat_skp(client, endang, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
-    rhk_atas = await tambah_rhk(client, endang, atas, teks="RHK atasan", klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU)
-    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk_atas.name, nip=data.SUTIKNO,
-                                                                ditugaskan=True), metadata=endang)
-    w.add("skp", atas.name, atas.etag)
-    w.add("rhk", rhk_atas.name, rhk_atas.etag)
 
     # Penilaian of the approved SKP: every kind of record, and tw1 rated.
     for kode in ("tw1", "tw2", "tw3", "tw4", "akhir"):

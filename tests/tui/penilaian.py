@@ -23,11 +23,12 @@ INDIKATOR = "pengarsipan dokumen kepegawaian"
 
 async def skp_disetujui(client, nip: str = data.SUTIKNO, penilai: str = data.ENDANG) -> skp_pb2.Skp:
     """An SKP of this year with one RHK and one indikator, approved by its
-    penilai (ENDANG for her staff). A pimpinan's RHK is Individu."""
+    penilai (ENDANG for her staff). A pimpinan's RHK is Organisasi: her
+    bawahan's RHK Utama intervene it (docs/domain.md#rhk)."""
     md = await client.login(nip=nip)
     skp = await buat_skp(client, md, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
     pimpinan = skp.jenis_pegawai == skp_pb2.JENIS_PEGAWAI_PIMPINAN
-    rhk = await tambah_rhk(client, md, skp, RHK, klasifikasi=skp_pb2.KLASIFIKASI_RHK_INDIVIDU if pimpinan else 0)
+    rhk = await tambah_rhk(client, md, skp, RHK, klasifikasi=skp_pb2.KLASIFIKASI_RHK_ORGANISASI if pimpinan else 0)
     await tambah_indikator(client, md, rhk, teks=INDIKATOR)
     skp = await get(client, md, skp)
     await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),

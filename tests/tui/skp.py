@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, RadioButton, TextArea
+from textual.widgets import DataTable, RadioButton, Select, TextArea
 
 from tests.tui.pilot import ketik, tunggu
 from tui.screens.detail_skp import DetailSkpScreen
@@ -46,11 +46,15 @@ async def isi_teks(pilot: Pilot, selector: str, teks: str) -> None:
     await pilot.pause()
 
 
-async def tambah_rhk(pilot: Pilot, teks: str, jenis: str = "utama") -> None:
-    """Tambah RHK from Detail SKP (t); jenis 'utama', 'tambahan' or '' (none chosen)."""
+async def tambah_rhk(pilot: Pilot, teks: str, jenis: str = "utama", atasan: str = "") -> None:
+    """Tambah RHK from Detail SKP (t); jenis 'utama', 'tambahan' or '' (none chosen); `atasan`: the
+    start of the label of the RHK atasan to intervene."""
     await pilot.press("t")
     await tunggu(pilot)
     assert isinstance(pilot.app.screen, TambahRhkScreen)
+    if atasan:
+        pilih = pilot.app.screen.query_one("#rhk-atasan", Select)
+        pilih.value = next(v for label, v in pilih._options if str(label).startswith(atasan))
     if jenis:
         pilot.app.screen.query_one(f"#jenis-{1 if jenis == 'utama' else 2}", RadioButton).value = True
     await isi_teks(pilot, "#teks", teks)

@@ -1,11 +1,14 @@
 """SKP planning (docs/domain.md#skp) through the real app at 80x24:
 the pegawai makes an SKP, fills it and submits it; the atasan approves it."""
 
+import datetime as dt
+
 import pytest
 from ekinerja.skp.v1 import skp_pb2
 from textual.widgets import Checkbox, Input, RadioButton, Select
 
 from tests import data
+from tests.api.skp.bantu import hari
 from tests.tui.pilot import UKURAN, aplikasi, baris, isi, ketik, kolom, masuk, pemberitahuan, tunggu
 from tests.tui.skp import (
     buka_daftar_skp,
@@ -36,7 +39,25 @@ async def skp_milik(client, nip: str) -> list[skp_pb2.Skp]:
     return list(resp.skp)
 
 
+RHK_ATASAN = "Tersedianya data yang akurat dan terlaksananya layanan ASN"
+
+
+async def mph_endang(client, tahun: int = 2023) -> None:
+    """ENDANG's SKP: an RHK Organisasi and an RHK Individu, both given to SUTIKNO in her MPH."""
+    md = await client.login(nip=data.ENDANG)
+    skp = await client.skp.CreateSkp(skp_pb2.CreateSkpRequest(skp=skp_pb2.Skp(
+        periode_awal=hari(dt.date(tahun, 1, 1)), periode_akhir=hari(dt.date(tahun, 12, 31)),
+        pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF)), metadata=md)
+    for teks, klasifikasi in ((RHK_ATASAN, skp_pb2.KLASIFIKASI_RHK_ORGANISASI),
+                              ("Pribadi", skp_pb2.KLASIFIKASI_RHK_INDIVIDU)):
+        rhk = await client.skp.CreateRhk(skp_pb2.CreateRhkRequest(parent=skp.name, rhk=skp_pb2.Rhk(
+            teks=teks, jenis=skp_pb2.JENIS_RHK_UTAMA, klasifikasi=klasifikasi)), metadata=md)
+        await client.skp.UpdatePeranHasil(skp_pb2.UpdatePeranHasilRequest(rhk=rhk.name, nip=data.SUTIKNO,
+                                                                          ditugaskan=True), metadata=md)
+
+
 async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
+    await mph_endang(client)
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.SUTIKNO)
@@ -56,13 +77,31 @@ async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
         assert "NAMA ENDANG SUMARSIH" in isi(app, "#isi-penilai-skp")
         assert f"ID : {data.BIDANG}" in isi(app, "#isi-pegawai-skp")
 
+        # Without the RHK atasan it intervenes, Ajukan is refused naming the RHK (docs/domain.md#rhk).
         await tambah_rhk(pilot, RHK)
         assert isinstance(app.screen, DetailSkpScreen)
         assert app.screen.query_one("#tab-skp").active == "hasil-kerja"
         await tambah_indikator(pilot, RHK, "pengarsipan dokumen kepegawaian", "12 bulan")
+        await pilot.press("a")
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isi(app, "#status-skp") == "Status SKP: DRAFT"
+        assert f"RHK Utama '{RHK[:57]}...' belum mengintervensi RHK Organisasi atasan" in isi(app, "#pesan-skp")
+        # The choices are ENDANG's RHK Organisasi that her MPH gives SUTIKNO, not her RHK Individu.
+        pilih_baris(pilot, RHK)
+        await pilot.press("e")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahRhkScreen)
+        pilihan = [str(label) for label, v in app.screen.query_one("#rhk-atasan", Select)._options
+                   if v is not Select.NULL]
+        assert len(pilihan) == 1 and pilihan[0].startswith(RHK_ATASAN)
+        app.screen.query_one("#rhk-atasan", Select).value = next(
+            v for _, v in app.screen.query_one("#rhk-atasan", Select)._options if v is not Select.NULL)
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
         assert isinstance(app.screen, DetailSkpScreen)
         rows = baris(app.screen.query_one("#tabel-rhk"))
-        assert ["1", RHK, "", ""] in rows
+        assert ["1", f"{RHK}\nRHK atasan: {RHK_ATASAN}", "", ""] in rows
         assert ["", "- pengarsipan dokumen kepegawaian", "Kuantitas", "12 bulan"] in rows
 
         await pilot.press("a")
@@ -93,7 +132,8 @@ async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
         assert isinstance(app.screen, DetailSkpScreen) and app.screen.penilai
         assert isi(app, "#status-skp") == "Status SKP: PENGAJUAN"
         await pilot.press("2")
-        assert RHK in kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")
+        # The penilai sees which of her RHK Organisasi it intervenes.
+        assert f"{RHK}\nRHK atasan: {RHK_ATASAN}" in kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")
         await pilot.press("s")
         assert isinstance(app.screen, KonfirmasiScreen)
         await pilot.press("enter")
@@ -343,3 +383,51 @@ async def test_urutan_rhk_dan_indikator_diubah_dengan_kurung_siku(address, clien
     skp = await client.skp.GetSkp(skp_pb2.GetSkpRequest(name=skp.name), metadata=md)
     assert [(r.teks, r.urutan) for r in skp.rhk] == [("RHK kedua", 1), ("RHK pertama", 2)]
     assert [i.teks for i in skp.rhk[1].indikator] == ["indikator B", "indikator A"]
+
+
+async def test_edit_skp_disetujui_cut_off_dan_periode_lintas_tahun(address, client):
+    """The pencil works on an approved SKP (docs/domain.md#edit-skp); a period
+    crossing the year is clipped and the server's notice is shown."""
+    from tests.api.penilaian.bantu import TAHUN_BUKA, skp_disetujui
+
+    await skp_disetujui(client)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await pilot.press("e")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahSkpScreen)
+        assert "tetap disetujui" in isi(app, "#petunjuk-disetujui")
+        await ketik(pilot, "#akhir", f"30/06/{TAHUN_BUKA}")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert kolom(app, "#tabel-skp", "Periode") == [f"1 Januari {TAHUN_BUKA} - 30 Juni {TAHUN_BUKA}"]
+        assert kolom(app, "#tabel-skp", "Status") == ["PERSETUJUAN"]
+        await tambah_skp(pilot, "01/10/2022", "03/03/2023")
+        assert "dipotong menjadi 31 Desember 2022" in pemberitahuan(app)
+        assert "1 Oktober 2022 - 31 Desember 2022" in kolom(app, "#tabel-skp", "Periode")
+
+
+async def test_target_nol_ditolak_di_isian_rentang_dan_rupiah_tampil_apa_adanya(address):
+    """docs/domain.md#indikator-dan-target: the server's refusal lands on TARGET;
+    a range and a rupiah amount are shown as typed."""
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        await tambah_rhk(pilot, RHK)
+        await tambah_indikator(pilot, RHK, "kepuasan layanan", "0 %")
+        assert isinstance(app.screen, TambahIndikatorScreen)
+        assert "lebih dari 0" in isi(app, "#pesan")
+        assert app.focused.id == "target"
+        await ketik(pilot, "#target", "80-100 %")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        await tambah_indikator(pilot, RHK, "anggaran", "Rp 50.000.000", aspek=4)
+        rows = baris(app.screen.query_one("#tabel-rhk"))
+        assert ["", "- kepuasan layanan", "Kuantitas", "80-100 %"] in rows
+        assert ["", "- anggaran", "Biaya", "Rp 50.000.000"] in rows

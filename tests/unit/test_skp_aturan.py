@@ -7,11 +7,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from services.shared.besaran import parse_besaran
 from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 from services.skp.domain import akses, isian
 from services.skp.domain import status as s
-from services.skp.domain.periode import Periode, SkpLain, cek_tumpang_tindih, kunci_peran, validate_periode
+from services.skp.domain.periode import (
+    Periode,
+    SkpLain,
+    cek_periode_berisi,
+    cek_tumpang_tindih,
+    kunci_peran,
+    periode_nilai,
+    validate_periode,
+)
 from services.skp.domain.target import parse_target
 
 D = dt.date
@@ -23,9 +32,21 @@ def test_periode_akhir_sebelum_awal_ditolak():
     assert e.value.pelanggaran[0].field == "skp.periode_akhir"
 
 
-def test_periode_melintasi_dua_tahun_ditolak():
-    with pytest.raises(TidakValid, match="satu tahun"):
-        validate_periode(D(2023, 7, 1), D(2024, 6, 30))
+def test_periode_melintasi_tahun_dipotong_31_desember_dengan_pemberitahuan():
+    # Panduan bab 10: 01/10/2022-03/03/2023 becomes 1 Oktober 2022 - 31 Desember 2022.
+    periode, pesan = validate_periode(D(2022, 10, 1), D(2023, 3, 3))
+    assert periode == Periode(D(2022, 10, 1), D(2022, 12, 31))
+    assert "31 Desember 2022" in pesan and "1 Januari 2023 - 3 Maret 2023" in pesan
+    assert validate_periode(D(2023, 1, 1), D(2023, 12, 31)) == (Periode(D(2023, 1, 1), D(2023, 12, 31)), "")
+
+
+def test_periode_penilaian_yang_berisi_tidak_boleh_hilang():
+    assert periode_nilai(Periode(D(2023, 2, 1), D(2023, 8, 31))) == ["tw1", "tw2", "tw3", "akhir"]
+    assert periode_nilai(Periode(D(2023, 12, 1), D(2023, 12, 31))) == ["tw4", "akhir"]
+    cek_periode_berisi(Periode(D(2023, 1, 1), D(2023, 6, 30)), ["tw1", "tw2", "akhir"])
+    with pytest.raises(KondisiTidakTerpenuhi, match="TRIWULAN III") as e:
+        cek_periode_berisi(Periode(D(2023, 1, 1), D(2023, 6, 30)), ["tw1", "tw3"])
+    assert "TRIWULAN I," not in str(e.value)
 
 
 def test_tumpang_tindih_hanya_untuk_peran_yang_sama():
@@ -48,17 +69,37 @@ def test_tanggal_acuan_tetap_di_dalam_periode():
 @pytest.mark.parametrize("teks, angka, satuan", [
     ("12 bulan", Decimal(12), "bulan"), ("100 %", Decimal(100), "%"), ("100%", Decimal(100), "%"),
     ("1.500 dokumen", Decimal(1500), "dokumen"), ("2,5 jam", Decimal("2.5"), "jam"),
-    ("1.234,5 lembar", Decimal("1234.5"), "lembar"), ("0 keluhan", Decimal(0), "keluhan"),
+    ("1.234,5 lembar", Decimal("1234.5"), "lembar"), ("Rp 50.000.000", Decimal(50_000_000), "Rp"),
+    ("Rp50.000.000", Decimal(50_000_000), "Rp"), ("Rp. 1.500.000,50", Decimal("1500000.50"), "Rp"),
 ])
 def test_target_kuantitatif_angka_dan_satuan(teks, angka, satuan):
     t = parse_target(teks, True, "indikator.target")
     assert (t.angka, t.satuan) == (angka, satuan)
 
 
-@pytest.mark.parametrize("teks", ["", "dua belas bulan", "12", "  "])
+@pytest.mark.parametrize("teks", ["", "dua belas bulan", "12", "  ", "0 keluhan", "-5 dokumen", "0,0 %",
+                                  "100-80 %", "Rp 50.000.000 rupiah"])
 def test_target_kuantitatif_tidak_sah(teks):
-    with pytest.raises(TidakValid):
+    with pytest.raises(TidakValid) as e:
         parse_target(teks, True, "indikator.target")
+    assert e.value.pelanggaran[0].field == "indikator.target"
+
+
+def test_target_rentang_adalah_rentang():
+    # docs/domain.md#indikator-dan-target: "80-100 %" is 80 to 100 %, not 80 with the unit "-100 %".
+    t = parse_target("80-100 %", True, "f")
+    assert (t.angka, t.sampai, t.satuan, t.teks) == (Decimal(80), Decimal(100), "%", "80-100 %")
+    t = parse_target("1.500 - 2.000 dokumen", True, "f")
+    assert (t.angka, t.sampai, t.satuan) == (Decimal(1500), Decimal(2000), "dokumen")
+    with pytest.raises(TidakValid, match="lebih dari 0"):
+        parse_target("0 keluhan", True, "f")
+
+
+def test_realisasi_boleh_nol_tetapi_tidak_negatif():
+    assert parse_besaran("0 keluhan", "realisasi.realisasi", "realisasi", boleh_nol=True).angka == 0
+    with pytest.raises(TidakValid, match="negatif"):
+        parse_besaran("-1 dokumen", "realisasi.realisasi", "realisasi", boleh_nol=True)
+    assert parse_besaran("sesuai jadwal", "realisasi.realisasi", "realisasi") is None
 
 
 def test_target_kualitatif_bebas():
@@ -66,7 +107,7 @@ def test_target_kualitatif_bebas():
     assert parse_target("sesuai jadwal", False, "f").teks == "sesuai jadwal"
 
 
-@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["bulan", "dokumen", "%", "kegiatan"]))
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["bulan", "dokumen", "%", "kegiatan"]))
 def test_target_angka_bulat_apa_pun_terbaca_kembali(n, satuan):
     teks = f"{n:,}".replace(",", ".") + f" {satuan}"  # Indonesian thousands separator
     t = parse_target(teks, True, "f")
@@ -77,14 +118,26 @@ def _isi(*rhk, pendekatan=s.KUANTITATIF, penilai=True):
     return s.IsiSkp(pendekatan, penilai, list(rhk))
 
 
-UTAMA_LENGKAP = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "12 bulan")])
+UTAMA_LENGKAP = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "12 bulan")], mengintervensi=True)
+
+
+def test_rhk_utama_wajib_mengintervensi_rhk_organisasi_atasan():
+    tanpa = s.RhkIsi(s.UTAMA, "Terarsipnya SK", [s.IndikatorIsi("ind", "12 bulan")])
+    tambahan = s.RhkIsi(s.TAMBAHAN, "Membantu", [s.IndikatorIsi("ind", "1 kegiatan")])
+    assert s.kekurangan(_isi(tanpa, tambahan)) == [
+        "RHK Utama 'Terarsipnya SK' belum mengintervensi RHK Organisasi atasan: pilih RHK atasan yang "
+        "diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil)."]
+    with pytest.raises(KondisiTidakTerpenuhi, match="Terarsipnya SK"):
+        s.ajukan(s.DRAFT, _isi(tanpa))
+    # Without a penilai in the system there is no atasan to intervene (that SKP waits for one anyway).
+    assert len(s.kekurangan(_isi(tanpa, penilai=False))) == 1
 
 
 def test_ajukan_butuh_rhk_utama_indikator_dan_target():
     assert s.kekurangan(_isi(UTAMA_LENGKAP)) == []
     alasan = s.kekurangan(_isi(s.RhkIsi(s.TAMBAHAN, "T", []), penilai=False))
     assert len(alasan) == 3  # no penilai, no RHK Utama, an RHK without indikator
-    tanpa_target = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "")])
+    tanpa_target = s.RhkIsi(s.UTAMA, "RHK", [s.IndikatorIsi("ind", "")], mengintervensi=True)
     assert "target" in s.kekurangan(_isi(tanpa_target))[0]
     assert s.kekurangan(_isi(tanpa_target, pendekatan=s.KUALITATIF)) == []
 

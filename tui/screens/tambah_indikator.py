@@ -1,6 +1,7 @@
 """Tambah Indikator and Edit Indikator (docs/domain.md#indikator-dan-target): the
 aspek, the indikator kinerja individu and its target tahunan. A Kuantitatif
-SKP needs a numeric target with a unit ("12 bulan"); the server checks it."""
+SKP needs a numeric target with a unit ("12 bulan", a range "80-100 %",
+"Rp 50.000.000"); the server checks it and its answer lands on the field."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ class TambahIndikatorScreen(ModalScreen[HasilIndikator]):
                     yield RadioButton(v, value=bool(ind) and ind.aspek == k, id=f"aspek-{k}")
             yield Label("INDIKATOR", markup=False)
             yield TextArea(ind.teks if ind else "", compact=True, id="indikator")
-            yield Label("TARGET" + (" (angka dan satuan, misalnya 12 bulan)" if kuantitatif else ""), markup=False)
+            yield Label("TARGET" + (" (angka di atas 0 dan satuan: 12 bulan, 80-100 %, Rp 50.000.000)"
+                                    if kuantitatif else ""), markup=False)
             yield Input(compact=True, value=ind.target if ind else "", placeholder="12 bulan", id="target")
             yield Static(PETUNJUK, classes="petunjuk", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)

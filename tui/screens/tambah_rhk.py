@@ -25,7 +25,8 @@ HasilRhk = pb.Rhk | Literal["usang"] | None
 ISIAN = {"rhk_atasan": "#rhk-atasan", "klasifikasi": "#klasifikasi", "jenis": "#jenis", "teks": "#teks",
          "perjanjian_kinerja": "#perjanjian"}
 PETUNJUK = ("Silahkan tentukan Rencana Hasil Kerja (RHK) yang akan dibuat/disunting. Untuk tiap RHK, tentukan juga "
-            "RHK atasan yang diintervensi. Jika pilihan kosong, pastikan Anda mengikuti proses diskusi kinerja "
+            "RHK atasan yang diintervensi: setiap RHK Utama wajib mengintervensi salah satu RHK Organisasi atasan "
+            "sebelum SKP diajukan. Jika pilihan kosong, pastikan Anda mengikuti proses diskusi kinerja "
             "melalui Matriks Peran Hasil (MPH) dari atasan terlebih dahulu.")
 PETUNJUK_KLASIFIKASI = ("RHK Organisasi tertaut dengan organisasi / unit kerja / tim kerja: bila terjadi pergantian "
                         "pimpinan, RHK ini diwariskan ke pejabat selanjutnya di tahun yang sama. RHK Individu tertaut "
@@ -98,8 +99,10 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
         # The atasan's words: literal Text (a Select reads a str option as markup).
         pilihan = [(fmt.teks(f"{x.teks} ({x.unor_nama})" if x.unor_nama else x.teks), x.name) for x in resp.rhk]
         if self._rhk and self._rhk.rhk_atasan and all(v != self._rhk.rhk_atasan for _, v in pilihan):
-            # Chosen before and no longer offered (the MPH changed): kept visible, so saving keeps it.
-            pilihan.append((fmt.teks(self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan), self._rhk.rhk_atasan))
+            # Chosen before and no longer offered (the MPH changed): kept visible, so saving keeps it,
+            # but Ajukan refuses it (docs/domain.md#rhk), so the label says so.
+            pilihan.append((fmt.teks(f"{self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan} (tidak lagi ditawarkan "
+                                     "atasan; pilih yang lain sebelum Ajukan)"), self._rhk.rhk_atasan))
         pilih.set_options(pilihan)
         if self._rhk and self._rhk.rhk_atasan:
             pilih.value = self._rhk.rhk_atasan

@@ -32,6 +32,9 @@ PETUNJUK = ("Silahkan tentukan periode SKP dan jenis SKP. Ada dua jenis SKP: Kua
 CEK = ("Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat kesalahan bisa "
        "dilakukan perubahan pada menu Profil.")
 
+DISETUJUI = ("SKP ini sudah disetujui dan tetap disetujui setelah diubah (cut-off karena mutasi atau promosi). "
+             "Periode penilaian yang sudah berisi isian atau rating tidak dapat dibuang.")
+
 
 class TambahSkpScreen(ModalScreen[HasilForm]):
     BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
@@ -74,6 +77,8 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
                 yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
                 yield RadioButton("Kualitatif", value=not kuantitatif, id="kualitatif")
             yield Static(PETUNJUK, classes="petunjuk", markup=False)
+            if s is not None and s.status == pb.STATUS_SKP_PERSETUJUAN:
+                yield Static(DISETUJUI, classes="petunjuk", id="petunjuk-disetujui", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("OK", compact=True, variant="primary", id="simpan")

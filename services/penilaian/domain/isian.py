@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from services.shared.besaran import parse_besaran
 from services.shared.errors import TidakValid
 from services.shared.teks import teks as _teks
 
@@ -32,3 +33,13 @@ def tautan(value: str, field: str) -> str:
         raise TidakValid(field, "tautan harus diawali http:// atau https:// dan menyebut alamat situsnya, "
                          "misalnya https://drive.google.com/…")
     return value
+
+
+def realisasi_kuantitatif(value: str, field: str = "realisasi.realisasi") -> None:
+    """The realisasi of a Kuantitatif indikator is read like its target
+    (services/shared/besaran.py): a number and a unit, "3 bulan",
+    "Rp 12.500.000"; 0 is a realisation (nothing done yet), a negative number
+    is not (docs/domain.md#indikator-dan-target)."""
+    if parse_besaran(value, field, "realisasi", boleh_nol=True) is None:
+        raise TidakValid(field, "realisasi SKP Kuantitatif diawali angka dengan satuannya, misalnya '3 bulan', "
+                         "'2 dokumen' atau 'Rp 12.500.000'")

@@ -34,7 +34,7 @@ def data_skp(s: spb.Skp) -> DataSkp:
         akhir=date_of(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
         rhk={r.id: JENIS_RHK.get(r.jenis, "") for r in s.rhk},
         indikator={i.id: r.id for r in s.rhk for i in r.indikator},
-        jumlah_indikator=s.jumlah_indikator,
+        jumlah_indikator=s.jumlah_indikator, kuantitatif=s.pendekatan == spb.PENDEKATAN_KUANTITATIF,
     )
 
 

@@ -34,6 +34,13 @@ class Evaluasi(Dasar):
             rows = await uc.daftar_periode(s, pr.current(), skp, induk, self._hari_ini())
         return pb.ListPeriodePenilaianResponse(periode=[convert.periode(skp.id, i) for i in rows])
 
+    async def ListPeriodeBerisi(self, request: pb.ListPeriodeBerisiRequest,
+                                context: grpc.aio.ServicerContext) -> pb.ListPeriodeBerisiResponse:
+        skp = await self._data_skp(nama.skp(request.skp, "skp"))
+        async with self._db.read() as s:
+            kode = await uc.periode_berisi(s, skp)
+        return pb.ListPeriodeBerisiResponse(periode=[convert.PERIODE[k] for k in kode])
+
     async def GetPenilaian(self, request: pb.GetPenilaianRequest, context: grpc.aio.ServicerContext) -> pb.Penilaian:
         skp_id, kode = nama.periode(request.name)
         skp = await self._data_skp(skp_id)

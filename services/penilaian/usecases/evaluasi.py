@@ -83,6 +83,19 @@ async def _capaian(s: AsyncSession, induk: Induk | None, tahun: int) -> dict[str
     return {r.periode: r for r in rows}
 
 
+async def periode_berisi(s: AsyncSession, skp: DataSkp) -> list[str]:
+    """The period codes of this SKP holding anything the pegawai or the
+    penilai recorded, whatever the SKP's status: an SKP returned to DRAFT
+    keeps them. skp asks before Edit SKP drops a period (docs/domain.md#edit-skp);
+    skp already refused readers without rights."""
+    berisi: set[str] = set()
+    for model in (RencanaAksiRow, BuktiDukungRow, RealisasiRow, FeedbackRow):
+        berisi.update(await s.scalars(select(model.periode).where(model.skp_id == skp.id).distinct()))
+    nilai = await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id == skp.id))
+    berisi.update(r.periode for r in nilai if r.rating_hasil or r.rating_perilaku or r.status != "BELUM_DINILAI")
+    return sorted(berisi, key=lambda k: (k == "akhir", k))
+
+
 async def daftar_periode(s: AsyncSession, p: Principal, skp: DataSkp, induk: Induk | None,
                          hari_ini: dt.date) -> list[InfoPeriode]:
     boleh_baca(p, skp)

@@ -34,6 +34,7 @@ class DataSkp:
     rhk: dict[str, str] = field(default_factory=dict)  # rhk id → jenis ("UTAMA"/"TAMBAHAN")
     indikator: dict[str, str] = field(default_factory=dict)  # indikator id → rhk id
     jumlah_indikator: int = 0
+    kuantitatif: bool = False  # the realisasi is a number + unit, as the target
 
     @property
     def tahun(self) -> int:

@@ -93,6 +93,8 @@ async def ubah_realisasi(s: AsyncSession, p: Principal, skp: DataSkp, kode: str,
         return None
     if not teks:
         raise TidakValid("realisasi.realisasi", "isi realisasinya, misalnya '3 bulan'")
+    if skp.kuantitatif:
+        isian.realisasi_kuantitatif(teks)
     if row is None:
         row = RealisasiRow(skp_id=skp.id, periode=kode, indikator_id=indikator_id,
                            rhk_id=skp.indikator[indikator_id], realisasi=teks, sumber_data=sumber, diubah=sekarang())

@@ -32,6 +32,9 @@ class RhkIsi:
     jenis: str
     teks: str
     indikator: list[IndikatorIsi] = field(default_factory=list)
+    # It intervenes an RHK Organisasi the atasan assigned to this pegawai in
+    # the MPH, one still offered today (the penilai may have changed since).
+    mengintervensi: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,10 @@ def kekurangan(isi: IsiSkp) -> list[str]:
     if not any(r.jenis == UTAMA for r in isi.rhk):
         alasan.append("Belum ada RHK Utama.")
     for r in isi.rhk:
+        if isi.ada_penilai and r.jenis == UTAMA and not r.mengintervensi:
+            # docs/domain.md#rhk: every RHK Utama intervenes an RHK Organisasi of the atasan.
+            alasan.append(f"RHK Utama '{_ringkas(r.teks)}' belum mengintervensi RHK Organisasi atasan: pilih RHK "
+                          "atasan yang diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil).")
         if not r.indikator:
             alasan.append(f"RHK '{_ringkas(r.teks)}' belum memiliki indikator.")
         elif isi.pendekatan == KUANTITATIF:

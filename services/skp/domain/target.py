@@ -1,16 +1,17 @@
-"""TARGET TAHUNAN of an indikator: a number and a unit in a Kuantitatif SKP
-("12 bulan", "100 %", "1.500 dokumen", "2,5 jam"), free text otherwise."""
+"""TARGET TAHUNAN of an indikator (docs/domain.md#indikator-dan-target): a number
+and a unit in a Kuantitatif SKP ("12 bulan", "100 %", "1.500 dokumen",
+"2,5 jam", "Rp 50.000.000", the range "80-100 %"), free text otherwise. The
+number itself is read by services/shared/besaran.py, which penilaian uses
+for the realisasi too."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from services.shared.besaran import parse_besaran
 from services.shared.errors import TidakValid
 
-_ANGKA = re.compile(r"^\s*(\d[\d.,]*)\s*(.*?)\s*$")
-_RIBUAN = re.compile(r"^\d{1,3}(\.\d{3})+$")
 MAKS = 100
 
 
@@ -19,15 +20,7 @@ class Target:
     teks: str
     angka: Decimal | None
     satuan: str
-
-
-def _angka(raw: str) -> Decimal:
-    # Indonesian numerals: '.' groups thousands, ',' is the decimal comma.
-    if "," in raw:
-        raw = raw.replace(".", "").replace(",", ".", 1)
-    elif _RIBUAN.match(raw):
-        raw = raw.replace(".", "")
-    return Decimal(raw)
+    sampai: Decimal | None = None  # the upper bound of a range
 
 
 def parse_target(teks: str, kuantitatif: bool, field: str) -> Target:
@@ -38,16 +31,15 @@ def parse_target(teks: str, kuantitatif: bool, field: str) -> Target:
         if kuantitatif:
             raise TidakValid(field, "SKP Kuantitatif wajib mengisi target, misalnya '12 bulan'")
         return Target("", None, "")
-    m = _ANGKA.match(teks)
-    if m is None:
-        if kuantitatif:
-            raise TidakValid(field, "target SKP Kuantitatif harus diawali angka, misalnya '12 bulan' atau '100 %'")
-        return Target(teks, None, "")
-    try:
-        angka = _angka(m.group(1))
-    except InvalidOperation:
-        raise TidakValid(field, f"'{m.group(1)}' bukan angka yang sah") from None
-    satuan = m.group(2)
-    if kuantitatif and not satuan:
-        raise TidakValid(field, "sebutkan satuan target, misalnya '12 bulan' atau '2 dokumen'")
-    return Target(teks, angka, satuan)
+    if not kuantitatif:
+        # Free text; a number in it is kept when it reads as one, never refused.
+        try:
+            b = parse_besaran(teks, field)
+        except TidakValid:
+            b = None
+        return Target(teks, b.angka, b.satuan, b.sampai) if b else Target(teks, None, "")
+    b = parse_besaran(teks, field)
+    if b is None:
+        raise TidakValid(field, "target SKP Kuantitatif harus diawali angka, misalnya '12 bulan', '100 %' atau "
+                         "'Rp 50.000.000'")
+    return Target(teks, b.angka, b.satuan, b.sampai)

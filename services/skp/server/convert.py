@@ -41,7 +41,8 @@ def rhk_name(r: RhkRow) -> str:
 def indikator(skp_id: str, i: IndikatorRow) -> pb.Indikator:
     return pb.Indikator(
         name=f"skp/{skp_id}/rhk/{i.rhk_id}/indikator/{i.id}", id=i.id, aspek=ASPEK.get(i.aspek, 0), teks=i.teks,
-        target=i.target, target_angka=i.target_angka or 0.0, target_satuan=i.target_satuan, urutan=i.urutan,
+        target=i.target, target_angka=i.target_angka or 0.0, target_satuan=i.target_satuan,
+        target_sampai=i.target_sampai or 0.0, urutan=i.urutan,
         etag=str(i.versi),
     )
 

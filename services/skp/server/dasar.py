@@ -1,5 +1,5 @@
 """What every part of the SkpService servicer shares: the database, the
-profil client and the idempotent unit of work."""
+profil and penilaian clients and the idempotent unit of work."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from google.protobuf.message import Message
 
+from services.penilaian.client import PenilaianClient
 from services.profil.client import ProfilClient
 from services.shared.db import Database
 from services.shared.errors import TidakValid
@@ -19,10 +20,12 @@ M = TypeVar("M", bound=Message)
 
 
 class Dasar:
-    def __init__(self, db: Database, profil: ProfilClient, hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(self, db: Database, profil: ProfilClient, penilaian: PenilaianClient,
+                 hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
         self._db = db
         self._mutasi = Mutasi(db, permintaan, jejak)
         self._profil = profil
+        self._penilaian = penilaian
         self._hari_ini = hari_ini
 
 

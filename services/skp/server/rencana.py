@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import grpc
+from ekinerja.penilaian.v1 import penilaian_pb2 as npb
 from ekinerja.skp.v1 import skp_pb2 as pb
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +20,10 @@ from services.skp.usecases import ringkasan as uc_ringkasan
 from services.skp.usecases import skp as uc
 from services.skp.usecases import sumber
 from services.skp.usecases.umum import baca, pihak
+
+# penilaian's period names (its API) → the codes of skp's domain.
+KODE_PERIODE = {npb.PERIODE_TRIWULAN_I: "tw1", npb.PERIODE_TRIWULAN_II: "tw2", npb.PERIODE_TRIWULAN_III: "tw3",
+                npb.PERIODE_TRIWULAN_IV: "tw4", npb.PERIODE_AKHIR_TAHUN: "akhir"}
 
 
 class Rencana(Dasar):
@@ -51,8 +56,8 @@ class Rencana(Dasar):
         src = request.skp
         p = pr.current()
         nip = uc.nip_pemanggil(p)
-        periode = validate_periode(date_from_proto(src.periode_awal, "skp.periode_awal"),
-                                   date_from_proto(src.periode_akhir, "skp.periode_akhir"))
+        periode, pemberitahuan = validate_periode(date_from_proto(src.periode_awal, "skp.periode_awal"),
+                                                  date_from_proto(src.periode_akhir, "skp.periode_akhir"))
         pendekatan = uc.validate_pendekatan(convert.PENDEKATAN_DARI.get(src.pendekatan, ""))
         unor_plt = src.unor_plt_id.strip() or None
         if unor_plt is not None and not nama.ID.match(unor_plt):
@@ -61,7 +66,9 @@ class Rencana(Dasar):
         penilai = await sumber.penilai(self._profil, nip, unor_plt, periode.acuan(self._hari_ini()))
 
         async def work(s: AsyncSession) -> pb.Skp:
-            return convert.skp(await uc.buat(s, p, periode, pendekatan, data, penilai))
+            hasil = convert.skp(await uc.buat(s, p, periode, pendekatan, data, penilai))
+            hasil.pemberitahuan = pemberitahuan
+            return hasil
 
         return await self._mutasi(request, "CreateSkp", pb.Skp, work)
 
@@ -79,13 +86,21 @@ class Rencana(Dasar):
             # The period of an acting role must stay inside the assignment.
             cocok = [t for t in await self._profil.penugasan(row.nip) if t.unor_id == row.unor_plt_id]
             if cocok:
-                periode = Periode(awal or row.awal, akhir or row.akhir)
+                periode, _ = validate_periode(awal or row.awal, akhir or row.akhir)
                 _, mulai, selesai = sumber.penugasan_untuk(cocok, periode)
                 batas = (mulai, selesai)
+        berisi = None
+        if awal or akhir:
+            # The entries live in penilaian: asked through its API before the
+            # transaction (docs/domain.md#edit-skp). Unreachable → UNAVAILABLE, nothing changed.
+            berisi = [KODE_PERIODE[k] for k in await self._penilaian.periode_berisi(skp_id) if k in KODE_PERIODE]
 
         async def work(s: AsyncSession) -> pb.Skp:
-            return convert.skp(await uc.ubah(s, p, skp_id, paths, awal, akhir,
-                                             convert.PENDEKATAN_DARI.get(src.pendekatan, ""), src.etag, batas))
+            t, pemberitahuan = await uc.ubah(s, p, skp_id, paths, awal, akhir,
+                                             convert.PENDEKATAN_DARI.get(src.pendekatan, ""), src.etag, batas, berisi)
+            hasil = convert.skp(t)
+            hasil.pemberitahuan = pemberitahuan
+            return hasil
 
         return await self._mutasi(request, "UpdateSkp", pb.Skp, work)
 

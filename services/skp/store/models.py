@@ -119,6 +119,8 @@ class IndikatorRow(Base):
     target: Mapped[str] = mapped_column(String(100), default="")
     target_angka: Mapped[float | None] = mapped_column(Float)
     target_satuan: Mapped[str] = mapped_column(String(100), default="")
+    # The upper bound of a range ("80-100 %": 80 to 100), else None.
+    target_sampai: Mapped[float | None] = mapped_column(Float)
     urutan: Mapped[int] = mapped_column(Integer)
     versi: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -22,7 +22,8 @@ INDIVIDU = "INDIVIDU"
 ASPEK = ("KUANTITAS", "KUALITAS", "WAKTU", "BIAYA")
 
 PETUNJUK_MPH = ("Pilihan RHK atasan kosong: pastikan Anda mengikuti proses diskusi kinerja melalui Matriks Peran "
-                "Hasil (MPH) dari atasan terlebih dahulu — atasan Anda perlu menautkan Anda pada RHK-nya.")
+                "Hasil (MPH) dari atasan terlebih dahulu — atasan Anda perlu menautkan Anda pada RHK Organisasi-nya. "
+                "Setiap RHK Utama wajib mengintervensi RHK Organisasi atasan sebelum SKP diajukan.")
 PETUNJUK_TANPA_PENILAI = ("SKP ini belum memiliki pejabat penilai. Klik Muat Ulang pada kolom Pejabat Penilai "
                           "Kinerja; bila Anda pimpinan tertinggi instansi, isi Perjanjian Kinerja.")
 
@@ -44,15 +45,18 @@ class IsianRhk:
 
 async def intervensi(s: AsyncSession, p: Principal, skp_id: str) -> tuple[list[Intervensi], str]:
     row = await baca(s, p, skp_id)
-    return await _intervensi(s, row)
+    return await pilihan_intervensi(s, row)
 
 
-async def _intervensi(s: AsyncSession, row: SkpRow) -> tuple[list[Intervensi], str]:
+async def pilihan_intervensi(s: AsyncSession, row: SkpRow) -> tuple[list[Intervensi], str]:
+    """The RHK Organisasi of the SKP's penilai, in an SKP overlapping this
+    one, that the penilai assigned to this pegawai in the MPH
+    (docs/domain.md#rhk): the choices offered, and what Ajukan accepts."""
     if not row.penilai_nip:
         return [], PETUNJUK_TANPA_PENILAI
     periode = Periode(row.awal, row.akhir)
     hasil = [Intervensi(r, k) for r, k in await repo.rhk_untuk_bawahan(s, row.penilai_nip, row.tahun, row.nip)
-             if Periode(k.awal, k.akhir).bertumpang(periode)]
+             if r.klasifikasi == ORGANISASI and Periode(k.awal, k.akhir).bertumpang(periode)]
     return hasil, "" if hasil else PETUNJUK_MPH
 
 
@@ -78,7 +82,7 @@ async def _atasan(s: AsyncSession, row: SkpRow, rhk_atasan_id: str) -> Intervens
     if not row.penilai_nip:
         raise TidakValid("rhk.rhk_atasan", "SKP tanpa pejabat penilai tidak mengintervensi RHK atasan; "
                          "isi Perjanjian Kinerja")
-    pilihan, _ = await _intervensi(s, row)
+    pilihan, _ = await pilihan_intervensi(s, row)
     for i in pilihan:
         if i.rhk.id == rhk_atasan_id:
             return i
@@ -186,6 +190,7 @@ def _terapkan_indikator(ind: IndikatorRow, row: SkpRow, paths: set[str], v: Isia
         t = parse_target(v.target, row.pendekatan == KUANTITATIF, "indikator.target")
         ind.target, ind.target_satuan = t.teks, t.satuan
         ind.target_angka = float(t.angka) if t.angka is not None else None
+        ind.target_sampai = float(t.sampai) if t.sampai is not None else None
 
 
 async def tambah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str,
@@ -195,7 +200,7 @@ async def tambah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: s
     await repo.get_rhk(s, skp_id, rhk_id)
     ada = (await repo.indikator_rhk(s, [rhk_id]))[rhk_id]
     ind = IndikatorRow(id=uuid.uuid4().hex, rhk_id=rhk_id, aspek="", teks="", target="", target_angka=None,
-                       target_satuan="", urutan=len(ada) + 1)
+                       target_satuan="", target_sampai=None, urutan=len(ada) + 1)
     _terapkan_indikator(ind, row, {"aspek", "teks", "target"}, v)
     s.add(ind)
     sentuh(row)

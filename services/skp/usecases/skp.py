@@ -8,19 +8,21 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared import jejak_audit
-from services.shared.errors import AksesDitolak, TidakValid
+from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
 from services.shared.giliran import ambil as ambil_giliran
 from services.shared.principal import Principal
 from services.skp.domain import akses
 from services.skp.domain.periode import (
     Periode,
     SkpLain,
+    cek_periode_berisi,
     cek_tumpang_tindih,
     dalam_penugasan,
     kunci_peran,
     validate_periode,
 )
-from services.skp.domain.status import DRAFT, KUALITATIF, KUANTITATIF, harus_draft
+from services.skp.domain.status import DRAFT, KUALITATIF, KUANTITATIF, PERSETUJUAN, harus_draft
+from services.skp.domain.target import parse_target
 from services.skp.store import repository as repo
 from services.skp.store.models import IndikatorRow, RhkRow, SkpRow, giliran
 from services.skp.usecases.sumber import DataPegawai, Identitas
@@ -119,33 +121,73 @@ async def _warisi_rhk_organisasi(s: AsyncSession, row: SkpRow) -> None:
         s.add(baru)
         for i in indikator[r.id]:
             s.add(IndikatorRow(id=uuid.uuid4().hex, rhk_id=baru.id, aspek=i.aspek, teks=i.teks, target=i.target,
-                               target_angka=i.target_angka, target_satuan=i.target_satuan, urutan=i.urutan))
+                               target_angka=i.target_angka, target_satuan=i.target_satuan,
+                               target_sampai=i.target_sampai, urutan=i.urutan))
     await s.flush()
 
 
 async def ubah(s: AsyncSession, p: Principal, skp_id: str, paths: list[str], awal: dt.date | None,
                akhir: dt.date | None, pendekatan: str, etag: str,
-               batas_plt: tuple[dt.date, dt.date] | None) -> Tampilan:
+               batas_plt: tuple[dt.date, dt.date] | None, berisi: list[str] | None = None) -> tuple[Tampilan, str]:
+    """Edit SKP, on a DRAFT SKP or on an approved one for a cut-off in the
+    middle of the year; an approved SKP stays approved (docs/domain.md#edit-skp).
+    `berisi`: the penilaian periods holding entries (asked of penilaian
+    before the transaction when the period changes). Returns the SKP and
+    the notice of what the server changed in what was sent."""
     row = await untuk_pemilik(s, p, skp_id, etag)
-    harus_draft(row.status)
+    if row.status not in (DRAFT, PERSETUJUAN):
+        raise KondisiTidakTerpenuhi(
+            f"SKP berstatus {row.status} sedang menunggu persetujuan: Edit SKP dapat dilakukan saat DRAFT atau "
+            "setelah disetujui (PERSETUJUAN).")
     if not paths:
         raise TidakValid("update_mask", "sebutkan field yang diubah: periode_awal, periode_akhir, pendekatan")
     for path in paths:
         if path not in ("periode_awal", "periode_akhir", "pendekatan"):
             raise TidakValid("update_mask", f"field '{path}' tidak dapat diubah; ubah periode_awal, "
                              "periode_akhir atau pendekatan")
-    periode = validate_periode(awal if "periode_awal" in paths and awal else row.awal,
-                               akhir if "periode_akhir" in paths and akhir else row.akhir)
-    if "pendekatan" in paths:
-        row.pendekatan = validate_pendekatan(pendekatan)
+    lama = Periode(row.awal, row.akhir)
+    periode, pemberitahuan = validate_periode(awal if "periode_awal" in paths and awal else row.awal,
+                                              akhir if "periode_akhir" in paths and akhir else row.akhir)
+    pendekatan_baru = validate_pendekatan(pendekatan) if "pendekatan" in paths else row.pendekatan
     if batas_plt is not None:
         dalam_penugasan(periode, batas_plt[0], batas_plt[1], "skp.periode_awal")
+    if periode != lama:
+        cek_periode_berisi(periode, berisi or [])
+    if pendekatan_baru == KUANTITATIF and row.pendekatan != KUANTITATIF:
+        await _jadikan_kuantitatif(s, row)
     await ambil_giliran(s, giliran, f"skp:{row.nip}")
     lain = [r for r in await repo.skp_tahun(s, [row.nip], periode.tahun)]
     _cek_peran(lain, row.id, periode, row.unor_plt_id)
+    if row.status != DRAFT:
+        # The approved SKP changes under the penilai's approval: say so in its history.
+        berubah = [f"periode {lama.teks()} → {periode.teks()}"] if periode != lama else []
+        if pendekatan_baru != row.pendekatan:
+            berubah.append(f"pendekatan {row.pendekatan.title()} → {pendekatan_baru.title()}")
+        if berubah:
+            catat(s, p, row, row.status, row.status, "Edit SKP: " + "; ".join(berubah))
+    row.pendekatan = pendekatan_baru
     row.awal, row.akhir, row.tahun = periode.awal, periode.akhir, periode.tahun
     sentuh(row)
-    return await tampilan(s, row)
+    return await tampilan(s, row), pemberitahuan
+
+
+async def _jadikan_kuantitatif(s: AsyncSession, row: SkpRow) -> None:
+    """A Kuantitatif SKP has a number + unit for every target: refused,
+    naming the indikator, while one is not (docs/domain.md#edit-skp)."""
+    rhk = await repo.rhk_skp(s, [row.id])
+    indikator = await repo.indikator_rhk(s, [r.id for r in rhk])
+    for r in rhk:
+        for i in indikator[r.id]:
+            try:
+                target = parse_target(i.target, True, "target")
+            except TidakValid as e:
+                raise KondisiTidakTerpenuhi(
+                    f"SKP belum dapat dijadikan Kuantitatif: target indikator '{i.teks}' (RHK '{r.teks}') "
+                    f"bukan angka + satuan ({e.pelanggaran[0].pesan}). Ubah targetnya saat SKP DRAFT, atau "
+                    "biarkan SKP Kualitatif.") from None
+            i.target_angka = float(target.angka) if target.angka is not None else None
+            i.target_satuan = target.satuan
+            i.target_sampai = float(target.sampai) if target.sampai is not None else None
 
 
 async def hapus(s: AsyncSession, p: Principal, skp_id: str, etag: str) -> None:

@@ -8,13 +8,19 @@ from services.shared.principal import Principal
 from services.skp.domain import status as st
 from services.skp.store import repository as repo
 from services.skp.store.models import RiwayatRow
+from services.skp.usecases import rhk
 from services.skp.usecases.umum import Tampilan, baca, catat, isi, sentuh, tampilan, untuk_pemilik, untuk_penilai
+
+
+async def _isi(s: AsyncSession, t: Tampilan) -> st.IsiSkp:
+    pilihan, _ = await rhk.pilihan_intervensi(s, t.skp)
+    return isi(t, frozenset(i.rhk.id for i in pilihan))
 
 
 async def ajukan(s: AsyncSession, p: Principal, skp_id: str, etag: str) -> Tampilan:
     row = await untuk_pemilik(s, p, skp_id, etag)
     t = await tampilan(s, row)
-    dari, row.status = row.status, st.ajukan(row.status, isi(t))
+    dari, row.status = row.status, st.ajukan(row.status, await _isi(s, t))
     row.keterangan = ""
     sentuh(row)
     catat(s, p, row, dari, row.status)
@@ -42,7 +48,7 @@ async def ubah_status(s: AsyncSession, p: Principal, skp_id: str, ke: str, alasa
     row = await untuk_penilai(s, p, skp_id, etag, juga_pengelola=True)
     t = await tampilan(s, row)
     dari = row.status
-    row.status, alasan = st.ubah_status(row.status, ke, alasan, isi(t))
+    row.status, alasan = st.ubah_status(row.status, ke, alasan, await _isi(s, t))
     if row.status == st.DRAFT:
         row.keterangan = alasan
     sentuh(row)

@@ -80,11 +80,13 @@ async def tampilan(s: AsyncSession, row: SkpRow) -> Tampilan:
     return Tampilan(row, rhk, await repo.indikator_rhk(s, [r.id for r in rhk]))
 
 
-def isi(t: Tampilan) -> IsiSkp:
+def isi(t: Tampilan, pilihan_atasan: frozenset[str] = frozenset()) -> IsiSkp:
+    """`pilihan_atasan`: the ids of the atasan's RHKs this SKP may intervene today."""
     return IsiSkp(
         pendekatan=t.skp.pendekatan,
         ada_penilai=bool(t.skp.penilai_nip),
-        rhk=[RhkIsi(r.jenis, r.teks, [IndikatorIsi(i.teks, i.target) for i in t.indikator[r.id]]) for r in t.rhk],
+        rhk=[RhkIsi(r.jenis, r.teks, [IndikatorIsi(i.teks, i.target) for i in t.indikator[r.id]],
+                    r.rhk_atasan_id in pilihan_atasan) for r in t.rhk],
     )
 
 

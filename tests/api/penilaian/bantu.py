@@ -19,10 +19,11 @@ TAHUN_TUTUP = dt.date.today().year - 2
 async def skp_disetujui(client, nip=data.SUTIKNO, penilai=data.ENDANG, tahun=TAHUN_BUKA, rhk=2) -> s.Skp:
     md = await client.login(nip=nip)
     skp = await buat_skp(client, md, awal=(tahun, 1, 1), akhir=(tahun, 12, 31))
+    # A pimpinan's RHK are Organisasi: her bawahan's RHK Utama intervene them (docs/domain.md#rhk).
     for i in range(rhk):
         pimpinan = skp.jenis_pegawai == s.JENIS_PEGAWAI_PIMPINAN
         r = await tambah_rhk(client, md, skp, teks=f"RHK {i + 1}",
-                             klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU if pimpinan else 0)
+                             klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI if pimpinan else 0)
         await tambah_indikator(client, md, r, target="12 bulan", teks=f"Indikator {i + 1}")
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
     await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=await client.login(nip=penilai))

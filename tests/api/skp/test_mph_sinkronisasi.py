@@ -84,13 +84,15 @@ async def test_sinkronisasi_memindahkan_penilai_setelah_mutasi(client):
         update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
 
     kepala = await client.login(nip=data.KEPALA_BKPSDM)
-    assert not (await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=kepala)).skp
+    # (ENDANG's SKP, whose RHK Organisasi SUTIKNO intervenes, is the Kepala's bawahan from the start.)
+    sebelum = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=kepala)
+    assert [x.nip for x in sebelum.skp] == [data.ENDANG]
     hasil = await client.skp.SinkronisasiSkpBawahan(s.SinkronisasiSkpBawahanRequest(tahun=2023), metadata=kepala)
     assert [(x.pegawai_nip, x.penilai_lama.nip, x.penilai_baru.nip) for x in hasil.perubahan] == [
         (data.SUTIKNO, data.ENDANG, data.KEPALA_BKPSDM)]
     assert not hasil.gagal
     daftar = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=kepala)
-    assert [x.nip for x in daftar.skp] == [data.SUTIKNO]
+    assert sorted(x.nip for x in daftar.skp) == sorted([data.SUTIKNO, data.ENDANG])
 
     endang = await client.login(nip=data.ENDANG)
     err = await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=endang),

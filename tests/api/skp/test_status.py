@@ -2,10 +2,11 @@
 
 import grpc
 from ekinerja.skp.v1 import skp_pb2 as s
+from google.protobuf.field_mask_pb2 import FieldMask
 
 from tests import data
 from tests.api.errors import field_violations, gagal
-from tests.api.skp.bantu import buat_skp, skp_siap, tambah_rhk
+from tests.api.skp.bantu import buat_skp, get, rhk_atasan_untuk, skp_siap, tambah_indikator, tambah_rhk
 
 C = grpc.StatusCode
 
@@ -103,3 +104,48 @@ async def test_pimpinan_tertinggi_tanpa_penilai_tidak_dapat_mengajukan(client):
     assert (rhk.unor_id, rhk.perjanjian_kinerja) == (data.SETDA, "Sasaran strategis RPJMD 1")
     err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
     assert "penilai" in err.details()
+
+
+async def test_ajukan_ditolak_selama_rhk_utama_tidak_mengintervensi_rhk_organisasi_atasan(client):
+    """docs/domain.md#rhk: every RHK Utama of an SKP with a penilai in the
+    system intervenes an RHK Organisasi the atasan gave the pegawai in the MPH."""
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, md)
+    rhk = await tambah_rhk(client, md, skp, teks="Terarsipnya SK Pensiun", intervensi=False)
+    await tambah_indikator(client, md, rhk)
+    tambahan = await tambah_rhk(client, md, skp, teks="Membantu kegiatan", jenis=s.JENIS_RHK_TAMBAHAN)
+    await tambah_indikator(client, md, tambahan, teks="kegiatan terlaksana", target="1 kegiatan")
+    err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
+    assert "RHK Utama 'Terarsipnya SK Pensiun' belum mengintervensi RHK Organisasi atasan" in err.details()
+    assert "RHK Utama 'Membantu kegiatan'" not in err.details()
+    # The penilai raising the status with Edit Status meets the same check.
+    endang = await client.login(nip=data.ENDANG)
+    await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(
+        name=skp.name, status=s.STATUS_SKP_PERSETUJUAN), metadata=endang), C.FAILED_PRECONDITION)
+    # An RHK Individu of the atasan, though assigned in the MPH, is not a choice.
+    atas = await buat_skp(client, endang)
+    pribadi = await client.skp.CreateRhk(s.CreateRhkRequest(parent=atas.name, rhk=s.Rhk(
+        teks="Pribadi", jenis=s.JENIS_RHK_UTAMA, klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU)), metadata=endang)
+    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=pribadi.name, nip=data.SUTIKNO,
+                                                                ditugaskan=True), metadata=endang)
+    opsi = await client.skp.ListRhkIntervensi(s.ListRhkIntervensiRequest(parent=skp.name), metadata=md)
+    assert not opsi.rhk and "RHK Organisasi" in opsi.petunjuk
+    err = await gagal(client.skp.UpdateRhk(s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, rhk_atasan=pribadi.name),
+                                                              update_mask=FieldMask(paths=["rhk_atasan"])),
+                                           metadata=md), C.INVALID_ARGUMENT)
+    assert "rhk.rhk_atasan" in field_violations(err)
+    pilihan = await rhk_atasan_untuk(client, md, await get(client, md, skp))
+    await client.skp.UpdateRhk(s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, rhk_atasan=pilihan),
+                                                  update_mask=FieldMask(paths=["rhk_atasan"])), metadata=md)
+    diajukan = await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
+    assert diajukan.status == s.STATUS_SKP_PENGAJUAN
+
+
+async def test_intervensi_yang_dicabut_di_mph_menahan_ajukan(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await skp_siap(client, md)
+    rhk_atasan = skp.rhk[0].rhk_atasan
+    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk_atasan, nip=data.SUTIKNO, ditugaskan=False),
+                                      metadata=await client.login(nip=data.ENDANG))
+    err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
+    assert "belum mengintervensi" in err.details()

@@ -138,6 +138,7 @@ class DaftarSkp(Vertical):
             if isinstance(hasil, pb.Skp):
                 self.notify(f"SKP {fmt.periode(hasil.periode_awal, hasil.periode_akhir)} dibuat (DRAFT). "
                             "Lanjutkan dengan Detail SKP untuk mengisi RHK.", title="Tambah SKP", markup=False)
+                self._pemberitahuan(hasil, "Tambah SKP")
                 self.action_muat(hasil.name)
 
         self.app.push_screen(TambahSkpScreen(), selesai)
@@ -147,18 +148,30 @@ class DaftarSkp(Vertical):
         from tui.screens.tambah_skp import HasilForm, TambahSkpScreen
 
         skp = self._pilihan("diubah")
-        if skp is None or not self._draft(skp, "diubah"):
+        if skp is None:
+            return
+        # An approved SKP keeps its pencil: a cut-off in the middle of the year
+        # (docs/domain.md#edit-skp). Only one waiting for approval is locked.
+        if skp.status == pb.STATUS_SKP_PENGAJUAN:
+            self.notify("SKP berstatus PENGAJUAN sedang menunggu persetujuan atasan: Edit SKP dapat dilakukan saat "
+                        "DRAFT atau setelah disetujui.", severity="warning", timeout=8)
             return
 
         def selesai(hasil: HasilForm) -> None:
             if hasil == "usang":
                 beri_tahu_usang(self)
-            elif hasil is not None:
+            elif isinstance(hasil, pb.Skp):
                 self.notify("Periode dan pendekatan SKP disimpan.", title="Edit SKP", markup=False)
+                self._pemberitahuan(hasil, "Edit SKP")
             if hasil is not None:
                 self.action_muat()
 
         self.app.push_screen(TambahSkpScreen(skp), selesai)
+
+    def _pemberitahuan(self, skp: pb.Skp, judul: str) -> None:
+        """What the server changed in what was sent (a period clipped to 31 Desember)."""
+        if skp.pemberitahuan:
+            self.notify(skp.pemberitahuan, title=judul, severity="warning", timeout=15, markup=False)
 
     @on(Button.Pressed, "#hapus-skp")
     def action_hapus(self) -> None:

@@ -311,6 +311,48 @@ class ListPeriodePenilaianResponse(_message.Message):
 Global___ListPeriodePenilaianResponse: _TypeAlias = ListPeriodePenilaianResponse  # noqa: Y015
 
 @_typing.final
+class ListPeriodeBerisiRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    SKP_FIELD_NUMBER: _builtins.int
+    skp: _builtins.str
+    """"skp/{skp}" """
+    def __init__(
+        self,
+        *,
+        skp: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["skp", b"skp"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListPeriodeBerisiRequest: _TypeAlias = ListPeriodeBerisiRequest  # noqa: Y015
+
+@_typing.final
+class ListPeriodeBerisiResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PERIODE_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def periode(self) -> _containers.RepeatedScalarFieldContainer[Global___Periode.ValueType]:
+        """in order, Triwulan I first"""
+
+    def __init__(
+        self,
+        *,
+        periode: _abc.Iterable[Global___Periode.ValueType] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["periode", b"periode"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListPeriodeBerisiResponse: _TypeAlias = ListPeriodeBerisiResponse  # noqa: Y015
+
+@_typing.final
 class RencanaAksi(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 

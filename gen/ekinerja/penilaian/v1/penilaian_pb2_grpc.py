@@ -45,6 +45,11 @@ class PenilaianServiceStub:
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.FromString,
                 _registered_method=True)
+        self.ListPeriodeBerisi = channel.unary_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/ListPeriodeBerisi',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiResponse.FromString,
+                _registered_method=True)
         self.GetPenilaian = channel.unary_unary(
                 '/ekinerja.penilaian.v1.PenilaianService/GetPenilaian',
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetPenilaianRequest.SerializeToString,
@@ -181,6 +186,16 @@ class PenilaianServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListPeriodeBerisi(self, request, context):
+        """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+        realisasi, feedback or a rating), whatever the SKP's status: skp asks
+        before Edit SKP changes the period, so that no period holding entries
+        is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetPenilaian(self, request, context):
         """Everything recorded for one SKP in one period: rencana aksi, bukti
         dukung, realisasi, feedback, ratings, predikat. Join it with the SKP
@@ -231,6 +246,8 @@ class PenilaianServiceServicer:
 
     def UpdateRealisasi(self, request, context):
         """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+        In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+        read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -377,6 +394,11 @@ def add_PenilaianServiceServicer_to_server(servicer, server):
                     servicer.ListPeriodePenilaian,
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.FromString,
                     response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.SerializeToString,
+            ),
+            'ListPeriodeBerisi': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPeriodeBerisi,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiResponse.SerializeToString,
             ),
             'GetPenilaian': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPenilaian,
@@ -548,6 +570,33 @@ class PenilaianService:
             '/ekinerja.penilaian.v1.PenilaianService/ListPeriodePenilaian',
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianRequest.SerializeToString,
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodePenilaianResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPeriodeBerisi(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/ListPeriodeBerisi',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListPeriodeBerisiResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -62,6 +62,12 @@ class PenilaianServiceStub:
     """The periods of an SKP (Triwulan I–IV clipped to its period, and
     Penilaian Akhir Tahun) with dates, Batas, ratings and predikat.
     """
+    ListPeriodeBerisi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.ListPeriodeBerisiRequest, _penilaian_pb2.ListPeriodeBerisiResponse]
+    """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+    realisasi, feedback or a rating), whatever the SKP's status: skp asks
+    before Edit SKP changes the period, so that no period holding entries
+    is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
+    """
     GetPenilaian: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.GetPenilaianRequest, _penilaian_pb2.Penilaian]
     """Everything recorded for one SKP in one period: rencana aksi, bukti
     dukung, realisasi, feedback, ratings, predikat. Join it with the SKP
@@ -78,7 +84,10 @@ class PenilaianServiceStub:
     UpdateBuktiDukung: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateBuktiDukungRequest, _penilaian_pb2.BuktiDukung]
     DeleteBuktiDukung: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.DeleteRequest, _penilaian_pb2.DeleteResponse]
     UpdateRealisasi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateRealisasiRequest, _penilaian_pb2.Realisasi]
-    """Sets (or, with both texts empty, clears) the realisasi of an indikator."""
+    """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+    In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+    read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
+    """
     CreateFeedback: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.CreateFeedbackRequest, _penilaian_pb2.Feedback]
     """Feedback (penilai) on an RHK or a perilaku; several per item; only its
     author edits or deletes it.
@@ -154,6 +163,12 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     """The periods of an SKP (Triwulan I–IV clipped to its period, and
     Penilaian Akhir Tahun) with dates, Batas, ratings and predikat.
     """
+    ListPeriodeBerisi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListPeriodeBerisiRequest, _penilaian_pb2.ListPeriodeBerisiResponse]  # type: ignore[assignment]
+    """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+    realisasi, feedback or a rating), whatever the SKP's status: skp asks
+    before Edit SKP changes the period, so that no period holding entries
+    is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
+    """
     GetPenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.GetPenilaianRequest, _penilaian_pb2.Penilaian]  # type: ignore[assignment]
     """Everything recorded for one SKP in one period: rencana aksi, bukti
     dukung, realisasi, feedback, ratings, predikat. Join it with the SKP
@@ -170,7 +185,10 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     UpdateBuktiDukung: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateBuktiDukungRequest, _penilaian_pb2.BuktiDukung]  # type: ignore[assignment]
     DeleteBuktiDukung: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.DeleteRequest, _penilaian_pb2.DeleteResponse]  # type: ignore[assignment]
     UpdateRealisasi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.UpdateRealisasiRequest, _penilaian_pb2.Realisasi]  # type: ignore[assignment]
-    """Sets (or, with both texts empty, clears) the realisasi of an indikator."""
+    """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+    In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+    read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
+    """
     CreateFeedback: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.CreateFeedbackRequest, _penilaian_pb2.Feedback]  # type: ignore[assignment]
     """Feedback (penilai) on an RHK or a perilaku; several per item; only its
     author edits or deletes it.
@@ -257,6 +275,18 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         """
 
     @_abc_1.abstractmethod
+    def ListPeriodeBerisi(
+        self,
+        request: _penilaian_pb2.ListPeriodeBerisiRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_penilaian_pb2.ListPeriodeBerisiResponse, _abc.Awaitable[_penilaian_pb2.ListPeriodeBerisiResponse]]:
+        """The periods of an SKP that hold anything (rencana aksi, bukti dukung,
+        realisasi, feedback or a rating), whatever the SKP's status: skp asks
+        before Edit SKP changes the period, so that no period holding entries
+        is dropped (docs/domain.md#edit-skp). Whoever may read the SKP.
+        """
+
+    @_abc_1.abstractmethod
     def GetPenilaian(
         self,
         request: _penilaian_pb2.GetPenilaianRequest,
@@ -319,7 +349,10 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _penilaian_pb2.UpdateRealisasiRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_penilaian_pb2.Realisasi, _abc.Awaitable[_penilaian_pb2.Realisasi]]:
-        """Sets (or, with both texts empty, clears) the realisasi of an indikator."""
+        """Sets (or, with both texts empty, clears) the realisasi of an indikator.
+        In a Kuantitatif SKP the realisasi is a number (0 allowed) and a unit,
+        read as the target is: else INVALID_ARGUMENT on `realisasi.realisasi`.
+        """
 
     @_abc_1.abstractmethod
     def CreateFeedback(

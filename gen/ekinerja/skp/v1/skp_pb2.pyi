@@ -341,6 +341,7 @@ class Indikator(_message.Message):
     TARGET_SATUAN_FIELD_NUMBER: _builtins.int
     URUTAN_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
+    TARGET_SAMPAI_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"skp/{skp}/rhk/{rhk}/indikator/{id}" """
     id: _builtins.str
@@ -348,14 +349,19 @@ class Indikator(_message.Message):
     teks: _builtins.str
     """INDIKATOR KINERJA INDIVIDU"""
     target: _builtins.str
-    """TARGET TAHUNAN as typed: "12 bulan" """
+    """TARGET TAHUNAN as typed and shown: "12 bulan", "Rp 50.000.000", the
+    range "80-100 %". Kuantitatif: a number above 0 and a unit, else
+    INVALID_ARGUMENT on `indikator.target` (docs/domain.md#indikator-dan-target).
+    """
     target_angka: _builtins.float
-    """output only: 12 (Kuantitatif)"""
+    """output only: 12 (Kuantitatif); 80 for "80-100 %" """
     target_satuan: _builtins.str
-    """output only: "bulan" """
+    """output only: "bulan"; "Rp" for a rupiah amount"""
     urutan: _builtins.int
     """1-based position inside its RHK"""
     etag: _builtins.str
+    target_sampai: _builtins.float
+    """output only: 100 for "80-100 %"; 0 when not a range"""
     def __init__(
         self,
         *,
@@ -368,10 +374,11 @@ class Indikator(_message.Message):
         target_satuan: _builtins.str = ...,
         urutan: _builtins.int = ...,
         etag: _builtins.str = ...,
+        target_sampai: _builtins.float = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspek", b"aspek", "etag", b"etag", "id", b"id", "name", b"name", "target", b"target", "target_angka", b"target_angka", "target_satuan", b"target_satuan", "teks", b"teks", "urutan", b"urutan"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspek", b"aspek", "etag", b"etag", "id", b"id", "name", b"name", "target", b"target", "target_angka", b"target_angka", "target_sampai", b"target_sampai", "target_satuan", b"target_satuan", "teks", b"teks", "urutan", b"urutan"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -478,6 +485,7 @@ class Skp(_message.Message):
     UPDATE_TIME_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
     JUMLAH_INDIKATOR_FIELD_NUMBER: _builtins.int
+    PEMBERITAHUAN_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"skp/{id}" """
     id: _builtins.str
@@ -507,6 +515,10 @@ class Skp(_message.Message):
     etag: _builtins.str
     jumlah_indikator: _builtins.int
     """output only, in lists too (progress of realisasi)"""
+    pemberitahuan: _builtins.str
+    """Output only, in the reply of CreateSkp/UpdateSkp: what the server changed
+    in what was sent, e.g. a period clipped to 31 Desember. Show it.
+    """
     @_builtins.property
     def periode_awal(self) -> _date_pb2.Date: ...
     @_builtins.property
@@ -559,10 +571,11 @@ class Skp(_message.Message):
         update_time: _timestamp_pb2.Timestamp | None = ...,
         etag: _builtins.str = ...,
         jumlah_indikator: _builtins.int = ...,
+        pemberitahuan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "lampiran", b"lampiran", "pegawai", b"pegawai", "penilai", b"penilai", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "etag", b"etag", "id", b"id", "instansi_id", b"instansi_id", "instansi_nama", b"instansi_nama", "jabatan", b"jabatan", "jenis_pegawai", b"jenis_pegawai", "jumlah_indikator", b"jumlah_indikator", "keterangan", b"keterangan", "lampiran", b"lampiran", "name", b"name", "nip", b"nip", "pegawai", b"pegawai", "pendekatan", b"pendekatan", "penilai", b"penilai", "perilaku", b"perilaku", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "rhk", b"rhk", "status", b"status", "status_pegawai", b"status_pegawai", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "unor_plt_id", b"unor_plt_id", "update_time", b"update_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "etag", b"etag", "id", b"id", "instansi_id", b"instansi_id", "instansi_nama", b"instansi_nama", "jabatan", b"jabatan", "jenis_pegawai", b"jenis_pegawai", "jumlah_indikator", b"jumlah_indikator", "keterangan", b"keterangan", "lampiran", b"lampiran", "name", b"name", "nip", b"nip", "pegawai", b"pegawai", "pemberitahuan", b"pemberitahuan", "pendekatan", b"pendekatan", "penilai", b"penilai", "perilaku", b"perilaku", "periode_akhir", b"periode_akhir", "periode_awal", b"periode_awal", "rhk", b"rhk", "status", b"status", "status_pegawai", b"status_pegawai", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "unor_plt_id", b"unor_plt_id", "update_time", b"update_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

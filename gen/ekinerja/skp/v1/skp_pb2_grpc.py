@@ -203,8 +203,10 @@ class SkpServiceServicer:
         """Tambah SKP for the caller. Snapshots both identity columns from profil.
         A PLT/PLH SKP names the unit of an assignment of the caller; its period
         must lie inside the assignment.
+        A period crossing the year is clipped to 31 Desember of its first year
+        and the reply says so in `pemberitahuan` (docs/domain.md#periode-dan-pendekatan).
         Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
-        a period spanning two years, `skp.unor_plt_id` not an assignment of the
+        `skp.unor_plt_id` not an assignment of the
         caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
         UNAVAILABLE (profil cannot be reached).
         """
@@ -213,8 +215,14 @@ class SkpServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateSkp(self, request, context):
-        """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
-        Errors: as CreateSkp, plus ABORTED (stale etag).
+        """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`, on a DRAFT SKP
+        or, for a cut-off in the middle of the year, an approved one, which
+        stays approved (docs/domain.md#edit-skp). A period crossing the year is
+        clipped to 31 Desember, as in CreateSkp, with `pemberitahuan`.
+        Errors: as CreateSkp, plus ABORTED (stale etag), FAILED_PRECONDITION
+        (PENGAJUAN; the new period drops a penilaian period holding entries or
+        a rating, naming it; Kuantitatif while a target is not a number, naming
+        the indikator), UNAVAILABLE (penilaian cannot be reached).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -260,9 +268,10 @@ class SkpServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListRhkIntervensi(self, request, context):
-        """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-        Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-        overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+        """The RHK of the atasan this SKP may intervene: the penilai's RHK
+        Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+        penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+        Empty: `petunjuk` says to ask for the MPH.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -309,7 +318,9 @@ class SkpServiceServicer:
     def AjukanSkp(self, request, context):
         """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
         (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-        indikator, an indikator without target in a Kuantitatif SKP.
+        indikator, an indikator without target in a Kuantitatif SKP, an RHK
+        Utama (named) that does not intervene one of the choices
+        ListRhkIntervensi offers today (docs/domain.md#rhk).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

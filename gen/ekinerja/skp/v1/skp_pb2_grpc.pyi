@@ -76,14 +76,22 @@ class SkpServiceStub:
     """Tambah SKP for the caller. Snapshots both identity columns from profil.
     A PLT/PLH SKP names the unit of an assignment of the caller; its period
     must lie inside the assignment.
+    A period crossing the year is clipped to 31 Desember of its first year
+    and the reply says so in `pemberitahuan` (docs/domain.md#periode-dan-pendekatan).
     Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
-    a period spanning two years, `skp.unor_plt_id` not an assignment of the
+    `skp.unor_plt_id` not an assignment of the
     caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
     UNAVAILABLE (profil cannot be reached).
     """
     UpdateSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.UpdateSkpRequest, _skp_pb2.Skp]
-    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
-    Errors: as CreateSkp, plus ABORTED (stale etag).
+    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`, on a DRAFT SKP
+    or, for a cut-off in the middle of the year, an approved one, which
+    stays approved (docs/domain.md#edit-skp). A period crossing the year is
+    clipped to 31 Desember, as in CreateSkp, with `pemberitahuan`.
+    Errors: as CreateSkp, plus ABORTED (stale etag), FAILED_PRECONDITION
+    (PENGAJUAN; the new period drops a penilaian period holding entries or
+    a rating, naming it; Kuantitatif while a target is not a number, naming
+    the indikator), UNAVAILABLE (penilaian cannot be reached).
     """
     DeleteSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.DeleteSkpRequest, _skp_pb2.DeleteSkpResponse]
     """Hapus SKP, with everything in it. DRAFT only, by its pegawai."""
@@ -103,9 +111,10 @@ class SkpServiceStub:
     """
     DeleteRhk: _grpc.UnaryUnaryMultiCallable[_skp_pb2.DeleteRhkRequest, _skp_pb2.DeleteRhkResponse]
     ListRhkIntervensi: _grpc.UnaryUnaryMultiCallable[_skp_pb2.ListRhkIntervensiRequest, _skp_pb2.ListRhkIntervensiResponse]
-    """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-    Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-    overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+    """The RHK of the atasan this SKP may intervene: the penilai's RHK
+    Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+    penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+    Empty: `petunjuk` says to ask for the MPH.
     """
     CreateIndikator: _grpc.UnaryUnaryMultiCallable[_skp_pb2.CreateIndikatorRequest, _skp_pb2.Indikator]
     """Indikator of an RHK. DRAFT only, by the SKP's pegawai. A Kuantitatif
@@ -126,7 +135,9 @@ class SkpServiceStub:
     AjukanSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.AjukanSkpRequest, _skp_pb2.Skp]
     """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
     (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-    indikator, an indikator without target in a Kuantitatif SKP.
+    indikator, an indikator without target in a Kuantitatif SKP, an RHK
+    Utama (named) that does not intervene one of the choices
+    ListRhkIntervensi offers today (docs/domain.md#rhk).
     """
     SetujuiSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.SetujuiSkpRequest, _skp_pb2.Skp]
     """Setujui (penilai): PENGAJUAN → PERSETUJUAN."""
@@ -188,14 +199,22 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """Tambah SKP for the caller. Snapshots both identity columns from profil.
     A PLT/PLH SKP names the unit of an assignment of the caller; its period
     must lie inside the assignment.
+    A period crossing the year is clipped to 31 Desember of its first year
+    and the reply says so in `pemberitahuan` (docs/domain.md#periode-dan-pendekatan).
     Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
-    a period spanning two years, `skp.unor_plt_id` not an assignment of the
+    `skp.unor_plt_id` not an assignment of the
     caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
     UNAVAILABLE (profil cannot be reached).
     """
     UpdateSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.UpdateSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
-    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
-    Errors: as CreateSkp, plus ABORTED (stale etag).
+    """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`, on a DRAFT SKP
+    or, for a cut-off in the middle of the year, an approved one, which
+    stays approved (docs/domain.md#edit-skp). A period crossing the year is
+    clipped to 31 Desember, as in CreateSkp, with `pemberitahuan`.
+    Errors: as CreateSkp, plus ABORTED (stale etag), FAILED_PRECONDITION
+    (PENGAJUAN; the new period drops a penilaian period holding entries or
+    a rating, naming it; Kuantitatif while a target is not a number, naming
+    the indikator), UNAVAILABLE (penilaian cannot be reached).
     """
     DeleteSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.DeleteSkpRequest, _skp_pb2.DeleteSkpResponse]  # type: ignore[assignment]
     """Hapus SKP, with everything in it. DRAFT only, by its pegawai."""
@@ -215,9 +234,10 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """
     DeleteRhk: _aio.UnaryUnaryMultiCallable[_skp_pb2.DeleteRhkRequest, _skp_pb2.DeleteRhkResponse]  # type: ignore[assignment]
     ListRhkIntervensi: _aio.UnaryUnaryMultiCallable[_skp_pb2.ListRhkIntervensiRequest, _skp_pb2.ListRhkIntervensiResponse]  # type: ignore[assignment]
-    """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-    Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-    overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+    """The RHK of the atasan this SKP may intervene: the penilai's RHK
+    Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+    penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+    Empty: `petunjuk` says to ask for the MPH.
     """
     CreateIndikator: _aio.UnaryUnaryMultiCallable[_skp_pb2.CreateIndikatorRequest, _skp_pb2.Indikator]  # type: ignore[assignment]
     """Indikator of an RHK. DRAFT only, by the SKP's pegawai. A Kuantitatif
@@ -238,7 +258,9 @@ class SkpServiceAsyncStub(SkpServiceStub):
     AjukanSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.AjukanSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
     """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
     (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-    indikator, an indikator without target in a Kuantitatif SKP.
+    indikator, an indikator without target in a Kuantitatif SKP, an RHK
+    Utama (named) that does not intervene one of the choices
+    ListRhkIntervensi offers today (docs/domain.md#rhk).
     """
     SetujuiSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.SetujuiSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
     """Setujui (penilai): PENGAJUAN → PERSETUJUAN."""
@@ -321,8 +343,10 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         """Tambah SKP for the caller. Snapshots both identity columns from profil.
         A PLT/PLH SKP names the unit of an assignment of the caller; its period
         must lie inside the assignment.
+        A period crossing the year is clipped to 31 Desember of its first year
+        and the reply says so in `pemberitahuan` (docs/domain.md#periode-dan-pendekatan).
         Errors: INVALID_ARGUMENT (`skp.periode_akhir` before `skp.periode_awal`,
-        a period spanning two years, `skp.unor_plt_id` not an assignment of the
+        `skp.unor_plt_id` not an assignment of the
         caller), FAILED_PRECONDITION (overlaps another SKP of the same role),
         UNAVAILABLE (profil cannot be reached).
         """
@@ -333,8 +357,14 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _skp_pb2.UpdateSkpRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.Skp, _abc.Awaitable[_skp_pb2.Skp]]:
-        """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`. DRAFT only.
-        Errors: as CreateSkp, plus ABORTED (stale etag).
+        """Edit SKP: `periode_awal`, `periode_akhir`, `pendekatan`, on a DRAFT SKP
+        or, for a cut-off in the middle of the year, an approved one, which
+        stays approved (docs/domain.md#edit-skp). A period crossing the year is
+        clipped to 31 Desember, as in CreateSkp, with `pemberitahuan`.
+        Errors: as CreateSkp, plus ABORTED (stale etag), FAILED_PRECONDITION
+        (PENGAJUAN; the new period drops a penilaian period holding entries or
+        a rating, naming it; Kuantitatif while a target is not a number, naming
+        the indikator), UNAVAILABLE (penilaian cannot be reached).
         """
 
     @_abc_1.abstractmethod
@@ -390,9 +420,10 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _skp_pb2.ListRhkIntervensiRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.ListRhkIntervensiResponse, _abc.Awaitable[_skp_pb2.ListRhkIntervensiResponse]]:
-        """The RHK of the atasan this SKP may intervene: the penilai's RHKs whose
-        Matriks Peran Hasil assigns this pegawai, from the penilai's SKPs that
-        overlap this SKP's period. Empty: `petunjuk` says to ask for the MPH.
+        """The RHK of the atasan this SKP may intervene: the penilai's RHK
+        Organisasi whose Matriks Peran Hasil assigns this pegawai, from the
+        penilai's SKPs that overlap this SKP's period (docs/domain.md#rhk).
+        Empty: `petunjuk` says to ask for the MPH.
         """
 
     @_abc_1.abstractmethod
@@ -449,7 +480,9 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_skp_pb2.Skp, _abc.Awaitable[_skp_pb2.Skp]]:
         """Ajukan SKP (pegawai): DRAFT → PENGAJUAN. Refused with every reason
         (FAILED_PRECONDITION): no penilai, no RHK Utama, an RHK without
-        indikator, an indikator without target in a Kuantitatif SKP.
+        indikator, an indikator without target in a Kuantitatif SKP, an RHK
+        Utama (named) that does not intervene one of the choices
+        ListRhkIntervensi offers today (docs/domain.md#rhk).
         """
 
     @_abc_1.abstractmethod
