@@ -62,10 +62,17 @@ async def idempotent(
     request_id: str,
     response_type: type[M],
     work: Callable[[AsyncSession], Awaitable[M]],
+    sebelum: Callable[[], Awaitable[None]] | None = None,
 ) -> M:
-    """Runs `work` in one transaction, once per (akun, request_id)."""
+    """Runs `work` in one transaction, once per (akun, request_id).
+    `sebelum` runs first, outside that transaction, unless the request_id
+    already has its answer: checks that keep their own count in transactions
+    of their own (a password check), which would wait on this transaction's
+    write turn on SQLite if they ran inside it."""
     validate_request_id(request_id)
     if not request_id:
+        if sebelum is not None:
+            await sebelum()
         return await _with_retry(db, work)
 
     def answer(row: Row[Any] | None) -> M | None:
@@ -81,6 +88,8 @@ async def idempotent(
         previous = answer((await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first())
     if previous is not None:
         return previous
+    if sebelum is not None:
+        await sebelum()
 
     async def work_and_record(session: AsyncSession) -> M:
         # The key is reserved first, before the work: a copy sent while the

@@ -46,9 +46,11 @@ class Mutasi:
         self._jejak = jejak
 
     async def __call__(self, request: Message, metode: str, response_type: type[M],
-                       work: Callable[[AsyncSession], Awaitable[M]], *, akun: str | None = None) -> M:
+                       work: Callable[[AsyncSession], Awaitable[M]], *, akun: str | None = None,
+                       sebelum: Callable[[], Awaitable[None]] | None = None) -> M:
         """Runs `work` once per (caller, request_id) and records it. `akun`
-        overrides the idempotency key space (calls made before login)."""
+        overrides the idempotency key space (calls made before login);
+        `sebelum` runs before the unit of work, outside it (idempotency.py)."""
         p = pr.current_or_none()
         punya_alasan, alasan = alasan_dari(request)
 
@@ -67,4 +69,4 @@ class Mutasi:
         request_id = str(request.request_id)  # type: ignore[attr-defined]
         kunci = akun if akun is not None else pr.current().kunci
         return await idempotent(self._db, self._permintaan, akun=kunci, metode=metode, request_id=request_id,
-                                response_type=response_type, work=work_and_record)
+                                response_type=response_type, work=work_and_record, sebelum=sebelum)

@@ -103,3 +103,27 @@ async def test_lupa_password_dibatasi_per_nip(client):
         await client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUYANTO, email="siapa@contoh.go.id"))
     await gagal(client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUYANTO, email=data.email_of(data.SUYANTO))),
                 C.RESOURCE_EXHAUSTED)
+
+
+async def test_ubah_dan_reset_password_dengan_request_id(client, server):
+    """With a request_id the unit of work reserves it first (holding SQLite's
+    write turn), so the password and code checks, which count in transactions
+    of their own, run before it: neither waits on the other. A retry of the
+    same request gets the first answer, not a check against the new password."""
+    md = await client.login(nip=data.SUTIKNO)
+    await gagal(client.auth.UbahPassword(a.UbahPasswordRequest(
+        password_lama="keliru-1234", password_baru="baru-sekali-9", request_id="ubah-pw-0001"),
+        metadata=md, timeout=20), C.UNAUTHENTICATED)
+    ubah = a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="baru-sekali-9", request_id="ubah-pw-0002")
+    await client.auth.UbahPassword(ubah, metadata=md, timeout=20)
+    await client.auth.UbahPassword(ubah, metadata=md, timeout=20)  # the retry: answered, not refused
+    await client.login(nip=data.SUTIKNO, password="baru-sekali-9")
+
+    await client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.WIDANANG, email=data.email_of(data.WIDANANG)))
+    await server.context.services["profil.akun"].menunggu_email()
+    kode = kode_dari_outbox(server.context.settings)
+    reset = a.ResetPasswordRequest(nip=data.WIDANANG, kode=kode, password_baru="setelah-reset-1",
+                                   request_id="reset-pw-0001")
+    await client.auth.ResetPassword(reset, timeout=20)
+    await client.auth.ResetPassword(reset, timeout=20)
+    await client.login(nip=data.WIDANANG, password="setelah-reset-1")

@@ -194,7 +194,7 @@ async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, address, c
     harus = await data_beracun(server, client, ssh)
     await skp_disetujui(client, data.ENDANG, penilai=data.KEPALA_BKPSDM)
     sutikno = await skp_disetujui(client, data.SUTIKNO)
-    realisasi = markup(ssh, "realisasi") + " 12 bulan"
+    realisasi = "12 bulan " + markup(ssh, "realisasi")  # a number first: the indikator is Kuantitatif
     await client.penilaian.UpdateRealisasi(penilaian_pb2.UpdateRealisasiRequest(
         request_id=rid(), parent=f"penilaian/{sutikno.id}/periode/akhir", realisasi=penilaian_pb2.Realisasi(
             indikator=sutikno.rhk[0].indikator[0].name, realisasi=realisasi, sumber_data="arsip")),

@@ -11,7 +11,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.profil.store.models import jejak, permintaan
 from services.profil.usecases import tiket_gerbang
-from services.profil.usecases.akun import LayananAkun, cari_kunci_ssh, now
+from services.profil.usecases.akun import KodeBenar, LayananAkun, PasswordLamaBenar, cari_kunci_ssh, now
 from services.profil.usecases.berkas_saya import KirimBerkasSaya, Penampung
 from services.shared import principal as pr
 from services.shared.db import Database
@@ -88,13 +88,17 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
 
     async def UbahPassword(self, request: pb.UbahPasswordRequest, context: grpc.aio.ServicerContext) -> pb.UbahPasswordResponse:
         p = pr.current()
+        benar: list[PasswordLamaBenar] = []
+
+        async def periksa() -> None:
+            benar.append(await self._akun.periksa_password_lama(self._db, p, request.password_lama,
+                                                                request.password_baru, bersertifikat(context)))
 
         async def work(s):  # type: ignore[no-untyped-def]
-            await self._akun.ubah_password(self._db, s, p, request.password_lama, request.password_baru,
-                                           bersertifikat(context))
+            await self._akun.ubah_password(s, p, request.password_baru, benar[-1])
             return pb.UbahPasswordResponse()
 
-        return await self._mutasi(request, "UbahPassword", pb.UbahPasswordResponse, work)
+        return await self._mutasi(request, "UbahPassword", pb.UbahPasswordResponse, work, sebelum=periksa)
 
     async def LupaPassword(self, request: pb.LupaPasswordRequest, context: grpc.aio.ServicerContext) -> pb.LupaPasswordResponse:
         async def work(s):  # type: ignore[no-untyped-def]
@@ -105,13 +109,18 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
                                   akun=f"{ANONIM}:{request.nip.strip()[:18]}")
 
     async def ResetPassword(self, request: pb.ResetPasswordRequest, context: grpc.aio.ServicerContext) -> pb.ResetPasswordResponse:
+        benar: list[KodeBenar] = []
+
+        async def periksa() -> None:
+            benar.append(await self._akun.periksa_kode_reset(self._db, request.nip.strip(), request.kode.strip(),
+                                                             request.password_baru))
+
         async def work(s):  # type: ignore[no-untyped-def]
-            await self._akun.reset_password(self._db, s, request.nip.strip(), request.kode.strip(),
-                                            request.password_baru)
+            await self._akun.reset_password(s, request.password_baru, benar[-1])
             return pb.ResetPasswordResponse()
 
         return await self._mutasi(request, "ResetPassword", pb.ResetPasswordResponse, work,
-                                  akun=f"{ANONIM}:{request.nip.strip()[:18]}")
+                                  akun=f"{ANONIM}:{request.nip.strip()[:18]}", sebelum=periksa)
 
     async def KirimKodeReset(self, request: pb.KirimKodeResetRequest,
                              context: grpc.aio.ServicerContext) -> pb.KirimKodeResetResponse:

@@ -18,7 +18,7 @@ from services.profil.domain.kunci_ssh import urai as urai_kunci_ssh
 from services.profil.domain.nip import validate_nip
 from services.profil.store import repository as repo
 from services.profil.store.models import AkunRow, KodeResetRow, KunciSshRow, PegawaiRow, SesiRow, giliran
-from services.profil.usecases.batas_login import BatasLogin, kunci_giliran
+from services.profil.usecases.batas_login import BatasLogin, Pesanan, kunci_giliran
 from services.shared import jejak_audit
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -32,6 +32,20 @@ from services.shared.tokens import TokenSigner
 log = structlog.get_logger("ekinerja.profil.akun")
 SALAH_LOGIN = "NIP/username atau password salah."
 SETELAH_COMMIT = "profil.setelah-commit"  # the name of background work queued by a committed RPC
+
+
+@dataclass(frozen=True)
+class PasswordLamaBenar:
+    akun: AkunRow
+    pesanan: Pesanan
+
+
+@dataclass(frozen=True)
+class KodeBenar:
+    akun: AkunRow
+    tiket_id: str
+    waktu: dt.datetime
+    salah: TidakValid  # the answer when the code was spent meanwhile
 
 
 @dataclass(frozen=True)
@@ -89,10 +103,11 @@ class LayananAkun:
         jejak_audit.catat(sasaran=f"akun/{p.login}", sesudah=f"{jumlah} sesi diakhiri")
         return jumlah
 
-    async def ubah_password(self, db: Database, s: AsyncSession, p: Principal, lama: str, baru: str,
-                            bersertifikat: bool = False) -> None:
-        """A wrong password_lama counts as a failed login (a stolen token is
-        no oracle); the change ends every other session and is mailed."""
+    async def periksa_password_lama(self, db: Database, p: Principal, lama: str, baru: str,
+                                    bersertifikat: bool = False) -> PasswordLamaBenar:
+        """UbahPassword's check, before its unit of work and outside it: a
+        wrong password_lama counts as a failed login (a stolen token is no
+        oracle), in transactions of its own that stay when the call fails."""
         rules.validate_password_masuk(lama, "password_lama")
         rules.validate_password_baru(baru, lama, pribadi=(p.nip or "", p.nama, p.username or ""))
         async with db.read() as r:
@@ -104,7 +119,13 @@ class LayananAkun:
         if not ok:
             log.info("login.gagal", akun=mask(p.login), alamat=mask_alamat(alamat), rpc="UbahPassword")
             raise BelumMasuk("Password lama salah.")
-        await self.batas.berhasil(s, pesanan)
+        return PasswordLamaBenar(akun, pesanan)
+
+    async def ubah_password(self, s: AsyncSession, p: Principal, baru: str, benar: PasswordLamaBenar) -> None:
+        """The change, once `periksa_password_lama` passed: it ends every other
+        session and is mailed."""
+        akun = benar.akun
+        await self.batas.berhasil(s, benar.pesanan)
         t = now()
         hasil = await s.execute(update(SesiRow).where(SesiRow.akun_id == p.akun_id, SesiRow.id != p.sesi_id,
                                                       SesiRow.dicabut.is_(None)).values(dicabut=t))
@@ -246,7 +267,9 @@ class LayananAkun:
         await self.menunggu_email()
         self.batas.tutup()
 
-    async def reset_password(self, db: Database, s: AsyncSession, nip: str, kode: str, baru: str) -> None:
+    async def periksa_kode_reset(self, db: Database, nip: str, kode: str, baru: str) -> KodeBenar:
+        """ResetPassword's check, before its unit of work and outside it: the
+        guess is counted in a transaction of its own before it is compared."""
         validate_nip(nip, jenis_asn="PPPK")
         if not kode.isdigit() or len(kode) != rules.KODE_DIGIT:
             raise TidakValid("kode", f"kode reset terdiri dari {rules.KODE_DIGIT} angka")
@@ -265,8 +288,14 @@ class LayananAkun:
             raise salah
         # The name only now: before the code matched it would tell anyone a NIP's name.
         rules.validate_password_baru(baru, pribadi=(nip, akun.nama, akun.username or ""))
-        if not await repo.pakai_kode(s, tiket.id, t):
-            raise salah  # a simultaneous request with the same code was first
+        return KodeBenar(akun, tiket.id, t, salah)
+
+    async def reset_password(self, s: AsyncSession, baru: str, benar: KodeBenar) -> None:
+        """The reset, once `periksa_kode_reset` passed: the code is spent here,
+        in the unit of work, so only one request can use it."""
+        akun, t = benar.akun, benar.waktu
+        if not await repo.pakai_kode(s, benar.tiket_id, t):
+            raise benar.salah  # a simultaneous request with the same code was first
         # Whoever knew the old password is logged out everywhere.
         jumlah = await _akhiri_semua_sesi(s, akun.id)
         jejak_audit.catat(instansi_id=akun.instansi_id,

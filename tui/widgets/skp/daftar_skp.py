@@ -154,7 +154,7 @@ class DaftarSkp(Vertical):
         # (docs/domain.md#edit-skp). Only one waiting for approval is locked.
         if skp.status == pb.STATUS_SKP_PENGAJUAN:
             self.notify("SKP berstatus PENGAJUAN sedang menunggu persetujuan atasan: Edit SKP dapat dilakukan saat "
-                        "DRAFT atau setelah disetujui.", severity="warning", timeout=8)
+                        "DRAFT atau setelah disetujui.", severity="warning", timeout=8, markup=False)
             return
 
         def selesai(hasil: HasilForm) -> None:
