@@ -9,12 +9,11 @@ account, each one in the audit record."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from pathlib import PurePosixPath
 
 import structlog
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain import akun as rules
@@ -45,7 +44,6 @@ class KirimBerkasSaya:
     def __init__(self, settings: Settings, mailer: Mailer) -> None:
         self._s = settings
         self._mailer = mailer
-        self._tasks: set[asyncio.Task[None]] = set()
 
     async def kirim(self, s: AsyncSession, p: Principal, nama: str, isi: bytes, t: dt.datetime) -> str:
         """Queues the mail (sent once committed); returns the masked address."""
@@ -77,25 +75,11 @@ class KirimBerkasSaya:
             "ke email terdaftar Anda.\n\nJika Anda tidak memintanya, beri tahu helpdesk.\n")
         utama, sub = jenis.split("/")
         msg.add_attachment(isi, maintype=utama, subtype=sub, filename=nama)
-
-        async def send() -> None:
-            try:
-                await self._mailer.send(msg)
-                log.info("berkas.email_terkirim")
-            except Exception:
-                log.exception("berkas.email_gagal")
-
-        def after_commit(_session: object) -> None:
-            task = asyncio.get_running_loop().create_task(send())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-
-        event.listen(s.sync_session, "after_commit", after_commit, once=True)
+        self._mailer.kirim_setelah_commit(s, msg, "berkas")
 
     async def menunggu_email(self) -> None:
         """For tests and shutdown: wait until queued mails are handed over."""
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._mailer.menunggu()
 
 
 class Penampung:
