@@ -19,7 +19,7 @@ run: $(STAMP)
 
 ## The whole test suite, on SQLite and on PostgreSQL (127.0.0.1:5432 when reachable).
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q --durations=15
 
 ## Regenerates gen/ from proto/ (a test fails when gen/ is stale).
 proto: $(STAMP)
