@@ -47,8 +47,9 @@ class Mailer:
                 timeout=30,
             )
             return None
-        # A reset code sits in these files: 0600 in a 0700 folder.
-        path = self._s.outbox_dir / f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+        # A reset code sits in these files: 0600 in a 0700 folder. Microseconds
+        # in the name keep the folder in the order the mail went out.
+        path = self._s.outbox_dir / f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}.eml"
         berkas_rahasia.tulis(path, bytes(msg))
         return path
 
