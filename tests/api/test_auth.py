@@ -131,3 +131,25 @@ async def test_ubah_dan_reset_password_dengan_request_id(client, server):
     await client.auth.ResetPassword(reset, timeout=20)
     await client.auth.ResetPassword(reset, timeout=20)
     await client.login(nip=data.WIDANANG, password="setelah-reset-1")
+
+
+async def test_hash_lama_diganti_saat_login_berhasil(client, server):
+    """A hash made with the old parameters (argon2-cffi's 64 MiB default) still
+    lets its owner in, and the login stores it again under the current ones."""
+    from argon2 import PasswordHasher
+    from sqlalchemy import select
+
+    from services.profil.store.models import AkunRow
+
+    db = server.context.databases["profil"]
+    async with db.transaction() as s:
+        akun = await s.scalar(select(AkunRow).where(AkunRow.nip == data.SUTIKNO))
+        akun.password_hash = PasswordHasher().hash(data.PASSWORD)
+    await gagal(client.login(nip=data.SUTIKNO, password="salah-sekali"), C.UNAUTHENTICATED)
+    async with db.read() as s:
+        assert "m=65536" in await s.scalar(select(AkunRow.password_hash).where(AkunRow.nip == data.SUTIKNO))
+    await client.login(nip=data.SUTIKNO)
+    async with db.read() as s:
+        baru = await s.scalar(select(AkunRow.password_hash).where(AkunRow.nip == data.SUTIKNO))
+    assert baru.startswith("$argon2id$") and "m=19456,t=2,p=1" in baru
+    await client.login(nip=data.SUTIKNO)

@@ -151,6 +151,12 @@ async def list_penugasan(s: AsyncSession, *, nip: str | None = None, unor_id: st
     return list((await s.scalars(stmt)).all())
 
 
+async def ganti_hash_password(s: AsyncSession, akun_id: str, lama: str, baru: str) -> None:
+    """The same password under new parameters; a change made meanwhile wins."""
+    await s.execute(update(AkunRow).where(AkunRow.id == akun_id, AkunRow.password_hash == lama)
+                    .values(password_hash=baru))
+
+
 async def akun_login(s: AsyncSession, nip: str | None, username: str | None) -> AkunRow | None:
     if nip:
         return await s.scalar(select(AkunRow).where(AkunRow.nip == nip))

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.profil.domain import akun as rules
 from services.profil.domain.kunci_ssh import urai as urai_kunci_ssh
 from services.profil.domain.nip import validate_nip
+from services.profil.passwords import perlu_hash_ulang
 from services.profil.store import repository as repo
 from services.profil.store.models import AkunRow, KodeResetRow, KunciSshRow, PegawaiRow, SesiRow, giliran
 from services.profil.usecases.batas_login import BatasLogin, Pesanan, kunci_giliran
@@ -85,9 +86,13 @@ class LayananAkun:
         if not ok or akun is None or not akun.aktif:
             log.info("login.gagal", akun=mask(nip or username), alamat=mask_alamat(alamat))
             raise BelumMasuk(SALAH_LOGIN)
+        # Hashed before the transaction: the write turn is not held for argon2.
+        hash_baru = await self.batas.hash(password) if perlu_hash_ulang(akun.password_hash) else None
         t = now()
         async with db.transaction() as s:
             await self.batas.berhasil(s, pesanan)
+            if hash_baru is not None:
+                await repo.ganti_hash_password(s, akun.id, akun.password_hash, hash_baru)
             token, sesi_id, exp = self._signer.sign(
                 akun_id=akun.id, nip=akun.nip, username=akun.username, peran=akun.peran.split(","),
                 instansi_id=akun.instansi_id, now=t, nama=akun.nama,
