@@ -95,7 +95,7 @@ async def test_layar_login_tanpa_password_berakhir(jalankan_gerbang, kunci_sutik
 
 
 async def test_setelah_masuk_batas_login_tidak_berlaku_sampai_keluar(jalankan_gerbang, kunci_sutikno):
-    batas = 20
+    batas = 12
     gerbang, port = await jalankan_gerbang(ssh_login_tui_detik=batas)
     async with sambung(port, kunci_sutikno) as conn:
         layar = await buka(conn)
@@ -110,7 +110,7 @@ async def test_setelah_masuk_batas_login_tidak_berlaku_sampai_keluar(jalankan_ge
         # Logged out, back at the login screen: the deadline runs again.
         layar.ketik("\x0c")  # ctrl+l
         await layar.tunggu_tutup()
-    assert "password tidak dimasukkan dalam 20 detik" in layar.mentah.decode(errors="replace")
+    assert "password tidak dimasukkan dalam 12 detik" in layar.mentah.decode(errors="replace")
 
 
 async def test_tui_berjalan_dengan_batas_sumber_daya(jalankan_gerbang, kunci_sutikno):
