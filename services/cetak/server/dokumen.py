@@ -110,4 +110,6 @@ class Dokumen(Dasar):
             skp_id, _ = nama.periode(request.sumber, "sumber")
             skp = await self._data_skp(skp_id, "sumber")
         bawaan = {"tanggal": self._hari_ini().isoformat(), "lokasi": await self._lokasi_bawaan(skp)}
-        return jenis_dokumen(jenis.value, bawaan, CATATAN_KURVA if jenis == Jenis.EVALUASI_KINERJA else "")
+        dialog = jenis_dokumen(jenis.value, bawaan, CATATAN_KURVA if jenis == Jenis.EVALUASI_KINERJA else "")
+        dialog.tte = self._pencetak.lewat_tte
+        return dialog

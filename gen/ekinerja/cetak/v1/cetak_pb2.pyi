@@ -198,6 +198,7 @@ class JenisDokumen(_message.Message):
     ISIAN_FIELD_NUMBER: _builtins.int
     JENIS_FIELD_NUMBER: _builtins.int
     CATATAN_FIELD_NUMBER: _builtins.int
+    TTE_FIELD_NUMBER: _builtins.int
     kode: _builtins.str
     """"RENCANA_SKP", "FORM_PENILAIAN", "EVALUASI_KINERJA" """
     judul: _builtins.str
@@ -208,6 +209,10 @@ class JenisDokumen(_message.Message):
     catatan: _builtins.str
     """GetDialogCetak only: a note the dialog shows (the web app's remark on
     the Kurva Distribusi).
+    """
+    tte: _builtins.bool
+    """GetDialogCetak only: the server signs through the TTE service, so a
+    digital signature needs the signer's NIK and passphrase (`tte`).
     """
     @_builtins.property
     def isian(self) -> _containers.RepeatedCompositeFieldContainer[Global___IsianDialog]: ...
@@ -220,10 +225,11 @@ class JenisDokumen(_message.Message):
         isian: _abc.Iterable[Global___IsianDialog] | None = ...,
         jenis: Global___JenisCetak.ValueType = ...,
         catatan: _builtins.str = ...,
+        tte: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["catatan", b"catatan", "dari_menu", b"dari_menu", "isian", b"isian", "jenis", b"jenis", "judul", b"judul", "kode", b"kode"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["catatan", b"catatan", "dari_menu", b"dari_menu", "isian", b"isian", "jenis", b"jenis", "judul", b"judul", "kode", b"kode", "tte", b"tte"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
