@@ -26,8 +26,8 @@ import structlog
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from services.cetak.domain.tanggal import tanggal_teks
-from services.cetak.pengaturan import LayananTte
 from services.cetak.pdf.typst_pdf import MesinTypst, Tempat
+from services.cetak.pengaturan import LayananTte
 from services.shared.errors import KondisiTidakTerpenuhi, TidakTersedia, TidakValid
 
 log = structlog.get_logger("ekinerja.cetak.tte")

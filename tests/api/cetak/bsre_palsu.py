@@ -55,7 +55,7 @@ async def _tandatangani(pdf: bytes, signer: signers.SimpleSigner, sifat: dict[st
 @asynccontextmanager
 async def jalankan(folder: Path) -> AsyncIterator[BsrePalsu]:
     pengaturan = PengaturanCetak(folder)
-    ca = buat_ca_demo(pengaturan, "Balai Besar Sertifikasi Elektronik (UJI)")
+    buat_ca_demo(pengaturan, "Balai Besar Sertifikasi Elektronik (UJI)")
     b = pengaturan.berkas_kunci
     signer = signers.SimpleSigner.load(str(b.kunci), str(b.sertifikat), ca_chain_files=(str(b.rantai),))
     assert signer is not None
