@@ -26,6 +26,7 @@ class PengaturanCetak:
     folder: Path  # $EKINERJA_DATA_DIR/cetak
     tte: LayananTte | None = None
     akar_tambahan: Path | None = None  # more trusted roots for VerifikasiDokumen
+    tsa_url: str | None = None  # timestamps for cetak's own signatures
 
     @classmethod
     def dari(cls, settings: Settings) -> PengaturanCetak:
@@ -34,7 +35,7 @@ class PengaturanCetak:
             tte = LayananTte(settings.tte_url.rstrip("/"), settings.tte_pengguna or "",
                              settings.tte_sandi.get_secret_value() if settings.tte_sandi else "",
                              settings.tte_timeout_detik)
-        return cls(settings.data_dir / "cetak", tte, settings.tte_akar)
+        return cls(settings.data_dir / "cetak", tte, settings.tte_akar, settings.cetak_tsa_url)
 
     @property
     def akar(self) -> list[Path]:

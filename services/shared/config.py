@@ -73,6 +73,10 @@ class Settings(BaseSettings):
     # (a PEM bundle: the national root CA and BSrE's, for documents signed
     # through TTE).
     tte_akar: Path | None = None
+    # A timestamping authority (RFC 3161) for cetak's own signatures: with it
+    # they carry a trusted time and the validation data (PAdES B-LT as far as
+    # the chain's revocation data can be had), without it PAdES B-B.
+    cetak_tsa_url: str | None = None
 
     reset_code_ttl_seconds: int = 15 * 60
     # Failed logins of one account from one client address in

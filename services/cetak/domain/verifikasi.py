@@ -45,7 +45,12 @@ def dari_kata_kunci(kata_kunci: str) -> str:
     return m.group(1) if m else ""
 
 
-def keterangan_tanda_tangan(utuh: bool, tepercaya: bool, berubah: bool) -> str:
+def keterangan_tanda_tangan(utuh: bool, tepercaya: bool, berubah: bool, bercap_waktu: bool = False) -> str:
+    cap = " Waktunya dari cap waktu TSA tepercaya." if bercap_waktu else ""
+    return _keterangan(utuh, tepercaya, berubah) + cap
+
+
+def _keterangan(utuh: bool, tepercaya: bool, berubah: bool) -> str:
     if not utuh:
         return "TIDAK SAH: isi yang ditandatangani telah diubah atau tanda tangan rusak."
     if berubah:

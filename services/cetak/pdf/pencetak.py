@@ -7,8 +7,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from services.cetak.domain.isi import Dokumen
 from services.cetak.pdf.tanda_tangan import BerkasKunci, Penandatangan
@@ -33,9 +35,10 @@ class Pencetak:
     one is configured (then only through it: a document signed "for" a
     person must carry that person's own certificate)."""
 
-    def __init__(self, berkas_kunci: BerkasKunci, pekerja: int | None = None, tte: LayananTte | None = None) -> None:
+    def __init__(self, berkas_kunci: BerkasKunci, pekerja: int | None = None, tte: LayananTte | None = None,
+                 tsa_url: str | None = None, akar: Callable[[], list[Path]] = list) -> None:
         self._mesin = MesinTypst()
-        self._ttd = Penandatangan(berkas_kunci)
+        self._ttd = Penandatangan(berkas_kunci, tsa_url, akar)
         self._tte = PenandatanganTte(tte) if tte is not None else None
         self._pool = ThreadPoolExecutor(max_workers=pekerja or min(4, os.cpu_count() or 1),
                                         thread_name_prefix="cetak")

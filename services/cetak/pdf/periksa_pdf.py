@@ -29,6 +29,7 @@ class TandaTanganDitemukan:
     utuh: bool  # the signed bytes are unchanged
     tepercaya: bool  # the certificate chains to a trusted root
     berubah_setelahnya: bool  # changed after signing, beyond adding signatures or LTV data
+    bercap_waktu: bool = False  # a TSA's timestamp, valid and trusted, gives `waktu`
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,14 @@ async def periksa(pdf: bytes, akar: list[Path]) -> IsiPdf:
             hasil.append(TandaTanganDitemukan(sig.field_name, "", "", None, False, False, True))
             continue
         cert = st.signing_cert
-        waktu = st.timestamp_validity.timestamp if st.timestamp_validity else st.signer_reported_dt
+        cap = st.timestamp_validity
+        bercap = cap is not None and bool(cap.intact and cap.valid and cap.trusted)
+        waktu = cap.timestamp if bercap and cap is not None else st.signer_reported_dt
         berubah = not (st.coverage == SignatureCoverageLevel.ENTIRE_FILE
                        or (st.modification_level is not None
                            and st.modification_level <= ModificationLevel.FORM_FILLING and st.docmdp_ok is not False))
         hasil.append(TandaTanganDitemukan(
             sig.field_name, cert.subject.human_friendly if cert else "",
             cert.issuer.human_friendly if cert else "", waktu, bool(st.intact and st.valid),
-            bool(st.trusted), berubah))
+            bool(st.trusted), berubah, bercap))
     return IsiPdf(dari_kata_kunci(_kata_kunci(r)), tuple(hasil))

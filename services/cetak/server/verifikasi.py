@@ -32,7 +32,8 @@ class Verifikasi(Dasar):
             nama_field=t.nama_field, penanda_tangan=t.penanda_tangan, penerbit=t.penerbit,
             waktu=timestamp_to_proto(t.waktu) if t.waktu else None, utuh=t.utuh, tepercaya=t.tepercaya,
             berubah_setelahnya=t.berubah_setelahnya, sah=t.utuh and t.tepercaya and not t.berubah_setelahnya,
-            keterangan=aturan.keterangan_tanda_tangan(t.utuh, t.tepercaya, t.berubah_setelahnya))
+            bercap_waktu=t.bercap_waktu,
+            keterangan=aturan.keterangan_tanda_tangan(t.utuh, t.tepercaya, t.berubah_setelahnya, t.bercap_waktu))
             for t in v.pdf.tanda_tangan]
         waktu = ""
         if v.riwayat is not None:

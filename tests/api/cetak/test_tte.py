@@ -29,17 +29,22 @@ TTE = c.KredensialTte(nik=bsre_palsu.NIK, passphrase=bsre_palsu.PASSPHRASE)
 
 
 @contextlib.asynccontextmanager
-async def layanan(settings, palsu: bsre_palsu.BsrePalsu, **ubah) -> AsyncIterator[tuple[Running, Client]]:  # type: ignore[no-untyped-def]
-    from pydantic import SecretStr
-
-    setelan = {"tte_url": palsu.url, "tte_pengguna": bsre_palsu.PENGGUNA, "tte_sandi": SecretStr(bsre_palsu.SANDI),
-               "tte_timeout_detik": 2, "tte_akar": palsu.ca, **ubah}
+async def server_dengan(settings, **setelan) -> AsyncIterator[tuple[Running, Client]]:  # type: ignore[no-untyped-def]
+    """The four services on the test data, with settings changed."""
     running = await start(settings.model_copy(update=setelan), list(MODULES.values()), port=0)
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as ch:
             yield running, Client(ch)
     finally:
         await running.stop(grace=1)
+
+
+def layanan(settings, palsu: bsre_palsu.BsrePalsu, **ubah):  # type: ignore[no-untyped-def]
+    """A server signing through the stand-in TTE service."""
+    from pydantic import SecretStr
+
+    return server_dengan(settings, tte_url=palsu.url, tte_pengguna=bsre_palsu.PENGGUNA,
+                         tte_sandi=SecretStr(bsre_palsu.SANDI), tte_timeout_detik=2, tte_akar=palsu.ca, **ubah)
 
 
 def rencana(skp, **kw) -> c.CetakRencanaSkpRequest:  # type: ignore[no-untyped-def]

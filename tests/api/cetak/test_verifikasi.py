@@ -2,10 +2,12 @@
 again by its bytes or by its code; signatures are reported valid, broken, or
 followed by changes; a file from elsewhere is said to be so."""
 
+import contextlib
 import io
 import re
 
 import grpc
+import pytest
 from ekinerja.cetak.v1 import cetak_pb2 as c
 from pyhanko.pdf_utils.generic import StreamObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -88,3 +90,31 @@ async def test_berkas_dari_luar_dan_berkas_salah(client):
     err = await gagal(verifikasi(client, md, b"%PDF" + b"0" * (5 * 1024 * 1024)), C.INVALID_ARGUMENT)
     assert "5 MiB" in field_violations(err)["isi"]
     await gagal(verifikasi(client, (), buf.getvalue()), C.UNAUTHENTICATED)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_cap_waktu_tsa_dan_data_validasi_disematkan(settings, tmp_path):
+    """With a TSA configured, the server's signature carries the TSA's time
+    and the validation data (DSS); Verifikasi Dokumen reports the time as
+    the TSA's."""
+    from tests.api.cetak import tsa_palsu
+    from tests.api.cetak.test_tte import server_dengan
+
+    cap = contextlib.AsyncExitStack()
+    tsa = await cap.enter_async_context(tsa_palsu.jalankan(tmp_path / "tsa"))
+    try:
+        async with server_dengan(settings, cetak_tsa_url=tsa.url, tte_akar=tsa.akar) as (_, client):
+            ca_demo(settings)
+            skp = await skp_disetujui(client)
+            md = await client.login(nip=data.SUTIKNO)
+            minta = c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL, tanda_tangan=PEGAWAI)
+            ttd = await unduh(client.cetak.CetakRencanaSkp(minta, metadata=md))
+            assert b"/DSS" in ttd.isi  # the certificates (and any revocation data) for checking it later
+            [t] = (await verifikasi(client, md, ttd.isi)).tanda_tangan
+            assert t.sah and t.bercap_waktu and "cap waktu TSA" in t.keterangan, t
+            # The TSA gone: no signature without its time, and the answer says which service failed.
+            await cap.aclose()
+            err = await gagal(unduh(client.cetak.CetakRencanaSkp(minta, metadata=md)), C.UNAVAILABLE)
+            assert "cap waktu (TSA)" in err.details()
+    finally:
+        await cap.aclose()

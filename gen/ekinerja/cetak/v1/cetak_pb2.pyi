@@ -741,6 +741,7 @@ class TandaTanganPdf(_message.Message):
     BERUBAH_SETELAHNYA_FIELD_NUMBER: _builtins.int
     SAH_FIELD_NUMBER: _builtins.int
     KETERANGAN_FIELD_NUMBER: _builtins.int
+    BERCAP_WAKTU_FIELD_NUMBER: _builtins.int
     nama_field: _builtins.str
     """"TTD_PEGAWAI" """
     penanda_tangan: _builtins.str
@@ -757,6 +758,8 @@ class TandaTanganPdf(_message.Message):
     """utuh, tepercaya and not berubah_setelahnya"""
     keterangan: _builtins.str
     """in words, for a person"""
+    bercap_waktu: _builtins.bool
+    """carries a TSA's timestamp, which `waktu` then is"""
     @_builtins.property
     def waktu(self) -> _timestamp_pb2.Timestamp:
         """the signing time the signature claims (or its timestamp's)"""
@@ -773,10 +776,11 @@ class TandaTanganPdf(_message.Message):
         berubah_setelahnya: _builtins.bool = ...,
         sah: _builtins.bool = ...,
         keterangan: _builtins.str = ...,
+        bercap_waktu: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["waktu", b"waktu"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["berubah_setelahnya", b"berubah_setelahnya", "keterangan", b"keterangan", "nama_field", b"nama_field", "penanda_tangan", b"penanda_tangan", "penerbit", b"penerbit", "sah", b"sah", "tepercaya", b"tepercaya", "utuh", b"utuh", "waktu", b"waktu"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["bercap_waktu", b"bercap_waktu", "berubah_setelahnya", b"berubah_setelahnya", "keterangan", b"keterangan", "nama_field", b"nama_field", "penanda_tangan", b"penanda_tangan", "penerbit", b"penerbit", "sah", b"sah", "tepercaya", b"tepercaya", "utuh", b"utuh", "waktu", b"waktu"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
