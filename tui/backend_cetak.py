@@ -73,10 +73,12 @@ def _isi(req: Any, nilai: Nilai) -> Any:
     return req
 
 
-def permintaan(jenis: int, sumber: str, nilai: Nilai, tanda_tangan: int = 0, request_id: str = "") -> Any:
-    """The Cetak request of one document. `sumber`: "skp/{skp}" or "penilaian/{skp}/periode/{kode}"."""
+def permintaan(jenis: int, sumber: str, nilai: Nilai, tanda_tangan: int = 0, request_id: str = "",
+               tte: pb.KredensialTte | None = None) -> Any:
+    """The Cetak request of one document. `sumber`: "skp/{skp}" or "penilaian/{skp}/periode/{kode}".
+    `tte`: the signer's NIK and passphrase when the server signs through TTE."""
     cls, field_sumber, _ = PERMINTAAN[jenis]
-    req = cls(request_id=request_id, tanda_tangan=tanda_tangan)
+    req = cls(request_id=request_id, tanda_tangan=tanda_tangan, tte=tte)
     setattr(req, field_sumber, sumber)
     return _isi(req, nilai)
 
@@ -95,7 +97,8 @@ class LayananCetak:
         @property
         def cetak(self) -> cetak_pb2_grpc.CetakServiceStub: ...
 
-        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
+        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True,
+                        aliran: Callable[[], AsyncIterator[Any]] | None = None) -> T: ...
 
         def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncIterator[Any]: ...
 
@@ -110,11 +113,11 @@ class LayananCetak:
         return await self._call(self.cetak.PratinjauDokumen, req)
 
     async def cetak_dokumen(self, request_id: str, jenis: int, sumber: str, nilai: Nilai,
-                            tanda_tangan: int = 0) -> BerkasCetak:
+                            tanda_tangan: int = 0, tte: pb.KredensialTte | None = None) -> BerkasCetak:
         method = {pb.JENIS_CETAK_RENCANA_SKP: self.cetak.CetakRencanaSkp,
                   pb.JENIS_CETAK_FORM_PENILAIAN: self.cetak.CetakFormPenilaian,
                   pb.JENIS_CETAK_EVALUASI_KINERJA: self.cetak.CetakEvaluasiKinerja}[jenis]
-        return await self._unduh(method, permintaan(jenis, sumber, nilai, tanda_tangan, request_id))
+        return await self._unduh(method, permintaan(jenis, sumber, nilai, tanda_tangan, request_id, tte))
 
     async def cetak_massal(self, request_id: str, jenis: int, tahun: int, periode: int, nilai: Nilai,
                            tanda_tangan: int, kemajuan: Callable[[pb.Kemajuan], None]) -> BerkasCetak:
@@ -123,6 +126,17 @@ class LayananCetak:
         req = _isi(pb.CetakMassalRequest(request_id=request_id, jenis=jenis, tahun=tahun,
                                          periode=KODE_PERIODE[periode], tanda_tangan=tanda_tangan), nilai)
         return await self._unduh(self.cetak.CetakMassal, req, kemajuan)
+
+    async def verifikasi_dokumen(self, isi: bytes) -> pb.HasilVerifikasi:
+        """A PDF's signatures and print record (VerifikasiDokumen), the file
+        sent in pieces of 32 KiB as the server takes it."""
+        potongan = 32 * 1024
+
+        async def pesan() -> AsyncIterator[pb.VerifikasiDokumenRequest]:
+            for i in range(0, len(isi), potongan):
+                yield pb.VerifikasiDokumenRequest(isi=isi[i:i + potongan])
+
+        return await self._call(self.cetak.VerifikasiDokumen, pb.VerifikasiDokumenRequest(), aliran=pesan)
 
     async def riwayat_cetak(self, sumber: str = "", page_size: int = 200) -> tuple[list[pb.RiwayatCetak], bool]:
         """Newest first: of an SKP's documents ("skp/{skp}"), else the caller's

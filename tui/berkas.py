@@ -11,6 +11,7 @@ out of reach."""
 from __future__ import annotations
 
 import os
+import stat
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,40 @@ def _dalam_sesi(teks: str, sesi: Path) -> Tujuan:
             or len(nama.encode()) > 200:
         raise ValueError(pesan_folder_sesi(sesi))
     return Tujuan(sesi / nama, False, sesi)
+
+
+def baca_berkas(teks: str, sesi: Path | None, maks: int) -> bytes:
+    """The bytes of a file the user names (Verifikasi Dokumen): any path on
+    the desk; under the SSH gateway a bare name in the session folder only,
+    opened without following a symlink. At most `maks` bytes. ValueError
+    with an Indonesian message otherwise."""
+    teks = teks.strip()
+    if not teks:
+        raise ValueError("BERKAS wajib diisi: nama berkas PDF.")
+    try:
+        if sesi is not None:
+            tujuan = _dalam_sesi(teks, sesi)
+            if tujuan.folder:
+                raise ValueError(f"Tulis nama berkas di folder sesi ini ({sesi}).")
+            folder = os.open(sesi, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+            try:
+                fd = os.open(tujuan.path.name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+            finally:
+                os.close(folder)
+        else:
+            # O_NONBLOCK: a FIFO named here must not hang the TUI; it is refused below.
+            fd = os.open(Path(teks).expanduser(), os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise ValueError(f"Berkas {teks} tidak ada.") from None
+    except OSError as e:
+        raise ValueError(f"Berkas {teks} tidak dapat dibuka: {e.strerror or e}.") from None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise ValueError(f"{teks} bukan berkas biasa.")
+        isi = f.read(maks + 1)
+    if len(isi) > maks:
+        raise ValueError(f"Berkas {teks} lebih besar dari {maks // (1024 * 1024)} MiB.")
+    return isi
 
 
 def _belum_ada(path: Path) -> Path:

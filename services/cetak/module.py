@@ -24,10 +24,13 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     skp = SkpClient(ctx.saluran("skp"))
     profil = ProfilClient(ctx.saluran("profil"))
     penilaian = PenilaianClient(ctx.saluran("penilaian"))
-    pencetak = Pencetak(PengaturanCetak.dari(ctx.settings).berkas_kunci)
+    pengaturan = PengaturanCetak.dari(ctx.settings)
+    pencetak = Pencetak(pengaturan.berkas_kunci, tte=pengaturan.tte, tsa_url=pengaturan.tsa_url,
+                        akar=lambda: pengaturan.akar)
     ctx.on_stop.extend([skp.close, profil.close, penilaian.close, pencetak.tutup])
     cetak_pb2_grpc.add_CetakServiceServicer_to_server(CetakServicer(
-        db, skp, profil, penilaian, pencetak, maks_per_jam=ctx.settings.cetak_maks_per_jam), server)
+        db, skp, profil, penilaian, pencetak, maks_per_jam=ctx.settings.cetak_maks_per_jam,
+        pengaturan=pengaturan), server)
 
 
 MODULE = ServiceModule(

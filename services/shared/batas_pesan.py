@@ -31,13 +31,16 @@ KHUSUS = {
     # Each message of the stream: a name, or a piece of at most 32 KiB of the
     # file (services/profil/usecases/berkas_saya.py), its field tag and length.
     f"{_AUTH}KirimBerkasSaya": UMUM,
+    # The same for the PDF VerifikasiDokumen is given (services/cetak/usecases/verifikasi.py).
+    "/ekinerja.cetak.v1.CetakService/VerifikasiDokumen": UMUM,
 }
 TERBESAR = max(UMUM, *KHUSUS.values())
 
 # A client stream's whole body, for the proxies in front (nginx counts a
 # stream's bytes together, not per message): KirimBerkasSaya's 5 MiB file in
 # 32 KiB pieces, each piece's gRPC prefix and field header, the first message.
-BADAN_ALIRAN = {f"{_AUTH}KirimBerkasSaya": 5 * 1024 * KIB + 8 * KIB}
+BADAN_ALIRAN = {f"{_AUTH}KirimBerkasSaya": 5 * 1024 * KIB + 8 * KIB,
+                "/ekinerja.cetak.v1.CetakService/VerifikasiDokumen": 5 * 1024 * KIB + 8 * KIB}
 
 
 def untuk(method: str) -> int:

@@ -62,6 +62,21 @@ class Settings(BaseSettings):
     # Prints (Cetak*, CetakMassal) per account per hour; each keeps its file
     # a day for retries with the same request_id (services/cetak/usecases/jatah.py).
     cetak_maks_per_jam: int = Field(default=60, ge=1)
+    # The national e-signature service (TTE, BSrE API v2): when set, cetak
+    # signs through it with the signer's NIK and passphrase instead of its
+    # own key (docs/cetak.md). Its client account (HTTP Basic) and timeout.
+    tte_url: str | None = None
+    tte_pengguna: str | None = None
+    tte_sandi: SecretStr | None = None
+    tte_timeout_detik: float = Field(default=30, gt=0, le=300)
+    # Roots VerifikasiDokumen trusts besides cetak's own chain and demo CA
+    # (a PEM bundle: the national root CA and BSrE's, for documents signed
+    # through TTE).
+    tte_akar: Path | None = None
+    # A timestamping authority (RFC 3161) for cetak's own signatures: with it
+    # they carry a trusted time and the validation data (PAdES B-LT as far as
+    # the chain's revocation data can be had), without it PAdES B-B.
+    cetak_tsa_url: str | None = None
 
     reset_code_ttl_seconds: int = 15 * 60
     # Failed logins of one account from one client address in

@@ -26,6 +26,20 @@ ALASAN = "uji matriks otorisasi"
 TANGGAL = Date(year=TAHUN_BUKA, month=3, day=5)
 
 
+def _pdf_kosong() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    w, buf = PdfWriter(), io.BytesIO()
+    w.add_blank_page(width=595, height=842)
+    w.write(buf)
+    return buf.getvalue()
+
+
+PDF_KOSONG = _pdf_kosong()
+
+
 def tetap(msg: Message) -> Pembuat:
     async def buat(d: Dunia, peran: str) -> Message:
         return msg
@@ -234,4 +248,6 @@ PERMINTAAN: dict[str, Pembuat] = {
                                                            periode="tw1", tanggal=TANGGAL)),
     "CetakService.ListRiwayatCetak": _dari(lambda d: c.ListRiwayatCetakRequest(sumber=_skp(d))),
     "CetakService.ListJejakAudit": tetap(au.ListJejakAuditRequest(atas_nama=data.SUTIKNO)),
+    # A client stream: whoever holds a file may ask about it (a PDF made elsewhere here).
+    "CetakService.VerifikasiDokumen": tetap([c.VerifikasiDokumenRequest(isi=PDF_KOSONG)]),  # type: ignore[arg-type]
 }

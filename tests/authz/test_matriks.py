@@ -122,6 +122,7 @@ CetakService.CetakEvaluasiKinerja            -      Y       -     Y       -     
 CetakService.CetakMassal                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 CetakService.ListRiwayatCetak                -      Y       -     Y       -              -              -     n          Y        -       -
 CetakService.ListJejakAudit                  -      -       -     -       -              -              Y     Y          Y        -       -
+CetakService.VerifikasiDokumen               -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 """
 
 

@@ -93,6 +93,14 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             if self._pihak:
                 yield Checkbox(f"Tanda tangan digital di tempat {fmt.PIHAK_TTD[self._pihak]}", compact=True,
                                id="ttd-cetak")
+                # Shown when the server signs through TTE (GetDialogCetak `tte`) and a signature is wanted.
+                with Vertical(id="tte-cetak"):
+                    with Horizontal(classes="baris-isian"):
+                        yield Label("NIK (TTE)", classes="label-isian", markup=False)
+                        yield Input(compact=True, id="tte-nik", max_length=16, restrict=r"[0-9]*")
+                    with Horizontal(classes="baris-isian"):
+                        yield Label("PASSPHRASE (TTE)", classes="label-isian", markup=False)
+                        yield Input(compact=True, id="tte-passphrase", password=True, max_length=128)
             with Horizontal(classes="baris-isian"):
                 sesi = folder_sesi(self)
                 yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
@@ -109,7 +117,17 @@ class CetakDokumenScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#jenis-cetak" if len(self._pilihan) > 1 else "#simpan-ke").focus()
+        self._tampilkan_tte()
         self._muat()
+
+    def _lewat_tte(self) -> bool:
+        d = self._dialog.get(self._jenis)
+        return bool(d and d.tte) and not self._massal
+
+    @on(Checkbox.Changed, "#ttd-cetak")
+    def _tampilkan_tte(self) -> None:
+        if self._pihak:
+            self.query_one("#tte-cetak").display = self._lewat_tte() and self._tanda_tangan() != 0
 
     def _judul(self) -> str:
         d = self._dialog.get(self._jenis)
@@ -158,6 +176,7 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         self.query_one("#catatan-cetak", Static).update(Text(dialog.catatan))
         self.query_one("#catatan-cetak").display = bool(dialog.catatan)
         self.query_one("#pesan", Static).update("")
+        self._tampilkan_tte()
         if isian and not isinstance(self.focused, RadioSet):
             self.query_one(f"#isian-{isian[0].kode}", Input).focus()
 
@@ -207,6 +226,13 @@ class CetakDokumenScreen(ModalScreen[str | None]):
     def _tanda_tangan(self) -> int:
         return self._pihak if self._pihak and self.query_one("#ttd-cetak", Checkbox).value else 0
 
+    def _kredensial(self) -> pb.KredensialTte | None:
+        """The signer's NIK and passphrase, sent for this print only (never kept)."""
+        if not self._tanda_tangan() or not self._lewat_tte():
+            return None
+        return pb.KredensialTte(nik=self.query_one("#tte-nik", Input).value.strip(),
+                                passphrase=self.query_one("#tte-passphrase", Input).value)
+
     def _isian_field(self, field: str) -> pb.IsianDialog | None:
         """The field the server named: its own, or the one it was made from
         (a bulk print's TANGGAL is the preview's tanggal_pegawai)."""
@@ -218,7 +244,9 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         pesan = self.query_one("#pesan", Static)
         isian = {i.kode: f"#isian-{i.kode}" for i in self._isian}
         if self._pihak:
-            isian["tanda_tangan"] = "#ttd-cetak"
+            # laporkan() looks fields up by their last part: tte.nik -> nik.
+            isian.update({"tanda_tangan": "#ttd-cetak", "tte": "#tte-nik", "nik": "#tte-nik",
+                          "passphrase": "#tte-passphrase"})
         if e.field and (i := self._isian_field(e.field)):
             isian[e.field.rsplit(".", 1)[-1]] = f"#isian-{i.kode}"
         if not laporkan(self, e, pesan, isian):
@@ -269,9 +297,10 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             self._salah("#simpan-ke", str(e))
             return
         ttd = self._tanda_tangan()
+        tte = self._kredensial()
         # The request_id is kept after an unknown outcome or a failed save, so pressing
         # Cetak again fetches the same file; with other fields it is a new print.
-        kunci = (self._jenis, sorted((k, str(v)) for k, v in nilai.items()), ttd)
+        kunci = (self._jenis, sorted((k, str(v)) for k, v in nilai.items()), ttd, tte.nik if tte else "")
         if kunci != self._kunci:
             self._permintaan.selesai()
             self._kunci = kunci
@@ -283,16 +312,16 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         if self._massal:
             self._periksa_massal(nilai, ttd, tujuan)
         else:
-            self._cetak(nilai, ttd, tujuan)
+            self._cetak(nilai, ttd, tujuan, tte)
 
     @work(exclusive=True, group="cetak")
-    async def _cetak(self, nilai: Nilai, ttd: int, tujuan: Tujuan) -> None:
+    async def _cetak(self, nilai: Nilai, ttd: int, tujuan: Tujuan, tte: pb.KredensialTte | None = None) -> None:
         pesan = self.query_one("#pesan", Static)
         berkas: BerkasCetak | None = None
         try:
             with memuat(self.query_one("#dialog-cetak")):
                 berkas = await backend(self).cetak_dokumen(self._permintaan.ambil(), self._jenis, self._sumber,
-                                                           nilai, ttd)
+                                                           nilai, ttd, tte)
                 path = await asyncio.to_thread(simpan, tujuan, berkas.nama, berkas.isi)
         except GagalLayanan as e:
             self._permintaan.selesai(e)

@@ -78,6 +78,8 @@ class UtamaScreen(BukaDariDasbor):
                "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)")
         yield ("Capaian Organisasi & Batas", self._capaian,
                "Capaian kinerja organisasi unit induk (pimpinan unit induk) dan batas penilaian")
+        yield ("Verifikasi Dokumen", self._verifikasi,
+               "Periksa tanda tangan elektronik dan kode verifikasi sebuah PDF e-Kinerja")
         yield (HALAMAN["dashboard"], lambda: self.action_buka("dashboard"),
                "SKP Anda dan batas berikutnya; SKP dan penilaian bawahan yang menunggu; kurva bawahan (d)")
         yield HALAMAN["tim-kerja"], lambda: self.action_buka("tim-kerja"), "Belum tersedia pada versi ini"
@@ -88,6 +90,11 @@ class UtamaScreen(BukaDariDasbor):
         from tui.screens.pemantauan_evaluasi import PemantauanEvaluasiScreen
 
         self.app.push_screen(PemantauanEvaluasiScreen())
+
+    def _verifikasi(self) -> None:
+        from tui.screens.verifikasi_dokumen import VerifikasiDokumenScreen
+
+        self.app.push_screen(VerifikasiDokumenScreen())
 
     def _capaian(self) -> None:
         from tui.screens.capaian_organisasi import CapaianOrganisasiScreen

@@ -193,10 +193,14 @@ class Dokumen:
     # watermark on every page ("" on an approved plan).
     draf: str = ""
     tanda_air: str = ""
+    # The verification code (domain/verifikasi.py) and its sentence at the
+    # foot of every page; the code alone goes into the QR and the keywords.
+    kode: str = ""
+    verifikasi: str = ""
 
 
 # Fields that carry no printed text of their own.
-_BUKAN_TEKS = frozenset({"jenis", "anchor"})
+_BUKAN_TEKS = frozenset({"jenis", "anchor", "kode"})
 
 
 def semua_teks(d: object) -> Iterator[str]:

@@ -1,7 +1,9 @@
-"""Digital signatures (PAdES B-B) with pyHanko: the key and certificate
-configured for cetak sign the PDF as a visible signature at a signature
-spot. The visible box is drawn by typst (templat/stempel.typ), so its font
-is embedded like the document's."""
+"""Digital signatures with pyHanko: the key and certificate configured for
+cetak sign the PDF as a visible signature at a signature spot. The visible
+box is drawn by typst (templat/stempel.typ), so its font is embedded like
+the document's. PAdES B-B; with a timestamping authority configured the
+signature also carries the TSA's time and the certificates and revocation
+data needed to check it later (B-T/B-LT), fetched at signing time."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import functools
 import io
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,17 +20,22 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ec import ECDSA
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.content import PdfContent
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import BoxConstraints
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import get_pyca_cryptography_hash
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.stamp import StaticStampStyle
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.errors import PathBuildingError
 
 from services.cetak.domain.tanggal import tanggal_teks
 from services.cetak.pdf.typst_pdf import MesinTypst, Tempat
-from services.shared.errors import KondisiTidakTerpenuhi
+from services.shared.errors import KondisiTidakTerpenuhi, TidakTersedia
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 
@@ -95,8 +103,13 @@ class Penandatangan:
     """Loads the key material on first use and again whenever its files
     change (`ekinerja cetak ca-demo` may run while the server does)."""
 
-    def __init__(self, berkas: BerkasKunci) -> None:
+    def __init__(self, berkas: BerkasKunci, tsa_url: str | None = None,
+                 akar: Callable[[], list[Path]] = list) -> None:
+        """`akar`: the roots the signer's and the TSA's chains end in (read
+        at each signature: a demo CA may be made while the server runs)."""
         self._berkas = berkas
+        self._tsa_url = tsa_url
+        self._akar = akar
         self._kunci = threading.Lock()
         self._versi: tuple[float, ...] | None = None
         self._signer: signers.SimpleSigner | None = None
@@ -136,14 +149,35 @@ class Penandatangan:
             f"Sertifikat: {signer.subject_name}",
         ]}, waktu)
         nama_field = f"TTD_{pihak}"
+        lt: dict[str, Any] = {}
+        cap_waktu = None
+        if self._tsa_url:
+            cap_waktu = HTTPTimeStamper(self._tsa_url, timeout=15)
+            akar = [c for p in self._akar() for c in load_certs_from_pemder([str(p)])]
+            # Revocation data is fetched where the chain says it is; a chain without any (the demo CA)
+            # still gets its certificates embedded.
+            lt = {"embed_validation_info": True,
+                  "validation_context": ValidationContext(trust_roots=akar or None, allow_fetching=True,
+                                                          revocation_mode="soft-fail")}
         meta = signers.PdfSignatureMetadata(
             field_name=nama_field, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-            name=nama, location=lokasi, reason=f"Tanda tangan {nama} ({nip})")
+            name=nama, location=lokasi, reason=f"Tanda tangan {nama} ({nip})", **lt)
         penanda = signers.PdfSigner(
-            meta, signer, stamp_style=StaticStampStyle(background=_HalamanPdf(stempel), border_width=0),
+            meta, signer, timestamper=cap_waktu,
+            stamp_style=StaticStampStyle(background=_HalamanPdf(stempel), border_width=0),
             new_field_spec=fields.SigFieldSpec(nama_field, on_page=tempat.halaman, box=tempat.kotak))
         out = io.BytesIO()
         # sign_pdf runs its own event loop: this is called on a worker thread.
-        penanda.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out,
-                         bytes_reserved=_ruang_tanda_tangan(signer))
+        # A timestamp token and validation data take room the estimate does not count: pyHanko sizes it.
+        try:
+            penanda.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out,
+                             bytes_reserved=None if cap_waktu else _ruang_tanda_tangan(signer))
+        except PathBuildingError:
+            raise KondisiTidakTerpenuhi(
+                "Tanda tangan tidak dapat dilengkapi data validasinya: rantai sertifikat penanda tangan atau "
+                "TSA tidak berujung pada CA akar yang dipercaya server (EKINERJA_TTE_AKAR). Hubungi admin.") from None
+        except TimestampRequestError:
+            # An IOError to the server's error mapping (which would say "database"): say what it is.
+            raise TidakTersedia("Layanan cap waktu (TSA) tidak dapat dihubungi; dokumen belum ditandatangani. "
+                                "Coba lagi sebentar lagi.") from None
         return out.getvalue()

@@ -13,9 +13,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import segno
 import typst
 
 from services.cetak.domain.isi import Dokumen
+from services.cetak.domain.verifikasi import KATA_KUNCI
 
 TEMPLAT = Path(__file__).parent / "templat"
 
@@ -27,6 +29,7 @@ class Tempat:
 
     halaman: int
     kotak: tuple[float, float, float, float]
+    tinggi_halaman: float = 841.89  # A4 portrait; a landscape page is 595.28
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,11 @@ class MesinTypst:
             self._lokal.compiler = c
         return c
 
-    def render_data(self, data: dict[str, object], waktu: dt.datetime) -> tuple[bytes, list[dict[str, object]]]:
+    def render_data(self, data: dict[str, object], waktu: dt.datetime,
+                    format: str = "pdf") -> tuple[bytes, list[dict[str, object]]]:
         c = self._compiler()
-        pdf = c.compile(format="pdf", sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-                        timestamp=waktu.replace(microsecond=0))
+        pdf = c.compile(format=format, sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+                        timestamp=waktu.replace(microsecond=0), ppi=200)
         assert isinstance(pdf, bytes)
         # The query reuses what the compile just laid out (typst memoizes).
         return pdf, json.loads(c.query("metadata", field="value"))
@@ -63,13 +67,22 @@ def _tinggi_halaman(melintang: bool) -> float:
     return 595.28 if melintang else 841.89  # A4 in points
 
 
+def qr_svg(kode: str) -> str:
+    """The verification code as a QR (SVG, drawn by typst as vector art)."""
+    return segno.make(KATA_KUNCI + kode, error="m").svg_inline(scale=4, border=1)
+
+
 def render(mesin: MesinTypst, dokumen: Dokumen, waktu: dt.datetime) -> Hasil:
-    pdf, metadata = mesin.render_data(dataclasses.asdict(dokumen), waktu)
+    data = dataclasses.asdict(dokumen)
+    if dokumen.kode:
+        data["qr"] = qr_svg(dokumen.kode)
+    pdf, metadata = mesin.render_data(data, waktu)
     tinggi_hal = _tinggi_halaman(dokumen.melintang)
     tempat = {}
     for m in metadata:
         # typst measures from the top left; PDF from the bottom left.
         x, y, w, h = (float(m[k]) for k in ("x", "y", "lebar", "tinggi"))  # type: ignore[arg-type]
         atas = tinggi_hal - y
-        tempat[str(m["pihak"])] = Tempat(int(m["halaman"]) - 1, (x, atas - h, x + w, atas))  # type: ignore[call-overload]
+        tempat[str(m["pihak"])] = Tempat(int(m["halaman"]) - 1, (x, atas - h, x + w, atas),  # type: ignore[call-overload]
+                                         tinggi_hal)
     return Hasil(pdf, tempat)

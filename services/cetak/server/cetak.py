@@ -12,13 +12,14 @@ from services.cetak.domain.dokumen import DOKUMEN
 from services.cetak.server import convert, nama
 from services.cetak.server.dokumen import Dokumen, jenis_dokumen
 from services.cetak.server.massal import Massal
+from services.cetak.server.verifikasi import Verifikasi
 from services.cetak.store.models import jejak
 from services.cetak.usecases import riwayat as uc_riwayat
 from services.shared import jejak_daftar, paging
 from services.shared import principal as pr
 
 
-class CetakServicer(Dokumen, Massal, cetak_pb2_grpc.CetakServiceServicer):
+class CetakServicer(Dokumen, Massal, Verifikasi, cetak_pb2_grpc.CetakServiceServicer):
     async def ListJenisDokumen(
         self, request: pb.ListJenisDokumenRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListJenisDokumenResponse:

@@ -136,4 +136,5 @@ def riwayat_cetak(r: RiwayatCetakRow) -> pb.RiwayatCetak:
         pegawai_nama=r.pegawai_nama, pencetak=r.pencetak, pencetak_nama=r.pencetak_nama, waktu=timestamp_to_proto(r.waktu),
         nama_berkas=r.nama_berkas, ukuran=r.ukuran, sha256=r.sha256, ditandatangani=PIHAK_KE.get(r.ditandatangani, 0),
         massal=riwayat(r.massal_id) if r.massal_id else "", jumlah_dokumen=r.jumlah_dokumen,
+        kode_verifikasi=r.kode_verifikasi or "",
     )

@@ -18,6 +18,8 @@ from services.cetak.domain.anchor import bersihkan
 from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.susun import Anchor, Pengesahan
 from services.cetak.pdf.pencetak import Pencetak
+from services.cetak.pdf.tte import KredensialTte, kredensial
+from services.cetak.pengaturan import PengaturanCetak
 from services.cetak.server import convert, nama
 from services.cetak.store.models import RiwayatCetakRow, jejak, permintaan
 from services.cetak.usecases import dokumen as uc
@@ -73,8 +75,10 @@ def anchor(pegawai: str, penilai: str) -> Anchor:
 
 class Dasar:
     def __init__(self, db: Database, skp: SkpClient, profil: ProfilClient, penilaian: PenilaianClient,
-                 pencetak: Pencetak, hari_ini: Callable[[], dt.date] = dt.date.today, maks_per_jam: int = 60) -> None:
+                 pencetak: Pencetak, hari_ini: Callable[[], dt.date] = dt.date.today, maks_per_jam: int = 60,
+                 pengaturan: PengaturanCetak | None = None) -> None:
         self._db = db
+        self._pengaturan = pengaturan
         self._maks_per_jam = maks_per_jam
         self._mutasi = Mutasi(db, permintaan, jejak)
         self._skp = skp
@@ -154,6 +158,22 @@ class Dasar:
         info = pb.InfoBerkas.FromString(lama)
         return info, await uc_riwayat.isi_berkas(self._db, info.riwayat.name.removeprefix("cetak/"))
 
+    def _kredensial(self, tte: pb.KredensialTte, siapa: str | None) -> KredensialTte | None:
+        """The signer's TTE credentials: required when the server signs
+        through the TTE service, refused when it does not (so nobody types a
+        passphrase that goes nowhere), checked before anything is counted."""
+        diisi = bool(tte.nik or tte.passphrase or tte.tak_tampak)
+        if siapa is None:
+            if diisi:
+                raise TidakValid("tte", "NIK dan passphrase TTE hanya dipakai bersama tanda_tangan")
+            return None
+        if not self._pencetak.lewat_tte:
+            if diisi:
+                raise TidakValid("tte", "server ini menandatangani dengan kunci cetaknya sendiri (layanan TTE tidak "
+                                 "dikonfigurasi): kosongkan NIK dan passphrase")
+            return None
+        return kredensial(tte.nik, tte.passphrase, tte.tak_tampak)
+
     async def _jatah(self) -> None:
         """One print of the caller's hourly allowance, taken before rendering
         (a retry of a print already made does not take one)."""
@@ -166,14 +186,18 @@ class Dasar:
             for bagian in potong(*ulang):
                 yield bagian
             return
+        kred = self._kredensial(request.tte, pihak_ttd(request.tanda_tangan))  # type: ignore[attr-defined]
         await self._jatah()
         c = await siapkan()
-        if c.ttd:
-            self._pencetak.periksa_kunci()
+        ttd = c.ttd
+        if ttd:
+            self._pencetak.periksa_kunci(kred)
+            a = anchor(request.anchor_pegawai, request.anchor_penilai)  # type: ignore[attr-defined]
+            ttd = replace(ttd, tte=kred, anchor=a.pegawai if ttd.pihak == "PEGAWAI" else a.penilai)
         waktu = uc_riwayat.sekarang()
-        berkas = Berkas(c.nama_berkas, await self._pencetak.cetak(c.dokumen, c.ttd, waktu))
+        berkas = Berkas(c.nama_berkas, await self._pencetak.cetak(c.dokumen, ttd, waktu))
         row = uc_riwayat.catatan(pr.current(), c.dokumen.jenis.value, berkas, waktu, skp=c.skp, periode=c.periode,
-                                 ditandatangani=c.ttd.pihak if c.ttd else "")
+                                 ditandatangani=ttd.pihak if ttd else "", kode=c.kode)
         info = await self._rekam(request, metode, [row], berkas)
         isi = berkas.isi
         if info.riwayat.name != nama.riwayat(row.id):

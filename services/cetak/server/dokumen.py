@@ -12,6 +12,7 @@ from ekinerja.cetak.v1 import cetak_pb2 as pb
 from services.cetak.domain.dokumen import DOKUMEN
 from services.cetak.domain.isi import Jenis
 from services.cetak.domain.pratinjau import baris
+from services.cetak.domain.verifikasi import tanpa_kode
 from services.cetak.server import convert, nama
 from services.cetak.server.dasar import Dasar, anchor, pihak_ttd
 from services.cetak.usecases import dokumen as uc
@@ -96,7 +97,7 @@ class Dokumen(Dasar):
             # The inner request's fields, named as paths of this request ("rencana_skp.lokasi").
             raise TidakValid.banyak([Pelanggaran(f"{pilihan}.{p.field}", p.pesan) for p in e.pelanggaran]) from None
         return pb.Pratinjau(jenis=convert.JENIS_KE[c.dokumen.jenis.value], nama_berkas=c.nama_berkas,
-                            baris=baris(c.dokumen))
+                            baris=baris(tanpa_kode(c.dokumen)))
 
     async def GetDialogCetak(self, request: pb.GetDialogCetakRequest,
                              context: grpc.aio.ServicerContext) -> pb.JenisDokumen:
@@ -109,4 +110,6 @@ class Dokumen(Dasar):
             skp_id, _ = nama.periode(request.sumber, "sumber")
             skp = await self._data_skp(skp_id, "sumber")
         bawaan = {"tanggal": self._hari_ini().isoformat(), "lokasi": await self._lokasi_bawaan(skp)}
-        return jenis_dokumen(jenis.value, bawaan, CATATAN_KURVA if jenis == Jenis.EVALUASI_KINERJA else "")
+        dialog = jenis_dokumen(jenis.value, bawaan, CATATAN_KURVA if jenis == Jenis.EVALUASI_KINERJA else "")
+        dialog.tte = self._pencetak.lewat_tte
+        return dialog

@@ -105,7 +105,7 @@ class Massal(Dasar):
         massal = uc_riwayat.catatan(p, "MASSAL", berkas, waktu, jumlah=len(urut))
         rows = [massal, *(uc_riwayat.catatan(p, c.dokumen.jenis.value, Berkas(c.nama_berkas, isi), waktu, skp=c.skp,
                                              periode=c.periode, ditandatangani=c.ttd.pihak if c.ttd else "",
-                                             massal_id=massal.id) for c, isi in urut)]
+                                             massal_id=massal.id, kode=c.kode) for c, isi in urut)]
         info = await self._rekam(request, "CetakMassal", rows, berkas)
         isi = berkas.isi
         if info.riwayat.name != nama.riwayat(massal.id):

@@ -29,6 +29,8 @@ class RiwayatCetakRow(Base):
     __table_args__ = (
         Index("ix_riwayat_cetak_skp", "skp_id", "waktu"),
         Index("ix_riwayat_cetak_pencetak", "pencetak_akun", "waktu"),
+        Index("ix_riwayat_cetak_kode", "kode_verifikasi", unique=True),
+        Index("ix_riwayat_cetak_sha256", "sha256"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -48,6 +50,10 @@ class RiwayatCetakRow(Base):
     ditandatangani: Mapped[str] = mapped_column(String(8), default="")  # PEGAWAI | PENILAI | ""
     massal_id: Mapped[str | None] = mapped_column(String(32))  # the bulk print it came in
     jumlah_dokumen: Mapped[int] = mapped_column(Integer, default=1)
+    # Printed on the document (text, QR, PDF keywords): VerifikasiDokumen
+    # finds the record by it when the file is no longer byte for byte the
+    # one delivered. None for a bulk print's zip.
+    kode_verifikasi: Mapped[str | None] = mapped_column(String(14))
 
 
 class BerkasCetakRow(Base):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.cetak.domain import akses, anchor, huruf, susun
+from services.cetak.domain import akses, anchor, huruf, susun, verifikasi
 from services.cetak.domain.isi import Dokumen, Jenis, peta_teks
 from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.susun import Anchor, Pengesahan
@@ -24,6 +24,10 @@ class Cetakan:
     skp: DataSkp
     periode: str  # "" for the plan
     ttd: TandaTanganDigital | None
+
+    @property
+    def kode(self) -> str:
+        return self.dokumen.kode
 
 
 def pihak(skp: DataSkp) -> akses.Pihak:
@@ -45,7 +49,7 @@ def tanda_tangan(p: Principal, skp: DataSkp, siapa: str | None, pengesahan: Peng
 
 
 def _selesai(jenis: Jenis, d: Dokumen, skp: DataSkp, kode: str, ttd: TandaTanganDigital | None) -> Cetakan:
-    d = peta_teks(d, huruf.cetak)  # type: ignore[assignment]
+    d = verifikasi.tandai(peta_teks(d, huruf.cetak), verifikasi.kode_baru())  # type: ignore[arg-type]
     anchor.periksa(d)
     return Cetakan(d, susun.nama_berkas(jenis, skp, kode), skp, kode, ttd)
 

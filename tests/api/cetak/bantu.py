@@ -73,3 +73,9 @@ async def tanda_tangan(pdf: bytes, ca: Path):  # type: ignore[no-untyped-def]
     vc = ValidationContext(trust_roots=[load_cert_from_pemder(str(ca))], allow_fetching=False)
     r = PdfFileReader(io.BytesIO(pdf))
     return [await async_validate_pdf_signature(sig, vc) for sig in r.embedded_signatures]
+
+
+async def verifikasi(client, md, pdf: bytes, potongan: int = 32 * 1024) -> c.HasilVerifikasi:  # type: ignore[no-untyped-def]
+    """VerifikasiDokumen with the file in pieces, as the TUI sends it."""
+    bagian = [c.VerifikasiDokumenRequest(isi=pdf[i:i + potongan]) for i in range(0, len(pdf), potongan)]
+    return await client.cetak.VerifikasiDokumen(iter(bagian), metadata=md)

@@ -24,12 +24,20 @@ Each must occur exactly once in the document: an anchor that also occurs
 anywhere else in the document's text, or two equal anchors, are refused
 with INVALID_ARGUMENT naming the field.
 
-Digital signature: `tanda_tangan` asks the server to sign the PDF (PAdES
-B-B) with the key and certificate configured for cetak, as a visible
-signature at that party's signature spot. Only that party may ask for
-it (the pegawai for PEGAWAI, the penilai for PENILAI; PERMISSION_DENIED
-otherwise); without a configured key FAILED_PRECONDITION (see
-docs/cetak.md: `ekinerja cetak ca-demo` makes a demo one).
+Digital signature: `tanda_tangan` asks the server to sign the PDF (PAdES)
+at that party's signature spot. Only that party may ask for it (the
+pegawai for PEGAWAI, the penilai for PENILAI; PERMISSION_DENIED
+otherwise). Two signers, chosen by the server's configuration
+(docs/cetak.md): the national e-signature service (TTE, BSrE), which
+signs with the signer's own certificate and needs `tte` (NIK and
+passphrase, used for that one call, never stored or logged); or, without
+it, the key and certificate configured for cetak (FAILED_PRECONDITION
+when none is: `ekinerja cetak ca-demo` makes a demo one).
+
+Verification: every printed document carries a short verification code
+(text and QR, also in the PDF's keywords); VerifikasiDokumen takes a PDF
+and says whether each signature is valid and trusted, whether the file
+was changed after signing, and which print record of this system it is.
 
 Delivery: the Cetak RPCs stream the file: first an `info` message (file
 name, size, sha256, the record), then `data` chunks of at most 64 KiB in
@@ -105,6 +113,36 @@ PIHAK_TANDA_TANGAN_PENILAI: PihakTandaTangan.ValueType  # 2
 Global___PihakTandaTangan: _TypeAlias = PihakTandaTangan  # noqa: Y015
 
 @_typing.final
+class KredensialTte(_message.Message):
+    """The signer's credentials at the national e-signature service (TTE BSrE)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NIK_FIELD_NUMBER: _builtins.int
+    PASSPHRASE_FIELD_NUMBER: _builtins.int
+    TAK_TAMPAK_FIELD_NUMBER: _builtins.int
+    nik: _builtins.str
+    """the signer's NIK (16 digits), as registered there"""
+    passphrase: _builtins.str
+    """sent to the service for this call only; never stored or logged"""
+    tak_tampak: _builtins.bool
+    """an invisible signature instead of the visible one at the spot"""
+    def __init__(
+        self,
+        *,
+        nik: _builtins.str = ...,
+        passphrase: _builtins.str = ...,
+        tak_tampak: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["nik", b"nik", "passphrase", b"passphrase", "tak_tampak", b"tak_tampak"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KredensialTte: _TypeAlias = KredensialTte  # noqa: Y015
+
+@_typing.final
 class ListJenisDokumenRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -160,6 +198,7 @@ class JenisDokumen(_message.Message):
     ISIAN_FIELD_NUMBER: _builtins.int
     JENIS_FIELD_NUMBER: _builtins.int
     CATATAN_FIELD_NUMBER: _builtins.int
+    TTE_FIELD_NUMBER: _builtins.int
     kode: _builtins.str
     """"RENCANA_SKP", "FORM_PENILAIAN", "EVALUASI_KINERJA" """
     judul: _builtins.str
@@ -170,6 +209,10 @@ class JenisDokumen(_message.Message):
     catatan: _builtins.str
     """GetDialogCetak only: a note the dialog shows (the web app's remark on
     the Kurva Distribusi).
+    """
+    tte: _builtins.bool
+    """GetDialogCetak only: the server signs through the TTE service, so a
+    digital signature needs the signer's NIK and passphrase (`tte`).
     """
     @_builtins.property
     def isian(self) -> _containers.RepeatedCompositeFieldContainer[Global___IsianDialog]: ...
@@ -182,10 +225,11 @@ class JenisDokumen(_message.Message):
         isian: _abc.Iterable[Global___IsianDialog] | None = ...,
         jenis: Global___JenisCetak.ValueType = ...,
         catatan: _builtins.str = ...,
+        tte: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["catatan", b"catatan", "dari_menu", b"dari_menu", "isian", b"isian", "jenis", b"jenis", "judul", b"judul", "kode", b"kode"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["catatan", b"catatan", "dari_menu", b"dari_menu", "isian", b"isian", "jenis", b"jenis", "judul", b"judul", "kode", b"kode", "tte", b"tte"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -245,6 +289,7 @@ class CetakRencanaSkpRequest(_message.Message):
     ANCHOR_PEGAWAI_FIELD_NUMBER: _builtins.int
     ANCHOR_PENILAI_FIELD_NUMBER: _builtins.int
     TANDA_TANGAN_FIELD_NUMBER: _builtins.int
+    TTE_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     skp: _builtins.str
     """"skp/{skp}" """
@@ -259,6 +304,10 @@ class CetakRencanaSkpRequest(_message.Message):
     def tanggal(self) -> _date_pb2.Date:
         """TANGGAL; unset: today"""
 
+    @_builtins.property
+    def tte(self) -> Global___KredensialTte:
+        """with `tanda_tangan`, when the server signs through TTE"""
+
     def __init__(
         self,
         *,
@@ -269,10 +318,11 @@ class CetakRencanaSkpRequest(_message.Message):
         anchor_pegawai: _builtins.str = ...,
         anchor_penilai: _builtins.str = ...,
         tanda_tangan: Global___PihakTandaTangan.ValueType = ...,
+        tte: Global___KredensialTte | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal", b"tanggal"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal", b"tanggal", "tte", b"tte"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["anchor_pegawai", b"anchor_pegawai", "anchor_penilai", b"anchor_penilai", "lokasi", b"lokasi", "request_id", b"request_id", "skp", b"skp", "tanda_tangan", b"tanda_tangan", "tanggal", b"tanggal"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["anchor_pegawai", b"anchor_pegawai", "anchor_penilai", b"anchor_penilai", "lokasi", b"lokasi", "request_id", b"request_id", "skp", b"skp", "tanda_tangan", b"tanda_tangan", "tanggal", b"tanggal", "tte", b"tte"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -289,6 +339,7 @@ class CetakFormPenilaianRequest(_message.Message):
     ANCHOR_PEGAWAI_FIELD_NUMBER: _builtins.int
     ANCHOR_PENILAI_FIELD_NUMBER: _builtins.int
     TANDA_TANGAN_FIELD_NUMBER: _builtins.int
+    TTE_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     penilaian: _builtins.str
     """"penilaian/{skp}/periode/{kode}" """
@@ -298,6 +349,8 @@ class CetakFormPenilaianRequest(_message.Message):
     tanda_tangan: Global___PihakTandaTangan.ValueType
     @_builtins.property
     def tanggal(self) -> _date_pb2.Date: ...
+    @_builtins.property
+    def tte(self) -> Global___KredensialTte: ...
     def __init__(
         self,
         *,
@@ -308,10 +361,11 @@ class CetakFormPenilaianRequest(_message.Message):
         anchor_pegawai: _builtins.str = ...,
         anchor_penilai: _builtins.str = ...,
         tanda_tangan: Global___PihakTandaTangan.ValueType = ...,
+        tte: Global___KredensialTte | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal", b"tanggal"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal", b"tanggal", "tte", b"tte"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["anchor_pegawai", b"anchor_pegawai", "anchor_penilai", b"anchor_penilai", "lokasi", b"lokasi", "penilaian", b"penilaian", "request_id", b"request_id", "tanda_tangan", b"tanda_tangan", "tanggal", b"tanggal"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["anchor_pegawai", b"anchor_pegawai", "anchor_penilai", b"anchor_penilai", "lokasi", b"lokasi", "penilaian", b"penilaian", "request_id", b"request_id", "tanda_tangan", b"tanda_tangan", "tanggal", b"tanggal", "tte", b"tte"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -330,6 +384,7 @@ class CetakEvaluasiKinerjaRequest(_message.Message):
     ANCHOR_PEGAWAI_FIELD_NUMBER: _builtins.int
     ANCHOR_PENILAI_FIELD_NUMBER: _builtins.int
     TANDA_TANGAN_FIELD_NUMBER: _builtins.int
+    TTE_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     penilaian: _builtins.str
     """"penilaian/{skp}/periode/{kode}" """
@@ -345,6 +400,8 @@ class CetakEvaluasiKinerjaRequest(_message.Message):
 
     @_builtins.property
     def tanggal_penilai(self) -> _date_pb2.Date: ...
+    @_builtins.property
+    def tte(self) -> Global___KredensialTte: ...
     def __init__(
         self,
         *,
@@ -357,10 +414,11 @@ class CetakEvaluasiKinerjaRequest(_message.Message):
         anchor_pegawai: _builtins.str = ...,
         anchor_penilai: _builtins.str = ...,
         tanda_tangan: Global___PihakTandaTangan.ValueType = ...,
+        tte: Global___KredensialTte | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal_pegawai", b"tanggal_pegawai", "tanggal_penilai", b"tanggal_penilai"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal_pegawai", b"tanggal_pegawai", "tanggal_penilai", b"tanggal_penilai", "tte", b"tte"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["anchor_pegawai", b"anchor_pegawai", "anchor_penilai", b"anchor_penilai", "lokasi_pegawai", b"lokasi_pegawai", "lokasi_penilai", b"lokasi_penilai", "penilaian", b"penilaian", "request_id", b"request_id", "tanda_tangan", b"tanda_tangan", "tanggal_pegawai", b"tanggal_pegawai", "tanggal_penilai", b"tanggal_penilai"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["anchor_pegawai", b"anchor_pegawai", "anchor_penilai", b"anchor_penilai", "lokasi_pegawai", b"lokasi_pegawai", "lokasi_penilai", b"lokasi_penilai", "penilaian", b"penilaian", "request_id", b"request_id", "tanda_tangan", b"tanda_tangan", "tanggal_pegawai", b"tanggal_pegawai", "tanggal_penilai", b"tanggal_penilai", "tte", b"tte"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -596,6 +654,7 @@ class RiwayatCetak(_message.Message):
     DITANDATANGANI_FIELD_NUMBER: _builtins.int
     MASSAL_FIELD_NUMBER: _builtins.int
     JUMLAH_DOKUMEN_FIELD_NUMBER: _builtins.int
+    KODE_VERIFIKASI_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"cetak/{id}" """
     jenis: Global___JenisCetak.ValueType
@@ -616,6 +675,8 @@ class RiwayatCetak(_message.Message):
     """the bulk print it was part of: "cetak/{id}" """
     jumlah_dokumen: _builtins.int
     """a bulk print: documents in the zip"""
+    kode_verifikasi: _builtins.str
+    """printed on the document: "K7QM-2XPA-9RTD"; empty for a zip"""
     @_builtins.property
     def waktu(self) -> _timestamp_pb2.Timestamp: ...
     def __init__(
@@ -635,14 +696,137 @@ class RiwayatCetak(_message.Message):
         ditandatangani: Global___PihakTandaTangan.ValueType = ...,
         massal: _builtins.str = ...,
         jumlah_dokumen: _builtins.int = ...,
+        kode_verifikasi: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["waktu", b"waktu"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["ditandatangani", b"ditandatangani", "jenis", b"jenis", "jumlah_dokumen", b"jumlah_dokumen", "massal", b"massal", "nama_berkas", b"nama_berkas", "name", b"name", "pegawai_nama", b"pegawai_nama", "pegawai_nip", b"pegawai_nip", "pencetak", b"pencetak", "pencetak_nama", b"pencetak_nama", "sha256", b"sha256", "sumber", b"sumber", "ukuran", b"ukuran", "waktu", b"waktu"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["ditandatangani", b"ditandatangani", "jenis", b"jenis", "jumlah_dokumen", b"jumlah_dokumen", "kode_verifikasi", b"kode_verifikasi", "massal", b"massal", "nama_berkas", b"nama_berkas", "name", b"name", "pegawai_nama", b"pegawai_nama", "pegawai_nip", b"pegawai_nip", "pencetak", b"pencetak", "pencetak_nama", b"pencetak_nama", "sha256", b"sha256", "sumber", b"sumber", "ukuran", b"ukuran", "waktu", b"waktu"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___RiwayatCetak: _TypeAlias = RiwayatCetak  # noqa: Y015
+
+@_typing.final
+class VerifikasiDokumenRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ISI_FIELD_NUMBER: _builtins.int
+    isi: _builtins.bytes
+    """the next piece of the PDF, at most 32 KiB"""
+    def __init__(
+        self,
+        *,
+        isi: _builtins.bytes = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["isi", b"isi"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___VerifikasiDokumenRequest: _TypeAlias = VerifikasiDokumenRequest  # noqa: Y015
+
+@_typing.final
+class TandaTanganPdf(_message.Message):
+    """One signature found in the PDF."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAMA_FIELD_FIELD_NUMBER: _builtins.int
+    PENANDA_TANGAN_FIELD_NUMBER: _builtins.int
+    PENERBIT_FIELD_NUMBER: _builtins.int
+    WAKTU_FIELD_NUMBER: _builtins.int
+    UTUH_FIELD_NUMBER: _builtins.int
+    TEPERCAYA_FIELD_NUMBER: _builtins.int
+    BERUBAH_SETELAHNYA_FIELD_NUMBER: _builtins.int
+    SAH_FIELD_NUMBER: _builtins.int
+    KETERANGAN_FIELD_NUMBER: _builtins.int
+    BERCAP_WAKTU_FIELD_NUMBER: _builtins.int
+    nama_field: _builtins.str
+    """"TTD_PEGAWAI" """
+    penanda_tangan: _builtins.str
+    """the certificate's subject, "Common Name: …" """
+    penerbit: _builtins.str
+    """its issuer"""
+    utuh: _builtins.bool
+    """the signed bytes are unchanged"""
+    tepercaya: _builtins.bool
+    """the certificate chains to a root this server trusts"""
+    berubah_setelahnya: _builtins.bool
+    """the file was changed after this signature beyond adding signatures"""
+    sah: _builtins.bool
+    """utuh, tepercaya and not berubah_setelahnya"""
+    keterangan: _builtins.str
+    """in words, for a person"""
+    bercap_waktu: _builtins.bool
+    """carries a TSA's timestamp, which `waktu` then is"""
+    @_builtins.property
+    def waktu(self) -> _timestamp_pb2.Timestamp:
+        """the signing time the signature claims (or its timestamp's)"""
+
+    def __init__(
+        self,
+        *,
+        nama_field: _builtins.str = ...,
+        penanda_tangan: _builtins.str = ...,
+        penerbit: _builtins.str = ...,
+        waktu: _timestamp_pb2.Timestamp | None = ...,
+        utuh: _builtins.bool = ...,
+        tepercaya: _builtins.bool = ...,
+        berubah_setelahnya: _builtins.bool = ...,
+        sah: _builtins.bool = ...,
+        keterangan: _builtins.str = ...,
+        bercap_waktu: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["waktu", b"waktu"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["bercap_waktu", b"bercap_waktu", "berubah_setelahnya", b"berubah_setelahnya", "keterangan", b"keterangan", "nama_field", b"nama_field", "penanda_tangan", b"penanda_tangan", "penerbit", b"penerbit", "sah", b"sah", "tepercaya", b"tepercaya", "utuh", b"utuh", "waktu", b"waktu"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TandaTanganPdf: _TypeAlias = TandaTanganPdf  # noqa: Y015
+
+@_typing.final
+class HasilVerifikasi(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    SHA256_FIELD_NUMBER: _builtins.int
+    TANDA_TANGAN_FIELD_NUMBER: _builtins.int
+    KODE_VERIFIKASI_FIELD_NUMBER: _builtins.int
+    RIWAYAT_FIELD_NUMBER: _builtins.int
+    SAMA_DENGAN_CETAKAN_FIELD_NUMBER: _builtins.int
+    KESIMPULAN_FIELD_NUMBER: _builtins.int
+    sha256: _builtins.str
+    """of the file sent"""
+    kode_verifikasi: _builtins.str
+    """the code the document carries, if any"""
+    sama_dengan_cetakan: _builtins.bool
+    """the file is byte for byte the one that record delivered"""
+    kesimpulan: _builtins.str
+    """in words, for a person"""
+    @_builtins.property
+    def tanda_tangan(self) -> _containers.RepeatedCompositeFieldContainer[Global___TandaTanganPdf]: ...
+    @_builtins.property
+    def riwayat(self) -> Global___RiwayatCetak:
+        """the print record it matches (by sha256, else by code)"""
+
+    def __init__(
+        self,
+        *,
+        sha256: _builtins.str = ...,
+        tanda_tangan: _abc.Iterable[Global___TandaTanganPdf] | None = ...,
+        kode_verifikasi: _builtins.str = ...,
+        riwayat: Global___RiwayatCetak | None = ...,
+        sama_dengan_cetakan: _builtins.bool = ...,
+        kesimpulan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["riwayat", b"riwayat"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["kesimpulan", b"kesimpulan", "kode_verifikasi", b"kode_verifikasi", "riwayat", b"riwayat", "sama_dengan_cetakan", b"sama_dengan_cetakan", "sha256", b"sha256", "tanda_tangan", b"tanda_tangan"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___HasilVerifikasi: _TypeAlias = HasilVerifikasi  # noqa: Y015
 
 @_typing.final
 class ListRiwayatCetakRequest(_message.Message):

@@ -70,6 +70,11 @@ class CetakServiceStub:
                 request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakMassalRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
                 _registered_method=True)
+        self.VerifikasiDokumen = channel.stream_unary(
+                '/ekinerja.cetak.v1.CetakService/VerifikasiDokumen',
+                request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.VerifikasiDokumenRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.HasilVerifikasi.FromString,
+                _registered_method=True)
         self.ListRiwayatCetak = channel.unary_unary(
                 '/ekinerja.cetak.v1.CetakService/ListRiwayatCetak',
                 request_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.ListRiwayatCetakRequest.SerializeToString,
@@ -155,6 +160,17 @@ class CetakServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def VerifikasiDokumen(self, request_iterator, context):
+        """A PDF (streamed in pieces of at most 32 KiB, at most 5 MiB in all):
+        its signatures checked (intact, trusted, changed after signing) and
+        the print record it matches, by sha256 or by its verification code.
+        Any signed-in caller: holding the file is what lets one ask about it.
+        Errors: INVALID_ARGUMENT (`isi`: empty, too large, not a PDF).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListRiwayatCetak(self, request, context):
         """Riwayat cetak, newest first: of one SKP (`sumber`; for whoever may print
         it), else the prints the caller made.
@@ -211,6 +227,11 @@ def add_CetakServiceServicer_to_server(servicer, server):
                     servicer.CetakMassal,
                     request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakMassalRequest.FromString,
                     response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.SerializeToString,
+            ),
+            'VerifikasiDokumen': grpc.stream_unary_rpc_method_handler(
+                    servicer.VerifikasiDokumen,
+                    request_deserializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.VerifikasiDokumenRequest.FromString,
+                    response_serializer=ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.HasilVerifikasi.SerializeToString,
             ),
             'ListRiwayatCetak': grpc.unary_unary_rpc_method_handler(
                     servicer.ListRiwayatCetak,
@@ -412,6 +433,33 @@ class CetakService:
             '/ekinerja.cetak.v1.CetakService/CetakMassal',
             ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.CetakMassalRequest.SerializeToString,
             ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.BagianBerkas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VerifikasiDokumen(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/ekinerja.cetak.v1.CetakService/VerifikasiDokumen',
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.VerifikasiDokumenRequest.SerializeToString,
+            ekinerja_dot_cetak_dot_v1_dot_cetak__pb2.HasilVerifikasi.FromString,
             options,
             channel_credentials,
             insecure,

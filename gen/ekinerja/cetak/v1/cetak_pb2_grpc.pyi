@@ -24,12 +24,20 @@ Each must occur exactly once in the document: an anchor that also occurs
 anywhere else in the document's text, or two equal anchors, are refused
 with INVALID_ARGUMENT naming the field.
 
-Digital signature: `tanda_tangan` asks the server to sign the PDF (PAdES
-B-B) with the key and certificate configured for cetak, as a visible
-signature at that party's signature spot. Only that party may ask for
-it (the pegawai for PEGAWAI, the penilai for PENILAI; PERMISSION_DENIED
-otherwise); without a configured key FAILED_PRECONDITION (see
-docs/cetak.md: `ekinerja cetak ca-demo` makes a demo one).
+Digital signature: `tanda_tangan` asks the server to sign the PDF (PAdES)
+at that party's signature spot. Only that party may ask for it (the
+pegawai for PEGAWAI, the penilai for PENILAI; PERMISSION_DENIED
+otherwise). Two signers, chosen by the server's configuration
+(docs/cetak.md): the national e-signature service (TTE, BSrE), which
+signs with the signer's own certificate and needs `tte` (NIK and
+passphrase, used for that one call, never stored or logged); or, without
+it, the key and certificate configured for cetak (FAILED_PRECONDITION
+when none is: `ekinerja cetak ca-demo` makes a demo one).
+
+Verification: every printed document carries a short verification code
+(text and QR, also in the PDF's keywords); VerifikasiDokumen takes a PDF
+and says whether each signature is valid and trusted, whether the file
+was changed after signing, and which print record of this system it is.
 
 Delivery: the Cetak RPCs stream the file: first an `info` message (file
 name, size, sha256, the record), then `data` chunks of at most 64 KiB in
@@ -109,6 +117,13 @@ class CetakServiceStub:
     dialog fields), FAILED_PRECONDITION (no document could be made),
     PERMISSION_DENIED (`tanda_tangan` other than PENILAI).
     """
+    VerifikasiDokumen: _grpc.StreamUnaryMultiCallable[_cetak_pb2.VerifikasiDokumenRequest, _cetak_pb2.HasilVerifikasi]
+    """A PDF (streamed in pieces of at most 32 KiB, at most 5 MiB in all):
+    its signatures checked (intact, trusted, changed after signing) and
+    the print record it matches, by sha256 or by its verification code.
+    Any signed-in caller: holding the file is what lets one ask about it.
+    Errors: INVALID_ARGUMENT (`isi`: empty, too large, not a PDF).
+    """
     ListRiwayatCetak: _grpc.UnaryUnaryMultiCallable[_cetak_pb2.ListRiwayatCetakRequest, _cetak_pb2.ListRiwayatCetakResponse]
     """Riwayat cetak, newest first: of one SKP (`sumber`; for whoever may print
     it), else the prints the caller made.
@@ -164,6 +179,13 @@ class CetakServiceAsyncStub(CetakServiceStub):
     `kemajuan`. Errors: INVALID_ARGUMENT (`jenis`, `tahun`, `periode`, the
     dialog fields), FAILED_PRECONDITION (no document could be made),
     PERMISSION_DENIED (`tanda_tangan` other than PENILAI).
+    """
+    VerifikasiDokumen: _aio.StreamUnaryMultiCallable[_cetak_pb2.VerifikasiDokumenRequest, _cetak_pb2.HasilVerifikasi]  # type: ignore[assignment]
+    """A PDF (streamed in pieces of at most 32 KiB, at most 5 MiB in all):
+    its signatures checked (intact, trusted, changed after signing) and
+    the print record it matches, by sha256 or by its verification code.
+    Any signed-in caller: holding the file is what lets one ask about it.
+    Errors: INVALID_ARGUMENT (`isi`: empty, too large, not a PDF).
     """
     ListRiwayatCetak: _aio.UnaryUnaryMultiCallable[_cetak_pb2.ListRiwayatCetakRequest, _cetak_pb2.ListRiwayatCetakResponse]  # type: ignore[assignment]
     """Riwayat cetak, newest first: of one SKP (`sumber`; for whoever may print
@@ -259,6 +281,19 @@ class CetakServiceServicer(metaclass=_abc_1.ABCMeta):
         `kemajuan`. Errors: INVALID_ARGUMENT (`jenis`, `tahun`, `periode`, the
         dialog fields), FAILED_PRECONDITION (no document could be made),
         PERMISSION_DENIED (`tanda_tangan` other than PENILAI).
+        """
+
+    @_abc_1.abstractmethod
+    def VerifikasiDokumen(
+        self,
+        request_iterator: _MaybeAsyncIterator[_cetak_pb2.VerifikasiDokumenRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_cetak_pb2.HasilVerifikasi, _abc.Awaitable[_cetak_pb2.HasilVerifikasi]]:
+        """A PDF (streamed in pieces of at most 32 KiB, at most 5 MiB in all):
+        its signatures checked (intact, trusted, changed after signing) and
+        the print record it matches, by sha256 or by its verification code.
+        Any signed-in caller: holding the file is what lets one ask about it.
+        Errors: INVALID_ARGUMENT (`isi`: empty, too large, not a PDF).
         """
 
     @_abc_1.abstractmethod
