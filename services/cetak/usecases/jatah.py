@@ -9,29 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from sqlalchemy import case, insert, update
 from sqlalchemy.exc import IntegrityError
 
-from services.cetak.store.models import JatahCetakRow
+from services.cetak.store import repository as repo
 from services.shared.db import Database
 from services.shared.errors import TerlaluBanyak
 
 JENDELA = dt.timedelta(hours=1)
-T = JatahCetakRow.__table__
 
 
 async def ambil(db: Database, akun: str, maks: int, sekarang: dt.datetime) -> None:
     """Counts one print for `akun`; TerlaluBanyak past `maks` in the window."""
-    habis = T.c.mulai <= sekarang - JENDELA  # the window is over: a new one starts now
     for _ in range(2):
         try:
             async with db.transaction() as s:
-                row = (await s.execute(
-                    update(T).where(T.c.akun == akun)
-                    .values(jumlah=case((habis, 1), else_=T.c.jumlah + 1), mulai=case((habis, sekarang), else_=T.c.mulai))
-                    .returning(T.c.jumlah, T.c.mulai))).first()
+                row = await repo.tambah_jatah(s, akun, sekarang, JENDELA)
                 if row is None:  # the account's first print; a racing first insert retries as an update
-                    await s.execute(insert(T).values(akun=akun, mulai=sekarang, jumlah=1))
+                    await repo.jatah_pertama(s, akun, sekarang)
                     return
             break
         except IntegrityError:

@@ -8,11 +8,11 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cetak.domain.sumber import DataSkp
-from services.cetak.store.models import BerkasCetakRow, RiwayatCetakRow, permintaan
+from services.cetak.store import repository as repo
+from services.cetak.store.models import RiwayatCetakRow
 from services.shared.db import Database
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 from services.shared.idempotency import KEEP
@@ -58,11 +58,7 @@ def _nama(p: Principal, skp: DataSkp | None) -> str:
 async def simpan(s: AsyncSession, rows: list[RiwayatCetakRow], isi: bytes | None) -> None:
     """The records of one print; `isi` (the bytes of the first row, the file
     the caller gets) is kept for retries when the request has an id."""
-    s.add_all(rows)
-    await s.flush()
-    if isi is not None:
-        s.add(BerkasCetakRow(riwayat_id=rows[0].id, isi=isi, dibuat=rows[0].waktu))
-        await s.flush()
+    await repo.simpan_riwayat(s, rows, isi)
 
 
 async def respons_lama(db: Database, akun: str, request_id: str, metode: str) -> bytes | None:
@@ -70,8 +66,7 @@ async def respons_lama(db: Database, akun: str, request_id: str, metode: str) ->
     if not request_id:
         return None
     async with db.read() as s:
-        row = (await s.execute(select(permintaan.c.metode, permintaan.c.respons).where(
-            permintaan.c.akun == akun, permintaan.c.request_id == request_id))).first()
+        row = await repo.jawaban_tersimpan(s, akun, request_id)
     if row is None:
         return None
     if row.metode != metode:
@@ -81,19 +76,15 @@ async def respons_lama(db: Database, akun: str, request_id: str, metode: str) ->
 
 async def isi_berkas(db: Database, riwayat_id: str) -> bytes:
     async with db.read() as s:
-        row = await s.get(BerkasCetakRow, riwayat_id)
-    if row is None:
+        isi = await repo.berkas(s, riwayat_id)
+    if isi is None:
         raise KondisiTidakTerpenuhi("Berkas cetakan ini sudah tidak disimpan; cetak ulang dengan request_id baru.")
-    return row.isi
+    return isi
 
 
 async def daftar(s: AsyncSession, *, skp_id: str | None, akun: str | None, offset: int,
                  limit: int) -> list[RiwayatCetakRow]:
-    stmt = select(RiwayatCetakRow)
-    stmt = stmt.where(RiwayatCetakRow.skp_id == skp_id) if skp_id else stmt.where(
-        RiwayatCetakRow.pencetak_akun == akun, RiwayatCetakRow.massal_id.is_(None))
-    stmt = stmt.order_by(RiwayatCetakRow.waktu.desc(), RiwayatCetakRow.id).offset(offset).limit(limit + 1)
-    return list(await s.scalars(stmt))
+    return await repo.daftar_riwayat(s, skp_id=skp_id, akun=akun, offset=offset, limit=limit + 1)
 
 
 async def purge(db: Database, now: dt.datetime | None = None) -> None:
@@ -101,5 +92,4 @@ async def purge(db: Database, now: dt.datetime | None = None) -> None:
     The records of what was printed stay."""
     cutoff = (now or sekarang()) - KEEP
     async with db.transaction() as s:
-        await s.execute(permintaan.delete().where(permintaan.c.dibuat < cutoff))
-        await s.execute(delete(BerkasCetakRow).where(BerkasCetakRow.dibuat < cutoff))
+        await repo.hapus_kedaluwarsa(s, cutoff)

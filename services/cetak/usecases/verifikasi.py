@@ -8,9 +8,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from services.cetak.pdf.periksa_pdf import IsiPdf, periksa
+from services.cetak.store import repository as repo
 from services.cetak.store.models import RiwayatCetakRow
 from services.shared.db import Database
 from services.shared.errors import TidakValid
@@ -52,10 +51,9 @@ async def verifikasi(db: Database, isi: bytes, akar: list[Path]) -> Verifikasi:
     sha = hashlib.sha256(isi).hexdigest()
     pdf = await periksa(isi, akar)
     async with db.read() as s:
-        row = await s.scalar(select(RiwayatCetakRow).where(RiwayatCetakRow.sha256 == sha,
-                                                           RiwayatCetakRow.jenis != "MASSAL").limit(1))
+        row = await repo.riwayat_dengan_sha256(s, sha)
         if row is not None:
             return Verifikasi(sha, pdf, row, True)
         if pdf.kode:
-            row = await s.scalar(select(RiwayatCetakRow).where(RiwayatCetakRow.kode_verifikasi == pdf.kode))
+            row = await repo.riwayat_dengan_kode(s, pdf.kode)
     return Verifikasi(sha, pdf, row, False)
