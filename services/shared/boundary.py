@@ -241,7 +241,7 @@ class Boundary(grpc.aio.ServerInterceptor):
             log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
         except grpc.aio.AbortError:
             raise
-        except Exception as exc:  # the boundary: every error gets a status and a log line
+        except Exception as exc:  # noqa: BLE001 the boundary: every error gets a status and a log line
             await self._fail(exc, context, panggilan.request_id)
         finally:
             set_current(None)
