@@ -141,7 +141,8 @@ class Penandatangan:
             name=nama, location=lokasi, reason=f"Tanda tangan {nama} ({nip})")
         penanda = signers.PdfSigner(
             meta, signer, stamp_style=StaticStampStyle(background=_HalamanPdf(stempel), border_width=0),
-            new_field_spec=fields.SigFieldSpec(nama_field, on_page=tempat.halaman, box=tempat.kotak))
+            new_field_spec=fields.SigFieldSpec(nama_field, on_page=tempat.halaman,
+                                              box=tempat.kotak))  # type: ignore[arg-type]  # PDF points, floats
         out = io.BytesIO()
         # sign_pdf runs its own event loop: this is called on a worker thread.
         penanda.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out,

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
-from google.protobuf.message import Message
 from google.type import date_pb2
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,7 +45,7 @@ def potong(info: pb.InfoBerkas, isi: bytes) -> Iterator[pb.BagianBerkas]:
         yield pb.BagianBerkas(data=isi[i:i + POTONGAN])
 
 
-def pihak_ttd(value: int, field: str = "tanda_tangan") -> str | None:
+def pihak_ttd(value: pb.PihakTandaTangan.ValueType, field: str = "tanda_tangan") -> str | None:
     if value == pb.PIHAK_TANDA_TANGAN_UNSPECIFIED:
         return None
     if value not in convert.PIHAK:
@@ -136,7 +136,7 @@ class Dasar:
         lokasi = teks(" ".join(lokasi.split()), f_lokasi, 100, wajib=False)
         return Pengesahan(lokasi or bawaan, hari)
 
-    async def _rekam(self, request: Message, metode: str, rows: list[RiwayatCetakRow],
+    async def _rekam(self, request: Any, metode: str, rows: list[RiwayatCetakRow],
                      berkas: Berkas) -> pb.InfoBerkas:
         async def work(s: AsyncSession) -> pb.InfoBerkas:
             await uc_riwayat.simpan(s, rows, berkas.isi if request.request_id else None)
@@ -159,7 +159,7 @@ class Dasar:
         (a retry of a print already made does not take one)."""
         await uc_jatah.ambil(self._db, pr.current().kunci, self._maks_per_jam, uc_riwayat.sekarang())
 
-    async def _cetak(self, request: Message, metode: str,
+    async def _cetak(self, request: Any, metode: str,
                      siapkan: Callable[[], Awaitable[Cetakan]]) -> AsyncIterator[pb.BagianBerkas]:
         ulang = await self._ulang(request.request_id, metode)
         if ulang is not None:

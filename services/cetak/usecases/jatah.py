@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import cast
 
-from sqlalchemy import case, insert, update
+from sqlalchemy import Table, case, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from services.cetak.store.models import JatahCetakRow
@@ -17,7 +18,7 @@ from services.shared.db import Database
 from services.shared.errors import TerlaluBanyak
 
 JENDELA = dt.timedelta(hours=1)
-T = JatahCetakRow.__table__
+T = cast(Table, JatahCetakRow.__table__)
 
 
 async def ambil(db: Database, akun: str, maks: int, sekarang: dt.datetime) -> None:

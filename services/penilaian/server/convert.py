@@ -57,7 +57,7 @@ def periode(skp_id: str, i: InfoPeriode) -> pb.PeriodePenilaian:
         terbuka=i.terbuka, rating_hasil_kerja=rating(v.rating_hasil if v else ""),
         rating_perilaku_kerja=rating(v.rating_perilaku if v else ""), predikat=predikat(v.predikat if v else ""),
         status=STATUS[v.status] if v else pb.STATUS_PENILAIAN_BELUM_DINILAI,
-        capaian_organisasi=CAPAIAN.get(i.capaian, 0), capaian_final=i.capaian_final,
+        capaian_organisasi=CAPAIAN.get(i.capaian, pb.CAPAIAN_UNSPECIFIED), capaian_final=i.capaian_final,
     )
 
 
@@ -112,7 +112,7 @@ def rekap(b: BarisRekap) -> pb.RekapPenilaian:
 
 def kurva(h: HasilKurva, induk_id: str, induk_nama: str, capaian: CapaianRow | None, belum: int) -> pb.Kurva:
     return pb.Kurva(
-        unor_induk_id=induk_id, unor_induk_nama=induk_nama, capaian=CAPAIAN.get(capaian.capaian, 0) if capaian else 0,
+        unor_induk_id=induk_id, unor_induk_nama=induk_nama, capaian=CAPAIAN.get(capaian.capaian, pb.CAPAIAN_UNSPECIFIED) if capaian else pb.CAPAIAN_UNSPECIFIED,
         capaian_final=bool(capaian and capaian.final), jumlah_dinilai=h.jumlah, jumlah_belum_dinilai=belum,
         distribusi=[pb.BatasKurva(predikat=PREDIKAT[b.predikat], jumlah=b.jumlah, persen=b.persen,
                                   persen_min=b.persen_min, persen_maks=b.persen_maks, sesuai=b.sesuai)

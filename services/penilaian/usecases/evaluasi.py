@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -117,7 +118,7 @@ async def lengkap(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk:
     per = periode(skp, kode)
     info = next(i for i in await daftar_periode(s, p, skp, induk, hari_ini) if i.periode.kode == per.kode)
 
-    def milik(model):  # type: ignore[no-untyped-def]
+    def milik(model: Any) -> Any:
         return select(model).where(model.skp_id == skp.id, model.periode == kode)
 
     return Lengkap(

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -69,7 +71,7 @@ class _Lembar:
         self.ws = ws
         self.baris = 0
 
-    def append(self, nilai: list[object]) -> None:
+    def append(self, nilai: Sequence[object]) -> None:
         self.baris += 1
         for kolom, v in enumerate(nilai, start=1):
             cell = self.ws.cell(row=self.baris, column=kolom, value=tanpa_kendali(v) if isinstance(v, str) else v)
@@ -80,6 +82,7 @@ class _Lembar:
 def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook has its one sheet
     lembar = _Lembar(ws)
     ws.title = "Rekap"
     # "TRIWULAN I 2023", "PENILAIAN AKHIR TAHUN 2023"
