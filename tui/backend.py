@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -93,7 +93,7 @@ class GagalLayanan(Exception):
         field = None
         pelanggaran: list[tuple[str, str]] = []
         try:
-            status = rpc_status.from_call(err)
+            status = rpc_status.from_call(err)  # type: ignore[arg-type]  # has the grpc.Call methods it reads
         except ValueError:  # details that disagree with the status: keep the plain message
             status = None
         for detail in status.details if status else ():
@@ -241,7 +241,7 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
                 raise GagalLayanan.dari(err) from None
         raise AssertionError("unreachable")
 
-    async def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncIterator[Any]:
+    async def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]:
         """A server-streaming call, message by message, with `_call`'s rules:
         errors as `GagalLayanan`, one quiet retry when the server could not
         be reached, but only before anything arrived (what was passed on
