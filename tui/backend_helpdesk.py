@@ -219,7 +219,8 @@ class LayananHelpdesk:
             request_id=request_id, nip=nip, alasan=alasan))
 
     def jejak_audit(self, saring: SaringJejak) -> JejakGabungan:
-        stub: dict[str, Any] = {"profil": self.profil, "skp": self.skp, "penilaian": self.penilaian, "cetak": self.cetak}
+        stub: dict[str, Any] = {"profil": self.profil, "skp": self.skp, "penilaian": self.penilaian,
+                                "cetak": self.cetak}
 
         async def ambil(layanan: str, req: apb.ListJejakAuditRequest) -> apb.ListJejakAuditResponse:
             return await self._call(stub[layanan].ListJejakAudit, req)

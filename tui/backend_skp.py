@@ -72,7 +72,8 @@ class LayananSkp:
     async def tambah_skp(self, request_id: str, awal: dt.date, akhir: dt.date, pendekatan: int,
                          unor_plt_id: str = "") -> pb.Skp:
         return await self._call(self.skp.CreateSkp, pb.CreateSkpRequest(request_id=request_id, skp=pb.Skp(
-            periode_awal=dari_date(awal), periode_akhir=dari_date(akhir), pendekatan=pb.Pendekatan.ValueType(pendekatan),
+            periode_awal=dari_date(awal), periode_akhir=dari_date(akhir),
+            pendekatan=pb.Pendekatan.ValueType(pendekatan),
             unor_plt_id=unor_plt_id)))
 
     async def ubah_skp(self, request_id: str, lama: pb.Skp, awal: dt.date, akhir: dt.date,

@@ -112,7 +112,8 @@ def rekap(b: BarisRekap) -> pb.RekapPenilaian:
 
 def kurva(h: HasilKurva, induk_id: str, induk_nama: str, capaian: CapaianRow | None, belum: int) -> pb.Kurva:
     return pb.Kurva(
-        unor_induk_id=induk_id, unor_induk_nama=induk_nama, capaian=CAPAIAN.get(capaian.capaian, pb.CAPAIAN_UNSPECIFIED) if capaian else pb.CAPAIAN_UNSPECIFIED,
+        unor_induk_id=induk_id, unor_induk_nama=induk_nama,
+        capaian=CAPAIAN.get(capaian.capaian, pb.CAPAIAN_UNSPECIFIED) if capaian else pb.CAPAIAN_UNSPECIFIED,
         capaian_final=bool(capaian and capaian.final), jumlah_dinilai=h.jumlah, jumlah_belum_dinilai=belum,
         distribusi=[pb.BatasKurva(predikat=PREDIKAT[b.predikat], jumlah=b.jumlah, persen=b.persen,
                                   persen_min=b.persen_min, persen_maks=b.persen_maks, sesuai=b.sesuai)
