@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test proto bench serve clean-data
+.PHONY: run test lint proto bench serve clean-data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ run: $(STAMP)
 ## The whole test suite, on SQLite and on PostgreSQL (127.0.0.1:5432 when reachable).
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q --durations=15
+
+## Static checks, each failing on a finding: ruff's lint rules and its format,
+## the import-linter contracts (the layer rules), mypy (strict on
+## services/*/domain and services/shared; configuration in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	PYTHONPATH=.:gen $(BIN)/lint-imports
+	$(BIN)/mypy
 
 ## Regenerates gen/ from proto/ (a test fails when gen/ is stale).
 proto: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import getpass
 import os
@@ -21,7 +22,7 @@ from services.shared.db import Database
 from services.shared.errors import DomainError
 
 
-def run_akun(settings: Settings, args: object) -> int:
+def run_akun(settings: Settings, args: argparse.Namespace) -> int:
     migrate(settings, ["profil"])
 
     async def main() -> int:
@@ -31,13 +32,13 @@ def run_akun(settings: Settings, args: object) -> int:
                 for row in await daftar_instansi(db):
                     print(f"{row.id}  {row.nama}  ({row.lokasi})")
                 return 0
-            if args.aksi == "kunci-ssh":  # type: ignore[attr-defined]
+            if args.aksi == "kunci-ssh":
                 return await _kunci_ssh(db, args)
-            if args.aksi in ("nonaktifkan", "aktifkan"):  # type: ignore[attr-defined]
-                return await _status(db, args.akun, args.aksi == "aktifkan")  # type: ignore[attr-defined]
+            if args.aksi in ("nonaktifkan", "aktifkan"):
+                return await _status(db, args.akun, args.aksi == "aktifkan")
             password = os.environ.get("EKINERJA_PASSWORD_BARU") or getpass.getpass("Password akun baru: ")
-            akun_id = await tambah_akun(db, args.username, args.peran, args.instansi, args.nama or "", password)  # type: ignore[attr-defined]
-            print(f"Akun {args.username} ({args.peran}) dibuat: {akun_id}")  # type: ignore[attr-defined]
+            akun_id = await tambah_akun(db, args.username, args.peran, args.instansi, args.nama or "", password)
+            print(f"Akun {args.username} ({args.peran}) dibuat: {akun_id}")
             return 0
         except DomainError as e:
             print(f"Gagal: {e.pesan}")
@@ -54,20 +55,20 @@ async def _status(db: Database, login: str, aktif: bool) -> int:
     return 0
 
 
-async def _kunci_ssh(db: Database, args: object) -> int:
-    aksi = args.aksi_kunci  # type: ignore[attr-defined]
+async def _kunci_ssh(db: Database, args: argparse.Namespace) -> int:
+    aksi = args.aksi_kunci
     if aksi == "tambah":
         try:
-            teks = Path(args.berkas).expanduser().read_text(encoding="utf-8")  # type: ignore[attr-defined]
+            teks = Path(args.berkas).expanduser().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             print(f"Gagal: berkas kunci tidak dapat dibaca ({e.__class__.__name__}).")
             return 1
-        kunci = await tambah_kunci_ssh(db, args.akun, teks)  # type: ignore[attr-defined]
-        print(f"Kunci {kunci.sidik_jari} didaftarkan untuk {args.akun}.")  # type: ignore[attr-defined]
+        kunci = await tambah_kunci_ssh(db, args.akun, teks)
+        print(f"Kunci {kunci.sidik_jari} didaftarkan untuk {args.akun}.")
     elif aksi == "daftar":
-        for row, login in await daftar_kunci_ssh(db, args.akun):  # type: ignore[attr-defined]
+        for row, login in await daftar_kunci_ssh(db, args.akun):
             print(f"{row.sidik_jari}  {login}  {row.kunci_publik.split()[0]}  {row.komentar}")
     else:
-        await hapus_kunci_ssh(db, args.sidik_jari)  # type: ignore[attr-defined]
-        print(f"Kunci {args.sidik_jari} dicabut.")  # type: ignore[attr-defined]
+        await hapus_kunci_ssh(db, args.sidik_jari)
+        print(f"Kunci {args.sidik_jari} dicabut.")
     return 0

@@ -44,13 +44,14 @@ def run_backup(settings: Settings, berkas: str) -> int:
         return 2
     data = settings.data_dir
     tujuan = Path(berkas)
-    manifes: dict[str, object] = {"dibuat": dt.datetime.now(dt.UTC).isoformat(), "layanan": {}}
+    salinan: dict[str, int] = {}  # rows per layanan
+    manifes: dict[str, object] = {"dibuat": dt.datetime.now(dt.UTC).isoformat(), "layanan": salinan}
     with tempfile.TemporaryDirectory() as tmp:
         for layanan in SERVICES:
             src = data / f"{layanan}.db"
             if src.exists():
-                manifes["layanan"][layanan] = _salin_sqlite(src, Path(tmp) / src.name)  # type: ignore[index]
-        if not manifes["layanan"]:
+                salinan[layanan] = _salin_sqlite(src, Path(tmp) / src.name)
+        if not salinan:
             print(f"Tidak ada basis data di {data}.")
             return 1
         tujuan.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +70,7 @@ def run_backup(settings: Settings, berkas: str) -> int:
                 if (data / folder).is_dir():
                     tar.add(data / folder, arcname=folder)
         sementara.replace(tujuan)  # a half-written archive never carries the final name
-    ringkas = ", ".join(f"{k} {v} baris" for k, v in manifes["layanan"].items())  # type: ignore[union-attr]
+    ringkas = ", ".join(f"{k} {v} baris" for k, v in salinan.items())
     print(f"Cadangan tersimpan di {tujuan} ({ringkas}). Berkas ini berisi kunci rahasia: simpan dengan aman.")
     return 0
 

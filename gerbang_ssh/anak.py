@@ -20,6 +20,7 @@ import termios
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 import structlog
 
@@ -76,6 +77,14 @@ def _winsize(kolom: int, baris: int, px_lebar: int = 0, px_tinggi: int = 0) -> b
     return struct.pack("HHHH", baris, kolom, px_lebar, px_tinggi)
 
 
+class _Sebagai(TypedDict, total=False):
+    """create_subprocess_exec's arguments that run the child as another user."""
+
+    user: int
+    group: int
+    extra_groups: list[int]
+
+
 class AnakTui:
     """Output goes to `keluaran` as it comes; input through `tulis`."""
 
@@ -116,7 +125,7 @@ class AnakTui:
         if self._antre:
             self._tulis_antre()
 
-    def _sebagai(self) -> dict[str, object]:
+    def _sebagai(self) -> _Sebagai:
         if self._pengguna is None:
             return {}
         uid, gid = self._pengguna

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import shutil
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import asyncssh
@@ -73,11 +74,11 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
         return self._anak
 
     # --- what the client asks -----------------------------------------------
-    def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:  # type: ignore[override]
+    def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:
         self._chan = chan
 
     def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int],
-                      term_modes: asyncssh.TermModes) -> bool:
+                      term_modes: Mapping[int, int]) -> bool:
         self._term = term_type
         self._ukuran = term_size
         return True

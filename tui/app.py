@@ -70,7 +70,7 @@ class EkinerjaApp(App[None]):
         """Refused: keys come from the user's keyboard only."""
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None]: App is invariant
             self.push_screen(PaletPerintah())
 
     # --- session ------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -93,7 +93,7 @@ class GagalLayanan(Exception):
         field = None
         pelanggaran: list[tuple[str, str]] = []
         try:
-            status = rpc_status.from_call(err)
+            status = rpc_status.from_call(err)  # type: ignore[arg-type]  # has the grpc.Call methods it reads
         except ValueError:  # details that disagree with the status: keep the plain message
             status = None
         for detail in status.details if status else ():
@@ -147,11 +147,11 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         self.timeout = timeout
         self.timeout_berkas = timeout_berkas
         self._channel: grpc.aio.Channel | None = None
-        self._auth: auth_pb2_grpc.AuthServiceStub | None = None
-        self._profil: profil_pb2_grpc.ProfilServiceStub | None = None
-        self._skp: skp_pb2_grpc.SkpServiceStub | None = None
-        self._penilaian: penilaian_pb2_grpc.PenilaianServiceStub | None = None
-        self._cetak: cetak_pb2_grpc.CetakServiceStub | None = None
+        self._auth: auth_pb2_grpc.AuthServiceAsyncStub | None = None
+        self._profil: profil_pb2_grpc.ProfilServiceAsyncStub | None = None
+        self._skp: skp_pb2_grpc.SkpServiceAsyncStub | None = None
+        self._penilaian: penilaian_pb2_grpc.PenilaianServiceAsyncStub | None = None
+        self._cetak: cetak_pb2_grpc.CetakServiceAsyncStub | None = None
         self.sesi: Sesi | None = None
         # Under the SSH gateway: each Login carries its ticket (the SSH client's address for the limiter).
         self.gerbang: SaluranGerbang | None = None
@@ -168,31 +168,31 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             self._cetak = cetak_pb2_grpc.CetakServiceStub(self._channel)
 
     @property
-    def auth(self) -> auth_pb2_grpc.AuthServiceStub:
+    def auth(self) -> auth_pb2_grpc.AuthServiceAsyncStub:
         self._buka()
         assert self._auth is not None
         return self._auth
 
     @property
-    def profil(self) -> profil_pb2_grpc.ProfilServiceStub:
+    def profil(self) -> profil_pb2_grpc.ProfilServiceAsyncStub:
         self._buka()
         assert self._profil is not None
         return self._profil
 
     @property
-    def skp(self) -> skp_pb2_grpc.SkpServiceStub:
+    def skp(self) -> skp_pb2_grpc.SkpServiceAsyncStub:
         self._buka()
         assert self._skp is not None
         return self._skp
 
     @property
-    def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceStub:
+    def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub:
         self._buka()
         assert self._penilaian is not None
         return self._penilaian
 
     @property
-    def cetak(self) -> cetak_pb2_grpc.CetakServiceStub:
+    def cetak(self) -> cetak_pb2_grpc.CetakServiceAsyncStub:
         self._buka()
         assert self._cetak is not None
         return self._cetak
@@ -241,7 +241,7 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
                 raise GagalLayanan.dari(err) from None
         raise AssertionError("unreachable")
 
-    async def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncIterator[Any]:
+    async def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]:
         """A server-streaming call, message by message, with `_call`'s rules:
         errors as `GagalLayanan`, one quiet retry when the server could not
         be reached, but only before anything arrived (what was passed on

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import aclosing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2 as npb
-from google.protobuf.message import Message
 from google.type.date_pb2 import Date
 
 from tui.format import dari_date
@@ -31,12 +30,12 @@ T = TypeVar("T")
 Nilai = dict[str, str | dt.date]  # the dialog's fields by their kode
 
 # Each document: its request, the field naming what is printed, the Pratinjau oneof.
-PERMINTAAN: dict[int, tuple[type[Message], str, str]] = {
+PERMINTAAN: dict[int, tuple[type[Any], str, str]] = {
     pb.JENIS_CETAK_RENCANA_SKP: (pb.CetakRencanaSkpRequest, "skp", "rencana_skp"),
     pb.JENIS_CETAK_FORM_PENILAIAN: (pb.CetakFormPenilaianRequest, "penilaian", "form_penilaian"),
     pb.JENIS_CETAK_EVALUASI_KINERJA: (pb.CetakEvaluasiKinerjaRequest, "penilaian", "evaluasi_kinerja"),
 }
-KODE_PERIODE = {npb.PERIODE_TRIWULAN_I: "tw1", npb.PERIODE_TRIWULAN_II: "tw2", npb.PERIODE_TRIWULAN_III: "tw3",
+KODE_PERIODE: dict[int, str] = {npb.PERIODE_TRIWULAN_I: "tw1", npb.PERIODE_TRIWULAN_II: "tw2", npb.PERIODE_TRIWULAN_III: "tw3",
                 npb.PERIODE_TRIWULAN_IV: "tw4", npb.PERIODE_AKHIR_TAHUN: "akhir"}
 
 
@@ -95,16 +94,18 @@ class BerkasCetak:
 class LayananCetak:
     if TYPE_CHECKING:
         @property
-        def cetak(self) -> cetak_pb2_grpc.CetakServiceStub: ...
+        def cetak(self) -> cetak_pb2_grpc.CetakServiceAsyncStub: ...
 
         async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True,
-                        aliran: Callable[[], AsyncIterator[Any]] | None = None) -> T: ...
+                        tambahan: tuple[tuple[str, str], ...] = (),
+                        aliran: Callable[[], AsyncGenerator[Any, None]] | None = None) -> T: ...
 
-        def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncIterator[Any]: ...
+        def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]: ...
 
     async def dialog_cetak(self, jenis: int, sumber: str) -> pb.JenisDokumen:
         """The dialog's fields with their defaults (TANGGAL today, LOKASI the instansi's)."""
-        return await self._call(self.cetak.GetDialogCetak, pb.GetDialogCetakRequest(jenis=jenis, sumber=sumber))
+        return await self._call(self.cetak.GetDialogCetak, pb.GetDialogCetakRequest(
+            jenis=pb.JenisCetak.ValueType(jenis), sumber=sumber))
 
     async def pratinjau_dokumen(self, jenis: int, sumber: str, nilai: Nilai) -> pb.Pratinjau:
         """The document as text lines; checks what printing checks (anchors too)."""
@@ -114,17 +115,18 @@ class LayananCetak:
 
     async def cetak_dokumen(self, request_id: str, jenis: int, sumber: str, nilai: Nilai,
                             tanda_tangan: int = 0, tte: pb.KredensialTte | None = None) -> BerkasCetak:
-        method = {pb.JENIS_CETAK_RENCANA_SKP: self.cetak.CetakRencanaSkp,
-                  pb.JENIS_CETAK_FORM_PENILAIAN: self.cetak.CetakFormPenilaian,
-                  pb.JENIS_CETAK_EVALUASI_KINERJA: self.cetak.CetakEvaluasiKinerja}[jenis]
-        return await self._unduh(method, permintaan(jenis, sumber, nilai, tanda_tangan, request_id, tte))
+        metode: dict[int, Callable[..., Any]] = {pb.JENIS_CETAK_RENCANA_SKP: self.cetak.CetakRencanaSkp,
+                                                 pb.JENIS_CETAK_FORM_PENILAIAN: self.cetak.CetakFormPenilaian,
+                                                 pb.JENIS_CETAK_EVALUASI_KINERJA: self.cetak.CetakEvaluasiKinerja}
+        return await self._unduh(metode[jenis], permintaan(jenis, sumber, nilai, tanda_tangan, request_id, tte))
 
     async def cetak_massal(self, request_id: str, jenis: int, tahun: int, periode: int, nilai: Nilai,
                            tanda_tangan: int, kemajuan: Callable[[pb.Kemajuan], None]) -> BerkasCetak:
         """Every bawahan's document of a period in one zip; `kemajuan` is
         called for each document as the server reports it."""
-        req = _isi(pb.CetakMassalRequest(request_id=request_id, jenis=jenis, tahun=tahun,
-                                         periode=KODE_PERIODE[periode], tanda_tangan=tanda_tangan), nilai)
+        req = _isi(pb.CetakMassalRequest(request_id=request_id, jenis=pb.JenisCetak.ValueType(jenis), tahun=tahun,
+                                         periode=KODE_PERIODE[periode],
+                                         tanda_tangan=pb.PihakTandaTangan.ValueType(tanda_tangan)), nilai)
         return await self._unduh(self.cetak.CetakMassal, req, kemajuan)
 
     async def verifikasi_dokumen(self, isi: bytes) -> pb.HasilVerifikasi:
@@ -132,7 +134,7 @@ class LayananCetak:
         sent in pieces of 32 KiB as the server takes it."""
         potongan = 32 * 1024
 
-        async def pesan() -> AsyncIterator[pb.VerifikasiDokumenRequest]:
+        async def pesan() -> AsyncGenerator[pb.VerifikasiDokumenRequest, None]:
             for i in range(0, len(isi), potongan):
                 yield pb.VerifikasiDokumenRequest(isi=isi[i:i + potongan])
 

@@ -26,7 +26,7 @@ T = TypeVar("T")
 class LayananPenilaian:
     if TYPE_CHECKING:
         @property
-        def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceStub: ...
+        def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub: ...
 
         async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
 
@@ -41,7 +41,7 @@ class LayananPenilaian:
 
     async def hitung_predikat(self, hasil: int, perilaku: int) -> pb.HitungPredikatResponse:
         return await self._call(self.penilaian.HitungPredikat, pb.HitungPredikatRequest(
-            rating_hasil_kerja=hasil, rating_perilaku_kerja=perilaku))
+            rating_hasil_kerja=pb.Rating.ValueType(hasil), rating_perilaku_kerja=pb.Rating.ValueType(perilaku)))
 
     # --- Pelaksanaan Kinerja (the pegawai) ---------------------------------------------
     async def tambah_rencana_aksi(self, request_id: str, parent: str, rhk: str, teks: str) -> pb.RencanaAksi:
@@ -96,7 +96,8 @@ class LayananPenilaian:
         """Both ratings at once, with the etag of the ratings read; RATING_UNSPECIFIED ("-")
         sends a rated period back for revision."""
         return await self._call(self.penilaian.SetRating, pb.SetRatingRequest(
-            request_id=request_id, name=penilaian.name, rating_hasil_kerja=hasil, rating_perilaku_kerja=perilaku,
+            request_id=request_id, name=penilaian.name, rating_hasil_kerja=pb.Rating.ValueType(hasil),
+            rating_perilaku_kerja=pb.Rating.ValueType(perilaku),
             etag=penilaian.etag))
 
     async def tulis_catatan_evaluasi(self, request_id: str, penilaian: pb.Penilaian, catatan: str) -> pb.Penilaian:
@@ -106,11 +107,11 @@ class LayananPenilaian:
 
     async def rekap_penilaian(self, tahun: int, periode: int, query: str = "") -> pb.ListRekapPenilaianResponse:
         return await self._call(self.penilaian.ListRekapPenilaian, pb.ListRekapPenilaianRequest(
-            tahun=tahun, periode=periode, query=query))
+            tahun=tahun, periode=pb.Periode.ValueType(periode), query=query))
 
     async def ekspor_rekap(self, tahun: int, periode: int, query: str = "") -> pb.BerkasXlsx:
         return await self._call(self.penilaian.ExportRekapPenilaian, pb.ListRekapPenilaianRequest(
-            tahun=tahun, periode=periode, query=query))
+            tahun=tahun, periode=pb.Periode.ValueType(periode), query=query))
 
     async def ringkasan_penilaian(self) -> pb.RingkasanPenilaian:
         """Dashboard: own periods still open, bawahan periods waiting for a rating."""
@@ -118,18 +119,18 @@ class LayananPenilaian:
 
     async def kurva(self, tahun: int, periode: int, unor_induk_id: str = "") -> pb.Kurva:
         return await self._call(self.penilaian.GetKurva, pb.GetKurvaRequest(
-            tahun=tahun, periode=periode, unor_induk_id=unor_induk_id))
+            tahun=tahun, periode=pb.Periode.ValueType(periode), unor_induk_id=unor_induk_id))
 
     # --- Capaian Kinerja Organisasi and Batas (admin instansi, pimpinan unor induk) ----
     async def capaian_organisasi(self, tahun: int, periode: int = 0) -> list[pb.CapaianOrganisasi]:
         resp = await self._call(self.penilaian.ListCapaianOrganisasi, pb.ListCapaianOrganisasiRequest(
-            tahun=tahun, periode=periode))
+            tahun=tahun, periode=pb.Periode.ValueType(periode)))
         return list(resp.capaian)
 
     async def ubah_capaian(self, request_id: str, lama: pb.CapaianOrganisasi, capaian: int) -> pb.CapaianOrganisasi:
         return await self._call(self.penilaian.SetCapaianOrganisasi, pb.SetCapaianOrganisasiRequest(
             request_id=request_id, unor_induk_id=lama.unor_induk_id, tahun=lama.tahun, periode=lama.periode,
-            capaian=capaian, etag=lama.etag))
+            capaian=pb.Capaian.ValueType(capaian), etag=lama.etag))
 
     async def finalisasi_capaian(self, request_id: str, lama: pb.CapaianOrganisasi) -> pb.CapaianOrganisasi:
         return await self._call(self.penilaian.FinalisasiCapaianOrganisasi, pb.FinalisasiCapaianOrganisasiRequest(
@@ -142,7 +143,7 @@ class LayananPenilaian:
 
     async def ubah_batas(self, request_id: str, tahun: int, periode: int, tanggal: dt.date | None) -> pb.Batas:
         """None: back to the default rule."""
-        req = pb.SetBatasRequest(request_id=request_id, tahun=tahun, periode=periode)
+        req = pb.SetBatasRequest(request_id=request_id, tahun=tahun, periode=pb.Periode.ValueType(periode))
         if tanggal is not None:
             req.tanggal.CopyFrom(dari_date(tanggal))
         return await self._call(self.penilaian.SetBatas, req)

@@ -41,10 +41,11 @@ def perubahan(lama: M, nilai: dict[str, Any]) -> tuple[M, list[str]]:
 
 class LayananSkp:
     if TYPE_CHECKING:
-        nip: str
+        @property
+        def nip(self) -> str: ...
 
         @property
-        def skp(self) -> skp_pb2_grpc.SkpServiceStub: ...
+        def skp(self) -> skp_pb2_grpc.SkpServiceAsyncStub: ...
 
         async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
 
@@ -71,7 +72,8 @@ class LayananSkp:
     async def tambah_skp(self, request_id: str, awal: dt.date, akhir: dt.date, pendekatan: int,
                          unor_plt_id: str = "") -> pb.Skp:
         return await self._call(self.skp.CreateSkp, pb.CreateSkpRequest(request_id=request_id, skp=pb.Skp(
-            periode_awal=dari_date(awal), periode_akhir=dari_date(akhir), pendekatan=pendekatan,
+            periode_awal=dari_date(awal), periode_akhir=dari_date(akhir),
+            pendekatan=pb.Pendekatan.ValueType(pendekatan),
             unor_plt_id=unor_plt_id)))
 
     async def ubah_skp(self, request_id: str, lama: pb.Skp, awal: dt.date, akhir: dt.date,
@@ -91,7 +93,7 @@ class LayananSkp:
     async def muat_ulang_skp(self, request_id: str, name: str, pihak: int, alasan: str = "") -> pb.Skp:
         """`alasan`: why, when admin or helpdesk refresh someone's SKP (recorded in the jejak audit)."""
         return await self._call(self.skp.MuatUlangSkp, pb.MuatUlangSkpRequest(
-            request_id=request_id, name=name, pihak=pihak, alasan=alasan))
+            request_id=request_id, name=name, pihak=pb.PihakSkp.ValueType(pihak), alasan=alasan))
 
     # --- RHK and indikator ------------------------------------------------------
     async def rhk_intervensi(self, skp_name: str) -> pb.ListRhkIntervensiResponse:
@@ -157,7 +159,7 @@ class LayananSkp:
 
     async def ubah_status_skp(self, request_id: str, skp: pb.Skp, status: int, alasan: str) -> pb.Skp:
         return await self._call(self.skp.UbahStatusSkp, pb.UbahStatusSkpRequest(
-            request_id=request_id, name=skp.name, status=status, alasan=alasan, etag=skp.etag))
+            request_id=request_id, name=skp.name, status=pb.StatusSkp.ValueType(status), alasan=alasan, etag=skp.etag))
 
     async def riwayat_skp(self, name: str) -> list[pb.RiwayatSkp]:
         resp = await self._call(self.skp.ListRiwayatSkp, pb.ListRiwayatSkpRequest(name=name))

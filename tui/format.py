@@ -124,11 +124,11 @@ def jenis(value: int) -> str:
     return "Pimpinan" if value == pb.JENIS_PEGAWAI_PIMPINAN else "Pegawai"
 
 
-def peran(value: int) -> str:
+def peran(value: pb.JenisPenugasan.ValueType) -> str:
     return {pb.JENIS_PENUGASAN_PLT: "Plt.", pb.JENIS_PENUGASAN_PLH: "Plh."}.get(value, "")
 
 
-def jenis_penugasan(value: int) -> str:
+def jenis_penugasan(value: pb.JenisPenugasan.ValueType) -> str:
     return {pb.JENIS_PENUGASAN_PLT: "PLT", pb.JENIS_PENUGASAN_PLH: "PLH"}.get(value, "-")
 
 
@@ -169,15 +169,15 @@ def baca_tanggal(teks: str, nama: str = "Tanggal") -> dt.date:
 
 
 # --- SKP ----------------------------------------------------------------------
-STATUS_SKP = {skp.STATUS_SKP_DRAFT: "DRAFT", skp.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
+STATUS_SKP: dict[int, str] = {skp.STATUS_SKP_DRAFT: "DRAFT", skp.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
               skp.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN"}
-PENDEKATAN = {skp.PENDEKATAN_KUANTITATIF: "Kuantitatif", skp.PENDEKATAN_KUALITATIF: "Kualitatif"}
-STATUS_PEGAWAI = {skp.STATUS_PEGAWAI_DEFINITIF: "Definitif", skp.STATUS_PEGAWAI_PLT: "Plt.",
+PENDEKATAN: dict[int, str] = {skp.PENDEKATAN_KUANTITATIF: "Kuantitatif", skp.PENDEKATAN_KUALITATIF: "Kualitatif"}
+STATUS_PEGAWAI: dict[int, str] = {skp.STATUS_PEGAWAI_DEFINITIF: "Definitif", skp.STATUS_PEGAWAI_PLT: "Plt.",
                   skp.STATUS_PEGAWAI_PLH: "Plh."}
-JENIS_RHK = {skp.JENIS_RHK_UTAMA: "Utama", skp.JENIS_RHK_TAMBAHAN: "Tambahan"}
-KLASIFIKASI_RHK = {skp.KLASIFIKASI_RHK_ORGANISASI: "Organisasi - tertaut di Unit Organisasi",
+JENIS_RHK: dict[int, str] = {skp.JENIS_RHK_UTAMA: "Utama", skp.JENIS_RHK_TAMBAHAN: "Tambahan"}
+KLASIFIKASI_RHK: dict[int, str] = {skp.KLASIFIKASI_RHK_ORGANISASI: "Organisasi - tertaut di Unit Organisasi",
                    skp.KLASIFIKASI_RHK_INDIVIDU: "Individu - tertaut di SKP Pegawai"}
-ASPEK = {skp.ASPEK_KUANTITAS: "Kuantitas", skp.ASPEK_KUALITAS: "Kualitas", skp.ASPEK_WAKTU: "Waktu",
+ASPEK: dict[int, str] = {skp.ASPEK_KUANTITAS: "Kuantitas", skp.ASPEK_KUALITAS: "Kualitas", skp.ASPEK_WAKTU: "Waktu",
          skp.ASPEK_BIAYA: "Biaya"}
 
 
@@ -223,17 +223,17 @@ def waktu_detik(ts: Timestamp) -> str:
 
 
 # --- Penilaian ----------------------------------------------------------------
-RATING = {nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
+RATING: dict[int, str] = {nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
           nilai.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI"}
-PREDIKAT = {nilai.PREDIKAT_SANGAT_BAIK: "Sangat Baik", nilai.PREDIKAT_BAIK: "Baik",
+PREDIKAT: dict[int, str] = {nilai.PREDIKAT_SANGAT_BAIK: "Sangat Baik", nilai.PREDIKAT_BAIK: "Baik",
             nilai.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan", nilai.PREDIKAT_KURANG: "Kurang/Misconduct",
             nilai.PREDIKAT_SANGAT_KURANG: "Sangat Kurang"}
-CAPAIAN = {nilai.CAPAIAN_ISTIMEWA: "ISTIMEWA", nilai.CAPAIAN_BAIK: "BAIK",
+CAPAIAN: dict[int, str] = {nilai.CAPAIAN_ISTIMEWA: "ISTIMEWA", nilai.CAPAIAN_BAIK: "BAIK",
            nilai.CAPAIAN_BUTUH_PERBAIKAN: "BUTUH PERBAIKAN", nilai.CAPAIAN_KURANG: "KURANG",
            nilai.CAPAIAN_SANGAT_KURANG: "SANGAT KURANG"}
-STATUS_PENILAIAN = {nilai.STATUS_PENILAIAN_BELUM_DINILAI: "Belum dinilai", nilai.STATUS_PENILAIAN_DINILAI: "Dinilai",
+STATUS_PENILAIAN: dict[int, str] = {nilai.STATUS_PENILAIAN_BELUM_DINILAI: "Belum dinilai", nilai.STATUS_PENILAIAN_DINILAI: "Dinilai",
                     nilai.STATUS_PENILAIAN_PERLU_PERBAIKAN: "Perlu perbaikan"}
-PERIODE = {nilai.PERIODE_TRIWULAN_I: "TRIWULAN I", nilai.PERIODE_TRIWULAN_II: "TRIWULAN II",
+PERIODE: dict[int, str] = {nilai.PERIODE_TRIWULAN_I: "TRIWULAN I", nilai.PERIODE_TRIWULAN_II: "TRIWULAN II",
            nilai.PERIODE_TRIWULAN_III: "TRIWULAN III", nilai.PERIODE_TRIWULAN_IV: "TRIWULAN IV",
            nilai.PERIODE_AKHIR_TAHUN: "Penilaian Akhir Tahun"}
 
@@ -243,7 +243,7 @@ def rating(value: int) -> str:
     return RATING.get(value, "-")
 
 
-def rating_singkat(value: int) -> str:
+def rating_singkat(value: nilai.Rating.ValueType) -> str:
     return {nilai.RATING_DIBAWAH_EKSPEKTASI: "Dibawah", nilai.RATING_SESUAI_EKSPEKTASI: "Sesuai",
             nilai.RATING_DIATAS_EKSPEKTASI: "Diatas"}.get(value, "-")
 
@@ -281,9 +281,9 @@ def ditutup(p: nilai.PeriodePenilaian) -> str:
 
 
 # --- Cetak --------------------------------------------------------------------
-JENIS_CETAK = {cetak.JENIS_CETAK_RENCANA_SKP: "Rencana SKP", cetak.JENIS_CETAK_FORM_PENILAIAN: "Form Penilaian",
+JENIS_CETAK: dict[int, str] = {cetak.JENIS_CETAK_RENCANA_SKP: "Rencana SKP", cetak.JENIS_CETAK_FORM_PENILAIAN: "Form Penilaian",
                cetak.JENIS_CETAK_EVALUASI_KINERJA: "Dokumen Evaluasi Kinerja", cetak.JENIS_CETAK_MASSAL: "Cetak massal"}
-PIHAK_TTD = {cetak.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI YANG DINILAI",
+PIHAK_TTD: dict[int, str] = {cetak.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI YANG DINILAI",
              cetak.PIHAK_TANDA_TANGAN_PENILAI: "PEJABAT PENILAI KINERJA"}
 KODE_PERIODE = {"tw1": "Triwulan I", "tw2": "Triwulan II", "tw3": "Triwulan III", "tw4": "Triwulan IV",
                 "akhir": "Akhir Tahun"}

@@ -18,7 +18,7 @@ class PenilaianClient(Klien):
     def __init__(self, buka: Callable[[], grpc.aio.Channel]) -> None:
         super().__init__("penilaian", buka)
 
-    def _stub(self) -> penilaian_pb2_grpc.PenilaianServiceStub:
+    def _stub(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub:
         return penilaian_pb2_grpc.PenilaianServiceStub(self.channel())
 
     async def penilaian(self, name: str, fields: Mapping[str, str] | None = None) -> pb.Penilaian:

@@ -59,13 +59,13 @@ async def seed_demo_penilaian(channel: grpc.aio.Channel, password: str, *, admin
     bukti = (f"https://drive.google.com/drive/folders/demo-ekinerja-{tahun}",
              f"https://drive.google.com/drive/folders/demo-siasn-{tahun}")
     diisi = [terpilih] if lampau else [terpilih, f"penilaian/{detail.id}/periode/akhir"]
-    for periode in diisi:
+    for nama_periode in diisi:
         for rhk, tautan, realisasi in zip(detail.rhk, bukti, ("99,5 %", "1.350 data"), strict=True):
-            await nilai.CreateRencanaAksi(n.CreateRencanaAksiRequest(parent=periode, rencana_aksi=n.RencanaAksi(
+            await nilai.CreateRencanaAksi(n.CreateRencanaAksiRequest(parent=nama_periode, rencana_aksi=n.RencanaAksi(
                 rhk=rhk.name, teks=f"Melaksanakan: {rhk.teks.lower()}")), metadata=md_s)
-            await nilai.CreateBuktiDukung(n.CreateBuktiDukungRequest(parent=periode, bukti_dukung=n.BuktiDukung(
+            await nilai.CreateBuktiDukung(n.CreateBuktiDukungRequest(parent=nama_periode, bukti_dukung=n.BuktiDukung(
                 rhk=rhk.name, nama="Laporan dan tangkapan layar", tautan=tautan)), metadata=md_s)
-            await nilai.UpdateRealisasi(n.UpdateRealisasiRequest(parent=periode, realisasi=n.Realisasi(
+            await nilai.UpdateRealisasi(n.UpdateRealisasiRequest(parent=nama_periode, realisasi=n.Realisasi(
                 indikator=rhk.indikator[0].name, realisasi=realisasi, sumber_data="laporan bulanan")), metadata=md_s)
 
     md_e = await masuk(endang)

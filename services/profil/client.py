@@ -19,7 +19,7 @@ class ProfilClient(Klien):
     def __init__(self, buka: Callable[[], grpc.aio.Channel]) -> None:
         super().__init__("profil", buka)
 
-    def _stub(self) -> profil_pb2_grpc.ProfilServiceStub:
+    def _stub(self) -> profil_pb2_grpc.ProfilServiceAsyncStub:
         return profil_pb2_grpc.ProfilServiceStub(self.channel())
 
     async def pegawai(self, nip: str, fields: Mapping[str, str] | None = None) -> pb.Pegawai:

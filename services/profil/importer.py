@@ -393,8 +393,8 @@ async def import_pegawai(db: Database, path: Path) -> LaporanImpor:
                                        "(impor unor terlebih dahulu)")
                 del calon[nip]
         now = dt.datetime.now(dt.UTC)
-        for batch in _potong(calon.values()):
-            await _simpan_pegawai(s, batch, instansi_unor, now, laporan)
+        for kelompok in _potong(calon.values()):
+            await _simpan_pegawai(s, kelompok, instansi_unor, now, laporan)
         await _catat_impor(s, laporan, path, {instansi_unor[c.unor_id] for c in calon.values()})
     laporan.ditolak.sort(key=lambda b: b.baris)
     return laporan

@@ -134,9 +134,9 @@ class Boundary(grpc.aio.ServerInterceptor):
         return self._revocation.get(prefix)
 
     async def intercept_service(
-        self, continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        self, continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any] | None]],
         details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler:
+    ) -> grpc.RpcMethodHandler[Any, Any] | None:
         handler = await continuation(details)
         method: str = details.method
         if handler is None or not method.startswith("/ekinerja."):
@@ -162,7 +162,7 @@ class Boundary(grpc.aio.ServerInterceptor):
         # A kind of RPC this boundary does not check (stream_stream): never served unchecked.
         raise RuntimeError(f"{method}: jenis RPC ini tidak dilayani boundary")
 
-    async def _enter(self, method: str, context: grpc.aio.ServicerContext) -> str:
+    async def _enter(self, method: str, context: grpc.aio.ServicerContext[Any, Any]) -> str:
         metadata = dict(context.invocation_metadata() or ())
         request_id = str(metadata.get("x-request-id") or uuid.uuid4().hex)[:64]
         structlog.contextvars.bind_contextvars(rpc=method, rid=request_id)
@@ -185,7 +185,7 @@ class Boundary(grpc.aio.ServerInterceptor):
         set_alamat(self._alamat(context, metadata))
         return request_id
 
-    def _alamat(self, context: grpc.aio.ServicerContext, metadata: dict[str, Any]) -> str:
+    def _alamat(self, context: grpc.aio.ServicerContext[Any, Any], metadata: dict[str, Any]) -> str:
         """'ipv4:10.1.2.3:5555' → '10.1.2.3'; a trusted proxy's x-real-ip instead."""
         peer = context.peer() or ""
         if peer.startswith("unix:"):
@@ -204,7 +204,7 @@ class Boundary(grpc.aio.ServerInterceptor):
             return False
         return any(ip in jaringan for jaringan in self._proxy)
 
-    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, request_id: str) -> None:
+    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext[Any, Any], request_id: str) -> None:
         if isinstance(exc, StaleDataError):
             # Two writers read the same version; the other one committed first.
             exc = errors.VersiUsang("Data ini baru saja diubah orang lain. Muat ulang lalu ulangi.")
@@ -227,7 +227,7 @@ class Boundary(grpc.aio.ServerInterceptor):
         )
 
     @contextlib.asynccontextmanager
-    async def _panggilan(self, method: str, context: grpc.aio.ServicerContext) -> AsyncIterator[_Panggilan]:
+    async def _panggilan(self, method: str, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[_Panggilan]:
         """What every wrapper below shares: a fresh log context, every error
         mapped to a status (services/shared/errors.py) and one log line,
         and no principal left behind."""
@@ -241,13 +241,13 @@ class Boundary(grpc.aio.ServerInterceptor):
             log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
         except grpc.aio.AbortError:
             raise
-        except Exception as exc:  # the boundary: every error gets a status and a log line
+        except Exception as exc:  # noqa: BLE001 the boundary: every error gets a status and a log line
             await self._fail(exc, context, panggilan.request_id)
         finally:
             set_current(None)
 
     def _wrap_unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-        async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        async def wrapped(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             async with self._panggilan(method, context) as panggilan:
                 _tolak_dini(request)  # answered without a token check or a parse
                 panggilan.request_id = await self._enter(method, context)
@@ -256,7 +256,7 @@ class Boundary(grpc.aio.ServerInterceptor):
         return wrapped
 
     def _wrap_stream(self, method: str, behavior: Callable[..., Any]) -> Callable[..., Any]:
-        async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        async def wrapped(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             async with self._panggilan(method, context) as panggilan:
                 _tolak_dini(request)
                 panggilan.request_id = await self._enter(method, context)
@@ -267,7 +267,7 @@ class Boundary(grpc.aio.ServerInterceptor):
 
     def _wrap_client_stream(self, method: str,
                             behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-        async def wrapped(requests: AsyncIterator[Any], context: grpc.aio.ServicerContext) -> Any:
+        async def wrapped(requests: AsyncIterator[Any], context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             async with self._panggilan(method, context) as panggilan:
                 # Before the first message is read: a caller without a valid
                 # session has none of them parsed or held.

@@ -75,7 +75,7 @@ async def idempotent(
             await sebelum()
         return await _with_retry(db, work)
 
-    def answer(row: Row[Any] | None) -> M | None:
+    def answer(row: Row[Any, Any] | None) -> M | None:
         if row is None:
             return None
         if row.metode != metode:
@@ -115,7 +115,7 @@ async def idempotent(
 
 def _insert(session: AsyncSession, table: Table) -> Any:
     """INSERT … ON CONFLICT DO NOTHING in the session's dialect."""
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         return pg_insert(table)
     return sqlite_insert(table)
 

@@ -94,8 +94,9 @@ def ringkas(msg: Message, batas: int = BATAS_RINGKASAN) -> str:
 def _nilai(fd: FieldDescriptor, v: object) -> str:
     if fd.type == FieldDescriptor.TYPE_MESSAGE:
         return "{" + _ringkas(v) + "}"  # type: ignore[arg-type]
-    if fd.type == FieldDescriptor.TYPE_ENUM:
-        return fd.enum_type.values_by_number[v].name if v in fd.enum_type.values_by_number else str(v)  # type: ignore[index]
+    if fd.type == FieldDescriptor.TYPE_ENUM and fd.enum_type is not None and isinstance(v, int):
+        nilai = fd.enum_type.values_by_number.get(v)
+        return nilai.name if nilai is not None else str(v)
     if isinstance(v, str):
         return v if len(v) <= 120 else v[:119] + "…"
     return str(v)
@@ -107,7 +108,7 @@ def _ringkas(msg: Message) -> str:
         if fd.name in _DILEWATI or fd.type == FieldDescriptor.TYPE_BYTES:
             continue
         if fd.is_repeated:
-            items = list(v)  # type: ignore[call-overload]
+            items = list(v)
             isi = ", ".join(_nilai(fd, x) for x in items[:5]) + (f", … ({len(items)})" if len(items) > 5 else "")
             bagian.append(f"{fd.name}=[{isi}]")
         else:

@@ -8,7 +8,7 @@ import re
 
 from ekinerja.audit.v1 import audit_pb2 as pb
 from google.protobuf.message import Message
-from sqlalchemy import Table, and_, or_, select
+from sqlalchemy import ColumnElement, Table, and_, or_, select
 
 from services.shared import paging
 from services.shared import principal as pr
@@ -30,8 +30,8 @@ def _waktu(ts: Message, field: str) -> dt.datetime | None:
         raise TidakValid(field, "waktu di luar jangkauan") from None
 
 
-def _saring(t: Table, r: pb.ListJejakAuditRequest, instansi_id: str) -> list[object]:
-    syarat: list[object] = [t.c.instansi_id == instansi_id]
+def _saring(t: Table, r: pb.ListJejakAuditRequest, instansi_id: str) -> list[ColumnElement[bool]]:
+    syarat: list[ColumnElement[bool]] = [t.c.instansi_id == instansi_id]
     if r.atas_nama:
         if not _NIP.match(r.atas_nama):
             raise TidakValid("atas_nama", "isi 18 digit NIP")

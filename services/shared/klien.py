@@ -84,7 +84,7 @@ def domain_error(layanan: str, err: grpc.aio.AioRpcError, fields: Mapping[str, s
 
 def _violations(err: grpc.aio.AioRpcError) -> list[tuple[str, str]]:
     try:
-        status = rpc_status.from_call(err)
+        status = rpc_status.from_call(err)  # type: ignore[arg-type]  # has the grpc.Call methods it reads
     except ValueError:
         return []
     found: list[tuple[str, str]] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jwt
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from services.shared import berkas_rahasia
@@ -46,7 +46,10 @@ def _write_public(private_path: Path, public_path: Path) -> None:
 
 class TokenSigner:
     def __init__(self, private_key_pem: bytes, ttl_seconds: int) -> None:
-        self._key = serialization.load_pem_private_key(private_key_pem, password=None)
+        key = serialization.load_pem_private_key(private_key_pem, password=None)
+        if not isinstance(key, Ed25519PrivateKey):  # EdDSA: another key type failed only at the first login
+            raise ValueError("kunci penanda tangan token harus Ed25519")
+        self._key = key
         self._ttl = dt.timedelta(seconds=ttl_seconds)
 
     def sign(
@@ -76,7 +79,7 @@ class TokenSigner:
         already holds that key (and backups carry it), so they agree on this
         one without another secret to deploy, and it cannot be turned back
         into the signing key."""
-        mentah = self._key.private_bytes(  # type: ignore[union-attr]
+        mentah = self._key.private_bytes(
             serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
         )
         return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=f"ekinerja:{untuk}".encode()).derive(mentah)
@@ -84,7 +87,10 @@ class TokenSigner:
 
 class TokenVerifier:
     def __init__(self, public_key_pem: bytes) -> None:
-        self._key = serialization.load_pem_public_key(public_key_pem)
+        key = serialization.load_pem_public_key(public_key_pem)
+        if not isinstance(key, Ed25519PublicKey):
+            raise ValueError("kunci pemeriksa token harus Ed25519")
+        self._key = key
 
     def verify(self, token: str) -> Principal:
         try:

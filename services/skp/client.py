@@ -19,7 +19,7 @@ class SkpClient(Klien):
     def __init__(self, buka: Callable[[], grpc.aio.Channel]) -> None:
         super().__init__("skp", buka)
 
-    def _stub(self) -> skp_pb2_grpc.SkpServiceStub:
+    def _stub(self) -> skp_pb2_grpc.SkpServiceAsyncStub:
         return skp_pb2_grpc.SkpServiceStub(self.channel())
 
     async def skp(self, skp_id: str, fields: Mapping[str, str] | None = None) -> pb.Skp:

@@ -69,7 +69,7 @@ class _Demo:
         return await self.skp.CreateRhk(s.CreateRhkRequest(parent=skp.name, rhk=s.Rhk(
             teks=teks, jenis=s.JENIS_RHK_UTAMA, klasifikasi=klasifikasi, rhk_atasan=atasan)), metadata=md)
 
-    async def indikator(self, md: Meta, rhk: s.Rhk, aspek: int, teks: str, target: str) -> None:
+    async def indikator(self, md: Meta, rhk: s.Rhk, aspek: s.Aspek.ValueType, teks: str, target: str) -> None:
         await self.skp.CreateIndikator(s.CreateIndikatorRequest(
             parent=rhk.name, indikator=s.Indikator(aspek=aspek, teks=teks, target=target)), metadata=md)
 

@@ -130,7 +130,7 @@ class Fuzzer:
         for rpc in rpcs:
             try:
                 self._run_one(rpc, BUDGET_SECONDS / len(rpcs))
-            except Exception as e:  # shrunk by hypothesis: keep it (with its notes), go on to the next RPC
+            except Exception as e:  # noqa: BLE001 shrunk by hypothesis: keep it (with its notes), go on to the next RPC
                 failures.append(f"{rpc.path}: " + "".join(traceback.format_exception_only(e)))
         self.stats.seconds = time.monotonic() - start
         return failures

@@ -32,7 +32,7 @@ from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
 from tui.berkas import SIMPAN_KE, Tujuan, baca_tujuan, pesan_folder_sesi, simpan
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
 
-JUDUL = {pb.JENIS_CETAK_RENCANA_SKP: "Cetak Rencana SKP", pb.JENIS_CETAK_FORM_PENILAIAN: "Cetak Form Penilaian",
+JUDUL: dict[int, str] = {pb.JENIS_CETAK_RENCANA_SKP: "Cetak Rencana SKP", pb.JENIS_CETAK_FORM_PENILAIAN: "Cetak Form Penilaian",
          pb.JENIS_CETAK_EVALUASI_KINERJA: "Cetak Dokumen Evaluasi Kinerja"}
 
 

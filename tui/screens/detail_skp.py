@@ -11,6 +11,7 @@ the SKP changed elsewhere the screen says so and reads it again."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from ekinerja.cetak.v1 import cetak_pb2
 from ekinerja.skp.v1 import skp_pb2 as pb
@@ -99,7 +100,7 @@ class DetailSkpScreen(Screen[None]):
 
     def perintah(self) -> Iterable[Perintah]:
         for i, (_, nama) in enumerate(TAB, start=1):
-            yield nama, lambda i=i: self.action_tab(i), f"Detail SKP > {nama} (tombol {i})"
+            yield nama, partial(self.action_tab, i), f"Detail SKP > {nama} (tombol {i})"
         for _, label, aksi in TOMBOL_PENILAI if self.penilai else TOMBOL_PEGAWAI:
             if self.check_action(aksi, ()):
                 yield label, getattr(self, f"action_{aksi}"), f"Detail SKP > {label}"

@@ -11,6 +11,7 @@ the title, to be read out to the caller."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from ekinerja.profil.v1 import auth_pb2
@@ -85,7 +86,7 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     def perintah(self) -> Iterable[Perintah]:
         for i, (_, nama) in enumerate(TAB, start=1):
-            yield nama, lambda i=i: self.action_tab(i), f"Konsol Helpdesk > {nama} (tombol {i})"
+            yield nama, partial(self.action_tab, i), f"Konsol Helpdesk > {nama} (tombol {i})"
         for k, aksi, label, _, bantuan in AKSI:
             yield label, getattr(self, f"action_{aksi}"), f"{bantuan} ({k})"
         yield "Muat Ulang", self.action_muat, "Baca ulang semua data pegawai ini (r)"

@@ -7,6 +7,7 @@ Bukti Dukung dan Realisasi, Feedback Perilaku) and Pemantauan dan Evaluasi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from ekinerja.skp.v1 import skp_pb2
 from rich.table import Table
@@ -68,9 +69,9 @@ class PenilaianSkpScreen(Screen[None]):
     def perintah(self) -> Iterable[Perintah]:
         pelaksanaan, pemantauan = self.query_one(PelaksanaanKinerja), self.query_one(PemantauanEvaluasi)
         for _, label, aksi in TOMBOL_PELAKSANAAN:
-            yield label, lambda aksi=aksi: self._jalankan(1, pelaksanaan, aksi), f"Pelaksanaan Kinerja > {label}"
+            yield label, partial(self._jalankan, 1, pelaksanaan, aksi), f"Pelaksanaan Kinerja > {label}"
         for _, label, aksi in TOMBOL_PEMANTAUAN:
-            yield label, lambda aksi=aksi: self._jalankan(2, pemantauan, aksi), f"Pemantauan dan Evaluasi > {label}"
+            yield label, partial(self._jalankan, 2, pemantauan, aksi), f"Pemantauan dan Evaluasi > {label}"
         yield "Riwayat Cetak", self._riwayat_cetak, "Siapa mencetak dokumen SKP ini dan kapan"
         yield "Muat Ulang", self.action_muat, "Baca ulang periode penilaian (r)"
         yield "Kembali", self.action_kembali, "Kembali ke Daftar SKP (esc)"

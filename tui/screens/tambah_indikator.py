@@ -44,7 +44,7 @@ class TambahIndikatorScreen(ModalScreen[HasilIndikator]):
             yield Label("ASPEK", markup=False)
             with RadioSet(id="aspek", compact=True, classes="mendatar"):
                 for k, v in fmt.ASPEK.items():
-                    yield RadioButton(v, value=bool(ind) and ind.aspek == k, id=f"aspek-{k}")
+                    yield RadioButton(v, value=ind is not None and ind.aspek == k, id=f"aspek-{k}")
             yield Label("INDIKATOR", markup=False)
             yield TextArea(ind.teks if ind else "", compact=True, id="indikator")
             yield Label("TARGET" + (" (angka di atas 0 dan satuan: 12 bulan, 80-100 %, Rp 50.000.000)"
@@ -86,6 +86,7 @@ class TambahIndikatorScreen(ModalScreen[HasilIndikator]):
         pesan = self.query_one("#pesan", Static)
         pesan.update("Menyimpan...")
         self.query_one("#simpan", Button).disabled = True
+        hasil: pb.Indikator | None  # None: nothing changed
         try:
             if self._indikator is None:
                 hasil = await backend(self).tambah_indikator(self._permintaan.ambil(), self._rhk.name, pb.Indikator(**nilai))

@@ -144,6 +144,7 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
         pesan = self.query_one("#pesan", Static)
         pesan.update("Menyimpan...")
         self.query_one("#simpan", Button).disabled = True
+        hasil: pb.Rhk | None  # None: nothing changed
         try:
             if self._rhk is None:
                 hasil = await backend(self).tambah_rhk(self._permintaan.ambil(), self._skp.name, pb.Rhk(**nilai))

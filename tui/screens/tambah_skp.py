@@ -232,6 +232,7 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
         pesan = self.query_one("#pesan", Static)
         pesan.update("Menyimpan...")
         self.query_one("#simpan", Button).disabled = True
+        hasil: pb.Skp | None  # None: nothing changed
         try:
             if self._skp is None:
                 hasil = await backend(self).tambah_skp(self._permintaan.ambil(), awal, akhir, pendekatan, unor_plt)

@@ -5,6 +5,7 @@ and Dashboard exist in this version; Tim Kerja says so."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -57,7 +58,7 @@ class UtamaScreen(BukaDariDasbor):
         profil = self.query_one(ProfilPegawai)
         yield "Profil", lambda: self.action_buka("profil"), "Profil Pegawai: data pegawai, atasan, bawahan"
         for i, (_, nama) in enumerate(TAB, start=1):
-            yield nama, lambda i=i: self.action_tab(i), f"Profil > {nama} (tombol {i})"
+            yield nama, partial(self.action_tab, i), f"Profil > {nama} (tombol {i})"
         yield "Edit Profil", self._edit_profil, "Ubah JABATAN dan UNIT KERJA (e)"
         yield "Klaim Pimpinan Unit Kerja", profil.klaim, "Jadikan diri pimpinan unit kerja ini"
         yield "Tambah PLT/PLH", profil.tambah_plt, "Catat penugasan sebagai Plt./Plh. sebuah unit kerja"
@@ -73,7 +74,7 @@ class UtamaScreen(BukaDariDasbor):
             ("Penilaian", "penilaian", "Penilaian SKP terpilih: rencana aksi, bukti dukung, realisasi; penilaian "
              "bawahan, rekap, kurva (n)"),
         ):
-            yield nama, lambda aksi=aksi: self._skp(aksi), f"SKP > {bantuan}"
+            yield nama, partial(self._skp, aksi), f"SKP > {bantuan}"
         yield ("Pemantauan dan Evaluasi", self._pemantauan,
                "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)")
         yield ("Capaian Organisasi & Batas", self._capaian,

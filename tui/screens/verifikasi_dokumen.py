@@ -112,7 +112,7 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
                           else "-", status(t))
         table.display = bool(h.tanda_tangan)
         r = h.riwayat
-        baris = [("KODE VERIFIKASI", h.kode_verifikasi or "-"), ("SHA-256", h.sha256)]
+        baris: list[tuple[str, str | Text]] = [("KODE VERIFIKASI", h.kode_verifikasi or "-"), ("SHA-256", h.sha256)]
         if r.name:
             baris += [("DOKUMEN", fmt.dokumen_cetak(r.jenis, r.sumber)),
                       ("PEGAWAI", Text(f"{r.pegawai_nama} ({r.pegawai_nip})")),

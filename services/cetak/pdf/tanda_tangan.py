@@ -165,7 +165,7 @@ class Penandatangan:
         penanda = signers.PdfSigner(
             meta, signer, timestamper=cap_waktu,
             stamp_style=StaticStampStyle(background=_HalamanPdf(stempel), border_width=0),
-            new_field_spec=fields.SigFieldSpec(nama_field, on_page=tempat.halaman, box=tempat.kotak))
+            new_field_spec=fields.SigFieldSpec(nama_field, on_page=tempat.halaman, box=tempat.kotak))  # type: ignore[arg-type]  # PDF points, floats
         out = io.BytesIO()
         # sign_pdf runs its own event loop: this is called on a worker thread.
         # A timestamp token and validation data take room the estimate does not count: pyHanko sizes it.

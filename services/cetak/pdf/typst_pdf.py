@@ -12,6 +12,7 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import segno
 import typst
@@ -54,7 +55,7 @@ class MesinTypst:
         return c
 
     def render_data(self, data: dict[str, object], waktu: dt.datetime,
-                    format: str = "pdf") -> tuple[bytes, list[dict[str, object]]]:
+                    format: Literal["pdf", "png"] = "pdf") -> tuple[bytes, list[dict[str, object]]]:
         c = self._compiler()
         pdf = c.compile(format=format, sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
                         timestamp=waktu.replace(microsecond=0), ppi=200)

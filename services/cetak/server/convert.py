@@ -132,9 +132,11 @@ def riwayat_cetak(r: RiwayatCetakRow) -> pb.RiwayatCetak:
     else:
         sumber = f"skp/{r.skp_id}"
     return pb.RiwayatCetak(
-        name=riwayat(r.id), jenis=JENIS_KE.get(r.jenis, 0), sumber=sumber, pegawai_nip=r.pegawai_nip,
+        name=riwayat(r.id), jenis=JENIS_KE.get(r.jenis, pb.JENIS_CETAK_UNSPECIFIED), sumber=sumber,
+        pegawai_nip=r.pegawai_nip,
         pegawai_nama=r.pegawai_nama, pencetak=r.pencetak, pencetak_nama=r.pencetak_nama, waktu=timestamp_to_proto(r.waktu),
-        nama_berkas=r.nama_berkas, ukuran=r.ukuran, sha256=r.sha256, ditandatangani=PIHAK_KE.get(r.ditandatangani, 0),
+        nama_berkas=r.nama_berkas, ukuran=r.ukuran, sha256=r.sha256,
+        ditandatangani=PIHAK_KE.get(r.ditandatangani, pb.PIHAK_TANDA_TANGAN_UNSPECIFIED),
         massal=riwayat(r.massal_id) if r.massal_id else "", jumlah_dokumen=r.jumlah_dokumen,
         kode_verifikasi=r.kode_verifikasi or "",
     )

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
-from google.protobuf.message import Message
 from google.type import date_pb2
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -47,7 +47,7 @@ def potong(info: pb.InfoBerkas, isi: bytes) -> Iterator[pb.BagianBerkas]:
         yield pb.BagianBerkas(data=isi[i:i + POTONGAN])
 
 
-def pihak_ttd(value: int, field: str = "tanda_tangan") -> str | None:
+def pihak_ttd(value: pb.PihakTandaTangan.ValueType, field: str = "tanda_tangan") -> str | None:
     if value == pb.PIHAK_TANDA_TANGAN_UNSPECIFIED:
         return None
     if value not in convert.PIHAK:
@@ -140,7 +140,7 @@ class Dasar:
         lokasi = teks(" ".join(lokasi.split()), f_lokasi, 100, wajib=False)
         return Pengesahan(lokasi or bawaan, hari)
 
-    async def _rekam(self, request: Message, metode: str, rows: list[RiwayatCetakRow],
+    async def _rekam(self, request: Any, metode: str, rows: list[RiwayatCetakRow],
                      berkas: Berkas) -> pb.InfoBerkas:
         async def work(s: AsyncSession) -> pb.InfoBerkas:
             await uc_riwayat.simpan(s, rows, berkas.isi if request.request_id else None)
@@ -179,20 +179,20 @@ class Dasar:
         (a retry of a print already made does not take one)."""
         await uc_jatah.ambil(self._db, pr.current().kunci, self._maks_per_jam, uc_riwayat.sekarang())
 
-    async def _cetak(self, request: Message, metode: str,
+    async def _cetak(self, request: Any, metode: str,
                      siapkan: Callable[[], Awaitable[Cetakan]]) -> AsyncIterator[pb.BagianBerkas]:
         ulang = await self._ulang(request.request_id, metode)
         if ulang is not None:
             for bagian in potong(*ulang):
                 yield bagian
             return
-        kred = self._kredensial(request.tte, pihak_ttd(request.tanda_tangan))  # type: ignore[attr-defined]
+        kred = self._kredensial(request.tte, pihak_ttd(request.tanda_tangan))
         await self._jatah()
         c = await siapkan()
         ttd = c.ttd
         if ttd:
             self._pencetak.periksa_kunci(kred)
-            a = anchor(request.anchor_pegawai, request.anchor_penilai)  # type: ignore[attr-defined]
+            a = anchor(request.anchor_pegawai, request.anchor_penilai)
             ttd = replace(ttd, tte=kred, anchor=a.pegawai if ttd.pihak == "PEGAWAI" else a.penilai)
         waktu = uc_riwayat.sekarang()
         berkas = Berkas(c.nama_berkas, await self._pencetak.cetak(c.dokumen, ttd, waktu))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
-from sqlalchemy import Row, case, delete, insert, select, update
+from sqlalchemy import Row, Table, case, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.cetak.store.models import BerkasCetakRow, JatahCetakRow, RiwayatCetakRow, permintaan
 
-_JATAH = JatahCetakRow.__table__
+_JATAH = cast(Table, JatahCetakRow.__table__)
 
 
 async def simpan_riwayat(s: AsyncSession, rows: list[RiwayatCetakRow], isi: bytes | None) -> None:
@@ -21,7 +22,7 @@ async def simpan_riwayat(s: AsyncSession, rows: list[RiwayatCetakRow], isi: byte
         await s.flush()
 
 
-async def jawaban_tersimpan(s: AsyncSession, akun: str, request_id: str) -> Row[tuple[str, bytes]] | None:
+async def jawaban_tersimpan(s: AsyncSession, akun: str, request_id: str) -> Row[Any, Any] | None:
     """(metode, respons) of an earlier call with this request_id."""
     return (await s.execute(select(permintaan.c.metode, permintaan.c.respons).where(
         permintaan.c.akun == akun, permintaan.c.request_id == request_id))).first()

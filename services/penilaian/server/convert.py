@@ -6,7 +6,7 @@ from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 
 from services.penilaian.domain.kurva import HasilKurva
 from services.penilaian.domain.periode import KODE
-from services.penilaian.domain.predikat import Predikat
+from services.penilaian.domain.predikat import Predikat, Rating
 from services.penilaian.server.nama import nama_periode
 from services.penilaian.store.models import BuktiDukungRow, CapaianRow, FeedbackRow, RealisasiRow, RencanaAksiRow
 from services.penilaian.usecases.evaluasi import InfoPeriode, Lengkap
@@ -17,15 +17,29 @@ from services.shared.names import date_to_proto, timestamp_to_proto
 PERIODE = dict(zip(KODE, (pb.PERIODE_TRIWULAN_I, pb.PERIODE_TRIWULAN_II, pb.PERIODE_TRIWULAN_III,
                           pb.PERIODE_TRIWULAN_IV, pb.PERIODE_AKHIR_TAHUN), strict=True))
 PERIODE_DARI = {v: k for k, v in PERIODE.items()}
-RATING = {"DIBAWAH": pb.RATING_DIBAWAH_EKSPEKTASI, "SESUAI": pb.RATING_SESUAI_EKSPEKTASI,
-          "DIATAS": pb.RATING_DIATAS_EKSPEKTASI}
+# One table per enum between the domain's vocabulary and the proto's. The
+# store keeps a domain enum's name ("DIBAWAH", "SANGAT_BAIK"; "" is "-"), the
+# enum's value is the label a person reads ("Sangat Baik").
+RATING: dict[Rating, pb.Rating.ValueType] = {
+    Rating.DIBAWAH: pb.RATING_DIBAWAH_EKSPEKTASI, Rating.SESUAI: pb.RATING_SESUAI_EKSPEKTASI,
+    Rating.DIATAS: pb.RATING_DIATAS_EKSPEKTASI}
 RATING_DARI = {v: k for k, v in RATING.items()}
-PREDIKAT = {"SANGAT_BAIK": pb.PREDIKAT_SANGAT_BAIK, "BAIK": pb.PREDIKAT_BAIK,
-            "BUTUH_PERBAIKAN": pb.PREDIKAT_BUTUH_PERBAIKAN, "KURANG": pb.PREDIKAT_KURANG,
-            "SANGAT_KURANG": pb.PREDIKAT_SANGAT_KURANG}
-PREDIKAT_ENUM = {Predikat.SANGAT_BAIK: pb.PREDIKAT_SANGAT_BAIK, Predikat.BAIK: pb.PREDIKAT_BAIK,
-                 Predikat.BUTUH_PERBAIKAN: pb.PREDIKAT_BUTUH_PERBAIKAN, Predikat.KURANG: pb.PREDIKAT_KURANG,
-                 Predikat.SANGAT_KURANG: pb.PREDIKAT_SANGAT_KURANG}
+PREDIKAT: dict[Predikat, pb.Predikat.ValueType] = {
+    Predikat.SANGAT_BAIK: pb.PREDIKAT_SANGAT_BAIK, Predikat.BAIK: pb.PREDIKAT_BAIK,
+    Predikat.BUTUH_PERBAIKAN: pb.PREDIKAT_BUTUH_PERBAIKAN, Predikat.KURANG: pb.PREDIKAT_KURANG,
+    Predikat.SANGAT_KURANG: pb.PREDIKAT_SANGAT_KURANG}
+
+
+def rating(kode: str) -> pb.Rating.ValueType:
+    """A stored rating ("" is "-") as the proto's."""
+    return RATING[Rating[kode]] if kode else pb.RATING_UNSPECIFIED
+
+
+def predikat(kode: str) -> pb.Predikat.ValueType:
+    """A stored predikat ("" is "-") as the proto's."""
+    return PREDIKAT[Predikat[kode]] if kode else pb.PREDIKAT_UNSPECIFIED
+
+
 STATUS = {"BELUM_DINILAI": pb.STATUS_PENILAIAN_BELUM_DINILAI, "DINILAI": pb.STATUS_PENILAIAN_DINILAI,
           "PERLU_PERBAIKAN": pb.STATUS_PENILAIAN_PERLU_PERBAIKAN}
 CAPAIAN = {"ISTIMEWA": pb.CAPAIAN_ISTIMEWA, "BAIK": pb.CAPAIAN_BAIK, "BUTUH_PERBAIKAN": pb.CAPAIAN_BUTUH_PERBAIKAN,
@@ -40,11 +54,10 @@ def periode(skp_id: str, i: InfoPeriode) -> pb.PeriodePenilaian:
     return pb.PeriodePenilaian(
         name=nama_periode(skp_id, i.periode.kode), periode=PERIODE[i.periode.kode], nama=i.periode.nama,
         awal=date_to_proto(i.periode.awal), akhir=date_to_proto(i.periode.akhir), batas=date_to_proto(i.batas),
-        terbuka=i.terbuka, rating_hasil_kerja=RATING.get(v.rating_hasil, 0) if v else 0,
-        rating_perilaku_kerja=RATING.get(v.rating_perilaku, 0) if v else 0,
-        predikat=PREDIKAT.get(v.predikat, 0) if v else 0,
+        terbuka=i.terbuka, rating_hasil_kerja=rating(v.rating_hasil if v else ""),
+        rating_perilaku_kerja=rating(v.rating_perilaku if v else ""), predikat=predikat(v.predikat if v else ""),
         status=STATUS[v.status] if v else pb.STATUS_PENILAIAN_BELUM_DINILAI,
-        capaian_organisasi=CAPAIAN.get(i.capaian, 0), capaian_final=i.capaian_final,
+        capaian_organisasi=CAPAIAN.get(i.capaian, pb.CAPAIAN_UNSPECIFIED), capaian_final=i.capaian_final,
     )
 
 
@@ -90,9 +103,8 @@ def rekap(b: BarisRekap) -> pb.RekapPenilaian:
     return pb.RekapPenilaian(
         name=nama_periode(b.skp.id, b.periode.kode), skp=f"skp/{b.skp.id}", nip=b.skp.nip, nama=b.skp.nama,
         jabatan=b.skp.jabatan, awal=date_to_proto(b.periode.awal), akhir=date_to_proto(b.periode.akhir),
-        batas=date_to_proto(b.batas), rating_hasil_kerja=RATING.get(v.rating_hasil, 0) if v else 0,
-        rating_perilaku_kerja=RATING.get(v.rating_perilaku, 0) if v else 0,
-        predikat=PREDIKAT.get(v.predikat, 0) if v else 0,
+        batas=date_to_proto(b.batas), rating_hasil_kerja=rating(v.rating_hasil if v else ""),
+        rating_perilaku_kerja=rating(v.rating_perilaku if v else ""), predikat=predikat(v.predikat if v else ""),
         status=STATUS[v.status] if v else pb.STATUS_PENILAIAN_BELUM_DINILAI,
         jumlah_indikator=b.skp.jumlah_indikator, realisasi_terisi=b.realisasi, jumlah_feedback=b.feedback,
     )
@@ -100,9 +112,10 @@ def rekap(b: BarisRekap) -> pb.RekapPenilaian:
 
 def kurva(h: HasilKurva, induk_id: str, induk_nama: str, capaian: CapaianRow | None, belum: int) -> pb.Kurva:
     return pb.Kurva(
-        unor_induk_id=induk_id, unor_induk_nama=induk_nama, capaian=CAPAIAN.get(capaian.capaian, 0) if capaian else 0,
+        unor_induk_id=induk_id, unor_induk_nama=induk_nama,
+        capaian=CAPAIAN.get(capaian.capaian, pb.CAPAIAN_UNSPECIFIED) if capaian else pb.CAPAIAN_UNSPECIFIED,
         capaian_final=bool(capaian and capaian.final), jumlah_dinilai=h.jumlah, jumlah_belum_dinilai=belum,
-        distribusi=[pb.BatasKurva(predikat=PREDIKAT_ENUM[b.predikat], jumlah=b.jumlah, persen=b.persen,
+        distribusi=[pb.BatasKurva(predikat=PREDIKAT[b.predikat], jumlah=b.jumlah, persen=b.persen,
                                   persen_min=b.persen_min, persen_maks=b.persen_maks, sesuai=b.sesuai)
                     for b in h.baris],
         sesuai=h.sesuai, pelanggaran=h.pelanggaran,

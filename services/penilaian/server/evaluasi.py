@@ -18,7 +18,7 @@ from services.shared import principal as pr
 from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
 
 
-def _periode(value: int, field: str = "periode") -> str:
+def _periode(value: pb.Periode.ValueType, field: str = "periode") -> str:
     if value not in convert.PERIODE_DARI:
         raise TidakValid(field, "pilih periode: Triwulan I–IV atau Akhir Tahun")
     return convert.PERIODE_DARI[value]
@@ -111,12 +111,12 @@ class Evaluasi(Dasar):
         return await self._mutasi(request, "SetCatatanEvaluasi", pb.Penilaian, work)
 
     @staticmethod
-    def _rating(value: int, field: str) -> str:
+    def _rating(value: pb.Rating.ValueType, field: str) -> str:
         if value == pb.RATING_UNSPECIFIED:
             return ""
         if value not in convert.RATING_DARI:
             raise TidakValid(field, "pilih Dibawah, Sesuai atau Diatas Ekspektasi, atau '-'")
-        return convert.RATING_DARI[value]
+        return convert.RATING_DARI[value].name
 
 
     async def ListRekapPenilaian(self, request: pb.ListRekapPenilaianRequest,

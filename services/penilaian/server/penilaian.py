@@ -8,7 +8,8 @@ from ekinerja.audit.v1 import audit_pb2 as apb
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 
-from services.penilaian.domain.predikat import Predikat, Rating, predikat
+from services.penilaian.domain.predikat import Rating, predikat
+from services.penilaian.server import convert
 from services.penilaian.server.evaluasi import Evaluasi
 from services.penilaian.server.organisasi import Organisasi
 from services.penilaian.server.pelaksanaan import Pelaksanaan
@@ -17,26 +18,13 @@ from services.shared import jejak_daftar
 from services.shared import principal as pr
 from services.shared.errors import TidakValid
 
-RATING = {
-    pb.RATING_DIBAWAH_EKSPEKTASI: Rating.DIBAWAH,
-    pb.RATING_SESUAI_EKSPEKTASI: Rating.SESUAI,
-    pb.RATING_DIATAS_EKSPEKTASI: Rating.DIATAS,
-}
-PREDIKAT = {
-    Predikat.SANGAT_BAIK: pb.PREDIKAT_SANGAT_BAIK,
-    Predikat.BAIK: pb.PREDIKAT_BAIK,
-    Predikat.BUTUH_PERBAIKAN: pb.PREDIKAT_BUTUH_PERBAIKAN,
-    Predikat.KURANG: pb.PREDIKAT_KURANG,
-    Predikat.SANGAT_KURANG: pb.PREDIKAT_SANGAT_KURANG,
-}
 
-
-def _rating(value: int, field: str) -> Rating | None:
+def _rating(value: pb.Rating.ValueType, field: str) -> Rating | None:
     if value == pb.RATING_UNSPECIFIED:
         return None
-    if value not in RATING:
+    if value not in convert.RATING_DARI:
         raise TidakValid(field, "bukan rating yang dikenal")
-    return RATING[value]
+    return convert.RATING_DARI[value]
 
 
 class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, penilaian_pb2_grpc.PenilaianServiceServicer):
@@ -48,7 +36,7 @@ class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, penilaian_pb2_grpc.Pe
                          _rating(request.rating_perilaku_kerja, "rating_perilaku_kerja"))
         if hasil is None:
             return pb.HitungPredikatResponse(predikat=pb.PREDIKAT_UNSPECIFIED, label="-")
-        return pb.HitungPredikatResponse(predikat=PREDIKAT[hasil], label=hasil.value)
+        return pb.HitungPredikatResponse(predikat=convert.PREDIKAT[hasil], label=hasil.value)
 
     async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
                              context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:

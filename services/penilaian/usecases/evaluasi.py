@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -117,7 +118,7 @@ async def lengkap(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk:
     per = periode(skp, kode)
     info = next(i for i in await daftar_periode(s, p, skp, induk, hari_ini) if i.periode.kode == per.kode)
 
-    def milik(model):  # type: ignore[no-untyped-def]
+    def milik(model: Any) -> Any:
         return select(model).where(model.skp_id == skp.id, model.periode == kode)
 
     return Lengkap(
@@ -199,9 +200,9 @@ async def tulis_catatan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, 
     return row
 
 
-RATING = {"DIBAWAH": Rating.DIBAWAH, "SESUAI": Rating.SESUAI, "DIATAS": Rating.DIATAS}
-PREDIKAT_KODE = {"Sangat Baik": "SANGAT_BAIK", "Baik": "BAIK", "Butuh Perbaikan": "BUTUH_PERBAIKAN",
-                 "Kurang/Misconduct": "KURANG", "Sangat Kurang": "SANGAT_KURANG"}
+def _dari_kode(kode: str) -> Rating | None:
+    """A stored rating ("DIBAWAH"; "" is "-")."""
+    return Rating[kode] if kode else None
 
 
 async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: str, perilaku: str, etag: str,
@@ -226,8 +227,8 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
     pernah_dinilai = row.status == "DINILAI"
     jejak_audit.catat(sebelum=_rating(row))
     row.rating_hasil, row.rating_perilaku = hasil, perilaku
-    hasil_predikat = predikat(RATING.get(hasil), RATING.get(perilaku))
-    row.predikat = PREDIKAT_KODE[hasil_predikat.value] if hasil_predikat else ""
+    hasil_predikat = predikat(_dari_kode(hasil), _dari_kode(perilaku))
+    row.predikat = hasil_predikat.name if hasil_predikat else ""
     if hasil_predikat:
         row.status = "DINILAI"
     elif pernah_dinilai or row.status == "PERLU_PERBAIKAN":

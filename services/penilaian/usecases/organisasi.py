@@ -16,9 +16,6 @@ from services.penilaian.usecases.konteks import batas, cek_etag, sekarang
 from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
 from services.shared.principal import ADMIN_INSTANSI, Principal
 
-PREDIKAT = {"SANGAT_BAIK": Predikat.SANGAT_BAIK, "BAIK": Predikat.BAIK, "BUTUH_PERBAIKAN": Predikat.BUTUH_PERBAIKAN,
-            "KURANG": Predikat.KURANG, "SANGAT_KURANG": Predikat.SANGAT_KURANG}
-
 
 def boleh_atur_capaian(p: Principal, instansi_id: str, pimpinan_nip: str) -> None:
     if (p.punya(ADMIN_INSTANSI) and p.instansi_id == instansi_id) or (p.nip and p.nip == pimpinan_nip):
@@ -98,7 +95,7 @@ async def kurva_skp(s: AsyncSession, skp_ids: list[str], kode: str, capaian: str
                 PenilaianRow.skp_id.in_(skp_ids), PenilaianRow.periode == kode, PenilaianRow.predikat != "")
             .group_by(PenilaianRow.predikat))
         for predikat, n in rows:
-            jumlah[PREDIKAT[predikat]] = n
+            jumlah[Predikat[predikat]] = n
             dinilai += n
     return periksa(capaian, jumlah), len(skp_ids) - dinilai
 
@@ -116,7 +113,7 @@ async def kurva_penilai(s: AsyncSession, penilai_nip: str, tahun: int, kode: str
         .group_by(PenilaianRow.predikat))
     for predikat, n in rows:
         if predikat:
-            jumlah[PREDIKAT[predikat]] = n
+            jumlah[Predikat[predikat]] = n
         else:
             belum += n
     return periksa(capaian, jumlah), belum
@@ -132,4 +129,4 @@ async def kurva_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str,
             PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
         .group_by(PenilaianRow.predikat))
     jumlah = {p: n for p, n in rows}
-    return periksa(capaian, {PREDIKAT[p]: n for p, n in jumlah.items() if p}), jumlah.get("", 0)
+    return periksa(capaian, {Predikat[p]: n for p, n in jumlah.items() if p}), jumlah.get("", 0)

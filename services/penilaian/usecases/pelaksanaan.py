@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,7 +27,7 @@ async def tambah_rencana_aksi(s: AsyncSession, p: Principal, skp: DataSkp, kode:
     return row
 
 
-async def _milik(s: AsyncSession, model: type, skp: DataSkp, kode: str, row_id: str, apa: str):  # type: ignore[no-untyped-def]
+async def _milik(s: AsyncSession, model: type[Any], skp: DataSkp, kode: str, row_id: str, apa: str) -> Any:
     row = await s.get(model, row_id)
     if row is None or row.skp_id != skp.id or row.periode != kode:
         raise TidakDitemukan(f"{apa} tidak ditemukan.")

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain.periode import NAMA, PeriodeNilai, periode_skp, tanggal_teks
+from services.penilaian.domain.predikat import Predikat, Rating
 from services.penilaian.store.models import FeedbackRow, PenilaianRow, RealisasiRow
 from services.penilaian.usecases.konteks import DataSkp, batas
 from services.shared.teks import tanpa_kendali
@@ -53,9 +56,9 @@ async def rekap(s: AsyncSession, instansi_id: str, skps: list[DataSkp], kode: st
             for skp, per in punya]
 
 
-LABEL_RATING = {"DIBAWAH": "DIBAWAH EKSPEKTASI", "SESUAI": "SESUAI EKSPEKTASI", "DIATAS": "DIATAS EKSPEKTASI"}
-LABEL_PREDIKAT = {"SANGAT_BAIK": "Sangat Baik", "BAIK": "Baik", "BUTUH_PERBAIKAN": "Butuh Perbaikan",
-                  "KURANG": "Kurang/Misconduct", "SANGAT_KURANG": "Sangat Kurang"}
+def _label(enum: type[Rating] | type[Predikat], kode: str) -> str:
+    """A stored rating or predikat ("SANGAT_BAIK") as people read it ("Sangat Baik"); "" is "-"."""
+    return enum[kode].value if kode else "-"
 
 
 class _Lembar:
@@ -68,7 +71,7 @@ class _Lembar:
         self.ws = ws
         self.baris = 0
 
-    def append(self, nilai: list[object]) -> None:
+    def append(self, nilai: Sequence[object]) -> None:
         self.baris += 1
         for kolom, v in enumerate(nilai, start=1):
             cell = self.ws.cell(row=self.baris, column=kolom, value=tanpa_kendali(v) if isinstance(v, str) else v)
@@ -79,6 +82,7 @@ class _Lembar:
 def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook has its one sheet
     lembar = _Lembar(ws)
     ws.title = "Rekap"
     # "TRIWULAN I 2023", "PENILAIAN AKHIR TAHUN 2023"
@@ -96,9 +100,9 @@ def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
         # NIP as text: an 18-digit number loses digits in a spreadsheet.
         lembar.append([n, b.skp.nip, b.skp.nama, b.skp.jabatan,
                    f"{tanggal_teks(b.periode.awal)} - {tanggal_teks(b.periode.akhir)}", tanggal_teks(b.batas),
-                   LABEL_RATING.get(v.rating_hasil, "-") if v else "-",
-                   LABEL_RATING.get(v.rating_perilaku, "-") if v else "-",
-                   LABEL_PREDIKAT.get(v.predikat, "-") if v else "-", b.realisasi, b.skp.jumlah_indikator,
+                   _label(Rating, v.rating_hasil) if v else "-",
+                   _label(Rating, v.rating_perilaku) if v else "-",
+                   _label(Predikat, v.predikat) if v else "-", b.realisasi, b.skp.jumlah_indikator,
                    b.feedback])
         ws.cell(row=ws.max_row, column=2).number_format = "@"
     for col, lebar in zip("ABCDEFGHIJKL", (5, 21, 30, 36, 32, 18, 20, 20, 18, 10, 10, 9), strict=True):

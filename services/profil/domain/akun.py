@@ -143,7 +143,7 @@ def jeda_login(gagal: int, batas: int, awal: int, jendela: int) -> int:
     more than the window (by then the oldest failure no longer counts)."""
     if gagal < batas:
         return 0
-    return min(awal * 2 ** min(gagal - batas, 32), jendela)
+    return min(awal * int(2 ** min(gagal - batas, 32)), jendela)
 
 
 def samarkan_email(email: str) -> str:

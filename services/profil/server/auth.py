@@ -26,7 +26,7 @@ PERAN = {
 ANONIM = "anonim"  # idempotency key space of calls made before login
 
 
-def peran_proto(peran: str) -> list[int]:
+def peran_proto(peran: str) -> list[pb.Peran.ValueType]:
     return [PERAN[p] for p in peran.split(",") if p in PERAN]
 
 
@@ -65,7 +65,7 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
     async def Logout(self, request: pb.LogoutRequest, context: grpc.aio.ServicerContext) -> pb.LogoutResponse:
         p = pr.current()
 
-        async def work(s):  # type: ignore[no-untyped-def]
+        async def work(s):
             await self._akun.logout(s, p)
             return pb.LogoutResponse()
 
@@ -75,7 +75,7 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
                           context: grpc.aio.ServicerContext) -> pb.LogoutSemuaResponse:
         p = pr.current()
 
-        async def work(s):  # type: ignore[no-untyped-def]
+        async def work(s):
             return pb.LogoutSemuaResponse(sesi_diakhiri=await self._akun.logout_semua(s, p))
 
         return await self._mutasi(request, "LogoutSemua", pb.LogoutSemuaResponse, work)
@@ -94,14 +94,14 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             benar.append(await self._akun.periksa_password_lama(self._db, p, request.password_lama,
                                                                 request.password_baru, bersertifikat(context)))
 
-        async def work(s):  # type: ignore[no-untyped-def]
+        async def work(s):
             await self._akun.ubah_password(s, p, request.password_baru, benar[-1])
             return pb.UbahPasswordResponse()
 
         return await self._mutasi(request, "UbahPassword", pb.UbahPasswordResponse, work, sebelum=periksa)
 
     async def LupaPassword(self, request: pb.LupaPasswordRequest, context: grpc.aio.ServicerContext) -> pb.LupaPasswordResponse:
-        async def work(s):  # type: ignore[no-untyped-def]
+        async def work(s):
             return pb.LupaPasswordResponse(pesan=await self._akun.lupa_password(self._db, s, request.nip.strip(),
                                                                             request.email))
 
@@ -115,7 +115,7 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             benar.append(await self._akun.periksa_kode_reset(self._db, request.nip.strip(), request.kode.strip(),
                                                              request.password_baru))
 
-        async def work(s):  # type: ignore[no-untyped-def]
+        async def work(s):
             await self._akun.reset_password(s, request.password_baru, benar[-1])
             return pb.ResetPasswordResponse()
 
@@ -126,7 +126,7 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
                              context: grpc.aio.ServicerContext) -> pb.KirimKodeResetResponse:
         p = pr.current()
 
-        async def work(s):  # type: ignore[no-untyped-def]
+        async def work(s):
             tersamar, kedaluwarsa = await self._akun.kirim_kode_reset(s, p, request.nip.strip())
             return pb.KirimKodeResetResponse(email_tersamar=tersamar, kedaluwarsa=timestamp_to_proto(kedaluwarsa))
 
@@ -156,7 +156,7 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             raise TidakValid("nama_berkas", "wajib diisi pada pesan pertama")
         isi = penampung.isi
 
-        async def work(s):  # type: ignore[no-untyped-def]
+        async def work(s):
             tersamar = await self._berkas.kirim(s, p, penampung.nama, isi, now())
             return pb.KirimBerkasSayaResponse(email_tersamar=tersamar)
 

@@ -16,7 +16,7 @@ PENUGASAN = {org.PLT: pb.JENIS_PENUGASAN_PLT, org.PLH: pb.JENIS_PENUGASAN_PLH}
 PENUGASAN_DARI = {v: k for k, v in PENUGASAN.items()}
 
 
-def jenis(pimpinan: bool) -> int:
+def jenis(pimpinan: bool) -> pb.JenisPegawai.ValueType:
     return pb.JENIS_PEGAWAI_PIMPINAN if pimpinan else pb.JENIS_PEGAWAI_PEGAWAI
 
 

@@ -160,7 +160,7 @@ def _nilai_field(row: PegawaiRow, paths: list[str]) -> str:
     return " ".join(f"{path}={getattr(row, _KOLOM[path])}" for path in paths if path in _KOLOM)
 
 
-def _dipimpin(nip: str) -> Select[tuple[UnorRow]]:
+def _dipimpin(nip: str) -> Select[UnorRow]:
     return select(UnorRow).where(UnorRow.pimpinan_nip == nip)
 
 
@@ -349,7 +349,7 @@ async def _lengkapi(s: AsyncSession, rows: list[PenugasanRow]) -> list[DataPenug
     ]
 
 
-def _units(ids: set[str]) -> Select[tuple[UnorRow]]:
+def _units(ids: set[str]) -> Select[UnorRow]:
     return select(UnorRow).where(UnorRow.id.in_(ids))
 
 

@@ -4,7 +4,7 @@ ekspektasi. Checked once here so every RPC says the same thing."""
 from __future__ import annotations
 
 from services.shared.errors import TidakValid
-from services.shared.teks import teks
+from services.shared.teks import teks as teks  # re-exported: the use cases call isian.teks
 
 MAKS_RHK = 1000
 MAKS_INDIKATOR = 1000

@@ -40,7 +40,8 @@ def rhk_name(r: RhkRow) -> str:
 
 def indikator(skp_id: str, i: IndikatorRow) -> pb.Indikator:
     return pb.Indikator(
-        name=f"skp/{skp_id}/rhk/{i.rhk_id}/indikator/{i.id}", id=i.id, aspek=ASPEK.get(i.aspek, 0), teks=i.teks,
+        name=f"skp/{skp_id}/rhk/{i.rhk_id}/indikator/{i.id}", id=i.id, aspek=ASPEK.get(i.aspek, pb.ASPEK_UNSPECIFIED),
+        teks=i.teks,
         target=i.target, target_angka=i.target_angka or 0.0, target_satuan=i.target_satuan,
         target_sampai=i.target_sampai or 0.0, urutan=i.urutan,
         etag=str(i.versi),
@@ -118,7 +119,8 @@ def intervensi(i: Intervensi) -> pb.RhkIntervensi:
 
 def riwayat(r: RiwayatRow) -> pb.RiwayatSkp:
     return pb.RiwayatSkp(waktu=timestamp_to_proto(r.waktu), aktor_nip=r.aktor_nip, aktor_nama=r.aktor_nama,
-                         dari=STATUS.get(r.dari, 0), ke=STATUS.get(r.ke, 0), alasan=r.alasan)
+                         dari=STATUS.get(r.dari, pb.STATUS_SKP_UNSPECIFIED), ke=STATUS.get(r.ke, pb.STATUS_SKP_UNSPECIFIED),
+                         alasan=r.alasan)
 
 
 def perubahan(p: Perubahan) -> pb.PerubahanPenilai:

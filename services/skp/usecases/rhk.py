@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -155,7 +156,7 @@ async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, paths: l
     return row, rhk
 
 
-def _nomori(rows: list[RhkRow] | list[IndikatorRow]) -> None:
+def _nomori(rows: Sequence[RhkRow | IndikatorRow]) -> None:
     for n, r in enumerate(rows, start=1):
         if r.urutan != n:
             r.urutan = n

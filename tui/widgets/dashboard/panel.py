@@ -36,7 +36,7 @@ class PanelDasbor(Vertical, Generic[T]):
         self.query_one(DataTable).add_columns(*self.KOLOM)
 
     @property
-    def tabel(self) -> DataTable[str]:
+    def tabel(self) -> DataTable[str | Text]:
         return self.query_one(DataTable)
 
     def _keterangan(self, teks: str | Text) -> None:

@@ -6,7 +6,7 @@ calls are about."""
 from __future__ import annotations
 
 from ekinerja.profil.v1 import profil_pb2 as pb
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -30,7 +30,7 @@ def pimpinan_unit(unor: pb.Unor) -> Text:
 def isi_peran(peran: list[AtasanPeran]) -> Group | Text:
     if not peran:
         return Text("Tidak ada penugasan PLT/PLH.")
-    bagian: list[Text | object] = []
+    bagian: list[RenderableType] = []
     for r in peran:
         t = r.penugasan
         bagian.append(Text.assemble((t.jabatan, "bold"), f" ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)}), "

@@ -132,6 +132,7 @@ class HasilPenilaian(Vertical):
         if item is None or item.rhk is None:
             return Text(self._petunjuk(None), style="dim")
         r = item.rhk
+        isi: RenderableType
         if item.indikator is not None:
             ind, real = item.indikator, item.realisasi
             isi = kv([("INDIKATOR", Text(ind.teks)), ("ASPEK / TARGET", Text(

@@ -17,7 +17,7 @@ from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.skp.skp_berubah import SkpBerubah
 
-PIHAK = {pb.PIHAK_SKP_PEGAWAI: "PEGAWAI YANG DINILAI", pb.PIHAK_SKP_PENILAI: "PEJABAT PENILAI KINERJA"}
+PIHAK: dict[int, str] = {pb.PIHAK_SKP_PEGAWAI: "PEGAWAI YANG DINILAI", pb.PIHAK_SKP_PENILAI: "PEJABAT PENILAI KINERJA"}
 
 
 def baris(x: pb.Identitas) -> list[tuple[str, str]]:
