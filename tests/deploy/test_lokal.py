@@ -53,6 +53,8 @@ def dilayani(run_dir: Path) -> dict[str, int]:
             break
     counts = dict.fromkeys(nama.values(), 0)
     for line in lines:
+        if " /grpc.health.v1.Health/" in line:
+            continue  # the replicas' readiness checks of the services they call (docs/observabilitas.md)
         upstream = line.split(" upstream=", 1)[1].split(" rid=", 1)[0]
         counts[nama[upstream.split(", ")[-1]]] += 1
     return counts
