@@ -58,9 +58,11 @@ class Klien:
         try:
             jawaban = await method(request, metadata=self._metadata(), timeout=timeout)
         except grpc.aio.AioRpcError as err:
-            metrik.klien(_nama_metode(method), err.code().name, time.perf_counter() - mulai)
+            if metrik.aktif:
+                metrik.klien(_nama_metode(method), err.code().name, time.perf_counter() - mulai)
             raise domain_error(self._layanan, err, fields or {}) from None
-        metrik.klien(_nama_metode(method), "OK", time.perf_counter() - mulai)
+        if metrik.aktif:
+            metrik.klien(_nama_metode(method), "OK", time.perf_counter() - mulai)
         return jawaban
 
 

@@ -135,15 +135,33 @@ class RpcMetrik:
         return Catatan(rpc)
 
 
+# Set once a server of this process serves metrics; the counters outside the
+# boundary (calls to other services, mail, session cache) test it first.
+aktif = False
+
+
+def nyalakan() -> None:
+    global aktif
+    aktif = True
+
+
 def klien(method: str, kode: str, detik: float) -> None:
-    """One call to another service (recorded whether or not metrics are served: a few µs per call)."""
+    """One call to another service."""
+    if not aktif:
+        return
     service, _, nama = method.lstrip("/").partition("/")
     KLIEN_SELESAI.labels(service, nama, kode).inc()
     KLIEN_DURASI.labels(service, nama).observe(detik)
 
 
 def email(peristiwa: str, hasil: str) -> None:
-    EMAIL.labels(peristiwa, hasil).inc()
+    if aktif:
+        EMAIL.labels(peristiwa, hasil).inc()
+
+
+def cache_sesi(hit: bool) -> None:
+    if aktif:
+        (CACHE_SESI_HIT if hit else CACHE_SESI_MISS).inc()
 
 
 CACHE_SESI_HIT = CACHE.labels("sesi", "hit")

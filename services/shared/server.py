@@ -132,6 +132,7 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         if dengan_metrik:
             pantau_db.ukur(db.engine, name)
     if dengan_metrik:
+        metrik.nyalakan()
         metrik.pasang_disk(settings.data_dir)
     server: grpc.aio.Server | None = None
     try:

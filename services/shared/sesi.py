@@ -42,9 +42,9 @@ class PemeriksaSesi:
         sekarang = time.monotonic()
         ingat = self._ingat.get(p.sesi_id)
         if ingat is not None and ingat[1] > sekarang:
-            metrik.CACHE_SESI_HIT.inc()
+            metrik.cache_sesi(hit=True)
             return ingat[0]
-        metrik.CACHE_SESI_MISS.inc()
+        metrik.cache_sesi(hit=False)
         aktif = await self._tanya(p)
         sekarang = time.monotonic()
         if aktif is None:

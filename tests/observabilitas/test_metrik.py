@@ -16,6 +16,7 @@ import grpc
 import pytest
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 from ekinerja.skp.v1 import skp_pb2, skp_pb2_grpc
+from google.type.date_pb2 import Date
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 
@@ -65,6 +66,10 @@ def test_metrics_per_rpc_dan_ranah_dari_serve_sungguhan(serve):
         skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"), metadata=md)
         with pytest.raises(grpc.RpcError):
             skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"))  # no token
+        # skp asks profil for the pegawai and the atasan: calls between services.
+        skp.CreateSkp(skp_pb2.CreateSkpRequest(skp=skp_pb2.Skp(
+            periode_awal=Date(year=2023, month=1, day=1), periode_akhir=Date(year=2023, month=12, day=31),
+            pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF)), metadata=md)
 
     samples = _scrape(port_metrik)
     login = {"grpc_service": "ekinerja.profil.v1.AuthService", "grpc_method": "Login", "grpc_type": "unary"}
@@ -77,6 +82,9 @@ def test_metrics_per_rpc_dan_ranah_dari_serve_sungguhan(serve):
     list_skp = {"grpc_service": "ekinerja.skp.v1.SkpService", "grpc_method": "ListSkp"}
     assert _nilai(samples, "grpc_server_handled_total", **list_skp, grpc_code="OK") == 1
     assert _nilai(samples, "grpc_server_handled_total", **list_skp, grpc_code="UNAUTHENTICATED") == 1
+    assert _nilai(samples, "grpc_client_handled_total", grpc_service="ekinerja.profil.v1.ProfilService",
+                  grpc_method="GetAtasan", grpc_code="OK") >= 1
+    assert _nilai(samples, "grpc_client_handling_seconds_count", grpc_method="GetAtasan") >= 1
     assert _nilai(samples, "ekinerja_login_total", hasil="ok") == 1
     assert _nilai(samples, "ekinerja_login_total", hasil="gagal") == 1
     assert _nilai(samples, "ekinerja_db_statement_seconds_count", layanan="profil") > 0
