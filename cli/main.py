@@ -22,6 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (bawaan 50051, atau EKINERJA_PORT)")
     serve.add_argument("--host", help="alamat (bawaan 127.0.0.1, atau EKINERJA_HOST)")
     serve.add_argument("--migrate", action="store_true", help="jalankan migrasi sebelum mulai")
+    serve.add_argument("--metrics-port", type=int, metavar="N",
+                       help="sajikan metrik Prometheus di http://HOST:N/metrics (bawaan mati, atau "
+                            "EKINERJA_METRICS_PORT; lihat docs/observabilitas.md)")
 
     tui = sub.add_parser("tui", help="buka antarmuka terminal")
     tui.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan 127.0.0.1:50051)")
@@ -100,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.host:
             settings.host = args.host
+        if args.metrics_port is not None:
+            settings.metrics_port = args.metrics_port
         return run_serve(settings, args.layanan or list(SERVICES), args.port, args.migrate)
     if args.perintah == "ssh":
         from cli.ssh import run_ssh

@@ -30,7 +30,9 @@ def generate(out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    protos = sorted(str(p.relative_to(PROTO)) for p in PROTO.rglob("*.proto"))
+    # proto/third_party holds the Google protos we import, for foreign
+    # clients (proto/README.md); Python takes them from googleapis-common-protos.
+    protos = sorted(str(p.relative_to(PROTO)) for p in PROTO.rglob("*.proto") if "third_party" not in p.parts)
     args = [
         "grpc_tools.protoc",
         f"-I{PROTO}",

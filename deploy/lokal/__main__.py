@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ekinerja lokal berjalan: {ringkas} di belakang nginx ({state['database_url']})")
         print(f"alamat: {state['address']}")
         print(f"  ekinerja tui --server {state['address']}")
+        print(f"  metrik: {', '.join(str(r['metrics_port']) for r in state['replicas'])} "
+              f"(/metrics; Prometheus: {state['prometheus']})")
         print(f"  log: {paths.log}/   berhenti: python -m deploy.lokal --run-dir {args.run_dir} stop")
         return 0
     if args.perintah == "status":

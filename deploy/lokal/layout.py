@@ -23,7 +23,7 @@ DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/ekinerja_lo
 
 # Inherited EKINERJA_* settings reach the processes (SMTP, TTLs…) except
 # these, which the layout decides (nginx speaks plaintext to the replicas).
-DECIDED = ("EKINERJA_TLS_", "EKINERJA_PORT", "EKINERJA_PROFIL_ADDRESS", "EKINERJA_SKP_ADDRESS",
+DECIDED = ("EKINERJA_TLS_", "EKINERJA_PORT", "EKINERJA_METRICS_PORT", "EKINERJA_PROFIL_ADDRESS", "EKINERJA_SKP_ADDRESS",
            "EKINERJA_PENILAIAN_ADDRESS", "EKINERJA_TOKEN_KEY_FILE", "EKINERJA_PROXY_TEPERCAYA")
 
 
@@ -32,6 +32,7 @@ class Replica:
     service: str
     index: int
     port: int
+    metrics_port: int = 0  # Prometheus /metrics of this replica (docs/observabilitas.md)
 
     @property
     def name(self) -> str:
@@ -76,8 +77,25 @@ def free_ports(n: int) -> list[int]:
 
 
 def plan(counts: dict[str, int]) -> list[Replica]:
-    ports = iter(free_ports(sum(counts.values())))
-    return [Replica(service, i, next(ports)) for service in SERVICES for i in range(1, counts[service] + 1)]
+    """Each replica gets its gRPC port and its metrics port."""
+    ports = iter(free_ports(2 * sum(counts.values())))
+    return [Replica(service, i, next(ports), next(ports))
+            for service in SERVICES for i in range(1, counts[service] + 1)]
+
+
+def render_prometheus(replicas: list[Replica]) -> str:
+    """A scrape configuration for a local Prometheus: every replica's /metrics,
+    labelled by service and replica, with the alert rules of deploy/pantau."""
+    targets = "".join(
+        f"      - targets: [\"127.0.0.1:{r.metrics_port}\"]\n"
+        f"        labels: {{layanan: {r.service}, replika: {r.name}}}\n" for r in replicas)
+    rules = (Path(__file__).resolve().parent.parent / "pantau" / "aturan-peringatan.yaml")
+    return ("# Made by `python -m deploy.lokal start`: prometheus --config.file=THIS\n"
+            "global: {scrape_interval: 15s, evaluation_interval: 15s}\n"
+            f"rule_files: [\"{rules}\"]\n"
+            "scrape_configs:\n"
+            "  - job_name: ekinerja\n"
+            "    static_configs:\n" + targets)
 
 
 @dataclass(frozen=True)
@@ -111,6 +129,10 @@ class Paths:
     @property
     def nginx_conf(self) -> Path:
         return self.run / "nginx.conf"
+
+    @property
+    def prometheus(self) -> Path:  # scrape configuration of every replica's /metrics
+        return self.run / "prometheus.yml"
 
     @property
     def state(self) -> Path:

@@ -22,7 +22,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from sqlalchemy.engine import make_url
 
-from deploy.lokal.layout import HEALTH_NAME, Paths, env_for, free_ports, plan, render_nginx
+from deploy.lokal.layout import HEALTH_NAME, Paths, env_for, free_ports, plan, render_nginx, render_prometheus
 from services.shared.tokens import ensure_keypair
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
@@ -135,11 +135,13 @@ def start(paths: Paths, counts: dict[str, int], port: int, database_url: str, po
         _step([ekinerja(), "seed", "demo", "--pegawai", str(demo)], env, paths.log / "seed.log")
     replicas = plan(counts)
     paths.nginx_conf.write_text(render_nginx(paths, port, replicas))
+    paths.prometheus.write_text(render_prometheus(replicas))
     nginx_cmd = [nginx, "-c", str(paths.nginx_conf.resolve()), "-p", str(paths.run.resolve()),
                  "-e", str((paths.log / "nginx-error.log").resolve())]
     _step([*nginx_cmd, "-t", "-q"], env, paths.log / "nginx-error.log")
     try:
-        procs = {r.name: _spawn(paths, r.name, [ekinerja(), "serve", r.service, "--port", str(r.port)],
+        procs = {r.name: _spawn(paths, r.name, [ekinerja(), "serve", r.service, "--port", str(r.port),
+                                                "--metrics-port", str(r.metrics_port)],
                                 env_for(paths, database_url, proxy, r, pool)) for r in replicas}
         deadline = time.monotonic() + tunggu
         for r in replicas:
@@ -155,7 +157,9 @@ def start(paths: Paths, counts: dict[str, int], port: int, database_url: str, po
         "database_url": make_url(database_url).render_as_string(hide_password=True),
         "database_created": dibuat,
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "replicas": [{"name": r.name, "service": r.service, "port": r.port} for r in replicas],
+        "replicas": [{"name": r.name, "service": r.service, "port": r.port, "metrics_port": r.metrics_port}
+                     for r in replicas],
+        "prometheus": str(paths.prometheus),
     }
     paths.state.write_text(json.dumps(state, indent=2) + "\n")
     return state

@@ -6,6 +6,7 @@ google.rpc details, then logs one line with the outcome and duration."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
 import time
@@ -24,6 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from services.shared import batas_pesan, errors
 from services.shared.logging import mask
+from services.shared.metrik import RpcMetrik
 from services.shared.principal import GERBANG_SSH, RPC_GERBANG_SSH, Principal, set_alamat, set_current, set_tenggat
 from services.shared.teks import tolak_nul
 from services.shared.tokens import TokenVerifier
@@ -111,7 +113,10 @@ class Boundary(grpc.aio.ServerInterceptor):
         revocation_checks: dict[str, RevocationCheck] | None = None,
         proxy_tepercaya: Iterable[str] = (),
         proxy_soket: bool = False,
+        metrik: RpcMetrik | None = None,
     ) -> None:
+        # Per-RPC Prometheus metrics, when this process serves them (services/shared/metrik.py).
+        self.metrik = metrik
         # With EKINERJA_PROXY_SOKET the proxy arrives through a unix socket
         # that only it may open: x-real-ip is believed there and nowhere else
         # but from `proxy_tepercaya`.
@@ -204,22 +209,27 @@ class Boundary(grpc.aio.ServerInterceptor):
             return False
         return any(ip in jaringan for jaringan in self._proxy)
 
-    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext[Any, Any], request_id: str) -> None:
+    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext[Any, Any], panggilan: _Panggilan) -> None:
+        request_id = panggilan.request_id
         if isinstance(exc, StaleDataError):
             # Two writers read the same version; the other one committed first.
             exc = errors.VersiUsang("Data ini baru saja diubah orang lain. Muat ulang lalu ulangi.")
         if isinstance(exc, errors.DomainError):
             status = to_status(exc)
             log.info("rpc.ditolak", code=status.code.name, pesan=mask(exc.pesan))
+            panggilan.kode = status.code.name
             await context.abort(status.code, status.details, status.trailing_metadata)
         if isinstance(exc, NotImplementedError):
             # A method of the contract this server does not serve yet (the generated base class).
+            panggilan.kode = "UNIMPLEMENTED"
             await context.abort(grpc.StatusCode.UNIMPLEMENTED, "Metode ini belum tersedia pada server ini.")
         lost_db = isinstance(exc, (OperationalError, DBAPIError)) and exc.connection_invalidated
         if lost_db or isinstance(exc, OSError):
             log.warning("rpc.tidak_tersedia", error=mask(str(exc)))
+            panggilan.kode = "UNAVAILABLE"
             await context.abort(grpc.StatusCode.UNAVAILABLE, "Basis data tidak dapat dihubungi; coba lagi sebentar lagi.")
         log.exception("rpc.gagal")
+        panggilan.kode = "INTERNAL"
         await context.abort(
             # The id is bound before authentication: a failure there has one too.
             grpc.StatusCode.INTERNAL, "Terjadi kesalahan pada server (kode permintaan "
@@ -227,7 +237,8 @@ class Boundary(grpc.aio.ServerInterceptor):
         )
 
     @contextlib.asynccontextmanager
-    async def _panggilan(self, method: str, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[_Panggilan]:
+    async def _panggilan(self, method: str, context: grpc.aio.ServicerContext[Any, Any],
+                         jenis: str) -> AsyncIterator[_Panggilan]:
         """What every wrapper below shares: a fresh log context, every error
         mapped to a status (services/shared/errors.py) and one log line,
         and no principal left behind."""
@@ -235,20 +246,27 @@ class Boundary(grpc.aio.ServerInterceptor):
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(rpc=method)
         panggilan = _Panggilan()
+        catatan = None if self.metrik is None else self.metrik.mulai(method, jenis)
         try:
             yield panggilan
             # One line per call; per stream too, when it has been sent or read whole.
             log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
+            panggilan.kode = "OK"
         except grpc.aio.AbortError:
             raise
+        except asyncio.CancelledError:
+            panggilan.kode = "CANCELLED"  # the caller went away or its deadline passed
+            raise
         except Exception as exc:  # noqa: BLE001 the boundary: every error gets a status and a log line
-            await self._fail(exc, context, panggilan.request_id)
+            await self._fail(exc, context, panggilan)
         finally:
             set_current(None)
+            if catatan is not None:
+                catatan.selesai(panggilan.kode or _kode(context))
 
     def _wrap_unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            async with self._panggilan(method, context) as panggilan:
+            async with self._panggilan(method, context, "unary") as panggilan:
                 _tolak_dini(request)  # answered without a token check or a parse
                 panggilan.request_id = await self._enter(method, context)
                 return await behavior(_diperiksa(request), context)
@@ -257,7 +275,7 @@ class Boundary(grpc.aio.ServerInterceptor):
 
     def _wrap_stream(self, method: str, behavior: Callable[..., Any]) -> Callable[..., Any]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            async with self._panggilan(method, context) as panggilan:
+            async with self._panggilan(method, context, "server_stream") as panggilan:
                 _tolak_dini(request)
                 panggilan.request_id = await self._enter(method, context)
                 async for item in behavior(_diperiksa(request), context):
@@ -268,7 +286,7 @@ class Boundary(grpc.aio.ServerInterceptor):
     def _wrap_client_stream(self, method: str,
                             behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         async def wrapped(requests: AsyncIterator[Any], context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            async with self._panggilan(method, context) as panggilan:
+            async with self._panggilan(method, context, "client_stream") as panggilan:
                 # Before the first message is read: a caller without a valid
                 # session has none of them parsed or held.
                 panggilan.request_id = await self._enter(method, context)
@@ -279,6 +297,15 @@ class Boundary(grpc.aio.ServerInterceptor):
 
 class _Panggilan:
     request_id = "-"  # until the metadata has been read
+    kode: str | None = None  # the status code name, once known (metrics)
+
+
+def _kode(context: grpc.aio.ServicerContext[Any, Any]) -> str:
+    """The code of a call a handler aborted itself."""
+    code = context.code()
+    if isinstance(code, grpc.StatusCode):
+        return code.name
+    return "UNKNOWN"
 
 
 def _tolak_dini(request: Any) -> None:

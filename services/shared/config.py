@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     # A plaintext port answering grpc.health only (Kubernetes probes cannot
     # speak TLS to the service port). Unset: none.
     port_sehat: int | None = None
+    # Prometheus /metrics on this port (docs/observabilitas.md); unset: no
+    # metrics are recorded or served. `ekinerja serve --metrics-port N`.
+    metrics_port: int | None = None
+    # Every this many seconds each service checks its database and the
+    # services it calls; their readiness (per-service health) follows.
+    sehat_cek_detik: float = Field(default=5.0, gt=0)
     # Where a service finds another one; unset means this process's own port.
     profil_address: str | None = None
     skp_address: str | None = None

@@ -4,6 +4,7 @@ and the callee's errors turned into domain errors of the calling service."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
@@ -12,7 +13,7 @@ import structlog
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
-from services.shared import errors
+from services.shared import errors, metrik
 from services.shared import principal as pr
 
 T = TypeVar("T")
@@ -53,10 +54,22 @@ class Klien:
         timeout = TIMEOUT if sisa is None else min(TIMEOUT, sisa)
         if timeout <= 0:
             raise errors.TidakTersedia(f"Batas waktu permintaan habis sebelum layanan {self._layanan} dihubungi.")
+        mulai = time.perf_counter()
         try:
-            return await method(request, metadata=self._metadata(), timeout=timeout)
+            jawaban = await method(request, metadata=self._metadata(), timeout=timeout)
         except grpc.aio.AioRpcError as err:
+            if metrik.aktif:
+                metrik.klien(_nama_metode(method), err.code().name, time.perf_counter() - mulai)
             raise domain_error(self._layanan, err, fields or {}) from None
+        if metrik.aktif:
+            metrik.klien(_nama_metode(method), "OK", time.perf_counter() - mulai)
+        return jawaban
+
+
+def _nama_metode(method: Callable[..., Any]) -> str:
+    """'/ekinerja.profil.v1.ProfilService/GetAtasan' of a stub's multicallable."""
+    nama = getattr(method, "_method", b"")
+    return nama.decode() if isinstance(nama, bytes) else "/lain/lain"
 
 
 def domain_error(layanan: str, err: grpc.aio.AioRpcError, fields: Mapping[str, str]) -> errors.DomainError:

@@ -7,8 +7,11 @@ import ipaddress
 import logging
 import re
 import sys
+from collections.abc import MutableMapping
+from typing import Any
 
 import structlog
+from opentelemetry import trace
 
 _NIP = re.compile(r"\b(\d{4})\d{10}(\d{4})\b")
 _EMAIL = re.compile(r"\b[^@\s]+@([^@\s]+)\b")
@@ -31,6 +34,15 @@ def mask_alamat(alamat: str) -> str:
     return str(ipaddress.ip_network(f"{ip}/48", strict=False))
 
 
+def _jejak(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """trace_id/span_id of the current span beside the request id (rid), when tracing is on."""
+    ctx = trace.get_current_span().get_span_context()
+    if ctx.is_valid:
+        event["trace_id"] = format(ctx.trace_id, "032x")
+        event["span_id"] = format(ctx.span_id, "016x")
+    return event
+
+
 def configure(level: str = "INFO", fmt: str = "console") -> None:
     logging.basicConfig(format="%(message)s", stream=sys.stderr, level=level.upper())
     # Libraries that log statements with their parameters at DEBUG (a NIP in a
@@ -43,6 +55,7 @@ def configure(level: str = "INFO", fmt: str = "console") -> None:
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
+            _jejak,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,

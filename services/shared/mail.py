@@ -14,7 +14,7 @@ import structlog
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.shared import berkas_rahasia
+from services.shared import berkas_rahasia, metrik
 from services.shared.config import Settings
 
 log = structlog.get_logger("ekinerja.mail")
@@ -62,8 +62,10 @@ class Mailer:
             try:
                 await self.send(msg)
                 log.info(f"{peristiwa}.email_terkirim")
+                metrik.email(peristiwa, "terkirim")
             except Exception:  # a mail failure must not fail (or reveal anything about) the call
                 log.exception(f"{peristiwa}.email_gagal")
+                metrik.email(peristiwa, "gagal")
 
         def after_commit(_session: object) -> None:
             task = asyncio.get_running_loop().create_task(send())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import grpc
 
+from services.shared import pelacakan
 from services.shared.config import Settings
 
 
@@ -57,9 +58,11 @@ def kredensial_klien(settings: Settings) -> grpc.ChannelCredentials | None:
 
 
 def buka(address: str, kredensial: grpc.ChannelCredentials | None) -> grpc.aio.Channel:
+    # With tracing on, each call carries its span's context (services/shared/pelacakan.py).
+    interceptors = pelacakan.interceptor_klien() or None
     if kredensial is None:
-        return grpc.aio.insecure_channel(address)
-    return grpc.aio.secure_channel(address, kredensial)
+        return grpc.aio.insecure_channel(address, interceptors=interceptors)
+    return grpc.aio.secure_channel(address, kredensial, interceptors=interceptors)
 
 
 def pasang_port(server: grpc.aio.Server, address: str, kredensial: grpc.ServerCredentials | None) -> int:

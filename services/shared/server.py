@@ -9,13 +9,13 @@ import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import grpc
 import structlog
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
-from services.shared import batas_pesan, saluran
+from services.shared import batas_pesan, metrik, pantau_db, pelacakan, refleksi, saluran
 from services.shared.boundary import Boundary
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -81,6 +81,12 @@ class Running:
     background: list[asyncio.Task[None]] = field(default_factory=list)
     sehat: grpc.aio.Server | None = None  # the plaintext health-only port, when configured
     port_sehat: int = 0
+    pelayan_metrik: metrik.PelayanMetrik | None = None  # /metrics, when configured
+    siap: dict[str, bool] = field(default_factory=dict)  # module name → ready (readiness)
+
+    @property
+    def port_metrik(self) -> int:
+        return self.pelayan_metrik.port if self.pelayan_metrik is not None else 0
 
     async def stop(self, grace: float = 5.0) -> None:
         for task in self.background:
@@ -92,6 +98,8 @@ class Running:
         await self.server.stop(grace)
         if self.sehat is not None:
             await self.sehat.stop(None)
+        if self.pelayan_metrik is not None:
+            await asyncio.to_thread(self.pelayan_metrik.stop)
         for close in self.context.on_stop:
             await close()
         for db in self.context.databases.values():
@@ -112,11 +120,20 @@ def load_verifier(settings: Settings, signs: bool) -> TokenVerifier:
 async def start(settings: Settings, modules: Sequence[ServiceModule], port: int | None = None) -> Running:
     verifier = load_verifier(settings, any(m.needs_signing_key for m in modules))
     tls_server = saluran.kredensial_server(settings)
+    dengan_metrik = settings.metrics_port is not None
     boundary = Boundary(verifier, [p for m in modules for p in m.public_methods],
-                        proxy_tepercaya=settings.proxy_tepercaya, proxy_soket=settings.proxy_soket is not None)
+                        proxy_tepercaya=settings.proxy_tepercaya, proxy_soket=settings.proxy_soket is not None,
+                        metrik=metrik.RpcMetrik() if dengan_metrik else None)
     context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings),
                       kredensial=saluran.kredensial_klien(settings))
     context.databases = {m.name: Database.for_service(settings, m.name) for m in modules}
+    for name, db in context.databases.items():
+        pantau_db.lacak_sql(db.engine)
+        if dengan_metrik:
+            pantau_db.ukur(db.engine, name)
+    if dengan_metrik:
+        metrik.nyalakan()
+        metrik.pasang_disk(settings.data_dir)
     server: grpc.aio.Server | None = None
     try:
         # Before any grpc object exists: a server that is created but never
@@ -124,7 +141,8 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         for module in modules:
             await assert_current(module.name, module.migrations_dir, context.databases[module.name].engine)
         server = grpc.aio.server(
-            interceptors=[boundary],
+            # The tracing interceptor, when on, outside the boundary: its log lines carry the trace id.
+            interceptors=[*pelacakan.interceptor_server(), boundary],
             # Beyond this many calls in flight, RESOURCE_EXHAUSTED: with the
             # message limits it bounds the request bytes held (batas_pesan.py).
             maximum_concurrent_rpcs=settings.maks_rpc_serentak,
@@ -147,7 +165,7 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
             await module.register(server, context, context.databases[module.name])
             names.extend(module.service_names)
         _periksa_sesi(context, modules)
-        reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
+        refleksi.pasang([*names, health.SERVICE_NAME], server)
         bound = saluran.pasang_port(server, f"{settings.host}:{settings.port if port is None else port}", tls_server)
         if settings.proxy_soket is not None:
             server.add_insecure_port(f"unix:{settings.proxy_soket}")
@@ -163,21 +181,102 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
             await db.dispose()
         raise
     running = Running(server, bound, health_servicer, context, names)
-    if settings.port_sehat is not None:
-        try:
+    try:
+        if settings.port_sehat is not None:
             running.sehat, running.port_sehat = await _port_sehat(settings, health_servicer)
-        except BaseException:
-            await running.stop(0)
-            raise
-    for name in [*names, ""]:
-        await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+        if settings.metrics_port is not None:
+            running.pelayan_metrik = metrik.layani(settings.host, settings.metrics_port)
+    except BaseException:
+        await running.stop(0)
+        raise
+    # "" is liveness: SERVING while the process serves at all. Each service's
+    # own name is its readiness (_jaga_kesiapan): its database and the
+    # services it calls answer.
+    await health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
+    for module in modules:
+        await _setel_siap(running, module, True)
     log.info("server.mulai", alamat=f"{settings.host}:{bound}", layanan=[m.name for m in modules])
+    running.background.append(asyncio.create_task(_jaga_kesiapan(running, modules)))
     for module in modules:
         if module.housekeeping:
             running.background.append(
                 asyncio.create_task(_every_hour(module.name, module.housekeeping, context.databases[module.name]))
             )
     return running
+
+
+# The services each one calls (services/<svc>/client.py users); checked only
+# when served by another process.
+BERGANTUNG: dict[str, tuple[str, ...]] = {
+    "skp": ("profil", "penilaian"),
+    "penilaian": ("profil", "skp"),
+    "cetak": ("profil", "skp", "penilaian"),
+}
+BATAS_CEK = 3.0  # seconds for one database or health check
+
+
+async def _setel_siap(running: Running, module: ServiceModule, siap: bool) -> None:
+    if running.siap.get(module.name) == siap:
+        return
+    berubah = module.name in running.siap
+    running.siap[module.name] = siap
+    metrik.SIAP.labels(module.name).set(1 if siap else 0)
+    status = health_pb2.HealthCheckResponse.SERVING if siap else health_pb2.HealthCheckResponse.NOT_SERVING
+    for name in module.service_names:
+        await running.health.set(name, status)
+    if berubah:
+        log.warning("kesiapan.berubah", layanan=module.name, siap=siap)
+
+
+async def _db_hidup(db: Database) -> bool:
+    try:
+        async with asyncio.timeout(BATAS_CEK), db.engine.connect() as conn:
+            await conn.exec_driver_sql("SELECT 1")
+        return True
+    except Exception:  # any failure to answer is "down"; the RPCs say why
+        return False
+
+
+async def _layanan_hidup(channel: grpc.aio.Channel) -> bool:
+    """Another service's liveness (""), not its readiness: two services that
+    call each other (skp, penilaian) would otherwise hold each other down."""
+    try:
+        stub: Any = health_pb2_grpc.HealthStub(channel)
+        jawab = await stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=BATAS_CEK)
+    except grpc.aio.AioRpcError:
+        return False
+    return bool(jawab.status == health_pb2.HealthCheckResponse.SERVING)
+
+
+async def _jaga_kesiapan(running: Running, modules: Sequence[ServiceModule]) -> None:
+    context = running.context
+    di_sini = {m.name for m in modules}
+    channels: dict[str, grpc.aio.Channel] = {}
+
+    async def tutup() -> None:
+        for ch in channels.values():
+            await ch.close()
+
+    context.on_stop.append(tutup)
+    while True:
+        await asyncio.sleep(context.settings.sehat_cek_detik)
+        try:
+            hidup: dict[str, bool] = {}
+            for module in modules:
+                db_hidup = await _db_hidup(context.databases[module.name])
+                metrik.DB_UP.labels(module.name).set(1 if db_hidup else 0)
+                siap = db_hidup
+                for dep in BERGANTUNG.get(module.name, ()):
+                    if dep in di_sini:
+                        continue
+                    if dep not in hidup:
+                        if dep not in channels:
+                            channels[dep] = context.saluran(dep)()
+                        hidup[dep] = await _layanan_hidup(channels[dep])
+                    siap = siap and hidup[dep]
+                await _setel_siap(running, module, siap)
+        except Exception:  # the check must never stop; the next round retries
+            log.exception("kesiapan.gagal_dicek")
 
 
 async def _port_sehat(settings: Settings,

@@ -21,7 +21,7 @@ import grpc
 import structlog
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
 
-from services.shared import errors
+from services.shared import errors, metrik
 from services.shared.principal import Principal
 
 log = structlog.get_logger("ekinerja.sesi")
@@ -42,7 +42,9 @@ class PemeriksaSesi:
         sekarang = time.monotonic()
         ingat = self._ingat.get(p.sesi_id)
         if ingat is not None and ingat[1] > sekarang:
+            metrik.cache_sesi(hit=True)
             return ingat[0]
+        metrik.cache_sesi(hit=False)
         aktif = await self._tanya(p)
         sekarang = time.monotonic()
         if aktif is None:

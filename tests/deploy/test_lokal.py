@@ -11,11 +11,13 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 
 import grpc
 import pytest
+import yaml
 from ekinerja.cetak.v1 import cetak_pb2 as c
 from ekinerja.penilaian.v1 import penilaian_pb2 as n
 from ekinerja.skp.v1 import skp_pb2 as s
@@ -53,6 +55,8 @@ def dilayani(run_dir: Path) -> dict[str, int]:
             break
     counts = dict.fromkeys(nama.values(), 0)
     for line in lines:
+        if " /grpc.health.v1.Health/" in line:
+            continue  # the replicas' readiness checks of the services they call (docs/observabilitas.md)
         upstream = line.split(" upstream=", 1)[1].split(" rid=", 1)[0]
         counts[nama[upstream.split(", ")[-1]]] += 1
     return counts
@@ -98,6 +102,15 @@ async def test_dua_replika_setiap_layanan_melayani_lewat_satu_alamat_nginx(tmp_p
             skp = await skp_disetujui(client)
             await pakai(client, skp)
             sebelum = dilayani(run_dir)
+            # Every replica serves its own /metrics (deploy.lokal turns them on), listed for Prometheus.
+            prometheus = yaml.safe_load(Path(state["prometheus"]).read_text())
+            (scrape,) = prometheus["scrape_configs"]
+            assert sorted(t["targets"][0] for t in scrape["static_configs"]) == sorted(
+                f"127.0.0.1:{r['metrics_port']}" for r in state["replicas"])
+            for r in state["replicas"]:
+                with urllib.request.urlopen(f"http://127.0.0.1:{r['metrics_port']}/metrics", timeout=5) as m:
+                    teks = m.read().decode()
+                assert "grpc_server_handled_total{" in teks, r["name"]
             assert len(sebelum) == 8 and all(sebelum.values()), sebelum  # round robin reached each one
 
             berhenti = lokal(run_dir, "stop", "profil-1", "skp-1", "penilaian-1", "cetak-1")

@@ -155,9 +155,20 @@ def test_k8s_setiap_deployment_punya_probe_grpc_sumber_daya_konfigurasi_dan_kunc
         port = ports["grpc"]
         # The probes ask the plaintext health-only port: the service port is mutual TLS.
         assert int(config[c["envFrom"][0]["configMapRef"]["name"]]["EKINERJA_PORT_SEHAT"]) == ports["sehat"]
+        # Readiness asks the service's own name (its database and the services it
+        # calls); liveness and startup ask "" (the process serves), so PostgreSQL
+        # down takes pods out of the endpoints without restarting them.
         for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
             grpc = c[probe]["grpc"]
-            assert grpc["port"] == ports["sehat"] and grpc["service"] in MODULES[name].service_names, (name, probe)
+            assert grpc["port"] == ports["sehat"], (name, probe)
+            if probe == "readinessProbe":
+                assert grpc["service"] in MODULES[name].service_names, (name, probe)
+            else:
+                assert grpc.get("service", "") == "", (name, probe)
+        # Prometheus /metrics on the configured port, announced to annotation-based discovery.
+        assert int(config[c["envFrom"][0]["configMapRef"]["name"]]["EKINERJA_METRICS_PORT"]) == ports["metrik"]
+        anotasi = d["spec"]["template"]["metadata"]["annotations"]
+        assert anotasi["prometheus.io/scrape"] == "true" and int(anotasi["prometheus.io/port"]) == ports["metrik"]
         for kind in ("requests", "limits"):
             assert {"cpu", "memory"} <= set(c["resources"][kind]), (name, kind)
         (cm,) = [e["configMapRef"]["name"] for e in c["envFrom"] if "configMapRef" in e]
@@ -249,6 +260,11 @@ def test_k8s_networkpolicy_hanya_jalur_yang_dipakai():
     boleh: dict[str, set[str]] = {}
     for p in pols:
         for aturan in p["spec"].get("ingress", []):
+            if [port["port"] for port in aturan["ports"]] == [9464]:  # /metrics: Prometheus' namespace only
+                assert aturan["from"] == [{"namespaceSelector": {"matchLabels": {
+                    "kubernetes.io/metadata.name": "monitoring"}}}]
+                assert nama(p["spec"]["podSelector"]) == set(MODULES)
+                continue
             assert [port["port"] for port in aturan["ports"]] == [50051]
             for sumber in aturan["from"]:
                 if "namespaceSelector" in sumber:

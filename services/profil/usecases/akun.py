@@ -204,7 +204,8 @@ class LayananAkun:
                f"Kode ini hanya dapat dipakai sekali dan berlaku {menit} menit. Masukkan kode ini bersama "
                "password baru pada layar Lupa Password. Password lama tetap berlaku sampai reset selesai.\n\n"
                "Jika Anda tidak meminta reset password, abaikan email ini.\n")
-        self._kirim_setelah_commit(s, email, "Kode reset password e-Kinerja", isi)
+        # "kode_reset": ekinerja_email_total{peristiwa="kode_reset"} counts the codes sent.
+        self._kirim_setelah_commit(s, email, "Kode reset password e-Kinerja", isi, peristiwa="kode_reset")
         return t + ttl
 
     def _email_baru_ditahan(self, email_diubah: dt.datetime | None, t: dt.datetime) -> dt.datetime | None:
@@ -248,8 +249,9 @@ class LayananAkun:
                           sesudah=f"kode reset dikirim ke {tersamar}, berlaku sampai {kedaluwarsa:%H:%M} UTC")
         return tersamar, kedaluwarsa
 
-    def _kirim_setelah_commit(self, s: AsyncSession, email: str, subjek: str, isi: str) -> None:
-        self._mailer.kirim_setelah_commit(s, self._mailer.compose(email, subjek, isi), "akun")
+    def _kirim_setelah_commit(self, s: AsyncSession, email: str, subjek: str, isi: str,
+                              peristiwa: str = "akun") -> None:
+        self._mailer.kirim_setelah_commit(s, self._mailer.compose(email, subjek, isi), peristiwa)
 
     def _setelah_commit(self, s: AsyncSession, tugas: Callable[[], Coroutine[Any, Any, None]]) -> None:
         """Runs `tugas` in the background once `s` commits (never if it rolls

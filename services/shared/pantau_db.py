@@ -1,0 +1,57 @@
+"""What a database is watched by: statement time and pool use (Prometheus,
+services/shared/metrik.py) and a span per SQL statement (OpenTelemetry's
+SQLAlchemy instrumentation, when tracing is on: services/shared/pelacakan.py)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from opentelemetry import metrics, trace
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from services.shared import pelacakan
+from services.shared.metrik import DB_POOL, DB_STATEMENT
+
+
+def lacak_sql(engine: AsyncEngine) -> None:
+    """A span for each SQL statement of `engine` (the text with placeholders, never the values)."""
+    provider = pelacakan.provider()
+    if provider is None:
+        return
+    from opentelemetry.instrumentation.sqlalchemy.engine import EngineTracer
+    from opentelemetry.instrumentation.sqlalchemy.version import __version__ as versi
+
+    # The instrumentor proper patches create_engine process-wide and only
+    # once; the per-engine tracer it builds is what we need, for each engine.
+    tracer = trace.get_tracer("opentelemetry.instrumentation.sqlalchemy", versi, provider)
+    pemakaian = metrics.get_meter("ekinerja").create_up_down_counter("db.client.connections.usage")
+    EngineTracer(tracer, engine.sync_engine, pemakaian)  # type: ignore[no-untyped-call]
+
+
+def ukur(engine: AsyncEngine, layanan: str) -> None:
+    """Statement time and pool use of one service's engine."""
+    sync = engine.sync_engine
+    histogram = DB_STATEMENT.labels(layanan)
+
+    @event.listens_for(sync, "before_cursor_execute")
+    def _mulai(conn: Any, _cursor: Any, _statement: Any, _params: Any, _context: Any, _many: Any) -> None:
+        conn.info.setdefault("ekinerja_t0", []).append(time.perf_counter())
+
+    @event.listens_for(sync, "after_cursor_execute")
+    def _selesai(conn: Any, _cursor: Any, _statement: Any, _params: Any, _context: Any, _many: Any) -> None:
+        mulai = conn.info.get("ekinerja_t0")
+        if mulai:
+            histogram.observe(time.perf_counter() - mulai.pop())
+
+    @event.listens_for(sync, "handle_error")
+    def _gagal(ctx: Any) -> None:
+        conn = ctx.connection
+        if conn is not None and conn.info.get("ekinerja_t0"):
+            conn.info["ekinerja_t0"].pop()
+
+    pool = sync.pool
+    # Read when scraped: nothing per checkout.
+    DB_POOL.labels(layanan, "dipakai").set_function(lambda: float(getattr(pool, "checkedout", lambda: 0)()))
+    DB_POOL.labels(layanan, "ukuran").set_function(lambda: float(getattr(pool, "size", lambda: 0)()))
