@@ -108,8 +108,8 @@ PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y     
 PenilaianService.GetRingkasanPenilaian       -      Y       Y     Y       Y              Y              -     -          -        -       -
 PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     n          Y        Y       -
 PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
-PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     n          -        -       -
-PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       Y              -              Y     n          -        -       -
+PenilaianService.SetCapaianOrganisasi        -      -       -     -       -              -              Y     n          -        -       -
+PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       -              -              Y     n          -        -       -
 PenilaianService.ListBatas                   -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 PenilaianService.SetBatas                    -      -       -     -       -              -              Y     Y          -        -       -
 PenilaianService.ListJejakAudit              -      -       -     -       -              -              Y     Y          Y        -       -

@@ -77,7 +77,7 @@ class UtamaScreen(BukaDariDasbor):
         yield ("Pemantauan dan Evaluasi", self._pemantauan,
                "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)")
         yield ("Capaian Organisasi & Batas", self._capaian,
-               "Capaian kinerja organisasi unit induk (pimpinan unit induk) dan batas penilaian")
+               "Capaian kinerja organisasi unit induk (pimpinan di atasnya) dan batas penilaian")
         yield (HALAMAN["dashboard"], lambda: self.action_buka("dashboard"),
                "SKP Anda dan batas berikutnya; SKP dan penilaian bawahan yang menunggu; kurva bawahan (d)")
         yield HALAMAN["tim-kerja"], lambda: self.action_buka("tim-kerja"), "Belum tersedia pada versi ini"
