@@ -1,8 +1,10 @@
 """Matriks Peran Hasil (MPH) of one SKP: the pegawai's RHK down the side,
-their bawahan across, and who is assigned to which RHK. An assigned bawahan
-finds that RHK among the choices of RHK atasan yang diintervensi in their
-own SKP. Space or Enter on a cell assigns or unassigns; the RHK columns stay
-in place while the bawahan scroll sideways."""
+their bawahan across, and who is assigned to which RHK with what peran hasil
+and role ([K]oordinator, ketua [T]im, [A]nggota;
+docs/domain.md#matriks-peran-hasil). An assigned bawahan finds that RHK
+among the choices of RHK atasan yang diintervensi in their own SKP. Space on
+a cell assigns (as anggota) or unassigns; Enter or e edits its peran hasil
+and role. The RHK columns stay in place while the bawahan scroll sideways."""
 
 from __future__ import annotations
 
@@ -19,11 +21,15 @@ from textual.widgets import DataTable, Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.screens.peran_hasil import PERAN, PeranHasilScreen, sel_dari, tanda
 from tui.widgets.tabel import TabelTeks
 
-# Text, not str: a str cell is read as markup, and "[x]" would vanish.
-YA, TIDAK = Text("[x]", style="bold"), Text("[ ]")
 LEBAR_RHK = 26
+
+
+def sel_teks(sel: pb.SelPeranHasil | None) -> Text:
+    # Text, not str: a str cell is read as markup, and "[A]" would vanish.
+    return Text(tanda(sel), style="bold" if sel else "")
 
 
 def singkat(nama: str, lebar: int = 12) -> str:
@@ -34,6 +40,7 @@ class MatriksPeranHasilScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "kembali", "Kembali"),
         Binding("space", "ubah", "Tugaskan/lepas"),
+        Binding("e", "peran", "Peran Hasil"),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -84,10 +91,9 @@ class MatriksPeranHasilScreen(Screen[None]):
         table.add_column("Rencana Hasil Kerja", key="rhk", width=LEBAR_RHK)
         for b in m.bawahan:
             table.add_column(Text(singkat(b.nama)), key=b.nip)
-        ditugaskan = {(p.rhk, nip) for p in m.peran for nip in p.nip}
         for n, r in enumerate(m.rhk, start=1):
             table.add_row(str(n), Text(singkat(r.teks, LEBAR_RHK)),
-                          *(YA if (r.name, b.nip) in ditugaskan else TIDAK for b in m.bawahan), key=r.name)
+                          *(sel_teks(sel_dari(m, r.name, b.nip)) for b in m.bawahan), key=r.name)
         if not m.rhk or not m.bawahan:
             self.query_one("#sel-mph", Static).update(
                 "Belum ada RHK pada SKP ini: tambahkan dulu di Detail SKP." if not m.rhk else
@@ -118,22 +124,38 @@ class MatriksPeranHasilScreen(Screen[None]):
         teks = Text.assemble(("RHK: ", "bold"), m.rhk[row].teks)
         if sel := self._sel():
             rhk, b = sel
-            tugas = any(p.rhk == rhk.name and b.nip in p.nip for p in m.peran)
+            sel_ = sel_dari(m, rhk.name, b.nip)
             teks.append_text(Text.assemble(
                 ("\nBawahan: ", "bold"), f"{b.nama} ({b.jabatan}): ",
-                ("ditugaskan" if tugas else "tidak ditugaskan", "bold" if tugas else "")))
+                (f"ditugaskan, {PERAN.get(sel_.peran, 'Anggota')}" if sel_ else "tidak ditugaskan",
+                 "bold" if sel_ else "")))
+            if sel_ is not None:
+                teks.append_text(Text.assemble(("\nPeran hasil: ", "bold"), sel_.peran_hasil or "-"))
         else:
-            teks.append("\nGeser ke kolom bawahan (kanan) lalu tekan spasi untuk menugaskan.")
+            teks.append("\nGeser ke kolom bawahan (kanan) lalu tekan spasi untuk menugaskan, Enter untuk peran hasil.")
         self.query_one("#sel-mph", Static).update(teks)
 
-    @on(DataTable.CellSelected, "#tabel-mph")
     def action_ubah(self) -> None:
         sel = self._sel()
         if sel is None or self._matriks is None or self._mengirim:
             return  # one change at a time: each is its own request
         rhk, b = sel
-        tugas = any(p.rhk == rhk.name and b.nip in p.nip for p in self._matriks.peran)
-        self._kirim(rhk.name, b.nip, not tugas)
+        self._kirim(rhk.name, b.nip, sel_dari(self._matriks, rhk.name, b.nip) is None)
+
+    @on(DataTable.CellSelected, "#tabel-mph")
+    def action_peran(self) -> None:
+        sel = self._sel()
+        if sel is None or self._matriks is None or self._mengirim:
+            return
+        rhk, b = sel
+
+        def selesai(hasil: object) -> None:
+            if hasil == "lepas":
+                self._kirim(rhk.name, b.nip, False)
+            elif isinstance(hasil, pb.MatriksPeranHasil) and masih_tampil(self):
+                self.tampilkan(hasil)
+
+        self.app.push_screen(PeranHasilScreen(rhk, b, sel_dari(self._matriks, rhk.name, b.nip)), selesai)
 
     @work(group="ubah-mph")
     async def _kirim(self, rhk: str, nip: str, ditugaskan: bool) -> None:

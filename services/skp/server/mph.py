@@ -37,10 +37,13 @@ class Mph(Dasar):
         p = pr.current()
         async with self._db.read() as s:
             row = await uc.untuk_matriks(s, p, skp_id)
-        kolom = await self._kolom(row) if request.ditugaskan else []
+        # The columns are needed for the reply as well, not only to check an assignment.
+        kolom = await self._kolom(row)
+        peran = convert.PERAN_TIM_DARI.get(request.peran or pb.PERAN_TIM_ANGGOTA, "")
 
         async def work(s: AsyncSession) -> pb.MatriksPeranHasil:
-            m = await uc.ubah(s, p, skp_id, rhk_id, request.nip, request.ditugaskan, kolom)
+            m = await uc.ubah(s, p, skp_id, rhk_id, request.nip, request.ditugaskan, kolom, request.peran_hasil,
+                              peran)
             return convert.matriks(m)
 
         return await self._mutasi(request, "UpdatePeranHasil", pb.MatriksPeranHasil, work)

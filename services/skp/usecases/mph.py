@@ -23,12 +23,33 @@ class Kolom:
     jabatan: str
 
 
+PERAN = ("KOORDINATOR", "KETUA_TIM", "ANGGOTA")
+MAKS_PERAN_HASIL = 1000
+
+
+@dataclass(frozen=True)
+class Sel:
+    nip: str
+    peran_hasil: str
+    peran: str
+
+
 @dataclass(frozen=True)
 class Matriks:
     skp: SkpRow
     rhk: list[RhkRow]
     bawahan: list[Kolom]
-    peran: dict[str, list[str]]  # rhk id → nips
+    peran: dict[str, list[Sel]]  # rhk id → assigned cells, by NIP
+
+
+def periksa_sel(peran_hasil: str, peran: str) -> tuple[str, str]:
+    """The peran hasil text and role of a cell (docs/domain.md#matriks-peran-hasil)."""
+    teks = " ".join(peran_hasil.split())
+    if len(teks) > MAKS_PERAN_HASIL:
+        raise TidakValid("peran_hasil", f"maksimal {MAKS_PERAN_HASIL} karakter")
+    if peran not in PERAN:
+        raise TidakValid("peran", "pilih Koordinator, Ketua Tim atau Anggota")
+    return teks, peran
 
 
 async def untuk_matriks(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
@@ -43,22 +64,26 @@ async def untuk_matriks(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
 
 async def matriks(s: AsyncSession, row: SkpRow, bawahan: list[Kolom]) -> Matriks:
     rhk = await repo.rhk_skp(s, [row.id])
-    peran: dict[str, list[str]] = {r.id: [] for r in rhk}
+    peran: dict[str, list[Sel]] = {r.id: [] for r in rhk}
     for cell in await repo.peran_hasil(s, peran):
-        peran[cell.rhk_id].append(cell.nip)
-    return Matriks(row, rhk, bawahan, {k: sorted(v) for k, v in peran.items() if v})
+        peran[cell.rhk_id].append(Sel(cell.nip, cell.peran_hasil, cell.peran))
+    return Matriks(row, rhk, bawahan, {k: sorted(v, key=lambda x: x.nip) for k, v in peran.items() if v})
 
 
 async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, nip: str, ditugaskan: bool,
-               bawahan: list[Kolom]) -> Matriks:
+               bawahan: list[Kolom], peran_hasil: str = "", peran: str = "ANGGOTA") -> Matriks:
     row = await untuk_pemilik(s, p, skp_id)
     await repo.get_rhk(s, skp_id, rhk_id)
     cell = await s.get(PeranHasilRow, (rhk_id, nip))
-    if ditugaskan and cell is None:
-        if nip not in {b.nip for b in bawahan}:
-            raise TidakValid("nip", "pegawai ini bukan bawahan Anda pada periode SKP ini")
-        s.add(PeranHasilRow(rhk_id=rhk_id, nip=nip, dibuat=sekarang()))
-    elif not ditugaskan and cell is not None:
+    if ditugaskan:
+        teks, peran = periksa_sel(peran_hasil, peran)
+        if cell is None:
+            if nip not in {b.nip for b in bawahan}:
+                raise TidakValid("nip", "pegawai ini bukan bawahan Anda pada periode SKP ini")
+            s.add(PeranHasilRow(rhk_id=rhk_id, nip=nip, dibuat=sekarang(), peran_hasil=teks, peran=peran))
+        else:
+            cell.peran_hasil, cell.peran = teks, peran
+    elif cell is not None:
         await s.delete(cell)
     await s.flush()
     return await matriks(s, row, bawahan)

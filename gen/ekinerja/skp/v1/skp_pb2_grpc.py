@@ -377,7 +377,10 @@ class SkpServiceServicer:
     def SinkronisasiSkpBawahan(self, request, context):
         """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
         year that names the caller as penilai, and of every SKP of the caller's
-        current bawahan; reports each change.
+        current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+        possibly rated already) whose penilai would become another person is
+        left as it is and listed in `menunggu_konfirmasi`, unless the request
+        says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

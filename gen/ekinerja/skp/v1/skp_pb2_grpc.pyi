@@ -162,7 +162,10 @@ class SkpServiceStub:
     SinkronisasiSkpBawahan: _grpc.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]
     """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
     year that names the caller as penilai, and of every SKP of the caller's
-    current bawahan; reports each change.
+    current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+    possibly rated already) whose penilai would become another person is
+    left as it is and listed in `menunggu_konfirmasi`, unless the request
+    says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
     """
     GetMatriksPeranHasil: _grpc.UnaryUnaryMultiCallable[_skp_pb2.GetMatriksPeranHasilRequest, _skp_pb2.MatriksPeranHasil]
     """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
@@ -285,7 +288,10 @@ class SkpServiceAsyncStub(SkpServiceStub):
     SinkronisasiSkpBawahan: _aio.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]  # type: ignore[assignment]
     """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
     year that names the caller as penilai, and of every SKP of the caller's
-    current bawahan; reports each change.
+    current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+    possibly rated already) whose penilai would become another person is
+    left as it is and listed in `menunggu_konfirmasi`, unless the request
+    says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
     """
     GetMatriksPeranHasil: _aio.UnaryUnaryMultiCallable[_skp_pb2.GetMatriksPeranHasilRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
     """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
@@ -549,7 +555,10 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_skp_pb2.SinkronisasiSkpBawahanResponse, _abc.Awaitable[_skp_pb2.SinkronisasiSkpBawahanResponse]]:
         """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
         year that names the caller as penilai, and of every SKP of the caller's
-        current bawahan; reports each change.
+        current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+        possibly rated already) whose penilai would become another person is
+        left as it is and listed in `menunggu_konfirmasi`, unless the request
+        says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
         """
 
     @_abc_1.abstractmethod
