@@ -177,6 +177,14 @@ class LayananSkp:
     async def matriks_peran_hasil(self, skp_name: str) -> pb.MatriksPeranHasil:
         return await self._call(self.skp.GetMatriksPeranHasil, pb.GetMatriksPeranHasilRequest(name=skp_name))
 
+    async def tambah_pegawai_mph(self, request_id: str, skp_name: str, nip: str) -> pb.MatriksPeranHasil:
+        return await self._call(self.skp.TambahPegawaiMph, pb.TambahPegawaiMphRequest(
+            request_id=request_id, name=skp_name, nip=nip))
+
+    async def hapus_pegawai_mph(self, request_id: str, skp_name: str, nip: str) -> pb.MatriksPeranHasil:
+        return await self._call(self.skp.HapusPegawaiMph, pb.HapusPegawaiMphRequest(
+            request_id=request_id, name=skp_name, nip=nip))
+
     async def ubah_peran_hasil(self, request_id: str, rhk: str, nip: str, ditugaskan: bool, peran_hasil: str = "",
                                peran: int = 0) -> pb.MatriksPeranHasil:
         return await self._call(self.skp.UpdatePeranHasil, pb.UpdatePeranHasilRequest(

@@ -121,3 +121,56 @@ async def test_sel_mph_peran_hasil_dan_peran(address, client):
         await tunggu(pilot)
         assert isinstance(app.screen, MatriksPeranHasilScreen)
         assert str(table.get_cell_at(table.cursor_coordinate)) == "[ ]"
+
+
+async def test_tambah_pegawai_unit_lain_lalu_hapus(address, client):
+    """Tambah Pegawai searches the instansi and adds a pegawai of another unit as a column (*)."""
+    from textual.widgets import Input, OptionList
+
+    from tests.tui.pilot import pemberitahuan
+    from tests.tui.skp_mph_bantu import skp_endang_dengan_rhk
+    from tui.screens.konfirmasi import KonfirmasiScreen
+    from tui.screens.tambah_pegawai_mph import TambahPegawaiMphScreen
+
+    await skp_endang_dengan_rhk(client, RHK_ATASAN)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.ENDANG)
+        await buka_daftar_skp(pilot)
+        await buka_detail(pilot)
+        await pilot.press("m")
+        await tunggu(pilot)
+        await pilot.press("t")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahPegawaiMphScreen)
+        app.screen.query_one("#cari-pegawai", Input).value = "su"
+        await pilot.press("enter")
+        await tunggu(pilot)
+        hasil = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert not any(x.startswith(("SUTIKNO", "SUYANTO")) for x in hasil)  # already bawahan columns
+        app.screen.query_one("#cari-pegawai", Input).value = "budi"
+        app.screen.query_one("#cari-pegawai", Input).focus()
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert [str(o.prompt) for o in app.screen.query_one(OptionList).options] == [
+            "BUDI SANTOSO — Pengadministrasi Umum, SEKSI PELAYANAN"]
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, MatriksPeranHasilScreen)
+        table = app.screen.query_one("#tabel-mph", DataTable)
+        kolom = [str(c.label) for c in table.columns.values()]
+        assert "BUDI SANTOSO*" in kolom
+        table.move_cursor(row=0, column=kolom.index("BUDI SANTOSO*"))
+        await pilot.press("space")
+        await tunggu(pilot)
+        assert str(table.get_cell_at(table.cursor_coordinate)) == "[A]"
+        assert "Pegawai unit lain: BUDI SANTOSO (Pengadministrasi Umum, SEKSI PELAYANAN)" in isi(app, "#sel-mph")
+        table.move_cursor(row=0, column=kolom.index("SUTIKNO"))
+        await pilot.press("x")
+        assert "Hanya pegawai yang ditambahkan dari unit lain" in pemberitahuan(app)
+        table.move_cursor(row=0, column=kolom.index("BUDI SANTOSO*"))
+        await pilot.press("x")
+        assert isinstance(app.screen, KonfirmasiScreen)
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert "BUDI SANTOSO*" not in [str(c.label) for c in table.columns.values()]

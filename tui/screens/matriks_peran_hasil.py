@@ -4,7 +4,9 @@ and role ([K]oordinator, ketua [T]im, [A]nggota;
 docs/domain.md#matriks-peran-hasil). An assigned bawahan finds that RHK
 among the choices of RHK atasan yang diintervensi in their own SKP. Space on
 a cell assigns (as anggota) or unassigns; Enter or e edits its peran hasil
-and role. The RHK columns stay in place while the bawahan scroll sideways."""
+and role. Tambah Pegawai (t) adds a pegawai of another unit as a column
+(marked *), Hapus Pegawai (x) removes one. The RHK columns stay in place
+while the bawahan scroll sideways."""
 
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ class MatriksPeranHasilScreen(Screen[None]):
         Binding("escape", "kembali", "Kembali"),
         Binding("space", "ubah", "Tugaskan/lepas"),
         Binding("e", "peran", "Peran Hasil"),
+        Binding("t", "tambah", "Tambah Pegawai"),
+        Binding("x", "hapus", "Hapus Pegawai", show=False),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -90,14 +94,15 @@ class MatriksPeranHasilScreen(Screen[None]):
         table.add_column("No", key="no")
         table.add_column("Rencana Hasil Kerja", key="rhk", width=LEBAR_RHK)
         for b in m.bawahan:
-            table.add_column(Text(singkat(b.nama)), key=b.nip)
+            table.add_column(Text(singkat(b.nama) + ("*" if b.lintas_unit else "")), key=b.nip)
         for n, r in enumerate(m.rhk, start=1):
             table.add_row(str(n), Text(singkat(r.teks, LEBAR_RHK)),
                           *(sel_teks(sel_dari(m, r.name, b.nip)) for b in m.bawahan), key=r.name)
         if not m.rhk or not m.bawahan:
             self.query_one("#sel-mph", Static).update(
                 "Belum ada RHK pada SKP ini: tambahkan dulu di Detail SKP." if not m.rhk else
-                "Tidak ada pegawai bawahan untuk ditugaskan (lihat Profil > List Pegawai Bawahan).")
+                "Tidak ada pegawai bawahan untuk ditugaskan (lihat Profil > List Pegawai Bawahan); "
+                "Tambah Pegawai (t) menambahkan pegawai unit lain.")
             return
         # Start on the first bawahan's cell; afterwards stay where the user was.
         column = posisi.column if posisi.column >= 2 else 2
@@ -126,7 +131,8 @@ class MatriksPeranHasilScreen(Screen[None]):
             rhk, b = sel
             sel_ = sel_dari(m, rhk.name, b.nip)
             teks.append_text(Text.assemble(
-                ("\nBawahan: ", "bold"), f"{b.nama} ({b.jabatan}): ",
+                ("\nPegawai unit lain: " if b.lintas_unit else "\nBawahan: ", "bold"),
+                f"{b.nama} ({b.jabatan}{', ' + b.unor_nama if b.lintas_unit else ''}): ",
                 (f"ditugaskan, {PERAN.get(sel_.peran, 'Anggota')}" if sel_ else "tidak ditugaskan",
                  "bold" if sel_ else "")))
             if sel_ is not None:
@@ -168,6 +174,53 @@ class MatriksPeranHasilScreen(Screen[None]):
             return
         finally:
             self._mengirim = False
+        self._permintaan.selesai()
+        if masih_tampil(self):
+            self.tampilkan(matriks)
+
+    def action_tambah(self) -> None:
+        from tui.screens.tambah_pegawai_mph import TambahPegawaiMphScreen
+
+        m = self._matriks
+        if m is None:
+            return
+
+        def selesai(hasil: pb.MatriksPeranHasil | None) -> None:
+            if hasil is not None and masih_tampil(self):
+                self.tampilkan(hasil)
+                self.notify("Pegawai ditambahkan ke matriks.", markup=False)
+
+        sudah = {b.nip for b in m.bawahan} | {self._skp.nip}
+        self.app.push_screen(TambahPegawaiMphScreen(self._skp.name, sudah), selesai)
+
+    def action_hapus(self) -> None:
+        from tui.screens.konfirmasi import KonfirmasiScreen
+
+        sel = self._sel()
+        if sel is None:
+            return
+        _, b = sel
+        if not b.lintas_unit:
+            self.notify("Hanya pegawai yang ditambahkan dari unit lain yang dapat dihapus dari matriks.",
+                        severity="warning", markup=False)
+            return
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                self._hapus(b.nip)
+
+        self.app.push_screen(KonfirmasiScreen(
+            "Hapus Pegawai", f"Hapus {b.nama} ({b.unor_nama}) dari matriks ini beserta peran hasilnya?", "Hapus"),
+            jawab)
+
+    @work(group="ubah-mph")
+    async def _hapus(self, nip: str) -> None:
+        try:
+            matriks = await backend(self).hapus_pegawai_mph(self._permintaan.ambil(), self._skp.name, nip)
+        except GagalLayanan as e:
+            self._permintaan.selesai(e)
+            laporkan(self, e)
+            return
         self._permintaan.selesai()
         if masih_tampil(self):
             self.tampilkan(matriks)

@@ -175,3 +175,36 @@ async def test_sinkronisasi_tidak_mengganti_penilai_skp_disetujui_tanpa_konfirma
     assert not hasil.menunggu_konfirmasi
     sesudah = await get(client, sutikno, skp)
     assert (sesudah.penilai.nip, sesudah.status) == (data.KEPALA_BKPSDM, s.STATUS_SKP_PERSETUJUAN)
+
+
+async def test_tambah_pegawai_unit_lain_ke_matriks(client):
+    """The atasan adds a pegawai of another unit (a team across units) and assigns them a cell."""
+    endang = await client.login(nip=data.ENDANG)
+    skp_atasan = await buat_skp(client, endang)
+    rhk = await tambah_rhk(client, endang, skp_atasan, teks="Tersedianya data yang akurat",
+                           klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI)
+
+    def tambah(nip, md=endang):
+        return client.skp.TambahPegawaiMph(s.TambahPegawaiMphRequest(name=skp_atasan.name, nip=nip), metadata=md)
+
+    m = await tambah(data.STAF_PELAYANAN)
+    [budi] = [b for b in m.bawahan if b.lintas_unit]
+    assert (budi.nip, budi.nama, budi.unor_nama) == (data.STAF_PELAYANAN, "BUDI SANTOSO", "SEKSI PELAYANAN")
+    assert not any(b.lintas_unit for b in m.bawahan if b.nip == data.SUTIKNO)
+    m = await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(
+        rhk=rhk.name, nip=data.STAF_PELAYANAN, ditugaskan=True, peran=s.PERAN_TIM_ANGGOTA,
+        peran_hasil="Terlaksananya layanan data di kecamatan"), metadata=endang)
+    assert [x.nip for x in m.peran[0].sel] == [data.STAF_PELAYANAN]
+    for nip, pesan in ((data.STAF_PELAYANAN, "sudah ada"), (data.SUTIKNO, "sudah ada"),
+                       (data.PEGAWAI_LAIN, "tidak ditemukan"), (data.ENDANG, "SKP Anda sendiri")):
+        err = await gagal(tambah(nip), C.INVALID_ARGUMENT)
+        assert pesan in field_violations(err)["nip"], nip
+    await gagal(tambah(data.SUYANTO, md=await client.login(nip=data.SUTIKNO)), C.PERMISSION_DENIED)
+    await gagal(tambah(data.SUYANTO, md=await client.login(username="admin.ngawi")), C.NOT_FOUND)
+    # Removing the column removes its cells; a bawahan's column cannot be removed.
+    err = await gagal(client.skp.HapusPegawaiMph(s.HapusPegawaiMphRequest(
+        name=skp_atasan.name, nip=data.SUTIKNO), metadata=endang), C.INVALID_ARGUMENT)
+    assert "nip" in field_violations(err)
+    m = await client.skp.HapusPegawaiMph(s.HapusPegawaiMphRequest(name=skp_atasan.name, nip=data.STAF_PELAYANAN),
+                                         metadata=endang)
+    assert not any(b.lintas_unit for b in m.bawahan) and not m.peran

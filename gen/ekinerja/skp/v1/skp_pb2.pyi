@@ -1569,19 +1569,26 @@ class BawahanMatriks(_message.Message):
     NIP_FIELD_NUMBER: _builtins.int
     NAMA_FIELD_NUMBER: _builtins.int
     JABATAN_FIELD_NUMBER: _builtins.int
+    LINTAS_UNIT_FIELD_NUMBER: _builtins.int
+    UNOR_NAMA_FIELD_NUMBER: _builtins.int
     nip: _builtins.str
     nama: _builtins.str
     jabatan: _builtins.str
+    lintas_unit: _builtins.bool
+    """Set for a pegawai added from another unit (Tambah Pegawai)."""
+    unor_nama: _builtins.str
     def __init__(
         self,
         *,
         nip: _builtins.str = ...,
         nama: _builtins.str = ...,
         jabatan: _builtins.str = ...,
+        lintas_unit: _builtins.bool = ...,
+        unor_nama: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["jabatan", b"jabatan", "nama", b"nama", "nip", b"nip"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["jabatan", b"jabatan", "lintas_unit", b"lintas_unit", "nama", b"nama", "nip", b"nip", "unor_nama", b"unor_nama"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1684,6 +1691,58 @@ class MatriksPeranHasil(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___MatriksPeranHasil: _TypeAlias = MatriksPeranHasil  # noqa: Y015
+
+@_typing.final
+class TambahPegawaiMphRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"skp/{skp}", the atasan's SKP"""
+    nip: _builtins.str
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        nip: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "nip", b"nip", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TambahPegawaiMphRequest: _TypeAlias = TambahPegawaiMphRequest  # noqa: Y015
+
+@_typing.final
+class HapusPegawaiMphRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"skp/{skp}" """
+    nip: _builtins.str
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        nip: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "nip", b"nip", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___HapusPegawaiMphRequest: _TypeAlias = HapusPegawaiMphRequest  # noqa: Y015
 
 @_typing.final
 class UpdatePeranHasilRequest(_message.Message):
