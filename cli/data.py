@@ -93,7 +93,7 @@ async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> 
                     channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG, sutikno=demo.SUTIKNO,
                     widanang=demo.WIDANANG, suyanto=demo.SUYANTO, tahun=tahun))
                 ringkas.append(await seed_demo_penilaian(
-                    channel, password, admin="admin.madiun", kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG,
+                    channel, password, admin="admin.madiun", sekda=laporan.sekda, endang=demo.ENDANG,
                     suyanto=demo.SUYANTO, unor_induk=laporan.unor_induk_bkpsdm, tahun=tahun))
             return "\n".join(ringkas)
     finally:

@@ -171,13 +171,24 @@ class LayananSkp:
         return await self._call(self.skp.ListSkpBawahan, pb.ListSkpBawahanRequest(
             tahun=tahun, query=query, page_size=page_size, page_token=page_token))
 
-    async def sinkronisasi_skp_bawahan(self, request_id: str, tahun: int) -> pb.SinkronisasiSkpBawahanResponse:
+    async def sinkronisasi_skp_bawahan(self, request_id: str, tahun: int,
+                                       konfirmasi: bool = False) -> pb.SinkronisasiSkpBawahanResponse:
         return await self._call(self.skp.SinkronisasiSkpBawahan, pb.SinkronisasiSkpBawahanRequest(
-            request_id=request_id, tahun=tahun))
+            request_id=request_id, tahun=tahun, konfirmasi=konfirmasi))
 
     async def matriks_peran_hasil(self, skp_name: str) -> pb.MatriksPeranHasil:
         return await self._call(self.skp.GetMatriksPeranHasil, pb.GetMatriksPeranHasilRequest(name=skp_name))
 
-    async def ubah_peran_hasil(self, request_id: str, rhk: str, nip: str, ditugaskan: bool) -> pb.MatriksPeranHasil:
+    async def tambah_pegawai_mph(self, request_id: str, skp_name: str, nip: str) -> pb.MatriksPeranHasil:
+        return await self._call(self.skp.TambahPegawaiMph, pb.TambahPegawaiMphRequest(
+            request_id=request_id, name=skp_name, nip=nip))
+
+    async def hapus_pegawai_mph(self, request_id: str, skp_name: str, nip: str) -> pb.MatriksPeranHasil:
+        return await self._call(self.skp.HapusPegawaiMph, pb.HapusPegawaiMphRequest(
+            request_id=request_id, name=skp_name, nip=nip))
+
+    async def ubah_peran_hasil(self, request_id: str, rhk: str, nip: str, ditugaskan: bool, peran_hasil: str = "",
+                               peran: int = 0) -> pb.MatriksPeranHasil:
         return await self._call(self.skp.UpdatePeranHasil, pb.UpdatePeranHasilRequest(
-            request_id=request_id, rhk=rhk, nip=nip, ditugaskan=ditugaskan))
+            request_id=request_id, rhk=rhk, nip=nip, ditugaskan=ditugaskan, peran_hasil=peran_hasil,
+            peran=pb.PeranTim.ValueType(peran)))

@@ -1,8 +1,10 @@
 """Demo penilaian for `ekinerja seed demo`, made through the real gRPC API.
 The manual's year (2023, now past): the admin moves the Batas of Triwulan IV
 and Akhir Tahun so it can still be filled, SUYANTO fills Akhir Tahun, ENDANG
-gives feedback and rates it, and the Kepala BKPSDM sets (without finalizing)
-the capaian. The current year (its periods are open by their own Batas):
+gives feedback and rates it, and the Sekda — the pimpinan above BKPSDM, never
+the Kepala BKPSDM whose rating hasil kerja it becomes
+(docs/domain.md#capaian-kinerja-organisasi) — sets (without finalizing) its
+capaian. The current year (its periods are open by their own Batas):
 the same in the current triwulan, and SUYANTO's Akhir Tahun realisasi, left
 waiting for ENDANG's rating."""
 
@@ -26,7 +28,7 @@ KODE = {n.PERIODE_TRIWULAN_I: "tw1", n.PERIODE_TRIWULAN_II: "tw2", n.PERIODE_TRI
 TRIWULAN = (n.PERIODE_TRIWULAN_I, n.PERIODE_TRIWULAN_II, n.PERIODE_TRIWULAN_III, n.PERIODE_TRIWULAN_IV)
 
 
-async def seed_demo_penilaian(channel: grpc.aio.Channel, password: str, *, admin: str, kepala: str, endang: str,
+async def seed_demo_penilaian(channel: grpc.aio.Channel, password: str, *, admin: str, sekda: str, endang: str,
                               suyanto: str, unor_induk: str, tahun: int = 2023,
                               hari_ini: dt.date | None = None) -> str:
     auth = auth_pb2_grpc.AuthServiceStub(channel)
@@ -76,12 +78,12 @@ async def seed_demo_penilaian(channel: grpc.aio.Channel, password: str, *, admin
     hasil = await nilai.SetRating(n.SetRatingRequest(name=terpilih, rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI,
                                                      rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI), metadata=md_e)
 
-    md_k = await masuk(kepala)
+    md_sekda = await masuk(sekda)
     await nilai.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
-        unor_induk_id=unor_induk, tahun=tahun, periode=dinilai, capaian=n.CAPAIAN_BAIK), metadata=md_k)
+        unor_induk_id=unor_induk, tahun=tahun, periode=dinilai, capaian=n.CAPAIAN_BAIK), metadata=md_sekda)
     label = n.Predikat.Name(hasil.periode.predikat).removeprefix("PREDIKAT_").replace("_", " ").title()
     if lampau:
         return (f"Penilaian demo {tahun}: batas Triwulan IV dan Akhir Tahun diperpanjang sampai {sampai:%d-%m-%Y}; "
-                f"SUYANTO Akhir Tahun terisi dan dinilai ENDANG (predikat {label}); capaian BKPSDM: Baik (belum final).")
+                f"SUYANTO Akhir Tahun terisi dan dinilai ENDANG (predikat {label}); capaian BKPSDM oleh Sekda: Baik (belum final).")
     return (f"Penilaian demo {tahun}: SUYANTO {hasil.periode.nama} terisi dan dinilai ENDANG (predikat {label}); "
-            f"Akhir Tahun terisi, menunggu penilaian ENDANG; capaian BKPSDM {hasil.periode.nama}: Baik (belum final).")
+            f"Akhir Tahun terisi, menunggu penilaian ENDANG; capaian BKPSDM {hasil.periode.nama} oleh Sekda: Baik (belum final).")

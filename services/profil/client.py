@@ -35,6 +35,11 @@ class ProfilClient(Klien):
         req = pb.ListBawahanRequest(name=f"pegawai/{nip}", tanggal=date_to_proto(tanggal))
         return list((await self.call(self._stub().ListBawahan, req)).bawahan)
 
+    async def cari_nip(self, nip: str) -> pb.PegawaiRingkas | None:
+        """The pegawai of the caller's instansi with exactly this NIP, if any."""
+        resp = await self.call(self._stub().SearchPegawai, pb.SearchPegawaiRequest(query=nip, page_size=5))
+        return next((x for x in resp.pegawai if x.nip == nip), None)
+
     async def penugasan(self, nip: str) -> list[pb.Penugasan]:
         req = pb.ListPenugasanRequest(parent=f"pegawai/{nip}")
         return list((await self.call(self._stub().ListPenugasan, req)).penugasan)

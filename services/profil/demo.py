@@ -200,6 +200,7 @@ class Rencana:
     logins: list[tuple[str, str, str]] = field(default_factory=list)
     kepala_bkpsdm: str = ""
     unor_induk_bkpsdm: str = ""
+    sekda: str = ""
 
 
 @dataclass
@@ -213,6 +214,9 @@ class LaporanDemo:
     logins: list[tuple[str, str, str]]
     kepala_bkpsdm: str  # NIP: ENDANG's atasan, who approves her SKP in the demo
     unor_induk_bkpsdm: str  # the unor induk whose capaian the demo sets
+    # NIP: the pimpinan above BKPSDM, who sets its capaian (never the Kepala BKPSDM himself,
+    # docs/domain.md#capaian-kinerja-organisasi)
+    sekda: str
 
     def ringkasan(self) -> str:
         return (f"Instansi demo {self.instansi} ({self.instansi_id}) siap: {self.unor} unit organisasi, "
@@ -359,6 +363,8 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
     kepala_bkpsdm = nama_pimpinan["bkpsdm"]
     rencana.kepala_bkpsdm = kepala_bkpsdm[0]
     rencana.unor_induk_bkpsdm = ids["bkpsdm"]
+    sekda = nama_pimpinan["setda"]
+    rencana.sekda = sekda[0]
     rencana.logins = [
         (SUTIKNO, "SUTIKNO", f"pegawai; atasan {endang}"),
         (ENDANG, endang, f"pimpinan {jalur['bidang'].rsplit('/', 1)[-1]}; atasan {kepala_bkpsdm[1]}"),
@@ -366,6 +372,7 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
         (SUYANTO, "SUYANTO", f"pegawai; atasan {endang}"),
         (NUR_PURWATI, "NUR PURWATI NINGSIH", "Plt. Kepala SEKSI PELAYANAN, KECAMATAN JIWAN"),
         (kepala_bkpsdm[0], kepala_bkpsdm[1], "Kepala BKPSDM (pimpinan unit induk)"),
+        (sekda[0], sekda[1], "Sekretaris Daerah (menetapkan capaian organisasi unit induk di bawahnya)"),
         *((u, nama, ket) for u, _peran, nama, ket in AKUN_KHUSUS),
     ]
     return rencana
@@ -379,7 +386,8 @@ async def seed_demo(db: Database, *, jumlah_pegawai: int = 600, seed: int = 2023
     async with db.transaction() as s:
         await _terapkan(s, rencana, password_hash)
     return LaporanDemo(INSTANSI_ID, NAMA_INSTANSI, len(rencana.unor), len(rencana.pegawai), len(rencana.akun),
-                       len(rencana.penugasan), rencana.logins, rencana.kepala_bkpsdm, rencana.unor_induk_bkpsdm)
+                       len(rencana.penugasan), rencana.logins, rencana.kepala_bkpsdm, rencana.unor_induk_bkpsdm,
+                       rencana.sekda)
 
 
 async def _hash_demo(db: Database, nip: str) -> str:

@@ -147,7 +147,6 @@ async def test_pegawai_tidak_dapat_memakai_rpc_helpdesk(client):
     denied = [
         client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan="x"), metadata=endang),
         client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik="ssh-ed25519 AAAA"), metadata=endang),
-        client.profil.SearchPegawai(p.SearchPegawaiRequest(query="SUTIKNO"), metadata=endang),
         client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
             alasan="x", pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), unor_id=data.SEKRETARIAT),
             update_mask=FieldMask(paths=["unor_id"])), metadata=endang),

@@ -178,8 +178,12 @@ async def test_cari_pegawai_untuk_helpdesk(client):
     assert [x.nip for x in r.pegawai] == [data.ENDANG]
     r = await client.profil.SearchPegawai(p.SearchPegawaiRequest(query="instansi lain"), metadata=md)
     assert not r.pegawai  # other instansi's pegawai are not found
-    await gagal(client.profil.SearchPegawai(p.SearchPegawaiRequest(query="sutik"),
-                                            metadata=await client.login(nip=data.SUTIKNO)), C.PERMISSION_DENIED)
+    # A pegawai searches too (Tambah Pegawai in the Matriks Peran Hasil), within the instansi.
+    r = await client.profil.SearchPegawai(p.SearchPegawaiRequest(query="budi"),
+                                          metadata=await client.login(nip=data.ENDANG))
+    assert [(x.nip, x.unor_nama) for x in r.pegawai] == [(data.STAF_PELAYANAN, "SEKSI PELAYANAN")]
+    assert not (await client.profil.SearchPegawai(p.SearchPegawaiRequest(query="instansi lain"),
+                                                  metadata=await client.login(nip=data.ENDANG))).pegawai
 
 
 async def test_klaim_pimpinan(client):

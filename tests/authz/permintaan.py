@@ -190,6 +190,10 @@ PERMINTAAN: dict[str, Pembuat] = {
     "SkpService.SinkronisasiSkpBawahan": tetap(s.SinkronisasiSkpBawahanRequest(tahun=TAHUN_BUKA)),
     "SkpService.UpdatePeranHasil": _mutasi_skp("draf", lambda k: s.UpdatePeranHasilRequest(
         rhk=k.rhk[0].name, nip=data.WIDANANG, ditugaskan=True)),
+    "SkpService.TambahPegawaiMph": _mutasi_skp("draf", lambda k: s.TambahPegawaiMphRequest(
+        name=k.name, nip=data.STAF_PELAYANAN)),
+    "SkpService.HapusPegawaiMph": _mutasi_skp("draf", lambda k: s.HapusPegawaiMphRequest(
+        name=k.name, nip=data.STAF_PELAYANAN)),
     # --- PenilaianService ---
     "PenilaianService.HitungPredikat": tetap(n.HitungPredikatRequest(
         rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI, rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI)),

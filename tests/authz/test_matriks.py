@@ -50,7 +50,7 @@ AuthService.KirimBerkasSaya                  -      Y       Y     Y       Y     
 ProfilService.GetPegawai                     -      Y       -     -       -              -              Y     n          Y        Y       -
 ProfilService.UpdatePegawai                  -      Y       -     -       -              -              Y     n          Y        -       -
 ProfilService.ListPegawai                    -      Y       Y     Y       -              -              Y     n          Y        Y       -
-ProfilService.SearchPegawai                  -      -       -     -       -              -              Y     Y          Y        Y       -
+ProfilService.SearchPegawai                  -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     n          Y        Y       -
 ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     n          Y        Y       -
 ProfilService.KlaimPimpinan                  -      Y       -     -       -              -              Y     n          Y        -       -
@@ -86,6 +86,8 @@ SkpService.ListSkpBawahan                    -      Y       Y     Y       Y     
 SkpService.SinkronisasiSkpBawahan            -      Y       Y     Y       Y              Y              -     -          -        -       -
 SkpService.GetMatriksPeranHasil              -      Y       -     -       -              -              Y     n          Y        Y       -
 SkpService.UpdatePeranHasil                  -      Y       -     -       -              -              -     n          -        -       -
+SkpService.TambahPegawaiMph                  -      Y       -     -       -              -              -     n          -        -       -
+SkpService.HapusPegawaiMph                   -      Y       -     -       -              -              -     n          -        -       -
 SkpService.ListJejakAudit                    -      -       -     -       -              -              Y     Y          Y        -       -
 PenilaianService.HitungPredikat              -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 PenilaianService.ListPeriodePenilaian        -      Y       -     Y       -              -              Y     n          Y        Y       -
@@ -108,8 +110,8 @@ PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y     
 PenilaianService.GetRingkasanPenilaian       -      Y       Y     Y       Y              Y              -     -          -        -       -
 PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     n          Y        Y       -
 PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
-PenilaianService.SetCapaianOrganisasi        -      -       -     -       Y              -              Y     n          -        -       -
-PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       Y              -              Y     n          -        -       -
+PenilaianService.SetCapaianOrganisasi        -      -       -     -       -              -              Y     n          -        -       -
+PenilaianService.FinalisasiCapaianOrganisasi -      -       -     -       -              -              Y     n          -        -       -
 PenilaianService.ListBatas                   -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 PenilaianService.SetBatas                    -      -       -     -       -              -              Y     Y          -        -       -
 PenilaianService.ListJejakAudit              -      -       -     -       -              -              Y     Y          Y        -       -

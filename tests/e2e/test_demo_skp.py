@@ -10,7 +10,7 @@ import subprocess
 import grpc
 from ekinerja.penilaian.v1 import penilaian_pb2 as n
 from ekinerja.penilaian.v1 import penilaian_pb2_grpc
-from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc
+from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
 from ekinerja.skp.v1 import skp_pb2 as s
 from ekinerja.skp.v1 import skp_pb2_grpc
 
@@ -63,6 +63,18 @@ def test_seed_demo_membuat_skp_lewat_api(tmp_path):
             periode = nilai.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=daftar[1].name),
                                                  metadata=md).periode
             assert [p.terbuka for p in periode] == [False, False, False, False, False]  # 2022: all past
+            # BKPSDM's capaian is set by the pimpinan above it (the Sekda), never by the Kepala BKPSDM,
+            # whose rating hasil kerja it becomes (docs/domain.md#capaian-kinerja-organisasi).
+            admin = auth.Login(auth_pb2.LoginRequest(username="admin.madiun", password=DEMO_PASSWORD)).access_token
+            md_admin = (("authorization", f"Bearer {admin}"),)
+            profil = profil_pb2_grpc.ProfilServiceStub(channel)
+            for th in (2023, tahun):
+                [cap] = [c for c in nilai.ListCapaianOrganisasi(n.ListCapaianOrganisasiRequest(tahun=th),
+                                                                  metadata=md_admin).capaian if c.capaian]
+                assert (cap.capaian, cap.final) == (n.CAPAIAN_BAIK, False)
+                induk = profil.GetUnor(profil_pb2.GetUnorRequest(name=f"unor/{cap.unor_induk_id}"), metadata=md_admin)
+                atas = profil.GetUnor(profil_pb2.GetUnorRequest(name=f"unor/{induk.parent_id}"), metadata=md_admin)
+                assert cap.diubah_oleh == atas.pimpinan.nip and atas.pimpinan.nip != induk.pimpinan.nip
 
             # The current year, so the manual's story can be walked today: SKPs in every status, and
             # SUYANTO's periods open, with realisasi and a rating in the current triwulan.

@@ -125,8 +125,11 @@ async def test_demo_madiun(profil_db: Database) -> None:
         assert akun[username].nama
     assert all(akun[nip].peran == "pegawai" for nip in pegawai)
     logins = [login for login, _nama, _ket in laporan.logins]
-    assert logins == [SUTIKNO, ENDANG, WIDANANG, SUYANTO, NUR, kepala.nip, "admin.madiun", "helpdesk.bkpsdm",
-                      "layanan.siasn"]
+    setda = next(u for u in unor.values() if u.parent_id is None)
+    assert laporan.sekda == setda.pimpinan_nip and laporan.sekda != kepala.nip  # sets BKPSDM's capaian
+    assert bkpsdm.parent_id == setda.id
+    assert logins == [SUTIKNO, ENDANG, WIDANANG, SUYANTO, NUR, kepala.nip, laporan.sekda, "admin.madiun",
+                      "helpdesk.bkpsdm", "layanan.siasn"]
 
 
 async def test_demo_dua_kali_sama(profil_db: Database) -> None:

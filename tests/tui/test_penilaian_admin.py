@@ -124,3 +124,49 @@ async def test_rating_hasil_pimpinan_unit_induk_mengikuti_capaian(address, clien
         assert app.focused.id == "rating-perilaku"
         assert "mengikuti Capaian Kinerja Organisasi unit yang dipimpin (BAIK)" in " ".join(
             teks(s) for s in app.screen.query(".petunjuk"))
+
+
+async def buka_capaian(pilot) -> None:
+    await pilot.press("ctrl+p", *"capaian organisasi")
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("enter")
+    await tunggu(pilot)
+    assert isinstance(pilot.app.screen, CapaianOrganisasiScreen)
+    pilot.app.screen.query_one("#periode-capaian", Select).value = 5  # Penilaian Akhir Tahun
+    await tunggu(pilot)
+
+
+async def test_capaian_unit_induk_ditetapkan_pimpinan_di_atasnya(address):
+    """The Kepala BKPSDM may not set the capaian of the unit he leads (it becomes
+    his rating hasil kerja); the Sekda, above BKPSDM, may."""
+    from textual.widgets import Button
+
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.KEPALA_BKPSDM)
+        await buka_capaian(pilot)
+        pilih(pilot, "#tabel-capaian", BKPSDM)
+        await pilot.pause()
+        assert app.screen.query_one("#set-capaian", Button).disabled
+        assert "ditetapkan pimpinan di atasnya" in isi(app, "#rincian-capaian")
+        await pilot.press("c")
+        assert isinstance(app.screen, CapaianOrganisasiScreen)
+        assert "ditetapkan oleh pimpinan organisasi di atasnya" in pemberitahuan(app)
+        await pilot.press("f")
+        assert isinstance(app.screen, CapaianOrganisasiScreen)
+        await pilot.press("ctrl+l")
+        await tunggu(pilot)
+        await masuk(pilot, data.SEKDA)
+        await buka_capaian(pilot)
+        pilih(pilot, "#tabel-capaian", "SEKRETARIAT DAERAH")  # the Sekda's own unit: not his to set
+        await pilot.pause()
+        assert app.screen.query_one("#set-capaian", Button).disabled
+        pilih(pilot, "#tabel-capaian", BKPSDM)
+        await pilot.pause()
+        assert not app.screen.query_one("#set-capaian", Button).disabled
+        await pilot.press("c")
+        assert isinstance(app.screen, SetCapaianScreen)
+        await pilot.press("2", "enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, CapaianOrganisasiScreen)
+        assert kolom(app, "#tabel-capaian", "Capaian")[1] == "BAIK"

@@ -171,3 +171,38 @@ async def test_sinkronisasi_melaporkan_pergantian_penilai(address, client):
         await pilot.press("escape")
         await tunggu(pilot)
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == []
+
+
+async def test_sinkronisasi_menanyakan_dahulu_skp_yang_sudah_disetujui(address, client):
+    """An approved SKP keeps its penilai until the user, shown it in the report, chooses Ganti Penilai."""
+    await skp_sutikno(client, disetujui=True)
+    md = await client.login(nip=data.SUTIKNO)
+    p = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md)
+    await client.profil.UpdatePegawai(profil_pb2.UpdatePegawaiRequest(
+        request_id=rid(), pegawai=profil_pb2.Pegawai(name=p.name, etag=p.etag, unor_id=data.PELAYANAN),
+        update_mask=FieldMask(paths=["unor_id"])), metadata=md)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_skp_bawahan(pilot)
+        await pilot.press("y")
+        assert isinstance(app.screen, KonfirmasiScreen)
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, LaporanSinkronisasiScreen)
+        laporan = isi(app, "#laporan-sinkronisasi")
+        assert "Perubahan penilai: 0" in laporan
+        assert "Belum diubah, SKP sudah disetujui (mungkin sudah dinilai): 1" in laporan
+        assert "- SUTIKNO: ENDANG SUMARSIH -> CAMAT JIWAN" in laporan
+        await pilot.press("escape")  # Tutup: left as it is
+        await tunggu(pilot)
+        assert kolom(app, "#tabel-skp-bawahan", "Nama") == ["SUTIKNO"]
+        await pilot.press("y", "enter")
+        await tunggu(pilot)
+        await pilot.press("g")  # Ganti Penilai
+        await tunggu(pilot)
+        assert isinstance(app.screen, LaporanSinkronisasiScreen)
+        laporan = isi(app, "#laporan-sinkronisasi")
+        assert "- SUTIKNO: ENDANG SUMARSIH -> CAMAT JIWAN" in laporan and "Belum diubah" not in laporan
+        await pilot.press("escape")
+        await tunggu(pilot)
+        assert kolom(app, "#tabel-skp-bawahan", "Nama") == []

@@ -51,7 +51,7 @@ async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(address, client):
         table.move_cursor(row=0, column=kolom.index("SUTIKNO"))
         await pilot.press("space")
         await tunggu(pilot)
-        assert str(table.get_cell_at(table.cursor_coordinate)) == "[x]"
+        assert str(table.get_cell_at(table.cursor_coordinate)) == "[A]"  # anggota until told otherwise
         assert "SUTIKNO (PENGADMINISTRASI KEPEGAWAIAN): ditugaskan" in isi(app, "#sel-mph")
         skp_atasan = app.screen._skp.name
 
@@ -80,3 +80,97 @@ async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(address, client):
         assert isinstance(app.screen, DetailSkpScreen)
         rows = [str(app.screen.query_one("#tabel-rhk").get_row_at(i)[1]) for i in range(4)]
         assert f"Terlayaninya KARPEG, KARIS, KARSU dengan baik dan benar\nRHK atasan: {RHK_ATASAN}" in rows
+
+
+async def test_sel_mph_peran_hasil_dan_peran(address, client):
+    """Enter on a cell opens its Peran Hasil: the text that becomes the bawahan's RHK and the role."""
+    from textual.widgets import Input
+
+    from tests.tui.skp_mph_bantu import skp_endang_dengan_rhk
+    from tui.screens.peran_hasil import PeranHasilScreen
+
+    await skp_endang_dengan_rhk(client, RHK_ATASAN)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.ENDANG)
+        await buka_daftar_skp(pilot)
+        await buka_detail(pilot)
+        await pilot.press("m")
+        await tunggu(pilot)
+        table = app.screen.query_one("#tabel-mph", DataTable)
+        kolom = [str(c.label) for c in table.columns.values()]
+        table.move_cursor(row=0, column=kolom.index("SUTIKNO"))
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PeranHasilScreen)
+        assert f"RHK: {RHK_ATASAN}" in isi(app, ".petunjuk")
+        app.screen.query_one("#peran-hasil", Input).value = "Terlaksananya pemutakhiran data kepegawaian"
+        app.screen.query_one(f"#peran-{skp_pb2.PERAN_TIM_KETUA_TIM}", RadioButton).value = True
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, MatriksPeranHasilScreen)
+        assert str(table.get_cell_at(table.cursor_coordinate)) == "[T]"
+        rincian = isi(app, "#sel-mph")
+        assert "ditugaskan, Ketua Tim" in rincian and "Terlaksananya pemutakhiran data kepegawaian" in rincian
+        # Enter again shows what is stored; Lepas unassigns.
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert app.screen.query_one("#peran-hasil", Input).value == "Terlaksananya pemutakhiran data kepegawaian"
+        app.screen.query_one("#lepas").focus()
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, MatriksPeranHasilScreen)
+        assert str(table.get_cell_at(table.cursor_coordinate)) == "[ ]"
+
+
+async def test_tambah_pegawai_unit_lain_lalu_hapus(address, client):
+    """Tambah Pegawai searches the instansi and adds a pegawai of another unit as a column (*)."""
+    from textual.widgets import Input, OptionList
+
+    from tests.tui.pilot import pemberitahuan
+    from tests.tui.skp_mph_bantu import skp_endang_dengan_rhk
+    from tui.screens.konfirmasi import KonfirmasiScreen
+    from tui.screens.tambah_pegawai_mph import TambahPegawaiMphScreen
+
+    await skp_endang_dengan_rhk(client, RHK_ATASAN)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.ENDANG)
+        await buka_daftar_skp(pilot)
+        await buka_detail(pilot)
+        await pilot.press("m")
+        await tunggu(pilot)
+        await pilot.press("t")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahPegawaiMphScreen)
+        app.screen.query_one("#cari-pegawai", Input).value = "su"
+        await pilot.press("enter")
+        await tunggu(pilot)
+        hasil = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert not any(x.startswith(("SUTIKNO", "SUYANTO")) for x in hasil)  # already bawahan columns
+        app.screen.query_one("#cari-pegawai", Input).value = "budi"
+        app.screen.query_one("#cari-pegawai", Input).focus()
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert [str(o.prompt) for o in app.screen.query_one(OptionList).options] == [
+            "BUDI SANTOSO — Pengadministrasi Umum, SEKSI PELAYANAN"]
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, MatriksPeranHasilScreen)
+        table = app.screen.query_one("#tabel-mph", DataTable)
+        kolom = [str(c.label) for c in table.columns.values()]
+        assert "BUDI SANTOSO*" in kolom
+        table.move_cursor(row=0, column=kolom.index("BUDI SANTOSO*"))
+        await pilot.press("space")
+        await tunggu(pilot)
+        assert str(table.get_cell_at(table.cursor_coordinate)) == "[A]"
+        assert "Pegawai unit lain: BUDI SANTOSO (Pengadministrasi Umum, SEKSI PELAYANAN)" in isi(app, "#sel-mph")
+        table.move_cursor(row=0, column=kolom.index("SUTIKNO"))
+        await pilot.press("x")
+        assert "Hanya pegawai yang ditambahkan dari unit lain" in pemberitahuan(app)
+        table.move_cursor(row=0, column=kolom.index("BUDI SANTOSO*"))
+        await pilot.press("x")
+        assert isinstance(app.screen, KonfirmasiScreen)
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert "BUDI SANTOSO*" not in [str(c.label) for c in table.columns.values()]

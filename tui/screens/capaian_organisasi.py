@@ -1,10 +1,12 @@
 """Capaian Organisasi & Batas: the Capaian Kinerja Organisasi of every unor
-induk (set and finalized by admin instansi or the unit's pimpinan) and the
-Batas of the instansi's periods (set by admin instansi), for one year.
+induk (set and finalized by admin instansi or the pimpinan of a unit above
+it, never by its own pimpinan) and the Batas of the instansi's periods (set
+by admin instansi), for one year.
 
 It is admin instansi's main page (an account without NIP has no Profil or
-SKP), where it also opens the Jejak Audit (a); a pegawai who leads a unor
-induk opens it from the command palette."""
+SKP), where it also opens the Jejak Audit (a); a pegawai (the Sekda setting
+a Dinas's capaian, or a pimpinan reading their unit's) opens it from the
+command palette."""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """The report of Sinkronisasi SKP Bawahan: how many SKPs were checked, each
 change of pejabat penilai (old -> new), and the SKPs that could not be
-refreshed, with why."""
+refreshed, with why. Approved SKPs whose penilai would change were left
+as they are: the report lists them and asks (Ganti Penilai, g) before the
+caller syncs again with konfirmasi (docs/domain.md#snapshot-dan-muat-ulang).
+Returns True when the user chose to change them."""
 
 from __future__ import annotations
 
@@ -31,11 +34,17 @@ def laporan(r: pb.SinkronisasiSkpBawahanResponse) -> Text:
         teks.append(f"\nGagal: {len(r.gagal)}\n", style="bold")
         for p in r.gagal:
             teks.append(f"- {p.pegawai_nama}: {p.keterangan or '-'}\n")
+    if r.menunggu_konfirmasi:
+        teks.append(f"\nBelum diubah, SKP sudah disetujui (mungkin sudah dinilai): {len(r.menunggu_konfirmasi)}\n",
+                    style="bold")
+        for p in r.menunggu_konfirmasi:
+            teks.append(f"- {p.pegawai_nama}: {nama_penilai(p, False)} -> {nama_penilai(p, True)}\n")
+        teks.append("Ganti Penilai (g) mengganti pejabat penilai SKP-SKP ini; Tutup membiarkannya.\n")
     return teks
 
 
-class LaporanSinkronisasiScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "tutup", "Tutup")]
+class LaporanSinkronisasiScreen(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "tutup", "Tutup"), Binding("g", "ganti", "Ganti Penilai")]
 
     def __init__(self, hasil: pb.SinkronisasiSkpBawahanResponse, tahun: int) -> None:
         super().__init__()
@@ -49,11 +58,23 @@ class LaporanSinkronisasiScreen(ModalScreen[None]):
                 yield Static(laporan(self._hasil), id="laporan-sinkronisasi", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Tutup", compact=True, variant="primary", id="tutup")
+                if self._hasil.menunggu_konfirmasi:
+                    yield Button("Ganti Penilai", compact=True, id="ganti")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#tutup", Button).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "ganti":
+            return bool(self._hasil.menunggu_konfirmasi)
+        return True
+
     @on(Button.Pressed, "#tutup")
     def action_tutup(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#ganti")
+    def action_ganti(self) -> None:
+        if self._hasil.menunggu_konfirmasi:
+            self.dismiss(True)

@@ -168,16 +168,25 @@ class SkpBawahanScreen(Screen[None]):
             "Anda saat ini, akan ditentukan ulang menurut data Profil terbaru. Lanjutkan?", "Sinkronisasi"), jawab)
 
     @work(exclusive=True, group="sinkronisasi")
-    async def _sinkronisasi(self, tahun: int) -> None:
+    async def _sinkronisasi(self, tahun: int, konfirmasi: bool = False) -> None:
+        """The approved SKPs whose penilai would change are left alone until the
+        user, shown the list in the report, chooses Ganti Penilai."""
         from tui.screens.laporan_sinkronisasi import LaporanSinkronisasiScreen
 
         try:
             with memuat(self.query_one(DataTable)):
-                laporan = await backend(self).sinkronisasi_skp_bawahan(self._permintaan.ambil(), tahun)
+                laporan = await backend(self).sinkronisasi_skp_bawahan(self._permintaan.ambil(), tahun, konfirmasi)
         except GagalLayanan as e:
             self._permintaan.selesai(e)
             laporkan(self, e)
             return
         self._permintaan.selesai()
+
+        def selesai(ganti: bool | None) -> None:
+            if ganti:
+                self._sinkronisasi(tahun, konfirmasi=True)
+            else:
+                self.action_muat()
+
         if masih_tampil(self):
-            self.app.push_screen(LaporanSinkronisasiScreen(laporan, tahun), lambda _: self.action_muat())
+            self.app.push_screen(LaporanSinkronisasiScreen(laporan, tahun), selesai)

@@ -78,7 +78,7 @@ class UtamaScreen(BukaDariDasbor):
         yield ("Pemantauan dan Evaluasi", self._pemantauan,
                "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)")
         yield ("Capaian Organisasi & Batas", self._capaian,
-               "Capaian kinerja organisasi unit induk (pimpinan unit induk) dan batas penilaian")
+               "Capaian kinerja organisasi unit induk (pimpinan di atasnya) dan batas penilaian")
         yield ("Verifikasi Dokumen", self._verifikasi,
                "Periksa tanda tangan elektronik dan kode verifikasi sebuah PDF e-Kinerja")
         yield (HALAMAN["dashboard"], lambda: self.action_buka("dashboard"),

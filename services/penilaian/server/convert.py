@@ -122,13 +122,15 @@ def kurva(h: HasilKurva, induk_id: str, induk_nama: str, capaian: CapaianRow | N
     )
 
 
-def capaian(r: CapaianRow | None, induk_id: str, induk_nama: str, th: int, kode: str) -> pb.CapaianOrganisasi:
+def capaian(r: CapaianRow | None, induk_id: str, induk_nama: str, th: int, kode: str,
+            boleh_diatur: bool = False) -> pb.CapaianOrganisasi:
     if r is None:
         return pb.CapaianOrganisasi(unor_induk_id=induk_id, unor_induk_nama=induk_nama, tahun=th,
-                                    periode=PERIODE[kode])
+                                    periode=PERIODE[kode], boleh_diatur=boleh_diatur)
     return pb.CapaianOrganisasi(unor_induk_id=r.unor_induk_id, unor_induk_nama=r.unor_induk_nama, tahun=r.tahun,
                                 periode=PERIODE[r.periode], capaian=CAPAIAN[r.capaian], final=r.final,
-                                diubah_oleh=r.diubah_oleh, waktu=timestamp_to_proto(r.waktu), etag=str(r.versi))
+                                diubah_oleh=r.diubah_oleh, waktu=timestamp_to_proto(r.waktu), etag=str(r.versi),
+                                boleh_diatur=boleh_diatur)
 
 
 def periode_ringkas(b: BarisRingkas) -> pb.PeriodeRingkas:

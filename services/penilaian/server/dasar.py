@@ -14,6 +14,7 @@ from google.protobuf.message import Message
 from services.penilaian.store.models import jejak, permintaan
 from services.penilaian.usecases.evaluasi import Induk
 from services.penilaian.usecases.konteks import DataSkp
+from services.penilaian.usecases.organisasi import pimpinan_di_atas
 from services.profil.client import ProfilClient
 from services.shared.db import Database
 from services.shared.errors import TidakValid
@@ -65,3 +66,9 @@ class Dasar:
             return Induk(unor.id, unor.nama, skp.pimpinan)
         induk = await self._profil.unor(unor.induk_id) if unor.induk_id else unor
         return Induk(induk.id, induk.nama, False)
+
+    async def _pimpinan_di_atas(self, unor_id: str) -> set[str]:
+        """The pimpinan of the units above a unor induk of the caller's
+        instansi: who may set its capaian (docs/domain.md#capaian-kinerja-organisasi)."""
+        pohon = {u.id: (u.parent_id, u.pimpinan.nip) for u in await self._profil.daftar_unor()}
+        return pimpinan_di_atas(unor_id, pohon)

@@ -174,7 +174,8 @@ class Evaluasi(Dasar):
             unor = await self._profil.unor(request.unor_induk_id.strip(), {"name": "unor_induk_id"})
             if not unor.induk:
                 raise TidakValid("unor_induk_id", "bukan unit induk (unit JPT / unit mandiri)")
-            uc_org.boleh_atur_capaian(p, unor.instansi_id, unor.pimpinan.nip)
+            uc_org.boleh_lihat_kurva_induk(p, unor.instansi_id, unor.pimpinan.nip,
+                                           await self._pimpinan_di_atas(unor.id))
             async with self._db.read() as s:
                 capaian = await uc.capaian_induk(s, unor.id, th, kode)
                 h, belum = await uc_org.kurva_induk(s, unor.id, th, kode, capaian.capaian if capaian else None)

@@ -21,18 +21,24 @@ class Organisasi(Dasar):
         th = tahun(request.tahun)
         kode = _periode(request.periode) if request.periode else None
         p = pr.current()
-        induk = [u for u in await self._profil.daftar_unor() if u.induk]
+        semua = await self._profil.daftar_unor()
+        pohon = {u.id: (u.parent_id, u.pimpinan.nip) for u in semua}
+        induk = [u for u in semua if u.induk]
+        boleh = {u.id: uc.boleh_atur(p, u.instansi_id, u.pimpinan.nip, uc.pimpinan_di_atas(u.id, pohon))
+                 for u in induk}
         async with self._db.read() as s:
             rows = {(r.unor_induk_id, r.periode): r for r in await uc.daftar_capaian(s, p.instansi_id, th, kode)}
         kodes = [kode] if kode else list(convert.PERIODE)
         return pb.ListCapaianOrganisasiResponse(capaian=[
-            convert.capaian(rows.get((u.id, k)), u.id, u.nama, th, k) for u in induk for k in kodes])
+            convert.capaian(rows.get((u.id, k)), u.id, u.nama, th, k, boleh[u.id]) for u in induk for k in kodes])
 
-    async def _unit_induk(self, unor_induk_id: str) -> tuple[str, str, str, str]:
+    async def _unit_induk(self, unor_induk_id: str) -> tuple[str, str, str, str, set[str]]:
+        """The unor induk (NOT_FOUND from profil for another instansi's) and
+        the pimpinan of the units above it, who may set its capaian."""
         unor = await self._profil.unor(unor_induk_id.strip(), {"name": "unor_induk_id"})
         if not unor.induk:
             raise TidakValid("unor_induk_id", "bukan unit induk (unit JPT / unit mandiri)")
-        return unor.id, unor.nama, unor.instansi_id, unor.pimpinan.nip
+        return unor.id, unor.nama, unor.instansi_id, unor.pimpinan.nip, await self._pimpinan_di_atas(unor.id)
 
     async def SetCapaianOrganisasi(self, request: pb.SetCapaianOrganisasiRequest,
                                    context: grpc.aio.ServicerContext) -> pb.CapaianOrganisasi:
@@ -41,13 +47,13 @@ class Organisasi(Dasar):
         capaian = convert.CAPAIAN_DARI.get(request.capaian, "")
         if not capaian:
             raise TidakValid("capaian", "pilih Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang")
-        induk_id, induk_nama, instansi_id, pimpinan = await self._unit_induk(request.unor_induk_id)
+        induk_id, induk_nama, instansi_id, pimpinan, di_atas = await self._unit_induk(request.unor_induk_id)
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.CapaianOrganisasi:
-            row = await uc.atur_capaian(s, p, instansi_id, induk_id, induk_nama, pimpinan, th, kode, capaian,
-                                        request.etag)
-            return convert.capaian(row, induk_id, induk_nama, th, kode)
+            row = await uc.atur_capaian(s, p, instansi_id, induk_id, induk_nama, pimpinan, di_atas, th, kode,
+                                        capaian, request.etag)
+            return convert.capaian(row, induk_id, induk_nama, th, kode, True)
 
         return await self._mutasi(request, "SetCapaianOrganisasi", pb.CapaianOrganisasi, work)
 
@@ -55,12 +61,12 @@ class Organisasi(Dasar):
                                           context: grpc.aio.ServicerContext) -> pb.CapaianOrganisasi:
         th = tahun(request.tahun)
         kode = _periode(request.periode)
-        induk_id, induk_nama, instansi_id, pimpinan = await self._unit_induk(request.unor_induk_id)
+        induk_id, induk_nama, instansi_id, pimpinan, di_atas = await self._unit_induk(request.unor_induk_id)
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.CapaianOrganisasi:
-            row = await uc.finalisasi(s, p, instansi_id, induk_id, pimpinan, th, kode, request.etag)
-            return convert.capaian(row, induk_id, induk_nama, th, kode)
+            row = await uc.finalisasi(s, p, instansi_id, induk_id, pimpinan, di_atas, th, kode, request.etag)
+            return convert.capaian(row, induk_id, induk_nama, th, kode, True)
 
         return await self._mutasi(request, "FinalisasiCapaianOrganisasi", pb.CapaianOrganisasi, work)
 

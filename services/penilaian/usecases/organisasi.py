@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import akses
+from services.penilaian.domain.akses import (  # noqa: F401 (the capaian rule, re-exported)
+    boleh_atur,
+    boleh_atur_capaian,
+    boleh_lihat_kurva_induk,
+    pimpinan_di_atas,
+)
 from services.penilaian.domain.kurva import CAPAIAN, HasilKurva, periksa
 from services.penilaian.domain.periode import KODE, validate_batas
 from services.penilaian.domain.predikat import Predikat
 from services.penilaian.store.models import BatasRow, CapaianRow, PenilaianRow
 from services.penilaian.usecases.konteks import batas, cek_etag, sekarang
-from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakValid
-from services.shared.principal import ADMIN_INSTANSI, Principal
-
-
-def boleh_atur_capaian(p: Principal, instansi_id: str, pimpinan_nip: str) -> None:
-    if (p.punya(ADMIN_INSTANSI) and p.instansi_id == instansi_id) or (p.nip and p.nip == pimpinan_nip):
-        return
-    raise AksesDitolak("Capaian kinerja organisasi diatur oleh admin instansi atau pimpinan unit induk itu.")
+from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
+from services.shared.principal import Principal
 
 
 async def atur_capaian(s: AsyncSession, p: Principal, instansi_id: str, induk_id: str, induk_nama: str,
-                       pimpinan_nip: str, tahun: int, kode: str, capaian: str, etag: str) -> CapaianRow:
-    boleh_atur_capaian(p, instansi_id, pimpinan_nip)
+                       pimpinan_nip: str, di_atas: Collection[str], tahun: int, kode: str, capaian: str,
+                       etag: str) -> CapaianRow:
+    boleh_atur_capaian(p, instansi_id, pimpinan_nip, di_atas)
     if capaian not in CAPAIAN:
         raise TidakValid("capaian", "pilih Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang")
     row = await s.get(CapaianRow, (induk_id, tahun, kode))
@@ -44,9 +46,9 @@ async def atur_capaian(s: AsyncSession, p: Principal, instansi_id: str, induk_id
     return row
 
 
-async def finalisasi(s: AsyncSession, p: Principal, instansi_id: str, induk_id: str, pimpinan_nip: str, tahun: int,
-                     kode: str, etag: str) -> CapaianRow:
-    boleh_atur_capaian(p, instansi_id, pimpinan_nip)
+async def finalisasi(s: AsyncSession, p: Principal, instansi_id: str, induk_id: str, pimpinan_nip: str,
+                     di_atas: Collection[str], tahun: int, kode: str, etag: str) -> CapaianRow:
+    boleh_atur_capaian(p, instansi_id, pimpinan_nip, di_atas)
     row = await s.get(CapaianRow, (induk_id, tahun, kode))
     if row is None:
         raise KondisiTidakTerpenuhi("Capaian organisasi periode ini belum diisi; isi dahulu lalu finalisasi.")

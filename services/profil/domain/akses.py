@@ -69,8 +69,12 @@ def boleh_lihat_unor(p: Principal, unor_id: str, unor_sendiri: str | None, insta
 
 
 def boleh_cari(p: Principal) -> None:
-    if not (p.pengelola_instansi(p.instansi_id) or p.punya(LAYANAN)):
-        raise AksesDitolak("Pencarian pegawai hanya untuk admin instansi, helpdesk dan akun layanan.")
+    """Searching the instansi's pegawai (NIP, nama, jabatan, unit: the org
+    chart ListUnor already shows every member) is also for pegawai: an atasan
+    adds colleagues of other units to their Matriks Peran Hasil
+    (docs/domain.md#matriks-peran-hasil)."""
+    if not (p.pengelola_instansi(p.instansi_id) or p.punya(LAYANAN) or p.nip):
+        raise AksesDitolak("Pencarian pegawai hanya untuk pegawai, admin instansi, helpdesk dan akun layanan.")
 
 
 def boleh_kelola_penugasan(p: Principal, nip: str, instansi_id: str) -> None:

@@ -129,9 +129,17 @@ def perubahan(p: Perubahan) -> pb.PerubahanPenilai:
                                keterangan=p.keterangan)
 
 
+PERAN_TIM = {"KOORDINATOR": pb.PERAN_TIM_KOORDINATOR, "KETUA_TIM": pb.PERAN_TIM_KETUA_TIM,
+             "ANGGOTA": pb.PERAN_TIM_ANGGOTA}
+PERAN_TIM_DARI = {v: k for k, v in PERAN_TIM.items()}
+
+
 def matriks(m: Matriks) -> pb.MatriksPeranHasil:
     return pb.MatriksPeranHasil(
         skp=skp_name(m.skp.id), rhk=[rhk(r) for r in m.rhk],
-        bawahan=[pb.BawahanMatriks(nip=b.nip, nama=b.nama, jabatan=b.jabatan) for b in m.bawahan],
-        peran=[pb.PeranHasil(rhk=f"skp/{m.skp.id}/rhk/{rid}", nip=nips) for rid, nips in m.peran.items()],
+        bawahan=[pb.BawahanMatriks(nip=b.nip, nama=b.nama, jabatan=b.jabatan, lintas_unit=b.lintas_unit,
+                                   unor_nama=b.unor_nama) for b in m.bawahan],
+        peran=[pb.PeranHasil(rhk=f"skp/{m.skp.id}/rhk/{rid}", nip=[x.nip for x in sel], sel=[
+            pb.SelPeranHasil(nip=x.nip, peran_hasil=x.peran_hasil, peran=PERAN_TIM[x.peran]) for x in sel])
+               for rid, sel in m.peran.items()],
     )

@@ -7,6 +7,7 @@ from ekinerja.skp.v1 import skp_pb2 as pb
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared import principal as pr
+from services.shared.errors import TidakValid
 from services.skp.domain.periode import Periode
 from services.skp.server import convert, nama
 from services.skp.server.dasar import Dasar
@@ -37,10 +38,45 @@ class Mph(Dasar):
         p = pr.current()
         async with self._db.read() as s:
             row = await uc.untuk_matriks(s, p, skp_id)
-        kolom = await self._kolom(row) if request.ditugaskan else []
+        # The columns are needed for the reply as well, not only to check an assignment.
+        kolom = await self._kolom(row)
+        peran = convert.PERAN_TIM_DARI.get(request.peran or pb.PERAN_TIM_ANGGOTA, "")
 
         async def work(s: AsyncSession) -> pb.MatriksPeranHasil:
-            m = await uc.ubah(s, p, skp_id, rhk_id, request.nip, request.ditugaskan, kolom)
+            m = await uc.ubah(s, p, skp_id, rhk_id, request.nip, request.ditugaskan, kolom, request.peran_hasil,
+                              peran)
             return convert.matriks(m)
 
         return await self._mutasi(request, "UpdatePeranHasil", pb.MatriksPeranHasil, work)
+
+    async def TambahPegawaiMph(self, request: pb.TambahPegawaiMphRequest,
+                               context: grpc.aio.ServicerContext) -> pb.MatriksPeranHasil:
+        skp_id = nama.skp(request.name)
+        nip = nama.nip(request.nip, "nip")
+        p = pr.current()
+        async with self._db.read() as s:
+            row = await uc.untuk_matriks(s, p, skp_id)
+        kolom = await self._kolom(row)
+        orang = await self._profil.cari_nip(nip)
+        if orang is None:
+            raise TidakValid("nip", "pegawai dengan NIP ini tidak ditemukan di instansi Anda")
+        pegawai = uc.Kolom(orang.nip, orang.nama, orang.jabatan, True, orang.unor_nama)
+
+        async def work(s: AsyncSession) -> pb.MatriksPeranHasil:
+            return convert.matriks(await uc.tambah_pegawai(s, p, skp_id, pegawai, kolom))
+
+        return await self._mutasi(request, "TambahPegawaiMph", pb.MatriksPeranHasil, work)
+
+    async def HapusPegawaiMph(self, request: pb.HapusPegawaiMphRequest,
+                              context: grpc.aio.ServicerContext) -> pb.MatriksPeranHasil:
+        skp_id = nama.skp(request.name)
+        nip = nama.nip(request.nip, "nip")
+        p = pr.current()
+        async with self._db.read() as s:
+            row = await uc.untuk_matriks(s, p, skp_id)
+        kolom = await self._kolom(row)
+
+        async def work(s: AsyncSession) -> pb.MatriksPeranHasil:
+            return convert.matriks(await uc.hapus_pegawai(s, p, skp_id, nip, kolom))
+
+        return await self._mutasi(request, "HapusPegawaiMph", pb.MatriksPeranHasil, work)

@@ -107,9 +107,10 @@ class Persetujuan(Dasar):
         hasil, gagal = await self._resolve(list(kandidat.values()), hari)
 
         async def work(s: AsyncSession) -> pb.SinkronisasiSkpBawahanResponse:
-            perubahan = await uc_bawahan.terapkan(s, p, hasil)
+            perubahan, ditahan = await uc_bawahan.terapkan(s, p, hasil, request.konfirmasi)
             return pb.SinkronisasiSkpBawahanResponse(
-                diperiksa=len(kandidat), perubahan=[convert.perubahan(x) for x in perubahan], gagal=gagal)
+                diperiksa=len(kandidat), perubahan=[convert.perubahan(x) for x in perubahan], gagal=gagal,
+                menunggu_konfirmasi=[convert.perubahan(x) for x in ditahan])
 
         return await self._mutasi(request, "SinkronisasiSkpBawahan",
                                   pb.SinkronisasiSkpBawahanResponse, work)

@@ -144,9 +144,25 @@ class RiwayatRow(Base):
     alasan: Mapped[str] = mapped_column(Text, default="")
 
 
+class MphAnggotaRow(Base):
+    """A pegawai of another unit added to an SKP's Matriks Peran Hasil
+    (Tambah Pegawai): a column besides the pegawai's own bawahan, with the
+    profil snapshot taken when added."""
+
+    __tablename__ = "mph_anggota"
+
+    skp_id: Mapped[str] = mapped_column(ForeignKey("skp.id", ondelete="CASCADE"), primary_key=True)
+    nip: Mapped[str] = mapped_column(String(18), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    jabatan: Mapped[str] = mapped_column(String(300))
+    unor_nama: Mapped[str] = mapped_column(String(300))
+    dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class PeranHasilRow(Base):
     """A cell of the Matriks Peran Hasil: bawahan `nip` is assigned to the
-    atasan's RHK `rhk_id`."""
+    atasan's RHK `rhk_id`, with the peran hasil (the text that becomes the
+    bawahan's RHK) and a role: KOORDINATOR, KETUA_TIM or ANGGOTA."""
 
     __tablename__ = "peran_hasil"
     __table_args__ = (Index("ix_peran_hasil_nip", "nip"),)
@@ -154,3 +170,5 @@ class PeranHasilRow(Base):
     rhk_id: Mapped[str] = mapped_column(ForeignKey("rhk.id", ondelete="CASCADE"), primary_key=True)
     nip: Mapped[str] = mapped_column(String(18), primary_key=True)
     dibuat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    peran_hasil: Mapped[str] = mapped_column(Text, default="", server_default="")
+    peran: Mapped[str] = mapped_column(String(16), default="ANGGOTA", server_default="ANGGOTA")

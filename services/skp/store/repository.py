@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared.errors import TidakDitemukan
 from services.skp.domain import akses
-from services.skp.store.models import IndikatorRow, PeranHasilRow, RhkRow, RiwayatRow, SkpRow
+from services.skp.store.models import IndikatorRow, MphAnggotaRow, PeranHasilRow, RhkRow, RiwayatRow, SkpRow
 
 
 async def get_skp(s: AsyncSession, skp_id: str, *, kunci: bool = False) -> SkpRow:
@@ -106,6 +106,7 @@ async def hapus_skp(s: AsyncSession, skp_id: str) -> None:
     # Explicit, child first: the same on every database, cascade or not.
     rhk_ids = select(RhkRow.id).where(RhkRow.skp_id == skp_id)
     await s.execute(delete(PeranHasilRow).where(PeranHasilRow.rhk_id.in_(rhk_ids)))
+    await s.execute(delete(MphAnggotaRow).where(MphAnggotaRow.skp_id == skp_id))
     await s.execute(delete(IndikatorRow).where(IndikatorRow.rhk_id.in_(rhk_ids)))
     await s.execute(delete(RhkRow).where(RhkRow.skp_id == skp_id))
     await s.execute(delete(RiwayatRow).where(RiwayatRow.skp_id == skp_id))
@@ -163,3 +164,8 @@ async def jumlah_indikator(s: AsyncSession, skp_ids: Iterable[str]) -> dict[str,
         .where(RhkRow.skp_id.in_(ids)).group_by(RhkRow.skp_id)
     )
     return {skp_id: n for skp_id, n in rows}
+
+
+async def mph_anggota(s: AsyncSession, skp_id: str) -> list[MphAnggotaRow]:
+    return list(await s.scalars(select(MphAnggotaRow).where(MphAnggotaRow.skp_id == skp_id)
+                                .order_by(MphAnggotaRow.nama, MphAnggotaRow.nip)))

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared.principal import Principal
 from services.skp.domain.periode import kunci_peran
+from services.skp.domain.status import PERSETUJUAN
 from services.skp.store import repository as repo
 from services.skp.store.models import SkpRow
 from services.skp.usecases.skp import ganti_penilai
@@ -37,20 +38,35 @@ def identitas_penilai(row: SkpRow) -> Identitas | None:
                      row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama)
 
 
-async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | None]) -> list[Perubahan]:
-    """Writes the re-resolved penilai of each SKP id; returns what changed."""
+def perlu_konfirmasi(row: SkpRow, baru: Identitas | None) -> bool:
+    """An approved SKP (which may already be rated) changes penilai only once
+    the user confirmed it: Sinkronisasi never rewrites it silently
+    (docs/domain.md#snapshot-dan-muat-ulang). A refresh of the same person's
+    jabatan or unit is not a change of penilai."""
+    return row.status == PERSETUJUAN and (baru.nip if baru else None) != row.penilai_nip
+
+
+async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | None],
+                   konfirmasi: bool = False) -> tuple[list[Perubahan], list[Perubahan]]:
+    """Writes the re-resolved penilai of each SKP id; returns what changed,
+    and the approved SKPs left unchanged until `konfirmasi`."""
     perubahan: list[Perubahan] = []
+    ditahan: list[Perubahan] = []
     for skp_id, baru in hasil.items():
         row = await repo.get_skp(s, skp_id, kunci=True)
         lama = identitas_penilai(row)
         if lama == baru:
+            continue
+        if perlu_konfirmasi(row, baru) and not konfirmasi:
+            ditahan.append(Perubahan(row, lama, baru, "SKP sudah disetujui: penilai diganti hanya setelah "
+                                                      "dikonfirmasi."))
             continue
         if ganti_penilai(s, p, row, baru, "Sinkronisasi SKP Bawahan"):
             ket = "Pejabat penilai berganti."
         else:
             ket = "Data pejabat penilai diperbarui (jabatan, pangkat atau unit kerja)."
         perubahan.append(Perubahan(row, lama, baru, ket))
-    return perubahan
+    return perubahan, ditahan
 
 
 def skp_peran_berlaku(milik: list[SkpRow], peran: list[tuple[str, str | None]], acuan: dt.date) -> list[SkpRow]:

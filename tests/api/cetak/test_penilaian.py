@@ -96,15 +96,15 @@ async def test_evaluasi_kinerja_setelah_dinilai_dengan_kurva_setelah_capaian_fin
         assert bagian in t, bagian
     assert t.index("6. Pejabat Penilai Kinerja") < t.index("7. Pegawai yang Dinilai")
     assert t.count("^") == 1 and t.count("$") == 1 and "PERSENTASE" not in t
-    kepala = await client.login(nip=data.KEPALA_BKPSDM)
+    sekda = await client.login(nip=data.SEKDA)  # the pimpinan above BKPSDM sets its capaian
     cap = await client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
         unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK),
-        metadata=kepala)
+        metadata=sekda)
     # Set but not final: still "(belum final)", never the value.
     t = teks((await unduh(client.cetak.CetakEvaluasiKinerja(evaluasi(skps[0]), metadata=sutikno))).isi)
     assert "CAPAIAN KINERJA ORGANISASI (belum final)" in t and "CAPAIAN KINERJA ORGANISASI BAIK" not in t
     await client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
-        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag), metadata=kepala)
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag), metadata=sekda)
     hasil = await unduh(client.cetak.CetakEvaluasiKinerja(evaluasi(skps[0]), metadata=sutikno))
     t = teks(hasil.isi)
     for bagian in ["CAPAIAN KINERJA ORGANISASI BAIK", "PREDIKAT KINERJA PEGAWAI SANGAT BAIK",

@@ -119,28 +119,39 @@ async def test_capaian_organisasi_dan_kurva(client):
     req = n.GetKurvaRequest(tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN)
     tanpa = await client.penilaian.GetKurva(req, metadata=endang)
     assert tanpa.capaian == n.CAPAIAN_UNSPECIFIED and tanpa.sesuai and tanpa.jumlah_dinilai == 3
-    # BKPSDM is the unor induk: its Kepala sets the capaian (ENDANG may not).
-    await gagal(client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
-        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK),
-        metadata=endang), C.PERMISSION_DENIED)
+    # BKPSDM is a unor induk: the pimpinan above it (the Sekda) sets the capaian; not ENDANG, and never
+    # the Kepala BKPSDM, whose rating hasil kerja it becomes (docs/domain.md#capaian-kinerja-organisasi).
     kepala = await client.login(nip=data.KEPALA_BKPSDM)
+    for md in (endang, kepala):
+        await gagal(client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
+            unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK),
+            metadata=md), C.PERMISSION_DENIED)
+    sekda = await client.login(nip=data.SEKDA)
     cap = await client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
         unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK),
-        metadata=kepala)
+        metadata=sekda)
+    assert cap.boleh_diatur and cap.diubah_oleh == data.SEKDA
     err = await gagal(client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
         unor_induk_id=data.BIDANG, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK),
-        metadata=kepala), C.INVALID_ARGUMENT)
+        metadata=sekda), C.INVALID_ARGUMENT)
     assert "unor_induk_id" in field_violations(err)
     kurva = await client.penilaian.GetKurva(req, metadata=endang)
     assert kurva.capaian == n.CAPAIAN_BAIK and not kurva.capaian_final and not kurva.sesuai
     baik = next(d for d in kurva.distribusi if d.predikat == n.PREDIKAT_BAIK)
     assert (baik.jumlah, round(baik.persen, 1), baik.persen_maks, baik.sesuai) == (2, 66.7, 70.0, True)
     assert any("Butuh Perbaikan atau Kurang" in p for p in kurva.pelanggaran)
+    await gagal(client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag),
+        metadata=kepala), C.PERMISSION_DENIED)
     await client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
-        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag), metadata=kepala)
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag), metadata=sekda)
     await gagal(client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
         unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_ISTIMEWA),
-        metadata=kepala), C.FAILED_PRECONDITION)
+        metadata=sekda), C.FAILED_PRECONDITION)
+    # The Kepala BKPSDM still reads the curve of the unit he leads.
+    dilihat = await client.penilaian.GetKurva(n.GetKurvaRequest(
+        tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, unor_induk_id=data.BKPSDM), metadata=kepala)
+    assert dilihat.capaian_final
     admin = await client.login(username="admin.madiun")
     induk = await client.penilaian.GetKurva(n.GetKurvaRequest(
         tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN, unor_induk_id=data.BKPSDM), metadata=admin)
@@ -149,6 +160,41 @@ async def test_capaian_organisasi_dan_kurva(client):
         tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN), metadata=admin)
     assert {(c.unor_induk_id, c.capaian, c.final) for c in daftar.capaian} >= {
         (data.BKPSDM, n.CAPAIAN_BAIK, True), (data.JIWAN, n.CAPAIAN_UNSPECIFIED, False)}
+
+
+async def test_capaian_organisasi_siapa_boleh_mengatur(client):
+    """Who may set and finalise the capaian of a unor induk: admin instansi and
+    the pimpinan of a unit above it; never the induk's own pimpinan; another
+    instansi's admin does not learn the unit exists."""
+    def atur(unor, md, periode=n.PERIODE_TRIWULAN_I):
+        return client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
+            unor_induk_id=unor, tahun=TAHUN_BUKA, periode=periode, capaian=n.CAPAIAN_BAIK), metadata=md)
+
+    admin = await client.login(username="admin.madiun")
+    sekda, camat = await client.login(nip=data.SEKDA), await client.login(nip=data.CAMAT)
+    kepala = await client.login(nip=data.KEPALA_BKPSDM)
+    await gagal(atur(data.JIWAN, camat), C.PERMISSION_DENIED)  # the Camat leads KECAMATAN JIWAN
+    await gagal(atur(data.JIWAN, kepala), C.PERMISSION_DENIED)  # a sibling unit's head, not above it
+    await gagal(atur(data.SETDA, sekda), C.PERMISSION_DENIED)  # the root: admin instansi only
+    assert (await atur(data.JIWAN, sekda)).boleh_diatur
+    assert (await atur(data.SETDA, admin)).capaian == n.CAPAIAN_BAIK
+    cap = await atur(data.BKPSDM, admin, n.PERIODE_TRIWULAN_II)
+    await gagal(client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_TRIWULAN_II, etag=cap.etag),
+        metadata=kepala), C.PERMISSION_DENIED)
+    assert (await client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_TRIWULAN_II, etag=cap.etag),
+        metadata=sekda)).final
+    lain = await client.login(username="admin.ngawi")
+    await gagal(atur(data.BKPSDM, lain), C.NOT_FOUND)
+    await gagal(client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
+        unor_induk_id=data.BKPSDM, tahun=TAHUN_BUKA, periode=n.PERIODE_TRIWULAN_II), metadata=lain), C.NOT_FOUND)
+    # The list says which rows the caller may set, so the TUI offers Set Capaian only there.
+    for md, boleh in ((kepala, set()), (sekda, {data.BKPSDM, data.JIWAN}),
+                      (admin, {data.SETDA, data.BKPSDM, data.JIWAN})):
+        daftar = await client.penilaian.ListCapaianOrganisasi(n.ListCapaianOrganisasiRequest(
+            tahun=TAHUN_BUKA, periode=n.PERIODE_TRIWULAN_I), metadata=md)
+        assert {c.unor_induk_id for c in daftar.capaian if c.boleh_diatur} == boleh
 
 
 async def test_rating_hasil_pimpinan_unit_induk_mengikuti_capaian(client):

@@ -1,7 +1,9 @@
 """Capaian Kinerja Organisasi of every unor induk of the instansi in a year
 (and period): set it, finalize it, and see the Kurva of the unit against it.
-Admin instansi sets any unit's; the pimpinan of a unor induk their own (the
-server decides and says so)."""
+Admin instansi sets any unit's, the pimpinan of a unit above a unor induk
+that induk's, never its own pimpinan (docs/domain.md#capaian-kinerja-organisasi):
+the server marks each row `boleh_diatur`, and Set/Finalisasi are offered
+only there."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
+BUKAN_WEWENANG = ("Capaian kinerja organisasi {unit} ditetapkan oleh pimpinan organisasi di atasnya atau admin "
+                  "instansi, tidak oleh pimpinan unit itu sendiri.")
 TOMBOL = [("set-capaian", "Set Capaian", "set"), ("finalisasi-capaian", "Finalisasi", "finalisasi"),
           ("kurva-capaian", "Lihat Kurva", "kurva")]
 
@@ -98,11 +102,14 @@ class DaftarCapaian(Vertical):
         c = self.terpilih()
         if c is None:
             return
+        for id_ in ("#set-capaian", "#finalisasi-capaian"):
+            self.query_one(id_, Button).disabled = c.final or not c.boleh_diatur
         oleh = f"{c.diubah_oleh} ({fmt.waktu(c.waktu)})" if c.diubah_oleh else "-"
         self.query_one("#rincian-capaian", Static).update(kv([
             ("UNIT KERJA INDUK", Text(c.unor_induk_nama)),
             ("CAPAIAN", f"{fmt.capaian(c.capaian)}" + (" (final)" if c.final else "")),
             ("DIUBAH OLEH", Text(oleh)),
+            *([] if c.boleh_diatur else [("KETERANGAN", "ditetapkan pimpinan di atasnya atau admin instansi")]),
         ]))
 
     @on(Button.Pressed)
@@ -122,6 +129,8 @@ class DaftarCapaian(Vertical):
         if c.final:
             self.notify("Capaian organisasi ini sudah final dan tidak dapat diubah.", severity="warning", markup=False)
             return
+        if not self._boleh(c):
+            return
 
         def selesai(hasil: HasilCapaian) -> None:
             if hasil == "usang":
@@ -133,17 +142,24 @@ class DaftarCapaian(Vertical):
 
         self.app.push_screen(SetCapaianScreen(c), selesai)
 
+    def _boleh(self, c: pb.CapaianOrganisasi) -> bool:
+        if not c.boleh_diatur:
+            self.notify(BUKAN_WEWENANG.format(unit=fmt.bersih(c.unor_induk_nama)), severity="warning", markup=False)
+        return c.boleh_diatur
+
     def action_finalisasi(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
 
         c = self.terpilih()
         if c is None:
             return
-        if not c.capaian:
-            self.notify("Capaian organisasi ini belum diisi: Set Capaian (c) dahulu.", severity="warning", markup=False)
-            return
         if c.final:
             self.notify("Capaian organisasi ini sudah final.", markup=False)
+            return
+        if not self._boleh(c):
+            return
+        if not c.capaian:
+            self.notify("Capaian organisasi ini belum diisi: Set Capaian (c) dahulu.", severity="warning", markup=False)
             return
 
         def jawab(ya: bool | None) -> None:

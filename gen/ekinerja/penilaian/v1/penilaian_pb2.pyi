@@ -1237,6 +1237,7 @@ class CapaianOrganisasi(_message.Message):
     DIUBAH_OLEH_FIELD_NUMBER: _builtins.int
     WAKTU_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
+    BOLEH_DIATUR_FIELD_NUMBER: _builtins.int
     unor_induk_id: _builtins.str
     unor_induk_nama: _builtins.str
     tahun: _builtins.int
@@ -1245,6 +1246,11 @@ class CapaianOrganisasi(_message.Message):
     final: _builtins.bool
     diubah_oleh: _builtins.str
     etag: _builtins.str
+    boleh_diatur: _builtins.bool
+    """Output only: the caller may set and finalise it — admin instansi, or
+    the pimpinan of a unit above the unor induk; never its own pimpinan
+    (docs/domain.md#capaian-kinerja-organisasi).
+    """
     @_builtins.property
     def waktu(self) -> _timestamp_pb2.Timestamp: ...
     def __init__(
@@ -1259,10 +1265,11 @@ class CapaianOrganisasi(_message.Message):
         diubah_oleh: _builtins.str = ...,
         waktu: _timestamp_pb2.Timestamp | None = ...,
         etag: _builtins.str = ...,
+        boleh_diatur: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["waktu", b"waktu"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["capaian", b"capaian", "diubah_oleh", b"diubah_oleh", "etag", b"etag", "final", b"final", "periode", b"periode", "tahun", b"tahun", "unor_induk_id", b"unor_induk_id", "unor_induk_nama", b"unor_induk_nama", "waktu", b"waktu"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["boleh_diatur", b"boleh_diatur", "capaian", b"capaian", "diubah_oleh", b"diubah_oleh", "etag", b"etag", "final", b"final", "periode", b"periode", "tahun", b"tahun", "unor_induk_id", b"unor_induk_id", "unor_induk_nama", b"unor_induk_nama", "waktu", b"waktu"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

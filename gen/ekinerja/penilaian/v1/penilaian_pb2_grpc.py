@@ -345,7 +345,9 @@ class PenilaianServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def SetCapaianOrganisasi(self, request, context):
-        """Sets it (not once final). Errors: PERMISSION_DENIED, FAILED_PRECONDITION
+        """Sets it (not once final): admin instansi or the pimpinan of a unit
+        above the unor induk, never the induk's own pimpinan. Errors:
+        PERMISSION_DENIED, NOT_FOUND (another instansi's unit), FAILED_PRECONDITION
         (already final), INVALID_ARGUMENT (`unor_induk_id` not an induk).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

@@ -136,7 +136,9 @@ class PenilaianServiceStub:
     ListCapaianOrganisasi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.ListCapaianOrganisasiRequest, _penilaian_pb2.ListCapaianOrganisasiResponse]
     """Capaian Kinerja Organisasi per unor induk, year and period."""
     SetCapaianOrganisasi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.SetCapaianOrganisasiRequest, _penilaian_pb2.CapaianOrganisasi]
-    """Sets it (not once final). Errors: PERMISSION_DENIED, FAILED_PRECONDITION
+    """Sets it (not once final): admin instansi or the pimpinan of a unit
+    above the unor induk, never the induk's own pimpinan. Errors:
+    PERMISSION_DENIED, NOT_FOUND (another instansi's unit), FAILED_PRECONDITION
     (already final), INVALID_ARGUMENT (`unor_induk_id` not an induk).
     """
     FinalisasiCapaianOrganisasi: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.FinalisasiCapaianOrganisasiRequest, _penilaian_pb2.CapaianOrganisasi]
@@ -237,7 +239,9 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     ListCapaianOrganisasi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListCapaianOrganisasiRequest, _penilaian_pb2.ListCapaianOrganisasiResponse]  # type: ignore[assignment]
     """Capaian Kinerja Organisasi per unor induk, year and period."""
     SetCapaianOrganisasi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.SetCapaianOrganisasiRequest, _penilaian_pb2.CapaianOrganisasi]  # type: ignore[assignment]
-    """Sets it (not once final). Errors: PERMISSION_DENIED, FAILED_PRECONDITION
+    """Sets it (not once final): admin instansi or the pimpinan of a unit
+    above the unor induk, never the induk's own pimpinan. Errors:
+    PERMISSION_DENIED, NOT_FOUND (another instansi's unit), FAILED_PRECONDITION
     (already final), INVALID_ARGUMENT (`unor_induk_id` not an induk).
     """
     FinalisasiCapaianOrganisasi: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.FinalisasiCapaianOrganisasiRequest, _penilaian_pb2.CapaianOrganisasi]  # type: ignore[assignment]
@@ -467,7 +471,9 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _penilaian_pb2.SetCapaianOrganisasiRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_penilaian_pb2.CapaianOrganisasi, _abc.Awaitable[_penilaian_pb2.CapaianOrganisasi]]:
-        """Sets it (not once final). Errors: PERMISSION_DENIED, FAILED_PRECONDITION
+        """Sets it (not once final): admin instansi or the pimpinan of a unit
+        above the unor induk, never the induk's own pimpinan. Errors:
+        PERMISSION_DENIED, NOT_FOUND (another instansi's unit), FAILED_PRECONDITION
         (already final), INVALID_ARGUMENT (`unor_induk_id` not an induk).
         """
 

@@ -136,7 +136,9 @@ class ProfilServiceServicer:
 
     def SearchPegawai(self, request, context):
         """Searches pegawai of the caller's instansi by NIP prefix or name
-        (admin instansi, helpdesk and service accounts).
+        (admin instansi, helpdesk, service accounts, and pegawai: an atasan
+        adds colleagues of other units to their Matriks Peran Hasil). Returns
+        the summary only (no e-mail).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

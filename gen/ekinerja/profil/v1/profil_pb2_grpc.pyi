@@ -55,7 +55,9 @@ class ProfilServiceStub:
     """
     SearchPegawai: _grpc.UnaryUnaryMultiCallable[_profil_pb2.SearchPegawaiRequest, _profil_pb2.ListPegawaiResponse]
     """Searches pegawai of the caller's instansi by NIP prefix or name
-    (admin instansi, helpdesk and service accounts).
+    (admin instansi, helpdesk, service accounts, and pegawai: an atasan
+    adds colleagues of other units to their Matriks Peran Hasil). Returns
+    the summary only (no e-mail).
     """
     GetAtasan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.GetAtasanRequest, _profil_pb2.Atasan]
     """Data Atasan: the pejabat penilai kinerja resolved on a date by the
@@ -113,7 +115,9 @@ class ProfilServiceAsyncStub(ProfilServiceStub):
     """
     SearchPegawai: _aio.UnaryUnaryMultiCallable[_profil_pb2.SearchPegawaiRequest, _profil_pb2.ListPegawaiResponse]  # type: ignore[assignment]
     """Searches pegawai of the caller's instansi by NIP prefix or name
-    (admin instansi, helpdesk and service accounts).
+    (admin instansi, helpdesk, service accounts, and pegawai: an atasan
+    adds colleagues of other units to their Matriks Peran Hasil). Returns
+    the summary only (no e-mail).
     """
     GetAtasan: _aio.UnaryUnaryMultiCallable[_profil_pb2.GetAtasanRequest, _profil_pb2.Atasan]  # type: ignore[assignment]
     """Data Atasan: the pejabat penilai kinerja resolved on a date by the
@@ -192,7 +196,9 @@ class ProfilServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_profil_pb2.ListPegawaiResponse, _abc.Awaitable[_profil_pb2.ListPegawaiResponse]]:
         """Searches pegawai of the caller's instansi by NIP prefix or name
-        (admin instansi, helpdesk and service accounts).
+        (admin instansi, helpdesk, service accounts, and pegawai: an atasan
+        adds colleagues of other units to their Matriks Peran Hasil). Returns
+        the summary only (no e-mail).
         """
 
     @_abc_1.abstractmethod

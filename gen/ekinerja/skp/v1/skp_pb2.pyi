@@ -213,6 +213,28 @@ PIHAK_SKP_PENILAI: PihakSkp.ValueType  # 2
 """PEJABAT PENILAI KINERJA"""
 Global___PihakSkp: _TypeAlias = PihakSkp  # noqa: Y015
 
+class _PeranTim:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _PeranTimEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_PeranTim.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    PERAN_TIM_UNSPECIFIED: _PeranTim.ValueType  # 0
+    PERAN_TIM_KOORDINATOR: _PeranTim.ValueType  # 1
+    PERAN_TIM_KETUA_TIM: _PeranTim.ValueType  # 2
+    PERAN_TIM_ANGGOTA: _PeranTim.ValueType  # 3
+
+class PeranTim(_PeranTim, metaclass=_PeranTimEnumTypeWrapper):
+    """The role of a pegawai in the work behind an RHK of the atasan
+    (docs/domain.md#matriks-peran-hasil).
+    """
+
+PERAN_TIM_UNSPECIFIED: PeranTim.ValueType  # 0
+PERAN_TIM_KOORDINATOR: PeranTim.ValueType  # 1
+PERAN_TIM_KETUA_TIM: PeranTim.ValueType  # 2
+PERAN_TIM_ANGGOTA: PeranTim.ValueType  # 3
+Global___PeranTim: _TypeAlias = PeranTim  # noqa: Y015
+
 @_typing.final
 class Identitas(_message.Message):
     """One identity column of the SKP, as stored when it was last refreshed."""
@@ -1421,17 +1443,23 @@ class SinkronisasiSkpBawahanRequest(_message.Message):
 
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     TAHUN_FIELD_NUMBER: _builtins.int
+    KONFIRMASI_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     tahun: _builtins.int
+    konfirmasi: _builtins.bool
+    """Also change the penilai of approved SKPs (the user confirmed the list
+    a previous call returned in `menunggu_konfirmasi`).
+    """
     def __init__(
         self,
         *,
         request_id: _builtins.str = ...,
         tahun: _builtins.int = ...,
+        konfirmasi: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["request_id", b"request_id", "tahun", b"tahun"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["konfirmasi", b"konfirmasi", "request_id", b"request_id", "tahun", b"tahun"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1483,6 +1511,7 @@ class SinkronisasiSkpBawahanResponse(_message.Message):
     DIPERIKSA_FIELD_NUMBER: _builtins.int
     PERUBAHAN_FIELD_NUMBER: _builtins.int
     GAGAL_FIELD_NUMBER: _builtins.int
+    MENUNGGU_KONFIRMASI_FIELD_NUMBER: _builtins.int
     diperiksa: _builtins.int
     """SKPs checked"""
     @_builtins.property
@@ -1491,16 +1520,23 @@ class SinkronisasiSkpBawahanResponse(_message.Message):
     def gagal(self) -> _containers.RepeatedCompositeFieldContainer[Global___PerubahanPenilai]:
         """SKPs that could not be refreshed, with why."""
 
+    @_builtins.property
+    def menunggu_konfirmasi(self) -> _containers.RepeatedCompositeFieldContainer[Global___PerubahanPenilai]:
+        """Approved SKPs whose penilai would change, left unchanged: ask the user,
+        then call again with `konfirmasi`.
+        """
+
     def __init__(
         self,
         *,
         diperiksa: _builtins.int = ...,
         perubahan: _abc.Iterable[Global___PerubahanPenilai] | None = ...,
         gagal: _abc.Iterable[Global___PerubahanPenilai] | None = ...,
+        menunggu_konfirmasi: _abc.Iterable[Global___PerubahanPenilai] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["diperiksa", b"diperiksa", "gagal", b"gagal", "perubahan", b"perubahan"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["diperiksa", b"diperiksa", "gagal", b"gagal", "menunggu_konfirmasi", b"menunggu_konfirmasi", "perubahan", b"perubahan"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1533,23 +1569,59 @@ class BawahanMatriks(_message.Message):
     NIP_FIELD_NUMBER: _builtins.int
     NAMA_FIELD_NUMBER: _builtins.int
     JABATAN_FIELD_NUMBER: _builtins.int
+    LINTAS_UNIT_FIELD_NUMBER: _builtins.int
+    UNOR_NAMA_FIELD_NUMBER: _builtins.int
     nip: _builtins.str
     nama: _builtins.str
     jabatan: _builtins.str
+    lintas_unit: _builtins.bool
+    """Set for a pegawai added from another unit (Tambah Pegawai)."""
+    unor_nama: _builtins.str
     def __init__(
         self,
         *,
         nip: _builtins.str = ...,
         nama: _builtins.str = ...,
         jabatan: _builtins.str = ...,
+        lintas_unit: _builtins.bool = ...,
+        unor_nama: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["jabatan", b"jabatan", "nama", b"nama", "nip", b"nip"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["jabatan", b"jabatan", "lintas_unit", b"lintas_unit", "nama", b"nama", "nip", b"nip", "unor_nama", b"unor_nama"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___BawahanMatriks: _TypeAlias = BawahanMatriks  # noqa: Y015
+
+@_typing.final
+class SelPeranHasil(_message.Message):
+    """One assigned cell: the peran hasil (the text that becomes the bawahan's
+    RHK) and the role.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NIP_FIELD_NUMBER: _builtins.int
+    PERAN_HASIL_FIELD_NUMBER: _builtins.int
+    PERAN_FIELD_NUMBER: _builtins.int
+    nip: _builtins.str
+    peran_hasil: _builtins.str
+    peran: Global___PeranTim.ValueType
+    def __init__(
+        self,
+        *,
+        nip: _builtins.str = ...,
+        peran_hasil: _builtins.str = ...,
+        peran: Global___PeranTim.ValueType = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["nip", b"nip", "peran", b"peran", "peran_hasil", b"peran_hasil"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___SelPeranHasil: _TypeAlias = SelPeranHasil  # noqa: Y015
 
 @_typing.final
 class PeranHasil(_message.Message):
@@ -1557,21 +1629,27 @@ class PeranHasil(_message.Message):
 
     RHK_FIELD_NUMBER: _builtins.int
     NIP_FIELD_NUMBER: _builtins.int
+    SEL_FIELD_NUMBER: _builtins.int
     rhk: _builtins.str
     """the atasan's RHK"""
     @_builtins.property
     def nip(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """bawahan assigned to it"""
 
+    @_builtins.property
+    def sel(self) -> _containers.RepeatedCompositeFieldContainer[Global___SelPeranHasil]:
+        """the same, with peran hasil and role"""
+
     def __init__(
         self,
         *,
         rhk: _builtins.str = ...,
         nip: _abc.Iterable[_builtins.str] | None = ...,
+        sel: _abc.Iterable[Global___SelPeranHasil] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["nip", b"nip", "rhk", b"rhk"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["nip", b"nip", "rhk", b"rhk", "sel", b"sel"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1615,6 +1693,58 @@ class MatriksPeranHasil(_message.Message):
 Global___MatriksPeranHasil: _TypeAlias = MatriksPeranHasil  # noqa: Y015
 
 @_typing.final
+class TambahPegawaiMphRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"skp/{skp}", the atasan's SKP"""
+    nip: _builtins.str
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        nip: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "nip", b"nip", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TambahPegawaiMphRequest: _TypeAlias = TambahPegawaiMphRequest  # noqa: Y015
+
+@_typing.final
+class HapusPegawaiMphRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"skp/{skp}" """
+    nip: _builtins.str
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        nip: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "nip", b"nip", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___HapusPegawaiMphRequest: _TypeAlias = HapusPegawaiMphRequest  # noqa: Y015
+
+@_typing.final
 class UpdatePeranHasilRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -1622,12 +1752,20 @@ class UpdatePeranHasilRequest(_message.Message):
     RHK_FIELD_NUMBER: _builtins.int
     NIP_FIELD_NUMBER: _builtins.int
     DITUGASKAN_FIELD_NUMBER: _builtins.int
+    PERAN_HASIL_FIELD_NUMBER: _builtins.int
+    PERAN_FIELD_NUMBER: _builtins.int
     request_id: _builtins.str
     rhk: _builtins.str
     """"skp/{skp}/rhk/{rhk}" """
     nip: _builtins.str
     """the bawahan"""
     ditugaskan: _builtins.bool
+    peran_hasil: _builtins.str
+    """When ditugaskan: the peran hasil (at most 1000 characters, may be
+    empty) and the role (unset: ANGGOTA). Assigning an assigned cell again
+    replaces both.
+    """
+    peran: Global___PeranTim.ValueType
     def __init__(
         self,
         *,
@@ -1635,10 +1773,12 @@ class UpdatePeranHasilRequest(_message.Message):
         rhk: _builtins.str = ...,
         nip: _builtins.str = ...,
         ditugaskan: _builtins.bool = ...,
+        peran_hasil: _builtins.str = ...,
+        peran: Global___PeranTim.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["ditugaskan", b"ditugaskan", "nip", b"nip", "request_id", b"request_id", "rhk", b"rhk"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["ditugaskan", b"ditugaskan", "nip", b"nip", "peran", b"peran", "peran_hasil", b"peran_hasil", "request_id", b"request_id", "rhk", b"rhk"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

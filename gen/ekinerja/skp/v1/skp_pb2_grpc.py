@@ -165,6 +165,16 @@ class SkpServiceStub:
                 request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
                 _registered_method=True)
+        self.TambahPegawaiMph = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/TambahPegawaiMph',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.TambahPegawaiMphRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+                _registered_method=True)
+        self.HapusPegawaiMph = channel.unary_unary(
+                '/ekinerja.skp.v1.SkpService/HapusPegawaiMph',
+                request_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.HapusPegawaiMphRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+                _registered_method=True)
         self.ListJejakAudit = channel.unary_unary(
                 '/ekinerja.skp.v1.SkpService/ListJejakAudit',
                 request_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
@@ -377,7 +387,10 @@ class SkpServiceServicer:
     def SinkronisasiSkpBawahan(self, request, context):
         """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
         year that names the caller as penilai, and of every SKP of the caller's
-        current bawahan; reports each change.
+        current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+        possibly rated already) whose penilai would become another person is
+        left as it is and listed in `menunggu_konfirmasi`, unless the request
+        says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -397,6 +410,24 @@ class SkpServiceServicer:
 
     def UpdatePeranHasil(self, request, context):
         """Assigns (or unassigns) one bawahan to one RHK of the matrix.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TambahPegawaiMph(self, request, context):
+        """Tambah Pegawai: adds a pegawai of another unit of the instansi as a
+        column of the matrix, for a team across units
+        (docs/domain.md#matriks-peran-hasil). Only the SKP's pegawai.
+        Errors: INVALID_ARGUMENT (`nip`: not found in the instansi, or already
+        a column), PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HapusPegawaiMph(self, request, context):
+        """Removes such an added column and its cells (not a bawahan's column).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -542,6 +573,16 @@ def add_SkpServiceServicer_to_server(servicer, server):
             'UpdatePeranHasil': grpc.unary_unary_rpc_method_handler(
                     servicer.UpdatePeranHasil,
                     request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.SerializeToString,
+            ),
+            'TambahPegawaiMph': grpc.unary_unary_rpc_method_handler(
+                    servicer.TambahPegawaiMph,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.TambahPegawaiMphRequest.FromString,
+                    response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.SerializeToString,
+            ),
+            'HapusPegawaiMph': grpc.unary_unary_rpc_method_handler(
+                    servicer.HapusPegawaiMph,
+                    request_deserializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.HapusPegawaiMphRequest.FromString,
                     response_serializer=ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.SerializeToString,
             ),
             'ListJejakAudit': grpc.unary_unary_rpc_method_handler(
@@ -1251,6 +1292,60 @@ class SkpService:
             target,
             '/ekinerja.skp.v1.SkpService/UpdatePeranHasil',
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.UpdatePeranHasilRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TambahPegawaiMph(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/TambahPegawaiMph',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.TambahPegawaiMphRequest.SerializeToString,
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HapusPegawaiMph(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.skp.v1.SkpService/HapusPegawaiMph',
+            ekinerja_dot_skp_dot_v1_dot_skp__pb2.HapusPegawaiMphRequest.SerializeToString,
             ekinerja_dot_skp_dot_v1_dot_skp__pb2.MatriksPeranHasil.FromString,
             options,
             channel_credentials,

@@ -162,7 +162,10 @@ class SkpServiceStub:
     SinkronisasiSkpBawahan: _grpc.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]
     """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
     year that names the caller as penilai, and of every SKP of the caller's
-    current bawahan; reports each change.
+    current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+    possibly rated already) whose penilai would become another person is
+    left as it is and listed in `menunggu_konfirmasi`, unless the request
+    says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
     """
     GetMatriksPeranHasil: _grpc.UnaryUnaryMultiCallable[_skp_pb2.GetMatriksPeranHasilRequest, _skp_pb2.MatriksPeranHasil]
     """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
@@ -174,6 +177,15 @@ class SkpServiceStub:
     """
     UpdatePeranHasil: _grpc.UnaryUnaryMultiCallable[_skp_pb2.UpdatePeranHasilRequest, _skp_pb2.MatriksPeranHasil]
     """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
+    TambahPegawaiMph: _grpc.UnaryUnaryMultiCallable[_skp_pb2.TambahPegawaiMphRequest, _skp_pb2.MatriksPeranHasil]
+    """Tambah Pegawai: adds a pegawai of another unit of the instansi as a
+    column of the matrix, for a team across units
+    (docs/domain.md#matriks-peran-hasil). Only the SKP's pegawai.
+    Errors: INVALID_ARGUMENT (`nip`: not found in the instansi, or already
+    a column), PERMISSION_DENIED.
+    """
+    HapusPegawaiMph: _grpc.UnaryUnaryMultiCallable[_skp_pb2.HapusPegawaiMphRequest, _skp_pb2.MatriksPeranHasil]
+    """Removes such an added column and its cells (not a bawahan's column)."""
     ListJejakAudit: _grpc.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]
     """Jejak audit of this service's mutations (see ekinerja/audit/v1),
     newest first. Admin instansi and helpdesk, their own instansi only.
@@ -285,7 +297,10 @@ class SkpServiceAsyncStub(SkpServiceStub):
     SinkronisasiSkpBawahan: _aio.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]  # type: ignore[assignment]
     """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
     year that names the caller as penilai, and of every SKP of the caller's
-    current bawahan; reports each change.
+    current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+    possibly rated already) whose penilai would become another person is
+    left as it is and listed in `menunggu_konfirmasi`, unless the request
+    says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
     """
     GetMatriksPeranHasil: _aio.UnaryUnaryMultiCallable[_skp_pb2.GetMatriksPeranHasilRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
     """Matriks Peran Hasil of an SKP (the atasan's): its RHKs × the bawahan of
@@ -297,6 +312,15 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """
     UpdatePeranHasil: _aio.UnaryUnaryMultiCallable[_skp_pb2.UpdatePeranHasilRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
     """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
+    TambahPegawaiMph: _aio.UnaryUnaryMultiCallable[_skp_pb2.TambahPegawaiMphRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
+    """Tambah Pegawai: adds a pegawai of another unit of the instansi as a
+    column of the matrix, for a team across units
+    (docs/domain.md#matriks-peran-hasil). Only the SKP's pegawai.
+    Errors: INVALID_ARGUMENT (`nip`: not found in the instansi, or already
+    a column), PERMISSION_DENIED.
+    """
+    HapusPegawaiMph: _aio.UnaryUnaryMultiCallable[_skp_pb2.HapusPegawaiMphRequest, _skp_pb2.MatriksPeranHasil]  # type: ignore[assignment]
+    """Removes such an added column and its cells (not a bawahan's column)."""
     ListJejakAudit: _aio.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]  # type: ignore[assignment]
     """Jejak audit of this service's mutations (see ekinerja/audit/v1),
     newest first. Admin instansi and helpdesk, their own instansi only.
@@ -549,7 +573,10 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_skp_pb2.SinkronisasiSkpBawahanResponse, _abc.Awaitable[_skp_pb2.SinkronisasiSkpBawahanResponse]]:
         """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
         year that names the caller as penilai, and of every SKP of the caller's
-        current bawahan; reports each change.
+        current bawahan; reports each change. An approved SKP (PERSETUJUAN,
+        possibly rated already) whose penilai would become another person is
+        left as it is and listed in `menunggu_konfirmasi`, unless the request
+        says `konfirmasi` (docs/domain.md#snapshot-dan-muat-ulang).
         """
 
     @_abc_1.abstractmethod
@@ -573,6 +600,27 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.MatriksPeranHasil, _abc.Awaitable[_skp_pb2.MatriksPeranHasil]]:
         """Assigns (or unassigns) one bawahan to one RHK of the matrix."""
+
+    @_abc_1.abstractmethod
+    def TambahPegawaiMph(
+        self,
+        request: _skp_pb2.TambahPegawaiMphRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_skp_pb2.MatriksPeranHasil, _abc.Awaitable[_skp_pb2.MatriksPeranHasil]]:
+        """Tambah Pegawai: adds a pegawai of another unit of the instansi as a
+        column of the matrix, for a team across units
+        (docs/domain.md#matriks-peran-hasil). Only the SKP's pegawai.
+        Errors: INVALID_ARGUMENT (`nip`: not found in the instansi, or already
+        a column), PERMISSION_DENIED.
+        """
+
+    @_abc_1.abstractmethod
+    def HapusPegawaiMph(
+        self,
+        request: _skp_pb2.HapusPegawaiMphRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_skp_pb2.MatriksPeranHasil, _abc.Awaitable[_skp_pb2.MatriksPeranHasil]]:
+        """Removes such an added column and its cells (not a bawahan's column)."""
 
     @_abc_1.abstractmethod
     def ListJejakAudit(
