@@ -86,19 +86,22 @@ def test_batas_badan_proxy_sama_dengan_pesan_terbesar():
     ingress, berkas = k8s_docs()["Ingress"]
     ukuran = [ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"]]
     aliran = [berkas["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"]]
-    (method,) = batas_pesan.BADAN_ALIRAN
-    assert [p["path"] for r in berkas["spec"]["rules"] for p in r["http"]["paths"]] == [method]
+    metode = list(batas_pesan.BADAN_ALIRAN)
+    assert [p["path"] for r in berkas["spec"]["rules"] for p in r["http"]["paths"]] == metode
     for conf in (DEPLOY / "lokal" / "nginx.conf.template", DEPLOY / "systemd" / "nginx-ekinerja.conf"):
         teks = conf.read_text()
-        # The client stream (KirimBerkasSaya) its own, larger body; every other call one message.
-        lokasi = re.search(r"location = " + re.escape(method) + r" \{\s*client_max_body_size (\w+);", teks)
-        assert lokasi, conf
-        aliran.append(lokasi[1])
-        ukuran += re.findall(r"client_max_body_size (\w+);", teks.replace(lokasi[0], ""))
+        # The client streams (KirimBerkasSaya, UnggahIsianPeriode, UnggahRatingBawahan) their own,
+        # larger body; every other call one message.
+        for method in metode:
+            lokasi = re.search(r"location = " + re.escape(method) + r" \{\s*client_max_body_size (\w+);", teks)
+            assert lokasi, (conf, method)
+            aliran.append(lokasi[1])
+            teks = teks.replace(lokasi[0], "")
+        ukuran += re.findall(r"client_max_body_size (\w+);", teks)
     assert len(ukuran) == 3
     for u in ukuran:
         assert u.endswith("k") and batas_pesan.TERBESAR + 5 <= int(u[:-1]) * 1024 < 2 * batas_pesan.TERBESAR, u
-    assert set(aliran) == {f"{batas_pesan.BADAN_ALIRAN[method] // 1024}k"}, aliran
+    assert set(aliran) == {f"{n // 1024}k" for n in batas_pesan.BADAN_ALIRAN.values()}, aliran
 
 
 def test_replika_per_layanan():

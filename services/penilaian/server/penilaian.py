@@ -12,6 +12,7 @@ from services.penilaian.domain.predikat import Predikat, Rating, predikat
 from services.penilaian.server.evaluasi import Evaluasi
 from services.penilaian.server.organisasi import Organisasi
 from services.penilaian.server.pelaksanaan import Pelaksanaan
+from services.penilaian.server.unggah import Unggah
 from services.penilaian.store.models import jejak
 from services.shared import jejak_daftar
 from services.shared import principal as pr
@@ -39,7 +40,7 @@ def _rating(value: int, field: str) -> Rating | None:
     return RATING[value]
 
 
-class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, penilaian_pb2_grpc.PenilaianServiceServicer):
+class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, Unggah, penilaian_pb2_grpc.PenilaianServiceServicer):
     async def HitungPredikat(
         self, request: pb.HitungPredikatRequest, context: grpc.aio.ServicerContext
     ) -> pb.HitungPredikatResponse:

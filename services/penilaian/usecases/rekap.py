@@ -76,6 +76,9 @@ class _Lembar:
                 cell.data_type = "s"  # after the value: assigning one starting with "=" makes it "f"
 
 
+Lembar = _Lembar  # the template sheets of docs/isian-xlsx.md write through it too
+
+
 def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
     wb = Workbook()
     ws = wb.active
