@@ -20,7 +20,6 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from services.penilaian.usecases.rekap import Lembar
 from services.shared.errors import TidakValid
@@ -104,15 +103,19 @@ def baca(isi: bytes, lembar: dict[str, tuple[str, ...]]) -> dict[str, Sheet]:
     _periksa_zip(isi)
     try:
         wb = load_workbook(io.BytesIO(isi), read_only=True, data_only=True, keep_links=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, Exception) as e:
-        # Exception: defusedxml's refusals (an entity) and openpyxl's parse errors, whatever their class.
+    except Exception as e:  # openpyxl's parse errors and defusedxml's refusals (an entity) have many classes
         raise TidakValid("isi", f"berkas XLSX tidak dapat dibaca ({type(e).__name__})") from None
     try:
         hasil = {}
         for nama, judul in lembar.items():
             if nama not in wb.sheetnames:
                 raise TidakValid("isi", f"lembar '{nama}' tidak ada; pakai template yang diunduh dari e-Kinerja")
-            hasil[nama] = _sheet(wb[nama], nama, judul)
+            try:
+                hasil[nama] = _sheet(wb[nama], nama, judul)  # read_only: the XML is parsed here
+            except TidakValid:
+                raise
+            except Exception as e:
+                raise TidakValid("isi", f"lembar '{nama}' tidak dapat dibaca ({type(e).__name__})") from None
         return hasil
     finally:
         wb.close()

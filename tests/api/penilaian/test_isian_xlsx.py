@@ -171,6 +171,15 @@ async def test_berkas_ditolak_sebelum_dibaca(client):
         z.writestr("xl/vbaProject.bin", b"\0" * 10)
     await tolak(makro.getvalue(), "makro")
     await tolak(b"PK\x03\x04" + b"\0" * (5 * 1024 * 1024), "paling besar 5 MB")
+    # An XML entity (the "billion laughs" bomb's building block): defusedxml refuses it.
+    bom = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(isi)) as asal, zipfile.ZipFile(bom, "w") as z:
+        for info in asal.infolist():
+            bagian = asal.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                bagian = bagian.replace(b"<worksheet", b'<!DOCTYPE w [<!ENTITY a "aaaa">]><worksheet', 1)
+            z.writestr(info, bagian)
+    await tolak(bom.getvalue(), "tidak dapat dibaca")
     wb = buka(isi)
     del wb["Realisasi"]
     await tolak(simpan(wb), "lembar 'Realisasi' tidak ada")
