@@ -11,6 +11,7 @@ out of reach."""
 from __future__ import annotations
 
 import os
+import stat
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,3 +119,52 @@ def _simpan_di_sesi(tujuan: Tujuan, nama_berkas: str, isi: bytes) -> Path:
     finally:
         os.close(folder)
     return tujuan.sesi / nama
+
+
+MAKS_UNGGAH = 5 * 1024 * 1024  # what the server takes (docs/isian-xlsx.md)
+
+
+def pesan_baca_sesi(folder: Path) -> str:
+    return (f"Lewat SSH, berkas hanya dibaca dari folder sesi ini ({folder}): tulis nama berkas saja "
+            "(tanpa /, ~ atau ..).")
+
+
+def baca_unggahan(teks: str, sesi: Path | None = None) -> tuple[str, bytes]:
+    """The .xlsx file the user names for an upload: its name and content, at
+    most `MAKS_UNGGAH` bytes of a regular file (never a FIFO or device that
+    would block). With `sesi` (SSH gateway): a bare name in that folder,
+    opened without following a symlink. ValueError with an Indonesian message."""
+    teks = teks.strip()
+    if not teks:
+        raise ValueError("Isi path berkas .xlsx yang akan diunggah.")
+    folder: int | None = None
+    if sesi is not None:
+        try:
+            tujuan = _dalam_sesi(teks, sesi)
+        except ValueError:
+            raise ValueError(pesan_baca_sesi(sesi)) from None
+        if tujuan.folder:
+            raise ValueError(pesan_baca_sesi(sesi))
+        path = tujuan.path
+        folder = os.open(sesi, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    else:
+        path = Path(teks).expanduser()
+    if not path.name.lower().endswith(".xlsx"):
+        raise ValueError("Pilih berkas spreadsheet .xlsx (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel).")
+    try:
+        bendera = os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if folder is not None else 0)
+        fd = os.open(path.name if folder is not None else path, bendera, dir_fd=folder)
+    except FileNotFoundError:
+        raise ValueError(f"{path} tidak ada.") from None
+    except OSError as e:
+        raise ValueError(f"Gagal membaca {path}: {e.strerror or e}") from None
+    finally:
+        if folder is not None:
+            os.close(folder)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise ValueError(f"{path} bukan berkas biasa.")
+        isi = f.read(MAKS_UNGGAH + 1)
+    if len(isi) > MAKS_UNGGAH:
+        raise ValueError(f"{path} lebih dari {MAKS_UNGGAH // (1024 * 1024)} MB.")
+    return path.name, isi
