@@ -53,7 +53,7 @@ class UnggahXlsxScreen(Screen[bool]):
         super().__init__()
         self._judul = judul
         self._penilaian = name
-        self._tahun, self._periode = tahun, periode
+        self._tahun, self._periode = tahun, pb.Periode.ValueType(periode)
         self._rating = not name
         self._berkas: tuple[str, bytes] | None = None  # what was checked: saved as it is
         self._permintaan = IdPermintaan()
@@ -153,7 +153,7 @@ class UnggahXlsxScreen(Screen[bool]):
             self._kirim(self._berkas, pb.MODE_UNGGAH_YANG_SAH)
 
     @work(exclusive=True, group="xlsx")
-    async def _kirim(self, berkas: tuple[str, bytes], mode: int) -> None:
+    async def _kirim(self, berkas: tuple[str, bytes], mode: pb.ModeUnggah.ValueType) -> None:
         nama, isi = berkas
         periksa = mode == pb.MODE_UNGGAH_UNSPECIFIED
         # A check saves nothing: a fresh id each time; a save keeps its id until answered.

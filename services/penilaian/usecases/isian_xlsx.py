@@ -77,8 +77,8 @@ async def template(s: AsyncSession, skp: DataSkp, rhk: list[Rhk], per: PeriodeNi
                               "baris lain dan kosongkan ID. Jangan ubah kolom ID, RHK ID dan INDIKATOR ID.")):
         lx.tambah(info, [k, v])
     lembar = lx.lembar_baru(wb, RA, list(JUDUL[RA]), [34, 34, 50, 60], teks_kolom="AB")
-    for r in ra:
-        lx.tambah(lembar, [r.id, r.rhk_id, teks_rhk.get(r.rhk_id, ""), r.teks])
+    for a in ra:
+        lx.tambah(lembar, [a.id, a.rhk_id, teks_rhk.get(a.rhk_id, ""), a.teks])
     for r in rhk:
         if not any(x.rhk_id == r.id for x in ra):
             lx.tambah(lembar, ["", r.id, r.teks, ""])
@@ -92,8 +92,9 @@ async def template(s: AsyncSession, skp: DataSkp, rhk: list[Rhk], per: PeriodeNi
     ada = {x.indikator_id: x for x in re}
     for r in rhk:
         for i in r.indikator:
-            x = ada.get(i.id)
-            lx.tambah(lembar, [i.id, r.teks, i.teks, i.target, x.realisasi if x else "", x.sumber_data if x else ""])
+            real = ada.get(i.id)
+            lx.tambah(lembar, [i.id, r.teks, i.teks, i.target, real.realisasi if real else "",
+                               real.sumber_data if real else ""])
     return lx.simpan(wb)
 
 

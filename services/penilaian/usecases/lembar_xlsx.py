@@ -186,7 +186,8 @@ def id_sel(v: Any) -> str:
 
 def buku() -> tuple[Workbook, dict[str, Lembar]]:
     wb = Workbook()
-    wb.remove(wb.active)
+    for ws in list(wb.worksheets):  # the default empty sheet
+        wb.remove(ws)
     return wb, {}
 
 

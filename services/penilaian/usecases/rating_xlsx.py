@@ -38,12 +38,12 @@ for _kode, _label in LABEL_RATING.items():
 def template(baris: list[BarisRekap], catatan: dict[str, str], tahun: int, kode: str, penilai: str) -> bytes:
     wb, _ = lx.buku()
     info = lx.lembar_baru(wb, INFO, list(JUDUL[INFO]), [18, 60])
-    for k, v in (("TAHUN", str(tahun)), ("PERIODE", kode), ("NAMA PERIODE", f"{NAMA[kode]} {tahun}"),
+    for k, teks in (("TAHUN", str(tahun)), ("PERIODE", kode), ("NAMA PERIODE", f"{NAMA[kode]} {tahun}"),
                  ("PEJABAT PENILAI", penilai),
                  ("PETUNJUK", "Isi RATING HASIL KERJA dan RATING PERILAKU KERJA dengan DIBAWAH EKSPEKTASI, SESUAI "
                               "EKSPEKTASI, DIATAS EKSPEKTASI atau '-' (dikembalikan untuk perbaikan); CATATAN / "
                               "REKOMENDASI boleh kosong. Jangan ubah kolom SKP ID dan NIP.")):
-        lx.tambah(info, [k, v])
+        lx.tambah(info, [k, teks])
     lembar = lx.lembar_baru(wb, RATING, list(JUDUL[RATING]), [34, 21, 30, 36, 22, 22, 50, 18, 10], teks_kolom="AB")
     for b in baris:
         v = b.nilai
