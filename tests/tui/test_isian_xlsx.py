@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from ekinerja.penilaian.v1 import penilaian_pb2
 
+from bench.isi_massal import skp_bawahan
 from tests import data
 from tests.tui.penilaian import INDIKATOR, TAHUN, buka_penilaian, pilih, skp_disetujui
 from tests.tui.pilot import UKURAN, aplikasi, baris, isi, ketik, masuk, pemberitahuan, tunggu
@@ -87,11 +88,13 @@ async def test_pegawai_mengisi_satu_periode_dari_satu_spreadsheet(address, clien
     assert INDIKATOR  # the template's indikator row is the SKP's one indikator
 
 
-async def test_atasan_menilai_bawahan_dari_satu_spreadsheet(address, client, tmp_path, monkeypatch):
+async def test_atasan_menilai_seratus_bawahan_dari_satu_spreadsheet(server, address, client, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     await skp_disetujui(client, data.ENDANG, penilai=data.KEPALA_BKPSDM)
     await skp_disetujui(client, data.SUTIKNO)
     await skp_disetujui(client, data.WIDANANG)
+    await skp_bawahan(server.context.databases["skp"], penilai_nip=data.ENDANG, penilai_nama="ENDANG SUMARSIH",
+                      instansi_id=data.INSTANSI, unor_id=data.BIDANG, tahun=TAHUN, jumlah=98)
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.ENDANG)
@@ -108,21 +111,29 @@ async def test_atasan_menilai_bawahan_dari_satu_spreadsheet(address, client, tmp
         berkas = await _unduh_template(pilot, tmp_path)
         wb = openpyxl.load_workbook(berkas)
         ws = wb["Rating"]
-        assert sorted(ws.cell(r, 3).value for r in (2, 3)) == ["SUTIKNO", "WIDANANG SASMITO AJI"]
-        for r in (2, 3):
+        assert ws.max_row == 101
+        assert {"SUTIKNO", "WIDANANG SASMITO AJI"} <= {ws.cell(r, 3).value for r in range(2, 102)}
+        for r in range(2, 102):
             ws.cell(r, 5, "SESUAI EKSPEKTASI")
             ws.cell(r, 6, "DIATAS EKSPEKTASI")
+        ws["E2"] = "Bagus"  # refused: shown in the table, "Simpan" not offered
         wb.save(berkas)
         await _periksa(pilot, berkas)
-        assert "2 baris: 2 sah, 0 ditolak; 2 akan mengubah data." in isi(app, "#ringkasan")
+        assert "100 baris: 99 sah, 1 ditolak; 99 akan mengubah data." in isi(app, "#ringkasan")
+        [salah] = baris(app.screen.query_one("#tabel-kesalahan", TabelTeks))
+        assert salah[:3] == ["Rating", "2", "E"] and "pilih DIBAWAH EKSPEKTASI" in salah[3]
+        assert app.screen.query_one("#simpan").disabled
+        ws["E2"] = "SESUAI EKSPEKTASI"
+        wb.save(berkas)
+        await _periksa(pilot, berkas)
+        assert "100 baris: 100 sah, 0 ditolak; 100 akan mengubah data." in isi(app, "#ringkasan")
         assert "Kurva bawahan bila disimpan:" in isi(app, "#ringkasan")
         kurva = isi(app, "#kurva-unggah")
         assert "Baik" in kurva and "100.0%" in kurva, kurva
         await pilot.click("#simpan")
         await tunggu(pilot)
-        assert "Tersimpan: 2 baris mengubah data" in isi(app, "#ringkasan")
+        assert "Tersimpan: 100 baris mengubah data" in isi(app, "#ringkasan")
         await pilot.press("escape")
         await tunggu(pilot)
         assert isinstance(app.screen, RekapPenilaianScreen)
-        assert "dinilai 2" in isi(app, "#judul-rekap")
-    assert TAHUN
+        assert "100 bawahan: dinilai 100" in isi(app, "#judul-rekap")

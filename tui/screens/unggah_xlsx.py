@@ -31,9 +31,10 @@ KOLOM = [("Lembar", 12), ("Baris", 5), ("Kolom", 5), ("Pesan", 50)]
 
 
 def ringkasan(h: pb.HasilUnggahXlsx) -> str:
-    teks = f"{h.jumlah_baris} baris: {h.baris_sah} sah, {len(h.kesalahan)} ditolak; {h.berubah} akan mengubah data."
+    ditolak = h.jumlah_baris - h.baris_sah  # the table lists at most the first 1000
+    teks = f"{h.jumlah_baris} baris: {h.baris_sah} sah, {ditolak} ditolak; {h.berubah} akan mengubah data."
     if h.disimpan:
-        teks = f"Tersimpan: {h.berubah} baris mengubah data; {len(h.kesalahan)} baris ditolak dan tidak disimpan."
+        teks = f"Tersimpan: {h.berubah} baris mengubah data; {ditolak} baris ditolak dan tidak disimpan."
     elif not h.berubah and not h.kesalahan:
         teks = f"{h.jumlah_baris} baris: semuanya sah dan sudah sama dengan yang tercatat; tidak ada yang berubah."
     return teks
