@@ -9,8 +9,9 @@ ratings, and `hitung_predikat` asks it for a preview."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 
 T = TypeVar("T")
+POTONGAN = 32 * 1024  # one message of an upload (services/penilaian/usecases/lembar_xlsx.py)
 
 
 class LayananPenilaian:
@@ -28,7 +30,11 @@ class LayananPenilaian:
         @property
         def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub: ...
 
-        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
+        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True,
+                        tambahan: tuple[tuple[str, str], ...] = (),
+                        aliran: Callable[[], AsyncIterator[Any]] | None = None) -> T: ...
+
+        def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]: ...
 
     # --- periods and one period -------------------------------------------------
     async def periode_penilaian(self, skp_name: str) -> list[pb.PeriodePenilaian]:
@@ -112,6 +118,37 @@ class LayananPenilaian:
     async def ekspor_rekap(self, tahun: int, periode: int, query: str = "") -> pb.BerkasXlsx:
         return await self._call(self.penilaian.ExportRekapPenilaian, pb.ListRekapPenilaianRequest(
             tahun=tahun, periode=pb.Periode.ValueType(periode), query=query))
+
+    # --- spreadsheets (docs/isian-xlsx.md) --------------------------------------------
+    async def _unduh_xlsx(self, method: Callable[..., Any], request: Any) -> pb.BerkasXlsx:
+        """A streamed template: the name in the first piece, then the data in order."""
+        berkas = pb.BerkasXlsx()
+        isi = bytearray()
+        async with contextlib.aclosing(self._aliran(method, request)) as aliran:
+            async for potongan in aliran:
+                berkas.nama_berkas = berkas.nama_berkas or potongan.nama_berkas
+                isi += potongan.isi
+        berkas.isi = bytes(isi)
+        return berkas
+
+    async def unduh_isian(self, name: str) -> pb.BerkasXlsx:
+        """The Isian periode template of "penilaian/{skp}/periode/{kode}"."""
+        return await self._unduh_xlsx(self.penilaian.UnduhIsianPeriode, pb.UnduhIsianPeriodeRequest(name=name))
+
+    async def unduh_rating(self, tahun: int, periode: int) -> pb.BerkasXlsx:
+        return await self._unduh_xlsx(self.penilaian.UnduhRatingBawahan, pb.ListRekapPenilaianRequest(
+            tahun=tahun, periode=pb.Periode.ValueType(periode)))
+
+    async def unggah_xlsx(self, kepala: pb.UnggahXlsxRequest, isi: bytes, rating: bool) -> pb.HasilUnggahXlsx:
+        """Sends a filled template as the server takes it: `kepala` (request_id,
+        name or tahun/periode, mode, nama_berkas), then pieces of 32 KiB."""
+        async def pesan() -> AsyncIterator[pb.UnggahXlsxRequest]:
+            yield kepala
+            for i in range(0, len(isi), POTONGAN):
+                yield pb.UnggahXlsxRequest(isi=isi[i:i + POTONGAN])
+
+        method = self.penilaian.UnggahRatingBawahan if rating else self.penilaian.UnggahIsianPeriode
+        return await self._call(method, kepala, aliran=pesan)
 
     async def ringkasan_penilaian(self) -> pb.RingkasanPenilaian:
         """Dashboard: own periods still open, bawahan periods waiting for a rating."""

@@ -61,40 +61,6 @@ def _dalam_sesi(teks: str, sesi: Path) -> Tujuan:
     return Tujuan(sesi / nama, False, sesi)
 
 
-def baca_berkas(teks: str, sesi: Path | None, maks: int) -> bytes:
-    """The bytes of a file the user names (Verifikasi Dokumen): any path on
-    the desk; under the SSH gateway a bare name in the session folder only,
-    opened without following a symlink. At most `maks` bytes. ValueError
-    with an Indonesian message otherwise."""
-    teks = teks.strip()
-    if not teks:
-        raise ValueError("BERKAS wajib diisi: nama berkas PDF.")
-    try:
-        if sesi is not None:
-            tujuan = _dalam_sesi(teks, sesi)
-            if tujuan.folder:
-                raise ValueError(f"Tulis nama berkas di folder sesi ini ({sesi}).")
-            folder = os.open(sesi, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-            try:
-                fd = os.open(tujuan.path.name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
-            finally:
-                os.close(folder)
-        else:
-            # O_NONBLOCK: a FIFO named here must not hang the TUI; it is refused below.
-            fd = os.open(Path(teks).expanduser(), os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise ValueError(f"Berkas {teks} tidak ada.") from None
-    except OSError as e:
-        raise ValueError(f"Berkas {teks} tidak dapat dibuka: {e.strerror or e}.") from None
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            raise ValueError(f"{teks} bukan berkas biasa.")
-        isi = f.read(maks + 1)
-    if len(isi) > maks:
-        raise ValueError(f"Berkas {teks} lebih besar dari {maks // (1024 * 1024)} MiB.")
-    return isi
-
-
 def _belum_ada(path: Path) -> Path:
     """'rencana-skp.pdf', else 'rencana-skp-2.pdf', ...: a second print of the
     same document does not replace the first one silently."""
@@ -153,3 +119,59 @@ def _simpan_di_sesi(tujuan: Tujuan, nama_berkas: str, isi: bytes) -> Path:
     finally:
         os.close(folder)
     return tujuan.sesi / nama
+
+
+MAKS_UNGGAH = 5 * 1024 * 1024  # what the server takes (docs/isian-xlsx.md)
+
+
+def pesan_baca_sesi(folder: Path) -> str:
+    return (f"Lewat SSH, berkas hanya dibaca dari folder sesi ini ({folder}): tulis nama berkas saja "
+            "(tanpa /, ~ atau ..).")
+
+
+_JENIS_UNGGAHAN = {
+    ".xlsx": "Pilih berkas spreadsheet .xlsx (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel).",
+    ".pdf": "Pilih berkas PDF (.pdf).",
+}
+
+
+def baca_unggahan(teks: str, sesi: Path | None = None, akhiran: str = ".xlsx") -> tuple[str, bytes]:
+    """The file the user names for an upload (an .xlsx isian, a .pdf to
+    verify): its name and content, at most `MAKS_UNGGAH` bytes of a regular
+    file (never a FIFO or device that would block). With `sesi` (SSH
+    gateway): a bare name in that folder, opened without following a
+    symlink. ValueError with an Indonesian message."""
+    teks = teks.strip()
+    if not teks:
+        raise ValueError(f"Isi path berkas {akhiran} yang akan diunggah.")
+    folder: int | None = None
+    if sesi is not None:
+        try:
+            tujuan = _dalam_sesi(teks, sesi)
+        except ValueError:
+            raise ValueError(pesan_baca_sesi(sesi)) from None
+        if tujuan.folder:
+            raise ValueError(pesan_baca_sesi(sesi))
+        path = tujuan.path
+        folder = os.open(sesi, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    else:
+        path = Path(teks).expanduser()
+    if not path.name.lower().endswith(akhiran):
+        raise ValueError(_JENIS_UNGGAHAN[akhiran])
+    try:
+        bendera = os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if folder is not None else 0)
+        fd = os.open(path.name if folder is not None else path, bendera, dir_fd=folder)
+    except FileNotFoundError:
+        raise ValueError(f"{path} tidak ada.") from None
+    except OSError as e:
+        raise ValueError(f"Gagal membaca {path}: {e.strerror or e}") from None
+    finally:
+        if folder is not None:
+            os.close(folder)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise ValueError(f"{path} bukan berkas biasa.")
+        isi = f.read(MAKS_UNGGAH + 1)
+    if len(isi) > MAKS_UNGGAH:
+        raise ValueError(f"{path} lebih dari {MAKS_UNGGAH // (1024 * 1024)} MB.")
+    return path.name, isi

@@ -1,6 +1,7 @@
 """How large a request message each RPC accepts. No request message carries
-a whole file (files travel in answers: Cetak*, ExportRekapPenilaian; the one
-file sent in, KirimBerkasSaya, comes as a client stream of 32 KiB pieces),
+a whole file (files travel in answers: Cetak*, ExportRekapPenilaian; the
+files sent in, KirimBerkasSaya, UnggahIsianPeriode and UnggahRatingBawahan,
+come as client streams of 32 KiB pieces),
 so every message is small: a few KiB for the AuthService calls, 64 KiB for
 the rest.
 
@@ -37,10 +38,18 @@ KHUSUS = {
 TERBESAR = max(UMUM, *KHUSUS.values())
 
 # A client stream's whole body, for the proxies in front (nginx counts a
-# stream's bytes together, not per message): KirimBerkasSaya's 5 MiB file in
+# stream's bytes together, not per message): a 5 MiB file in
 # 32 KiB pieces, each piece's gRPC prefix and field header, the first message.
-BADAN_ALIRAN = {f"{_AUTH}KirimBerkasSaya": 5 * 1024 * KIB + 8 * KIB,
-                "/ekinerja.cetak.v1.CetakService/VerifikasiDokumen": 5 * 1024 * KIB + 8 * KIB}
+_PENILAIAN = "/ekinerja.penilaian.v1.PenilaianService/"
+BADAN_ALIRAN = {
+    f"{_AUTH}KirimBerkasSaya": 5 * 1024 * KIB + 8 * KIB,
+    # Isian periode and Rating for many (docs/isian-xlsx.md): a 5 MiB XLSX in
+    # 32 KiB messages, as KirimBerkasSaya (services/penilaian/usecases/lembar_xlsx.py).
+    f"{_PENILAIAN}UnggahIsianPeriode": 5 * 1024 * KIB + 8 * KIB,
+    f"{_PENILAIAN}UnggahRatingBawahan": 5 * 1024 * KIB + 8 * KIB,
+    # A PDF to verify (services/cetak/usecases/verifikasi.py).
+    "/ekinerja.cetak.v1.CetakService/VerifikasiDokumen": 5 * 1024 * KIB + 8 * KIB,
+}
 
 
 def untuk(method: str) -> int:

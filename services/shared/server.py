@@ -233,7 +233,7 @@ async def _db_hidup(db: Database) -> bool:
         async with asyncio.timeout(BATAS_CEK), db.engine.connect() as conn:
             await conn.exec_driver_sql("SELECT 1")
         return True
-    except Exception:  # any failure to answer is "down"; the RPCs say why
+    except Exception:  # noqa: BLE001 - any failure to answer is "down"; the RPCs say why
         return False
 
 

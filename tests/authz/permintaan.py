@@ -46,6 +46,35 @@ def tetap(msg: Message) -> Pembuat:
     return buat
 
 
+def _buku(lembar: dict[str, list[list[object]]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for nama, baris in lembar.items():
+        ws = wb.create_sheet(nama)
+        for b in baris:
+            ws.append(b)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _buku_kosong() -> bytes:
+    return _buku({"Sheet": [["x"]]})
+
+
+def _rating_sutikno(d: Dunia) -> bytes:
+    """A rating file (docs/isian-xlsx.md) rating SUTIKNO's Triwulan I: only his penilai may send it."""
+    assert d.skp is not None
+    return _buku({"Info": [["KETERANGAN", "NILAI"], ["TAHUN", str(TAHUN_BUKA)], ["PERIODE", "tw1"]],
+                  "Rating": [["SKP ID", "NIP", "NAMA", "JABATAN", "RATING HASIL KERJA", "RATING PERILAKU KERJA",
+                              "CATATAN / REKOMENDASI", "PREDIKAT", "REALISASI"],
+                             [d.skp.id, data.SUTIKNO, "", "", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI", "", "", ""]]})
+
+
 def _skp(d: Dunia) -> str:
     assert d.skp is not None
     return d.skp.name
@@ -225,6 +254,15 @@ PERMINTAAN: dict[str, Pembuat] = {
     "PenilaianService.ExportRekapPenilaian": tetap(n.ListRekapPenilaianRequest(tahun=TAHUN_BUKA,
                                                                                periode=n.PERIODE_TRIWULAN_I)),
     "PenilaianService.GetRingkasanPenilaian": tetap(n.GetRingkasanPenilaianRequest()),
+    # Check only (mode unset): nothing is saved, whoever is let through.
+    "PenilaianService.UnduhIsianPeriode": _dari(lambda d: n.UnduhIsianPeriodeRequest(name=d.periode())),
+    "PenilaianService.UnggahIsianPeriode": _dari(lambda d: [  # type: ignore[arg-type, return-value]
+        n.UnggahXlsxRequest(name=d.periode(), nama_berkas="isian.xlsx"), n.UnggahXlsxRequest(isi=_buku_kosong())]),
+    "PenilaianService.UnduhRatingBawahan": tetap(n.ListRekapPenilaianRequest(tahun=TAHUN_BUKA,
+                                                                             periode=n.PERIODE_TRIWULAN_I)),
+    "PenilaianService.UnggahRatingBawahan": _dari(lambda d: [  # type: ignore[arg-type, return-value]
+        n.UnggahXlsxRequest(tahun=TAHUN_BUKA, periode=n.PERIODE_TRIWULAN_I, nama_berkas="rating.xlsx"),
+        n.UnggahXlsxRequest(isi=_rating_sutikno(d))]),
     "PenilaianService.GetKurva": _dari(lambda d: n.GetKurvaRequest(tahun=TAHUN_BUKA, periode=n.PERIODE_TRIWULAN_I,
                                                                    skp=_skp(d))),
     "PenilaianService.ListCapaianOrganisasi": tetap(n.ListCapaianOrganisasiRequest(

@@ -108,6 +108,10 @@ PenilaianService.SetCatatanEvaluasi          -      -       -     Y       -     
 PenilaianService.ListRekapPenilaian          -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 PenilaianService.ExportRekapPenilaian        -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 PenilaianService.GetRingkasanPenilaian       -      Y       Y     Y       Y              Y              -     -          -        -       -
+PenilaianService.UnduhIsianPeriode           -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.UnggahIsianPeriode          -      Y       -     -       -              -              -     n          -        -       -
+PenilaianService.UnduhRatingBawahan          -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
+PenilaianService.UnggahRatingBawahan         -      -       -     Y       -              -              -     n          -        -       -
 PenilaianService.GetKurva                    -      Y       -     Y       -              -              Y     n          Y        Y       -
 PenilaianService.ListCapaianOrganisasi       -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 PenilaianService.SetCapaianOrganisasi        -      -       -     -       -              -              Y     n          -        -       -

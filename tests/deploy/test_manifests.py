@@ -100,7 +100,7 @@ def test_batas_badan_proxy_sama_dengan_pesan_terbesar():
     assert len(ukuran) == 3
     for u in ukuran:
         assert u.endswith("k") and batas_pesan.TERBESAR + 5 <= int(u[:-1]) * 1024 < 2 * batas_pesan.TERBESAR, u
-    assert set(aliran) == {f"{batas_pesan.BADAN_ALIRAN[m] // 1024}k" for m in metode}, aliran
+    assert set(aliran) == {f"{n // 1024}k" for n in batas_pesan.BADAN_ALIRAN.values()}, aliran
 
 
 def test_replika_per_layanan():

@@ -23,15 +23,16 @@ from tui.layanan import folder_sesi, masih_tampil
 class EksporXlsxScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "batal", "Batal")]
 
-    def __init__(self, berkas: pb.BerkasXlsx) -> None:
+    def __init__(self, berkas: pb.BerkasXlsx, judul: str = "Ekspor XLSX", apa: str = "Rekap") -> None:
         super().__init__()
         self._berkas = berkas
+        self._judul, self._apa = judul, apa
         self._timpa = ""  # the path the user already agreed to overwrite
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static("Ekspor XLSX", classes="judul", markup=False)
-            yield Static(f"Rekap siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
+            yield Static(self._judul, classes="judul", markup=False)
+            yield Static(f"{self._apa} siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
                          classes="petunjuk", markup=False)
             sesi = folder_sesi(self)
             yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (berkas atau folder)", markup=False)

@@ -52,6 +52,7 @@ class RekapPenilaianScreen(Screen[None]):
         Binding("e", "ekspor", "Ekspor XLSX"),
         Binding("v", "kurva", "Lihat Kurva"),
         Binding("p", "cetak_massal", "Cetak Massal"),
+        Binding("i", "rating_xlsx", "Rating XLSX"),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -89,6 +90,7 @@ class RekapPenilaianScreen(Screen[None]):
         yield "Penilaian Bawahan", self.action_nilai, "Nilai bawahan baris terpilih (Enter)"
         yield "Ekspor XLSX", self.action_ekspor, "Simpan rekap sebagai berkas Excel (e)"
         yield "Lihat Kurva", self.action_kurva, "Distribusi predikat bawahan periode ini (v)"
+        yield "Rating XLSX", self.action_rating_xlsx, "Ekspor rating semua bawahan, isi, unggah kembali (i)"
         yield "Cetak Massal", self.action_cetak_massal, "Form Penilaian / Evaluasi Kinerja semua bawahan, satu zip (p)"
         yield "Kembali", self.action_kembali, "Kembali ke Penilaian SKP (esc)"
 
@@ -184,6 +186,14 @@ class RekapPenilaianScreen(Screen[None]):
         from tui.screens.lihat_kurva import LihatKurvaScreen
 
         self.app.push_screen(LihatKurvaScreen(self._tahun, self._periode))
+
+    def action_rating_xlsx(self) -> None:
+        """Rating XLSX (docs/isian-xlsx.md): every bawahan's ratings from one spreadsheet."""
+        from tui.screens.unggah_xlsx import UnggahXlsxScreen
+
+        self.app.push_screen(UnggahXlsxScreen(
+            f"Rating XLSX - {fmt.nama_periode(self._periode)} {self._tahun}", tahun=self._tahun,
+            periode=self._periode), lambda _: self.action_muat())
 
     @on(Button.Pressed, "#cetak-rekap")
     def action_cetak_massal(self) -> None:

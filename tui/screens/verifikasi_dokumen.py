@@ -19,12 +19,11 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
-from tui.berkas import baca_berkas
+from tui.berkas import baca_unggahan
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import TabelTeks
 
-MAKS_BYTE = 5 * 1024 * 1024  # what VerifikasiDokumen takes
 KOLOM = [("Penanda tangan", 30), ("Waktu", 16), ("Status", 24)]
 
 
@@ -88,7 +87,7 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
     async def _periksa(self, teks: str) -> None:
         pesan = self.query_one("#pesan", Static)
         try:
-            isi = await asyncio.to_thread(baca_berkas, teks, folder_sesi(self), MAKS_BYTE)
+            _, isi = await asyncio.to_thread(baca_unggahan, teks, folder_sesi(self), ".pdf")
         except ValueError as e:
             pesan.update(Text(str(e)))
             self.query_one("#berkas-verifikasi", Input).focus()

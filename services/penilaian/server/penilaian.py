@@ -13,6 +13,7 @@ from services.penilaian.server import convert
 from services.penilaian.server.evaluasi import Evaluasi
 from services.penilaian.server.organisasi import Organisasi
 from services.penilaian.server.pelaksanaan import Pelaksanaan
+from services.penilaian.server.unggah import Unggah
 from services.penilaian.store.models import jejak
 from services.shared import jejak_daftar
 from services.shared import principal as pr
@@ -27,7 +28,7 @@ def _rating(value: pb.Rating.ValueType, field: str) -> Rating | None:
     return convert.RATING_DARI[value]
 
 
-class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, penilaian_pb2_grpc.PenilaianServiceServicer):
+class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, Unggah, penilaian_pb2_grpc.PenilaianServiceServicer):
     async def HitungPredikat(
         self, request: pb.HitungPredikatRequest, context: grpc.aio.ServicerContext
     ) -> pb.HitungPredikatResponse:

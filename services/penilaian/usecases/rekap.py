@@ -56,7 +56,7 @@ async def rekap(s: AsyncSession, instansi_id: str, skps: list[DataSkp], kode: st
             for skp, per in punya]
 
 
-def _label(enum: type[Rating] | type[Predikat], kode: str) -> str:
+def label(enum: type[Rating] | type[Predikat], kode: str) -> str:
     """A stored rating or predikat ("SANGAT_BAIK") as people read it ("Sangat Baik"); "" is "-"."""
     return enum[kode].value if kode else "-"
 
@@ -77,6 +77,9 @@ class _Lembar:
             cell = self.ws.cell(row=self.baris, column=kolom, value=tanpa_kendali(v) if isinstance(v, str) else v)
             if isinstance(v, str):
                 cell.data_type = "s"  # after the value: assigning one starting with "=" makes it "f"
+
+
+Lembar = _Lembar  # the template sheets of docs/isian-xlsx.md write through it too
 
 
 def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
@@ -100,9 +103,9 @@ def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
         # NIP as text: an 18-digit number loses digits in a spreadsheet.
         lembar.append([n, b.skp.nip, b.skp.nama, b.skp.jabatan,
                    f"{tanggal_teks(b.periode.awal)} - {tanggal_teks(b.periode.akhir)}", tanggal_teks(b.batas),
-                   _label(Rating, v.rating_hasil) if v else "-",
-                   _label(Rating, v.rating_perilaku) if v else "-",
-                   _label(Predikat, v.predikat) if v else "-", b.realisasi, b.skp.jumlah_indikator,
+                   label(Rating, v.rating_hasil) if v else "-",
+                   label(Rating, v.rating_perilaku) if v else "-",
+                   label(Predikat, v.predikat) if v else "-", b.realisasi, b.skp.jumlah_indikator,
                    b.feedback])
         ws.cell(row=ws.max_row, column=2).number_format = "@"
     for col, lebar in zip("ABCDEFGHIJKL", (5, 21, 30, 36, 32, 18, 20, 20, 18, 10, 10, 9), strict=True):

@@ -34,6 +34,7 @@ class PelaksanaanKinerja(Vertical):
         Binding("b", "bukti_dukung", "Bukti Dukung & Hasil"),
         Binding("f", "feedback_perilaku", "Feedback Perilaku"),
         Binding("c", "cetak", "Cetak"),
+        Binding("u", "isian_xlsx", "Isian XLSX"),
     ]
 
     class Kembali(Message):
@@ -131,6 +132,14 @@ class PelaksanaanKinerja(Vertical):
                 p.name, f"{p.nama}: {fmt.periode(p.awal, p.akhir)}",
                 [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
                 cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI))
+
+    def action_isian_xlsx(self) -> None:
+        """Isian XLSX (docs/isian-xlsx.md): the period's template, and the filled one uploaded back."""
+        from tui.screens.unggah_xlsx import UnggahXlsxScreen
+
+        if p := self._pilihan():
+            self.app.push_screen(UnggahXlsxScreen(f"Isian XLSX - {p.nama}: {fmt.periode(p.awal, p.akhir)}",
+                                                  name=p.name), self._kembali)
 
     def _kembali(self, _: object) -> None:
         self.post_message(self.Kembali())

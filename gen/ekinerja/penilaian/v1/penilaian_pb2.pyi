@@ -160,6 +160,33 @@ STATUS_PENILAIAN_PERLU_PERBAIKAN: StatusPenilaian.ValueType  # 3
 """sent back with "-" """
 Global___StatusPenilaian: _TypeAlias = StatusPenilaian  # noqa: Y015
 
+class _ModeUnggah:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _ModeUnggahEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ModeUnggah.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    MODE_UNGGAH_UNSPECIFIED: _ModeUnggah.ValueType  # 0
+    """Check only (the default): nothing is saved; the errors, and for
+    ratings the curve as it would be.
+    """
+    MODE_UNGGAH_SEMUA: _ModeUnggah.ValueType  # 1
+    """save when every row is valid, else nothing"""
+    MODE_UNGGAH_YANG_SAH: _ModeUnggah.ValueType  # 2
+    """save the valid rows, list the others"""
+
+class ModeUnggah(_ModeUnggah, metaclass=_ModeUnggahEnumTypeWrapper): ...
+
+MODE_UNGGAH_UNSPECIFIED: ModeUnggah.ValueType  # 0
+"""Check only (the default): nothing is saved; the errors, and for
+ratings the curve as it would be.
+"""
+MODE_UNGGAH_SEMUA: ModeUnggah.ValueType  # 1
+"""save when every row is valid, else nothing"""
+MODE_UNGGAH_YANG_SAH: ModeUnggah.ValueType  # 2
+"""save the valid rows, list the others"""
+Global___ModeUnggah: _TypeAlias = ModeUnggah  # noqa: Y015
+
 @_typing.final
 class HitungPredikatRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
@@ -1004,6 +1031,179 @@ class BerkasXlsx(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___BerkasXlsx: _TypeAlias = BerkasXlsx  # noqa: Y015
+
+@_typing.final
+class UnduhIsianPeriodeRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """"penilaian/{skp}/periode/{kode}" """
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___UnduhIsianPeriodeRequest: _TypeAlias = UnduhIsianPeriodeRequest  # noqa: Y015
+
+@_typing.final
+class PotonganBerkas(_message.Message):
+    """A file sent in pieces: the name in the first message, then at most
+    32 KiB of content per message.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAMA_BERKAS_FIELD_NUMBER: _builtins.int
+    ISI_FIELD_NUMBER: _builtins.int
+    nama_berkas: _builtins.str
+    """"isian-198001012005011001-2023-tw1.xlsx" """
+    isi: _builtins.bytes
+    def __init__(
+        self,
+        *,
+        nama_berkas: _builtins.str = ...,
+        isi: _builtins.bytes = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["isi", b"isi", "nama_berkas", b"nama_berkas"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PotonganBerkas: _TypeAlias = PotonganBerkas  # noqa: Y015
+
+@_typing.final
+class UnggahXlsxRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    TAHUN_FIELD_NUMBER: _builtins.int
+    PERIODE_FIELD_NUMBER: _builtins.int
+    MODE_FIELD_NUMBER: _builtins.int
+    NAMA_BERKAS_FIELD_NUMBER: _builtins.int
+    ISI_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    """First message only:"""
+    name: _builtins.str
+    """isian: "penilaian/{skp}/periode/{kode}" """
+    tahun: _builtins.int
+    """rating: the rekap's year and period"""
+    periode: Global___Periode.ValueType
+    mode: Global___ModeUnggah.ValueType
+    nama_berkas: _builtins.str
+    """ends in .xlsx"""
+    isi: _builtins.bytes
+    """The next messages only: a piece of the file, at most 32 KiB."""
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        tahun: _builtins.int = ...,
+        periode: Global___Periode.ValueType = ...,
+        mode: Global___ModeUnggah.ValueType = ...,
+        nama_berkas: _builtins.str = ...,
+        isi: _builtins.bytes = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["isi", b"isi", "mode", b"mode", "nama_berkas", b"nama_berkas", "name", b"name", "periode", b"periode", "request_id", b"request_id", "tahun", b"tahun"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___UnggahXlsxRequest: _TypeAlias = UnggahXlsxRequest  # noqa: Y015
+
+@_typing.final
+class KesalahanSel(_message.Message):
+    """One refused cell: where it is and what the single RPC says of it."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    LEMBAR_FIELD_NUMBER: _builtins.int
+    BARIS_FIELD_NUMBER: _builtins.int
+    KOLOM_FIELD_NUMBER: _builtins.int
+    JUDUL_FIELD_NUMBER: _builtins.int
+    FIELD_FIELD_NUMBER: _builtins.int
+    PESAN_FIELD_NUMBER: _builtins.int
+    lembar: _builtins.str
+    """sheet, "Rencana Aksi" """
+    baris: _builtins.int
+    """1-based row of the sheet"""
+    kolom: _builtins.str
+    """column letter, "D" """
+    judul: _builtins.str
+    """its heading, "RENCANA AKSI" """
+    field: _builtins.str
+    """the field as the single RPC names it, "rencana_aksi.teks" """
+    pesan: _builtins.str
+    def __init__(
+        self,
+        *,
+        lembar: _builtins.str = ...,
+        baris: _builtins.int = ...,
+        kolom: _builtins.str = ...,
+        judul: _builtins.str = ...,
+        field: _builtins.str = ...,
+        pesan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["baris", b"baris", "field", b"field", "judul", b"judul", "kolom", b"kolom", "lembar", b"lembar", "pesan", b"pesan"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KesalahanSel: _TypeAlias = KesalahanSel  # noqa: Y015
+
+@_typing.final
+class HasilUnggahXlsx(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    JUMLAH_BARIS_FIELD_NUMBER: _builtins.int
+    BARIS_SAH_FIELD_NUMBER: _builtins.int
+    BERUBAH_FIELD_NUMBER: _builtins.int
+    DISIMPAN_FIELD_NUMBER: _builtins.int
+    KESALAHAN_FIELD_NUMBER: _builtins.int
+    KURVA_FIELD_NUMBER: _builtins.int
+    jumlah_baris: _builtins.int
+    """rows holding anything"""
+    baris_sah: _builtins.int
+    berubah: _builtins.int
+    """valid rows that change something"""
+    disimpan: _builtins.bool
+    """those changes were saved"""
+    @_builtins.property
+    def kesalahan(self) -> _containers.RepeatedCompositeFieldContainer[Global___KesalahanSel]:
+        """sheet and row order; at most 1000"""
+
+    @_builtins.property
+    def kurva(self) -> Global___Kurva:
+        """UnggahRatingBawahan only"""
+
+    def __init__(
+        self,
+        *,
+        jumlah_baris: _builtins.int = ...,
+        baris_sah: _builtins.int = ...,
+        berubah: _builtins.int = ...,
+        disimpan: _builtins.bool = ...,
+        kesalahan: _abc.Iterable[Global___KesalahanSel] | None = ...,
+        kurva: Global___Kurva | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["kurva", b"kurva"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["baris_sah", b"baris_sah", "berubah", b"berubah", "disimpan", b"disimpan", "jumlah_baris", b"jumlah_baris", "kesalahan", b"kesalahan", "kurva", b"kurva"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___HasilUnggahXlsx: _TypeAlias = HasilUnggahXlsx  # noqa: Y015
 
 @_typing.final
 class GetRingkasanPenilaianRequest(_message.Message):

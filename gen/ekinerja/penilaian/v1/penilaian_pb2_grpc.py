@@ -125,6 +125,26 @@ class PenilaianServiceStub:
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.FromString,
                 _registered_method=True)
+        self.UnduhIsianPeriode = channel.unary_stream(
+                '/ekinerja.penilaian.v1.PenilaianService/UnduhIsianPeriode',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnduhIsianPeriodeRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.PotonganBerkas.FromString,
+                _registered_method=True)
+        self.UnggahIsianPeriode = channel.stream_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/UnggahIsianPeriode',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnggahXlsxRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HasilUnggahXlsx.FromString,
+                _registered_method=True)
+        self.UnduhRatingBawahan = channel.unary_stream(
+                '/ekinerja.penilaian.v1.PenilaianService/UnduhRatingBawahan',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.PotonganBerkas.FromString,
+                _registered_method=True)
+        self.UnggahRatingBawahan = channel.stream_unary(
+                '/ekinerja.penilaian.v1.PenilaianService/UnggahRatingBawahan',
+                request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnggahXlsxRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HasilUnggahXlsx.FromString,
+                _registered_method=True)
         self.GetRingkasanPenilaian = channel.unary_unary(
                 '/ekinerja.penilaian.v1.PenilaianService/GetRingkasanPenilaian',
                 request_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.GetRingkasanPenilaianRequest.SerializeToString,
@@ -312,6 +332,56 @@ class PenilaianServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UnduhIsianPeriode(self, request, context):
+        """Isian periode from a spreadsheet (docs/isian-xlsx.md), for the SKP's
+        pegawai. The template of one period: his RHK and indikator with the
+        current rencana aksi, bukti dukung and realisasi, ids and NIP as text
+        cells; streamed in pieces of at most 32 KiB, the name in the first.
+        Errors: PERMISSION_DENIED (not the pegawai), FAILED_PRECONDITION (SKP
+        not approved).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnggahIsianPeriode(self, request_iterator, context):
+        """The filled template back, as a client stream: the first message holds
+        request_id, name, mode and nama_berkas; the next ones the file in pieces
+        of at most 32 KiB (5 MiB in all). Every row is checked by the same code
+        as CreateRencanaAksi, UpdateRencanaAksi, CreateBuktiDukung,
+        UpdateBuktiDukung and UpdateRealisasi; a row's errors come back with
+        sheet, row, column and the field's message (not as a status), and
+        nothing is saved unless every row is valid (or mode YANG_SAH). A row
+        that is already so changes nothing: uploading the same file again saves
+        nothing twice. Errors: INVALID_ARGUMENT (`isi`: not a usable XLSX, too
+        large, macros or external links; `nama_berkas`), PERMISSION_DENIED,
+        FAILED_PRECONDITION (after the Batas).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnduhRatingBawahan(self, request, context):
+        """Rating for many: the Rekap Penilaian Bawahan of a period as a template
+        with the two ratings and CATATAN / REKOMENDASI to fill; like
+        ListRekapPenilaian, only the caller's bawahan.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnggahRatingBawahan(self, request_iterator, context):
+        """The filled rating template back (a client stream as UnggahIsianPeriode;
+        `tahun` and `periode` name the rekap). Each row is checked and saved as
+        SetRating and SetCatatanEvaluasi do; `kurva` is the curve of the
+        caller's bawahan with the file's ratings (mode PERIKSA: as it would be,
+        nothing saved). A row naming a period that is not one of the caller's
+        bawahan's refuses the whole file: NOT_FOUND.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetRingkasanPenilaian(self, request, context):
         """Dashboard, for the caller (this year and last, approved SKPs only):
         `batas_saya` — per own SKP, the started period still open to fill
@@ -476,6 +546,26 @@ def add_PenilaianServiceServicer_to_server(servicer, server):
                     servicer.ExportRekapPenilaian,
                     request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.FromString,
                     response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.SerializeToString,
+            ),
+            'UnduhIsianPeriode': grpc.unary_stream_rpc_method_handler(
+                    servicer.UnduhIsianPeriode,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnduhIsianPeriodeRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.PotonganBerkas.SerializeToString,
+            ),
+            'UnggahIsianPeriode': grpc.stream_unary_rpc_method_handler(
+                    servicer.UnggahIsianPeriode,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnggahXlsxRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HasilUnggahXlsx.SerializeToString,
+            ),
+            'UnduhRatingBawahan': grpc.unary_stream_rpc_method_handler(
+                    servicer.UnduhRatingBawahan,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.PotonganBerkas.SerializeToString,
+            ),
+            'UnggahRatingBawahan': grpc.stream_unary_rpc_method_handler(
+                    servicer.UnggahRatingBawahan,
+                    request_deserializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnggahXlsxRequest.FromString,
+                    response_serializer=ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HasilUnggahXlsx.SerializeToString,
             ),
             'GetRingkasanPenilaian': grpc.unary_unary_rpc_method_handler(
                     servicer.GetRingkasanPenilaian,
@@ -1004,6 +1094,114 @@ class PenilaianService:
             '/ekinerja.penilaian.v1.PenilaianService/ExportRekapPenilaian',
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
             ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.BerkasXlsx.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnduhIsianPeriode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UnduhIsianPeriode',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnduhIsianPeriodeRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.PotonganBerkas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnggahIsianPeriode(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UnggahIsianPeriode',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnggahXlsxRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HasilUnggahXlsx.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnduhRatingBawahan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UnduhRatingBawahan',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.ListRekapPenilaianRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.PotonganBerkas.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnggahRatingBawahan(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/ekinerja.penilaian.v1.PenilaianService/UnggahRatingBawahan',
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.UnggahXlsxRequest.SerializeToString,
+            ekinerja_dot_penilaian_dot_v1_dot_penilaian__pb2.HasilUnggahXlsx.FromString,
             options,
             channel_credentials,
             insecure,

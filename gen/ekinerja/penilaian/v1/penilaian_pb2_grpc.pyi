@@ -116,6 +116,40 @@ class PenilaianServiceStub:
     """
     ExportRekapPenilaian: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.BerkasXlsx]
     """The same rows as an XLSX workbook."""
+    UnduhIsianPeriode: _grpc.UnaryStreamMultiCallable[_penilaian_pb2.UnduhIsianPeriodeRequest, _penilaian_pb2.PotonganBerkas]
+    """Isian periode from a spreadsheet (docs/isian-xlsx.md), for the SKP's
+    pegawai. The template of one period: his RHK and indikator with the
+    current rencana aksi, bukti dukung and realisasi, ids and NIP as text
+    cells; streamed in pieces of at most 32 KiB, the name in the first.
+    Errors: PERMISSION_DENIED (not the pegawai), FAILED_PRECONDITION (SKP
+    not approved).
+    """
+    UnggahIsianPeriode: _grpc.StreamUnaryMultiCallable[_penilaian_pb2.UnggahXlsxRequest, _penilaian_pb2.HasilUnggahXlsx]
+    """The filled template back, as a client stream: the first message holds
+    request_id, name, mode and nama_berkas; the next ones the file in pieces
+    of at most 32 KiB (5 MiB in all). Every row is checked by the same code
+    as CreateRencanaAksi, UpdateRencanaAksi, CreateBuktiDukung,
+    UpdateBuktiDukung and UpdateRealisasi; a row's errors come back with
+    sheet, row, column and the field's message (not as a status), and
+    nothing is saved unless every row is valid (or mode YANG_SAH). A row
+    that is already so changes nothing: uploading the same file again saves
+    nothing twice. Errors: INVALID_ARGUMENT (`isi`: not a usable XLSX, too
+    large, macros or external links; `nama_berkas`), PERMISSION_DENIED,
+    FAILED_PRECONDITION (after the Batas).
+    """
+    UnduhRatingBawahan: _grpc.UnaryStreamMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.PotonganBerkas]
+    """Rating for many: the Rekap Penilaian Bawahan of a period as a template
+    with the two ratings and CATATAN / REKOMENDASI to fill; like
+    ListRekapPenilaian, only the caller's bawahan.
+    """
+    UnggahRatingBawahan: _grpc.StreamUnaryMultiCallable[_penilaian_pb2.UnggahXlsxRequest, _penilaian_pb2.HasilUnggahXlsx]
+    """The filled rating template back (a client stream as UnggahIsianPeriode;
+    `tahun` and `periode` name the rekap). Each row is checked and saved as
+    SetRating and SetCatatanEvaluasi do; `kurva` is the curve of the
+    caller's bawahan with the file's ratings (mode PERIKSA: as it would be,
+    nothing saved). A row naming a period that is not one of the caller's
+    bawahan's refuses the whole file: NOT_FOUND.
+    """
     GetRingkasanPenilaian: _grpc.UnaryUnaryMultiCallable[_penilaian_pb2.GetRingkasanPenilaianRequest, _penilaian_pb2.RingkasanPenilaian]
     """Dashboard, for the caller (this year and last, approved SKPs only):
     `batas_saya` — per own SKP, the started period still open to fill
@@ -219,6 +253,40 @@ class PenilaianServiceAsyncStub(PenilaianServiceStub):
     """
     ExportRekapPenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.BerkasXlsx]  # type: ignore[assignment]
     """The same rows as an XLSX workbook."""
+    UnduhIsianPeriode: _aio.UnaryStreamMultiCallable[_penilaian_pb2.UnduhIsianPeriodeRequest, _penilaian_pb2.PotonganBerkas]  # type: ignore[assignment]
+    """Isian periode from a spreadsheet (docs/isian-xlsx.md), for the SKP's
+    pegawai. The template of one period: his RHK and indikator with the
+    current rencana aksi, bukti dukung and realisasi, ids and NIP as text
+    cells; streamed in pieces of at most 32 KiB, the name in the first.
+    Errors: PERMISSION_DENIED (not the pegawai), FAILED_PRECONDITION (SKP
+    not approved).
+    """
+    UnggahIsianPeriode: _aio.StreamUnaryMultiCallable[_penilaian_pb2.UnggahXlsxRequest, _penilaian_pb2.HasilUnggahXlsx]  # type: ignore[assignment]
+    """The filled template back, as a client stream: the first message holds
+    request_id, name, mode and nama_berkas; the next ones the file in pieces
+    of at most 32 KiB (5 MiB in all). Every row is checked by the same code
+    as CreateRencanaAksi, UpdateRencanaAksi, CreateBuktiDukung,
+    UpdateBuktiDukung and UpdateRealisasi; a row's errors come back with
+    sheet, row, column and the field's message (not as a status), and
+    nothing is saved unless every row is valid (or mode YANG_SAH). A row
+    that is already so changes nothing: uploading the same file again saves
+    nothing twice. Errors: INVALID_ARGUMENT (`isi`: not a usable XLSX, too
+    large, macros or external links; `nama_berkas`), PERMISSION_DENIED,
+    FAILED_PRECONDITION (after the Batas).
+    """
+    UnduhRatingBawahan: _aio.UnaryStreamMultiCallable[_penilaian_pb2.ListRekapPenilaianRequest, _penilaian_pb2.PotonganBerkas]  # type: ignore[assignment]
+    """Rating for many: the Rekap Penilaian Bawahan of a period as a template
+    with the two ratings and CATATAN / REKOMENDASI to fill; like
+    ListRekapPenilaian, only the caller's bawahan.
+    """
+    UnggahRatingBawahan: _aio.StreamUnaryMultiCallable[_penilaian_pb2.UnggahXlsxRequest, _penilaian_pb2.HasilUnggahXlsx]  # type: ignore[assignment]
+    """The filled rating template back (a client stream as UnggahIsianPeriode;
+    `tahun` and `periode` name the rekap). Each row is checked and saved as
+    SetRating and SetCatatanEvaluasi do; `kurva` is the curve of the
+    caller's bawahan with the file's ratings (mode PERIKSA: as it would be,
+    nothing saved). A row naming a period that is not one of the caller's
+    bawahan's refuses the whole file: NOT_FOUND.
+    """
     GetRingkasanPenilaian: _aio.UnaryUnaryMultiCallable[_penilaian_pb2.GetRingkasanPenilaianRequest, _penilaian_pb2.RingkasanPenilaian]  # type: ignore[assignment]
     """Dashboard, for the caller (this year and last, approved SKPs only):
     `batas_saya` — per own SKP, the started period still open to fill
@@ -427,6 +495,64 @@ class PenilaianServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_penilaian_pb2.BerkasXlsx, _abc.Awaitable[_penilaian_pb2.BerkasXlsx]]:
         """The same rows as an XLSX workbook."""
+
+    @_abc_1.abstractmethod
+    def UnduhIsianPeriode(
+        self,
+        request: _penilaian_pb2.UnduhIsianPeriodeRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_penilaian_pb2.PotonganBerkas], _abc.AsyncIterator[_penilaian_pb2.PotonganBerkas]]:
+        """Isian periode from a spreadsheet (docs/isian-xlsx.md), for the SKP's
+        pegawai. The template of one period: his RHK and indikator with the
+        current rencana aksi, bukti dukung and realisasi, ids and NIP as text
+        cells; streamed in pieces of at most 32 KiB, the name in the first.
+        Errors: PERMISSION_DENIED (not the pegawai), FAILED_PRECONDITION (SKP
+        not approved).
+        """
+
+    @_abc_1.abstractmethod
+    def UnggahIsianPeriode(
+        self,
+        request_iterator: _MaybeAsyncIterator[_penilaian_pb2.UnggahXlsxRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_penilaian_pb2.HasilUnggahXlsx, _abc.Awaitable[_penilaian_pb2.HasilUnggahXlsx]]:
+        """The filled template back, as a client stream: the first message holds
+        request_id, name, mode and nama_berkas; the next ones the file in pieces
+        of at most 32 KiB (5 MiB in all). Every row is checked by the same code
+        as CreateRencanaAksi, UpdateRencanaAksi, CreateBuktiDukung,
+        UpdateBuktiDukung and UpdateRealisasi; a row's errors come back with
+        sheet, row, column and the field's message (not as a status), and
+        nothing is saved unless every row is valid (or mode YANG_SAH). A row
+        that is already so changes nothing: uploading the same file again saves
+        nothing twice. Errors: INVALID_ARGUMENT (`isi`: not a usable XLSX, too
+        large, macros or external links; `nama_berkas`), PERMISSION_DENIED,
+        FAILED_PRECONDITION (after the Batas).
+        """
+
+    @_abc_1.abstractmethod
+    def UnduhRatingBawahan(
+        self,
+        request: _penilaian_pb2.ListRekapPenilaianRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_penilaian_pb2.PotonganBerkas], _abc.AsyncIterator[_penilaian_pb2.PotonganBerkas]]:
+        """Rating for many: the Rekap Penilaian Bawahan of a period as a template
+        with the two ratings and CATATAN / REKOMENDASI to fill; like
+        ListRekapPenilaian, only the caller's bawahan.
+        """
+
+    @_abc_1.abstractmethod
+    def UnggahRatingBawahan(
+        self,
+        request_iterator: _MaybeAsyncIterator[_penilaian_pb2.UnggahXlsxRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_penilaian_pb2.HasilUnggahXlsx, _abc.Awaitable[_penilaian_pb2.HasilUnggahXlsx]]:
+        """The filled rating template back (a client stream as UnggahIsianPeriode;
+        `tahun` and `periode` name the rekap). Each row is checked and saved as
+        SetRating and SetCatatanEvaluasi do; `kurva` is the curve of the
+        caller's bawahan with the file's ratings (mode PERIKSA: as it would be,
+        nothing saved). A row naming a period that is not one of the caller's
+        bawahan's refuses the whole file: NOT_FOUND.
+        """
 
     @_abc_1.abstractmethod
     def GetRingkasanPenilaian(
