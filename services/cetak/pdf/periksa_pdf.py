@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -47,6 +48,12 @@ def _kata_kunci(r: PdfFileReader) -> str:
         return ""
 
 
+def _nama(subjek: Any) -> str:
+    """The certificate's Common Name (the signer as people name him), else the whole subject."""
+    cn = subjek.native.get("common_name")
+    return str(cn) if cn else str(subjek.human_friendly)
+
+
 async def periksa(pdf: bytes, akar: list[Path]) -> IsiPdf:
     if not pdf.startswith(b"%PDF"):
         raise TidakValid("isi", "berkas bukan PDF")
@@ -73,7 +80,7 @@ async def periksa(pdf: bytes, akar: list[Path]) -> IsiPdf:
                        or (st.modification_level is not None
                            and st.modification_level <= ModificationLevel.FORM_FILLING and st.docmdp_ok is not False))
         hasil.append(TandaTanganDitemukan(
-            sig.field_name, cert.subject.human_friendly if cert else "",
+            sig.field_name, _nama(cert.subject) if cert else "",
             cert.issuer.human_friendly if cert else "", waktu, bool(st.intact and st.valid),
             bool(st.trusted), berubah, bercap))
     return IsiPdf(dari_kata_kunci(_kata_kunci(r)), tuple(hasil))
