@@ -412,6 +412,33 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
                 nip=nip or self.nip, unor_id=unor_id, jenis=jenis, tanggal_mulai=dari_date(mulai),
                 tanggal_selesai=dari_date(selesai))))
 
+    async def klaim_saya(self) -> profil_pb2.Klaim | None:
+        """The signed-in pegawai's latest Klaim Pimpinan that waited for verification."""
+        resp = await self._call(self.profil.ListKlaimPimpinan, profil_pb2.ListKlaimPimpinanRequest(
+            parent=f"pegawai/{self.nip}", page_size=1))
+        return resp.klaim[0] if resp.klaim else None
+
+    async def klaim_menunggu(self, page_size: int = 50) -> profil_pb2.ListKlaimPimpinanResponse:
+        """The instansi's claims waiting for admin/helpdesk, newest first (and how many)."""
+        return await self._call(self.profil.ListKlaimPimpinan, profil_pb2.ListKlaimPimpinanRequest(
+            status=profil_pb2.STATUS_KLAIM_MENUNGGU, page_size=page_size))
+
+    async def putuskan_klaim(self, request_id: str, name: str, setujui: bool, alasan: str,
+                             ganti: bool = False) -> profil_pb2.Klaim:
+        return await self._call(self.profil.PutuskanKlaimPimpinan, profil_pb2.PutuskanKlaimPimpinanRequest(
+            request_id=request_id, name=name, setujui=setujui, alasan=alasan, ganti_pimpinan=ganti))
+
+    async def permintaan_penugasan(self) -> list[profil_pb2.Penugasan]:
+        """The instansi's PLT/PLH requests waiting for admin/helpdesk."""
+        resp = await self._call(self.profil.ListPenugasan, profil_pb2.ListPenugasanRequest(
+            status=profil_pb2.STATUS_PENUGASAN_DIAJUKAN))
+        return list(resp.penugasan)
+
+    async def putuskan_penugasan(self, request_id: str, name: str, setujui: bool,
+                                 alasan: str) -> profil_pb2.Penugasan:
+        return await self._call(self.profil.PutuskanPenugasan, profil_pb2.PutuskanPenugasanRequest(
+            request_id=request_id, name=name, setujui=setujui, alasan=alasan))
+
     async def akhiri_penugasan(self, request_id: str, name: str, selesai: dt.date,
                                alasan: str = "") -> profil_pb2.Penugasan:
         return await self._call(self.profil.AkhiriPenugasan, profil_pb2.AkhiriPenugasanRequest(

@@ -180,15 +180,21 @@ class LayananHelpdesk:
             query=query.strip(), page_size=page_size))
 
     async def atasan_plt(self, nip: str) -> list[AtasanPeran]:
-        """Every PLT/PLH assignment of the pegawai with the atasan of that role; an
-        assignment the server does not count (the unit has a definitive pimpinan
-        that day) keeps the server's reason instead."""
+        """Every PLT/PLH assignment of the pegawai with the atasan of that role; a
+        request not registered, or an assignment the server does not count that
+        day, keeps the reason instead."""
         hari_ini = dt.date.today()
         penugasan = await self.penugasan(nip)
 
         async def satu(t: ppb.Penugasan) -> AtasanPeran:
             mulai, selesai = ke_date(t.tanggal_mulai) or hari_ini, ke_date(t.tanggal_selesai) or hari_ini
             peran = AtasanPeran(t, min(max(hari_ini, mulai), selesai))
+            if t.status == ppb.STATUS_PENUGASAN_DIAJUKAN:
+                peran.gagal = "permintaan pegawai, belum didaftarkan admin/helpdesk"
+                return peran
+            if t.status == ppb.STATUS_PENUGASAN_DITOLAK:
+                peran.gagal = f"permintaan ditolak: {t.alasan_keputusan}"
+                return peran
             try:
                 peran.atasan = await self.atasan(nip, unor_plt=t.unor_id, tanggal=peran.tanggal)
             except _gagal_layanan() as e:

@@ -132,6 +132,11 @@ def jenis_penugasan(value: pb.JenisPenugasan.ValueType) -> str:
     return {pb.JENIS_PENUGASAN_PLT: "PLT", pb.JENIS_PENUGASAN_PLH: "PLH"}.get(value, "-")
 
 
+def status_klaim(value: pb.StatusKlaim.ValueType) -> str:
+    return {pb.STATUS_KLAIM_MENUNGGU: "Menunggu verifikasi", pb.STATUS_KLAIM_DISETUJUI: "Disetujui",
+            pb.STATUS_KLAIM_DITOLAK: "Ditolak", pb.STATUS_KLAIM_BATAL: "Batal"}.get(value, "-")
+
+
 def golongan(gol: str, pangkat: str) -> str:
     """'III/c (Penata)'; PPPK golongan have no pangkat."""
     return f"{gol} ({pangkat})" if pangkat else gol

@@ -29,6 +29,7 @@ from services.profil.passwords import hash_password_sync, verify_password
 from services.profil.store.models import (
     AkunRow,
     InstansiRow,
+    KlaimRow,
     KodeResetRow,
     PegawaiRow,
     PenugasanRow,
@@ -425,6 +426,8 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
                     .values(pimpinan_nip=None).execution_options(synchronize_session=False))
     await s.execute(delete(PenugasanRow).where(or_(PenugasanRow.instansi_id == INSTANSI_ID,
                                                    PenugasanRow.id.in_([p["id"] for p in r.penugasan]))))
+    # Claims that waited rest on the rows rebuilt here: they go with the assignments.
+    await s.execute(delete(KlaimRow).where(or_(KlaimRow.instansi_id == INSTANSI_ID, KlaimRow.nip.in_(nips))))
 
     unor = {u.id: u for u in await _muat(s, UnorRow, UnorRow.instansi_id == INSTANSI_ID, UnorRow.id, unor_ids)}
     for nilai in r.unor:
@@ -443,7 +446,8 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
         if row is None:
             s.add(PegawaiRow(**nilai))
         else:
-            ubah_bila_berbeda(row, nilai)
+            # The demo's unit and jabatan are master data (docs/domain.md#klaim-pimpinan).
+            ubah_bila_berbeda(row, {**nilai, "data_sendiri": False})
     await s.flush()
 
     lebih_pegawai = set(pegawai) - set(nips)

@@ -23,11 +23,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain.akun import validate_email
 from services.profil.domain.golongan import normalize_golongan
+from services.profil.domain.klaim import BATAL, MENUNGGU
 from services.profil.domain.klaim import klaim_berakhir as klaim_selesai
 from services.profil.domain.nip import PNS, PPPK, validate_nip
 from services.profil.domain.organisasi import validate_unor_id
 from services.profil.impor_berkas import Baris, BarisDitolak, LaporanImpor, baca, teks_sel  # noqa: F401
-from services.profil.store.models import AkunRow, InstansiRow, PegawaiRow, UnorRow, jejak
+from services.profil.store.models import AkunRow, InstansiRow, KlaimRow, PegawaiRow, UnorRow, jejak
 from services.profil.store.repository import ubah_bila_berbeda
 from services.shared.db import Database
 from services.shared.errors import TidakValid
@@ -410,7 +411,10 @@ async def _simpan_pegawai(
     for c in batch:
         instansi_id = instansi_unor[c.unor_id]
         nilai = {"nama": c.nama, "nama_cari": c.nama.casefold(), "jabatan": c.jabatan, "golongan": c.golongan,
-                 "jenis_asn": c.jenis_asn, "unor_id": c.unor_id, "email": c.email, "instansi_id": instansi_id}
+                 "jenis_asn": c.jenis_asn, "unor_id": c.unor_id, "email": c.email, "instansi_id": instansi_id,
+                 # Unit and jabatan now come from master data: a claim on them
+                 # takes effect at once (docs/domain.md#klaim-pimpinan).
+                 "data_sendiri": False}
         row = pegawai.get(c.nip)
         if row is None:
             s.add(PegawaiRow(nip=c.nip, **nilai))
@@ -444,4 +448,7 @@ async def _simpan_pegawai(
             .execution_options(synchronize_session=False)
         )
         laporan.klaim_berakhir += max(getattr(hasil, "rowcount", 0) or 0, 0)
+        # A waiting claim rests on the unit and jabatan the import just replaced.
+        await s.execute(update(KlaimRow).where(KlaimRow.nip.in_(klaim_berakhir), KlaimRow.status == MENUNGGU)
+                        .values(status=BATAL, diputus=now).execution_options(synchronize_session=False))
     await s.flush()

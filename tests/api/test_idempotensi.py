@@ -26,7 +26,7 @@ async def test_ulangan_create_mengembalikan_hasil_pertama(client):
     assert again == first
     daftar = await client.profil.ListPenugasan(p.ListPenugasanRequest(parent=f"pegawai/{data.SUTIKNO}"), metadata=md)
     assert len(daftar.penugasan) == 1
-    # A new request id is a new action: here it overlaps the first, so it is refused.
+    # A new request id is a new action: here it overlaps the first request, so it is refused.
     await gagal(client.profil.CreatePenugasan(plt_request("6f1c2a9e-0002"), metadata=md), C.FAILED_PRECONDITION)
 
 

@@ -202,7 +202,12 @@ async def test_klaim_pimpinan(client):
         pegawai=p.Pegawai(name=nama(data.STAF_SEKRETARIAT), jabatan="Sekretaris BKPSDM"),
         update_mask=FieldMask(paths=["jabatan"])), metadata=sri)
     unor = await client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=nama(data.STAF_SEKRETARIAT)), metadata=sri)
-    assert unor.pimpinan.nip == data.STAF_SEKRETARIAT
+    # Her jabatan is her own edit: the claim waits for admin/helpdesk
+    # (tests/api/test_klaim_penugasan.py has the whole flow).
+    assert not unor.HasField("pimpinan") and unor.klaim.status == p.STATUS_KLAIM_MENUNGGU
+    assert (await atasan(client, helpdesk, data.SUTIKNO)).atasan.nip == data.KEPALA_BKPSDM
+    await client.profil.PutuskanKlaimPimpinan(p.PutuskanKlaimPimpinanRequest(
+        name=unor.klaim.name, setujui=True, alasan="uji: SK diperiksa"), metadata=helpdesk)
     assert (await atasan(client, helpdesk, data.SUTIKNO)).atasan.nip == data.STAF_SEKRETARIAT
 
 
@@ -250,11 +255,12 @@ async def test_unor_pohon_dan_pencarian(client):
 async def test_penugasan_plt(client):
     sutikno = await client.login(nip=data.SUTIKNO)
     mulai, selesai = tanggal(dt.date(2023, 1, 1)), tanggal(dt.date(2023, 12, 31))
-    t = await client.profil.CreatePenugasan(p.CreatePenugasanRequest(request_id="plt-sutikno-1", penugasan=p.Penugasan(
-        nip=data.SUTIKNO, unor_id=data.SEKRETARIAT, jenis=p.JENIS_PENUGASAN_PLT,
-        tanggal_mulai=mulai, tanggal_selesai=selesai)), metadata=sutikno)
-    assert t.jabatan == "Plt. Sekretaris BKPSDM" and t.unor_nama == "SEKRETARIAT BKPSDM"
     admin = await client.login(username="admin.madiun")
+    t = await client.profil.CreatePenugasan(p.CreatePenugasanRequest(
+        request_id="plt-sutikno-1", alasan="SK 800/1/2023", penugasan=p.Penugasan(
+            nip=data.SUTIKNO, unor_id=data.SEKRETARIAT, jenis=p.JENIS_PENUGASAN_PLT,
+            tanggal_mulai=mulai, tanggal_selesai=selesai)), metadata=admin)
+    assert t.jabatan == "Plt. Sekretaris BKPSDM" and t.unor_nama == "SEKRETARIAT BKPSDM"
     a = await atasan(client, admin, data.STAF_SEKRETARIAT, dt.date(2023, 6, 1))
     assert a.atasan.nip == data.SUTIKNO and a.sebagai == p.JENIS_PENUGASAN_PLT
     # SUTIKNO's PLT role is rated by the head of the Badan.

@@ -102,6 +102,27 @@ async def _penugasan_baru(d: Dunia, peran: str) -> Message:
         tanggal_mulai=Date(year=th, month=bln, day=1), tanggal_selesai=Date(year=th, month=bln, day=20)))
 
 
+async def _permintaan_penugasan(d: Dunia, peran: str) -> Message:
+    """SUTIKNO's own request (DIAJUKAN), refused by whoever may decide it."""
+    t = await d.client.profil.CreatePenugasan(await _penugasan_baru(d, peran), metadata=d.md["sendiri"])
+    return p.PutuskanPenugasanRequest(name=t.name, setujui=False, alasan=ALASAN)
+
+
+async def _klaim_menunggu(d: Dunia, peran: str) -> Message:
+    """SRI WAHYUNI sets the Sekretariat's head title herself and claims it: a
+    claim that waits. Refused by whoever may decide it, so the next cell
+    finds the unit still headless and gets a new waiting claim."""
+    if "_sri" not in d.md:
+        d.md["_sri"] = await d.client.login(nip=data.STAF_SEKRETARIAT)
+        await d.client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
+            pegawai=p.Pegawai(name=f"pegawai/{data.STAF_SEKRETARIAT}", jabatan="Sekretaris BKPSDM"),
+            update_mask=FieldMask(paths=["jabatan"])), metadata=d.md["_sri"])
+    unor = await d.client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=f"pegawai/{data.STAF_SEKRETARIAT}"),
+                                               metadata=d.md["_sri"])
+    assert unor.klaim.name, unor
+    return p.PutuskanKlaimPimpinanRequest(name=unor.klaim.name, setujui=False, alasan=ALASAN)
+
+
 async def _penugasan(d: Dunia, peran: str) -> Message:
     t = await d.client.profil.CreatePenugasan(await _penugasan_baru(d, peran), metadata=d.md["helpdesk"])
     selesai = Date(year=t.tanggal_mulai.year, month=t.tanggal_mulai.month, day=2)
@@ -169,10 +190,13 @@ PERMINTAAN: dict[str, Pembuat] = {
     "ProfilService.GetAtasan": tetap(p.GetAtasanRequest(name=PEGAWAI)),
     "ProfilService.ListBawahan": tetap(p.ListBawahanRequest(name=f"pegawai/{data.ENDANG}")),
     "ProfilService.KlaimPimpinan": tetap(p.KlaimPimpinanRequest(name=PEGAWAI, alasan=ALASAN)),
+    "ProfilService.ListKlaimPimpinan": tetap(p.ListKlaimPimpinanRequest(parent=PEGAWAI)),
+    "ProfilService.PutuskanKlaimPimpinan": _klaim_menunggu,
     "ProfilService.GetUnor": tetap(p.GetUnorRequest(name=f"unor/{data.BIDANG}")),
     "ProfilService.ListUnor": tetap(p.ListUnorRequest()),
     "ProfilService.CreatePenugasan": _penugasan_baru,
     "ProfilService.ListPenugasan": tetap(p.ListPenugasanRequest(parent=PEGAWAI)),
+    "ProfilService.PutuskanPenugasan": _permintaan_penugasan,
     "ProfilService.AkhiriPenugasan": _penugasan,
     "ProfilService.ListJejakAudit": tetap(au.ListJejakAuditRequest(atas_nama=data.SUTIKNO)),
     # --- SkpService: reading ---

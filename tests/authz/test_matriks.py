@@ -54,10 +54,13 @@ ProfilService.SearchPegawai                  -      Y       Y     Y       Y     
 ProfilService.GetAtasan                      -      Y       Y     Y       Y              Y              Y     n          Y        Y       -
 ProfilService.ListBawahan                    -      -       -     Y       -              -              Y     n          Y        Y       -
 ProfilService.KlaimPimpinan                  -      Y       -     -       -              -              Y     n          Y        -       -
+ProfilService.ListKlaimPimpinan              -      Y       -     -       -              -              Y     n          Y        Y       -
+ProfilService.PutuskanKlaimPimpinan          -      -       -     -       -              -              Y     n          Y        -       -
 ProfilService.GetUnor                        -      Y       Y     Y       Y              Y              Y     n          Y        Y       -
 ProfilService.ListUnor                       -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 ProfilService.CreatePenugasan                -      Y       -     -       -              -              Y     n          Y        -       -
 ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     n          Y        Y       -
+ProfilService.PutuskanPenugasan              -      -       -     -       -              -              Y     n          Y        -       -
 ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     n          Y        -       -
 ProfilService.ListJejakAudit                 -      -       -     -       -              -              Y     Y          Y        -       -
 SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -

@@ -11,12 +11,13 @@ from sqlalchemy import func, select
 from services.profil.demo import DEMO_PASSWORD, INSTANSI_ID, seed_demo
 from services.profil.domain.akun import validate_email
 from services.profil.domain.golongan import normalize_golongan
+from services.profil.domain.klaim import MENUNGGU
 from services.profil.domain.nip import validate_nip
 from services.profil.domain.organisasi import resolve_atasan
 from services.profil.importer import import_pegawai, import_unor
 from services.profil.passwords import verify_password
 from services.profil.store import repository as repo
-from services.profil.store.models import AkunRow, InstansiRow, PegawaiRow, PenugasanRow, UnorRow
+from services.profil.store.models import AkunRow, InstansiRow, KlaimRow, PegawaiRow, PenugasanRow, UnorRow
 from services.shared.db import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -171,3 +172,22 @@ async def test_contoh_impor_cocok_dengan_demo(profil_db: Database) -> None:
     assert pegawai.ditolak == [] and (pegawai.tidak_berubah, pegawai.ditambah) == (5, 1)
     async with profil_db.read() as s:
         assert (await s.get(UnorRow, BIDANG)).pimpinan_nip == ENDANG  # type: ignore[union-attr]
+
+
+async def test_demo_ulang_setelah_klaim_menunggu(profil_db: Database) -> None:
+    """A claim that waited (docs/domain.md#klaim-pimpinan) rests on rows the demo
+    rebuilds: a rerun clears it, and the unit and jabatan are master data again,
+    even for a pegawai the smaller rerun removes."""
+    await seed_demo(profil_db)
+    async with profil_db.transaction() as s:
+        orang = (await s.scalars(select(PegawaiRow).where(PegawaiRow.instansi_id == INSTANSI_ID)
+                                 .order_by(PegawaiRow.nip))).all()
+        for p in (orang[0], orang[-1]):
+            p.data_sendiri = True
+            s.add(KlaimRow(id=p.nip.ljust(32, "0"), nip=p.nip, unor_id=p.unor_id, instansi_id=INSTANSI_ID,
+                           jabatan=p.jabatan, status=MENUNGGU, dasar="uji", diajukan=dt.datetime.now(dt.UTC),
+                           diputus=None, diputus_oleh="", alasan_keputusan=""))
+    await seed_demo(profil_db, jumlah_pegawai=120)
+    assert await count(profil_db, KlaimRow) == 0
+    async with profil_db.read() as s:
+        assert not (await s.scalars(select(PegawaiRow.nip).where(PegawaiRow.data_sendiri))).all()

@@ -21,11 +21,13 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 
 async def plt(client, nip: str, unor_id: str) -> None:
-    """An assignment of `nip` as Plt. of `unor_id` from today, as the pegawai adds it."""
+    """An assignment of `nip` as Plt. of `unor_id` from today, as admin instansi registers it."""
     hari_ini = dt.date.today()
-    await client.profil.CreatePenugasan(profil_pb2.CreatePenugasanRequest(penugasan=profil_pb2.Penugasan(
-        nip=nip, unor_id=unor_id, jenis=profil_pb2.JENIS_PENUGASAN_PLT, tanggal_mulai=hari(hari_ini),
-        tanggal_selesai=hari(hari_ini + dt.timedelta(days=30)))), metadata=await client.login(nip=nip))
+    await client.profil.CreatePenugasan(profil_pb2.CreatePenugasanRequest(
+        alasan="SK 800/5/2026", penugasan=profil_pb2.Penugasan(
+            nip=nip, unor_id=unor_id, jenis=profil_pb2.JENIS_PENUGASAN_PLT, tanggal_mulai=hari(hari_ini),
+            tanggal_selesai=hari(hari_ini + dt.timedelta(days=30)))),
+        metadata=await client.login(username="admin.madiun"))
 
 
 async def test_helpdesk_masuk_ke_konsol_dan_mencari_pegawai(address):

@@ -1,16 +1,22 @@
-"""PLT/PLH (docs/domain.md#plt-dan-plh): add an assignment, see it act, end it."""
+"""PLT/PLH (docs/domain.md#plt-dan-plh): the pegawai requests an assignment, admin
+instansi registers it from the Dashboard, it acts; end it."""
 
 import datetime as dt
 
 import pytest
+from ekinerja.profil.v1 import profil_pb2
 from textual.widgets import RadioButton
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import UKURAN, aplikasi, baris, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tui import format as fmt
 from tui.format import BULAN
 from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.putuskan_verifikasi import PutuskanPenugasanScreen
 from tui.screens.tambah_penugasan import TambahPenugasanScreen
 from tui.screens.utama import UtamaScreen
+from tui.widgets.dashboard.verifikasi import PermintaanPenugasan
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -35,7 +41,7 @@ async def pilih_unit(pilot, cari: str) -> None:
     await pilot.press("enter", "enter")
 
 
-async def test_tambah_plt_lalu_atasan_melihatnya_sebagai_plt(address):
+async def test_pegawai_mengajukan_plt_admin_mendaftarkan_lalu_atasan_melihatnya(address):
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.NUR_PURWATI)
@@ -43,15 +49,43 @@ async def test_tambah_plt_lalu_atasan_melihatnya_sebagai_plt(address):
         # The seeded assignment of 2022/2023 is over.
         assert kolom(app, "#tabel-plt", "Status") == ["Selesai"]
         await buka_tambah(pilot)
+        assert "Ajukan PLT / PLH" in isi(app, ".judul")
         await pilih_unit(pilot, "pelayanan")
         await ketik(pilot, "#mulai", ddmmyyyy(HARI_INI))
         await ketik(pilot, "#selesai", ddmmyyyy(HARI_INI + dt.timedelta(days=30)))
         await pilot.press("enter")
         await tunggu(pilot)
         assert isinstance(app.screen, UtamaScreen)
-        assert kolom(app, "#tabel-plt", "Jabatan") == ["Plt. Kepala Seksi Pelayanan"] * 2
-        assert sorted(kolom(app, "#tabel-plt", "Status")) == ["Berlaku", "Selesai"]
-        assert "Plt. Kepala Seksi Pelayanan ditambahkan" in pemberitahuan(app)
+        assert sorted(kolom(app, "#tabel-plt", "Status")) == ["Diajukan", "Selesai"]
+        assert "menunggu didaftarkan admin" in isi(app, "#judul-plt")
+        assert "Permintaan Plt. Kepala Seksi Pelayanan diajukan" in pemberitahuan(app)
+    # A request grants nothing: BUDI SANTOSO's atasan is still the Camat.
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.STAF_PELAYANAN)
+        await pilot.press("2")
+        assert "NAMA CAMAT JIWAN" in isi(app, "#isi-atasan")
+    # Admin instansi registers it from the Dashboard, with the SK as ALASAN.
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, "admin.madiun")
+        await pilot.press("d")
+        await tunggu(pilot)
+        panel = app.screen.query_one(PermintaanPenugasan)
+        assert baris(panel.tabel)[0][0] == "NUR PURWATI NINGSIH"
+        panel.tabel.focus()
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PutuskanPenugasanScreen)
+        assert "Plt. Kepala Seksi Pelayanan" in isi(app, ".petunjuk")
+        await ketik(pilot, "#alasan", "SK Camat Jiwan 800/21/2026")
+        await pilot.press("enter")  # ALASAN submitted: the confirmation
+        await tunggu(pilot)
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "didaftarkan" in pemberitahuan(app)
+        assert not app.screen.query_one(PermintaanPenugasan).tabel.display
     # BUDI SANTOSO of SEKSI PELAYANAN now has NUR PURWATI as atasan, acting as Plt.
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
@@ -84,14 +118,17 @@ async def test_tanggal_salah_ditolak_formulir_dan_tumpang_tindih_ditolak_server(
         assert isi(app, "#pesan") not in ("", "Menyimpan...")
 
 
-async def test_akhiri_penugasan(address):
+async def test_akhiri_penugasan(address, client):
+    admin = await client.login(username="admin.madiun")
+    await client.profil.CreatePenugasan(profil_pb2.CreatePenugasanRequest(
+        alasan="SK Camat Jiwan 800/22/2026", penugasan=profil_pb2.Penugasan(
+            nip=data.NUR_PURWATI, unor_id=data.PELAYANAN, jenis=profil_pb2.JENIS_PENUGASAN_PLT,
+            tanggal_mulai=fmt.dari_date(HARI_INI), tanggal_selesai=fmt.dari_date(HARI_INI + dt.timedelta(days=60)))),
+        metadata=admin)
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.NUR_PURWATI)
-        await buka_tambah(pilot)
-        await pilih_unit(pilot, "pelayanan")
-        await ketik(pilot, "#selesai", ddmmyyyy(HARI_INI + dt.timedelta(days=60)))
-        await pilot.press("enter")
+        await pilot.press("6")
         await tunggu(pilot)
         table = app.screen.query_one("#tabel-plt")
         baris_baru = kolom(app, "#tabel-plt", "Status").index("Berlaku")

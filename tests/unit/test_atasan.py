@@ -71,9 +71,29 @@ def test_plt_di_luar_masa_tugas_tidak_berlaku():
     assert nip_atasan(s, "staf", "pelayanan", dt.date(2022, 9, 30)) == "E"
 
 
-def test_plt_tidak_menggeser_pimpinan_definitif():
-    plh = Penugasan("1", "P", "bidang", PLH, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
-    assert nip_atasan(struktur([plh]), "x", "bidang") == "C"
+def test_plh_bertindak_sebagai_pimpinan_walau_ada_pimpinan_definitif():
+    # docs/domain.md#plt-dan-plh: the PLH stands in for C while C is away.
+    plh = Penugasan("1", "P", "bidang", PLH, dt.date(2023, 5, 1), dt.date(2023, 6, 30))
+    s = struktur([plh])
+    hasil = resolve_atasan(s, "x", "bidang", HARI)
+    assert hasil is not None and (hasil.nip, hasil.sebagai) == ("P", PLH)
+    assert nip_atasan(s, "x", "bidang", dt.date(2023, 7, 1)) == "C"  # after its dates, C again
+    assert nip_atasan(s, "x", "seksi") == "P"
+    # C is still rated from the unit above, not by the one standing in for him.
+    assert nip_atasan(s, "C", "bidang") == "B"
+    assert nip_atasan(s, "P", "bidang", unor_plt="bidang") == "B"
+
+
+def test_plh_memimpin_tetapi_pimpinan_definitif_tidak_selama_plh():
+    plh = Penugasan("1", "P", "bidang", PLH, dt.date(2023, 5, 1), dt.date(2023, 6, 30))
+    s = struktur([plh])
+    assert [p.nip for p in s.unor_dipimpin("C", HARI)] == []
+    assert [(p.nip, p.sebagai) for p in s.unor_dipimpin("P", HARI)] == [("P", PLH)]
+    assert s.memimpin_definitif("C")  # still jenis Pimpinan
+    c = cakupan_bawahan(s, "P", HARI)
+    assert c.unor_anggota == {"bidang", "seksi"} and c.kecuali == {"C"}
+    b = cakupan_bawahan(s, "B", HARI)
+    assert sorted(p.nip for p in b.pimpinan_batas) == ["C", "P"]
 
 
 def test_plt_yang_anggota_unitnya_sendiri_dinilai_dari_unit_atasan():
@@ -91,10 +111,10 @@ def test_peran_plt_di_unit_lain_dinilai_pimpinan_di_atas_unit_itu():
     assert nip_atasan(s, "S", "bidang", unor_plt="pelayanan") == "E"
 
 
-def test_plt_didahulukan_dari_plh():
-    plh = Penugasan("1", "H", "pelayanan", PLH, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
-    plt = Penugasan("2", "T", "pelayanan", PLT, dt.date(2023, 5, 1), dt.date(2023, 12, 31))
-    assert nip_atasan(struktur([plh, plt]), "x", "pelayanan") == "T"
+def test_plh_didahulukan_dari_plt():
+    plt = Penugasan("1", "T", "pelayanan", PLT, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    plh = Penugasan("2", "H", "pelayanan", PLH, dt.date(2023, 5, 1), dt.date(2023, 12, 31))
+    assert nip_atasan(struktur([plh, plt]), "x", "pelayanan") == "H"
 
 
 def test_siklus_data_tidak_membuat_macet():
@@ -134,4 +154,20 @@ def test_cakupan_bawahan_konsisten_dengan_resolve_atasan():
         semua = [(n, u) for u, ns in anggota.items() for n in ns] + [(n, u) for n, u in pimpinan_unit.items()]
         diharapkan = {n for n, u in semua if n != atasan and nip_atasan(s, n, u) == atasan}
         diharapkan |= {"P"} if atasan == "E" else set()  # P's PLT role is rated by E
+        assert dari_cakupan == diharapkan, atasan
+
+
+def test_cakupan_bawahan_konsisten_dengan_resolve_atasan_selama_plh():
+    plh = Penugasan("1", "P", "bidang", PLH, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    s = struktur([plh])
+    anggota = {"badan": ["b1"], "bidang": ["c1", "P"], "seksi": ["d1"], "kec": ["e1"], "pelayanan": ["f1"],
+               "root": ["r1"]}
+    pimpinan_unit = {"A": "root", "B": "badan", "C": "bidang", "E": "kec"}
+    for atasan in ["A", "B", "C", "E", "P"]:
+        c = cakupan_bawahan(s, atasan, HARI)
+        dari_cakupan = {n for u in c.unor_anggota for n in anggota[u] if n != atasan and n not in c.kecuali}
+        dari_cakupan |= {p.nip for p in c.pimpinan_batas}
+        semua = [(n, u) for u, ns in anggota.items() for n in ns] + [(n, u) for n, u in pimpinan_unit.items()]
+        diharapkan = {n for n, u in semua if n != atasan and nip_atasan(s, n, u) == atasan}
+        diharapkan |= {"P"} if atasan == "B" else set()  # P's PLH role is rated by B
         assert dari_cakupan == diharapkan, atasan

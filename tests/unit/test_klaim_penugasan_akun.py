@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from services.profil.domain import klaim as kl
 from services.profil.domain.akun import (
     batasi,
     hash_kode,
@@ -11,9 +12,9 @@ from services.profil.domain.akun import (
     validate_email,
     validate_password_baru,
 )
-from services.profil.domain.klaim import cek_klaim
-from services.profil.domain.organisasi import PLT, Penugasan, Unor
-from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
+from services.profil.domain.klaim import alasan_menunggu, cek_klaim, tugas_tambahan
+from services.profil.domain.organisasi import PLH, PLT, Penugasan, Unor
+from services.profil.domain.penugasan import cek_plt_kekosongan, cek_tumpang_tindih, jabatan_peran, validate_penugasan
 from services.shared.errors import KondisiTidakTerpenuhi, TerlaluBanyak, TidakValid
 
 BIDANG = Unor("u1", "BIDANG X", None, False, "Kepala BIDANG X", None)
@@ -31,6 +32,43 @@ def test_klaim_unit_berpimpinan_hanya_diganti_admin():
         cek_klaim(dipimpin, "1", "Kepala BIDANG X", "ENDANG", ganti=False)
     assert cek_klaim(dipimpin, "1", "Kepala BIDANG X", "ENDANG", ganti=True) is True
     assert cek_klaim(dipimpin, "2", "Kepala BIDANG X", "ENDANG", ganti=False) is False
+
+
+SD = Unor("u2", "SD NEGERI 1 JIWAN", None, False, "Kepala SD Negeri 1 Jiwan", None)
+PUSKESMAS = Unor("u3", "UPTD PUSKESMAS JIWAN", None, False, "Kepala UPTD Puskesmas Jiwan", None)
+
+
+def test_kepala_sekolah_dan_puskesmas_jabatan_fungsional_boleh_mengklaim():
+    # docs/domain.md#klaim-pimpinan: a JF with the extra duty heads the unit.
+    assert tugas_tambahan(SD, "Guru Ahli Madya") and cek_klaim(SD, "1", "Guru Ahli Madya", None, ganti=False)
+    assert tugas_tambahan(PUSKESMAS, "Dokter Ahli Muda")
+    assert cek_klaim(SD, "1", "kepala sd  negeri 1 jiwan", None, ganti=False)  # the head title itself, too
+    with pytest.raises(KondisiTidakTerpenuhi, match="bukan jabatan pimpinan"):
+        cek_klaim(SD, "1", "Pengadministrasi Umum", None, ganti=False)
+    # A JF in an ordinary bidang is no head of it.
+    assert not tugas_tambahan(BIDANG, "Analis Kepegawaian Ahli Muda")
+    with pytest.raises(KondisiTidakTerpenuhi, match="bukan jabatan pimpinan"):
+        cek_klaim(BIDANG, "1", "Analis Kepegawaian Ahli Muda", None, ganti=False)
+
+
+def test_klaim_sendiri_menunggu_kecuali_atas_data_master():
+    # docs/domain.md#klaim-pimpinan: a claim is authority over the whole unit.
+    assert alasan_menunggu(BIDANG, "Kepala BIDANG X", sendiri=True, data_sendiri=False) is None
+    assert alasan_menunggu(BIDANG, "Kepala BIDANG X", sendiri=True, data_sendiri=True) == kl.ALASAN_DATA_SENDIRI
+    assert alasan_menunggu(SD, "Guru Ahli Madya", sendiri=True, data_sendiri=False) == kl.ALASAN_TUGAS_TAMBAHAN
+    # Admin/helpdesk claiming for a pegawai is the confirmation itself.
+    assert alasan_menunggu(SD, "Guru Ahli Madya", sendiri=False, data_sendiri=True) is None
+    with pytest.raises(TidakValid, match="alasan"):
+        kl.cek_keputusan(False, "  ")
+    kl.cek_keputusan(True, "")
+
+
+def test_plt_hanya_untuk_unit_tanpa_pimpinan_definitif():
+    # docs/domain.md#plt-dan-plh: refused naming the definitive pimpinan; a PLH stands in.
+    with pytest.raises(KondisiTidakTerpenuhi, match=r"ENDANG SUMARSIH, NIP 197106062006042005"):
+        cek_plt_kekosongan(PLT, "BIDANG X", "197106062006042005", "ENDANG SUMARSIH")
+    cek_plt_kekosongan(PLH, "BIDANG X", "197106062006042005", "ENDANG SUMARSIH")
+    cek_plt_kekosongan(PLT, "BIDANG X", None, None)
 
 
 def test_penugasan_tanggal():

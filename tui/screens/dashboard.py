@@ -4,6 +4,7 @@ Dashboard screen (a pegawai's is a page of the main screen)."""
 
 from __future__ import annotations
 
+from ekinerja.profil.v1 import profil_pb2 as ppb
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +14,15 @@ from textual.widgets import Footer, Header
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil
 from tui.widgets.dashboard.dasbor import Dasbor
-from tui.widgets.dashboard.pesan import BukaCapaian, BukaKurva, BukaPenilaianBawahan, BukaPenilaianSkp, BukaSkp
+from tui.widgets.dashboard.pesan import (
+    BukaCapaian,
+    BukaKlaim,
+    BukaKurva,
+    BukaPenilaianBawahan,
+    BukaPenilaianSkp,
+    BukaPermintaanPenugasan,
+    BukaSkp,
+)
 
 
 class BukaDariDasbor(Screen[None]):
@@ -47,6 +56,25 @@ class BukaDariDasbor(Screen[None]):
         from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
 
         self.app.push_screen(PenilaianBawahanScreen(pesan.daftar, pesan.indeks), self._muat_ulang)
+
+    def on_buka_klaim(self, pesan: BukaKlaim) -> None:
+        from tui.screens.putuskan_verifikasi import PutuskanKlaimScreen
+
+        self.app.push_screen(PutuskanKlaimScreen(pesan.klaim), self._diputus)
+
+    def on_buka_permintaan_penugasan(self, pesan: BukaPermintaanPenugasan) -> None:
+        from tui.screens.putuskan_verifikasi import PutuskanPenugasanScreen
+
+        self.app.push_screen(PutuskanPenugasanScreen(pesan.penugasan), self._diputus)
+
+    def _diputus(self, hasil: object = None) -> None:
+        if isinstance(hasil, ppb.Klaim):
+            keputusan = "disetujui" if hasil.status == ppb.STATUS_KLAIM_DISETUJUI else "ditolak"
+            self.notify(f"Klaim {hasil.pegawai.nama} atas {hasil.unor.nama} {keputusan}.", markup=False)
+        elif isinstance(hasil, ppb.Penugasan):
+            keputusan = "didaftarkan" if hasil.status == ppb.STATUS_PENUGASAN_BERLAKU else "ditolak"
+            self.notify(f"Permintaan {hasil.nama} sebagai {hasil.jabatan} {keputusan}.", markup=False)
+        self._muat_ulang()
 
     def on_buka_kurva(self, pesan: BukaKurva) -> None:
         from tui.screens.lihat_kurva import LihatKurvaScreen

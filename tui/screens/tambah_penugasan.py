@@ -33,7 +33,8 @@ class TambahPenugasanScreen(FormAksiScreen):
         self._pegawai = pegawai
 
     def judul(self) -> str:
-        return f"{self.JUDUL} - {self._pegawai.nama}" if self._pegawai else self.JUDUL
+        # The pegawai himself only requests; admin/helpdesk register (docs/domain.md#plt-dan-plh).
+        return f"{self.JUDUL} - {self._pegawai.nama}" if self._pegawai else "Ajukan PLT / PLH"
 
     def isian(self) -> ComposeResult:
         with RadioSet(id="jenis", compact=True, classes="mendatar"):
@@ -77,7 +78,7 @@ class TambahPenugasanScreen(FormAksiScreen):
     def pertanyaan(self, nilai: Penugasan) -> str:
         _, plt, mulai, selesai = nilai
         nama = self._pegawai.nama if self._pegawai else "Anda"
-        return (f"{nama} dicatat sebagai {'Plt.' if plt else 'Plh.'} pimpinan "
+        return (f"{'' if self._pegawai else 'Permintaan: '}{nama} dicatat sebagai {'Plt.' if plt else 'Plh.'} pimpinan "
                 f"{self.query_one(PilihUnor).nama_terpilih}, {fmt.periode(fmt.dari_date(mulai), fmt.dari_date(selesai))}.")
 
     async def kirim(self, request_id: str, nilai: Penugasan, alasan: str) -> profil_pb2.Penugasan:

@@ -78,10 +78,18 @@ def boleh_cari(p: Principal) -> None:
 
 
 def boleh_kelola_penugasan(p: Principal, nip: str, instansi_id: str) -> None:
+    """Admin/helpdesk register; the pegawai himself requests (and may end his
+    own early). Whether it takes effect is the use case's (docs/domain.md#plt-dan-plh)."""
     pegawai_terlihat(p, nip, instansi_id)
     if p.nip == nip or p.pengelola_instansi(instansi_id):
         return
-    raise AksesDitolak("Penugasan PLT/PLH hanya dapat diatur oleh pegawai yang bersangkutan atau admin/helpdesk.")
+    raise AksesDitolak("Penugasan PLT/PLH hanya dapat diajukan oleh pegawai yang bersangkutan atau didaftarkan "
+                       "admin/helpdesk.")
+
+
+def boleh_putuskan_penugasan(p: Principal, instansi_id: str) -> None:
+    if not p.pengelola_instansi(instansi_id):
+        raise AksesDitolak("Penugasan PLT/PLH didaftarkan dan diputus oleh admin instansi atau helpdesk.")
 
 
 def boleh_ganti_pimpinan(p: Principal, instansi_id: str) -> None:
@@ -92,3 +100,8 @@ def boleh_ganti_pimpinan(p: Principal, instansi_id: str) -> None:
 def dalam_instansi(p: Principal, instansi_id: str) -> None:
     if p.instansi_id != instansi_id:
         raise AksesDitolak("Data ini milik instansi lain.")
+
+
+def boleh_putuskan_klaim(p: Principal, instansi_id: str) -> None:
+    if not p.pengelola_instansi(instansi_id):
+        raise AksesDitolak("Klaim pimpinan yang menunggu diperiksa dan diputus oleh admin instansi atau helpdesk.")

@@ -99,16 +99,20 @@ class Struktur:
             stack.extend((c, depth + 1) for c in reversed(self.anak(uid)))
 
     def pimpinan_pada(self, unor_id: str, tanggal: dt.date) -> Pimpinan | None:
-        """The definitive pimpinan, else a PLT/PLH in force (PLT before PLH)."""
+        """Who leads the unit on `tanggal` (docs/domain.md#plt-dan-plh): a PLH
+        in force (standing in for an absent definitive pimpinan), else the
+        definitive pimpinan, else a PLT in force."""
         unor = self.unor.get(unor_id)
         if unor is None:
             return None
-        if unor.pimpinan_nip:
-            return Pimpinan(unor.pimpinan_nip, unor_id)
         acting = sorted(
             (p for p in self.penugasan if p.unor_id == unor_id and p.berlaku(tanggal)),
-            key=lambda p: (p.jenis != PLT, p.mulai),
+            key=lambda p: (p.jenis != PLH, p.mulai),
         )
+        if acting and acting[0].jenis == PLH:
+            return Pimpinan(acting[0].nip, unor_id, PLH)
+        if unor.pimpinan_nip:
+            return Pimpinan(unor.pimpinan_nip, unor_id)
         return Pimpinan(acting[0].nip, unor_id, acting[0].jenis) if acting else None
 
     def memimpin_definitif(self, nip: str) -> bool:
@@ -116,13 +120,29 @@ class Struktur:
         return any(u.pimpinan_nip == nip for u in self.unor.values())
 
     def unor_dipimpin(self, nip: str, tanggal: dt.date) -> list[Pimpinan]:
-        led = [Pimpinan(nip, u.id) for u in self.unor.values() if u.pimpinan_nip == nip]
+        """The units `nip` leads on `tanggal`: a definitive pimpinan whose PLH
+        is in force leads none of them while it lasts."""
+        led: list[Pimpinan] = []
+        for u in self.unor.values():
+            if u.pimpinan_nip == nip:
+                current = self.pimpinan_pada(u.id, tanggal)
+                if current and current.nip == nip:
+                    led.append(current)
         for p in self.penugasan:
             if p.nip == nip and p.berlaku(tanggal):
                 current = self.pimpinan_pada(p.unor_id, tanggal)
                 if current and current.nip == nip:
                     led.append(current)
         return led
+
+    def diwakili_plh(self, unor_id: str, tanggal: dt.date) -> str | None:
+        """The definitive pimpinan of a unit a PLH leads on `tanggal`: rated,
+        like any pimpinan, from the unit above."""
+        unor = self.unor.get(unor_id)
+        current = self.pimpinan_pada(unor_id, tanggal)
+        if unor and unor.pimpinan_nip and current and current.sebagai == PLH and current.nip != unor.pimpinan_nip:
+            return unor.pimpinan_nip
+        return None
 
 
 def resolve_atasan(
@@ -136,8 +156,9 @@ def resolve_atasan(
     start = unor_plt or unor_id
     memimpin = struktur.pimpinan_pada(start, tanggal)
     chain = list(struktur.leluhur(start))
-    if memimpin is not None and memimpin.nip == nip:
-        chain = chain[1:]  # a pimpinan is rated from the unit above
+    definitif = struktur.unor[start].pimpinan_nip if start in struktur.unor and unor_plt is None else None
+    if (memimpin is not None and memimpin.nip == nip) or definitif == nip:
+        chain = chain[1:]  # a pimpinan (also one a PLH stands in for) is rated from the unit above
     for unor in chain:
         pimpinan = struktur.pimpinan_pada(unor.id, tanggal)
         if pimpinan is not None and pimpinan.nip != nip:
@@ -148,17 +169,21 @@ def resolve_atasan(
 @dataclass(frozen=True)
 class CakupanBawahan:
     """Where to look for a pimpinan's bawahan: the members of `unor_anggota`
-    (except the pimpinan), and the leaders of `unor_batas` — units below with
+    (except the pimpinan and `kecuali`), and the leaders of `unor_batas` — units below with
     a pimpinan of their own, whose walk up reaches this pimpinan."""
 
     unor_anggota: frozenset[str]
     pimpinan_batas: tuple[Pimpinan, ...]
+    kecuali: frozenset[str] = frozenset()  # members rated from above: a definitive pimpinan during a PLH
 
 
 def cakupan_bawahan(struktur: Struktur, nip: str, tanggal: dt.date) -> CakupanBawahan:
     anggota: set[str] = set()
     batas: list[Pimpinan] = []
+    kecuali: set[str] = set()
     for led in struktur.unor_dipimpin(nip, tanggal):
+        if (wakil := struktur.diwakili_plh(led.unor_id, tanggal)) is not None:
+            kecuali.add(wakil)  # the pimpinan a PLH stands in for is rated from above
         stack = [led.unor_id]
         while stack:
             uid = stack.pop()
@@ -171,7 +196,9 @@ def cakupan_bawahan(struktur: Struktur, nip: str, tanggal: dt.date) -> CakupanBa
                     stack.append(child)
                 else:
                     batas.append(pimpinan)
-    return CakupanBawahan(frozenset(anggota), tuple(batas))
+                    if (wakil := struktur.diwakili_plh(child, tanggal)) is not None and wakil != nip:
+                        batas.append(Pimpinan(wakil, child))
+    return CakupanBawahan(frozenset(anggota), tuple(batas), frozenset(kecuali))
 
 
 def ids(units: Iterable[Unor]) -> list[str]:

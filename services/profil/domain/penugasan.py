@@ -31,3 +31,25 @@ def cek_tumpang_tindih(baru: Penugasan, yang_ada: list[Penugasan], nama_unor: st
 def jabatan_peran(jenis: str, jabatan_pimpinan: str) -> str:
     """ "Plt. Kepala Seksi Pelayanan", as the SKP of the role shows it."""
     return f"{'Plt.' if jenis == PLT else 'Plh.'} {jabatan_pimpinan}"
+
+
+# The states of an assignment (docs/domain.md#plt-dan-plh): a pegawai's
+# request grants nothing until admin/helpdesk registers it.
+DIAJUKAN = "DIAJUKAN"
+BERLAKU = "BERLAKU"
+DITOLAK = "DITOLAK"
+
+
+def cek_plt_kekosongan(jenis: str, nama_unor: str, pimpinan_nip: str | None, nama_pimpinan: str | None) -> None:
+    """A PLT fills a vacancy: refused on a unit that has a definitive pimpinan,
+    naming them; a PLH stands in for one (docs/domain.md#plt-dan-plh)."""
+    if jenis == PLT and pimpinan_nip:
+        raise KondisiTidakTerpenuhi(
+            f"{nama_unor} memiliki pimpinan definitif ({nama_pimpinan or '-'}, NIP {pimpinan_nip}). "
+            "Plt. hanya untuk unit tanpa pimpinan definitif; bila pimpinan berhalangan sementara, daftarkan Plh."
+        )
+
+
+def cek_keputusan(setujui: bool, alasan: str) -> None:
+    if not setujui and not alasan.strip():
+        raise TidakValid("alasan", "wajib diisi saat menolak: pegawai perlu tahu alasannya")

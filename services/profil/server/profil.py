@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+import re
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 import grpc
 from ekinerja.audit.v1 import audit_pb2 as apb
@@ -25,6 +27,7 @@ from services.shared.mutasi import Mutasi
 from services.shared.names import date_from_proto, parse
 
 M = TypeVar("M", bound=Message)
+ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def _nip(name: str, field: str = "name") -> str:
@@ -33,6 +36,20 @@ def _nip(name: str, field: str = "name") -> str:
 
 def _unor_id(name: str, field: str = "name") -> str:
     return validate_unor_id(parse(name, "unor", field), field)
+
+
+def _id(value: str, field: str = "name") -> str:
+    if not ID.match(value):
+        raise TidakValid(field, "id tidak dikenal")
+    return value
+
+
+def _status(peta: Mapping[Any, str], value: int, field: str) -> str | None:
+    if not value:
+        return None
+    if value not in peta:
+        raise TidakValid(field, "status tidak dikenal")
+    return peta[value]
 
 
 def _today() -> dt.date:
@@ -108,6 +125,30 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "KlaimPimpinan", pb.Unor, work)
 
+    async def ListKlaimPimpinan(self, request: pb.ListKlaimPimpinanRequest,
+                                context: grpc.aio.ServicerContext) -> pb.ListKlaimPimpinanResponse:
+        nip = _nip(request.parent, "parent") if request.parent else None
+        status = _status(convert.STATUS_KLAIM_DARI, request.status, "status")
+        size = paging.page_size(request.page_size, 50, 200)
+        key = f"{request.parent}|{request.status}"
+        offset = paging.decode(request.page_token, key)
+        async with self._db.read() as s:
+            rows, total = await uc.daftar_klaim(s, pr.current(), nip, status, offset, size)
+        nxt = paging.encode(offset + size, key) if offset + size < total else ""
+        return pb.ListKlaimPimpinanResponse(klaim=[convert.klaim(k) for k in rows], next_page_token=nxt,
+                                            total_size=total)
+
+    async def PutuskanKlaimPimpinan(self, request: pb.PutuskanKlaimPimpinanRequest,
+                                    context: grpc.aio.ServicerContext) -> pb.Klaim:
+        klaim_id = _id(parse(request.name, "klaim"))
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.Klaim:
+            return convert.klaim(await uc.putuskan_klaim(s, p, klaim_id, request.setujui, request.ganti_pimpinan,
+                                                         request.alasan))
+
+        return await self._mutasi(request, "PutuskanKlaimPimpinan", pb.Klaim, work)
+
     async def GetUnor(self, request: pb.GetUnorRequest, context: grpc.aio.ServicerContext) -> pb.Unor:
         unor_id = _unor_id(request.name)
         async with self._db.read() as s:
@@ -135,18 +176,32 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.Penugasan:
-            return convert.penugasan(await uc.tambah_penugasan(s, p, nip, t.unor_id, jenis, mulai, selesai))
+            return convert.penugasan(await uc.tambah_penugasan(s, p, nip, t.unor_id, jenis, mulai, selesai,
+                                                               request.alasan))
 
         return await self._mutasi(request, "CreatePenugasan", pb.Penugasan, work)
 
     async def ListPenugasan(self, request: pb.ListPenugasanRequest, context: grpc.aio.ServicerContext) -> pb.ListPenugasanResponse:
-        if request.parent.startswith("unor/"):
+        if not request.parent:
+            nip, unor_id = None, None
+        elif request.parent.startswith("unor/"):
             nip, unor_id = None, _unor_id(request.parent, "parent")
         else:
             nip, unor_id = _nip(request.parent, "parent"), None
+        status = _status(convert.STATUS_PENUGASAN_DARI, request.status, "status")
         async with self._db.read() as s:
-            rows = await uc.daftar_penugasan(s, pr.current(), nip=nip, unor_id=unor_id)
+            rows = await uc.daftar_penugasan(s, pr.current(), nip=nip, unor_id=unor_id, status=status)
         return pb.ListPenugasanResponse(penugasan=[convert.penugasan(r) for r in rows])
+
+    async def PutuskanPenugasan(self, request: pb.PutuskanPenugasanRequest,
+                                context: grpc.aio.ServicerContext) -> pb.Penugasan:
+        penugasan_id = _id(parse(request.name, "penugasan"))
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.Penugasan:
+            return convert.penugasan(await uc.putuskan_penugasan(s, p, penugasan_id, request.setujui, request.alasan))
+
+        return await self._mutasi(request, "PutuskanPenugasan", pb.Penugasan, work)
 
     async def AkhiriPenugasan(self, request: pb.AkhiriPenugasanRequest, context: grpc.aio.ServicerContext) -> pb.Penugasan:
         penugasan_id = parse(request.name, "penugasan")

@@ -56,6 +56,10 @@ class PegawaiRow(Base):
     # When `email` last changed (None: as imported first): reset codes to a
     # new address wait EKINERJA_EMAIL_BARU_TUNGGU_JAM after it.
     email_diubah: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # True when the pegawai set `unor_id` or `jabatan` himself (Edit Profil):
+    # a claim resting on them waits for admin/helpdesk (docs/domain.md#klaim-pimpinan).
+    # An import or an admin/helpdesk edit sets it back to False.
+    data_sendiri: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     versi: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": versi}
@@ -115,6 +119,32 @@ class PenugasanRow(Base):
     mulai: Mapped[dt.date] = mapped_column(Date)
     selesai: Mapped[dt.date] = mapped_column(Date)
     catatan: Mapped[str] = mapped_column(Text, default="")
+    # BERLAKU (registered by admin/helpdesk), DIAJUKAN (a pegawai's request,
+    # grants nothing) or DITOLAK (docs/domain.md#plt-dan-plh).
+    status: Mapped[str] = mapped_column(String(10), default="BERLAKU", server_default="BERLAKU", index=True)
+    diajukan_oleh: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    diputus_oleh: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    alasan_keputusan: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class KlaimRow(Base):
+    """A Klaim Pimpinan that waits for admin/helpdesk, and its decision
+    (docs/domain.md#klaim-pimpinan). A claim that took effect at once has no row."""
+
+    __tablename__ = "klaim_pimpinan"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    nip: Mapped[str] = mapped_column(ForeignKey("pegawai.nip"), index=True)
+    unor_id: Mapped[str] = mapped_column(ForeignKey("unor.id"))
+    instansi_id: Mapped[str] = mapped_column(ForeignKey("instansi.id"))
+    jabatan: Mapped[str] = mapped_column(String(300))  # as claimed
+    status: Mapped[str] = mapped_column(String(10))  # MENUNGGU | DISETUJUI | DITOLAK | BATAL
+    dasar: Mapped[str] = mapped_column(String(300))  # why it waits
+    diajukan: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    diputus: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    diputus_oleh: Mapped[str] = mapped_column(String(64), default="")
+    alasan_keputusan: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_klaim_pimpinan_instansi_status", "instansi_id", "status"),)
 
 
 class KunciSshRow(Base):

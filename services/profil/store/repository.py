@@ -12,9 +12,11 @@ from sqlalchemy.orm import aliased
 
 from services.profil.domain import akses
 from services.profil.domain import organisasi as org
+from services.profil.domain.penugasan import BERLAKU
 from services.profil.store.models import (
     AkunRow,
     InstansiRow,
+    KlaimRow,
     KodeResetRow,
     PegawaiRow,
     PenugasanRow,
@@ -77,7 +79,8 @@ async def load_struktur(s: AsyncSession, instansi_id: str) -> org.Struktur:
     plain rows (most RPCs need it; ORM objects for every unit cost more than
     the queries themselves)."""
     units = await s.execute(select(*_UNOR_KOLOM).where(UnorRow.instansi_id == instansi_id))
-    tugas = await s.execute(select(*_PENUGASAN_KOLOM).where(PenugasanRow.instansi_id == instansi_id))
+    tugas = await s.execute(select(*_PENUGASAN_KOLOM).where(PenugasanRow.instansi_id == instansi_id,
+                                                            PenugasanRow.status == BERLAKU))
     return org.Struktur({u[0]: org.Unor(*u) for u in units}, [org.Penugasan(*p) for p in tugas])
 
 
@@ -142,12 +145,17 @@ async def cari_pegawai(
     return list(rows), total
 
 
-async def list_penugasan(s: AsyncSession, *, nip: str | None = None, unor_id: str | None = None) -> list[PenugasanRow]:
-    stmt = select(PenugasanRow).order_by(PenugasanRow.mulai.desc())
+async def list_penugasan(s: AsyncSession, *, nip: str | None = None, unor_id: str | None = None,
+                         instansi_id: str | None = None, status: str | None = None) -> list[PenugasanRow]:
+    stmt = select(PenugasanRow).order_by(PenugasanRow.mulai.desc(), PenugasanRow.id)
     if nip:
         stmt = stmt.where(PenugasanRow.nip == nip)
     if unor_id:
         stmt = stmt.where(PenugasanRow.unor_id == unor_id)
+    if instansi_id:
+        stmt = stmt.where(PenugasanRow.instansi_id == instansi_id)
+    if status:
+        stmt = stmt.where(PenugasanRow.status == status)
     return list((await s.scalars(stmt)).all())
 
 
@@ -155,6 +163,19 @@ async def ganti_hash_password(s: AsyncSession, akun_id: str, lama: str, baru: st
     """The same password under new parameters; a change made meanwhile wins."""
     await s.execute(update(AkunRow).where(AkunRow.id == akun_id, AkunRow.password_hash == lama)
                     .values(password_hash=baru))
+
+
+async def list_klaim(s: AsyncSession, *, instansi_id: str, nip: str | None, status: str | None,
+                     offset: int, limit: int) -> tuple[list[KlaimRow], int]:
+    where = [KlaimRow.instansi_id == instansi_id]
+    if nip:
+        where.append(KlaimRow.nip == nip)
+    if status:
+        where.append(KlaimRow.status == status)
+    total = await s.scalar(select(func.count()).select_from(KlaimRow).where(*where)) or 0
+    rows = (await s.scalars(select(KlaimRow).where(*where).order_by(KlaimRow.diajukan.desc(), KlaimRow.id)
+                            .offset(offset).limit(limit))).all()
+    return list(rows), total
 
 
 async def akun_login(s: AsyncSession, nip: str | None, username: str | None) -> AkunRow | None:

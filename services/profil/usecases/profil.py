@@ -11,14 +11,16 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.profil.domain import akses
+from services.profil.domain import klaim as kl
 from services.profil.domain import organisasi as org
+from services.profil.domain import penugasan as tg
 from services.profil.domain.akun import validate_email
 from services.profil.domain.golongan import normalize_golongan
 from services.profil.domain.klaim import cek_klaim, klaim_berakhir
 from services.profil.domain.nip import validate_nip
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
 from services.profil.store import repository as repo
-from services.profil.store.models import InstansiRow, PegawaiRow, PenugasanRow, UnorRow, giliran
+from services.profil.store.models import InstansiRow, KlaimRow, PegawaiRow, PenugasanRow, UnorRow, giliran
 from services.profil.usecases.email_baru import EmailBaru
 from services.shared import jejak_audit
 from services.shared.errors import KondisiTidakTerpenuhi, TidakDitemukan, TidakValid, VersiUsang
@@ -60,12 +62,21 @@ class DataBawahan:
 
 
 @dataclass(frozen=True)
+class DataKlaim:
+    row: KlaimRow
+    pegawai: Ringkas | None
+    unor: org.Unor | None
+    pimpinan_sekarang: Ringkas | None
+
+
+@dataclass(frozen=True)
 class DataUnor:
     unor: org.Unor
     induk_id: str
     kedalaman: int
     instansi_id: str
     pimpinan: Ringkas | None
+    klaim: DataKlaim | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,10 @@ async def ubah_pegawai(
     if klaim_berakhir(lama_unor, lama_jabatan, row.unor_id, row.jabatan):
         for unor in (await s.scalars(_dipimpin(nip))).all():
             unor.pimpinan_nip = None
+        # Data a pegawai set himself does not carry a claim at once; an
+        # admin/helpdesk edit confirms it (docs/domain.md#klaim-pimpinan).
+        row.data_sendiri = not p.pengelola_instansi(row.instansi_id)
+        await _batalkan_klaim_menunggu(s, [nip])
     await s.flush()
     jejak_audit.catat(atas_nama=nip, sasaran=f"pegawai/{nip}", instansi_id=row.instansi_id,
                       sebelum=sebelum, sesudah=_nilai_field(row, paths))
@@ -158,6 +173,13 @@ _KOLOM = {"unor_id": "unor_id", "jabatan": "jabatan", "nama": "nama", "golongan_
 
 def _nilai_field(row: PegawaiRow, paths: list[str]) -> str:
     return " ".join(f"{path}={getattr(row, _KOLOM[path])}" for path in paths if path in _KOLOM)
+
+
+async def _batalkan_klaim_menunggu(s: AsyncSession, nips: list[str]) -> None:
+    """A waiting claim rests on the unit and jabatan it was made with."""
+    await s.execute(update(KlaimRow).where(KlaimRow.nip.in_(nips), KlaimRow.status == kl.MENUNGGU)
+                    .values(status=kl.BATAL, diputus=dt.datetime.now(dt.UTC))
+                    .execution_options(synchronize_session=False))
 
 
 def _dipimpin(nip: str) -> Select[UnorRow]:
@@ -226,7 +248,8 @@ async def bawahan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date) -> 
     akses.boleh_baca_pegawai(p, nip, row.instansi_id)
     struktur = await repo.load_struktur(s, row.instansi_id)
     cakupan = org.cakupan_bawahan(struktur, nip, tanggal)
-    anggota = [r for r in await repo.list_pegawai_di(s, cakupan.unor_anggota) if r.nip != nip]
+    anggota = [r for r in await repo.list_pegawai_di(s, cakupan.unor_anggota)
+               if r.nip != nip and r.nip not in cakupan.kecuali]
     batas = await repo.pegawai_by_nip(s, {b.nip for b in cakupan.pimpinan_batas})
     semua = await ringkas(s, anggota + list(batas.values()))
     by_nip = {r.pegawai.nip: r for r in semua}
@@ -247,23 +270,106 @@ async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUno
         akses.boleh_ganti_pimpinan(p, row.instansi_id)
     unor = await repo.get_unor(s, row.unor_id)
     sekarang = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
+    sendiri = p.nip == nip
+    if not cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti,
+                     sendiri=sendiri):
+        return await data_unor(s, unor.id)
+    menunggu = await s.scalar(select(KlaimRow).where(KlaimRow.nip == nip, KlaimRow.status == kl.MENUNGGU))
+    dasar = kl.alasan_menunggu(repo.to_unor(unor), row.jabatan, sendiri, row.data_sendiri)
+    if dasar is not None:
+        # Grants nothing yet: the unit keeps its pimpinan (or none) until
+        # admin/helpdesk confirms (docs/domain.md#klaim-pimpinan).
+        if menunggu is None or menunggu.unor_id != unor.id or menunggu.jabatan != row.jabatan:
+            if menunggu is not None:
+                menunggu.status, menunggu.diputus = kl.BATAL, dt.datetime.now(dt.UTC)
+            menunggu = KlaimRow(id=uuid.uuid4().hex, nip=nip, unor_id=unor.id, instansi_id=row.instansi_id,
+                                jabatan=row.jabatan, status=kl.MENUNGGU, dasar=dasar,
+                                diajukan=dt.datetime.now(dt.UTC), diputus=None, diputus_oleh="", alasan_keputusan="")
+            s.add(menunggu)
+            await s.flush()
+        jejak_audit.catat(atas_nama=nip, sasaran=f"klaim/{menunggu.id}", instansi_id=row.instansi_id,
+                          sesudah=f"klaim {kl.MENUNGGU} unor/{unor.id}: {dasar}")
+        hasil = await data_unor(s, unor.id)
+        return DataUnor(hasil.unor, hasil.induk_id, hasil.kedalaman, hasil.instansi_id, hasil.pimpinan,
+                        (await _lengkapi_klaim(s, [menunggu]))[0])
     jejak_audit.catat(atas_nama=nip, sasaran=f"unor/{unor.id}", instansi_id=row.instansi_id,
                       sebelum=f"pimpinan={unor.pimpinan_nip or '-'}", sesudah=f"pimpinan={nip}")
-    if cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti,
-                 sendiri=p.nip == nip):
-        # Compare-and-set: of two claims racing for a unit, the second finds
-        # the column no longer what it read and is refused, instead of both
-        # being told they lead it (one row lock on PostgreSQL, one writer on
-        # SQLite).
-        lama = UnorRow.pimpinan_nip.is_(None) if unor.pimpinan_nip is None else UnorRow.pimpinan_nip == unor.pimpinan_nip
-        hasil = await s.execute(update(UnorRow).where(UnorRow.id == unor.id, lama).values(pimpinan_nip=nip)
-                                .execution_options(synchronize_session=False))
-        if hasil.rowcount != 1:  # type: ignore[attr-defined]
-            raise KondisiTidakTerpenuhi(f"{unor.nama} baru saja diklaim pimpinan lain. Muat ulang lalu periksa.")
-        unor_id = unor.id
-        s.expire(unor)
-        return await data_unor(s, unor_id)
-    return await data_unor(s, unor.id)
+    unor_id = unor.id
+    await _tetapkan_pimpinan(s, unor, nip)
+    if menunggu is not None:  # taken effect by another way: the wait is over
+        menunggu.status = kl.DISETUJUI if menunggu.unor_id == unor_id else kl.BATAL
+        menunggu.diputus, menunggu.diputus_oleh = dt.datetime.now(dt.UTC), p.login
+    return await data_unor(s, unor_id)
+
+
+async def _tetapkan_pimpinan(s: AsyncSession, unor: UnorRow, nip: str) -> None:
+    # Compare-and-set: of two claims racing for a unit, the second finds
+    # the column no longer what it read and is refused, instead of both
+    # being told they lead it (one row lock on PostgreSQL, one writer on
+    # SQLite).
+    lama = UnorRow.pimpinan_nip.is_(None) if unor.pimpinan_nip is None else UnorRow.pimpinan_nip == unor.pimpinan_nip
+    hasil = await s.execute(update(UnorRow).where(UnorRow.id == unor.id, lama).values(pimpinan_nip=nip)
+                            .execution_options(synchronize_session=False))
+    if hasil.rowcount != 1:  # type: ignore[attr-defined]
+        raise KondisiTidakTerpenuhi(f"{unor.nama} baru saja diklaim pimpinan lain. Muat ulang lalu periksa.")
+    s.expire(unor)
+
+
+async def _lengkapi_klaim(s: AsyncSession, rows: list[KlaimRow]) -> list[DataKlaim]:
+    units = {u.id: u for u in (await s.scalars(select(UnorRow).where(UnorRow.id.in_({r.unor_id for r in rows})))).all()}
+    nips = {r.nip for r in rows} | {u.pimpinan_nip for u in units.values() if u.pimpinan_nip}
+    orang = {r.pegawai.nip: r for r in await ringkas(s, list((await repo.pegawai_by_nip(s, nips)).values()))}
+    hasil = []
+    for r in rows:
+        u = units.get(r.unor_id)
+        hasil.append(DataKlaim(r, orang.get(r.nip), repo.to_unor(u) if u else None,
+                               orang.get(u.pimpinan_nip) if u and u.pimpinan_nip else None))
+    return hasil
+
+
+async def daftar_klaim(s: AsyncSession, p: Principal, nip: str | None, status: str | None, offset: int,
+                       limit: int) -> tuple[list[DataKlaim], int]:
+    if nip:
+        row = await repo.get_pegawai(s, nip)
+        akses.boleh_baca_pegawai(p, nip, row.instansi_id)
+        instansi_id = row.instansi_id
+    else:
+        akses.boleh_putuskan_klaim(p, p.instansi_id)
+        instansi_id = p.instansi_id
+    rows, total = await repo.list_klaim(s, instansi_id=instansi_id, nip=nip, status=status, offset=offset,
+                                        limit=limit)
+    return await _lengkapi_klaim(s, rows), total
+
+
+async def putuskan_klaim(s: AsyncSession, p: Principal, klaim_id: str, setujui: bool, ganti: bool,
+                         alasan: str) -> DataKlaim:
+    row = await s.get(KlaimRow, klaim_id)
+    if row is None or row.instansi_id != p.instansi_id:
+        raise TidakDitemukan("Klaim pimpinan tidak ditemukan.")  # another instansi's too
+    akses.boleh_putuskan_klaim(p, row.instansi_id)
+    kl.cek_keputusan(setujui, alasan)
+    await ambil_giliran(s, giliran, f"klaim:{row.id}")  # two decisions of one claim: the second sees the first
+    await s.refresh(row)
+    if row.status != kl.MENUNGGU:
+        raise KondisiTidakTerpenuhi(f"Klaim ini sudah berstatus {row.status}; tidak ada yang diputus.")
+    if setujui:
+        pegawai = await repo.get_pegawai(s, row.nip)
+        unor = await repo.get_unor(s, row.unor_id)
+        if klaim_berakhir(row.unor_id, row.jabatan, pegawai.unor_id, pegawai.jabatan):
+            raise KondisiTidakTerpenuhi("Unit kerja atau jabatan pegawai berubah sejak klaim diajukan. Tolak klaim "
+                                        "ini; pegawai dapat mengklaim ulang.")
+        sekarang = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
+        if cek_klaim(repo.to_unor(unor), row.nip, pegawai.jabatan, sekarang.nama if sekarang else None, ganti,
+                     sendiri=False):
+            await _tetapkan_pimpinan(s, unor, row.nip)
+        pegawai.data_sendiri = False  # confirmed by admin/helpdesk
+    sebelum = row.status
+    row.status = kl.DISETUJUI if setujui else kl.DITOLAK
+    row.diputus, row.diputus_oleh, row.alasan_keputusan = dt.datetime.now(dt.UTC), p.login, alasan.strip()
+    await s.flush()
+    jejak_audit.catat(atas_nama=row.nip, sasaran=f"klaim/{row.id}", instansi_id=row.instansi_id,
+                      sebelum=f"klaim {sebelum} unor/{row.unor_id}", sesudah=f"klaim {row.status} unor/{row.unor_id}")
+    return (await _lengkapi_klaim(s, [row]))[0]
 
 
 async def data_unor(s: AsyncSession, unor_id: str) -> DataUnor:
@@ -306,36 +412,80 @@ async def daftar_unor(
 
 
 async def tambah_penugasan(
-    s: AsyncSession, p: Principal, nip: str, unor_id: str, jenis: str, mulai: dt.date, selesai: dt.date
+    s: AsyncSession, p: Principal, nip: str, unor_id: str, jenis: str, mulai: dt.date, selesai: dt.date,
+    alasan: str = "",
 ) -> DataPenugasan:
+    """Admin/helpdesk registers an assignment; the pegawai himself only
+    requests one (docs/domain.md#plt-dan-plh)."""
     row = await repo.get_pegawai(s, nip)
     akses.boleh_kelola_penugasan(p, nip, row.instansi_id)
+    status = tg.BERLAKU if p.pengelola_instansi(row.instansi_id) else tg.DIAJUKAN
     validate_penugasan(jenis, mulai, selesai)
     org.validate_unor_id(unor_id, "penugasan.unor_id")
     unor = await s.get(UnorRow, unor_id)
     if unor is None or unor.instansi_id != row.instansi_id:
         raise TidakValid("penugasan.unor_id", "unit kerja tidak ditemukan di instansi pegawai")
     baru = PenugasanRow(id=uuid.uuid4().hex, nip=nip, unor_id=unor_id, instansi_id=row.instansi_id,
-                        jenis=jenis, mulai=mulai, selesai=selesai, catatan="")
-    await ambil_giliran(s, giliran, f"penugasan:{unor_id}")  # two PLT/PLH of one unit must not race in
-    yang_ada = [repo.to_penugasan(r) for r in await repo.list_penugasan(s, unor_id=unor_id)]
-    cek_tumpang_tindih(repo.to_penugasan(baru), yang_ada, unor.nama)
+                        jenis=jenis, mulai=mulai, selesai=selesai, catatan=alasan.strip(), status=status,
+                        diajukan_oleh=p.login, diputus_oleh=p.login if status == tg.BERLAKU else "",
+                        alasan_keputusan=alasan.strip() if status == tg.BERLAKU else "")
+    await _cek_penugasan(s, baru, unor)
     s.add(baru)
     await s.flush()
     jejak_audit.catat(atas_nama=nip, sasaran=f"penugasan/{baru.id}", instansi_id=row.instansi_id,
-                      sesudah=f"{jenis} {unor.nama} {mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}")
+                      sesudah=f"{status} {jenis} {unor.nama} {mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}")
     return DataPenugasan(baru, row.nama, unor.nama, jabatan_peran(jenis, unor.jabatan_pimpinan or f"Kepala {unor.nama}"))
 
 
-async def daftar_penugasan(s: AsyncSession, p: Principal, *, nip: str | None, unor_id: str | None) -> list[DataPenugasan]:
+async def _cek_penugasan(s: AsyncSession, baru: PenugasanRow, unor: UnorRow) -> None:
+    """The rules an assignment in force must meet; a request is checked too,
+    so that one which could never be registered is refused at once."""
+    pimpinan = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
+    tg.cek_plt_kekosongan(baru.jenis, unor.nama, unor.pimpinan_nip, pimpinan.nama if pimpinan else None)
+    await ambil_giliran(s, giliran, f"penugasan:{unor.id}")  # two PLT/PLH of one unit must not race in
+    # Those in force, and the pegawai's own open requests (no asking twice).
+    yang_ada = [repo.to_penugasan(r) for r in await repo.list_penugasan(s, unor_id=unor.id)
+                if r.status == tg.BERLAKU or (r.status == tg.DIAJUKAN and r.nip == baru.nip)]
+    cek_tumpang_tindih(repo.to_penugasan(baru), yang_ada, unor.nama)
+
+
+async def putuskan_penugasan(s: AsyncSession, p: Principal, penugasan_id: str, setujui: bool,
+                             alasan: str) -> DataPenugasan:
+    row = await s.get(PenugasanRow, penugasan_id)
+    if row is None or p.instansi_id != row.instansi_id:
+        raise TidakDitemukan("Penugasan tidak ditemukan.")  # another instansi's too
+    akses.boleh_putuskan_penugasan(p, row.instansi_id)
+    tg.cek_keputusan(setujui, alasan)
+    await ambil_giliran(s, giliran, f"penugasan:{row.unor_id}")
+    await s.refresh(row)
+    if row.status != tg.DIAJUKAN:
+        raise KondisiTidakTerpenuhi(f"Penugasan ini berstatus {row.status}; hanya permintaan yang diputus.")
+    if setujui:
+        unor = await repo.get_unor(s, row.unor_id)
+        await _cek_penugasan(s, row, unor)
+    row.status = tg.BERLAKU if setujui else tg.DITOLAK
+    row.diputus_oleh, row.alasan_keputusan = p.login, alasan.strip()
+    await s.flush()
+    jejak_audit.catat(atas_nama=row.nip, sasaran=f"penugasan/{row.id}", instansi_id=row.instansi_id,
+                      sebelum=tg.DIAJUKAN, sesudah=f"{row.status} {row.jenis} {row.mulai:%d-%m-%Y} s.d. "
+                      f"{row.selesai:%d-%m-%Y}")
+    (hasil,) = await _lengkapi(s, [row])
+    return hasil
+
+
+async def daftar_penugasan(s: AsyncSession, p: Principal, *, nip: str | None, unor_id: str | None,
+                           status: str | None = None) -> list[DataPenugasan]:
+    instansi_id = None
     if nip:
         row = await repo.get_pegawai(s, nip)
         akses.boleh_baca_pegawai(p, nip, row.instansi_id)
-    else:
-        assert unor_id
+    elif unor_id:
         unor = await repo.get_unor(s, unor_id)
         akses.unor_terlihat(p, unor_id, unor.instansi_id)
-    rows = await repo.list_penugasan(s, nip=nip, unor_id=unor_id)
+    else:
+        akses.boleh_putuskan_penugasan(p, p.instansi_id)
+        instansi_id = p.instansi_id
+    rows = await repo.list_penugasan(s, nip=nip, unor_id=unor_id, instansi_id=instansi_id, status=status)
     return await _lengkapi(s, rows)
 
 

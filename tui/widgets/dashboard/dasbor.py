@@ -1,6 +1,7 @@
 """The Dashboard page: panels by role — for a pegawai his SKPs and the next
 Batas, for an atasan what waits for him (approvals, ratings) and the curve of
-his bawahan, for admin instansi the capaian not yet final. Each panel gets
+his bawahan, for admin instansi the capaian not yet final, the Klaim Pimpinan
+waiting for verification and the PLT/PLH requests. Each panel gets
 its data from at most one call, made here in a worker while the panel shows
 a loading indicator; a call that serves two panels (GetRingkasanSkp,
 GetRingkasanPenilaian) is made once for both."""
@@ -25,6 +26,7 @@ from tui.widgets.dashboard.menunggu_penilaian import MenungguPenilaian
 from tui.widgets.dashboard.menunggu_persetujuan import MenungguPersetujuan
 from tui.widgets.dashboard.panel import PanelDasbor
 from tui.widgets.dashboard.skp_saya import SkpSaya
+from tui.widgets.dashboard.verifikasi import KlaimMenunggu, PermintaanPenugasan
 
 TRIWULAN = (pb.PERIODE_TRIWULAN_I, pb.PERIODE_TRIWULAN_II, pb.PERIODE_TRIWULAN_III, pb.PERIODE_TRIWULAN_IV)
 
@@ -55,8 +57,8 @@ class Dasbor(VerticalScroll):
             yield KurvaBawahan()
         if b.admin_instansi:
             yield CapaianBelumFinal()
-            # A Klaim Pimpinan takes effect at once today: none waits for the admin. A panel of waiting
-            # claims comes with the rule that makes them wait (docs/domain.md#klaim-pimpinan, B1).
+            yield KlaimMenunggu()
+            yield PermintaanPenugasan()
 
     def fokus(self) -> None:
         for panel in self.query(PanelDasbor):
@@ -73,6 +75,8 @@ class Dasbor(VerticalScroll):
             self._muat_kurva(hari_ini.year, periode_kini(hari_ini))
         if self.query(CapaianBelumFinal):
             self._muat_capaian(hari_ini)
+            self._muat_klaim()
+            self._muat_permintaan()
 
     @work(exclusive=True, group="dasbor-skp")
     async def _muat_skp(self) -> None:
@@ -125,6 +129,30 @@ class Dasbor(VerticalScroll):
         if masih_tampil(self):
             panel.tampilkan([c for c in daftar if not c.final and sudah_mulai(c.periode, hari_ini)], hari_ini.year)
             self.fokus()
+
+    @work(exclusive=True, group="dasbor-klaim")
+    async def _muat_klaim(self) -> None:
+        panel = self.query_one(KlaimMenunggu)
+        try:
+            with memuat(panel):
+                r = await backend(self).klaim_menunggu()
+        except GagalLayanan as e:
+            self._gagal(e, panel)
+            return
+        if masih_tampil(self):
+            panel.tampilkan(list(r.klaim), r.total_size)
+
+    @work(exclusive=True, group="dasbor-permintaan")
+    async def _muat_permintaan(self) -> None:
+        panel = self.query_one(PermintaanPenugasan)
+        try:
+            with memuat(panel):
+                daftar = await backend(self).permintaan_penugasan()
+        except GagalLayanan as e:
+            self._gagal(e, panel)
+            return
+        if masih_tampil(self):
+            panel.tampilkan(daftar)
 
     def _gagal(self, e: GagalLayanan, *panel: PanelDasbor) -> None:
         """The error in words, in each panel it left empty (no toast per panel)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+from ekinerja.profil.v1 import profil_pb2 as ppb
 from textual.message import Message
 
 
@@ -43,3 +44,17 @@ class BukaKurva(Message):
 class BukaCapaian(Message):
     tahun: int
     periode: int
+
+
+@dataclass
+class BukaKlaim(Message):
+    """Verifikasi Klaim Pimpinan (admin instansi): decide a waiting claim."""
+
+    klaim: ppb.Klaim
+
+
+@dataclass
+class BukaPermintaanPenugasan(Message):
+    """A pegawai's PLT/PLH request (admin instansi): register or refuse it."""
+
+    penugasan: ppb.Penugasan

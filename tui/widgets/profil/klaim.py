@@ -1,6 +1,8 @@
-"""Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan): a pejabat struktural, Plt./Plh.,
+"""Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan): a pejabat struktural,
 kepala sekolah or kepala puskesmas whose jabatan heads the unit claims it, and
-becomes Pimpinan. The server decides; a refusal is shown with its reason."""
+becomes Pimpinan. The server decides; a refusal is shown with its reason. A
+claim resting on a unit or jabatan the pegawai set himself (or on a jabatan
+fungsional) waits for admin instansi/helpdesk: its state is shown here."""
 
 from __future__ import annotations
 
@@ -31,9 +33,11 @@ class KlaimPimpinan(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Klaim Pimpinan Unit Kerja", classes="subjudul", markup=False)
         yield Static("Memuat...", id="isi-klaim", markup=False)
-        yield Static("Klaim dilakukan oleh pejabat struktural, pejabat Plt./Plh., kepala sekolah atau kepala "
-                     "puskesmas yang jabatannya memimpin unit kerja ini. Setelah klaim, JENIS berubah menjadi "
-                     "Pimpinan.", classes="petunjuk", markup=False)
+        yield Static("Klaim dilakukan oleh pejabat struktural, kepala sekolah atau kepala puskesmas yang "
+                     "memimpin unit kerja ini (Plt./Plh. memimpin lewat penugasan PLT/PLH). Setelah klaim, JENIS "
+                     "berubah menjadi Pimpinan. Klaim atas unit kerja atau jabatan yang Anda ubah sendiri lewat "
+                     "Edit Profil menunggu verifikasi admin instansi/helpdesk.", classes="petunjuk", markup=False)
+        yield Static("", id="status-klaim", markup=False)
         yield Button("Klaim Pimpinan Unit Kerja", compact=True, variant="primary", id="tombol-klaim")
         yield Static("", id="alasan-klaim", classes="pesan-galat", markup=False)
 
@@ -45,6 +49,28 @@ class KlaimPimpinan(VerticalScroll):
         self.query_one("#tombol-klaim", Button).disabled = pimpinan
         if pimpinan:
             self.query_one("#alasan-klaim", Static).update("")
+            self.query_one("#status-klaim", Static).update("")
+        else:
+            self._muat_status()
+
+    @work(exclusive=True, group="status-klaim")
+    async def _muat_status(self) -> None:
+        try:
+            k = await backend(self).klaim_saya()
+        except GagalLayanan as e:
+            laporkan(self, e, diam=True)
+            return
+        if masih_tampil(self):
+            self._status(k)
+
+    def _status(self, k: pb.Klaim | None) -> None:
+        teks = ""
+        if k is not None and k.status == pb.STATUS_KLAIM_MENUNGGU:
+            teks = (f"Klaim pimpinan {k.unor.nama} menunggu verifikasi admin instansi/helpdesk ({k.dasar}). "
+                    "Sampai disetujui, Anda belum menjadi pimpinan dan atasan pegawai unit ini tidak berubah.")
+        elif k is not None and k.status == pb.STATUS_KLAIM_DITOLAK:
+            teks = f"Klaim pimpinan {k.unor.nama} ditolak oleh {k.diputus_oleh}: {k.alasan_keputusan}"
+        self.query_one("#status-klaim", Static).update(teks)
 
     @on(Button.Pressed, "#tombol-klaim")
     def klaim(self) -> None:
@@ -64,8 +90,9 @@ class KlaimPimpinan(VerticalScroll):
 
         self.app.push_screen(KonfirmasiScreen(
             "Klaim Pimpinan Unit Kerja",
-            f"Anda akan tercatat sebagai pimpinan {nama}. Atasan seluruh pegawai unit ini akan menjadi Anda. "
-            "Lanjutkan?", "Klaim"), jawab)
+            f"Anda akan tercatat sebagai pimpinan {nama}. Atasan seluruh pegawai unit ini akan menjadi Anda "
+            "(bila klaim perlu diverifikasi, setelah admin instansi/helpdesk menyetujuinya). Lanjutkan?",
+            "Klaim"), jawab)
 
     @work(exclusive=True, group="klaim")
     async def _kirim(self) -> None:
@@ -81,5 +108,10 @@ class KlaimPimpinan(VerticalScroll):
         if not masih_tampil(self):
             return
         alasan.update("")
+        if unor.klaim.status == pb.STATUS_KLAIM_MENUNGGU:
+            self._status(unor.klaim)
+            self.notify(f"Klaim pimpinan {unor.nama} menunggu verifikasi admin instansi/helpdesk.",
+                        title="Klaim diajukan", markup=False)
+            return
         self.notify(f"Anda sekarang pimpinan {unor.nama}.", title="Klaim berhasil", markup=False)
         self.post_message(self.Berhasil())

@@ -1,8 +1,9 @@
 """PLT/PLH (docs/domain.md#plt-dan-plh): the pegawai's assignments as Plt./Plh. of a
-unit. While one is in force and the unit has no definitive pimpinan, they act
-as its pimpinan (and their second SKP is for that role). The signed-in
-pegawai's own, or (helpdesk, `untuk`) another pegawai's, whose changes are
-made with a reason."""
+unit. While one is in force they act as its pimpinan (a Plt. on a unit without
+a definitive pimpinan, a Plh. even over one) and their second SKP is for that
+role. The signed-in pegawai only requests one (status Diajukan) until admin or
+helpdesk registers it; admin/helpdesk (`untuk`) register another pegawai's
+with a reason (the SK)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from tui.widgets.tabel import Tabel
 
 
 def status(t: pb.Penugasan, hari_ini: dt.date) -> str:
+    if t.status == pb.STATUS_PENUGASAN_DIAJUKAN:
+        return "Diajukan"
+    if t.status == pb.STATUS_PENUGASAN_DITOLAK:
+        return "Ditolak"
     mulai, selesai = fmt.ke_date(t.tanggal_mulai), fmt.ke_date(t.tanggal_selesai)
     if mulai and hari_ini < mulai:
         return "Akan datang"
@@ -52,7 +57,8 @@ class PenugasanPlt(Vertical):
         yield Static("Memuat...", id="judul-plt", markup=False)
         yield Tabel(id="tabel-plt")
         with Horizontal(classes="tombol"):
-            yield Button("Tambah PLT/PLH", compact=True, variant="primary", id="tambah-plt")
+            yield Button("Tambah PLT/PLH" if self.pegawai else "Ajukan PLT/PLH", compact=True, variant="primary",
+                         id="tambah-plt")
             yield Button("Akhiri", compact=True, id="akhiri-plt")
 
     def on_mount(self) -> None:
@@ -80,8 +86,17 @@ class PenugasanPlt(Vertical):
                           fmt.periode(t.tanggal_mulai, t.tanggal_selesai), t.unor_nama, key=t.name)
         self._penugasan = {t.name: t for t in daftar}
         kosong = ("Belum ada penugasan PLT/PLH." if self.pegawai else
-                  "Belum ada penugasan PLT/PLH. Pilih Tambah PLT/PLH bila Anda ditugaskan sebagai Plt. atau Plh.")
-        self.query_one("#judul-plt", Static).update(f"{len(daftar)} penugasan Plt./Plh." if daftar else kosong)
+                  "Belum ada penugasan PLT/PLH. Pilih Ajukan PLT/PLH bila Anda ditugaskan sebagai Plt. atau Plh.; "
+                  "penugasan berlaku setelah didaftarkan admin instansi/helpdesk.")
+        judul = f"{len(daftar)} penugasan Plt./Plh." if daftar else kosong
+        diajukan = sum(t.status == pb.STATUS_PENUGASAN_DIAJUKAN for t in daftar)
+        if diajukan:
+            judul += f" {diajukan} menunggu didaftarkan admin instansi/helpdesk."
+        ditolak = next((t for t in daftar if t.status == pb.STATUS_PENUGASAN_DITOLAK), None)
+        if ditolak is not None:
+            judul += f" Permintaan {ditolak.jabatan} ditolak: {ditolak.alasan_keputusan}"
+        self.query_one("#judul-plt", Static).update(judul)
+        self.query_one("#tambah-plt", Button).label = "Tambah PLT/PLH" if self.pegawai else "Ajukan PLT/PLH"
         table.set_class(not daftar, "tersembunyi")
         self.query_one("#akhiri-plt", Button).disabled = not daftar
 
@@ -92,7 +107,11 @@ class PenugasanPlt(Vertical):
         def selesai(hasil: pb.Penugasan | None) -> None:
             if hasil is not None:
                 periode = fmt.periode(hasil.tanggal_mulai, hasil.tanggal_selesai)
-                self._berubah(f"{hasil.jabatan} ditambahkan ({periode}).")
+                if hasil.status == pb.STATUS_PENUGASAN_DIAJUKAN:
+                    self._berubah(f"Permintaan {hasil.jabatan} diajukan ({periode}). Berlaku setelah didaftarkan "
+                                  "admin instansi/helpdesk.")
+                else:
+                    self._berubah(f"{hasil.jabatan} ditambahkan ({periode}).")
 
         self.app.push_screen(TambahPenugasanScreen(self.pegawai, alasan=self.pegawai is not None), selesai)
 

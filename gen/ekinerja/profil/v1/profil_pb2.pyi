@@ -4,13 +4,14 @@ isort:skip_file
 Profil (docs/domain.md#organisasi-dan-pegawai): pegawai, the unit organisasi
 tree, atasan resolution, Klaim Pimpinan and PLT/PLH assignments.
 Resource names: "pegawai/{nip}", "unor/{id}" (id: 32 lowercase hex),
-"penugasan/{id}".
+"penugasan/{id}", "klaim/{id}".
 """
 
 from collections import abc as _abc
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf import message as _message
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.type import date_pb2 as _date_pb2
@@ -58,6 +59,54 @@ JENIS_ASN_UNSPECIFIED: JenisAsn.ValueType  # 0
 JENIS_ASN_PNS: JenisAsn.ValueType  # 1
 JENIS_ASN_PPPK: JenisAsn.ValueType  # 2
 Global___JenisAsn: _TypeAlias = JenisAsn  # noqa: Y015
+
+class _StatusPenugasan:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _StatusPenugasanEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_StatusPenugasan.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    STATUS_PENUGASAN_UNSPECIFIED: _StatusPenugasan.ValueType  # 0
+    STATUS_PENUGASAN_BERLAKU: _StatusPenugasan.ValueType  # 1
+    """registered by admin/helpdesk"""
+    STATUS_PENUGASAN_DIAJUKAN: _StatusPenugasan.ValueType  # 2
+    """requested by the pegawai, grants nothing yet"""
+    STATUS_PENUGASAN_DITOLAK: _StatusPenugasan.ValueType  # 3
+
+class StatusPenugasan(_StatusPenugasan, metaclass=_StatusPenugasanEnumTypeWrapper): ...
+
+STATUS_PENUGASAN_UNSPECIFIED: StatusPenugasan.ValueType  # 0
+STATUS_PENUGASAN_BERLAKU: StatusPenugasan.ValueType  # 1
+"""registered by admin/helpdesk"""
+STATUS_PENUGASAN_DIAJUKAN: StatusPenugasan.ValueType  # 2
+"""requested by the pegawai, grants nothing yet"""
+STATUS_PENUGASAN_DITOLAK: StatusPenugasan.ValueType  # 3
+Global___StatusPenugasan: _TypeAlias = StatusPenugasan  # noqa: Y015
+
+class _StatusKlaim:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _StatusKlaimEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_StatusKlaim.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    STATUS_KLAIM_UNSPECIFIED: _StatusKlaim.ValueType  # 0
+    STATUS_KLAIM_MENUNGGU: _StatusKlaim.ValueType  # 1
+    """waits for admin/helpdesk, grants nothing"""
+    STATUS_KLAIM_DISETUJUI: _StatusKlaim.ValueType  # 2
+    STATUS_KLAIM_DITOLAK: _StatusKlaim.ValueType  # 3
+    STATUS_KLAIM_BATAL: _StatusKlaim.ValueType  # 4
+    """the claimant's unit or jabatan changed meanwhile"""
+
+class StatusKlaim(_StatusKlaim, metaclass=_StatusKlaimEnumTypeWrapper): ...
+
+STATUS_KLAIM_UNSPECIFIED: StatusKlaim.ValueType  # 0
+STATUS_KLAIM_MENUNGGU: StatusKlaim.ValueType  # 1
+"""waits for admin/helpdesk, grants nothing"""
+STATUS_KLAIM_DISETUJUI: StatusKlaim.ValueType  # 2
+STATUS_KLAIM_DITOLAK: StatusKlaim.ValueType  # 3
+STATUS_KLAIM_BATAL: StatusKlaim.ValueType  # 4
+"""the claimant's unit or jabatan changed meanwhile"""
+Global___StatusKlaim: _TypeAlias = StatusKlaim  # noqa: Y015
 
 class _JenisPenugasan:
     ValueType = _typing.NewType("ValueType", _builtins.int)
@@ -568,6 +617,7 @@ class Unor(_message.Message):
     PIMPINAN_FIELD_NUMBER: _builtins.int
     INSTANSI_ID_FIELD_NUMBER: _builtins.int
     KEDALAMAN_FIELD_NUMBER: _builtins.int
+    KLAIM_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"unor/{id}" """
     id: _builtins.str
@@ -584,6 +634,10 @@ class Unor(_message.Message):
     def pimpinan(self) -> Global___PegawaiRingkas:
         """definitive, may be empty"""
 
+    @_builtins.property
+    def klaim(self) -> Global___Klaim:
+        """KlaimPimpinan only: set when the claim waits for verification."""
+
     def __init__(
         self,
         *,
@@ -597,14 +651,175 @@ class Unor(_message.Message):
         pimpinan: Global___PegawaiRingkas | None = ...,
         instansi_id: _builtins.str = ...,
         kedalaman: _builtins.int = ...,
+        klaim: Global___Klaim | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["pimpinan", b"pimpinan"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["klaim", b"klaim", "pimpinan", b"pimpinan"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["id", b"id", "induk", b"induk", "induk_id", b"induk_id", "instansi_id", b"instansi_id", "jabatan_pimpinan", b"jabatan_pimpinan", "kedalaman", b"kedalaman", "nama", b"nama", "name", b"name", "parent_id", b"parent_id", "pimpinan", b"pimpinan"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["id", b"id", "induk", b"induk", "induk_id", b"induk_id", "instansi_id", b"instansi_id", "jabatan_pimpinan", b"jabatan_pimpinan", "kedalaman", b"kedalaman", "klaim", b"klaim", "nama", b"nama", "name", b"name", "parent_id", b"parent_id", "pimpinan", b"pimpinan"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___Unor: _TypeAlias = Unor  # noqa: Y015
+
+@_typing.final
+class Klaim(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    ID_FIELD_NUMBER: _builtins.int
+    PEGAWAI_FIELD_NUMBER: _builtins.int
+    JABATAN_FIELD_NUMBER: _builtins.int
+    UNOR_FIELD_NUMBER: _builtins.int
+    JABATAN_PIMPINAN_FIELD_NUMBER: _builtins.int
+    STATUS_FIELD_NUMBER: _builtins.int
+    DASAR_FIELD_NUMBER: _builtins.int
+    DIAJUKAN_FIELD_NUMBER: _builtins.int
+    DIPUTUS_FIELD_NUMBER: _builtins.int
+    DIPUTUS_OLEH_FIELD_NUMBER: _builtins.int
+    ALASAN_KEPUTUSAN_FIELD_NUMBER: _builtins.int
+    PIMPINAN_SEKARANG_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """"klaim/{id}" """
+    id: _builtins.str
+    jabatan: _builtins.str
+    """the claimant's jabatan when claiming"""
+    jabatan_pimpinan: _builtins.str
+    """the unit's"""
+    status: Global___StatusKlaim.ValueType
+    dasar: _builtins.str
+    """why it waits, in words"""
+    diputus_oleh: _builtins.str
+    alasan_keputusan: _builtins.str
+    @_builtins.property
+    def pegawai(self) -> Global___PegawaiRingkas:
+        """the claimant, as now"""
+
+    @_builtins.property
+    def unor(self) -> Global___UnorRingkas: ...
+    @_builtins.property
+    def diajukan(self) -> _timestamp_pb2.Timestamp: ...
+    @_builtins.property
+    def diputus(self) -> _timestamp_pb2.Timestamp: ...
+    @_builtins.property
+    def pimpinan_sekarang(self) -> Global___PegawaiRingkas:
+        """the unit's definitive pimpinan now, if any"""
+
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        id: _builtins.str = ...,
+        pegawai: Global___PegawaiRingkas | None = ...,
+        jabatan: _builtins.str = ...,
+        unor: Global___UnorRingkas | None = ...,
+        jabatan_pimpinan: _builtins.str = ...,
+        status: Global___StatusKlaim.ValueType = ...,
+        dasar: _builtins.str = ...,
+        diajukan: _timestamp_pb2.Timestamp | None = ...,
+        diputus: _timestamp_pb2.Timestamp | None = ...,
+        diputus_oleh: _builtins.str = ...,
+        alasan_keputusan: _builtins.str = ...,
+        pimpinan_sekarang: Global___PegawaiRingkas | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["diajukan", b"diajukan", "diputus", b"diputus", "pegawai", b"pegawai", "pimpinan_sekarang", b"pimpinan_sekarang", "unor", b"unor"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan_keputusan", b"alasan_keputusan", "dasar", b"dasar", "diajukan", b"diajukan", "diputus", b"diputus", "diputus_oleh", b"diputus_oleh", "id", b"id", "jabatan", b"jabatan", "jabatan_pimpinan", b"jabatan_pimpinan", "name", b"name", "pegawai", b"pegawai", "pimpinan_sekarang", b"pimpinan_sekarang", "status", b"status", "unor", b"unor"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___Klaim: _TypeAlias = Klaim  # noqa: Y015
+
+@_typing.final
+class ListKlaimPimpinanRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PARENT_FIELD_NUMBER: _builtins.int
+    STATUS_FIELD_NUMBER: _builtins.int
+    PAGE_SIZE_FIELD_NUMBER: _builtins.int
+    PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    parent: _builtins.str
+    """"pegawai/{nip}", or empty for the caller's instansi"""
+    status: Global___StatusKlaim.ValueType
+    """unspecified: all"""
+    page_size: _builtins.int
+    """default 50, at most 200"""
+    page_token: _builtins.str
+    def __init__(
+        self,
+        *,
+        parent: _builtins.str = ...,
+        status: Global___StatusKlaim.ValueType = ...,
+        page_size: _builtins.int = ...,
+        page_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "status", b"status"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListKlaimPimpinanRequest: _TypeAlias = ListKlaimPimpinanRequest  # noqa: Y015
+
+@_typing.final
+class ListKlaimPimpinanResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KLAIM_FIELD_NUMBER: _builtins.int
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    TOTAL_SIZE_FIELD_NUMBER: _builtins.int
+    next_page_token: _builtins.str
+    total_size: _builtins.int
+    @_builtins.property
+    def klaim(self) -> _containers.RepeatedCompositeFieldContainer[Global___Klaim]: ...
+    def __init__(
+        self,
+        *,
+        klaim: _abc.Iterable[Global___Klaim] | None = ...,
+        next_page_token: _builtins.str = ...,
+        total_size: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["klaim", b"klaim", "next_page_token", b"next_page_token", "total_size", b"total_size"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListKlaimPimpinanResponse: _TypeAlias = ListKlaimPimpinanResponse  # noqa: Y015
+
+@_typing.final
+class PutuskanKlaimPimpinanRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    SETUJUI_FIELD_NUMBER: _builtins.int
+    GANTI_PIMPINAN_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"klaim/{id}" """
+    setujui: _builtins.bool
+    """false: refuse"""
+    ganti_pimpinan: _builtins.bool
+    """admin/helpdesk: replace the unit's current pimpinan when confirming."""
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit, shown to the claimant); required."""
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        setujui: _builtins.bool = ...,
+        ganti_pimpinan: _builtins.bool = ...,
+        alasan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "ganti_pimpinan", b"ganti_pimpinan", "name", b"name", "request_id", b"request_id", "setujui", b"setujui"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PutuskanKlaimPimpinanRequest: _TypeAlias = PutuskanKlaimPimpinanRequest  # noqa: Y015
 
 @_typing.final
 class GetUnorRequest(_message.Message):
@@ -692,6 +907,10 @@ class Penugasan(_message.Message):
     TANGGAL_MULAI_FIELD_NUMBER: _builtins.int
     TANGGAL_SELESAI_FIELD_NUMBER: _builtins.int
     JABATAN_FIELD_NUMBER: _builtins.int
+    STATUS_FIELD_NUMBER: _builtins.int
+    DIAJUKAN_OLEH_FIELD_NUMBER: _builtins.int
+    DIPUTUS_OLEH_FIELD_NUMBER: _builtins.int
+    ALASAN_KEPUTUSAN_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"penugasan/{id}" """
     id: _builtins.str
@@ -704,6 +923,14 @@ class Penugasan(_message.Message):
     jenis: Global___JenisPenugasan.ValueType
     jabatan: _builtins.str
     """output only, "Plt. Kepala Seksi Pelayanan" """
+    status: Global___StatusPenugasan.ValueType
+    """output only"""
+    diajukan_oleh: _builtins.str
+    """output only: who asked (NIP or username)"""
+    diputus_oleh: _builtins.str
+    """output only"""
+    alasan_keputusan: _builtins.str
+    """output only: the SK, or why it was refused"""
     @_builtins.property
     def tanggal_mulai(self) -> _date_pb2.Date: ...
     @_builtins.property
@@ -721,10 +948,14 @@ class Penugasan(_message.Message):
         tanggal_mulai: _date_pb2.Date | None = ...,
         tanggal_selesai: _date_pb2.Date | None = ...,
         jabatan: _builtins.str = ...,
+        status: Global___StatusPenugasan.ValueType = ...,
+        diajukan_oleh: _builtins.str = ...,
+        diputus_oleh: _builtins.str = ...,
+        alasan_keputusan: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["tanggal_mulai", b"tanggal_mulai", "tanggal_selesai", b"tanggal_selesai"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["id", b"id", "jabatan", b"jabatan", "jenis", b"jenis", "nama", b"nama", "name", b"name", "nip", b"nip", "tanggal_mulai", b"tanggal_mulai", "tanggal_selesai", b"tanggal_selesai", "unor_id", b"unor_id", "unor_nama", b"unor_nama"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan_keputusan", b"alasan_keputusan", "diajukan_oleh", b"diajukan_oleh", "diputus_oleh", b"diputus_oleh", "id", b"id", "jabatan", b"jabatan", "jenis", b"jenis", "nama", b"nama", "name", b"name", "nip", b"nip", "status", b"status", "tanggal_mulai", b"tanggal_mulai", "tanggal_selesai", b"tanggal_selesai", "unor_id", b"unor_id", "unor_nama", b"unor_nama"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -762,16 +993,20 @@ class ListPenugasanRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     PARENT_FIELD_NUMBER: _builtins.int
+    STATUS_FIELD_NUMBER: _builtins.int
     parent: _builtins.str
-    """"pegawai/{nip}" or "unor/{id}" """
+    """"pegawai/{nip}" or "unor/{id}"; empty: the caller's instansi (admin, helpdesk)"""
+    status: Global___StatusPenugasan.ValueType
+    """unspecified: all"""
     def __init__(
         self,
         *,
         parent: _builtins.str = ...,
+        status: Global___StatusPenugasan.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["parent", b"parent"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["parent", b"parent", "status", b"status"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -796,6 +1031,39 @@ class ListPenugasanResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ListPenugasanResponse: _TypeAlias = ListPenugasanResponse  # noqa: Y015
+
+@_typing.final
+class PutuskanPenugasanRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    SETUJUI_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"penugasan/{id}" """
+    setujui: _builtins.bool
+    """false: refuse"""
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit, shown to the pegawai): the SK when
+    registering; required.
+    """
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        setujui: _builtins.bool = ...,
+        alasan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "name", b"name", "request_id", b"request_id", "setujui", b"setujui"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PutuskanPenugasanRequest: _TypeAlias = PutuskanPenugasanRequest  # noqa: Y015
 
 @_typing.final
 class AkhiriPenugasanRequest(_message.Message):

@@ -70,6 +70,16 @@ class ProfilServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.KlaimPimpinanRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Unor.FromString,
                 _registered_method=True)
+        self.ListKlaimPimpinan = channel.unary_unary(
+                '/ekinerja.profil.v1.ProfilService/ListKlaimPimpinan',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListKlaimPimpinanRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListKlaimPimpinanResponse.FromString,
+                _registered_method=True)
+        self.PutuskanKlaimPimpinan = channel.unary_unary(
+                '/ekinerja.profil.v1.ProfilService/PutuskanKlaimPimpinan',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.PutuskanKlaimPimpinanRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Klaim.FromString,
+                _registered_method=True)
         self.GetUnor = channel.unary_unary(
                 '/ekinerja.profil.v1.ProfilService/GetUnor',
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.GetUnorRequest.SerializeToString,
@@ -89,6 +99,11 @@ class ProfilServiceStub:
                 '/ekinerja.profil.v1.ProfilService/ListPenugasan',
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListPenugasanRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListPenugasanResponse.FromString,
+                _registered_method=True)
+        self.PutuskanPenugasan = channel.unary_unary(
+                '/ekinerja.profil.v1.ProfilService/PutuskanPenugasan',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.PutuskanPenugasanRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.FromString,
                 _registered_method=True)
         self.AkhiriPenugasan = channel.unary_unary(
                 '/ekinerja.profil.v1.ProfilService/AkhiriPenugasan',
@@ -160,11 +175,37 @@ class ProfilServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def KlaimPimpinan(self, request, context):
-        """Klaim Pimpinan Unit Kerja: the caller becomes the definitive pimpinan
-        of their unor. Refused when their jabatan is not the unit's jabatan
-        pimpinan, or the unit already has a pimpinan (admin/helpdesk may
-        replace one with `ganti_pimpinan`).
+        """Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan): the
+        claimant becomes the definitive pimpinan of their unor. Refused when
+        their jabatan is neither the unit's jabatan pimpinan nor a jabatan
+        fungsional heading a school/puskesmas, or the unit already has a
+        pimpinan (admin/helpdesk may replace one with `ganti_pimpinan`).
+        A pegawai's own claim resting on a unit/jabatan he set himself (Edit
+        Profil), or on a jabatan fungsional, waits for admin/helpdesk: the
+        returned Unor is unchanged and carries `klaim` (status MENUNGGU).
+        A claim by admin/helpdesk for a pegawai takes effect at once.
         Errors: FAILED_PRECONDITION (with the reason), PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListKlaimPimpinan(self, request, context):
+        """Klaim Pimpinan that waited for verification, newest first. `parent`
+        "pegawai/{nip}": one pegawai's (himself, admin/helpdesk); empty: the
+        caller's instansi (admin instansi, helpdesk).
+        Errors: INVALID_ARGUMENT (`parent`, `page_token`), PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PutuskanKlaimPimpinan(self, request, context):
+        """Admin instansi or helpdesk confirms a waiting claim (the claimant then
+        leads the unit) or refuses it (`alasan` required, shown to the claimant).
+        Errors: FAILED_PRECONDITION (already decided, the unit has another
+        pimpinan without `ganti_pimpinan`, the claimant's unit or jabatan
+        changed), NOT_FOUND, PERMISSION_DENIED.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -184,18 +225,35 @@ class ProfilServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreatePenugasan(self, request, context):
-        """PLT/PLH assignments. The pegawai themself (as the web app's SKP PLT
-        flow does), admin instansi or helpdesk may add one; two assignments
-        for one unit may not overlap.
+        """PLT/PLH assignments (docs/domain.md#plt-dan-plh). Admin instansi or
+        helpdesk registers one (status BERLAKU, `alasan`: the SK); the pegawai
+        himself only requests one (status DIAJUKAN, grants nothing until
+        PutuskanPenugasan). Two assignments in force for one unit may not
+        overlap; a PLT on a unit with a definitive pimpinan is refused, naming
+        them (a PLH stands in for one).
         Errors: INVALID_ARGUMENT (`tanggal_selesai` before `tanggal_mulai`,
-        longer than a year), FAILED_PRECONDITION (overlap), PERMISSION_DENIED.
+        longer than a year), FAILED_PRECONDITION (overlap, definitive
+        pimpinan), PERMISSION_DENIED.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ListPenugasan(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """`parent` "pegawai/{nip}" or "unor/{id}"; empty: the caller's instansi
+        (admin instansi, helpdesk). `status` filters.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PutuskanPenugasan(self, request, context):
+        """Admin instansi or helpdesk registers a requested assignment (status
+        BERLAKU, `alasan`: the SK) or refuses it (DITOLAK, `alasan` shown to the
+        pegawai). The rules of CreatePenugasan apply when registering.
+        Errors: FAILED_PRECONDITION (not DIAJUKAN, overlap, definitive
+        pimpinan), NOT_FOUND, PERMISSION_DENIED.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -255,6 +313,16 @@ def add_ProfilServiceServicer_to_server(servicer, server):
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.KlaimPimpinanRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Unor.SerializeToString,
             ),
+            'ListKlaimPimpinan': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListKlaimPimpinan,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListKlaimPimpinanRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListKlaimPimpinanResponse.SerializeToString,
+            ),
+            'PutuskanKlaimPimpinan': grpc.unary_unary_rpc_method_handler(
+                    servicer.PutuskanKlaimPimpinan,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.PutuskanKlaimPimpinanRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Klaim.SerializeToString,
+            ),
             'GetUnor': grpc.unary_unary_rpc_method_handler(
                     servicer.GetUnor,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.GetUnorRequest.FromString,
@@ -274,6 +342,11 @@ def add_ProfilServiceServicer_to_server(servicer, server):
                     servicer.ListPenugasan,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListPenugasanRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListPenugasanResponse.SerializeToString,
+            ),
+            'PutuskanPenugasan': grpc.unary_unary_rpc_method_handler(
+                    servicer.PutuskanPenugasan,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.PutuskanPenugasanRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.SerializeToString,
             ),
             'AkhiriPenugasan': grpc.unary_unary_rpc_method_handler(
                     servicer.AkhiriPenugasan,
@@ -486,6 +559,60 @@ class ProfilService:
             _registered_method=True)
 
     @staticmethod
+    def ListKlaimPimpinan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.ProfilService/ListKlaimPimpinan',
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListKlaimPimpinanRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListKlaimPimpinanResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PutuskanKlaimPimpinan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.ProfilService/PutuskanKlaimPimpinan',
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.PutuskanKlaimPimpinanRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.Klaim.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def GetUnor(request,
             target,
             options=(),
@@ -583,6 +710,33 @@ class ProfilService:
             '/ekinerja.profil.v1.ProfilService/ListPenugasan',
             ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListPenugasanRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_profil__pb2.ListPenugasanResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PutuskanPenugasan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.ProfilService/PutuskanPenugasan',
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.PutuskanPenugasanRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.FromString,
             options,
             channel_credentials,
             insecure,

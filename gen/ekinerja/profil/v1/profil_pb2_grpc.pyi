@@ -4,7 +4,7 @@ isort:skip_file
 Profil (docs/domain.md#organisasi-dan-pegawai): pegawai, the unit organisasi
 tree, atasan resolution, Klaim Pimpinan and PLT/PLH assignments.
 Resource names: "pegawai/{nip}", "unor/{id}" (id: 32 lowercase hex),
-"penugasan/{id}".
+"penugasan/{id}", "klaim/{id}".
 """
 
 from collections import abc as _abc
@@ -66,23 +66,55 @@ class ProfilServiceStub:
     ListBawahan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.ListBawahanRequest, _profil_pb2.ListBawahanResponse]
     """List Pegawai Bawahan: every pegawai whose atasan resolves to this one."""
     KlaimPimpinan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.KlaimPimpinanRequest, _profil_pb2.Unor]
-    """Klaim Pimpinan Unit Kerja: the caller becomes the definitive pimpinan
-    of their unor. Refused when their jabatan is not the unit's jabatan
-    pimpinan, or the unit already has a pimpinan (admin/helpdesk may
-    replace one with `ganti_pimpinan`).
+    """Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan): the
+    claimant becomes the definitive pimpinan of their unor. Refused when
+    their jabatan is neither the unit's jabatan pimpinan nor a jabatan
+    fungsional heading a school/puskesmas, or the unit already has a
+    pimpinan (admin/helpdesk may replace one with `ganti_pimpinan`).
+    A pegawai's own claim resting on a unit/jabatan he set himself (Edit
+    Profil), or on a jabatan fungsional, waits for admin/helpdesk: the
+    returned Unor is unchanged and carries `klaim` (status MENUNGGU).
+    A claim by admin/helpdesk for a pegawai takes effect at once.
     Errors: FAILED_PRECONDITION (with the reason), PERMISSION_DENIED.
+    """
+    ListKlaimPimpinan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.ListKlaimPimpinanRequest, _profil_pb2.ListKlaimPimpinanResponse]
+    """Klaim Pimpinan that waited for verification, newest first. `parent`
+    "pegawai/{nip}": one pegawai's (himself, admin/helpdesk); empty: the
+    caller's instansi (admin instansi, helpdesk).
+    Errors: INVALID_ARGUMENT (`parent`, `page_token`), PERMISSION_DENIED.
+    """
+    PutuskanKlaimPimpinan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.PutuskanKlaimPimpinanRequest, _profil_pb2.Klaim]
+    """Admin instansi or helpdesk confirms a waiting claim (the claimant then
+    leads the unit) or refuses it (`alasan` required, shown to the claimant).
+    Errors: FAILED_PRECONDITION (already decided, the unit has another
+    pimpinan without `ganti_pimpinan`, the claimant's unit or jabatan
+    changed), NOT_FOUND, PERMISSION_DENIED.
     """
     GetUnor: _grpc.UnaryUnaryMultiCallable[_profil_pb2.GetUnorRequest, _profil_pb2.Unor]
     ListUnor: _grpc.UnaryUnaryMultiCallable[_profil_pb2.ListUnorRequest, _profil_pb2.ListUnorResponse]
     """The units of an instansi, in tree order; `query` filters by name."""
     CreatePenugasan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.CreatePenugasanRequest, _profil_pb2.Penugasan]
-    """PLT/PLH assignments. The pegawai themself (as the web app's SKP PLT
-    flow does), admin instansi or helpdesk may add one; two assignments
-    for one unit may not overlap.
+    """PLT/PLH assignments (docs/domain.md#plt-dan-plh). Admin instansi or
+    helpdesk registers one (status BERLAKU, `alasan`: the SK); the pegawai
+    himself only requests one (status DIAJUKAN, grants nothing until
+    PutuskanPenugasan). Two assignments in force for one unit may not
+    overlap; a PLT on a unit with a definitive pimpinan is refused, naming
+    them (a PLH stands in for one).
     Errors: INVALID_ARGUMENT (`tanggal_selesai` before `tanggal_mulai`,
-    longer than a year), FAILED_PRECONDITION (overlap), PERMISSION_DENIED.
+    longer than a year), FAILED_PRECONDITION (overlap, definitive
+    pimpinan), PERMISSION_DENIED.
     """
     ListPenugasan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.ListPenugasanRequest, _profil_pb2.ListPenugasanResponse]
+    """`parent` "pegawai/{nip}" or "unor/{id}"; empty: the caller's instansi
+    (admin instansi, helpdesk). `status` filters.
+    """
+    PutuskanPenugasan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.PutuskanPenugasanRequest, _profil_pb2.Penugasan]
+    """Admin instansi or helpdesk registers a requested assignment (status
+    BERLAKU, `alasan`: the SK) or refuses it (DITOLAK, `alasan` shown to the
+    pegawai). The rules of CreatePenugasan apply when registering.
+    Errors: FAILED_PRECONDITION (not DIAJUKAN, overlap, definitive
+    pimpinan), NOT_FOUND, PERMISSION_DENIED.
+    """
     AkhiriPenugasan: _grpc.UnaryUnaryMultiCallable[_profil_pb2.AkhiriPenugasanRequest, _profil_pb2.Penugasan]
     """Ends an assignment early (sets its last day); admin/helpdesk or the
     assignee.
@@ -126,23 +158,55 @@ class ProfilServiceAsyncStub(ProfilServiceStub):
     ListBawahan: _aio.UnaryUnaryMultiCallable[_profil_pb2.ListBawahanRequest, _profil_pb2.ListBawahanResponse]  # type: ignore[assignment]
     """List Pegawai Bawahan: every pegawai whose atasan resolves to this one."""
     KlaimPimpinan: _aio.UnaryUnaryMultiCallable[_profil_pb2.KlaimPimpinanRequest, _profil_pb2.Unor]  # type: ignore[assignment]
-    """Klaim Pimpinan Unit Kerja: the caller becomes the definitive pimpinan
-    of their unor. Refused when their jabatan is not the unit's jabatan
-    pimpinan, or the unit already has a pimpinan (admin/helpdesk may
-    replace one with `ganti_pimpinan`).
+    """Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan): the
+    claimant becomes the definitive pimpinan of their unor. Refused when
+    their jabatan is neither the unit's jabatan pimpinan nor a jabatan
+    fungsional heading a school/puskesmas, or the unit already has a
+    pimpinan (admin/helpdesk may replace one with `ganti_pimpinan`).
+    A pegawai's own claim resting on a unit/jabatan he set himself (Edit
+    Profil), or on a jabatan fungsional, waits for admin/helpdesk: the
+    returned Unor is unchanged and carries `klaim` (status MENUNGGU).
+    A claim by admin/helpdesk for a pegawai takes effect at once.
     Errors: FAILED_PRECONDITION (with the reason), PERMISSION_DENIED.
+    """
+    ListKlaimPimpinan: _aio.UnaryUnaryMultiCallable[_profil_pb2.ListKlaimPimpinanRequest, _profil_pb2.ListKlaimPimpinanResponse]  # type: ignore[assignment]
+    """Klaim Pimpinan that waited for verification, newest first. `parent`
+    "pegawai/{nip}": one pegawai's (himself, admin/helpdesk); empty: the
+    caller's instansi (admin instansi, helpdesk).
+    Errors: INVALID_ARGUMENT (`parent`, `page_token`), PERMISSION_DENIED.
+    """
+    PutuskanKlaimPimpinan: _aio.UnaryUnaryMultiCallable[_profil_pb2.PutuskanKlaimPimpinanRequest, _profil_pb2.Klaim]  # type: ignore[assignment]
+    """Admin instansi or helpdesk confirms a waiting claim (the claimant then
+    leads the unit) or refuses it (`alasan` required, shown to the claimant).
+    Errors: FAILED_PRECONDITION (already decided, the unit has another
+    pimpinan without `ganti_pimpinan`, the claimant's unit or jabatan
+    changed), NOT_FOUND, PERMISSION_DENIED.
     """
     GetUnor: _aio.UnaryUnaryMultiCallable[_profil_pb2.GetUnorRequest, _profil_pb2.Unor]  # type: ignore[assignment]
     ListUnor: _aio.UnaryUnaryMultiCallable[_profil_pb2.ListUnorRequest, _profil_pb2.ListUnorResponse]  # type: ignore[assignment]
     """The units of an instansi, in tree order; `query` filters by name."""
     CreatePenugasan: _aio.UnaryUnaryMultiCallable[_profil_pb2.CreatePenugasanRequest, _profil_pb2.Penugasan]  # type: ignore[assignment]
-    """PLT/PLH assignments. The pegawai themself (as the web app's SKP PLT
-    flow does), admin instansi or helpdesk may add one; two assignments
-    for one unit may not overlap.
+    """PLT/PLH assignments (docs/domain.md#plt-dan-plh). Admin instansi or
+    helpdesk registers one (status BERLAKU, `alasan`: the SK); the pegawai
+    himself only requests one (status DIAJUKAN, grants nothing until
+    PutuskanPenugasan). Two assignments in force for one unit may not
+    overlap; a PLT on a unit with a definitive pimpinan is refused, naming
+    them (a PLH stands in for one).
     Errors: INVALID_ARGUMENT (`tanggal_selesai` before `tanggal_mulai`,
-    longer than a year), FAILED_PRECONDITION (overlap), PERMISSION_DENIED.
+    longer than a year), FAILED_PRECONDITION (overlap, definitive
+    pimpinan), PERMISSION_DENIED.
     """
     ListPenugasan: _aio.UnaryUnaryMultiCallable[_profil_pb2.ListPenugasanRequest, _profil_pb2.ListPenugasanResponse]  # type: ignore[assignment]
+    """`parent` "pegawai/{nip}" or "unor/{id}"; empty: the caller's instansi
+    (admin instansi, helpdesk). `status` filters.
+    """
+    PutuskanPenugasan: _aio.UnaryUnaryMultiCallable[_profil_pb2.PutuskanPenugasanRequest, _profil_pb2.Penugasan]  # type: ignore[assignment]
+    """Admin instansi or helpdesk registers a requested assignment (status
+    BERLAKU, `alasan`: the SK) or refuses it (DITOLAK, `alasan` shown to the
+    pegawai). The rules of CreatePenugasan apply when registering.
+    Errors: FAILED_PRECONDITION (not DIAJUKAN, overlap, definitive
+    pimpinan), NOT_FOUND, PERMISSION_DENIED.
+    """
     AkhiriPenugasan: _aio.UnaryUnaryMultiCallable[_profil_pb2.AkhiriPenugasanRequest, _profil_pb2.Penugasan]  # type: ignore[assignment]
     """Ends an assignment early (sets its last day); admin/helpdesk or the
     assignee.
@@ -225,11 +289,41 @@ class ProfilServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _profil_pb2.KlaimPimpinanRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_profil_pb2.Unor, _abc.Awaitable[_profil_pb2.Unor]]:
-        """Klaim Pimpinan Unit Kerja: the caller becomes the definitive pimpinan
-        of their unor. Refused when their jabatan is not the unit's jabatan
-        pimpinan, or the unit already has a pimpinan (admin/helpdesk may
-        replace one with `ganti_pimpinan`).
+        """Klaim Pimpinan Unit Kerja (docs/domain.md#klaim-pimpinan): the
+        claimant becomes the definitive pimpinan of their unor. Refused when
+        their jabatan is neither the unit's jabatan pimpinan nor a jabatan
+        fungsional heading a school/puskesmas, or the unit already has a
+        pimpinan (admin/helpdesk may replace one with `ganti_pimpinan`).
+        A pegawai's own claim resting on a unit/jabatan he set himself (Edit
+        Profil), or on a jabatan fungsional, waits for admin/helpdesk: the
+        returned Unor is unchanged and carries `klaim` (status MENUNGGU).
+        A claim by admin/helpdesk for a pegawai takes effect at once.
         Errors: FAILED_PRECONDITION (with the reason), PERMISSION_DENIED.
+        """
+
+    @_abc_1.abstractmethod
+    def ListKlaimPimpinan(
+        self,
+        request: _profil_pb2.ListKlaimPimpinanRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_profil_pb2.ListKlaimPimpinanResponse, _abc.Awaitable[_profil_pb2.ListKlaimPimpinanResponse]]:
+        """Klaim Pimpinan that waited for verification, newest first. `parent`
+        "pegawai/{nip}": one pegawai's (himself, admin/helpdesk); empty: the
+        caller's instansi (admin instansi, helpdesk).
+        Errors: INVALID_ARGUMENT (`parent`, `page_token`), PERMISSION_DENIED.
+        """
+
+    @_abc_1.abstractmethod
+    def PutuskanKlaimPimpinan(
+        self,
+        request: _profil_pb2.PutuskanKlaimPimpinanRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_profil_pb2.Klaim, _abc.Awaitable[_profil_pb2.Klaim]]:
+        """Admin instansi or helpdesk confirms a waiting claim (the claimant then
+        leads the unit) or refuses it (`alasan` required, shown to the claimant).
+        Errors: FAILED_PRECONDITION (already decided, the unit has another
+        pimpinan without `ganti_pimpinan`, the claimant's unit or jabatan
+        changed), NOT_FOUND, PERMISSION_DENIED.
         """
 
     @_abc_1.abstractmethod
@@ -253,11 +347,15 @@ class ProfilServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _profil_pb2.CreatePenugasanRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_profil_pb2.Penugasan, _abc.Awaitable[_profil_pb2.Penugasan]]:
-        """PLT/PLH assignments. The pegawai themself (as the web app's SKP PLT
-        flow does), admin instansi or helpdesk may add one; two assignments
-        for one unit may not overlap.
+        """PLT/PLH assignments (docs/domain.md#plt-dan-plh). Admin instansi or
+        helpdesk registers one (status BERLAKU, `alasan`: the SK); the pegawai
+        himself only requests one (status DIAJUKAN, grants nothing until
+        PutuskanPenugasan). Two assignments in force for one unit may not
+        overlap; a PLT on a unit with a definitive pimpinan is refused, naming
+        them (a PLH stands in for one).
         Errors: INVALID_ARGUMENT (`tanggal_selesai` before `tanggal_mulai`,
-        longer than a year), FAILED_PRECONDITION (overlap), PERMISSION_DENIED.
+        longer than a year), FAILED_PRECONDITION (overlap, definitive
+        pimpinan), PERMISSION_DENIED.
         """
 
     @_abc_1.abstractmethod
@@ -265,7 +363,23 @@ class ProfilServiceServicer(metaclass=_abc_1.ABCMeta):
         self,
         request: _profil_pb2.ListPenugasanRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_profil_pb2.ListPenugasanResponse, _abc.Awaitable[_profil_pb2.ListPenugasanResponse]]: ...
+    ) -> _typing.Union[_profil_pb2.ListPenugasanResponse, _abc.Awaitable[_profil_pb2.ListPenugasanResponse]]:
+        """`parent` "pegawai/{nip}" or "unor/{id}"; empty: the caller's instansi
+        (admin instansi, helpdesk). `status` filters.
+        """
+
+    @_abc_1.abstractmethod
+    def PutuskanPenugasan(
+        self,
+        request: _profil_pb2.PutuskanPenugasanRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_profil_pb2.Penugasan, _abc.Awaitable[_profil_pb2.Penugasan]]:
+        """Admin instansi or helpdesk registers a requested assignment (status
+        BERLAKU, `alasan`: the SK) or refuses it (DITOLAK, `alasan` shown to the
+        pegawai). The rules of CreatePenugasan apply when registering.
+        Errors: FAILED_PRECONDITION (not DIAJUKAN, overlap, definitive
+        pimpinan), NOT_FOUND, PERMISSION_DENIED.
+        """
 
     @_abc_1.abstractmethod
     def AkhiriPenugasan(
