@@ -37,6 +37,10 @@ class EkinerjaApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "Cari", show=False, priority=True,
                 tooltip="Cari menu dan perintah"),
+        # On every screen, dialogs too (priority: a dialog's bindings hide the app's otherwise).
+        Binding("ctrl+l", "keluar", "Keluar", show=False, priority=True, tooltip="Akhiri sesi dan kembali ke login"),
+        Binding("f1", "bantuan", "Bantuan", priority=True, tooltip="Semua tombol dan perintah layar ini"),
+        Binding("question_mark", "bantuan", "Bantuan", show=False),
     ]
 
     def __init__(self, server_address: str, akun: str | None = None,
@@ -68,6 +72,22 @@ class EkinerjaApp(App[None]):
 
     async def action_simulate_key(self, key: str) -> None:
         """Refused: keys come from the user's keyboard only."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keluar":
+            # Signed in only; on the login screen there is nothing to leave.
+            return self.backend.sesi is not None and not isinstance(self.screen, LoginScreen)
+        if action == "bantuan":
+            from tui.screens.bantuan import BantuanScreen
+
+            return not isinstance(self.screen, BantuanScreen | CommandPalette)
+        return True
+
+    def action_bantuan(self) -> None:
+        from tui.screens.bantuan import BantuanScreen
+
+        if not isinstance(self.screen, BantuanScreen | CommandPalette):
+            self.push_screen(BantuanScreen(self.screen))
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):
@@ -158,14 +178,8 @@ class EkinerjaApp(App[None]):
     # --- command palette: what Textual offers everywhere, in Indonesian -------
     def perintah(self) -> Iterable[Perintah]:
         yield "Tema", self.action_change_theme, "Ganti warna tampilan"
-        yield "Bantuan tombol", self._bantuan, "Tampilkan/sembunyikan semua tombol pintas layar ini"
+        yield "Bantuan tombol", self.action_bantuan, "Semua tombol dan perintah layar ini (f1)"
         if self.backend.sesi is not None:
             yield ("Keluar dari semua perangkat", self.action_keluar_semua,
                    "Akhiri setiap sesi akun ini, di perangkat mana pun (misalnya laptop yang tertinggal)")
         yield "Tutup aplikasi", self.action_quit, "Keluar dari e-Kinerja (ctrl+q)"
-
-    def _bantuan(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
