@@ -51,6 +51,8 @@ class EkinerjaApp(App[None]):
         self.akun_terkunci = akun
         # `--folder-sesi`: under the SSH gateway, files are saved in this folder only (tui/berkas.py).
         self.folder_sesi = folder_sesi
+        # The last SK a helpdesk recorded a PLT/PLH from (tui/screens/tambah_penugasan.py), this session only.
+        self.sk_terakhir: object | None = None
 
     def on_mount(self) -> None:
         self.push_screen(LoginScreen(self.akun_terkunci))
@@ -99,6 +101,7 @@ class EkinerjaApp(App[None]):
         from tui.screens.utama import UtamaScreen
 
         assert self.backend.sesi is not None
+        self.sk_terakhir = None
         akun = self.backend.sesi.akun
         if not akun.nip and self.backend.admin_instansi:
             # Admin instansi has no Profil or SKP: its page is what it sets, the capaian and the batas.
