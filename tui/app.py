@@ -11,6 +11,9 @@ from textual import actions, log, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
 
 from tui.backend import Backend, GagalLayanan, IdPermintaan
 from tui.commands import PaletPerintah, Perintah, PerintahEkinerja
@@ -30,6 +33,11 @@ AKSI_DITOLAK = frozenset({"screenshot", "simulate_key", "notify", "focus", "push
                           "switch_mode", "add_class", "remove_class", "toggle_class"})
 
 
+SPANDUK = "terputus"
+PESAN_TERPUTUS = ("Koneksi ke layanan e-Kinerja terputus. Data di layar mungkin usang dan perubahan belum dapat "
+                  "disimpan. f5: coba lagi (otomatis tiap 5 detik).")
+
+
 class EkinerjaApp(App[None]):
     CSS_PATH = Path(__file__).parent / "ekinerja.tcss"
     TITLE = "e-Kinerja"
@@ -41,6 +49,7 @@ class EkinerjaApp(App[None]):
         Binding("ctrl+l", "keluar", "Keluar", show=False, priority=True, tooltip="Akhiri sesi dan kembali ke login"),
         Binding("f1", "bantuan", "Bantuan", priority=True, tooltip="Semua tombol dan perintah layar ini"),
         Binding("question_mark", "bantuan", "Bantuan", show=False),
+        Binding("f5", "coba_lagi", "Coba Lagi", priority=True, tooltip="Hubungi lagi layanan e-Kinerja"),
     ]
 
     def __init__(self, server_address: str, akun: str | None = None,
@@ -51,11 +60,20 @@ class EkinerjaApp(App[None]):
         self.akun_terkunci = akun
         # `--folder-sesi`: under the SSH gateway, files are saved in this folder only (tui/berkas.py).
         self.folder_sesi = folder_sesi
+        # The server gone (stopped, network down): a banner on every screen and a retry (f5, and every 5 s).
+        self.backend.saat_koneksi = self._koneksi
+        self._coba_berkala: Timer | None = None
+        self._mencoba = False
         # The last SK a helpdesk recorded a PLT/PLH from (tui/screens/tambah_penugasan.py), this session only.
         self.sk_terakhir: object | None = None
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._layar_berganti)
         self.push_screen(LoginScreen(self.akun_terkunci))
+
+    def _layar_berganti(self, screen: Screen[object]) -> None:
+        if not self.backend.tersambung:
+            self._pasang_spanduk()
 
     async def on_unmount(self) -> None:
         await self.backend.close()
@@ -76,6 +94,8 @@ class EkinerjaApp(App[None]):
         """Refused: keys come from the user's keyboard only."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "coba_lagi":
+            return not self.backend.tersambung
         if action == "keluar":
             # Signed in only; on the login screen there is nothing to leave.
             return self.backend.sesi is not None and not isinstance(self.screen, LoginScreen)
@@ -94,6 +114,53 @@ class EkinerjaApp(App[None]):
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):
             self.push_screen(PaletPerintah())
+
+    # --- connection -------------------------------------------------------------
+    def _koneksi(self, tersambung: bool) -> None:
+        if tersambung:
+            for screen in self.screen_stack:
+                for spanduk in screen.query(f"#{SPANDUK}"):
+                    spanduk.remove()
+            if self._coba_berkala is not None:
+                self._coba_berkala.stop()
+                self._coba_berkala = None
+            self.notify("Tersambung kembali ke layanan e-Kinerja.", markup=False)
+        else:
+            self._pasang_spanduk()
+            if self._coba_berkala is None:
+                self._coba_berkala = self.set_interval(5, self._coba_otomatis)
+        self.refresh_bindings()
+
+    def _pasang_spanduk(self) -> None:
+        """The banner on the screen shown now (a screen opened later gets it at the next retry)."""
+        if not isinstance(self.screen, CommandPalette) and not self.screen.query(f"#{SPANDUK}"):
+            self.screen.mount(Static(PESAN_TERPUTUS, id=SPANDUK, markup=False))
+
+    def _coba_otomatis(self) -> None:
+        self._pasang_spanduk()
+        if not self._mencoba:
+            self._coba(muat=False)
+
+    def action_coba_lagi(self) -> None:
+        self._coba(muat=True)
+
+    @work(group="koneksi")
+    async def _coba(self, muat: bool) -> None:
+        self._mencoba = True
+        try:
+            ada = await self.backend.cek_koneksi()
+        finally:
+            self._mencoba = False
+        if not ada:
+            if muat:
+                self.notify("Layanan e-Kinerja masih belum dapat dihubungi.", severity="warning", markup=False)
+            return
+        if muat:
+            # What this screen shows is read again, as its own Muat Ulang (r) does.
+            for aktif in self.screen.active_bindings.values():
+                if aktif.binding.action.rsplit(".", 1)[-1] == "muat":
+                    await self.run_action(aktif.binding.action, aktif.node)
+                    break
 
     # --- session ------------------------------------------------------------
     def masuk(self) -> None:
