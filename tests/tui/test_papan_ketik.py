@@ -12,6 +12,7 @@ from tests.tui.papan_ketik import footer_muat
 from tests.tui.pilot import UKURAN, aplikasi, masuk, teks, tunggu
 from tui.screens.bantuan import BantuanScreen
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
+from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.form_aksi import FormAksiScreen
 from tui.screens.jejak_audit import JejakAuditScreen
 from tui.screens.konsol_helpdesk import KonsolHelpdeskScreen
@@ -118,3 +119,41 @@ async def test_keluar_dari_layar_mana_pun(address, client):
         await pilot.press("ctrl+l")
         await tunggu(pilot)
         assert isinstance(app.screen, LoginScreen) and app.backend.sesi is None
+
+
+async def test_pegawai_footer_muat_di_setiap_halaman(address, client):
+    """Profil tabs, Detail SKP tabs (Hasil Kerja's row keys too), SKP Bawahan, Matriks, Pemantauan
+    dan Evaluasi, Capaian: with f1 Bantuan added everywhere, nothing is cut."""
+    md = await client.login(nip=data.ENDANG)
+    await buat_skp(client, md)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.ENDANG)
+        for t in "23456":
+            await pilot.press(t)
+            await tunggu(pilot)
+            footer_muat(app)
+        await pilot.press("s")
+        await tunggu(pilot)
+        await pilot.press("enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        footer_muat(app)
+        for t in "1234":
+            await pilot.press(t)
+            await tunggu(pilot)
+            footer_muat(app)
+        await pilot.press("escape")
+        await tunggu(pilot)
+        for k in "bnm":
+            await pilot.press(k)
+            await tunggu(pilot)
+            footer_muat(app)
+            await pilot.press("escape")
+            await tunggu(pilot)
+        for nama in ("Pemantauan dan Evaluasi", "Capaian Organisasi"):
+            await pilot.press("ctrl+p", *nama, "enter")
+            await tunggu(pilot)
+            footer_muat(app)
+            await pilot.press("escape")
+            await tunggu(pilot)
