@@ -321,6 +321,10 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             self.gerbang.sudah_masuk()
         return resp.akun
 
+    async def info_masuk(self) -> auth_pb2.InfoMasukResponse:
+        """Before login: whether this is a demo server, and then its demo accounts."""
+        return await self._call(self.auth.InfoMasuk, auth_pb2.InfoMasukRequest(), auth=False)
+
     async def logout(self, request_id: str) -> None:
         try:
             await self._call(self.auth.Logout, auth_pb2.LogoutRequest(request_id=request_id))
