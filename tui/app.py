@@ -11,6 +11,9 @@ from textual import actions, log, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
 
 from tui.backend import Backend, GagalLayanan, IdPermintaan
 from tui.commands import PaletPerintah, Perintah, PerintahEkinerja
@@ -30,6 +33,11 @@ AKSI_DITOLAK = frozenset({"screenshot", "simulate_key", "notify", "focus", "push
                           "switch_mode", "add_class", "remove_class", "toggle_class"})
 
 
+SPANDUK = "terputus"
+PESAN_TERPUTUS = ("Koneksi ke layanan e-Kinerja terputus. Data di layar mungkin usang dan perubahan belum dapat "
+                  "disimpan. f5: coba lagi (otomatis tiap 5 detik).")
+
+
 class EkinerjaApp(App[None]):
     CSS_PATH = Path(__file__).parent / "ekinerja.tcss"
     TITLE = "e-Kinerja"
@@ -37,6 +45,11 @@ class EkinerjaApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "Cari", show=False, priority=True,
                 tooltip="Cari menu dan perintah"),
+        # On every screen, dialogs too (priority: a dialog's bindings hide the app's otherwise).
+        Binding("ctrl+l", "keluar", "Keluar", show=False, priority=True, tooltip="Akhiri sesi dan kembali ke login"),
+        Binding("f1", "bantuan", "Bantuan", priority=True, tooltip="Semua tombol dan perintah layar ini"),
+        Binding("question_mark", "bantuan", "Bantuan", show=False),
+        Binding("f5", "coba_lagi", "Coba Lagi", priority=True, tooltip="Hubungi lagi layanan e-Kinerja"),
     ]
 
     def __init__(self, server_address: str, akun: str | None = None,
@@ -47,9 +60,20 @@ class EkinerjaApp(App[None]):
         self.akun_terkunci = akun
         # `--folder-sesi`: under the SSH gateway, files are saved in this folder only (tui/berkas.py).
         self.folder_sesi = folder_sesi
+        # The server gone (stopped, network down): a banner on every screen and a retry (f5, and every 5 s).
+        self.backend.saat_koneksi = self._koneksi
+        self._coba_berkala: Timer | None = None
+        self._mencoba = False
+        # The last SK a helpdesk recorded a PLT/PLH from (tui/screens/tambah_penugasan.py), this session only.
+        self.sk_terakhir: object | None = None
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._layar_berganti)
         self.push_screen(LoginScreen(self.akun_terkunci))
+
+    def _layar_berganti(self, screen: Screen[object]) -> None:
+        if not self.backend.tersambung:
+            self._pasang_spanduk()
 
     async def on_unmount(self) -> None:
         await self.backend.close()
@@ -69,9 +93,74 @@ class EkinerjaApp(App[None]):
     async def action_simulate_key(self, key: str) -> None:
         """Refused: keys come from the user's keyboard only."""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "coba_lagi":
+            return not self.backend.tersambung
+        if action == "keluar":
+            # Signed in only; on the login screen there is nothing to leave.
+            return self.backend.sesi is not None and not isinstance(self.screen, LoginScreen)
+        if action == "bantuan":
+            from tui.screens.bantuan import BantuanScreen
+
+            return not isinstance(self.screen, BantuanScreen | CommandPalette)
+        return True
+
+    def action_bantuan(self) -> None:
+        from tui.screens.bantuan import BantuanScreen
+
+        if not isinstance(self.screen, BantuanScreen | CommandPalette):
+            self.push_screen(BantuanScreen(self.screen))
+
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None]: App is invariant
             self.push_screen(PaletPerintah())
+
+    # --- connection -------------------------------------------------------------
+    def _koneksi(self, tersambung: bool) -> None:
+        if tersambung:
+            for screen in self.screen_stack:
+                for spanduk in screen.query(f"#{SPANDUK}"):
+                    spanduk.remove()
+            if self._coba_berkala is not None:
+                self._coba_berkala.stop()
+                self._coba_berkala = None
+            self.notify("Tersambung kembali ke layanan e-Kinerja.", markup=False)
+        else:
+            self._pasang_spanduk()
+            if self._coba_berkala is None:
+                self._coba_berkala = self.set_interval(5, self._coba_otomatis)
+        self.refresh_bindings()
+
+    def _pasang_spanduk(self) -> None:
+        """The banner on the screen shown now (a screen opened later gets it at the next retry)."""
+        if not isinstance(self.screen, CommandPalette) and not self.screen.query(f"#{SPANDUK}"):
+            self.screen.mount(Static(PESAN_TERPUTUS, id=SPANDUK, markup=False))
+
+    def _coba_otomatis(self) -> None:
+        self._pasang_spanduk()
+        if not self._mencoba:
+            self._coba(muat=False)
+
+    def action_coba_lagi(self) -> None:
+        self._coba(muat=True)
+
+    @work(group="koneksi")
+    async def _coba(self, muat: bool) -> None:
+        self._mencoba = True
+        try:
+            ada = await self.backend.cek_koneksi()
+        finally:
+            self._mencoba = False
+        if not ada:
+            if muat:
+                self.notify("Layanan e-Kinerja masih belum dapat dihubungi.", severity="warning", markup=False)
+            return
+        if muat:
+            # What this screen shows is read again, as its own Muat Ulang (r) does.
+            for aktif in self.screen.active_bindings.values():
+                if aktif.binding.action.rsplit(".", 1)[-1] == "muat":
+                    await self.run_action(aktif.binding.action, aktif.node)
+                    break
 
     # --- session ------------------------------------------------------------
     def masuk(self) -> None:
@@ -79,6 +168,7 @@ class EkinerjaApp(App[None]):
         from tui.screens.utama import UtamaScreen
 
         assert self.backend.sesi is not None
+        self.sk_terakhir = None
         akun = self.backend.sesi.akun
         if not akun.nip and self.backend.admin_instansi:
             # Admin instansi has no Profil or SKP: its page is what it sets, the capaian and the batas.
@@ -158,14 +248,8 @@ class EkinerjaApp(App[None]):
     # --- command palette: what Textual offers everywhere, in Indonesian -------
     def perintah(self) -> Iterable[Perintah]:
         yield "Tema", self.action_change_theme, "Ganti warna tampilan"
-        yield "Bantuan tombol", self._bantuan, "Tampilkan/sembunyikan semua tombol pintas layar ini"
+        yield "Bantuan tombol", self.action_bantuan, "Semua tombol dan perintah layar ini (f1)"
         if self.backend.sesi is not None:
             yield ("Keluar dari semua perangkat", self.action_keluar_semua,
                    "Akhiri setiap sesi akun ini, di perangkat mana pun (misalnya laptop yang tertinggal)")
         yield "Tutup aplikasi", self.action_quit, "Keluar dari e-Kinerja (ctrl+q)"
-
-    def _bantuan(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()

@@ -71,6 +71,11 @@ class GagalLayanan(Exception):
         return self.kode == grpc.StatusCode.UNAUTHENTICATED and self.field is None
 
     @property
+    def terputus(self) -> bool:
+        """The server could not be reached at all."""
+        return self.kode == grpc.StatusCode.UNAVAILABLE
+
+    @property
     def versi_usang(self) -> bool:
         return self.kode == grpc.StatusCode.ABORTED
 
@@ -155,12 +160,40 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         self.sesi: Sesi | None = None
         # Under the SSH gateway: each Login carries its ticket (the SSH client's address for the limiter).
         self.gerbang: SaluranGerbang | None = None
+        # Whether the last call reached the server; the app is told when that changes (a banner, a retry).
+        self.tersambung = True
+        self.saat_koneksi: Callable[[bool], None] | None = None
+
+    def _koneksi(self, tersambung: bool) -> None:
+        if tersambung != self.tersambung:
+            self.tersambung = tersambung
+            if self.saat_koneksi is not None:
+                self.saat_koneksi(tersambung)
+
+    async def cek_koneksi(self) -> bool:
+        """Whether the server answers now (gRPC health, no session needed)."""
+        from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+        self._buka()
+        # The health stubs carry no async typing (types-grpcio-health-checking describes the sync stub).
+        stub: Any = health_pb2_grpc.HealthStub(self._channel)  # type: ignore[arg-type]
+        try:
+            # Waiting for the channel to connect again (its backoff is at most 3 s), not failing at once.
+            await stub.Check(health_pb2.HealthCheckRequest(), timeout=4, wait_for_ready=True)
+        except grpc.aio.AioRpcError as err:
+            if err.code() in _TIDAK_PASTI:
+                self._koneksi(False)
+                return False
+        self._koneksi(True)  # any other answer came from the server
+        return True
 
     def _buka(self) -> None:
         # Opened lazily, on the app's event loop (grpc.aio binds a channel to the loop).
         if self._channel is None:
-            self._channel = (grpc.aio.secure_channel(self.address, self._kredensial) if self._kredensial
-                             else grpc.aio.insecure_channel(self.address))
+            # A server back after an outage is found within seconds, not after gRPC's 2-minute backoff.
+            opsi = [("grpc.max_reconnect_backoff_ms", 3000)]
+            self._channel = (grpc.aio.secure_channel(self.address, self._kredensial, options=opsi)
+                             if self._kredensial else grpc.aio.insecure_channel(self.address, options=opsi))
             self._auth = auth_pb2_grpc.AuthServiceStub(self._channel)
             self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
             self._skp = skp_pb2_grpc.SkpServiceStub(self._channel)
@@ -230,15 +263,18 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             try:
                 kirim = aliran() if aliran else request
                 # Where server text enters the TUI: without control characters from here on.
-                return bersihkan(await method(kirim, metadata=metadata,
-                                              timeout=self.timeout_berkas if aliran else self.timeout))
+                hasil = bersihkan(await method(kirim, metadata=metadata,
+                                               timeout=self.timeout_berkas if aliran else self.timeout))
             except grpc.aio.AioRpcError as err:
                 # One quiet retry when the server could not be reached; the request
                 # (and its request_id) is the same, so the server acts at most once.
                 if percobaan == 1 and err.code() == grpc.StatusCode.UNAVAILABLE:
                     await asyncio.sleep(0.3)
                     continue
+                self._koneksi(err.code() != grpc.StatusCode.UNAVAILABLE)
                 raise GagalLayanan.dari(err) from None
+            self._koneksi(True)
+            return hasil
         raise AssertionError("unreachable")
 
     async def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]:
@@ -254,6 +290,8 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             diterima = False
             try:
                 async for pesan in call:
+                    if not diterima:
+                        self._koneksi(True)
                     diterima = True
                     yield bersihkan(pesan)
                 return
@@ -261,6 +299,7 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
                 if percobaan == 1 and not diterima and err.code() == grpc.StatusCode.UNAVAILABLE:
                     await asyncio.sleep(0.3)
                     continue
+                self._koneksi(err.code() != grpc.StatusCode.UNAVAILABLE)
                 raise GagalLayanan.dari(err) from None
             finally:
                 call.cancel()  # nothing when it is done already
@@ -282,6 +321,10 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         if self.gerbang is not None:
             self.gerbang.sudah_masuk()
         return resp.akun
+
+    async def info_masuk(self) -> auth_pb2.InfoMasukResponse:
+        """Before login: whether this is a demo server, and then its demo accounts."""
+        return await self._call(self.auth.InfoMasuk, auth_pb2.InfoMasukRequest(), auth=False)
 
     async def logout(self, request_id: str) -> None:
         try:

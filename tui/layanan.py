@@ -65,7 +65,7 @@ def laporkan(node: Widget, e: GagalLayanan, tempat: Static | None = None,
         return False
     if tempat is not None:
         tempat.update(Text(e.pesan))  # the server may quote typed text: never read as markup
-    elif not diam:
+    elif not diam and not e.terputus:  # a lost connection has its banner on every screen (tui/app.py)
         node.notify(e.pesan, severity="error", title="Gagal", timeout=8, markup=False)
     if e.field and isian:
         selector = isian.get(e.field.rsplit(".", 1)[-1])

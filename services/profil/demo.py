@@ -417,9 +417,9 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
     unor_ids = [u["id"] for u in r.unor]
     instansi = await s.get(InstansiRow, INSTANSI_ID)
     if instansi is None:
-        s.add(InstansiRow(id=INSTANSI_ID, nama=NAMA_INSTANSI, lokasi=LOKASI))
+        s.add(InstansiRow(id=INSTANSI_ID, nama=NAMA_INSTANSI, lokasi=LOKASI, demo=True))
     else:
-        ubah_bila_berbeda(instansi, {"nama": NAMA_INSTANSI, "lokasi": LOKASI})
+        ubah_bila_berbeda(instansi, {"nama": NAMA_INSTANSI, "lokasi": LOKASI, "demo": True})
     await s.flush()
     # Claims and assignments are rebuilt last: free them first (pimpinan_nip is unique).
     await s.execute(update(UnorRow).where(or_(UnorRow.instansi_id == INSTANSI_ID, UnorRow.pimpinan_nip.in_(nips)))

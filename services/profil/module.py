@@ -55,7 +55,7 @@ async def housekeeping(db: Database) -> None:
 MODULE = ServiceModule(
     name="profil",
     service_names=(AUTH, PROFIL),
-    public_methods=(f"/{AUTH}/Login", f"/{AUTH}/LupaPassword", f"/{AUTH}/ResetPassword"),
+    public_methods=(f"/{AUTH}/Login", f"/{AUTH}/LupaPassword", f"/{AUTH}/ResetPassword", f"/{AUTH}/InfoMasuk"),
     migrations_dir=Path(__file__).parent / "migrations",
     register=register,
     needs_signing_key=True,

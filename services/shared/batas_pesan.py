@@ -23,6 +23,7 @@ KHUSUS = {
     f"{_AUTH}Login": 4 * KIB,
     f"{_AUTH}LupaPassword": 4 * KIB,
     f"{_AUTH}ResetPassword": 4 * KIB,
+    f"{_AUTH}InfoMasuk": 1 * KIB,  # an empty request
     f"{_AUTH}Logout": 4 * KIB,
     f"{_AUTH}LogoutSemua": 4 * KIB,
     f"{_AUTH}CekSesi": 4 * KIB,

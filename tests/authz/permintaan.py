@@ -173,6 +173,7 @@ PERMINTAAN: dict[str, Pembuat] = {
                                                             email=data.email_of(data.STAF_SEKRETARIAT))),
     "AuthService.ResetPassword": tetap(a.ResetPasswordRequest(nip=data.SUTIKNO, kode="12345678",
                                                               password_baru="password-baru-1")),
+    "AuthService.InfoMasuk": tetap(a.InfoMasukRequest()),  # public: nothing but `demo` off a demo server
     "AuthService.KirimKodeReset": tetap(a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan=ALASAN)),
     "AuthService.CariKunciSsh": _dari(lambda d: a.CariKunciSshRequest(kunci_publik=d.kunci_ssh)),
     "AuthService.BuatTiketGerbang": _dari(lambda d: a.BuatTiketGerbangRequest(login=data.SUTIKNO,

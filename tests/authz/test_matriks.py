@@ -43,6 +43,7 @@ AuthService.CekSesi                          -      Y       Y     Y       Y     
 AuthService.UbahPassword                     -      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
 AuthService.LupaPassword                     Y      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
 AuthService.ResetPassword                    Y      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
+AuthService.InfoMasuk                        Y      Y       Y     Y       Y              Y              Y     Y          Y        Y       Y
 AuthService.KirimKodeReset                   -      -       -     -       -              -              Y     n          Y        -       -
 AuthService.CariKunciSsh                     -      -       -     -       -              -              -     -          -        -       Y
 AuthService.BuatTiketGerbang                 -      -       -     -       -              -              -     -          -        -       Y

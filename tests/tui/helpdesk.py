@@ -22,10 +22,13 @@ async def cari(pilot: Pilot, query: str) -> None:
 
 
 async def buka_pegawai(pilot: Pilot, query: str) -> PegawaiHelpdeskScreen:
-    """From the console: search, Enter to the list, Enter on the first row."""
+    """From the console: search, Enter (one match opens), else Enter again on the first row."""
     await cari(pilot, query)
-    await pilot.press("enter", "enter")
+    await pilot.press("enter")
     await tunggu(pilot)
+    if not isinstance(pilot.app.screen, PegawaiHelpdeskScreen):
+        await pilot.press("enter")
+        await tunggu(pilot)
     assert isinstance(pilot.app.screen, PegawaiHelpdeskScreen)
     return pilot.app.screen
 

@@ -164,3 +164,22 @@ async def test_tampilan_80x24_tidak_terpotong(address, client):
             await pilot.press("escape")
             await tunggu(pilot)
             assert app.screen is screen
+
+
+async def test_cari_dengan_papan_ketik_saja(address):
+    """Typed key by key, faster than the search answers: Enter on one match opens it; ↓ reaches the
+    list of several (issue 15 item 9)."""
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, HELPDESK)
+        await pilot.press(*"sutikno", "enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PegawaiHelpdeskScreen) and app.screen.nip == data.SUTIKNO
+        await pilot.press("escape")
+        await pilot.press("ctrl+f", "ctrl+u", *"19", "down")  # a NIP prefix: several pegawai
+        await tunggu(pilot)
+        assert isinstance(app.focused, DataTable) and app.focused.row_count > 1
+        kedua = kolom(app, "#tabel-cari", "NIP")[1]
+        await pilot.press("down", "enter")
+        await tunggu(pilot)
+        assert isinstance(app.screen, PegawaiHelpdeskScreen) and app.screen.nip == kedua

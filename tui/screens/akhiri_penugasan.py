@@ -18,6 +18,10 @@ from tui.screens.form_aksi import FormAksiScreen, Salah
 class AkhiriPenugasanScreen(FormAksiScreen):
     TOMBOL = "Akhiri"
     FOKUS = "#selesai"
+    ALASAN_UMUM = (
+        ("Definitif dilantik", "Pejabat definitif unit ini sudah dilantik"),
+        ("Dicabut sesuai SK", "Penugasan berakhir lebih awal sesuai SK pencabutan"),
+    )
     ISIAN = {"tanggal_selesai": "#selesai"}
 
     def __init__(self, penugasan: profil_pb2.Penugasan, alasan: bool = False) -> None:

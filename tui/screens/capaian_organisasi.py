@@ -35,13 +35,14 @@ class CapaianOrganisasiScreen(Screen[None]):
         # One footer entry for both years: 80 columns also hold Jejak Audit then.
         Binding("minus", "tahun(-1)", "Tahun", key_display="-/+"),
         Binding("plus,equals_sign", "tahun(1)", "Tahun +", show=False),
-        Binding("1", "tab(1)", "Tab", key_display="1-2"),
+        Binding("1", "tab(1)", "Tab", key_display="1-2", show=False),
         Binding("2", "tab(2)", "Batas", show=False),
         Binding("r", "muat", "Muat Ulang", show=False),
         Binding("a", "jejak", "Audit", tooltip="Jejak Audit"),
         Binding("d", "dashboard", "Dashboard", show=False, tooltip="Capaian belum final"),
+        # Shown here, on the pages one signs in to; it works on every screen (tui/app.py).
+        Binding("ctrl+l", "app.keluar", "Keluar", priority=True),
         Binding("ctrl+u", "app.ubah_password", "Ubah Password", show=False),
-        Binding("ctrl+l", "app.keluar", "Keluar"),
     ]
 
     def __init__(self, utama: bool = False) -> None:

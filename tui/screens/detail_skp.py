@@ -54,14 +54,15 @@ BUTUH_STATUS = {
 class DetailSkpScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "kembali", "Kembali"),
-        Binding("1", "tab(1)", "Tab", key_display="1-4"),
+        # 80 columns: the tabs show their names, the rarer keys are in f1 and the palette.
+        Binding("1", "tab(1)", "Tab", key_display="1-4", show=False),
         *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB[1:], start=2)),
         Binding("t", "tambah_rhk", "Tambah RHK"),
         Binding("m", "matriks", "Lihat Matriks", show=False),
-        Binding("a", "ajukan", "Ajukan SKP"),
+        Binding("a", "ajukan", "Ajukan", tooltip="Ajukan SKP"),
         Binding("s", "setujui", "Setujui"),
         Binding("k", "kembalikan", "Kembalikan"),
-        Binding("u", "edit_status", "Edit Status"),
+        Binding("u", "edit_status", "Status", tooltip="Edit Status"),
         Binding("c", "cetak", "Cetak"),
         Binding("h", "riwayat", "Riwayat", show=False),
         Binding("p", "riwayat_cetak", "Riwayat Cetak", show=False),

@@ -26,6 +26,11 @@ class EditProfilScreen(FormAksiScreen):
     KELAS = "dialog dialog-besar"
     FOKUS = "#jabatan"
     ISIAN = {"jabatan": "#jabatan", "unor_id": ".cari-unor"}
+    ALASAN_UMUM = (
+        ("Mutasi sesuai SK", "Mutasi atau rotasi sesuai SK; UNIT KERJA/JABATAN disesuaikan"),
+        ("Salah data impor", "Data Profil keliru sejak impor; diperbaiki sesuai data kepegawaian"),
+        ("Laporan pegawai", "Laporan pegawai yang bersangkutan, sudah dicek dengan data kepegawaian"),
+    )
 
     def __init__(self, pegawai: profil_pb2.Pegawai, alasan: bool = False) -> None:
         super().__init__(alasan)
@@ -46,6 +51,10 @@ class EditProfilScreen(FormAksiScreen):
     @on(Input.Submitted, "#jabatan")
     def _ke_unor(self) -> None:
         self.query_one(".cari-unor", Input).focus()
+
+    @on(PilihUnor.Dipilih)
+    def _unor_dipilih(self) -> None:
+        self.ke_alasan()
 
     def baca(self) -> Perubahan:
         jabatan = self.query_one("#jabatan", Input).value.strip()

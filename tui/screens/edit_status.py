@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ekinerja.skp.v1 import skp_pb2 as pb
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
@@ -24,6 +25,12 @@ class EditStatusScreen(FormAksiScreen):
     FOKUS = "#status"
     ISIAN = {"status": "#status"}
     ALASAN_SELALU = True
+    ALASAN_UMUM = (
+        ("Diajukan keliru", "SKP diajukan keliru; status dikembalikan atas permintaan pegawai"),
+        ("Perlu perbaikan", "SKP perlu diperbaiki (RHK atau indikator); status diturunkan agar dapat diubah"),
+        ("Penilai berhalangan", "SKP tertahan karena pejabat penilai tidak dapat memprosesnya (mutasi atau "
+                                "berhalangan)"),
+    )
 
     def __init__(self, skp: pb.Skp, alasan: bool = False) -> None:
         super().__init__(alasan)
@@ -37,6 +44,10 @@ class EditStatusScreen(FormAksiScreen):
         with RadioSet(id="status", compact=True, classes="mendatar"):
             for k, v in fmt.STATUS_SKP.items():
                 yield RadioButton(v.capitalize(), value=s.status == k, id=f"status-{k}")
+
+    @on(RadioSet.Changed, "#status")
+    def _status_dipilih(self) -> None:
+        self.ke_alasan()
 
     def label_alasan(self) -> str:
         return super().label_alasan() if self.wajib_alasan else "ALASAN (wajib bila status diturunkan)"

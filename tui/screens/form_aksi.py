@@ -5,7 +5,10 @@ holds only its own fields and its one call:
   a lost reply retries the same action instead of doing it twice;
 - with `alasan=True` (admin or helpdesk acting for someone else) a required
   ALASAN, which the server records in the jejak audit, and a confirmation
-  that repeats what will happen and why before anything is sent;
+  that repeats what will happen and why before anything is sent. The form's
+  common reasons (`alasan_umum`) are numbered: one digit typed in the empty
+  ALASAN box writes the whole sentence, and free text may follow it (an SK
+  number, a ticket);
 - the server's refusal shown in place, with the field it names focused and
   marked; a stale etag closes the form with "usang" for the caller to
   reload.
@@ -61,6 +64,8 @@ class FormAksiScreen(ModalScreen[Any]):
     ISIAN: ClassVar[dict[str, str]] = {}
     # Shown even when not required (Edit Status: required only when lowering).
     ALASAN_SELALU = False
+    # (short label, the sentence recorded) of the reasons this action usually has, with `alasan=True`.
+    ALASAN_UMUM: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def __init__(self, alasan: bool = False) -> None:
         super().__init__()
@@ -83,7 +88,12 @@ class FormAksiScreen(ModalScreen[Any]):
         return "ALASAN wajib diisi: tuliskan mengapa perubahan ini dilakukan." if self.wajib_alasan else None
 
     def label_alasan(self) -> str:
+        if self.wajib_alasan and self.alasan_umum():
+            return "ALASAN (wajib, tercatat di Jejak Audit; angka: alasan umum)"
         return "ALASAN (wajib, tercatat di Jejak Audit)"
+
+    def alasan_umum(self) -> tuple[tuple[str, str], ...]:
+        return self.ALASAN_UMUM if self.wajib_alasan else ()
 
     def pertanyaan(self, nilai: Any) -> str:
         return f"{self.judul()}?"
@@ -98,7 +108,9 @@ class FormAksiScreen(ModalScreen[Any]):
             yield from self.isian()
             if self.wajib_alasan or self.ALASAN_SELALU:
                 yield Label(self.label_alasan(), markup=False)
-                yield Input(compact=True, id="alasan", max_length=500)
+                # The common reasons are the empty box's placeholder: no row more in a full dialog.
+                umum = "  ".join(f"{i} {label}" for i, (label, _) in enumerate(self.alasan_umum(), start=1))
+                yield Input(compact=True, id="alasan", max_length=500, placeholder=umum)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button(self.TOMBOL, compact=True, variant="primary", id="simpan")
@@ -108,6 +120,19 @@ class FormAksiScreen(ModalScreen[Any]):
     def on_mount(self) -> None:
         fokus = self.query(self.FOKUS)
         (fokus.first() if fokus else self.query_one("#simpan")).focus()
+
+    @on(Input.Changed, "#alasan")
+    def _alasan_umum(self, event: Input.Changed) -> None:
+        """One digit in the empty box: that common reason, the cursor after it for more."""
+        umum = self.alasan_umum()
+        if event.value.isdigit() and 1 <= int(event.value) <= len(umum):
+            event.input.value = umum[int(event.value) - 1][1]
+            event.input.cursor_position = len(event.input.value)
+
+    def ke_alasan(self) -> None:
+        """After a choice (a unit, a status): on to ALASAN when it is asked."""
+        if self.wajib_alasan and self.query("#alasan"):
+            self.query_one("#alasan", Input).focus()
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:

@@ -15,6 +15,10 @@ from tui.screens.form_aksi import FormAksiScreen
 
 class GantiPimpinanScreen(FormAksiScreen):
     JUDUL = "Jadikan Pimpinan Unit Kerja"
+    ALASAN_UMUM = (
+        ("SK pengangkatan", "Sesuai SK pengangkatan pimpinan definitif unit ini"),
+        ("Pimpinan lama pindah", "Pimpinan lama sudah mutasi atau pensiun; pegawai ini pimpinan definitifnya"),
+    )
     TOMBOL = "Jadikan Pimpinan"
     PROSES = "Memproses..."
 

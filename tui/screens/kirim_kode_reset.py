@@ -18,6 +18,11 @@ class KirimKodeResetScreen(FormAksiScreen):
     JUDUL = "Kirim Kode Reset Password"
     TOMBOL = "Kirim Kode"
     PROSES = "Mengirim..."
+    ALASAN_UMUM = (
+        ("Lupa password", "Pegawai lupa password dan menghubungi helpdesk; identitasnya sudah dicek"),
+        ("Tidak bisa masuk", "Pegawai tidak dapat masuk dengan passwordnya; identitasnya sudah dicek"),
+        ("Permintaan OPD", "Permintaan pengelola kepegawaian OPD pegawai ini"),
+    )
 
     def __init__(self, pegawai: ppb.Pegawai) -> None:
         super().__init__(alasan=True)

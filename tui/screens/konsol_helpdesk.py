@@ -30,14 +30,17 @@ PETUNJUK = "Ketik NIP (awalnya saja cukup) atau nama pegawai, minimal 2 karakter
 class KonsolHelpdeskScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+f", "cari", "Cari"),
+        Binding("down", "ke_hasil", "Ke hasil pencarian", show=False),
         Binding("a", "jejak", "Jejak Audit"),
+        # Shown here, on the pages one signs in to; it works on every screen (tui/app.py).
+        Binding("ctrl+l", "app.keluar", "Keluar", priority=True),
         Binding("ctrl+u", "app.ubah_password", "Ubah Password", show=False),
-        Binding("ctrl+l", "app.keluar", "Keluar"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._hasil: dict[str, pb.PegawaiRingkas] = {}
+        self._query_tampil: str | None = None  # the query whose results are in the table
 
     def compose(self) -> ComposeResult:
         yield Header(icon="e")
@@ -65,12 +68,6 @@ class KonsolHelpdeskScreen(Screen[None]):
         yield "Ubah Password", aplikasi(self).action_ubah_password, "Ganti password akun ini (ctrl+u)"
         yield "Keluar", aplikasi(self).action_keluar, "Akhiri sesi dan kembali ke login (ctrl+l)"
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Typing "a" in the search box is a letter of a name, not Jejak Audit.
-        if action == "jejak" and isinstance(self.focused, Input):
-            return False
-        return True
-
     def action_cari(self) -> None:
         self.query_one("#cari-pegawai", Input).focus()
 
@@ -78,19 +75,40 @@ class KonsolHelpdeskScreen(Screen[None]):
     def _ketik(self, event: Input.Changed) -> None:
         self._cari(event.value.strip(), tunda=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Down moves from the search box to the results; elsewhere it is the table's own.
+        if action == "ke_hasil":
+            return isinstance(self.focused, Input) and self.focused.id == "cari-pegawai"
+        return True
+
     @on(Input.Submitted, "#cari-pegawai")
     def _ke_tabel(self, event: Input.Submitted) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            table.focus()
+        """Enter in the search box: one match opens it, several go to the list. Typed faster than
+        the search answers, the search runs now and Enter applies to its answer."""
+        self._lanjut(event.value.strip(), "buka")
+
+    def action_ke_hasil(self) -> None:
+        self._lanjut(self.query_one("#cari-pegawai", Input).value.strip(), "tabel")
+
+    def _lanjut(self, query: str, lalu: str) -> None:
+        if query == self._query_tampil:
+            self._setelah_cari(lalu)
         else:
-            self._cari(event.value.strip())
+            self._cari(query, lalu=lalu)
+
+    def _setelah_cari(self, lalu: str) -> None:
+        table = self.query_one(DataTable)
+        if lalu == "buka" and table.row_count == 1:
+            self.action_detail()
+        elif table.row_count:
+            table.focus()
 
     @work(exclusive=True, group="cari-pegawai")
-    async def _cari(self, query: str, tunda: bool = False) -> None:
+    async def _cari(self, query: str, tunda: bool = False, lalu: str | None = None) -> None:
         judul = self.query_one("#judul-cari", Static)
         if len(query) < 2:
             self._tampilkan([], 0)
+            self._query_tampil = query
             judul.update(PETUNJUK)
             return
         if tunda:
@@ -105,6 +123,7 @@ class KonsolHelpdeskScreen(Screen[None]):
         if not masih_tampil(self):
             return
         self._tampilkan(list(resp.pegawai), resp.total_size)
+        self._query_tampil = query
         if not resp.pegawai:
             judul.update(Text(f"Tidak ada pegawai dengan NIP atau nama '{query}'."))
         elif resp.total_size > len(resp.pegawai):
@@ -112,6 +131,8 @@ class KonsolHelpdeskScreen(Screen[None]):
                               "pencarian. Enter: detail."))
         else:
             judul.update(Text(f"{len(resp.pegawai)} pegawai untuk '{query}'. Enter pada baris: detail."))
+        if lalu is not None:
+            self._setelah_cari(lalu)
 
     def _tampilkan(self, daftar: list[pb.PegawaiRingkas], total: int) -> None:
         table = self.query_one(DataTable)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ekinerja.profil.v1 import auth_pb2
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,20 +21,26 @@ from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Stat
 
 from tui.backend import GagalLayanan
 from tui.commands import Perintah
+from tui.format import bersih
 from tui.layanan import aplikasi, backend
 
 
 class LoginScreen(Screen[None]):
-    BINDINGS = [Binding("ctrl+r", "lupa_password", "Lupa Password")]
+    BINDINGS = [
+        Binding("ctrl+r", "lupa_password", "Lupa Password"),
+        Binding("f2", "akun_demo", "Akun Demo", tooltip="Akun demo dan passwordnya (server demo saja)"),
+    ]
 
     def __init__(self, akun: str | None = None) -> None:
         super().__init__()
         self._akun = akun  # NIP or username the login is locked to, or None
+        # A demo server names its demo accounts (AuthService/InfoMasuk); None elsewhere.
+        self._demo: auth_pb2.InfoMasukResponse | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-login", classes="kotak"):
             yield Static("e-Kinerja", classes="judul", markup=False)
-            yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk", markup=False)
+            yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk", id="petunjuk-login", markup=False)
             yield Label("NIP / Username", markup=False)
             yield Input(self._akun or "", placeholder="Masukkan 18 digit NIP Anda", id="nip",
                         disabled=self._akun is not None)
@@ -48,6 +55,41 @@ class LoginScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#nip" if self._akun is None else "#password", Input).focus()
+        if self._akun is None:  # a login locked to one account (SSH) has no use for the demo's
+            self._info_masuk()
+
+    @work(exclusive=True, group="info-masuk")
+    async def _info_masuk(self) -> None:
+        try:
+            info = await backend(self).info_masuk()
+        except GagalLayanan:
+            return  # an older server, or none: the form works without it
+        if info.demo and info.akun_demo:
+            self._demo = info
+            self.query_one("#petunjuk-login", Static).update(
+                f"Server demo: f2 memilih akun demo (password {bersih(info.password_demo)}, juga di "
+                "data/demo-login.txt).")
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "akun_demo":
+            return self._demo is not None
+        return True
+
+    def action_akun_demo(self) -> None:
+        from tui.screens.akun_demo import AkunDemoScreen
+
+        if self._demo is None:
+            return
+        password = self._demo.password_demo
+
+        def isi(login: str | None) -> None:
+            if login:
+                self.query_one("#nip", Input).value = login
+                self.query_one("#password", Input).value = password
+                self.query_one("#masuk", Button).focus()
+
+        self.app.push_screen(AkunDemoScreen(self._demo), isi)
 
     def kosongkan(self) -> None:
         """After an explicit logout the next user starts from an empty form

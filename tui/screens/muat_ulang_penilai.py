@@ -22,6 +22,11 @@ class MuatUlangPenilaiScreen(FormAksiScreen):
     JUDUL = "Muat Ulang Pejabat Penilai"
     TOMBOL = "Muat Ulang"
     PROSES = "Memproses..."
+    ALASAN_UMUM = (
+        ("Atasan berubah", "Atasan pegawai berubah (mutasi, pimpinan baru atau PLT/PLH); penilai mengikuti "
+                           "Profil terbaru"),
+        ("Penilai salah", "Pejabat penilai pada SKP salah menurut laporan pegawai; ditentukan ulang dari Profil"),
+    )
 
     def __init__(self, skp: pb.Skp, menurut_profil: str = "") -> None:
         """`menurut_profil`: who the atasan rules name today, when known (a preview)."""

@@ -36,26 +36,26 @@ from tui.widgets.profil.penugasan import PenugasanPlt
 
 TAB = [("hd-profil", "Profil & Atasan"), ("hd-skp", "SKP & Riwayat"), ("hd-penilaian", "Penilaian"),
        ("hd-plt", "PLT/PLH")]
-# Key, action, label, in the footer (80 columns hold five; the rest are on the tabs' buttons), help.
-# Every one is in the palette and the help panel.
+# Key, action, footer label (None: not in the footer, 80 columns hold the five cases of docs/helpdesk.md
+# beside esc and f1), name, help. Every one is in the palette and the help page (f1).
 AKSI = [
-    ("e", "edit_profil", "Edit Profil", False, "Perbaiki UNIT KERJA atau JABATAN pegawai ini"),
-    ("m", "muat_ulang", "Muat Ulang Penilai", True, "Tentukan ulang pejabat penilai SKP terpilih dari Profil"),
-    ("u", "edit_status", "Edit Status", True, "Ubah status SKP terpilih (DRAFT, PENGAJUAN, PERSETUJUAN)"),
-    ("k", "kode_reset", "Kirim Kode Reset", False, "Kirim kode reset password ke email terdaftar pegawai"),
-    ("t", "tambah_plt", "Tambah PLT/PLH", False, "Catat penugasan Plt./Plh. pegawai ini"),
-    ("x", "akhiri_plt", "Akhiri PLT/PLH", False, "Akhiri penugasan PLT/PLH terpilih"),
-    ("j", "pimpinan", "Jadikan Pimpinan", False, "Jadikan pegawai ini pimpinan unit kerjanya (ganti pimpinan)"),
-    ("a", "jejak", "Jejak Audit", True, "Semua perubahan atas nama pegawai ini"),
+    ("e", "edit_profil", "Profil", "Edit Profil", "Perbaiki UNIT KERJA atau JABATAN pegawai ini"),
+    ("m", "muat_ulang", "Penilai", "Muat Ulang Penilai", "Tentukan ulang pejabat penilai SKP terpilih dari Profil"),
+    ("u", "edit_status", "Status", "Edit Status", "Ubah status SKP terpilih (DRAFT, PENGAJUAN, PERSETUJUAN)"),
+    ("k", "kode_reset", "Reset", "Kirim Kode Reset", "Kirim kode reset password ke email terdaftar pegawai"),
+    ("t", "tambah_plt", "PLT", "Tambah PLT/PLH", "Catat penugasan Plt./Plh. pegawai ini"),
+    ("x", "akhiri_plt", None, "Akhiri PLT/PLH", "Akhiri penugasan PLT/PLH terpilih"),
+    ("j", "pimpinan", None, "Jadikan Pimpinan", "Jadikan pegawai ini pimpinan unit kerjanya (ganti pimpinan)"),
+    ("a", "jejak", None, "Jejak Audit", "Semua perubahan atas nama pegawai ini"),
 ]
 
 
 class PegawaiHelpdeskScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "kembali", "Kembali"),
-        Binding("1", "tab(1)", "Tab", key_display="1-4"),
-        *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB[1:], start=2)),
-        *(Binding(k, aksi, label, show=tampil) for k, aksi, label, tampil, _ in AKSI),
+        *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB, start=1)),
+        *(Binding(k, aksi, label or nama, show=label is not None, tooltip=f"{nama} - {bantuan}")
+          for k, aksi, label, nama, bantuan in AKSI),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -87,8 +87,8 @@ class PegawaiHelpdeskScreen(Screen[None]):
     def perintah(self) -> Iterable[Perintah]:
         for i, (_, nama) in enumerate(TAB, start=1):
             yield nama, partial(self.action_tab, i), f"Konsol Helpdesk > {nama} (tombol {i})"
-        for k, aksi, label, _, bantuan in AKSI:
-            yield label, getattr(self, f"action_{aksi}"), f"{bantuan} ({k})"
+        for k, aksi, _, nama, bantuan in AKSI:
+            yield nama, getattr(self, f"action_{aksi}"), f"{bantuan} ({k})"
         yield "Muat Ulang", self.action_muat, "Baca ulang semua data pegawai ini (r)"
         yield "Kembali", self.action_kembali, "Kembali ke pencarian pegawai (esc)"
 

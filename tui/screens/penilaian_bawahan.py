@@ -38,7 +38,7 @@ class PenilaianBawahanScreen(LayarPenilaian):
         Binding("p", "rating('perilaku')", "Rating Perilaku", show=False),
         Binding("]", "pindah(1)", "Bawahan", key_display="[ ]", tooltip="Bawahan berikutnya / sebelumnya"),
         Binding("[", "pindah(-1)", "Bawahan sebelumnya", show=False),
-        Binding("1", "tab(1)", "Tab", key_display="1-2"),
+        Binding("1", "tab(1)", "Tab", key_display="1-2", show=False),  # the tabs show their names
         Binding("2", "tab(2)", "Perilaku Kerja", show=False),
         Binding("k", "catatan", "Catatan", tooltip="Catatan / Rekomendasi"),
         Binding("c", "cetak", "Cetak", show=False),

@@ -35,7 +35,7 @@ TAB = [("tab-pelaksanaan", "Pelaksanaan Kinerja"), ("tab-pemantauan", "Pemantaua
 class PenilaianSkpScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "kembali", "Kembali"),
-        Binding("1", "tab(1)", "Tab", key_display="1-2"),
+        Binding("1", "tab(1)", "Tab", key_display="1-2", show=False),  # the tabs show their names
         Binding("2", "tab(2)", "Pemantauan dan Evaluasi", show=False),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]

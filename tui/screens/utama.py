@@ -25,13 +25,15 @@ from tui.widgets.skp.daftar_skp import DaftarSkp
 
 class UtamaScreen(BukaDariDasbor):
     BINDINGS = [
-        Binding("p", "buka('profil')", "Profil"),
-        Binding("s", "buka('skp')", "SKP"),
+        # The pages are in the menu on the left; their keys in f1 (80 columns hold the SKP page's actions).
+        Binding("p", "buka('profil')", "Profil", show=False),
+        Binding("s", "buka('skp')", "SKP", show=False),
         Binding("d", "buka('dashboard')", "Dashboard", show=False),
         Binding("1", "tab(1)", "Tab", key_display="1-6"),
         *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB[1:], start=2)),
-        Binding("ctrl+u", "app.ubah_password", "Ubah Password"),
-        Binding("ctrl+l", "app.keluar", "Keluar"),
+        # Shown here, on the pages one signs in to; it works on every screen (tui/app.py).
+        Binding("ctrl+l", "app.keluar", "Keluar", priority=True),
+        Binding("ctrl+u", "app.ubah_password", "Ubah Password", show=False),
     ]
 
     def __init__(self, nama: str) -> None:

@@ -13,6 +13,7 @@ from services.profil.store.models import jejak, permintaan
 from services.profil.usecases import tiket_gerbang
 from services.profil.usecases.akun import KodeBenar, LayananAkun, PasswordLamaBenar, cari_kunci_ssh, now
 from services.profil.usecases.berkas_saya import KirimBerkasSaya, Penampung
+from services.profil.usecases.info_masuk import info_masuk
 from services.shared import principal as pr
 from services.shared.db import Database
 from services.shared.errors import TidakValid
@@ -99,6 +100,11 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
             return pb.UbahPasswordResponse()
 
         return await self._mutasi(request, "UbahPassword", pb.UbahPasswordResponse, work, sebelum=periksa)
+
+    async def InfoMasuk(self, request: pb.InfoMasukRequest, context: grpc.aio.ServicerContext) -> pb.InfoMasukResponse:
+        info = await info_masuk(self._db)
+        return pb.InfoMasukResponse(demo=info.demo, password_demo=info.password_demo, akun_demo=[
+            pb.AkunDemo(login=login, nama=nama, peran=peran) for login, nama, peran in info.akun])
 
     async def LupaPassword(self, request: pb.LupaPasswordRequest, context: grpc.aio.ServicerContext) -> pb.LupaPasswordResponse:
         async def work(s):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.shared.db import new_metadata
@@ -27,6 +27,7 @@ class InstansiRow(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     nama: Mapped[str] = mapped_column(String(200))
     lokasi: Mapped[str] = mapped_column(String(100), default="")
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # `ekinerja seed demo`
 
 
 class UnorRow(Base):

@@ -33,9 +33,9 @@ def kunci(c: pb.CapaianOrganisasi) -> str:
 
 class DaftarCapaian(Vertical):
     BINDINGS = [
-        Binding("c", "set", "Set Capaian"),
+        Binding("c", "set", "Capaian", tooltip="Set Capaian"),
         Binding("f", "finalisasi", "Finalisasi"),
-        Binding("v", "kurva", "Lihat Kurva"),
+        Binding("v", "kurva", "Kurva", tooltip="Lihat Kurva"),
     ]
 
     def __init__(self) -> None:

@@ -31,8 +31,9 @@ def nama_singkat(p: pb.PeriodePenilaian) -> str:
 class PelaksanaanKinerja(Vertical):
     BINDINGS = [
         Binding("a", "rencana_aksi", "Rencana Aksi"),
-        Binding("b", "bukti_dukung", "Bukti Dukung & Hasil"),
-        Binding("f", "feedback_perilaku", "Feedback Perilaku"),
+        # Short labels: with the screen's keys and f1 they fit 80 columns.
+        Binding("b", "bukti_dukung", "Bukti Dukung", tooltip="Bukti Dukung & Hasil"),
+        Binding("f", "feedback_perilaku", "Feedback", tooltip="Feedback Perilaku"),
         Binding("c", "cetak", "Cetak"),
         Binding("u", "isian_xlsx", "Isian XLSX"),
     ]

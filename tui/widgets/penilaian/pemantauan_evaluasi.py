@@ -24,9 +24,9 @@ TOMBOL = [("penilaian-bawahan", "Penilaian Bawahan", "penilaian_bawahan"),
 
 class PemantauanEvaluasi(Vertical):
     BINDINGS = [
-        Binding("n", "penilaian_bawahan", "Penilaian Bawahan"),
+        Binding("n", "penilaian_bawahan", "Penilaian", tooltip="Penilaian Bawahan"),
         Binding("k", "rekap", "Rekap"),
-        Binding("v", "kurva", "Lihat Kurva"),
+        Binding("v", "kurva", "Kurva", tooltip="Lihat Kurva"),
     ]
 
     def __init__(self) -> None:

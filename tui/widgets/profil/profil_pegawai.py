@@ -37,7 +37,7 @@ LABEL = ["Data Pribadi", "Data Atasan", "Satu Unit", "Bawahan", "Klaim", "PLT/PL
 class ProfilPegawai(Vertical):
     BINDINGS = [
         Binding("e", "edit_profil", "Edit Profil"),
-        Binding("r", "muat", "Muat Ulang"),
+        Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
     def __init__(self) -> None:

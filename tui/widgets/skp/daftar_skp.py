@@ -23,12 +23,13 @@ KOLOM = ("Periode", "Status", "Pendekatan", "Unit Kerja", "Jabatan", "Status Peg
 
 class DaftarSkp(Vertical):
     BINDINGS = [
-        Binding("t", "tambah", "Tambah SKP"),
-        Binding("e", "edit", "Edit SKP"),
-        Binding("x", "hapus", "Hapus SKP"),
-        Binding("m", "matriks", "Matriks"),
-        Binding("b", "bawahan", "SKP Bawahan"),
-        Binding("n", "penilaian", "Penilaian"),
+        # Short labels: 80 columns hold five beside Keluar and Bantuan; Hapus is in f1 and the palette.
+        Binding("t", "tambah", "Tambah", tooltip="Tambah SKP"),
+        Binding("e", "edit", "Edit", tooltip="Edit SKP"),
+        Binding("x", "hapus", "Hapus SKP", show=False),
+        Binding("m", "matriks", "Matriks", tooltip="Matriks Peran Hasil"),
+        Binding("b", "bawahan", "Bawahan", tooltip="SKP Bawahan"),
+        Binding("n", "penilaian", "Penilaian", tooltip="Penilaian SKP terpilih"),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 

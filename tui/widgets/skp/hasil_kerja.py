@@ -56,10 +56,10 @@ def uraian_rhk(r: pb.Rhk, klasifikasi: bool) -> Text:
 
 class HasilKerja(Vertical):
     BINDINGS = [
-        Binding("i", "tambah_indikator", "Tambah Indikator"),
+        Binding("i", "tambah_indikator", "Indikator", tooltip="Tambah Indikator"),
         Binding("e", "edit", "Edit"),
-        Binding("x", "hapus", "Hapus"),
-        Binding("[", "pindah(-1)", "Naik/Turun", key_display="[ ]"),
+        Binding("x", "hapus", "Hapus", show=False),  # in f1 and the palette: 80 columns
+        Binding("[", "pindah(-1)", "Naik/Turun", key_display="[ ]", show=False),
         Binding("]", "pindah(1)", "Turunkan", show=False),
     ]
 

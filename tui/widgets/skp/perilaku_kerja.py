@@ -26,7 +26,7 @@ def uraian(p: pb.PerilakuKerja) -> Text:
 
 
 class PerilakuKerja(Vertical):
-    BINDINGS = [Binding("e", "ekspektasi", "Ekspektasi Khusus Pimpinan")]
+    BINDINGS = [Binding("e", "ekspektasi", "Ekspektasi", tooltip="Ekspektasi Khusus Pimpinan")]
 
     def __init__(self) -> None:
         super().__init__()

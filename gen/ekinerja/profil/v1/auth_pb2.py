@@ -25,15 +25,15 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65kinerja/profil/v1/auth.proto\x12\x12\x65kinerja.profil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"?\n\x0cLoginRequest\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\"r\n\x04\x41kun\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12(\n\x05peran\x18\x04 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x05 \x01(\t\"~\n\rLoginResponse\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12&\n\x04\x61kun\x18\x03 \x01(\x0b\x32\x18.ekinerja.profil.v1.Akun\"#\n\rLogoutRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\"\x10\n\x0eLogoutResponse\"(\n\x12LogoutSemuaRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\",\n\x13LogoutSemuaResponse\x12\x15\n\rsesi_diakhiri\x18\x01 \x01(\x05\"\x10\n\x0e\x43\x65kSesiRequest\"\x11\n\x0f\x43\x65kSesiResponse\"W\n\x13UbahPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\rpassword_lama\x18\x02 \x01(\t\x12\x15\n\rpassword_baru\x18\x03 \x01(\t\"\x16\n\x14UbahPasswordResponse\"E\n\x13LupaPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\"%\n\x14LupaPasswordResponse\x12\r\n\x05pesan\x18\x01 \x01(\t\"\\\n\x14ResetPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0c\n\x04kode\x18\x03 \x01(\t\x12\x15\n\rpassword_baru\x18\x04 \x01(\t\"\x17\n\x15ResetPasswordResponse\"H\n\x15KirimKodeResetRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0e\n\x06\x61lasan\x18\x03 \x01(\t\"a\n\x16KirimKodeResetResponse\x12\x16\n\x0e\x65mail_tersamar\x18\x01 \x01(\t\x12/\n\x0bkedaluwarsa\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"+\n\x13\x43\x61riKunciSshRequest\x12\x14\n\x0ckunci_publik\x18\x01 \x01(\t\"\x8a\x01\n\x08KunciSsh\x12\x12\n\nsidik_jari\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12(\n\x05peran\x18\x05 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x06 \x01(\t\">\n\x17\x42uatTiketGerbangRequest\x12\r\n\x05login\x18\x01 \x01(\t\x12\x14\n\x0c\x61lamat_klien\x18\x02 \x01(\t\"N\n\x0cTiketGerbang\x12\r\n\x05tiket\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"N\n\x16KirimBerkasSayaRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x13\n\x0bnama_berkas\x18\x02 \x01(\t\x12\x0b\n\x03isi\x18\x03 \x01(\x0c\"1\n\x17KirimBerkasSayaResponse\x12\x16\n\x0e\x65mail_tersamar\x18\x01 \x01(\t*\x89\x01\n\x05Peran\x12\x15\n\x11PERAN_UNSPECIFIED\x10\x00\x12\x11\n\rPERAN_PEGAWAI\x10\x01\x12\x18\n\x14PERAN_ADMIN_INSTANSI\x10\x02\x12\x12\n\x0ePERAN_HELPDESK\x10\x03\x12\x11\n\rPERAN_LAYANAN\x10\x04\x12\x15\n\x11PERAN_GERBANG_SSH\x10\x05\x32\x9d\x08\n\x0b\x41uthService\x12L\n\x05Login\x12 .ekinerja.profil.v1.LoginRequest\x1a!.ekinerja.profil.v1.LoginResponse\x12O\n\x06Logout\x12!.ekinerja.profil.v1.LogoutRequest\x1a\".ekinerja.profil.v1.LogoutResponse\x12^\n\x0bLogoutSemua\x12&.ekinerja.profil.v1.LogoutSemuaRequest\x1a\'.ekinerja.profil.v1.LogoutSemuaResponse\x12R\n\x07\x43\x65kSesi\x12\".ekinerja.profil.v1.CekSesiRequest\x1a#.ekinerja.profil.v1.CekSesiResponse\x12\x61\n\x0cUbahPassword\x12\'.ekinerja.profil.v1.UbahPasswordRequest\x1a(.ekinerja.profil.v1.UbahPasswordResponse\x12\x61\n\x0cLupaPassword\x12\'.ekinerja.profil.v1.LupaPasswordRequest\x1a(.ekinerja.profil.v1.LupaPasswordResponse\x12\x64\n\rResetPassword\x12(.ekinerja.profil.v1.ResetPasswordRequest\x1a).ekinerja.profil.v1.ResetPasswordResponse\x12g\n\x0eKirimKodeReset\x12).ekinerja.profil.v1.KirimKodeResetRequest\x1a*.ekinerja.profil.v1.KirimKodeResetResponse\x12U\n\x0c\x43\x61riKunciSsh\x12\'.ekinerja.profil.v1.CariKunciSshRequest\x1a\x1c.ekinerja.profil.v1.KunciSsh\x12\x61\n\x10\x42uatTiketGerbang\x12+.ekinerja.profil.v1.BuatTiketGerbangRequest\x1a .ekinerja.profil.v1.TiketGerbang\x12l\n\x0fKirimBerkasSaya\x12*.ekinerja.profil.v1.KirimBerkasSayaRequest\x1a+.ekinerja.profil.v1.KirimBerkasSayaResponse(\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65kinerja/profil/v1/auth.proto\x12\x12\x65kinerja.profil.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"?\n\x0cLoginRequest\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\"r\n\x04\x41kun\x12\x0b\n\x03nip\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x0c\n\x04nama\x18\x03 \x01(\t\x12(\n\x05peran\x18\x04 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x05 \x01(\t\"~\n\rLoginResponse\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12&\n\x04\x61kun\x18\x03 \x01(\x0b\x32\x18.ekinerja.profil.v1.Akun\"#\n\rLogoutRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\"\x10\n\x0eLogoutResponse\"(\n\x12LogoutSemuaRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\",\n\x13LogoutSemuaResponse\x12\x15\n\rsesi_diakhiri\x18\x01 \x01(\x05\"\x10\n\x0e\x43\x65kSesiRequest\"\x11\n\x0f\x43\x65kSesiResponse\"W\n\x13UbahPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\rpassword_lama\x18\x02 \x01(\t\x12\x15\n\rpassword_baru\x18\x03 \x01(\t\"\x16\n\x14UbahPasswordResponse\"\x12\n\x10InfoMasukRequest\"i\n\x11InfoMasukResponse\x12\x0c\n\x04\x64\x65mo\x18\x01 \x01(\x08\x12\x15\n\rpassword_demo\x18\x02 \x01(\t\x12/\n\takun_demo\x18\x03 \x03(\x0b\x32\x1c.ekinerja.profil.v1.AkunDemo\"6\n\x08\x41kunDemo\x12\r\n\x05login\x18\x01 \x01(\t\x12\x0c\n\x04nama\x18\x02 \x01(\t\x12\r\n\x05peran\x18\x03 \x01(\t\"E\n\x13LupaPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\"%\n\x14LupaPasswordResponse\x12\r\n\x05pesan\x18\x01 \x01(\t\"\\\n\x14ResetPasswordRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0c\n\x04kode\x18\x03 \x01(\t\x12\x15\n\rpassword_baru\x18\x04 \x01(\t\"\x17\n\x15ResetPasswordResponse\"H\n\x15KirimKodeResetRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x0e\n\x06\x61lasan\x18\x03 \x01(\t\"a\n\x16KirimKodeResetResponse\x12\x16\n\x0e\x65mail_tersamar\x18\x01 \x01(\t\x12/\n\x0bkedaluwarsa\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"+\n\x13\x43\x61riKunciSshRequest\x12\x14\n\x0ckunci_publik\x18\x01 \x01(\t\"\x8a\x01\n\x08KunciSsh\x12\x12\n\nsidik_jari\x18\x01 \x01(\t\x12\x0b\n\x03nip\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\x0c\n\x04nama\x18\x04 \x01(\t\x12(\n\x05peran\x18\x05 \x03(\x0e\x32\x19.ekinerja.profil.v1.Peran\x12\x13\n\x0binstansi_id\x18\x06 \x01(\t\">\n\x17\x42uatTiketGerbangRequest\x12\r\n\x05login\x18\x01 \x01(\t\x12\x14\n\x0c\x61lamat_klien\x18\x02 \x01(\t\"N\n\x0cTiketGerbang\x12\r\n\x05tiket\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"N\n\x16KirimBerkasSayaRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x13\n\x0bnama_berkas\x18\x02 \x01(\t\x12\x0b\n\x03isi\x18\x03 \x01(\x0c\"1\n\x17KirimBerkasSayaResponse\x12\x16\n\x0e\x65mail_tersamar\x18\x01 \x01(\t*\x89\x01\n\x05Peran\x12\x15\n\x11PERAN_UNSPECIFIED\x10\x00\x12\x11\n\rPERAN_PEGAWAI\x10\x01\x12\x18\n\x14PERAN_ADMIN_INSTANSI\x10\x02\x12\x12\n\x0ePERAN_HELPDESK\x10\x03\x12\x11\n\rPERAN_LAYANAN\x10\x04\x12\x15\n\x11PERAN_GERBANG_SSH\x10\x05\x32\xf7\x08\n\x0b\x41uthService\x12L\n\x05Login\x12 .ekinerja.profil.v1.LoginRequest\x1a!.ekinerja.profil.v1.LoginResponse\x12O\n\x06Logout\x12!.ekinerja.profil.v1.LogoutRequest\x1a\".ekinerja.profil.v1.LogoutResponse\x12^\n\x0bLogoutSemua\x12&.ekinerja.profil.v1.LogoutSemuaRequest\x1a\'.ekinerja.profil.v1.LogoutSemuaResponse\x12R\n\x07\x43\x65kSesi\x12\".ekinerja.profil.v1.CekSesiRequest\x1a#.ekinerja.profil.v1.CekSesiResponse\x12\x61\n\x0cUbahPassword\x12\'.ekinerja.profil.v1.UbahPasswordRequest\x1a(.ekinerja.profil.v1.UbahPasswordResponse\x12\x61\n\x0cLupaPassword\x12\'.ekinerja.profil.v1.LupaPasswordRequest\x1a(.ekinerja.profil.v1.LupaPasswordResponse\x12X\n\tInfoMasuk\x12$.ekinerja.profil.v1.InfoMasukRequest\x1a%.ekinerja.profil.v1.InfoMasukResponse\x12\x64\n\rResetPassword\x12(.ekinerja.profil.v1.ResetPasswordRequest\x1a).ekinerja.profil.v1.ResetPasswordResponse\x12g\n\x0eKirimKodeReset\x12).ekinerja.profil.v1.KirimKodeResetRequest\x1a*.ekinerja.profil.v1.KirimKodeResetResponse\x12U\n\x0c\x43\x61riKunciSsh\x12\'.ekinerja.profil.v1.CariKunciSshRequest\x1a\x1c.ekinerja.profil.v1.KunciSsh\x12\x61\n\x10\x42uatTiketGerbang\x12+.ekinerja.profil.v1.BuatTiketGerbangRequest\x1a .ekinerja.profil.v1.TiketGerbang\x12l\n\x0fKirimBerkasSaya\x12*.ekinerja.profil.v1.KirimBerkasSayaRequest\x1a+.ekinerja.profil.v1.KirimBerkasSayaResponse(\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ekinerja.profil.v1.auth_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PERAN']._serialized_start=1552
-  _globals['_PERAN']._serialized_end=1689
+  _globals['_PERAN']._serialized_start=1735
+  _globals['_PERAN']._serialized_end=1872
   _globals['_LOGINREQUEST']._serialized_start=86
   _globals['_LOGINREQUEST']._serialized_end=149
   _globals['_AKUN']._serialized_start=151
@@ -56,30 +56,36 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_UBAHPASSWORDREQUEST']._serialized_end=662
   _globals['_UBAHPASSWORDRESPONSE']._serialized_start=664
   _globals['_UBAHPASSWORDRESPONSE']._serialized_end=686
-  _globals['_LUPAPASSWORDREQUEST']._serialized_start=688
-  _globals['_LUPAPASSWORDREQUEST']._serialized_end=757
-  _globals['_LUPAPASSWORDRESPONSE']._serialized_start=759
-  _globals['_LUPAPASSWORDRESPONSE']._serialized_end=796
-  _globals['_RESETPASSWORDREQUEST']._serialized_start=798
-  _globals['_RESETPASSWORDREQUEST']._serialized_end=890
-  _globals['_RESETPASSWORDRESPONSE']._serialized_start=892
-  _globals['_RESETPASSWORDRESPONSE']._serialized_end=915
-  _globals['_KIRIMKODERESETREQUEST']._serialized_start=917
-  _globals['_KIRIMKODERESETREQUEST']._serialized_end=989
-  _globals['_KIRIMKODERESETRESPONSE']._serialized_start=991
-  _globals['_KIRIMKODERESETRESPONSE']._serialized_end=1088
-  _globals['_CARIKUNCISSHREQUEST']._serialized_start=1090
-  _globals['_CARIKUNCISSHREQUEST']._serialized_end=1133
-  _globals['_KUNCISSH']._serialized_start=1136
-  _globals['_KUNCISSH']._serialized_end=1274
-  _globals['_BUATTIKETGERBANGREQUEST']._serialized_start=1276
-  _globals['_BUATTIKETGERBANGREQUEST']._serialized_end=1338
-  _globals['_TIKETGERBANG']._serialized_start=1340
-  _globals['_TIKETGERBANG']._serialized_end=1418
-  _globals['_KIRIMBERKASSAYAREQUEST']._serialized_start=1420
-  _globals['_KIRIMBERKASSAYAREQUEST']._serialized_end=1498
-  _globals['_KIRIMBERKASSAYARESPONSE']._serialized_start=1500
-  _globals['_KIRIMBERKASSAYARESPONSE']._serialized_end=1549
-  _globals['_AUTHSERVICE']._serialized_start=1692
-  _globals['_AUTHSERVICE']._serialized_end=2745
+  _globals['_INFOMASUKREQUEST']._serialized_start=688
+  _globals['_INFOMASUKREQUEST']._serialized_end=706
+  _globals['_INFOMASUKRESPONSE']._serialized_start=708
+  _globals['_INFOMASUKRESPONSE']._serialized_end=813
+  _globals['_AKUNDEMO']._serialized_start=815
+  _globals['_AKUNDEMO']._serialized_end=869
+  _globals['_LUPAPASSWORDREQUEST']._serialized_start=871
+  _globals['_LUPAPASSWORDREQUEST']._serialized_end=940
+  _globals['_LUPAPASSWORDRESPONSE']._serialized_start=942
+  _globals['_LUPAPASSWORDRESPONSE']._serialized_end=979
+  _globals['_RESETPASSWORDREQUEST']._serialized_start=981
+  _globals['_RESETPASSWORDREQUEST']._serialized_end=1073
+  _globals['_RESETPASSWORDRESPONSE']._serialized_start=1075
+  _globals['_RESETPASSWORDRESPONSE']._serialized_end=1098
+  _globals['_KIRIMKODERESETREQUEST']._serialized_start=1100
+  _globals['_KIRIMKODERESETREQUEST']._serialized_end=1172
+  _globals['_KIRIMKODERESETRESPONSE']._serialized_start=1174
+  _globals['_KIRIMKODERESETRESPONSE']._serialized_end=1271
+  _globals['_CARIKUNCISSHREQUEST']._serialized_start=1273
+  _globals['_CARIKUNCISSHREQUEST']._serialized_end=1316
+  _globals['_KUNCISSH']._serialized_start=1319
+  _globals['_KUNCISSH']._serialized_end=1457
+  _globals['_BUATTIKETGERBANGREQUEST']._serialized_start=1459
+  _globals['_BUATTIKETGERBANGREQUEST']._serialized_end=1521
+  _globals['_TIKETGERBANG']._serialized_start=1523
+  _globals['_TIKETGERBANG']._serialized_end=1601
+  _globals['_KIRIMBERKASSAYAREQUEST']._serialized_start=1603
+  _globals['_KIRIMBERKASSAYAREQUEST']._serialized_end=1681
+  _globals['_KIRIMBERKASSAYARESPONSE']._serialized_start=1683
+  _globals['_KIRIMBERKASSAYARESPONSE']._serialized_end=1732
+  _globals['_AUTHSERVICE']._serialized_start=1875
+  _globals['_AUTHSERVICE']._serialized_end=3018
 # @@protoc_insertion_point(module_scope)

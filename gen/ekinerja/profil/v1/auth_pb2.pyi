@@ -282,6 +282,75 @@ class UbahPasswordResponse(_message.Message):
 Global___UbahPasswordResponse: _TypeAlias = UbahPasswordResponse  # noqa: Y015
 
 @_typing.final
+class InfoMasukRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    def __init__(
+        self,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___InfoMasukRequest: _TypeAlias = InfoMasukRequest  # noqa: Y015
+
+@_typing.final
+class InfoMasukResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    DEMO_FIELD_NUMBER: _builtins.int
+    PASSWORD_DEMO_FIELD_NUMBER: _builtins.int
+    AKUN_DEMO_FIELD_NUMBER: _builtins.int
+    demo: _builtins.bool
+    password_demo: _builtins.str
+    """The demo's own password, as documented; empty unless `demo`."""
+    @_builtins.property
+    def akun_demo(self) -> _containers.RepeatedCompositeFieldContainer[Global___AkunDemo]: ...
+    def __init__(
+        self,
+        *,
+        demo: _builtins.bool = ...,
+        password_demo: _builtins.str = ...,
+        akun_demo: _abc.Iterable[Global___AkunDemo] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["akun_demo", b"akun_demo", "demo", b"demo", "password_demo", b"password_demo"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___InfoMasukResponse: _TypeAlias = InfoMasukResponse  # noqa: Y015
+
+@_typing.final
+class AkunDemo(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    LOGIN_FIELD_NUMBER: _builtins.int
+    NAMA_FIELD_NUMBER: _builtins.int
+    PERAN_FIELD_NUMBER: _builtins.int
+    login: _builtins.str
+    """NIP or username"""
+    nama: _builtins.str
+    peran: _builtins.str
+    """pegawai, admin instansi, helpdesk"""
+    def __init__(
+        self,
+        *,
+        login: _builtins.str = ...,
+        nama: _builtins.str = ...,
+        peran: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["login", b"login", "nama", b"nama", "peran", b"peran"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___AkunDemo: _TypeAlias = AkunDemo  # noqa: Y015
+
+@_typing.final
 class LupaPasswordRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 

@@ -64,6 +64,11 @@ class AuthServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LupaPasswordRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LupaPasswordResponse.FromString,
                 _registered_method=True)
+        self.InfoMasuk = channel.unary_unary(
+                '/ekinerja.profil.v1.AuthService/InfoMasuk',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.InfoMasukRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.InfoMasukResponse.FromString,
+                _registered_method=True)
         self.ResetPassword = channel.unary_unary(
                 '/ekinerja.profil.v1.AuthService/ResetPassword',
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.ResetPasswordRequest.SerializeToString,
@@ -152,6 +157,17 @@ class AuthServiceServicer:
         reset code valid for 15 minutes. The answer is the same either way.
         Errors: INVALID_ARGUMENT (`nip`, `email` malformed),
         RESOURCE_EXHAUSTED (too many requests for this NIP or address).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InfoMasuk(self, request, context):
+        """What the login screen may say before anyone logs in. Open to anyone.
+        Only on a demo server (every instansi on it made by `ekinerja seed
+        demo`): `demo` is true and the demo accounts and their documented
+        password (the one `make run` prints and data/demo-login.txt holds)
+        come back; on any other server nothing but `demo` false.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -250,6 +266,11 @@ def add_AuthServiceServicer_to_server(servicer, server):
                     servicer.LupaPassword,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LupaPasswordRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.LupaPasswordResponse.SerializeToString,
+            ),
+            'InfoMasuk': grpc.unary_unary_rpc_method_handler(
+                    servicer.InfoMasuk,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.InfoMasukRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_auth__pb2.InfoMasukResponse.SerializeToString,
             ),
             'ResetPassword': grpc.unary_unary_rpc_method_handler(
                     servicer.ResetPassword,
@@ -439,6 +460,33 @@ class AuthService:
             '/ekinerja.profil.v1.AuthService/LupaPassword',
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.LupaPasswordRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_auth__pb2.LupaPasswordResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InfoMasuk(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.AuthService/InfoMasuk',
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.InfoMasukRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_auth__pb2.InfoMasukResponse.FromString,
             options,
             channel_credentials,
             insecure,

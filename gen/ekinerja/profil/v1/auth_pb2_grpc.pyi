@@ -74,6 +74,13 @@ class AuthServiceStub:
     Errors: INVALID_ARGUMENT (`nip`, `email` malformed),
     RESOURCE_EXHAUSTED (too many requests for this NIP or address).
     """
+    InfoMasuk: _grpc.UnaryUnaryMultiCallable[_auth_pb2.InfoMasukRequest, _auth_pb2.InfoMasukResponse]
+    """What the login screen may say before anyone logs in. Open to anyone.
+    Only on a demo server (every instansi on it made by `ekinerja seed
+    demo`): `demo` is true and the demo accounts and their documented
+    password (the one `make run` prints and data/demo-login.txt holds)
+    come back; on any other server nothing but `demo` false.
+    """
     ResetPassword: _grpc.UnaryUnaryMultiCallable[_auth_pb2.ResetPasswordRequest, _auth_pb2.ResetPasswordResponse]
     """Completes a reset with the mailed code and a new password. The old
     password works until this succeeds; then every session of the account
@@ -157,6 +164,13 @@ class AuthServiceAsyncStub(AuthServiceStub):
     reset code valid for 15 minutes. The answer is the same either way.
     Errors: INVALID_ARGUMENT (`nip`, `email` malformed),
     RESOURCE_EXHAUSTED (too many requests for this NIP or address).
+    """
+    InfoMasuk: _aio.UnaryUnaryMultiCallable[_auth_pb2.InfoMasukRequest, _auth_pb2.InfoMasukResponse]  # type: ignore[assignment]
+    """What the login screen may say before anyone logs in. Open to anyone.
+    Only on a demo server (every instansi on it made by `ekinerja seed
+    demo`): `demo` is true and the demo accounts and their documented
+    password (the one `make run` prints and data/demo-login.txt holds)
+    come back; on any other server nothing but `demo` false.
     """
     ResetPassword: _aio.UnaryUnaryMultiCallable[_auth_pb2.ResetPasswordRequest, _auth_pb2.ResetPasswordResponse]  # type: ignore[assignment]
     """Completes a reset with the mailed code and a new password. The old
@@ -274,6 +288,19 @@ class AuthServiceServicer(metaclass=_abc_1.ABCMeta):
         reset code valid for 15 minutes. The answer is the same either way.
         Errors: INVALID_ARGUMENT (`nip`, `email` malformed),
         RESOURCE_EXHAUSTED (too many requests for this NIP or address).
+        """
+
+    @_abc_1.abstractmethod
+    def InfoMasuk(
+        self,
+        request: _auth_pb2.InfoMasukRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_auth_pb2.InfoMasukResponse, _abc.Awaitable[_auth_pb2.InfoMasukResponse]]:
+        """What the login screen may say before anyone logs in. Open to anyone.
+        Only on a demo server (every instansi on it made by `ekinerja seed
+        demo`): `demo` is true and the demo accounts and their documented
+        password (the one `make run` prints and data/demo-login.txt holds)
+        come back; on any other server nothing but `demo` false.
         """
 
     @_abc_1.abstractmethod
