@@ -131,6 +131,10 @@ PERMINTAAN: dict[str, Pembuat] = {
     "ProfilService.CreatePenugasan": _penugasan_baru,
     "ProfilService.ListPenugasan": tetap(p.ListPenugasanRequest(parent=PEGAWAI)),
     "ProfilService.AkhiriPenugasan": _penugasan,
+    # SUTIKNO has an atasan inside the system: the admin is let through, then refused FAILED_PRECONDITION.
+    "ProfilService.SetPenilaiEksternal": tetap(p.SetPenilaiEksternalRequest(
+        name=PEGAWAI, alasan=ALASAN, penilai=p.PenilaiEksternal(nama="BUPATI", jabatan="Bupati"))),
+    "ProfilService.HapusPenilaiEksternal": tetap(p.HapusPenilaiEksternalRequest(name=PEGAWAI, alasan=ALASAN)),
     "ProfilService.ListJejakAudit": tetap(au.ListJejakAuditRequest(atas_nama=data.SUTIKNO)),
     # --- SkpService: reading ---
     "SkpService.ListPerilakuKerja": tetap(s.ListPerilakuKerjaRequest()),

@@ -59,6 +59,8 @@ ProfilService.ListUnor                       -      Y       Y     Y       Y     
 ProfilService.CreatePenugasan                -      Y       -     -       -              -              Y     n          Y        -       -
 ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     n          Y        Y       -
 ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     n          Y        -       -
+ProfilService.SetPenilaiEksternal            -      -       -     -       -              -              Y     n          -        -       -
+ProfilService.HapusPenilaiEksternal          -      -       -     -       -              -              Y     n          -        -       -
 ProfilService.ListJejakAudit                 -      -       -     -       -              -              Y     Y          Y        -       -
 SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 SkpService.ListSkp                           -      Y       -     -       -              -              Y     Y          Y        Y       -

@@ -7,17 +7,22 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.shared.principal import Principal
+from services.shared.principal import ADMIN_INSTANSI, Principal
 from services.skp.domain.periode import kunci_peran
 from services.skp.store import repository as repo
 from services.skp.store.models import SkpRow
-from services.skp.usecases.skp import ganti_penilai
+from services.skp.usecases.skp import ganti_penilai, identitas_penilai
 from services.skp.usecases.sumber import Identitas
 
 
 async def daftar(s: AsyncSession, p: Principal, tahun: int, query: str, offset: int,
                  limit: int) -> tuple[list[SkpRow], int]:
+    """The SKPs the caller rates. For an admin instansi (an account without
+    NIP): those of his instansi whose penilai is a penilai eksternal, for whom
+    he acts (docs/domain.md#penentuan-atasan)."""
     if not p.nip:
+        if p.punya(ADMIN_INSTANSI):
+            return await repo.skp_penilai_eksternal(s, p.instansi_id, tahun, query, offset, limit)
         return [], 0
     return await repo.skp_dinilai(s, p.nip, tahun, query, offset, limit)
 
@@ -28,13 +33,6 @@ class Perubahan:
     lama: Identitas | None
     baru: Identitas | None
     keterangan: str
-
-
-def identitas_penilai(row: SkpRow) -> Identitas | None:
-    if not row.penilai_nip:
-        return None
-    return Identitas(row.penilai_nip, row.penilai_nama, row.penilai_golongan, row.penilai_pangkat,
-                     row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama)
 
 
 async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | None]) -> list[Perubahan]:
