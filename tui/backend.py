@@ -442,6 +442,17 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         return await self._call(self.profil.KlaimPimpinan, profil_pb2.KlaimPimpinanRequest(
             request_id=request_id, name=f"pegawai/{nip or self.nip}", ganti_pimpinan=ganti, alasan=alasan))
 
+    async def catat_penilai_eksternal(self, request_id: str, nip: str, nama: str, jabatan: str, nip_penilai: str,
+                                      alasan: str) -> profil_pb2.Atasan:
+        """Admin instansi: the penilai eksternal (NON ASN) of a pegawai with no atasan in the system."""
+        return await self._call(self.profil.SetPenilaiEksternal, profil_pb2.SetPenilaiEksternalRequest(
+            request_id=request_id, name=f"pegawai/{nip}", alasan=alasan,
+            penilai=profil_pb2.PenilaiEksternal(nama=nama, jabatan=jabatan, nip=nip_penilai)))
+
+    async def hapus_penilai_eksternal(self, request_id: str, nip: str, alasan: str) -> profil_pb2.Atasan:
+        return await self._call(self.profil.HapusPenilaiEksternal, profil_pb2.HapusPenilaiEksternalRequest(
+            request_id=request_id, name=f"pegawai/{nip}", alasan=alasan))
+
     async def penugasan(self, nip: str | None = None) -> list[profil_pb2.Penugasan]:
         resp = await self._call(self.profil.ListPenugasan,
                                 profil_pb2.ListPenugasanRequest(parent=f"pegawai/{nip or self.nip}"))

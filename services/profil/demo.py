@@ -32,6 +32,7 @@ from services.profil.store.models import (
     KlaimRow,
     KodeResetRow,
     PegawaiRow,
+    PenilaiEksternalRow,
     PenugasanRow,
     SesiRow,
     UnorRow,
@@ -181,6 +182,8 @@ ORANG_PANDUAN = [
 ]
 PLT_PANDUAN = (dt.date(2022, 10, 1), dt.date(2023, 3, 3))
 # Vacant units: unit key -> (jenis, who acts: a unit key whose pimpinan acts, or a NIP)
+# The Sekda's penilai: the Kepala Daerah, not an ASN (docs/domain.md#penentuan-atasan).
+BUPATI = ("BUPATI MADIUN", "Bupati Madiun")
 LOWONG = {"jiwan_pel": ("PLT", NUR_PURWATI), "seksi_jalan": ("PLT", "bina_marga"), "bid_akuntansi": ("PLH", "bpkad")}
 AKUN_KHUSUS = [
     ("admin.madiun", "admin_instansi", "ADMIN BKPSDM KAB. MADIUN", "admin instansi (data master, capaian, batas)"),
@@ -201,6 +204,9 @@ class Rencana:
     logins: list[tuple[str, str, str]] = field(default_factory=list)
     kepala_bkpsdm: str = ""
     unor_induk_bkpsdm: str = ""
+    # The Sekda's penilai eksternal (NON ASN), recorded as the admin instansi
+    # would (docs/domain.md#penentuan-atasan): his SKP can be walked.
+    penilai_eksternal: list[dict[str, Any]] = field(default_factory=list)
     sekda: str = ""
 
 
@@ -216,8 +222,8 @@ class LaporanDemo:
     kepala_bkpsdm: str  # NIP: ENDANG's atasan, who approves her SKP in the demo
     unor_induk_bkpsdm: str  # the unor induk whose capaian the demo sets
     # NIP: the pimpinan above BKPSDM, who sets its capaian (never the Kepala BKPSDM himself,
-    # docs/domain.md#capaian-kinerja-organisasi)
-    sekda: str
+    # docs/domain.md#capaian-kinerja-organisasi); rated by the penilai eksternal, for whom admin.madiun acts
+    sekda: str = ""
 
     def ringkasan(self) -> str:
         return (f"Instansi demo {self.instansi} ({self.instansi_id}) siap: {self.unor} unit organisasi, "
@@ -360,6 +366,11 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
         rencana.akun.append({"id": _hex("akun", username), "nip": None, "username": username, "nama": nama,
                              "peran": peran, "instansi_id": INSTANSI_ID, "aktif": True})
 
+    sekda = nama_pimpinan["setda"]
+    rencana.sekda = sekda[0]
+    rencana.penilai_eksternal = [{"nip": sekda[0], "instansi_id": INSTANSI_ID, "nama": BUPATI[0],
+                                  "jabatan": BUPATI[1], "nip_penilai": ""}]
+
     endang = "ENDANG SUMARSIH"
     kepala_bkpsdm = nama_pimpinan["bkpsdm"]
     rencana.kepala_bkpsdm = kepala_bkpsdm[0]
@@ -373,7 +384,8 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
         (SUYANTO, "SUYANTO", f"pegawai; atasan {endang}"),
         (NUR_PURWATI, "NUR PURWATI NINGSIH", "Plt. Kepala SEKSI PELAYANAN, KECAMATAN JIWAN"),
         (kepala_bkpsdm[0], kepala_bkpsdm[1], "Kepala BKPSDM (pimpinan unit induk)"),
-        (sekda[0], sekda[1], "Sekretaris Daerah (menetapkan capaian organisasi unit induk di bawahnya)"),
+        (sekda[0], sekda[1], f"Sekretaris Daerah (menetapkan capaian unit induk di bawahnya); penilai "
+                             f"eksternal {BUPATI[0]} (admin instansi bertindak)"),
         *((u, nama, ket) for u, _peran, nama, ket in AKUN_KHUSUS),
     ]
     return rencana
@@ -452,6 +464,9 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
 
     lebih_pegawai = set(pegawai) - set(nips)
     await _terapkan_akun(s, r, password_hash, lebih_pegawai)
+    await s.execute(delete(PenilaiEksternalRow).where(or_(PenilaiEksternalRow.instansi_id == INSTANSI_ID,
+                                                          PenilaiEksternalRow.nip.in_(nips))))
+    await s.flush()
     if lebih_pegawai:
         await s.execute(delete(PenugasanRow).where(PenugasanRow.nip.in_(lebih_pegawai)))
         await s.execute(delete(PegawaiRow).where(PegawaiRow.nip.in_(lebih_pegawai)))
@@ -461,6 +476,8 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
     for uid, nip in r.pimpinan.items():
         unor[uid].pimpinan_nip = nip
     s.add_all(PenugasanRow(**p) for p in r.penugasan)
+    waktu = dt.datetime.now(dt.UTC)
+    s.add_all(PenilaiEksternalRow(**p, dicatat=waktu) for p in r.penilai_eksternal)
     await s.flush()
 
 

@@ -55,20 +55,23 @@ class Catatan:
     sebelum: str = ""
     sesudah: str = ""
     instansi_id: str = ""
+    # Who the action is recorded under when not the caller's own name: the
+    # admin instansi acting for a penilai eksternal (docs/domain.md#penentuan-atasan).
+    aktor_nama: str = ""
 
 
 _catatan: contextvars.ContextVar[Catatan | None] = contextvars.ContextVar("jejak_audit", default=None)
 
 
 def catat(*, atas_nama: str | None = None, sasaran: str | None = None, sebelum: str | None = None,
-          sesudah: str | None = None, instansi_id: str | None = None) -> None:
+          sesudah: str | None = None, instansi_id: str | None = None, aktor_nama: str | None = None) -> None:
     """Adds to the record of the mutation running now; outside one (a read
     that shares a use case with a write) it does nothing."""
     c = _catatan.get()
     if c is None:
         return
     for nama, nilai in (("atas_nama", atas_nama), ("sasaran", sasaran), ("sebelum", sebelum),
-                        ("sesudah", sesudah), ("instansi_id", instansi_id)):
+                        ("sesudah", sesudah), ("instansi_id", instansi_id), ("aktor_nama", aktor_nama)):
         if nilai is not None and not getattr(c, nama):
             setattr(c, nama, nilai)
 
@@ -136,7 +139,7 @@ def baris(p: Principal | None, *, metode: str, request: Message, response: Messa
         "instansi_id": c.instansi_id or (p.instansi_id if p else ""),
         "metode": metode,
         "aktor": p.login if p else "anonim",
-        "aktor_nama": (p.nama if p else "")[:200],
+        "aktor_nama": (c.aktor_nama or (p.nama if p else ""))[:200],
         "aktor_peran": ",".join(sorted(p.peran)) if p else "",
         "atas_nama": c.atas_nama or _medan(response, "nip") or _medan(request, "nip"),
         "sasaran": (c.sasaran or sasaran_bawaan(request, response))[:300],

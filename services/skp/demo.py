@@ -1,7 +1,9 @@
 """Demo SKPs for `ekinerja seed demo`, made through the real gRPC API as the
 manual's people would make them: the Kepala BKPSDM's and ENDANG's plans with
 their Matriks Peran Hasil, SUTIKNO's plan (docs/domain.md#contoh-dari-panduan; DRAFT, ready to
-submit), WIDANANG's waiting for ENDANG's approval, and last year's SKP. Seeded
+submit), WIDANANG's waiting for ENDANG's approval, the Sekda's waiting for the
+approval of his penilai eksternal (the Bupati, for whom admin.madiun acts;
+docs/domain.md#penentuan-atasan), and last year's SKP. Seeded
 for the manual's year and again for the current year (cli/data.py), so the
 manual's story can be walked today."""
 
@@ -33,6 +35,8 @@ RHK_SUTIKNO = [
     ("Terlayaninya KARPEG, KARIS, KARSU, SLKS, Taspen dengan baik dan benar",
      "Terlaksananya pelayanan karpeg, karis, karsu, SLKS dengan baik dan benar"),
 ]
+RHK_SEKDA = ("Meningkatnya kualitas tata kelola pemerintahan daerah", "Sasaran RPJMD: reformasi birokrasi",
+             "Indeks Reformasi Birokrasi", "70 nilai")
 RHK_SUYANTO = [
     ("Tersedianya aplikasi layanan kepegawaian yang andal", "Persentase waktu aplikasi dapat diakses", "99 %"),
     ("Terkelolanya data kepegawaian pada SIASN", "Jumlah pemutakhiran data yang diproses", "1.200 data"),
@@ -86,7 +90,7 @@ class _Demo:
 
 
 async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str, endang: str, sutikno: str,
-                        widanang: str, suyanto: str, tahun: int = 2023) -> str:
+                        widanang: str, suyanto: str, sekda: str = "", tahun: int = 2023) -> str:
     d = _Demo(channel, password)
     md_endang = await d.masuk(endang)
     ada = await d.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{endang}"), metadata=md_endang)
@@ -157,7 +161,19 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
         await d.indikator(md_suyanto, r, s.ASPEK_KUANTITAS, ind, target)
     await d.ajukan(md_suyanto, skp_suyanto)
     await d.setujui(md_endang, skp_suyanto)
+    sekda_teks = ""
+    if sekda:
+        # At the top: his RHK rest on the Perjanjian Kinerja, no RHK atasan to intervene.
+        md_sekda = await d.masuk(sekda)
+        skp_sekda = await d.buat(md_sekda, tahun)
+        teks, perjanjian, ind, target = RHK_SEKDA
+        r = await d.skp.CreateRhk(s.CreateRhkRequest(parent=skp_sekda.name, rhk=s.Rhk(
+            teks=teks, jenis=s.JENIS_RHK_UTAMA, klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
+            perjanjian_kinerja=perjanjian)), metadata=md_sekda)
+        await d.indikator(md_sekda, r, s.ASPEK_KUANTITAS, ind, target)
+        await d.ajukan(md_sekda, skp_sekda)
+        sekda_teks = " Sekda (PENGAJUAN, menunggu persetujuan penilai eksternal lewat admin.madiun)."
     return (f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN; SKP {tahun - 1} DRAFT), "
             "SUTIKNO (DRAFT, siap diajukan; "
             f"SKP {tahun - 1} PERSETUJUAN), WIDANANG (PENGAJUAN, menunggu persetujuan ENDANG), "
-            "SUYANTO (PERSETUJUAN, dalam penilaian).")
+            "SUYANTO (PERSETUJUAN, dalam penilaian)." + sekda_teks)

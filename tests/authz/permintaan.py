@@ -199,6 +199,10 @@ PERMINTAAN: dict[str, Pembuat] = {
     "ProfilService.ListPenugasan": tetap(p.ListPenugasanRequest(parent=PEGAWAI)),
     "ProfilService.PutuskanPenugasan": _permintaan_penugasan,
     "ProfilService.AkhiriPenugasan": _penugasan,
+    # SUTIKNO has an atasan inside the system: the admin is let through, then refused FAILED_PRECONDITION.
+    "ProfilService.SetPenilaiEksternal": tetap(p.SetPenilaiEksternalRequest(
+        name=PEGAWAI, alasan=ALASAN, penilai=p.PenilaiEksternal(nama="BUPATI", jabatan="Bupati"))),
+    "ProfilService.HapusPenilaiEksternal": tetap(p.HapusPenilaiEksternalRequest(name=PEGAWAI, alasan=ALASAN)),
     "ProfilService.ListJejakAudit": tetap(au.ListJejakAuditRequest(atas_nama=data.SUTIKNO)),
     # --- SkpService: reading ---
     "SkpService.ListPerilakuKerja": tetap(s.ListPerilakuKerjaRequest()),

@@ -63,6 +63,8 @@ ProfilService.CreatePenugasan                -      Y       -     -       -     
 ProfilService.ListPenugasan                  -      Y       -     -       -              -              Y     n          Y        Y       -
 ProfilService.PutuskanPenugasan              -      -       -     -       -              -              Y     n          Y        -       -
 ProfilService.AkhiriPenugasan                -      Y       -     -       -              -              Y     n          Y        -       -
+ProfilService.SetPenilaiEksternal            -      -       -     -       -              -              Y     n          -        -       -
+ProfilService.HapusPenilaiEksternal          -      -       -     -       -              -              Y     n          -        -       -
 ProfilService.ListJejakAudit                 -      -       -     -       -              -              Y     Y          Y        -       -
 SkpService.ListPerilakuKerja                 -      Y       Y     Y       Y              Y              Y     Y          Y        Y       -
 SkpService.ListSkp                           -      Y       -     -       -              -              Y     Y          Y        Y       -

@@ -17,7 +17,15 @@ from services.profil.domain.organisasi import resolve_atasan
 from services.profil.importer import import_pegawai, import_unor
 from services.profil.passwords import verify_password
 from services.profil.store import repository as repo
-from services.profil.store.models import AkunRow, InstansiRow, KlaimRow, PegawaiRow, PenugasanRow, UnorRow
+from services.profil.store.models import (
+    AkunRow,
+    InstansiRow,
+    KlaimRow,
+    PegawaiRow,
+    PenilaiEksternalRow,
+    PenugasanRow,
+    UnorRow,
+)
 from services.shared.db import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,6 +139,13 @@ async def test_demo_madiun(profil_db: Database) -> None:
     assert bkpsdm.parent_id == setda.id
     assert logins == [SUTIKNO, ENDANG, WIDANANG, SUYANTO, NUR, kepala.nip, laporan.sekda, "admin.madiun",
                       "helpdesk.bkpsdm", "layanan.siasn"]
+
+    # The Sekda, at the top, is rated by a penilai eksternal the demo records (docs/domain.md#penentuan-atasan).
+    assert resolve_atasan(struktur, setda.pimpinan_nip or "", setda.id, today) is None
+    async with profil_db.read() as s:
+        luar = (await s.scalars(select(PenilaiEksternalRow))).all()
+    assert [(x.nip, x.nama, x.jabatan, x.nip_penilai) for x in luar] == [
+        (setda.pimpinan_nip, "BUPATI MADIUN", "Bupati Madiun", "")]
 
 
 async def test_demo_dua_kali_sama(profil_db: Database) -> None:

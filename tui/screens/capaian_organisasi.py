@@ -39,6 +39,9 @@ class CapaianOrganisasiScreen(Screen[None]):
         Binding("2", "tab(2)", "Batas", show=False),
         Binding("r", "muat", "Muat Ulang", show=False),
         Binding("a", "jejak", "Audit", tooltip="Jejak Audit"),
+        # Admin instansi acting for a penilai eksternal (docs/domain.md#penentuan-atasan).
+        Binding("p", "penilai_eksternal", "Penilai Eksternal", show=False),
+        Binding("b", "skp_eksternal", "SKP Penilai Eksternal", show=False),
         Binding("d", "dashboard", "Dashboard", show=False, tooltip="Capaian belum final"),
         # Shown here, on the pages one signs in to; it works on every screen (tui/app.py).
         Binding("ctrl+l", "app.keluar", "Keluar", priority=True),
@@ -80,6 +83,8 @@ class CapaianOrganisasiScreen(Screen[None]):
             return not self.utama
         if action == "jejak":
             return self._pengelola()
+        if action in ("penilai_eksternal", "skp_eksternal"):
+            return backend(self).admin_instansi
         return True
 
     def _pengelola(self) -> bool:
@@ -96,6 +101,11 @@ class CapaianOrganisasiScreen(Screen[None]):
             yield "Dashboard", self.action_dashboard, "Capaian kinerja organisasi yang belum final (d)"
         if batas.admin:
             yield "Set Batas", lambda: self._di(2, batas.action_set), "Ubah batas periode terpilih (e)"
+        if backend(self).admin_instansi:
+            yield ("Penilai Eksternal", self.action_penilai_eksternal,
+                   "Catat penilai NON ASN bagi pegawai tanpa atasan di sistem, misalnya Sekda (p)")
+            yield ("SKP Penilai Eksternal", self.action_skp_eksternal,
+                   "Setujui, nilai dan cetak SKP atas nama penilai eksternal (b)")
         if self._pengelola():
             yield "Jejak Audit", self.action_jejak, "Siapa mengubah apa, kapan dan mengapa, di seluruh layanan (a)"
         yield "Tahun sebelumnya", lambda: self.action_tahun(-1), "(-)"
@@ -120,6 +130,18 @@ class CapaianOrganisasiScreen(Screen[None]):
 
         if backend(self).admin_instansi:
             self.app.push_screen(DashboardScreen())
+
+    def action_penilai_eksternal(self) -> None:
+        from tui.screens.penilai_eksternal import PenilaiEksternalScreen
+
+        if backend(self).admin_instansi:
+            self.app.push_screen(PenilaiEksternalScreen())
+
+    def action_skp_eksternal(self) -> None:
+        from tui.screens.skp_bawahan import SkpBawahanScreen
+
+        if backend(self).admin_instansi:
+            self.app.push_screen(SkpBawahanScreen(eksternal=True))
 
     def action_jejak(self) -> None:
         from tui.screens.jejak_audit import JejakAuditScreen

@@ -213,6 +213,8 @@ class DetailSkpScreen(Screen[None]):
             return
         s = self.skp
         pihak = cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if self.penilai else cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI
+        if not backend(self).nip:
+            pihak = cetak_pb2.PIHAK_TANDA_TANGAN_UNSPECIFIED  # admin instansi for a penilai eksternal: he signs on paper, never the admin
         self.app.push_screen(CetakDokumenScreen(
             s.name, f"{s.pegawai.nama} - PERIODE PENILAIAN: {fmt.periode_penilaian(s.periode_awal, s.periode_akhir)}",
             [cetak_pb2.JENIS_CETAK_RENCANA_SKP], pihak))

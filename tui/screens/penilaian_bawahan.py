@@ -24,7 +24,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tui import format as fmt
 from tui.commands import Perintah
-from tui.layanan import beri_tahu_usang
+from tui.layanan import backend, beri_tahu_usang
 from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode, nilai
 from tui.widgets.penilaian.hasil_penilaian import HasilPenilaian
 from tui.widgets.penilaian.perilaku_penilaian import PerilakuPenilaian
@@ -141,7 +141,8 @@ class PenilaianBawahanScreen(LayarPenilaian):
         self.app.push_screen(CetakDokumenScreen(
             b.name, f"{b.nama} ({b.nip}) {periode}: {fmt.periode(b.awal, b.akhir)}",
             [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
-            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI))
+            # Admin instansi acting for a penilai eksternal never signs for him.
+            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if backend(self).nip else 0))
 
     def action_catatan(self) -> None:
         from tui.screens.catatan_evaluasi import CatatanEvaluasiScreen

@@ -211,7 +211,8 @@ class RekapPenilaianScreen(Screen[None]):
             contoh.name, f"Semua bawahan, {fmt.nama_periode(self._periode)} {self._tahun}: satu dokumen per "
             "bawahan dalam satu berkas zip.",
             [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
-            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI, massal=(self._tahun, self._periode), contoh=contoh.nama))
+            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if backend(self).nip else 0, massal=(self._tahun, self._periode),
+            contoh=contoh.nama))
 
     @on(Button.Pressed, "#ekspor-rekap")
     def action_ekspor(self) -> None:

@@ -2,7 +2,11 @@
 signed-in pegawai, in one year, searchable by name or NIP. Enter opens one
 as Detail SKP Bawahan (approve, return, Edit Status, ekspektasi).
 Sinkronisasi re-resolves the penilai of the year's SKPs after changes in
-the organisation and reports what changed."""
+the organisation and reports what changed.
+
+For admin instansi (`eksternal=True`): SKP Penilai Eksternal, the SKPs of the
+instansi whose penilai is a penilai eksternal (NON ASN), for whom the admin
+approves and rates (docs/domain.md#penentuan-atasan); no Sinkronisasi."""
 
 from __future__ import annotations
 
@@ -36,14 +40,16 @@ class SkpBawahanScreen(Screen[None]):
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, eksternal: bool = False) -> None:
         super().__init__()
         self._skp: dict[str, pb.Skp] = {}
         self._permintaan = IdPermintaan()
+        self.eksternal = eksternal
 
     def compose(self) -> ComposeResult:
         with Vertical(id="skp-bawahan"):
-            yield Static("SKP Bawahan - Sasaran Kinerja Bawahan", classes="judul", markup=False)
+            yield Static("SKP Penilai Eksternal - admin bertindak atas nama penilai (NON ASN)" if self.eksternal
+                         else "SKP Bawahan - Sasaran Kinerja Bawahan", classes="judul", markup=False)
             with Horizontal(id="saring-bawahan"):
                 yield Label("TAHUN", markup=False)
                 yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
@@ -53,7 +59,8 @@ class SkpBawahanScreen(Screen[None]):
             yield Tabel(id="tabel-skp-bawahan")
             with Horizontal(classes="tombol"):
                 yield Button("Detail", compact=True, variant="primary", id="detail-bawahan")
-                yield Button("Sinkronisasi SKP Bawahan", compact=True, id="sinkronisasi")
+                if not self.eksternal:
+                    yield Button("Sinkronisasi SKP Bawahan", compact=True, id="sinkronisasi")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -61,14 +68,20 @@ class SkpBawahanScreen(Screen[None]):
         self.query_one(DataTable).focus()
         self.action_muat()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A penilai eksternal's SKPs are re-resolved one by one (Muat Ulang), not by a penilai's Sinkronisasi.
+        return not (action == "sinkronisasi" and self.eksternal)
+
     def perintah(self) -> Iterable[Perintah]:
         yield "Detail SKP Bawahan", self.action_detail, "Buka SKP bawahan terpilih"
-        yield "Sinkronisasi SKP Bawahan", self.action_sinkronisasi, "Perbarui pejabat penilai SKP bawahan tahun ini"
+        if not self.eksternal:
+            yield ("Sinkronisasi SKP Bawahan", self.action_sinkronisasi,
+                   "Perbarui pejabat penilai SKP bawahan tahun ini")
         yield ("Pemantauan dan Evaluasi", self.action_pemantauan,
                "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva tahun ini (n)")
         yield "Tahun sebelumnya", lambda: self.action_tahun(-1), "SKP Bawahan tahun sebelumnya (-)"
         yield "Tahun berikutnya", lambda: self.action_tahun(1), "SKP Bawahan tahun berikutnya (+)"
-        yield "Kembali", self.action_kembali, "Kembali ke Daftar SKP (esc)"
+        yield "Kembali", self.action_kembali, "(esc)" if self.eksternal else "Kembali ke Daftar SKP (esc)"
 
     def action_kembali(self) -> None:
         self.dismiss(None)
@@ -128,9 +141,10 @@ class SkpBawahanScreen(Screen[None]):
                           fmt.periode(s.periode_awal, s.periode_akhir), key=s.name)
         self._skp = {s.name: s for s in daftar}
         cari = f" yang memuat '{query}'" if query else ""
+        apa = "SKP berpenilai eksternal" if self.eksternal else "SKP bawahan"
         self.query_one("#judul-skp-bawahan", Static).update(Text(
-            f"{len(daftar)} SKP bawahan tahun {tahun}{cari}. Enter: Detail." if daftar else
-            f"Tidak ada SKP bawahan tahun {tahun}{cari}. Ganti tahun dengan - / +."))
+            f"{len(daftar)} {apa} tahun {tahun}{cari}. Enter: Detail." if daftar else
+            f"Tidak ada {apa} tahun {tahun}{cari}. Ganti tahun dengan - / +."))
 
     @on(DataTable.RowSelected, "#tabel-skp-bawahan")
     @on(Button.Pressed, "#detail-bawahan")
@@ -153,6 +167,8 @@ class SkpBawahanScreen(Screen[None]):
     def action_sinkronisasi(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
 
+        if self.eksternal:
+            return
         tahun = self.tahun()
         if tahun is None:
             self.notify("Isi TAHUN dengan 4 angka.", markup=False)

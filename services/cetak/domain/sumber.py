@@ -15,9 +15,14 @@ class Identitas:
     golongan: str  # "III/d"
     jabatan: str
     unit_kerja: str
+    # A penilai eksternal (NON ASN, docs/domain.md#penentuan-atasan): no
+    # pangkat, the NIP may be empty.
+    eksternal: bool = False
 
     @property
     def pangkat_golongan(self) -> str:
+        if self.eksternal:
+            return "NON ASN"
         return " / ".join(x for x in (self.pangkat, self.golongan) if x) or "-"
 
 

@@ -185,7 +185,7 @@ def tanda_tangan(skp: DataSkp, pegawai: Pengesahan | None, penilai: Pengesahan,
         TandaTangan(pegawai.teks if pegawai else "", "Pegawai yang Dinilai", skp.pegawai.nama,
                     f"NIP {skp.pegawai.nip}", anchor.pegawai),
         TandaTangan(penilai.teks, "Pejabat Penilai Kinerja", p.nama if p else KOSONG,
-                    f"NIP {p.nip}" if p else KOSONG, anchor.penilai),
+                    (f"NIP {p.nip}" if p.nip else "") if p else KOSONG, anchor.penilai),
     )
 
 
@@ -258,15 +258,21 @@ def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None
                    Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper()))),
             kurva_judul="KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI",
             kurva=kurva_cetak(kurva, skp.penilai.nama if skp.penilai else KOSONG) if final and kurva else None,
-            catatan_kurva="" if final else (
-                "Kurva distribusi predikat kinerja pegawai tampil setelah capaian kinerja organisasi "
-                "pada unit kerja induk difinalisasi."),
+            catatan_kurva="" if final else catatan_kurva(skp),
         ),
         catatan=Catatan("5. CATATAN / REKOMENDASI", _atau_kosong(nilai.catatan)),
         ttd=(replace(pegawai_ttd, peran="7. Pegawai yang Dinilai"),
              replace(penilai_ttd, peran="6. Pejabat Penilai Kinerja")),
         ttd_penilai_dulu=True,
     )
+
+
+def catatan_kurva(skp: DataSkp) -> str:
+    if skp.penilai is not None and skp.penilai.eksternal:
+        return ("Kurva distribusi predikat kinerja pegawai tidak ada: pejabat penilai kinerja adalah penilai "
+                "eksternal (NON ASN) yang tidak memiliki bawahan lain di dalam sistem.")
+    return ("Kurva distribusi predikat kinerja pegawai tampil setelah capaian kinerja organisasi "
+            "pada unit kerja induk difinalisasi.")
 
 
 def nama_berkas(jenis: Jenis, skp: DataSkp, kode: str = "") -> str:

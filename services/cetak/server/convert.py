@@ -49,7 +49,17 @@ PIHAK_KE = {v: k for k, v in PIHAK.items()}
 
 def _identitas(i: spb.Identitas, jabatan: str = "", unit: str = "") -> Identitas:
     return Identitas(nip=i.nip, nama=i.nama, pangkat=i.pangkat, golongan=i.golongan_ruang,
-                     jabatan=jabatan or i.jabatan, unit_kerja=unit or i.unor_nama)
+                     jabatan=jabatan or i.jabatan, unit_kerja=unit or i.unor_nama, eksternal=i.eksternal)
+
+
+def _penilai(s: spb.Skp) -> Identitas | None:
+    """The penilai column; a penilai eksternal works for the instansi itself
+    (the Bupati for the Pemerintah Kabupaten), his unit kerja."""
+    if not s.HasField("penilai"):
+        return None
+    if s.penilai.eksternal:
+        return _identitas(s.penilai, unit=s.instansi_nama) if s.penilai.nama else None
+    return _identitas(s.penilai) if s.penilai.nip else None
 
 
 def atasan_penilai(a: ppb.Atasan) -> Identitas | None:
@@ -75,7 +85,7 @@ def data_skp(s: spb.Skp) -> DataSkp:
         akhir=date_of(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
         # The role's jabatan and unit (a PLT SKP prints "Plt. Kepala Seksi …").
         pegawai=_identitas(s.pegawai, s.jabatan, s.unor_nama),
-        penilai=_identitas(s.penilai) if s.HasField("penilai") and s.penilai.nip else None,
+        penilai=_penilai(s),
         rhk=tuple(Rhk(r.id, JENIS_RHK.get(r.jenis, "UTAMA"), _intervensi(r), r.teks, tuple(
             Indikator(i.id, ASPEK.get(i.aspek, ""), i.teks, i.target)
             for i in sorted(r.indikator, key=lambda i: i.urutan))) for r in rhk),

@@ -108,14 +108,16 @@ class Dasar:
         n = await self._penilaian.penilaian(f"penilaian/{skp.id}/periode/{kode}", {"name": field})
         return convert.data_penilaian(kode, n)
 
-    async def _kurva(self, skp: DataSkp, kode: str) -> DataKurva:
+    async def _kurva(self, skp: DataSkp, kode: str) -> DataKurva | None:
+        if skp.penilai is not None and skp.penilai.eksternal:
+            return None  # a penilai eksternal has no bawahan in the system to draw a curve of
         return convert.data_kurva(await self._penilaian.kurva_skp(skp.id, convert.PERIODE[kode]))
 
     async def _atasan_penilai(self, skp: DataSkp, nilai: DataPenilaian) -> Identitas | None:
         """3. ATASAN PEJABAT PENILAI KINERJA: the penilai's own atasan on the
         period's last day, resolved by profil as the penilai is. An external
         penilai (no NIP in the system) has none here."""
-        if skp.penilai is None or not skp.penilai.nip:
+        if skp.penilai is None or not skp.penilai.nip or skp.penilai.eksternal:
             return None
         try:
             return convert.atasan_penilai(await self._profil.atasan(skp.penilai.nip, nilai.akhir))

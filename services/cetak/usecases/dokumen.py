@@ -31,7 +31,8 @@ class Cetakan:
 
 
 def pihak(skp: DataSkp) -> akses.Pihak:
-    return akses.Pihak(skp.nip, skp.penilai.nip if skp.penilai else "", skp.instansi_id)
+    luar = skp.penilai is not None and skp.penilai.eksternal
+    return akses.Pihak(skp.nip, skp.penilai.nip if skp.penilai and not luar else "", skp.instansi_id, luar)
 
 
 def boleh_cetak(p: Principal, skp: DataSkp) -> DataSkp:

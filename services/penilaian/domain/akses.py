@@ -15,6 +15,13 @@ class Pihak:
     nip: str
     penilai_nip: str
     instansi_id: str
+    # Rated by a penilai eksternal (NON ASN) with no account: the admin
+    # instansi acts for him (docs/domain.md#penentuan-atasan).
+    penilai_eksternal: bool = False
+
+
+def wakil_penilai(p: Principal, skp: Pihak) -> bool:
+    return skp.penilai_eksternal and p.punya(ADMIN_INSTANSI) and p.instansi_id == skp.instansi_id
 
 
 def harus_pemilik(p: Principal, skp: Pihak) -> None:
@@ -23,7 +30,7 @@ def harus_pemilik(p: Principal, skp: Pihak) -> None:
 
 
 def harus_penilai(p: Principal, skp: Pihak) -> None:
-    if not (p.nip and p.nip == skp.penilai_nip):
+    if not ((p.nip and p.nip == skp.penilai_nip) or wakil_penilai(p, skp)):
         raise AksesDitolak("Hanya pejabat penilai kinerja SKP ini yang dapat memberi feedback dan rating.")
 
 

@@ -29,7 +29,8 @@ JENIS_RHK = {spb.JENIS_RHK_UTAMA: "UTAMA", spb.JENIS_RHK_TAMBAHAN: "TAMBAHAN"}
 
 def data_skp(s: spb.Skp) -> DataSkp:
     return DataSkp(
-        id=s.id, nip=s.nip, nama=s.pegawai.nama, jabatan=s.jabatan, penilai_nip=s.penilai.nip,
+        id=s.id, nip=s.nip, nama=s.pegawai.nama, jabatan=s.jabatan,
+        penilai_nip="" if s.penilai.eksternal else s.penilai.nip, penilai_eksternal=s.penilai.eksternal,
         penilai_nama=s.penilai.nama, instansi_id=s.instansi_id, unor_id=s.unor_id,
         pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN, awal=date_of(s.periode_awal),
         akhir=date_of(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,

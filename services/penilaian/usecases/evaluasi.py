@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.penilaian.domain import akses, isian
+from services.penilaian.domain import isian
 from services.penilaian.domain.kurva import rating_hasil_dari_capaian
 from services.penilaian.domain.periode import PeriodeNilai, periode_skp, terbuka
 from services.penilaian.domain.predikat import Rating, predikat
@@ -32,6 +32,7 @@ from services.penilaian.usecases.konteks import (
     jejak_tentang,
     penilaian_row,
     periode,
+    sebagai_penilai,
     sekarang,
 )
 from services.shared import jejak_audit
@@ -143,7 +144,7 @@ def _tentang(skp: DataSkp, tentang: str) -> str:
 async def tambah_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, tentang: str,
                           teks: str) -> FeedbackRow:
     periode(skp, kode)
-    akses.harus_penilai(p, skp.pihak)
+    sebagai_penilai(p, skp)
     jejak_tentang(skp)
     row = FeedbackRow(id=uuid.uuid4().hex, skp_id=skp.id, periode=kode, tentang=_tentang(skp, tentang),
                       teks=isian.teks(teks, "feedback.teks"), penulis_akun=p.akun_id, penulis_nip=p.nip or "",
@@ -185,7 +186,7 @@ async def tulis_catatan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, 
                         etag: str) -> CatatanEvaluasiRow:
     """CATATAN / REKOMENDASI of the period: the penilai's, one per period."""
     periode(skp, kode)
-    akses.harus_penilai(p, skp.pihak)
+    sebagai_penilai(p, skp)
     jejak_tentang(skp)
     teks = isian.teks(teks, "catatan", wajib=False)
     row = await s.get(CatatanEvaluasiRow, (skp.id, kode))
@@ -210,7 +211,7 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
     """Both ratings at once; "" is "-". `dari_capaian`: the rating hasil a
     pimpinan of a unor induk must get from the unit's final capaian."""
     periode(skp, kode)
-    akses.harus_penilai(p, skp.pihak)
+    sebagai_penilai(p, skp)
     jejak_tentang(skp)
     if dari_capaian is not None:
         if hasil and hasil != dari_capaian:

@@ -23,7 +23,7 @@ class DataSkp:
     nip: str
     nama: str
     jabatan: str
-    penilai_nip: str
+    penilai_nip: str  # empty for a penilai eksternal: his NIP, if any, names no account
     penilai_nama: str
     instansi_id: str
     unor_id: str
@@ -35,6 +35,7 @@ class DataSkp:
     indikator: dict[str, str] = field(default_factory=dict)  # indikator id → rhk id
     jumlah_indikator: int = 0
     kuantitatif: bool = False  # the realisasi is a number + unit, as the target
+    penilai_eksternal: bool = False  # the admin instansi acts for him
 
     @property
     def tahun(self) -> int:
@@ -42,7 +43,7 @@ class DataSkp:
 
     @property
     def pihak(self) -> akses.Pihak:
-        return akses.Pihak(self.nip, self.penilai_nip, self.instansi_id)
+        return akses.Pihak(self.nip, self.penilai_nip, self.instansi_id, self.penilai_eksternal)
 
 
 def sekarang() -> dt.datetime:
@@ -100,6 +101,15 @@ async def harus_terbuka(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, 
             "perbaikan (atasan dapat mengembalikan penilaian dengan rating \"-\")."
         )
     return per
+
+
+def sebagai_penilai(p: Principal, skp: DataSkp) -> None:
+    """The SKP's penilai, or the admin instansi acting for its penilai
+    eksternal: then the jejak audit records the action in the penilai's name
+    and says by whom (the account stays the admin's)."""
+    akses.harus_penilai(p, skp.pihak)
+    if akses.wakil_penilai(p, skp.pihak):
+        jejak_audit.catat(aktor_nama=f"{skp.penilai_nama} (penilai eksternal), oleh {p.nama or p.login}"[:200])
 
 
 def rhk_milik(skp: DataSkp, rhk_id: str, field_name: str) -> str:

@@ -7,7 +7,7 @@ the caller's to learn (docs/keamanan.md)."""
 from __future__ import annotations
 
 from services.shared.errors import AksesDitolak, TidakDitemukan
-from services.shared.principal import LAYANAN, Principal
+from services.shared.principal import ADMIN_INSTANSI, LAYANAN, Principal
 
 FIELD_PEGAWAI_SENDIRI = frozenset({"jabatan", "unor_id"})
 FIELD_PENGELOLA = FIELD_PEGAWAI_SENDIRI | {"nama", "golongan_ruang", "email", "jenis_asn"}
@@ -105,3 +105,11 @@ def dalam_instansi(p: Principal, instansi_id: str) -> None:
 def boleh_putuskan_klaim(p: Principal, instansi_id: str) -> None:
     if not p.pengelola_instansi(instansi_id):
         raise AksesDitolak("Klaim pimpinan yang menunggu diperiksa dan diputus oleh admin instansi atau helpdesk.")
+
+
+def boleh_atur_penilai_eksternal(p: Principal, nip: str, instansi_id: str) -> None:
+    """Only the admin instansi records a penilai eksternal: he then acts for
+    that penilai (docs/domain.md#penentuan-atasan)."""
+    pegawai_terlihat(p, nip, instansi_id)
+    if not (p.punya(ADMIN_INSTANSI) and p.instansi_id == instansi_id):
+        raise AksesDitolak("Penilai eksternal hanya dapat dicatat oleh admin instansi.")

@@ -64,6 +64,8 @@ def atasan(d: DataAtasan) -> pb.Atasan:
         atasan=ringkas(d.atasan) if d.atasan else None,
         sebagai=PENUGASAN.get(d.sebagai or "", pb.JENIS_PENUGASAN_UNSPECIFIED),
         unor=unor_ringkas(d.unor), keterangan=d.keterangan, jabatan=_jabatan_atasan(d),
+        eksternal=pb.PenilaiEksternal(nama=d.eksternal.nama, jabatan=d.eksternal.jabatan, nip=d.eksternal.nip)
+        if d.eksternal else None,
     )
 
 

@@ -213,6 +213,27 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "AkhiriPenugasan", pb.Penugasan, work)
 
+    async def SetPenilaiEksternal(self, request: pb.SetPenilaiEksternalRequest,
+                                  context: grpc.aio.ServicerContext) -> pb.Atasan:
+        nip = _nip(request.name)
+        x = request.penilai
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.Atasan:
+            return convert.atasan(await uc.catat_penilai_eksternal(s, p, nip, x.nama, x.jabatan, x.nip, _today()))
+
+        return await self._mutasi(request, "SetPenilaiEksternal", pb.Atasan, work)
+
+    async def HapusPenilaiEksternal(self, request: pb.HapusPenilaiEksternalRequest,
+                                    context: grpc.aio.ServicerContext) -> pb.Atasan:
+        nip = _nip(request.name)
+        p = pr.current()
+
+        async def work(s: AsyncSession) -> pb.Atasan:
+            return convert.atasan(await uc.hapus_penilai_eksternal(s, p, nip, _today()))
+
+        return await self._mutasi(request, "HapusPenilaiEksternal", pb.Atasan, work)
+
     async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
                              context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
         return await jejak_daftar.daftar(self._db, jejak, "profil", request)

@@ -170,3 +170,16 @@ class TiketGerbangRow(Base):
     login: Mapped[str] = mapped_column(String(64))
     alamat: Mapped[str] = mapped_column(String(64))
     kedaluwarsa: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class PenilaiEksternalRow(Base):
+    """The penilai eksternal (NON ASN) the admin instansi recorded for one
+    pegawai (docs/domain.md#penentuan-atasan, step 3)."""
+
+    __tablename__ = "penilai_eksternal"
+    nip: Mapped[str] = mapped_column(ForeignKey("pegawai.nip"), primary_key=True)
+    instansi_id: Mapped[str] = mapped_column(ForeignKey("instansi.id"), index=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    jabatan: Mapped[str] = mapped_column(String(300))
+    nip_penilai: Mapped[str] = mapped_column(String(18), default="")
+    dicatat: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.profil.domain import akses
 from services.profil.domain import klaim as kl
 from services.profil.domain import organisasi as org
+from services.profil.domain import penilai_eksternal as pe
 from services.profil.domain import penugasan as tg
 from services.profil.domain.akun import validate_email
 from services.profil.domain.golongan import normalize_golongan
@@ -20,7 +21,15 @@ from services.profil.domain.klaim import cek_klaim, klaim_berakhir
 from services.profil.domain.nip import validate_nip
 from services.profil.domain.penugasan import cek_tumpang_tindih, jabatan_peran, validate_penugasan
 from services.profil.store import repository as repo
-from services.profil.store.models import InstansiRow, KlaimRow, PegawaiRow, PenugasanRow, UnorRow, giliran
+from services.profil.store.models import (
+    InstansiRow,
+    KlaimRow,
+    PegawaiRow,
+    PenilaiEksternalRow,
+    PenugasanRow,
+    UnorRow,
+    giliran,
+)
 from services.profil.usecases.email_baru import EmailBaru
 from services.shared import jejak_audit
 from services.shared.errors import KondisiTidakTerpenuhi, TidakDitemukan, TidakValid, VersiUsang
@@ -52,6 +61,7 @@ class DataAtasan:
     sebagai: str | None
     unor: org.Unor | None
     keterangan: str
+    eksternal: pe.PenilaiEksternal | None = None
 
 
 @dataclass(frozen=True)
@@ -234,13 +244,60 @@ async def atasan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date, unor
             raise TidakValid("unor_plt", "pegawai ini bukan PLT/PLH unit tersebut pada tanggal itu")
     hasil = org.resolve_atasan(struktur, nip, row.unor_id, tanggal, unor_plt)
     if hasil is None:
+        luar = pe.penilai_puncak(hasil, await _eksternal(s, nip))
+        if luar is not None:
+            return DataAtasan(None, None, None, "Penilai eksternal (NON ASN) yang dicatat admin instansi; admin "
+                              "instansi bertindak atas namanya.", luar)
         return DataAtasan(None, None, None, "Tidak ada atasan di dalam sistem (pimpinan tertinggi instansi). "
-                          "Pejabat penilai ditetapkan oleh admin instansi.")
+                          "Admin instansi dapat mencatat penilai eksternal (NON ASN) bagi pegawai ini.")
     orang = await repo.pegawai_by_nip(s, {hasil.nip})
     if hasil.nip not in orang:
         return DataAtasan(None, None, struktur.unor[hasil.unor_id], "Data pimpinan unit tidak ditemukan.")
     (r,) = await ringkas(s, [orang[hasil.nip]])
     return DataAtasan(r, hasil.sebagai, struktur.unor[hasil.unor_id], "")
+
+
+async def _eksternal(s: AsyncSession, nip: str) -> pe.PenilaiEksternal | None:
+    row = await s.get(PenilaiEksternalRow, nip)
+    return pe.PenilaiEksternal(row.nama, row.jabatan, row.nip_penilai) if row else None
+
+
+async def catat_penilai_eksternal(s: AsyncSession, p: Principal, nip: str, nama: str, jabatan: str,
+                                  nip_penilai: str, tanggal: dt.date) -> DataAtasan:
+    """Records (or replaces) the penilai eksternal of `nip`; returns his Data
+    Atasan of `tanggal`."""
+    row = await repo.get_pegawai(s, nip)
+    akses.boleh_atur_penilai_eksternal(p, nip, row.instansi_id)
+    luar = pe.validate(nama, jabatan, nip_penilai, nip)
+    struktur = await repo.load_struktur(s, row.instansi_id)
+    sekarang = await atasan(s, p, nip, tanggal, None)
+    pe.cek_boleh_dicatat(struktur, nip, row.unor_id, tanggal,
+                         sekarang.atasan.pegawai.nama if sekarang.atasan else "pimpinan unit")
+    lama = await s.get(PenilaiEksternalRow, nip)
+    jejak_audit.catat(atas_nama=nip, instansi_id=row.instansi_id, sasaran=f"pegawai/{nip}",
+                      sebelum=f"penilai eksternal={lama.nama} ({lama.jabatan})" if lama else "penilai eksternal=-",
+                      sesudah=f"penilai eksternal={luar.nama} ({luar.jabatan}) NIP {luar.nip or '-'}")
+    waktu = dt.datetime.now(dt.UTC)
+    if lama is None:
+        s.add(PenilaiEksternalRow(nip=nip, instansi_id=row.instansi_id, nama=luar.nama, jabatan=luar.jabatan,
+                                  nip_penilai=luar.nip, dicatat=waktu))
+    else:
+        lama.nama, lama.jabatan, lama.nip_penilai, lama.dicatat = luar.nama, luar.jabatan, luar.nip, waktu
+    await s.flush()
+    return await atasan(s, p, nip, tanggal, None)
+
+
+async def hapus_penilai_eksternal(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date) -> DataAtasan:
+    row = await repo.get_pegawai(s, nip)
+    akses.boleh_atur_penilai_eksternal(p, nip, row.instansi_id)
+    lama = await s.get(PenilaiEksternalRow, nip)
+    if lama is None:
+        raise KondisiTidakTerpenuhi("Pegawai ini tidak mempunyai penilai eksternal.")
+    jejak_audit.catat(atas_nama=nip, instansi_id=row.instansi_id, sasaran=f"pegawai/{nip}",
+                      sebelum=f"penilai eksternal={lama.nama} ({lama.jabatan})", sesudah="penilai eksternal=-")
+    await s.delete(lama)
+    await s.flush()
+    return await atasan(s, p, nip, tanggal, None)
 
 
 async def bawahan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date) -> list[DataBawahan]:

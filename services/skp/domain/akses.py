@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.shared.errors import AksesDitolak, TidakDitemukan
-from services.shared.principal import LAYANAN, Principal
+from services.shared.principal import ADMIN_INSTANSI, LAYANAN, Principal
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,9 @@ class Pihak:
     nip: str
     penilai_nip: str | None
     instansi_id: str
+    # A penilai eksternal (NON ASN) rates this SKP: he has no account, the
+    # admin instansi acts for him (docs/domain.md#penentuan-atasan).
+    penilai_eksternal: bool = False
 
 
 def pemilik(p: Principal, skp: Pihak) -> bool:
@@ -25,6 +28,11 @@ def pemilik(p: Principal, skp: Pihak) -> bool:
 
 def penilai(p: Principal, skp: Pihak) -> bool:
     return p.nip is not None and p.nip == skp.penilai_nip
+
+
+def wakil_penilai(p: Principal, skp: Pihak) -> bool:
+    """The admin instansi of the SKP's instansi, acting for its penilai eksternal."""
+    return skp.penilai_eksternal and p.punya(ADMIN_INSTANSI) and p.instansi_id == skp.instansi_id
 
 
 def skp_tidak_ditemukan() -> TidakDitemukan:
@@ -52,7 +60,7 @@ def harus_pemilik(p: Principal, skp: Pihak, juga_pengelola: bool = False) -> Non
 
 def harus_penilai(p: Principal, skp: Pihak, juga_pengelola: bool = False) -> None:
     boleh_baca(p, skp)
-    if not (penilai(p, skp) or (juga_pengelola and p.pengelola_instansi(skp.instansi_id))):
+    if not (penilai(p, skp) or wakil_penilai(p, skp) or (juga_pengelola and p.pengelola_instansi(skp.instansi_id))):
         raise AksesDitolak("Hanya pejabat penilai kinerja SKP ini yang dapat melakukan ini."
                            + (" (atau admin instansi/helpdesk)" if juga_pengelola else ""))
 

@@ -42,6 +42,9 @@ class IsiSkp:
     pendekatan: str
     ada_penilai: bool
     rhk: list[RhkIsi]
+    # A penilai eksternal has no SKP here: the RHK Utama rest on the
+    # Perjanjian Kinerja, as at the top without one (docs/domain.md#rhk).
+    penilai_eksternal: bool = False
 
 
 def _ringkas(teks: str) -> str:
@@ -57,7 +60,7 @@ def kekurangan(isi: IsiSkp) -> list[str]:
     if not any(r.jenis == UTAMA for r in isi.rhk):
         alasan.append("Belum ada RHK Utama.")
     for r in isi.rhk:
-        if isi.ada_penilai and r.jenis == UTAMA and not r.mengintervensi:
+        if isi.ada_penilai and not isi.penilai_eksternal and r.jenis == UTAMA and not r.mengintervensi:
             # docs/domain.md#rhk: every RHK Utama intervenes an RHK Organisasi of the atasan.
             alasan.append(f"RHK Utama '{_ringkas(r.teks)}' belum mengintervensi RHK Organisasi atasan: pilih RHK "
                           "atasan yang diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil).")

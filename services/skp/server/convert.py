@@ -66,18 +66,19 @@ def _pegawai(row: SkpRow) -> pb.Identitas:
 
 
 def _penilai(row: SkpRow) -> pb.Identitas | None:
-    if not row.penilai_nip:
+    if not (row.penilai_nip or row.penilai_eksternal):
         return None
-    return pb.Identitas(nip=row.penilai_nip, nama=row.penilai_nama, golongan_ruang=row.penilai_golongan,
-                        pangkat=row.penilai_pangkat, jabatan=row.penilai_jabatan, unor_id=row.penilai_unor_id,
-                        unor_nama=row.penilai_unor_nama, dimuat=timestamp_to_proto(row.penilai_dimuat))
+    return pb.Identitas(nip=row.penilai_nip or row.penilai_nip_eksternal, nama=row.penilai_nama,
+                        golongan_ruang=row.penilai_golongan, pangkat=row.penilai_pangkat,
+                        jabatan=row.penilai_jabatan, unor_id=row.penilai_unor_id, unor_nama=row.penilai_unor_nama,
+                        dimuat=timestamp_to_proto(row.penilai_dimuat), eksternal=row.penilai_eksternal)
 
 
 def identitas(i: Identitas | None) -> pb.Identitas | None:
     if i is None:
         return None
     return pb.Identitas(nip=i.nip, nama=i.nama, golongan_ruang=i.golongan, pangkat=i.pangkat, jabatan=i.jabatan,
-                        unor_id=i.unor_id, unor_nama=i.unor_nama)
+                        unor_id=i.unor_id, unor_nama=i.unor_nama, eksternal=i.eksternal)
 
 
 def ringkas(row: SkpRow, jumlah_indikator: int = 0) -> pb.Skp:

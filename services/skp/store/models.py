@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.shared.db import new_metadata
@@ -69,6 +69,11 @@ class SkpRow(Base):
     penilai_unor_id: Mapped[str] = mapped_column(String(32), default="")
     penilai_unor_nama: Mapped[str] = mapped_column(String(300), default="")
     penilai_dimuat: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # A penilai eksternal (NON ASN, docs/domain.md#penentuan-atasan): penilai_nip
+    # stays empty (his NIP, if any, names no account here); the admin instansi
+    # acts for him.
+    penilai_eksternal: Mapped[bool] = mapped_column(Boolean, default=False)
+    penilai_nip_eksternal: Mapped[str] = mapped_column(String(18), default="")
 
     # {"BERORIENTASI_PELAYANAN": "…"}: the penilai's Ekspektasi Khusus Pimpinan.
     ekspektasi: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

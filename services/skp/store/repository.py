@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared.errors import TidakDitemukan
@@ -45,7 +45,18 @@ async def skp_tahun(s: AsyncSession, nips: Iterable[str], tahun: int) -> list[Sk
 
 async def skp_dinilai(s: AsyncSession, penilai_nip: str, tahun: int, query: str = "",
                       offset: int = 0, limit: int | None = None) -> tuple[list[SkpRow], int]:
-    cond = [SkpRow.penilai_nip == penilai_nip, SkpRow.tahun == tahun]
+    return await _daftar_dinilai(s, [SkpRow.penilai_nip == penilai_nip, SkpRow.tahun == tahun], query, offset, limit)
+
+
+async def skp_penilai_eksternal(s: AsyncSession, instansi_id: str, tahun: int, query: str = "",
+                                offset: int = 0, limit: int | None = None) -> tuple[list[SkpRow], int]:
+    """The SKPs of an instansi rated by a penilai eksternal (its admin acts for him)."""
+    cond = [SkpRow.instansi_id == instansi_id, SkpRow.penilai_eksternal.is_(True), SkpRow.tahun == tahun]
+    return await _daftar_dinilai(s, cond, query, offset, limit)
+
+
+async def _daftar_dinilai(s: AsyncSession, cond: list[ColumnElement[bool]], query: str, offset: int,
+                          limit: int | None) -> tuple[list[SkpRow], int]:
     q = query.strip()
     if q.isdigit():
         cond.append(SkpRow.nip.startswith(q))

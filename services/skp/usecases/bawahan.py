@@ -7,18 +7,23 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.shared.principal import Principal
+from services.shared.principal import ADMIN_INSTANSI, Principal
 from services.skp.domain.periode import kunci_peran
 from services.skp.domain.status import PERSETUJUAN
 from services.skp.store import repository as repo
 from services.skp.store.models import SkpRow
-from services.skp.usecases.skp import ganti_penilai
+from services.skp.usecases.skp import ganti_penilai, identitas_penilai, orang
 from services.skp.usecases.sumber import Identitas
 
 
 async def daftar(s: AsyncSession, p: Principal, tahun: int, query: str, offset: int,
                  limit: int) -> tuple[list[SkpRow], int]:
+    """The SKPs the caller rates. For an admin instansi (an account without
+    NIP): those of his instansi whose penilai is a penilai eksternal, for whom
+    he acts (docs/domain.md#penentuan-atasan)."""
     if not p.nip:
+        if p.punya(ADMIN_INSTANSI):
+            return await repo.skp_penilai_eksternal(s, p.instansi_id, tahun, query, offset, limit)
         return [], 0
     return await repo.skp_dinilai(s, p.nip, tahun, query, offset, limit)
 
@@ -31,19 +36,12 @@ class Perubahan:
     keterangan: str
 
 
-def identitas_penilai(row: SkpRow) -> Identitas | None:
-    if not row.penilai_nip:
-        return None
-    return Identitas(row.penilai_nip, row.penilai_nama, row.penilai_golongan, row.penilai_pangkat,
-                     row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama)
-
-
 def perlu_konfirmasi(row: SkpRow, baru: Identitas | None) -> bool:
     """An approved SKP (which may already be rated) changes penilai only once
     the user confirmed it: Sinkronisasi never rewrites it silently
     (docs/domain.md#snapshot-dan-muat-ulang). A refresh of the same person's
     jabatan or unit is not a change of penilai."""
-    return row.status == PERSETUJUAN and (baru.nip if baru else None) != row.penilai_nip
+    return row.status == PERSETUJUAN and orang(baru) != orang(identitas_penilai(row))
 
 
 async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | None],

@@ -75,7 +75,10 @@ def _isi_pegawai(row: SkpRow, data: DataPegawai, waktu: dt.datetime) -> None:
 
 
 def isi_penilai(row: SkpRow, penilai: Identitas | None, waktu: dt.datetime) -> None:
-    row.penilai_nip = penilai.nip if penilai else None
+    luar = penilai is not None and penilai.eksternal
+    row.penilai_nip = penilai.nip if penilai and not luar else None
+    row.penilai_eksternal = luar
+    row.penilai_nip_eksternal = penilai.nip if penilai and luar else ""
     row.penilai_nama = penilai.nama if penilai else ""
     row.penilai_golongan = penilai.golongan if penilai else ""
     row.penilai_pangkat = penilai.pangkat if penilai else ""
@@ -212,13 +215,33 @@ async def muat_ulang_penilai(s: AsyncSession, p: Principal, skp_id: str, penilai
     return await tampilan(s, row)
 
 
+def identitas_penilai(row: SkpRow) -> Identitas | None:
+    """The penilai column as profil would give it, None when there is none."""
+    if row.penilai_eksternal:
+        return Identitas(row.penilai_nip_eksternal, row.penilai_nama, row.penilai_golongan, row.penilai_pangkat,
+                         row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama, eksternal=True)
+    if not row.penilai_nip:
+        return None
+    return Identitas(row.penilai_nip, row.penilai_nama, row.penilai_golongan, row.penilai_pangkat,
+                     row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama)
+
+
+def orang(penilai: Identitas | None) -> tuple[str, str] | None:
+    """Who the penilai is: a NIP inside the system; a penilai eksternal by
+    name (he may have no NIP)."""
+    if penilai is None:
+        return None
+    return ("eksternal", penilai.nama) if penilai.eksternal else ("nip", penilai.nip)
+
+
 def ganti_penilai(s: AsyncSession, p: Principal, row: SkpRow, penilai: Identitas | None, sebab: str) -> bool:
     """Refreshes the penilai column; a different person is recorded in the
     history. Returns whether the person changed."""
     lama = row.penilai_nama or "(tidak ada)"
-    berubah = (penilai.nip if penilai else None) != row.penilai_nip
-    jejak_audit.catat(sebelum=f"penilai={row.penilai_nip or '-'} {lama}",
-                      sesudah=f"penilai={penilai.nip if penilai else '-'} {penilai.nama if penilai else '(tidak ada)'}")
+    berubah = orang(penilai) != orang(identitas_penilai(row))
+    jejak_audit.catat(sebelum=f"penilai={row.penilai_nip or row.penilai_nip_eksternal or '-'} {lama}",
+                      sesudah=f"penilai={penilai.nip or '-' if penilai else '-'} "
+                              f"{penilai.nama if penilai else '(tidak ada)'}")
     isi_penilai(row, penilai, sekarang())
     sentuh(row)
     if berubah:

@@ -25,6 +25,7 @@ class Identitas:
     jabatan: str
     unor_id: str
     unor_nama: str
+    eksternal: bool = False  # a penilai eksternal (NON ASN): `nip` may be empty
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ async def penilai(client: ProfilClient, nip: str, unor_plt_id: str | None, tangg
     """The pejabat penilai kinerja on `tanggal` by the atasan rules; None at
     the top of the instansi."""
     a = await client.atasan(nip, tanggal, unor_plt_id, fields={"unor_plt": "skp.unor_plt_id"})
+    if a.HasField("eksternal") and a.eksternal.nama:
+        # docs/domain.md#penentuan-atasan, step 3: recorded by the admin instansi.
+        x = a.eksternal
+        return Identitas(x.nip, x.nama, "", "", x.jabatan, "", "", eksternal=True)
     if not a.HasField("atasan") or not a.atasan.nip:
         return None
     r = a.atasan

@@ -31,7 +31,7 @@ def sekarang() -> dt.datetime:
 
 
 def pihak(row: SkpRow) -> akses.Pihak:
-    return akses.Pihak(row.nip, row.penilai_nip, row.instansi_id)
+    return akses.Pihak(row.nip, row.penilai_nip, row.instansi_id, row.penilai_eksternal)
 
 
 def cek_etag(etag: str, versi: int, apa: str = "SKP") -> None:
@@ -71,6 +71,8 @@ async def untuk_penilai(s: AsyncSession, p: Principal, skp_id: str, etag: str = 
     akses.harus_penilai(p, pihak(row), juga_pengelola)
     cek_etag(etag, row.versi)
     _tentang(row)
+    if akses.wakil_penilai(p, pihak(row)):
+        jejak_audit.catat(aktor_nama=nama_aktor(p, row))
     return row
 
 
@@ -84,7 +86,8 @@ def isi(t: Tampilan, pilihan_atasan: frozenset[str] = frozenset()) -> IsiSkp:
     """`pilihan_atasan`: the ids of the atasan's RHKs this SKP may intervene today."""
     return IsiSkp(
         pendekatan=t.skp.pendekatan,
-        ada_penilai=bool(t.skp.penilai_nip),
+        ada_penilai=bool(t.skp.penilai_nip) or t.skp.penilai_eksternal,
+        penilai_eksternal=t.skp.penilai_eksternal,
         rhk=[RhkIsi(r.jenis, r.teks, [IndikatorIsi(i.teks, i.target) for i in t.indikator[r.id]],
                     r.rhk_atasan_id in pilihan_atasan) for r in t.rhk],
     )
@@ -95,7 +98,15 @@ def nama_aktor(p: Principal, row: SkpRow) -> str:
         return row.pegawai_nama
     if p.nip and p.nip == row.penilai_nip:
         return row.penilai_nama
+    if akses.wakil_penilai(p, pihak(row)):
+        return wakil(row.penilai_nama, p)
     return p.nama or p.login
+
+
+def wakil(penilai_nama: str, p: Principal) -> str:
+    """How an action the admin instansi takes for a penilai eksternal is
+    recorded: in the penilai's name, and by whom."""
+    return f"{penilai_nama} (penilai eksternal), oleh {p.nama or p.login}"[:200]
 
 
 def catat(s: AsyncSession, p: Principal, row: SkpRow, dari: str, ke: str, alasan: str = "") -> None:

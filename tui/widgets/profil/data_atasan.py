@@ -19,6 +19,11 @@ from tui.widgets.profil.label_nilai import kv
 
 def isi_atasan(a: pb.Atasan) -> Table | Text:
     """Data Atasan as label/value rows, or why there is none (also the helpdesk's view)."""
+    if a.HasField("eksternal"):
+        # docs/domain.md#penentuan-atasan, step 3: recorded by the admin instansi, who acts for him.
+        e = a.eksternal
+        return kv([("NIP", e.nip or "-"), ("NAMA", Text(e.nama)), ("JABATAN", Text(e.jabatan)),
+                   ("STATUS", Text("NON ASN (penilai eksternal)")), ("KETERANGAN", Text(a.keterangan))])
     if not a.HasField("atasan"):
         return Text(a.keterangan or "Atasan belum dapat ditentukan.")
     x = a.atasan

@@ -465,6 +465,7 @@ class Atasan(_message.Message):
     UNOR_FIELD_NUMBER: _builtins.int
     KETERANGAN_FIELD_NUMBER: _builtins.int
     JABATAN_FIELD_NUMBER: _builtins.int
+    EKSTERNAL_FIELD_NUMBER: _builtins.int
     sebagai: Global___JenisPenugasan.ValueType
     """set when the atasan acts as PLT/PLH"""
     keterangan: _builtins.str
@@ -481,6 +482,12 @@ class Atasan(_message.Message):
     def unor(self) -> Global___UnorRingkas:
         """the unit whose pimpinan the atasan is"""
 
+    @_builtins.property
+    def eksternal(self) -> Global___PenilaiEksternal:
+        """Set, with `atasan` empty, when there is no atasan inside the system and
+        the admin instansi recorded a penilai eksternal (NON ASN) for the pegawai.
+        """
+
     def __init__(
         self,
         *,
@@ -489,14 +496,103 @@ class Atasan(_message.Message):
         unor: Global___UnorRingkas | None = ...,
         keterangan: _builtins.str = ...,
         jabatan: _builtins.str = ...,
+        eksternal: Global___PenilaiEksternal | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["atasan", b"atasan", "unor", b"unor"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["atasan", b"atasan", "eksternal", b"eksternal", "unor", b"unor"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["atasan", b"atasan", "jabatan", b"jabatan", "keterangan", b"keterangan", "sebagai", b"sebagai", "unor", b"unor"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["atasan", b"atasan", "eksternal", b"eksternal", "jabatan", b"jabatan", "keterangan", b"keterangan", "sebagai", b"sebagai", "unor", b"unor"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___Atasan: _TypeAlias = Atasan  # noqa: Y015
+
+@_typing.final
+class PenilaiEksternal(_message.Message):
+    """A penilai from outside the system (status NON ASN), e.g. the Bupati who
+    rates the Sekda. The admin instansi acts for him.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAMA_FIELD_NUMBER: _builtins.int
+    JABATAN_FIELD_NUMBER: _builtins.int
+    NIP_FIELD_NUMBER: _builtins.int
+    nama: _builtins.str
+    jabatan: _builtins.str
+    nip: _builtins.str
+    """optional: empty when he has none"""
+    def __init__(
+        self,
+        *,
+        nama: _builtins.str = ...,
+        jabatan: _builtins.str = ...,
+        nip: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["jabatan", b"jabatan", "nama", b"nama", "nip", b"nip"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PenilaiEksternal: _TypeAlias = PenilaiEksternal  # noqa: Y015
+
+@_typing.final
+class SetPenilaiEksternalRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    PENILAI_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"pegawai/{nip}": the pegawai rated"""
+    alasan: _builtins.str
+    """Why (recorded in the jejak audit); required."""
+    @_builtins.property
+    def penilai(self) -> Global___PenilaiEksternal: ...
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        penilai: Global___PenilaiEksternal | None = ...,
+        alasan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["penilai", b"penilai"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "name", b"name", "penilai", b"penilai", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___SetPenilaiEksternalRequest: _TypeAlias = SetPenilaiEksternalRequest  # noqa: Y015
+
+@_typing.final
+class HapusPenilaiEksternalRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    ALASAN_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    name: _builtins.str
+    """"pegawai/{nip}" """
+    alasan: _builtins.str
+    """required"""
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        name: _builtins.str = ...,
+        alasan: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alasan", b"alasan", "name", b"name", "request_id", b"request_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___HapusPenilaiEksternalRequest: _TypeAlias = HapusPenilaiEksternalRequest  # noqa: Y015
 
 @_typing.final
 class ListBawahanRequest(_message.Message):

@@ -110,6 +110,16 @@ class ProfilServiceStub:
                 request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.AkhiriPenugasanRequest.SerializeToString,
                 response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.FromString,
                 _registered_method=True)
+        self.SetPenilaiEksternal = channel.unary_unary(
+                '/ekinerja.profil.v1.ProfilService/SetPenilaiEksternal',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.SetPenilaiEksternalRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Atasan.FromString,
+                _registered_method=True)
+        self.HapusPenilaiEksternal = channel.unary_unary(
+                '/ekinerja.profil.v1.ProfilService/HapusPenilaiEksternal',
+                request_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.HapusPenilaiEksternalRequest.SerializeToString,
+                response_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Atasan.FromString,
+                _registered_method=True)
         self.ListJejakAudit = channel.unary_unary(
                 '/ekinerja.profil.v1.ProfilService/ListJejakAudit',
                 request_serializer=ekinerja_dot_audit_dot_v1_dot_audit__pb2.ListJejakAuditRequest.SerializeToString,
@@ -266,6 +276,33 @@ class ProfilServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetPenilaiEksternal(self, request, context):
+        """Penilai eksternal (docs/domain.md#penentuan-atasan, step 3): the admin
+        instansi records the NON ASN penilai (nama, jabatan, NIP optional) of a
+        pegawai who has no atasan inside the system (the Sekda, or anyone whose
+        whole chain above is vacant), in his definitive role or a PLT/PLH role
+        today. GetAtasan then returns it in `eksternal` wherever the walk up
+        finds nobody, and the admin instansi acts for that penilai in skp,
+        penilaian and cetak. Replaces the one recorded before. Returns the
+        pegawai's Data Atasan of today.
+        Errors: INVALID_ARGUMENT (`penilai.nama`, `penilai.jabatan`,
+        `penilai.nip`, `alasan`), FAILED_PRECONDITION (the pegawai has an atasan
+        inside the system, named), NOT_FOUND (another instansi's pegawai),
+        PERMISSION_DENIED (not admin instansi).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HapusPenilaiEksternal(self, request, context):
+        """Removes the recorded penilai eksternal; SKPs keep their snapshot until
+        Muat Ulang. Errors as SetPenilaiEksternal; FAILED_PRECONDITION when
+        none is recorded.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListJejakAudit(self, request, context):
         """Jejak audit of this service's mutations (see ekinerja/audit/v1),
         newest first. Admin instansi and helpdesk, their own instansi only.
@@ -352,6 +389,16 @@ def add_ProfilServiceServicer_to_server(servicer, server):
                     servicer.AkhiriPenugasan,
                     request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.AkhiriPenugasanRequest.FromString,
                     response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.SerializeToString,
+            ),
+            'SetPenilaiEksternal': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetPenilaiEksternal,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.SetPenilaiEksternalRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Atasan.SerializeToString,
+            ),
+            'HapusPenilaiEksternal': grpc.unary_unary_rpc_method_handler(
+                    servicer.HapusPenilaiEksternal,
+                    request_deserializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.HapusPenilaiEksternalRequest.FromString,
+                    response_serializer=ekinerja_dot_profil_dot_v1_dot_profil__pb2.Atasan.SerializeToString,
             ),
             'ListJejakAudit': grpc.unary_unary_rpc_method_handler(
                     servicer.ListJejakAudit,
@@ -764,6 +811,60 @@ class ProfilService:
             '/ekinerja.profil.v1.ProfilService/AkhiriPenugasan',
             ekinerja_dot_profil_dot_v1_dot_profil__pb2.AkhiriPenugasanRequest.SerializeToString,
             ekinerja_dot_profil_dot_v1_dot_profil__pb2.Penugasan.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetPenilaiEksternal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.ProfilService/SetPenilaiEksternal',
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.SetPenilaiEksternalRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.Atasan.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HapusPenilaiEksternal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ekinerja.profil.v1.ProfilService/HapusPenilaiEksternal',
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.HapusPenilaiEksternalRequest.SerializeToString,
+            ekinerja_dot_profil_dot_v1_dot_profil__pb2.Atasan.FromString,
             options,
             channel_credentials,
             insecure,

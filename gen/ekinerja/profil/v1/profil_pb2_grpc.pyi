@@ -119,6 +119,25 @@ class ProfilServiceStub:
     """Ends an assignment early (sets its last day); admin/helpdesk or the
     assignee.
     """
+    SetPenilaiEksternal: _grpc.UnaryUnaryMultiCallable[_profil_pb2.SetPenilaiEksternalRequest, _profil_pb2.Atasan]
+    """Penilai eksternal (docs/domain.md#penentuan-atasan, step 3): the admin
+    instansi records the NON ASN penilai (nama, jabatan, NIP optional) of a
+    pegawai who has no atasan inside the system (the Sekda, or anyone whose
+    whole chain above is vacant), in his definitive role or a PLT/PLH role
+    today. GetAtasan then returns it in `eksternal` wherever the walk up
+    finds nobody, and the admin instansi acts for that penilai in skp,
+    penilaian and cetak. Replaces the one recorded before. Returns the
+    pegawai's Data Atasan of today.
+    Errors: INVALID_ARGUMENT (`penilai.nama`, `penilai.jabatan`,
+    `penilai.nip`, `alasan`), FAILED_PRECONDITION (the pegawai has an atasan
+    inside the system, named), NOT_FOUND (another instansi's pegawai),
+    PERMISSION_DENIED (not admin instansi).
+    """
+    HapusPenilaiEksternal: _grpc.UnaryUnaryMultiCallable[_profil_pb2.HapusPenilaiEksternalRequest, _profil_pb2.Atasan]
+    """Removes the recorded penilai eksternal; SKPs keep their snapshot until
+    Muat Ulang. Errors as SetPenilaiEksternal; FAILED_PRECONDITION when
+    none is recorded.
+    """
     ListJejakAudit: _grpc.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]
     """Jejak audit of this service's mutations (see ekinerja/audit/v1),
     newest first. Admin instansi and helpdesk, their own instansi only.
@@ -210,6 +229,25 @@ class ProfilServiceAsyncStub(ProfilServiceStub):
     AkhiriPenugasan: _aio.UnaryUnaryMultiCallable[_profil_pb2.AkhiriPenugasanRequest, _profil_pb2.Penugasan]  # type: ignore[assignment]
     """Ends an assignment early (sets its last day); admin/helpdesk or the
     assignee.
+    """
+    SetPenilaiEksternal: _aio.UnaryUnaryMultiCallable[_profil_pb2.SetPenilaiEksternalRequest, _profil_pb2.Atasan]  # type: ignore[assignment]
+    """Penilai eksternal (docs/domain.md#penentuan-atasan, step 3): the admin
+    instansi records the NON ASN penilai (nama, jabatan, NIP optional) of a
+    pegawai who has no atasan inside the system (the Sekda, or anyone whose
+    whole chain above is vacant), in his definitive role or a PLT/PLH role
+    today. GetAtasan then returns it in `eksternal` wherever the walk up
+    finds nobody, and the admin instansi acts for that penilai in skp,
+    penilaian and cetak. Replaces the one recorded before. Returns the
+    pegawai's Data Atasan of today.
+    Errors: INVALID_ARGUMENT (`penilai.nama`, `penilai.jabatan`,
+    `penilai.nip`, `alasan`), FAILED_PRECONDITION (the pegawai has an atasan
+    inside the system, named), NOT_FOUND (another instansi's pegawai),
+    PERMISSION_DENIED (not admin instansi).
+    """
+    HapusPenilaiEksternal: _aio.UnaryUnaryMultiCallable[_profil_pb2.HapusPenilaiEksternalRequest, _profil_pb2.Atasan]  # type: ignore[assignment]
+    """Removes the recorded penilai eksternal; SKPs keep their snapshot until
+    Muat Ulang. Errors as SetPenilaiEksternal; FAILED_PRECONDITION when
+    none is recorded.
     """
     ListJejakAudit: _aio.UnaryUnaryMultiCallable[_audit_pb2.ListJejakAuditRequest, _audit_pb2.ListJejakAuditResponse]  # type: ignore[assignment]
     """Jejak audit of this service's mutations (see ekinerja/audit/v1),
@@ -389,6 +427,37 @@ class ProfilServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_profil_pb2.Penugasan, _abc.Awaitable[_profil_pb2.Penugasan]]:
         """Ends an assignment early (sets its last day); admin/helpdesk or the
         assignee.
+        """
+
+    @_abc_1.abstractmethod
+    def SetPenilaiEksternal(
+        self,
+        request: _profil_pb2.SetPenilaiEksternalRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_profil_pb2.Atasan, _abc.Awaitable[_profil_pb2.Atasan]]:
+        """Penilai eksternal (docs/domain.md#penentuan-atasan, step 3): the admin
+        instansi records the NON ASN penilai (nama, jabatan, NIP optional) of a
+        pegawai who has no atasan inside the system (the Sekda, or anyone whose
+        whole chain above is vacant), in his definitive role or a PLT/PLH role
+        today. GetAtasan then returns it in `eksternal` wherever the walk up
+        finds nobody, and the admin instansi acts for that penilai in skp,
+        penilaian and cetak. Replaces the one recorded before. Returns the
+        pegawai's Data Atasan of today.
+        Errors: INVALID_ARGUMENT (`penilai.nama`, `penilai.jabatan`,
+        `penilai.nip`, `alasan`), FAILED_PRECONDITION (the pegawai has an atasan
+        inside the system, named), NOT_FOUND (another instansi's pegawai),
+        PERMISSION_DENIED (not admin instansi).
+        """
+
+    @_abc_1.abstractmethod
+    def HapusPenilaiEksternal(
+        self,
+        request: _profil_pb2.HapusPenilaiEksternalRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_profil_pb2.Atasan, _abc.Awaitable[_profil_pb2.Atasan]]:
+        """Removes the recorded penilai eksternal; SKPs keep their snapshot until
+        Muat Ulang. Errors as SetPenilaiEksternal; FAILED_PRECONDITION when
+        none is recorded.
         """
 
     @_abc_1.abstractmethod

@@ -249,6 +249,7 @@ class Identitas(_message.Message):
     UNOR_ID_FIELD_NUMBER: _builtins.int
     UNOR_NAMA_FIELD_NUMBER: _builtins.int
     DIMUAT_FIELD_NUMBER: _builtins.int
+    EKSTERNAL_FIELD_NUMBER: _builtins.int
     nip: _builtins.str
     nama: _builtins.str
     golongan_ruang: _builtins.str
@@ -258,6 +259,11 @@ class Identitas(_message.Message):
     jabatan: _builtins.str
     unor_id: _builtins.str
     unor_nama: _builtins.str
+    eksternal: _builtins.bool
+    """Penilai only: a penilai eksternal (NON ASN) recorded by the admin
+    instansi (docs/domain.md#penentuan-atasan). `nip` may be empty and names
+    no account: the admin instansi of the SKP's instansi acts for him.
+    """
     @_builtins.property
     def dimuat(self) -> _timestamp_pb2.Timestamp:
         """when it was refreshed"""
@@ -273,10 +279,11 @@ class Identitas(_message.Message):
         unor_id: _builtins.str = ...,
         unor_nama: _builtins.str = ...,
         dimuat: _timestamp_pb2.Timestamp | None = ...,
+        eksternal: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["dimuat", b"dimuat"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["dimuat", b"dimuat", "golongan_ruang", b"golongan_ruang", "jabatan", b"jabatan", "nama", b"nama", "nip", b"nip", "pangkat", b"pangkat", "unor_id", b"unor_id", "unor_nama", b"unor_nama"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["dimuat", b"dimuat", "eksternal", b"eksternal", "golongan_ruang", b"golongan_ruang", "jabatan", b"jabatan", "nama", b"nama", "nip", b"nip", "pangkat", b"pangkat", "unor_id", b"unor_id", "unor_nama", b"unor_nama"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -379,6 +379,11 @@ class SkpServiceServicer:
 
     def ListSkpBawahan(self, request, context):
         """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name.
+        For an admin instansi (an account without NIP): the SKPs of his instansi
+        whose penilai is a penilai eksternal (NON ASN), for whom he approves and
+        rates (docs/domain.md#penentuan-atasan). The admin instansi also passes
+        as the penilai of those SKPs in SetujuiSkp, KembalikanSkp, UbahStatusSkp
+        and UpdateEkspektasi, recorded under the penilai's name.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

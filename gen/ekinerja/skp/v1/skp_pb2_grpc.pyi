@@ -158,7 +158,13 @@ class SkpServiceStub:
     helpdesk and service accounts have no SKP).
     """
     ListSkpBawahan: _grpc.UnaryUnaryMultiCallable[_skp_pb2.ListSkpBawahanRequest, _skp_pb2.ListSkpResponse]
-    """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name."""
+    """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name.
+    For an admin instansi (an account without NIP): the SKPs of his instansi
+    whose penilai is a penilai eksternal (NON ASN), for whom he approves and
+    rates (docs/domain.md#penentuan-atasan). The admin instansi also passes
+    as the penilai of those SKPs in SetujuiSkp, KembalikanSkp, UbahStatusSkp
+    and UpdateEkspektasi, recorded under the penilai's name.
+    """
     SinkronisasiSkpBawahan: _grpc.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]
     """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
     year that names the caller as penilai, and of every SKP of the caller's
@@ -293,7 +299,13 @@ class SkpServiceAsyncStub(SkpServiceStub):
     helpdesk and service accounts have no SKP).
     """
     ListSkpBawahan: _aio.UnaryUnaryMultiCallable[_skp_pb2.ListSkpBawahanRequest, _skp_pb2.ListSkpResponse]  # type: ignore[assignment]
-    """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name."""
+    """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name.
+    For an admin instansi (an account without NIP): the SKPs of his instansi
+    whose penilai is a penilai eksternal (NON ASN), for whom he approves and
+    rates (docs/domain.md#penentuan-atasan). The admin instansi also passes
+    as the penilai of those SKPs in SetujuiSkp, KembalikanSkp, UbahStatusSkp
+    and UpdateEkspektasi, recorded under the penilai's name.
+    """
     SinkronisasiSkpBawahan: _aio.UnaryUnaryMultiCallable[_skp_pb2.SinkronisasiSkpBawahanRequest, _skp_pb2.SinkronisasiSkpBawahanResponse]  # type: ignore[assignment]
     """Sinkronisasi SKP Bawahan: re-resolves the penilai of every SKP of the
     year that names the caller as penilai, and of every SKP of the caller's
@@ -563,7 +575,13 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _skp_pb2.ListSkpBawahanRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.ListSkpResponse, _abc.Awaitable[_skp_pb2.ListSkpResponse]]:
-        """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name."""
+        """SKP Bawahan: the SKPs whose penilai is the caller, in a year, by name.
+        For an admin instansi (an account without NIP): the SKPs of his instansi
+        whose penilai is a penilai eksternal (NON ASN), for whom he approves and
+        rates (docs/domain.md#penentuan-atasan). The admin instansi also passes
+        as the penilai of those SKPs in SetujuiSkp, KembalikanSkp, UbahStatusSkp
+        and UpdateEkspektasi, recorded under the penilai's name.
+        """
 
     @_abc_1.abstractmethod
     def SinkronisasiSkpBawahan(
