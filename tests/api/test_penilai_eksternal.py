@@ -13,7 +13,7 @@ from ekinerja.skp.v1 import skp_pb2 as s
 from google.type.date_pb2 import Date
 
 from tests import data
-from tests.api.cetak.bantu import TANGGAL, teks, unduh
+from tests.api.cetak.bantu import TANGGAL, tanpa_kaki, teks, unduh
 from tests.api.errors import field_violations, gagal
 from tests.api.penilaian.bantu import TAHUN_BUKA, periode
 from tests.api.skp.bantu import buat_skp, get, rid, tambah_indikator, tambah_rhk
@@ -152,7 +152,7 @@ async def test_skp_sekda_diajukan_disetujui_dinilai_dan_dicetak_admin_atas_nama_
                    "4 JABATAN Bupati Madiun 5", "5 UNIT KERJA Pemerintah Kab. Madiun"]:
         assert bagian in rencana, bagian
     # His NIP line under the signature stays blank.
-    assert rencana.rstrip().endswith(f"Pejabat Penilai Kinerja {BUPATI.nama}")
+    assert tanpa_kaki(rencana).endswith(f"Pejabat Penilai Kinerja {BUPATI.nama}")
     form = teks((await unduh(client.cetak.CetakFormPenilaian(c.CetakFormPenilaianRequest(
         penilaian=periode(skp), tanggal=TANGGAL), metadata=admin))).isi)
     for bagian in [f"1 NAMA {BUPATI.nama}", "2 NIP - 3", "3 PANGKAT / GOL. RUANG NON ASN 4",
@@ -193,4 +193,4 @@ async def test_nip_penilai_eksternal_tidak_membuka_akses_bagi_pemilik_nip_itu(cl
     skp = await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=admin)
     t = teks((await unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(
         skp=skp.name, tanggal=TANGGAL), metadata=admin))).isi)
-    assert f"2 NIP {data.KEPALA_BKPSDM}" in t and t.rstrip().endswith(f"PJ BUPATI NIP {data.KEPALA_BKPSDM}")
+    assert f"2 NIP {data.KEPALA_BKPSDM}" in t and tanpa_kaki(t).endswith(f"PJ BUPATI NIP {data.KEPALA_BKPSDM}")
