@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from tui import format as fmt
 from tui import kirim_email
@@ -31,6 +31,7 @@ from tui.backend import GagalLayanan, IdPermintaan
 from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
 from tui.berkas import SIMPAN_KE, Tujuan, baca_tujuan, pesan_folder_sesi, simpan
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
+from tui.widgets.pilihan import Checkbox, RadioButton
 
 JUDUL = {pb.JENIS_CETAK_RENCANA_SKP: "Cetak Rencana SKP", pb.JENIS_CETAK_FORM_PENILAIAN: "Cetak Form Penilaian",
          pb.JENIS_CETAK_EVALUASI_KINERJA: "Cetak Dokumen Evaluasi Kinerja"}
