@@ -151,3 +151,74 @@ async def test_enter_setelah_mencari_unit_memilih_yang_pertama(address):
         await tunggu(pilot)
         assert app.screen.query_one(PilihUnor).terpilih == data.PELAYANAN
         assert "Dipilih: SEKSI PELAYANAN" in " ".join(layar(app).split())
+
+
+async def test_ekspektasi_panjang_tampil_utuh_setelah_disimpan(address, client):
+    from textual.widgets import OptionList
+
+    from tests.tui.skp import isi_teks
+    from tests.tui.test_skp_bawahan import buka_detail_bawahan, buka_skp_bawahan, skp_sutikno
+
+    await skp_sutikno(client, disetujui=False)
+    # Wraps to a third line at 80 columns only once the list's scrollbar takes its two columns.
+    ekspektasi = ("Laporan bulanan kepegawaian disampaikan tepat waktu setiap tanggal lima dengan data "
+                  "yang akurat kata kata kata PENUTUP")
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_skp_bawahan(pilot)
+        await buka_detail_bawahan(pilot)
+        await pilot.press("3")
+        daftar = app.screen.query_one("#daftar-perilaku", OptionList)
+        daftar.highlighted = 0
+        await pilot.press("e")
+        await isi_teks(pilot, "#ekspektasi", ekspektasi)
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        daftar = app.screen.query_one("#daftar-perilaku", OptionList)
+        daftar.focus()
+        daftar.scroll_home(animate=False)
+        await pilot.pause()
+        teks = " ".join(layar(app).split())
+        # Wrapped whole: the row kept its last line.
+        assert "kata kata kata" in teks and "PENUTUP" in teks, layar(app)
+
+
+async def test_daftar_mulai_di_baris_pertama_yang_dapat_dipilih(address, client):
+    from textual.widgets import DataTable
+
+    from tests.tui.test_skp_bawahan import buka_detail_bawahan, buka_skp_bawahan, skp_sutikno
+
+    await skp_sutikno(client, disetujui=False)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_skp_bawahan(pilot)
+        await buka_detail_bawahan(pilot)
+        await pilot.press("2")
+        await tunggu(pilot)
+        table = app.screen.query_one("#tabel-rhk", DataTable)
+        assert str(table.get_row_at(0)[1]) == "Utama"
+        # Not on the header "Utama": on the first RHK under it.
+        assert table.cursor_row == 1
+        assert str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value).startswith("skp/")
+
+
+def kata_di_layar(app) -> set[str]:
+    return set(layar(app).replace("│", " ").split())
+
+
+async def test_kolom_tidak_terpotong_di_tengah_kata(address, client):
+    from tests.tui.test_skp_bawahan import buka_skp_bawahan, skp_sutikno
+
+    await skp_sutikno(client, disetujui=False)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await pilot.press("3")  # Satu Unit: ENDANG's jabatan wraps in its column
+        await tunggu(pilot)
+        kata = kata_di_layar(app)
+        assert {"Kepala", "BIDANG", "PEMBINAAN,", "KESEJAHTERAAN"} <= kata, layar(app)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_skp_bawahan(pilot)
+        kata = kata_di_layar(app)
+        assert {"SUTIKNO", "PENGADMINISTRASI", "KEPEGAWAIAN", "Des", "2023"} <= kata, layar(app)

@@ -29,7 +29,7 @@ from tui import format as fmt
 from tui import kirim_email
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
-from tui.berkas import SIMPAN_KE, Tujuan, baca_tujuan, pesan_folder_sesi, simpan
+from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke_bawaan
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
 from tui.widgets.pilihan import Checkbox, RadioButton
 
@@ -98,7 +98,7 @@ class CetakDokumenScreen(ModalScreen[str | None]):
                 sesi = folder_sesi(self)
                 yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
                             classes="label-isian", markup=False)
-                yield Input(f"{sesi}/" if sesi else SIMPAN_KE, compact=True, id="simpan-ke")
+                yield Input(f"{sesi}/" if sesi else simpan_ke_bawaan(), compact=True, id="simpan-ke")
             if sesi:
                 yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)

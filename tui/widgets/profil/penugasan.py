@@ -50,7 +50,7 @@ class PenugasanPlt(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("PLT / PLH", classes="subjudul", markup=False)
         yield Static("Memuat...", id="judul-plt", markup=False)
-        yield Tabel(id="tabel-plt")
+        yield Tabel(id="tabel-plt", lentur=("Jabatan", "Unit Kerja"))
         with Horizontal(classes="tombol"):
             yield Button("Tambah PLT/PLH", compact=True, variant="primary", id="tambah-plt")
             yield Button("Akhiri", compact=True, id="akhiri-plt")
