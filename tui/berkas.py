@@ -19,6 +19,16 @@ from pathlib import Path
 SIMPAN_KE = "~/ekinerja-cetak/"
 
 
+def simpan_ke_bawaan() -> str:
+    """SIMPAN KE as every print and export dialog first shows it: the folder set in
+    EKINERJA_SIMPAN_KE, else `SIMPAN_KE`; never the current directory (which is
+    wherever the TUI happened to be started)."""
+    folder = os.environ.get("EKINERJA_SIMPAN_KE", "").strip()
+    if not folder:
+        return SIMPAN_KE
+    return folder if folder.endswith(("/", os.sep)) else folder + "/"
+
+
 @dataclass(frozen=True)
 class Tujuan:
     path: Path

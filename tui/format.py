@@ -158,6 +158,14 @@ def periode(mulai: Date, selesai: Date) -> str:
     return f"{tanggal(mulai)} - {tanggal(selesai)}"
 
 
+def periode_singkat(mulai: Date, selesai: Date) -> str:
+    """'1 Jan 2023 - 31 Des 2023': a table column at 80x24 that would
+    otherwise be cut mid-word at the screen's edge."""
+    def singkat(d: Date) -> str:
+        return f"{d.day} {BULAN[d.month - 1][:3]} {d.year}" if d.year else "-"
+    return f"{singkat(mulai)} - {singkat(selesai)}"
+
+
 def isian_tanggal(d: dt.date) -> str:
     return d.strftime("%d/%m/%Y")
 

@@ -87,3 +87,9 @@ async def masuk(pilot: Pilot, nip: str, password: str = data.PASSWORD) -> None:
     screen.query_one("#password", Input).focus()
     await pilot.press("enter")
     await tunggu(pilot)
+
+
+def layar(app: App[object]) -> str:
+    """What the screen shows, as plain text (what a user at 80x24 sees)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)

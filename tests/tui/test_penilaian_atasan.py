@@ -50,6 +50,8 @@ async def buka_pemantauan(pilot, periode: str = "Penilaian Akhir Tahun") -> None
 
 async def test_nilai_bawahan_rekap_ekspor_dan_kurva(address, client, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "rumah"))
+    monkeypatch.delenv("EKINERJA_SIMPAN_KE", raising=False)
     sutikno = await bawahan_endang(client)
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
@@ -131,14 +133,16 @@ async def test_nilai_bawahan_rekap_ekspor_dan_kurva(address, client, tmp_path, m
         judul = isi(app, "#judul-rekap")
         assert "2 bawahan: dinilai 1, realisasi lengkap 1; 1 belum lengkap" in judul, judul
 
-        # Ekspor XLSX into the current directory.
+        # Ekspor XLSX into the folder every print goes to (never the current directory), with ctrl+s.
         await pilot.press("e")
         await tunggu(pilot)
         assert isinstance(app.screen, EksporXlsxScreen), pemberitahuan(app)
-        await pilot.press("enter")
+        assert app.screen.query_one("#tujuan").value == "~/ekinerja-cetak/"
+        await pilot.press("ctrl+s")
         await tunggu(pilot)
         assert isinstance(app.screen, RekapPenilaianScreen)
-        [berkas] = list(tmp_path.glob("*.xlsx"))
+        assert not list(tmp_path.glob("*.xlsx"))
+        [berkas] = list((tmp_path / "rumah" / "ekinerja-cetak").glob("*.xlsx"))
         assert f"Rekap disimpan ke {berkas}" in pemberitahuan(app)
         sel = [str(c) for row in openpyxl.load_workbook(berkas).active.iter_rows(values_only=True) for c in row]
         assert "SUTIKNO" in sel and "WIDANANG SASMITO AJI" in sel

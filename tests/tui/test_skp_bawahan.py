@@ -66,7 +66,7 @@ async def test_tahun_dan_pencarian(address, client):
         await tunggu(pilot)
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == ["SUTIKNO"]
         assert kolom(app, "#tabel-skp-bawahan", "Jabatan") == ["PENGADMINISTRASI KEPEGAWAIAN"]
-        assert kolom(app, "#tabel-skp-bawahan", "Periode") == ["1 Januari 2023 - 31 Desember 2023"]
+        assert kolom(app, "#tabel-skp-bawahan", "Periode") == ["1 Jan 2023 - 31 Des 2023"]
         await ketik(pilot, "#cari", "widanang")
         await tunggu(pilot)
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == []

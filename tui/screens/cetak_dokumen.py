@@ -23,14 +23,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from tui import format as fmt
 from tui import kirim_email
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
-from tui.berkas import SIMPAN_KE, Tujuan, baca_tujuan, pesan_folder_sesi, simpan
+from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke_bawaan
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
+from tui.widgets.pilihan import Checkbox, RadioButton
 
 JUDUL: dict[int, str] = {pb.JENIS_CETAK_RENCANA_SKP: "Cetak Rencana SKP", pb.JENIS_CETAK_FORM_PENILAIAN: "Cetak Form Penilaian",
          pb.JENIS_CETAK_EVALUASI_KINERJA: "Cetak Dokumen Evaluasi Kinerja"}
@@ -105,7 +106,7 @@ class CetakDokumenScreen(ModalScreen[str | None]):
                 sesi = folder_sesi(self)
                 yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
                             classes="label-isian", markup=False)
-                yield Input(f"{sesi}/" if sesi else SIMPAN_KE, compact=True, id="simpan-ke")
+                yield Input(f"{sesi}/" if sesi else simpan_ke_bawaan(), compact=True, id="simpan-ke")
             if sesi:
                 yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)

@@ -10,11 +10,12 @@ from typing import Literal
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, RadioButton, RadioSet, Static
+from textual.widgets import Label, RadioSet, Static
 
 from tui import format as fmt
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, TidakBerubah
+from tui.widgets.pilihan import RadioButton
 
 HasilSkp = pb.Skp | Literal["usang"] | None
 

@@ -1,11 +1,13 @@
 """Ekspor XLSX of the Rekap Penilaian Bawahan: the workbook the server made,
-written where the user says (by default the file name the server gave, in
-the current directory). Returns the full path written, or None."""
+written where the user says: by default into the folder every print goes
+to (tui/berkas.py: `~/ekinerja-cetak/` or EKINERJA_SIMPAN_KE) under the
+file name the server gave; under the SSH gateway, the session folder only.
+Saved with ctrl+s or Enter, like every other dialog. Returns the full path
+written, or None."""
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual import on, work
@@ -16,12 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from tui import kirim_email
-from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan
+from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke_bawaan
 from tui.layanan import folder_sesi, masih_tampil
 
 
 class EksporXlsxScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "batal", "Batal")]
+    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
 
     def __init__(self, berkas: pb.BerkasXlsx, judul: str = "Ekspor XLSX", apa: str = "Rekap") -> None:
         super().__init__()
@@ -35,8 +37,9 @@ class EksporXlsxScreen(ModalScreen[str | None]):
             yield Static(f"{self._apa} siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
                          classes="petunjuk", markup=False)
             sesi = folder_sesi(self)
-            yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (berkas atau folder)", markup=False)
-            yield Input(str((sesi or Path.cwd()) / self._berkas.nama_berkas), compact=True, id="tujuan")
+            yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)", markup=False)
+            yield Input(str(sesi / self._berkas.nama_berkas) if sesi else simpan_ke_bawaan(), compact=True,
+                        id="tujuan")
             if sesi:
                 yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
@@ -52,48 +55,36 @@ class EksporXlsxScreen(ModalScreen[str | None]):
     def action_batal(self) -> None:
         self.dismiss(None)
 
+    @on(Input.Changed, "#tujuan")
+    def _tujuan_berubah(self) -> None:
+        self.query_one("#pesan", Static).update("")
+
     @on(Input.Submitted, "#tujuan")
     @on(Button.Pressed, "#simpan")
-    def _simpan(self) -> None:
-        teks = self.query_one("#tujuan", Input).value.strip()
+    def action_simpan(self) -> None:
         pesan = self.query_one("#pesan", Static)
-        if (sesi := folder_sesi(self)) is not None:
-            try:
-                self._tulis_di_sesi(baca_tujuan(teks, sesi))
-            except ValueError as e:
-                pesan.update(str(e))
+        try:
+            tujuan = baca_tujuan(self.query_one("#tujuan", Input).value, folder_sesi(self))
+        except ValueError as e:
+            pesan.update(str(e))
             return
-        if not teks:
-            pesan.update("Isi nama berkas atau folder tujuan.")
-            return
-        tujuan = Path(teks).expanduser()
-        if tujuan.is_dir():
-            tujuan = tujuan / self._berkas.nama_berkas
-        if tujuan.exists() and self._timpa != str(tujuan):
-            self._timpa = str(tujuan)
-            pesan.update(f"{tujuan} sudah ada. Tekan Simpan sekali lagi untuk menimpanya.")
+        path = tujuan.berkas(self._berkas.nama_berkas)
+        if not tujuan.folder and tujuan.sesi is None and path.exists() and self._timpa != str(path):
+            self._timpa = str(path)
+            pesan.update(f"{path} sudah ada. Tekan Simpan sekali lagi untuk menimpanya.")
             return
         self._tulis(tujuan)
 
     @work(exclusive=True)
-    async def _tulis_di_sesi(self, tujuan: Tujuan) -> None:
+    async def _tulis(self, tujuan: Tujuan) -> None:
         try:
             path = await asyncio.to_thread(simpan, tujuan, self._berkas.nama_berkas, self._berkas.isi)
         except OSError as e:
             if masih_tampil(self):
-                self.query_one("#pesan", Static).update(f"Gagal menyimpan ke {tujuan.path}: {e.strerror or e}")
+                self.query_one("#pesan", Static).update(
+                    f"Gagal menyimpan ke {tujuan.berkas(self._berkas.nama_berkas)}: {e.strerror or e}")
             return
         if masih_tampil(self):
             self.dismiss(str(path))
-            kirim_email.tawarkan(self.app, path)
-
-    @work(exclusive=True)
-    async def _tulis(self, tujuan: Path) -> None:
-        try:
-            await asyncio.to_thread(tujuan.write_bytes, self._berkas.isi)
-        except OSError as e:
-            if masih_tampil(self):
-                self.query_one("#pesan", Static).update(f"Gagal menyimpan ke {tujuan}: {e.strerror or e}")
-            return
-        if masih_tampil(self):
-            self.dismiss(str(tujuan.resolve()))
+            if tujuan.sesi is not None:
+                kirim_email.tawarkan(self.app, path)

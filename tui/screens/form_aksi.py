@@ -11,11 +11,16 @@ holds only its own fields and its one call:
   number, a ticket);
 - the server's refusal shown in place, with the field it names focused and
   marked; a stale etag closes the form with "usang" for the caller to
-  reload.
+  reload;
+- the fields scroll inside the dialog while the message and the buttons stay
+  below them, so a refusal is seen at once at 80x24 however tall the form
+  (the field it names scrolls into view); the message goes away as soon as
+  the user changes a field.
 
 A form yields its fields in `isian()`, reads them in `baca()` (raising
 `Salah` for what it checks itself, `TidakBerubah` when there is nothing to
-send), says what will happen in `pertanyaan()` and sends in `kirim()`. It
+send), says what will happen in `pertanyaan()` and sends in `kirim()`
+(which may raise `TidakBerubah` when the server changed nothing). It
 returns what `kirim` returned, "usang", or None when cancelled."""
 
 from __future__ import annotations
@@ -27,10 +32,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioSet, Select, Static, TextArea
 
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import laporkan, masih_tampil
@@ -50,6 +55,36 @@ class Salah(Exception):
 
 class TidakBerubah(Exception):
     """Nothing to send: the form closes with this message."""
+
+
+def _atur_tinggi(dialog: Widget) -> None:
+    """A dialog as tall as its fields while they fit; once they do not (at 80x24,
+    or a message of three lines under them), as tall as the screen with the
+    fields scrolling: the message and the buttons below stay in sight."""
+    if dialog.has_class("dialog-besar"):
+        return  # a fixed height: the fields always take what is left
+    isi = dialog.query_one(IsiForm)
+    sisa = dialog.content_size.height - sum(w.outer_size.height for w in dialog.children if w is not isi)
+    dialog.set_class(isi.virtual_size.height > sisa, "tinggi")
+
+
+class IsiForm(VerticalScroll, can_focus=False):
+    """The fields of a form."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.parent, Widget):
+            _atur_tinggi(self.parent)
+
+    def watch_virtual_size(self) -> None:
+        self.on_resize()
+
+
+class KakiForm(Vertical):
+    """The message and the buttons under the fields."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.parent, Widget):
+            _atur_tinggi(self.parent)
 
 
 class FormAksiScreen(ModalScreen[Any]):
@@ -103,18 +138,20 @@ class FormAksiScreen(ModalScreen[Any]):
 
     # --- the shared part ---------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Vertical(classes=self.KELAS):
+        with Vertical(classes=f"{self.KELAS} form-aksi"):
             yield Static(self.judul(), classes="judul", markup=False)
-            yield from self.isian()
-            if self.wajib_alasan or self.ALASAN_SELALU:
-                yield Label(self.label_alasan(), markup=False)
-                # The common reasons are the empty box's placeholder: no row more in a full dialog.
-                umum = "  ".join(f"{i} {label}" for i, (label, _) in enumerate(self.alasan_umum(), start=1))
-                yield Input(compact=True, id="alasan", max_length=500, placeholder=umum)
-            yield Static("", id="pesan", classes="pesan-galat", markup=False)
-            with Horizontal(classes="tombol"):
-                yield Button(self.TOMBOL, compact=True, variant="primary", id="simpan")
-                yield Button("Batal", compact=True, id="batal")
+            with IsiForm(classes="isi-form"):
+                yield from self.isian()
+                if self.wajib_alasan or self.ALASAN_SELALU:
+                    yield Label(self.label_alasan(), markup=False)
+                    # The common reasons are the empty box's placeholder: no row more in a full dialog.
+                    umum = "  ".join(f"{i} {label}" for i, (label, _) in enumerate(self.alasan_umum(), start=1))
+                    yield Input(compact=True, id="alasan", max_length=500, placeholder=umum)
+            with KakiForm(classes="kaki-form"):
+                yield Static("", id="pesan", classes="pesan-galat", markup=False)
+                with Horizontal(classes="tombol"):
+                    yield Button(self.TOMBOL, compact=True, variant="primary", id="simpan")
+                    yield Button("Batal", compact=True, id="batal")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -151,9 +188,7 @@ class FormAksiScreen(ModalScreen[Any]):
     def action_simpan(self) -> None:
         if self.query_one("#simpan", Button).disabled:
             return  # being sent
-        for widget in self.query(".salah"):
-            widget.remove_class("salah")
-        self.query_one("#pesan", Static).update("")
+        self.hapus_pesan()
         try:
             nilai = self.baca()
         except Salah as e:
@@ -185,6 +220,24 @@ class FormAksiScreen(ModalScreen[Any]):
         if tempat:
             tempat.first().focus()
             tempat.first().add_class("salah")
+            tempat.first().scroll_visible(animate=False)
+
+    def hapus_pesan(self) -> None:
+        """The refusal shown and the marks on its field go."""
+        for widget in self.query(".salah"):
+            widget.remove_class("salah")
+        self.query_one("#pesan", Static).update("")
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(RadioSet.Changed)
+    @on(Checkbox.Changed)
+    def _isian_berubah(self) -> None:
+        # An old refusal ("Ulangan password baru tidak sama.") must not stay while the user corrects it.
+        # Not while sending: "Menyimpan..." stays until the answer.
+        if not self.query_one("#simpan", Button).disabled:
+            self.hapus_pesan()
 
     @work(exclusive=True, group="kirim")
     async def _kirim(self, nilai: Any, alasan: str) -> None:
@@ -193,6 +246,12 @@ class FormAksiScreen(ModalScreen[Any]):
         tombol.disabled = True
         try:
             hasil = await self.kirim(self._permintaan.ambil(), nilai, alasan)
+        except TidakBerubah as e:
+            self._permintaan.selesai()
+            if masih_tampil(self):
+                self.notify(str(e) or "Tidak ada perubahan.", markup=False)
+                self.dismiss(None)
+            return
         except GagalLayanan as e:
             self._permintaan.selesai(e)
             if e.versi_usang and masih_tampil(self):
@@ -204,6 +263,7 @@ class FormAksiScreen(ModalScreen[Any]):
                 selector = isian.get((e.field or "").rsplit(".", 1)[-1])
                 if selector and self.query(selector):
                     self.query(selector).first().add_class("salah")
+                    self.query(selector).first().scroll_visible(animate=False)
             return
         self._permintaan.selesai()
         if masih_tampil(self):

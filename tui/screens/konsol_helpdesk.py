@@ -50,7 +50,7 @@ class KonsolHelpdeskScreen(Screen[None]):
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="NIP atau nama pegawai", id="cari-pegawai", max_length=100)
             yield Static(PETUNJUK, id="judul-cari", markup=False)
-            yield Tabel(id="tabel-cari")
+            yield Tabel(id="tabel-cari", lentur=("Nama", "Jabatan", "Unit Kerja"))
             yield Static("", id="rincian-cari", markup=False)
         yield Footer(compact=True)
 

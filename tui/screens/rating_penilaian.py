@@ -4,7 +4,8 @@ in one dialog, one key per rating: 1 Dibawah, 2 Sesuai, 3 Diatas Ekspektasi,
 OK: rating a bawahan is three keys and Enter. The Predikat Kinerja shown is
 the server's (HitungPredikat). "-" on a rated period sends it back to the
 pegawai for revision. When the pegawai leads a unor induk, the rating hasil
-kerja is the unit's capaian and cannot be chosen."""
+kerja is the unit's capaian and cannot be chosen. Saving and its messages
+are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, RadioButton, RadioSet, Static
+from textual.widgets import Label, RadioSet, Static
 
 from tui import format as fmt
-from tui.backend import GagalLayanan, IdPermintaan
+from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.pilihan import RadioButton
 
 HasilRating = pb.Penilaian | Literal["usang"] | None
 PILIHAN = [(pb.RATING_UNSPECIFIED, "- (kosong)"), (pb.RATING_DIBAWAH_EKSPEKTASI, "1 Dibawah"),
@@ -31,10 +32,14 @@ PETUNJUK = ("Tombol 1/2/3: Dibawah/Sesuai/Diatas Ekspektasi, - atau 0: kosong. R
             "sudah dinilai mengembalikannya kepada pegawai untuk perbaikan. Enter/ctrl+s: simpan.")
 
 
-class RatingPenilaianScreen(ModalScreen[HasilRating]):
+Nilai = tuple[int, int]  # rating hasil kerja, rating perilaku kerja
+
+
+class RatingPenilaianScreen(FormAksiScreen):
+    TOMBOL = "OK"
+    KELAS = "dialog dialog-lebar"
+    ISIAN = ISIAN
     BINDINGS = [
-        Binding("escape", "batal", "Batal"),
-        Binding("ctrl+s", "simpan", "Simpan"),
         Binding("1", "pilih(1)", "Dibawah"),
         Binding("2", "pilih(2)", "Sesuai"),
         Binding("3", "pilih(3)", "Diatas"),
@@ -47,33 +52,29 @@ class RatingPenilaianScreen(ModalScreen[HasilRating]):
         self._nama = nama
         self._tetap = penilaian.rating_hasil_dari_capaian
         self._mulai = "perilaku" if self._tetap else mulai
-        self._permintaan = IdPermintaan()
+        self.FOKUS = f"#rating-{self._mulai}"
 
-    def compose(self) -> ComposeResult:
+    def judul(self) -> str:
+        return f"Rating Penilaian - {self._nama}, {self._penilaian.periode.nama}"
+
+    def isian(self) -> ComposeResult:
         p = self._penilaian.periode
-        with Vertical(classes="dialog dialog-lebar", id="dialog-rating"):
-            yield Static(f"Rating Penilaian - {self._nama}, {p.nama}", classes="judul", markup=False)
-            for bagian, label, nilai in (("hasil", "RATING HASIL KERJA", p.rating_hasil_kerja),
-                                         ("perilaku", "RATING PERILAKU KERJA", p.rating_perilaku_kerja)):
-                yield Label(label, id=f"label-{bagian}", markup=False)
-                with RadioSet(id=f"rating-{bagian}", compact=True, classes="mendatar",
-                              disabled=bagian == "hasil" and self._tetap):
-                    for v, teks in PILIHAN:
-                        yield RadioButton(teks, value=v == nilai, id=f"{bagian}-{v}")
-                if bagian == "hasil" and self._tetap:
-                    yield Static(f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
-                                 f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.", classes="petunjuk",
-                                 markup=False)
-            yield Static("", id="predikat-rating", markup=False)
-            yield Static(PETUNJUK, classes="petunjuk", markup=False)
-            yield Static("", id="pesan", classes="pesan-galat", markup=False)
-            with Horizontal(classes="tombol"):
-                yield Button("OK", compact=True, variant="primary", id="simpan")
-                yield Button("Batal", compact=True, id="batal")
-        yield Footer(compact=True)
+        for bagian, label, nilai in (("hasil", "RATING HASIL KERJA", p.rating_hasil_kerja),
+                                     ("perilaku", "RATING PERILAKU KERJA", p.rating_perilaku_kerja)):
+            yield Label(label, id=f"label-{bagian}", markup=False)
+            with RadioSet(id=f"rating-{bagian}", compact=True, classes="mendatar",
+                          disabled=bagian == "hasil" and self._tetap):
+                for v, teks in PILIHAN:
+                    yield RadioButton(teks, value=v == nilai, id=f"{bagian}-{v}")
+            if bagian == "hasil" and self._tetap:
+                yield Static(f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
+                             f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.", classes="petunjuk",
+                             markup=False)
+        yield Static("", id="predikat-rating", markup=False)
+        yield Static(PETUNJUK, classes="petunjuk", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(f"#rating-{self._mulai}").focus()
+        super().on_mount()
         self._pratinjau()
 
     def nilai(self, bagian: str) -> int:
@@ -105,28 +106,8 @@ class RatingPenilaianScreen(ModalScreen[HasilRating]):
         if masih_tampil(self):
             tempat.update(Text.assemble(("PREDIKAT KINERJA: ", "bold"), (resp.label.upper(), "bold")))
 
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
+    def baca(self) -> Nilai:
+        return self.nilai("hasil"), self.nilai("perilaku")
 
-    @on(Button.Pressed, "#simpan")
-    def action_simpan(self) -> None:
-        self._simpan(self.nilai("hasil"), self.nilai("perilaku"))
-
-    @work(exclusive=True)
-    async def _simpan(self, hasil: int, perilaku: int) -> None:
-        pesan = self.query_one("#pesan", Static)
-        pesan.update("Menyimpan...")
-        self.query_one("#simpan", Button).disabled = True
-        try:
-            baru = await backend(self).beri_rating(self._permintaan.ambil(), self._penilaian, hasil, perilaku)
-        except GagalLayanan as e:
-            self._permintaan.selesai(e)
-            if e.versi_usang and masih_tampil(self):
-                self.dismiss("usang")
-            elif laporkan(self, e, pesan, ISIAN):
-                self.query_one("#simpan", Button).disabled = False
-            return
-        self._permintaan.selesai()
-        if masih_tampil(self):
-            self.dismiss(baru)
+    async def kirim(self, request_id: str, nilai: Nilai, alasan: str) -> pb.Penilaian:
+        return await backend(self).beri_rating(request_id, self._penilaian, *nilai)

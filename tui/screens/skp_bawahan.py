@@ -56,7 +56,7 @@ class SkpBawahanScreen(Screen[None]):
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari")
             yield Static("Memuat...", id="judul-skp-bawahan", markup=False)
-            yield Tabel(id="tabel-skp-bawahan")
+            yield Tabel(id="tabel-skp-bawahan", lentur=("Nama", "Jabatan"))
             with Horizontal(classes="tombol"):
                 yield Button("Detail", compact=True, variant="primary", id="detail-bawahan")
                 if not self.eksternal:
@@ -138,7 +138,7 @@ class SkpBawahanScreen(Screen[None]):
         table.clear()
         for s in daftar:
             table.add_row(Text(s.pegawai.nama), Text(s.jabatan), fmt.status_skp(s.status).capitalize(),
-                          fmt.periode(s.periode_awal, s.periode_akhir), key=s.name)
+                          fmt.periode_singkat(s.periode_awal, s.periode_akhir), key=s.name)
         self._skp = {s.name: s for s in daftar}
         cari = f" yang memuat '{query}'" if query else ""
         apa = "SKP berpenilai eksternal" if self.eksternal else "SKP bawahan"

@@ -19,12 +19,13 @@ from ekinerja.profil.v1 import profil_pb2
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, RadioSet
 
 from tui import format as fmt
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah
 from tui.widgets.pilih_unor import PilihUnor
+from tui.widgets.pilihan import RadioButton
 
 Penugasan = tuple[str, bool, dt.date, dt.date]  # unor_id, PLT (else PLH), mulai, selesai
 NOMOR_SK = re.compile(r"\bnomor\s+(\S+)", re.IGNORECASE)

@@ -1,7 +1,8 @@
 """Tambah RHK and Edit RHK (docs/domain.md#rhk): the RHK atasan
 it intervenes (from the atasan's Matriks Peran Hasil), its klasifikasi for a
 pimpinan or Plt./Plh. SKP, its jenis and its text. An SKP without a penilai
-in the system (top of the instansi) names its Perjanjian Kinerja instead."""
+in the system (top of the instansi) names its Perjanjian Kinerja instead.
+Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,15 @@ from typing import Any, Literal
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Input, Label, RadioSet, Select, Static, TextArea
 
 from tui import format as fmt
-from tui.backend import GagalLayanan, IdPermintaan
+from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.pilihan import RadioButton
 from tui.widgets.skp.hasil_kerja import dengan_klasifikasi
 
 HasilRhk = pb.Rhk | Literal["usang"] | None
@@ -33,8 +33,10 @@ PETUNJUK_KLASIFIKASI = ("RHK Organisasi tertaut dengan organisasi / unit kerja /
                         "secara individu dan tidak diwariskan.")
 
 
-class TambahRhkScreen(ModalScreen[HasilRhk]):
-    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
+class TambahRhkScreen(FormAksiScreen):
+    TOMBOL = "OK"
+    KELAS = "dialog dialog-lebar"
+    ISIAN = ISIAN
 
     def __init__(self, skp: pb.Skp, rhk: pb.Rhk | None = None, jenis: int = 0) -> None:
         super().__init__()
@@ -43,47 +45,41 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
         self._jenis = rhk.jenis if rhk else jenis
         self._penilai = skp.HasField("penilai") and bool(skp.penilai.nip)
         self._klasifikasi = dengan_klasifikasi(skp)
-        self._permintaan = IdPermintaan()
+        self.FOKUS = "#rhk-atasan" if self._penilai else "#perjanjian"
 
-    def compose(self) -> ComposeResult:
+    def judul(self) -> str:
+        return "Edit RHK" if self._rhk else "Tambah RHK"
+
+    def isian(self) -> ComposeResult:
         r = self._rhk
-        with VerticalScroll(classes="dialog dialog-besar dialog-lebar"):
-            yield Static("Edit RHK" if r else "Tambah RHK", classes="judul", markup=False)
-            if self._penilai:
-                yield Label("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI", markup=False)
-                yield Select[str]([], compact=True, prompt="-- Pilih --", id="rhk-atasan")
-                yield Static("", id="petunjuk-intervensi", classes="pesan-galat tersembunyi", markup=False)
-            else:
-                yield Label("PERJANJIAN KINERJA", markup=False)
-                yield Static("SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
-                             "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
-                             classes="petunjuk", markup=False)
-                yield Input(compact=True, value=r.perjanjian_kinerja if r else "", id="perjanjian")
-            if self._klasifikasi:
-                yield Label("KLASIFIKASI RHK", markup=False)
-                yield Select[int]([(v, k) for k, v in fmt.KLASIFIKASI_RHK.items()], compact=True,
-                                  prompt="-- Pilih --", id="klasifikasi",
-                                  value=r.klasifikasi if r and r.klasifikasi else Select.NULL)
-            yield Label("JENIS RHK", markup=False)
-            with RadioSet(id="jenis", compact=True, classes="mendatar"):
-                for k, v in fmt.JENIS_RHK.items():
-                    yield RadioButton(v, value=self._jenis == k, id=f"jenis-{k}")
-            yield Label("RENCANA HASIL KERJA", markup=False)
-            yield TextArea(r.teks if r else "", compact=True, id="teks")
-            yield Static(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk",
-                         markup=False)
-            yield Static("", id="pesan", classes="pesan-galat", markup=False)
-            with Horizontal(classes="tombol"):
-                yield Button("OK", compact=True, variant="primary", id="simpan")
-                yield Button("Batal", compact=True, id="batal")
-        yield Footer(compact=True)
+        if self._penilai:
+            yield Label("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI", markup=False)
+            yield Select[str]([], compact=True, prompt="-- Pilih --", id="rhk-atasan")
+            yield Static("", id="petunjuk-intervensi", classes="pesan-galat tersembunyi", markup=False)
+        else:
+            yield Label("PERJANJIAN KINERJA", markup=False)
+            yield Static("SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
+                         "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
+                         classes="petunjuk", markup=False)
+            yield Input(compact=True, value=r.perjanjian_kinerja if r else "", id="perjanjian")
+        if self._klasifikasi:
+            yield Label("KLASIFIKASI RHK", markup=False)
+            yield Select[int]([(v, k) for k, v in fmt.KLASIFIKASI_RHK.items()], compact=True,
+                              prompt="-- Pilih --", id="klasifikasi",
+                              value=r.klasifikasi if r and r.klasifikasi else Select.NULL)
+        yield Label("JENIS RHK", markup=False)
+        with RadioSet(id="jenis", compact=True, classes="mendatar"):
+            for k, v in fmt.JENIS_RHK.items():
+                yield RadioButton(v, value=self._jenis == k, id=f"jenis-{k}")
+        yield Label("RENCANA HASIL KERJA", markup=False)
+        yield TextArea(r.teks if r else "", compact=True, id="teks")
+        yield Static(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk",
+                     markup=False)
 
     def on_mount(self) -> None:
+        super().on_mount()
         if self._penilai:
-            self.query_one("#rhk-atasan").focus()
             self._muat_intervensi()
-        else:
-            self.query_one("#perjanjian").focus()
 
     @work(exclusive=True, group="intervensi")
     async def _muat_intervensi(self) -> None:
@@ -110,20 +106,13 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
         petunjuk.update(Text(resp.petunjuk or "Belum ada RHK atasan yang dapat diintervensi."))
         petunjuk.set_class(bool(pilihan), "tersembunyi")
 
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#simpan")
-    def action_simpan(self) -> None:
+    def baca(self) -> dict[str, Any]:
         jenis = next((k for k in fmt.JENIS_RHK if self.query_one(f"#jenis-{k}", RadioButton).value), 0)
         teks = " ".join(self.query_one("#teks", TextArea).text.split())
         if not jenis:
-            self._gagal("JENIS RHK wajib dipilih (Utama atau Tambahan).", "#jenis")
-            return
+            raise Salah("JENIS RHK wajib dipilih (Utama atau Tambahan).", "#jenis")
         if not teks:
-            self._gagal("RENCANA HASIL KERJA wajib diisi.", "#teks")
-            return
+            raise Salah("RENCANA HASIL KERJA wajib diisi.", "#teks")
         nilai: dict[str, Any] = {"jenis": jenis, "teks": teks}
         if self._penilai:
             atasan = self.query_one("#rhk-atasan", Select).value
@@ -133,33 +122,12 @@ class TambahRhkScreen(ModalScreen[HasilRhk]):
         if self._klasifikasi:
             klasifikasi = self.query_one("#klasifikasi", Select).value
             nilai["klasifikasi"] = 0 if klasifikasi is Select.NULL else int(str(klasifikasi))
-        self._simpan(nilai)
+        return nilai
 
-    def _gagal(self, pesan: str, isian: str) -> None:
-        self.query_one("#pesan", Static).update(pesan)
-        self.query_one(isian).focus()
-
-    @work(exclusive=True)
-    async def _simpan(self, nilai: dict[str, Any]) -> None:
-        pesan = self.query_one("#pesan", Static)
-        pesan.update("Menyimpan...")
-        self.query_one("#simpan", Button).disabled = True
-        hasil: pb.Rhk | None  # None: nothing changed
-        try:
-            if self._rhk is None:
-                hasil = await backend(self).tambah_rhk(self._permintaan.ambil(), self._skp.name, pb.Rhk(**nilai))
-            else:
-                hasil = await backend(self).ubah_rhk(self._permintaan.ambil(), self._rhk, nilai)
-        except GagalLayanan as e:
-            self._permintaan.selesai(e)
-            if e.versi_usang and masih_tampil(self):
-                self.dismiss("usang")
-            elif laporkan(self, e, pesan, ISIAN):
-                self.query_one("#simpan", Button).disabled = False
-            return
-        self._permintaan.selesai()
-        if not masih_tampil(self):
-            return
+    async def kirim(self, request_id: str, nilai: dict[str, Any], alasan: str) -> pb.Rhk:
+        if self._rhk is None:
+            return await backend(self).tambah_rhk(request_id, self._skp.name, pb.Rhk(**nilai))
+        hasil = await backend(self).ubah_rhk(request_id, self._rhk, nilai)
         if hasil is None:
-            self.notify("Tidak ada perubahan.", markup=False)
-        self.dismiss(hasil)
+            raise TidakBerubah("Tidak ada perubahan.")
+        return hasil

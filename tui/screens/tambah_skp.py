@@ -2,26 +2,27 @@
 DD/MM/YYYY as on the web form) and the pendekatan, under the unit kerja and
 atasan the SKP will name. Tambah only: an SKP PLT/PLH for one of the
 pegawai's Plt./Plh. assignments, whose period it takes. The period rules
-(order, one year, overlaps) are the server's; its answer lands on the field."""
+(order, one year, overlaps) are the server's; its answer lands on the field.
+Saving, the messages and the request_id are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from ekinerja.profil.v1 import profil_pb2
 from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, RadioSet, Select, Static
 
 from tui import format as fmt
-from tui.backend import GagalLayanan, IdPermintaan
+from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.pilihan import Checkbox, RadioButton
 from tui.widgets.profil.label_nilai import kv
 
 HasilForm = pb.Skp | Literal["usang"] | None
@@ -36,57 +37,58 @@ DISETUJUI = ("SKP ini sudah disetujui dan tetap disetujui setelah diubah (cut-of
              "Periode penilaian yang sudah berisi isian atau rating tidak dapat dibuang.")
 
 
-class TambahSkpScreen(ModalScreen[HasilForm]):
-    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
+Nilai = tuple[dt.date, dt.date, int, str]  # awal, akhir, pendekatan, unor PLT/PLH
+
+
+class TambahSkpScreen(FormAksiScreen):
+    TOMBOL = "OK"
+    KELAS = "dialog dialog-lebar"
+    FOKUS = "#awal"
+    ISIAN = ISIAN
 
     def __init__(self, skp: pb.Skp | None = None) -> None:
         super().__init__()
         self._skp = skp
-        self._permintaan = IdPermintaan()
         self._penugasan: dict[str, profil_pb2.Penugasan] = {}
         self._pegawai: profil_pb2.Pegawai | None = None
         self._acuan_dimuat: dt.date | None = None
 
-    def compose(self) -> ComposeResult:
+    def judul(self) -> str:
+        return "Edit SKP" if self._skp else "Tambah SKP"
+
+    def isian(self) -> ComposeResult:
         s = self._skp
         tahun = dt.date.today().year
         awal = fmt.ke_date(s.periode_awal) if s else dt.date(tahun, 1, 1)
         akhir = fmt.ke_date(s.periode_akhir) if s else dt.date(tahun, 12, 31)
         kuantitatif = s is None or s.pendekatan != pb.PENDEKATAN_KUALITATIF
-        with VerticalScroll(classes="dialog dialog-besar dialog-lebar"):
-            yield Static("Edit SKP" if s else "Tambah SKP", classes="judul", markup=False)
-            yield Static("Memuat...", id="cek-skp", markup=False)
-            yield Static(CEK, classes="petunjuk", markup=False)
-            if s is None:
-                yield Checkbox("SKP PLT / PLH", compact=True, id="plt")
-                with Vertical(id="baris-plt", classes="tersembunyi"):
-                    yield Label("UNOR PLT/PLH", markup=False)
-                    yield Select[str]([], compact=True, prompt="-- Pilih penugasan Plt./Plh. --", id="unor-plt")
-                    yield Static("", id="info-plt", classes="petunjuk", markup=False)
-            with Horizontal(classes="baris-tanggal"):
-                with Vertical():
-                    yield Label("PERIODE AWAL", markup=False)
-                    yield Input(compact=True, value=fmt.isian_tanggal(awal) if awal else "", placeholder="DD/MM/YYYY",
-                                id="awal", max_length=10)
-                with Vertical():
-                    yield Label("PERIODE AKHIR", markup=False)
-                    yield Input(compact=True, value=fmt.isian_tanggal(akhir) if akhir else "",
-                                placeholder="DD/MM/YYYY", id="akhir", max_length=10)
-            yield Label("PENDEKATAN", markup=False)
-            with RadioSet(id="pendekatan", compact=True, classes="mendatar"):
-                yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
-                yield RadioButton("Kualitatif", value=not kuantitatif, id="kualitatif")
-            yield Static(PETUNJUK, classes="petunjuk", markup=False)
-            if s is not None and s.status == pb.STATUS_SKP_PERSETUJUAN:
-                yield Static(DISETUJUI, classes="petunjuk", id="petunjuk-disetujui", markup=False)
-            yield Static("", id="pesan", classes="pesan-galat", markup=False)
-            with Horizontal(classes="tombol"):
-                yield Button("OK", compact=True, variant="primary", id="simpan")
-                yield Button("Batal", compact=True, id="batal")
-        yield Footer(compact=True)
+        yield Static("Memuat...", id="cek-skp", markup=False)
+        yield Static(CEK, classes="petunjuk", markup=False)
+        if s is None:
+            yield Checkbox("SKP PLT / PLH", compact=True, id="plt")
+            with Vertical(id="baris-plt", classes="tersembunyi"):
+                yield Label("UNOR PLT/PLH", markup=False)
+                yield Select[str]([], compact=True, prompt="-- Pilih penugasan Plt./Plh. --", id="unor-plt")
+                yield Static("", id="info-plt", classes="petunjuk", markup=False)
+        with Horizontal(classes="baris-tanggal"):
+            with Vertical():
+                yield Label("PERIODE AWAL", markup=False)
+                yield Input(compact=True, value=fmt.isian_tanggal(awal) if awal else "", placeholder="DD/MM/YYYY",
+                            id="awal", max_length=10)
+            with Vertical():
+                yield Label("PERIODE AKHIR", markup=False)
+                yield Input(compact=True, value=fmt.isian_tanggal(akhir) if akhir else "",
+                            placeholder="DD/MM/YYYY", id="akhir", max_length=10)
+        yield Label("PENDEKATAN", markup=False)
+        with RadioSet(id="pendekatan", compact=True, classes="mendatar"):
+            yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
+            yield RadioButton("Kualitatif", value=not kuantitatif, id="kualitatif")
+        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        if s is not None and s.status == pb.STATUS_SKP_PERSETUJUAN:
+            yield Static(DISETUJUI, classes="petunjuk", id="petunjuk-disetujui", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#awal", Input).focus()
+        super().on_mount()
         if self._skp is not None:
             self._tampilkan_cek(self._skp.unor_nama, self._skp.penilai, self._skp.penilai.unor_nama)
         else:
@@ -146,8 +148,7 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
     def _plt(self, event: Checkbox.Changed) -> None:
         self.query_one("#baris-plt").set_class(not event.value, "tersembunyi")
         if event.value:
-            self._muat_penugasan()
-            self.query_one("#unor-plt").focus()
+            self._muat_penugasan()  # the focus stays on the box: Tab goes on to UNOR PLT/PLH below it
         else:
             self.query_one("#unor-plt", Select).clear()
             self._muat_cek()
@@ -191,63 +192,37 @@ class TambahSkpScreen(ModalScreen[HasilForm]):
         self._muat_cek(t)
 
     # --- saving -----------------------------------------------------------------------
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
-
     @on(Input.Submitted, "#awal")
     def _ke_akhir(self) -> None:
         self.query_one("#akhir", Input).focus()
 
     @on(Input.Submitted, "#akhir")
-    @on(Button.Pressed, "#simpan")
-    def action_simpan(self) -> None:
+    def _dari_akhir(self) -> None:
+        self.action_simpan()
+
+    def baca(self) -> Nilai:
         unor_plt = ""
         if self._skp is None and self.query_one("#plt", Checkbox).value:
-            nilai = self.query_one("#unor-plt", Select).value
-            t = self._penugasan.get(str(nilai))
+            t = self._penugasan.get(str(self.query_one("#unor-plt", Select).value))
             if t is None:
-                self._gagal("Pilih UNOR PLT/PLH dari penugasan Plt./Plh. Anda.", "#unor-plt")
-                return
+                raise Salah("Pilih UNOR PLT/PLH dari penugasan Plt./Plh. Anda.", "#unor-plt")
             unor_plt = t.unor_id
         try:
             awal = fmt.baca_tanggal(self.query_one("#awal", Input).value, "PERIODE AWAL")
         except ValueError as e:
-            self._gagal(str(e), "#awal")
-            return
+            raise Salah(str(e), "#awal") from None
         try:
             akhir = fmt.baca_tanggal(self.query_one("#akhir", Input).value, "PERIODE AKHIR")
         except ValueError as e:
-            self._gagal(str(e), "#akhir")
-            return
+            raise Salah(str(e), "#akhir") from None
         kuantitatif = self.query_one("#kuantitatif", RadioButton).value
-        self._simpan(awal, akhir, pb.PENDEKATAN_KUANTITATIF if kuantitatif else pb.PENDEKATAN_KUALITATIF, unor_plt)
+        return awal, akhir, pb.PENDEKATAN_KUANTITATIF if kuantitatif else pb.PENDEKATAN_KUALITATIF, unor_plt
 
-    def _gagal(self, pesan: str, isian: str) -> None:
-        self.query_one("#pesan", Static).update(pesan)
-        self.query_one(isian).focus()
-
-    @work(exclusive=True)
-    async def _simpan(self, awal: dt.date, akhir: dt.date, pendekatan: int, unor_plt: str) -> None:
-        pesan = self.query_one("#pesan", Static)
-        pesan.update("Menyimpan...")
-        self.query_one("#simpan", Button).disabled = True
-        hasil: pb.Skp | None  # None: nothing changed
-        try:
-            if self._skp is None:
-                hasil = await backend(self).tambah_skp(self._permintaan.ambil(), awal, akhir, pendekatan, unor_plt)
-            else:
-                hasil = await backend(self).ubah_skp(self._permintaan.ambil(), self._skp, awal, akhir, pendekatan)
-        except GagalLayanan as e:
-            self._permintaan.selesai(e)
-            if e.versi_usang and masih_tampil(self):
-                self.dismiss("usang")
-            elif laporkan(self, e, pesan, ISIAN):
-                self.query_one("#simpan", Button).disabled = False
-            return
-        self._permintaan.selesai()
-        if not masih_tampil(self):
-            return
+    async def kirim(self, request_id: str, nilai: Nilai, alasan: str) -> Any:
+        awal, akhir, pendekatan, unor_plt = nilai
+        if self._skp is None:
+            return await backend(self).tambah_skp(request_id, awal, akhir, pendekatan, unor_plt)
+        hasil = await backend(self).ubah_skp(request_id, self._skp, awal, akhir, pendekatan)
         if hasil is None:
-            self.notify("Tidak ada perubahan.", markup=False)
-        self.dismiss(hasil)
+            raise TidakBerubah("Tidak ada perubahan.")
+        return hasil

@@ -1,7 +1,8 @@
 """Picking a unit kerja from the instansi's tree: type to search (the server
-filters by name), down/enter to move into the list, enter to choose. Moving
-the cursor alone chooses nothing, so a search never changes the unit by
-accident."""
+filters by name), then Enter chooses the first match (once the search typed
+has answered); down moves into the list, Enter there chooses the unit under
+the cursor. Moving the cursor alone chooses nothing, so a search never
+changes the unit by accident."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class PilihUnor(Vertical):
         self.terpilih = terpilih
         self.nama_terpilih = nama
         self._nama: dict[str, str] = {}
+        self._dimuat: str | None = None  # the search the list shows
 
     def compose(self) -> ComposeResult:
         yield Static(self._teks_terpilih(), classes="unor-terpilih", markup=False)
@@ -53,7 +55,6 @@ class PilihUnor(Vertical):
     def _cari(self, event: Input.Changed) -> None:
         self._muat(event.value.strip(), tunda=True)
 
-    @on(Input.Submitted, ".cari-unor")
     def action_ke_daftar(self) -> None:
         daftar = self.query_one(OptionList)
         if daftar.option_count:
@@ -61,8 +62,29 @@ class PilihUnor(Vertical):
             if daftar.highlighted is None:
                 daftar.highlighted = 0
 
+    @on(Input.Submitted, ".cari-unor")
+    def _enter_cari(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        if not query:
+            self.action_ke_daftar()
+        elif query == self._dimuat:
+            self._pilih_pertama()
+        else:  # typed faster than the search: ask now, then choose
+            self._muat(query, pilih_pertama=True)
+
+    def _pilih_pertama(self) -> None:
+        """Enter after a search: the first unit found (the list gets the focus, on it)."""
+        daftar = self.query_one(OptionList)
+        for i in range(daftar.option_count):
+            option = daftar.get_option_at_index(i)
+            if option.id and not option.disabled:
+                daftar.focus()
+                daftar.highlighted = i
+                self._pilih_option(option.id)
+                return
+
     @work(exclusive=True, group="unor")
-    async def _muat(self, query: str, tunda: bool = False) -> None:
+    async def _muat(self, query: str, tunda: bool = False, pilih_pertama: bool = False) -> None:
         if tunda:
             await asyncio.sleep(0.25)  # typing: ask once the user pauses (a newer search cancels this one)
         try:
@@ -73,10 +95,13 @@ class PilihUnor(Vertical):
             return
         if masih_tampil(self):
             self._isi(units, terpotong, query)
+            if pilih_pertama:
+                self._pilih_pertama()
 
     def _isi(self, units: list[pb.Unor], terpotong: bool, query: str) -> None:
         daftar = self.query_one(OptionList)
         daftar.clear_options()
+        self._dimuat = query
         if not units:
             daftar.add_option(Option(Text(f"Tidak ada unit kerja yang namanya memuat '{query}'."), disabled=True))
             return
@@ -95,10 +120,12 @@ class PilihUnor(Vertical):
     @on(OptionList.OptionSelected, ".daftar-unor")
     def _pilih(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if not event.option.id:
-            return
-        self.terpilih = event.option.id
-        self.nama_terpilih = self._nama.get(event.option.id, "")
+        if event.option.id:
+            self._pilih_option(event.option.id)
+
+    def _pilih_option(self, unor_id: str) -> None:
+        self.terpilih = unor_id
+        self.nama_terpilih = self._nama.get(unor_id, "")
         self.query_one(".unor-terpilih", Static).update(self._teks_terpilih())
         self._tandai()
         self.post_message(self.Dipilih(self.terpilih, self.nama_terpilih))

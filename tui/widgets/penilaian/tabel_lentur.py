@@ -48,6 +48,8 @@ class TabelLentur(TabelTeks, Generic[D]):
             self.add_row(*cells, *([""] * (len(self._kolom) - len(cells))), key=key, height=None)
         if pilih in self._arti:
             self.move_cursor(row=self.get_row_index(pilih), scroll=True)
+        else:
+            self.ke_baris_pertama()
 
     def kunci(self) -> str:
         if self.row_count == 0:

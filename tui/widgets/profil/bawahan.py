@@ -19,7 +19,7 @@ class PegawaiBawahan(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("List Pegawai Bawahan", classes="subjudul", markup=False)
         yield Static("Memuat...", id="judul-bawahan", markup=False)
-        yield Tabel(id="tabel-bawahan")
+        yield Tabel(id="tabel-bawahan", lentur=("Nama", "Jabatan"))
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("No", "NIP", "Nama", "Status", "Jabatan", "Gol")

@@ -55,7 +55,7 @@ class PenugasanPlt(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("PLT / PLH", classes="subjudul", markup=False)
         yield Static("Memuat...", id="judul-plt", markup=False)
-        yield Tabel(id="tabel-plt")
+        yield Tabel(id="tabel-plt", lentur=("Jabatan", "Unit Kerja"))
         with Horizontal(classes="tombol"):
             yield Button("Tambah PLT/PLH" if self.pegawai else "Ajukan PLT/PLH", compact=True, variant="primary",
                          id="tambah-plt")

@@ -25,7 +25,7 @@ class PegawaiSatuUnit(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("List Pegawai Satu Unit Kerja", classes="subjudul", markup=False)
         yield Static("Memuat...", id="judul-unit", markup=False)
-        yield Tabel(id="tabel-unit")
+        yield Tabel(id="tabel-unit", lentur=("Nama", "Jabatan"))
         yield Button("Muat berikutnya", compact=True, id="berikutnya", classes="tersembunyi")
 
     def on_mount(self) -> None:

@@ -104,7 +104,7 @@ class HasilKerja(Vertical):
         self._lebar = self.size.width
         if self._skp is None or not self._lebar:
             return  # hidden (another tab, or loading): drawn on the next resize
-        table = self.query_one(DataTable)
+        table = self.query_one(TabelTeks)
         lama = self._kunci_terpilih()
         table.clear(columns=True)
         lebar = max(16, self.size.width - NO - ASPEK - TARGET - 2 * 4 * table.cell_padding - 2)
@@ -129,6 +129,8 @@ class HasilKerja(Vertical):
                                  Text("- belum ada indikator", style="dim"))
         if lama in self._baris:
             table.move_cursor(row=table.get_row_index(lama), scroll=True)
+        else:
+            table.ke_baris_pertama()
 
     def _tambah(self, table: DataTable[object], key: str, baris: Baris, *sel: str | Text) -> None:
         """A row; typed text comes as Text (a str cell would be read as markup)."""

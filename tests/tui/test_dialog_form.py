@@ -1,0 +1,224 @@
+"""The dialogs as people use them at 80x24 (issue 15): a refusal is seen at
+once with the focus on the field it names, an old refusal goes when the
+field changes, and every dialog saves the one way (tui/screens/form_aksi.py)."""
+
+import pytest
+from textual.widgets import Checkbox, RadioButton
+
+from tests import data
+from tests.tui.pilot import UKURAN, aplikasi, ketik, layar, masuk, tunggu
+from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_rhk, tambah_skp
+from tui.screens.tambah_rhk import TambahRhkScreen
+from tui.screens.tambah_skp import TambahSkpScreen
+from tui.screens.ubah_password import UbahPasswordScreen
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+
+
+def dalam_dialog(app) -> str:
+    """The text inside the dialog's border, its lines joined (a message wraps)."""
+    baris = [b[b.index("│") + 1:b.rindex("│")] for b in layar(app).splitlines() if b.count("│") >= 2]
+    return " ".join(" ".join(baris).split())
+
+
+def terlihat(app, teks: str) -> None:
+    assert teks in dalam_dialog(app), f"{teks!r} not on the 80x24 screen:\n{layar(app)}"
+
+
+async def test_tambah_skp_menampilkan_penolakan_dan_memfokus_isiannya(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        # The end before the start (the server's rule, google.rpc.BadRequest naming skp.periode_akhir).
+        await tambah_skp(pilot, "01/07/2023", "30/06/2023")
+        assert isinstance(app.screen, TambahSkpScreen)
+        terlihat(app, "PERIODE AKHIR: periode akhir tidak boleh sebelum periode awal")
+        assert app.screen.focused is app.screen.query_one("#akhir")
+        # A date that is no date.
+        await ketik(pilot, "#akhir", "31/02/2023")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert app.screen.focused is app.screen.query_one("#akhir")
+        terlihat(app, "PERIODE AKHIR")
+        # The year, on PERIODE AWAL.
+        await ketik(pilot, "#awal", "01/01/1999")
+        await ketik(pilot, "#akhir", "31/12/1999")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        terlihat(app, "tahun harus antara 2000 dan 2100")
+        assert app.screen.focused is app.screen.query_one("#awal")
+        # The buttons stay in sight too.
+        terlihat(app, "OK")
+        await pilot.press("escape")
+        await tunggu(pilot)
+        # An overlapping period: refused by the server without a field, still seen at once.
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await tambah_skp(pilot, "01/06/2023", "31/12/2023")
+        assert isinstance(app.screen, TambahSkpScreen)
+        terlihat(app, "bertumpang tindih dengan SKP lain Anda")
+
+
+async def test_tambah_rhk_kosong_terlihat(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        await tambah_rhk(pilot, "")
+        assert isinstance(app.screen, TambahRhkScreen)
+        terlihat(app, "RENCANA HASIL KERJA wajib diisi.")
+        assert app.screen.focused is app.screen.query_one("#teks")
+        await isi_teks(pilot, "#teks", "x" * 3000)
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahRhkScreen)
+        assert app.screen.focused is app.screen.query_one("#teks")
+        terlihat(app, "RENCANA HASIL KERJA")
+        assert app.screen.query_one("#pesan").render().plain.strip()
+
+
+async def test_pesan_lama_hilang_saat_isian_diubah(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        app.action_ubah_password()
+        await tunggu(pilot)
+        assert isinstance(app.screen, UbahPasswordScreen)
+        await ketik(pilot, "#lama", data.PASSWORD)
+        await ketik(pilot, "#baru", "password-baru-1")
+        await ketik(pilot, "#ulang", "password-baru-2")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        terlihat(app, "Ulangan password baru tidak sama.")
+        assert app.screen.focused is app.screen.query_one("#ulang")
+        await pilot.press("backspace")
+        await tunggu(pilot)
+        assert "Ulangan password baru tidak sama." not in layar(app)
+
+
+async def test_tab_setelah_skp_plt_ke_unor_plt(address):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.NUR_PURWATI)
+        await buka_daftar_skp(pilot)
+        await pilot.press("t")
+        await tunggu(pilot)
+        plt = app.screen.query_one("#plt", Checkbox)
+        plt.focus()
+        await pilot.press("space")
+        await tunggu(pilot)
+        assert plt.value
+        # The focus stays on the box ticked: the next Tab is UNOR PLT/PLH, as on the web form.
+        assert app.screen.focused is plt
+        await pilot.press("tab")
+        assert app.screen.focused is app.screen.query_one("#unor-plt")
+
+
+@pytest.mark.parametrize("pilihan", ["radio", "centang"])
+async def test_pilihan_terbaca_tanpa_warna(address, pilihan):
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await pilot.press("t")
+        await tunggu(pilot)
+        if pilihan == "radio":
+            assert app.screen.query_one("#kuantitatif", RadioButton).value
+            kuantitatif = app.screen.query_one("#kuantitatif", RadioButton).render_line(0).text
+            kualitatif = app.screen.query_one("#kualitatif", RadioButton).render_line(0).text
+            assert kuantitatif.replace("Kuantitatif", "") != kualitatif.replace("Kualitatif", "")
+        else:
+            plt = app.screen.query_one("#plt", Checkbox)
+            mati = plt.render_line(0).text
+            plt.value = True
+            await tunggu(pilot)
+            assert plt.render_line(0).text != mati
+
+
+
+async def test_enter_setelah_mencari_unit_memilih_yang_pertama(address):
+    from tests.tui.test_plt_plh import buka_tambah
+    from tui.widgets.pilih_unor import PilihUnor
+
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_tambah(pilot)
+        await ketik(pilot, ".cari-unor", "seksi pelayanan")
+        await pilot.press("enter")  # before the search typed has answered, too
+        await tunggu(pilot)
+        assert app.screen.query_one(PilihUnor).terpilih == data.PELAYANAN
+        assert "Dipilih: SEKSI PELAYANAN" in " ".join(layar(app).split())
+
+
+async def test_ekspektasi_panjang_tampil_utuh_setelah_disimpan(address, client):
+    from textual.widgets import OptionList
+
+    from tests.tui.skp import isi_teks
+    from tests.tui.test_skp_bawahan import buka_detail_bawahan, buka_skp_bawahan, skp_sutikno
+
+    await skp_sutikno(client, disetujui=False)
+    # Wraps to a third line at 80 columns only once the list's scrollbar takes its two columns.
+    ekspektasi = ("Laporan bulanan kepegawaian disampaikan tepat waktu setiap tanggal lima dengan data "
+                  "yang akurat kata kata kata PENUTUP")
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_skp_bawahan(pilot)
+        await buka_detail_bawahan(pilot)
+        await pilot.press("3")
+        daftar = app.screen.query_one("#daftar-perilaku", OptionList)
+        daftar.highlighted = 0
+        await pilot.press("e")
+        await isi_teks(pilot, "#ekspektasi", ekspektasi)
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        daftar = app.screen.query_one("#daftar-perilaku", OptionList)
+        daftar.focus()
+        daftar.scroll_home(animate=False)
+        await pilot.pause()
+        teks = " ".join(layar(app).split())
+        # Wrapped whole: the row kept its last line.
+        assert "kata kata kata" in teks and "PENUTUP" in teks, layar(app)
+
+
+async def test_daftar_mulai_di_baris_pertama_yang_dapat_dipilih(address, client):
+    from textual.widgets import DataTable
+
+    from tests.tui.test_skp_bawahan import buka_detail_bawahan, buka_skp_bawahan, skp_sutikno
+
+    await skp_sutikno(client, disetujui=False)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_skp_bawahan(pilot)
+        await buka_detail_bawahan(pilot)
+        await pilot.press("2")
+        await tunggu(pilot)
+        table = app.screen.query_one("#tabel-rhk", DataTable)
+        assert str(table.get_row_at(0)[1]) == "Utama"
+        # Not on the header "Utama": on the first RHK under it.
+        assert table.cursor_row == 1
+        assert str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value).startswith("skp/")
+
+
+def kata_di_layar(app) -> set[str]:
+    return set(layar(app).replace("│", " ").split())
+
+
+async def test_kolom_tidak_terpotong_di_tengah_kata(address, client):
+    from tests.tui.test_skp_bawahan import buka_skp_bawahan, skp_sutikno
+
+    await skp_sutikno(client, disetujui=False)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await pilot.press("3")  # Satu Unit: ENDANG's jabatan wraps in its column
+        await tunggu(pilot)
+        kata = kata_di_layar(app)
+        assert {"Kepala", "BIDANG", "PEMBINAAN,", "KESEJAHTERAAN"} <= kata, layar(app)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await buka_skp_bawahan(pilot)
+        kata = kata_di_layar(app)
+        assert {"SUTIKNO", "PENGADMINISTRASI", "KEPEGAWAIAN", "Des", "2023"} <= kata, layar(app)
