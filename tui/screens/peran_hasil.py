@@ -10,10 +10,11 @@ from typing import ClassVar
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.pilihan import RadioButton
 
 PERAN = {pb.PERAN_TIM_KOORDINATOR: "Koordinator", pb.PERAN_TIM_KETUA_TIM: "Ketua Tim",
          pb.PERAN_TIM_ANGGOTA: "Anggota"}

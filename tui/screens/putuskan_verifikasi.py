@@ -10,11 +10,12 @@ from typing import Any
 
 from ekinerja.profil.v1 import profil_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import RadioButton, RadioSet, Static
+from textual.widgets import RadioSet, Static
 
 from tui import format as fmt
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.pilihan import RadioButton
 
 
 class _PutuskanScreen(FormAksiScreen):
