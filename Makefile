@@ -18,7 +18,7 @@ run: $(STAMP)
 	@scripts/run.sh
 
 ## The whole test suite, on SQLite and on PostgreSQL (127.0.0.1:5432 when reachable).
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q --durations=15
 
 ## Static checks, each failing on a finding: ruff's lint rules and its format,

@@ -60,10 +60,12 @@ async def measure(name: str, call: Callable[[int], Awaitable[object]], concurren
     elapsed = time.perf_counter() - start
     latencies.sort()
     return {
-        "rpc": name, "rps": len(latencies) / elapsed,
+        "rpc": name,
+        "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
-        "n": len(latencies), "errors": errors,
+        "n": len(latencies),
+        "errors": errors,
     }
 
 
@@ -84,12 +86,16 @@ async def bench_cetak(ch: grpc.aio.Channel, concurrency: int, seconds: float) ->
     return results, lain
 
 
-async def bench(port: int, concurrency: int, seconds: float, ids: list[str],
-                hanya_cetak: bool) -> tuple[list[dict], dict]:
+async def bench(
+    port: int, concurrency: int, seconds: float, ids: list[str], hanya_cetak: bool
+) -> tuple[list[dict], dict]:
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
         health = health_pb2_grpc.HealthStub(ch)
-        floor = [await measure("Health/Check (floor)", lambda i: health.Check(health_pb2.HealthCheckRequest()),
-                               concurrency, seconds)]
+        floor = [
+            await measure(
+                "Health/Check (floor)", lambda i: health.Check(health_pb2.HealthCheckRequest()), concurrency, seconds
+            )
+        ]
         hasil_cetak, lain = await bench_cetak(ch, concurrency, seconds)
         if hanya_cetak:
             return floor + hasil_cetak, lain
@@ -99,14 +105,22 @@ async def bench(port: int, concurrency: int, seconds: float, ids: list[str],
         md_e = await login(auth, ENDANG)
         cases: list[tuple[str, Callable[[int], Awaitable[object]]]] = [
             ("Auth/Login (argon2id)", lambda i: auth.Login(auth_pb2.LoginRequest(nip=SUTIKNO, password=DEMO_PASSWORD))),
-            ("Profil/GetPegawai", lambda i: profil.GetPegawai(
-                profil_pb2.GetPegawaiRequest(name=f"pegawai/{SUTIKNO}"), metadata=md_s)),
-            ("Profil/GetAtasan", lambda i: profil.GetAtasan(
-                profil_pb2.GetAtasanRequest(name=f"pegawai/{SUTIKNO}"), metadata=md_s)),
-            ("Profil/ListPegawai (1 unor)", lambda i: profil.ListPegawai(
-                profil_pb2.ListPegawaiRequest(parent=f"unor/{BIDANG}"), metadata=md_s)),
-            ("Profil/ListBawahan", lambda i: profil.ListBawahan(
-                profil_pb2.ListBawahanRequest(name=f"pegawai/{ENDANG}"), metadata=md_e)),
+            (
+                "Profil/GetPegawai",
+                lambda i: profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{SUTIKNO}"), metadata=md_s),
+            ),
+            (
+                "Profil/GetAtasan",
+                lambda i: profil.GetAtasan(profil_pb2.GetAtasanRequest(name=f"pegawai/{SUTIKNO}"), metadata=md_s),
+            ),
+            (
+                "Profil/ListPegawai (1 unor)",
+                lambda i: profil.ListPegawai(profil_pb2.ListPegawaiRequest(parent=f"unor/{BIDANG}"), metadata=md_s),
+            ),
+            (
+                "Profil/ListBawahan",
+                lambda i: profil.ListBawahan(profil_pb2.ListBawahanRequest(name=f"pegawai/{ENDANG}"), metadata=md_e),
+            ),
             *await skp_cases(ch, md_s, md_e),
         ]
         results = floor + [await measure(name, call, concurrency, seconds) for name, call in cases]
@@ -124,15 +138,26 @@ async def skp_cases(ch: grpc.aio.Channel, md_s: tuple, md_e: tuple) -> list:  # 
     return [
         ("Skp/ListSkp", lambda i: skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{SUTIKNO}"), metadata=md_s)),
         ("Skp/GetSkp (Detail SKP)", lambda i: skp.GetSkp(skp_pb2.GetSkpRequest(name=draft.name), metadata=md_s)),
-        ("Skp/ListSkpBawahan", lambda i: skp.ListSkpBawahan(skp_pb2.ListSkpBawahanRequest(tahun=2023),
-                                                           metadata=md_e)),
-        ("Skp/ListRhkIntervensi", lambda i: skp.ListRhkIntervensi(
-            skp_pb2.ListRhkIntervensiRequest(parent=draft.name), metadata=md_s)),
-        ("Skp/UpdateRhk (write)", lambda i: skp.UpdateRhk(skp_pb2.UpdateRhkRequest(
-            rhk=skp_pb2.Rhk(name=rhk.name, teks=f"{rhk.teks} {i}"), update_mask=FieldMask(paths=["teks"])),
-            metadata=md_s)),
-        ("Skp/MuatUlangSkp (+profil)", lambda i: skp.MuatUlangSkp(skp_pb2.MuatUlangSkpRequest(
-            name=draft.name, pihak=skp_pb2.PIHAK_SKP_PENILAI), metadata=md_s)),
+        ("Skp/ListSkpBawahan", lambda i: skp.ListSkpBawahan(skp_pb2.ListSkpBawahanRequest(tahun=2023), metadata=md_e)),
+        (
+            "Skp/ListRhkIntervensi",
+            lambda i: skp.ListRhkIntervensi(skp_pb2.ListRhkIntervensiRequest(parent=draft.name), metadata=md_s),
+        ),
+        (
+            "Skp/UpdateRhk (write)",
+            lambda i: skp.UpdateRhk(
+                skp_pb2.UpdateRhkRequest(
+                    rhk=skp_pb2.Rhk(name=rhk.name, teks=f"{rhk.teks} {i}"), update_mask=FieldMask(paths=["teks"])
+                ),
+                metadata=md_s,
+            ),
+        ),
+        (
+            "Skp/MuatUlangSkp (+profil)",
+            lambda i: skp.MuatUlangSkp(
+                skp_pb2.MuatUlangSkpRequest(name=draft.name, pihak=skp_pb2.PIHAK_SKP_PENILAI), metadata=md_s
+            ),
+        ),
     ]
 
 
@@ -154,8 +179,9 @@ def main() -> None:
         env.pop("EKINERJA_DATABASE_URL", None)
         run([exe, "migrate"], env)
         run([exe, "seed", "demo"], env)
-        server = subprocess.Popen([exe, "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [exe, "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             ids = asyncio.run(penilaian.siapkan(Settings(data_dir=Path(tmp))))
             asyncio.run(cetak.siapkan(Settings(data_dir=Path(tmp))))
@@ -165,14 +191,20 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     floor = results[0]["rps"]
-    print(f"ekinerja profil + skp + penilaian + cetak — SQLite, 1 server process, {args.concurrency} concurrent clients, "
-          f"{args.seconds:.0f} s per RPC, {os.cpu_count()} cores")
+    print(
+        f"ekinerja profil + skp + penilaian + cetak — SQLite, 1 server process, {args.concurrency} concurrent clients, "
+        f"{args.seconds:.0f} s per RPC, {os.cpu_count()} cores"
+    )
     print(f"{'RPC':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'of floor':>10}  errors")
     for r in results:
-        print(f"{r['rpc']:<30}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps'] / floor:>10.2f}  {_codes(r['errors'])}")
-    print(f"Cetak: first print of the server {lain['pertama_ms']:.0f} ms; bulk Form Penilaian for "
-          f"{lain['dokumen']:.0f} bawahan {lain['detik']:.1f} s ({lain['per_detik']:.1f} documents/s, "
-          f"zip {lain['mib']:.1f} MiB)")
+        print(
+            f"{r['rpc']:<30}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps'] / floor:>10.2f}  {_codes(r['errors'])}"
+        )
+    print(
+        f"Cetak: first print of the server {lain['pertama_ms']:.0f} ms; bulk Form Penilaian for "
+        f"{lain['dokumen']:.0f} bawahan {lain['detik']:.1f} s ({lain['per_detik']:.1f} documents/s, "
+        f"zip {lain['mib']:.1f} MiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -29,8 +29,16 @@ Kasus = list[tuple[str, Callable[[int], Awaitable[object]]]]
 async def siapkan(settings: Settings) -> None:
     db = Database.for_service(settings, "skp")
     try:
-        await skp_bawahan(db, penilai_nip=WIDANANG, penilai_nama="WIDANANG SASMITO AJI", instansi_id=INSTANSI_ID,
-                          unor_id=BIDANG_PEMBINAAN, tahun=2023, jumlah=JUMLAH_MASSAL, mulai=5000)
+        await skp_bawahan(
+            db,
+            penilai_nip=WIDANANG,
+            penilai_nama="WIDANANG SASMITO AJI",
+            instansi_id=INSTANSI_ID,
+            unor_id=BIDANG_PEMBINAAN,
+            tahun=2023,
+            jumlah=JUMLAH_MASSAL,
+            mulai=5000,
+        )
     finally:
         await db.dispose()
 
@@ -48,7 +56,8 @@ async def unduh(stream) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 async def skp_suyanto(ch: grpc.aio.Channel, md: tuple) -> str:  # type: ignore[type-arg]
     daftar = await skp_pb2_grpc.SkpServiceStub(ch).ListSkp(
-        skp_pb2.ListSkpRequest(parent=f"pegawai/{SUYANTO}"), metadata=md)
+        skp_pb2.ListSkpRequest(parent=f"pegawai/{SUYANTO}"), metadata=md
+    )
     return next(x.id for x in daftar.skp if x.periode_awal.year == 2023)
 
 
@@ -56,8 +65,9 @@ async def pertama(ch: grpc.aio.Channel, md: tuple, skp_id: str) -> float:  # typ
     """Milliseconds of the first print this server makes."""
     cetak = cetak_pb2_grpc.CetakServiceStub(ch)
     t = time.perf_counter()
-    await unduh(cetak.CetakRencanaSkp(cetak_pb2.CetakRencanaSkpRequest(skp=f"skp/{skp_id}", tanggal=TANGGAL),
-                                      metadata=md))
+    await unduh(
+        cetak.CetakRencanaSkp(cetak_pb2.CetakRencanaSkpRequest(skp=f"skp/{skp_id}", tanggal=TANGGAL), metadata=md)
+    )
     return (time.perf_counter() - t) * 1000
 
 
@@ -65,15 +75,40 @@ def kasus(ch: grpc.aio.Channel, md: tuple, skp_id: str) -> Kasus:  # type: ignor
     cetak = cetak_pb2_grpc.CetakServiceStub(ch)
     nama = f"penilaian/{skp_id}/periode/akhir"
     return [
-        ("Cetak/RencanaSkp", lambda i: unduh(cetak.CetakRencanaSkp(cetak_pb2.CetakRencanaSkpRequest(
-            skp=f"skp/{skp_id}", tanggal=TANGGAL, anchor_pegawai="^"), metadata=md))),
-        ("Cetak/RencanaSkp + TTE", lambda i: unduh(cetak.CetakRencanaSkp(cetak_pb2.CetakRencanaSkpRequest(
-            skp=f"skp/{skp_id}", tanggal=TANGGAL, tanda_tangan=cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI),
-            metadata=md))),
-        ("Cetak/FormPenilaian", lambda i: unduh(cetak.CetakFormPenilaian(cetak_pb2.CetakFormPenilaianRequest(
-            penilaian=nama, tanggal=TANGGAL), metadata=md))),
-        ("Cetak/EvaluasiKinerja", lambda i: unduh(cetak.CetakEvaluasiKinerja(
-            cetak_pb2.CetakEvaluasiKinerjaRequest(penilaian=nama), metadata=md))),
+        (
+            "Cetak/RencanaSkp",
+            lambda i: unduh(
+                cetak.CetakRencanaSkp(
+                    cetak_pb2.CetakRencanaSkpRequest(skp=f"skp/{skp_id}", tanggal=TANGGAL, anchor_pegawai="^"),
+                    metadata=md,
+                )
+            ),
+        ),
+        (
+            "Cetak/RencanaSkp + TTE",
+            lambda i: unduh(
+                cetak.CetakRencanaSkp(
+                    cetak_pb2.CetakRencanaSkpRequest(
+                        skp=f"skp/{skp_id}", tanggal=TANGGAL, tanda_tangan=cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI
+                    ),
+                    metadata=md,
+                )
+            ),
+        ),
+        (
+            "Cetak/FormPenilaian",
+            lambda i: unduh(
+                cetak.CetakFormPenilaian(
+                    cetak_pb2.CetakFormPenilaianRequest(penilaian=nama, tanggal=TANGGAL), metadata=md
+                )
+            ),
+        ),
+        (
+            "Cetak/EvaluasiKinerja",
+            lambda i: unduh(
+                cetak.CetakEvaluasiKinerja(cetak_pb2.CetakEvaluasiKinerjaRequest(penilaian=nama), metadata=md)
+            ),
+        ),
     ]
 
 
@@ -81,8 +116,13 @@ async def massal(ch: grpc.aio.Channel, md_penilai: tuple) -> dict[str, float]:  
     """One bulk Form Penilaian for the 100 bawahan: seconds, documents/s, MiB."""
     cetak = cetak_pb2_grpc.CetakServiceStub(ch)
     t = time.perf_counter()
-    ukuran, dokumen = await unduh(cetak.CetakMassal(cetak_pb2.CetakMassalRequest(
-        jenis=cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, tahun=2023, periode="akhir", tanggal=TANGGAL),
-        metadata=md_penilai))
+    ukuran, dokumen = await unduh(
+        cetak.CetakMassal(
+            cetak_pb2.CetakMassalRequest(
+                jenis=cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, tahun=2023, periode="akhir", tanggal=TANGGAL
+            ),
+            metadata=md_penilai,
+        )
+    )
     detik = time.perf_counter() - t
     return {"detik": detik, "dokumen": dokumen, "per_detik": dokumen / detik, "mib": ukuran / 2**20}

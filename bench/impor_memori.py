@@ -24,16 +24,46 @@ UNOR = [f"{i:032x}" for i in range(1, 201)]
 
 
 def tulis(folder: Path, jumlah: int, fmt: str) -> tuple[Path, Path]:
-    unor = [["id_unor", "nama_unor", "id_unor_atasan", "unor_induk", "jabatan_pimpinan", "id_instansi",
-             "nama_instansi", "lokasi"]]
-    unor += [[u, f"UNIT KERJA NOMOR {i}", "" if i == 0 else UNOR[0], "Y" if i == 0 else "N", f"Kepala Unit {i}",
-              INSTANSI, "Pemerintah Kab. Contoh", "CONTOH"] for i, u in enumerate(UNOR)]
+    unor = [
+        [
+            "id_unor",
+            "nama_unor",
+            "id_unor_atasan",
+            "unor_induk",
+            "jabatan_pimpinan",
+            "id_instansi",
+            "nama_instansi",
+            "lokasi",
+        ]
+    ]
+    unor += [
+        [
+            u,
+            f"UNIT KERJA NOMOR {i}",
+            "" if i == 0 else UNOR[0],
+            "Y" if i == 0 else "N",
+            f"Kepala Unit {i}",
+            INSTANSI,
+            "Pemerintah Kab. Contoh",
+            "CONTOH",
+        ]
+        for i, u in enumerate(UNOR)
+    ]
     pegawai = [["nip", "nama", "jabatan", "golongan_ruang", "jenis_asn", "id_unor", "email"]]
     for i in range(jumlah):
         # unique: birth date from i, then TMT, sex, sequence number
         nip = f"19{60 + i % 30:02d}{1 + i // 30 % 12:02d}{1 + i // 360 % 28:02d}{2010 + i % 10}011{1 + i // 10080:03d}"
-        pegawai.append([nip, f"PEGAWAI CONTOH NOMOR {i} S.Kom.", "Pranata Komputer Ahli Pertama pada Bidang Data",
-                        "III/a", "PNS", UNOR[i % len(UNOR)], f"pegawai{i}@contoh.go.id"])
+        pegawai.append(
+            [
+                nip,
+                f"PEGAWAI CONTOH NOMOR {i} S.Kom.",
+                "Pranata Komputer Ahli Pertama pada Bidang Data",
+                "III/a",
+                "PNS",
+                UNOR[i % len(UNOR)],
+                f"pegawai{i}@contoh.go.id",
+            ]
+        )
     paths = folder / f"unor.{fmt}", folder / f"pegawai.{fmt}"
     for path, rows in zip(paths, (unor, pegawai), strict=True):
         if fmt == "csv":
@@ -83,9 +113,11 @@ def main() -> None:
         ringkasan, puncak = asyncio.run(impor(settings, unor, pegawai))
         ukuran = pegawai.stat().st_size
         print(ringkasan)
-        print(f"{args.format}: berkas {ukuran / 2**20:.1f} MiB, puncak alokasi Python {puncak / 2**20:.1f} MiB "
-              f"({puncak / ukuran:.1f}x ukuran berkas), RSS puncak proses "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        print(
+            f"{args.format}: berkas {ukuran / 2**20:.1f} MiB, puncak alokasi Python {puncak / 2**20:.1f} MiB "
+            f"({puncak / ukuran:.1f}x ukuran berkas), RSS puncak proses "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+        )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,17 @@ def nip_palsu(i: int) -> str:
     return f"{lahir:%Y%m%d}200501{1}{i % 1000:03d}"
 
 
-async def skp_bawahan(db: Database, *, penilai_nip: str, penilai_nama: str, instansi_id: str, unor_id: str,
-                      tahun: int, jumlah: int, mulai: int = 0) -> list[str]:
+async def skp_bawahan(
+    db: Database,
+    *,
+    penilai_nip: str,
+    penilai_nama: str,
+    instansi_id: str,
+    unor_id: str,
+    tahun: int,
+    jumlah: int,
+    mulai: int = 0,
+) -> list[str]:
     """`jumlah` approved SKPs of the year rated by `penilai_nip`, each with two
     RHK and one indikator per RHK; returns their ids."""
     now = dt.datetime.now(dt.UTC)
@@ -28,24 +37,77 @@ async def skp_bawahan(db: Database, *, penilai_nip: str, penilai_nama: str, inst
         for i in range(mulai, mulai + jumlah):
             skp_id = uuid.uuid4().hex
             ids.append(skp_id)
-            s.add(SkpRow(
-                id=skp_id, nip=nip_palsu(i), instansi_id=instansi_id, instansi_nama="Instansi", tahun=tahun,
-                awal=dt.date(tahun, 1, 1), akhir=dt.date(tahun, 12, 31), pendekatan="KUANTITATIF",
-                status="PERSETUJUAN", peran="DEFINITIF", unor_plt_id=None, pimpinan=False, jabatan="Pelaksana",
-                unor_id=unor_id, unor_nama="Unit", keterangan="", pegawai_nama=f"PEGAWAI {i:04d}",
-                pegawai_golongan="III/a", pegawai_pangkat="Penata Muda", pegawai_jabatan="Pelaksana",
-                pegawai_unor_id=unor_id, pegawai_unor_nama="Unit", pegawai_dimuat=now, penilai_nip=penilai_nip,
-                penilai_nama=penilai_nama, penilai_golongan="III/d", penilai_pangkat="", penilai_jabatan="Kepala",
-                penilai_unor_id=unor_id, penilai_unor_nama="Unit", penilai_dimuat=now, ekspektasi={}, lampiran={},
-                dibuat=now, diubah=now))
+            s.add(
+                SkpRow(
+                    id=skp_id,
+                    nip=nip_palsu(i),
+                    instansi_id=instansi_id,
+                    instansi_nama="Instansi",
+                    tahun=tahun,
+                    awal=dt.date(tahun, 1, 1),
+                    akhir=dt.date(tahun, 12, 31),
+                    pendekatan="KUANTITATIF",
+                    status="PERSETUJUAN",
+                    peran="DEFINITIF",
+                    unor_plt_id=None,
+                    pimpinan=False,
+                    jabatan="Pelaksana",
+                    unor_id=unor_id,
+                    unor_nama="Unit",
+                    keterangan="",
+                    pegawai_nama=f"PEGAWAI {i:04d}",
+                    pegawai_golongan="III/a",
+                    pegawai_pangkat="Penata Muda",
+                    pegawai_jabatan="Pelaksana",
+                    pegawai_unor_id=unor_id,
+                    pegawai_unor_nama="Unit",
+                    pegawai_dimuat=now,
+                    penilai_nip=penilai_nip,
+                    penilai_nama=penilai_nama,
+                    penilai_golongan="III/d",
+                    penilai_pangkat="",
+                    penilai_jabatan="Kepala",
+                    penilai_unor_id=unor_id,
+                    penilai_unor_nama="Unit",
+                    penilai_dimuat=now,
+                    ekspektasi={},
+                    lampiran={},
+                    dibuat=now,
+                    diubah=now,
+                )
+            )
         await s.flush()
         for skp_id in ids:
             for n in (1, 2):
                 rhk_id = uuid.uuid4().hex
-                s.add(RhkRow(id=rhk_id, skp_id=skp_id, jenis="UTAMA", klasifikasi="INDIVIDU", unor_id=None,
-                             unor_nama="", rhk_atasan_id=None, rhk_atasan_skp_id=None, rhk_atasan_teks="",
-                             perjanjian_kinerja="", teks=f"RHK {n}", urutan=n, diwarisi_dari=None))
+                s.add(
+                    RhkRow(
+                        id=rhk_id,
+                        skp_id=skp_id,
+                        jenis="UTAMA",
+                        klasifikasi="INDIVIDU",
+                        unor_id=None,
+                        unor_nama="",
+                        rhk_atasan_id=None,
+                        rhk_atasan_skp_id=None,
+                        rhk_atasan_teks="",
+                        perjanjian_kinerja="",
+                        teks=f"RHK {n}",
+                        urutan=n,
+                        diwarisi_dari=None,
+                    )
+                )
                 await s.flush()
-                s.add(IndikatorRow(id=uuid.uuid4().hex, rhk_id=rhk_id, aspek="WAKTU", teks=f"Indikator {n}",
-                                   target="12 bulan", target_angka=12.0, target_satuan="bulan", urutan=1))
+                s.add(
+                    IndikatorRow(
+                        id=uuid.uuid4().hex,
+                        rhk_id=rhk_id,
+                        aspek="WAKTU",
+                        teks=f"Indikator {n}",
+                        target="12 bulan",
+                        target_angka=12.0,
+                        target_satuan="bulan",
+                        urutan=1,
+                    )
+                )
     return ids

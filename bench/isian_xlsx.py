@@ -50,13 +50,27 @@ async def siapkan(settings: Settings, baris: int) -> str:
     """SUTIKNO's open SKP (returns its id) and ENDANG's `baris` bawahan SKPs of 2023."""
     db = Database.for_service(settings, "skp")
     try:
-        (skp_id,) = await skp_bawahan(db, penilai_nip=ENDANG, penilai_nama="ENDANG SUMARSIH",
-                                      instansi_id=INSTANSI_ID, unor_id=BIDANG_PEMBINAAN, tahun=TAHUN_BUKA,
-                                      jumlah=1, mulai=900_000)
+        (skp_id,) = await skp_bawahan(
+            db,
+            penilai_nip=ENDANG,
+            penilai_nama="ENDANG SUMARSIH",
+            instansi_id=INSTANSI_ID,
+            unor_id=BIDANG_PEMBINAAN,
+            tahun=TAHUN_BUKA,
+            jumlah=1,
+            mulai=900_000,
+        )
         async with db.transaction() as s:
             await s.execute(update(SkpRow).where(SkpRow.id == skp_id).values(nip=SUTIKNO, pegawai_nama="SUTIKNO"))
-        await skp_bawahan(db, penilai_nip=ENDANG, penilai_nama="ENDANG SUMARSIH", instansi_id=INSTANSI_ID,
-                          unor_id=BIDANG_PEMBINAAN, tahun=2023, jumlah=baris)
+        await skp_bawahan(
+            db,
+            penilai_nip=ENDANG,
+            penilai_nama="ENDANG SUMARSIH",
+            instansi_id=INSTANSI_ID,
+            unor_id=BIDANG_PEMBINAAN,
+            tahun=2023,
+            jumlah=baris,
+        )
         return skp_id
     finally:
         await db.dispose()
@@ -72,7 +86,7 @@ async def unduh(call) -> bytes:  # type: ignore[no-untyped-def]
 def pesan(kepala: pb.UnggahXlsxRequest, isi: bytes):  # type: ignore[no-untyped-def]
     yield kepala
     for i in range(0, len(isi), POTONGAN):
-        yield pb.UnggahXlsxRequest(isi=isi[i:i + POTONGAN])
+        yield pb.UnggahXlsxRequest(isi=isi[i : i + POTONGAN])
 
 
 async def unggah(method, kepala: pb.UnggahXlsxRequest, isi: bytes, md) -> tuple[float, pb.HasilUnggahXlsx]:  # type: ignore[no-untyped-def]
@@ -94,8 +108,9 @@ async def ukur(port: int, skp_id: str, baris: int) -> list[tuple[str, int, float
         hasil = []
         md = await masuk(SUTIKNO)
         name = f"penilaian/{skp_id}/periode/akhir"
-        wb = load_workbook(io.BytesIO(await unduh(nilai.UnduhIsianPeriode(pb.UnduhIsianPeriodeRequest(name=name),
-                                                                            metadata=md))))
+        wb = load_workbook(
+            io.BytesIO(await unduh(nilai.UnduhIsianPeriode(pb.UnduhIsianPeriodeRequest(name=name), metadata=md)))
+        )
         ws = wb["Rencana Aksi"]
         rhk = [ws.cell(r, 2).value for r in range(2, ws.max_row + 1)]
         ws.delete_rows(2, ws.max_row)
@@ -105,13 +120,24 @@ async def ukur(port: int, skp_id: str, baris: int) -> list[tuple[str, int, float
         wb.save(buf)
         isi = buf.getvalue()
         for mode, label in ((pb.MODE_UNGGAH_UNSPECIFIED, "periksa"), (pb.MODE_UNGGAH_SEMUA, "simpan")):
-            detik, h = await unggah(nilai.UnggahIsianPeriode, pb.UnggahXlsxRequest(
-                request_id=uuid.uuid4().hex, name=name, mode=mode, nama_berkas="isian.xlsx"), isi, md)
+            detik, h = await unggah(
+                nilai.UnggahIsianPeriode,
+                pb.UnggahXlsxRequest(request_id=uuid.uuid4().hex, name=name, mode=mode, nama_berkas="isian.xlsx"),
+                isi,
+                md,
+            )
             hasil.append((f"UnggahIsianPeriode {label}", len(isi), detik, h))
 
         md = await masuk(ENDANG)
-        wb = load_workbook(io.BytesIO(await unduh(nilai.UnduhRatingBawahan(pb.ListRekapPenilaianRequest(
-            tahun=2023, periode=pb.PERIODE_AKHIR_TAHUN), metadata=md))))
+        wb = load_workbook(
+            io.BytesIO(
+                await unduh(
+                    nilai.UnduhRatingBawahan(
+                        pb.ListRekapPenilaianRequest(tahun=2023, periode=pb.PERIODE_AKHIR_TAHUN), metadata=md
+                    )
+                )
+            )
+        )
         ws = wb["Rating"]
         for r in range(2, ws.max_row + 1):
             ws.cell(r, 5, ("SESUAI EKSPEKTASI", "DIATAS EKSPEKTASI")[r % 2])
@@ -120,9 +146,18 @@ async def ukur(port: int, skp_id: str, baris: int) -> list[tuple[str, int, float
         wb.save(buf)
         isi = buf.getvalue()
         for mode, label in ((pb.MODE_UNGGAH_UNSPECIFIED, "periksa"), (pb.MODE_UNGGAH_SEMUA, "simpan")):
-            detik, h = await unggah(nilai.UnggahRatingBawahan, pb.UnggahXlsxRequest(
-                request_id=uuid.uuid4().hex, tahun=2023, periode=pb.PERIODE_AKHIR_TAHUN, mode=mode,
-                nama_berkas="rating.xlsx"), isi, md)
+            detik, h = await unggah(
+                nilai.UnggahRatingBawahan,
+                pb.UnggahXlsxRequest(
+                    request_id=uuid.uuid4().hex,
+                    tahun=2023,
+                    periode=pb.PERIODE_AKHIR_TAHUN,
+                    mode=mode,
+                    nama_berkas="rating.xlsx",
+                ),
+                isi,
+                md,
+            )
             hasil.append((f"UnggahRatingBawahan {label}", len(isi), detik, h))
         return hasil
 
@@ -139,8 +174,9 @@ def main() -> None:
         for cmd in (["migrate"], ["seed", "demo"]):
             subprocess.run([exe, *cmd], env=env, check=True, stdout=subprocess.DEVNULL)
         skp_id = asyncio.run(siapkan(Settings(data_dir=Path(tmp)), args.baris))
-        server = subprocess.Popen([exe, "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [exe, "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             hasil = asyncio.run(ukur(args.port, skp_id, args.baris))
         finally:
@@ -149,8 +185,10 @@ def main() -> None:
     print(f"Isian/Rating XLSX, {args.baris} rows — SQLite, 1 server process, 1 client, {os.cpu_count()} cores")
     print(f"{'upload':<30}{'KiB':>7}{'s':>8}{'rows/s':>9}  rows ok/changed/refused, saved")
     for nama, ukuran, detik, h in hasil:
-        print(f"{nama:<30}{ukuran // 1024:>7}{detik:>8.2f}{h.jumlah_baris / detik:>9.0f}  "
-              f"{h.baris_sah}/{h.berubah}/{len(h.kesalahan)}, {h.disimpan}")
+        print(
+            f"{nama:<30}{ukuran // 1024:>7}{detik:>8.2f}{h.jumlah_baris / detik:>9.0f}  "
+            f"{h.baris_sah}/{h.berubah}/{len(h.kesalahan)}, {h.disimpan}"
+        )
 
 
 if __name__ == "__main__":

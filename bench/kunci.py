@@ -48,21 +48,51 @@ async def kasus(ch: grpc.aio.Channel, hasil: Hasil, klien: int) -> list[tuple[st
         return bawahan[(i // 1000) % len(bawahan)]
 
     return [
-        ("Auth/Login (argon2id)", lambda i: auth.Login(auth_pb2.LoginRequest(
-            nip=hasil.pegawai[i % len(hasil.pegawai)], password=PASSWORD))),
-        ("Skp/GetSkp (Detail SKP)", lambda i: skp.GetSkp(skp_pb2.GetSkpRequest(name=f"skp/{skp_id(i)}"),
-                                                         metadata=md[pegawai(i)])),
-        (f"Skp/ListSkpBawahan ({hasil.bawahan_penilai})", lambda i: skp.ListSkpBawahan(
-            skp_pb2.ListSkpBawahanRequest(tahun=hasil.tahun), metadata=md_penilai)),
-        ("Nilai/GetPenilaian", lambda i: nilai.GetPenilaian(npb.GetPenilaianRequest(
-            name=f"penilaian/{skp_id(i)}/periode/tw3"), metadata=md[pegawai(i)])),
-        (f"Nilai/ListRekap ({hasil.bawahan_penilai})", lambda i: nilai.ListRekapPenilaian(
-            npb.ListRekapPenilaianRequest(tahun=hasil.tahun, periode=PERIODE_LALU), metadata=md_penilai)),
-        ("Nilai/UpdateRealisasi (write)", lambda i: nilai.UpdateRealisasi(npb.UpdateRealisasiRequest(
-            parent=f"penilaian/{skp_id(i)}/periode/tw4", realisasi=npb.Realisasi(
-                indikator=hasil.indikator[skp_id(i)], realisasi=f"{i % 9 + 1} dokumen", sumber_data="Laporan")),
-            metadata=md[pegawai(i)])),
-        ("Nilai/SetRating (write)", lambda i: nilai.SetRating(npb.SetRatingRequest(
-            name=f"penilaian/{dinilai(i)}/periode/tw3", rating_hasil_kerja=RATING[i % 2],
-            rating_perilaku_kerja=npb.RATING_SESUAI_EKSPEKTASI), metadata=md_penilai)),
+        (
+            "Auth/Login (argon2id)",
+            lambda i: auth.Login(auth_pb2.LoginRequest(nip=hasil.pegawai[i % len(hasil.pegawai)], password=PASSWORD)),
+        ),
+        (
+            "Skp/GetSkp (Detail SKP)",
+            lambda i: skp.GetSkp(skp_pb2.GetSkpRequest(name=f"skp/{skp_id(i)}"), metadata=md[pegawai(i)]),
+        ),
+        (
+            f"Skp/ListSkpBawahan ({hasil.bawahan_penilai})",
+            lambda i: skp.ListSkpBawahan(skp_pb2.ListSkpBawahanRequest(tahun=hasil.tahun), metadata=md_penilai),
+        ),
+        (
+            "Nilai/GetPenilaian",
+            lambda i: nilai.GetPenilaian(
+                npb.GetPenilaianRequest(name=f"penilaian/{skp_id(i)}/periode/tw3"), metadata=md[pegawai(i)]
+            ),
+        ),
+        (
+            f"Nilai/ListRekap ({hasil.bawahan_penilai})",
+            lambda i: nilai.ListRekapPenilaian(
+                npb.ListRekapPenilaianRequest(tahun=hasil.tahun, periode=PERIODE_LALU), metadata=md_penilai
+            ),
+        ),
+        (
+            "Nilai/UpdateRealisasi (write)",
+            lambda i: nilai.UpdateRealisasi(
+                npb.UpdateRealisasiRequest(
+                    parent=f"penilaian/{skp_id(i)}/periode/tw4",
+                    realisasi=npb.Realisasi(
+                        indikator=hasil.indikator[skp_id(i)], realisasi=f"{i % 9 + 1} dokumen", sumber_data="Laporan"
+                    ),
+                ),
+                metadata=md[pegawai(i)],
+            ),
+        ),
+        (
+            "Nilai/SetRating (write)",
+            lambda i: nilai.SetRating(
+                npb.SetRatingRequest(
+                    name=f"penilaian/{dinilai(i)}/periode/tw3",
+                    rating_hasil_kerja=RATING[i % 2],
+                    rating_perilaku_kerja=npb.RATING_SESUAI_EKSPEKTASI,
+                ),
+                metadata=md_penilai,
+            ),
+        ),
     ]

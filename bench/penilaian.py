@@ -20,8 +20,15 @@ JUMLAH = 1000
 async def siapkan(settings: Settings) -> list[str]:
     db = Database.for_service(settings, "skp")
     try:
-        return await skp_bawahan(db, penilai_nip=ENDANG, penilai_nama="ENDANG SUMARSIH", instansi_id=INSTANSI_ID,
-                                 unor_id=BIDANG_PEMBINAAN, tahun=2023, jumlah=JUMLAH)
+        return await skp_bawahan(
+            db,
+            penilai_nip=ENDANG,
+            penilai_nama="ENDANG SUMARSIH",
+            instansi_id=INSTANSI_ID,
+            unor_id=BIDANG_PEMBINAAN,
+            tahun=2023,
+            jumlah=JUMLAH,
+        )
     finally:
         await db.dispose()
 
@@ -36,9 +43,21 @@ def kasus(ch: grpc.aio.Channel, md_e: tuple, ids: list[str]) -> list[tuple[str, 
 
     return [
         (f"Nilai/ListRekap ({JUMLAH} bawahan)", lambda i: nilai.ListRekapPenilaian(rekap, metadata=md_e)),
-        ("Nilai/GetPenilaian (1 bawahan)", lambda i: nilai.GetPenilaian(penilaian_pb2.GetPenilaianRequest(
-            name=f"penilaian/{sebar(i)}/periode/akhir"), metadata=md_e)),
-        ("Nilai/SetRating (write)", lambda i: nilai.SetRating(penilaian_pb2.SetRatingRequest(
-            name=f"penilaian/{sebar(i)}/periode/akhir", rating_hasil_kerja=rating[i % 2],
-            rating_perilaku_kerja=penilaian_pb2.RATING_SESUAI_EKSPEKTASI), metadata=md_e)),
+        (
+            "Nilai/GetPenilaian (1 bawahan)",
+            lambda i: nilai.GetPenilaian(
+                penilaian_pb2.GetPenilaianRequest(name=f"penilaian/{sebar(i)}/periode/akhir"), metadata=md_e
+            ),
+        ),
+        (
+            "Nilai/SetRating (write)",
+            lambda i: nilai.SetRating(
+                penilaian_pb2.SetRatingRequest(
+                    name=f"penilaian/{sebar(i)}/periode/akhir",
+                    rating_hasil_kerja=rating[i % 2],
+                    rating_perilaku_kerja=penilaian_pb2.RATING_SESUAI_EKSPEKTASI,
+                ),
+                metadata=md_e,
+            ),
+        ),
     ]

@@ -56,10 +56,14 @@ async def rencana_pekerja(url: str, tahun: int, klien: int) -> list[dict]:
     approved staff SKPs) and PEGAWAI_PER_PEKERJA staff pegawai with approved SKPs."""
     conn = await asyncpg.connect(_dsn(url))
     try:
-        skp = await conn.fetch("SELECT id, nip, penilai_nip FROM skp.skp WHERE tahun = $1 AND status = 'PERSETUJUAN' "
-                               "AND NOT pimpinan AND penilai_nip IS NOT NULL ORDER BY id", tahun)
-        ind = await conn.fetch("SELECT r.skp_id, r.id AS rhk_id, i.id AS ind_id FROM skp.rhk r "
-                               "JOIN skp.indikator i ON i.rhk_id = r.id")
+        skp = await conn.fetch(
+            "SELECT id, nip, penilai_nip FROM skp.skp WHERE tahun = $1 AND status = 'PERSETUJUAN' "
+            "AND NOT pimpinan AND penilai_nip IS NOT NULL ORDER BY id",
+            tahun,
+        )
+        ind = await conn.fetch(
+            "SELECT r.skp_id, r.id AS rhk_id, i.id AS ind_id FROM skp.rhk r JOIN skp.indikator i ON i.rhk_id = r.id"
+        )
     finally:
         await conn.close()
     rhk: dict[str, set[str]] = defaultdict(set)
@@ -76,29 +80,48 @@ async def rencana_pekerja(url: str, tahun: int, klien: int) -> list[dict]:
     staf = [r for r in skp if r["id"] in indikator]
     if len(staf) < klien * PEGAWAI_PER_PEKERJA:
         raise SystemExit("not enough approved staff SKPs: more --pegawai")
-    return [{"penilai": {"nip": penilai[i], "skp": per_penilai[penilai[i]]},
-             "pegawai": [{"nip": r["nip"], "skp": r["id"], "indikator": indikator[r["id"]],
-                          "rhk": sorted(rhk[r["id"]])}
-                         for r in staf[i * PEGAWAI_PER_PEKERJA:(i + 1) * PEGAWAI_PER_PEKERJA]]}
-            for i in range(klien)]
+    return [
+        {
+            "penilai": {"nip": penilai[i], "skp": per_penilai[penilai[i]]},
+            "pegawai": [
+                {"nip": r["nip"], "skp": r["id"], "indikator": indikator[r["id"]], "rhk": sorted(rhk[r["id"]])}
+                for r in staf[i * PEGAWAI_PER_PEKERJA : (i + 1) * PEGAWAI_PER_PEKERJA]
+            ],
+        }
+        for i in range(klien)
+    ]
 
 
 async def pg_hitung(url: str) -> dict:
     """Rows inserted/updated/deleted so far in every service schema, database size, commits."""
     conn = await asyncpg.connect(_dsn(url))
     try:
-        t = await conn.fetchrow("SELECT sum(n_tup_ins)::bigint AS ins, sum(n_tup_upd)::bigint AS upd, "
-                                "sum(n_tup_del)::bigint AS del FROM pg_stat_user_tables")
-        per_tabel = {f"{r['schemaname']}.{r['relname']}": int(r["n"]) for r in await conn.fetch(
-            "SELECT schemaname, relname, (n_tup_ins + n_tup_upd + n_tup_del) AS n FROM pg_stat_user_tables")}
-        d = await conn.fetchrow("SELECT xact_commit, blks_hit, blks_read FROM pg_stat_database "
-                                "WHERE datname = current_database()")
+        t = await conn.fetchrow(
+            "SELECT sum(n_tup_ins)::bigint AS ins, sum(n_tup_upd)::bigint AS upd, "
+            "sum(n_tup_del)::bigint AS del FROM pg_stat_user_tables"
+        )
+        per_tabel = {
+            f"{r['schemaname']}.{r['relname']}": int(r["n"])
+            for r in await conn.fetch(
+                "SELECT schemaname, relname, (n_tup_ins + n_tup_upd + n_tup_del) AS n FROM pg_stat_user_tables"
+            )
+        }
+        d = await conn.fetchrow(
+            "SELECT xact_commit, blks_hit, blks_read FROM pg_stat_database WHERE datname = current_database()"
+        )
         ukuran = await conn.fetchval("SELECT pg_database_size(current_database())")
         wal = await conn.fetchval("SELECT wal_bytes FROM pg_stat_wal")  # cluster-wide
     finally:
         await conn.close()
-    return {"ins": int(t["ins"] or 0), "upd": int(t["upd"] or 0), "del": int(t["del"] or 0),
-            "commit": int(d["xact_commit"]), "ukuran": int(ukuran), "wal": int(wal), "per_tabel": per_tabel}
+    return {
+        "ins": int(t["ins"] or 0),
+        "upd": int(t["upd"] or 0),
+        "del": int(t["del"] or 0),
+        "commit": int(d["xact_commit"]),
+        "ukuran": int(ukuran),
+        "wal": int(wal),
+        "per_tabel": per_tabel,
+    }
 
 
 def _cpu_proses(pid: int) -> float:
@@ -164,19 +187,46 @@ def satu_putaran(replika: int, n: int, detik: float, klien: int, tmp: Path) -> d
         out["pg_awal"] = asyncio.run(pg_hitung(url))
         pekerja = asyncio.run(rencana_pekerja(url, hasil.tahun, klien))
         t = time.perf_counter()
-        r = subprocess.run([sys.executable, "-m", "deploy.lokal", "--run-dir", str(run), "start", "--replika",
-                            str(replika), "--port", "0", "--database-url", url], env=env, capture_output=True,
-                           text=True, timeout=300)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "deploy.lokal",
+                "--run-dir",
+                str(run),
+                "start",
+                "--replika",
+                str(replika),
+                "--port",
+                "0",
+                "--database-url",
+                url,
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if r.returncode != 0:
             raise RuntimeError(f"deploy.lokal start failed:\n{r.stdout}\n{r.stderr}")
         out["start_s"] = time.perf_counter() - t
         alamat = json.loads((run / "lokal.json").read_text())["address"]
-        rencana = {"alamat": alamat, "detik": detik, "tahun": hasil.tahun, "periode": PERIODE,
-                   "campuran": CAMPURAN, "pekerja": pekerja}
+        rencana = {
+            "alamat": alamat,
+            "detik": detik,
+            "tahun": hasil.tahun,
+            "periode": PERIODE,
+            "campuran": CAMPURAN,
+            "pekerja": pekerja,
+        }
         (tmp / f"rencana-{replika}.json").write_text(json.dumps(rencana))
         keluaran = tmp / f"hasil-{replika}.json"
-        proc = subprocess.Popen([sys.executable, "-m", "bench.serbuan_klien", str(tmp / f"rencana-{replika}.json"),
-                                 str(keluaran)], env=env, stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.serbuan_klien", str(tmp / f"rencana-{replika}.json"), str(keluaran)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             assert proc.stdout is not None
             cpu0 = pg0 = cpu1 = None
@@ -199,44 +249,65 @@ def satu_putaran(replika: int, n: int, detik: float, klien: int, tmp: Path) -> d
         out["cpu"] = {k: (cpu1[k] - cpu0[k]) / lama for k in cpu1 if k in cpu0}
         panggilan = sum(v["n"] for v in out["klien"]["per_jenis"].values())
         tabel = {k: v - pg0["per_tabel"].get(k, 0) for k, v in pg1["per_tabel"].items()}
-        out["tulis"] = {"baris_per_panggilan": (pg1["ins"] + pg1["upd"] + pg1["del"]
-                                                - pg0["ins"] - pg0["upd"] - pg0["del"]) / max(panggilan, 1),
-                        "commit_per_panggilan": (pg1["commit"] - pg0["commit"]) / max(panggilan, 1),
-                        "wal_per_panggilan": (pg1["wal"] - pg0["wal"]) / max(panggilan, 1),
-                        "per_tabel": {k: v for k, v in sorted(tabel.items(), key=lambda x: -x[1]) if v}}
+        out["tulis"] = {
+            "baris_per_panggilan": (pg1["ins"] + pg1["upd"] + pg1["del"] - pg0["ins"] - pg0["upd"] - pg0["del"])
+            / max(panggilan, 1),
+            "commit_per_panggilan": (pg1["commit"] - pg0["commit"]) / max(panggilan, 1),
+            "wal_per_panggilan": (pg1["wal"] - pg0["wal"]) / max(panggilan, 1),
+            "per_tabel": {k: v for k, v in sorted(tabel.items(), key=lambda x: -x[1]) if v},
+        }
         return out
     finally:
-        subprocess.run([sys.executable, "-m", "deploy.lokal", "--run-dir", str(run), "stop"], env=env,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "deploy.lokal", "--run-dir", str(run), "stop"],
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
         asyncio.run(pg_admin(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
 
 
 def cetak(hasil: list[dict], lantai: dict, n: int, klien: int, detik: float) -> None:
-    print(f"\nSerbuan tenggat {dt.date.today()}, {os.cpu_count()} cores, {n} pegawai, {klien} clients, "
-          f"{detik:.0f} s, mix {CAMPURAN}, Triwulan IV")
+    print(
+        f"\nSerbuan tenggat {dt.date.today()}, {os.cpu_count()} cores, {n} pegawai, {klien} clients, "
+        f"{detik:.0f} s, mix {CAMPURAN}, Triwulan IV"
+    )
     print(f"Floor (bare grpc.aio echo, 32 clients, direct): {lantai['rps']:.0f} req/s, p50 {lantai['p50']:.1f} ms")
-    print("\n| replicas | calls/s | of floor | RPC | calls/s | p50 ms | p99 ms | errors |\n|---:|---:|---:|---|---:|---:|---:|---|")
+    print(
+        "\n| replicas | calls/s | of floor | RPC | calls/s | p50 ms | p99 ms | errors |\n|---:|---:|---:|---|---:|---:|---:|---|"
+    )
     for h in hasil:
         k = h["klien"]
         for j, v in k["per_jenis"].items():
             err = ", ".join(f"{a} {b}" for a, b in sorted(v["galat"].items())) or "0"
-            print(f"| {h['replika']} | {k['total']:.0f} | {k['total'] / lantai['rps']:.3f} | {j} | {v['rps']:.1f} | "
-                  f"{v['p50']:.0f} | {v['p99']:.0f} | {err} |")
+            print(
+                f"| {h['replika']} | {k['total']:.0f} | {k['total'] / lantai['rps']:.3f} | {j} | {v['rps']:.1f} | "
+                f"{v['p50']:.0f} | {v['p99']:.0f} | {err} |"
+            )
     if len(hasil) >= 2:
-        print(f"\nScaling {hasil[0]['replika']} → {hasil[-1]['replika']} replicas: "
-              f"{hasil[-1]['klien']['total'] / hasil[0]['klien']['total']:.2f}×")
+        print(
+            f"\nScaling {hasil[0]['replika']} → {hasil[-1]['replika']} replicas: "
+            f"{hasil[-1]['klien']['total'] / hasil[0]['klien']['total']:.2f}×"
+        )
     for h in hasil:
         c = h["cpu"]
         mesin = c.pop("mesin_sibuk") / c.pop("mesin_total") * 100
-        print(f"\n{h['replika']} replica(s): CPU cores busy in the window: " +
-              ", ".join(f"{a} {b:.2f}" for a, b in c.items()) + f"; machine {mesin:.0f}% busy")
-        print(f"  generator {h['generator_s']:.1f} s ({', '.join(f'{a} {b}' for a, b in h['jumlah'].items())}); "
-              f"database after generator {h['pg_awal']['ukuran'] / 2**20:.0f} MiB; start {h['start_s']:.1f} s; "
-              f"login {h['klien']['login_n']} accounts {h['klien']['login_s']:.1f} s")
+        print(
+            f"\n{h['replika']} replica(s): CPU cores busy in the window: "
+            + ", ".join(f"{a} {b:.2f}" for a, b in c.items())
+            + f"; machine {mesin:.0f}% busy"
+        )
+        print(
+            f"  generator {h['generator_s']:.1f} s ({', '.join(f'{a} {b}' for a, b in h['jumlah'].items())}); "
+            f"database after generator {h['pg_awal']['ukuran'] / 2**20:.0f} MiB; start {h['start_s']:.1f} s; "
+            f"login {h['klien']['login_n']} accounts {h['klien']['login_s']:.1f} s"
+        )
         t = h["tulis"]
-        print(f"  rows written per call {t['baris_per_panggilan']:.2f}, commits per call "
-              f"{t['commit_per_panggilan']:.2f}, WAL bytes per call {t['wal_per_panggilan']:.0f} (cluster-wide); by table: "
-              + ", ".join(f"{a} {b}" for a, b in list(t["per_tabel"].items())[:10]))
+        print(
+            f"  rows written per call {t['baris_per_panggilan']:.2f}, commits per call "
+            f"{t['commit_per_panggilan']:.2f}, WAL bytes per call {t['wal_per_panggilan']:.0f} (cluster-wide); by table: "
+            + ", ".join(f"{a} {b}" for a, b in list(t["per_tabel"].items())[:10])
+        )
         if h["klien"]["contoh_galat"]:
             print(f"  errors: {h['klien']['contoh_galat']}")
 

@@ -59,34 +59,58 @@ async def jalan(rencana: dict) -> dict:
     async with grpc.aio.insecure_channel(rencana["alamat"]) as ch:
         auth = auth_pb2_grpc.AuthServiceStub(ch)
         nilai = penilaian_pb2_grpc.PenilaianServiceStub(ch)
-        nips = [p["nip"] for w in rencana["pekerja"] for p in w["pegawai"]] + \
-               [w["penilai"]["nip"] for w in rencana["pekerja"]]
+        nips = [p["nip"] for w in rencana["pekerja"] for p in w["pegawai"]] + [
+            w["penilai"]["nip"] for w in rencana["pekerja"]
+        ]
         t = time.perf_counter()
         md = await _login_semua(auth, nips)
         login_s = time.perf_counter() - t
 
         def realisasi(rng: random.Random, w: dict) -> grpc.aio.UnaryUnaryCall:
             p = rng.choice(w["pegawai"])
-            return nilai.UpdateRealisasi(npb.UpdateRealisasiRequest(
-                request_id=uuid.uuid4().hex, parent=f"penilaian/{p['skp']}/periode/{periode}",
-                realisasi=npb.Realisasi(indikator=rng.choice(p["indikator"]), realisasi=f"{rng.randint(1, 12)} dokumen",
-                                        sumber_data="Laporan bulanan")), metadata=md[p["nip"]], timeout=60)
+            return nilai.UpdateRealisasi(
+                npb.UpdateRealisasiRequest(
+                    request_id=uuid.uuid4().hex,
+                    parent=f"penilaian/{p['skp']}/periode/{periode}",
+                    realisasi=npb.Realisasi(
+                        indikator=rng.choice(p["indikator"]),
+                        realisasi=f"{rng.randint(1, 12)} dokumen",
+                        sumber_data="Laporan bulanan",
+                    ),
+                ),
+                metadata=md[p["nip"]],
+                timeout=60,
+            )
 
         def bukti(rng: random.Random, w: dict) -> grpc.aio.UnaryUnaryCall:
             p = rng.choice(w["pegawai"])
             rhk = rng.choice(p["rhk"])
-            return nilai.CreateBuktiDukung(npb.CreateBuktiDukungRequest(
-                request_id=uuid.uuid4().hex, parent=f"penilaian/{p['skp']}/periode/{periode}",
-                bukti_dukung=npb.BuktiDukung(rhk=rhk, nama="Laporan kegiatan Desember",
-                                             tautan=f"https://drive.example.go.id/{uuid.uuid4().hex[:12]}")),
-                metadata=md[p["nip"]], timeout=60)
+            return nilai.CreateBuktiDukung(
+                npb.CreateBuktiDukungRequest(
+                    request_id=uuid.uuid4().hex,
+                    parent=f"penilaian/{p['skp']}/periode/{periode}",
+                    bukti_dukung=npb.BuktiDukung(
+                        rhk=rhk,
+                        nama="Laporan kegiatan Desember",
+                        tautan=f"https://drive.example.go.id/{uuid.uuid4().hex[:12]}",
+                    ),
+                ),
+                metadata=md[p["nip"]],
+                timeout=60,
+            )
 
         def rating(rng: random.Random, w: dict) -> grpc.aio.UnaryUnaryCall:
             skp = rng.choice(w["penilai"]["skp"])
-            return nilai.SetRating(npb.SetRatingRequest(
-                request_id=uuid.uuid4().hex, name=f"penilaian/{skp}/periode/{periode}",
-                rating_hasil_kerja=rng.choice(RATING), rating_perilaku_kerja=rng.choice(RATING[:2])),
-                metadata=md[w["penilai"]["nip"]], timeout=60)
+            return nilai.SetRating(
+                npb.SetRatingRequest(
+                    request_id=uuid.uuid4().hex,
+                    name=f"penilaian/{skp}/periode/{periode}",
+                    rating_hasil_kerja=rng.choice(RATING),
+                    rating_perilaku_kerja=rng.choice(RATING[:2]),
+                ),
+                metadata=md[w["penilai"]["nip"]],
+                timeout=60,
+            )
 
         buat = {"UpdateRealisasi": realisasi, "CreateBuktiDukung": bukti, "SetRating": rating}
         lat: dict[str, list[float]] = {j: [] for j in JENIS}
@@ -119,10 +143,14 @@ async def jalan(rencana: dict) -> dict:
         await asyncio.gather(*(pekerja(i, w) for i, w in enumerate(rencana["pekerja"])))
         lama = time.perf_counter() - mulai
         print("SELESAI", flush=True)
-    return {"login_s": login_s, "login_n": len(nips), "detik": lama,
-            "total": sum(len(v) for v in lat.values()) / lama,
-            "per_jenis": {j: {**_ringkas(lat[j]), "rps": len(lat[j]) / lama, "galat": galat[j]} for j in JENIS},
-            "contoh_galat": contoh}
+    return {
+        "login_s": login_s,
+        "login_n": len(nips),
+        "detik": lama,
+        "total": sum(len(v) for v in lat.values()) / lama,
+        "per_jenis": {j: {**_ringkas(lat[j]), "rps": len(lat[j]) / lama, "galat": galat[j]} for j in JENIS},
+        "contoh_galat": contoh,
+    }
 
 
 def main() -> None:

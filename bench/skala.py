@@ -92,8 +92,9 @@ async def pg_admin(sql_teks: str) -> None:
         await conn.close()
 
 
-def beban(settings: Settings, env: dict[str, str], n: int, konkuren: int, detik: float,
-          tui: bool) -> tuple[list[dict], dict]:
+def beban(
+    settings: Settings, env: dict[str, str], n: int, konkuren: int, detik: float, tui: bool
+) -> tuple[list[dict], dict]:
     """Generates the instansi, serves it from another process, measures the key RPCs."""
     lain: dict = {}
     t = time.perf_counter()
@@ -102,9 +103,11 @@ def beban(settings: Settings, env: dict[str, str], n: int, konkuren: int, detik:
     lain["generator_s"] = time.perf_counter() - t
     lain["hasil"] = hasil
     port = port_bebas()
-    proc = subprocess.Popen([EXE, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [EXE, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
+
         async def jalan() -> list[dict]:
             await siap(port)
             async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
@@ -113,6 +116,7 @@ def beban(settings: Settings, env: dict[str, str], n: int, konkuren: int, detik:
                     await panggil(0)  # warm: first statement plans, first channel to another service
                     hasil_rpc.append(await measure(nama, panggil, konkuren, detik))
                 return hasil_rpc
+
         hasil_rpc = asyncio.run(jalan())
         if tui:
             nip = hasil.pegawai[-1]
@@ -155,8 +159,10 @@ def main() -> None:
     args = ap.parse_args()
     n, k, d = args.pegawai, args.concurrency, args.seconds
     configure("WARNING", "console")  # the in-process servers of the SQL counts: no line per RPC
-    print(f"ekinerja scale benchmarks {dt.date.today()}, {os.cpu_count()} cores, {n} pegawai, "
-          f"{k} concurrent clients, {d:.0f} s per RPC")
+    print(
+        f"ekinerja scale benchmarks {dt.date.today()}, {os.cpu_count()} cores, {n} pegawai, "
+        f"{k} concurrent clients, {d:.0f} s per RPC"
+    )
     floor = asyncio.run(lantai_ukur(k, d))
     cetak_tabel("Floor", [floor], floor["rps"])
     with tempfile.TemporaryDirectory() as tmp_:
@@ -165,12 +171,16 @@ def main() -> None:
         env = {**os.environ, "EKINERJA_DATA_DIR": str(settings.data_dir), "EKINERJA_LOG_LEVEL": "WARNING"}
         env.pop("EKINERJA_DATABASE_URL", None)
         rows, lain = beban(settings, env, n, k, d, tui=True)
-        print(f"\nGenerator (SQLite, migrations included): {lain['generator_s']:.1f} s; "
-              + ", ".join(f"{a} {b}" for a, b in lain["hasil"].jumlah.items()))
+        print(
+            f"\nGenerator (SQLite, migrations included): {lain['generator_s']:.1f} s; "
+            + ", ".join(f"{a} {b}" for a, b in lain["hasil"].jumlah.items())
+        )
         cetak_tabel(f"SQLite, {n} pegawai (penilai: {lain['hasil'].bawahan_penilai} bawahan)", rows, floor["rps"])
         t = lain.get("tui", {})
-        print(f"\nTUI: login screen {t.get('mulai_s', float('nan')):.2f} s after start; login to main screen "
-              f"{t.get('masuk_s', float('nan')):.2f} s; RSS after login {t.get('rss_mib', float('nan')):.0f} MiB")
+        print(
+            f"\nTUI: login screen {t.get('mulai_s', float('nan')):.2f} s after start; login to main screen "
+            f"{t.get('masuk_s', float('nan')):.2f} s; RSS after login {t.get('rss_mib', float('nan')):.0f} MiB"
+        )
         print(f"\nImport: {impor(lain['hasil'].org, tmp)}")
         if not args.tanpa_postgres:
             nama = f"ekinerja_bench_{uuid.uuid4().hex[:10]}"
@@ -178,8 +188,9 @@ def main() -> None:
             try:
                 url = make_url(PG_URL).set(database=nama).render_as_string(hide_password=False)
                 pg = Settings(data_dir=tmp / "pg", database_url=url, log_level="WARNING")
-                rows, lain = beban(pg, {**env, "EKINERJA_DATA_DIR": str(pg.data_dir), "EKINERJA_DATABASE_URL": url},
-                                   n, k, d, tui=False)
+                rows, lain = beban(
+                    pg, {**env, "EKINERJA_DATA_DIR": str(pg.data_dir), "EKINERJA_DATABASE_URL": url}, n, k, d, tui=False
+                )
                 print(f"\nGenerator (PostgreSQL, migrations included): {lain['generator_s']:.1f} s")
                 cetak_tabel(f"PostgreSQL, {n} pegawai", rows, floor["rps"])
             finally:
@@ -191,10 +202,13 @@ def main() -> None:
                 return await sql.per_rpc(running, hasil)
             finally:
                 await running.stop(grace=1)
+
         kecil = asyncio.run(hitung(tmp / "sql-kecil", 200))
         besar = asyncio.run(hitung(tmp / "sql-besar", n))
-        print(f"\nSQL statements per RPC (one warm call, all services in one process, SQLite)\n"
-              f"{sql.tabel(kecil, besar, 200, n)}")
+        print(
+            f"\nSQL statements per RPC (one warm call, all services in one process, SQLite)\n"
+            f"{sql.tabel(kecil, besar, 200, n)}"
+        )
 
 
 if __name__ == "__main__":

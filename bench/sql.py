@@ -26,8 +26,10 @@ def penghitung(running: Running) -> Iterator[Counter[str]]:
     hitung: Counter[str] = Counter()
     pasang = []
     for nama, db in running.context.databases.items():
+
         def dengar(*_: Any, nama: str = nama) -> None:
             hitung[nama] += 1
+
         event.listen(db.engine.sync_engine, "before_cursor_execute", dengar)
         pasang.append((db.engine.sync_engine, dengar))
     try:

@@ -44,8 +44,9 @@ def ukur(alamat: str, nip: str, nama: str, password: str, batas_detik: float = 6
     induk, anak = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([exe, "tui", "--server", alamat], stdin=anak, stdout=anak, stderr=anak, env=env,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [exe, "tui", "--server", alamat], stdin=anak, stdout=anak, stderr=anak, env=env, start_new_session=True
+    )
     os.close(anak)
     keluaran = bytearray()
     hasil = {"mulai_s": float("nan"), "masuk_s": float("nan"), "rss_mib": float("nan")}

@@ -31,8 +31,10 @@ def _salin_sqlite(src: Path, dst: Path) -> int:
     tujuan = sqlite3.connect(dst)
     try:
         sumber.backup(tujuan)
-        return sum(tujuan.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
-                   for (t,) in tujuan.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        return sum(
+            tujuan.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
+            for (t,) in tujuan.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        )
     finally:
         tujuan.close()
         sumber.close()
@@ -58,8 +60,10 @@ def run_backup(settings: Settings, berkas: str) -> int:
         sementara = tujuan.with_name(tujuan.name + ".sebagian")
         # 0600 before the first byte: the archive carries the signing keys,
         # and another local user must not read them from a half-written file.
-        with open(berkas_rahasia.buka_tulis(sementara), "wb") as berkas_tar, \
-                tarfile.open(fileobj=berkas_tar, mode="w:gz") as tar:
+        with (
+            open(berkas_rahasia.buka_tulis(sementara), "wb") as berkas_tar,
+            tarfile.open(fileobj=berkas_tar, mode="w:gz") as tar,
+        ):
             raw = json.dumps(manifes, indent=2).encode()
             info = tarfile.TarInfo(MANIFES)
             info.size = len(raw)
@@ -86,11 +90,15 @@ def run_restore(settings: Settings, berkas: str, timpa: bool) -> int:
         return 2
     ada = [p.name for p in data.glob("*.db")] if data.exists() else []
     if ada and not timpa:
-        print(f"{data} sudah berisi {', '.join(sorted(ada))}. Hentikan layanan lalu ulangi dengan --timpa, "
-              "atau pulihkan ke folder kosong (EKINERJA_DATA_DIR).")
+        print(
+            f"{data} sudah berisi {', '.join(sorted(ada))}. Hentikan layanan lalu ulangi dengan --timpa, "
+            "atau pulihkan ke folder kosong (EKINERJA_DATA_DIR)."
+        )
         return 2
-    with tempfile.TemporaryDirectory(dir=data.parent if data.parent.exists() else None) as tmp, \
-            tarfile.open(sumber, "r:gz") as tar:
+    with (
+        tempfile.TemporaryDirectory(dir=data.parent if data.parent.exists() else None) as tmp,
+        tarfile.open(sumber, "r:gz") as tar,
+    ):
         anggota = tar.getnames()
         if MANIFES not in anggota:
             print(f"{sumber} bukan cadangan ekinerja (tanpa {MANIFES}).")
@@ -110,6 +118,8 @@ def run_restore(settings: Settings, berkas: str, timpa: bool) -> int:
                 shutil.rmtree(data / folder, ignore_errors=True)
                 shutil.move(str(Path(tmp) / folder), data / folder)
     berkas_rahasia.sempitkan_pohon(data)  # an archive from an older version kept its files world-readable
-    print(f"Dipulihkan ke {data}: {', '.join(manifes['layanan'])} (cadangan {manifes['dibuat']}). "
-          "Jalankan `ekinerja migrate` bila versi program lebih baru dari cadangan.")
+    print(
+        f"Dipulihkan ke {data}: {', '.join(manifes['layanan'])} (cadangan {manifes['dibuat']}). "
+        "Jalankan `ekinerja migrate` bila versi program lebih baru dari cadangan."
+    )
     return 0

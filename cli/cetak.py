@@ -12,10 +12,14 @@ def run_ca_demo(settings: Settings, instansi: str, timpa: bool) -> int:
     pengaturan = PengaturanCetak.dari(settings)
     berkas = pengaturan.berkas_kunci
     if berkas.ada() and not timpa:
-        print(f"Kunci tanda tangan sudah ada di {berkas.kunci.parent}; tambahkan --timpa untuk menggantinya "
-              "dengan CA demo yang baru.")
+        print(
+            f"Kunci tanda tangan sudah ada di {berkas.kunci.parent}; tambahkan --timpa untuk menggantinya "
+            "dengan CA demo yang baru."
+        )
         return 1
     ca = buat_ca_demo(pengaturan, instansi)
-    print(f"CA demo dibuat: {ca}\nKunci dan sertifikat penanda tangan: {berkas.kunci}, {berkas.sertifikat}\n"
-          "Tanda tangan digital pada dokumen cetak sah bila CA demo ini dipercaya (hanya untuk demo).")
+    print(
+        f"CA demo dibuat: {ca}\nKunci dan sertifikat penanda tangan: {berkas.kunci}, {berkas.sertifikat}\n"
+        "Tanda tangan digital pada dokumen cetak sah bila CA demo ini dipercaya (hanya untuk demo)."
+    )
     return 0

@@ -89,12 +89,31 @@ async def _seed_skp(settings: Settings, laporan: LaporanDemo, password: str) -> 
             ringkas = []
             # The manual's year, and the current one so its story can be walked today (open periods).
             for tahun in sorted({demo.TAHUN_ACUAN, dt.date.today().year}):
-                ringkas.append(await seed_demo_skp(
-                    channel, password, kepala=laporan.kepala_bkpsdm, endang=demo.ENDANG, sutikno=demo.SUTIKNO,
-                    widanang=demo.WIDANANG, suyanto=demo.SUYANTO, sekda=laporan.sekda, tahun=tahun))
-                ringkas.append(await seed_demo_penilaian(
-                    channel, password, admin="admin.madiun", sekda=laporan.sekda, endang=demo.ENDANG,
-                    suyanto=demo.SUYANTO, unor_induk=laporan.unor_induk_bkpsdm, tahun=tahun))
+                ringkas.append(
+                    await seed_demo_skp(
+                        channel,
+                        password,
+                        kepala=laporan.kepala_bkpsdm,
+                        endang=demo.ENDANG,
+                        sutikno=demo.SUTIKNO,
+                        widanang=demo.WIDANANG,
+                        suyanto=demo.SUYANTO,
+                        sekda=laporan.sekda,
+                        tahun=tahun,
+                    )
+                )
+                ringkas.append(
+                    await seed_demo_penilaian(
+                        channel,
+                        password,
+                        admin="admin.madiun",
+                        sekda=laporan.sekda,
+                        endang=demo.ENDANG,
+                        suyanto=demo.SUYANTO,
+                        unor_induk=laporan.unor_induk_bkpsdm,
+                        tahun=tahun,
+                    )
+                )
             return "\n".join(ringkas)
     finally:
         await running.stop(grace=1)

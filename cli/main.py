@@ -17,25 +17,45 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="perintah", required=True)
 
     serve = sub.add_parser("serve", help="jalankan layanan gRPC (semua dalam satu proses, atau satu layanan)")
-    serve.add_argument("layanan", nargs="*", choices=[[], *SERVICES], metavar="LAYANAN",
-                       help=f"salah satu dari {', '.join(SERVICES)}; kosong = semua")
+    serve.add_argument(
+        "layanan",
+        nargs="*",
+        choices=[[], *SERVICES],
+        metavar="LAYANAN",
+        help=f"salah satu dari {', '.join(SERVICES)}; kosong = semua",
+    )
     serve.add_argument("--port", type=int, help="port (bawaan 50051, atau EKINERJA_PORT)")
     serve.add_argument("--host", help="alamat (bawaan 127.0.0.1, atau EKINERJA_HOST)")
     serve.add_argument("--migrate", action="store_true", help="jalankan migrasi sebelum mulai")
-    serve.add_argument("--metrics-port", type=int, metavar="N",
-                       help="sajikan metrik Prometheus di http://HOST:N/metrics (bawaan mati, atau "
-                            "EKINERJA_METRICS_PORT; lihat docs/observabilitas.md)")
+    serve.add_argument(
+        "--metrics-port",
+        type=int,
+        metavar="N",
+        help="sajikan metrik Prometheus di http://HOST:N/metrics (bawaan mati, atau "
+        "EKINERJA_METRICS_PORT; lihat docs/observabilitas.md)",
+    )
 
     tui = sub.add_parser("tui", help="buka antarmuka terminal")
     tui.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan 127.0.0.1:50051)")
-    tui.add_argument("--akun", default=None, metavar="NIP|USERNAME",
-                     help="kunci isian NIP/username pada akun ini (dipakai gerbang SSH)")
-    tui.add_argument("--folder-sesi", default=None, metavar="FOLDER",
-                     help="berkas hanya disimpan di folder ini (dipakai gerbang SSH)")
+    tui.add_argument(
+        "--akun",
+        default=None,
+        metavar="NIP|USERNAME",
+        help="kunci isian NIP/username pada akun ini (dipakai gerbang SSH)",
+    )
+    tui.add_argument(
+        "--folder-sesi",
+        default=None,
+        metavar="FOLDER",
+        help="berkas hanya disimpan di folder ini (dipakai gerbang SSH)",
+    )
 
     ssh = sub.add_parser("ssh", help="gerbang SSH: antarmuka terminal bagi setiap sambungan berkunci terdaftar")
-    ssh.add_argument("--server", default=None, help="HOST:PORT layanan (bawaan EKINERJA_SSH_SERVER, atau "
-                     "EKINERJA_HOST:EKINERJA_PORT)")
+    ssh.add_argument(
+        "--server",
+        default=None,
+        help="HOST:PORT layanan (bawaan EKINERJA_SSH_SERVER, atau EKINERJA_HOST:EKINERJA_PORT)",
+    )
     ssh.add_argument("--host", help="alamat dengar (bawaan 127.0.0.1, atau EKINERJA_SSH_HOST)")
     ssh.add_argument("--port", type=int, help="port dengar (bawaan 2222, atau EKINERJA_SSH_PORT)")
 
@@ -54,8 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     akun_sub = akun.add_subparsers(dest="aksi", required=True)
     tambah = akun_sub.add_parser("tambah", help="buat akun; password ditanyakan (atau EKINERJA_PASSWORD_BARU)")
     tambah.add_argument("--username", required=True)
-    tambah.add_argument("--peran", required=True,  # akun_admin.PERAN_NON_PEGAWAI
-                        choices=["admin_instansi", "helpdesk", "layanan", "gerbang_ssh"])
+    tambah.add_argument(
+        "--peran",
+        required=True,  # akun_admin.PERAN_NON_PEGAWAI
+        choices=["admin_instansi", "helpdesk", "layanan", "gerbang_ssh"],
+    )
     tambah.add_argument("--instansi", required=True, help="id instansi (lihat `ekinerja akun instansi`)")
     tambah.add_argument("--nama", default="")
     akun_sub.add_parser("instansi", help="daftar instansi dan id-nya")

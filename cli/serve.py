@@ -21,8 +21,7 @@ def run_serve(settings: Settings, names: list[str], port: int | None, do_migrate
         migrate(settings, names)
 
     # Traces by OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (services/shared/pelacakan.py).
-    provider = pelacakan.dari_lingkungan("ekinerja-" + "-".join(names) if len(names) < 4 else "ekinerja",
-                                         os.environ)
+    provider = pelacakan.dari_lingkungan("ekinerja-" + "-".join(names) if len(names) < 4 else "ekinerja", os.environ)
     if provider is not None:
         pelacakan.pasang(provider)
 

@@ -9,8 +9,10 @@ import sys
 
 from services.shared.config import Settings
 
-BELUM_DIATUR = ("Setel EKINERJA_SSH_AKUN dan EKINERJA_SSH_PASSWORD: akun layanan yang dipakai gerbang untuk "
-                "menanyakan pemilik kunci SSH (buat dengan `ekinerja akun tambah --peran layanan`; lihat deploy/ssh.md).")
+BELUM_DIATUR = (
+    "Setel EKINERJA_SSH_AKUN dan EKINERJA_SSH_PASSWORD: akun layanan yang dipakai gerbang untuk "
+    "menanyakan pemilik kunci SSH (buat dengan `ekinerja akun tambah --peran layanan`; lihat deploy/ssh.md)."
+)
 
 
 def run_ssh(settings: Settings, server: str) -> int:
@@ -32,8 +34,9 @@ def run_ssh(settings: Settings, server: str) -> int:
             print(e, file=sys.stderr)
             return 1
         assert settings.ssh_akun and settings.ssh_password is not None
-        pencari = PencariAkun(server, settings.ssh_akun, settings.ssh_password.get_secret_value(),
-                              kredensial_klien(settings))
+        pencari = PencariAkun(
+            server, settings.ssh_akun, settings.ssh_password.get_secret_value(), kredensial_klien(settings)
+        )
         try:
             await pencari.masuk()
         except GagalAkunLayanan as e:
@@ -43,8 +46,11 @@ def run_ssh(settings: Settings, server: str) -> int:
         except ProfilTakTerjangkau:
             # Under systemd the services may come up after us: clients are
             # refused with a message until they do.
-            print(f"Peringatan: layanan di {server} belum dapat dihubungi; gerbang tetap berjalan.",
-                  file=sys.stderr, flush=True)
+            print(
+                f"Peringatan: layanan di {server} belum dapat dihubungi; gerbang tetap berjalan.",
+                file=sys.stderr,
+                flush=True,
+            )
         gerbang = Gerbang(settings, server, pencari, kunci)
         try:
             port = await gerbang.mulai()

@@ -7,14 +7,19 @@ from pathlib import Path
 from services.shared.config import Settings
 
 
-def run_tui(server: str, akun: str | None = None, settings: Settings | None = None,
-            folder_sesi: str | None = None) -> int:
+def run_tui(
+    server: str, akun: str | None = None, settings: Settings | None = None, folder_sesi: str | None = None
+) -> int:
     from services.shared.saluran import kredensial_klien
     from tui.app import EkinerjaApp
     from tui.gerbang import SaluranGerbang
 
-    app = EkinerjaApp(server, akun, kredensial_klien(settings) if settings else None,
-                      folder_sesi=Path(folder_sesi) if folder_sesi else None)
+    app = EkinerjaApp(
+        server,
+        akun,
+        kredensial_klien(settings) if settings else None,
+        folder_sesi=Path(folder_sesi) if folder_sesi else None,
+    )
     app.backend.gerbang = SaluranGerbang.dari_lingkungan()
     app.run()
     return 0

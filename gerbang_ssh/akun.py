@@ -45,8 +45,9 @@ class ProfilTakTerjangkau(Exception):
 
 
 class PencariAkun:
-    def __init__(self, server: str, akun: str, password: str,
-                 kredensial: grpc.ChannelCredentials | None = None) -> None:
+    def __init__(
+        self, server: str, akun: str, password: str, kredensial: grpc.ChannelCredentials | None = None
+    ) -> None:
         self._channel = buka(server, kredensial)
         self._stub = auth_pb2_grpc.AuthServiceStub(self._channel)
         self._akun = akun
@@ -67,15 +68,17 @@ class PencariAkun:
 
     async def _masuk(self) -> None:
         try:
-            resp = await self._stub.Login(auth_pb2.LoginRequest(username=self._akun, password=self._password),
-                                          timeout=TIMEOUT)
+            resp = await self._stub.Login(
+                auth_pb2.LoginRequest(username=self._akun, password=self._password), timeout=TIMEOUT
+            )
         except grpc.aio.AioRpcError as err:
             if err.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
                 raise ProfilTakTerjangkau(err.details() or err.code().name) from None
             raise GagalAkunLayanan(f"Akun layanan {self._akun} ditolak: {err.details()}") from None
         if auth_pb2.PERAN_GERBANG_SSH not in resp.akun.peran:
-            raise GagalAkunLayanan(f"Akun {self._akun} bukan akun gerbang SSH (peran gerbang_ssh); "
-                                   "lihat deploy/ssh.md.")
+            raise GagalAkunLayanan(
+                f"Akun {self._akun} bukan akun gerbang SSH (peran gerbang_ssh); lihat deploy/ssh.md."
+            )
         self._token = resp.access_token
         self._kedaluwarsa = resp.expire_time.seconds
         log.info("ssh.akun_layanan.masuk", akun=self._akun)
@@ -93,9 +96,11 @@ class PencariAkun:
         for percobaan in (1, 2):
             token = await self._token_berlaku()
             try:
-                resp = await self._stub.CariKunciSsh(auth_pb2.CariKunciSshRequest(kunci_publik=kunci_publik),
-                                                     metadata=(("authorization", f"Bearer {token}"),),
-                                                     timeout=TIMEOUT)
+                resp = await self._stub.CariKunciSsh(
+                    auth_pb2.CariKunciSshRequest(kunci_publik=kunci_publik),
+                    metadata=(("authorization", f"Bearer {token}"),),
+                    timeout=TIMEOUT,
+                )
             except grpc.aio.AioRpcError as err:
                 code = err.code()
                 if code in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.INVALID_ARGUMENT):
@@ -107,8 +112,12 @@ class PencariAkun:
                 if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
                     raise ProfilTakTerjangkau(err.details() or code.name) from None
                 raise GagalAkunLayanan(f"CariKunciSsh gagal ({code.name}): {err.details()}") from None
-            return AkunSsh(login=resp.nip or resp.username, nama=resp.nama, sidik_jari=resp.sidik_jari,
-                           peran=tuple(auth_pb2.Peran.Name(p).removeprefix("PERAN_").lower() for p in resp.peran))
+            return AkunSsh(
+                login=resp.nip or resp.username,
+                nama=resp.nama,
+                sidik_jari=resp.sidik_jari,
+                peran=tuple(auth_pb2.Peran.Name(p).removeprefix("PERAN_").lower() for p in resp.peran),
+            )
         raise GagalAkunLayanan("Token akun layanan ditolak berulang kali.")
 
     async def tiket(self, login: str, alamat: str) -> str:
@@ -121,7 +130,9 @@ class PencariAkun:
                 token = await self._token_berlaku()
                 resp = await self._stub.BuatTiketGerbang(
                     auth_pb2.BuatTiketGerbangRequest(login=login, alamat_klien=alamat),
-                    metadata=(("authorization", f"Bearer {token}"),), timeout=TIMEOUT)
+                    metadata=(("authorization", f"Bearer {token}"),),
+                    timeout=TIMEOUT,
+                )
             except grpc.aio.AioRpcError as err:
                 if err.code() == grpc.StatusCode.UNAUTHENTICATED and percobaan == 1:
                     self._token = None

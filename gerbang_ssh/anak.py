@@ -34,9 +34,11 @@ log = structlog.get_logger("ekinerja.ssh")
 # resource limits (address space, CPU seconds: a TUI driven wild stops, the
 # gateway and other sessions do not), then becomes the TUI by exec (same pid,
 # so `ps` shows `python -m cli tui …`).
-_KENDALI = ("import fcntl, os, resource, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
-            "m, c = int(sys.argv[1]), int(sys.argv[2]); resource.setrlimit(resource.RLIMIT_AS, (m, m)); "
-            "resource.setrlimit(resource.RLIMIT_CPU, (c, c + 5)); os.execv(sys.argv[3], sys.argv[3:])")
+_KENDALI = (
+    "import fcntl, os, resource, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "m, c = int(sys.argv[1]), int(sys.argv[2]); resource.setrlimit(resource.RLIMIT_AS, (m, m)); "
+    "resource.setrlimit(resource.RLIMIT_CPU, (c, c + 5)); os.execv(sys.argv[3], sys.argv[3:])"
+)
 _BACA = 65536
 _MAKS_ANTRE = 1 << 20
 _TUNGGU_HUP = 3.0  # seconds for each of SIGHUP, SIGTERM before SIGKILL
@@ -53,16 +55,33 @@ class BatasAnak:
 
 
 def perintah_tui(server: str, akun: str, folder_sesi: Path, batas: BatasAnak) -> list[str]:
-    return [sys.executable, "-c", _KENDALI, str(batas.memori_byte), str(batas.cpu_detik),
-            sys.executable, "-m", "cli", "tui", "--server", server, "--akun", akun,
-            "--folder-sesi", str(folder_sesi)]
+    return [
+        sys.executable,
+        "-c",
+        _KENDALI,
+        str(batas.memori_byte),
+        str(batas.cpu_detik),
+        sys.executable,
+        "-m",
+        "cli",
+        "tui",
+        "--server",
+        server,
+        "--akun",
+        akun,
+        "--folder-sesi",
+        str(folder_sesi),
+    ]
 
 
 def lingkungan(term: str) -> dict[str, str]:
     """The gateway's environment (so the child finds the same modules), minus
     its secrets and anything that would override the PTY's size."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("EKINERJA_SSH_") and k not in ("COLUMNS", "LINES", "SSH_AUTH_SOCK")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("EKINERJA_SSH_") and k not in ("COLUMNS", "LINES", "SSH_AUTH_SOCK")
+    }
     env.pop("EKINERJA_DATABASE_URL", None)  # the TUI talks gRPC only; no database password for it
     env["TERM"] = term or "xterm-256color"
     env["PYTHONUTF8"] = "1"  # box drawing whatever the gateway's locale
@@ -88,8 +107,14 @@ class _Sebagai(TypedDict, total=False):
 class AnakTui:
     """Output goes to `keluaran` as it comes; input through `tulis`."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], keluaran: Callable[[bytes], None],
-                 pass_fds: tuple[int, ...] = (), pengguna: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        env: dict[str, str],
+        keluaran: Callable[[bytes], None],
+        pass_fds: tuple[int, ...] = (),
+        pengguna: tuple[int, int] | None = None,
+    ) -> None:
         self._argv = argv
         self._pass_fds = pass_fds
         self._pengguna = pengguna  # (uid, gid) to run as, or the gateway's own
@@ -111,8 +136,15 @@ class AnakTui:
         try:
             fcntl.ioctl(slave, termios.TIOCSWINSZ, _winsize(kolom, baris, px_lebar, px_tinggi))
             self._proc = await asyncio.create_subprocess_exec(
-                *self._argv, stdin=slave, stdout=slave, stderr=slave, env=self._env, start_new_session=True,
-                pass_fds=self._pass_fds, **self._sebagai())
+                *self._argv,
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=self._env,
+                start_new_session=True,
+                pass_fds=self._pass_fds,
+                **self._sebagai(),
+            )
         except BaseException:
             os.close(master)
             raise

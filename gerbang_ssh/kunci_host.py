@@ -46,8 +46,9 @@ def muat_atau_buat(path: Path) -> asyncssh.SSHKey:
 def _muat(path: Path) -> asyncssh.SSHKey:
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        raise KunciHostTerbuka(f"Kunci host {path} dapat dibaca pengguna lain (mode {mode:o}); "
-                               f"jalankan `chmod 600 {path}`.")
+        raise KunciHostTerbuka(
+            f"Kunci host {path} dapat dibaca pengguna lain (mode {mode:o}); jalankan `chmod 600 {path}`."
+        )
     return asyncssh.read_private_key(path)
 
 

@@ -114,8 +114,9 @@ class KoneksiSsh(asyncssh.SSHServer):
             log.error("ssh.akun_layanan_gagal", galat=str(e))
             self._conn.send_auth_banner(SALAH_KONFIGURASI)
             return None
-        log.info("ssh.kunci", alamat=self._alamat, sidik_jari=key.get_fingerprint(),
-                 akun=akun.untuk_log if akun else None)
+        log.info(
+            "ssh.kunci", alamat=self._alamat, sidik_jari=key.get_fingerprint(), akun=akun.untuk_log if akun else None
+        )
         return akun
 
     def auth_completed(self) -> None:
@@ -128,8 +129,9 @@ class KoneksiSsh(asyncssh.SSHServer):
     def session_requested(self) -> SesiTui:
         assert self._akun is not None
         if len(self.sesi) >= MAKS_SESI_PER_KONEKSI:
-            raise asyncssh.ChannelOpenError(asyncssh.OPEN_RESOURCE_SHORTAGE,
-                                            f"Paling banyak {MAKS_SESI_PER_KONEKSI} sesi per sambungan.")
+            raise asyncssh.ChannelOpenError(
+                asyncssh.OPEN_RESOURCE_SHORTAGE, f"Paling banyak {MAKS_SESI_PER_KONEKSI} sesi per sambungan."
+            )
         sesi = SesiTui(self._gerbang, self, self._akun)
         self.sesi.add(sesi)
         return sesi
@@ -206,16 +208,25 @@ class Gerbang:
         opsi: dict[str, Any] = {
             "server_host_keys": [self._kunci_host],
             "login_timeout": self._settings.ssh_login_detik,
-            "password_auth": False, "kbdint_auth": False, "host_based_auth": False,
-            "gss_host": None, "gss_kex": False, "gss_auth": False,  # and no DNS lookup of our name at start
-            "agent_forwarding": False, "x11_forwarding": False, "allow_scp": False, "sftp_factory": None,
+            "password_auth": False,
+            "kbdint_auth": False,
+            "host_based_auth": False,
+            "gss_host": None,
+            "gss_kex": False,
+            "gss_auth": False,  # and no DNS lookup of our name at start
+            "agent_forwarding": False,
+            "x11_forwarding": False,
+            "allow_scp": False,
+            "sftp_factory": None,
             "line_editor": False,  # the TUI reads raw keys; asyncssh's editor would cook them
             "encoding": None,  # bytes both ways: the PTY speaks bytes
             # A client whose network vanished stops holding a TUI within ~2 minutes.
-            "keepalive_interval": 30, "keepalive_count_max": 4,
+            "keepalive_interval": 30,
+            "keepalive_count_max": 4,
         }
-        self._acceptor = await asyncssh.create_server(lambda: KoneksiSsh(self), self._settings.ssh_host,
-                                                      self._settings.ssh_port, **opsi)
+        self._acceptor = await asyncssh.create_server(
+            lambda: KoneksiSsh(self), self._settings.ssh_host, self._settings.ssh_port, **opsi
+        )
         return self._acceptor.get_port()
 
     async def berhenti(self, pesan: str = DIHENTIKAN) -> None:

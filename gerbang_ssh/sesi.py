@@ -27,11 +27,12 @@ if TYPE_CHECKING:
 
 log = structlog.get_logger("ekinerja.ssh")
 
-TANPA_TERMINAL = ("Gerbang SSH e-Kinerja hanya membuka antarmuka terminal; sambung dengan terminal interaktif "
-                  "(ssh -t), tanpa perintah.\r\n")
+TANPA_TERMINAL = (
+    "Gerbang SSH e-Kinerja hanya membuka antarmuka terminal; sambung dengan terminal interaktif "
+    "(ssh -t), tanpa perintah.\r\n"
+)
 PENUH = "Layanan SSH e-Kinerja sedang penuh ({n} sesi aktif). Silakan coba lagi beberapa saat lagi.\r\n"
-PENUH_AKUN = ("Akun ini sudah membuka {n} sesi SSH e-Kinerja. Tutup salah satu sesi itu dahulu, "
-              "lalu sambung lagi.\r\n")
+PENUH_AKUN = "Akun ini sudah membuka {n} sesi SSH e-Kinerja. Tutup salah satu sesi itu dahulu, lalu sambung lagi.\r\n"
 GAGAL_MULAI = "Antarmuka e-Kinerja gagal dimulai. Silakan hubungi admin.\r\n"
 
 
@@ -39,11 +40,14 @@ def pesan_batas_login(detik: int) -> str:
     lama = f"{detik // 60} menit" if detik % 60 == 0 else f"{detik} detik"
     return f"Sambungan ditutup: password tidak dimasukkan dalam {lama}."
 
+
 # What Textual switches on (linux_driver.py) and switches off when it exits
 # normally. A TUI that was killed cannot: without this the user's terminal
 # stays in the alternate screen, reporting mouse moves.
-PULIHKAN_TERMINAL = ("\x1b[?2004l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2048l\x1b[?7h\x1b[<u"
-                     "\x1b[?1049l\x1b[?25h\x1b[?1004l\x1b[0m")
+PULIHKAN_TERMINAL = (
+    "\x1b[?2004l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2048l\x1b[?7h\x1b[<u"
+    "\x1b[?1049l\x1b[?25h\x1b[?1004l\x1b[0m"
+)
 
 
 class SesiTui(asyncssh.SSHServerSession[bytes]):
@@ -77,8 +81,9 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
     def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:
         self._chan = chan
 
-    def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int],
-                      term_modes: Mapping[int, int]) -> bool:
+    def pty_requested(
+        self, term_type: str, term_size: tuple[int, int, int, int], term_modes: Mapping[int, int]
+    ) -> bool:
         self._term = term_type
         self._ukuran = term_size
         return True
@@ -104,8 +109,9 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
         self._koneksi.aktif()
         boleh = self._ember.ambil(len(data))
         if boleh < len(data) and self._ember.dibuang == len(data) - boleh:  # the first drop: once in the log
-            log.warning("ssh.masukan_dibatasi", akun=self._akun.untuk_log,
-                        byte_per_detik=self._gerbang.masukan_byte_per_detik)
+            log.warning(
+                "ssh.masukan_dibatasi", akun=self._akun.untuk_log, byte_per_detik=self._gerbang.masukan_byte_per_detik
+            )
         if self._anak is not None and boleh:
             self._anak.tulis(data[:boleh])
 
@@ -153,8 +159,9 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
     def _tulis(self, data: bytes | str, stderr: bool = False) -> None:
         if self._terbuka():
             assert self._chan is not None
-            self._chan.write(data.encode() if isinstance(data, str) else data,
-                             asyncssh.EXTENDED_DATA_STDERR if stderr else None)
+            self._chan.write(
+                data.encode() if isinstance(data, str) else data, asyncssh.EXTENDED_DATA_STDERR if stderr else None
+            )
 
     def _keluar(self, status: int) -> None:
         if self._terbuka():
@@ -186,8 +193,13 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
         kendali = KendaliAnak(lambda: self._gerbang.pencari.tiket(self._akun.login, alamat))
         env = lingkungan(self._term or "")
         env[ENV_FD] = str(kendali.fd_anak)
-        anak = AnakTui(perintah_tui(self._gerbang.server, self._akun.login, folder, self._gerbang.batas_anak),
-                       env, self._tulis, pass_fds=(kendali.fd_anak,), pengguna=self._gerbang.pengguna_tui)
+        anak = AnakTui(
+            perintah_tui(self._gerbang.server, self._akun.login, folder, self._gerbang.batas_anak),
+            env,
+            self._tulis,
+            pass_fds=(kendali.fd_anak,),
+            pengguna=self._gerbang.pengguna_tui,
+        )
         self._anak = anak
         try:
             await self._jalankan_dengan(anak, kendali)
@@ -221,8 +233,14 @@ class SesiTui(asyncssh.SSHServerSession[bytes]):
         if dihentikan:
             await anak.hentikan()
         status = await selesai
-        log.info("ssh.sesi.selesai", akun=self._akun.untuk_log, pid=anak.pid, status=status,
-                 dihentikan=dihentikan, detik=round(time.monotonic() - mulai))
+        log.info(
+            "ssh.sesi.selesai",
+            akun=self._akun.untuk_log,
+            pid=anak.pid,
+            status=status,
+            dihentikan=dihentikan,
+            detik=round(time.monotonic() - mulai),
+        )
         if status != 0:
             self._tulis(PULIHKAN_TERMINAL)
         if self._pesan_akhir:

@@ -35,9 +35,11 @@ def main(argv: list[str]) -> int:
         print(port)
         return 0
     bebas = port_bebas(host)
-    print(f"Port {port} di {host} sudah dipakai program lain (mungkin ekinerja yang sudah berjalan). "
-          f"Layanan ini memakai port {bebas}; untuk memilih sendiri: EKINERJA_PORT=N make run",
-          file=sys.stderr)
+    print(
+        f"Port {port} di {host} sudah dipakai program lain (mungkin ekinerja yang sudah berjalan). "
+        f"Layanan ini memakai port {bebas}; untuk memilih sendiri: EKINERJA_PORT=N make run",
+        file=sys.stderr,
+    )
     print(bebas)
     return 0
 

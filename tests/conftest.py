@@ -204,7 +204,9 @@ class Client:
         self.penilaian = penilaian_pb2_grpc.PenilaianServiceStub(channel)
         self.cetak = cetak_pb2_grpc.CetakServiceStub(channel)
 
-    async def login(self, nip: str = "", username: str = "", password: str = data.PASSWORD) -> tuple[tuple[str, str], ...]:
+    async def login(
+        self, nip: str = "", username: str = "", password: str = data.PASSWORD
+    ) -> tuple[tuple[str, str], ...]:
         from ekinerja.profil.v1 import auth_pb2
 
         resp = await self.auth.Login(auth_pb2.LoginRequest(nip=nip, username=username, password=password))

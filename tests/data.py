@@ -52,10 +52,24 @@ PLT_SELESAI = dt.date(2023, 3, 3)
 UNOR = [
     # id, nama, parent, induk, jabatan pimpinan, pimpinan, instansi
     (SETDA, "SEKRETARIAT DAERAH", None, True, "Sekretaris Daerah", SEKDA, INSTANSI),
-    (BKPSDM, "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA", SETDA, True,
-     "Kepala BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA", KEPALA_BKPSDM, INSTANSI),
-    (BIDANG, "BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI", BKPSDM, False,
-     "Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI", ENDANG, INSTANSI),
+    (
+        BKPSDM,
+        "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        SETDA,
+        True,
+        "Kepala BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        KEPALA_BKPSDM,
+        INSTANSI,
+    ),
+    (
+        BIDANG,
+        "BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI",
+        BKPSDM,
+        False,
+        "Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI",
+        ENDANG,
+        INSTANSI,
+    ),
     (SEKRETARIAT, "SEKRETARIAT BKPSDM", BKPSDM, False, "Sekretaris BKPSDM", None, INSTANSI),
     (JIWAN, "KECAMATAN JIWAN", SETDA, True, "Camat Jiwan", CAMAT, INSTANSI),
     (PELAYANAN, "SEKSI PELAYANAN", JIWAN, False, "Kepala Seksi Pelayanan", None, INSTANSI),
@@ -86,33 +100,82 @@ async def isi(db: Database) -> None:
     hashed = hash_password_sync(PASSWORD)
     now = dt.datetime.now(dt.UTC)
     async with db.transaction() as s:
-        s.add_all([
-            InstansiRow(id=INSTANSI, nama="Pemerintah Kab. Madiun", lokasi="MADIUN"),
-            InstansiRow(id=INSTANSI_LAIN, nama="Pemerintah Kab. Ngawi", lokasi="NGAWI"),
-        ])
+        s.add_all(
+            [
+                InstansiRow(id=INSTANSI, nama="Pemerintah Kab. Madiun", lokasi="MADIUN"),
+                InstansiRow(id=INSTANSI_LAIN, nama="Pemerintah Kab. Ngawi", lokasi="NGAWI"),
+            ]
+        )
         await s.flush()
-        s.add_all(UnorRow(id=i, nama=n, parent_id=p, induk=ind, jabatan_pimpinan=j, pimpinan_nip=None,
-                          instansi_id=ins) for i, n, p, ind, j, _, ins in UNOR)
+        s.add_all(
+            UnorRow(id=i, nama=n, parent_id=p, induk=ind, jabatan_pimpinan=j, pimpinan_nip=None, instansi_id=ins)
+            for i, n, p, ind, j, _, ins in UNOR
+        )
         await s.flush()
         for nip, nama, jabatan, gol, unor in PEGAWAI:
             ins = INSTANSI_LAIN if unor == UNOR_LAIN else INSTANSI
-            s.add(PegawaiRow(nip=nip, nama=nama, nama_cari=nama.casefold(), jabatan=jabatan, golongan=gol,
-                             jenis_asn="PNS", unor_id=unor, email=email_of(nip), instansi_id=ins))
+            s.add(
+                PegawaiRow(
+                    nip=nip,
+                    nama=nama,
+                    nama_cari=nama.casefold(),
+                    jabatan=jabatan,
+                    golongan=gol,
+                    jenis_asn="PNS",
+                    unor_id=unor,
+                    email=email_of(nip),
+                    instansi_id=ins,
+                )
+            )
         await s.flush()  # no ORM relationships: order the inserts by hand
         for nip, nama, _jabatan, _gol, unor in PEGAWAI:
             ins = INSTANSI_LAIN if unor == UNOR_LAIN else INSTANSI
-            s.add(AkunRow(id=uuid.uuid4().hex, nip=nip, username=None, nama=nama, password_hash=hashed,
-                          peran="pegawai", instansi_id=ins, aktif=True, password_diubah=now))
+            s.add(
+                AkunRow(
+                    id=uuid.uuid4().hex,
+                    nip=nip,
+                    username=None,
+                    nama=nama,
+                    password_hash=hashed,
+                    peran="pegawai",
+                    instansi_id=ins,
+                    aktif=True,
+                    password_diubah=now,
+                )
+            )
         await s.flush()
         for i, *_, pimpinan, _ins in UNOR:
             if pimpinan:
                 (await s.get(UnorRow, i)).pimpinan_nip = pimpinan  # type: ignore[union-attr]
-        s.add(PenugasanRow(id=uuid.uuid4().hex, nip=NUR_PURWATI, unor_id=PELAYANAN, instansi_id=INSTANSI,
-                           jenis="PLT", mulai=PLT_MULAI, selesai=PLT_SELESAI, catatan=""))
+        s.add(
+            PenugasanRow(
+                id=uuid.uuid4().hex,
+                nip=NUR_PURWATI,
+                unor_id=PELAYANAN,
+                instansi_id=INSTANSI,
+                jenis="PLT",
+                mulai=PLT_MULAI,
+                selesai=PLT_SELESAI,
+                catatan="",
+            )
+        )
         for username, peran, ins in [
-            ("admin.madiun", "admin_instansi", INSTANSI), ("helpdesk.bkpsdm", "helpdesk", INSTANSI),
-            ("layanan.siasn", "layanan", INSTANSI), ("admin.ngawi", "admin_instansi", INSTANSI_LAIN),
+            ("admin.madiun", "admin_instansi", INSTANSI),
+            ("helpdesk.bkpsdm", "helpdesk", INSTANSI),
+            ("layanan.siasn", "layanan", INSTANSI),
+            ("admin.ngawi", "admin_instansi", INSTANSI_LAIN),
             ("gerbang.ssh", "gerbang_ssh", INSTANSI),
         ]:
-            s.add(AkunRow(id=uuid.uuid4().hex, nip=None, username=username, nama=username.upper(),
-                          password_hash=hashed, peran=peran, instansi_id=ins, aktif=True, password_diubah=now))
+            s.add(
+                AkunRow(
+                    id=uuid.uuid4().hex,
+                    nip=None,
+                    username=username,
+                    nama=username.upper(),
+                    password_hash=hashed,
+                    peran=peran,
+                    instansi_id=ins,
+                    aktif=True,
+                    password_diubah=now,
+                )
+            )

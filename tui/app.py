@@ -29,13 +29,27 @@ if TYPE_CHECKING:  # only tui/backend.py talks to grpc
 # JABATAN wrote that file on the gateway host when the atasan clicked the row).
 # Server text is never markup now; these are refused as well, whoever asks: the
 # app binds none of them.
-AKSI_DITOLAK = frozenset({"screenshot", "simulate_key", "notify", "focus", "push_screen", "switch_screen",
-                          "switch_mode", "add_class", "remove_class", "toggle_class"})
+AKSI_DITOLAK = frozenset(
+    {
+        "screenshot",
+        "simulate_key",
+        "notify",
+        "focus",
+        "push_screen",
+        "switch_screen",
+        "switch_mode",
+        "add_class",
+        "remove_class",
+        "toggle_class",
+    }
+)
 
 
 SPANDUK = "terputus"
-PESAN_TERPUTUS = ("Koneksi ke layanan e-Kinerja terputus. Data di layar mungkin usang dan perubahan belum dapat "
-                  "disimpan. f5: coba lagi (otomatis tiap 5 detik).")
+PESAN_TERPUTUS = (
+    "Koneksi ke layanan e-Kinerja terputus. Data di layar mungkin usang dan perubahan belum dapat "
+    "disimpan. f5: coba lagi (otomatis tiap 5 detik)."
+)
 
 
 class EkinerjaApp(App[None]):
@@ -43,8 +57,7 @@ class EkinerjaApp(App[None]):
     TITLE = "e-Kinerja"
     COMMANDS = {PerintahEkinerja}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+p", "command_palette", "Cari", show=False, priority=True,
-                tooltip="Cari menu dan perintah"),
+        Binding("ctrl+p", "command_palette", "Cari", show=False, priority=True, tooltip="Cari menu dan perintah"),
         # On every screen, dialogs too (priority: a dialog's bindings hide the app's otherwise).
         Binding("ctrl+l", "keluar", "Keluar", show=False, priority=True, tooltip="Akhiri sesi dan kembali ke login"),
         Binding("f1", "bantuan", "Bantuan", priority=True, tooltip="Semua tombol dan perintah layar ini"),
@@ -52,8 +65,13 @@ class EkinerjaApp(App[None]):
         Binding("f5", "coba_lagi", "Coba Lagi", priority=True, tooltip="Hubungi lagi layanan e-Kinerja"),
     ]
 
-    def __init__(self, server_address: str, akun: str | None = None,
-                 kredensial: grpc.ChannelCredentials | None = None, folder_sesi: Path | None = None) -> None:
+    def __init__(
+        self,
+        server_address: str,
+        akun: str | None = None,
+        kredensial: grpc.ChannelCredentials | None = None,
+        folder_sesi: Path | None = None,
+    ) -> None:
         super().__init__()
         self.backend = Backend(server_address, kredensial=kredensial)
         # `--akun`: the login is locked to one account (the SSH gateway, see LoginScreen).
@@ -78,8 +96,12 @@ class EkinerjaApp(App[None]):
     async def on_unmount(self) -> None:
         await self.backend.close()
 
-    async def run_action(self, action: str | actions.ActionParseResult, default_namespace: DOMNode | None = None,
-                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+    async def run_action(
+        self,
+        action: str | actions.ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
         _, nama, params = actions.parse(action) if isinstance(action, str) else action
         # `dismiss` with a value would answer a dialog (a "yes" to a deletion); the app never binds one.
         if nama in AKSI_DITOLAK or (nama == "dismiss" and params):
@@ -183,8 +205,12 @@ class EkinerjaApp(App[None]):
             self.push_screen(KonsolHelpdeskScreen())
             return
         if not akun.nip:
-            self.notify("Akun ini tidak memiliki menu pada antarmuka ini (akun tanpa profil pegawai).",
-                        severity="warning", timeout=10, markup=False)
+            self.notify(
+                "Akun ini tidak memiliki menu pada antarmuka ini (akun tanpa profil pegawai).",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
             self.action_keluar()
             return
         self.push_screen(UtamaScreen(akun.nama))
@@ -250,6 +276,9 @@ class EkinerjaApp(App[None]):
         yield "Tema", self.action_change_theme, "Ganti warna tampilan"
         yield "Bantuan tombol", self.action_bantuan, "Semua tombol dan perintah layar ini (f1)"
         if self.backend.sesi is not None:
-            yield ("Keluar dari semua perangkat", self.action_keluar_semua,
-                   "Akhiri setiap sesi akun ini, di perangkat mana pun (misalnya laptop yang tertinggal)")
+            yield (
+                "Keluar dari semua perangkat",
+                self.action_keluar_semua,
+                "Akhiri setiap sesi akun ini, di perangkat mana pun (misalnya laptop yang tertinggal)",
+            )
         yield "Tutup aplikasi", self.action_quit, "Keluar dari e-Kinerja (ctrl+q)"

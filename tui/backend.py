@@ -42,7 +42,7 @@ POTONGAN_BERKAS = 32 * 1024
 _TIDAK_PASTI = {
     # grpc's own texts for these are English transport details: say it in words.
     grpc.StatusCode.UNAVAILABLE: "Layanan e-Kinerja tidak dapat dihubungi. Periksa jaringan atau alamat server "
-                                 "lalu coba lagi.",
+    "lalu coba lagi.",
     grpc.StatusCode.DEADLINE_EXCEEDED: "Layanan e-Kinerja tidak menjawab tepat waktu. Silakan coba lagi.",
 }
 
@@ -51,8 +51,13 @@ class GagalLayanan(Exception):
     """A call failed. `pesan` is for the user (Indonesian, from the server),
     `field` names the bad input when the server said which."""
 
-    def __init__(self, pesan: str, kode: grpc.StatusCode, field: str | None = None,
-                 pelanggaran: list[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        pesan: str,
+        kode: grpc.StatusCode,
+        field: str | None = None,
+        pelanggaran: list[tuple[str, str]] | None = None,
+    ) -> None:
         # The server's words may quote what someone typed: no control characters reach a widget.
         pesan = bersih(pesan)
         pelanggaran = [(f, bersih(d)) for f, d in pelanggaran or []]
@@ -86,8 +91,10 @@ class GagalLayanan(Exception):
     @classmethod
     def tidak_utuh(cls) -> GagalLayanan:
         """A streamed file that does not match the size and sha256 it was announced with."""
-        return cls("Berkas yang diterima tidak utuh (ukuran atau sha256 tidak cocok). Silakan cetak ulang.",
-                   grpc.StatusCode.DATA_LOSS)
+        return cls(
+            "Berkas yang diterima tidak utuh (ukuran atau sha256 tidak cocok). Silakan cetak ulang.",
+            grpc.StatusCode.DATA_LOSS,
+        )
 
     @classmethod
     def dari(cls, err: grpc.aio.AioRpcError) -> GagalLayanan:
@@ -142,8 +149,13 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     penilaian calls in `LayananPenilaian`, the cetak calls in `LayananCetak`,
     the helpdesk's (search, Kirim Kode Reset, Jejak Audit) in `LayananHelpdesk`."""
 
-    def __init__(self, address: str, timeout: float = 15.0, timeout_berkas: float = 300.0,
-                 kredensial: grpc.ChannelCredentials | None = None) -> None:
+    def __init__(
+        self,
+        address: str,
+        timeout: float = 15.0,
+        timeout_berkas: float = 300.0,
+        kredensial: grpc.ChannelCredentials | None = None,
+    ) -> None:
         """`timeout_berkas`: for a streamed file as a whole (a bulk print renders
         every bawahan's document before the zip comes). `kredensial`: TLS, as
         the CLI reads it from EKINERJA_TLS_*; None for plaintext."""
@@ -192,8 +204,11 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         if self._channel is None:
             # A server back after an outage is found within seconds, not after gRPC's 2-minute backoff.
             opsi = [("grpc.max_reconnect_backoff_ms", 3000)]
-            self._channel = (grpc.aio.secure_channel(self.address, self._kredensial, options=opsi)
-                             if self._kredensial else grpc.aio.insecure_channel(self.address, options=opsi))
+            self._channel = (
+                grpc.aio.secure_channel(self.address, self._kredensial, options=opsi)
+                if self._kredensial
+                else grpc.aio.insecure_channel(self.address, options=opsi)
+            )
             self._auth = auth_pb2_grpc.AuthServiceStub(self._channel)
             self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
             self._skp = skp_pb2_grpc.SkpServiceStub(self._channel)
@@ -244,8 +259,9 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     def nip(self) -> str:
         return self.sesi.akun.nip if self.sesi else ""
 
-    def _metadata(self, request: Any, auth: bool,
-                  tambahan: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
+    def _metadata(
+        self, request: Any, auth: bool, tambahan: tuple[tuple[str, str], ...] = ()
+    ) -> tuple[tuple[str, str], ...]:
         metadata: list[tuple[str, str]] = list(tambahan)
         if auth and self.sesi:
             metadata.append(("authorization", f"Bearer {self.sesi.token}"))
@@ -253,9 +269,14 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             metadata.append(("x-request-id", rid))  # the same id in the server's log lines
         return tuple(metadata)
 
-    async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True,
-                    tambahan: tuple[tuple[str, str], ...] = (),
-                    aliran: Callable[[], AsyncIterator[Any]] | None = None) -> T:
+    async def _call(
+        self,
+        method: Callable[..., Awaitable[T]],
+        request: Any,
+        auth: bool = True,
+        tambahan: tuple[tuple[str, str], ...] = (),
+        aliran: Callable[[], AsyncIterator[Any]] | None = None,
+    ) -> T:
         """`aliran`: for a client-streaming call, makes the messages to send
         (afresh for the retry; `request`, the first of them, names the call)."""
         metadata = self._metadata(request, auth, tambahan)
@@ -263,8 +284,9 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             try:
                 kirim = aliran() if aliran else request
                 # Where server text enters the TUI: without control characters from here on.
-                hasil = bersihkan(await method(kirim, metadata=metadata,
-                                               timeout=self.timeout_berkas if aliran else self.timeout))
+                hasil = bersihkan(
+                    await method(kirim, metadata=metadata, timeout=self.timeout_berkas if aliran else self.timeout)
+                )
             except grpc.aio.AioRpcError as err:
                 # One quiet retry when the server could not be reached; the request
                 # (and its request_id) is the same, so the server acts at most once.
@@ -342,8 +364,10 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
 
     async def ubah_password(self, request_id: str, lama: str, baru: str) -> None:
         try:
-            await self._call(self.auth.UbahPassword, auth_pb2.UbahPasswordRequest(
-                request_id=request_id, password_lama=lama, password_baru=baru))
+            await self._call(
+                self.auth.UbahPassword,
+                auth_pb2.UbahPasswordRequest(request_id=request_id, password_lama=lama, password_baru=baru),
+            )
         except GagalLayanan as e:
             if not e.sesi_berakhir:
                 raise
@@ -353,13 +377,21 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             raise GagalLayanan(e.pesan, e.kode, field="password_lama") from None
 
     async def lupa_password(self, request_id: str, nip: str, email: str) -> str:
-        resp = await self._call(self.auth.LupaPassword, auth_pb2.LupaPasswordRequest(
-            request_id=request_id, nip=nip.strip(), email=email.strip()), auth=False)
+        resp = await self._call(
+            self.auth.LupaPassword,
+            auth_pb2.LupaPasswordRequest(request_id=request_id, nip=nip.strip(), email=email.strip()),
+            auth=False,
+        )
         return resp.pesan
 
     async def reset_password(self, request_id: str, nip: str, kode: str, baru: str) -> None:
-        await self._call(self.auth.ResetPassword, auth_pb2.ResetPasswordRequest(
-            request_id=request_id, nip=nip.strip(), kode=kode.strip(), password_baru=baru), auth=False)
+        await self._call(
+            self.auth.ResetPassword,
+            auth_pb2.ResetPasswordRequest(
+                request_id=request_id, nip=nip.strip(), kode=kode.strip(), password_baru=baru
+            ),
+            auth=False,
+        )
 
     async def kirim_berkas_saya(self, request_id: str, nama_berkas: str, isi: bytes) -> str:
         """Mails a saved file to this account's registered address; returns it masked.
@@ -369,18 +401,18 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         async def pesan() -> AsyncIterator[auth_pb2.KirimBerkasSayaRequest]:
             yield kepala
             for i in range(0, len(isi), POTONGAN_BERKAS):
-                yield auth_pb2.KirimBerkasSayaRequest(isi=isi[i:i + POTONGAN_BERKAS])
+                yield auth_pb2.KirimBerkasSayaRequest(isi=isi[i : i + POTONGAN_BERKAS])
 
         r = await self._call(self.auth.KirimBerkasSaya, kepala, aliran=pesan)
         return r.email_tersamar
 
     # --- profil -----------------------------------------------------------
     async def pegawai(self, nip: str | None = None) -> profil_pb2.Pegawai:
-        return await self._call(self.profil.GetPegawai,
-                                profil_pb2.GetPegawaiRequest(name=f"pegawai/{nip or self.nip}"))
+        return await self._call(self.profil.GetPegawai, profil_pb2.GetPegawaiRequest(name=f"pegawai/{nip or self.nip}"))
 
-    async def ubah_profil(self, request_id: str, lama: profil_pb2.Pegawai, jabatan: str | None,
-                          unor_id: str | None, alasan: str = "") -> profil_pb2.Pegawai:
+    async def ubah_profil(
+        self, request_id: str, lama: profil_pb2.Pegawai, jabatan: str | None, unor_id: str | None, alasan: str = ""
+    ) -> profil_pb2.Pegawai:
         """Sends only what changed (None = unchanged), with the etag read before.
         `alasan`: why, when admin or helpdesk change someone's profile."""
         pegawai = profil_pb2.Pegawai(name=lama.name or f"pegawai/{lama.nip}", etag=lama.etag)
@@ -391,27 +423,38 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
         if unor_id is not None:
             pegawai.unor_id = unor_id
             paths.append("unor_id")
-        return await self._call(self.profil.UpdatePegawai, profil_pb2.UpdatePegawaiRequest(
-            request_id=request_id, pegawai=pegawai, update_mask=FieldMask(paths=paths), alasan=alasan))
+        return await self._call(
+            self.profil.UpdatePegawai,
+            profil_pb2.UpdatePegawaiRequest(
+                request_id=request_id, pegawai=pegawai, update_mask=FieldMask(paths=paths), alasan=alasan
+            ),
+        )
 
-    async def atasan(self, nip: str | None = None, unor_plt: str = "",
-                     tanggal: dt.date | None = None) -> profil_pb2.Atasan:
+    async def atasan(
+        self, nip: str | None = None, unor_plt: str = "", tanggal: dt.date | None = None
+    ) -> profil_pb2.Atasan:
         """The atasan on `tanggal` (default today); with `unor_plt` (an id), the
         atasan of the PLT/PLH role on that unit, on a day of the assignment."""
-        req = profil_pb2.GetAtasanRequest(name=f"pegawai/{nip or self.nip}",
-                                          unor_plt=f"unor/{unor_plt}" if unor_plt else "")
+        req = profil_pb2.GetAtasanRequest(
+            name=f"pegawai/{nip or self.nip}", unor_plt=f"unor/{unor_plt}" if unor_plt else ""
+        )
         if tanggal is not None:
             req.tanggal.CopyFrom(dari_date(tanggal))
         return await self._call(self.profil.GetAtasan, req)
 
     async def bawahan(self, nip: str | None = None) -> list[profil_pb2.Bawahan]:
-        resp = await self._call(self.profil.ListBawahan,
-                                profil_pb2.ListBawahanRequest(name=f"pegawai/{nip or self.nip}"))
+        resp = await self._call(
+            self.profil.ListBawahan, profil_pb2.ListBawahanRequest(name=f"pegawai/{nip or self.nip}")
+        )
         return list(resp.bawahan)
 
-    async def pegawai_unor(self, unor_id: str, page_token: str = "", page_size: int = 50) -> profil_pb2.ListPegawaiResponse:
-        return await self._call(self.profil.ListPegawai, profil_pb2.ListPegawaiRequest(
-            parent=f"unor/{unor_id}", page_size=page_size, page_token=page_token))
+    async def pegawai_unor(
+        self, unor_id: str, page_token: str = "", page_size: int = 50
+    ) -> profil_pb2.ListPegawaiResponse:
+        return await self._call(
+            self.profil.ListPegawai,
+            profil_pb2.ListPegawaiRequest(parent=f"unor/{unor_id}", page_size=page_size, page_token=page_token),
+        )
 
     async def unor(self, unor_id: str) -> profil_pb2.Unor:
         return await self._call(self.profil.GetUnor, profil_pb2.GetUnorRequest(name=f"unor/{unor_id}"))
@@ -436,64 +479,113 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
 
     # The calls below act on the signed-in pegawai; admin and helpdesk pass the
     # `nip` they act for and an `alasan`, which the server records in the jejak audit.
-    async def klaim_pimpinan(self, request_id: str, nip: str | None = None, ganti: bool = False,
-                             alasan: str = "") -> profil_pb2.Unor:
+    async def klaim_pimpinan(
+        self, request_id: str, nip: str | None = None, ganti: bool = False, alasan: str = ""
+    ) -> profil_pb2.Unor:
         """`ganti`: replace the unit's current pimpinan (admin and helpdesk only)."""
-        return await self._call(self.profil.KlaimPimpinan, profil_pb2.KlaimPimpinanRequest(
-            request_id=request_id, name=f"pegawai/{nip or self.nip}", ganti_pimpinan=ganti, alasan=alasan))
+        return await self._call(
+            self.profil.KlaimPimpinan,
+            profil_pb2.KlaimPimpinanRequest(
+                request_id=request_id, name=f"pegawai/{nip or self.nip}", ganti_pimpinan=ganti, alasan=alasan
+            ),
+        )
 
-    async def catat_penilai_eksternal(self, request_id: str, nip: str, nama: str, jabatan: str, nip_penilai: str,
-                                      alasan: str) -> profil_pb2.Atasan:
+    async def catat_penilai_eksternal(
+        self, request_id: str, nip: str, nama: str, jabatan: str, nip_penilai: str, alasan: str
+    ) -> profil_pb2.Atasan:
         """Admin instansi: the penilai eksternal (NON ASN) of a pegawai with no atasan in the system."""
-        return await self._call(self.profil.SetPenilaiEksternal, profil_pb2.SetPenilaiEksternalRequest(
-            request_id=request_id, name=f"pegawai/{nip}", alasan=alasan,
-            penilai=profil_pb2.PenilaiEksternal(nama=nama, jabatan=jabatan, nip=nip_penilai)))
+        return await self._call(
+            self.profil.SetPenilaiEksternal,
+            profil_pb2.SetPenilaiEksternalRequest(
+                request_id=request_id,
+                name=f"pegawai/{nip}",
+                alasan=alasan,
+                penilai=profil_pb2.PenilaiEksternal(nama=nama, jabatan=jabatan, nip=nip_penilai),
+            ),
+        )
 
     async def hapus_penilai_eksternal(self, request_id: str, nip: str, alasan: str) -> profil_pb2.Atasan:
-        return await self._call(self.profil.HapusPenilaiEksternal, profil_pb2.HapusPenilaiEksternalRequest(
-            request_id=request_id, name=f"pegawai/{nip}", alasan=alasan))
+        return await self._call(
+            self.profil.HapusPenilaiEksternal,
+            profil_pb2.HapusPenilaiEksternalRequest(request_id=request_id, name=f"pegawai/{nip}", alasan=alasan),
+        )
 
     async def penugasan(self, nip: str | None = None) -> list[profil_pb2.Penugasan]:
-        resp = await self._call(self.profil.ListPenugasan,
-                                profil_pb2.ListPenugasanRequest(parent=f"pegawai/{nip or self.nip}"))
+        resp = await self._call(
+            self.profil.ListPenugasan, profil_pb2.ListPenugasanRequest(parent=f"pegawai/{nip or self.nip}")
+        )
         return list(resp.penugasan)
 
-    async def tambah_penugasan(self, request_id: str, unor_id: str, plt: bool, mulai: dt.date,
-                               selesai: dt.date, nip: str | None = None, alasan: str = "") -> profil_pb2.Penugasan:
+    async def tambah_penugasan(
+        self,
+        request_id: str,
+        unor_id: str,
+        plt: bool,
+        mulai: dt.date,
+        selesai: dt.date,
+        nip: str | None = None,
+        alasan: str = "",
+    ) -> profil_pb2.Penugasan:
         jenis = profil_pb2.JENIS_PENUGASAN_PLT if plt else profil_pb2.JENIS_PENUGASAN_PLH
-        return await self._call(self.profil.CreatePenugasan, profil_pb2.CreatePenugasanRequest(
-            request_id=request_id, alasan=alasan, penugasan=profil_pb2.Penugasan(
-                nip=nip or self.nip, unor_id=unor_id, jenis=jenis, tanggal_mulai=dari_date(mulai),
-                tanggal_selesai=dari_date(selesai))))
+        return await self._call(
+            self.profil.CreatePenugasan,
+            profil_pb2.CreatePenugasanRequest(
+                request_id=request_id,
+                alasan=alasan,
+                penugasan=profil_pb2.Penugasan(
+                    nip=nip or self.nip,
+                    unor_id=unor_id,
+                    jenis=jenis,
+                    tanggal_mulai=dari_date(mulai),
+                    tanggal_selesai=dari_date(selesai),
+                ),
+            ),
+        )
 
     async def klaim_saya(self) -> profil_pb2.Klaim | None:
         """The signed-in pegawai's latest Klaim Pimpinan that waited for verification."""
-        resp = await self._call(self.profil.ListKlaimPimpinan, profil_pb2.ListKlaimPimpinanRequest(
-            parent=f"pegawai/{self.nip}", page_size=1))
+        resp = await self._call(
+            self.profil.ListKlaimPimpinan,
+            profil_pb2.ListKlaimPimpinanRequest(parent=f"pegawai/{self.nip}", page_size=1),
+        )
         return resp.klaim[0] if resp.klaim else None
 
     async def klaim_menunggu(self, page_size: int = 50) -> profil_pb2.ListKlaimPimpinanResponse:
         """The instansi's claims waiting for admin/helpdesk, newest first (and how many)."""
-        return await self._call(self.profil.ListKlaimPimpinan, profil_pb2.ListKlaimPimpinanRequest(
-            status=profil_pb2.STATUS_KLAIM_MENUNGGU, page_size=page_size))
+        return await self._call(
+            self.profil.ListKlaimPimpinan,
+            profil_pb2.ListKlaimPimpinanRequest(status=profil_pb2.STATUS_KLAIM_MENUNGGU, page_size=page_size),
+        )
 
-    async def putuskan_klaim(self, request_id: str, name: str, setujui: bool, alasan: str,
-                             ganti: bool = False) -> profil_pb2.Klaim:
-        return await self._call(self.profil.PutuskanKlaimPimpinan, profil_pb2.PutuskanKlaimPimpinanRequest(
-            request_id=request_id, name=name, setujui=setujui, alasan=alasan, ganti_pimpinan=ganti))
+    async def putuskan_klaim(
+        self, request_id: str, name: str, setujui: bool, alasan: str, ganti: bool = False
+    ) -> profil_pb2.Klaim:
+        return await self._call(
+            self.profil.PutuskanKlaimPimpinan,
+            profil_pb2.PutuskanKlaimPimpinanRequest(
+                request_id=request_id, name=name, setujui=setujui, alasan=alasan, ganti_pimpinan=ganti
+            ),
+        )
 
     async def permintaan_penugasan(self) -> list[profil_pb2.Penugasan]:
         """The instansi's PLT/PLH requests waiting for admin/helpdesk."""
-        resp = await self._call(self.profil.ListPenugasan, profil_pb2.ListPenugasanRequest(
-            status=profil_pb2.STATUS_PENUGASAN_DIAJUKAN))
+        resp = await self._call(
+            self.profil.ListPenugasan, profil_pb2.ListPenugasanRequest(status=profil_pb2.STATUS_PENUGASAN_DIAJUKAN)
+        )
         return list(resp.penugasan)
 
-    async def putuskan_penugasan(self, request_id: str, name: str, setujui: bool,
-                                 alasan: str) -> profil_pb2.Penugasan:
-        return await self._call(self.profil.PutuskanPenugasan, profil_pb2.PutuskanPenugasanRequest(
-            request_id=request_id, name=name, setujui=setujui, alasan=alasan))
+    async def putuskan_penugasan(self, request_id: str, name: str, setujui: bool, alasan: str) -> profil_pb2.Penugasan:
+        return await self._call(
+            self.profil.PutuskanPenugasan,
+            profil_pb2.PutuskanPenugasanRequest(request_id=request_id, name=name, setujui=setujui, alasan=alasan),
+        )
 
-    async def akhiri_penugasan(self, request_id: str, name: str, selesai: dt.date,
-                               alasan: str = "") -> profil_pb2.Penugasan:
-        return await self._call(self.profil.AkhiriPenugasan, profil_pb2.AkhiriPenugasanRequest(
-            request_id=request_id, name=name, tanggal_selesai=dari_date(selesai), alasan=alasan))
+    async def akhiri_penugasan(
+        self, request_id: str, name: str, selesai: dt.date, alasan: str = ""
+    ) -> profil_pb2.Penugasan:
+        return await self._call(
+            self.profil.AkhiriPenugasan,
+            profil_pb2.AkhiriPenugasanRequest(
+                request_id=request_id, name=name, tanggal_selesai=dari_date(selesai), alasan=alasan
+            ),
+        )

@@ -35,8 +35,13 @@ PERMINTAAN: dict[int, tuple[type[Any], str, str]] = {
     pb.JENIS_CETAK_FORM_PENILAIAN: (pb.CetakFormPenilaianRequest, "penilaian", "form_penilaian"),
     pb.JENIS_CETAK_EVALUASI_KINERJA: (pb.CetakEvaluasiKinerjaRequest, "penilaian", "evaluasi_kinerja"),
 }
-KODE_PERIODE: dict[int, str] = {npb.PERIODE_TRIWULAN_I: "tw1", npb.PERIODE_TRIWULAN_II: "tw2", npb.PERIODE_TRIWULAN_III: "tw3",
-                npb.PERIODE_TRIWULAN_IV: "tw4", npb.PERIODE_AKHIR_TAHUN: "akhir"}
+KODE_PERIODE: dict[int, str] = {
+    npb.PERIODE_TRIWULAN_I: "tw1",
+    npb.PERIODE_TRIWULAN_II: "tw2",
+    npb.PERIODE_TRIWULAN_III: "tw3",
+    npb.PERIODE_TRIWULAN_IV: "tw4",
+    npb.PERIODE_AKHIR_TAHUN: "akhir",
+}
 
 
 def jenis_isian(jenis: int, kode: str, massal: bool = False) -> Literal["tanggal", "teks"] | None:
@@ -72,8 +77,14 @@ def _isi(req: Any, nilai: Nilai) -> Any:
     return req
 
 
-def permintaan(jenis: int, sumber: str, nilai: Nilai, tanda_tangan: int = 0, request_id: str = "",
-               tte: pb.KredensialTte | None = None) -> Any:
+def permintaan(
+    jenis: int,
+    sumber: str,
+    nilai: Nilai,
+    tanda_tangan: int = 0,
+    request_id: str = "",
+    tte: pb.KredensialTte | None = None,
+) -> Any:
     """The Cetak request of one document. `sumber`: "skp/{skp}" or "penilaian/{skp}/periode/{kode}".
     `tte`: the signer's NIK and passphrase when the server signs through TTE."""
     cls, field_sumber, _ = PERMINTAAN[jenis]
@@ -84,28 +95,35 @@ def permintaan(jenis: int, sumber: str, nilai: Nilai, tanda_tangan: int = 0, req
 
 @dataclass(frozen=True)
 class BerkasCetak:
-    nama: str         # the server's file name
-    media_type: str   # "application/pdf", "application/zip"
+    nama: str  # the server's file name
+    media_type: str  # "application/pdf", "application/zip"
     isi: bytes
-    sha256: str       # hex, checked against `isi`
+    sha256: str  # hex, checked against `isi`
     riwayat: pb.RiwayatCetak
 
 
 class LayananCetak:
     if TYPE_CHECKING:
+
         @property
         def cetak(self) -> cetak_pb2_grpc.CetakServiceAsyncStub: ...
 
-        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True,
-                        tambahan: tuple[tuple[str, str], ...] = (),
-                        aliran: Callable[[], AsyncGenerator[Any, None]] | None = None) -> T: ...
+        async def _call(
+            self,
+            method: Callable[..., Awaitable[T]],
+            request: Any,
+            auth: bool = True,
+            tambahan: tuple[tuple[str, str], ...] = (),
+            aliran: Callable[[], AsyncGenerator[Any, None]] | None = None,
+        ) -> T: ...
 
         def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]: ...
 
     async def dialog_cetak(self, jenis: int, sumber: str) -> pb.JenisDokumen:
         """The dialog's fields with their defaults (TANGGAL today, LOKASI the instansi's)."""
-        return await self._call(self.cetak.GetDialogCetak, pb.GetDialogCetakRequest(
-            jenis=pb.JenisCetak.ValueType(jenis), sumber=sumber))
+        return await self._call(
+            self.cetak.GetDialogCetak, pb.GetDialogCetakRequest(jenis=pb.JenisCetak.ValueType(jenis), sumber=sumber)
+        )
 
     async def pratinjau_dokumen(self, jenis: int, sumber: str, nilai: Nilai) -> pb.Pratinjau:
         """The document as text lines; checks what printing checks (anchors too)."""
@@ -113,20 +131,44 @@ class LayananCetak:
         getattr(req, PERMINTAAN[jenis][2]).CopyFrom(permintaan(jenis, sumber, nilai))
         return await self._call(self.cetak.PratinjauDokumen, req)
 
-    async def cetak_dokumen(self, request_id: str, jenis: int, sumber: str, nilai: Nilai,
-                            tanda_tangan: int = 0, tte: pb.KredensialTte | None = None) -> BerkasCetak:
-        metode: dict[int, Callable[..., Any]] = {pb.JENIS_CETAK_RENCANA_SKP: self.cetak.CetakRencanaSkp,
-                                                 pb.JENIS_CETAK_FORM_PENILAIAN: self.cetak.CetakFormPenilaian,
-                                                 pb.JENIS_CETAK_EVALUASI_KINERJA: self.cetak.CetakEvaluasiKinerja}
+    async def cetak_dokumen(
+        self,
+        request_id: str,
+        jenis: int,
+        sumber: str,
+        nilai: Nilai,
+        tanda_tangan: int = 0,
+        tte: pb.KredensialTte | None = None,
+    ) -> BerkasCetak:
+        metode: dict[int, Callable[..., Any]] = {
+            pb.JENIS_CETAK_RENCANA_SKP: self.cetak.CetakRencanaSkp,
+            pb.JENIS_CETAK_FORM_PENILAIAN: self.cetak.CetakFormPenilaian,
+            pb.JENIS_CETAK_EVALUASI_KINERJA: self.cetak.CetakEvaluasiKinerja,
+        }
         return await self._unduh(metode[jenis], permintaan(jenis, sumber, nilai, tanda_tangan, request_id, tte))
 
-    async def cetak_massal(self, request_id: str, jenis: int, tahun: int, periode: int, nilai: Nilai,
-                           tanda_tangan: int, kemajuan: Callable[[pb.Kemajuan], None]) -> BerkasCetak:
+    async def cetak_massal(
+        self,
+        request_id: str,
+        jenis: int,
+        tahun: int,
+        periode: int,
+        nilai: Nilai,
+        tanda_tangan: int,
+        kemajuan: Callable[[pb.Kemajuan], None],
+    ) -> BerkasCetak:
         """Every bawahan's document of a period in one zip; `kemajuan` is
         called for each document as the server reports it."""
-        req = _isi(pb.CetakMassalRequest(request_id=request_id, jenis=pb.JenisCetak.ValueType(jenis), tahun=tahun,
-                                         periode=KODE_PERIODE[periode],
-                                         tanda_tangan=pb.PihakTandaTangan.ValueType(tanda_tangan)), nilai)
+        req = _isi(
+            pb.CetakMassalRequest(
+                request_id=request_id,
+                jenis=pb.JenisCetak.ValueType(jenis),
+                tahun=tahun,
+                periode=KODE_PERIODE[periode],
+                tanda_tangan=pb.PihakTandaTangan.ValueType(tanda_tangan),
+            ),
+            nilai,
+        )
         return await self._unduh(self.cetak.CetakMassal, req, kemajuan)
 
     async def verifikasi_dokumen(self, isi: bytes) -> pb.HasilVerifikasi:
@@ -136,19 +178,21 @@ class LayananCetak:
 
         async def pesan() -> AsyncGenerator[pb.VerifikasiDokumenRequest, None]:
             for i in range(0, len(isi), potongan):
-                yield pb.VerifikasiDokumenRequest(isi=isi[i:i + potongan])
+                yield pb.VerifikasiDokumenRequest(isi=isi[i : i + potongan])
 
         return await self._call(self.cetak.VerifikasiDokumen, pb.VerifikasiDokumenRequest(), aliran=pesan)
 
     async def riwayat_cetak(self, sumber: str = "", page_size: int = 200) -> tuple[list[pb.RiwayatCetak], bool]:
         """Newest first: of an SKP's documents ("skp/{skp}"), else the caller's
         prints. True when there are more than one page holds."""
-        resp = await self._call(self.cetak.ListRiwayatCetak, pb.ListRiwayatCetakRequest(
-            sumber=sumber, page_size=page_size))
+        resp = await self._call(
+            self.cetak.ListRiwayatCetak, pb.ListRiwayatCetakRequest(sumber=sumber, page_size=page_size)
+        )
         return list(resp.riwayat), bool(resp.next_page_token)
 
-    async def _unduh(self, method: Callable[..., Any], request: Any,
-                     kemajuan: Callable[[pb.Kemajuan], None] | None = None) -> BerkasCetak:
+    async def _unduh(
+        self, method: Callable[..., Any], request: Any, kemajuan: Callable[[pb.Kemajuan], None] | None = None
+    ) -> BerkasCetak:
         """Collects a streamed file: `info` first, then the data in order."""
         from tui.backend import GagalLayanan  # backend.py imports this module
 

@@ -41,6 +41,7 @@ LAYANAN_AUDIT = ("profil", "skp", "penilaian", "cetak")  # every service keeps i
 class SaringJejak:
     """The filters of ListJejakAudit, the same for every service. Days are
     local and both inclusive, as the user types them."""
+
     atas_nama: str = ""
     aktor: str = ""
     metode: str = ""
@@ -49,8 +50,14 @@ class SaringJejak:
     sampai: dt.date | None = None
 
     def permintaan(self, page_token: str, page_size: int) -> apb.ListJejakAuditRequest:
-        req = apb.ListJejakAuditRequest(atas_nama=self.atas_nama, aktor=self.aktor, metode=self.metode,
-                                        sasaran=self.sasaran, page_size=page_size, page_token=page_token)
+        req = apb.ListJejakAuditRequest(
+            atas_nama=self.atas_nama,
+            aktor=self.aktor,
+            metode=self.metode,
+            sasaran=self.sasaran,
+            page_size=page_size,
+            page_token=page_token,
+        )
         if self.sejak is not None:
             req.sejak.CopyFrom(_awal_hari(self.sejak))
         if self.sampai is not None:
@@ -84,8 +91,11 @@ class JejakGabungan:
 
     UKURAN_HALAMAN = 50
 
-    def __init__(self, ambil: Callable[[str, apb.ListJejakAuditRequest], Awaitable[apb.ListJejakAuditResponse]],
-                 saring: SaringJejak) -> None:
+    def __init__(
+        self,
+        ambil: Callable[[str, apb.ListJejakAuditRequest], Awaitable[apb.ListJejakAuditResponse]],
+        saring: SaringJejak,
+    ) -> None:
         self._ambil = ambil
         self._saring = saring
         self._antre: dict[str, list[apb.JejakAudit]] = {nama: [] for nama in LAYANAN_AUDIT}
@@ -131,6 +141,7 @@ class JejakGabungan:
 class ProgresPeriode:
     """One period of an SKP's penilaian as helpdesk sees it: the period (batas,
     ratings, predikat) and how many indikator have a realisasi."""
+
     periode: npb.PeriodePenilaian
     realisasi: int = 0
     gagal: str = ""  # why the period's detail could not be read
@@ -140,6 +151,7 @@ class ProgresPeriode:
 class AtasanPeran:
     """The atasan of one PLT/PLH role, resolved on a day of the assignment
     (today when it is in force, else its nearest day)."""
+
     penugasan: ppb.Penugasan
     tanggal: dt.date
     atasan: ppb.Atasan | None = None
@@ -148,6 +160,7 @@ class AtasanPeran:
 
 class LayananHelpdesk:
     if TYPE_CHECKING:
+
         @property
         def auth(self) -> auth_pb2_grpc.AuthServiceAsyncStub: ...
 
@@ -165,8 +178,9 @@ class LayananHelpdesk:
 
         async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
 
-        async def atasan(self, nip: str | None = None, unor_plt: str = "",
-                         tanggal: dt.date | None = None) -> ppb.Atasan: ...
+        async def atasan(
+            self, nip: str | None = None, unor_plt: str = "", tanggal: dt.date | None = None
+        ) -> ppb.Atasan: ...
 
         async def penugasan(self, nip: str | None = None) -> list[ppb.Penugasan]: ...
 
@@ -176,8 +190,9 @@ class LayananHelpdesk:
 
     async def cari_pegawai(self, query: str, page_size: int = 100) -> ppb.ListPegawaiResponse:
         """Pegawai of the caller's instansi by NIP prefix or part of the name (2 characters at least)."""
-        return await self._call(self.profil.SearchPegawai, ppb.SearchPegawaiRequest(
-            query=query.strip(), page_size=page_size))
+        return await self._call(
+            self.profil.SearchPegawai, ppb.SearchPegawaiRequest(query=query.strip(), page_size=page_size)
+        )
 
     async def atasan_plt(self, nip: str) -> list[AtasanPeran]:
         """Every PLT/PLH assignment of the pegawai with the atasan of that role; a
@@ -208,6 +223,7 @@ class LayananHelpdesk:
     async def progres_penilaian(self, skp_name: str) -> list[ProgresPeriode]:
         """Every period of an approved SKP with its realisasi count; a period whose
         detail is refused keeps the reason instead."""
+
         async def satu(p: npb.PeriodePenilaian) -> ProgresPeriode:
             try:
                 penilaian = await self.ambil_penilaian(p.name)
@@ -221,12 +237,17 @@ class LayananHelpdesk:
 
     async def kirim_kode_reset(self, request_id: str, nip: str, alasan: str) -> auth_pb2.KirimKodeResetResponse:
         """Mails a reset code to the pegawai's registered address; only the masked address comes back."""
-        return await self._call(self.auth.KirimKodeReset, auth_pb2.KirimKodeResetRequest(
-            request_id=request_id, nip=nip, alasan=alasan))
+        return await self._call(
+            self.auth.KirimKodeReset, auth_pb2.KirimKodeResetRequest(request_id=request_id, nip=nip, alasan=alasan)
+        )
 
     def jejak_audit(self, saring: SaringJejak) -> JejakGabungan:
-        stub: dict[str, Any] = {"profil": self.profil, "skp": self.skp, "penilaian": self.penilaian,
-                                "cetak": self.cetak}
+        stub: dict[str, Any] = {
+            "profil": self.profil,
+            "skp": self.skp,
+            "penilaian": self.penilaian,
+            "cetak": self.cetak,
+        }
 
         async def ambil(layanan: str, req: apb.ListJejakAuditRequest) -> apb.ListJejakAuditResponse:
             return await self._call(stub[layanan].ListJejakAudit, req)

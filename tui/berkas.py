@@ -42,8 +42,10 @@ class Tujuan:
 
 
 def pesan_folder_sesi(folder: Path) -> str:
-    return (f"Lewat SSH, berkas hanya disimpan di folder sesi ini ({folder}): tulis nama berkas saja "
-            "(tanpa /, ~ atau ..), atau kosongkan untuk nama dari server.")
+    return (
+        f"Lewat SSH, berkas hanya disimpan di folder sesi ini ({folder}): tulis nama berkas saja "
+        "(tanpa /, ~ atau ..), atau kosongkan untuk nama dari server."
+    )
 
 
 def baca_tujuan(teks: str, sesi: Path | None = None) -> Tujuan:
@@ -62,11 +64,16 @@ def baca_tujuan(teks: str, sesi: Path | None = None) -> Tujuan:
 
 def _dalam_sesi(teks: str, sesi: Path) -> Tujuan:
     awalan = f"{sesi}/"
-    nama = teks[len(awalan):] if teks.startswith(awalan) else "" if teks == str(sesi) else teks
+    nama = teks[len(awalan) :] if teks.startswith(awalan) else "" if teks == str(sesi) else teks
     if not nama:
         return Tujuan(sesi, True, sesi)
-    if "/" in nama or "\\" in nama or nama.startswith(("~", ".")) or any(ord(c) < 32 for c in nama) \
-            or len(nama.encode()) > 200:
+    if (
+        "/" in nama
+        or "\\" in nama
+        or nama.startswith(("~", "."))
+        or any(ord(c) < 32 for c in nama)
+        or len(nama.encode()) > 200
+    ):
         raise ValueError(pesan_folder_sesi(sesi))
     return Tujuan(sesi / nama, False, sesi)
 
@@ -135,8 +142,9 @@ MAKS_UNGGAH = 5 * 1024 * 1024  # what the server takes (docs/isian-xlsx.md)
 
 
 def pesan_baca_sesi(folder: Path) -> str:
-    return (f"Lewat SSH, berkas hanya dibaca dari folder sesi ini ({folder}): tulis nama berkas saja "
-            "(tanpa /, ~ atau ..).")
+    return (
+        f"Lewat SSH, berkas hanya dibaca dari folder sesi ini ({folder}): tulis nama berkas saja (tanpa /, ~ atau ..)."
+    )
 
 
 _JENIS_UNGGAHAN = {

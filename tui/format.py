@@ -54,8 +54,20 @@ def bersihkan(pesan: Any) -> Any:
     return pesan
 
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 # The server names a bad input by its proto field; the user knows it by its label.
 LABEL_FIELD = {
@@ -133,8 +145,12 @@ def jenis_penugasan(value: pb.JenisPenugasan.ValueType) -> str:
 
 
 def status_klaim(value: pb.StatusKlaim.ValueType) -> str:
-    return {pb.STATUS_KLAIM_MENUNGGU: "Menunggu verifikasi", pb.STATUS_KLAIM_DISETUJUI: "Disetujui",
-            pb.STATUS_KLAIM_DITOLAK: "Ditolak", pb.STATUS_KLAIM_BATAL: "Batal"}.get(value, "-")
+    return {
+        pb.STATUS_KLAIM_MENUNGGU: "Menunggu verifikasi",
+        pb.STATUS_KLAIM_DISETUJUI: "Disetujui",
+        pb.STATUS_KLAIM_DITOLAK: "Ditolak",
+        pb.STATUS_KLAIM_BATAL: "Batal",
+    }.get(value, "-")
 
 
 def golongan(gol: str, pangkat: str) -> str:
@@ -161,8 +177,10 @@ def periode(mulai: Date, selesai: Date) -> str:
 def periode_singkat(mulai: Date, selesai: Date) -> str:
     """'1 Jan 2023 - 31 Des 2023': a table column at 80x24 that would
     otherwise be cut mid-word at the screen's edge."""
+
     def singkat(d: Date) -> str:
         return f"{d.day} {BULAN[d.month - 1][:3]} {d.year}" if d.year else "-"
+
     return f"{singkat(mulai)} - {singkat(selesai)}"
 
 
@@ -178,20 +196,34 @@ def baca_tanggal(teks: str, nama: str = "Tanggal") -> dt.date:
     try:
         return dt.datetime.strptime(teks, "%d/%m/%Y").date()
     except ValueError:
-        raise ValueError(f"{nama} '{teks}' bukan tanggal yang benar (format DD/MM/YYYY, misalnya 01/10/2023).") from None
+        raise ValueError(
+            f"{nama} '{teks}' bukan tanggal yang benar (format DD/MM/YYYY, misalnya 01/10/2023)."
+        ) from None
 
 
 # --- SKP ----------------------------------------------------------------------
-STATUS_SKP: dict[int, str] = {skp.STATUS_SKP_DRAFT: "DRAFT", skp.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
-              skp.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN"}
+STATUS_SKP: dict[int, str] = {
+    skp.STATUS_SKP_DRAFT: "DRAFT",
+    skp.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
+    skp.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN",
+}
 PENDEKATAN: dict[int, str] = {skp.PENDEKATAN_KUANTITATIF: "Kuantitatif", skp.PENDEKATAN_KUALITATIF: "Kualitatif"}
-STATUS_PEGAWAI: dict[int, str] = {skp.STATUS_PEGAWAI_DEFINITIF: "Definitif", skp.STATUS_PEGAWAI_PLT: "Plt.",
-                  skp.STATUS_PEGAWAI_PLH: "Plh."}
+STATUS_PEGAWAI: dict[int, str] = {
+    skp.STATUS_PEGAWAI_DEFINITIF: "Definitif",
+    skp.STATUS_PEGAWAI_PLT: "Plt.",
+    skp.STATUS_PEGAWAI_PLH: "Plh.",
+}
 JENIS_RHK: dict[int, str] = {skp.JENIS_RHK_UTAMA: "Utama", skp.JENIS_RHK_TAMBAHAN: "Tambahan"}
-KLASIFIKASI_RHK: dict[int, str] = {skp.KLASIFIKASI_RHK_ORGANISASI: "Organisasi - tertaut di Unit Organisasi",
-                   skp.KLASIFIKASI_RHK_INDIVIDU: "Individu - tertaut di SKP Pegawai"}
-ASPEK: dict[int, str] = {skp.ASPEK_KUANTITAS: "Kuantitas", skp.ASPEK_KUALITAS: "Kualitas", skp.ASPEK_WAKTU: "Waktu",
-         skp.ASPEK_BIAYA: "Biaya"}
+KLASIFIKASI_RHK: dict[int, str] = {
+    skp.KLASIFIKASI_RHK_ORGANISASI: "Organisasi - tertaut di Unit Organisasi",
+    skp.KLASIFIKASI_RHK_INDIVIDU: "Individu - tertaut di SKP Pegawai",
+}
+ASPEK: dict[int, str] = {
+    skp.ASPEK_KUANTITAS: "Kuantitas",
+    skp.ASPEK_KUALITAS: "Kualitas",
+    skp.ASPEK_WAKTU: "Waktu",
+    skp.ASPEK_BIAYA: "Biaya",
+}
 
 
 def status_skp(value: int) -> str:
@@ -236,19 +268,37 @@ def waktu_detik(ts: Timestamp) -> str:
 
 
 # --- Penilaian ----------------------------------------------------------------
-RATING: dict[int, str] = {nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
-          nilai.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI"}
-PREDIKAT: dict[int, str] = {nilai.PREDIKAT_SANGAT_BAIK: "Sangat Baik", nilai.PREDIKAT_BAIK: "Baik",
-            nilai.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan", nilai.PREDIKAT_KURANG: "Kurang/Misconduct",
-            nilai.PREDIKAT_SANGAT_KURANG: "Sangat Kurang"}
-CAPAIAN: dict[int, str] = {nilai.CAPAIAN_ISTIMEWA: "ISTIMEWA", nilai.CAPAIAN_BAIK: "BAIK",
-           nilai.CAPAIAN_BUTUH_PERBAIKAN: "BUTUH PERBAIKAN", nilai.CAPAIAN_KURANG: "KURANG",
-           nilai.CAPAIAN_SANGAT_KURANG: "SANGAT KURANG"}
-STATUS_PENILAIAN: dict[int, str] = {nilai.STATUS_PENILAIAN_BELUM_DINILAI: "Belum dinilai", nilai.STATUS_PENILAIAN_DINILAI: "Dinilai",
-                    nilai.STATUS_PENILAIAN_PERLU_PERBAIKAN: "Perlu perbaikan"}
-PERIODE: dict[int, str] = {nilai.PERIODE_TRIWULAN_I: "TRIWULAN I", nilai.PERIODE_TRIWULAN_II: "TRIWULAN II",
-           nilai.PERIODE_TRIWULAN_III: "TRIWULAN III", nilai.PERIODE_TRIWULAN_IV: "TRIWULAN IV",
-           nilai.PERIODE_AKHIR_TAHUN: "Penilaian Akhir Tahun"}
+RATING: dict[int, str] = {
+    nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI",
+    nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
+    nilai.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI",
+}
+PREDIKAT: dict[int, str] = {
+    nilai.PREDIKAT_SANGAT_BAIK: "Sangat Baik",
+    nilai.PREDIKAT_BAIK: "Baik",
+    nilai.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan",
+    nilai.PREDIKAT_KURANG: "Kurang/Misconduct",
+    nilai.PREDIKAT_SANGAT_KURANG: "Sangat Kurang",
+}
+CAPAIAN: dict[int, str] = {
+    nilai.CAPAIAN_ISTIMEWA: "ISTIMEWA",
+    nilai.CAPAIAN_BAIK: "BAIK",
+    nilai.CAPAIAN_BUTUH_PERBAIKAN: "BUTUH PERBAIKAN",
+    nilai.CAPAIAN_KURANG: "KURANG",
+    nilai.CAPAIAN_SANGAT_KURANG: "SANGAT KURANG",
+}
+STATUS_PENILAIAN: dict[int, str] = {
+    nilai.STATUS_PENILAIAN_BELUM_DINILAI: "Belum dinilai",
+    nilai.STATUS_PENILAIAN_DINILAI: "Dinilai",
+    nilai.STATUS_PENILAIAN_PERLU_PERBAIKAN: "Perlu perbaikan",
+}
+PERIODE: dict[int, str] = {
+    nilai.PERIODE_TRIWULAN_I: "TRIWULAN I",
+    nilai.PERIODE_TRIWULAN_II: "TRIWULAN II",
+    nilai.PERIODE_TRIWULAN_III: "TRIWULAN III",
+    nilai.PERIODE_TRIWULAN_IV: "TRIWULAN IV",
+    nilai.PERIODE_AKHIR_TAHUN: "Penilaian Akhir Tahun",
+}
 
 
 def rating(value: int) -> str:
@@ -257,8 +307,11 @@ def rating(value: int) -> str:
 
 
 def rating_singkat(value: nilai.Rating.ValueType) -> str:
-    return {nilai.RATING_DIBAWAH_EKSPEKTASI: "Dibawah", nilai.RATING_SESUAI_EKSPEKTASI: "Sesuai",
-            nilai.RATING_DIATAS_EKSPEKTASI: "Diatas"}.get(value, "-")
+    return {
+        nilai.RATING_DIBAWAH_EKSPEKTASI: "Dibawah",
+        nilai.RATING_SESUAI_EKSPEKTASI: "Sesuai",
+        nilai.RATING_DIATAS_EKSPEKTASI: "Diatas",
+    }.get(value, "-")
 
 
 def predikat(value: int) -> str:
@@ -289,17 +342,30 @@ def tanggal_singkat(d: Date) -> str:
 
 def ditutup(p: nilai.PeriodePenilaian) -> str:
     """Why the pegawai can no longer fill a period."""
-    return (f"{p.nama} sudah ditutup: batas pengisian {tanggal(p.batas)} telah lewat. Rencana Aksi, Bukti Dukung "
-            "dan Realisasi tidak dapat diubah lagi, kecuali penilai mengembalikannya untuk perbaikan.")
+    return (
+        f"{p.nama} sudah ditutup: batas pengisian {tanggal(p.batas)} telah lewat. Rencana Aksi, Bukti Dukung "
+        "dan Realisasi tidak dapat diubah lagi, kecuali penilai mengembalikannya untuk perbaikan."
+    )
 
 
 # --- Cetak --------------------------------------------------------------------
-JENIS_CETAK: dict[int, str] = {cetak.JENIS_CETAK_RENCANA_SKP: "Rencana SKP", cetak.JENIS_CETAK_FORM_PENILAIAN: "Form Penilaian",
-               cetak.JENIS_CETAK_EVALUASI_KINERJA: "Dokumen Evaluasi Kinerja", cetak.JENIS_CETAK_MASSAL: "Cetak massal"}
-PIHAK_TTD: dict[int, str] = {cetak.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI YANG DINILAI",
-             cetak.PIHAK_TANDA_TANGAN_PENILAI: "PEJABAT PENILAI KINERJA"}
-KODE_PERIODE = {"tw1": "Triwulan I", "tw2": "Triwulan II", "tw3": "Triwulan III", "tw4": "Triwulan IV",
-                "akhir": "Akhir Tahun"}
+JENIS_CETAK: dict[int, str] = {
+    cetak.JENIS_CETAK_RENCANA_SKP: "Rencana SKP",
+    cetak.JENIS_CETAK_FORM_PENILAIAN: "Form Penilaian",
+    cetak.JENIS_CETAK_EVALUASI_KINERJA: "Dokumen Evaluasi Kinerja",
+    cetak.JENIS_CETAK_MASSAL: "Cetak massal",
+}
+PIHAK_TTD: dict[int, str] = {
+    cetak.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI YANG DINILAI",
+    cetak.PIHAK_TANDA_TANGAN_PENILAI: "PEJABAT PENILAI KINERJA",
+}
+KODE_PERIODE = {
+    "tw1": "Triwulan I",
+    "tw2": "Triwulan II",
+    "tw3": "Triwulan III",
+    "tw4": "Triwulan IV",
+    "akhir": "Akhir Tahun",
+}
 
 
 def jenis_cetak(value: int) -> str:

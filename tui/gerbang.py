@@ -57,4 +57,3 @@ class SaluranGerbang:
     def _kirim(self, baris: bytes) -> None:
         with contextlib.suppress(OSError):  # a few bytes on an empty socket: never blocks
             self._sock.send(baris)
-

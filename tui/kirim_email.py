@@ -22,9 +22,15 @@ def tawarkan(app: App[object], path: Path) -> None:
         if ya:
             app.run_worker(_kirim(app, path), group="kirim-email")
 
-    app.push_screen(KonfirmasiScreen(
-        JUDUL, f"{path.name} tersimpan di folder sesi SSH ini dan tidak dapat diunduh. Kirim berkas ini ke "
-        "email yang terdaftar pada profil Anda?", ya="Kirim"), jawab)
+    app.push_screen(
+        KonfirmasiScreen(
+            JUDUL,
+            f"{path.name} tersimpan di folder sesi SSH ini dan tidak dapat diunduh. Kirim berkas ini ke "
+            "email yang terdaftar pada profil Anda?",
+            ya="Kirim",
+        ),
+        jawab,
+    )
 
 
 async def _kirim(app: App[object], path: Path) -> None:
@@ -36,7 +42,6 @@ async def _kirim(app: App[object], path: Path) -> None:
         app.notify(e.pesan, title=JUDUL, severity="error", timeout=15, markup=False)
         return
     except OSError as e:
-        app.notify(f"{path.name} tidak dapat dibaca: {e.strerror or e}", title=JUDUL, severity="error",
-                   markup=False)
+        app.notify(f"{path.name} tidak dapat dibaca: {e.strerror or e}", title=JUDUL, severity="error", markup=False)
         return
     app.notify(f"{path.name} dikirim ke {tersamar}.", title=JUDUL, timeout=15, markup=False)

@@ -52,8 +52,13 @@ def masih_tampil(node: DOMNode) -> bool:
         return False
 
 
-def laporkan(node: Widget, e: GagalLayanan, tempat: Static | None = None,
-             isian: Mapping[str, str] | None = None, diam: bool = False) -> bool:
+def laporkan(
+    node: Widget,
+    e: GagalLayanan,
+    tempat: Static | None = None,
+    isian: Mapping[str, str] | None = None,
+    diam: bool = False,
+) -> bool:
     """An expired session goes back to login; otherwise the server's message
     goes into `tempat` (or a toast unless `diam`: the caller shows it in place),
     and the input it names gets the focus. False when nothing more should be
@@ -95,6 +100,11 @@ def memuat(widget: Widget) -> Iterator[None]:
 
 def beri_tahu_usang(node: Widget, apa: str = "SKP") -> None:
     """After ABORTED (the etag read is stale): say so; the caller reloads."""
-    node.notify(f"{apa} telah diubah di tempat lain sejak dibuka, sehingga perubahan Anda belum disimpan. Data "
-                "terbaru sudah dimuat; silakan periksa lalu ulangi.", severity="warning", title="Data berubah",
-                timeout=12, markup=False)
+    node.notify(
+        f"{apa} telah diubah di tempat lain sejak dibuka, sehingga perubahan Anda belum disimpan. Data "
+        "terbaru sudah dimuat; silakan periksa lalu ulangi.",
+        severity="warning",
+        title="Data berubah",
+        timeout=12,
+        markup=False,
+    )

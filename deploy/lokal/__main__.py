@@ -15,19 +15,36 @@ from deploy.lokal.layout import DEFAULT_DATABASE_URL, Paths, parse_replicas
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m deploy.lokal", description=__doc__)
-    p.add_argument("--run-dir", type=Path, default=Path("data/lokal"),
-                   help="konfigurasi nginx, log, pid, kunci (bawaan data/lokal)")
+    p.add_argument(
+        "--run-dir",
+        type=Path,
+        default=Path("data/lokal"),
+        help="konfigurasi nginx, log, pid, kunci (bawaan data/lokal)",
+    )
     sub = p.add_subparsers(dest="perintah", required=True)
     s = sub.add_parser("start", help="migrasi, replika, lalu nginx; mencetak alamatnya")
-    s.add_argument("--replika", action="append", default=[], metavar="N|LAYANAN=N",
-                   help="jumlah replika: 2 untuk semua layanan, skp=3 untuk satu (boleh diulang; bawaan 1)")
+    s.add_argument(
+        "--replika",
+        action="append",
+        default=[],
+        metavar="N|LAYANAN=N",
+        help="jumlah replika: 2 untuk semua layanan, skp=3 untuk satu (boleh diulang; bawaan 1)",
+    )
     s.add_argument("--port", type=int, default=50050, help="port nginx (bawaan 50050; 0 = port bebas)")
-    s.add_argument("--database-url", default=os.environ.get("EKINERJA_DATABASE_URL", DEFAULT_DATABASE_URL),
-                   help="PostgreSQL; basis datanya dibuat bila belum ada (bawaan EKINERJA_DATABASE_URL, "
-                        f"atau {DEFAULT_DATABASE_URL})")
+    s.add_argument(
+        "--database-url",
+        default=os.environ.get("EKINERJA_DATABASE_URL", DEFAULT_DATABASE_URL),
+        help="PostgreSQL; basis datanya dibuat bila belum ada (bawaan EKINERJA_DATABASE_URL, "
+        f"atau {DEFAULT_DATABASE_URL})",
+    )
     s.add_argument("--pool", type=int, default=5, help="EKINERJA_DB_POOL_SIZE per proses (bawaan 5)")
-    s.add_argument("--demo", type=int, default=0, metavar="PEGAWAI",
-                   help="isi instansi demo dengan sekian pegawai (ekinerja seed demo) sebelum mulai")
+    s.add_argument(
+        "--demo",
+        type=int,
+        default=0,
+        metavar="PEGAWAI",
+        help="isi instansi demo dengan sekian pegawai (ekinerja seed demo) sebelum mulai",
+    )
     s.add_argument("--tunggu", type=float, default=90, help="detik menunggu semua replika siap (bawaan 90)")
     sub.add_parser("status", help="keadaan nginx dan setiap replika")
     h = sub.add_parser("stop", help="menghentikan semua proses yang dijalankan start (atau yang disebut)")
@@ -49,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ekinerja lokal berjalan: {ringkas} di belakang nginx ({state['database_url']})")
         print(f"alamat: {state['address']}")
         print(f"  ekinerja tui --server {state['address']}")
-        print(f"  metrik: {', '.join(str(r['metrics_port']) for r in state['replicas'])} "
-              f"(/metrics; Prometheus: {state['prometheus']})")
+        print(
+            f"  metrik: {', '.join(str(r['metrics_port']) for r in state['replicas'])} "
+            f"(/metrics; Prometheus: {state['prometheus']})"
+        )
         print(f"  log: {paths.log}/   berhenti: python -m deploy.lokal --run-dir {args.run_dir} stop")
         return 0
     if args.perintah == "status":

@@ -23,8 +23,16 @@ DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/ekinerja_lo
 
 # Inherited EKINERJA_* settings reach the processes (SMTP, TTLs…) except
 # these, which the layout decides (nginx speaks plaintext to the replicas).
-DECIDED = ("EKINERJA_TLS_", "EKINERJA_PORT", "EKINERJA_METRICS_PORT", "EKINERJA_PROFIL_ADDRESS", "EKINERJA_SKP_ADDRESS",
-           "EKINERJA_PENILAIAN_ADDRESS", "EKINERJA_TOKEN_KEY_FILE", "EKINERJA_PROXY_TEPERCAYA")
+DECIDED = (
+    "EKINERJA_TLS_",
+    "EKINERJA_PORT",
+    "EKINERJA_METRICS_PORT",
+    "EKINERJA_PROFIL_ADDRESS",
+    "EKINERJA_SKP_ADDRESS",
+    "EKINERJA_PENILAIAN_ADDRESS",
+    "EKINERJA_TOKEN_KEY_FILE",
+    "EKINERJA_PROXY_TEPERCAYA",
+)
 
 
 @dataclass(frozen=True)
@@ -79,23 +87,28 @@ def free_ports(n: int) -> list[int]:
 def plan(counts: dict[str, int]) -> list[Replica]:
     """Each replica gets its gRPC port and its metrics port."""
     ports = iter(free_ports(2 * sum(counts.values())))
-    return [Replica(service, i, next(ports), next(ports))
-            for service in SERVICES for i in range(1, counts[service] + 1)]
+    return [
+        Replica(service, i, next(ports), next(ports)) for service in SERVICES for i in range(1, counts[service] + 1)
+    ]
 
 
 def render_prometheus(replicas: list[Replica]) -> str:
     """A scrape configuration for a local Prometheus: every replica's /metrics,
     labelled by service and replica, with the alert rules of deploy/pantau."""
     targets = "".join(
-        f"      - targets: [\"127.0.0.1:{r.metrics_port}\"]\n"
-        f"        labels: {{layanan: {r.service}, replika: {r.name}}}\n" for r in replicas)
-    rules = (Path(__file__).resolve().parent.parent / "pantau" / "aturan-peringatan.yaml")
-    return ("# Made by `python -m deploy.lokal start`: prometheus --config.file=THIS\n"
-            "global: {scrape_interval: 15s, evaluation_interval: 15s}\n"
-            f"rule_files: [\"{rules}\"]\n"
-            "scrape_configs:\n"
-            "  - job_name: ekinerja\n"
-            "    static_configs:\n" + targets)
+        f'      - targets: ["127.0.0.1:{r.metrics_port}"]\n'
+        f"        labels: {{layanan: {r.service}, replika: {r.name}}}\n"
+        for r in replicas
+    )
+    rules = Path(__file__).resolve().parent.parent / "pantau" / "aturan-peringatan.yaml"
+    return (
+        "# Made by `python -m deploy.lokal start`: prometheus --config.file=THIS\n"
+        "global: {scrape_interval: 15s, evaluation_interval: 15s}\n"
+        f'rule_files: ["{rules}"]\n'
+        "scrape_configs:\n"
+        "  - job_name: ekinerja\n"
+        "    static_configs:\n" + targets
+    )
 
 
 @dataclass(frozen=True)
@@ -146,17 +159,19 @@ def env_for(paths: Paths, database_url: str, proxy: str, replica: Replica | None
     call from skp to profil goes to whichever profil replica nginx picks, and
     a stopped replica is skipped there too. The cost is one local hop."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(DECIDED)}
-    env.update({
-        "EKINERJA_DATABASE_URL": database_url,
-        "EKINERJA_DATA_DIR": str(paths.data),
-        "EKINERJA_DB_POOL_SIZE": str(pool),
-        "EKINERJA_HOST": "127.0.0.1",
-        # Every replica verifies tokens with the same public key; only
-        # profil's replicas (and seed, which runs profil) get the private one.
-        "EKINERJA_TOKEN_PUBLIC_KEY_FILE": str(paths.public_key),
-        "EKINERJA_LOG_FORMAT": "json",
-        "EKINERJA_LOG_LEVEL": os.environ.get("EKINERJA_LOG_LEVEL", "INFO"),
-    })
+    env.update(
+        {
+            "EKINERJA_DATABASE_URL": database_url,
+            "EKINERJA_DATA_DIR": str(paths.data),
+            "EKINERJA_DB_POOL_SIZE": str(pool),
+            "EKINERJA_HOST": "127.0.0.1",
+            # Every replica verifies tokens with the same public key; only
+            # profil's replicas (and seed, which runs profil) get the private one.
+            "EKINERJA_TOKEN_PUBLIC_KEY_FILE": str(paths.public_key),
+            "EKINERJA_LOG_FORMAT": "json",
+            "EKINERJA_LOG_LEVEL": os.environ.get("EKINERJA_LOG_LEVEL", "INFO"),
+        }
+    )
     if replica is None or replica.service == "profil":
         env["EKINERJA_TOKEN_KEY_FILE"] = str(paths.private_key)
     if replica is not None:
@@ -173,11 +188,15 @@ def env_for(paths: Paths, database_url: str, proxy: str, replica: Replica | None
 def render_nginx(paths: Paths, port: int, replicas: list[Replica]) -> str:
     upstreams = []
     for service in SERVICES:
-        servers = "".join(f"        server {r.address} max_fails=1 fail_timeout=5s;\n"
-                          for r in replicas if r.service == service)
+        servers = "".join(
+            f"        server {r.address} max_fails=1 fail_timeout=5s;\n" for r in replicas if r.service == service
+        )
         upstreams.append(f"    upstream {service} {{\n{servers}        keepalive 16;\n    }}\n")
     text = TEMPLATE.read_text()
-    for key, value in {"@RUN@": str(paths.run.resolve()), "@PORT@": str(port),
-                       "@UPSTREAMS@": "\n".join(upstreams).rstrip() + "\n"}.items():
+    for key, value in {
+        "@RUN@": str(paths.run.resolve()),
+        "@PORT@": str(port),
+        "@UPSTREAMS@": "\n".join(upstreams).rstrip() + "\n",
+    }.items():
         text = text.replace(key, value)
     return text

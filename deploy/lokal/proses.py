@@ -66,11 +66,13 @@ def ensure_database(url: str) -> bool:
 
 def _step(cmd: list[str], env: dict[str, str], log: Path) -> None:
     with log.open("ab") as out:
-        rc = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                            timeout=600).returncode
+        rc = subprocess.run(
+            cmd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, timeout=600
+        ).returncode
     if rc != 0:
-        raise Gagal(f"`{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}` gagal (kode {rc}):\n"
-                    + _tail(log))
+        raise Gagal(
+            f"`{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}` gagal (kode {rc}):\n" + _tail(log)
+        )
 
 
 def _tail(log: Path, lines: int = 15) -> str:
@@ -83,8 +85,15 @@ def _tail(log: Path, lines: int = 15) -> str:
 def _spawn(paths: Paths, name: str, cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     with (paths.log / f"{name}.log").open("ab") as out:
         # Its own session: a Ctrl+C in the terminal that ran `start` does not reach it.
-        proc = subprocess.Popen(cmd, env=env, cwd=paths.run, stdin=subprocess.DEVNULL, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            env=env,
+            cwd=paths.run,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     (paths.pids / f"{name}.pid").write_text(f"{proc.pid}\n")
     return proc
 
@@ -92,14 +101,18 @@ def _spawn(paths: Paths, name: str, cmd: list[str], env: dict[str, str]) -> subp
 def health(address: str, service: str, timeout: float = 1.0) -> int | None:
     with grpc.insecure_channel(address) as channel:
         try:
-            return health_pb2_grpc.HealthStub(channel).Check(
-                health_pb2.HealthCheckRequest(service=service), timeout=timeout).status
+            return (
+                health_pb2_grpc.HealthStub(channel)
+                .Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout)
+                .status
+            )
         except grpc.RpcError:
             return None
 
 
-def _wait_serving(name: str, address: str, service: str, proc: subprocess.Popen[bytes], deadline: float,
-                  log: Path) -> None:
+def _wait_serving(
+    name: str, address: str, service: str, proc: subprocess.Popen[bytes], deadline: float, log: Path
+) -> None:
     while health(address, service) != SERVING:
         if proc.poll() is not None:
             raise Gagal(f"{name} berhenti dengan kode {proc.returncode}:\n{_tail(log)}")
@@ -108,8 +121,9 @@ def _wait_serving(name: str, address: str, service: str, proc: subprocess.Popen[
         time.sleep(0.2)
 
 
-def start(paths: Paths, counts: dict[str, int], port: int, database_url: str, pool: int, demo: int,
-          tunggu: float) -> dict:
+def start(
+    paths: Paths, counts: dict[str, int], port: int, database_url: str, pool: int, demo: int, tunggu: float
+) -> dict:
     """Everything up, or nothing left running. Returns the state written to lokal.json."""
     nginx = shutil.which("nginx")
     if nginx is None:
@@ -136,17 +150,31 @@ def start(paths: Paths, counts: dict[str, int], port: int, database_url: str, po
     replicas = plan(counts)
     paths.nginx_conf.write_text(render_nginx(paths, port, replicas))
     paths.prometheus.write_text(render_prometheus(replicas))
-    nginx_cmd = [nginx, "-c", str(paths.nginx_conf.resolve()), "-p", str(paths.run.resolve()),
-                 "-e", str((paths.log / "nginx-error.log").resolve())]
+    nginx_cmd = [
+        nginx,
+        "-c",
+        str(paths.nginx_conf.resolve()),
+        "-p",
+        str(paths.run.resolve()),
+        "-e",
+        str((paths.log / "nginx-error.log").resolve()),
+    ]
     _step([*nginx_cmd, "-t", "-q"], env, paths.log / "nginx-error.log")
     try:
-        procs = {r.name: _spawn(paths, r.name, [ekinerja(), "serve", r.service, "--port", str(r.port),
-                                                "--metrics-port", str(r.metrics_port)],
-                                env_for(paths, database_url, proxy, r, pool)) for r in replicas}
+        procs = {
+            r.name: _spawn(
+                paths,
+                r.name,
+                [ekinerja(), "serve", r.service, "--port", str(r.port), "--metrics-port", str(r.metrics_port)],
+                env_for(paths, database_url, proxy, r, pool),
+            )
+            for r in replicas
+        }
         deadline = time.monotonic() + tunggu
         for r in replicas:
-            _wait_serving(r.name, r.address, HEALTH_NAME[r.service], procs[r.name], deadline,
-                          paths.log / f"{r.name}.log")
+            _wait_serving(
+                r.name, r.address, HEALTH_NAME[r.service], procs[r.name], deadline, paths.log / f"{r.name}.log"
+            )
         proc = _spawn(paths, "nginx", nginx_cmd, env)
         _wait_serving("nginx", proxy, "", proc, deadline, paths.log / "nginx-error.log")
     except BaseException:
@@ -157,8 +185,9 @@ def start(paths: Paths, counts: dict[str, int], port: int, database_url: str, po
         "database_url": make_url(database_url).render_as_string(hide_password=True),
         "database_created": dibuat,
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "replicas": [{"name": r.name, "service": r.service, "port": r.port, "metrics_port": r.metrics_port}
-                     for r in replicas],
+        "replicas": [
+            {"name": r.name, "service": r.service, "port": r.port, "metrics_port": r.metrics_port} for r in replicas
+        ],
         "prometheus": str(paths.prometheus),
     }
     paths.state.write_text(json.dumps(state, indent=2) + "\n")
@@ -224,7 +253,8 @@ def status(paths: Paths) -> list[tuple[str, str, str]]:
     """(name, address, state) of nginx and every replica."""
     state = json.loads(paths.state.read_text())
     rows = [("nginx", state["address"], "")] + [
-        (r["name"], f"127.0.0.1:{r['port']}", HEALTH_NAME[r["service"]]) for r in state["replicas"]]
+        (r["name"], f"127.0.0.1:{r['port']}", HEALTH_NAME[r["service"]]) for r in state["replicas"]
+    ]
     out = []
     for name, address, service in rows:
         pid = _pid(paths, name)

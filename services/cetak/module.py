@@ -25,12 +25,16 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     profil = ProfilClient(ctx.saluran("profil"))
     penilaian = PenilaianClient(ctx.saluran("penilaian"))
     pengaturan = PengaturanCetak.dari(ctx.settings)
-    pencetak = Pencetak(pengaturan.berkas_kunci, tte=pengaturan.tte, tsa_url=pengaturan.tsa_url,
-                        akar=lambda: pengaturan.akar)
+    pencetak = Pencetak(
+        pengaturan.berkas_kunci, tte=pengaturan.tte, tsa_url=pengaturan.tsa_url, akar=lambda: pengaturan.akar
+    )
     ctx.on_stop.extend([skp.close, profil.close, penilaian.close, pencetak.tutup])
-    cetak_pb2_grpc.add_CetakServiceServicer_to_server(CetakServicer(
-        db, skp, profil, penilaian, pencetak, maks_per_jam=ctx.settings.cetak_maks_per_jam,
-        pengaturan=pengaturan), server)
+    cetak_pb2_grpc.add_CetakServiceServicer_to_server(
+        CetakServicer(
+            db, skp, profil, penilaian, pencetak, maks_per_jam=ctx.settings.cetak_maks_per_jam, pengaturan=pengaturan
+        ),
+        server,
+    )
 
 
 MODULE = ServiceModule(

@@ -32,9 +32,12 @@ class PengaturanCetak:
     def dari(cls, settings: Settings) -> PengaturanCetak:
         tte = None
         if settings.tte_url:
-            tte = LayananTte(settings.tte_url.rstrip("/"), settings.tte_pengguna or "",
-                             settings.tte_sandi.get_secret_value() if settings.tte_sandi else "",
-                             settings.tte_timeout_detik)
+            tte = LayananTte(
+                settings.tte_url.rstrip("/"),
+                settings.tte_pengguna or "",
+                settings.tte_sandi.get_secret_value() if settings.tte_sandi else "",
+                settings.tte_timeout_detik,
+            )
         return cls(settings.data_dir / "cetak", tte, settings.tte_akar, settings.cetak_tsa_url)
 
     @property
@@ -47,8 +50,9 @@ class PengaturanCetak:
     def berkas_kunci(self) -> BerkasKunci:
         # A real key and certificate (e.g. from the instansi's CA) go in
         # these three files; `ekinerja cetak ca-demo` writes a demo set.
-        return BerkasKunci(self.folder / "ttd-kunci.pem", self.folder / "ttd-sertifikat.pem",
-                           self.folder / "ttd-rantai.pem")
+        return BerkasKunci(
+            self.folder / "ttd-kunci.pem", self.folder / "ttd-sertifikat.pem", self.folder / "ttd-rantai.pem"
+        )
 
     @property
     def ca_demo(self) -> Path:

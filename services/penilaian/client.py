@@ -34,11 +34,13 @@ class PenilaianClient(Klien):
         resp = await self.call(self._stub().ListPeriodeBerisi, pb.ListPeriodeBerisiRequest(skp=f"skp/{skp_id}"))
         return list(resp.periode)
 
-    async def rekap(self, tahun: int, periode: pb.Periode.ValueType,
-                    fields: Mapping[str, str] | None = None) -> list[pb.RekapPenilaian]:
+    async def rekap(
+        self, tahun: int, periode: pb.Periode.ValueType, fields: Mapping[str, str] | None = None
+    ) -> list[pb.RekapPenilaian]:
         """Every approved SKP the caller rates that has this period."""
-        resp = await self.call(self._stub().ListRekapPenilaian,
-                               pb.ListRekapPenilaianRequest(tahun=tahun, periode=periode), fields)
+        resp = await self.call(
+            self._stub().ListRekapPenilaian, pb.ListRekapPenilaianRequest(tahun=tahun, periode=periode), fields
+        )
         return list(resp.rekap)
 
     async def kurva_skp(self, skp_id: str, periode: pb.Periode.ValueType) -> pb.Kurva:

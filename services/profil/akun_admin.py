@@ -42,10 +42,26 @@ async def tambah_akun(db: Database, username: str, peran: str, instansi_id: str,
         if await s.scalar(select(AkunRow.id).where(AkunRow.username == username)):
             raise SudahAda(f"Username {username} sudah dipakai.")
         akun_id = uuid.uuid4().hex
-        s.add(AkunRow(id=akun_id, nip=None, username=username, nama=nama or username.upper(), password_hash=hashed,
-                      peran=peran, instansi_id=instansi_id, aktif=True, password_diubah=dt.datetime.now(dt.UTC)))
-        await s.execute(jejak.insert().values(**baris_operator(
-            metode="TambahAkun", instansi_id=instansi_id, sasaran=f"akun/{username}", sesudah=f"peran={peran}")))
+        s.add(
+            AkunRow(
+                id=akun_id,
+                nip=None,
+                username=username,
+                nama=nama or username.upper(),
+                password_hash=hashed,
+                peran=peran,
+                instansi_id=instansi_id,
+                aktif=True,
+                password_diubah=dt.datetime.now(dt.UTC),
+            )
+        )
+        await s.execute(
+            jejak.insert().values(
+                **baris_operator(
+                    metode="TambahAkun", instansi_id=instansi_id, sasaran=f"akun/{username}", sesudah=f"peran={peran}"
+                )
+            )
+        )
     return akun_id
 
 
@@ -74,13 +90,24 @@ async def ubah_status_akun(db: Database, login: str, aktif: bool) -> int:
         akun.aktif = aktif
         jumlah = 0
         if not aktif:
-            hasil = await s.execute(update(SesiRow).where(SesiRow.akun_id == akun.id, SesiRow.dicabut.is_(None))
-                                    .values(dicabut=dt.datetime.now(dt.UTC)))
+            hasil = await s.execute(
+                update(SesiRow)
+                .where(SesiRow.akun_id == akun.id, SesiRow.dicabut.is_(None))
+                .values(dicabut=dt.datetime.now(dt.UTC))
+            )
             jumlah = int(hasil.rowcount or 0)  # type: ignore[attr-defined]
-        await s.execute(jejak.insert().values(**baris_operator(
-            metode="AktifkanAkun" if aktif else "NonaktifkanAkun", instansi_id=akun.instansi_id,
-            atas_nama=akun.nip or "", sasaran=f"akun/{akun.nip or akun.username}",
-            sebelum=f"aktif={sebelum}", sesudah=f"aktif={aktif}" + ("" if aktif else f"; {jumlah} sesi diakhiri"))))
+        await s.execute(
+            jejak.insert().values(
+                **baris_operator(
+                    metode="AktifkanAkun" if aktif else "NonaktifkanAkun",
+                    instansi_id=akun.instansi_id,
+                    atas_nama=akun.nip or "",
+                    sasaran=f"akun/{akun.nip or akun.username}",
+                    sebelum=f"aktif={sebelum}",
+                    sesudah=f"aktif={aktif}" + ("" if aktif else f"; {jumlah} sesi diakhiri"),
+                )
+            )
+        )
     return jumlah
 
 
@@ -91,11 +118,27 @@ async def tambah_kunci_ssh(db: Database, login: str, teks: str) -> KunciPublik:
         akun = await _akun_dari_login(s, login)
         if await s.scalar(select(KunciSshRow.id).where(KunciSshRow.sidik_jari == kunci.sidik_jari)):
             raise SudahAda(f"Kunci {kunci.sidik_jari} sudah terdaftar.")
-        s.add(KunciSshRow(id=uuid.uuid4().hex, akun_id=akun.id, sidik_jari=kunci.sidik_jari, kunci_publik=kunci.teks,
-                          komentar=kunci.komentar, dibuat=dt.datetime.now(dt.UTC)))
-        await s.execute(jejak.insert().values(**baris_operator(
-            metode="TambahKunciSsh", instansi_id=akun.instansi_id, atas_nama=akun.nip or "",
-            sasaran=f"akun/{akun.nip or akun.username}", sesudah=f"kunci {kunci.sidik_jari} {kunci.komentar}")))
+        s.add(
+            KunciSshRow(
+                id=uuid.uuid4().hex,
+                akun_id=akun.id,
+                sidik_jari=kunci.sidik_jari,
+                kunci_publik=kunci.teks,
+                komentar=kunci.komentar,
+                dibuat=dt.datetime.now(dt.UTC),
+            )
+        )
+        await s.execute(
+            jejak.insert().values(
+                **baris_operator(
+                    metode="TambahKunciSsh",
+                    instansi_id=akun.instansi_id,
+                    atas_nama=akun.nip or "",
+                    sasaran=f"akun/{akun.nip or akun.username}",
+                    sesudah=f"kunci {kunci.sidik_jari} {kunci.komentar}",
+                )
+            )
+        )
     return kunci
 
 
@@ -114,7 +157,16 @@ async def hapus_kunci_ssh(db: Database, sidik_jari: str) -> None:
             raise TidakDitemukan(f"Kunci {sidik_jari} tidak terdaftar.")
         akun = await s.get(AkunRow, row.akun_id)
         assert akun is not None  # a foreign key
-        await s.execute(jejak.insert().values(**baris_operator(
-            metode="HapusKunciSsh", instansi_id=akun.instansi_id, atas_nama=akun.nip or "",
-            sasaran=f"akun/{akun.nip or akun.username}", sebelum=f"kunci {row.sidik_jari}", sesudah="dicabut")))
+        await s.execute(
+            jejak.insert().values(
+                **baris_operator(
+                    metode="HapusKunciSsh",
+                    instansi_id=akun.instansi_id,
+                    atas_nama=akun.nip or "",
+                    sasaran=f"akun/{akun.nip or akun.username}",
+                    sebelum=f"kunci {row.sidik_jari}",
+                    sesudah="dicabut",
+                )
+            )
+        )
         await s.delete(row)

@@ -25,10 +25,12 @@ class ProfilClient(Klien):
     async def pegawai(self, nip: str, fields: Mapping[str, str] | None = None) -> pb.Pegawai:
         return await self.call(self._stub().GetPegawai, pb.GetPegawaiRequest(name=f"pegawai/{nip}"), fields)
 
-    async def atasan(self, nip: str, tanggal: dt.date, unor_plt: str | None = None,
-                     fields: Mapping[str, str] | None = None) -> pb.Atasan:
-        req = pb.GetAtasanRequest(name=f"pegawai/{nip}", tanggal=date_to_proto(tanggal),
-                                  unor_plt=f"unor/{unor_plt}" if unor_plt else "")
+    async def atasan(
+        self, nip: str, tanggal: dt.date, unor_plt: str | None = None, fields: Mapping[str, str] | None = None
+    ) -> pb.Atasan:
+        req = pb.GetAtasanRequest(
+            name=f"pegawai/{nip}", tanggal=date_to_proto(tanggal), unor_plt=f"unor/{unor_plt}" if unor_plt else ""
+        )
         return await self.call(self._stub().GetAtasan, req, fields)
 
     async def bawahan(self, nip: str, tanggal: dt.date) -> list[pb.Bawahan]:

@@ -105,18 +105,38 @@ UNIT: list[tuple[str, str, str | None, bool, str, str, str, int]] = [
     ("jiwan_pel", "SEKSI PELAYANAN", "jiwan", False, "", "kasi", "kecamatan", 3),
     ("jiwan_pem", "SEKSI PEMERINTAHAN", "jiwan", False, "", "kasi", "kecamatan", 2),
     ("mejayan", "KECAMATAN MEJAYAN", "setda", True, "Camat Mejayan", "camat", "kecamatan", 1),
-    ("mejayan_sek", "SEKRETARIAT KECAMATAN MEJAYAN", "mejayan", False, "Sekretaris Kecamatan Mejayan", "kabid",
-     "kecamatan", 3),
+    (
+        "mejayan_sek",
+        "SEKRETARIAT KECAMATAN MEJAYAN",
+        "mejayan",
+        False,
+        "Sekretaris Kecamatan Mejayan",
+        "kabid",
+        "kecamatan",
+        3,
+    ),
     ("mejayan_pel", "SEKSI PELAYANAN", "mejayan", False, "", "kasi", "kecamatan", 3),
     ("dagangan", "KECAMATAN DAGANGAN", "setda", True, "Camat Dagangan", "camat", "kecamatan", 1),
-    ("dagangan_sek", "SEKRETARIAT KECAMATAN DAGANGAN", "dagangan", False, "Sekretaris Kecamatan Dagangan", "kabid",
-     "kecamatan", 3),
+    (
+        "dagangan_sek",
+        "SEKRETARIAT KECAMATAN DAGANGAN",
+        "dagangan",
+        False,
+        "Sekretaris Kecamatan Dagangan",
+        "kabid",
+        "kecamatan",
+        3,
+    ),
     ("dagangan_kesos", "SEKSI KESEJAHTERAAN SOSIAL", "dagangan", False, "", "kasi", "kecamatan", 3),
 ]
 
 GOLONGAN_PIMPINAN = {
-    "sekda": ["IV/d", "IV/c"], "kepala": ["IV/c", "IV/b"], "camat": ["IV/a", "IV/b"],
-    "kabid": ["IV/a", "IV/b", "III/d"], "kasi": ["III/c", "III/d", "IV/a"], "upt": ["III/d", "IV/a", "IV/b"],
+    "sekda": ["IV/d", "IV/c"],
+    "kepala": ["IV/c", "IV/b"],
+    "camat": ["IV/a", "IV/b"],
+    "kabid": ["IV/a", "IV/b", "III/d"],
+    "kasi": ["III/c", "III/d", "IV/a"],
+    "upt": ["III/d", "IV/a", "IV/b"],
 }
 MUDA = ["II/a", "II/b", "II/c", "II/d", "III/a"]
 PERTAMA = ["III/a", "III/b"]
@@ -125,53 +145,75 @@ MADYA = ["IV/a", "IV/b"]
 # jabatan, PNS golongan choices, PPPK golongan (None: not a PPPK formation), weight
 PROFIL: dict[str, list[tuple[str, list[str], str | None, int]]] = {
     "umum": [
-        ("Pengadministrasi Umum", MUDA, "V", 4), ("Pengelola Umum", MUDA, None, 2),
-        ("Arsiparis Ahli Pertama", PERTAMA, None, 1), ("Analis Kebijakan Ahli Muda", AHLI_MUDA, None, 1),
-        ("Pranata Komputer Ahli Pertama", PERTAMA, "IX", 1), ("Pengelola Keuangan", MUDA, None, 1),
-        ("Perencana Ahli Pertama", PERTAMA, None, 1), ("Pengelola Barang Milik Negara", MUDA, None, 1),
+        ("Pengadministrasi Umum", MUDA, "V", 4),
+        ("Pengelola Umum", MUDA, None, 2),
+        ("Arsiparis Ahli Pertama", PERTAMA, None, 1),
+        ("Analis Kebijakan Ahli Muda", AHLI_MUDA, None, 1),
+        ("Pranata Komputer Ahli Pertama", PERTAMA, "IX", 1),
+        ("Pengelola Keuangan", MUDA, None, 1),
+        ("Perencana Ahli Pertama", PERTAMA, None, 1),
+        ("Pengelola Barang Milik Negara", MUDA, None, 1),
     ],
     "kepegawaian": [
         ("Analis Sumber Daya Manusia Aparatur Ahli Pertama", PERTAMA, "IX", 3),
-        ("Analis Kepegawaian Muda / Ahli Muda", AHLI_MUDA, None, 2), ("PENGADMINISTRASI KEPEGAWAIAN", MUDA, "V", 3),
-        ("Pranata Komputer Ahli Pertama", PERTAMA, "IX", 1), ("Widyaiswara Ahli Muda", AHLI_MUDA, None, 1),
+        ("Analis Kepegawaian Muda / Ahli Muda", AHLI_MUDA, None, 2),
+        ("PENGADMINISTRASI KEPEGAWAIAN", MUDA, "V", 3),
+        ("Pranata Komputer Ahli Pertama", PERTAMA, "IX", 1),
+        ("Widyaiswara Ahli Muda", AHLI_MUDA, None, 1),
     ],
     "keuangan": [
         ("Analis Keuangan Pusat dan Daerah Ahli Pertama", PERTAMA, "IX", 3),
         ("Analis Keuangan Pusat dan Daerah Ahli Muda", AHLI_MUDA, None, 2),
-        ("ASISTEN PENGELOLA KEUANGAN", MUDA, None, 2), ("Penata Laporan Keuangan", MUDA, None, 2),
+        ("ASISTEN PENGELOLA KEUANGAN", MUDA, None, 2),
+        ("Penata Laporan Keuangan", MUDA, None, 2),
         ("Pengelola Keuangan", MUDA, None, 1),
     ],
     "pendidikan": [
-        ("Pengawas Sekolah Ahli Madya", MADYA, None, 2), ("Pengadministrasi Umum", MUDA, None, 2),
+        ("Pengawas Sekolah Ahli Madya", MADYA, None, 2),
+        ("Pengadministrasi Umum", MUDA, None, 2),
         ("Analis Kurikulum", PERTAMA, None, 1),
     ],
     "sekolah": [
-        ("Guru Ahli Pertama", PERTAMA, "IX", 6), ("Guru Ahli Muda", AHLI_MUDA, None, 4),
-        ("Guru Ahli Madya", MADYA, None, 3), ("Pengadministrasi Perkantoran", MUDA, "V", 1),
+        ("Guru Ahli Pertama", PERTAMA, "IX", 6),
+        ("Guru Ahli Muda", AHLI_MUDA, None, 4),
+        ("Guru Ahli Madya", MADYA, None, 3),
+        ("Pengadministrasi Perkantoran", MUDA, "V", 1),
         ("Pustakawan Terampil", MUDA, None, 1),
     ],
     "kesehatan": [
-        ("Perawat Terampil", MUDA, "VII", 5), ("Perawat Ahli Pertama", PERTAMA, "IX", 3),
-        ("Bidan Terampil", MUDA, "VII", 4), ("Bidan Ahli Pertama", PERTAMA, None, 1),
-        ("Dokter Ahli Pertama", PERTAMA, "IX", 2), ("Dokter Ahli Muda", AHLI_MUDA, None, 1),
-        ("Apoteker Ahli Pertama", PERTAMA, None, 1), ("Sanitarian Terampil", MUDA, "VII", 1),
+        ("Perawat Terampil", MUDA, "VII", 5),
+        ("Perawat Ahli Pertama", PERTAMA, "IX", 3),
+        ("Bidan Terampil", MUDA, "VII", 4),
+        ("Bidan Ahli Pertama", PERTAMA, None, 1),
+        ("Dokter Ahli Pertama", PERTAMA, "IX", 2),
+        ("Dokter Ahli Muda", AHLI_MUDA, None, 1),
+        ("Apoteker Ahli Pertama", PERTAMA, None, 1),
+        ("Sanitarian Terampil", MUDA, "VII", 1),
         ("Pranata Laboratorium Kesehatan Terampil", MUDA, None, 1),
     ],
     "teknik": [
-        ("Teknik Jalan dan Jembatan Ahli Pertama", PERTAMA, "IX", 3), ("Teknik Jalan dan Jembatan Ahli Muda",
-                                                                       AHLI_MUDA, None, 2),
-        ("Teknik Pengairan Ahli Pertama", PERTAMA, None, 2), ("Pengawas Jalan dan Jembatan", MUDA, None, 2),
+        ("Teknik Jalan dan Jembatan Ahli Pertama", PERTAMA, "IX", 3),
+        ("Teknik Jalan dan Jembatan Ahli Muda", AHLI_MUDA, None, 2),
+        ("Teknik Pengairan Ahli Pertama", PERTAMA, None, 2),
+        ("Pengawas Jalan dan Jembatan", MUDA, None, 2),
         ("Pengadministrasi Umum", MUDA, None, 1),
     ],
     "kecamatan": [
-        ("Pengadministrasi Umum", MUDA, "V", 3), ("Pengelola Layanan Kependudukan", MUDA, None, 2),
-        ("Analis Pemerintahan", PERTAMA, None, 1), ("Pengelola Data", MUDA, None, 1),
+        ("Pengadministrasi Umum", MUDA, "V", 3),
+        ("Pengelola Layanan Kependudukan", MUDA, None, 2),
+        ("Analis Pemerintahan", PERTAMA, None, 1),
+        ("Pengelola Data", MUDA, None, 1),
         ("ASISTEN PENGELOLA KEUANGAN", MUDA, None, 1),
     ],
 }
 
 SUTIKNO, ENDANG, WIDANANG, SUYANTO, NUR_PURWATI = (
-    "196903232002121009", "197106062006042005", "198901052014021002", "197905192010011024", "198603222011012016")
+    "196903232002121009",
+    "197106062006042005",
+    "198901052014021002",
+    "197905192010011024",
+    "198603222011012016",
+)
 # nip, nama, jabatan ("" = the unit's jabatan pimpinan), golongan, unit key
 ORANG_PANDUAN = [
     (SUTIKNO, "SUTIKNO", "PENGADMINISTRASI KEPEGAWAIAN", "II/a", "bidang"),
@@ -193,6 +235,7 @@ AKUN_KHUSUS = [
 
 
 # --- the plan: every row the demo consists of -----------------------------------
+
 
 @dataclass
 class Rencana:
@@ -226,8 +269,10 @@ class LaporanDemo:
     sekda: str = ""
 
     def ringkasan(self) -> str:
-        return (f"Instansi demo {self.instansi} ({self.instansi_id}) siap: {self.unor} unit organisasi, "
-                f"{self.pegawai} pegawai, {self.akun} akun, {self.penugasan} penugasan PLT/PLH.")
+        return (
+            f"Instansi demo {self.instansi} ({self.instansi_id}) siap: {self.unor} unit organisasi, "
+            f"{self.pegawai} pegawai, {self.akun} akun, {self.penugasan} penugasan PLT/PLH."
+        )
 
 
 class _Orang:
@@ -309,15 +354,32 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
         jalur[key] = f"{jalur[parent]}/{nama}" if parent else nama
         ids[key] = BIDANG_PEMBINAAN if key == "bidang" else _hex("unor", jalur[key])
         jabatan_pimpinan[key] = jabatan or f"Kepala {nama}"
-        rencana.unor.append({"id": ids[key], "instansi_id": INSTANSI_ID, "nama": nama,
-                             "parent_id": ids[parent] if parent else None, "induk": induk,
-                             "jabatan_pimpinan": jabatan_pimpinan[key]})
+        rencana.unor.append(
+            {
+                "id": ids[key],
+                "instansi_id": INSTANSI_ID,
+                "nama": nama,
+                "parent_id": ids[parent] if parent else None,
+                "induk": induk,
+                "jabatan_pimpinan": jabatan_pimpinan[key],
+            }
+        )
     orang = _Orang(seed, (o[0] for o in ORANG_PANDUAN))
 
     def tambah(nip: str, nama: str, jabatan: str, golongan: str, key: str, jenis_asn: str = "PNS") -> None:
-        rencana.pegawai.append({"nip": nip, "instansi_id": INSTANSI_ID, "nama": nama, "nama_cari": nama.casefold(),
-                                "jabatan": jabatan, "golongan": golongan, "jenis_asn": jenis_asn,
-                                "unor_id": ids[key], "email": _email(nama, nip)})
+        rencana.pegawai.append(
+            {
+                "nip": nip,
+                "instansi_id": INSTANSI_ID,
+                "nama": nama,
+                "nama_cari": nama.casefold(),
+                "jabatan": jabatan,
+                "golongan": golongan,
+                "jenis_asn": jenis_asn,
+                "unor_id": ids[key],
+                "email": _email(nama, nip),
+            }
+        )
 
     nama_pimpinan: dict[str, tuple[str, str]] = {}  # unit key -> (nip, nama)
     for nip, nama, jabatan, gol, key in ORANG_PANDUAN:
@@ -354,22 +416,49 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
             periode = [PLT_PANDUAN, (max(awal, PLT_PANDUAN[1] + dt.timedelta(days=1)), akhir)]
         for mulai, selesai in periode:
             if mulai <= selesai:
-                rencana.penugasan.append({
-                    "id": _hex("penugasan", nip, ids[key], mulai.isoformat()), "nip": nip, "unor_id": ids[key],
-                    "instansi_id": INSTANSI_ID, "jenis": jenis, "mulai": mulai, "selesai": selesai,
-                    "catatan": f"Surat Perintah Bupati Madiun (data demo): {jenis} {jabatan_pimpinan[key]}"})
+                rencana.penugasan.append(
+                    {
+                        "id": _hex("penugasan", nip, ids[key], mulai.isoformat()),
+                        "nip": nip,
+                        "unor_id": ids[key],
+                        "instansi_id": INSTANSI_ID,
+                        "jenis": jenis,
+                        "mulai": mulai,
+                        "selesai": selesai,
+                        "catatan": f"Surat Perintah Bupati Madiun (data demo): {jenis} {jabatan_pimpinan[key]}",
+                    }
+                )
 
     for p in rencana.pegawai:
-        rencana.akun.append({"id": _hex("akun", p["nip"]), "nip": p["nip"], "username": None, "nama": p["nama"],
-                             "peran": "pegawai", "instansi_id": INSTANSI_ID, "aktif": True})
+        rencana.akun.append(
+            {
+                "id": _hex("akun", p["nip"]),
+                "nip": p["nip"],
+                "username": None,
+                "nama": p["nama"],
+                "peran": "pegawai",
+                "instansi_id": INSTANSI_ID,
+                "aktif": True,
+            }
+        )
     for username, peran, nama, _ket in AKUN_KHUSUS:
-        rencana.akun.append({"id": _hex("akun", username), "nip": None, "username": username, "nama": nama,
-                             "peran": peran, "instansi_id": INSTANSI_ID, "aktif": True})
+        rencana.akun.append(
+            {
+                "id": _hex("akun", username),
+                "nip": None,
+                "username": username,
+                "nama": nama,
+                "peran": peran,
+                "instansi_id": INSTANSI_ID,
+                "aktif": True,
+            }
+        )
 
     sekda = nama_pimpinan["setda"]
     rencana.sekda = sekda[0]
-    rencana.penilai_eksternal = [{"nip": sekda[0], "instansi_id": INSTANSI_ID, "nama": BUPATI[0],
-                                  "jabatan": BUPATI[1], "nip_penilai": ""}]
+    rencana.penilai_eksternal = [
+        {"nip": sekda[0], "instansi_id": INSTANSI_ID, "nama": BUPATI[0], "jabatan": BUPATI[1], "nip_penilai": ""}
+    ]
 
     endang = "ENDANG SUMARSIH"
     kepala_bkpsdm = nama_pimpinan["bkpsdm"]
@@ -384,8 +473,12 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
         (SUYANTO, "SUYANTO", f"pegawai; atasan {endang}"),
         (NUR_PURWATI, "NUR PURWATI NINGSIH", "Plt. Kepala SEKSI PELAYANAN, KECAMATAN JIWAN"),
         (kepala_bkpsdm[0], kepala_bkpsdm[1], "Kepala BKPSDM (pimpinan unit induk)"),
-        (sekda[0], sekda[1], f"Sekretaris Daerah (menetapkan capaian unit induk di bawahnya); penilai "
-                             f"eksternal {BUPATI[0]} (admin instansi bertindak)"),
+        (
+            sekda[0],
+            sekda[1],
+            f"Sekretaris Daerah (menetapkan capaian unit induk di bawahnya); penilai "
+            f"eksternal {BUPATI[0]} (admin instansi bertindak)",
+        ),
         *((u, nama, ket) for u, _peran, nama, ket in AKUN_KHUSUS),
     ]
     return rencana
@@ -393,14 +486,24 @@ def rencana_demo(jumlah_pegawai: int, seed: int, hari_ini: dt.date) -> Rencana:
 
 # --- applying the plan -------------------------------------------------------
 
+
 async def seed_demo(db: Database, *, jumlah_pegawai: int = 600, seed: int = 2023) -> LaporanDemo:
     rencana = rencana_demo(jumlah_pegawai, seed, dt.date.today())
     password_hash = await _hash_demo(db, SUTIKNO)
     async with db.transaction() as s:
         await _terapkan(s, rencana, password_hash)
-    return LaporanDemo(INSTANSI_ID, NAMA_INSTANSI, len(rencana.unor), len(rencana.pegawai), len(rencana.akun),
-                       len(rencana.penugasan), rencana.logins, rencana.kepala_bkpsdm, rencana.unor_induk_bkpsdm,
-                       rencana.sekda)
+    return LaporanDemo(
+        INSTANSI_ID,
+        NAMA_INSTANSI,
+        len(rencana.unor),
+        len(rencana.pegawai),
+        len(rencana.akun),
+        len(rencana.penugasan),
+        rencana.logins,
+        rencana.kepala_bkpsdm,
+        rencana.unor_induk_bkpsdm,
+        rencana.sekda,
+    )
 
 
 async def _hash_demo(db: Database, nip: str) -> str:
@@ -418,10 +521,8 @@ async def _muat(s: AsyncSession, model: Any, syarat: Any, kunci: Any, nilai: lis
     parameter limits of SQLite and asyncpg), each once."""
     rows = {id(r): r for r in (await s.scalars(select(model).where(syarat))).all()}
     for i in range(0, len(nilai), 5000):
-        rows.update((id(r), r) for r in (await s.scalars(select(model).where(kunci.in_(nilai[i:i + 5000])))).all())
+        rows.update((id(r), r) for r in (await s.scalars(select(model).where(kunci.in_(nilai[i : i + 5000])))).all())
     return list(rows.values())
-
-
 
 
 async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
@@ -434,10 +535,17 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
         ubah_bila_berbeda(instansi, {"nama": NAMA_INSTANSI, "lokasi": LOKASI, "demo": True})
     await s.flush()
     # Claims and assignments are rebuilt last: free them first (pimpinan_nip is unique).
-    await s.execute(update(UnorRow).where(or_(UnorRow.instansi_id == INSTANSI_ID, UnorRow.pimpinan_nip.in_(nips)))
-                    .values(pimpinan_nip=None).execution_options(synchronize_session=False))
-    await s.execute(delete(PenugasanRow).where(or_(PenugasanRow.instansi_id == INSTANSI_ID,
-                                                   PenugasanRow.id.in_([p["id"] for p in r.penugasan]))))
+    await s.execute(
+        update(UnorRow)
+        .where(or_(UnorRow.instansi_id == INSTANSI_ID, UnorRow.pimpinan_nip.in_(nips)))
+        .values(pimpinan_nip=None)
+        .execution_options(synchronize_session=False)
+    )
+    await s.execute(
+        delete(PenugasanRow).where(
+            or_(PenugasanRow.instansi_id == INSTANSI_ID, PenugasanRow.id.in_([p["id"] for p in r.penugasan]))
+        )
+    )
     # Claims that waited rest on the rows rebuilt here: they go with the assignments.
     await s.execute(delete(KlaimRow).where(or_(KlaimRow.instansi_id == INSTANSI_ID, KlaimRow.nip.in_(nips))))
 
@@ -464,8 +572,11 @@ async def _terapkan(s: AsyncSession, r: Rencana, password_hash: str) -> None:
 
     lebih_pegawai = set(pegawai) - set(nips)
     await _terapkan_akun(s, r, password_hash, lebih_pegawai)
-    await s.execute(delete(PenilaiEksternalRow).where(or_(PenilaiEksternalRow.instansi_id == INSTANSI_ID,
-                                                          PenilaiEksternalRow.nip.in_(nips))))
+    await s.execute(
+        delete(PenilaiEksternalRow).where(
+            or_(PenilaiEksternalRow.instansi_id == INSTANSI_ID, PenilaiEksternalRow.nip.in_(nips))
+        )
+    )
     await s.flush()
     if lebih_pegawai:
         await s.execute(delete(PenugasanRow).where(PenugasanRow.nip.in_(lebih_pegawai)))
@@ -485,8 +596,10 @@ async def _terapkan_akun(s: AsyncSession, r: Rencana, password_hash: str, lebih_
     nips = [a["nip"] for a in r.akun if a["nip"]] + sorted(lebih_pegawai)
     usernames = [a["username"] for a in r.akun if a["username"]]
     semua = {a.id: a for a in await _muat(s, AkunRow, AkunRow.instansi_id == INSTANSI_ID, AkunRow.nip, nips)}
-    semua.update((a.id, a) for a in await _muat(s, AkunRow, AkunRow.username.in_(usernames), AkunRow.id,
-                                                [a["id"] for a in r.akun]))
+    semua.update(
+        (a.id, a)
+        for a in await _muat(s, AkunRow, AkunRow.username.in_(usernames), AkunRow.id, [a["id"] for a in r.akun])
+    )
     # Matched by login (NIP or username), so an account made elsewhere keeps its id and sessions.
     per_login = {("nip", a.nip) if a.nip else ("username", a.username): a for a in semua.values()}
     now = dt.datetime.now(dt.UTC)

@@ -21,6 +21,7 @@ T = TypeVar("T")
 
 # --- report -----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class BarisDitolak:
     baris: int  # as the spreadsheet shows it: header = 1; 0 = the file as a whole
@@ -41,15 +42,19 @@ class LaporanImpor:
         self.ditolak.append(BarisDitolak(baris, alasan))
 
     def ringkasan(self) -> str:
-        teks = (f"Impor {self.jenis or 'data'}: {self.dibaca} baris dibaca, {self.ditambah} ditambah, "
-                f"{self.diperbarui} diperbarui, {self.tidak_berubah} tidak berubah, {len(self.ditolak)} ditolak.")
+        teks = (
+            f"Impor {self.jenis or 'data'}: {self.dibaca} baris dibaca, {self.ditambah} ditambah, "
+            f"{self.diperbarui} diperbarui, {self.tidak_berubah} tidak berubah, {len(self.ditolak)} ditolak."
+        )
         if self.klaim_berakhir:
-            teks += (f" {self.klaim_berakhir} klaim pimpinan berakhir karena unit kerja atau jabatan pimpinannya "
-                     "berubah.")
+            teks += (
+                f" {self.klaim_berakhir} klaim pimpinan berakhir karena unit kerja atau jabatan pimpinannya berubah."
+            )
         return teks
 
 
 # --- reading files ----------------------------------------------------------
+
 
 class BerkasTidakValid(Exception):
     def __init__(self, baris: int, alasan: str) -> None:
@@ -135,8 +140,9 @@ def _dekode(f: Iterable[bytes]) -> Iterator[str]:
         try:
             teks = raw.decode("utf-8-sig" if nomor == 1 else "utf-8")
         except UnicodeDecodeError:
-            raise BerkasTidakValid(nomor, "berkas CSV harus berkode UTF-8 (di Excel: simpan sebagai 'CSV UTF-8')") \
-                from None
+            raise BerkasTidakValid(
+                nomor, "berkas CSV harus berkode UTF-8 (di Excel: simpan sebagai 'CSV UTF-8')"
+            ) from None
         yield from io.StringIO(teks, newline="")
 
 
@@ -159,6 +165,7 @@ async def baca(path: Path, wajib: Sequence[str], laporan: LaporanImpor, olah: Ca
     """Every data row through `olah` (its checks), read and checked in a thread
     as the file streams: only what `olah` returns is kept, not the raw rows.
     None, with the reason in `laporan`, when the file as a whole is unreadable."""
+
     def semua() -> list[T]:
         return [olah(b) for b in baca_berkas(path, wajib)]
 

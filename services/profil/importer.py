@@ -43,8 +43,15 @@ POTONGAN = 1000
 # sets a password with Lupa Password through the registered email.
 PASSWORD_TIDAK_DAPAT_DIPAKAI = "!"
 
-KOLOM_UNOR = ("id_unor", "nama_unor", "id_unor_atasan", "unor_induk", "jabatan_pimpinan", "id_instansi",
-              "nama_instansi")
+KOLOM_UNOR = (
+    "id_unor",
+    "nama_unor",
+    "id_unor_atasan",
+    "unor_induk",
+    "jabatan_pimpinan",
+    "id_instansi",
+    "nama_instansi",
+)
 KOLOM_PEGAWAI = ("nip", "nama", "jabatan", "golongan_ruang", "id_unor", "email")
 
 YA = {"y", "ya", "yes", "1", "true", "t", "benar"}
@@ -59,6 +66,7 @@ NIP_ANGKA = (
 
 
 # --- cell checks --------------------------------------------------------------
+
 
 class _Kesalahan:
     """Collects every problem of one row, so the user fixes a row in one go."""
@@ -108,8 +116,11 @@ def _nip(baris: Baris, jenis_asn: str) -> str:
         raise TidakValid("kolom NIP", NIP_ANGKA)
     value = teks_sel(raw)
     if NOTASI_ILMIAH.match(value):
-        raise TidakValid("kolom NIP", "harus berformat teks: tertulis sebagai angka ilmiah "
-                         f"({value}), digit NIP sudah hilang. Ubah format kolom menjadi Teks lalu isi ulang NIP")
+        raise TidakValid(
+            "kolom NIP",
+            "harus berformat teks: tertulis sebagai angka ilmiah "
+            f"({value}), digit NIP sudah hilang. Ubah format kolom menjadi Teks lalu isi ulang NIP",
+        )
     # A leading apostrophe (forced text) and spaces ("19690323 200212 1 009") are formatting, not digits.
     value = value.removeprefix("'").replace(" ", "")
     validate_nip(value, jenis_asn, "kolom nip")
@@ -140,6 +151,7 @@ def _normal(text: str) -> str:
 
 
 # --- unor -------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _Unor:
@@ -186,11 +198,15 @@ async def import_unor(db: Database, path: Path) -> LaporanImpor:
         elif hasil.id in calon:
             laporan.tolak(nomor, f"kolom id_unor: {hasil.id} sudah ada di baris {calon[hasil.id].baris}")
         elif hasil.instansi_id in instansi and _normal(instansi[hasil.instansi_id].nama_instansi) != _normal(
-                hasil.nama_instansi):
+            hasil.nama_instansi
+        ):
             pertama = instansi[hasil.instansi_id]
             baris_ditolak.setdefault(hasil.id, nomor)
-            laporan.tolak(nomor, f"kolom nama_instansi: berbeda dengan baris {pertama.baris} "
-                                       f"({pertama.nama_instansi}) untuk id_instansi yang sama")
+            laporan.tolak(
+                nomor,
+                f"kolom nama_instansi: berbeda dengan baris {pertama.baris} "
+                f"({pertama.nama_instansi}) untuk id_instansi yang sama",
+            )
         else:
             calon[hasil.id] = hasil
             instansi.setdefault(hasil.instansi_id, hasil)
@@ -209,9 +225,16 @@ async def import_unor(db: Database, path: Path) -> LaporanImpor:
 async def _catat_impor(s: AsyncSession, laporan: LaporanImpor, path: Path, instansi_ids: set[str]) -> None:
     """One jejak audit record per instansi an import touched, with the counts."""
     for instansi_id in sorted(instansi_ids):
-        await s.execute(jejak.insert().values(**baris_operator(
-            metode=f"Impor{laporan.jenis.capitalize()}", instansi_id=instansi_id, sasaran=f"berkas/{path.name}",
-            sesudah=laporan.ringkasan())))
+        await s.execute(
+            jejak.insert().values(
+                **baris_operator(
+                    metode=f"Impor{laporan.jenis.capitalize()}",
+                    instansi_id=instansi_id,
+                    sasaran=f"berkas/{path.name}",
+                    sesudah=laporan.ringkasan(),
+                )
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -258,8 +281,11 @@ def _cek_pohon(calon: dict[str, _Unor], ada: _UnorAda, baris_ditolak: dict[str, 
             if p is None:
                 continue
             if p not in parent:
-                sebab = (f"ditolak (baris {baris_ditolak[p]})" if p in baris_ditolak
-                         else "tidak ada di berkas maupun di basis data")
+                sebab = (
+                    f"ditolak (baris {baris_ditolak[p]})"
+                    if p in baris_ditolak
+                    else "tidak ada di berkas maupun di basis data"
+                )
                 baru[uid] = f"kolom id_unor_atasan: unor atasan {p} {sebab}"
             elif instansi[p] != c.instansi_id:
                 baru[uid] = f"kolom id_unor_atasan: unor atasan {p} berada di instansi lain"
@@ -288,7 +314,7 @@ def _siklus(parent: dict[str, str | None], mulai: Iterable[str]) -> list[list[st
             node = parent[node]
         if node is not None and node in jalur:
             urutan = list(jalur)
-            hasil.append(urutan[jalur[node]:])
+            hasil.append(urutan[jalur[node] :])
         selesai.update(jalur)
     return hasil
 
@@ -320,8 +346,7 @@ async def _simpan_unor(s: AsyncSession, calon: dict[str, _Unor], laporan: Lapora
         for uid in batch:
             c = calon[uid]
             row = rows.get(uid)
-            nilai = {"nama": c.nama, "parent_id": c.parent_id, "induk": c.induk,
-                     "jabatan_pimpinan": c.jabatan_pimpinan}
+            nilai = {"nama": c.nama, "parent_id": c.parent_id, "induk": c.induk, "jabatan_pimpinan": c.jabatan_pimpinan}
             if row is None:
                 s.add(UnorRow(id=uid, instansi_id=c.instansi_id, pimpinan_nip=None, **nilai))
                 laporan.ditambah += 1
@@ -332,9 +357,8 @@ async def _simpan_unor(s: AsyncSession, calon: dict[str, _Unor], laporan: Lapora
     await s.flush()
 
 
-
-
 # --- pegawai ----------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _Pegawai:
@@ -390,8 +414,9 @@ async def import_pegawai(db: Database, path: Path) -> LaporanImpor:
             instansi_unor.update({r.id: r.instansi_id for r in rs})
         for nip, c in list(calon.items()):
             if c.unor_id not in instansi_unor:
-                laporan.tolak(c.baris, f"kolom id_unor: unit organisasi {c.unor_id} tidak ditemukan "
-                                       "(impor unor terlebih dahulu)")
+                laporan.tolak(
+                    c.baris, f"kolom id_unor: unit organisasi {c.unor_id} tidak ditemukan (impor unor terlebih dahulu)"
+                )
                 del calon[nip]
         now = dt.datetime.now(dt.UTC)
         for kelompok in _potong(calon.values()):
@@ -410,11 +435,19 @@ async def _simpan_pegawai(
     klaim_berakhir: list[str] = []
     for c in batch:
         instansi_id = instansi_unor[c.unor_id]
-        nilai = {"nama": c.nama, "nama_cari": c.nama.casefold(), "jabatan": c.jabatan, "golongan": c.golongan,
-                 "jenis_asn": c.jenis_asn, "unor_id": c.unor_id, "email": c.email, "instansi_id": instansi_id,
-                 # Unit and jabatan now come from master data: a claim on them
-                 # takes effect at once (docs/domain.md#klaim-pimpinan).
-                 "data_sendiri": False}
+        nilai = {
+            "nama": c.nama,
+            "nama_cari": c.nama.casefold(),
+            "jabatan": c.jabatan,
+            "golongan": c.golongan,
+            "jenis_asn": c.jenis_asn,
+            "unor_id": c.unor_id,
+            "email": c.email,
+            "instansi_id": instansi_id,
+            # Unit and jabatan now come from master data: a claim on them
+            # takes effect at once (docs/domain.md#klaim-pimpinan).
+            "data_sendiri": False,
+        }
         row = pegawai.get(c.nip)
         if row is None:
             s.add(PegawaiRow(nip=c.nip, **nilai))
@@ -433,9 +466,19 @@ async def _simpan_pegawai(
         instansi_id = instansi_unor[c.unor_id]
         a = akun.get(c.nip)
         if a is None:
-            s.add(AkunRow(id=uuid.uuid4().hex, nip=c.nip, username=None, nama=c.nama,
-                          password_hash=PASSWORD_TIDAK_DAPAT_DIPAKAI, peran="pegawai", instansi_id=instansi_id,
-                          aktif=True, password_diubah=now))
+            s.add(
+                AkunRow(
+                    id=uuid.uuid4().hex,
+                    nip=c.nip,
+                    username=None,
+                    nama=c.nama,
+                    password_hash=PASSWORD_TIDAK_DAPAT_DIPAKAI,
+                    peran="pegawai",
+                    instansi_id=instansi_id,
+                    aktif=True,
+                    password_diubah=now,
+                )
+            )
             continue
         a.nama = c.nama  # never the password: a re-import must not lock anyone out
         if a.instansi_id != instansi_id:
@@ -444,11 +487,17 @@ async def _simpan_pegawai(
             a.peran = "pegawai"
     if klaim_berakhir:
         hasil = await s.execute(
-            update(UnorRow).where(UnorRow.pimpinan_nip.in_(klaim_berakhir)).values(pimpinan_nip=None)
+            update(UnorRow)
+            .where(UnorRow.pimpinan_nip.in_(klaim_berakhir))
+            .values(pimpinan_nip=None)
             .execution_options(synchronize_session=False)
         )
         laporan.klaim_berakhir += max(getattr(hasil, "rowcount", 0) or 0, 0)
         # A waiting claim rests on the unit and jabatan the import just replaced.
-        await s.execute(update(KlaimRow).where(KlaimRow.nip.in_(klaim_berakhir), KlaimRow.status == MENUNGGU)
-                        .values(status=BATAL, diputus=now).execution_options(synchronize_session=False))
+        await s.execute(
+            update(KlaimRow)
+            .where(KlaimRow.nip.in_(klaim_berakhir), KlaimRow.status == MENUNGGU)
+            .values(status=BATAL, diputus=now)
+            .execution_options(synchronize_session=False)
+        )
     await s.flush()

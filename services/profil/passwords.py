@@ -37,6 +37,7 @@ def perlu_hash_ulang(stored: str) -> bool:
 
 async def verify_password(stored: str | None, password: str, pelaksana: Executor | None = None) -> bool:
     """`pelaksana`: the threads argon2 may use (its size caps how many run at once)."""
+
     def check() -> bool:
         try:
             return _hasher.verify(stored or _DUMMY, password) and stored is not None

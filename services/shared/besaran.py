@@ -47,7 +47,7 @@ def parse_besaran(teks: str, field: str, apa: str = "target", boleh_nol: bool = 
     without a unit, each naming `field`."""
     teks = " ".join(teks.split())
     rupiah = _RP.match(teks)
-    sisa = teks[rupiah.end():] if rupiah else teks
+    sisa = teks[rupiah.end() :] if rupiah else teks
     m = _ANGKA.match(sisa)
     if m is None:
         return None

@@ -95,8 +95,11 @@ def _pembaca(method: str, deserializer: Callable[[bytes], Any] | None) -> Callab
 
     def baca(data: bytes) -> Any:
         if len(data) > batas:
-            return _Tertolak(errors.TerlaluBesar(
-                f"Permintaan terlalu besar ({-(-len(data) // 1024)} KiB; paling besar {batas // 1024} KiB)."))
+            return _Tertolak(
+                errors.TerlaluBesar(
+                    f"Permintaan terlalu besar ({-(-len(data) // 1024)} KiB; paling besar {batas // 1024} KiB)."
+                )
+            )
         try:
             return deserializer(data) if deserializer else data
         except DecodeError:
@@ -139,7 +142,8 @@ class Boundary(grpc.aio.ServerInterceptor):
         return self._revocation.get(prefix)
 
     async def intercept_service(
-        self, continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any] | None]],
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any] | None]],
         details: grpc.HandlerCallDetails,
     ) -> grpc.RpcMethodHandler[Any, Any] | None:
         handler = await continuation(details)
@@ -209,7 +213,9 @@ class Boundary(grpc.aio.ServerInterceptor):
             return False
         return any(ip in jaringan for jaringan in self._proxy)
 
-    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext[Any, Any], panggilan: _Panggilan) -> None:
+    async def _fail(
+        self, exc: BaseException, context: grpc.aio.ServicerContext[Any, Any], panggilan: _Panggilan
+    ) -> None:
         request_id = panggilan.request_id
         if isinstance(exc, StaleDataError):
             # Two writers read the same version; the other one committed first.
@@ -227,18 +233,22 @@ class Boundary(grpc.aio.ServerInterceptor):
         if lost_db or isinstance(exc, OSError):
             log.warning("rpc.tidak_tersedia", error=mask(str(exc)))
             panggilan.kode = "UNAVAILABLE"
-            await context.abort(grpc.StatusCode.UNAVAILABLE, "Basis data tidak dapat dihubungi; coba lagi sebentar lagi.")
+            await context.abort(
+                grpc.StatusCode.UNAVAILABLE, "Basis data tidak dapat dihubungi; coba lagi sebentar lagi."
+            )
         log.exception("rpc.gagal")
         panggilan.kode = "INTERNAL"
         await context.abort(
             # The id is bound before authentication: a failure there has one too.
-            grpc.StatusCode.INTERNAL, "Terjadi kesalahan pada server (kode permintaan "
-            f"{structlog.contextvars.get_contextvars().get('rid') or request_id})."
+            grpc.StatusCode.INTERNAL,
+            "Terjadi kesalahan pada server (kode permintaan "
+            f"{structlog.contextvars.get_contextvars().get('rid') or request_id}).",
         )
 
     @contextlib.asynccontextmanager
-    async def _panggilan(self, method: str, context: grpc.aio.ServicerContext[Any, Any],
-                         jenis: str) -> AsyncIterator[_Panggilan]:
+    async def _panggilan(
+        self, method: str, context: grpc.aio.ServicerContext[Any, Any], jenis: str
+    ) -> AsyncIterator[_Panggilan]:
         """What every wrapper below shares: a fresh log context, every error
         mapped to a status (services/shared/errors.py) and one log line,
         and no principal left behind."""
@@ -283,8 +293,9 @@ class Boundary(grpc.aio.ServerInterceptor):
 
         return wrapped
 
-    def _wrap_client_stream(self, method: str,
-                            behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    def _wrap_client_stream(
+        self, method: str, behavior: Callable[..., Awaitable[Any]]
+    ) -> Callable[..., Awaitable[Any]]:
         async def wrapped(requests: AsyncIterator[Any], context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             async with self._panggilan(method, context, "client_stream") as panggilan:
                 # Before the first message is read: a caller without a valid

@@ -98,9 +98,17 @@ async def idempotent(
         # instead of redoing the change against data the first already moved
         # (ABORTED, FAILED_PRECONDITION). If the first rolled back, the key is
         # free again and this copy does the work itself.
-        reserved = await session.execute(_insert(session, table).values(
-            akun=akun, request_id=request_id, metode=metode, respons=b"", dibuat=dt.datetime.now(dt.UTC),
-        ).on_conflict_do_nothing())
+        reserved = await session.execute(
+            _insert(session, table)
+            .values(
+                akun=akun,
+                request_id=request_id,
+                metode=metode,
+                respons=b"",
+                dibuat=dt.datetime.now(dt.UTC),
+            )
+            .on_conflict_do_nothing()
+        )
         if reserved.rowcount == 0:  # type: ignore[attr-defined]
             row = (await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first()
             if (previous := answer(row)) is None:

@@ -22,8 +22,17 @@ from services.shared.principal import Principal
 
 BATAS_RINGKASAN = 1000
 # Never in a summary: secrets, and what only serves the transport.
-_DILEWATI = {"etag", "request_id", "access_token", "password", "password_lama", "password_baru", "kode",
-             "next_page_token", "page_token"}
+_DILEWATI = {
+    "etag",
+    "request_id",
+    "access_token",
+    "password",
+    "password_lama",
+    "password_baru",
+    "kode",
+    "next_page_token",
+    "page_token",
+}
 
 
 def jejak_table(metadata: MetaData) -> Table:
@@ -63,15 +72,28 @@ class Catatan:
 _catatan: contextvars.ContextVar[Catatan | None] = contextvars.ContextVar("jejak_audit", default=None)
 
 
-def catat(*, atas_nama: str | None = None, sasaran: str | None = None, sebelum: str | None = None,
-          sesudah: str | None = None, instansi_id: str | None = None, aktor_nama: str | None = None) -> None:
+def catat(
+    *,
+    atas_nama: str | None = None,
+    sasaran: str | None = None,
+    sebelum: str | None = None,
+    sesudah: str | None = None,
+    instansi_id: str | None = None,
+    aktor_nama: str | None = None,
+) -> None:
     """Adds to the record of the mutation running now; outside one (a read
     that shares a use case with a write) it does nothing."""
     c = _catatan.get()
     if c is None:
         return
-    for nama, nilai in (("atas_nama", atas_nama), ("sasaran", sasaran), ("sebelum", sebelum),
-                        ("sesudah", sesudah), ("instansi_id", instansi_id), ("aktor_nama", aktor_nama)):
+    for nama, nilai in (
+        ("atas_nama", atas_nama),
+        ("sasaran", sasaran),
+        ("sebelum", sebelum),
+        ("sesudah", sesudah),
+        ("instansi_id", instansi_id),
+        ("aktor_nama", aktor_nama),
+    ):
         if nilai is not None and not getattr(c, nama):
             setattr(c, nama, nilai)
 
@@ -131,8 +153,16 @@ def sasaran_bawaan(request: Message, response: Message) -> str:
     return _medan(response, "name") or _medan(request, "name") or _medan(request, "parent")
 
 
-def baris(p: Principal | None, *, metode: str, request: Message, response: Message, alasan: str,
-          c: Catatan, waktu: dt.datetime) -> dict[str, object]:
+def baris(
+    p: Principal | None,
+    *,
+    metode: str,
+    request: Message,
+    response: Message,
+    alasan: str,
+    c: Catatan,
+    waktu: dt.datetime,
+) -> dict[str, object]:
     return {
         "id": uuid.uuid4().hex,
         "waktu": waktu,
@@ -159,13 +189,23 @@ def aktor_operator() -> str:
         return "operator"
 
 
-def baris_operator(*, metode: str, instansi_id: str, sasaran: str, sesudah: str, atas_nama: str = "",
-                   sebelum: str = "") -> dict[str, object]:
+def baris_operator(
+    *, metode: str, instansi_id: str, sasaran: str, sesudah: str, atas_nama: str = "", sebelum: str = ""
+) -> dict[str, object]:
     """A record of a change made by an operator command (`ekinerja akun`,
     `ekinerja import`) rather than an RPC."""
     return {
-        "id": uuid.uuid4().hex, "waktu": dt.datetime.now(dt.UTC), "instansi_id": instansi_id, "metode": metode,
-        "aktor": aktor_operator(), "aktor_nama": "", "aktor_peran": "operator", "atas_nama": atas_nama,
-        "sasaran": sasaran[:300], "sebelum": sebelum[:BATAS_RINGKASAN], "sesudah": sesudah[:BATAS_RINGKASAN],
-        "alasan": "", "request_id": "",
+        "id": uuid.uuid4().hex,
+        "waktu": dt.datetime.now(dt.UTC),
+        "instansi_id": instansi_id,
+        "metode": metode,
+        "aktor": aktor_operator(),
+        "aktor_nama": "",
+        "aktor_peran": "operator",
+        "atas_nama": atas_nama,
+        "sasaran": sasaran[:300],
+        "sebelum": sebelum[:BATAS_RINGKASAN],
+        "sesudah": sesudah[:BATAS_RINGKASAN],
+        "alasan": "",
+        "request_id": "",
     }

@@ -73,9 +73,9 @@ async def daftar(db: Database, t: Table, layanan: str, r: pb.ListJejakAuditReque
             raise TidakValid("page_token", "tidak sah atau bukan untuk pencarian ini") from None
         syarat.append(or_(t.c.waktu < w, and_(t.c.waktu == w, t.c.id < kunci[1])))
     async with db.read() as s:
-        rows = (await s.execute(
-            select(t).where(*syarat).order_by(t.c.waktu.desc(), t.c.id.desc()).limit(size + 1)
-        )).all()
+        rows = (
+            await s.execute(select(t).where(*syarat).order_by(t.c.waktu.desc(), t.c.id.desc()).limit(size + 1))
+        ).all()
     lanjut = ""
     if len(rows) > size:
         rows = rows[:size]
@@ -92,8 +92,18 @@ def _utc(w: dt.datetime) -> dt.datetime:
 def _proto(row: object, layanan: str) -> pb.JejakAudit:
     r = row._mapping  # type: ignore[attr-defined]
     return pb.JejakAudit(
-        id=r["id"], waktu=timestamp_to_proto(_utc(r["waktu"])), layanan=layanan, metode=r["metode"],
-        aktor=r["aktor"], aktor_nama=r["aktor_nama"], aktor_peran=[x for x in r["aktor_peran"].split(",") if x],
-        atas_nama=r["atas_nama"], sasaran=r["sasaran"], sebelum=r["sebelum"], sesudah=r["sesudah"],
-        alasan=r["alasan"], request_id=r["request_id"], instansi_id=r["instansi_id"],
+        id=r["id"],
+        waktu=timestamp_to_proto(_utc(r["waktu"])),
+        layanan=layanan,
+        metode=r["metode"],
+        aktor=r["aktor"],
+        aktor_nama=r["aktor_nama"],
+        aktor_peran=[x for x in r["aktor_peran"].split(",") if x],
+        atas_nama=r["atas_nama"],
+        sasaran=r["sasaran"],
+        sebelum=r["sebelum"],
+        sesudah=r["sesudah"],
+        alasan=r["alasan"],
+        request_id=r["request_id"],
+        instansi_id=r["instansi_id"],
     )

@@ -47,8 +47,9 @@ class Klien:
             meta.append(("x-request-id", str(rid)))
         return tuple(meta)
 
-    async def call(self, method: Callable[..., Awaitable[T]], request: Any,
-                   fields: Mapping[str, str] | None = None) -> T:
+    async def call(
+        self, method: Callable[..., Awaitable[T]], request: Any, fields: Mapping[str, str] | None = None
+    ) -> T:
         # The caller's own deadline bounds ours: no work after they gave up.
         sisa = pr.sisa_waktu()
         timeout = TIMEOUT if sisa is None else min(TIMEOUT, sisa)

@@ -32,40 +32,69 @@ _BUCKET_SQL = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
 _LABEL_RPC = ["grpc_service", "grpc_method", "grpc_type"]
 
 RPC_MULAI = Counter("grpc_server_started_total", "RPC yang mulai dilayani server.", _LABEL_RPC)
-RPC_SELESAI = Counter("grpc_server_handled_total", "RPC yang selesai, menurut kode status gRPC.",
-                      [*_LABEL_RPC, "grpc_code"])
-RPC_DURASI = Histogram("grpc_server_handling_seconds", "Lama RPC dilayani (detik), sampai jawaban terakhir.",
-                       _LABEL_RPC, buckets=_BUCKET_RPC)
+RPC_SELESAI = Counter(
+    "grpc_server_handled_total", "RPC yang selesai, menurut kode status gRPC.", [*_LABEL_RPC, "grpc_code"]
+)
+RPC_DURASI = Histogram(
+    "grpc_server_handling_seconds",
+    "Lama RPC dilayani (detik), sampai jawaban terakhir.",
+    _LABEL_RPC,
+    buckets=_BUCKET_RPC,
+)
 RPC_BERJALAN = Gauge("grpc_server_in_flight_requests", "RPC yang sedang dilayani.", _LABEL_RPC)
-KLIEN_SELESAI = Counter("grpc_client_handled_total",
-                        "Panggilan ke layanan lain (services/shared/klien.py), menurut kode status.",
-                        ["grpc_service", "grpc_method", "grpc_code"])
-KLIEN_DURASI = Histogram("grpc_client_handling_seconds", "Lama panggilan ke layanan lain (detik).",
-                         ["grpc_service", "grpc_method"], buckets=_BUCKET_RPC)
+KLIEN_SELESAI = Counter(
+    "grpc_client_handled_total",
+    "Panggilan ke layanan lain (services/shared/klien.py), menurut kode status.",
+    ["grpc_service", "grpc_method", "grpc_code"],
+)
+KLIEN_DURASI = Histogram(
+    "grpc_client_handling_seconds",
+    "Lama panggilan ke layanan lain (detik).",
+    ["grpc_service", "grpc_method"],
+    buckets=_BUCKET_RPC,
+)
 
-LOGIN = Counter("ekinerja_login_total", "Login: ok, gagal (salah NIP/password), dibatasi (terlalu banyak gagal).",
-                ["hasil"])
+LOGIN = Counter(
+    "ekinerja_login_total", "Login: ok, gagal (salah NIP/password), dibatasi (terlalu banyak gagal).", ["hasil"]
+)
 SKP_TRANSISI = Counter("ekinerja_skp_transisi_total", "Perubahan status SKP yang berhasil.", ["transisi"])
 RATING = Counter("ekinerja_rating_total", "Rating hasil kerja/perilaku yang disimpan (SetRating).")
 DOKUMEN = Counter("ekinerja_dokumen_dicetak_total", "Permintaan cetak dokumen yang berhasil.", ["dokumen"])
-EMAIL = Counter("ekinerja_email_total", "Email yang diserahkan ke SMTP/outbox; kode_reset = kode reset terkirim.",
-                ["peristiwa", "hasil"])
-CACHE = Counter("ekinerja_cache_total", "Pemeriksaan sesi dari ingatan (hit) atau bertanya ke profil (miss).",
-                ["cache", "hasil"])
-DB_STATEMENT = Histogram("ekinerja_db_statement_seconds", "Lama satu pernyataan SQL (detik).", ["layanan"],
-                         buckets=_BUCKET_SQL)
-DB_POOL = Gauge("ekinerja_db_pool_connections",
-                "Sambungan basis data: dipakai (checked out) dan ukuran pool.", ["layanan", "keadaan"])
-DB_UP = Gauge("ekinerja_db_up", "1 bila basis data layanan menjawab pemeriksaan kesiapan terakhir, 0 bila tidak.",
-              ["layanan"])
+EMAIL = Counter(
+    "ekinerja_email_total",
+    "Email yang diserahkan ke SMTP/outbox; kode_reset = kode reset terkirim.",
+    ["peristiwa", "hasil"],
+)
+CACHE = Counter(
+    "ekinerja_cache_total", "Pemeriksaan sesi dari ingatan (hit) atau bertanya ke profil (miss).", ["cache", "hasil"]
+)
+DB_STATEMENT = Histogram(
+    "ekinerja_db_statement_seconds", "Lama satu pernyataan SQL (detik).", ["layanan"], buckets=_BUCKET_SQL
+)
+DB_POOL = Gauge(
+    "ekinerja_db_pool_connections",
+    "Sambungan basis data: dipakai (checked out) dan ukuran pool.",
+    ["layanan", "keadaan"],
+)
+DB_UP = Gauge(
+    "ekinerja_db_up", "1 bila basis data layanan menjawab pemeriksaan kesiapan terakhir, 0 bila tidak.", ["layanan"]
+)
 DISK_BEBAS = Gauge("ekinerja_disk_bebas_bytes", "Ruang bebas pada sistem berkas folder data (EKINERJA_DATA_DIR).")
 DISK_TOTAL = Gauge("ekinerja_disk_total_bytes", "Ukuran sistem berkas folder data (EKINERJA_DATA_DIR).")
 SIAP = Gauge("ekinerja_siap", "1 bila layanan siap (readiness SERVING), 0 bila tidak.", ["layanan"])
 
-_TRANSISI = {"AjukanSkp": "ajukan", "SetujuiSkp": "setujui", "KembalikanSkp": "kembalikan",
-             "UbahStatusSkp": "ubah_status"}
-_DOKUMEN = {"CetakRencanaSkp": "rencana_skp", "CetakFormPenilaian": "form_penilaian",
-            "CetakEvaluasiKinerja": "evaluasi_kinerja", "CetakMassal": "massal"}
+_TRANSISI = {
+    "AjukanSkp": "ajukan",
+    "SetujuiSkp": "setujui",
+    "KembalikanSkp": "kembalikan",
+    "UbahStatusSkp": "ubah_status",
+}
+_DOKUMEN = {
+    "CetakRencanaSkp": "rencana_skp",
+    "CetakFormPenilaian": "form_penilaian",
+    "CetakEvaluasiKinerja": "evaluasi_kinerja",
+    "CetakMassal": "massal",
+}
 # A failed login is answered UNAUTHENTICATED (wrong NIP or password) and a held one RESOURCE_EXHAUSTED.
 _LOGIN = {"OK": "ok", "UNAUTHENTICATED": "gagal", "RESOURCE_EXHAUSTED": "dibatasi"}
 
@@ -129,8 +158,14 @@ class RpcMetrik:
         if rpc is None:
             service, _, nama = method.lstrip("/").partition("/")
             label = (service, nama, jenis)
-            rpc = _Rpc(RPC_MULAI.labels(*label), RPC_DURASI.labels(*label), RPC_BERJALAN.labels(*label), label,
-                       _ranah(service, nama), {})
+            rpc = _Rpc(
+                RPC_MULAI.labels(*label),
+                RPC_DURASI.labels(*label),
+                RPC_BERJALAN.labels(*label),
+                label,
+                _ranah(service, nama),
+                {},
+            )
             self._per_metode[(method, jenis)] = rpc
         return Catatan(rpc)
 

@@ -91,9 +91,18 @@ def buat_jejak_audit_v1() -> None:
     import sqlalchemy as sa
     from alembic import op
 
-    teks = [(nama, sa.String(length=n)) for nama, n in (
-        ("instansi_id", 32), ("metode", 100), ("aktor", 64), ("aktor_nama", 200), ("aktor_peran", 100),
-        ("atas_nama", 18), ("sasaran", 300))]
+    teks = [
+        (nama, sa.String(length=n))
+        for nama, n in (
+            ("instansi_id", 32),
+            ("metode", 100),
+            ("aktor", 64),
+            ("aktor_nama", 200),
+            ("aktor_peran", 100),
+            ("atas_nama", 18),
+            ("sasaran", 300),
+        )
+    ]
     op.create_table(
         "jejak_audit",
         sa.Column("id", sa.String(length=32), nullable=False),
@@ -110,12 +119,16 @@ def buat_jejak_audit_v1() -> None:
             CREATE OR REPLACE FUNCTION jejak_audit_tetap() RETURNS trigger AS $$
             BEGIN RAISE EXCEPTION 'jejak audit tidak dapat diubah atau dihapus'; END;
             $$ LANGUAGE plpgsql""")
-        op.execute("CREATE TRIGGER jejak_audit_tetap BEFORE UPDATE OR DELETE ON jejak_audit "
-                   "FOR EACH ROW EXECUTE FUNCTION jejak_audit_tetap()")
+        op.execute(
+            "CREATE TRIGGER jejak_audit_tetap BEFORE UPDATE OR DELETE ON jejak_audit "
+            "FOR EACH ROW EXECUTE FUNCTION jejak_audit_tetap()"
+        )
     else:
         for aksi in ("UPDATE", "DELETE"):
-            op.execute(f"CREATE TRIGGER jejak_audit_tetap_{aksi.lower()} BEFORE {aksi} ON jejak_audit "
-                       "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat diubah atau dihapus'); END")
+            op.execute(
+                f"CREATE TRIGGER jejak_audit_tetap_{aksi.lower()} BEFORE {aksi} ON jejak_audit "
+                "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat diubah atau dihapus'); END"
+            )
 
 
 def hapus_jejak_audit_v1() -> None:
@@ -131,9 +144,12 @@ def buat_giliran_v1() -> None:
     import sqlalchemy as sa
     from alembic import op
 
-    op.create_table("giliran", sa.Column("kunci", sa.String(length=100), nullable=False),
-                    sa.Column("kali", sa.Integer(), nullable=False),
-                    sa.PrimaryKeyConstraint("kunci", name=op.f("pk_giliran")))
+    op.create_table(
+        "giliran",
+        sa.Column("kunci", sa.String(length=100), nullable=False),
+        sa.Column("kali", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("kunci", name=op.f("pk_giliran")),
+    )
 
 
 def hapus_giliran_v1() -> None:

@@ -34,8 +34,13 @@ def alasan_dari(request: Message) -> tuple[bool, str]:
 def wajib_alasan(p: pr.Principal | None, punya_alasan: bool, alasan: str, atas_nama: str) -> None:
     """Admin instansi and helpdesk say why whenever they change someone
     else's record through an RPC that asks for a reason."""
-    if (punya_alasan and not alasan and p is not None and p.punya(pr.ADMIN_INSTANSI, pr.HELPDESK)
-            and not (p.nip and p.nip == atas_nama)):
+    if (
+        punya_alasan
+        and not alasan
+        and p is not None
+        and p.punya(pr.ADMIN_INSTANSI, pr.HELPDESK)
+        and not (p.nip and p.nip == atas_nama)
+    ):
         raise TidakValid("alasan", "wajib diisi: tindakan admin/helpdesk dicatat bersama alasannya")
 
 
@@ -45,9 +50,16 @@ class Mutasi:
         self._permintaan = permintaan
         self._jejak = jejak
 
-    async def __call__(self, request: Message, metode: str, response_type: type[M],
-                       work: Callable[[AsyncSession], Awaitable[M]], *, akun: str | None = None,
-                       sebelum: Callable[[], Awaitable[None]] | None = None) -> M:
+    async def __call__(
+        self,
+        request: Message,
+        metode: str,
+        response_type: type[M],
+        work: Callable[[AsyncSession], Awaitable[M]],
+        *,
+        akun: str | None = None,
+        sebelum: Callable[[], Awaitable[None]] | None = None,
+    ) -> M:
         """Runs `work` once per (caller, request_id) and records it. `akun`
         overrides the idempotency key space (calls made before login);
         `sebelum` runs before the unit of work, outside it (idempotency.py)."""
@@ -60,13 +72,28 @@ class Mutasi:
                 response = await work(s)
             finally:
                 catatan = jejak_audit.selesai(token)
-            row = jejak_audit.baris(p, metode=metode, request=request, response=response, alasan=alasan,
-                                    c=catatan, waktu=dt.datetime.now(dt.UTC))
+            row = jejak_audit.baris(
+                p,
+                metode=metode,
+                request=request,
+                response=response,
+                alasan=alasan,
+                c=catatan,
+                waktu=dt.datetime.now(dt.UTC),
+            )
             wajib_alasan(p, punya_alasan, alasan, str(row["atas_nama"]))
             await s.execute(self._jejak.insert().values(**row))
             return response
 
         request_id = str(request.request_id)  # type: ignore[attr-defined]
         kunci = akun if akun is not None else pr.current().kunci
-        return await idempotent(self._db, self._permintaan, akun=kunci, metode=metode, request_id=request_id,
-                                response_type=response_type, work=work_and_record, sebelum=sebelum)
+        return await idempotent(
+            self._db,
+            self._permintaan,
+            akun=kunci,
+            metode=metode,
+            request_id=request_id,
+            response_type=response_type,
+            work=work_and_record,
+            sebelum=sebelum,
+        )

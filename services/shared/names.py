@@ -12,9 +12,9 @@ from services.shared.errors import TidakValid
 
 def parse(name: str, collection: str, field: str = "name") -> str:
     prefix = f"{collection}/"
-    if not name.startswith(prefix) or len(name) == len(prefix) or "/" in name[len(prefix):]:
+    if not name.startswith(prefix) or len(name) == len(prefix) or "/" in name[len(prefix) :]:
         raise TidakValid(field, f"harus berbentuk '{collection}/{{id}}'")
-    return name[len(prefix):]
+    return name[len(prefix) :]
 
 
 def date_from_proto(value: date_pb2.Date, field: str, default: dt.date | None = None) -> dt.date:

@@ -56,8 +56,12 @@ def decode_kunci(token: str, query: str, panjang: int) -> list[str] | None:
     try:
         data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         kunci = data["k"]
-        if data["q"] != _fingerprint(query) or not isinstance(kunci, list) or len(kunci) != panjang \
-                or not all(isinstance(k, str) for k in kunci):
+        if (
+            data["q"] != _fingerprint(query)
+            or not isinstance(kunci, list)
+            or len(kunci) != panjang
+            or not all(isinstance(k, str) for k in kunci)
+        ):
             raise ValueError
     except (ValueError, KeyError, TypeError, RecursionError):
         raise TidakValid("page_token", "tidak sah atau bukan untuk pencarian ini") from None

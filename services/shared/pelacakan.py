@@ -62,7 +62,8 @@ def interceptor_server() -> list[grpc.aio.ServerInterceptor]:
 
     # ekinerja's RPCs only: probes and reflection every few seconds are noise.
     interceptor: grpc.aio.ServerInterceptor = aio_server_interceptor(  # type: ignore[no-untyped-call]
-        tracer_provider=_provider, filter_=filters.service_prefix("ekinerja."))
+        tracer_provider=_provider, filter_=filters.service_prefix("ekinerja.")
+    )
     return [interceptor]
 
 
@@ -73,7 +74,8 @@ def interceptor_klien() -> list[grpc.aio.ClientInterceptor]:
     from opentelemetry.instrumentation.grpc import aio_client_interceptors, filters
 
     interceptors: list[grpc.aio.ClientInterceptor] = aio_client_interceptors(  # type: ignore[no-untyped-call]
-        tracer_provider=_provider, filter_=filters.service_prefix("ekinerja."))
+        tracer_provider=_provider, filter_=filters.service_prefix("ekinerja.")
+    )
     return interceptors
 
 

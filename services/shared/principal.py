@@ -21,8 +21,10 @@ PERAN_SISTEM = frozenset({LAYANAN, GERBANG_SSH})
 # All the SSH gateway's account may call; every service's boundary refuses it
 # anything else. Its password sits on the gateway machine: it must not read
 # any pegawai. Only it may call CariKunciSsh and BuatTiketGerbang.
-RPC_GERBANG_SSH = frozenset(f"/ekinerja.profil.v1.AuthService/{m}" for m in (
-    "CariKunciSsh", "BuatTiketGerbang", "Logout", "LogoutSemua", "CekSesi", "UbahPassword"))
+RPC_GERBANG_SSH = frozenset(
+    f"/ekinerja.profil.v1.AuthService/{m}"
+    for m in ("CariKunciSsh", "BuatTiketGerbang", "Logout", "LogoutSemua", "CekSesi", "UbahPassword")
+)
 
 
 @dataclass(frozen=True)

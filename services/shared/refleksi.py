@@ -37,11 +37,11 @@ def _daftarkan_v1(pool: descriptor_pool.DescriptorPool) -> None:
     for pesan in fdp.message_type:
         for f in pesan.field:
             if f.type_name.startswith(lama):
-                f.type_name = baru + f.type_name[len(lama):]
+                f.type_name = baru + f.type_name[len(lama) :]
     for layanan in fdp.service:
         for m in layanan.method:
-            m.input_type = baru + m.input_type[len(lama):]
-            m.output_type = baru + m.output_type[len(lama):]
+            m.input_type = baru + m.input_type[len(lama) :]
+            m.output_type = baru + m.output_type[len(lama) :]
     fdp.options.Clear()
     pool.Add(fdp)
 
@@ -52,10 +52,12 @@ def pasang(service_names: Sequence[str], server: grpc.aio.Server) -> None:
     _daftarkan_v1(pool)
     names = [*service_names, reflection.SERVICE_NAME, SERVICE_V1]
     servicer = reflection.aio.ReflectionServicer(names, pool=pool)
-    server.add_generic_rpc_handlers((
-        grpc.method_handlers_generic_handler(reflection.SERVICE_NAME, {_METODE: _handler(servicer)}),
-        grpc.method_handlers_generic_handler(SERVICE_V1, {_METODE: _handler(servicer)}),
-    ))
+    server.add_generic_rpc_handlers(
+        (
+            grpc.method_handlers_generic_handler(reflection.SERVICE_NAME, {_METODE: _handler(servicer)}),
+            grpc.method_handlers_generic_handler(SERVICE_V1, {_METODE: _handler(servicer)}),
+        )
+    )
 
 
 def _handler(servicer: reflection.aio.ReflectionServicer) -> grpc.RpcMethodHandler[Any, Any]:

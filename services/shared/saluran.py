@@ -42,8 +42,11 @@ def kredensial_server(settings: Settings) -> grpc.ServerCredentials | None:
     ca = _baca(settings.tls_ca_file, "EKINERJA_TLS_CA_FILE")
     if settings.tls_klien_wajib and ca is None:
         raise TlsSalah("EKINERJA_TLS_KLIEN_WAJIB butuh EKINERJA_TLS_CA_FILE (CA penanda tangan sertifikat klien).")
-    return grpc.ssl_server_credentials([(key, cert)], root_certificates=ca if settings.tls_klien_wajib else None,
-                                       require_client_auth=settings.tls_klien_wajib)
+    return grpc.ssl_server_credentials(
+        [(key, cert)],
+        root_certificates=ca if settings.tls_klien_wajib else None,
+        require_client_auth=settings.tls_klien_wajib,
+    )
 
 
 def kredensial_klien(settings: Settings) -> grpc.ChannelCredentials | None:

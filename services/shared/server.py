@@ -48,8 +48,11 @@ class Context:
     def address_of(self, service: str) -> str:
         """Where to reach another service: its configured address, else this
         process (the embedded default runs all four together)."""
-        configured = {"profil": self.settings.profil_address, "skp": self.settings.skp_address,
-                      "penilaian": self.settings.penilaian_address}.get(service)
+        configured = {
+            "profil": self.settings.profil_address,
+            "skp": self.settings.skp_address,
+            "penilaian": self.settings.penilaian_address,
+        }.get(service)
         return configured or f"{self.settings.host}:{self.port or self.settings.port}"
 
     def saluran(self, service: str) -> Callable[[], grpc.aio.Channel]:
@@ -121,11 +124,16 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
     verifier = load_verifier(settings, any(m.needs_signing_key for m in modules))
     tls_server = saluran.kredensial_server(settings)
     dengan_metrik = settings.metrics_port is not None
-    boundary = Boundary(verifier, [p for m in modules for p in m.public_methods],
-                        proxy_tepercaya=settings.proxy_tepercaya, proxy_soket=settings.proxy_soket is not None,
-                        metrik=metrik.RpcMetrik() if dengan_metrik else None)
-    context = Context(settings=settings, boundary=boundary, mailer=Mailer(settings),
-                      kredensial=saluran.kredensial_klien(settings))
+    boundary = Boundary(
+        verifier,
+        [p for m in modules for p in m.public_methods],
+        proxy_tepercaya=settings.proxy_tepercaya,
+        proxy_soket=settings.proxy_soket is not None,
+        metrik=metrik.RpcMetrik() if dengan_metrik else None,
+    )
+    context = Context(
+        settings=settings, boundary=boundary, mailer=Mailer(settings), kredensial=saluran.kredensial_klien(settings)
+    )
     context.databases = {m.name: Database.for_service(settings, m.name) for m in modules}
     for name, db in context.databases.items():
         pantau_db.lacak_sql(db.engine)
@@ -279,8 +287,7 @@ async def _jaga_kesiapan(running: Running, modules: Sequence[ServiceModule]) -> 
             log.exception("kesiapan.gagal_dicek")
 
 
-async def _port_sehat(settings: Settings,
-                      health_servicer: health.aio.HealthServicer) -> tuple[grpc.aio.Server, int]:
+async def _port_sehat(settings: Settings, health_servicer: health.aio.HealthServicer) -> tuple[grpc.aio.Server, int]:
     """A second, plaintext port that answers grpc.health only, from the same
     health state: Kubernetes' gRPC probes cannot speak TLS, while the service
     port does (deploy/k8s). Nothing else is served there."""
@@ -301,8 +308,9 @@ def _periksa_sesi(context: Context, modules: Sequence[ServiceModule]) -> None:
     that very check, elsewhere they ask profil (services/shared/sesi.py)."""
     lokal = context.boundary.revocation_check(PREFIX_SESI)
     if lokal is None:
-        pemeriksa = PemeriksaSesi(context.saluran("profil"), context.settings.sesi_cek_detik,
-                                  context.settings.sesi_grace_detik)
+        pemeriksa = PemeriksaSesi(
+            context.saluran("profil"), context.settings.sesi_cek_detik, context.settings.sesi_grace_detik
+        )
         context.on_stop.append(pemeriksa.close)
         lokal = pemeriksa
     for module in modules:

@@ -68,8 +68,9 @@ class PemeriksaSesi:
         if self._grace > 0 and terakhir is not None and sekarang - terakhir <= self._grace:
             log.warning("sesi.dipercaya_tanpa_cek", akun=p.akun_id, dikonfirmasi_detik_lalu=round(sekarang - terakhir))
             return True
-        raise errors.TidakTersedia("Sesi tidak dapat diperiksa karena layanan profil tidak dapat dihubungi; "
-                                   "coba lagi sebentar lagi.")
+        raise errors.TidakTersedia(
+            "Sesi tidak dapat diperiksa karena layanan profil tidak dapat dihubungi; coba lagi sebentar lagi."
+        )
 
     async def _tanya(self, p: Principal) -> bool | None:
         if self._channel is None:
@@ -78,8 +79,9 @@ class PemeriksaSesi:
         try:
             # Its own timeout, not the caller's deadline: a caller who gives
             # up earlier has their call cancelled, which cancels this too.
-            await stub.CekSesi(auth_pb2.CekSesiRequest(), metadata=(("authorization", f"Bearer {p.token}"),),
-                               timeout=TIMEOUT)
+            await stub.CekSesi(
+                auth_pb2.CekSesiRequest(), metadata=(("authorization", f"Bearer {p.token}"),), timeout=TIMEOUT
+            )
         except grpc.aio.AioRpcError as e:
             if e.code() == grpc.StatusCode.UNAUTHENTICATED:
                 return False

@@ -29,9 +29,7 @@ def ensure_keypair(private_path: Path, public_path: Path) -> None:
         return
     berkas_rahasia.folder(private_path.parent)
     key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     with open(berkas_rahasia.buka_tulis(private_path, eksklusif=True), "wb") as f:
         f.write(pem)
     _write_public(private_path, public_path)
@@ -39,9 +37,10 @@ def ensure_keypair(private_path: Path, public_path: Path) -> None:
 
 def _write_public(private_path: Path, public_path: Path) -> None:
     key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
-    berkas_rahasia.tulis(public_path, key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    ))
+    berkas_rahasia.tulis(
+        public_path,
+        key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo),
+    )
 
 
 class TokenSigner:
@@ -53,8 +52,15 @@ class TokenSigner:
         self._ttl = dt.timedelta(seconds=ttl_seconds)
 
     def sign(
-        self, *, akun_id: str, nip: str | None, username: str | None, peran: list[str], instansi_id: str,
-        now: dt.datetime, nama: str = "",
+        self,
+        *,
+        akun_id: str,
+        nip: str | None,
+        username: str | None,
+        peran: list[str],
+        instansi_id: str,
+        now: dt.datetime,
+        nama: str = "",
     ) -> tuple[str, str, dt.datetime]:
         """Returns (token, session id, expiry)."""
         sesi_id = uuid.uuid4().hex
@@ -95,7 +101,10 @@ class TokenVerifier:
     def verify(self, token: str) -> Principal:
         try:
             claims = jwt.decode(
-                token, self._key, algorithms=[ALGORITHM], issuer=ISSUER,
+                token,
+                self._key,
+                algorithms=[ALGORITHM],
+                issuer=ISSUER,
                 options={"require": ["exp", "iat", "sub", "sid"]},
             )
         except jwt.ExpiredSignatureError:

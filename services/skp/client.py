@@ -35,8 +35,9 @@ class SkpClient(Klien):
         hasil: list[pb.Skp] = []
         token = ""
         while True:
-            resp = await self.call(self._stub().ListSkpBawahan,
-                                   pb.ListSkpBawahanRequest(tahun=tahun, page_size=HALAMAN, page_token=token))
+            resp = await self.call(
+                self._stub().ListSkpBawahan, pb.ListSkpBawahanRequest(tahun=tahun, page_size=HALAMAN, page_token=token)
+            )
             hasil.extend(resp.skp)
             token = resp.next_page_token
             if not token:

@@ -19,24 +19,36 @@ from google.type.date_pb2 import Date
 Meta = tuple[tuple[str, str], ...]
 
 RHK_KEPALA = [
-    ("Meningkatnya kualitas pengelolaan dan pengembangan ASN Kabupaten Madiun",
-     [(s.ASPEK_KUANTITAS, "Indeks Sistem Merit", "0,75 indeks")]),
+    (
+        "Meningkatnya kualitas pengelolaan dan pengembangan ASN Kabupaten Madiun",
+        [(s.ASPEK_KUANTITAS, "Indeks Sistem Merit", "0,75 indeks")],
+    ),
 ]
 RHK_ENDANG = [
     ("Meningkatnya Kinerja ASN", [(s.ASPEK_KUANTITAS, "Persentase ASN dengan SKP tepat waktu", "90 %")]),
-    ("Tersedianya data yang akurat dan terlaksananya layanan ASN",
-     [(s.ASPEK_KUALITAS, "Persentase layanan kepegawaian selesai sesuai SOP", "95 %")]),
+    (
+        "Tersedianya data yang akurat dan terlaksananya layanan ASN",
+        [(s.ASPEK_KUALITAS, "Persentase layanan kepegawaian selesai sesuai SOP", "95 %")],
+    ),
     ("Meningkatnya Disiplin ASN", [(s.ASPEK_KUANTITAS, "Jumlah pembinaan disiplin yang dilaksanakan", "4 kegiatan")]),
 ]
 RHK_SUTIKNO = [
-    ("terlaksananya pengelolaan dokumen fisik ASN dan Administrasi",
-     "Terlaksananya pelayanan dokumen PNS yang sudah Pensiun dengan baik dan benar"),
+    (
+        "terlaksananya pengelolaan dokumen fisik ASN dan Administrasi",
+        "Terlaksananya pelayanan dokumen PNS yang sudah Pensiun dengan baik dan benar",
+    ),
     ("Terlaksananya penomoran dan Pengarsipan SK Pensiun dengan baik dan benar", "pengarsipan dokumen kepegawaian"),
-    ("Terlayaninya KARPEG, KARIS, KARSU, SLKS, Taspen dengan baik dan benar",
-     "Terlaksananya pelayanan karpeg, karis, karsu, SLKS dengan baik dan benar"),
+    (
+        "Terlayaninya KARPEG, KARIS, KARSU, SLKS, Taspen dengan baik dan benar",
+        "Terlaksananya pelayanan karpeg, karis, karsu, SLKS dengan baik dan benar",
+    ),
 ]
-RHK_SEKDA = ("Meningkatnya kualitas tata kelola pemerintahan daerah", "Sasaran RPJMD: reformasi birokrasi",
-             "Indeks Reformasi Birokrasi", "70 nilai")
+RHK_SEKDA = (
+    "Meningkatnya kualitas tata kelola pemerintahan daerah",
+    "Sasaran RPJMD: reformasi birokrasi",
+    "Indeks Reformasi Birokrasi",
+    "70 nilai",
+)
 RHK_SUYANTO = [
     ("Tersedianya aplikasi layanan kepegawaian yang andal", "Persentase waktu aplikasi dapat diakses", "99 %"),
     ("Terkelolanya data kepegawaian pada SIASN", "Jumlah pemutakhiran data yang diproses", "1.200 data"),
@@ -63,24 +75,44 @@ class _Demo:
         return (("authorization", f"Bearer {resp.access_token}"),)
 
     async def buat(self, md: Meta, tahun: int) -> s.Skp:
-        return await self.skp.CreateSkp(s.CreateSkpRequest(skp=s.Skp(
-            periode_awal=_date(tahun, 1, 1), periode_akhir=_date(tahun, 12, 31),
-            pendekatan=s.PENDEKATAN_KUANTITATIF)), metadata=md)
+        return await self.skp.CreateSkp(
+            s.CreateSkpRequest(
+                skp=s.Skp(
+                    periode_awal=_date(tahun, 1, 1),
+                    periode_akhir=_date(tahun, 12, 31),
+                    pendekatan=s.PENDEKATAN_KUANTITATIF,
+                )
+            ),
+            metadata=md,
+        )
 
     async def rhk(self, md: Meta, skp: s.Skp, teks: str, atasan: str = "", organisasi: bool = False) -> s.Rhk:
-        klasifikasi = (s.KLASIFIKASI_RHK_ORGANISASI if organisasi else s.KLASIFIKASI_RHK_INDIVIDU
-                       if skp.jenis_pegawai == s.JENIS_PEGAWAI_PIMPINAN else s.KLASIFIKASI_RHK_UNSPECIFIED)
-        return await self.skp.CreateRhk(s.CreateRhkRequest(parent=skp.name, rhk=s.Rhk(
-            teks=teks, jenis=s.JENIS_RHK_UTAMA, klasifikasi=klasifikasi, rhk_atasan=atasan)), metadata=md)
+        klasifikasi = (
+            s.KLASIFIKASI_RHK_ORGANISASI
+            if organisasi
+            else s.KLASIFIKASI_RHK_INDIVIDU
+            if skp.jenis_pegawai == s.JENIS_PEGAWAI_PIMPINAN
+            else s.KLASIFIKASI_RHK_UNSPECIFIED
+        )
+        return await self.skp.CreateRhk(
+            s.CreateRhkRequest(
+                parent=skp.name,
+                rhk=s.Rhk(teks=teks, jenis=s.JENIS_RHK_UTAMA, klasifikasi=klasifikasi, rhk_atasan=atasan),
+            ),
+            metadata=md,
+        )
 
     async def indikator(self, md: Meta, rhk: s.Rhk, aspek: s.Aspek.ValueType, teks: str, target: str) -> None:
-        await self.skp.CreateIndikator(s.CreateIndikatorRequest(
-            parent=rhk.name, indikator=s.Indikator(aspek=aspek, teks=teks, target=target)), metadata=md)
+        await self.skp.CreateIndikator(
+            s.CreateIndikatorRequest(parent=rhk.name, indikator=s.Indikator(aspek=aspek, teks=teks, target=target)),
+            metadata=md,
+        )
 
     async def tugaskan(self, md: Meta, rhk: s.Rhk, nips: list[str]) -> None:
         for nip in nips:
-            await self.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk.name, nip=nip, ditugaskan=True),
-                                            metadata=md)
+            await self.skp.UpdatePeranHasil(
+                s.UpdatePeranHasilRequest(rhk=rhk.name, nip=nip, ditugaskan=True), metadata=md
+            )
 
     async def ajukan(self, md: Meta, skp: s.Skp) -> None:
         await self.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
@@ -89,8 +121,18 @@ class _Demo:
         await self.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=md)
 
 
-async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str, endang: str, sutikno: str,
-                        widanang: str, suyanto: str, sekda: str = "", tahun: int = 2023) -> str:
+async def seed_demo_skp(
+    channel: grpc.aio.Channel,
+    password: str,
+    *,
+    kepala: str,
+    endang: str,
+    sutikno: str,
+    widanang: str,
+    suyanto: str,
+    sekda: str = "",
+    tahun: int = 2023,
+) -> str:
     d = _Demo(channel, password)
     md_endang = await d.masuk(endang)
     ada = await d.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{endang}"), metadata=md_endang)
@@ -128,8 +170,9 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
     # of the atasan given in the MPH (docs/domain.md#rhk), so ENDANG's comes first.
     if not any(x.periode_awal.year == tahun - 1 for x in [*sudah.skp, *ada.skp]):
         endang_lalu = await d.buat(md_endang, tahun - 1)
-        rhk_lalu = await d.rhk(md_endang, endang_lalu, "Terlaksananya layanan administrasi kepegawaian",
-                               organisasi=True)
+        rhk_lalu = await d.rhk(
+            md_endang, endang_lalu, "Terlaksananya layanan administrasi kepegawaian", organisasi=True
+        )
         await d.indikator(md_endang, rhk_lalu, s.ASPEK_WAKTU, "Layanan kepegawaian tepat waktu", "12 bulan")
         await d.tugaskan(md_endang, rhk_lalu, [sutikno])
         lalu = await d.buat(md_sutikno, tahun - 1)
@@ -142,15 +185,24 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
         r = await d.rhk(md_sutikno, skp_sutikno, teks, atasan=rhk_endang[1].name)
         await d.indikator(md_sutikno, r, s.ASPEK_WAKTU, ind, "12 bulan")
     skp_sutikno = await d.skp.GetSkp(s.GetSkpRequest(name=skp_sutikno.name), metadata=md_sutikno)
-    await d.skp.UpdateLampiran(s.UpdateLampiranRequest(
-        name=skp_sutikno.name, lampiran=LAMPIRAN, etag=skp_sutikno.etag,
-        update_mask=FieldMask(paths=["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"])),
-        metadata=md_sutikno)
+    await d.skp.UpdateLampiran(
+        s.UpdateLampiranRequest(
+            name=skp_sutikno.name,
+            lampiran=LAMPIRAN,
+            etag=skp_sutikno.etag,
+            update_mask=FieldMask(paths=["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"]),
+        ),
+        metadata=md_sutikno,
+    )
 
     md_widanang = await d.masuk(widanang)
     skp_widanang = await d.buat(md_widanang, tahun)
-    r = await d.rhk(md_widanang, skp_widanang, "Tersusunnya analisis kebutuhan pengembangan kompetensi ASN",
-                    atasan=rhk_endang[0].name)
+    r = await d.rhk(
+        md_widanang,
+        skp_widanang,
+        "Tersusunnya analisis kebutuhan pengembangan kompetensi ASN",
+        atasan=rhk_endang[0].name,
+    )
     await d.indikator(md_widanang, r, s.ASPEK_KUANTITAS, "Dokumen analisis kebutuhan", "2 dokumen")
     await d.ajukan(md_widanang, skp_widanang)
 
@@ -167,13 +219,24 @@ async def seed_demo_skp(channel: grpc.aio.Channel, password: str, *, kepala: str
         md_sekda = await d.masuk(sekda)
         skp_sekda = await d.buat(md_sekda, tahun)
         teks, perjanjian, ind, target = RHK_SEKDA
-        r = await d.skp.CreateRhk(s.CreateRhkRequest(parent=skp_sekda.name, rhk=s.Rhk(
-            teks=teks, jenis=s.JENIS_RHK_UTAMA, klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
-            perjanjian_kinerja=perjanjian)), metadata=md_sekda)
+        r = await d.skp.CreateRhk(
+            s.CreateRhkRequest(
+                parent=skp_sekda.name,
+                rhk=s.Rhk(
+                    teks=teks,
+                    jenis=s.JENIS_RHK_UTAMA,
+                    klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
+                    perjanjian_kinerja=perjanjian,
+                ),
+            ),
+            metadata=md_sekda,
+        )
         await d.indikator(md_sekda, r, s.ASPEK_KUANTITAS, ind, target)
         await d.ajukan(md_sekda, skp_sekda)
         sekda_teks = " Sekda (PENGAJUAN, menunggu persetujuan penilai eksternal lewat admin.madiun)."
-    return (f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN; SKP {tahun - 1} DRAFT), "
-            "SUTIKNO (DRAFT, siap diajukan; "
-            f"SKP {tahun - 1} PERSETUJUAN), WIDANANG (PENGAJUAN, menunggu persetujuan ENDANG), "
-            "SUYANTO (PERSETUJUAN, dalam penilaian)." + sekda_teks)
+    return (
+        f"SKP demo {tahun}: Kepala BKPSDM (DRAFT), ENDANG (PERSETUJUAN; SKP {tahun - 1} DRAFT), "
+        "SUTIKNO (DRAFT, siap diajukan; "
+        f"SKP {tahun - 1} PERSETUJUAN), WIDANANG (PENGAJUAN, menunggu persetujuan ENDANG), "
+        "SUYANTO (PERSETUJUAN, dalam penilaian)." + sekda_teks
+    )

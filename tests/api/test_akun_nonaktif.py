@@ -65,20 +65,28 @@ async def test_akun_dinonaktifkan_ditolak_skp_di_proses_lain(settings, tmp_path)
     (skp_dir / "keys" / "token-ed25519.pub").write_bytes(settings.public_key_path.read_bytes())
     for f in settings.data_dir.glob("skp.db*"):
         shutil.copy(f, skp_dir / f.name)
-    skp = await start(settings.model_copy(update={"data_dir": skp_dir, "sesi_cek_detik": 0,
-                                                  "profil_address": f"127.0.0.1:{profil.port}"}),
-                      [MODULES["skp"]], port=0)
+    skp = await start(
+        settings.model_copy(
+            update={"data_dir": skp_dir, "sesi_cek_detik": 0, "profil_address": f"127.0.0.1:{profil.port}"}
+        ),
+        [MODULES["skp"]],
+        port=0,
+    )
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a, \
-                grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b:
+        async with (
+            grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a,
+            grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b,
+        ):
             login = await auth_pb2_grpc.AuthServiceStub(a).Login(
-                auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD))
+                auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD)
+            )
             md = (("authorization", f"Bearer {login.access_token}"),)
             stub = skp_pb2_grpc.SkpServiceStub(b)
             await stub.ListPerilakuKerja(skp_pb2.ListPerilakuKerjaRequest(), metadata=md)
             await ubah_status_akun(profil.context.databases["profil"], data.SUTIKNO, aktif=False)
-            err = await gagal(stub.ListPerilakuKerja(skp_pb2.ListPerilakuKerjaRequest(), metadata=md),
-                              C.UNAUTHENTICATED)
+            err = await gagal(
+                stub.ListPerilakuKerja(skp_pb2.ListPerilakuKerjaRequest(), metadata=md), C.UNAUTHENTICATED
+            )
             assert "Sesi Anda telah berakhir" in err.details()
     finally:
         await skp.stop(grace=1)

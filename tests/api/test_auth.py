@@ -23,7 +23,9 @@ async def test_login_dengan_nip_dan_username(client):
 
 
 async def test_login_salah_tidak_membedakan_nip_atau_password(client):
-    salah_pw = await gagal(client.auth.Login(a.LoginRequest(nip=data.SUTIKNO, password="salah-sekali")), C.UNAUTHENTICATED)
+    salah_pw = await gagal(
+        client.auth.Login(a.LoginRequest(nip=data.SUTIKNO, password="salah-sekali")), C.UNAUTHENTICATED
+    )
     tak_ada = await gagal(client.auth.Login(a.LoginRequest(nip="199901012020011001", password="x")), C.UNAUTHENTICATED)
     assert salah_pw.details() == tak_ada.details()
 
@@ -43,18 +45,29 @@ async def test_tanpa_token_atau_token_palsu_ditolak(client):
 async def test_logout_mengakhiri_sesi(client):
     md = await client.login(nip=data.SUTIKNO)
     await client.auth.Logout(a.LogoutRequest(request_id="logout-000001"), metadata=md)
-    await gagal(client.profil.GetPegawai(p.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md), C.UNAUTHENTICATED)
+    await gagal(
+        client.profil.GetPegawai(p.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md), C.UNAUTHENTICATED
+    )
 
 
 async def test_ubah_password(client):
     md = await client.login(nip=data.SUTIKNO)
-    await gagal(client.auth.UbahPassword(a.UbahPasswordRequest(password_lama="keliru-1234", password_baru="baru-sekali-9"),
-                                         metadata=md), C.UNAUTHENTICATED)
-    err = await gagal(client.auth.UbahPassword(a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="pendek"),
-                                               metadata=md), C.INVALID_ARGUMENT)
+    await gagal(
+        client.auth.UbahPassword(
+            a.UbahPasswordRequest(password_lama="keliru-1234", password_baru="baru-sekali-9"), metadata=md
+        ),
+        C.UNAUTHENTICATED,
+    )
+    err = await gagal(
+        client.auth.UbahPassword(
+            a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="pendek"), metadata=md
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "password_baru" in field_violations(err)
-    await client.auth.UbahPassword(a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="baru-sekali-9"),
-                                   metadata=md)
+    await client.auth.UbahPassword(
+        a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="baru-sekali-9"), metadata=md
+    )
     await client.login(nip=data.SUTIKNO, password="baru-sekali-9")
     await gagal(client.login(nip=data.SUTIKNO), C.UNAUTHENTICATED)
 
@@ -82,11 +95,15 @@ async def test_lupa_password_jawaban_sama_dan_kode_sekali_pakai(client, server):
     kode = kode_dari_outbox(settings)
     # The old password works until the reset completes.
     await client.login(nip=data.SUTIKNO)
-    await client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="setelah-reset-1"))
+    await client.auth.ResetPassword(
+        a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="setelah-reset-1")
+    )
     await client.login(nip=data.SUTIKNO, password="setelah-reset-1")
     await gagal(client.login(nip=data.SUTIKNO), C.UNAUTHENTICATED)
-    err = await gagal(client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode,
-                                                                       password_baru="lagi-lagi-12")), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="lagi-lagi-12")),
+        C.INVALID_ARGUMENT,
+    )
     assert "kode" in field_violations(err)
 
 
@@ -96,17 +113,25 @@ async def test_kode_salah_lima_kali_menghanguskan_kode(client, server):
     kode = kode_dari_outbox(server.context.settings)
     salah = "00000000" if kode != "00000000" else "11111111"
     for _ in range(5):
-        await gagal(client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode=salah,
-                                                                     password_baru="baru-sekali-9")), C.INVALID_ARGUMENT)
-    await gagal(client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode=kode,
-                                                                 password_baru="baru-sekali-9")), C.INVALID_ARGUMENT)
+        await gagal(
+            client.auth.ResetPassword(
+                a.ResetPasswordRequest(nip=data.WIDANANG, kode=salah, password_baru="baru-sekali-9")
+            ),
+            C.INVALID_ARGUMENT,
+        )
+    await gagal(
+        client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode=kode, password_baru="baru-sekali-9")),
+        C.INVALID_ARGUMENT,
+    )
 
 
 async def test_lupa_password_dibatasi_per_nip(client):
     for _ in range(3):
         await client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUYANTO, email="siapa@contoh.go.id"))
-    await gagal(client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUYANTO, email=data.email_of(data.SUYANTO))),
-                C.RESOURCE_EXHAUSTED)
+    await gagal(
+        client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUYANTO, email=data.email_of(data.SUYANTO))),
+        C.RESOURCE_EXHAUSTED,
+    )
 
 
 async def test_ubah_dan_reset_password_dengan_request_id(client, server):
@@ -115,9 +140,16 @@ async def test_ubah_dan_reset_password_dengan_request_id(client, server):
     of their own, run before it: neither waits on the other. A retry of the
     same request gets the first answer, not a check against the new password."""
     md = await client.login(nip=data.SUTIKNO)
-    await gagal(client.auth.UbahPassword(a.UbahPasswordRequest(
-        password_lama="keliru-1234", password_baru="baru-sekali-9", request_id="ubah-pw-0001"),
-        metadata=md, timeout=20), C.UNAUTHENTICATED)
+    await gagal(
+        client.auth.UbahPassword(
+            a.UbahPasswordRequest(
+                password_lama="keliru-1234", password_baru="baru-sekali-9", request_id="ubah-pw-0001"
+            ),
+            metadata=md,
+            timeout=20,
+        ),
+        C.UNAUTHENTICATED,
+    )
     ubah = a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="baru-sekali-9", request_id="ubah-pw-0002")
     await client.auth.UbahPassword(ubah, metadata=md, timeout=20)
     await client.auth.UbahPassword(ubah, metadata=md, timeout=20)  # the retry: answered, not refused
@@ -126,8 +158,9 @@ async def test_ubah_dan_reset_password_dengan_request_id(client, server):
     await client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.WIDANANG, email=data.email_of(data.WIDANANG)))
     await server.context.services["profil.akun"].menunggu_email()
     kode = kode_dari_outbox(server.context.settings)
-    reset = a.ResetPasswordRequest(nip=data.WIDANANG, kode=kode, password_baru="setelah-reset-1",
-                                   request_id="reset-pw-0001")
+    reset = a.ResetPasswordRequest(
+        nip=data.WIDANANG, kode=kode, password_baru="setelah-reset-1", request_id="reset-pw-0001"
+    )
     await client.auth.ResetPassword(reset, timeout=20)
     await client.auth.ResetPassword(reset, timeout=20)
     await client.login(nip=data.WIDANANG, password="setelah-reset-1")

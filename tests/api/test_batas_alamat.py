@@ -70,8 +70,10 @@ async def test_x_real_ip_hanya_dipercaya_lewat_soket_proxy(settings, tmp_path):
     running = await start(setelan, list(MODULES.values()), port=0)
     try:
         assert soket.stat().st_mode & 0o777 == 0o660
-        async with grpc.aio.insecure_channel(f"unix:{soket}") as proxy, \
-                grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as lokal:
+        async with (
+            grpc.aio.insecure_channel(f"unix:{soket}") as proxy,
+            grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as lokal,
+        ):
             lewat_proxy, langsung = auth_pb2_grpc.AuthServiceStub(proxy), auth_pb2_grpc.AuthServiceStub(lokal)
             for nip in NIP[:2]:
                 assert await _coba(lewat_proxy, nip, "salah", "10.0.0.5") == grpc.StatusCode.UNAUTHENTICATED

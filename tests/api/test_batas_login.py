@@ -82,11 +82,13 @@ def dari(alamat: str | None) -> tuple[tuple[str, str], ...]:
     return (("x-real-ip", alamat),) if alamat else ()
 
 
-async def masuk(client: Client, password: str, nip: str = data.WIDANANG, username: str = "",
-                alamat: str | None = None) -> grpc.StatusCode:
+async def masuk(
+    client: Client, password: str, nip: str = data.WIDANANG, username: str = "", alamat: str | None = None
+) -> grpc.StatusCode:
     try:
-        await client.auth.Login(a.LoginRequest(nip=nip if not username else "", username=username,
-                                               password=password), metadata=dari(alamat))
+        await client.auth.Login(
+            a.LoginRequest(nip=nip if not username else "", username=username, password=password), metadata=dari(alamat)
+        )
     except grpc.aio.AioRpcError as e:
         return e.code()
     return C.OK
@@ -116,15 +118,17 @@ async def test_argon2_serentak_dibatasi_global_dan_per_akun(settings, monkeypatc
     argon2 = Argon2(monkeypatch, tahan=0.05)
     async with layanan(settings, login_argon2_maks=2, login_argon2_maks_alamat=2) as (_, client):
         nip = [data.SUTIKNO, data.WIDANANG, data.SUYANTO, data.ENDANG, data.SEKDA, data.CAMAT]
-        hasil = await asyncio.gather(*[masuk(client, data.PASSWORD, nip=n, alamat=f"10.0.0.{i}")
-                                       for i, n in enumerate(nip * 3)])
+        hasil = await asyncio.gather(
+            *[masuk(client, data.PASSWORD, nip=n, alamat=f"10.0.0.{i}") for i, n in enumerate(nip * 3)]
+        )
         assert hasil == [C.OK] * len(hasil)
         assert argon2.puncak <= 2
     argon2.puncak = 0
     async with layanan(settings) as (_, client):
         # One account from many addresses: one verification at a time (login_argon2_maks_akun = 1).
-        hasil = await asyncio.gather(*[masuk(client, data.PASSWORD, nip=data.SUTIKNO, alamat=f"10.0.1.{i}")
-                                       for i in range(8)])
+        hasil = await asyncio.gather(
+            *[masuk(client, data.PASSWORD, nip=data.SUTIKNO, alamat=f"10.0.1.{i}") for i in range(8)]
+        )
         assert hasil == [C.OK] * 8
         assert argon2.puncak == 1
 
@@ -133,8 +137,10 @@ async def test_salah_dari_satu_alamat_tidak_mengunci_akun_di_alamat_lain(setting
     async with layanan(settings) as (_, client):
         for _ in range(settings.login_max_gagal):
             assert await masuk(client, "tebakan-salah", alamat="10.0.0.5") == C.UNAUTHENTICATED
-        err = await gagal(client.auth.Login(a.LoginRequest(nip=data.WIDANANG, password=data.PASSWORD),
-                                            metadata=dari("10.0.0.5")), C.RESOURCE_EXHAUSTED)
+        err = await gagal(
+            client.auth.Login(a.LoginRequest(nip=data.WIDANANG, password=data.PASSWORD), metadata=dari("10.0.0.5")),
+            C.RESOURCE_EXHAUSTED,
+        )
         assert JEDA - 60 < retry_seconds(err) <= JEDA
         assert "10 menit" in err.details()
         # The pegawai at their own desk still gets in, and another NIP from that address too.
@@ -147,8 +153,10 @@ async def test_plafon_per_akun_dari_banyak_alamat(settings):
         for i in range(3):
             for _ in range(2):
                 assert await masuk(client, "tebakan-salah", alamat=f"10.0.2.{i}") == C.UNAUTHENTICATED
-        err = await gagal(client.auth.Login(a.LoginRequest(nip=data.WIDANANG, password=data.PASSWORD),
-                                            metadata=dari("10.0.2.9")), C.RESOURCE_EXHAUSTED)
+        err = await gagal(
+            client.auth.Login(a.LoginRequest(nip=data.WIDANANG, password=data.PASSWORD), metadata=dari("10.0.2.9")),
+            C.RESOURCE_EXHAUSTED,
+        )
         assert "akun ini" in err.details()
 
 
@@ -158,8 +166,9 @@ async def test_akun_layanan_hanya_dari_alamat_yang_diizinkan(settings):
         # SSH gateway's account (peran gerbang_ssh) is a machine's account too.
         for akun in ("layanan.siasn", "gerbang.ssh"):
             assert await masuk(client, data.PASSWORD, username=akun, alamat="10.0.0.9") == C.UNAUTHENTICATED, akun
-        hasil = await asyncio.gather(*[masuk(client, "tebakan-salah", username="layanan.siasn", alamat="10.0.0.9")
-                                       for _ in range(BANYAK)])
+        hasil = await asyncio.gather(
+            *[masuk(client, "tebakan-salah", username="layanan.siasn", alamat="10.0.0.9") for _ in range(BANYAK)]
+        )
         assert C.OK not in hasil
         # The gateway on this host is not locked out by them.
         assert await masuk(client, data.PASSWORD, username="layanan.siasn") == C.OK
@@ -173,13 +182,19 @@ async def test_password_terlalu_panjang_ditolak_dengan_nama_field(settings, monk
         assert "password" in field_violations(err)
         assert argon2.kali == 0
         md = await client.login(nip=data.SUTIKNO)
-        err = await gagal(client.auth.UbahPassword(a.UbahPasswordRequest(password_lama=panjang,
-                                                                         password_baru="baru-sekali-9"), metadata=md),
-                          C.INVALID_ARGUMENT)
+        err = await gagal(
+            client.auth.UbahPassword(
+                a.UbahPasswordRequest(password_lama=panjang, password_baru="baru-sekali-9"), metadata=md
+            ),
+            C.INVALID_ARGUMENT,
+        )
         assert "password_lama" in field_violations(err)
-        err = await gagal(client.auth.UbahPassword(a.UbahPasswordRequest(password_lama=data.PASSWORD,
-                                                                         password_baru=panjang), metadata=md),
-                          C.INVALID_ARGUMENT)
+        err = await gagal(
+            client.auth.UbahPassword(
+                a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru=panjang), metadata=md
+            ),
+            C.INVALID_ARGUMENT,
+        )
         assert "password_baru" in field_violations(err)
 
 
@@ -198,8 +213,9 @@ async def test_ubah_password_mengakhiri_sesi_lain_dan_memberi_tahu(settings):
     async with layanan(settings) as (running, client):
         lain = await client.login(nip=data.SUTIKNO)
         md = await client.login(nip=data.SUTIKNO)
-        await client.auth.UbahPassword(a.UbahPasswordRequest(password_lama=data.PASSWORD,
-                                                             password_baru="baru-sekali-9"), metadata=md)
+        await client.auth.UbahPassword(
+            a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru="baru-sekali-9"), metadata=md
+        )
         req = p.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}")
         await gagal(client.profil.GetPegawai(req, metadata=lain), C.UNAUTHENTICATED)
         await client.profil.GetPegawai(req, metadata=md)  # the caller's own session stays
@@ -216,8 +232,9 @@ async def test_burst_password_lama_salah_dibatasi_seperti_login(settings, monkey
 
         async def ubah(lama: str) -> grpc.StatusCode:
             try:
-                await client.auth.UbahPassword(a.UbahPasswordRequest(password_lama=lama, password_baru="baru-sekali-9"),
-                                               metadata=md)
+                await client.auth.UbahPassword(
+                    a.UbahPasswordRequest(password_lama=lama, password_baru="baru-sekali-9"), metadata=md
+                )
             except grpc.aio.AioRpcError as e:
                 return e.code()
             return C.OK
@@ -245,8 +262,9 @@ async def test_burst_tebakan_kode_reset_hanya_dibandingkan_sebanyak_batas(settin
 
         async def reset(k: str) -> grpc.StatusCode:
             try:
-                await client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode=k,
-                                                                       password_baru="baru-sekali-9"))
+                await client.auth.ResetPassword(
+                    a.ResetPasswordRequest(nip=data.WIDANANG, kode=k, password_baru="baru-sekali-9")
+                )
             except grpc.aio.AioRpcError as e:
                 return e.code()
             return C.OK
@@ -261,9 +279,13 @@ async def test_burst_tebakan_kode_reset_hanya_dibandingkan_sebanyak_batas(settin
 
 async def test_burst_lupa_password_paling_banyak_tiga_kode(settings):
     async with layanan(settings) as (running, client):
-        await asyncio.gather(*[
-            client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUTIKNO, email=data.email_of(data.SUTIKNO)))
-            for _ in range(30)], return_exceptions=True)
+        await asyncio.gather(
+            *[
+                client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUTIKNO, email=data.email_of(data.SUTIKNO)))
+                for _ in range(30)
+            ],
+            return_exceptions=True,
+        )
         await running.context.services["profil.akun"].menunggu_email()
         assert len(list(running.context.settings.outbox_dir.glob("*.eml"))) <= settings.reset_max_per_jam
 

@@ -39,8 +39,10 @@ async def test_pesan_raksasa_tanpa_token_ditolak_tanpa_dibaca(address, capsys):
     isi = b"\xff" * (8 * 1024 * 1024 - 64)
     sebelum = rss_mib()
     hasil = await kirim_mentah(address, LOGIN, isi, SERENTAK)
-    print(f"RSS proses uji (klien+server): {sebelum:.0f} MiB → {rss_mib():.0f} MiB, "
-          f"puncak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"RSS proses uji (klien+server): {sebelum:.0f} MiB → {rss_mib():.0f} MiB, "
+        f"puncak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
     assert {h.code() for h in hasil} == {C.RESOURCE_EXHAUSTED}
 
 
@@ -66,6 +68,7 @@ async def test_permintaan_biasa_di_atas_64_kib_ditolak(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"), metadata=md)
     nama = skp.skp[0].name if skp.skp else "skp/00000000000000000000000000000000"
-    besar = s.UpdateLampiranRequest(name=nama, lampiran=s.Lampiran(konsekuensi=["x" * 1000] * 70),
-                                    update_mask=FieldMask(paths=["konsekuensi"]))
+    besar = s.UpdateLampiranRequest(
+        name=nama, lampiran=s.Lampiran(konsekuensi=["x" * 1000] * 70), update_mask=FieldMask(paths=["konsekuensi"])
+    )
     await gagal(client.skp.UpdateLampiran(besar, metadata=md), C.RESOURCE_EXHAUSTED)

@@ -30,9 +30,14 @@ def surat(server) -> list[Message]:
 
 
 async def ganti_email(client, md, nip: str, alamat: str) -> None:
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-        pegawai=p.Pegawai(name=f"pegawai/{nip}", email=alamat), update_mask=FieldMask(paths=["email"]),
-        alasan=ALASAN), metadata=md)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            pegawai=p.Pegawai(name=f"pegawai/{nip}", email=alamat),
+            update_mask=FieldMask(paths=["email"]),
+            alasan=ALASAN,
+        ),
+        metadata=md,
+    )
 
 
 async def test_email_diganti_helpdesk_alamat_lama_diberi_tahu_dan_kode_ditahan(client, server):
@@ -51,8 +56,10 @@ async def test_email_diganti_helpdesk_alamat_lama_diberi_tahu_dan_kode_ditahan(c
     r = await client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUTIKNO, email=PENYERANG))
     assert r.pesan == tanpa.pesan
     # Helpdesk's own button: refused, saying until when.
-    err = await gagal(client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan=ALASAN), metadata=hd),
-                      C.FAILED_PRECONDITION)
+    err = await gagal(
+        client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan=ALASAN), metadata=hd),
+        C.FAILED_PRECONDITION,
+    )
     sampai = dt.datetime.now(dt.UTC) + dt.timedelta(hours=24)
     assert "baru diubah" in err.details() and f"{sampai:%d-%m-%Y}" in err.details()
     await akun.menunggu_email()
@@ -60,8 +67,11 @@ async def test_email_diganti_helpdesk_alamat_lama_diberi_tahu_dan_kode_ditahan(c
 
     # Once the wait is over (the change made 25 hours ago), codes go there again.
     async with server.context.databases["profil"].transaction() as s:
-        await s.execute(update(PegawaiRow).where(PegawaiRow.nip == data.SUTIKNO)
-                        .values(email_diubah=dt.datetime.now(dt.UTC) - dt.timedelta(hours=25)))
+        await s.execute(
+            update(PegawaiRow)
+            .where(PegawaiRow.nip == data.SUTIKNO)
+            .values(email_diubah=dt.datetime.now(dt.UTC) - dt.timedelta(hours=25))
+        )
     await client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan=ALASAN), metadata=hd)
     await akun.menunggu_email()
     (kode,) = [m for m in surat(server) if m["Subject"] == "Kode reset password e-Kinerja"]

@@ -55,8 +55,9 @@ async def test_kode_reset_dikirim_lewat_smtp(settings):
                 kode = re.search(r"\b(\d{8})\b", body).group(1)
                 assert "15 menit" in body and "SUTIKNO" in body
                 assert not settings.outbox_dir.exists()
-                await stub.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode,
-                                                                password_baru="dari-smtp-123"))
+                await stub.ResetPassword(
+                    a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="dari-smtp-123")
+                )
                 await stub.Login(a.LoginRequest(nip=data.SUTIKNO, password="dari-smtp-123"))
         finally:
             await running.stop(grace=1)

@@ -31,8 +31,10 @@ async def jejak(stub, md, **saring) -> list[au.JejakAudit]:
 
 async def test_unit_kerja_salah_diperbaiki_dengan_alasan(client):
     hd = await client.login(username="helpdesk.bkpsdm")
-    ubah = p.UpdatePegawaiRequest(pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), unor_id=data.SEKRETARIAT),
-                                  update_mask=FieldMask(paths=["unor_id"]))
+    ubah = p.UpdatePegawaiRequest(
+        pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), unor_id=data.SEKRETARIAT),
+        update_mask=FieldMask(paths=["unor_id"]),
+    )
     err = await gagal(client.profil.UpdatePegawai(ubah, metadata=hd), C.INVALID_ARGUMENT)
     assert "alasan" in field_violations(err)
     tetap = await client.profil.GetPegawai(p.GetPegawaiRequest(name=pegawai(data.SUTIKNO)), metadata=hd)
@@ -50,9 +52,13 @@ async def test_unit_kerja_salah_diperbaiki_dengan_alasan(client):
 
     # The pegawai fixing their own jabatan needs no reason, and is recorded too.
     md = await client.login(nip=data.SUTIKNO)
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-        pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), jabatan="Analis SDM Aparatur"),
-        update_mask=FieldMask(paths=["jabatan"])), metadata=md)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), jabatan="Analis SDM Aparatur"),
+            update_mask=FieldMask(paths=["jabatan"]),
+        ),
+        metadata=md,
+    )
     terbaru, _ = await jejak(client.profil, hd, atas_nama=data.SUTIKNO)
     assert (terbaru.aktor, terbaru.alasan, terbaru.sesudah) == (data.SUTIKNO, "", "jabatan=Analis SDM Aparatur")
 
@@ -61,9 +67,14 @@ async def test_atasan_salah_dimuat_ulang_oleh_helpdesk(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, md)
     hd = await client.login(username="helpdesk.bkpsdm")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-        alasan=ALASAN, pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), unor_id=data.SEKRETARIAT),
-        update_mask=FieldMask(paths=["unor_id"])), metadata=hd)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            alasan=ALASAN,
+            pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), unor_id=data.SEKRETARIAT),
+            update_mask=FieldMask(paths=["unor_id"]),
+        ),
+        metadata=hd,
+    )
     muat = s.MuatUlangSkpRequest(name=skp.name, pihak=s.PIHAK_SKP_PENILAI)
     err = await gagal(client.skp.MuatUlangSkp(muat, metadata=hd), C.INVALID_ARGUMENT)
     assert "alasan" in field_violations(err)
@@ -101,12 +112,14 @@ async def test_status_skp_yang_macet_diubah_helpdesk(client):
 
 async def test_kode_reset_password_dikirim_helpdesk_tanpa_rahasia(client, server):
     hd = await client.login(username="helpdesk.bkpsdm")
-    err = await gagal(client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUTIKNO), metadata=hd),
-                      C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUTIKNO), metadata=hd), C.INVALID_ARGUMENT
+    )
     assert "alasan" in field_violations(err)
     assert not list(server.context.settings.outbox_dir.glob("*.eml"))  # refused: no mail either
-    r = await client.auth.KirimKodeReset(a.KirimKodeResetRequest(
-        nip=data.SUTIKNO, alasan="Pegawai lupa password, menelepon helpdesk"), metadata=hd)
+    r = await client.auth.KirimKodeReset(
+        a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan="Pegawai lupa password, menelepon helpdesk"), metadata=hd
+    )
     alamat = data.email_of(data.SUTIKNO)
     assert r.email_tersamar == f"{alamat[0]}***@{alamat.split('@')[1]}"
     assert r.kedaluwarsa.ToDatetime(tzinfo=dt.UTC) > dt.datetime.now(dt.UTC)
@@ -118,27 +131,39 @@ async def test_kode_reset_password_dikirim_helpdesk_tanpa_rahasia(client, server
     await client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="baru-dari-hd-1"))
     await client.login(nip=data.SUTIKNO, password="baru-dari-hd-1")
     # Another instansi's pegawai is unknown to this helpdesk.
-    await gagal(client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.PEGAWAI_LAIN, alasan="x"), metadata=hd),
-                C.NOT_FOUND)
+    await gagal(
+        client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.PEGAWAI_LAIN, alasan="x"), metadata=hd), C.NOT_FOUND
+    )
 
 
 async def test_plt_ditambah_dan_diakhiri_helpdesk(client):
     hd = await client.login(username="helpdesk.bkpsdm")
-    baru = p.CreatePenugasanRequest(penugasan=p.Penugasan(
-        nip=data.WIDANANG, unor_id=data.SEKRETARIAT, jenis=p.JENIS_PENUGASAN_PLT,
-        tanggal_mulai=tgl(2023, 2, 1), tanggal_selesai=tgl(2023, 7, 31)))
+    baru = p.CreatePenugasanRequest(
+        penugasan=p.Penugasan(
+            nip=data.WIDANANG,
+            unor_id=data.SEKRETARIAT,
+            jenis=p.JENIS_PENUGASAN_PLT,
+            tanggal_mulai=tgl(2023, 2, 1),
+            tanggal_selesai=tgl(2023, 7, 31),
+        )
+    )
     err = await gagal(client.profil.CreatePenugasan(baru, metadata=hd), C.INVALID_ARGUMENT)
     assert "alasan" in field_violations(err)
     baru.alasan = "SPT Plt. Sekretaris BKPSDM nomor 800/12/2023"
     t = await client.profil.CreatePenugasan(baru, metadata=hd)
-    akhiri = p.AkhiriPenugasanRequest(name=t.name, tanggal_selesai=tgl(2023, 5, 31), alasan="Sekretaris definitif dilantik")
+    akhiri = p.AkhiriPenugasanRequest(
+        name=t.name, tanggal_selesai=tgl(2023, 5, 31), alasan="Sekretaris definitif dilantik"
+    )
     selesai = await client.profil.AkhiriPenugasan(akhiri, metadata=hd)
     assert (selesai.tanggal_selesai.month, selesai.tanggal_selesai.day) == (5, 31)
     akhir, awal = await jejak(client.profil, hd, atas_nama=data.WIDANANG)
     assert (awal.metode, awal.sasaran, awal.alasan) == ("CreatePenugasan", t.name, baru.alasan)
     assert "PLT" in awal.sesudah and "SEKRETARIAT BKPSDM" in awal.sesudah
-    assert (akhir.metode, akhir.sebelum, akhir.sesudah) == ("AkhiriPenugasan", "selesai=31-07-2023",
-                                                            "selesai=31-05-2023")
+    assert (akhir.metode, akhir.sebelum, akhir.sesudah) == (
+        "AkhiriPenugasan",
+        "selesai=31-07-2023",
+        "selesai=31-05-2023",
+    )
 
 
 async def test_pegawai_tidak_dapat_memakai_rpc_helpdesk(client):
@@ -147,21 +172,33 @@ async def test_pegawai_tidak_dapat_memakai_rpc_helpdesk(client):
     denied = [
         client.auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUTIKNO, alasan="x"), metadata=endang),
         client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik="ssh-ed25519 AAAA"), metadata=endang),
-        client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-            alasan="x", pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), unor_id=data.SEKRETARIAT),
-            update_mask=FieldMask(paths=["unor_id"])), metadata=endang),
-        client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=pegawai(data.SUTIKNO), ganti_pimpinan=True,
-                                                           alasan="x"), metadata=endang),
-        client.skp.MuatUlangSkp(s.MuatUlangSkpRequest(name=skp.name, pihak=s.PIHAK_SKP_PENILAI, alasan="x"),
-                                metadata=endang),
-        *(stub.ListJejakAudit(au.ListJejakAuditRequest(), metadata=endang)
-          for stub in (client.profil, client.skp, client.penilaian, client.cetak)),
+        client.profil.UpdatePegawai(
+            p.UpdatePegawaiRequest(
+                alasan="x",
+                pegawai=p.Pegawai(name=pegawai(data.SUTIKNO), unor_id=data.SEKRETARIAT),
+                update_mask=FieldMask(paths=["unor_id"]),
+            ),
+            metadata=endang,
+        ),
+        client.profil.KlaimPimpinan(
+            p.KlaimPimpinanRequest(name=pegawai(data.SUTIKNO), ganti_pimpinan=True, alasan="x"), metadata=endang
+        ),
+        client.skp.MuatUlangSkp(
+            s.MuatUlangSkpRequest(name=skp.name, pihak=s.PIHAK_SKP_PENILAI, alasan="x"), metadata=endang
+        ),
+        *(
+            stub.ListJejakAudit(au.ListJejakAuditRequest(), metadata=endang)
+            for stub in (client.profil, client.skp, client.penilaian, client.cetak)
+        ),
     ]
     for call in denied:
         await gagal(call, C.PERMISSION_DENIED)
     # UbahStatusSkp of an SKP whose penilai she is not: denied as well.
-    sutikno_skp = await buat_skp(client, await client.login(nip=data.SUTIKNO), awal=(2024, 1, 1),
-                                 akhir=(2024, 12, 31))
-    await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(
-        name=sutikno_skp.name, status=s.STATUS_SKP_PERSETUJUAN, alasan="x"),
-        metadata=await client.login(nip=data.WIDANANG)), C.PERMISSION_DENIED)
+    sutikno_skp = await buat_skp(client, await client.login(nip=data.SUTIKNO), awal=(2024, 1, 1), akhir=(2024, 12, 31))
+    await gagal(
+        client.skp.UbahStatusSkp(
+            s.UbahStatusSkpRequest(name=sutikno_skp.name, status=s.STATUS_SKP_PERSETUJUAN, alasan="x"),
+            metadata=await client.login(nip=data.WIDANANG),
+        ),
+        C.PERMISSION_DENIED,
+    )

@@ -14,9 +14,16 @@ C = grpc.StatusCode
 
 
 def plt_request(request_id: str) -> p.CreatePenugasanRequest:
-    return p.CreatePenugasanRequest(request_id=request_id, penugasan=p.Penugasan(
-        nip=data.SUTIKNO, unor_id=data.SEKRETARIAT, jenis=p.JENIS_PENUGASAN_PLT,
-        tanggal_mulai=Date(year=2024, month=1, day=1), tanggal_selesai=Date(year=2024, month=6, day=30)))
+    return p.CreatePenugasanRequest(
+        request_id=request_id,
+        penugasan=p.Penugasan(
+            nip=data.SUTIKNO,
+            unor_id=data.SEKRETARIAT,
+            jenis=p.JENIS_PENUGASAN_PLT,
+            tanggal_mulai=Date(year=2024, month=1, day=1),
+            tanggal_selesai=Date(year=2024, month=6, day=30),
+        ),
+    )
 
 
 async def test_ulangan_create_mengembalikan_hasil_pertama(client):
@@ -44,8 +51,11 @@ async def test_ulangan_serentak_tetap_sekali(client):
 
 async def test_ulangan_update_tidak_menaikkan_versi_dua_kali(client):
     md = await client.login(nip=data.SUTIKNO)
-    req = p.UpdatePegawaiRequest(request_id="ubah-jabatan-01", pegawai=p.Pegawai(
-        name=f"pegawai/{data.SUTIKNO}", jabatan="Pengelola Data"), update_mask=FieldMask(paths=["jabatan"]))
+    req = p.UpdatePegawaiRequest(
+        request_id="ubah-jabatan-01",
+        pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", jabatan="Pengelola Data"),
+        update_mask=FieldMask(paths=["jabatan"]),
+    )
     a = await client.profil.UpdatePegawai(req, metadata=md)
     b = await client.profil.UpdatePegawai(req, metadata=md)
     assert a.etag == b.etag
@@ -56,9 +66,17 @@ async def test_ulangan_update_tidak_menaikkan_versi_dua_kali(client):
 async def test_request_id_dipakai_untuk_permintaan_lain_atau_tidak_sah(client):
     md = await client.login(nip=data.SUTIKNO)
     await client.profil.CreatePenugasan(plt_request("dipakai-00001"), metadata=md)
-    err = await gagal(client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-        request_id="dipakai-00001", pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", jabatan="X"),
-        update_mask=FieldMask(paths=["jabatan"])), metadata=md), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.profil.UpdatePegawai(
+            p.UpdatePegawaiRequest(
+                request_id="dipakai-00001",
+                pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", jabatan="X"),
+                update_mask=FieldMask(paths=["jabatan"]),
+            ),
+            metadata=md,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "request_id" in field_violations(err)
     err = await gagal(client.profil.CreatePenugasan(plt_request("x y"), metadata=md), C.INVALID_ARGUMENT)
     assert "request_id" in field_violations(err)
@@ -75,5 +93,3 @@ async def test_request_id_terpisah_per_akun(client):
     req.alasan = "uji: penugasan oleh admin"
     t = await client.profil.CreatePenugasan(req, metadata=admin)
     assert t.nip == data.WIDANANG
-
-

@@ -30,14 +30,19 @@ async def serentak(panggil):
 async def jejak(server, layanan, request_id) -> int:
     models = {"skp": skp_models, "penilaian": penilaian_models}[layanan]
     async with server.context.databases[layanan].read() as sesi:
-        return (await sesi.execute(select(func.count()).select_from(models.jejak)
-                                   .where(models.jejak.c.request_id == request_id))).scalar_one()
+        return (
+            await sesi.execute(
+                select(func.count()).select_from(models.jejak).where(models.jejak.c.request_id == request_id)
+            )
+        ).scalar_one()
 
 
 async def test_create_skp_serentak(client, server):
     md = await client.login(nip=data.SUTIKNO)
-    req = s.CreateSkpRequest(request_id=rid(), skp=s.Skp(
-        periode_awal=tgl(2023, 1, 1), periode_akhir=tgl(2023, 12, 31), pendekatan=s.PENDEKATAN_KUANTITATIF))
+    req = s.CreateSkpRequest(
+        request_id=rid(),
+        skp=s.Skp(periode_awal=tgl(2023, 1, 1), periode_akhir=tgl(2023, 12, 31), pendekatan=s.PENDEKATAN_KUANTITATIF),
+    )
     await serentak(lambda: client.skp.CreateSkp(req, metadata=md))
     daftar = await client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"), metadata=md)
     assert [k.periode_awal.year for k in daftar.skp].count(2023) == 1
@@ -47,9 +52,13 @@ async def test_create_skp_serentak(client, server):
 async def test_update_lampiran_serentak(client, server):
     md = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, md)
-    req = s.UpdateLampiranRequest(request_id=rid(), name=skp.name, etag=skp.etag,
-                                  lampiran=s.Lampiran(konsekuensi=["pembinaan"]),
-                                  update_mask=FieldMask(paths=["konsekuensi"]))
+    req = s.UpdateLampiranRequest(
+        request_id=rid(),
+        name=skp.name,
+        etag=skp.etag,
+        lampiran=s.Lampiran(konsekuensi=["pembinaan"]),
+        update_mask=FieldMask(paths=["konsekuensi"]),
+    )
     baru = await serentak(lambda: client.skp.UpdateLampiran(req, metadata=md))
     assert list(baru.lampiran.konsekuensi) == ["pembinaan"]
     assert await jejak(server, "skp", req.request_id) == 1
@@ -68,10 +77,13 @@ async def test_update_realisasi_serentak(client, server):
     skp = await skp_disetujui(client, tahun=TAHUN_BUKA)
     md = await client.login(nip=data.SUTIKNO)
     ind = skp.rhk[0].indikator[0].name
-    awal = await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-        parent=periode(skp), realisasi=n.Realisasi(indikator=ind, realisasi="1 bulan")), metadata=md)
-    req = n.UpdateRealisasiRequest(request_id=rid(), parent=periode(skp), realisasi=n.Realisasi(
-        indikator=ind, realisasi="3 bulan", etag=awal.etag))
+    awal = await client.penilaian.UpdateRealisasi(
+        n.UpdateRealisasiRequest(parent=periode(skp), realisasi=n.Realisasi(indikator=ind, realisasi="1 bulan")),
+        metadata=md,
+    )
+    req = n.UpdateRealisasiRequest(
+        request_id=rid(), parent=periode(skp), realisasi=n.Realisasi(indikator=ind, realisasi="3 bulan", etag=awal.etag)
+    )
     await serentak(lambda: client.penilaian.UpdateRealisasi(req, metadata=md))
     assert [r.realisasi for r in (await lihat(client, md, skp)).realisasi] == ["3 bulan"]
     assert await jejak(server, "penilaian", req.request_id) == 1
@@ -81,9 +93,13 @@ async def test_set_rating_serentak(client, server):
     skp = await skp_disetujui(client, tahun=TAHUN_BUKA)
     endang = await client.login(nip=data.ENDANG)
     awal = await lihat(client, endang, skp)
-    req = n.SetRatingRequest(request_id=rid(), name=periode(skp), etag=awal.etag,
-                             rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI,
-                             rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI)
+    req = n.SetRatingRequest(
+        request_id=rid(),
+        name=periode(skp),
+        etag=awal.etag,
+        rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI,
+        rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI,
+    )
     dinilai = await serentak(lambda: client.penilaian.SetRating(req, metadata=endang))
     assert dinilai.periode.rating_hasil_kerja == n.RATING_SESUAI_EKSPEKTASI
     assert await jejak(server, "penilaian", req.request_id) == 1

@@ -35,7 +35,8 @@ async def test_server_demo_menyebut_akun_demo(client, settings):
     akun = [(a.login, a.nama, a.peran) for a in r.akun_demo]
     assert akun[:2] == [(data.SUTIKNO, "SUTIKNO", "pegawai"), (data.ENDANG, "ENDANG SUMARSIH", "pegawai")]
     assert ("helpdesk.bkpsdm", "HELPDESK.BKPSDM", "helpdesk") in akun or any(
-        a[0] == "helpdesk.bkpsdm" and a[2] == "helpdesk" for a in akun)
+        a[0] == "helpdesk.bkpsdm" and a[2] == "helpdesk" for a in akun
+    )
     assert not any(a[0] == "layanan.siasn" for a in akun)  # a service account does not use the TUI
     # Nothing else of an account: no hash, no email, no token.
     assert set(auth_pb2.AkunDemo.DESCRIPTOR.fields_by_name) == {"login", "nama", "peran"}

@@ -49,8 +49,9 @@ async def test_basis_data_menolak_mengubah_atau_menghapus_jejak(client, server):
 async def test_ulangan_dengan_request_id_sama_tercatat_sekali(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, md)
-    req = s.CreateRhkRequest(request_id="rhk-sekali-saja-01", parent=skp.name,
-                             rhk=s.Rhk(teks="Tersusunnya laporan", jenis=s.JENIS_RHK_UTAMA))
+    req = s.CreateRhkRequest(
+        request_id="rhk-sekali-saja-01", parent=skp.name, rhk=s.Rhk(teks="Tersusunnya laporan", jenis=s.JENIS_RHK_UTAMA)
+    )
     first = await client.skp.CreateRhk(req, metadata=md)
     again = await client.skp.CreateRhk(req, metadata=md)
     assert first.name == again.name
@@ -69,8 +70,9 @@ async def test_halaman_terbaru_dahulu_tanpa_ganda(client):
     admin = await client.login(username="admin.madiun")
     dilihat, token = [], ""
     while True:
-        r = await client.skp.ListJejakAudit(au.ListJejakAuditRequest(atas_nama=data.SUTIKNO, page_size=3,
-                                                                     page_token=token), metadata=admin)
+        r = await client.skp.ListJejakAudit(
+            au.ListJejakAuditRequest(atas_nama=data.SUTIKNO, page_size=3, page_token=token), metadata=admin
+        )
         dilihat += list(r.jejak)
         token = r.next_page_token
         if not token:
@@ -92,8 +94,10 @@ async def test_saringan_yang_salah_disebut_fieldnya(client):
         (au.ListJejakAuditRequest(metode="Update Pegawai"), "metode"),
         (au.ListJejakAuditRequest(page_token="bukan-token"), "page_token"),
         (au.ListJejakAuditRequest(page_size=-1), "page_size"),
-        (au.ListJejakAuditRequest(sejak=Timestamp(seconds=2_000_000_000), sampai=Timestamp(seconds=1_000_000_000)),
-         "sampai"),
+        (
+            au.ListJejakAuditRequest(sejak=Timestamp(seconds=2_000_000_000), sampai=Timestamp(seconds=1_000_000_000)),
+            "sampai",
+        ),
     ]
     for req, field in salah:
         for stub in (client.profil, client.skp, client.penilaian, client.cetak):

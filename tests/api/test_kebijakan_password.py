@@ -35,8 +35,12 @@ LEMAH = [
 @pytest.mark.parametrize(("password", "alasan"), LEMAH)
 async def test_ubah_password_menolak_password_lemah(client, password, alasan):
     md = await client.login(nip=data.SUTIKNO)
-    err = await gagal(client.auth.UbahPassword(a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru=password),
-                                               metadata=md), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.auth.UbahPassword(
+            a.UbahPasswordRequest(password_lama=data.PASSWORD, password_baru=password), metadata=md
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert alasan in field_violations(err)["password_baru"]
     await client.login(nip=data.SUTIKNO)  # unchanged
 
@@ -46,19 +50,26 @@ async def test_reset_password_menolak_password_lemah_dan_kode_tetap_berlaku(clie
     await server.context.services["profil.akun"].menunggu_email()
     kode = kode_dari_outbox(server.context.settings)
     for password, alasan in LEMAH:
-        err = await gagal(client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode,
-                                                                           password_baru=password)), C.INVALID_ARGUMENT)
+        err = await gagal(
+            client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru=password)),
+            C.INVALID_ARGUMENT,
+        )
         assert alasan in field_violations(err)["password_baru"], password
     # A refused password is not a wrong code: the code still works.
-    await client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="kopi-tubruk-pagi"))
+    await client.auth.ResetPassword(
+        a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="kopi-tubruk-pagi")
+    )
     await client.login(nip=data.SUTIKNO, password="kopi-tubruk-pagi")
 
 
 async def test_akun_tambah_menolak_password_lemah(settings):
     db = Database.for_service(settings, "profil")
     try:
-        for password, alasan in [("password", "terlalu umum"), ("helpdesk.tiga2024", "nama"),
-                                 ("Helpdesk Tiga!", "nama")]:
+        for password, alasan in [
+            ("password", "terlalu umum"),
+            ("helpdesk.tiga2024", "nama"),
+            ("Helpdesk Tiga!", "nama"),
+        ]:
             with pytest.raises(TidakValid, match=alasan) as e:
                 await tambah_akun(db, "helpdesk.tiga", "helpdesk", data.INSTANSI, "Helpdesk Tiga", password)
             assert e.value.pelanggaran[0].field == "password"

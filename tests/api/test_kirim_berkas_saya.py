@@ -35,7 +35,7 @@ def _pesan(nama="rencana-skp-2023.pdf", isi=PDF, rid="", potongan=POTONGAN):
     """The stream the TUI sends: the name, then the file in pieces."""
     yield a.KirimBerkasSayaRequest(request_id=rid, nama_berkas=nama)
     for i in range(0, len(isi), potongan):
-        yield a.KirimBerkasSayaRequest(isi=isi[i:i + potongan])
+        yield a.KirimBerkasSayaRequest(isi=isi[i : i + potongan])
 
 
 async def _kirim(client, md, nama="rencana-skp-2023.pdf", isi=PDF, rid="", potongan=POTONGAN):
@@ -54,8 +54,9 @@ async def test_berkas_sampai_ke_email_terdaftar_sendiri(client, server, settings
     assert msg["To"] == pegawai.email
     (lampiran,) = list(msg.iter_attachments())
     assert lampiran.get_filename() == "rencana-skp-2023.pdf" and lampiran.get_content() == PDF
-    jejak = await client.profil.ListJejakAudit(au.ListJejakAuditRequest(page_size=50),
-                                               metadata=await client.login(username="admin.madiun"))
+    jejak = await client.profil.ListJejakAudit(
+        au.ListJejakAuditRequest(page_size=50), metadata=await client.login(username="admin.madiun")
+    )
     assert any(j.metode == "KirimBerkasSaya" and "rencana-skp-2023.pdf" in j.sesudah for j in jejak.jejak)
 
 
@@ -80,6 +81,7 @@ async def test_berkas_5_mib_dalam_potongan(client, server, settings):
     (eml,) = settings.outbox_dir.glob("*.eml")
     (lampiran,) = email.message_from_bytes(eml.read_bytes(), policy=policy.default).iter_attachments()
     assert lampiran.get_content() == isi
+
     # One byte more: refused when the piece that passes 5 MiB arrives, not at the end.
     def lebih():
         yield from _pesan(nama="besar.pdf", isi=isi + b"0")
@@ -90,8 +92,10 @@ async def test_berkas_5_mib_dalam_potongan(client, server, settings):
     # Too large a piece on its own, and a piece in the first message, are refused too.
     err = await gagal(_kirim(client, md, isi=PDF + b"0" * POTONGAN, potongan=POTONGAN + 1), C.INVALID_ARGUMENT)
     assert "32 KiB" in field_violations(err)["isi"]
-    err = await gagal(client.auth.KirimBerkasSaya(iter([a.KirimBerkasSayaRequest(nama_berkas="a.pdf", isi=PDF)]),
-                                                  metadata=md), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.auth.KirimBerkasSaya(iter([a.KirimBerkasSayaRequest(nama_berkas="a.pdf", isi=PDF)]), metadata=md),
+        C.INVALID_ARGUMENT,
+    )
     assert "pesan pertama" in field_violations(err)["isi"]
     err = await gagal(client.auth.KirimBerkasSaya(iter([]), metadata=md), C.INVALID_ARGUMENT)
     assert "nama_berkas" in field_violations(err)
@@ -131,8 +135,7 @@ async def test_tanpa_email_terdaftar_diberi_tahu(client):
 
 async def test_serbuan_dibatasi_per_akun(client):
     md = await client.login(nip=data.SUTIKNO)
-    hasil = await asyncio.gather(*(_kirim(client, md, rid=f"serbuan-{i}") for i in range(40)),
-                                 return_exceptions=True)
+    hasil = await asyncio.gather(*(_kirim(client, md, rid=f"serbuan-{i}") for i in range(40)), return_exceptions=True)
     kode = [C.OK if isinstance(h, a.KirimBerkasSayaResponse) else h.code() for h in hasil]
     assert kode.count(C.OK) == 3, kode
     assert set(kode) == {C.OK, C.RESOURCE_EXHAUSTED}, kode

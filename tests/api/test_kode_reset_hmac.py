@@ -24,5 +24,7 @@ async def test_hash_kode_tersimpan_bukan_sha256_nip_kode(client, server):
         assert tersimpan != hashlib.sha256(tebakan.encode()).hexdigest()
     assert kode not in tersimpan
     # The server itself still recognises it.
-    await client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="kopi-tubruk-pagi"))
+    await client.auth.ResetPassword(
+        a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode, password_baru="kopi-tubruk-pagi")
+    )
     await client.login(nip=data.SUTIKNO, password="kopi-tubruk-pagi")

@@ -37,24 +37,36 @@ async def test_gerbang_mencari_pemilik_kunci(client, server, tmp_path):
     if keygen.returncode == 0:
         assert kunci.sidik_jari in keygen.stdout
     # Only the gateway's account maps keys to people, not a service account of another system.
-    await gagal(client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks),
-                                         metadata=await client.login(username="layanan.siasn")), C.PERMISSION_DENIED)
+    await gagal(
+        client.auth.CariKunciSsh(
+            a.CariKunciSshRequest(kunci_publik=teks), metadata=await client.login(username="layanan.siasn")
+        ),
+        C.PERMISSION_DENIED,
+    )
     layanan = await client.login(username="gerbang.ssh")
     k = await client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks), metadata=layanan)
-    assert (k.username, k.nip, k.sidik_jari, list(k.peran)) == ("helpdesk.bkpsdm", "", kunci.sidik_jari,
-                                                               [a.PERAN_HELPDESK])
+    assert (k.username, k.nip, k.sidik_jari, list(k.peran)) == (
+        "helpdesk.bkpsdm",
+        "",
+        kunci.sidik_jari,
+        [a.PERAN_HELPDESK],
+    )
     # Without the comment, or with another, it is the same key.
     tanpa = teks.rsplit(" ", 1)[0]
     assert (await client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=tanpa), metadata=layanan)).username
 
-    await gagal(client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=kunci_publik()), metadata=layanan),
-                C.NOT_FOUND)
-    err = await gagal(client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik="ssh-ed25519 bukan!base64"),
-                                               metadata=layanan), C.INVALID_ARGUMENT)
+    await gagal(
+        client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=kunci_publik()), metadata=layanan), C.NOT_FOUND
+    )
+    err = await gagal(
+        client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik="ssh-ed25519 bukan!base64"), metadata=layanan),
+        C.INVALID_ARGUMENT,
+    )
     assert "kunci_publik" in field_violations(err)
     for siapa in (await client.login(username="helpdesk.bkpsdm"), await client.login(nip=data.SUTIKNO)):
-        await gagal(client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks), metadata=siapa),
-                    C.PERMISSION_DENIED)
+        await gagal(
+            client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks), metadata=siapa), C.PERMISSION_DENIED
+        )
 
     await hapus_kunci_ssh(db, kunci.sidik_jari)
     await gagal(client.auth.CariKunciSsh(a.CariKunciSshRequest(kunci_publik=teks), metadata=layanan), C.NOT_FOUND)

@@ -12,8 +12,11 @@ from tests import data
 from tests.api.errors import field_violations, gagal
 
 SERVICES = [
-    "ekinerja.profil.v1.AuthService", "ekinerja.profil.v1.ProfilService", "ekinerja.skp.v1.SkpService",
-    "ekinerja.penilaian.v1.PenilaianService", "ekinerja.cetak.v1.CetakService",
+    "ekinerja.profil.v1.AuthService",
+    "ekinerja.profil.v1.ProfilService",
+    "ekinerja.skp.v1.SkpService",
+    "ekinerja.penilaian.v1.PenilaianService",
+    "ekinerja.cetak.v1.CetakService",
 ]
 
 
@@ -37,21 +40,35 @@ async def test_reflection_mendaftar_semua_layanan(client):
 async def test_perilaku_kerja_berakhlak(client):
     md = await client.login(nip=data.SUTIKNO)
     r = await client.skp.ListPerilakuKerja(skp_pb2.ListPerilakuKerjaRequest(), metadata=md)
-    assert [x.nama for x in r.perilaku] == ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal",
-                                            "Adaptif", "Kolaboratif"]
+    assert [x.nama for x in r.perilaku] == [
+        "Berorientasi Pelayanan",
+        "Akuntabel",
+        "Kompeten",
+        "Harmonis",
+        "Loyal",
+        "Adaptif",
+        "Kolaboratif",
+    ]
     assert all(len(x.uraian) == 3 for x in r.perilaku)
 
 
 async def test_predikat(client):
     md = await client.login(nip=data.SUTIKNO)
-    r = await client.penilaian.HitungPredikat(pn.HitungPredikatRequest(
-        rating_hasil_kerja=pn.RATING_DIBAWAH_EKSPEKTASI, rating_perilaku_kerja=pn.RATING_SESUAI_EKSPEKTASI), metadata=md)
+    r = await client.penilaian.HitungPredikat(
+        pn.HitungPredikatRequest(
+            rating_hasil_kerja=pn.RATING_DIBAWAH_EKSPEKTASI, rating_perilaku_kerja=pn.RATING_SESUAI_EKSPEKTASI
+        ),
+        metadata=md,
+    )
     assert (r.predikat, r.label) == (pn.PREDIKAT_BUTUH_PERBAIKAN, "Butuh Perbaikan")
-    r = await client.penilaian.HitungPredikat(pn.HitungPredikatRequest(rating_hasil_kerja=pn.RATING_SESUAI_EKSPEKTASI),
-                                              metadata=md)
+    r = await client.penilaian.HitungPredikat(
+        pn.HitungPredikatRequest(rating_hasil_kerja=pn.RATING_SESUAI_EKSPEKTASI), metadata=md
+    )
     assert r.label == "-"
-    err = await gagal(client.penilaian.HitungPredikat(pn.HitungPredikatRequest(rating_hasil_kerja=9), metadata=md),
-                      grpc.StatusCode.INVALID_ARGUMENT)
+    err = await gagal(
+        client.penilaian.HitungPredikat(pn.HitungPredikatRequest(rating_hasil_kerja=9), metadata=md),
+        grpc.StatusCode.INVALID_ARGUMENT,
+    )
     assert "rating_hasil_kerja" in field_violations(err)
 
 

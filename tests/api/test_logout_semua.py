@@ -29,10 +29,12 @@ async def ditolak_semua(client, md, nip=data.SUTIKNO) -> None:
     from ekinerja.cetak.v1 import cetak_pb2 as c
     from ekinerja.penilaian.v1 import penilaian_pb2 as n
 
-    for call in (client.profil.GetPegawai(p.GetPegawaiRequest(name=f"pegawai/{nip}"), metadata=md),
-                 client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{nip}"), metadata=md),
-                 client.penilaian.ListBatas(n.ListBatasRequest(tahun=2023), metadata=md),
-                 client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(), metadata=md)):
+    for call in (
+        client.profil.GetPegawai(p.GetPegawaiRequest(name=f"pegawai/{nip}"), metadata=md),
+        client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{nip}"), metadata=md),
+        client.penilaian.ListBatas(n.ListBatasRequest(tahun=2023), metadata=md),
+        client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(), metadata=md),
+    ):
         err = await gagal(call, C.UNAUTHENTICATED)
         assert "Sesi Anda telah berakhir" in err.details()
 
@@ -62,6 +64,9 @@ async def test_reset_password_mengakhiri_sesi_lama(client, server):
     lama = await client.login(nip=data.SUTIKNO)
     await client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUTIKNO, email=data.email_of(data.SUTIKNO)))
     await server.context.services["profil.akun"].menunggu_email()
-    await client.auth.ResetPassword(a.ResetPasswordRequest(nip=data.SUTIKNO, kode=kode_dari_outbox(server.context.settings),
-                                                           password_baru="setelah-dicuri-1"))
+    await client.auth.ResetPassword(
+        a.ResetPasswordRequest(
+            nip=data.SUTIKNO, kode=kode_dari_outbox(server.context.settings), password_baru="setelah-dicuri-1"
+        )
+    )
     await ditolak_semua(client, lama)

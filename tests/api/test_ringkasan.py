@@ -36,24 +36,27 @@ async def test_ringkasan_skp_sendiri_dan_menunggu_persetujuan(client):
     assert [(x.name, x.status) for x in milik.skp_saya] == [(draft.name, s.STATUS_SKP_DRAFT)]
     assert milik.jumlah_skp_saya == 1 and not milik.menunggu_persetujuan
 
-    endang = await client.skp.GetRingkasanSkp(s.GetRingkasanSkpRequest(),
-                                              metadata=await client.login(nip=data.ENDANG))
+    endang = await client.skp.GetRingkasanSkp(s.GetRingkasanSkpRequest(), metadata=await client.login(nip=data.ENDANG))
     # Only the submitted one: DRAFT and approved SKPs of the bawahan are not waiting for anything.
     assert [(x.name, x.pegawai.nama, x.status) for x in endang.menunggu_persetujuan] == [
-        (diajukan.name, "WIDANANG SASMITO AJI", s.STATUS_SKP_PENGAJUAN)]
+        (diajukan.name, "WIDANANG SASMITO AJI", s.STATUS_SKP_PENGAJUAN)
+    ]
     assert endang.jumlah_menunggu_persetujuan == 1 and lalu.name not in {x.name for x in endang.skp_saya}
 
 
 async def test_ringkasan_skp_akun_tanpa_nip_ditolak(client):
-    await gagal(client.skp.GetRingkasanSkp(s.GetRingkasanSkpRequest(), metadata=await client.login(
-        username="admin.madiun")), C.PERMISSION_DENIED)
+    await gagal(
+        client.skp.GetRingkasanSkp(s.GetRingkasanSkpRequest(), metadata=await client.login(username="admin.madiun")),
+        C.PERMISSION_DENIED,
+    )
 
 
 async def test_ringkasan_penilaian_batas_berikutnya_dan_menunggu_penilaian(client):
     skp = await skp_disetujui(client, tahun=TAHUN)
     sutikno, endang = await client.login(nip=data.SUTIKNO), await client.login(nip=data.ENDANG)
-    periode = (await client.penilaian.ListPeriodePenilaian(
-        n.ListPeriodePenilaianRequest(skp=skp.name), metadata=sutikno)).periode
+    periode = (
+        await client.penilaian.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=skp.name), metadata=sutikno)
+    ).periode
     hari_ini = dt.date.today()
     mulai = [p for p in periode if tanggal(p.awal) <= hari_ini]
     buka = [p for p in mulai if p.terbuka]
@@ -62,21 +65,28 @@ async def test_ringkasan_penilaian_batas_berikutnya_dan_menunggu_penilaian(clien
     milik = await client.penilaian.GetRingkasanPenilaian(n.GetRingkasanPenilaianRequest(), metadata=sutikno)
     terdekat = min(buka, key=lambda p: tanggal(p.batas))
     assert [(b.name, b.skp, b.nama, b.tahun, b.batas) for b in milik.batas_saya] == [
-        (terdekat.name, skp.name, "SUTIKNO", TAHUN, terdekat.batas)]
+        (terdekat.name, skp.name, "SUTIKNO", TAHUN, terdekat.batas)
+    ]
     assert not milik.menunggu_penilaian  # SUTIKNO rates nobody
 
     menunggu = await client.penilaian.GetRingkasanPenilaian(n.GetRingkasanPenilaianRequest(), metadata=endang)
-    assert [b.name for b in menunggu.menunggu_penilaian] == [p.name for p in sorted(buka, key=lambda p: tanggal(
-        p.batas))]
+    assert [b.name for b in menunggu.menunggu_penilaian] == [
+        p.name for p in sorted(buka, key=lambda p: tanggal(p.batas))
+    ]
     assert menunggu.jumlah_menunggu_penilaian == len(buka)
     assert {b.status for b in menunggu.menunggu_penilaian} == {n.STATUS_PENILAIAN_BELUM_DINILAI}
 
     await nilai(client, endang, skp, S, S)  # Akhir Tahun rated: no longer waiting
     sesudah = await client.penilaian.GetRingkasanPenilaian(n.GetRingkasanPenilaianRequest(), metadata=endang)
     assert [b.name for b in sesudah.menunggu_penilaian] == [
-        p.name for p in sorted(buka, key=lambda p: tanggal(p.batas)) if p.periode != n.PERIODE_AKHIR_TAHUN]
+        p.name for p in sorted(buka, key=lambda p: tanggal(p.batas)) if p.periode != n.PERIODE_AKHIR_TAHUN
+    ]
 
 
 async def test_ringkasan_penilaian_akun_tanpa_nip_ditolak(client):
-    await gagal(client.penilaian.GetRingkasanPenilaian(n.GetRingkasanPenilaianRequest(), metadata=await client.login(
-        username="admin.madiun")), C.PERMISSION_DENIED)
+    await gagal(
+        client.penilaian.GetRingkasanPenilaian(
+            n.GetRingkasanPenilaianRequest(), metadata=await client.login(username="admin.madiun")
+        ),
+        C.PERMISSION_DENIED,
+    )

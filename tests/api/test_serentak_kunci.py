@@ -25,14 +25,17 @@ async def semua(*calls):
     for o in out:
         if isinstance(o, BaseException) and not isinstance(o, grpc.aio.AioRpcError):
             raise o
-    return ([o for o in out if not isinstance(o, BaseException)],
-            [o.code() for o in out if isinstance(o, grpc.aio.AioRpcError)])
+    return (
+        [o for o in out if not isinstance(o, BaseException)],
+        [o.code() for o in out if isinstance(o, grpc.aio.AioRpcError)],
+    )
 
 
 async def test_skp_satu_periode_dibuat_serentak_hanya_satu(client):
     md = await client.login(nip=data.SUTIKNO)
-    req = s.CreateSkpRequest(skp=s.Skp(periode_awal=tgl(2031, 1, 1), periode_akhir=tgl(2031, 12, 31),
-                                       pendekatan=s.PENDEKATAN_KUANTITATIF))
+    req = s.CreateSkpRequest(
+        skp=s.Skp(periode_awal=tgl(2031, 1, 1), periode_akhir=tgl(2031, 12, 31), pendekatan=s.PENDEKATAN_KUANTITATIF)
+    )
     jadi, gagal = await semua(*(client.skp.CreateSkp(req, metadata=md) for _ in range(SERENTAK)))
     assert len(jadi) == 1 and set(gagal) <= {C.FAILED_PRECONDITION, C.ABORTED}, gagal
     daftar = await client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"), metadata=md)
@@ -45,14 +48,21 @@ async def test_klaim_pimpinan_serentak_satu_pimpinan(client):
     hd = await client.login(username="helpdesk.bkpsdm")
     calon = [data.WIDANANG, data.SUYANTO, data.STAF_SEKRETARIAT]
     for nip in calon:
-        await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-            alasan="uji klaim serentak", pegawai=p.Pegawai(
-                name=f"pegawai/{nip}", unor_id=data.SEKRETARIAT, jabatan="Sekretaris BKPSDM"),
-            update_mask=FieldMask(paths=["unor_id", "jabatan"])), metadata=hd)
+        await client.profil.UpdatePegawai(
+            p.UpdatePegawaiRequest(
+                alasan="uji klaim serentak",
+                pegawai=p.Pegawai(name=f"pegawai/{nip}", unor_id=data.SEKRETARIAT, jabatan="Sekretaris BKPSDM"),
+                update_mask=FieldMask(paths=["unor_id", "jabatan"]),
+            ),
+            metadata=hd,
+        )
     masuk = [await client.login(nip=nip) for nip in calon]
-    jadi, gagal = await semua(*(
-        client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=f"pegawai/{nip}"), metadata=md)
-        for nip, md in zip(calon, masuk, strict=True)))
+    jadi, gagal = await semua(
+        *(
+            client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=f"pegawai/{nip}"), metadata=md)
+            for nip, md in zip(calon, masuk, strict=True)
+        )
+    )
     assert len(jadi) == 1 and set(gagal) <= {C.FAILED_PRECONDITION, C.ABORTED}, gagal
     unor = await client.profil.GetUnor(p.GetUnorRequest(name=f"unor/{data.SEKRETARIAT}"), metadata=hd)
     assert unor.pimpinan.nip == jadi[0].pimpinan.nip
@@ -61,12 +71,20 @@ async def test_klaim_pimpinan_serentak_satu_pimpinan(client):
 async def test_rating_serentak_satu_catatan_akhir(client):
     skp = await skp_disetujui(client)
     endang = await client.login(nip=data.ENDANG)
-    nilai = [(n.RATING_SESUAI_EKSPEKTASI, n.RATING_DIATAS_EKSPEKTASI),
-             (n.RATING_DIBAWAH_EKSPEKTASI, n.RATING_SESUAI_EKSPEKTASI),
-             (n.RATING_DIATAS_EKSPEKTASI, n.RATING_DIATAS_EKSPEKTASI)] * 2
-    jadi, gagal = await semua(*(client.penilaian.SetRating(n.SetRatingRequest(
-        name=periode(skp, "tw1"), rating_hasil_kerja=h, rating_perilaku_kerja=r), metadata=endang)
-        for h, r in nilai))
+    nilai = [
+        (n.RATING_SESUAI_EKSPEKTASI, n.RATING_DIATAS_EKSPEKTASI),
+        (n.RATING_DIBAWAH_EKSPEKTASI, n.RATING_SESUAI_EKSPEKTASI),
+        (n.RATING_DIATAS_EKSPEKTASI, n.RATING_DIATAS_EKSPEKTASI),
+    ] * 2
+    jadi, gagal = await semua(
+        *(
+            client.penilaian.SetRating(
+                n.SetRatingRequest(name=periode(skp, "tw1"), rating_hasil_kerja=h, rating_perilaku_kerja=r),
+                metadata=endang,
+            )
+            for h, r in nilai
+        )
+    )
     assert jadi and set(gagal) <= {C.ABORTED}, gagal
     akhir = await client.penilaian.GetPenilaian(n.GetPenilaianRequest(name=periode(skp, "tw1")), metadata=endang)
     # The stored rating is one of the accepted ones, whole (never hasil of one and perilaku of another).

@@ -23,11 +23,16 @@ C = grpc.StatusCode
 async def terpisah(settings, **skp_setelan):
     """profil and skp in servers of their own; skp asks profil about sessions."""
     profil = await start(settings, [MODULES["profil"]], port=0)
-    skp = await start(settings.model_copy(update={"profil_address": f"127.0.0.1:{profil.port}", **skp_setelan}),
-                      [MODULES["skp"]], port=0)
+    skp = await start(
+        settings.model_copy(update={"profil_address": f"127.0.0.1:{profil.port}", **skp_setelan}),
+        [MODULES["skp"]],
+        port=0,
+    )
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a, \
-                grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b:
+        async with (
+            grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a,
+            grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b,
+        ):
             yield profil, auth_pb2_grpc.AuthServiceStub(a), skp_pb2_grpc.SkpServiceStub(b)
     finally:
         await skp.stop(grace=1)

@@ -10,6 +10,9 @@ async def test_login_lalu_baca_profil_sendiri(client):
     assert p.nama == "SUTIKNO"
     assert p.unor_induk.nama.startswith("BADAN KEPEGAWAIAN")
     r = await client.penilaian.HitungPredikat(
-        pb.HitungPredikatRequest(rating_hasil_kerja=pb.RATING_DIATAS_EKSPEKTASI,
-                                 rating_perilaku_kerja=pb.RATING_DIATAS_EKSPEKTASI), metadata=md)
+        pb.HitungPredikatRequest(
+            rating_hasil_kerja=pb.RATING_DIATAS_EKSPEKTASI, rating_perilaku_kerja=pb.RATING_DIATAS_EKSPEKTASI
+        ),
+        metadata=md,
+    )
     assert r.label == "Sangat Baik"

@@ -49,16 +49,27 @@ async def test_tenggat_klien_diteruskan_ke_layanan_lain(settings):
     await palsu.start()
     skp = await start(settings.model_copy(update={"profil_address": f"127.0.0.1:{port}"}), [MODULES["skp"]], port=0)
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a, \
-                grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b:
+        async with (
+            grpc.aio.insecure_channel(f"127.0.0.1:{profil.port}") as a,
+            grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as b,
+        ):
             login = await auth_pb2_grpc.AuthServiceStub(a).Login(
-                auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD))
+                auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD)
+            )
             md = (("authorization", f"Bearer {login.access_token}"),)
             mulai = time.monotonic()
             with pytest.raises(grpc.aio.AioRpcError) as e:
-                await skp_pb2_grpc.SkpServiceStub(b).CreateSkp(skp_pb2.CreateSkpRequest(skp=skp_pb2.Skp(
-                    periode_awal=Date(year=2023, month=1, day=1), periode_akhir=Date(year=2023, month=12, day=31),
-                    pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF)), metadata=md, timeout=0.8)
+                await skp_pb2_grpc.SkpServiceStub(b).CreateSkp(
+                    skp_pb2.CreateSkpRequest(
+                        skp=skp_pb2.Skp(
+                            periode_awal=Date(year=2023, month=1, day=1),
+                            periode_akhir=Date(year=2023, month=12, day=31),
+                            pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF,
+                        )
+                    ),
+                    metadata=md,
+                    timeout=0.8,
+                )
             assert e.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
             assert time.monotonic() - mulai < 3
             await asyncio.wait_for(lambat.dibatalkan.wait(), 3)  # profil's work was cancelled too

@@ -22,8 +22,9 @@ def settings(settings):
 
 
 async def _tiket(client, layanan, login: str, alamat: str) -> str:
-    r = await client.auth.BuatTiketGerbang(a.BuatTiketGerbangRequest(login=login, alamat_klien=alamat),
-                                           metadata=layanan)
+    r = await client.auth.BuatTiketGerbang(
+        a.BuatTiketGerbangRequest(login=login, alamat_klien=alamat), metadata=layanan
+    )
     return r.tiket
 
 
@@ -45,8 +46,10 @@ async def test_login_dengan_tiket_dihitung_pada_alamat_klien_ssh(client):
     # …not this peer's (the gateway's): another person's Login from here still goes,
     assert await _masuk(client, data.ENDANG, data.PASSWORD) == C.OK
     # while 10.0.0.5 is spent for everyone the gateway brings from there.
-    assert await _masuk(client, data.WIDANANG, data.PASSWORD,
-                        await _tiket(client, layanan, data.WIDANANG, "10.0.0.5")) == C.RESOURCE_EXHAUSTED
+    assert (
+        await _masuk(client, data.WIDANANG, data.PASSWORD, await _tiket(client, layanan, data.WIDANANG, "10.0.0.5"))
+        == C.RESOURCE_EXHAUSTED
+    )
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

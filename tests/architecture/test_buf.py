@@ -35,8 +35,15 @@ def berkas(tmp_path_factory) -> list[descriptor_pb2.FileDescriptorProto]:
     out = tmp_path_factory.mktemp("buf") / "set.binpb"
     sendiri = sorted(str(p.relative_to(PROTO)) for p in (PROTO / "ekinerja").rglob("*.proto"))
     # Only proto/, its vendored Google protos and protoc's well-known types: no googleapis-common-protos.
-    args = ["protoc", f"-I{PROTO}", f"-I{VENDOR}", f"-I{Path(grpc_tools.__file__).parent / '_proto'}",
-            f"--descriptor_set_out={out}", "--include_imports", *sendiri]
+    args = [
+        "protoc",
+        f"-I{PROTO}",
+        f"-I{VENDOR}",
+        f"-I{Path(grpc_tools.__file__).parent / '_proto'}",
+        f"--descriptor_set_out={out}",
+        "--include_imports",
+        *sendiri,
+    ]
     assert protoc.main(args) == 0, "proto/ tidak lengkap"
     fds = descriptor_pb2.FileDescriptorSet.FromString(out.read_bytes())
     return [f for f in fds.file if f.name.startswith("ekinerja/")]
@@ -45,8 +52,11 @@ def berkas(tmp_path_factory) -> list[descriptor_pb2.FileDescriptorProto]:
 def test_buf_yaml():
     conf = yaml.safe_load((ROOT / "buf.yaml").read_text())
     assert conf["version"] == "v2" and conf["lint"]["use"] == ["STANDARD"]
-    assert set(conf["lint"]["except"]) == {"RPC_RESPONSE_STANDARD_NAME", "RPC_REQUEST_RESPONSE_UNIQUE",
-                                            "RPC_REQUEST_STANDARD_NAME"}
+    assert set(conf["lint"]["except"]) == {
+        "RPC_RESPONSE_STANDARD_NAME",
+        "RPC_REQUEST_RESPONSE_UNIQUE",
+        "RPC_REQUEST_STANDARD_NAME",
+    }
     assert [m["path"] for m in conf["modules"]] == ["proto", "proto/third_party/googleapis"]
 
 
@@ -55,8 +65,11 @@ def test_proto_google_yang_dipakai_disertakan_dengan_lisensi():
     assert (VENDOR / "google" / "type" / "date.proto").read_text() == asli  # googleapis-common-protos==1.76.0
     assert "Apache License" in (VENDOR / "LICENSE").read_text()
     readme = (PROTO / "README.md").read_text()
-    for impor in {m for p in (PROTO / "ekinerja").rglob("*.proto")
-                  for m in re.findall(r'^import "(google/[^"]+)";', p.read_text(), re.M)}:
+    for impor in {
+        m
+        for p in (PROTO / "ekinerja").rglob("*.proto")
+        for m in re.findall(r'^import "(google/[^"]+)";', p.read_text(), re.M)
+    }:
         assert impor in readme, impor
 
 
@@ -70,15 +83,18 @@ def test_buf_lint_dan_build():
 def _pesan(galat: list[str], m: descriptor_pb2.DescriptorProto, jalur: str) -> None:
     if not PASCAL.fullmatch(m.name):
         galat.append(f"{jalur}{m.name}: MESSAGE_PASCAL_CASE")
-    galat.extend(f"{jalur}{m.name}.{x.name}: FIELD_LOWER_SNAKE_CASE"
-                 for x in m.field if not SNAKE.fullmatch(x.name))
-    galat.extend(f"{jalur}{m.name}.{o.name}: ONEOF_LOWER_SNAKE_CASE"
-                 for o in m.oneof_decl if not SNAKE.fullmatch(o.name.lstrip("_")))
+    galat.extend(f"{jalur}{m.name}.{x.name}: FIELD_LOWER_SNAKE_CASE" for x in m.field if not SNAKE.fullmatch(x.name))
+    galat.extend(
+        f"{jalur}{m.name}.{o.name}: ONEOF_LOWER_SNAKE_CASE"
+        for o in m.oneof_decl
+        if not SNAKE.fullmatch(o.name.lstrip("_"))
+    )
     for e in m.enum_type:
         _enum(galat, e, f"{jalur}{m.name}.")
     for n in m.nested_type:
         if not n.options.map_entry:
             _pesan(galat, n, f"{jalur}{m.name}.")
+
 
 def _enum(galat: list[str], e: descriptor_pb2.EnumDescriptorProto, jalur: str) -> None:
     awalan = _upper_snake(e.name) + "_"
@@ -120,8 +136,16 @@ def test_aturan_standard_buf(berkas):
             _enum(galat, e, f"{f.package}.")
     for paket, daftar in per_paket.items():
         # PACKAGE_SAME_*: a file option set in one file of a package is set alike in all.
-        for opsi in ("go_package", "java_package", "java_multiple_files", "csharp_namespace", "ruby_package",
-                     "php_namespace", "objc_class_prefix", "swift_prefix"):
+        for opsi in (
+            "go_package",
+            "java_package",
+            "java_multiple_files",
+            "csharp_namespace",
+            "ruby_package",
+            "php_namespace",
+            "objc_class_prefix",
+            "swift_prefix",
+        ):
             nilai = {str(getattr(f.options, opsi)) if f.options.HasField(opsi) else None for f in daftar}
             if len(nilai) > 1:
                 galat.append(f"{paket}: PACKAGE_SAME_{opsi.upper()}")

@@ -23,8 +23,9 @@ LEWATI = {".git", "gen", ".venv", "data", "node_modules", "__pycache__", ".pytes
 def _berkas() -> list[Path]:
     """Tracked and new (not ignored) files, without generated stubs; without
     git (an exported tree), every file outside the usual generated folders."""
-    r = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                       cwd=ROOT, capture_output=True)
+    r = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True
+    )
     if r.returncode == 0:
         paths = [ROOT / p for p in r.stdout.decode().split("\0") if p and not p.startswith("gen/")]
     else:

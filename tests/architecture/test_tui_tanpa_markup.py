@@ -19,8 +19,10 @@ def _panggilan(nama: set[str]) -> list[str]:
                 continue
             f = node.func
             n = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
-            markup_mati = any(k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False
-                              for k in node.keywords)
+            markup_mati = any(
+                k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False
+                for k in node.keywords
+            )
             if n in nama and not markup_mati:
                 salah.append(f"{path.relative_to(TUI.parent)}:{node.lineno}")
     return salah
@@ -38,8 +40,7 @@ def test_setiap_tabel_turunan_tabel_teks():
             continue
         for node in ast.walk(ast.parse(path.read_text())):
             dibuat = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "DataTable"
-            diturunkan = isinstance(node, ast.ClassDef) and any(
-                "DataTable" in ast.unparse(b) for b in node.bases)
+            diturunkan = isinstance(node, ast.ClassDef) and any("DataTable" in ast.unparse(b) for b in node.bases)
             if dibuat or diturunkan:
                 salah.append(f"{path.relative_to(TUI.parent)}:{node.lineno}")
     assert salah == []

@@ -29,15 +29,15 @@ Metadata = tuple[tuple[str, str], ...]
 PERAN = {
     "anonim": None,
     "sendiri": {"nip": data.SUTIKNO},
-    "rekan": {"nip": data.WIDANANG},          # another pegawai of the same unit
+    "rekan": {"nip": data.WIDANANG},  # another pegawai of the same unit
     "penilai": {"nip": data.ENDANG},
     "atasan_penilai": {"nip": data.KEPALA_BKPSDM},
     "mantan_penilai": {"nip": data.CAMAT},
     "admin": {"username": "admin.madiun"},
     "admin_lain": {"username": "admin.ngawi"},  # admin of another instansi
     "helpdesk": {"username": "helpdesk.bkpsdm"},
-    "layanan": {"username": "layanan.siasn"},   # service account (another system calling the API)
-    "gerbang": {"username": "gerbang.ssh"},     # the SSH gateway's account (peran gerbang_ssh)
+    "layanan": {"username": "layanan.siasn"},  # service account (another system calling the API)
+    "gerbang": {"username": "gerbang.ssh"},  # the SSH gateway's account (peran gerbang_ssh)
 }
 
 
@@ -64,9 +64,14 @@ class Dunia:
         return self.md[peran]
 
     async def _pindah(self, unor_id: str) -> None:
-        await self.client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-            alasan="dunia uji matriks otorisasi", pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=unor_id),
-            update_mask=FieldMask(paths=["unor_id"])), metadata=self.md["helpdesk"])
+        await self.client.profil.UpdatePegawai(
+            p.UpdatePegawaiRequest(
+                alasan="dunia uji matriks otorisasi",
+                pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=unor_id),
+                update_mask=FieldMask(paths=["unor_id"]),
+            ),
+            metadata=self.md["helpdesk"],
+        )
 
     async def skp_baru(self, status: str = "draf", tahun: int | None = None, sepanjang_tahun: bool = False) -> s.Skp:
         """A fresh SKP of SUTIKNO (one month of a far year unless said), with
@@ -81,8 +86,9 @@ class Dunia:
         await self._pindah(data.JIWAN)
         skp = await buat_skp(self.client, sendiri, awal=awal, akhir=akhir)
         await self._pindah(data.BIDANG)
-        await self.client.skp.MuatUlangSkp(s.MuatUlangSkpRequest(name=skp.name, pihak=s.PIHAK_SKP_PENILAI),
-                                           metadata=sendiri)
+        await self.client.skp.MuatUlangSkp(
+            s.MuatUlangSkpRequest(name=skp.name, pihak=s.PIHAK_SKP_PENILAI), metadata=sendiri
+        )
         rhk = await tambah_rhk(self.client, sendiri, skp, rhk_atasan=await self.rhk_atasan(awal[0]))
         await tambah_indikator(self.client, sendiri, rhk)
         if status in ("diajukan", "disetujui"):
@@ -97,10 +103,17 @@ class Dunia:
         if tahun not in self._rhk_atasan:
             endang = self.md["penilai"]
             skp = await buat_skp(self.client, endang, awal=(tahun, 1, 1), akhir=(tahun, 12, 31))
-            rhk = await tambah_rhk(self.client, endang, skp, teks="RHK Organisasi Bidang",
-                                   klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI, intervensi=False)
-            await self.client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(
-                rhk=rhk.name, nip=data.SUTIKNO, ditugaskan=True), metadata=endang)
+            rhk = await tambah_rhk(
+                self.client,
+                endang,
+                skp,
+                teks="RHK Organisasi Bidang",
+                klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
+                intervensi=False,
+            )
+            await self.client.skp.UpdatePeranHasil(
+                s.UpdatePeranHasilRequest(rhk=rhk.name, nip=data.SUTIKNO, ditugaskan=True), metadata=endang
+            )
             self._rhk_atasan[tahun] = rhk.name
         return self._rhk_atasan[tahun]
 
@@ -115,17 +128,28 @@ class Dunia:
         return periode(self.skp, kode)
 
     async def rencana_aksi(self) -> n.RencanaAksi:
-        return await self.client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-            parent=self.periode(), rencana_aksi=n.RencanaAksi(rhk=self.rhk.name, teks="Menyusun daftar arsip")),
-            metadata=self.md["sendiri"])
+        return await self.client.penilaian.CreateRencanaAksi(
+            n.CreateRencanaAksiRequest(
+                parent=self.periode(), rencana_aksi=n.RencanaAksi(rhk=self.rhk.name, teks="Menyusun daftar arsip")
+            ),
+            metadata=self.md["sendiri"],
+        )
 
     async def bukti_dukung(self) -> n.BuktiDukung:
-        return await self.client.penilaian.CreateBuktiDukung(n.CreateBuktiDukungRequest(
-            parent=self.periode(), bukti_dukung=n.BuktiDukung(rhk=self.rhk.name, nama="Daftar arsip",
-                                                              tautan="https://arsip.madiunkab.go.id/1")),
-            metadata=self.md["sendiri"])
+        return await self.client.penilaian.CreateBuktiDukung(
+            n.CreateBuktiDukungRequest(
+                parent=self.periode(),
+                bukti_dukung=n.BuktiDukung(
+                    rhk=self.rhk.name, nama="Daftar arsip", tautan="https://arsip.madiunkab.go.id/1"
+                ),
+            ),
+            metadata=self.md["sendiri"],
+        )
 
     async def feedback(self) -> n.Feedback:
-        return await self.client.penilaian.CreateFeedback(n.CreateFeedbackRequest(
-            parent=self.periode(), feedback=n.Feedback(tentang=self.rhk.name, teks="Pertahankan")),
-            metadata=self.md["penilai"])
+        return await self.client.penilaian.CreateFeedback(
+            n.CreateFeedbackRequest(
+                parent=self.periode(), feedback=n.Feedback(tentang=self.rhk.name, teks="Pertahankan")
+            ),
+            metadata=self.md["penilai"],
+        )

@@ -43,19 +43,38 @@ async def test_instansi_lain_tidak_dapat_membedakan_ada_dan_tidak_ada(client):
     lain = await client.login(username="admin.ngawi")
     pro, sk, nil, cet = client.profil, client.skp, client.penilaian, client.cetak
     kasus = [
-        (lambda x: pro.GetPegawai(p.GetPegawaiRequest(name=f"pegawai/{x}"), metadata=lain), data.SUTIKNO, NIP_TIDAK_ADA),
-        (lambda x: pro.UpdatePegawai(p.UpdatePegawaiRequest(
-            pegawai=p.Pegawai(name=f"pegawai/{x}", jabatan="Analis"), update_mask=FieldMask(paths=["jabatan"]),
-            alasan="uji"), metadata=lain), data.SUTIKNO, NIP_TIDAK_ADA),
+        (
+            lambda x: pro.GetPegawai(p.GetPegawaiRequest(name=f"pegawai/{x}"), metadata=lain),
+            data.SUTIKNO,
+            NIP_TIDAK_ADA,
+        ),
+        (
+            lambda x: pro.UpdatePegawai(
+                p.UpdatePegawaiRequest(
+                    pegawai=p.Pegawai(name=f"pegawai/{x}", jabatan="Analis"),
+                    update_mask=FieldMask(paths=["jabatan"]),
+                    alasan="uji",
+                ),
+                metadata=lain,
+            ),
+            data.SUTIKNO,
+            NIP_TIDAK_ADA,
+        ),
         (lambda x: pro.GetAtasan(p.GetAtasanRequest(name=f"pegawai/{x}"), metadata=lain), data.SUTIKNO, NIP_TIDAK_ADA),
         (lambda x: pro.GetUnor(p.GetUnorRequest(name=f"unor/{x}"), metadata=lain), data.SEKRETARIAT, UNOR_TIDAK_ADA),
         # A list answers as for a NIP without SKPs: empty.
         (lambda x: sk.ListSkp(s.ListSkpRequest(parent=f"pegawai/{x}"), metadata=lain), data.SUTIKNO, NIP_TIDAK_ADA),
         (lambda x: sk.GetSkp(s.GetSkpRequest(name=f"skp/{x}"), metadata=lain), skp.id, SKP_TIDAK_ADA),
-        (lambda x: sk.UbahStatusSkp(s.UbahStatusSkpRequest(name=f"skp/{x}", alasan="uji"), metadata=lain),
-         skp.id, SKP_TIDAK_ADA),
-        (lambda x: nil.GetPenilaian(n.GetPenilaianRequest(name=f"penilaian/{x}/periode/akhir"), metadata=lain),
-         skp.id, SKP_TIDAK_ADA),
+        (
+            lambda x: sk.UbahStatusSkp(s.UbahStatusSkpRequest(name=f"skp/{x}", alasan="uji"), metadata=lain),
+            skp.id,
+            SKP_TIDAK_ADA,
+        ),
+        (
+            lambda x: nil.GetPenilaian(n.GetPenilaianRequest(name=f"penilaian/{x}/periode/akhir"), metadata=lain),
+            skp.id,
+            SKP_TIDAK_ADA,
+        ),
         (lambda x: cet.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp=f"skp/{x}"), metadata=lain), skp.id, SKP_TIDAK_ADA),
     ]
     for buat, ada, tidak_ada in kasus:

@@ -148,9 +148,12 @@ def tabel() -> dict[str, str]:
 
 
 def semua_rpc() -> list[str]:
-    return [f"{svc.name}.{m.name}"
-            for modul in (auth_pb2, profil_pb2, skp_pb2, penilaian_pb2, cetak_pb2)
-            for svc in modul.DESCRIPTOR.services_by_name.values() for m in svc.methods]
+    return [
+        f"{svc.name}.{m.name}"
+        for modul in (auth_pb2, profil_pb2, skp_pb2, penilaian_pb2, cetak_pb2)
+        for svc in modul.DESCRIPTOR.services_by_name.values()
+        for m in svc.methods
+    ]
 
 
 def test_setiap_rpc_punya_baris_dan_permintaan():
@@ -160,8 +163,13 @@ def test_setiap_rpc_punya_baris_dan_permintaan():
 
 async def panggil(client, rpc: str, request, metadata) -> grpc.StatusCode:
     layanan, metode = rpc.split(".")
-    stub = {"AuthService": client.auth, "ProfilService": client.profil, "SkpService": client.skp,
-            "PenilaianService": client.penilaian, "CetakService": client.cetak}[layanan]
+    stub = {
+        "AuthService": client.auth,
+        "ProfilService": client.profil,
+        "SkpService": client.skp,
+        "PenilaianService": client.penilaian,
+        "CetakService": client.cetak,
+    }[layanan]
     if isinstance(request, list):  # a client stream, its messages in order
         request = iter(request)
     call = getattr(stub, metode)(request, metadata=metadata, timeout=30)
@@ -204,7 +212,10 @@ async def test_matriks_otorisasi(client, server, capsys):
             print(rpc.ljust(lebar), " ".join(x.ljust(len(peran)) for x, peran in zip(sel, PERAN, strict=True)))
     rusak = {k: v.name for k, v in kode.items() if v in RUSAK}
     assert not rusak, rusak
-    beda = {rpc: (harapan.get(rpc), sel, [kode[rpc, p].name for p in PERAN])
-            for rpc, sel in teramati.items() if harapan.get(rpc) != sel}
+    beda = {
+        rpc: (harapan.get(rpc), sel, [kode[rpc, p].name for p in PERAN])
+        for rpc, sel in teramati.items()
+        if harapan.get(rpc) != sel
+    }
     assert not beda, beda
     print(f"{len(kode)} sel matriks diperiksa")

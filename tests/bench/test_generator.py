@@ -31,13 +31,15 @@ async def test_data_generator_dipakai_layanan(tmp_path: Path) -> None:
             bawahan = await skp.ListSkpBawahan(skp_pb2.ListSkpBawahanRequest(tahun=hasil.tahun), metadata=md_p)
             assert detail.id in {x.id for x in bawahan.skp}
 
-            p = await nilai.GetPenilaian(npb.GetPenilaianRequest(
-                name=f"penilaian/{detail.id}/periode/tw3"), metadata=md)
+            p = await nilai.GetPenilaian(
+                npb.GetPenilaianRequest(name=f"penilaian/{detail.id}/periode/tw3"), metadata=md
+            )
             assert p.realisasi and p.bukti_dukung and p.rencana_aksi
 
             md_besar = await kunci.login(ch, hasil.penilai)
-            rekap = await nilai.ListRekapPenilaian(npb.ListRekapPenilaianRequest(
-                tahun=hasil.tahun, periode=npb.PERIODE_TRIWULAN_III), metadata=md_besar)
+            rekap = await nilai.ListRekapPenilaian(
+                npb.ListRekapPenilaianRequest(tahun=hasil.tahun, periode=npb.PERIODE_TRIWULAN_III), metadata=md_besar
+            )
             assert len(rekap.rekap) == hasil.bawahan_penilai and rekap.dinilai > 0
 
             # Every key RPC of the benchmark succeeds on this data, writes included.

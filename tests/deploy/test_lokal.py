@@ -32,14 +32,21 @@ from tests.conftest import Client, _pg_admin, _url
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(shutil.which("nginx") is None,
-                       reason="nginx tidak ada di PATH: apt-get install -y nginx-light (deploy/README.md)"),
+    pytest.mark.skipif(
+        shutil.which("nginx") is None,
+        reason="nginx tidak ada di PATH: apt-get install -y nginx-light (deploy/README.md)",
+    ),
 ]
 
 
 def lokal(run_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "deploy.lokal", "--run-dir", str(run_dir), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "deploy.lokal", "--run-dir", str(run_dir), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def dilayani(run_dir: Path) -> dict[str, int]:
@@ -66,13 +73,16 @@ async def pakai(client: Client, skp: s.Skp) -> None:
     """A little of every service, all through the one address."""
     sutikno = await client.login(nip=data.SUTIKNO)
     for _ in range(2):
-        assert (await client.skp.GetSkp(s.GetSkpRequest(name=skp.name), metadata=sutikno)).status == \
-            s.STATUS_SKP_PERSETUJUAN
-        periode = await client.penilaian.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=skp.name),
-                                                              metadata=sutikno)
+        assert (
+            await client.skp.GetSkp(s.GetSkpRequest(name=skp.name), metadata=sutikno)
+        ).status == s.STATUS_SKP_PERSETUJUAN
+        periode = await client.penilaian.ListPeriodePenilaian(
+            n.ListPeriodePenilaianRequest(skp=skp.name), metadata=sutikno
+        )
         assert len(periode.periode) == 5
-        hasil = await unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL),
-                                                         metadata=sutikno))
+        hasil = await unduh(
+            client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL), metadata=sutikno)
+        )
         assert hasil.isi.startswith(b"%PDF")
 
 
@@ -88,7 +98,8 @@ async def test_dua_replika_setiap_layanan_melayani_lewat_satu_alamat_nginx(tmp_p
         state = json.loads((run_dir / "lokal.json").read_text())
         assert state["database_created"] and f"alamat: {state['address']}" in mulai.stdout
         assert sorted(r["name"] for r in state["replicas"]) == sorted(
-            f"{x}-{i}" for x in ("profil", "skp", "penilaian", "cetak") for i in (1, 2))
+            f"{x}-{i}" for x in ("profil", "skp", "penilaian", "cetak") for i in (1, 2)
+        )
         db = Database.for_service(Settings(database_url=url, data_dir=tmp_path / "isi"), "profil")
         try:
             await data.isi(db)
@@ -106,7 +117,8 @@ async def test_dua_replika_setiap_layanan_melayani_lewat_satu_alamat_nginx(tmp_p
             prometheus = yaml.safe_load(Path(state["prometheus"]).read_text())
             (scrape,) = prometheus["scrape_configs"]
             assert sorted(t["targets"][0] for t in scrape["static_configs"]) == sorted(
-                f"127.0.0.1:{r['metrics_port']}" for r in state["replicas"])
+                f"127.0.0.1:{r['metrics_port']}" for r in state["replicas"]
+            )
             for r in state["replicas"]:
                 with urllib.request.urlopen(f"http://127.0.0.1:{r['metrics_port']}/metrics", timeout=5) as m:
                     teks = m.read().decode()

@@ -20,8 +20,9 @@ from services.shared.config import Settings
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 K8S = DEPLOY / "k8s"
-nginx_ada = pytest.mark.skipif(shutil.which("nginx") is None,
-                               reason="nginx tidak ada di PATH: apt-get install -y nginx-light (deploy/README.md)")
+nginx_ada = pytest.mark.skipif(
+    shutil.which("nginx") is None, reason="nginx tidak ada di PATH: apt-get install -y nginx-light (deploy/README.md)"
+)
 
 
 def proto_services() -> dict[str, str]:
@@ -122,11 +123,17 @@ def test_konfigurasi_nginx_lulus_nginx_t(tmp_path):
     # systemd's snippet goes inside the http block of Debian's /etc/nginx/nginx.conf.
     wrapper = tmp_path / "systemd.conf"
     temp = " ".join(f"{k}_temp_path {tmp_path};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    wrapper.write_text(f"pid {tmp_path}/pid; events {{}} http {{ {temp} access_log off; "
-                       f"include {DEPLOY / 'systemd' / 'nginx-ekinerja.conf'}; }}\n")
+    wrapper.write_text(
+        f"pid {tmp_path}/pid; events {{}} http {{ {temp} access_log off; "
+        f"include {DEPLOY / 'systemd' / 'nginx-ekinerja.conf'}; }}\n"
+    )
     for conf in (paths.nginx_conf, wrapper):
-        out = subprocess.run(["nginx", "-t", "-q", "-c", str(conf), "-p", str(paths.run), "-e",
-                              str(tmp_path / "error.log")], capture_output=True, text=True, timeout=30)
+        out = subprocess.run(
+            ["nginx", "-t", "-q", "-c", str(conf), "-p", str(paths.run), "-e", str(tmp_path / "error.log")],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         assert out.returncode == 0, out.stderr
 
 
@@ -233,8 +240,9 @@ def test_kustomize_membangun_manifest():
 
 def test_k8s_setiap_hop_mutual_tls():
     (config,) = [d["data"] for d in k8s_docs()["ConfigMap"]]
-    settings = Settings(**{k.removeprefix("EKINERJA_").lower(): v for k, v in config.items()
-                           if k.startswith("EKINERJA_TLS_")})
+    settings = Settings(
+        **{k.removeprefix("EKINERJA_").lower(): v for k, v in config.items() if k.startswith("EKINERJA_TLS_")}
+    )
     assert settings.tls_klien_wajib and settings.tls_cert_file and settings.tls_ca_file
     assert settings.tls_klien_cert_file and settings.tls_klien_key_file  # services call each other over TLS too
     for s in k8s_docs()["Service"]:
@@ -261,14 +269,17 @@ def test_k8s_networkpolicy_hanya_jalur_yang_dipakai():
     for p in pols:
         for aturan in p["spec"].get("ingress", []):
             if [port["port"] for port in aturan["ports"]] == [9464]:  # /metrics: Prometheus' namespace only
-                assert aturan["from"] == [{"namespaceSelector": {"matchLabels": {
-                    "kubernetes.io/metadata.name": "monitoring"}}}]
+                assert aturan["from"] == [
+                    {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}
+                ]
                 assert nama(p["spec"]["podSelector"]) == set(MODULES)
                 continue
             assert [port["port"] for port in aturan["ports"]] == [50051]
             for sumber in aturan["from"]:
                 if "namespaceSelector" in sumber:
-                    assert sumber["namespaceSelector"]["matchLabels"] == {"kubernetes.io/metadata.name": "ingress-nginx"}
+                    assert sumber["namespaceSelector"]["matchLabels"] == {
+                        "kubernetes.io/metadata.name": "ingress-nginx"
+                    }
                     dari_ingress |= nama(p["spec"]["podSelector"])
                 else:
                     for tujuan in nama(p["spec"]["podSelector"]):

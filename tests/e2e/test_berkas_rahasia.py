@@ -36,8 +36,13 @@ def jalankan(env: dict[str, str], *args: str) -> None:
 
 def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
-    proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, preexec_fn=_umask_022)
+    proc = subprocess.Popen(
+        [EKINERJA, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=_umask_022,
+    )
     wait_serving(port)
     return proc, port
 

@@ -35,8 +35,9 @@ def isi(folder: Path) -> dict[str, dict[str, int]]:
 
 def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
-    proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     wait_serving(port)
     return proc, port
 
@@ -47,8 +48,7 @@ def test_cadangkan_saat_berjalan_lalu_pulihkan(tmp_path):
     berkas = tmp_path / "cadangan.tar.gz"
     proc, _ = serve(asal)
     try:
-        out = subprocess.run([EKINERJA, "backup", str(berkas)], env=asal, check=True, capture_output=True,
-                             text=True)
+        out = subprocess.run([EKINERJA, "backup", str(berkas)], env=asal, check=True, capture_output=True, text=True)
         assert "simpan dengan aman" in out.stdout
     finally:
         proc.terminate()
@@ -65,11 +65,14 @@ def test_cadangkan_saat_berjalan_lalu_pulihkan(tmp_path):
     proc, port = serve(baru)
     try:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
-            token = auth_pb2_grpc.AuthServiceStub(ch).Login(
-                auth_pb2.LoginRequest(nip=SUTIKNO, password=DEMO_PASSWORD)).access_token
+            token = (
+                auth_pb2_grpc.AuthServiceStub(ch)
+                .Login(auth_pb2.LoginRequest(nip=SUTIKNO, password=DEMO_PASSWORD))
+                .access_token
+            )
             daftar = skp_pb2_grpc.SkpServiceStub(ch).ListSkp(
-                skp_pb2.ListSkpRequest(parent=f"pegawai/{SUTIKNO}"),
-                metadata=(("authorization", f"Bearer {token}"),))
+                skp_pb2.ListSkpRequest(parent=f"pegawai/{SUTIKNO}"), metadata=(("authorization", f"Bearer {token}"),)
+            )
             # The manual's 2023 and the current year, each with the year before it.
         tahun = dt.date.today().year
         assert sorted(x.periode_awal.year for x in daftar.skp) == [2022, 2023, tahun - 1, tahun]

@@ -53,12 +53,17 @@ def test_migrate_lalu_serve_semua_dan_berhenti_dengan_rapi(tmp_path):
     for name in ["profil", "skp", "penilaian", "cetak"]:
         assert (tmp_path / "data" / f"{name}.db").exists()
     port = free_port()
-    proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         assert wait_serving(port) == health_pb2.HealthCheckResponse.SERVING
-        assert {"ekinerja.profil.v1.ProfilService", "ekinerja.skp.v1.SkpService",
-                "ekinerja.penilaian.v1.PenilaianService", "ekinerja.cetak.v1.CetakService"} <= services_listed(port)
+        assert {
+            "ekinerja.profil.v1.ProfilService",
+            "ekinerja.skp.v1.SkpService",
+            "ekinerja.penilaian.v1.PenilaianService",
+            "ekinerja.cetak.v1.CetakService",
+        } <= services_listed(port)
     finally:
         proc.send_signal(signal.SIGTERM)
         stdout, stderr = proc.communicate(timeout=30)
@@ -68,8 +73,13 @@ def test_migrate_lalu_serve_semua_dan_berhenti_dengan_rapi(tmp_path):
 def test_serve_satu_layanan_di_port_sendiri(tmp_path):
     env = env_for(tmp_path)
     port = free_port()
-    proc = subprocess.Popen([EKINERJA, "serve", "profil", "--port", str(port), "--migrate"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [EKINERJA, "serve", "profil", "--port", str(port), "--migrate"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert wait_serving(port, "ekinerja.profil.v1.AuthService") == health_pb2.HealthCheckResponse.SERVING
         listed = services_listed(port)
@@ -81,7 +91,12 @@ def test_serve_satu_layanan_di_port_sendiri(tmp_path):
 
 
 def test_serve_menolak_skema_yang_belum_dimigrasi(tmp_path):
-    proc = subprocess.run([EKINERJA, "serve", "--port", str(free_port())], env=env_for(tmp_path),
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [EKINERJA, "serve", "--port", str(free_port())],
+        env=env_for(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode != 0
     assert "ekinerja migrate" in proc.stderr

@@ -31,14 +31,16 @@ def _isi_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
             await data.isi(db)
         finally:
             await db.dispose()
+
     asyncio.run(isi())
 
 
 def _kode(outbox) -> str | None:  # type: ignore[no-untyped-def]
     """The code in the reset mail (the outbox also holds the password-changed notice)."""
     for berkas in sorted(outbox.glob("*.eml")):
-        if found := re.search(r"\b(\d{8})\b", email.message_from_bytes(berkas.read_bytes())
-                              .get_payload(decode=True).decode()):
+        if found := re.search(
+            r"\b(\d{8})\b", email.message_from_bytes(berkas.read_bytes()).get_payload(decode=True).decode()
+        ):
             return found.group(1)
     return None
 
@@ -51,12 +53,12 @@ async def _panggilan(port: int, outbox) -> list[str]:  # type: ignore[no-untyped
         login = await auth.Login(a.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD))
         rahasia.append(login.access_token)
         md = (("authorization", f"Bearer {login.access_token}"),)
-        for call in (auth.Login(a.LoginRequest(nip=data.ENDANG, password="tebakan-salah-1")),
-                     auth.UbahPassword(a.UbahPasswordRequest(password_lama="tebakan-salah-1", password_baru=BARU),
-                                       metadata=md),
-                     profil.GetPegawai(profil_pb2.GetPegawaiRequest(name="pegawai/199912312020121001"), metadata=md),
-                     auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode="00000000",
-                                                               password_baru=BARU))):
+        for call in (
+            auth.Login(a.LoginRequest(nip=data.ENDANG, password="tebakan-salah-1")),
+            auth.UbahPassword(a.UbahPasswordRequest(password_lama="tebakan-salah-1", password_baru=BARU), metadata=md),
+            profil.GetPegawai(profil_pb2.GetPegawaiRequest(name="pegawai/199912312020121001"), metadata=md),
+            auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode="00000000", password_baru=BARU)),
+        ):
             try:
                 await call
             except grpc.aio.AioRpcError:
@@ -72,8 +74,10 @@ async def _panggilan(port: int, outbox) -> list[str]:  # type: ignore[no-untyped
         await auth.ResetPassword(a.ResetPasswordRequest(nip=data.WIDANANG, kode=kode, password_baru=BARU))
         hd = await auth.Login(a.LoginRequest(username="helpdesk.bkpsdm", password=data.PASSWORD))
         rahasia.append(hd.access_token)
-        await auth.KirimKodeReset(a.KirimKodeResetRequest(nip=data.SUYANTO, alasan="lupa password"),
-                                  metadata=(("authorization", f"Bearer {hd.access_token}"),))
+        await auth.KirimKodeReset(
+            a.KirimKodeResetRequest(nip=data.SUYANTO, alasan="lupa password"),
+            metadata=(("authorization", f"Bearer {hd.access_token}"),),
+        )
     return rahasia
 
 
@@ -84,8 +88,9 @@ def test_log_tanpa_rahasia_dan_data_pribadi(tmp_path):
     port = free_port()
     berkas_log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stop the server mid-call
     with berkas_log.open("w") as keluaran:
-        proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=keluaran,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [EKINERJA, "serve", "--port", str(port)], env=env, stdout=keluaran, stderr=subprocess.STDOUT
+        )
         try:
             wait_serving(port)
             rahasia = asyncio.run(_panggilan(port, tmp_path / "data" / "outbox"))

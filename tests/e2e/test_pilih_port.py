@@ -12,8 +12,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def pilih(port: int) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "pilih_port.py"), "127.0.0.1", str(port)],
-                          capture_output=True, text=True, check=True, timeout=30)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "pilih_port.py"), "127.0.0.1", str(port)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
 
 
 def test_port_yang_dipakai_program_lain_diganti_port_bebas_dan_diberitahukan() -> None:

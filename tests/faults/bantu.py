@@ -38,8 +38,11 @@ BATAS_ULANG = 90.0  # one call is retried at most this long…
 MAKS_PERCOBAAN = 1500  # …and this many times
 # A channel reconnects quickly after the server comes back (gRPC's default
 # backoff grows to minutes); the retry loop above bounds the waiting.
-OPSI_KANAL = [("grpc.initial_reconnect_backoff_ms", 100), ("grpc.min_reconnect_backoff_ms", 100),
-              ("grpc.max_reconnect_backoff_ms", 500)]
+OPSI_KANAL = [
+    ("grpc.initial_reconnect_backoff_ms", 100),
+    ("grpc.min_reconnect_backoff_ms", 100),
+    ("grpc.max_reconnect_backoff_ms", 500),
+]
 PENULIS = [data.SUTIKNO, data.WIDANANG, data.SUYANTO, data.STAF_PELAYANAN]
 
 
@@ -66,8 +69,9 @@ class Layanan:
 
     def mulai(self) -> None:
         with self.log.open("ab") as out:
-            self.proc = subprocess.Popen([EKINERJA, "serve", "--port", str(self.port)], env=self.env,
-                                         stdout=out, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                [EKINERJA, "serve", "--port", str(self.port)], env=self.env, stdout=out, stderr=subprocess.STDOUT
+            )
 
     async def siap(self) -> None:
         await asyncio.to_thread(wait_serving, self.port)
@@ -160,9 +164,17 @@ async def siapkan(channel: grpc.aio.Channel, nips: list[str] = PENULIS) -> list[
     for nip in nips:
         token = (await auth.Login(auth_pb2.LoginRequest(nip=nip, password=data.PASSWORD))).access_token
         md = (("authorization", f"Bearer {token}"),)
-        baru = await skp.CreateSkp(s.CreateSkpRequest(request_id=uuid.uuid4().hex, skp=s.Skp(
-            periode_awal=Date(year=2023, month=1, day=1), periode_akhir=Date(year=2023, month=12, day=31),
-            pendekatan=s.PENDEKATAN_KUANTITATIF)), metadata=md)
+        baru = await skp.CreateSkp(
+            s.CreateSkpRequest(
+                request_id=uuid.uuid4().hex,
+                skp=s.Skp(
+                    periode_awal=Date(year=2023, month=1, day=1),
+                    periode_akhir=Date(year=2023, month=12, day=31),
+                    pendekatan=s.PENDEKATAN_KUANTITATIF,
+                ),
+            ),
+            metadata=md,
+        )
         hasil.append(Pegawai(nip, md, baru.name))
     return hasil
 
@@ -175,19 +187,34 @@ def teks_indikator(nip: str, i: int) -> str:
     return f"Uji gangguan indikator {nip} nomor {i}"
 
 
-async def tulis(channel: grpc.aio.Channel, p: Pegawai, stat: Statistik, jumlah: int | None,
-                berhenti: asyncio.Event | None = None) -> int:
+async def tulis(
+    channel: grpc.aio.Channel, p: Pegawai, stat: Statistik, jumlah: int | None, berhenti: asyncio.Event | None = None
+) -> int:
     """Adds RHK i, then indikator i on the RHK the first answer named: `jumlah`
     pairs, or pairs until `berhenti` is set. Returns the number of pairs."""
     skp = skp_pb2_grpc.SkpServiceStub(channel)
     i = 0
     while (jumlah is None or i < jumlah) and not (berhenti and berhenti.is_set()) and i < 1000:
-        rhk = await kirim(stat, skp.CreateRhk, s.CreateRhkRequest(
-            request_id=f"rhk-{p.nip}-{i}-{uuid.uuid4().hex[:8]}", parent=p.skp,
-            rhk=s.Rhk(teks=teks_rhk(p.nip, i), jenis=s.JENIS_RHK_UTAMA)), p.md)
-        await kirim(stat, skp.CreateIndikator, s.CreateIndikatorRequest(
-            request_id=f"ind-{p.nip}-{i}-{uuid.uuid4().hex[:8]}", parent=rhk.name,
-            indikator=s.Indikator(aspek=s.ASPEK_KUANTITAS, teks=teks_indikator(p.nip, i), target="12 bulan")), p.md)
+        rhk = await kirim(
+            stat,
+            skp.CreateRhk,
+            s.CreateRhkRequest(
+                request_id=f"rhk-{p.nip}-{i}-{uuid.uuid4().hex[:8]}",
+                parent=p.skp,
+                rhk=s.Rhk(teks=teks_rhk(p.nip, i), jenis=s.JENIS_RHK_UTAMA),
+            ),
+            p.md,
+        )
+        await kirim(
+            stat,
+            skp.CreateIndikator,
+            s.CreateIndikatorRequest(
+                request_id=f"ind-{p.nip}-{i}-{uuid.uuid4().hex[:8]}",
+                parent=rhk.name,
+                indikator=s.Indikator(aspek=s.ASPEK_KUANTITAS, teks=teks_indikator(p.nip, i), target="12 bulan"),
+            ),
+            p.md,
+        )
         i += 1
     return i
 
@@ -210,10 +237,18 @@ async def hitung(channel: grpc.aio.Channel, pegawai: list[Pegawai], pasangan: di
         for r in got.rhk:
             ada[r.teks] += 1
             ada.update(f"{r.teks} / {i.teks}" for i in r.indikator)
-    harap = {t for p in pegawai for i in range(pasangan[p.nip])
-             for t in (teks_rhk(p.nip, i), f"{teks_rhk(p.nip, i)} / {teks_indikator(p.nip, i)}")}
-    return Hitungan(dicoba=len(harap), ada=sum(ada.values()), hilang=sorted(harap - set(ada)),
-                    ganda={t: n for t, n in ada.items() if n > 1 or t not in harap})
+    harap = {
+        t
+        for p in pegawai
+        for i in range(pasangan[p.nip])
+        for t in (teks_rhk(p.nip, i), f"{teks_rhk(p.nip, i)} / {teks_indikator(p.nip, i)}")
+    }
+    return Hitungan(
+        dicoba=len(harap),
+        ada=sum(ada.values()),
+        hilang=sorted(harap - set(ada)),
+        ganda={t: n for t, n in ada.items() if n > 1 or t not in harap},
+    )
 
 
 async def jejak_skp(settings: Settings) -> dict[str, list[dt.datetime]]:

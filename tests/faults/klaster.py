@@ -82,8 +82,18 @@ def klaster_pribadi() -> Iterator[Klaster]:
     versi = max((v for v, _ in _klaster()), key=float)
     k = Klaster(versi, f"{AWALAN}_{os.getpid()}_{uuid.uuid4().hex[:6]}", free_port())
     try:
-        _pg("pg_createcluster", versi, k.nama, "--port", str(k.port), "--start-conf", "manual", "--start",
-            "--", "--auth=trust")
+        _pg(
+            "pg_createcluster",
+            versi,
+            k.nama,
+            "--port",
+            str(k.port),
+            "--start-conf",
+            "manual",
+            "--start",
+            "--",
+            "--auth=trust",
+        )
         yield k
     finally:
         with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):

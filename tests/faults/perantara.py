@@ -45,8 +45,9 @@ class Perantara:
             return
         self._sambungan |= {w_klien, w_server}
         try:
-            await asyncio.gather(self._salin(r_klien, w_server, lambda: True),
-                                 self._salin(r_server, w_klien, lambda: not self.telan))
+            await asyncio.gather(
+                self._salin(r_klien, w_server, lambda: True), self._salin(r_server, w_klien, lambda: not self.telan)
+            )
         finally:
             self._sambungan -= {w_klien, w_server}
 

@@ -58,8 +58,9 @@ async def _siapkan_basis_data(k: klaster.Klaster, tmp_path) -> Settings:
     finally:
         await conn.close()
     settings = Settings(data_dir=tmp_path / "data", database_url=k.url("ekinerja"), log_level="WARNING")
-    await asyncio.to_thread(subprocess.run, [EKINERJA, "migrate"], env=env_untuk(settings), check=True,
-                            capture_output=True, timeout=120)
+    await asyncio.to_thread(
+        subprocess.run, [EKINERJA, "migrate"], env=env_untuk(settings), check=True, capture_output=True, timeout=120
+    )
     db = Database.for_service(settings, "profil")
     try:
         await data.isi(db)
@@ -77,8 +78,7 @@ async def _baca(channel: grpc.aio.Channel, p: Pegawai, stat: Statistik, berhenti
             return
         await kirim(stat, profil.GetPegawai, profil_pb2.GetPegawaiRequest(name=f"pegawai/{p.nip}"), p.md, tulis=False)
         await kirim(stat, skp.GetSkp, skp_pb2.GetSkpRequest(name=p.skp), p.md, tulis=False)
-        await kirim(stat, skp.GetMatriksPeranHasil, skp_pb2.GetMatriksPeranHasilRequest(name=p.skp), p.md,
-                    tulis=False)
+        await kirim(stat, skp.GetMatriksPeranHasil, skp_pb2.GetMatriksPeranHasilRequest(name=p.skp), p.md, tulis=False)
         await asyncio.sleep(0.01)
 
 
@@ -124,16 +124,18 @@ async def test_postgres_mati_lalu_hidup_layanan_pulih_sendiri(pg_pribadi, tmp_pa
             errors = [e for e in selesai if isinstance(e, BaseException)]
             assert not errors, (errors, layanan.ekor_log())
             assert layanan.proc.pid == pid and layanan.proc.poll() is None  # recovered without a restart
-            pasangan = {p.nip: n for p, n in zip(pegawai, selesai[:len(pegawai)], strict=True)}
+            pasangan = {p.nip: n for p, n in zip(pegawai, selesai[: len(pegawai)], strict=True)}
             h = await hitung(channel, pegawai, pasangan)
     finally:
         await layanan.hentikan()
 
     jejak = await jejak_skp(settings)
-    print(f"\nPostgreSQL mati {hidup - mati:.1f} s; percobaan gagal {gagal_sebelum} sebelumnya, "
-          f"{gagal_saat_mati} sampai hidup lagi, {dict(stat.gagal)} seluruhnya; pesan {dict(stat.pesan)}; pulih {pulih - hidup:.1f} s setelah "
-          f"PostgreSQL hidup; {h.dicoba} tulisan, {len(stat.diulang)} diulang, hilang {len(h.hilang)}, "
-          f"ganda {len(h.ganda)}")
+    print(
+        f"\nPostgreSQL mati {hidup - mati:.1f} s; percobaan gagal {gagal_sebelum} sebelumnya, "
+        f"{gagal_saat_mati} sampai hidup lagi, {dict(stat.gagal)} seluruhnya; pesan {dict(stat.pesan)}; pulih {pulih - hidup:.1f} s setelah "
+        f"PostgreSQL hidup; {h.dicoba} tulisan, {len(stat.diulang)} diulang, hilang {len(h.hilang)}, "
+        f"ganda {len(h.ganda)}"
+    )
     assert set(stat.gagal) <= {"UNAVAILABLE", "DEADLINE_EXCEEDED"}, stat.pesan
     assert all("coba lagi" in p for p in stat.pesan if p.startswith("UNAVAILABLE")), stat.pesan
     assert not h.hilang and not h.ganda, (h.hilang, h.ganda, layanan.ekor_log())

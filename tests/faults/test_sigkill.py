@@ -59,8 +59,9 @@ async def test_sigkill_di_tengah_penulisan_tanpa_hilang_atau_ganda(settings, tmp
                     layanan.mulai()  # same port, same data; the writers keep retrying meanwhile
 
             try:
-                hasil = await asyncio.wait_for(asyncio.gather(
-                    bunuh_lalu_mulai_lagi(), *(tulis(channel, p, stat, PASANGAN) for p in pegawai)), 120)
+                hasil = await asyncio.wait_for(
+                    asyncio.gather(bunuh_lalu_mulai_lagi(), *(tulis(channel, p, stat, PASANGAN) for p in pegawai)), 120
+                )
             except BaseException:
                 print(f"benih={benih} saat={saat} gagal={dict(stat.gagal)}\n{layanan.ekor_log()}")
                 raise
@@ -71,6 +72,7 @@ async def test_sigkill_di_tengah_penulisan_tanpa_hilang_atau_ganda(settings, tmp
 
     jejak = await jejak_skp(settings)
     tulisan = {rid: w for rid, w in jejak.items() if rid.startswith(("rhk-", "ind-"))}
+
     # A retried write whose audit row predates a kill was applied but its answer lost:
     # the retry got the stored answer (the case idempotency exists for).
     def sebelum_bunuh(rid: str) -> bool:
@@ -78,10 +80,12 @@ async def test_sigkill_di_tengah_penulisan_tanpa_hilang_atau_ganda(settings, tmp
         return bunuh is not None and rid in tulisan and tulisan[rid][0] < bunuh
 
     pulih = [rid for rid in stat.diulang if sebelum_bunuh(rid)]
-    print(f"\nSIGKILL [{'postgresql' if settings.database_url else 'sqlite'}] benih={benih}: {h.dicoba} tulisan; "
-          f"SIGKILL setelah {[s['diakui'] for s in saat]} diakui, panggilan sedang berjalan {[s['sedang'] for s in saat]}; "
-          f"{len(stat.diulang)} diulang, {len(pulih)} di antaranya sudah tersimpan sebelum SIGKILL; "
-          f"percobaan gagal {dict(stat.gagal)}; hilang {len(h.hilang)}, ganda {len(h.ganda)}")
+    print(
+        f"\nSIGKILL [{'postgresql' if settings.database_url else 'sqlite'}] benih={benih}: {h.dicoba} tulisan; "
+        f"SIGKILL setelah {[s['diakui'] for s in saat]} diakui, panggilan sedang berjalan {[s['sedang'] for s in saat]}; "
+        f"{len(stat.diulang)} diulang, {len(pulih)} di antaranya sudah tersimpan sebelum SIGKILL; "
+        f"percobaan gagal {dict(stat.gagal)}; hilang {len(h.hilang)}, ganda {len(h.ganda)}"
+    )
     assert all(s["sedang"] > 0 for s in saat)  # every kill hit calls in flight
     assert not h.hilang and not h.ganda, (h.hilang, h.ganda, layanan.ekor_log())
     assert h.ada == h.dicoba == total == stat.diakui
@@ -102,8 +106,9 @@ async def test_jawaban_hilang_setelah_commit_lalu_sigkill_dijawab_ulang(settings
         async with grpc.aio.insecure_channel(f"127.0.0.1:{perantara.port}", options=OPSI_KANAL) as channel:
             (p,) = await siapkan(channel, PENULIS[:1])
             stat, rid = Statistik(), f"rhk-hilang-{random.randrange(1 << 30):08x}"
-            request = s.CreateRhkRequest(request_id=rid, parent=p.skp,
-                                         rhk=s.Rhk(teks="RHK yang jawabannya hilang", jenis=s.JENIS_RHK_UTAMA))
+            request = s.CreateRhkRequest(
+                request_id=rid, parent=p.skp, rhk=s.Rhk(teks="RHK yang jawabannya hilang", jenis=s.JENIS_RHK_UTAMA)
+            )
             perantara.telan = True
             tugas = asyncio.create_task(kirim(stat, skp_pb2_grpc.SkpServiceStub(channel).CreateRhk, request, p.md))
             batas = time.monotonic() + 60

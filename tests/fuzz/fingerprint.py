@@ -42,12 +42,19 @@ def _query(service: str, conn: Connection) -> tuple[list[str], str]:
         cols = [c for c in insp.get_columns(table) if c["name"] not in skip]
         if postgres:
             # bytea (the stored PDFs) by its md5: the row text stays small.
-            row = "ROW(" + ", ".join(f'md5("{c["name"]}")' if isinstance(c["type"], LargeBinary)
-                                     else f'"{c["name"]}"' for c in cols) + ")::text"
+            row = (
+                "ROW("
+                + ", ".join(
+                    f'md5("{c["name"]}")' if isinstance(c["type"], LargeBinary) else f'"{c["name"]}"' for c in cols
+                )
+                + ")::text"
+            )
             agg = "count(*) || ':' || coalesce(md5(string_agg(r, E'\\n' ORDER BY r)), '')"
         else:
-            row = " || ',' || ".join(f'length("{c["name"]}")' if isinstance(c["type"], LargeBinary)
-                                     else f'quote("{c["name"]}")' for c in cols)
+            row = " || ',' || ".join(
+                f'length("{c["name"]}")' if isinstance(c["type"], LargeBinary) else f'quote("{c["name"]}")'
+                for c in cols
+            )
             agg = "count(*) || ':' || coalesce(group_concat(r, char(10)), '')"
         order = "" if postgres else " ORDER BY r"
         parts.append(f'(SELECT {agg} FROM (SELECT {row} AS r FROM "{table}"{order}) AS x) AS "{table}"')
@@ -76,5 +83,8 @@ class Fingerprint:
 
 
 def changed(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]]) -> list[str]:
-    return [f"{t}: {before.get(t, (0,))[0]} -> {after.get(t, (0,))[0]} rows"
-            for t in sorted(set(before) | set(after)) if before.get(t) != after.get(t)]
+    return [
+        f"{t}: {before.get(t, (0,))[0]} -> {after.get(t, (0,))[0]} rows"
+        for t in sorted(set(before) | set(after))
+        if before.get(t) != after.get(t)
+    ]

@@ -33,14 +33,19 @@ CALL_TIMEOUT = 10.0  # seconds; DEADLINE_EXCEEDED is a failure (properties.FORBI
 # Examples per RPC. EKINERJA_FUZZ_PROFILE=lama for a long run (or
 # EKINERJA_FUZZ_CONTOH=N); the default keeps `make test` short.
 settings.register_profile(
-    "fuzz", max_examples=16, deadline=None, database=None, suppress_health_check=list(HealthCheck),
+    "fuzz",
+    max_examples=16,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
     phases=[Phase.explicit, Phase.generate, Phase.shrink],
 )
 settings.register_profile("fuzz-lama", settings.get_profile("fuzz"), max_examples=300)
 PROFILE = "fuzz-lama" if os.environ.get("EKINERJA_FUZZ_PROFILE") == "lama" else "fuzz"
 if os.environ.get("EKINERJA_FUZZ_CONTOH"):
-    settings.register_profile(PROFILE, settings.get_profile(PROFILE),
-                              max_examples=int(os.environ["EKINERJA_FUZZ_CONTOH"]))
+    settings.register_profile(
+        PROFILE, settings.get_profile(PROFILE), max_examples=int(os.environ["EKINERJA_FUZZ_CONTOH"])
+    )
 # Seconds per service, shared equally by its RPCs. An RPC past its share
 # stops calling after MIN_EXAMPLES calls (the remaining examples pass without
 # a call): on a slow or busy machine every RPC stays covered and the suite
@@ -64,13 +69,20 @@ class Stats:
         return f"{service}: {self.cases} cases, {self.ok} OK, {self.seconds:.1f} s{short} ({codes})"
 
     def detail(self) -> str:
-        return "\n".join(f"  {m}: " + ", ".join(f"{c}={n}" for c, n in codes.most_common())
-                         for m, codes in self.per_rpc.items())
+        return "\n".join(
+            f"  {m}: " + ", ".join(f"{c}={n}" for c, n in codes.most_common()) for m, codes in self.per_rpc.items()
+        )
 
 
 class Fuzzer:
-    def __init__(self, loop: asyncio.AbstractEventLoop, channel: grpc.aio.Channel, requests: Requests,
-                 callers: Callers, fingerprint: Fingerprint) -> None:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        channel: grpc.aio.Channel,
+        requests: Requests,
+        callers: Callers,
+        fingerprint: Fingerprint,
+    ) -> None:
         self._loop = loop
         self._channel = channel
         self._requests = requests
@@ -111,12 +123,14 @@ class Fuzzer:
                 return
             state["calls"] += 1
             found = asyncio.run_coroutine_threadsafe(self._case(rpc, who, request), self._loop).result(
-                timeout=CALL_TIMEOUT * 6)
+                timeout=CALL_TIMEOUT * 6
+            )
             if found:
                 state["failed"] = True
                 shown = text_format.MessageToString(request, as_utf8=True, as_one_line=True)
-                raise AssertionError(f"{rpc.path} as {who}: {'; '.join(found)}\n"
-                                     f"request: {request.DESCRIPTOR.name} {{{shown[:1500]}}}")
+                raise AssertionError(
+                    f"{rpc.path} as {who}: {'; '.join(found)}\nrequest: {request.DESCRIPTOR.name} {{{shown[:1500]}}}"
+                )
 
         try:
             fuzz()

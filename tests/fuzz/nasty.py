@@ -11,19 +11,68 @@ import json
 INJECTIONS = [
     "'; DROP TABLE skp; --",
     "' OR '1'='1",
-    "\"; DELETE FROM pegawai; --",
-    "%", "_", "%%_", "\\", "\\%", "*",
-    "[bold]tebal[/bold]", "[/]", "[link=https://contoh.id]x[/link]", "[red", "\\[bold]",
-    "<script>alert(1)</script>", "<b>", "&amp;", "]]>",
-    "#panic(\"fuzz\")", "#read(\"/etc/passwd\")", "#{1/0}", "$x^2$", "= Judul", "*tebal*", "_miring_", "`kode`",
-    "@ref", "<label>", "// komentar", "/* a", "\\u{0}", "#set text(size: 999pt)",
-    "{{7*7}}", "${jndi:ldap://contoh/x}", "%s%s%n", "{0}", "{}", "%(x)s",
-    "../../etc/passwd", "..", "/", "C:\\Windows", "CON", "\\\\server\\share",
+    '"; DELETE FROM pegawai; --',
+    "%",
+    "_",
+    "%%_",
+    "\\",
+    "\\%",
+    "*",
+    "[bold]tebal[/bold]",
+    "[/]",
+    "[link=https://contoh.id]x[/link]",
+    "[red",
+    "\\[bold]",
+    "<script>alert(1)</script>",
+    "<b>",
+    "&amp;",
+    "]]>",
+    '#panic("fuzz")',
+    '#read("/etc/passwd")',
+    "#{1/0}",
+    "$x^2$",
+    "= Judul",
+    "*tebal*",
+    "_miring_",
+    "`kode`",
+    "@ref",
+    "<label>",
+    "// komentar",
+    "/* a",
+    "\\u{0}",
+    "#set text(size: 999pt)",
+    "{{7*7}}",
+    "${jndi:ldap://contoh/x}",
+    "%s%s%n",
+    "{0}",
+    "{}",
+    "%(x)s",
+    "../../etc/passwd",
+    "..",
+    "/",
+    "C:\\Windows",
+    "CON",
+    "\\\\server\\share",
 ]
 
 CONTROL = [
-    "", " ", "  \t ", "\n", "\r\n", "\x00", "a\x00b", "\x00" * 3, "\x07", "\x1b[31mmerah\x1b[0m", "\x7f",
-    "\u200b", "\u202eterbalik", "\ufeffBOM", "\u2028", "\x85", "\U000e0041",
+    "",
+    " ",
+    "  \t ",
+    "\n",
+    "\r\n",
+    "\x00",
+    "a\x00b",
+    "\x00" * 3,
+    "\x07",
+    "\x1b[31mmerah\x1b[0m",
+    "\x7f",
+    "\u200b",
+    "\u202eterbalik",
+    "\ufeffBOM",
+    "\u2028",
+    "\x85",
+    "\U000e0041",
 ]
 
 # SUTIKNO's NIP in digits str.isdigit() and int() accept but a database does not match.
@@ -31,13 +80,38 @@ NIP_ARAB = "١٩٦٩٠٣٢٣٢٠٠٢١٢١٠٠٩"
 NIP_LEBAR = "１９６９０３２３２００２１２１００９"
 
 UNICODE = [
-    "😀", "👨‍👩‍👧‍👦", "🇮🇩", "e\u0301" * 50, "Ｓｕｔｉｋｎｏ", "ı", "ß", "İ", "ǅ", NIP_ARAB, NIP_LEBAR,
-    "𝟏𝟐", "Ⅻ", "½", "-0", "1e309", "NaN", "Infinity", "-Infinity", "0x1f", "9" * 40,
+    "😀",
+    "👨‍👩‍👧‍👦",
+    "🇮🇩",
+    "e\u0301" * 50,
+    "Ｓｕｔｉｋｎｏ",
+    "ı",
+    "ß",
+    "İ",
+    "ǅ",
+    NIP_ARAB,
+    NIP_LEBAR,
+    "𝟏𝟐",
+    "Ⅻ",
+    "½",
+    "-0",
+    "1e309",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "0x1f",
+    "9" * 40,
 ]
 
 # Built once: hypothesis would spend its whole budget growing these itself.
 OVERSIZED = [
-    "x" * 1001, "x" * 10_001, "é" * 5000, "😀" * 3000, "9" * 100_000, "a\x00" * 5000, "[b]" * 2000,
+    "x" * 1001,
+    "x" * 10_001,
+    "é" * 5000,
+    "😀" * 3000,
+    "9" * 100_000,
+    "a\x00" * 5000,
+    "[b]" * 2000,
 ]
 
 ALL = INJECTIONS + CONTROL + UNICODE + OVERSIZED
@@ -61,14 +135,36 @@ def tokens_from(real: str) -> list[str]:
         out.append(b64(json.dumps(data).replace(str(data["o"]), "Infinity", 1).encode()))
         out.append(b64(json.dumps(data).replace(str(data["o"]), "1e999", 1).encode()))
     if isinstance(data, dict) and "k" in data:
-        for k in ([1, 2], ["x"], ["x", "y", "z"], ["bukan-tanggal", "id"], ["9999-12-31T23:59:59+00:00", "z"],
-                  ["0001-01-01T00:00:00", "0"], ["2023-01-01T00:00:00+14:00", "\x00"], [None, None], "k"):
+        for k in (
+            [1, 2],
+            ["x"],
+            ["x", "y", "z"],
+            ["bukan-tanggal", "id"],
+            ["9999-12-31T23:59:59+00:00", "z"],
+            ["0001-01-01T00:00:00", "0"],
+            ["2023-01-01T00:00:00+14:00", "\x00"],
+            [None, None],
+            "k",
+        ):
             out.append(b64(json.dumps({**data, "k": k}).encode()))
     return out
 
 
 JUNK_TOKENS = [
-    "!!!", "=", "====", "a", b64(b"\xff\xfe"), b64(b"null"), b64(b"[]"), b64(b"{}"), b64(b'"o"'),
-    b64(b'{"o": 1}'), b64(b'{"o": 1e999, "q": "x"}'), b64(b'{"o": Infinity}'), b64(b'{"k": ["a", "b"]}'),
-    b64(b'{"o": NaN, "q": ""}'), b64(b"{" * 5000), b64(b"[" * 100_000),
+    "!!!",
+    "=",
+    "====",
+    "a",
+    b64(b"\xff\xfe"),
+    b64(b"null"),
+    b64(b"[]"),
+    b64(b"{}"),
+    b64(b'"o"'),
+    b64(b'{"o": 1}'),
+    b64(b'{"o": 1e999, "q": "x"}'),
+    b64(b'{"o": Infinity}'),
+    b64(b'{"k": ["a", "b"]}'),
+    b64(b'{"o": NaN, "q": ""}'),
+    b64(b"{" * 5000),
+    b64(b"[" * 100_000),
 ]

@@ -62,7 +62,9 @@ def declared() -> set[str]:
     """Every service the contracts declare (the generated ekinerja.*_pb2 modules)."""
     names = set()
     for path in sorted(Path(ekinerja.__path__[0]).rglob("*_pb2.py")):
-        module = importlib.import_module("ekinerja." + ".".join(path.relative_to(ekinerja.__path__[0]).with_suffix("").parts))
+        module = importlib.import_module(
+            "ekinerja." + ".".join(path.relative_to(ekinerja.__path__[0]).with_suffix("").parts)
+        )
         names.update(s.full_name for s in module.DESCRIPTOR.services_by_name.values())
     return names
 
@@ -80,8 +82,9 @@ class Outcome:
     messages: int = 0
 
 
-async def call(channel: grpc.aio.Channel, rpc: Rpc, request: Message, metadata: tuple[tuple[str, str], ...],
-               timeout: float) -> Outcome:
+async def call(
+    channel: grpc.aio.Channel, rpc: Rpc, request: Message, metadata: tuple[tuple[str, str], ...], timeout: float
+) -> Outcome:
     """Calls `rpc` and reads a streamed answer to its end. A client stream
     gets the generated message twice: as its first message and as a following
     one, so both the opening checks and those of each next message are fuzzed."""
@@ -93,7 +96,8 @@ async def call(channel: grpc.aio.Channel, rpc: Rpc, request: Message, metadata: 
             return Outcome(grpc.StatusCode.OK, messages=1)
         if rpc.streams_response:
             stream = channel.unary_stream(rpc.path, request_serializer=serialize, response_deserializer=parse)(
-                request, metadata=metadata, timeout=timeout)
+                request, metadata=metadata, timeout=timeout
+            )
             count = 0
             async for _ in stream:
                 count += 1

@@ -21,15 +21,30 @@ class Seeds(NamedTuple):
 # Which kinds of resource name a field holds, by field name; "name" and
 # "parent" hold the kind their message is about (_kinds).
 _KINDS = {
-    "skp": ["skp"], "rhk": ["rhk"], "rhk_atasan": ["rhk"], "diwarisi_dari": ["skp"], "indikator": ["indikator"],
-    "penilaian": ["penilaian"], "sumber": ["skp", "penilaian"], "tentang": ["rhk", "perilaku"],
-    "unor_plt": ["unor"], "sasaran": ["skp", "rhk", "pegawai", "penilaian"],
+    "skp": ["skp"],
+    "rhk": ["rhk"],
+    "rhk_atasan": ["rhk"],
+    "diwarisi_dari": ["skp"],
+    "indikator": ["indikator"],
+    "penilaian": ["penilaian"],
+    "sumber": ["skp", "penilaian"],
+    "tentang": ["rhk", "perilaku"],
+    "unor_plt": ["unor"],
+    "sasaran": ["skp", "rhk", "pegawai", "penilaian"],
 }
 _NAME_FIELDS = {"name", "parent", *_KINDS}
 # The collection a resource's `parent` names, by the resource's kind.
-_PARENT = {"skp": ["pegawai"], "rhk": ["skp"], "indikator": ["rhk"], "pegawai": ["unor"], "penugasan": ["pegawai", "unor"],
-           "rencana-aksi": ["penilaian"], "bukti-dukung": ["penilaian"], "feedback": ["penilaian"],
-           "realisasi": ["penilaian"]}
+_PARENT = {
+    "skp": ["pegawai"],
+    "rhk": ["skp"],
+    "indikator": ["rhk"],
+    "pegawai": ["unor"],
+    "penugasan": ["pegawai", "unor"],
+    "rencana-aksi": ["penilaian"],
+    "bukti-dukung": ["penilaian"],
+    "feedback": ["penilaian"],
+    "realisasi": ["penilaian"],
+}
 
 
 def _kinds(field: str, message: str, w: World) -> list[str]:
@@ -57,15 +72,39 @@ def almost(name: str) -> list[str]:
     """Names one slip away from a real one."""
     head, _, last = name.rpartition("/")
     return [
-        name[:-1], name + "0", name.upper(), f" {name}", f"{name}\n", f"{name}/", f"{name}/x", name.replace("/", "//"),
-        f"{head}/../{last}", f"{head}/{last}\x00", f"{head}/%2e%2e", f"{head}/{last}'--", name.replace("/", "\\"),
+        name[:-1],
+        name + "0",
+        name.upper(),
+        f" {name}",
+        f"{name}\n",
+        f"{name}/",
+        f"{name}/x",
+        name.replace("/", "//"),
+        f"{head}/../{last}",
+        f"{head}/{last}\x00",
+        f"{head}/%2e%2e",
+        f"{head}/{last}'--",
+        name.replace("/", "\\"),
     ]
 
 
 _BAD_NAMES = [
-    "skp/" + "a" * 31, "skp/" + "g" * 32, "skp/" + "A" * 32, "pegawai/../x", "pegawai/", "pegawai", "/", "skp//rhk/",
-    "penilaian/x/periode/tw9", "penilaian//periode/tw1", "unor/*", "cetak/" + "0" * 32, "rhk/" + "1" * 32,
-    "pegawai/" + "1" * 18, "pegawai/" + nasty.NIP_ARAB, "skp/" + "0" * 32 + "/rhk/" + "0" * 32 + "/indikator/",
+    "skp/" + "a" * 31,
+    "skp/" + "g" * 32,
+    "skp/" + "A" * 32,
+    "pegawai/../x",
+    "pegawai/",
+    "pegawai",
+    "/",
+    "skp//rhk/",
+    "penilaian/x/periode/tw9",
+    "penilaian//periode/tw1",
+    "unor/*",
+    "cetak/" + "0" * 32,
+    "rhk/" + "1" * 32,
+    "pegawai/" + "1" * 18,
+    "pegawai/" + nasty.NIP_ARAB,
+    "skp/" + "0" * 32 + "/rhk/" + "0" * 32 + "/indikator/",
 ]
 
 
@@ -81,35 +120,72 @@ def strings(field: str, w: World, message: str = "") -> Seeds:
         # for another method: valid, but no longer "good".
         return Seeds([""], ["kurang", "a" * 65, "spasi di dalam!", "fuzz-req-0001", "fuzz-req-0001\x00"])
     if f in {"nip", "atas_nama", "pegawai_nip", "penulis_nip", "aktor_nip"}:
-        return Seeds(_NIPS, [data.SUTIKNO[:-1], data.SUTIKNO + "0", nasty.NIP_ARAB, nasty.NIP_LEBAR, "0" * 18,
-                             "196913322002121009", "1" * 18])
+        return Seeds(
+            _NIPS,
+            [
+                data.SUTIKNO[:-1],
+                data.SUTIKNO + "0",
+                nasty.NIP_ARAB,
+                nasty.NIP_LEBAR,
+                "0" * 18,
+                "196913322002121009",
+                "1" * 18,
+            ],
+        )
     if f in {"aktor", "username"}:
         return Seeds(_USERNAMES + _NIPS[:3], ["ADMIN.MADIUN", "a" * 65, "admin madiun"])
     if f.endswith("_id") or f == "id":
         return Seeds(w.ids, ["0" * 32, "g" * 32, data.BIDANG.upper(), data.BIDANG[:-1], f"unor/{data.BIDANG}"])
     if f == "etag":
         # Mostly none: most etags of the world are stale or another resource's (ABORTED).
-        return Seeds([""] * len(w.etags) + w.etags, ["W/\"0\"", "0", "x" * 200])
+        return Seeds([""] * len(w.etags) + w.etags, ['W/"0"', "0", "x" * 200])
     if f in {"page_token", "next_page_token"}:
         # Mostly none: a real token only fits the query that issued it.
         return Seeds([""] * len(w.page_tokens) + w.page_tokens, w.bent_tokens)
     if f == "kode":
-        return Seeds(["BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOLABORATIF", "12345678"],
-                     ["akuntabel", "00000000", "1234567", "١٢٣٤٥٦٧٨", "RENCANA_SKP"])
+        return Seeds(
+            ["BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOLABORATIF", "12345678"],
+            ["akuntabel", "00000000", "1234567", "١٢٣٤٥٦٧٨", "RENCANA_SKP"],
+        )
     if "password" in f:
         return Seeds([data.PASSWORD, "Rahasia-baru-2024"], ["pendek", data.PASSWORD * 50])
     if f == "email":
-        return Seeds([data.email_of(data.SUTIKNO), data.email_of(data.ENDANG).upper()],
-                     ["bukan-email", "a@b", "@contoh.go.id", "x@" + "a" * 300 + ".id", "<script>@contoh.go.id",
-                      "a@b\n.id"])
+        return Seeds(
+            [data.email_of(data.SUTIKNO), data.email_of(data.ENDANG).upper()],
+            ["bukan-email", "a@b", "@contoh.go.id", "x@" + "a" * 300 + ".id", "<script>@contoh.go.id", "a@b\n.id"],
+        )
     if f == "tautan":
-        return Seeds(["https://drive.google.com/file/d/1", "http://contoh.id/a?b=1"],
-                     ["javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://contoh.id/x",
-                      "https://" + "a" * 3000 + ".id", "https://contoh.id/\x00", "http://[::1", "https://a b"])
+        return Seeds(
+            ["https://drive.google.com/file/d/1", "http://contoh.id/a?b=1"],
+            [
+                "javascript:alert(1)",
+                "file:///etc/passwd",
+                "https://",
+                "ftp://contoh.id/x",
+                "https://" + "a" * 3000 + ".id",
+                "https://contoh.id/\x00",
+                "http://[::1",
+                "https://a b",
+            ],
+        )
     if f in {"target", "realisasi"}:
-        return Seeds(["12 bulan", "100 %", "3 laporan", "0 dokumen"],
-                     ["-1 bulan", "1e400 bulan", "nan %", "inf bulan", "12", "bulan", "12,5 laporan", "١٢ bulan",
-                      "9" * 400 + " bulan", "1_000 bulan", "0x10 bulan", "1e-400 %"])
+        return Seeds(
+            ["12 bulan", "100 %", "3 laporan", "0 dokumen"],
+            [
+                "-1 bulan",
+                "1e400 bulan",
+                "nan %",
+                "inf bulan",
+                "12",
+                "bulan",
+                "12,5 laporan",
+                "١٢ bulan",
+                "9" * 400 + " bulan",
+                "1_000 bulan",
+                "0x10 bulan",
+                "1e-400 %",
+            ],
+        )
     if f == "periode":
         return Seeds(["tw1", "tw2", "tw4", "akhir"], ["TW1", "tw0", "tw5", "awal"])
     if f == "query":
@@ -122,9 +198,17 @@ def strings(field: str, w: World, message: str = "") -> Seeds:
         return Seeds(good, ["^", "$", "^^", "SUTIKNO", "MADIUN", "a", "@", " ", "^\n"])
     if f == "kunci_publik":
         key = ssh_key()
-        return Seeds([key, key + " komentar"], [key[:40], "ssh-rsa AAAAB3NzaC1yc2E", "ssh-dss AAAA", "ssh-ed25519 !!!",
-                                                "ssh-ed25519 " + nasty.b64(b"x" * 40),
-                                                "ecdsa-sha2-nistp256 " + "A" * 20000])
+        return Seeds(
+            [key, key + " komentar"],
+            [
+                key[:40],
+                "ssh-rsa AAAAB3NzaC1yc2E",
+                "ssh-dss AAAA",
+                "ssh-ed25519 !!!",
+                "ssh-ed25519 " + nasty.b64(b"x" * 40),
+                "ecdsa-sha2-nistp256 " + "A" * 20000,
+            ],
+        )
     if f == "golongan_ruang":
         return Seeds(["III/c", "II/a", "IV/e", "IX"], ["V/a", "iii/c", "III / c", "XVIII"])
     if f == "jabatan":

@@ -36,20 +36,41 @@ _D = date_pb2.Date
 
 
 def good_dates() -> st.SearchStrategy[date_pb2.Date]:
-    return st.sampled_from([
-        _D(year=TAHUN, month=1, day=1), _D(year=TAHUN, month=12, day=31), _D(year=TAHUN, month=6, day=30),
-        _D(year=2023, month=9, day=5), _D(year=TAHUN + 1, month=3, day=31), _D(year=TAHUN - 1, month=12, day=31)])
+    return st.sampled_from(
+        [
+            _D(year=TAHUN, month=1, day=1),
+            _D(year=TAHUN, month=12, day=31),
+            _D(year=TAHUN, month=6, day=30),
+            _D(year=2023, month=9, day=5),
+            _D(year=TAHUN + 1, month=3, day=31),
+            _D(year=TAHUN - 1, month=12, day=31),
+        ]
+    )
 
 
 def bad_dates() -> st.SearchStrategy[date_pb2.Date]:
-    bad = [_D(year=TAHUN, month=13, day=1), _D(year=TAHUN, month=0, day=1), _D(year=TAHUN, month=1, day=0),
-           _D(year=0, month=1, day=1), _D(year=99999, month=1, day=1), _D(year=TAHUN, month=2, day=30),
-           _D(year=-1, month=-1, day=-1), _D(year=2**31 - 1, month=12, day=31), _D(year=1, month=1, day=1),
-           _D(year=9999, month=12, day=31), _D(year=0, month=12, day=25), _D(year=TAHUN, month=1, day=32),
-           _D(year=-(2**31), month=1, day=1), _D(year=TAHUN)]
-    wild = st.builds(_D, year=st.one_of(st.sampled_from([0, 1, 1900, 9999, 10000, TAHUN]),
-                                        st.integers(-(2**31), 2**31 - 1)),
-                     month=st.integers(-1, 14), day=st.integers(-1, 33))
+    bad = [
+        _D(year=TAHUN, month=13, day=1),
+        _D(year=TAHUN, month=0, day=1),
+        _D(year=TAHUN, month=1, day=0),
+        _D(year=0, month=1, day=1),
+        _D(year=99999, month=1, day=1),
+        _D(year=TAHUN, month=2, day=30),
+        _D(year=-1, month=-1, day=-1),
+        _D(year=2**31 - 1, month=12, day=31),
+        _D(year=1, month=1, day=1),
+        _D(year=9999, month=12, day=31),
+        _D(year=0, month=12, day=25),
+        _D(year=TAHUN, month=1, day=32),
+        _D(year=-(2**31), month=1, day=1),
+        _D(year=TAHUN),
+    ]
+    wild = st.builds(
+        _D,
+        year=st.one_of(st.sampled_from([0, 1, 1900, 9999, 10000, TAHUN]), st.integers(-(2**31), 2**31 - 1)),
+        month=st.integers(-1, 14),
+        day=st.integers(-1, 33),
+    )
     return st.one_of(st.sampled_from(bad), wild)
 
 
@@ -76,8 +97,23 @@ def _mask_paths(parent: Descriptor) -> list[str]:
     return paths
 
 
-_BAD_PATHS = ["", "*", "tidak_ada", "a.b.c", "PERIODE_AWAL", " teks", "teks\x00", "periodeAwal", ".", "teks,urutan",
-              "etag", "name", "rhk.indikator.teks", "skp.rhk", "pegawai.unor.nama"]
+_BAD_PATHS = [
+    "",
+    "*",
+    "tidak_ada",
+    "a.b.c",
+    "PERIODE_AWAL",
+    " teks",
+    "teks\x00",
+    "periodeAwal",
+    ".",
+    "teks,urutan",
+    "etag",
+    "name",
+    "rhk.indikator.teks",
+    "skp.rhk",
+    "pegawai.unor.nama",
+]
 
 
 def field_masks(parent: Descriptor, bad: bool) -> st.SearchStrategy[field_mask_pb2.FieldMask]:
@@ -109,18 +145,21 @@ class Requests:
             return st.just(cls())
         bad = self._parts(d, 0, wild=True, only_bad=True)
         return st.tuples(st.fixed_dictionaries(clean), st.sampled_from(sorted(bad))).flatmap(
-            lambda t: bad[t[1]].map(lambda v: _assemble(cls, {**t[0], t[1]: v})))
+            lambda t: bad[t[1]].map(lambda v: _assemble(cls, {**t[0], t[1]: v}))
+        )
 
     def _message(self, d: Descriptor, depth: int, wild: bool) -> st.SearchStrategy[Any]:
         key = (d.full_name, depth, wild)
         if key not in self._cache:
             cls = GetMessageClass(d)
             self._cache[key] = st.fixed_dictionaries(self._parts(d, depth, wild)).map(
-                lambda values: _assemble(cls, values))
+                lambda values: _assemble(cls, values)
+            )
         return self._cache[key]
 
     def _parts(self, d: Descriptor, depth: int, wild: bool, only_bad: bool = False) -> dict[str, Any]:
         """A strategy per field (and per oneof: which member, and its value)."""
+
         def value(f: FieldDescriptor) -> st.SearchStrategy[Any]:
             if only_bad:
                 return self._field(f, d, depth, bad=True)
@@ -171,16 +210,21 @@ class Requests:
         if t == F.TYPE_STRING:
             return self._string(f.name, parent.full_name, bad)
         if t == F.TYPE_BYTES:
-            return st.one_of(st.binary(min_size=1, max_size=64), st.just(b"\x00" * 70_000)) if bad else st.binary(
-                max_size=64)
+            return (
+                st.one_of(st.binary(min_size=1, max_size=64), st.just(b"\x00" * 70_000))
+                if bad
+                else st.binary(max_size=64)
+            )
         if t == F.TYPE_BOOL:
             return st.booleans()
         if t == F.TYPE_ENUM:
             known = [v.number for v in f.enum_type.values]
             if not bad:  # 0 (UNSPECIFIED) is what a missing field sends
                 return st.sampled_from([n for n in known if n] or known)
-            return st.one_of(st.sampled_from([max(known) + 1, -1, 2**31 - 1, -(2**31)]),
-                             st.integers(-(2**31), 2**31 - 1).filter(lambda n: n not in known))
+            return st.one_of(
+                st.sampled_from([max(known) + 1, -1, 2**31 - 1, -(2**31)]),
+                st.integers(-(2**31), 2**31 - 1).filter(lambda n: n not in known),
+            )
         if t in (F.TYPE_DOUBLE, F.TYPE_FLOAT):
             width = 64 if t == F.TYPE_DOUBLE else 32
             return st.floats(width=width) if bad else st.floats(-1e6, 1e6, width=width)
@@ -198,9 +242,11 @@ class Requests:
         if not bad:
             return good
         mixed = st.tuples(good, st.sampled_from(_NASTY_SMALL), st.booleans()).map(
-            lambda x: x[0] + x[1] if x[2] else x[1] + x[0])
-        control = st.text(st.characters(codec="utf-8", categories=["Cc", "Cf", "Co", "Zl", "Zp", "Mn", "So"]),
-                          min_size=1, max_size=20)
+            lambda x: x[0] + x[1] if x[2] else x[1] + x[0]
+        )
+        control = st.text(
+            st.characters(codec="utf-8", categories=["Cc", "Cf", "Co", "Zl", "Zp", "Mn", "So"]), min_size=1, max_size=20
+        )
         near = [st.sampled_from(found.bad)] if found.bad else []
         return st.one_of(*near, st.sampled_from(nasty.ALL), mixed, st.text(max_size=40), control)
 

@@ -21,8 +21,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_sep("-", "fuzz (tests/fuzz)")
     for p in sorted(rows, key=lambda p: (p["fuzz_backend"], p["fuzz_service"])):
         short = f", {p['fuzz_shortened']} RPCs cut short by the time budget" if p.get("fuzz_shortened") else ""
-        terminalreporter.write_line(f"{p['fuzz_backend']:<10} {p['fuzz_service']:<40} {p['fuzz_cases']:>5} cases "
-                                    f"{p['fuzz_ok']:>4} OK {p['fuzz_seconds']:>6.1f} s{short}")
+        terminalreporter.write_line(
+            f"{p['fuzz_backend']:<10} {p['fuzz_service']:<40} {p['fuzz_cases']:>5} cases "
+            f"{p['fuzz_ok']:>4} OK {p['fuzz_seconds']:>6.1f} s{short}"
+        )
     total = sum(p["fuzz_cases"] for p in rows)
     seconds = sum(p["fuzz_seconds"] for p in rows)
     terminalreporter.write_line(f"total: {total} cases in {seconds:.1f} s")

@@ -45,8 +45,9 @@ def test_every_rpc_is_fuzzable():
 async def test_fuzz(service, server, client, backend, record_property):
     w = await world.build(client)
     callers = Callers(client)
-    fuzzer = Fuzzer(asyncio.get_running_loop(), client.channel, Requests(w), callers,
-                    Fingerprint(server.context.databases))
+    fuzzer = Fuzzer(
+        asyncio.get_running_loop(), client.channel, Requests(w), callers, Fingerprint(server.context.databases)
+    )
     methods = rpcs.of(service)
     failures = await asyncio.to_thread(fuzzer.run, methods)
 
@@ -54,8 +55,14 @@ async def test_fuzz(service, server, client, backend, record_property):
     print(f"\nfuzz[{backend}, profile {PROFILE}] {stats.line(service)}")
     if os.environ.get("EKINERJA_FUZZ_RINCI"):
         print(stats.detail())
-    for key, value in [("service", service), ("backend", backend), ("cases", stats.cases), ("ok", stats.ok),
-                       ("seconds", round(stats.seconds, 1)), ("shortened", stats.shortened)]:
+    for key, value in [
+        ("service", service),
+        ("backend", backend),
+        ("cases", stats.cases),
+        ("ok", stats.ok),
+        ("seconds", round(stats.seconds, 1)),
+        ("shortened", stats.shortened),
+    ]:
         record_property(f"fuzz_{key}", value)  # tests/fuzz/summary.py adds them up
     assert not failures, "\n\n".join(failures)
     missed = [m.name for m in methods if m.name not in stats.per_rpc]

@@ -24,7 +24,7 @@ from tests.fuzz import nasty
 TAHUN = dt.date.today().year + 1  # every period of next year is still open
 
 # Valid for every text check (printable, bounded) yet hostile to markup.
-TEKS_NAKAL = "Laporan #panic(\"x\") [bold]ok[/] <script>alert(1)</script> '; DROP TABLE skp; -- $x$ *b* @ref 😀"
+TEKS_NAKAL = 'Laporan #panic("x") [bold]ok[/] <script>alert(1)</script> \'; DROP TABLE skp; -- $x$ *b* @ref 😀'
 
 
 @dataclass
@@ -69,10 +69,12 @@ async def build(client) -> World:  # type: ignore[no-untyped-def]
     # ENDANG's SKP: its RHK Organisasi is assigned to SUTIKNO in the Matriks
     # Peran Hasil, so SUTIKNO's RHK Utama can intervene it (docs/domain.md#rhk).
     atas = await buat_skp(client, endang, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
-    rhk_atas = await tambah_rhk(client, endang, atas, teks="RHK atasan", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
-                                intervensi=False)
-    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk_atas.name, nip=data.SUTIKNO,
-                                                                ditugaskan=True), metadata=endang)
+    rhk_atas = await tambah_rhk(
+        client, endang, atas, teks="RHK atasan", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI, intervensi=False
+    )
+    await client.skp.UpdatePeranHasil(
+        s.UpdatePeranHasilRequest(rhk=rhk_atas.name, nip=data.SUTIKNO, ditugaskan=True), metadata=endang
+    )
     w.add("skp", atas.name, atas.etag)
     w.add("rhk", rhk_atas.name, rhk_atas.etag)
 
@@ -91,32 +93,47 @@ async def build(client) -> World:  # type: ignore[no-untyped-def]
         w.add("indikator", x.name, x.etag)
 
     # A DRAFT one, where content edits are allowed.
-    draft = await buat_skp(client, sutikno, awal=(TAHUN + 1, 1, 1), akhir=(TAHUN + 1, 6, 30),
-                           pendekatan=s.PENDEKATAN_KUALITATIF)
+    draft = await buat_skp(
+        client, sutikno, awal=(TAHUN + 1, 1, 1), akhir=(TAHUN + 1, 6, 30), pendekatan=s.PENDEKATAN_KUALITATIF
+    )
     rhk3 = await tambah_rhk(client, sutikno, draft, teks="Draf RHK", intervensi=False)
     ind3 = await tambah_indikator(client, sutikno, rhk3, target="")
     w.add("skp", draft.name, draft.etag)
     w.add("rhk", rhk3.name, rhk3.etag)
     w.add("indikator", ind3.name, ind3.etag)
 
-
     # Penilaian of the approved SKP: every kind of record, and tw1 rated.
     for kode in ("tw1", "tw2", "tw3", "tw4", "akhir"):
         w.add("penilaian", f"penilaian/{skp.id}/periode/{kode}")
     tw1 = f"penilaian/{skp.id}/periode/tw1"
-    ra = await client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=tw1, rencana_aksi=n.RencanaAksi(rhk=rhk1.name, teks=TEKS_NAKAL)), metadata=sutikno)
-    bd = await client.penilaian.CreateBuktiDukung(n.CreateBuktiDukungRequest(
-        parent=tw1, bukti_dukung=n.BuktiDukung(rhk=rhk1.name, nama=TEKS_NAKAL,
-                                               tautan="https://drive.contoh.id/berkas?a=1&b=<2>")), metadata=sutikno)
-    re_ = await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-        parent=tw1, realisasi=n.Realisasi(indikator=ind1.name, realisasi="3 bulan", sumber_data=TEKS_NAKAL)),
-        metadata=sutikno)
-    fb = await client.penilaian.CreateFeedback(n.CreateFeedbackRequest(
-        parent=tw1, feedback=n.Feedback(tentang=rhk1.name, teks=TEKS_NAKAL)), metadata=endang)
-    pn = await client.penilaian.SetRating(n.SetRatingRequest(
-        name=tw1, rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI,
-        rating_perilaku_kerja=n.RATING_DIATAS_EKSPEKTASI), metadata=endang)
+    ra = await client.penilaian.CreateRencanaAksi(
+        n.CreateRencanaAksiRequest(parent=tw1, rencana_aksi=n.RencanaAksi(rhk=rhk1.name, teks=TEKS_NAKAL)),
+        metadata=sutikno,
+    )
+    bd = await client.penilaian.CreateBuktiDukung(
+        n.CreateBuktiDukungRequest(
+            parent=tw1,
+            bukti_dukung=n.BuktiDukung(
+                rhk=rhk1.name, nama=TEKS_NAKAL, tautan="https://drive.contoh.id/berkas?a=1&b=<2>"
+            ),
+        ),
+        metadata=sutikno,
+    )
+    re_ = await client.penilaian.UpdateRealisasi(
+        n.UpdateRealisasiRequest(
+            parent=tw1, realisasi=n.Realisasi(indikator=ind1.name, realisasi="3 bulan", sumber_data=TEKS_NAKAL)
+        ),
+        metadata=sutikno,
+    )
+    fb = await client.penilaian.CreateFeedback(
+        n.CreateFeedbackRequest(parent=tw1, feedback=n.Feedback(tentang=rhk1.name, teks=TEKS_NAKAL)), metadata=endang
+    )
+    pn = await client.penilaian.SetRating(
+        n.SetRatingRequest(
+            name=tw1, rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI, rating_perilaku_kerja=n.RATING_DIATAS_EKSPEKTASI
+        ),
+        metadata=endang,
+    )
     w.add("rencana-aksi", ra.name, ra.etag)
     w.add("bukti-dukung", bd.name, bd.etag)
     w.add("feedback", fb.name, fb.etag)
@@ -124,20 +141,26 @@ async def build(client) -> World:  # type: ignore[no-untyped-def]
 
     # The PLT assignment of tests/data.py. (No print: no RPC takes a "cetak/…"
     # name, and the fuzzed Cetak calls that succeed fill the Riwayat Cetak.)
-    plt = await client.profil.ListPenugasan(p.ListPenugasanRequest(parent=f"pegawai/{data.NUR_PURWATI}"),
-                                            metadata=admin)
+    plt = await client.profil.ListPenugasan(
+        p.ListPenugasanRequest(parent=f"pegawai/{data.NUR_PURWATI}"), metadata=admin
+    )
     for x in plt.penugasan:
         w.add("penugasan", x.name)
 
     # Page tokens as the servers issue them, to be bent by nasty.tokens_from.
     tokens = [
-        (await client.profil.ListPegawai(p.ListPegawaiRequest(parent=f"unor/{data.BIDANG}", page_size=1),
-                                         metadata=admin)).next_page_token,
-        (await client.profil.SearchPegawai(p.SearchPegawaiRequest(query="SU", page_size=1),
-                                           metadata=admin)).next_page_token,
+        (
+            await client.profil.ListPegawai(
+                p.ListPegawaiRequest(parent=f"unor/{data.BIDANG}", page_size=1), metadata=admin
+            )
+        ).next_page_token,
+        (
+            await client.profil.SearchPegawai(p.SearchPegawaiRequest(query="SU", page_size=1), metadata=admin)
+        ).next_page_token,
         (await client.profil.ListUnor(p.ListUnorRequest(page_size=1), metadata=admin)).next_page_token,
-        (await client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}", page_size=1),
-                                  metadata=sutikno)).next_page_token,
+        (
+            await client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}", page_size=1), metadata=sutikno)
+        ).next_page_token,
         (await client.skp.ListJejakAudit(a.ListJejakAuditRequest(page_size=1), metadata=admin)).next_page_token,
     ]
     w.page_tokens = [t for t in tokens if t]

@@ -18,7 +18,9 @@ async def test_tambah_akun_helpdesk_lalu_login(settings, client):
             await tambah_akun(db, "orang.baru", "helpdesk", "f" * 32, "", "rahasia-kuat-1")
         # `ekinerja akun tambah --nama`: the API's printable check (an OSC 52 here reached terminals).
         with pytest.raises(TidakValid, match="nama: berisi karakter yang tidak diizinkan"):
-            await tambah_akun(db, "orang.baru", "helpdesk", data.INSTANSI, "Helpdesk\x1b]52;c;eA==\x07", "rahasia-kuat-1")
+            await tambah_akun(
+                db, "orang.baru", "helpdesk", data.INSTANSI, "Helpdesk\x1b]52;c;eA==\x07", "rahasia-kuat-1"
+            )
     finally:
         await db.dispose()
     await client.login(username="helpdesk.dua", password="rahasia-kuat-1")

@@ -36,8 +36,6 @@ MANUAL = {SUTIKNO, ENDANG, WIDANANG, SUYANTO, NUR}
 PRIA, WANITA = set(NamaIndonesia.first_names_male), set(NamaIndonesia.first_names_female)
 
 
-
-
 async def count(db: Database, model: type) -> int:
     async with db.read() as s:
         return await s.scalar(select(func.count()).select_from(model)) or 0
@@ -128,8 +126,11 @@ async def test_demo_madiun(profil_db: Database) -> None:
     # accounts: one password for all, the three non-pegawai accounts, and the logins printed
     assert all(a.password_hash == akun[SUTIKNO].password_hash for a in akun.values())
     assert await verify_password(akun[SUTIKNO].password_hash, DEMO_PASSWORD)
-    for username, peran in [("admin.madiun", "admin_instansi"), ("helpdesk.bkpsdm", "helpdesk"),
-                            ("layanan.siasn", "layanan")]:
+    for username, peran in [
+        ("admin.madiun", "admin_instansi"),
+        ("helpdesk.bkpsdm", "helpdesk"),
+        ("layanan.siasn", "layanan"),
+    ]:
         assert (akun[username].peran, akun[username].nip, akun[username].instansi_id) == (peran, None, INSTANSI_ID)
         assert akun[username].nama
     assert all(akun[nip].peran == "pegawai" for nip in pegawai)
@@ -137,15 +138,26 @@ async def test_demo_madiun(profil_db: Database) -> None:
     setda = next(u for u in unor.values() if u.parent_id is None)
     assert laporan.sekda == setda.pimpinan_nip and laporan.sekda != kepala.nip  # sets BKPSDM's capaian
     assert bkpsdm.parent_id == setda.id
-    assert logins == [SUTIKNO, ENDANG, WIDANANG, SUYANTO, NUR, kepala.nip, laporan.sekda, "admin.madiun",
-                      "helpdesk.bkpsdm", "layanan.siasn"]
+    assert logins == [
+        SUTIKNO,
+        ENDANG,
+        WIDANANG,
+        SUYANTO,
+        NUR,
+        kepala.nip,
+        laporan.sekda,
+        "admin.madiun",
+        "helpdesk.bkpsdm",
+        "layanan.siasn",
+    ]
 
     # The Sekda, at the top, is rated by a penilai eksternal the demo records (docs/domain.md#penentuan-atasan).
     assert resolve_atasan(struktur, setda.pimpinan_nip or "", setda.id, today) is None
     async with profil_db.read() as s:
         luar = (await s.scalars(select(PenilaiEksternalRow))).all()
     assert [(x.nip, x.nama, x.jabatan, x.nip_penilai) for x in luar] == [
-        (setda.pimpinan_nip, "BUPATI MADIUN", "Bupati Madiun", "")]
+        (setda.pimpinan_nip, "BUPATI MADIUN", "Bupati Madiun", "")
+    ]
 
 
 async def test_demo_dua_kali_sama(profil_db: Database) -> None:
@@ -153,8 +165,7 @@ async def test_demo_dua_kali_sama(profil_db: Database) -> None:
         async with profil_db.read() as s:
             return (
                 sorted((await s.execute(select(PegawaiRow.nip, PegawaiRow.nama, PegawaiRow.versi))).all()),
-                sorted((await s.execute(select(AkunRow.id, AkunRow.nip, AkunRow.password_hash))).all(),
-                       key=str),
+                sorted((await s.execute(select(AkunRow.id, AkunRow.nip, AkunRow.password_hash))).all(), key=str),
                 sorted((await s.execute(select(UnorRow.id, UnorRow.pimpinan_nip))).all(), key=str),
                 sorted((await s.execute(select(PenugasanRow.id, PenugasanRow.mulai))).all()),
             )
@@ -163,7 +174,11 @@ async def test_demo_dua_kali_sama(profil_db: Database) -> None:
     sebelum = await keadaan()
     kedua = await seed_demo(profil_db)
     assert (kedua.unor, kedua.pegawai, kedua.akun, kedua.penugasan) == (
-        pertama.unor, pertama.pegawai, pertama.akun, pertama.penugasan)
+        pertama.unor,
+        pertama.pegawai,
+        pertama.akun,
+        pertama.penugasan,
+    )
     assert kedua.logins == pertama.logins
     assert await keadaan() == sebelum  # not even a version counter moved
 
@@ -195,13 +210,26 @@ async def test_demo_ulang_setelah_klaim_menunggu(profil_db: Database) -> None:
     even for a pegawai the smaller rerun removes."""
     await seed_demo(profil_db)
     async with profil_db.transaction() as s:
-        orang = (await s.scalars(select(PegawaiRow).where(PegawaiRow.instansi_id == INSTANSI_ID)
-                                 .order_by(PegawaiRow.nip))).all()
+        orang = (
+            await s.scalars(select(PegawaiRow).where(PegawaiRow.instansi_id == INSTANSI_ID).order_by(PegawaiRow.nip))
+        ).all()
         for p in (orang[0], orang[-1]):
             p.data_sendiri = True
-            s.add(KlaimRow(id=p.nip.ljust(32, "0"), nip=p.nip, unor_id=p.unor_id, instansi_id=INSTANSI_ID,
-                           jabatan=p.jabatan, status=MENUNGGU, dasar="uji", diajukan=dt.datetime.now(dt.UTC),
-                           diputus=None, diputus_oleh="", alasan_keputusan=""))
+            s.add(
+                KlaimRow(
+                    id=p.nip.ljust(32, "0"),
+                    nip=p.nip,
+                    unor_id=p.unor_id,
+                    instansi_id=INSTANSI_ID,
+                    jabatan=p.jabatan,
+                    status=MENUNGGU,
+                    dasar="uji",
+                    diajukan=dt.datetime.now(dt.UTC),
+                    diputus=None,
+                    diputus_oleh="",
+                    alasan_keputusan="",
+                )
+            )
     await seed_demo(profil_db, jumlah_pegawai=120)
     assert await count(profil_db, KlaimRow) == 0
     async with profil_db.read() as s:

@@ -15,10 +15,15 @@ async def test_catatan_lama_dihapus_yang_baru_tetap(settings):
     try:
         async with db.transaction() as s:
             for umur, rid in [(dt.timedelta(hours=30), "lama-000001"), (dt.timedelta(hours=1), "baru-000001")]:
-                await s.execute(permintaan.insert().values(akun="a", request_id=rid, metode="X", respons=b"",
-                                                           dibuat=now - umur))
-            s.add_all([PercobaanRow(kunci="login:x", waktu=now - dt.timedelta(days=2)),
-                       PercobaanRow(kunci="login:x", waktu=now)])
+                await s.execute(
+                    permintaan.insert().values(akun="a", request_id=rid, metode="X", respons=b"", dibuat=now - umur)
+                )
+            s.add_all(
+                [
+                    PercobaanRow(kunci="login:x", waktu=now - dt.timedelta(days=2)),
+                    PercobaanRow(kunci="login:x", waktu=now),
+                ]
+            )
         await housekeeping(db)
         async with db.read() as s:
             assert (await s.scalars(select(permintaan.c.request_id))).all() == ["baru-000001"]

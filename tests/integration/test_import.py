@@ -32,8 +32,6 @@ UNOR_BARIS = [
 ]
 
 
-
-
 def tulis_csv(path: Path, header: str, rows: list[str], bom: bool = True) -> Path:
     path.write_text(("\ufeff" if bom else "") + "\n".join([header, *rows]) + "\n", encoding="utf-8")
     return path
@@ -130,15 +128,36 @@ async def test_impor_pegawai_xlsx(profil_db: Database, tmp_path: Path) -> None:
         [SUTIKNO, "SUTIKNO ", "PENGADMINISTRASI KEPEGAWAIAN", "II/a", "PNS", BIDANG, "Sutikno@Madiunkab.go.id"],
         [ENDANG, "ENDANG SUMARSIH", KEPALA_BIDANG, "iii/D", "", BIDANG, "endang@madiunkab.go.id"],
         [196903232002121009, "ANGKA", "Staf", "II/a", "PNS", BIDANG, "angka@madiunkab.go.id"],  # 4: numeric cell
-        ["19790519201001102", "SUYANTO", "Pranata Komputer Ahli Pertama", "III/a", "PNS", BIDANG,
-         "suyanto@madiunkab.go.id"],  # 5: 17 digits
+        [
+            "19790519201001102",
+            "SUYANTO",
+            "Pranata Komputer Ahli Pertama",
+            "III/a",
+            "PNS",
+            BIDANG,
+            "suyanto@madiunkab.go.id",
+        ],  # 5: 17 digits
         [WIDANANG, "WIDANANG SASMITO AJI", "Analis", "III/z", "PNS", BIDANG, "w@madiunkab.go.id"],  # 6
-        [NUR, "NUR PURWATI NINGSIH", "ASISTEN PENGELOLA KEUANGAN", "III/a", "PNS", "ee" * 16,
-         "nur@madiunkab.go.id"],  # 7: unknown unor
+        [
+            NUR,
+            "NUR PURWATI NINGSIH",
+            "ASISTEN PENGELOLA KEUANGAN",
+            "III/a",
+            "PNS",
+            "ee" * 16,
+            "nur@madiunkab.go.id",
+        ],  # 7: unknown unor
         [SUTIKNO, "SUTIKNO LAGI", "Staf", "II/a", "PNS", BIDANG, "s2@madiunkab.go.id"],  # 8: duplicate
         [None, None, None, None, None, None, None],  # 9: blank
-        ["199001012015032001", "PEGAWAI PPPK", "Guru Ahli Pertama", "ix", "pppk", PELAYANAN,
-         "pppk@madiunkab.go.id"],  # 10
+        [
+            "199001012015032001",
+            "PEGAWAI PPPK",
+            "Guru Ahli Pertama",
+            "ix",
+            "pppk",
+            PELAYANAN,
+            "pppk@madiunkab.go.id",
+        ],  # 10
         ["199001012015032002", "TANPA EMAIL", "Staf", "II/a", "PNS", PELAYANAN, ""],  # 11
     ]
     laporan = await import_pegawai(profil_db, tulis_xlsx(tmp_path / "pegawai.xlsx", rows))
@@ -221,8 +240,10 @@ async def test_impor_pegawai_csv_koma_dan_impor_ulang(profil_db: Database, tmp_p
 async def test_impor_unor_ulang_memperbarui(profil_db: Database, tmp_path: Path) -> None:
     await impor_unor_dasar(profil_db, tmp_path)
     rows = [r.replace("Kepala Badan", "Kepala BADAN KEPEGAWAIAN DAN PSDM") for r in UNOR_BARIS]
-    laporan = await import_unor(profil_db, tulis_csv(tmp_path / "ulang.csv", UNOR_HEADER.replace(";lokasi", ""),
-                                                     [r.rsplit(";", 1)[0] for r in rows]))
+    laporan = await import_unor(
+        profil_db,
+        tulis_csv(tmp_path / "ulang.csv", UNOR_HEADER.replace(";lokasi", ""), [r.rsplit(";", 1)[0] for r in rows]),
+    )
     assert laporan.ditolak == []
     assert (laporan.ditambah, laporan.diperbarui, laporan.tidak_berubah) == (0, 1, 4)
     assert await count(profil_db, UnorRow) == 5
@@ -234,7 +255,8 @@ async def test_impor_unor_ulang_memperbarui(profil_db: Database, tmp_path: Path)
 async def test_berkas_tidak_lengkap(profil_db: Database, tmp_path: Path) -> None:
     laporan = await import_pegawai(profil_db, tulis_csv(tmp_path / "p.csv", "nip;nama;jabatan", ["1;2;3"]))
     assert [(b.baris, b.alasan) for b in laporan.ditolak] == [
-        (1, "kolom wajib tidak ada: golongan_ruang, id_unor, email")]
+        (1, "kolom wajib tidak ada: golongan_ruang, id_unor, email")
+    ]
     laporan = await import_unor(profil_db, tulis_csv(tmp_path / "u.txt", UNOR_HEADER, []))
     assert laporan.ditolak[0].baris == 0 and ".csv atau .xlsx" in laporan.ditolak[0].alasan
     (tmp_path / "rusak.xlsx").write_bytes(b"bukan zip")
@@ -279,9 +301,11 @@ async def test_karakter_kendali_ditolak_per_baris(profil_db: Database, tmp_path:
         f'{"c2" * 16};BAGIAN BAIK;{SETDA};N;"Kepala{osc8}";{INSTANSI};Pemerintah Kab. Madiun;"MADIUN\x07"',  # 4
     ]
     laporan = await import_unor(profil_db, tulis_csv(tmp_path / "unor.csv", UNOR_HEADER, unor))
-    assert alasan(laporan) == {3: "kolom nama_unor: berisi karakter yang tidak diizinkan",
-                               4: "kolom jabatan_pimpinan: berisi karakter yang tidak diizinkan; "
-                                  "kolom lokasi: berisi karakter yang tidak diizinkan"}
+    assert alasan(laporan) == {
+        3: "kolom nama_unor: berisi karakter yang tidak diizinkan",
+        4: "kolom jabatan_pimpinan: berisi karakter yang tidak diizinkan; "
+        "kolom lokasi: berisi karakter yang tidak diizinkan",
+    }
     assert laporan.ditambah == 1
     async with profil_db.read() as s:
         assert await s.get(UnorRow, "c1" * 16) is None and await s.get(UnorRow, "c2" * 16) is None
@@ -294,8 +318,10 @@ async def test_karakter_kendali_ditolak_per_baris(profil_db: Database, tmp_path:
         [WIDANANG, "WIDANANG SASMITO AJI", "Analis\tKepegawaian", "III/a", "PNS", SETDA, "w@madiunkab.go.id"],
     ]
     laporan = await import_pegawai(profil_db, tulis_xlsx(tmp_path / "pegawai.xlsx", rows))
-    assert alasan(laporan) == {2: "kolom nama: berisi karakter yang tidak diizinkan",
-                               3: "kolom jabatan: berisi karakter yang tidak diizinkan"}
+    assert alasan(laporan) == {
+        2: "kolom nama: berisi karakter yang tidak diizinkan",
+        3: "kolom jabatan: berisi karakter yang tidak diizinkan",
+    }
     assert laporan.ditambah == 1
     assert await count(profil_db, PegawaiRow) == 1 and await count(profil_db, AkunRow) == 1
 
@@ -306,10 +332,15 @@ async def test_csv_dibaca_per_baris_dengan_nomor_baris_utf8(profil_db: Database,
     path.write_bytes(("\n".join([UNOR_HEADER, *UNOR_BARIS[:2]]) + "\n").encode() + b"\xff;rusak\n")
     laporan = await import_unor(profil_db, path)
     assert [(b.baris, b.alasan) for b in laporan.ditolak] == [
-        (4, "berkas CSV harus berkode UTF-8 (di Excel: simpan sebagai 'CSV UTF-8')")]
+        (4, "berkas CSV harus berkode UTF-8 (di Excel: simpan sebagai 'CSV UTF-8')")
+    ]
     assert await count(profil_db, UnorRow) == 0
     # A quoted cell over two lines is one cell of one row, as a spreadsheet numbers it.
-    path.write_text("\ufeff" + "\n".join([UNOR_HEADER, UNOR_BARIS[0].replace("SEKRETARIAT DAERAH", '"SEKRETARIAT\nDAERAH"'),
-                                          "ABC;X;;Y;;;;"]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\ufeff"
+        + "\n".join([UNOR_HEADER, UNOR_BARIS[0].replace("SEKRETARIAT DAERAH", '"SEKRETARIAT\nDAERAH"'), "ABC;X;;Y;;;;"])
+        + "\n",
+        encoding="utf-8",
+    )
     laporan = await import_unor(profil_db, path)
     assert laporan.ditambah == 1 and [b.baris for b in laporan.ditolak] == [3]

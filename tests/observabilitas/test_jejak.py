@@ -65,14 +65,25 @@ async def test_rpc_luar_menjadi_induk_rpc_dalam_dan_sql(spans, server_terlacak):
             client = Client(channel)
             md = await client.login(nip=data.SUTIKNO)
             spans.clear()
-            await client.skp.CreateSkp(s.CreateSkpRequest(skp=s.Skp(
-                periode_awal=tgl(2023, 1, 1), periode_akhir=tgl(2023, 12, 31),
-                pendekatan=s.PENDEKATAN_KUANTITATIF)), metadata=md)
+            await client.skp.CreateSkp(
+                s.CreateSkpRequest(
+                    skp=s.Skp(
+                        periode_awal=tgl(2023, 1, 1),
+                        periode_akhir=tgl(2023, 12, 31),
+                        pendekatan=s.PENDEKATAN_KUANTITATIF,
+                    )
+                ),
+                metadata=md,
+            )
     finally:
         structlog.reset_defaults()
     semua = list(spans.get_finished_spans())
     luar = [x for x in semua if x.name == "/ekinerja.skp.v1.SkpService/CreateSkp" and x.kind == SpanKind.SERVER]
-    assert len(luar) == 1, [(x.name, x.kind, x.parent and x.parent.span_id, x.context.span_id) for x in semua if not x.name.startswith(("SELECT", "INSERT"))]
+    assert len(luar) == 1, [
+        (x.name, x.kind, x.parent and x.parent.span_id, x.context.span_id)
+        for x in semua
+        if not x.name.startswith(("SELECT", "INSERT"))
+    ]
     rpc = luar[0]
     assert rpc.parent is None  # the test's own call carried no trace
     anak = _anak(semua, rpc)
@@ -85,15 +96,20 @@ async def test_rpc_luar_menjadi_induk_rpc_dalam_dan_sql(spans, server_terlacak):
         assert dilayani[0].context.trace_id == rpc.context.trace_id
         # profil read its database inside the inner RPC.
     assert any(_anak(semua, _anak(semua, k)[0]) for k in klien_profil)
-    sql = [x for x in anak if x.attributes and "db.statement" in x.attributes or x.name.startswith(("SELECT", "INSERT"))]
+    sql = [
+        x for x in anak if x.attributes and "db.statement" in x.attributes or x.name.startswith(("SELECT", "INSERT"))
+    ]
     assert sql, [x.name for x in anak]
     assert all(x.context.trace_id == rpc.context.trace_id for x in sql)
     # No value of a statement's parameters reaches a span (a NIP in a WHERE).
     assert not any(data.SUTIKNO in json.dumps(dict(x.attributes or {})) for x in semua)
 
     jejak = format(rpc.context.trace_id, "032x")
-    rpc_log = [b for b in catatan.entries
-               if b.get("event") == "rpc" and b.get("rpc") == "/ekinerja.skp.v1.SkpService/CreateSkp"]
+    rpc_log = [
+        b
+        for b in catatan.entries
+        if b.get("event") == "rpc" and b.get("rpc") == "/ekinerja.skp.v1.SkpService/CreateSkp"
+    ]
     assert rpc_log and rpc_log[0]["trace_id"] == jejak and rpc_log[0]["rid"]
 
 

@@ -81,16 +81,23 @@ async def test_postgres_mati_readiness_not_serving_liveness_tetap(settings: Sett
     url = make_url(settings.database_url or "")
     relai = Relai(url.port or 5432)
     await relai.mulai()
-    s = settings.model_copy(update={"database_url": url.set(host="127.0.0.1", port=relai.port)
-                                    .render_as_string(hide_password=False), "sehat_cek_detik": 0.2})
+    s = settings.model_copy(
+        update={
+            "database_url": url.set(host="127.0.0.1", port=relai.port).render_as_string(hide_password=False),
+            "sehat_cek_detik": 0.2,
+        }
+    )
     ensure_keypair(s.private_key_path, s.public_key_path)
     running = await start(s, [MODULES["profil"], MODULES["skp"]], port=0)
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{running.port}") as ch:
             assert await _status(ch, "ekinerja.profil.v1.AuthService") == SERVING
             await relai.putus()
-            for nama in ("ekinerja.profil.v1.AuthService", "ekinerja.profil.v1.ProfilService",
-                         "ekinerja.skp.v1.SkpService"):
+            for nama in (
+                "ekinerja.profil.v1.AuthService",
+                "ekinerja.profil.v1.ProfilService",
+                "ekinerja.skp.v1.SkpService",
+            ):
                 await _tunggu(ch, nama, NOT_SERVING)
             assert await _status(ch, "") == SERVING  # liveness: the process is fine
             await relai.mulai()  # PostgreSQL is back, on the same address
@@ -111,9 +118,11 @@ async def test_layanan_yang_dipanggil_mati_readiness_not_serving(settings: Setti
     assert profil is not None
     alamat_profil = f"127.0.0.1:{profil.port}"
     penilaian = await start(s.model_copy(update={"profil_address": alamat_profil}), [MODULES["penilaian"]], port=0)
-    skp = await start(s.model_copy(update={"profil_address": alamat_profil,
-                                           "penilaian_address": f"127.0.0.1:{penilaian.port}"}),
-                      [MODULES["skp"]], port=0)
+    skp = await start(
+        s.model_copy(update={"profil_address": alamat_profil, "penilaian_address": f"127.0.0.1:{penilaian.port}"}),
+        [MODULES["skp"]],
+        port=0,
+    )
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{skp.port}") as ch:
             await _tunggu(ch, "ekinerja.skp.v1.SkpService", SERVING)

@@ -42,8 +42,13 @@ def _nilai(samples: list[Sample], nama: str, **label: str) -> float:
 def serve(tmp_path: Path, templates: dict[str, Template]) -> Iterator[tuple[int, int]]:
     shutil.copytree(templates["sqlite"].source, tmp_path / "data")
     port, port_metrik = free_port(), free_port()
-    proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port), "--metrics-port", str(port_metrik)],
-                            env=env_for(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [EKINERJA, "serve", "--port", str(port), "--metrics-port", str(port_metrik)],
+        env=env_for(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_serving(port)
         yield port, port_metrik
@@ -67,9 +72,16 @@ def test_metrics_per_rpc_dan_ranah_dari_serve_sungguhan(serve):
         with pytest.raises(grpc.RpcError):
             skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{data.SUTIKNO}"))  # no token
         # skp asks profil for the pegawai and the atasan: calls between services.
-        skp.CreateSkp(skp_pb2.CreateSkpRequest(skp=skp_pb2.Skp(
-            periode_awal=Date(year=2023, month=1, day=1), periode_akhir=Date(year=2023, month=12, day=31),
-            pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF)), metadata=md)
+        skp.CreateSkp(
+            skp_pb2.CreateSkpRequest(
+                skp=skp_pb2.Skp(
+                    periode_awal=Date(year=2023, month=1, day=1),
+                    periode_akhir=Date(year=2023, month=12, day=31),
+                    pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF,
+                )
+            ),
+            metadata=md,
+        )
 
     samples = _scrape(port_metrik)
     login = {"grpc_service": "ekinerja.profil.v1.AuthService", "grpc_method": "Login", "grpc_type": "unary"}
@@ -82,8 +94,16 @@ def test_metrics_per_rpc_dan_ranah_dari_serve_sungguhan(serve):
     list_skp = {"grpc_service": "ekinerja.skp.v1.SkpService", "grpc_method": "ListSkp"}
     assert _nilai(samples, "grpc_server_handled_total", **list_skp, grpc_code="OK") == 1
     assert _nilai(samples, "grpc_server_handled_total", **list_skp, grpc_code="UNAUTHENTICATED") == 1
-    assert _nilai(samples, "grpc_client_handled_total", grpc_service="ekinerja.profil.v1.ProfilService",
-                  grpc_method="GetAtasan", grpc_code="OK") >= 1
+    assert (
+        _nilai(
+            samples,
+            "grpc_client_handled_total",
+            grpc_service="ekinerja.profil.v1.ProfilService",
+            grpc_method="GetAtasan",
+            grpc_code="OK",
+        )
+        >= 1
+    )
     assert _nilai(samples, "grpc_client_handling_seconds_count", grpc_method="GetAtasan") >= 1
     assert _nilai(samples, "ekinerja_login_total", hasil="ok") == 1
     assert _nilai(samples, "ekinerja_login_total", hasil="gagal") == 1

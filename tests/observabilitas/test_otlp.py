@@ -45,17 +45,25 @@ def test_serve_mengekspor_jejak_lewat_otlp(tmp_path: Path, templates: dict[str, 
     shutil.copytree(templates["sqlite"].source, tmp_path / "data")
     env = {**env_for(tmp_path), "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{port_kolektor}"}
     port = free_port()
-    proc = subprocess.Popen([EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [EKINERJA, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         wait_serving(port)
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
             jawab = auth_pb2_grpc.AuthServiceStub(ch).Login(
-                auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD))
-            skp_pb2_grpc.SkpServiceStub(ch).CreateSkp(skp_pb2.CreateSkpRequest(skp=skp_pb2.Skp(
-                periode_awal=Date(year=2023, month=1, day=1), periode_akhir=Date(year=2023, month=12, day=31),
-                pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF)),
-                metadata=(("authorization", f"Bearer {jawab.access_token}"),))
+                auth_pb2.LoginRequest(nip=data.SUTIKNO, password=data.PASSWORD)
+            )
+            skp_pb2_grpc.SkpServiceStub(ch).CreateSkp(
+                skp_pb2.CreateSkpRequest(
+                    skp=skp_pb2.Skp(
+                        periode_awal=Date(year=2023, month=1, day=1),
+                        periode_akhir=Date(year=2023, month=12, day=31),
+                        pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF,
+                    )
+                ),
+                metadata=(("authorization", f"Bearer {jawab.access_token}"),),
+            )
     finally:
         proc.send_signal(signal.SIGTERM)  # the spans still queued are sent on the way out
         _, stderr = proc.communicate(timeout=60)
@@ -69,8 +77,11 @@ def test_serve_mengekspor_jejak_lewat_otlp(tmp_path: Path, templates: dict[str, 
     # profil's GetAtasan, served in the same trace as a child of skp's call to it.
     dalam = [sp for sp in per_nama["/ekinerja.profil.v1.ProfilService/GetAtasan"] if sp.kind == sp.SPAN_KIND_SERVER]
     assert dalam and all(sp.trace_id == luar.trace_id for sp in dalam)
-    klien = {sp.span_id: sp for sp in per_nama["/ekinerja.profil.v1.ProfilService/GetAtasan"]
-             if sp.kind == sp.SPAN_KIND_CLIENT}
+    klien = {
+        sp.span_id: sp
+        for sp in per_nama["/ekinerja.profil.v1.ProfilService/GetAtasan"]
+        if sp.kind == sp.SPAN_KIND_CLIENT
+    }
     assert all(klien[sp.parent_span_id].parent_span_id == luar.span_id for sp in dalam)
 
 

@@ -20,8 +20,29 @@ from services.shared import metrik, pantau_db  # noqa: F401  (every metric regis
 ROOT = Path(__file__).resolve().parents[2]
 PANTAU = ROOT / "deploy" / "pantau"
 # PromQL's own words, not metric names.
-KATA_PROMQL = {"sum", "min", "max", "avg", "count", "rate", "irate", "increase", "histogram_quantile", "and", "or",
-               "unless", "offset", "bool", "le", "abs", "clamp_min", "clamp_max", "vector", "scalar", "time"}
+KATA_PROMQL = {
+    "sum",
+    "min",
+    "max",
+    "avg",
+    "count",
+    "rate",
+    "irate",
+    "increase",
+    "histogram_quantile",
+    "and",
+    "or",
+    "unless",
+    "offset",
+    "bool",
+    "le",
+    "abs",
+    "clamp_min",
+    "clamp_max",
+    "vector",
+    "scalar",
+    "time",
+}
 
 
 def metrik_dalam(expr: str) -> set[str]:
@@ -51,8 +72,13 @@ def test_aturan_peringatan_sah_dan_memakai_metrik_yang_diekspor():
     semua = [r for g in groups for r in g["rules"]]
     nama = {r["alert"] for r in semua}
     # What the issue asks to be paged for: error ratio, p99 per RPC, login failures, database down, disk.
-    assert {"EkinerjaRasioGalatTinggi", "EkinerjaRpcLambat", "EkinerjaLoginGagalMelonjak", "EkinerjaBasisDataMati",
-            "EkinerjaDiskHampirPenuh"} <= nama
+    assert {
+        "EkinerjaRasioGalatTinggi",
+        "EkinerjaRpcLambat",
+        "EkinerjaLoginGagalMelonjak",
+        "EkinerjaBasisDataMati",
+        "EkinerjaDiskHampirPenuh",
+    } <= nama
     for r in semua:
         assert r["labels"]["severity"] in {"warning", "critical"}, r["alert"]
         assert r["annotations"]["summary"] and re.fullmatch(r"\d+[smh]", r["for"]), r["alert"]
@@ -63,8 +89,12 @@ def test_aturan_peringatan_sah_dan_memakai_metrik_yang_diekspor():
 
 @pytest.mark.skipif(shutil.which("promtool") is None, reason="promtool tidak ada (apt-get install prometheus)")
 def test_promtool_menerima_aturan():
-    out = subprocess.run(["promtool", "check", "rules", str(PANTAU / "aturan-peringatan.yaml")],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        ["promtool", "check", "rules", str(PANTAU / "aturan-peringatan.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -84,8 +114,14 @@ def test_dasbor_grafana_sah_dan_memakai_metrik_yang_diekspor():
     assert not dipakai - diekspor(), dipakai - diekspor()
     # Per RPC: rate, errors and latency, as the issue asks.
     gabung = "\n".join(ekspresi)
-    for perlu in ("grpc_server_handled_total", "grpc_server_handling_seconds_bucket", "grpc_server_in_flight_requests",
-                  "ekinerja_login_total", "ekinerja_db_statement_seconds_bucket", "ekinerja_db_up"):
+    for perlu in (
+        "grpc_server_handled_total",
+        "grpc_server_handling_seconds_bucket",
+        "grpc_server_in_flight_requests",
+        "ekinerja_login_total",
+        "ekinerja_db_statement_seconds_bucket",
+        "ekinerja_db_up",
+    ):
         assert perlu in gabung, perlu
     ids = [p["id"] for p in dasbor["panels"]]
     assert len(ids) == len(set(ids))

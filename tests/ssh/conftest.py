@@ -34,8 +34,9 @@ async def jalankan_gerbang(settings: Settings, address: str) -> AsyncIterator[Ja
     berjalan: list[tuple[Gerbang, PencariAkun]] = []
 
     async def jalankan(**ubah: Any) -> tuple[Gerbang, int]:
-        st = settings.model_copy(update={"ssh_port": 0, "ssh_akun": AKUN_GERBANG,
-                                         "ssh_password": SecretStr(data.PASSWORD), **ubah})
+        st = settings.model_copy(
+            update={"ssh_port": 0, "ssh_akun": AKUN_GERBANG, "ssh_password": SecretStr(data.PASSWORD), **ubah}
+        )
         pencari = PencariAkun(address, AKUN_GERBANG, data.PASSWORD)
         gerbang = Gerbang(st, address, pencari, muat_atau_buat(lokasi(st.data_dir)))
         berjalan.append((gerbang, pencari))
@@ -46,4 +47,3 @@ async def jalankan_gerbang(settings: Settings, address: str) -> AsyncIterator[Ja
         await gerbang.berhenti()
         await pencari.close()
         assert gerbang.jumlah_sesi == 0
-

@@ -67,16 +67,25 @@ class Layar(asyncssh.SSHClientSession[bytes]):
 
 async def buka(conn: asyncssh.SSHClientConnection, kolom: int = 80, baris: int = 24) -> Layar:
     """A session with a PTY of kolom x baris, as `ssh -t` asks for one."""
-    _, layar = await conn.create_session(lambda: Layar(kolom, baris), term_type="xterm-256color",
-                                         term_size=(kolom, baris), encoding=None)
+    _, layar = await conn.create_session(
+        lambda: Layar(kolom, baris), term_type="xterm-256color", term_size=(kolom, baris), encoding=None
+    )
     return layar
 
 
 def sambung(port: int, kunci: asyncssh.SSHKey, **opsi: Any) -> Any:
     """`ssh -p PORT -i KUNCI 127.0.0.1` (async with …), trusting any host key:
     the tests compare fingerprints themselves."""
-    return asyncssh.connect("127.0.0.1", port, client_keys=[kunci], known_hosts=None, username="siapa.saja",
-                            agent_path=None, config=None, **opsi)
+    return asyncssh.connect(
+        "127.0.0.1",
+        port,
+        client_keys=[kunci],
+        known_hosts=None,
+        username="siapa.saja",
+        agent_path=None,
+        config=None,
+        **opsi,
+    )
 
 
 async def daftarkan(settings: Settings, login: str) -> asyncssh.SSHKey:

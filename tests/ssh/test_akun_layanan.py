@@ -55,12 +55,15 @@ async def test_token_ditolak_masuk_lagi_sendiri(address, settings):
 
 
 @sqlite
-@pytest.mark.parametrize(("akun", "password", "pesan"), [
-    ("helpdesk.bkpsdm", data.PASSWORD, "bukan akun gerbang SSH"),
-    # A service account of another system is not the gateway's: it may not map keys to people.
-    ("layanan.siasn", data.PASSWORD, "bukan akun gerbang SSH"),
-    (AKUN_GERBANG, "password-salah", "ditolak"),
-])
+@pytest.mark.parametrize(
+    ("akun", "password", "pesan"),
+    [
+        ("helpdesk.bkpsdm", data.PASSWORD, "bukan akun gerbang SSH"),
+        # A service account of another system is not the gateway's: it may not map keys to people.
+        ("layanan.siasn", data.PASSWORD, "bukan akun gerbang SSH"),
+        (AKUN_GERBANG, "password-salah", "ditolak"),
+    ],
+)
 async def test_akun_layanan_salah_ditolak_saat_mulai(address, akun, password, pesan):
     pencari = PencariAkun(address, akun, password)
     try:

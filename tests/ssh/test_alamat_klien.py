@@ -27,8 +27,10 @@ async def _gagal(layar, password: str) -> None:
 async def test_percobaan_salah_dihitung_per_alamat_klien_ssh(jalankan_gerbang, kunci_sutikno, settings):
     kunci_endang = await daftarkan(settings, data.ENDANG)
     _, port = await jalankan_gerbang()
-    async with sambung(port, kunci_sutikno, local_addr=("127.0.0.2", 0)) as conn_a, \
-            sambung(port, kunci_endang, local_addr=("127.0.0.3", 0)) as conn_b:
+    async with (
+        sambung(port, kunci_sutikno, local_addr=("127.0.0.2", 0)) as conn_a,
+        sambung(port, kunci_endang, local_addr=("127.0.0.3", 0)) as conn_b,
+    ):
         a = await buka(conn_a)
         await a.tunggu("Lupa Password")
         await _gagal(a, "tebakan-1")

@@ -44,8 +44,9 @@ async def test_ukuran_jendela_dijepit(jalankan_gerbang, kunci_sutikno):
     # Before: a 10000x10000 window was passed on as asked and took one TUI to 2.7 GiB.
     gerbang, port = await jalankan_gerbang()
     async with sambung(port, kunci_sutikno) as conn:
-        _, layar = await conn.create_session(lambda: Layar(80, 24), term_type="xterm-256color",
-                                             term_size=(10000, 10000), encoding=None)
+        _, layar = await conn.create_session(
+            lambda: Layar(80, 24), term_type="xterm-256color", term_size=(10000, 10000), encoding=None
+        )
         sesi = await _sesi_tunggal(gerbang)
         assert sesi.anak.ukuran() == (MAKS_KOLOM, MAKS_BARIS)
         layar.chan.change_terminal_size(65535, 65535, 1 << 20, 1 << 20)

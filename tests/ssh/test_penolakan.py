@@ -46,17 +46,29 @@ async def test_agen_dan_x11_tidak_diteruskan(jalankan_gerbang, kunci_sutikno):
         chan, _ = await conn.create_session(asyncssh.SSHClientSession, term_type="xterm", encoding=None)
         # The server refuses these channel requests; asyncssh's client reports it by returning False.
         assert not await chan._make_request(b"auth-agent-req@openssh.com")
-        assert not await chan._make_request(b"x11-req", asyncssh.packet.Boolean(False),
-                                            asyncssh.packet.String("MIT-MAGIC-COOKIE-1"),
-                                            asyncssh.packet.String("00" * 16), asyncssh.packet.UInt32(0))
+        assert not await chan._make_request(
+            b"x11-req",
+            asyncssh.packet.Boolean(False),
+            asyncssh.packet.String("MIT-MAGIC-COOKIE-1"),
+            asyncssh.packet.String("00" * 16),
+            asyncssh.packet.UInt32(0),
+        )
         chan.close()
 
 
 async def test_password_tidak_ditawarkan(jalankan_gerbang):
     _, port = await jalankan_gerbang()
     with pytest.raises(asyncssh.PermissionDenied):
-        async with asyncssh.connect("127.0.0.1", port, known_hosts=None, username="layanan.siasn",
-                                    password="rahasia-uji-1", client_keys=None, agent_path=None, config=None):
+        async with asyncssh.connect(
+            "127.0.0.1",
+            port,
+            known_hosts=None,
+            username="layanan.siasn",
+            password="rahasia-uji-1",
+            client_keys=None,
+            agent_path=None,
+            config=None,
+        ):
             pass
 
 

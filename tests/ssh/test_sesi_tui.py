@@ -37,8 +37,15 @@ async def test_kunci_terdaftar_setelah_kunci_kunci_lain_tetap_diterima(jalankan_
     """As ssh offers every key of the agent in turn: the registered one wins."""
     _, port = await jalankan_gerbang()
     asing = [asyncssh.generate_private_key("ssh-ed25519") for _ in range(3)]
-    async with asyncssh.connect("127.0.0.1", port, client_keys=[*asing, kunci_sutikno], known_hosts=None,
-                                username="siapa.saja", agent_path=None, config=None) as conn:
+    async with asyncssh.connect(
+        "127.0.0.1",
+        port,
+        client_keys=[*asing, kunci_sutikno],
+        known_hosts=None,
+        username="siapa.saja",
+        agent_path=None,
+        config=None,
+    ) as conn:
         layar = await buka(conn)
         await layar.tunggu(data.SUTIKNO, "Password")
 

@@ -31,12 +31,10 @@ async def skp_disetujui(client, nip: str = data.SUTIKNO, penilai: str = data.END
     rhk = await tambah_rhk(client, md, skp, RHK, klasifikasi=skp_pb2.KLASIFIKASI_RHK_ORGANISASI if pimpinan else 0)
     await tambah_indikator(client, md, rhk, teks=INDIKATOR)
     skp = await get(client, md, skp)
-    await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                               metadata=md)
+    await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
     skp = await get(client, md, skp)
     md = await client.login(nip=penilai)
-    await client.skp.SetujuiSkp(skp_pb2.SetujuiSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                                metadata=md)
+    await client.skp.SetujuiSkp(skp_pb2.SetujuiSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
     return await get(client, md, skp)
 
 

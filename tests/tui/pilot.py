@@ -26,15 +26,20 @@ def aplikasi(address: str) -> EkinerjaApp:
 async def tunggu(pilot: Pilot) -> None:
     """Until every worker (the gRPC calls) is done and the screen settled:
     a finished worker may start the next one (the pegawai, then the unit list)."""
+
     def sibuk() -> bool:
         # A worker's last step may post a message that starts the next worker
         # only once it has bubbled up to the screen (Detail SKP reloads after
         # a form): pending messages count as busy too.
         app = pilot.app
-        antre = any(node._message_queue.qsize() for screen in app.screen_stack
-                    for node in (screen, *screen.walk_children()))
-        return antre or app._message_queue.qsize() > 0 or any(
-            w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        antre = any(
+            node._message_queue.qsize() for screen in app.screen_stack for node in (screen, *screen.walk_children())
+        )
+        return (
+            antre
+            or app._message_queue.qsize() > 0
+            or any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        )
 
     for _ in range(20):
         await pilot.app.workers.wait_for_complete()

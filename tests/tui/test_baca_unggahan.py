@@ -12,8 +12,11 @@ from tui.berkas import MAKS_UNGGAH, baca_unggahan
 def test_di_meja_path_apa_saja(tmp_path):
     (tmp_path / "isian.xlsx").write_bytes(b"PK\x03\x04isi")
     assert baca_unggahan(str(tmp_path / "isian.xlsx")) == ("isian.xlsx", b"PK\x03\x04isi")
-    for salah, pesan in (("", "Isi path"), (str(tmp_path / "tidak-ada.xlsx"), "tidak ada"),
-                         (str(tmp_path / "isian.pdf"), ".xlsx")):
+    for salah, pesan in (
+        ("", "Isi path"),
+        (str(tmp_path / "tidak-ada.xlsx"), "tidak ada"),
+        (str(tmp_path / "isian.pdf"), ".xlsx"),
+    ):
         with pytest.raises(ValueError, match=pesan):
             baca_unggahan(salah)
     (tmp_path / "besar.xlsx").write_bytes(b"0" * (MAKS_UNGGAH + 1))

@@ -210,7 +210,8 @@ async def test_penilai_cetak_form_bawahan_dan_cetak_massal(address, client, tmp_
         await tunggu(pilot)
         assert isinstance(app.screen, CetakDokumenScreen)
         assert "Tanda tangan digital di tempat PEJABAT PENILAI KINERJA" in str(
-            app.screen.query_one("#ttd-cetak", Checkbox).label)
+            app.screen.query_one("#ttd-cetak", Checkbox).label
+        )
         await cetak(pilot, tmp_path / "satu")
         assert isinstance(app.screen, PenilaianBawahanScreen)
         t = teks_pdf(satu_pdf(tmp_path / "satu"))
@@ -241,7 +242,9 @@ async def test_penilai_cetak_form_bawahan_dan_cetak_massal(address, client, tmp_
         await cetak(pilot, tmp_path / "massal")
         assert isinstance(app.screen, CetakMassalScreen)
         assert sorted(kolom(app, "#tabel-kemajuan", "Pegawai")) == [
-            f"SUTIKNO ({data.SUTIKNO})", f"WIDANANG SASMITO AJI ({data.WIDANANG})"]
+            f"SUTIKNO ({data.SUTIKNO})",
+            f"WIDANANG SASMITO AJI ({data.WIDANANG})",
+        ]
         assert kolom(app, "#tabel-kemajuan", "Hasil") == ["ok", "ok"]
         zips = list((tmp_path / "massal").glob("*.zip"))
         assert len(zips) == 1 and f"Tersimpan di {zips[0]}" in isi(app, "#ringkasan-massal")
@@ -263,8 +266,7 @@ async def test_penilai_cetak_form_bawahan_dan_cetak_massal(address, client, tmp_
         await tunggu(pilot)
         await cetak(pilot, tmp_path / "evaluasi")
         assert isinstance(app.screen, CetakMassalScreen)
-        hasil = dict(zip(kolom(app, "#tabel-kemajuan", "Pegawai"), kolom(app, "#tabel-kemajuan", "Hasil"),
-                         strict=True))
+        hasil = dict(zip(kolom(app, "#tabel-kemajuan", "Pegawai"), kolom(app, "#tabel-kemajuan", "Hasil"), strict=True))
         assert hasil[f"SUTIKNO ({data.SUTIKNO})"] == "ok"
         assert hasil[f"WIDANANG SASMITO AJI ({data.WIDANANG})"].startswith("dilewati: ")
         assert "1 dokumen dalam zip, 1 dilewati" in isi(app, "#ringkasan-massal")

@@ -47,9 +47,13 @@ async def enter_di(pilot, panel: PanelDasbor, baris_ke: int = 0) -> None:
 async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
     md = await client.login(nip=data.SUTIKNO)
     g = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md)
-    await client.profil.UpdatePegawai(profil_pb2.UpdatePegawaiRequest(
-        pegawai=profil_pb2.Pegawai(name=g.name, jabatan="Pengelola [b]Data[/b]", etag=g.etag),
-        update_mask=FieldMask(paths=["jabatan"])), metadata=md)
+    await client.profil.UpdatePegawai(
+        profil_pb2.UpdatePegawaiRequest(
+            pegawai=profil_pb2.Pegawai(name=g.name, jabatan="Pengelola [b]Data[/b]", etag=g.etag),
+            update_mask=FieldMask(paths=["jabatan"]),
+        ),
+        metadata=md,
+    )
     skp = await skp_disetujui(client, data.SUTIKNO)
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
@@ -57,8 +61,9 @@ async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
         await pilot.press("d")
         await tunggu(pilot)
         saya = app.screen.query_one(SkpSaya)
-        assert baris(saya.tabel) == [[f"1 Januari {TAHUN} - 31 Desember {TAHUN}", "PERSETUJUAN",
-                                      "Pengelola [b]Data[/b]"]]
+        assert baris(saya.tabel) == [
+            [f"1 Januari {TAHUN} - 31 Desember {TAHUN}", "PERSETUJUAN", "Pengelola [b]Data[/b]"]
+        ]
         jabatan = saya.tabel.get_row_at(0)[2]
         assert isinstance(jabatan, Text) and jabatan.plain == "Pengelola [b]Data[/b]"  # data, never markup
         batas = app.screen.query_one(BatasBerikutnya)
@@ -67,9 +72,11 @@ async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
         assert periode.endswith(str(TAHUN)) and status == "Belum dinilai"
         # Not an atasan: the atasan's panels say there is nothing waiting.
         assert keterangan(app.screen.query_one(MenungguPersetujuan)) == (
-            "Tidak ada SKP bawahan yang menunggu persetujuan.")
+            "Tidak ada SKP bawahan yang menunggu persetujuan."
+        )
         assert keterangan(app.screen.query_one(MenungguPenilaian)) == (
-            "Tidak ada periode bawahan yang menunggu penilaian.")
+            "Tidak ada periode bawahan yang menunggu penilaian."
+        )
 
         await enter_di(pilot, saya)
         assert isinstance(app.screen, DetailSkpScreen)

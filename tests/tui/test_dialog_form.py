@@ -17,7 +17,7 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 def dalam_dialog(app) -> str:
     """The text inside the dialog's border, its lines joined (a message wraps)."""
-    baris = [b[b.index("│") + 1:b.rindex("│")] for b in layar(app).splitlines() if b.count("│") >= 2]
+    baris = [b[b.index("│") + 1 : b.rindex("│")] for b in layar(app).splitlines() if b.count("│") >= 2]
     return " ".join(" ".join(baris).split())
 
 
@@ -137,7 +137,6 @@ async def test_pilihan_terbaca_tanpa_warna(address, pilihan):
             assert plt.render_line(0).text != mati
 
 
-
 async def test_enter_setelah_mencari_unit_memilih_yang_pertama(address):
     from tests.tui.test_plt_plh import buka_tambah
     from tui.widgets.pilih_unor import PilihUnor
@@ -161,8 +160,10 @@ async def test_ekspektasi_panjang_tampil_utuh_setelah_disimpan(address, client):
 
     await skp_sutikno(client, disetujui=False)
     # Wraps to a third line at 80 columns only once the list's scrollbar takes its two columns.
-    ekspektasi = ("Laporan bulanan kepegawaian disampaikan tepat waktu setiap tanggal lima dengan data "
-                  "yang akurat kata kata kata PENUTUP")
+    ekspektasi = (
+        "Laporan bulanan kepegawaian disampaikan tepat waktu setiap tanggal lima dengan data "
+        "yang akurat kata kata kata PENUTUP"
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await buka_skp_bawahan(pilot)

@@ -63,7 +63,8 @@ async def test_edit_profil_pindah_unit_kerja_lewat_pencarian_mengubah_atasan(add
         await pilot.press(*"seksi")
         await tunggu(pilot)
         assert [str(daftar.get_option_at_index(i).prompt).strip() for i in range(daftar.option_count)] == [
-            "SEKSI PELAYANAN"]
+            "SEKSI PELAYANAN"
+        ]
         await pilot.press("enter", "enter")  # into the list, choose
         assert "Dipilih: SEKSI PELAYANAN" in isi(app, ".unor-terpilih")
         await pilot.press("ctrl+s")
@@ -84,9 +85,14 @@ async def test_profil_diubah_di_tempat_lain_memberi_tahu_dan_memuat_ulang(addres
         # Meanwhile, in another session, the same pegawai changes the jabatan.
         g = await pegawai(client, data.SUTIKNO)
         md = await client.login(nip=data.SUTIKNO)
-        await client.profil.UpdatePegawai(profil_pb2.UpdatePegawaiRequest(
-            request_id="lain-sesi-0001", pegawai=profil_pb2.Pegawai(name=g.name, etag=g.etag, jabatan="Dari Sesi Lain"),
-            update_mask=FieldMask(paths=["jabatan"])), metadata=md)
+        await client.profil.UpdatePegawai(
+            profil_pb2.UpdatePegawaiRequest(
+                request_id="lain-sesi-0001",
+                pegawai=profil_pb2.Pegawai(name=g.name, etag=g.etag, jabatan="Dari Sesi Lain"),
+                update_mask=FieldMask(paths=["jabatan"]),
+            ),
+            metadata=md,
+        )
         await ketik(pilot, "#jabatan", "Dari TUI")
         await pilot.press("ctrl+s")
         await tunggu(pilot)

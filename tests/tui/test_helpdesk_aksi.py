@@ -99,8 +99,9 @@ async def test_pindah_unit_kerja_lalu_muat_ulang_penilai(address, client):
 async def test_edit_status_skp(address, client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
-    skp = await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                                     metadata=md)
+    skp = await client.skp.AjukanSkp(
+        skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
@@ -188,10 +189,16 @@ async def test_jadikan_pimpinan_mengganti_pimpinan(address, client):
     """WIDANANG becomes the head of his bidang (his jabatan now says so), replacing ENDANG."""
     md = await client.login(nip=data.WIDANANG)
     g = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.WIDANANG}"), metadata=md)
-    await client.profil.UpdatePegawai(profil_pb2.UpdatePegawaiRequest(
-        request_id=rid(), pegawai=profil_pb2.Pegawai(
-            name=g.name, etag=g.etag, jabatan="Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"),
-        update_mask=FieldMask(paths=["jabatan"])), metadata=md)
+    await client.profil.UpdatePegawai(
+        profil_pb2.UpdatePegawaiRequest(
+            request_id=rid(),
+            pegawai=profil_pb2.Pegawai(
+                name=g.name, etag=g.etag, jabatan="Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"
+            ),
+            update_mask=FieldMask(paths=["jabatan"]),
+        ),
+        metadata=md,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk_ke_pegawai(pilot, "widanang")

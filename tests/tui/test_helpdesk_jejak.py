@@ -23,8 +23,9 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 async def kode_reset(client, nip: str, alasan: str) -> None:
     """A change by helpdesk through the API: a reset code for `nip`."""
     md = await client.login(username=HELPDESK)
-    await client.auth.KirimKodeReset(auth_pb2.KirimKodeResetRequest(request_id=rid(), nip=nip, alasan=alasan),
-                                     metadata=md)
+    await client.auth.KirimKodeReset(
+        auth_pb2.KirimKodeResetRequest(request_id=rid(), nip=nip, alasan=alasan), metadata=md
+    )
 
 
 async def test_perubahan_dari_konsol_tercatat_dengan_alasannya(address, client):

@@ -29,10 +29,11 @@ class Layanan:
         if layanan in self.gagal:
             raise self.gagal[layanan]
         awal = int(req.page_token or 0)
-        isi = self.catatan.get(layanan, [])[awal:awal + req.page_size]
+        isi = self.catatan.get(layanan, [])[awal : awal + req.page_size]
         lagi = awal + req.page_size < len(self.catatan.get(layanan, []))
-        return apb.ListJejakAuditResponse(jejak=[jejak(layanan, d) for d in isi],
-                                          next_page_token=str(awal + req.page_size) if lagi else "")
+        return apb.ListJejakAuditResponse(
+            jejak=[jejak(layanan, d) for d in isi], next_page_token=str(awal + req.page_size) if lagi else ""
+        )
 
 
 def detik(daftar: list[apb.JejakAudit]) -> list[int]:
@@ -48,8 +49,9 @@ async def test_terbaru_dulu_lintas_layanan_dan_halaman():
     assert detik(await gabungan.berikutnya(10)) == [9, 5, 4, 3, 2, 1]
     assert gabungan.habis and gabungan.gagal == {}
     # Each page was asked once; a service with nothing left was not asked again.
-    assert sorted(layanan.diminta) == sorted([("profil", ""), ("profil", "2"), ("skp", ""), ("skp", "2"),
-                                              ("penilaian", ""), ("cetak", "")])
+    assert sorted(layanan.diminta) == sorted(
+        [("profil", ""), ("profil", "2"), ("skp", ""), ("skp", "2"), ("penilaian", ""), ("cetak", "")]
+    )
 
 
 async def test_layanan_yang_gagal_disebut_yang_lain_tetap_tampil():
@@ -59,10 +61,13 @@ async def test_layanan_yang_gagal_disebut_yang_lain_tetap_tampil():
     assert gabungan.gagal == {"cetak": tidak_ada}
 
 
-@pytest.mark.parametrize("gagal", [
-    GagalLayanan("atas_nama: isi 18 digit NIP", grpc.StatusCode.INVALID_ARGUMENT, field="atas_nama"),
-    GagalLayanan("Sesi berakhir.", grpc.StatusCode.UNAUTHENTICATED),
-])
+@pytest.mark.parametrize(
+    "gagal",
+    [
+        GagalLayanan("atas_nama: isi 18 digit NIP", grpc.StatusCode.INVALID_ARGUMENT, field="atas_nama"),
+        GagalLayanan("Sesi berakhir.", grpc.StatusCode.UNAUTHENTICATED),
+    ],
+)
 async def test_saringan_salah_dan_sesi_berakhir_dilaporkan(gagal):
     gabungan = JejakGabungan(Layanan({}, {"skp": gagal}).ambil, SaringJejak())
     with pytest.raises(GagalLayanan) as e:
@@ -71,8 +76,9 @@ async def test_saringan_salah_dan_sesi_berakhir_dilaporkan(gagal):
 
 
 def test_tanggal_lokal_sampai_hari_itu_juga():
-    req = SaringJejak(atas_nama="196903232002121009", sejak=dt.date(2026, 1, 1),
-                      sampai=dt.date(2026, 1, 31)).permintaan("", 50)
+    req = SaringJejak(
+        atas_nama="196903232002121009", sejak=dt.date(2026, 1, 1), sampai=dt.date(2026, 1, 31)
+    ).permintaan("", 50)
     sejak = req.sejak.ToDatetime(tzinfo=dt.UTC).astimezone()
     sampai = req.sampai.ToDatetime(tzinfo=dt.UTC).astimezone()
     assert (sejak.date(), sejak.time()) == (dt.date(2026, 1, 1), dt.time())

@@ -65,8 +65,7 @@ async def test_atasan_salah_muat_ulang_penilai(address, client):
 async def test_status_skp(address, client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
-    await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                               metadata=md)
+    await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk_ke_pegawai(pilot, data.SUTIKNO)

@@ -23,11 +23,19 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 async def plt(client, nip: str, unor_id: str) -> None:
     """An assignment of `nip` as Plt. of `unor_id` from today, as admin instansi registers it."""
     hari_ini = dt.date.today()
-    await client.profil.CreatePenugasan(profil_pb2.CreatePenugasanRequest(
-        alasan="SK 800/5/2026", penugasan=profil_pb2.Penugasan(
-            nip=nip, unor_id=unor_id, jenis=profil_pb2.JENIS_PENUGASAN_PLT, tanggal_mulai=hari(hari_ini),
-            tanggal_selesai=hari(hari_ini + dt.timedelta(days=30)))),
-        metadata=await client.login(username="admin.madiun"))
+    await client.profil.CreatePenugasan(
+        profil_pb2.CreatePenugasanRequest(
+            alasan="SK 800/5/2026",
+            penugasan=profil_pb2.Penugasan(
+                nip=nip,
+                unor_id=unor_id,
+                jenis=profil_pb2.JENIS_PENUGASAN_PLT,
+                tanggal_mulai=hari(hari_ini),
+                tanggal_selesai=hari(hari_ini + dt.timedelta(days=30)),
+            ),
+        ),
+        metadata=await client.login(username="admin.madiun"),
+    )
 
 
 async def test_helpdesk_masuk_ke_konsol_dan_mencari_pegawai(address):
@@ -59,9 +67,15 @@ async def test_detail_pegawai_profil_dan_atasan(address):
         screen = await masuk_ke_pegawai(pilot, "sutikno")
         assert isi(app, "#hd-judul") == f"Konsol Helpdesk > SUTIKNO ({data.SUTIKNO})"
         pribadi = isi(app, "#hd-pribadi")
-        for teks in (f"NIP {data.SUTIKNO}", "NAMA SUTIKNO", "JABATAN PENGADMINISTRASI KEPEGAWAIAN",
-                     "GOLONGAN RUANG II/a", "UNIT KERJA PNS BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI",
-                     f"EMAIL {data.email_of(data.SUTIKNO)}", "PIMPINAN UNIT ENDANG SUMARSIH"):
+        for teks in (
+            f"NIP {data.SUTIKNO}",
+            "NAMA SUTIKNO",
+            "JABATAN PENGADMINISTRASI KEPEGAWAIAN",
+            "GOLONGAN RUANG II/a",
+            "UNIT KERJA PNS BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI",
+            f"EMAIL {data.email_of(data.SUTIKNO)}",
+            "PIMPINAN UNIT ENDANG SUMARSIH",
+        ):
             assert teks in pribadi, (teks, pribadi)
         assert "NAMA ENDANG SUMARSIH" in isi(app, "#hd-atasan")
         assert isi(app, "#hd-atasan-plt") == "Tidak ada penugasan PLT/PLH."
@@ -96,11 +110,19 @@ async def test_skp_riwayat_dan_penilaian(address, client):
         assert kolom(app, "#hd-tabel-skp", "Penilai") == ["ENDANG SUMARSIH"]
         assert f"PENILAI ENDANG SUMARSIH ({data.ENDANG})" in isi(app, "#hd-rincian-skp")
         assert kolom(app, "#hd-tabel-riwayat", "Status") == [
-            "PENGAJUAN -> PERSETUJUAN", "DRAFT -> PENGAJUAN", "baru -> DRAFT"]  # newest first
+            "PENGAJUAN -> PERSETUJUAN",
+            "DRAFT -> PENGAJUAN",
+            "baru -> DRAFT",
+        ]  # newest first
         await pilot.press("3")
         await tunggu(pilot)
         assert kolom(app, "#hd-tabel-penilaian", "Periode") == [
-            "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Akhir Tahun"]
+            "Triwulan I",
+            "Triwulan II",
+            "Triwulan III",
+            "Triwulan IV",
+            "Akhir Tahun",
+        ]
         # One indikator, none realised yet; nothing rated.
         assert set(kolom(app, "#hd-tabel-penilaian", "Realisasi")) == {"0/1"}
         assert set(kolom(app, "#hd-tabel-penilaian", "Predikat/Status")) == {"Belum dinilai"}
@@ -137,12 +159,13 @@ async def test_tampilan_80x24_tidak_terpotong(address, client):
         tampak(screen.query_one("#hd-atasan"))  # the atasan shows without scrolling
         await pilot.press("2")
         await tunggu(pilot)
-        for selector in ("#hd-tabel-skp", "#hd-rincian-skp", "#hd-tabel-riwayat", "#hd-muat-ulang",
-                         "#hd-edit-status"):
+        for selector in ("#hd-tabel-skp", "#hd-rincian-skp", "#hd-tabel-riwayat", "#hd-muat-ulang", "#hd-edit-status"):
             tampak(screen.query_one(selector))
         # Status and penilai of an SKP are read without scrolling sideways.
-        lebar = sum(c.get_render_width(screen.query_one("#hd-tabel-skp", DataTable))
-                    for c in list(screen.query_one("#hd-tabel-skp", DataTable).columns.values())[:4])
+        lebar = sum(
+            c.get_render_width(screen.query_one("#hd-tabel-skp", DataTable))
+            for c in list(screen.query_one("#hd-tabel-skp", DataTable).columns.values())[:4]
+        )
         assert lebar <= UKURAN[0] - 2
         await pilot.press("3")
         await tunggu(pilot)

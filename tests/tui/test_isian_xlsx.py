@@ -80,8 +80,9 @@ async def test_pegawai_mengisi_satu_periode_dari_satu_spreadsheet(address, clien
         assert not isinstance(app.screen, UnggahXlsxScreen)
 
     md = await client.login(nip=data.SUTIKNO)
-    p = await client.penilaian.GetPenilaian(penilaian_pb2.GetPenilaianRequest(
-        name=f"penilaian/{skp.id}/periode/akhir"), metadata=md)
+    p = await client.penilaian.GetPenilaian(
+        penilaian_pb2.GetPenilaianRequest(name=f"penilaian/{skp.id}/periode/akhir"), metadata=md
+    )
     assert [r.teks for r in p.rencana_aksi] == ["Menyusun daftar arsip"]
     assert [(b.nama, b.tautan) for b in p.bukti_dukung] == [("Daftar arsip", "https://drive.google.com/x")]
     assert [(r.realisasi, r.sumber_data) for r in p.realisasi] == [("12 bulan", "arsip")]
@@ -93,8 +94,15 @@ async def test_atasan_menilai_seratus_bawahan_dari_satu_spreadsheet(server, addr
     await skp_disetujui(client, data.ENDANG, penilai=data.KEPALA_BKPSDM)
     await skp_disetujui(client, data.SUTIKNO)
     await skp_disetujui(client, data.WIDANANG)
-    await skp_bawahan(server.context.databases["skp"], penilai_nip=data.ENDANG, penilai_nama="ENDANG SUMARSIH",
-                      instansi_id=data.INSTANSI, unor_id=data.BIDANG, tahun=TAHUN, jumlah=98)
+    await skp_bawahan(
+        server.context.databases["skp"],
+        penilai_nip=data.ENDANG,
+        penilai_nama="ENDANG SUMARSIH",
+        instansi_id=data.INSTANSI,
+        unor_id=data.BIDANG,
+        tahun=TAHUN,
+        jumlah=98,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.ENDANG)

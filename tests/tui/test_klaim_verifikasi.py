@@ -29,9 +29,13 @@ async def klaim_sendiri(pilot) -> None:
 
 async def sri_menjadi_sekretaris(client) -> None:
     sri = await client.login(nip=data.STAF_SEKRETARIAT)
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-        pegawai=p.Pegawai(name=f"pegawai/{data.STAF_SEKRETARIAT}", jabatan="Sekretaris BKPSDM"),
-        update_mask=FieldMask(paths=["jabatan"])), metadata=sri)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            pegawai=p.Pegawai(name=f"pegawai/{data.STAF_SEKRETARIAT}", jabatan="Sekretaris BKPSDM"),
+            update_mask=FieldMask(paths=["jabatan"]),
+        ),
+        metadata=sri,
+    )
 
 
 async def admin_memutus(address, setujui: bool, alasan: str) -> None:

@@ -21,8 +21,9 @@ async def test_server_demo_menampilkan_akun_demo(address, settings):
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu(pilot)
-        assert isi(app, "#petunjuk-login") == (f"Server demo: f2 memilih akun demo (password {DEMO_PASSWORD}, juga "
-                                              "di data/demo-login.txt).")
+        assert isi(app, "#petunjuk-login") == (
+            f"Server demo: f2 memilih akun demo (password {DEMO_PASSWORD}, juga di data/demo-login.txt)."
+        )
         assert "f2 Akun Demo" in footer_muat(app)
         await pilot.press("f2")
         await tunggu(pilot)

@@ -56,8 +56,7 @@ async def test_profil_sutikno_data_pribadi_atasan_dan_satu_unit(address):
         atasan = isi(app, "#isi-atasan")
         assert "NAMA ENDANG SUMARSIH" in atasan and f"NIP {data.ENDANG}" in atasan
         await pilot.press("3")
-        assert kolom(app, "#tabel-unit", "Nama") == [
-            "ENDANG SUMARSIH", "SUTIKNO", "SUYANTO", "WIDANANG SASMITO AJI"]
+        assert kolom(app, "#tabel-unit", "Nama") == ["ENDANG SUMARSIH", "SUTIKNO", "SUYANTO", "WIDANANG SASMITO AJI"]
         assert "4 pegawai" in isi(app, "#judul-unit")
         await pilot.press("4")
         assert isi(app, "#judul-bawahan") == "Tidak ada pegawai bawahan."
@@ -130,8 +129,10 @@ async def test_keluar_kembali_ke_login(address, client):
         assert app.screen.query_one("#nip", Input).value == ""  # the next user starts afresh
     # The server ended that session too.
     with pytest.raises(Exception, match="Sesi Anda telah berakhir"):
-        await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"),
-                                       metadata=(("authorization", f"Bearer {token}"),))
+        await client.profil.GetPegawai(
+            profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"),
+            metadata=(("authorization", f"Bearer {token}"),),
+        )
 
 
 async def test_menu_kiri_dan_palet_perintah(address):

@@ -49,13 +49,29 @@ async def test_helpdesk_footer_muat_dan_setiap_aksi_ada_di_bantuan(address, clie
         for tab in "1234":
             await pilot.press(tab)
             await tunggu(pilot)
-            assert footer_muat(app) == ["esc Kembali", "e Profil", "m Penilai", "u Status", "k Reset", "t PLT",
-                                        "f1 Bantuan"]
+            assert footer_muat(app) == [
+                "esc Kembali",
+                "e Profil",
+                "m Penilai",
+                "u Status",
+                "k Reset",
+                "t PLT",
+                "f1 Bantuan",
+            ]
         isi = await bantuan(pilot)
-        for kunci, nama in [("e", "Edit Profil"), ("m", "Muat Ulang Penilai"), ("u", "Edit Status"),
-                            ("k", "Kirim Kode Reset"), ("t", "Tambah PLT/PLH"), ("x", "Akhiri PLT/PLH"),
-                            ("j", "Jadikan Pimpinan"), ("a", "Jejak Audit"), ("r", "Muat Ulang"),
-                            ("esc", "Kembali"), ("^l", "Keluar")]:
+        for kunci, nama in [
+            ("e", "Edit Profil"),
+            ("m", "Muat Ulang Penilai"),
+            ("u", "Edit Status"),
+            ("k", "Kirim Kode Reset"),
+            ("t", "Tambah PLT/PLH"),
+            ("x", "Akhiri PLT/PLH"),
+            ("j", "Jadikan Pimpinan"),
+            ("a", "Jejak Audit"),
+            ("r", "Muat Ulang"),
+            ("esc", "Kembali"),
+            ("^l", "Keluar"),
+        ]:
             assert f" {kunci} {nama}" in isi, (kunci, nama, isi)
         assert isinstance(app.screen, PegawaiHelpdeskScreen)
         for kunci in "emukj":
@@ -82,8 +98,16 @@ async def test_pegawai_dan_admin_footer_muat(address):
         assert " p Profil" in isi and " s SKP" in isi and " d Dashboard" in isi and " ^u Ubah Password" in isi
         await pilot.press("s")
         await tunggu(pilot)
-        assert footer_muat(app) == ["t Tambah", "e Edit", "m Matriks", "b Bawahan", "n Penilaian", "1-6 Tab",
-                                    "^l Keluar", "f1 Bantuan"]
+        assert footer_muat(app) == [
+            "t Tambah",
+            "e Edit",
+            "m Matriks",
+            "b Bawahan",
+            "n Penilaian",
+            "1-6 Tab",
+            "^l Keluar",
+            "f1 Bantuan",
+        ]
         assert " x Hapus SKP" in await bantuan(pilot)
         await pilot.press("d")
         await tunggu(pilot)

@@ -35,12 +35,18 @@ async def skp_sekda_diajukan(client) -> s.Skp:
     """The Sekda's SKP of this year (his RHK from the Perjanjian Kinerja), submitted."""
     md = await client.login(nip=data.SEKDA)
     skp = await buat_skp(client, md, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
-    rhk = await tambah_rhk(client, md, skp, teks="Meningkatnya tata kelola pemerintahan", intervensi=False,
-                           klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI, perjanjian_kinerja="Sasaran RPJMD 1")
+    rhk = await tambah_rhk(
+        client,
+        md,
+        skp,
+        teks="Meningkatnya tata kelola pemerintahan",
+        intervensi=False,
+        klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
+        perjanjian_kinerja="Sasaran RPJMD 1",
+    )
     await tambah_indikator(client, md, rhk, teks="Indeks reformasi birokrasi", target="80 nilai")
     skp = await get(client, md, skp)
-    return await client.skp.AjukanSkp(s.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                                      metadata=md)
+    return await client.skp.AjukanSkp(s.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
 
 
 async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas_namanya(address, client):
@@ -95,11 +101,18 @@ async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas
 
         # Rated for him: the Sekda leads a unor induk, his rating hasil is the unit's final capaian.
         admin = await client.login(username="admin.madiun")
-        cap = await client.penilaian.SetCapaianOrganisasi(n.SetCapaianOrganisasiRequest(
-            unor_induk_id=data.SETDA, tahun=TAHUN, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK),
-            metadata=admin)
-        await client.penilaian.FinalisasiCapaianOrganisasi(n.FinalisasiCapaianOrganisasiRequest(
-            unor_induk_id=data.SETDA, tahun=TAHUN, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag), metadata=admin)
+        cap = await client.penilaian.SetCapaianOrganisasi(
+            n.SetCapaianOrganisasiRequest(
+                unor_induk_id=data.SETDA, tahun=TAHUN, periode=n.PERIODE_AKHIR_TAHUN, capaian=n.CAPAIAN_BAIK
+            ),
+            metadata=admin,
+        )
+        await client.penilaian.FinalisasiCapaianOrganisasi(
+            n.FinalisasiCapaianOrganisasiRequest(
+                unor_induk_id=data.SETDA, tahun=TAHUN, periode=n.PERIODE_AKHIR_TAHUN, etag=cap.etag
+            ),
+            metadata=admin,
+        )
         assert isinstance(app.screen, SkpBawahanScreen)
         await pilot.press("n")
         await tunggu(pilot)
@@ -121,16 +134,20 @@ async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas
         assert isinstance(app.screen, PenilaianBawahanScreen)
 
     sekda = await client.login(nip=data.SEKDA)
-    nilai = await client.penilaian.GetPenilaian(n.GetPenilaianRequest(
-        name=f"penilaian/{skp.id}/periode/akhir"), metadata=sekda)
+    nilai = await client.penilaian.GetPenilaian(
+        n.GetPenilaianRequest(name=f"penilaian/{skp.id}/periode/akhir"), metadata=sekda
+    )
     assert nilai.dinilai_oleh == BUPATI and nilai.periode.predikat == n.PREDIKAT_BAIK
 
 
 async def test_sekda_melihat_penilai_eksternal_sebagai_atasannya(address, client):
     admin = await client.login(username="admin.madiun")
-    await client.profil.SetPenilaiEksternal(p.SetPenilaiEksternalRequest(
-        name=f"pegawai/{data.SEKDA}", alasan="SK", penilai=p.PenilaiEksternal(nama=BUPATI, jabatan="Bupati Madiun")),
-        metadata=admin)
+    await client.profil.SetPenilaiEksternal(
+        p.SetPenilaiEksternalRequest(
+            name=f"pegawai/{data.SEKDA}", alasan="SK", penilai=p.PenilaiEksternal(nama=BUPATI, jabatan="Bupati Madiun")
+        ),
+        metadata=admin,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.SEKDA)
@@ -142,9 +159,12 @@ async def test_sekda_melihat_penilai_eksternal_sebagai_atasannya(address, client
 
 async def test_admin_menghapus_penilai_eksternal_dengan_alasan(address, client):
     admin = await client.login(username="admin.madiun")
-    await client.profil.SetPenilaiEksternal(p.SetPenilaiEksternalRequest(
-        name=f"pegawai/{data.SEKDA}", alasan="SK", penilai=p.PenilaiEksternal(nama=BUPATI, jabatan="Bupati Madiun")),
-        metadata=admin)
+    await client.profil.SetPenilaiEksternal(
+        p.SetPenilaiEksternalRequest(
+            name=f"pegawai/{data.SEKDA}", alasan="SK", penilai=p.PenilaiEksternal(nama=BUPATI, jabatan="Bupati Madiun")
+        ),
+        metadata=admin,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, "admin.madiun")

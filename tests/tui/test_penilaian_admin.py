@@ -123,7 +123,8 @@ async def test_rating_hasil_pimpinan_unit_induk_mengikuti_capaian(address, clien
         assert app.screen.query_one("#rating-hasil").disabled
         assert app.focused.id == "rating-perilaku"
         assert "mengikuti Capaian Kinerja Organisasi unit yang dipimpin (BAIK)" in " ".join(
-            teks(s) for s in app.screen.query(".petunjuk"))
+            teks(s) for s in app.screen.query(".petunjuk")
+        )
 
 
 async def buka_capaian(pilot) -> None:

@@ -34,9 +34,14 @@ async def bawahan_endang(client):
     await skp_disetujui(client, data.WIDANANG)
     md = await client.login(nip=data.SUTIKNO)
     indikator = sutikno.rhk[0].indikator[0]
-    await client.penilaian.UpdateRealisasi(penilaian_pb2.UpdateRealisasiRequest(
-        request_id=rid(), parent=f"penilaian/{sutikno.id}/periode/akhir", realisasi=penilaian_pb2.Realisasi(
-            indikator=indikator.name, realisasi="12 bulan", sumber_data="arsip")), metadata=md)
+    await client.penilaian.UpdateRealisasi(
+        penilaian_pb2.UpdateRealisasiRequest(
+            request_id=rid(),
+            parent=f"penilaian/{sutikno.id}/periode/akhir",
+            realisasi=penilaian_pb2.Realisasi(indikator=indikator.name, realisasi="12 bulan", sumber_data="arsip"),
+        ),
+        metadata=md,
+    )
     return sutikno
 
 
@@ -57,7 +62,12 @@ async def test_nilai_bawahan_rekap_ekspor_dan_kurva(address, client, tmp_path, m
     async with app.run_test(size=UKURAN) as pilot:
         await buka_pemantauan(pilot)
         assert kolom(app, "#tabel-pemantauan", "Periode Penilaian") == [
-            "TRIWULAN I", "TRIWULAN II", "TRIWULAN III", "TRIWULAN IV", "Penilaian Akhir Tahun"]
+            "TRIWULAN I",
+            "TRIWULAN II",
+            "TRIWULAN III",
+            "TRIWULAN IV",
+            "Penilaian Akhir Tahun",
+        ]
         assert kolom(app, "#tabel-pemantauan", "Batas")[-1] == f"7 Mei {TAHUN + 1}"
 
         # Penilaian Bawahan: pick SUTIKNO.
@@ -125,11 +135,19 @@ async def test_nilai_bawahan_rekap_ekspor_dan_kurva(address, client, tmp_path, m
         await pilot.press("k")
         await tunggu(pilot)
         assert isinstance(app.screen, RekapPenilaianScreen)
-        rekap = dict(zip(kolom(app, "#tabel-rekap", "Nama"), zip(
-            kolom(app, "#tabel-rekap", "Predikat"), kolom(app, "#tabel-rekap", "Realisasi"),
-            kolom(app, "#tabel-rekap", "Status"), strict=True), strict=True))
-        assert rekap == {"SUTIKNO": ("Baik", "1/1", "Dinilai"),
-                         "WIDANANG SASMITO AJI": ("-", "0/1", "Belum dinilai")}
+        rekap = dict(
+            zip(
+                kolom(app, "#tabel-rekap", "Nama"),
+                zip(
+                    kolom(app, "#tabel-rekap", "Predikat"),
+                    kolom(app, "#tabel-rekap", "Realisasi"),
+                    kolom(app, "#tabel-rekap", "Status"),
+                    strict=True,
+                ),
+                strict=True,
+            )
+        )
+        assert rekap == {"SUTIKNO": ("Baik", "1/1", "Dinilai"), "WIDANANG SASMITO AJI": ("-", "0/1", "Belum dinilai")}
         judul = isi(app, "#judul-rekap")
         assert "2 bawahan: dinilai 1, realisasi lengkap 1; 1 belum lengkap" in judul, judul
 
@@ -156,25 +174,39 @@ async def test_nilai_bawahan_rekap_ekspor_dan_kurva(address, client, tmp_path, m
         assert "Baik" in kurva and "100.0%" in kurva
 
     md = await client.login(nip=data.ENDANG)
-    p = await client.penilaian.GetPenilaian(penilaian_pb2.GetPenilaianRequest(
-        name=f"penilaian/{sutikno.id}/periode/akhir"), metadata=md)
+    p = await client.penilaian.GetPenilaian(
+        penilaian_pb2.GetPenilaianRequest(name=f"penilaian/{sutikno.id}/periode/akhir"), metadata=md
+    )
     assert p.periode.predikat == penilaian_pb2.PREDIKAT_BAIK
     assert sorted((f.tentang, f.teks, f.penulis_nip) for f in p.feedback) == [
         ("perilaku/AKUNTABEL", "Baik", data.ENDANG),
-        (sutikno.rhk[0].name, "Tingkatkan ketelitian [arsip]", data.ENDANG)]
+        (sutikno.rhk[0].name, "Tingkatkan ketelitian [arsip]", data.ENDANG),
+    ]
 
 
 async def test_pegawai_membaca_feedback_perilaku(address, client):
     sutikno = await bawahan_endang(client)
     md = await client.login(nip=data.ENDANG)
     name = f"penilaian/{sutikno.id}/periode/akhir"
-    await client.penilaian.CreateFeedback(penilaian_pb2.CreateFeedbackRequest(
-        request_id=rid(), parent=name, feedback=penilaian_pb2.Feedback(tentang="perilaku/AKUNTABEL", teks="Tingkatkan")),
-        metadata=md)
+    await client.penilaian.CreateFeedback(
+        penilaian_pb2.CreateFeedbackRequest(
+            request_id=rid(),
+            parent=name,
+            feedback=penilaian_pb2.Feedback(tentang="perilaku/AKUNTABEL", teks="Tingkatkan"),
+        ),
+        metadata=md,
+    )
     p = await client.penilaian.GetPenilaian(penilaian_pb2.GetPenilaianRequest(name=name), metadata=md)
-    await client.penilaian.SetRating(penilaian_pb2.SetRatingRequest(
-        request_id=rid(), name=name, rating_hasil_kerja=penilaian_pb2.RATING_DIATAS_EKSPEKTASI,
-        rating_perilaku_kerja=penilaian_pb2.RATING_DIATAS_EKSPEKTASI, etag=p.etag), metadata=md)
+    await client.penilaian.SetRating(
+        penilaian_pb2.SetRatingRequest(
+            request_id=rid(),
+            name=name,
+            rating_hasil_kerja=penilaian_pb2.RATING_DIATAS_EKSPEKTASI,
+            rating_perilaku_kerja=penilaian_pb2.RATING_DIATAS_EKSPEKTASI,
+            etag=p.etag,
+        ),
+        metadata=md,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.SUTIKNO)
@@ -223,6 +255,8 @@ async def test_catatan_rekomendasi_bawahan(address, client):
         await pilot.press("k")
         assert app.screen.query_one("#catatan", TextArea).text == "Ikuti pelatihan [kearsipan] digital."
         await pilot.press("escape")
-    dibaca = await client.penilaian.GetPenilaian(penilaian_pb2.GetPenilaianRequest(
-        name=f"penilaian/{sutikno.id}/periode/akhir"), metadata=await client.login(nip=data.SUTIKNO))
+    dibaca = await client.penilaian.GetPenilaian(
+        penilaian_pb2.GetPenilaianRequest(name=f"penilaian/{sutikno.id}/periode/akhir"),
+        metadata=await client.login(nip=data.SUTIKNO),
+    )
     assert dibaca.catatan == "Ikuti pelatihan [kearsipan] digital."

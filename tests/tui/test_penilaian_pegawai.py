@@ -36,7 +36,12 @@ async def test_isi_rencana_aksi_bukti_dukung_dan_realisasi_akhir_tahun(address, 
         assert "Unit Kerja BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI" in kepala
         assert "Unit Kerja Induk BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA" in kepala
         assert kolom(app, "#tabel-periode", "Periode") == [
-            "TRIWULAN I", "TRIWULAN II", "TRIWULAN III", "TRIWULAN IV", "Akhir Tahun"]
+            "TRIWULAN I",
+            "TRIWULAN II",
+            "TRIWULAN III",
+            "TRIWULAN IV",
+            "Akhir Tahun",
+        ]
         assert kolom(app, "#tabel-periode", "Batas")[-1] == f"07/05/{TAHUN + 1}"
         assert kolom(app, "#tabel-periode", "Status")[-1] == "Terbuka"
         pilih(pilot, "#tabel-periode", "Akhir Tahun")
@@ -106,8 +111,9 @@ async def test_isi_rencana_aksi_bukti_dukung_dan_realisasi_akhir_tahun(address, 
         assert "Realisasi disimpan." in pemberitahuan(app)
 
     md = await client.login(nip=data.SUTIKNO)
-    p = await client.penilaian.GetPenilaian(penilaian_pb2.GetPenilaianRequest(
-        name=f"penilaian/{skp.id}/periode/akhir"), metadata=md)
+    p = await client.penilaian.GetPenilaian(
+        penilaian_pb2.GetPenilaianRequest(name=f"penilaian/{skp.id}/periode/akhir"), metadata=md
+    )
     assert [a.teks for a in p.rencana_aksi] == [AKSI]
     assert [(b.nama, b.tautan) for b in p.bukti_dukung] == [("Dokumen layanan ASN", TAUTAN)]
     assert [(r.realisasi, r.sumber_data) for r in p.realisasi] == [("3 bulan", "dokumen yang telah diserahkan ASN")]
@@ -156,9 +162,14 @@ async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(address, cl
     skp = await skp_disetujui(client)
     md = await client.login(nip=data.SUTIKNO)
     parent = f"penilaian/{skp.id}/periode/akhir"
-    bukti = await client.penilaian.CreateBuktiDukung(penilaian_pb2.CreateBuktiDukungRequest(
-        request_id=rid(), parent=parent, bukti_dukung=penilaian_pb2.BuktiDukung(
-            rhk=skp.rhk[0].name, nama="Dokumen lama", tautan=TAUTAN)), metadata=md)
+    bukti = await client.penilaian.CreateBuktiDukung(
+        penilaian_pb2.CreateBuktiDukungRequest(
+            request_id=rid(),
+            parent=parent,
+            bukti_dukung=penilaian_pb2.BuktiDukung(rhk=skp.rhk[0].name, nama="Dokumen lama", tautan=TAUTAN),
+        ),
+        metadata=md,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.SUTIKNO)
@@ -167,9 +178,15 @@ async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(address, cl
         await pilot.press("enter")
         await tunggu(pilot)
         # Meanwhile, in another session, the same pegawai renames it.
-        await client.penilaian.UpdateBuktiDukung(penilaian_pb2.UpdateBuktiDukungRequest(
-            request_id=rid(), bukti_dukung=penilaian_pb2.BuktiDukung(
-                name=bukti.name, nama="Dari sesi lain", tautan=TAUTAN, etag=bukti.etag)), metadata=md)
+        await client.penilaian.UpdateBuktiDukung(
+            penilaian_pb2.UpdateBuktiDukungRequest(
+                request_id=rid(),
+                bukti_dukung=penilaian_pb2.BuktiDukung(
+                    name=bukti.name, nama="Dari sesi lain", tautan=TAUTAN, etag=bukti.etag
+                ),
+            ),
+            metadata=md,
+        )
         pilih(pilot, "#tabel-hasil", "Bukti dukung: Dokumen lama", kolom=1)
         await pilot.press("e")
         assert isinstance(app.screen, TambahBuktiDukungScreen)
@@ -187,16 +204,24 @@ async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(address, c
     await skp_disetujui(client)
     admin = await client.login(username="admin.madiun")
     akhir = penilaian_pb2.PERIODE_AKHIR_TAHUN
-    cap = await client.penilaian.SetCapaianOrganisasi(penilaian_pb2.SetCapaianOrganisasiRequest(
-        unor_induk_id=data.BKPSDM, tahun=TAHUN, periode=akhir, capaian=penilaian_pb2.CAPAIAN_BAIK), metadata=admin)
+    cap = await client.penilaian.SetCapaianOrganisasi(
+        penilaian_pb2.SetCapaianOrganisasiRequest(
+            unor_induk_id=data.BKPSDM, tahun=TAHUN, periode=akhir, capaian=penilaian_pb2.CAPAIAN_BAIK
+        ),
+        metadata=admin,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.SUTIKNO)
         await buka_penilaian(pilot)
         # Set but not final: never shown as if it were the value.
         assert kolom(app, "#tabel-periode", "Capaian Organisasi")[-1] == "(belum final)"
-        await client.penilaian.FinalisasiCapaianOrganisasi(penilaian_pb2.FinalisasiCapaianOrganisasiRequest(
-            unor_induk_id=data.BKPSDM, tahun=TAHUN, periode=akhir, etag=cap.etag), metadata=admin)
+        await client.penilaian.FinalisasiCapaianOrganisasi(
+            penilaian_pb2.FinalisasiCapaianOrganisasiRequest(
+                unor_induk_id=data.BKPSDM, tahun=TAHUN, periode=akhir, etag=cap.etag
+            ),
+            metadata=admin,
+        )
         await pilot.press("escape")
         await tunggu(pilot)
         await pilot.press("n")

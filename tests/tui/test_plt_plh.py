@@ -120,11 +120,19 @@ async def test_tanggal_salah_ditolak_formulir_dan_tumpang_tindih_ditolak_server(
 
 async def test_akhiri_penugasan(address, client):
     admin = await client.login(username="admin.madiun")
-    await client.profil.CreatePenugasan(profil_pb2.CreatePenugasanRequest(
-        alasan="SK Camat Jiwan 800/22/2026", penugasan=profil_pb2.Penugasan(
-            nip=data.NUR_PURWATI, unor_id=data.PELAYANAN, jenis=profil_pb2.JENIS_PENUGASAN_PLT,
-            tanggal_mulai=fmt.dari_date(HARI_INI), tanggal_selesai=fmt.dari_date(HARI_INI + dt.timedelta(days=60)))),
-        metadata=admin)
+    await client.profil.CreatePenugasan(
+        profil_pb2.CreatePenugasanRequest(
+            alasan="SK Camat Jiwan 800/22/2026",
+            penugasan=profil_pb2.Penugasan(
+                nip=data.NUR_PURWATI,
+                unor_id=data.PELAYANAN,
+                jenis=profil_pb2.JENIS_PENUGASAN_PLT,
+                tanggal_mulai=fmt.dari_date(HARI_INI),
+                tanggal_selesai=fmt.dari_date(HARI_INI + dt.timedelta(days=60)),
+            ),
+        ),
+        metadata=admin,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.NUR_PURWATI)

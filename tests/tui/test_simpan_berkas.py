@@ -26,7 +26,10 @@ def test_di_folder_nama_dari_server_tanpa_menimpa(tmp_path):
     jahat = simpan(tujuan, "../../keluar.pdf", b"%PDF-3")
     assert jahat.parent == tmp_path / "cetak"
     assert sorted(p.name for p in (tmp_path / "cetak").iterdir()) == [
-        "keluar.pdf", "rencana-skp-2023-2.pdf", "rencana-skp-2023.pdf"]  # no temporary file left
+        "keluar.pdf",
+        "rencana-skp-2023-2.pdf",
+        "rencana-skp-2023.pdf",
+    ]  # no temporary file left
 
 
 def test_nama_berkas_sendiri_ditimpa(tmp_path):

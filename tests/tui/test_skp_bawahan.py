@@ -28,12 +28,14 @@ async def skp_sutikno(client, disetujui: bool) -> skp_pb2.Skp:
     """SUTIKNO's 2023 SKP, submitted (and approved by ENDANG when asked)."""
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
-    skp = await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                                     metadata=md)
+    skp = await client.skp.AjukanSkp(
+        skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md
+    )
     if disetujui:
         md = await client.login(nip=data.ENDANG)
-        skp = await client.skp.SetujuiSkp(skp_pb2.SetujuiSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                                          metadata=md)
+        skp = await client.skp.SetujuiSkp(
+            skp_pb2.SetujuiSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md
+        )
     return skp
 
 
@@ -153,9 +155,14 @@ async def test_sinkronisasi_melaporkan_pergantian_penilai(address, client):
     # SUTIKNO moves to SEKSI PELAYANAN: CAMAT JIWAN rates him from now on.
     md = await client.login(nip=data.SUTIKNO)
     p = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md)
-    await client.profil.UpdatePegawai(profil_pb2.UpdatePegawaiRequest(
-        request_id=rid(), pegawai=profil_pb2.Pegawai(name=p.name, etag=p.etag, unor_id=data.PELAYANAN),
-        update_mask=FieldMask(paths=["unor_id"])), metadata=md)
+    await client.profil.UpdatePegawai(
+        profil_pb2.UpdatePegawaiRequest(
+            request_id=rid(),
+            pegawai=profil_pb2.Pegawai(name=p.name, etag=p.etag, unor_id=data.PELAYANAN),
+            update_mask=FieldMask(paths=["unor_id"]),
+        ),
+        metadata=md,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await buka_skp_bawahan(pilot)
@@ -178,9 +185,14 @@ async def test_sinkronisasi_menanyakan_dahulu_skp_yang_sudah_disetujui(address, 
     await skp_sutikno(client, disetujui=True)
     md = await client.login(nip=data.SUTIKNO)
     p = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md)
-    await client.profil.UpdatePegawai(profil_pb2.UpdatePegawaiRequest(
-        request_id=rid(), pegawai=profil_pb2.Pegawai(name=p.name, etag=p.etag, unor_id=data.PELAYANAN),
-        update_mask=FieldMask(paths=["unor_id"])), metadata=md)
+    await client.profil.UpdatePegawai(
+        profil_pb2.UpdatePegawaiRequest(
+            request_id=rid(),
+            pegawai=profil_pb2.Pegawai(name=p.name, etag=p.etag, unor_id=data.PELAYANAN),
+            update_mask=FieldMask(paths=["unor_id"]),
+        ),
+        metadata=md,
+    )
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
         await buka_skp_bawahan(pilot)

@@ -153,7 +153,8 @@ async def test_tambah_pegawai_unit_lain_lalu_hapus(address, client):
         await pilot.press("enter")
         await tunggu(pilot)
         assert [str(o.prompt) for o in app.screen.query_one(OptionList).options] == [
-            "BUDI SANTOSO — Pengadministrasi Umum, SEKSI PELAYANAN"]
+            "BUDI SANTOSO — Pengadministrasi Umum, SEKSI PELAYANAN"
+        ]
         await pilot.press("enter")
         await tunggu(pilot)
         assert isinstance(app.screen, MatriksPeranHasilScreen)

@@ -45,15 +45,29 @@ RHK_ATASAN = "Tersedianya data yang akurat dan terlaksananya layanan ASN"
 async def mph_endang(client, tahun: int = 2023) -> None:
     """ENDANG's SKP: an RHK Organisasi and an RHK Individu, both given to SUTIKNO in her MPH."""
     md = await client.login(nip=data.ENDANG)
-    skp = await client.skp.CreateSkp(skp_pb2.CreateSkpRequest(skp=skp_pb2.Skp(
-        periode_awal=hari(dt.date(tahun, 1, 1)), periode_akhir=hari(dt.date(tahun, 12, 31)),
-        pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF)), metadata=md)
-    for teks, klasifikasi in ((RHK_ATASAN, skp_pb2.KLASIFIKASI_RHK_ORGANISASI),
-                              ("Pribadi", skp_pb2.KLASIFIKASI_RHK_INDIVIDU)):
-        rhk = await client.skp.CreateRhk(skp_pb2.CreateRhkRequest(parent=skp.name, rhk=skp_pb2.Rhk(
-            teks=teks, jenis=skp_pb2.JENIS_RHK_UTAMA, klasifikasi=klasifikasi)), metadata=md)
-        await client.skp.UpdatePeranHasil(skp_pb2.UpdatePeranHasilRequest(rhk=rhk.name, nip=data.SUTIKNO,
-                                                                          ditugaskan=True), metadata=md)
+    skp = await client.skp.CreateSkp(
+        skp_pb2.CreateSkpRequest(
+            skp=skp_pb2.Skp(
+                periode_awal=hari(dt.date(tahun, 1, 1)),
+                periode_akhir=hari(dt.date(tahun, 12, 31)),
+                pendekatan=skp_pb2.PENDEKATAN_KUANTITATIF,
+            )
+        ),
+        metadata=md,
+    )
+    for teks, klasifikasi in (
+        (RHK_ATASAN, skp_pb2.KLASIFIKASI_RHK_ORGANISASI),
+        ("Pribadi", skp_pb2.KLASIFIKASI_RHK_INDIVIDU),
+    ):
+        rhk = await client.skp.CreateRhk(
+            skp_pb2.CreateRhkRequest(
+                parent=skp.name, rhk=skp_pb2.Rhk(teks=teks, jenis=skp_pb2.JENIS_RHK_UTAMA, klasifikasi=klasifikasi)
+            ),
+            metadata=md,
+        )
+        await client.skp.UpdatePeranHasil(
+            skp_pb2.UpdatePeranHasilRequest(rhk=rhk.name, nip=data.SUTIKNO, ditugaskan=True), metadata=md
+        )
 
 
 async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
@@ -73,7 +87,8 @@ async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
         await buka_detail(pilot)
         assert isi(app, "#status-skp") == "Status SKP: DRAFT"
         assert isi(app, "#periode-skp") == (
-            "Pemerintah Kab. Madiun PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2023")
+            "Pemerintah Kab. Madiun PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2023"
+        )
         assert "NAMA ENDANG SUMARSIH" in isi(app, "#isi-penilai-skp")
         assert f"ID : {data.BIDANG}" in isi(app, "#isi-pegawai-skp")
 
@@ -92,11 +107,13 @@ async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
         await pilot.press("e")
         await tunggu(pilot)
         assert isinstance(app.screen, TambahRhkScreen)
-        pilihan = [str(label) for label, v in app.screen.query_one("#rhk-atasan", Select)._options
-                   if v is not Select.NULL]
+        pilihan = [
+            str(label) for label, v in app.screen.query_one("#rhk-atasan", Select)._options if v is not Select.NULL
+        ]
         assert len(pilihan) == 1 and pilihan[0].startswith(RHK_ATASAN)
         app.screen.query_one("#rhk-atasan", Select).value = next(
-            v for _, v in app.screen.query_one("#rhk-atasan", Select)._options if v is not Select.NULL)
+            v for _, v in app.screen.query_one("#rhk-atasan", Select)._options if v is not Select.NULL
+        )
         await pilot.press("ctrl+s")
         await tunggu(pilot)
         assert isinstance(app.screen, DetailSkpScreen)
@@ -220,8 +237,14 @@ async def test_edit_dan_hapus_rhk_indikator_dan_lampiran(address, client):
         await pilot.press("ctrl+s")
         await tunggu(pilot)
         teks = kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")
-        assert teks == ["Utama", "RHK baru [revisi]", "- indikator lama", "Tambahan", "RHK tambahan",
-                        "- belum ada indikator"]
+        assert teks == [
+            "Utama",
+            "RHK baru [revisi]",
+            "- indikator lama",
+            "Tambahan",
+            "RHK tambahan",
+            "- belum ada indikator",
+        ]
         # Edit Indikator with Enter on its row.
         pilih_baris(pilot, "- indikator lama")
         await pilot.press("enter")
@@ -322,9 +345,14 @@ async def test_skp_diubah_di_tempat_lain_diberitahukan_dan_dimuat_ulang(address,
         await buka_detail(pilot)
         # Meanwhile, in another session, the same pegawai adds an RHK: the etag read here is stale.
         md = await client.login(nip=data.SUTIKNO)
-        await client.skp.CreateRhk(skp_pb2.CreateRhkRequest(
-            request_id="sesi-lain-0001", parent=app.screen.skp.name,
-            rhk=skp_pb2.Rhk(teks="Dari sesi lain", jenis=skp_pb2.JENIS_RHK_UTAMA)), metadata=md)
+        await client.skp.CreateRhk(
+            skp_pb2.CreateRhkRequest(
+                request_id="sesi-lain-0001",
+                parent=app.screen.skp.name,
+                rhk=skp_pb2.Rhk(teks="Dari sesi lain", jenis=skp_pb2.JENIS_RHK_UTAMA),
+            ),
+            metadata=md,
+        )
         await pilot.press("a", "enter")
         await tunggu(pilot)
         assert "diubah di tempat lain" in pemberitahuan(app)
@@ -352,8 +380,10 @@ async def test_skp_tanpa_penilai_mengacu_perjanjian_kinerja(address):
         await pilot.press("ctrl+s")
         await tunggu(pilot)
         assert isinstance(app.screen, DetailSkpScreen), isi(app, "#pesan")
-        assert ("Terkoordinasinya perangkat daerah\nPerjanjian Kinerja: Meningkatnya kualitas tata kelola "
-                "pemerintahan\nIndividu") in kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")
+        assert (
+            "Terkoordinasinya perangkat daerah\nPerjanjian Kinerja: Meningkatnya kualitas tata kelola "
+            "pemerintahan\nIndividu"
+        ) in kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")
 
 
 async def test_urutan_rhk_dan_indikator_diubah_dengan_kurung_siku(address, client):
@@ -374,7 +404,11 @@ async def test_urutan_rhk_dan_indikator_diubah_dengan_kurung_siku(address, clien
         await pilot.press("[")
         await tunggu(pilot)
         assert kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")[1:5] == [
-            "RHK kedua", "- belum ada indikator", "RHK pertama", "- indikator B"]
+            "RHK kedua",
+            "- belum ada indikator",
+            "RHK pertama",
+            "- indikator B",
+        ]
         await pilot.press("[")  # already first: said so, nothing sent
         await tunggu(pilot)
         assert "Sudah paling atas." in pemberitahuan(app)

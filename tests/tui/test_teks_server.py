@@ -70,12 +70,14 @@ async def data_beracun(server, client, folder: Path) -> dict[str, str]:
     rhk = await tambah_rhk(client, md, skp, rhk_teks)
     await tambah_indikator(client, md, rhk, teks="[@click=app.simulate_key('q')]indikator[/]")
     skp = await get(client, md, skp)
-    await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag),
-                               metadata=md)
+    await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
     # What the screen must show, literally: the markup as typed, the control codes gone.
     # (what follows an ESC is plain text without it: "]8;;https://...").
-    return {"jabatan": "[@click=app.screenshot(", "nama": "SUTIKNO]8;;https://jahat.example/\\ [red]MERAH[/red]",
-            "rhk": "[@click=app.screenshot("}
+    return {
+        "jabatan": "[@click=app.screenshot(",
+        "nama": "SUTIKNO]8;;https://jahat.example/\\ [red]MERAH[/red]",
+        "rhk": "[@click=app.screenshot(",
+    }
 
 
 def tanpa_aksi(app: EkinerjaApp, aksi: list[str]) -> None:
@@ -196,14 +198,26 @@ async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, address, c
     await skp_disetujui(client, data.ENDANG, penilai=data.KEPALA_BKPSDM)
     sutikno = await skp_disetujui(client, data.SUTIKNO)
     realisasi = "12 bulan " + markup(ssh, "realisasi")  # a number first: the indikator is Kuantitatif
-    await client.penilaian.UpdateRealisasi(penilaian_pb2.UpdateRealisasiRequest(
-        request_id=rid(), parent=f"penilaian/{sutikno.id}/periode/akhir", realisasi=penilaian_pb2.Realisasi(
-            indikator=sutikno.rhk[0].indikator[0].name, realisasi=realisasi, sumber_data="arsip")),
-        metadata=await client.login(nip=data.SUTIKNO))
-    await client.penilaian.CreateFeedback(penilaian_pb2.CreateFeedbackRequest(
-        request_id=rid(), parent=f"penilaian/{sutikno.id}/periode/akhir", feedback=penilaian_pb2.Feedback(
-            tentang=sutikno.rhk[0].name, teks="[@click=app.simulate_key('q')]umpan[/] balik")),
-        metadata=await client.login(nip=data.ENDANG))
+    await client.penilaian.UpdateRealisasi(
+        penilaian_pb2.UpdateRealisasiRequest(
+            request_id=rid(),
+            parent=f"penilaian/{sutikno.id}/periode/akhir",
+            realisasi=penilaian_pb2.Realisasi(
+                indikator=sutikno.rhk[0].indikator[0].name, realisasi=realisasi, sumber_data="arsip"
+            ),
+        ),
+        metadata=await client.login(nip=data.SUTIKNO),
+    )
+    await client.penilaian.CreateFeedback(
+        penilaian_pb2.CreateFeedbackRequest(
+            request_id=rid(),
+            parent=f"penilaian/{sutikno.id}/periode/akhir",
+            feedback=penilaian_pb2.Feedback(
+                tentang=sutikno.rhk[0].name, teks="[@click=app.simulate_key('q')]umpan[/] balik"
+            ),
+        ),
+        metadata=await client.login(nip=data.ENDANG),
+    )
     app = aplikasi(address)
     aksi: list[str] = []
     tanpa_aksi(app, aksi)

@@ -17,12 +17,18 @@ PDF = b"%PDF-1.7 " + bytes(range(256)) * 300
 
 
 def info(isi: bytes, sha256: str | None = None) -> c.BagianBerkas:
-    return c.BagianBerkas(info=c.InfoBerkas(nama_berkas="form.zip", media_type="application/zip", ukuran=len(isi),
-                                            sha256=sha256 or hashlib.sha256(isi).hexdigest()))
+    return c.BagianBerkas(
+        info=c.InfoBerkas(
+            nama_berkas="form.zip",
+            media_type="application/zip",
+            ukuran=len(isi),
+            sha256=sha256 or hashlib.sha256(isi).hexdigest(),
+        )
+    )
 
 
 def potong(isi: bytes) -> list[c.BagianBerkas]:
-    return [c.BagianBerkas(data=isi[i:i + 65536]) for i in range(0, len(isi), 65536)]
+    return [c.BagianBerkas(data=isi[i : i + 65536]) for i in range(0, len(isi), 65536)]
 
 
 class Aliran(LayananCetak):
@@ -43,9 +49,11 @@ async def test_kemajuan_lalu_berkas_utuh():
 
 
 async def test_berkas_tidak_utuh_ditolak():
-    for bagian in ([info(PDF), *potong(PDF)[:-1]],                   # a chunk missing
-                   [info(PDF, sha256="0" * 64), *potong(PDF)],        # other bytes than announced
-                   potong(PDF)):                                       # no info at all
+    for bagian in (
+        [info(PDF), *potong(PDF)[:-1]],  # a chunk missing
+        [info(PDF, sha256="0" * 64), *potong(PDF)],  # other bytes than announced
+        potong(PDF),
+    ):  # no info at all
         with pytest.raises(GagalLayanan) as e:
             await Aliran(bagian)._unduh(None, None)
         assert e.value.kode == grpc.StatusCode.DATA_LOSS and "tidak utuh" in e.value.pesan

@@ -19,8 +19,12 @@ def struktur(penugasan=(), pimpinan=None):
     # root(A) > badan(B) > bidang(C) > seksi(D, vacant); root > kecamatan(E) > seksi(F, vacant)
     lead = {"root": "A", "badan": "B", "bidang": "C", "kec": "E"} if pimpinan is None else pimpinan
     units = [
-        ("root", None, True), ("badan", "root", True), ("bidang", "badan", False), ("seksi", "bidang", False),
-        ("kec", "root", True), ("pelayanan", "kec", False),
+        ("root", None, True),
+        ("badan", "root", True),
+        ("bidang", "badan", False),
+        ("seksi", "bidang", False),
+        ("kec", "root", True),
+        ("pelayanan", "kec", False),
     ]
     return Struktur(
         {u: Unor(u, u.upper(), p, induk, f"Kepala {u}", lead.get(u)) for u, p, induk in units},
@@ -118,10 +122,12 @@ def test_plh_didahulukan_dari_plt():
 
 
 def test_siklus_data_tidak_membuat_macet():
-    s = Struktur({
-        "a": Unor("a", "A", "b", False, "", None),
-        "b": Unor("b", "B", "a", False, "", None),
-    })
+    s = Struktur(
+        {
+            "a": Unor("a", "A", "b", False, "", None),
+            "b": Unor("b", "B", "a", False, "", None),
+        }
+    )
     assert resolve_atasan(s, "x", "a", HARI) is None
 
 
@@ -144,8 +150,14 @@ def test_cakupan_bawahan_berhenti_di_unit_berpimpinan():
 def test_cakupan_bawahan_konsisten_dengan_resolve_atasan():
     plt = Penugasan("1", "P", "pelayanan", PLT, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
     s = struktur([plt])
-    anggota = {"badan": ["b1"], "bidang": ["c1", "c2"], "seksi": ["d1"], "kec": ["e1"], "pelayanan": ["f1", "P"],
-               "root": ["r1"]}
+    anggota = {
+        "badan": ["b1"],
+        "bidang": ["c1", "c2"],
+        "seksi": ["d1"],
+        "kec": ["e1"],
+        "pelayanan": ["f1", "P"],
+        "root": ["r1"],
+    }
     pimpinan_unit = {"A": "root", "B": "badan", "C": "bidang", "E": "kec"}
     for atasan in ["A", "B", "C", "E", "P"]:
         c = cakupan_bawahan(s, atasan, HARI)
@@ -160,8 +172,14 @@ def test_cakupan_bawahan_konsisten_dengan_resolve_atasan():
 def test_cakupan_bawahan_konsisten_dengan_resolve_atasan_selama_plh():
     plh = Penugasan("1", "P", "bidang", PLH, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
     s = struktur([plh])
-    anggota = {"badan": ["b1"], "bidang": ["c1", "P"], "seksi": ["d1"], "kec": ["e1"], "pelayanan": ["f1"],
-               "root": ["r1"]}
+    anggota = {
+        "badan": ["b1"],
+        "bidang": ["c1", "P"],
+        "seksi": ["d1"],
+        "kec": ["e1"],
+        "pelayanan": ["f1"],
+        "root": ["r1"],
+    }
     pimpinan_unit = {"A": "root", "B": "badan", "C": "bidang", "E": "kec"}
     for atasan in ["A", "B", "C", "E", "P"]:
         c = cakupan_bawahan(s, atasan, HARI)

@@ -10,13 +10,24 @@ from services.shared.principal import ADMIN_INSTANSI, PEGAWAI, Principal
 
 INS = "i1"
 # setda (Sekda) > dinas (Kepala Dinas) > bidang (Kabid); bagian has no pimpinan; kecamatan under setda
-POHON = {"setda": ("", "sekda"), "dinas": ("setda", "kadis"), "bidang": ("dinas", "kabid"),
-         "bagian": ("setda", ""), "upt": ("bagian", "kaupt")}
+POHON = {
+    "setda": ("", "sekda"),
+    "dinas": ("setda", "kadis"),
+    "bidang": ("dinas", "kabid"),
+    "bagian": ("setda", ""),
+    "upt": ("bagian", "kaupt"),
+}
 
 
 def orang(nip: str | None, *peran: str, instansi: str = INS) -> Principal:
-    return Principal(akun_id="a", sesi_id="s", nip=nip, username=None if nip else "admin",
-                     peran=frozenset(peran or (PEGAWAI,)), instansi_id=instansi)
+    return Principal(
+        akun_id="a",
+        sesi_id="s",
+        nip=nip,
+        username=None if nip else "admin",
+        peran=frozenset(peran or (PEGAWAI,)),
+        instansi_id=instansi,
+    )
 
 
 def test_pimpinan_di_atas_sampai_puncak():

@@ -50,13 +50,16 @@ def test_anchor_unik_diterima_dan_tidak_termasuk_teks_dokumen():
     assert (d.ttd[0].anchor, d.ttd[1].anchor) == ("^", "$")
 
 
-@pytest.mark.parametrize(("a", "field"), [
-    (Anchor("SUTIKNO", ""), "anchor_pegawai"),       # a name in the document
-    (Anchor("", "12 bulan"), "anchor_penilai"),       # a target
-    (Anchor("#", "#"), "anchor_penilai"),             # the same twice
-    (Anchor("#", "x#y"), "anchor_pegawai"),           # one inside the other
-    (Anchor("PENILAI KINERJA", ""), "anchor_pegawai"),  # a label
-])
+@pytest.mark.parametrize(
+    ("a", "field"),
+    [
+        (Anchor("SUTIKNO", ""), "anchor_pegawai"),  # a name in the document
+        (Anchor("", "12 bulan"), "anchor_penilai"),  # a target
+        (Anchor("#", "#"), "anchor_penilai"),  # the same twice
+        (Anchor("#", "x#y"), "anchor_pegawai"),  # one inside the other
+        (Anchor("PENILAI KINERJA", ""), "anchor_pegawai"),  # a label
+    ],
+)
 def test_anchor_yang_muncul_di_tempat_lain_ditolak_dengan_nama_field(a, field):
     with pytest.raises(TidakValid) as e:
         anchor.periksa(_dok(a))

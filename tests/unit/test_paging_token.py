@@ -20,9 +20,18 @@ def test_token_yang_diterbitkan_dibaca_kembali():
     assert paging.decode_kunci(paging.encode_kunci(["a", "b"], "q"), "q", 2) == ["a", "b"]
 
 
-@pytest.mark.parametrize("isi", [
-    "Infinity", "-Infinity", "1e999", "NaN", str(10**30), str(2**63), "-1",
-])
+@pytest.mark.parametrize(
+    "isi",
+    [
+        "Infinity",
+        "-Infinity",
+        "1e999",
+        "NaN",
+        str(10**30),
+        str(2**63),
+        "-1",
+    ],
+)
 def test_offset_di_luar_jangkauan_ditolak(isi):
     asli = json.loads(base64.urlsafe_b64decode(paging.encode(0, "q") + "=="))
     token = b64(json.dumps(asli).replace('"o": 0', f'"o": {isi}'))
@@ -31,9 +40,13 @@ def test_offset_di_luar_jangkauan_ditolak(isi):
     assert e.value.pelanggaran[0].field == "page_token"
 
 
-@pytest.mark.parametrize("decode", [
-    lambda t: paging.decode(t, "q"), lambda t: paging.decode_kunci(t, "q", 2),
-])
+@pytest.mark.parametrize(
+    "decode",
+    [
+        lambda t: paging.decode(t, "q"),
+        lambda t: paging.decode_kunci(t, "q", 2),
+    ],
+)
 def test_json_bersarang_terlalu_dalam_ditolak(decode):
     with pytest.raises(TidakValid):
         decode(b64("[" * 100_000))

@@ -30,9 +30,13 @@ def struktur(pimpinan_root=SEKDA, pimpinan_badan=KEPALA, penugasan=()):
 def test_isian_penilai_eksternal():
     assert pe.validate(" BUPATI MADIUN ", "Bupati Madiun", "", SEKDA) == BUPATI
     assert pe.validate("PJ", "Penjabat Bupati", NIP_LAIN, SEKDA).nip == NIP_LAIN
-    for nama, jabatan, nip, field in [("", "Bupati", "", "penilai.nama"), ("X", " ", "", "penilai.jabatan"),
-                                      ("X", "Y", "12345", "penilai.nip"), ("X", "Y", SEKDA, "penilai.nip"),
-                                      ("X" * 201, "Y", "", "penilai.nama")]:
+    for nama, jabatan, nip, field in [
+        ("", "Bupati", "", "penilai.nama"),
+        ("X", " ", "", "penilai.jabatan"),
+        ("X", "Y", "12345", "penilai.nip"),
+        ("X", "Y", SEKDA, "penilai.nip"),
+        ("X" * 201, "Y", "", "penilai.nama"),
+    ]:
         with pytest.raises(TidakValid) as e:
             pe.validate(nama, jabatan, nip, SEKDA)
         assert e.value.pelanggaran[0].field == field
@@ -110,5 +114,9 @@ def test_identitas_penilai_eksternal_tercetak_non_asn_nip_kosong():
     pegawai = Identitas(SEKDA, "SEKDA", "Pembina Utama Muda", "IV/c", "Sekretaris Daerah", "SETDA")
     tabel = susun.identitas(pegawai, bupati)
     assert [(b.label, b.penilai) for b in tabel.baris] == [
-        ("NAMA", "BUPATI MADIUN"), ("NIP", "-"), ("PANGKAT / GOL. RUANG", "NON ASN"), ("JABATAN", "Bupati Madiun"),
-        ("UNIT KERJA", "Pemerintah Kab. Madiun")]
+        ("NAMA", "BUPATI MADIUN"),
+        ("NIP", "-"),
+        ("PANGKAT / GOL. RUANG", "NON ASN"),
+        ("JABATAN", "Bupati Madiun"),
+        ("UNIT KERJA", "Pemerintah Kab. Madiun"),
+    ]

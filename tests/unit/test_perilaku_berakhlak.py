@@ -15,9 +15,21 @@ def test_uraian_seperti_buku_panduan():
     )
     assert uraian["KOLABORATIF"][2] == "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama"
     assert uraian["BERORIENTASI_PELAYANAN"] == (
-        "Memahami dan memenuhi kebutuhan masyarakat", "Ramah, cekatan, solutif, dan dapat diandalkan",
-        "Melakukan perbaikan tiada henti")
-    assert uraian["ADAPTIF"] == ("Cepat menyesuaikan diri menghadapi perubahan",
-                                 "Terus berinovasi dan mengembangkan kreativitas", "Bertindak proaktif")
-    assert [p.nama for p in BERAKHLAK] == ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal",
-                                           "Adaptif", "Kolaboratif"]
+        "Memahami dan memenuhi kebutuhan masyarakat",
+        "Ramah, cekatan, solutif, dan dapat diandalkan",
+        "Melakukan perbaikan tiada henti",
+    )
+    assert uraian["ADAPTIF"] == (
+        "Cepat menyesuaikan diri menghadapi perubahan",
+        "Terus berinovasi dan mengembangkan kreativitas",
+        "Bertindak proaktif",
+    )
+    assert [p.nama for p in BERAKHLAK] == [
+        "Berorientasi Pelayanan",
+        "Akuntabel",
+        "Kompeten",
+        "Harmonis",
+        "Loyal",
+        "Adaptif",
+        "Kolaboratif",
+    ]

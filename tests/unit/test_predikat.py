@@ -8,9 +8,14 @@ from services.penilaian.domain.predikat import predikat
 @pytest.mark.parametrize(
     ("hasil", "perilaku", "expected"),
     [
-        (R.DIATAS, R.DIBAWAH, P.KURANG), (R.DIATAS, R.SESUAI, P.BAIK), (R.DIATAS, R.DIATAS, P.SANGAT_BAIK),
-        (R.SESUAI, R.DIBAWAH, P.KURANG), (R.SESUAI, R.SESUAI, P.BAIK), (R.SESUAI, R.DIATAS, P.BAIK),
-        (R.DIBAWAH, R.DIBAWAH, P.SANGAT_KURANG), (R.DIBAWAH, R.SESUAI, P.BUTUH_PERBAIKAN),
+        (R.DIATAS, R.DIBAWAH, P.KURANG),
+        (R.DIATAS, R.SESUAI, P.BAIK),
+        (R.DIATAS, R.DIATAS, P.SANGAT_BAIK),
+        (R.SESUAI, R.DIBAWAH, P.KURANG),
+        (R.SESUAI, R.SESUAI, P.BAIK),
+        (R.SESUAI, R.DIATAS, P.BAIK),
+        (R.DIBAWAH, R.DIBAWAH, P.SANGAT_KURANG),
+        (R.DIBAWAH, R.SESUAI, P.BUTUH_PERBAIKAN),
         (R.DIBAWAH, R.DIATAS, P.BUTUH_PERBAIKAN),
     ],
 )

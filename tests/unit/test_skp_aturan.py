@@ -66,19 +66,28 @@ def test_tanggal_acuan_tetap_di_dalam_periode():
     assert p.teks() == "1 Januari 2023 - 31 Desember 2023"
 
 
-@pytest.mark.parametrize("teks, angka, satuan", [
-    ("12 bulan", Decimal(12), "bulan"), ("100 %", Decimal(100), "%"), ("100%", Decimal(100), "%"),
-    ("1.500 dokumen", Decimal(1500), "dokumen"), ("2,5 jam", Decimal("2.5"), "jam"),
-    ("1.234,5 lembar", Decimal("1234.5"), "lembar"), ("Rp 50.000.000", Decimal(50_000_000), "Rp"),
-    ("Rp50.000.000", Decimal(50_000_000), "Rp"), ("Rp. 1.500.000,50", Decimal("1500000.50"), "Rp"),
-])
+@pytest.mark.parametrize(
+    "teks, angka, satuan",
+    [
+        ("12 bulan", Decimal(12), "bulan"),
+        ("100 %", Decimal(100), "%"),
+        ("100%", Decimal(100), "%"),
+        ("1.500 dokumen", Decimal(1500), "dokumen"),
+        ("2,5 jam", Decimal("2.5"), "jam"),
+        ("1.234,5 lembar", Decimal("1234.5"), "lembar"),
+        ("Rp 50.000.000", Decimal(50_000_000), "Rp"),
+        ("Rp50.000.000", Decimal(50_000_000), "Rp"),
+        ("Rp. 1.500.000,50", Decimal("1500000.50"), "Rp"),
+    ],
+)
 def test_target_kuantitatif_angka_dan_satuan(teks, angka, satuan):
     t = parse_target(teks, True, "indikator.target")
     assert (t.angka, t.satuan) == (angka, satuan)
 
 
-@pytest.mark.parametrize("teks", ["", "dua belas bulan", "12", "  ", "0 keluhan", "-5 dokumen", "0,0 %",
-                                  "100-80 %", "Rp 50.000.000 rupiah"])
+@pytest.mark.parametrize(
+    "teks", ["", "dua belas bulan", "12", "  ", "0 keluhan", "-5 dokumen", "0,0 %", "100-80 %", "Rp 50.000.000 rupiah"]
+)
 def test_target_kuantitatif_tidak_sah(teks):
     with pytest.raises(TidakValid) as e:
         parse_target(teks, True, "indikator.target")
@@ -126,7 +135,8 @@ def test_rhk_utama_wajib_mengintervensi_rhk_organisasi_atasan():
     tambahan = s.RhkIsi(s.TAMBAHAN, "Membantu", [s.IndikatorIsi("ind", "1 kegiatan")])
     assert s.kekurangan(_isi(tanpa, tambahan)) == [
         "RHK Utama 'Terarsipnya SK' belum mengintervensi RHK Organisasi atasan: pilih RHK atasan yang "
-        "diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil)."]
+        "diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil)."
+    ]
     with pytest.raises(KondisiTidakTerpenuhi, match="Terarsipnya SK"):
         s.ajukan(s.DRAFT, _isi(tanpa))
     # Without a penilai in the system there is no atasan to intervene (that SKP waits for one anyway).

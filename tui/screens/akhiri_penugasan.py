@@ -32,8 +32,11 @@ class AkhiriPenugasanScreen(FormAksiScreen):
         return f"Akhiri {self._t.jabatan}" + (f" - {self._t.nama}" if self.wajib_alasan and self._t.nama else "")
 
     def isian(self) -> ComposeResult:
-        yield Static(f"Periode sekarang: {fmt.periode(self._t.tanggal_mulai, self._t.tanggal_selesai)}",
-                     classes="petunjuk", markup=False)
+        yield Static(
+            f"Periode sekarang: {fmt.periode(self._t.tanggal_mulai, self._t.tanggal_selesai)}",
+            classes="petunjuk",
+            markup=False,
+        )
         yield Label("Hari terakhir penugasan (DD/MM/YYYY)", markup=False)
         yield Input(compact=True, value=fmt.isian_tanggal(dt.date.today()), id="selesai", max_length=10)
 

@@ -27,11 +27,21 @@ class AkunDemoScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="akun-demo"):
             yield Static("Akun demo", classes="judul", markup=False)
-            yield Static(f"Password semuanya: {bersih(self._info.password_demo)} (juga di data/demo-login.txt). "
-                         "Enter: isi formulir masuk.", classes="petunjuk", markup=False)
-            yield OptionList(*(Option(Text(f"{bersih(a.login):<20} {bersih(a.nama)} ({bersih(a.peran)})"),
-                                      id=a.login) for a in self._info.akun_demo),
-                             compact=True, markup=False, id="daftar-akun-demo")
+            yield Static(
+                f"Password semuanya: {bersih(self._info.password_demo)} (juga di data/demo-login.txt). "
+                "Enter: isi formulir masuk.",
+                classes="petunjuk",
+                markup=False,
+            )
+            yield OptionList(
+                *(
+                    Option(Text(f"{bersih(a.login):<20} {bersih(a.nama)} ({bersih(a.peran)})"), id=a.login)
+                    for a in self._info.akun_demo
+                ),
+                compact=True,
+                markup=False,
+                id="daftar-akun-demo",
+            )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -14,10 +14,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 # Textual's own keys (focus moves, copy, quit) are named once, in Indonesian, at the end.
-UMUM = [("tab / shift+tab", "Pindah ke isian atau tombol berikutnya / sebelumnya"),
-        ("enter", "Pilih baris, tekan tombol, atau kirim isian"),
-        ("ctrl+p", "Cari menu dan perintah layar ini (palet perintah)"),
-        ("ctrl+q", "Tutup aplikasi")]
+UMUM = [
+    ("tab / shift+tab", "Pindah ke isian atau tombol berikutnya / sebelumnya"),
+    ("enter", "Pilih baris, tekan tombol, atau kirim isian"),
+    ("ctrl+p", "Cari menu dan perintah layar ini (palet perintah)"),
+    ("ctrl+q", "Tutup aplikasi"),
+]
 _LEWATI = {"tab", "shift+tab", "ctrl+c", "super+c", "ctrl+q", "ctrl+p", "f1", "question_mark"}
 
 

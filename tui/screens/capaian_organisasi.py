@@ -62,8 +62,9 @@ class CapaianOrganisasiScreen(Screen[None]):
                 yield Label("TAHUN", markup=False)
                 yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
                 yield Label("PERIODE", markup=False)
-                yield Select[int]([(v, k) for k, v in fmt.PERIODE.items()], compact=True, prompt="Semua periode",
-                                  id="periode-capaian")
+                yield Select[int](
+                    [(v, k) for k, v in fmt.PERIODE.items()], compact=True, prompt="Semua periode", id="periode-capaian"
+                )
             with TabbedContent(id="tab-capaian"):
                 with TabPane(TAB[0][1], id=TAB[0][0]):
                     yield DaftarCapaian()
@@ -102,10 +103,16 @@ class CapaianOrganisasiScreen(Screen[None]):
         if batas.admin:
             yield "Set Batas", lambda: self._di(2, batas.action_set), "Ubah batas periode terpilih (e)"
         if backend(self).admin_instansi:
-            yield ("Penilai Eksternal", self.action_penilai_eksternal,
-                   "Catat penilai NON ASN bagi pegawai tanpa atasan di sistem, misalnya Sekda (p)")
-            yield ("SKP Penilai Eksternal", self.action_skp_eksternal,
-                   "Setujui, nilai dan cetak SKP atas nama penilai eksternal (b)")
+            yield (
+                "Penilai Eksternal",
+                self.action_penilai_eksternal,
+                "Catat penilai NON ASN bagi pegawai tanpa atasan di sistem, misalnya Sekda (p)",
+            )
+            yield (
+                "SKP Penilai Eksternal",
+                self.action_skp_eksternal,
+                "Setujui, nilai dan cetak SKP atas nama penilai eksternal (b)",
+            )
         if self._pengelola():
             yield "Jejak Audit", self.action_jejak, "Siapa mengubah apa, kapan dan mengapa, di seluruh layanan (a)"
         yield "Tahun sebelumnya", lambda: self.action_tahun(-1), "(-)"

@@ -13,8 +13,10 @@ from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
 
 MAKS = 2000
-PETUNJUK = ("Catatan atau rekomendasi pejabat penilai atas kinerja pegawai pada periode ini (mis. pengembangan "
-            "kompetensi). Tercetak pada Dokumen Evaluasi Kinerja Pegawai bagian 5. Kosongkan untuk menghapus.")
+PETUNJUK = (
+    "Catatan atau rekomendasi pejabat penilai atas kinerja pegawai pada periode ini (mis. pengembangan "
+    "kompetensi). Tercetak pada Dokumen Evaluasi Kinerja Pegawai bagian 5. Kosongkan untuk menghapus."
+)
 
 
 class CatatanEvaluasiScreen(FormAksiScreen):

@@ -33,8 +33,11 @@ from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
 from tui.widgets.pilihan import Checkbox, RadioButton
 
-JUDUL: dict[int, str] = {pb.JENIS_CETAK_RENCANA_SKP: "Cetak Rencana SKP", pb.JENIS_CETAK_FORM_PENILAIAN: "Cetak Form Penilaian",
-         pb.JENIS_CETAK_EVALUASI_KINERJA: "Cetak Dokumen Evaluasi Kinerja"}
+JUDUL: dict[int, str] = {
+    pb.JENIS_CETAK_RENCANA_SKP: "Cetak Rencana SKP",
+    pb.JENIS_CETAK_FORM_PENILAIAN: "Cetak Form Penilaian",
+    pb.JENIS_CETAK_EVALUASI_KINERJA: "Cetak Dokumen Evaluasi Kinerja",
+}
 
 
 def label(i: pb.IsianDialog) -> str:
@@ -58,8 +61,15 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         Binding("ctrl+t", "pratinjau", "Pratinjau"),
     ]
 
-    def __init__(self, sumber: str, keterangan: str, pilihan: Sequence[int], pihak: int = 0,
-                 massal: tuple[int, int] | None = None, contoh: str = "") -> None:
+    def __init__(
+        self,
+        sumber: str,
+        keterangan: str,
+        pilihan: Sequence[int],
+        pihak: int = 0,
+        massal: tuple[int, int] | None = None,
+        contoh: str = "",
+    ) -> None:
         """`sumber`: "skp/{skp}" or "penilaian/{skp}/periode/{kode}"; for a bulk
         print one bawahan's period (the defaults, and the document Pratinjau
         shows: `contoh` names whose). `pilihan`: the documents offered
@@ -92,8 +102,9 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             yield Vertical(id="isian-cetak")
             yield Static("", id="catatan-cetak", classes="petunjuk", markup=False)
             if self._pihak:
-                yield Checkbox(f"Tanda tangan digital di tempat {fmt.PIHAK_TTD[self._pihak]}", compact=True,
-                               id="ttd-cetak")
+                yield Checkbox(
+                    f"Tanda tangan digital di tempat {fmt.PIHAK_TTD[self._pihak]}", compact=True, id="ttd-cetak"
+                )
                 # Shown when the server signs through TTE (GetDialogCetak `tte`) and a signature is wanted.
                 with Vertical(id="tte-cetak"):
                     with Horizontal(classes="baris-isian"):
@@ -104,8 +115,11 @@ class CetakDokumenScreen(ModalScreen[str | None]):
                         yield Input(compact=True, id="tte-passphrase", password=True, max_length=128)
             with Horizontal(classes="baris-isian"):
                 sesi = folder_sesi(self)
-                yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
-                            classes="label-isian", markup=False)
+                yield Label(
+                    "SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
+                    classes="label-isian",
+                    markup=False,
+                )
                 yield Input(f"{sesi}/" if sesi else simpan_ke_bawaan(), compact=True, id="simpan-ke")
             if sesi:
                 yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
@@ -166,11 +180,19 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         baris = []
         for i in isian:
             tanggal = self._jenis_isian(i.kode) == "tanggal"
-            baris.append(Horizontal(
-                Label(label(i), classes="label-isian", markup=False),
-                Input(lama.get(i.kode, isian_bawaan(i, tanggal)), compact=True, id=f"isian-{i.kode}",
-                      placeholder="DD/MM/YYYY" if tanggal else "", max_length=10 if tanggal else 100),
-                classes="baris-isian"))
+            baris.append(
+                Horizontal(
+                    Label(label(i), classes="label-isian", markup=False),
+                    Input(
+                        lama.get(i.kode, isian_bawaan(i, tanggal)),
+                        compact=True,
+                        id=f"isian-{i.kode}",
+                        placeholder="DD/MM/YYYY" if tanggal else "",
+                        max_length=10 if tanggal else 100,
+                    ),
+                    classes="baris-isian",
+                )
+            )
         await wadah.mount_all(baris)
         self._isian = isian
         self.query_one("#judul-cetak", Static).update(self._judul())
@@ -231,8 +253,10 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         """The signer's NIK and passphrase, sent for this print only (never kept)."""
         if not self._tanda_tangan() or not self._lewat_tte():
             return None
-        return pb.KredensialTte(nik=self.query_one("#tte-nik", Input).value.strip(),
-                                passphrase=self.query_one("#tte-passphrase", Input).value)
+        return pb.KredensialTte(
+            nik=self.query_one("#tte-nik", Input).value.strip(),
+            passphrase=self.query_one("#tte-passphrase", Input).value,
+        )
 
     def _isian_field(self, field: str) -> pb.IsianDialog | None:
         """The field the server named: its own, or the one it was made from
@@ -246,8 +270,9 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         isian = {i.kode: f"#isian-{i.kode}" for i in self._isian}
         if self._pihak:
             # laporkan() looks fields up by their last part: tte.nik -> nik.
-            isian.update({"tanda_tangan": "#ttd-cetak", "tte": "#tte-nik", "nik": "#tte-nik",
-                          "passphrase": "#tte-passphrase"})
+            isian.update(
+                {"tanda_tangan": "#ttd-cetak", "tte": "#tte-nik", "nik": "#tte-nik", "passphrase": "#tte-passphrase"}
+            )
         if e.field and (i := self._isian_field(e.field)):
             isian[e.field.rsplit(".", 1)[-1]] = f"#isian-{i.kode}"
         if not laporkan(self, e, pesan, isian):
@@ -307,8 +332,9 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             self._kunci = kunci
         if not tujuan.folder and tujuan.sesi is None and tujuan.path.exists() and self._timpa != str(tujuan.path):
             self._timpa = str(tujuan.path)
-            self._salah("#simpan-ke", f"{tujuan.path} sudah ada. Tekan Cetak sekali lagi untuk menimpanya.",
-                        tandai=False)
+            self._salah(
+                "#simpan-ke", f"{tujuan.path} sudah ada. Tekan Cetak sekali lagi untuk menimpanya.", tandai=False
+            )
             return
         if self._massal:
             self._periksa_massal(nilai, ttd, tujuan)
@@ -321,8 +347,9 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         berkas: BerkasCetak | None = None
         try:
             with memuat(self.query_one("#dialog-cetak")):
-                berkas = await backend(self).cetak_dokumen(self._permintaan.ambil(), self._jenis, self._sumber,
-                                                           nilai, ttd, tte)
+                berkas = await backend(self).cetak_dokumen(
+                    self._permintaan.ambil(), self._jenis, self._sumber, nilai, ttd, tte
+                )
                 path = await asyncio.to_thread(simpan, tujuan, berkas.nama, berkas.isi)
         except GagalLayanan as e:
             self._permintaan.selesai(e)
@@ -330,9 +357,12 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             return
         except OSError as e:
             if berkas is not None and masih_tampil(self):
-                self._salah("#simpan-ke", f"Dokumen sudah dicetak tetapi gagal disimpan ke "
-                            f"{tujuan.berkas(berkas.nama)}: {e.strerror or e}. Perbaiki SIMPAN KE lalu tekan "
-                            "Cetak lagi (berkas yang sama diambil ulang, tidak dicetak dua kali).")
+                self._salah(
+                    "#simpan-ke",
+                    f"Dokumen sudah dicetak tetapi gagal disimpan ke "
+                    f"{tujuan.berkas(berkas.nama)}: {e.strerror or e}. Perbaiki SIMPAN KE lalu tekan "
+                    "Cetak lagi (berkas yang sama diambil ulang, tidak dicetak dua kali).",
+                )
             return
         self._permintaan.selesai()
         if masih_tampil(self):
@@ -374,9 +404,19 @@ class CetakDokumenScreen(ModalScreen[str | None]):
                 self._permintaan.selesai(hasil.gagal)
                 self._galat(hasil.gagal)
 
-        self.app.push_screen(CetakMassalScreen(
-            self._permintaan.ambil(), self._jenis, tahun, periode, nilai, ttd, tujuan,
-            f"{self._judul()}, {fmt.nama_periode(periode)} {tahun}"), selesai)
+        self.app.push_screen(
+            CetakMassalScreen(
+                self._permintaan.ambil(),
+                self._jenis,
+                tahun,
+                periode,
+                nilai,
+                ttd,
+                tujuan,
+                f"{self._judul()}, {fmt.nama_periode(periode)} {tahun}",
+            ),
+            selesai,
+        )
 
 
 def tersimpan(berkas: BerkasCetak, path: str) -> str:

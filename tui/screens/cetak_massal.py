@@ -37,6 +37,7 @@ class HasilMassal:
     for the dialog to show on its fields. Neither: stopped, or the zip could
     not be saved (the dialog keeps its request_id: Cetak again fetches the
     same zip)."""
+
     path: str | None = None
     gagal: GagalLayanan | None = None
 
@@ -44,8 +45,17 @@ class HasilMassal:
 class CetakMassalScreen(ModalScreen[HasilMassal]):
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
 
-    def __init__(self, request_id: str, jenis: int, tahun: int, periode: int, nilai: Nilai, tanda_tangan: int,
-                 tujuan: Tujuan, judul: str) -> None:
+    def __init__(
+        self,
+        request_id: str,
+        jenis: int,
+        tahun: int,
+        periode: int,
+        nilai: Nilai,
+        tanda_tangan: int,
+        tujuan: Tujuan,
+        judul: str,
+    ) -> None:
         super().__init__()
         self._request_id = request_id
         self._jenis = jenis
@@ -103,8 +113,9 @@ class CetakMassalScreen(ModalScreen[HasilMassal]):
     async def _cetak(self) -> None:
         berkas: BerkasCetak | None = None
         try:
-            berkas = await backend(self).cetak_massal(self._request_id, self._jenis, self._tahun, self._periode,
-                                                      self._nilai, self._tanda_tangan, self._tambah)
+            berkas = await backend(self).cetak_massal(
+                self._request_id, self._jenis, self._tahun, self._periode, self._nilai, self._tanda_tangan, self._tambah
+            )
             self.query_one("#ringkasan-massal", Static).update("Menyimpan zip...")
             path = str(await asyncio.to_thread(simpan, self._tujuan, berkas.nama, berkas.isi))
         except GagalLayanan as e:
@@ -122,9 +133,12 @@ class CetakMassalScreen(ModalScreen[HasilMassal]):
         except OSError as e:
             if berkas is not None and masih_tampil(self):
                 self.query_one("#ringkasan-massal", Static).update(self._ringkas())
-                self.query_one("#pesan", Static).update(Text(
-                    f"Zip gagal disimpan ke {self._tujuan.berkas(berkas.nama)}: {e.strerror or e}. Tutup, perbaiki "
-                    "SIMPAN KE, lalu tekan Cetak lagi (zip yang sama diambil ulang, tidak dicetak dua kali)."))
+                self.query_one("#pesan", Static).update(
+                    Text(
+                        f"Zip gagal disimpan ke {self._tujuan.berkas(berkas.nama)}: {e.strerror or e}. Tutup, perbaiki "
+                        "SIMPAN KE, lalu tekan Cetak lagi (zip yang sama diambil ulang, tidak dicetak dua kali)."
+                    )
+                )
                 self._selesai()
             return
         self._hasil = HasilMassal(path=path)

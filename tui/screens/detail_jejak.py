@@ -30,20 +30,26 @@ class DetailJejakScreen(ModalScreen[None]):
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
             yield Static(f"Jejak Audit: {j.metode}", classes="judul", markup=False)
             with VerticalScroll(id="gulir-jejak"):
-                yield Static(kv([
-                    ("WAKTU", fmt.waktu_detik(j.waktu)),
-                    ("LAYANAN", j.layanan),
-                    ("METODE", j.metode),
-                    ("AKTOR", Text(aktor(j))),
-                    ("PERAN AKTOR", Text(", ".join(j.aktor_peran) or "-")),
-                    ("ATAS NAMA", j.atas_nama),
-                    ("SASARAN", Text(j.sasaran)),
-                    ("ALASAN", Text(j.alasan)),
-                    ("SEBELUM", Text(j.sebelum)),
-                    ("SESUDAH", Text(j.sesudah)),
-                    ("REQUEST ID", j.request_id),
-                    ("ID", j.id),
-                ]), id="isi-jejak", markup=False)
+                yield Static(
+                    kv(
+                        [
+                            ("WAKTU", fmt.waktu_detik(j.waktu)),
+                            ("LAYANAN", j.layanan),
+                            ("METODE", j.metode),
+                            ("AKTOR", Text(aktor(j))),
+                            ("PERAN AKTOR", Text(", ".join(j.aktor_peran) or "-")),
+                            ("ATAS NAMA", j.atas_nama),
+                            ("SASARAN", Text(j.sasaran)),
+                            ("ALASAN", Text(j.alasan)),
+                            ("SEBELUM", Text(j.sebelum)),
+                            ("SESUDAH", Text(j.sesudah)),
+                            ("REQUEST ID", j.request_id),
+                            ("ID", j.id),
+                        ]
+                    ),
+                    id="isi-jejak",
+                    markup=False,
+                )
             with Horizontal(classes="tombol"):
                 yield Button("Tutup", compact=True, id="tutup")
         yield Footer(compact=True)

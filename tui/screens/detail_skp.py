@@ -33,14 +33,27 @@ from tui.widgets.skp.lampiran import LampiranSkp
 from tui.widgets.skp.perilaku_kerja import PerilakuKerja
 from tui.widgets.skp.skp_berubah import SkpBerubah
 
-TAB = [("identitas", "Pegawai & Penilai"), ("hasil-kerja", "Hasil Kerja"), ("perilaku", "Perilaku Kerja"),
-       ("lampiran", "Lampiran")]
+TAB = [
+    ("identitas", "Pegawai & Penilai"),
+    ("hasil-kerja", "Hasil Kerja"),
+    ("perilaku", "Perilaku Kerja"),
+    ("lampiran", "Lampiran"),
+]
 # Buttons of each role: (id, label, action).
-TOMBOL_PEGAWAI = [("tambah-rhk", "Tambah RHK", "tambah_rhk"), ("lihat-matriks", "Lihat Matriks", "matriks"),
-                  ("cetak", "Cetak", "cetak"), ("ajukan", "Ajukan SKP", "ajukan"), ("riwayat", "Riwayat", "riwayat")]
-TOMBOL_PENILAI = [("setujui", "Setujui", "setujui"), ("kembalikan", "Kembalikan", "kembalikan"),
-                  ("edit-status", "Edit Status", "edit_status"), ("cetak", "Cetak", "cetak"),
-                  ("riwayat", "Riwayat", "riwayat")]
+TOMBOL_PEGAWAI = [
+    ("tambah-rhk", "Tambah RHK", "tambah_rhk"),
+    ("lihat-matriks", "Lihat Matriks", "matriks"),
+    ("cetak", "Cetak", "cetak"),
+    ("ajukan", "Ajukan SKP", "ajukan"),
+    ("riwayat", "Riwayat", "riwayat"),
+]
+TOMBOL_PENILAI = [
+    ("setujui", "Setujui", "setujui"),
+    ("kembalikan", "Kembalikan", "kembalikan"),
+    ("edit-status", "Edit Status", "edit_status"),
+    ("cetak", "Cetak", "cetak"),
+    ("riwayat", "Riwayat", "riwayat"),
+]
 # Actions that need the SKP in a given status (the rest are always offered: Cetak too, a
 # plan not approved yet prints marked as a draft).
 BUTUH_STATUS = {
@@ -85,12 +98,14 @@ class DetailSkpScreen(Screen[None]):
             yield Static("Memuat...", id="periode-skp", markup=False)
             with Horizontal(classes="tombol"):
                 for id_, label, _ in TOMBOL_PENILAI if self.penilai else TOMBOL_PEGAWAI:
-                    yield Button(label, compact=True, id=id_, variant="primary" if id_ in ("ajukan", "setujui")
-                                 else "default")
+                    yield Button(
+                        label, compact=True, id=id_, variant="primary" if id_ in ("ajukan", "setujui") else "default"
+                    )
             yield Static("", id="pesan-skp", classes="pesan-galat", markup=False)
             with TabbedContent(id="tab-skp"):
-                for (pane_id, label), isi in zip(TAB, (IdentitasSkp(), HasilKerja(), PerilakuKerja(),
-                                                       LampiranSkp()), strict=True):
+                for (pane_id, label), isi in zip(
+                    TAB, (IdentitasSkp(), HasilKerja(), PerilakuKerja(), LampiranSkp()), strict=True
+                ):
                     with TabPane(label, id=pane_id):
                         yield isi
         yield Footer(compact=True)
@@ -146,7 +161,9 @@ class DetailSkpScreen(Screen[None]):
     def tampilkan(self, skp: pb.Skp) -> None:
         self.skp = skp
         self.query_one("#status-skp", Static).update(f"Status SKP: {fmt.status_skp(skp.status)}")
-        periode = f"{skp.instansi_nama}  PERIODE PENILAIAN: {fmt.periode_penilaian(skp.periode_awal, skp.periode_akhir)}"
+        periode = (
+            f"{skp.instansi_nama}  PERIODE PENILAIAN: {fmt.periode_penilaian(skp.periode_awal, skp.periode_akhir)}"
+        )
         if self.penilai:
             periode += f"\n{skp.pegawai.nama} - {skp.jabatan}"
         elif skp.keterangan and skp.status == pb.STATUS_SKP_DRAFT:
@@ -157,7 +174,8 @@ class DetailSkpScreen(Screen[None]):
         self.query_one(IdentitasSkp).tampilkan(skp, pemilik)
         self.query_one(HasilKerja).tampilkan(skp, pemilik and draft)
         self.query_one(PerilakuKerja).tampilkan(
-            skp, self.penilai and skp.status in (pb.STATUS_SKP_DRAFT, pb.STATUS_SKP_PENGAJUAN))
+            skp, self.penilai and skp.status in (pb.STATUS_SKP_DRAFT, pb.STATUS_SKP_PENGAJUAN)
+        )
         self.query_one(LampiranSkp).tampilkan(skp, pemilik and draft)
         for id_, _, aksi in TOMBOL_PENILAI if self.penilai else TOMBOL_PEGAWAI:
             self.query_one(f"#{id_}", Button).disabled = not self._boleh(aksi)
@@ -214,18 +232,26 @@ class DetailSkpScreen(Screen[None]):
         s = self.skp
         pihak = cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if self.penilai else cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI
         if not backend(self).nip:
-            pihak = cetak_pb2.PIHAK_TANDA_TANGAN_UNSPECIFIED  # admin instansi for a penilai eksternal: he signs on paper, never the admin
-        self.app.push_screen(CetakDokumenScreen(
-            s.name, f"{s.pegawai.nama} - PERIODE PENILAIAN: {fmt.periode_penilaian(s.periode_awal, s.periode_akhir)}",
-            [cetak_pb2.JENIS_CETAK_RENCANA_SKP], pihak))
+            pihak = (
+                cetak_pb2.PIHAK_TANDA_TANGAN_UNSPECIFIED
+            )  # admin instansi for a penilai eksternal: he signs on paper, never the admin
+        self.app.push_screen(
+            CetakDokumenScreen(
+                s.name,
+                f"{s.pegawai.nama} - PERIODE PENILAIAN: {fmt.periode_penilaian(s.periode_awal, s.periode_akhir)}",
+                [cetak_pb2.JENIS_CETAK_RENCANA_SKP],
+                pihak,
+            )
+        )
 
     def action_riwayat_cetak(self) -> None:
         from tui.screens.riwayat_cetak import RiwayatCetakScreen
 
         if self.skp is not None:
             s = self.skp
-            self.app.push_screen(RiwayatCetakScreen(
-                s.name, f"{s.pegawai.nama} - SKP {fmt.periode(s.periode_awal, s.periode_akhir)}"))
+            self.app.push_screen(
+                RiwayatCetakScreen(s.name, f"{s.pegawai.nama} - SKP {fmt.periode(s.periode_awal, s.periode_akhir)}")
+            )
 
     def action_ajukan(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
@@ -238,10 +264,16 @@ class DetailSkpScreen(Screen[None]):
             if ya:
                 self._ubah_status("ajukan", skp)
 
-        self.app.push_screen(KonfirmasiScreen(
-            "Ajukan SKP", f"SKP {fmt.periode(skp.periode_awal, skp.periode_akhir)} akan diajukan kepada "
-            f"{skp.penilai.nama or 'pejabat penilai'} untuk disetujui. Setelah diajukan, SKP tidak dapat diubah "
-            "kecuali dikembalikan. Lanjutkan?", "Ajukan SKP"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Ajukan SKP",
+                f"SKP {fmt.periode(skp.periode_awal, skp.periode_akhir)} akan diajukan kepada "
+                f"{skp.penilai.nama or 'pejabat penilai'} untuk disetujui. Setelah diajukan, SKP tidak dapat diubah "
+                "kecuali dikembalikan. Lanjutkan?",
+                "Ajukan SKP",
+            ),
+            jawab,
+        )
 
     # --- the penilai --------------------------------------------------------------------
     def action_setujui(self) -> None:
@@ -255,9 +287,15 @@ class DetailSkpScreen(Screen[None]):
             if ya:
                 self._ubah_status("setujui", skp)
 
-        self.app.push_screen(KonfirmasiScreen(
-            "Setujui SKP", f"Setujui SKP {skp.pegawai.nama} periode {fmt.periode(skp.periode_awal, skp.periode_akhir)} "
-            "sebagaimana tampil?", "Setujui"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Setujui SKP",
+                f"Setujui SKP {skp.pegawai.nama} periode {fmt.periode(skp.periode_awal, skp.periode_akhir)} "
+                "sebagaimana tampil?",
+                "Setujui",
+            ),
+            jawab,
+        )
 
     def action_kembalikan(self) -> None:
         from tui.screens.kembalikan_skp import KembalikanSkpScreen
@@ -309,6 +347,9 @@ class DetailSkpScreen(Screen[None]):
         if not masih_tampil(self):
             return
         pesan.update("")
-        self.notify("SKP diajukan. Tunggu persetujuan atasan Anda." if aksi == "ajukan" else "SKP disetujui.",
-                    title="SKP", markup=False)
+        self.notify(
+            "SKP diajukan. Tunggu persetujuan atasan Anda." if aksi == "ajukan" else "SKP disetujui.",
+            title="SKP",
+            markup=False,
+        )
         self.action_muat()

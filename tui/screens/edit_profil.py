@@ -41,8 +41,12 @@ class EditProfilScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         if not self.wajib_alasan:
-            yield Static("Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat "
-                         "kesalahan, perbaiki di sini.", classes="petunjuk", markup=False)
+            yield Static(
+                "Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat "
+                "kesalahan, perbaiki di sini.",
+                classes="petunjuk",
+                markup=False,
+            )
         yield Label("JABATAN", markup=False)
         yield Input(compact=True, value=self._p.jabatan, id="jabatan")
         yield Label("UNIT KERJA", markup=False)

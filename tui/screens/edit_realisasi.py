@@ -17,9 +17,11 @@ from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen
 
 HasilRealisasi = pb.Realisasi | Literal["usang"] | None
-PETUNJUK = ("Isikan realisasi sesuai periode penilaian yang dipilih (Triwulan atau Akhir Tahun) serta sumber datanya. "
-            "Realisasi triwulan adalah realisasi yang diperoleh pada triwulan yang bersangkutan saja. Kosongkan "
-            "keduanya untuk menghapus.")
+PETUNJUK = (
+    "Isikan realisasi sesuai periode penilaian yang dipilih (Triwulan atau Akhir Tahun) serta sumber datanya. "
+    "Realisasi triwulan adalah realisasi yang diperoleh pada triwulan yang bersangkutan saja. Kosongkan "
+    "keduanya untuk menghapus."
+)
 
 
 class EditRealisasiScreen(FormAksiScreen):
@@ -28,8 +30,9 @@ class EditRealisasiScreen(FormAksiScreen):
     FOKUS = "#realisasi"
     ISIAN: ClassVar[dict[str, str]] = {"realisasi": "#realisasi", "sumber_data": "#sumber-data"}
 
-    def __init__(self, penilaian: str, periode: str, indikator: skp_pb2.Indikator,
-                 realisasi: pb.Realisasi | None = None) -> None:
+    def __init__(
+        self, penilaian: str, periode: str, indikator: skp_pb2.Indikator, realisasi: pb.Realisasi | None = None
+    ) -> None:
         super().__init__()
         self._penilaian = penilaian
         self._periode = periode
@@ -41,8 +44,11 @@ class EditRealisasiScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         ind, r = self._indikator, self._realisasi
-        yield Static(f"Indikator: {ind.teks}\nAspek: {fmt.ASPEK.get(ind.aspek, '-')}   Target tahunan: "
-                     f"{ind.target or '-'}", classes="petunjuk", markup=False)
+        yield Static(
+            f"Indikator: {ind.teks}\nAspek: {fmt.ASPEK.get(ind.aspek, '-')}   Target tahunan: {ind.target or '-'}",
+            classes="petunjuk",
+            markup=False,
+        )
         yield Label("REALISASI", markup=False)
         yield Input(r.realisasi if r else "", compact=True, placeholder="3 bulan", id="realisasi")
         yield Label("SUMBER DATA", markup=False)
@@ -58,9 +64,12 @@ class EditRealisasiScreen(FormAksiScreen):
         self.ke_alasan_atau_simpan()
 
     def baca(self) -> tuple[str, str]:
-        return (" ".join(self.query_one("#realisasi", Input).value.split()),
-                " ".join(self.query_one("#sumber-data", Input).value.split()))
+        return (
+            " ".join(self.query_one("#realisasi", Input).value.split()),
+            " ".join(self.query_one("#sumber-data", Input).value.split()),
+        )
 
     async def kirim(self, request_id: str, nilai: tuple[str, str], alasan: str) -> pb.Realisasi:
-        return await backend(self).ubah_realisasi(request_id, self._penilaian, self._indikator.name, *nilai,
-                                                  self._realisasi.etag if self._realisasi else "")
+        return await backend(self).ubah_realisasi(
+            request_id, self._penilaian, self._indikator.name, *nilai, self._realisasi.etag if self._realisasi else ""
+        )

@@ -29,8 +29,10 @@ class EditStatusScreen(FormAksiScreen):
     ALASAN_UMUM = (
         ("Diajukan keliru", "SKP diajukan keliru; status dikembalikan atas permintaan pegawai"),
         ("Perlu perbaikan", "SKP perlu diperbaiki (RHK atau indikator); status diturunkan agar dapat diubah"),
-        ("Penilai berhalangan", "SKP tertahan karena pejabat penilai tidak dapat memprosesnya (mutasi atau "
-                                "berhalangan)"),
+        (
+            "Penilai berhalangan",
+            "SKP tertahan karena pejabat penilai tidak dapat memprosesnya (mutasi atau berhalangan)",
+        ),
     )
 
     def __init__(self, skp: pb.Skp, alasan: bool = False) -> None:
@@ -39,8 +41,12 @@ class EditStatusScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         s = self._skp
-        yield Static(f"SKP {s.pegawai.nama}, {fmt.periode(s.periode_awal, s.periode_akhir)}. Status sekarang: "
-                     f"{fmt.status_skp(s.status)}.", classes="petunjuk", markup=False)
+        yield Static(
+            f"SKP {s.pegawai.nama}, {fmt.periode(s.periode_awal, s.periode_akhir)}. Status sekarang: "
+            f"{fmt.status_skp(s.status)}.",
+            classes="petunjuk",
+            markup=False,
+        )
         yield Label("STATUS", markup=False)
         with RadioSet(id="status", compact=True, classes="mendatar"):
             for k, v in fmt.STATUS_SKP.items():
@@ -66,8 +72,10 @@ class EditStatusScreen(FormAksiScreen):
 
     def pertanyaan(self, nilai: int) -> str:
         s = self._skp
-        return (f"Status SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} diubah dari "
-                f"{fmt.status_skp(s.status)} menjadi {fmt.status_skp(nilai)}.")
+        return (
+            f"Status SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} diubah dari "
+            f"{fmt.status_skp(s.status)} menjadi {fmt.status_skp(nilai)}."
+        )
 
     async def kirim(self, request_id: str, nilai: int, alasan: str) -> pb.Skp:
         return await backend(self).ubah_status_skp(request_id, self._skp, nilai, alasan)

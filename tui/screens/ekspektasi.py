@@ -32,8 +32,9 @@ class EkspektasiScreen(FormAksiScreen):
         return f"Ekspektasi Khusus Pimpinan: {self._p.nama}"
 
     def isian(self) -> ComposeResult:
-        yield Static("\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)), classes="petunjuk",
-                     markup=False)
+        yield Static(
+            "\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)), classes="petunjuk", markup=False
+        )
         yield Label("EKSPEKTASI KHUSUS PIMPINAN (kosongkan untuk menghapus)", markup=False)
         yield TextArea(self._p.ekspektasi, compact=True, id="ekspektasi")
 

@@ -34,12 +34,14 @@ class EksporXlsxScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
             yield Static(self._judul, classes="judul", markup=False)
-            yield Static(f"{self._apa} siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
-                         classes="petunjuk", markup=False)
+            yield Static(
+                f"{self._apa} siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
+                classes="petunjuk",
+                markup=False,
+            )
             sesi = folder_sesi(self)
             yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)", markup=False)
-            yield Input(str(sesi / self._berkas.nama_berkas) if sesi else simpan_ke_bawaan(), compact=True,
-                        id="tujuan")
+            yield Input(str(sesi / self._berkas.nama_berkas) if sesi else simpan_ke_bawaan(), compact=True, id="tujuan")
             if sesi:
                 yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
@@ -82,7 +84,8 @@ class EksporXlsxScreen(ModalScreen[str | None]):
         except OSError as e:
             if masih_tampil(self):
                 self.query_one("#pesan", Static).update(
-                    f"Gagal menyimpan ke {tujuan.berkas(self._berkas.nama_berkas)}: {e.strerror or e}")
+                    f"Gagal menyimpan ke {tujuan.berkas(self._berkas.nama_berkas)}: {e.strerror or e}"
+                )
             return
         if masih_tampil(self):
             self.dismiss(str(path))

@@ -211,8 +211,10 @@ class FormAksiScreen(ModalScreen[Any]):
             if ya:
                 self._kirim(nilai, alasan)
 
-        self.app.push_screen(KonfirmasiScreen(
-            self.judul(), f"{self.pertanyaan(nilai)}\n\nALASAN: {alasan}\n\nLanjutkan?", self.TOMBOL), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(self.judul(), f"{self.pertanyaan(nilai)}\n\nALASAN: {alasan}\n\nLanjutkan?", self.TOMBOL),
+            jawab,
+        )
 
     def _salah(self, pesan: str, selector: str) -> None:
         self.query_one("#pesan", Static).update(Text(pesan))

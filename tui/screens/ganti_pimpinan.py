@@ -37,8 +37,10 @@ class GantiPimpinanScreen(FormAksiScreen):
     def isian(self) -> ComposeResult:
         baris = [f"{self._p.nama} ({self._p.nip}) menjadi pimpinan definitif {self._p.unor.nama}."]
         if self._unor is not None:
-            baris += [f"Jabatan pimpinan unit: {self._unor.jabatan_pimpinan or '-'}.",
-                      f"Pimpinan sekarang: {self._sekarang()}."]
+            baris += [
+                f"Jabatan pimpinan unit: {self._unor.jabatan_pimpinan or '-'}.",
+                f"Pimpinan sekarang: {self._sekarang()}.",
+            ]
         baris.append("Atasan seluruh pegawai unit ini akan berubah.")
         yield Static("\n".join(baris), classes="petunjuk", markup=False)
 

@@ -24,8 +24,9 @@ HasilIsian = object | Literal["usang"] | None
 class IsianTeksScreen(ModalScreen[HasilIsian]):
     BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
 
-    def __init__(self, judul: str, label: str, simpan: Simpan, teks: str = "", konteks: str = "",
-                 petunjuk: str = "") -> None:
+    def __init__(
+        self, judul: str, label: str, simpan: Simpan, teks: str = "", konteks: str = "", petunjuk: str = ""
+    ) -> None:
         """`konteks`: what it is about (the RHK), `petunjuk`: the web app's hint."""
         super().__init__()
         self._judul = judul

@@ -29,8 +29,14 @@ from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
 # The server's filter names -> their inputs.
-SARINGAN = {"atas_nama": "#saring-atas-nama", "aktor": "#saring-aktor", "metode": "#saring-metode",
-            "sasaran": "#saring-sasaran", "sejak": "#saring-sejak", "sampai": "#saring-sampai"}
+SARINGAN = {
+    "atas_nama": "#saring-atas-nama",
+    "aktor": "#saring-aktor",
+    "metode": "#saring-metode",
+    "sasaran": "#saring-sasaran",
+    "sejak": "#saring-sejak",
+    "sampai": "#saring-sampai",
+}
 # Metode and Alasan first: what was done and why are what is read at 80 columns.
 KOLOM = ("Waktu", "Metode", "Alasan", "Aktor", "Atas Nama", "Layanan", "Sasaran")
 
@@ -66,8 +72,14 @@ class JejakAuditScreen(Screen[None]):
             yield Static(judul, classes="judul", markup=False)
             with Horizontal(classes="saring"):
                 yield Label("ATAS NAMA", markup=False)
-                yield Input(self._atas_nama, compact=True, placeholder="NIP", id="saring-atas-nama", max_length=18,
-                            restrict=r"\d*")
+                yield Input(
+                    self._atas_nama,
+                    compact=True,
+                    placeholder="NIP",
+                    id="saring-atas-nama",
+                    max_length=18,
+                    restrict=r"\d*",
+                )
                 yield Label("AKTOR", markup=False)
                 yield Input(compact=True, placeholder="NIP atau username", id="saring-aktor", max_length=64)
             with Horizontal(classes="saring"):
@@ -121,8 +133,14 @@ class JejakAuditScreen(Screen[None]):
             except ValueError as e:
                 self._salah(str(e), k)
                 return None
-        return SaringJejak(atas_nama=nilai["atas_nama"], aktor=nilai["aktor"], metode=nilai["metode"],
-                           sasaran=nilai["sasaran"], sejak=tanggal["sejak"], sampai=tanggal["sampai"])
+        return SaringJejak(
+            atas_nama=nilai["atas_nama"],
+            aktor=nilai["aktor"],
+            metode=nilai["metode"],
+            sasaran=nilai["sasaran"],
+            sejak=tanggal["sejak"],
+            sampai=tanggal["sampai"],
+        )
 
     def _salah(self, pesan: str, field: str | None) -> None:
         self.query_one("#judul-jejak", Static).update(Text(pesan))
@@ -165,9 +183,16 @@ class JejakAuditScreen(Screen[None]):
         if not masih_tampil(self) or gabungan is not self._gabungan:
             return
         for j in baru:
-            table.add_row(fmt.waktu_singkat(j.waktu), j.metode, ringkas(j.alasan or "-", 28),
-                          ringkas(j.aktor_nama or j.aktor, 20), j.atas_nama or "-", j.layanan, Text(j.sasaran),
-                          key=f"{j.layanan}/{j.id}")
+            table.add_row(
+                fmt.waktu_singkat(j.waktu),
+                j.metode,
+                ringkas(j.alasan or "-", 28),
+                ringkas(j.aktor_nama or j.aktor, 20),
+                j.atas_nama or "-",
+                j.layanan,
+                Text(j.sasaran),
+                key=f"{j.layanan}/{j.id}",
+            )
         self._jejak.extend(baru)
         self._judul(gabungan)
         self._rincian()
@@ -193,11 +218,17 @@ class JejakAuditScreen(Screen[None]):
     def _rincian(self) -> None:
         """The record under the cursor, what the columns cut off at 80 columns."""
         j = self.terpilih()
-        self.query_one("#rincian-jejak", Static).update(kv([
-            ("OLEH", Text(f"{aktor(j)}, atas nama {j.atas_nama or '-'}")),
-            ("SASARAN", Text(f"{j.sasaran or '-'} ({j.layanan})")),
-            ("ALASAN", Text(j.alasan or "-")),
-        ]) if j else "")
+        self.query_one("#rincian-jejak", Static).update(
+            kv(
+                [
+                    ("OLEH", Text(f"{aktor(j)}, atas nama {j.atas_nama or '-'}")),
+                    ("SASARAN", Text(f"{j.sasaran or '-'} ({j.layanan})")),
+                    ("ALASAN", Text(j.alasan or "-")),
+                ]
+            )
+            if j
+            else ""
+        )
 
     @on(DataTable.RowSelected, "#tabel-jejak")
     def action_detail(self) -> None:

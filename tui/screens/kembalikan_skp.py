@@ -28,8 +28,12 @@ class KembalikanSkpScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         s = self._skp
-        yield Static(f"SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} kembali "
-                     "menjadi DRAFT agar dapat diperbaiki pegawai.", classes="petunjuk", markup=False)
+        yield Static(
+            f"SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} kembali "
+            "menjadi DRAFT agar dapat diperbaiki pegawai.",
+            classes="petunjuk",
+            markup=False,
+        )
         yield Label("ALASAN (dibaca pegawai sebagai Keterangan)", markup=False)
         yield Input(compact=True, id="alasan")  # Enter on it saves (FormAksiScreen)
 

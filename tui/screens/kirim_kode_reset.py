@@ -29,10 +29,13 @@ class KirimKodeResetScreen(FormAksiScreen):
         self._p = pegawai
 
     def isian(self) -> ComposeResult:
-        yield Static(f"Kode reset sekali pakai (berlaku 15 menit) dikirim ke email terdaftar {self._p.nama} "
-                     f"({self._p.nip}). Pegawai memasukkannya di Lupa Password (ctrl+r pada layar login) bersama "
-                     "password baru; password lama tetap berlaku sampai itu selesai.", classes="petunjuk",
-                     markup=False)
+        yield Static(
+            f"Kode reset sekali pakai (berlaku 15 menit) dikirim ke email terdaftar {self._p.nama} "
+            f"({self._p.nip}). Pegawai memasukkannya di Lupa Password (ctrl+r pada layar login) bersama "
+            "password baru; password lama tetap berlaku sampai itu selesai.",
+            classes="petunjuk",
+            markup=False,
+        )
 
     def pertanyaan(self, nilai: None) -> str:
         return f"Kode reset password dikirim ke email terdaftar {self._p.nama} ({self._p.nip})."

@@ -127,8 +127,12 @@ class KonsolHelpdeskScreen(Screen[None]):
         if not resp.pegawai:
             judul.update(Text(f"Tidak ada pegawai dengan NIP atau nama '{query}'."))
         elif resp.total_size > len(resp.pegawai):
-            judul.update(Text(f"{len(resp.pegawai)} dari {resp.total_size} pegawai untuk '{query}': persempit "
-                              "pencarian. Enter: detail."))
+            judul.update(
+                Text(
+                    f"{len(resp.pegawai)} dari {resp.total_size} pegawai untuk '{query}': persempit "
+                    "pencarian. Enter: detail."
+                )
+            )
         else:
             judul.update(Text(f"{len(resp.pegawai)} pegawai untuk '{query}'. Enter pada baris: detail."))
         if lalu is not None:
@@ -152,10 +156,17 @@ class KonsolHelpdeskScreen(Screen[None]):
     def _rincian(self) -> None:
         """The row under the cursor in full: at 80 columns the table shows NIP and name only."""
         p = self.terpilih()
-        self.query_one("#rincian-cari", Static).update(kv([
-            ("JABATAN", Text(p.jabatan)), ("UNIT KERJA", Text(p.unor_nama)),
-            ("GOLONGAN RUANG", fmt.golongan(p.golongan_ruang, p.pangkat)),
-        ]) if p else "")
+        self.query_one("#rincian-cari", Static).update(
+            kv(
+                [
+                    ("JABATAN", Text(p.jabatan)),
+                    ("UNIT KERJA", Text(p.unor_nama)),
+                    ("GOLONGAN RUANG", fmt.golongan(p.golongan_ruang, p.pangkat)),
+                ]
+            )
+            if p
+            else ""
+        )
 
     @on(DataTable.RowSelected, "#tabel-cari")
     def action_detail(self) -> None:

@@ -35,8 +35,9 @@ def laporan(r: pb.SinkronisasiSkpBawahanResponse) -> Text:
         for p in r.gagal:
             teks.append(f"- {p.pegawai_nama}: {p.keterangan or '-'}\n")
     if r.menunggu_konfirmasi:
-        teks.append(f"\nBelum diubah, SKP sudah disetujui (mungkin sudah dinilai): {len(r.menunggu_konfirmasi)}\n",
-                    style="bold")
+        teks.append(
+            f"\nBelum diubah, SKP sudah disetujui (mungkin sudah dinilai): {len(r.menunggu_konfirmasi)}\n", style="bold"
+        )
         for p in r.menunggu_konfirmasi:
             teks.append(f"- {p.pegawai_nama}: {nama_penilai(p, False)} -> {nama_penilai(p, True)}\n")
         teks.append("Ganti Penilai (g) mengganti pejabat penilai SKP-SKP ini; Tutup membiarkannya.\n")

@@ -32,9 +32,15 @@ def keadaan_periode(p: pb.PeriodePenilaian) -> str:
 def nilai(p: pb.PeriodePenilaian) -> Text:
     """The ratings as the web app prints them under the tables."""
     return Text.assemble(
-        ("HASIL KERJA: ", "bold"), fmt.rating(p.rating_hasil_kerja), "  ",
-        ("PERILAKU KERJA: ", "bold"), fmt.rating(p.rating_perilaku_kerja), "\n",
-        ("PREDIKAT KINERJA: ", "bold"), (fmt.predikat(p.predikat).upper(), "bold"))
+        ("HASIL KERJA: ", "bold"),
+        fmt.rating(p.rating_hasil_kerja),
+        "  ",
+        ("PERILAKU KERJA: ", "bold"),
+        fmt.rating(p.rating_perilaku_kerja),
+        "\n",
+        ("PREDIKAT KINERJA: ", "bold"),
+        (fmt.predikat(p.predikat).upper(), "bold"),
+    )
 
 
 class LayarPenilaian(Screen[None]):
@@ -71,8 +77,9 @@ class LayarPenilaian(Screen[None]):
         b = backend(self)
         try:
             with memuat(self.tempat_muat()):
-                skp, penilaian = await asyncio.gather(b.ambil_skp(self.skp_name),
-                                                      b.ambil_penilaian(self.penilaian_name))
+                skp, penilaian = await asyncio.gather(
+                    b.ambil_skp(self.skp_name), b.ambil_penilaian(self.penilaian_name)
+                )
         except GagalLayanan as e:
             if laporkan(self, e):
                 self.query_one("#kepala-periode", Static).update(Text(f"Penilaian gagal dimuat: {e.pesan}"))

@@ -57,11 +57,17 @@ def gambar(k: pb.Kurva) -> Group:
     if k.unor_induk_nama:
         bagian.append(Text.assemble(("Unit Kerja Induk: ", "bold"), k.unor_induk_nama))
     if k.capaian:
-        bagian.append(Text.assemble(("Capaian Kinerja Organisasi: ", "bold"), fmt.capaian(k.capaian),
-                                    " (final)" if k.capaian_final else " (belum final)"))
+        bagian.append(
+            Text.assemble(
+                ("Capaian Kinerja Organisasi: ", "bold"),
+                fmt.capaian(k.capaian),
+                " (final)" if k.capaian_final else " (belum final)",
+            )
+        )
     else:
-        bagian.append(Text("Capaian Kinerja Organisasi belum ditetapkan: distribusi belum dapat diperiksa.",
-                           style="bold"))
+        bagian.append(
+            Text("Capaian Kinerja Organisasi belum ditetapkan: distribusi belum dapat diperiksa.", style="bold")
+        )
     bagian.append(Text(f"Dinilai {k.jumlah_dinilai} pegawai, belum dinilai {k.jumlah_belum_dinilai}.\n"))
     for b in k.distribusi:
         baris = Text(f"{fmt.predikat(b.predikat):<17} ")
@@ -69,8 +75,9 @@ def gambar(k: pb.Kurva) -> Group:
         baris.append(f" {b.jumlah:>3} {b.persen:5.1f}%  ")
         baris.append(aturan(b) if k.capaian else "", style="" if b.sesuai else "bold red")
         bagian.append(baris)
-    bagian.append(Text(f"\n{' ' * 18}{PENUH} dalam rentang  {LEBIH} di luar rentang  {IZIN} rentang yang diizinkan",
-                       style="dim"))
+    bagian.append(
+        Text(f"\n{' ' * 18}{PENUH} dalam rentang  {LEBIH} di luar rentang  {IZIN} rentang yang diizinkan", style="dim")
+    )
     if k.capaian and k.jumlah_dinilai:
         if k.sesuai:
             bagian.append(Text("\nDistribusi predikat SESUAI dengan kurva capaian organisasi.", style="bold green"))
@@ -96,8 +103,11 @@ class LihatKurvaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lihat-kurva"):
-            yield Static(f"Kurva Distribusi Predikat - {fmt.nama_periode(self._periode)} {self._tahun}",
-                         classes="judul", markup=False)
+            yield Static(
+                f"Kurva Distribusi Predikat - {fmt.nama_periode(self._periode)} {self._tahun}",
+                classes="judul",
+                markup=False,
+            )
             with VerticalScroll(id="gulir-kurva"):
                 yield Static("Memuat...", id="isi-kurva", markup=False)
         yield Footer(compact=True)

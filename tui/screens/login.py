@@ -42,8 +42,9 @@ class LoginScreen(Screen[None]):
             yield Static("e-Kinerja", classes="judul", markup=False)
             yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk", id="petunjuk-login", markup=False)
             yield Label("NIP / Username", markup=False)
-            yield Input(self._akun or "", placeholder="Masukkan 18 digit NIP Anda", id="nip",
-                        disabled=self._akun is not None)
+            yield Input(
+                self._akun or "", placeholder="Masukkan 18 digit NIP Anda", id="nip", disabled=self._akun is not None
+            )
             yield Label("Password", markup=False)
             yield Input(placeholder="Masukkan password Anda", password=True, id="password")
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
@@ -68,7 +69,8 @@ class LoginScreen(Screen[None]):
             self._demo = info
             self.query_one("#petunjuk-login", Static).update(
                 f"Server demo: f2 memilih akun demo (password {bersih(info.password_demo)}, juga di "
-                "data/demo-login.txt).")
+                "data/demo-login.txt)."
+            )
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -36,8 +36,12 @@ class LupaPasswordScreen(Screen[str | None]):
             yield Static("Lupa Password", classes="judul", markup=False)
             with ContentSwitcher(initial="langkah-1"):
                 with Vertical(id="langkah-1"):
-                    yield Static("Masukkan NIP dan Email Anda yang terdaftar untuk melakukan reset password. "
-                                 "Untuk ganti email silakan hubungi BKPSDM.", classes="petunjuk", markup=False)
+                    yield Static(
+                        "Masukkan NIP dan Email Anda yang terdaftar untuk melakukan reset password. "
+                        "Untuk ganti email silakan hubungi BKPSDM.",
+                        classes="petunjuk",
+                        markup=False,
+                    )
                     yield Label("NIP", markup=False)
                     yield Input(compact=True, value=self._nip, placeholder="18 digit NIP", id="nip", max_length=18)
                     yield Label("Email", markup=False)
@@ -166,5 +170,9 @@ class LupaPasswordScreen(Screen[str | None]):
         if not masih_tampil(self):
             return
         self.dismiss(nip)
-        self.app.notify("Password berhasil diganti. Silakan masuk dengan password baru.", title="Reset password",
-                        timeout=8, markup=False)
+        self.app.notify(
+            "Password berhasil diganti. Silakan masuk dengan password baru.",
+            title="Reset password",
+            timeout=8,
+            markup=False,
+        )

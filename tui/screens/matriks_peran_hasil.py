@@ -96,13 +96,19 @@ class MatriksPeranHasilScreen(Screen[None]):
         for b in m.bawahan:
             table.add_column(Text(singkat(b.nama) + ("*" if b.lintas_unit else "")), key=b.nip)
         for n, r in enumerate(m.rhk, start=1):
-            table.add_row(str(n), Text(singkat(r.teks, LEBAR_RHK)),
-                          *(sel_teks(sel_dari(m, r.name, b.nip)) for b in m.bawahan), key=r.name)
+            table.add_row(
+                str(n),
+                Text(singkat(r.teks, LEBAR_RHK)),
+                *(sel_teks(sel_dari(m, r.name, b.nip)) for b in m.bawahan),
+                key=r.name,
+            )
         if not m.rhk or not m.bawahan:
             self.query_one("#sel-mph", Static).update(
-                "Belum ada RHK pada SKP ini: tambahkan dulu di Detail SKP." if not m.rhk else
-                "Tidak ada pegawai bawahan untuk ditugaskan (lihat Profil > List Pegawai Bawahan); "
-                "Tambah Pegawai (t) menambahkan pegawai unit lain.")
+                "Belum ada RHK pada SKP ini: tambahkan dulu di Detail SKP."
+                if not m.rhk
+                else "Tidak ada pegawai bawahan untuk ditugaskan (lihat Profil > List Pegawai Bawahan); "
+                "Tambah Pegawai (t) menambahkan pegawai unit lain."
+            )
             return
         # Start on the first bawahan's cell; afterwards stay where the user was.
         column = posisi.column if posisi.column >= 2 else 2
@@ -130,11 +136,16 @@ class MatriksPeranHasilScreen(Screen[None]):
         if sel := self._sel():
             rhk, b = sel
             sel_ = sel_dari(m, rhk.name, b.nip)
-            teks.append_text(Text.assemble(
-                ("\nPegawai unit lain: " if b.lintas_unit else "\nBawahan: ", "bold"),
-                f"{b.nama} ({b.jabatan}{', ' + b.unor_nama if b.lintas_unit else ''}): ",
-                (f"ditugaskan, {PERAN.get(sel_.peran, 'Anggota')}" if sel_ else "tidak ditugaskan",
-                 "bold" if sel_ else "")))
+            teks.append_text(
+                Text.assemble(
+                    ("\nPegawai unit lain: " if b.lintas_unit else "\nBawahan: ", "bold"),
+                    f"{b.nama} ({b.jabatan}{', ' + b.unor_nama if b.lintas_unit else ''}): ",
+                    (
+                        f"ditugaskan, {PERAN.get(sel_.peran, 'Anggota')}" if sel_ else "tidak ditugaskan",
+                        "bold" if sel_ else "",
+                    ),
+                )
+            )
             if sel_ is not None:
                 teks.append_text(Text.assemble(("\nPeran hasil: ", "bold"), sel_.peran_hasil or "-"))
         else:
@@ -201,17 +212,23 @@ class MatriksPeranHasilScreen(Screen[None]):
             return
         _, b = sel
         if not b.lintas_unit:
-            self.notify("Hanya pegawai yang ditambahkan dari unit lain yang dapat dihapus dari matriks.",
-                        severity="warning", markup=False)
+            self.notify(
+                "Hanya pegawai yang ditambahkan dari unit lain yang dapat dihapus dari matriks.",
+                severity="warning",
+                markup=False,
+            )
             return
 
         def jawab(ya: bool | None) -> None:
             if ya:
                 self._hapus(b.nip)
 
-        self.app.push_screen(KonfirmasiScreen(
-            "Hapus Pegawai", f"Hapus {b.nama} ({b.unor_nama}) dari matriks ini beserta peran hasilnya?", "Hapus"),
-            jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Hapus Pegawai", f"Hapus {b.nama} ({b.unor_nama}) dari matriks ini beserta peran hasilnya?", "Hapus"
+            ),
+            jawab,
+        )
 
     @work(group="ubah-mph")
     async def _hapus(self, nip: str) -> None:

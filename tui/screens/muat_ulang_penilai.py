@@ -23,8 +23,10 @@ class MuatUlangPenilaiScreen(FormAksiScreen):
     TOMBOL = "Muat Ulang"
     PROSES = "Memproses..."
     ALASAN_UMUM = (
-        ("Atasan berubah", "Atasan pegawai berubah (mutasi, pimpinan baru atau PLT/PLH); penilai mengikuti "
-                           "Profil terbaru"),
+        (
+            "Atasan berubah",
+            "Atasan pegawai berubah (mutasi, pimpinan baru atau PLT/PLH); penilai mengikuti Profil terbaru",
+        ),
         ("Penilai salah", "Pejabat penilai pada SKP salah menurut laporan pegawai; ditentukan ulang dari Profil"),
     )
 
@@ -36,16 +38,20 @@ class MuatUlangPenilaiScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         s = self._skp
-        baris = [f"SKP {s.pegawai.nama}, {fmt.periode(s.periode_awal, s.periode_akhir)} ({fmt.status_skp(s.status)}).",
-                 f"Penilai tercatat di SKP: {penilai(s)}."]
+        baris = [
+            f"SKP {s.pegawai.nama}, {fmt.periode(s.periode_awal, s.periode_akhir)} ({fmt.status_skp(s.status)}).",
+            f"Penilai tercatat di SKP: {penilai(s)}.",
+        ]
         if self._menurut_profil:
             baris.append(f"Atasan menurut Profil hari ini: {self._menurut_profil}.")
         yield Static("\n".join(baris), classes="petunjuk", markup=False)
 
     def pertanyaan(self, nilai: None) -> str:
         s = self._skp
-        return (f"Pejabat penilai SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} "
-                "ditentukan ulang menurut data Profil terbaru.")
+        return (
+            f"Pejabat penilai SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} "
+            "ditentukan ulang menurut data Profil terbaru."
+        )
 
     async def kirim(self, request_id: str, nilai: None, alasan: str) -> pb.Skp:
         return await backend(self).muat_ulang_skp(request_id, self._skp.name, pb.PIHAK_SKP_PENILAI, alasan)

@@ -34,8 +34,12 @@ from tui.widgets.helpdesk.progres_penilaian import ProgresPenilaian
 from tui.widgets.helpdesk.skp_pegawai import SkpPegawai
 from tui.widgets.profil.penugasan import PenugasanPlt
 
-TAB = [("hd-profil", "Profil & Atasan"), ("hd-skp", "SKP & Riwayat"), ("hd-penilaian", "Penilaian"),
-       ("hd-plt", "PLT/PLH")]
+TAB = [
+    ("hd-profil", "Profil & Atasan"),
+    ("hd-skp", "SKP & Riwayat"),
+    ("hd-penilaian", "Penilaian"),
+    ("hd-plt", "PLT/PLH"),
+]
 # Key, action, footer label (None: not in the footer, 80 columns hold the five cases of docs/helpdesk.md
 # beside esc and f1), name, help. Every one is in the palette and the help page (f1).
 AKSI = [
@@ -54,8 +58,10 @@ class PegawaiHelpdeskScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "kembali", "Kembali"),
         *(Binding(str(i), f"tab({i})", nama, show=False) for i, (_, nama) in enumerate(TAB, start=1)),
-        *(Binding(k, aksi, label or nama, show=label is not None, tooltip=f"{nama} - {bantuan}")
-          for k, aksi, label, nama, bantuan in AKSI),
+        *(
+            Binding(k, aksi, label or nama, show=label is not None, tooltip=f"{nama} - {bantuan}")
+            for k, aksi, label, nama, bantuan in AKSI
+        ),
         Binding("r", "muat", "Muat Ulang", show=False),
     ]
 
@@ -153,6 +159,7 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     def _setelah(self, apa: str, pesan: Callable[[Any], str]) -> Callable[[Any], None]:
         """What follows a form: stale data reloaded and said so, a change reported and reloaded."""
+
         def selesai(hasil: Any) -> None:
             if hasil == "usang":
                 beri_tahu_usang(self, apa)
@@ -160,6 +167,7 @@ class PegawaiHelpdeskScreen(Screen[None]):
             elif hasil is not None:
                 self._hasil(pesan(hasil))
                 self.action_muat()
+
         return selesai
 
     def _perlu_pegawai(self) -> ppb.Pegawai | None:
@@ -180,8 +188,12 @@ class PegawaiHelpdeskScreen(Screen[None]):
         from tui.screens.edit_profil import EditProfilScreen
 
         if (p := self._perlu_pegawai()) is not None:
-            self.app.push_screen(EditProfilScreen(p, alasan=True), self._setelah(
-                "Profil", lambda _: f"Profil {p.nama} disimpan. Periksa Data Atasan dan penilai SKP-nya."))
+            self.app.push_screen(
+                EditProfilScreen(p, alasan=True),
+                self._setelah(
+                    "Profil", lambda _: f"Profil {p.nama} disimpan. Periksa Data Atasan dan penilai SKP-nya."
+                ),
+            )
 
     @on(Button.Pressed, "#hd-kode-reset")
     def action_kode_reset(self) -> None:
@@ -198,17 +210,24 @@ class PegawaiHelpdeskScreen(Screen[None]):
         from tui.screens.ganti_pimpinan import GantiPimpinanScreen
 
         if (p := self._perlu_pegawai()) is not None:
-            self.app.push_screen(GantiPimpinanScreen(p, self.unor), self._setelah(
-                "Profil", lambda u: f"{p.nama} sekarang pimpinan {u.nama}."))
+            self.app.push_screen(
+                GantiPimpinanScreen(p, self.unor),
+                self._setelah("Profil", lambda u: f"{p.nama} sekarang pimpinan {u.nama}."),
+            )
 
     @on(Button.Pressed, "#hd-muat-ulang")
     def action_muat_ulang(self) -> None:
         from tui.screens.muat_ulang_penilai import MuatUlangPenilaiScreen, penilai
 
         if (skp := self._perlu_skp()) is not None:
-            self.app.push_screen(MuatUlangPenilaiScreen(skp, self._atasan_kini(skp)), self._setelah(
-                "SKP", lambda s: f"Pejabat penilai SKP {fmt.periode(s.periode_awal, s.periode_akhir)} sekarang: "
-                                 f"{penilai(s)}."))
+            self.app.push_screen(
+                MuatUlangPenilaiScreen(skp, self._atasan_kini(skp)),
+                self._setelah(
+                    "SKP",
+                    lambda s: f"Pejabat penilai SKP {fmt.periode(s.periode_awal, s.periode_akhir)} sekarang: "
+                    f"{penilai(s)}.",
+                ),
+            )
 
     def _atasan_kini(self, skp: spb.Skp) -> str:
         """Who the atasan rules name today for the SKP's role, as Profil & Atasan read it."""
@@ -227,9 +246,14 @@ class PegawaiHelpdeskScreen(Screen[None]):
         from tui.screens.edit_status import EditStatusScreen
 
         if (skp := self._perlu_skp()) is not None:
-            self.app.push_screen(EditStatusScreen(skp, alasan=True), self._setelah(
-                "SKP", lambda s: f"Status SKP {fmt.periode(s.periode_awal, s.periode_akhir)} sekarang "
-                                 f"{fmt.status_skp(s.status)}."))
+            self.app.push_screen(
+                EditStatusScreen(skp, alasan=True),
+                self._setelah(
+                    "SKP",
+                    lambda s: f"Status SKP {fmt.periode(s.periode_awal, s.periode_akhir)} sekarang "
+                    f"{fmt.status_skp(s.status)}.",
+                ),
+            )
 
     def action_tambah_plt(self) -> None:
         self.query_one(TabbedContent).active = TAB[3][0]

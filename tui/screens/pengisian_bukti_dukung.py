@@ -44,8 +44,7 @@ class PengisianBuktiDukungScreen(LayarPenilaian):
         if not p.terbuka:
             kepala = Text(fmt.ditutup(p), style="bold")
         elif p.status == pb.STATUS_PENILAIAN_PERLU_PERBAIKAN:
-            kepala.append("\nDikembalikan penilai untuk perbaikan: silakan lengkapi lalu hubungi atasan.",
-                          style="bold")
+            kepala.append("\nDikembalikan penilai untuk perbaikan: silakan lengkapi lalu hubungi atasan.", style="bold")
         self.query_one("#kepala-periode", Static).update(kepala)
         self.query_one("#nilai-periode", Static).update(nilai(p))
         self.query_one(HasilPenilaian).tampilkan(skp, penilaian)

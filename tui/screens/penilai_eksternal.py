@@ -50,9 +50,12 @@ class PenilaiEksternalScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="penilai-eksternal"):
             yield Static("Penilai Eksternal (NON ASN)", classes="judul", markup=False)
-            yield Static("Bagi pegawai tanpa atasan di dalam sistem. Admin instansi lalu menyetujui, menilai dan "
-                         "mencetak SKP-nya atas nama penilai itu (SKP Penilai Eksternal, b).",
-                         classes="petunjuk", markup=False)
+            yield Static(
+                "Bagi pegawai tanpa atasan di dalam sistem. Admin instansi lalu menyetujui, menilai dan "
+                "mencetak SKP-nya atas nama penilai itu (SKP Penilai Eksternal, b).",
+                classes="petunjuk",
+                markup=False,
+            )
             with Horizontal(classes="saring"):
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="NIP atau nama pegawai", id="cari-pegawai", max_length=100)
@@ -123,8 +126,13 @@ class PenilaiEksternalScreen(Screen[None]):
         if not masih_tampil(self):
             return
         self._tampilkan(list(resp.pegawai))
-        judul.update(Text(f"{len(resp.pegawai)} pegawai untuk '{query}'." if resp.pegawai else
-                          f"Tidak ada pegawai dengan NIP atau nama '{query}'."))
+        judul.update(
+            Text(
+                f"{len(resp.pegawai)} pegawai untuk '{query}'."
+                if resp.pegawai
+                else f"Tidak ada pegawai dengan NIP atau nama '{query}'."
+            )
+        )
 
     def _tampilkan(self, daftar: list[pb.PegawaiRingkas]) -> None:
         table = self.query_one(DataTable)
@@ -187,8 +195,10 @@ class PenilaiEksternalScreen(Screen[None]):
     def _selesai(self, atasan: pb.Atasan | None) -> None:
         if isinstance(atasan, pb.Atasan):
             self._tampilkan_atasan(atasan)
-            self.notify("Penilai eksternal disimpan." if atasan.HasField("eksternal") else
-                        "Penilai eksternal dihapus.", markup=False)
+            self.notify(
+                "Penilai eksternal disimpan." if atasan.HasField("eksternal") else "Penilai eksternal dihapus.",
+                markup=False,
+            )
 
 
 class CatatPenilaiEksternalScreen(FormAksiScreen):
@@ -238,8 +248,10 @@ class CatatPenilaiEksternalScreen(FormAksiScreen):
 
     def pertanyaan(self, nilai: tuple[str, str, str]) -> str:
         nama, jabatan, nip = nilai
-        return (f"{nama} ({jabatan}{', NIP ' + nip if nip else ''}) menjadi penilai eksternal "
-                f"{self._pegawai.nama}; admin instansi bertindak atas namanya")
+        return (
+            f"{nama} ({jabatan}{', NIP ' + nip if nip else ''}) menjadi penilai eksternal "
+            f"{self._pegawai.nama}; admin instansi bertindak atas namanya"
+        )
 
     async def kirim(self, request_id: str, nilai: tuple[str, str, str], alasan: str) -> pb.Atasan:
         nama, jabatan, nip = nilai
@@ -260,8 +272,13 @@ class HapusPenilaiEksternalScreen(FormAksiScreen):
         return f"{self.JUDUL} - {self._pegawai.nama}"
 
     def isian(self) -> ComposeResult:
-        yield Static(Text(f"Penilai sekarang: {self._lama.nama} ({self._lama.jabatan}). SKP yang sudah ada "
-                          "tetap menyebutnya sampai Muat Ulang."), markup=False)
+        yield Static(
+            Text(
+                f"Penilai sekarang: {self._lama.nama} ({self._lama.jabatan}). SKP yang sudah ada "
+                "tetap menyebutnya sampai Muat Ulang."
+            ),
+            markup=False,
+        )
 
     def pertanyaan(self, nilai: object) -> str:
         return f"Hapus {self._lama.nama} sebagai penilai eksternal {self._pegawai.nama}"

@@ -103,13 +103,15 @@ class PenilaianBawahanScreen(LayarPenilaian):
         b = self.bawahan
         kepala = Text(f"{b.nama} ({b.nip}) - {b.jabatan}\n{keadaan_periode(p)}")
         if p.status == pb.STATUS_PENILAIAN_PERLU_PERBAIKAN:
-            kepala.append("\nDikembalikan untuk perbaikan: isian pegawai dibuka kembali sampai dinilai lagi.",
-                          style="bold")
+            kepala.append(
+                "\nDikembalikan untuk perbaikan: isian pegawai dibuka kembali sampai dinilai lagi.", style="bold"
+            )
         self.query_one("#kepala-periode", Static).update(kepala)
         teks = nilai(p)
         if penilaian.rating_hasil_dari_capaian:
-            teks.append(f"\nRating hasil kerja mengikuti Capaian Organisasi ({fmt.capaian_periode(p)}).",
-                        style="italic")
+            teks.append(
+                f"\nRating hasil kerja mengikuti Capaian Organisasi ({fmt.capaian_periode(p)}).", style="italic"
+            )
         teks.append_text(Text.assemble("\n", ("CATATAN / REKOMENDASI: ", "bold"), penilaian.catatan or "-"))
         self.query_one("#nilai-periode", Static).update(teks)
         self.query_one(HasilPenilaian).tampilkan(skp, penilaian)
@@ -123,8 +125,9 @@ class PenilaianBawahanScreen(LayarPenilaian):
     def action_pindah(self, arah: int) -> None:
         tujuan = self._indeks + arah
         if not 0 <= tujuan < len(self._rekap):
-            self.notify("Ini bawahan terakhir dalam daftar." if arah > 0 else "Ini bawahan pertama dalam daftar.",
-                        markup=False)
+            self.notify(
+                "Ini bawahan terakhir dalam daftar." if arah > 0 else "Ini bawahan pertama dalam daftar.", markup=False
+            )
             return
         self._indeks = tujuan
         self.skp_name, self.penilaian_name = self.bawahan.skp, self.bawahan.name
@@ -138,11 +141,15 @@ class PenilaianBawahanScreen(LayarPenilaian):
 
         b = self.bawahan
         periode = self.penilaian.periode.nama if self.penilaian is not None else ""
-        self.app.push_screen(CetakDokumenScreen(
-            b.name, f"{b.nama} ({b.nip}) {periode}: {fmt.periode(b.awal, b.akhir)}",
-            [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
-            # Admin instansi acting for a penilai eksternal never signs for him.
-            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if backend(self).nip else 0))
+        self.app.push_screen(
+            CetakDokumenScreen(
+                b.name,
+                f"{b.nama} ({b.nip}) {periode}: {fmt.periode(b.awal, b.akhir)}",
+                [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
+                # Admin instansi acting for a penilai eksternal never signs for him.
+                cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if backend(self).nip else 0,
+            )
+        )
 
     def action_catatan(self) -> None:
         from tui.screens.catatan_evaluasi import CatatanEvaluasiScreen
@@ -156,8 +163,13 @@ class PenilaianBawahanScreen(LayarPenilaian):
                 beri_tahu_usang(self, "Catatan / rekomendasi")
                 self.action_muat()
             elif isinstance(hasil, pb.Penilaian):
-                self.notify(f"Catatan / rekomendasi {nama} disimpan." if hasil.catatan else
-                            f"Catatan / rekomendasi {nama} dihapus.", title="Catatan", markup=False)
+                self.notify(
+                    f"Catatan / rekomendasi {nama} disimpan."
+                    if hasil.catatan
+                    else f"Catatan / rekomendasi {nama} dihapus.",
+                    title="Catatan",
+                    markup=False,
+                )
                 self.action_muat()
 
         self.app.push_screen(CatatanEvaluasiScreen(self.penilaian, nama), selesai)
@@ -175,11 +187,18 @@ class PenilaianBawahanScreen(LayarPenilaian):
                 self.action_muat()
             elif isinstance(hasil, pb.Penilaian):
                 p = hasil.periode
-                self.notify(f"Penilaian {nama} disimpan: predikat kinerja {fmt.predikat(p.predikat)}."
-                            + (" Dikembalikan kepada pegawai untuk perbaikan."
-                               if p.status == pb.STATUS_PENILAIAN_PERLU_PERBAIKAN else ""),
-                            title="Rating", markup=False)
+                self.notify(
+                    f"Penilaian {nama} disimpan: predikat kinerja {fmt.predikat(p.predikat)}."
+                    + (
+                        " Dikembalikan kepada pegawai untuk perbaikan."
+                        if p.status == pb.STATUS_PENILAIAN_PERLU_PERBAIKAN
+                        else ""
+                    ),
+                    title="Rating",
+                    markup=False,
+                )
                 self.action_muat()
 
-        self.app.push_screen(RatingPenilaianScreen(self.penilaian, nama, "perilaku" if mulai == "perilaku" else "hasil"),
-                             selesai)
+        self.app.push_screen(
+            RatingPenilaianScreen(self.penilaian, nama, "perilaku" if mulai == "perilaku" else "hasil"), selesai
+        )

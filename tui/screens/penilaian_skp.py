@@ -57,8 +57,13 @@ class PenilaianSkpScreen(Screen[None]):
 
     def _kepala(self, induk: str = "Memuat...") -> Table:
         s = self._skp
-        return kv([("SKP", f"Tahun {s.periode_akhir.year}"), ("Unit Kerja", Text(s.unor_nama or "-")),
-                   ("Unit Kerja Induk", Text(induk))])
+        return kv(
+            [
+                ("SKP", f"Tahun {s.periode_akhir.year}"),
+                ("Unit Kerja", Text(s.unor_nama or "-")),
+                ("Unit Kerja Induk", Text(induk)),
+            ]
+        )
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#tabel-periode"))  # before the loading cover, which would pass it on

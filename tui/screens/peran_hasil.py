@@ -16,8 +16,7 @@ from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah
 from tui.widgets.pilihan import RadioButton
 
-PERAN = {pb.PERAN_TIM_KOORDINATOR: "Koordinator", pb.PERAN_TIM_KETUA_TIM: "Ketua Tim",
-         pb.PERAN_TIM_ANGGOTA: "Anggota"}
+PERAN = {pb.PERAN_TIM_KOORDINATOR: "Koordinator", pb.PERAN_TIM_KETUA_TIM: "Ketua Tim", pb.PERAN_TIM_ANGGOTA: "Anggota"}
 
 
 class PeranHasilScreen(FormAksiScreen):
@@ -34,8 +33,11 @@ class PeranHasilScreen(FormAksiScreen):
         return "Peran Hasil"
 
     def isian(self) -> ComposeResult:
-        yield Static(f"RHK: {self._rhk.teks}\nPegawai: {self._bawahan.nama} ({self._bawahan.jabatan})",
-                     classes="petunjuk", markup=False)
+        yield Static(
+            f"RHK: {self._rhk.teks}\nPegawai: {self._bawahan.nama} ({self._bawahan.jabatan})",
+            classes="petunjuk",
+            markup=False,
+        )
         yield Label("PERAN HASIL (menjadi RHK pegawai ini)", markup=False)
         yield Input(self._sel.peran_hasil if self._sel else "", compact=True, id="peran-hasil", max_length=1000)
         yield Label("PERAN", markup=False)

@@ -35,8 +35,9 @@ class PilihBawahanScreen(ModalScreen[Pilihan]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul",
-                         markup=False)
+            yield Static(
+                f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul", markup=False
+            )
             with Horizontal(classes="saring"):
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari-bawahan")
@@ -79,11 +80,17 @@ class PilihBawahanScreen(ModalScreen[Pilihan]):
         table = self.query_one(DataTable)
         table.clear()
         for r in self._rekap:
-            table.add_row(Text(r.nama), r.nip, fmt.STATUS_PENILAIAN.get(r.status, "-"), fmt.predikat(r.predikat),
-                          key=r.name)
+            table.add_row(
+                Text(r.nama), r.nip, fmt.STATUS_PENILAIAN.get(r.status, "-"), fmt.predikat(r.predikat), key=r.name
+            )
         cari = f" yang memuat '{query}'" if query else ""
-        judul.update(Text(f"{len(self._rekap)} bawahan{cari}. Enter: nilai bawahan terpilih." if self._rekap else
-                          f"Tidak ada SKP bawahan yang disetujui pada periode ini{cari}."))
+        judul.update(
+            Text(
+                f"{len(self._rekap)} bawahan{cari}. Enter: nilai bawahan terpilih."
+                if self._rekap
+                else f"Tidak ada SKP bawahan yang disetujui pada periode ini{cari}."
+            )
+        )
 
     @on(DataTable.RowSelected, "#tabel-pilih-bawahan")
     def _pilih(self) -> None:

@@ -26,8 +26,11 @@ class PratinjauDokumenScreen(ModalScreen[None]):
         p = self._pratinjau
         with Vertical(classes="dialog dialog-lebar", id="dialog-pratinjau"):
             yield Static(f"Pratinjau {self._judul}", classes="judul", markup=False)
-            yield Static(Text(f"{p.nama_berkas}: panah/PgUp/PgDn menggulir, esc kembali ke dialog cetak."),
-                         classes="petunjuk", markup=False)
+            yield Static(
+                Text(f"{p.nama_berkas}: panah/PgUp/PgDn menggulir, esc kembali ke dialog cetak."),
+                classes="petunjuk",
+                markup=False,
+            )
             # A read-only text area: scrolls with the keys, selects and copies, and never reads markup.
             yield TextArea("\n".join(p.baris), read_only=True, compact=True, id="isi-pratinjau")
             with Horizontal(classes="tombol"):

@@ -53,10 +53,12 @@ class PutuskanKlaimScreen(_PutuskanScreen):
     def rincian(self) -> list[str]:
         k = self._k
         sekarang = f"{k.pimpinan_sekarang.nama} ({k.pimpinan_sekarang.nip})" if k.pimpinan_sekarang.nip else "belum ada"
-        return [f"{k.pegawai.nama} ({k.pegawai.nip}) mengklaim pimpinan {k.unor.nama}.",
-                f"Jabatan: {k.jabatan}. Jabatan pimpinan unit: {k.jabatan_pimpinan or '-'}.",
-                f"Menunggu karena: {k.dasar}.",
-                f"Pimpinan sekarang: {sekarang}. Diajukan {fmt.waktu(k.diajukan)}."]
+        return [
+            f"{k.pegawai.nama} ({k.pegawai.nip}) mengklaim pimpinan {k.unor.nama}.",
+            f"Jabatan: {k.jabatan}. Jabatan pimpinan unit: {k.jabatan_pimpinan or '-'}.",
+            f"Menunggu karena: {k.dasar}.",
+            f"Pimpinan sekarang: {sekarang}. Diajukan {fmt.waktu(k.diajukan)}.",
+        ]
 
     def pertanyaan(self, setujui: bool) -> str:
         k = self._k
@@ -77,8 +79,10 @@ class PutuskanPenugasanScreen(_PutuskanScreen):
 
     def rincian(self) -> list[str]:
         t = self._t
-        return [f"{t.nama} ({t.nip}) meminta dicatat sebagai {t.jabatan}.",
-                f"Unit kerja: {t.unor_nama}. Periode: {fmt.periode(t.tanggal_mulai, t.tanggal_selesai)}."]
+        return [
+            f"{t.nama} ({t.nip}) meminta dicatat sebagai {t.jabatan}.",
+            f"Unit kerja: {t.unor_nama}. Periode: {fmt.periode(t.tanggal_mulai, t.tanggal_selesai)}.",
+        ]
 
     def pertanyaan(self, setujui: bool) -> str:
         t = self._t

@@ -25,11 +25,17 @@ from tui.screens.form_aksi import FormAksiScreen
 from tui.widgets.pilihan import RadioButton
 
 HasilRating = pb.Penilaian | Literal["usang"] | None
-PILIHAN = [(pb.RATING_UNSPECIFIED, "- (kosong)"), (pb.RATING_DIBAWAH_EKSPEKTASI, "1 Dibawah"),
-           (pb.RATING_SESUAI_EKSPEKTASI, "2 Sesuai"), (pb.RATING_DIATAS_EKSPEKTASI, "3 Diatas")]
+PILIHAN = [
+    (pb.RATING_UNSPECIFIED, "- (kosong)"),
+    (pb.RATING_DIBAWAH_EKSPEKTASI, "1 Dibawah"),
+    (pb.RATING_SESUAI_EKSPEKTASI, "2 Sesuai"),
+    (pb.RATING_DIATAS_EKSPEKTASI, "3 Diatas"),
+]
 ISIAN = {"rating_hasil_kerja": "#rating-hasil", "rating_perilaku_kerja": "#rating-perilaku"}
-PETUNJUK = ("Tombol 1/2/3: Dibawah/Sesuai/Diatas Ekspektasi, - atau 0: kosong. Rating kosong (-) pada penilaian yang "
-            "sudah dinilai mengembalikannya kepada pegawai untuk perbaikan. Enter/ctrl+s: simpan.")
+PETUNJUK = (
+    "Tombol 1/2/3: Dibawah/Sesuai/Diatas Ekspektasi, - atau 0: kosong. Rating kosong (-) pada penilaian yang "
+    "sudah dinilai mengembalikannya kepada pegawai untuk perbaikan. Enter/ctrl+s: simpan."
+)
 
 
 Nilai = tuple[int, int]  # rating hasil kerja, rating perilaku kerja
@@ -59,17 +65,23 @@ class RatingPenilaianScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         p = self._penilaian.periode
-        for bagian, label, nilai in (("hasil", "RATING HASIL KERJA", p.rating_hasil_kerja),
-                                     ("perilaku", "RATING PERILAKU KERJA", p.rating_perilaku_kerja)):
+        for bagian, label, nilai in (
+            ("hasil", "RATING HASIL KERJA", p.rating_hasil_kerja),
+            ("perilaku", "RATING PERILAKU KERJA", p.rating_perilaku_kerja),
+        ):
             yield Label(label, id=f"label-{bagian}", markup=False)
-            with RadioSet(id=f"rating-{bagian}", compact=True, classes="mendatar",
-                          disabled=bagian == "hasil" and self._tetap):
+            with RadioSet(
+                id=f"rating-{bagian}", compact=True, classes="mendatar", disabled=bagian == "hasil" and self._tetap
+            ):
                 for v, teks in PILIHAN:
                     yield RadioButton(teks, value=v == nilai, id=f"{bagian}-{v}")
             if bagian == "hasil" and self._tetap:
-                yield Static(f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
-                             f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.", classes="petunjuk",
-                             markup=False)
+                yield Static(
+                    f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
+                    f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.",
+                    classes="petunjuk",
+                    markup=False,
+                )
         yield Static("", id="predikat-rating", markup=False)
         yield Static(PETUNJUK, classes="petunjuk", markup=False)
 

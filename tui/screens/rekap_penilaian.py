@@ -30,8 +30,15 @@ from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
-KOLOM = [("Nama", 16), ("Jabatan", 10), ("Hasil", 7), ("Perilaku", 8), ("Predikat", 15), ("Realisasi", 9),
-         ("Status", 15)]
+KOLOM = [
+    ("Nama", 16),
+    ("Jabatan", 10),
+    ("Hasil", 7),
+    ("Perilaku", 8),
+    ("Predikat", 15),
+    ("Realisasi", 9),
+    ("Status", 15),
+]
 
 
 def lengkap(r: pb.RekapPenilaian) -> bool:
@@ -64,8 +71,11 @@ class RekapPenilaianScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rekap-penilaian"):
-            yield Static(f"Rekap Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}",
-                         classes="judul", markup=False)
+            yield Static(
+                f"Rekap Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}",
+                classes="judul",
+                markup=False,
+            )
             with Horizontal(classes="saring"):
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari-rekap")
@@ -135,23 +145,31 @@ class RekapPenilaianScreen(Screen[None]):
         self._rekap = list(resp.rekap)
         for r in self._rekap:
             g = gaya(r, hari_ini)
-            table.add_row(Text(r.nama, style=g), Text(r.jabatan), fmt.rating_singkat(r.rating_hasil_kerja),
-                          fmt.rating_singkat(r.rating_perilaku_kerja), fmt.predikat(r.predikat),
-                          Text(f"{r.realisasi_terisi}/{r.jumlah_indikator}", style=g),
-                          fmt.STATUS_PENILAIAN.get(r.status, "-"), key=r.name)
+            table.add_row(
+                Text(r.nama, style=g),
+                Text(r.jabatan),
+                fmt.rating_singkat(r.rating_hasil_kerja),
+                fmt.rating_singkat(r.rating_perilaku_kerja),
+                fmt.predikat(r.predikat),
+                Text(f"{r.realisasi_terisi}/{r.jumlah_indikator}", style=g),
+                fmt.STATUS_PENILAIAN.get(r.status, "-"),
+                key=r.name,
+            )
         if lama is not None and any(r.name == lama.name for r in self._rekap):
             table.move_cursor(row=table.get_row_index(lama.name))
         cari = f" yang memuat '{query}'" if query else ""
         if self._rekap:
             belum = sum(1 for r in self._rekap if not lengkap(r))
-            ringkas = (f"{len(self._rekap)} bawahan{cari}: dinilai {resp.dinilai}, realisasi lengkap "
-                       f"{resp.realisasi_lengkap}")
+            ringkas = (
+                f"{len(self._rekap)} bawahan{cari}: dinilai {resp.dinilai}, realisasi lengkap {resp.realisasi_lengkap}"
+            )
             if belum:
                 ringkas += f"; {belum} belum lengkap (kuning: batas belum lewat, merah: sudah lewat)"
             self.query_one("#judul-rekap", Static).update(Text(ringkas + "."))
         else:
-            self.query_one("#judul-rekap", Static).update(Text(
-                f"Tidak ada SKP bawahan yang disetujui pada periode ini{cari}."))
+            self.query_one("#judul-rekap", Static).update(
+                Text(f"Tidak ada SKP bawahan yang disetujui pada periode ini{cari}.")
+            )
         self._rincian()
 
     def _terpilih(self) -> pb.RekapPenilaian | None:
@@ -163,12 +181,21 @@ class RekapPenilaianScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#tabel-rekap")
     def _rincian(self) -> None:
         r = self._terpilih()
-        self.query_one("#rincian-rekap", Static).update(kv([
-            ("PEGAWAI", Text(f"{r.nama} ({r.nip})\n{r.jabatan}")),
-            ("PERIODE / BATAS", f"{fmt.periode(r.awal, r.akhir)} / {fmt.tanggal(r.batas)}"),
-            ("REALISASI", f"{r.realisasi_terisi} dari {r.jumlah_indikator} indikator; {r.jumlah_feedback} feedback; "
-                          f"{fmt.STATUS_PENILAIAN.get(r.status, '-').lower()}"),
-        ]) if r else "")
+        self.query_one("#rincian-rekap", Static).update(
+            kv(
+                [
+                    ("PEGAWAI", Text(f"{r.nama} ({r.nip})\n{r.jabatan}")),
+                    ("PERIODE / BATAS", f"{fmt.periode(r.awal, r.akhir)} / {fmt.tanggal(r.batas)}"),
+                    (
+                        "REALISASI",
+                        f"{r.realisasi_terisi} dari {r.jumlah_indikator} indikator; {r.jumlah_feedback} feedback; "
+                        f"{fmt.STATUS_PENILAIAN.get(r.status, '-').lower()}",
+                    ),
+                ]
+            )
+            if r
+            else ""
+        )
 
     @on(DataTable.RowSelected, "#tabel-rekap")
     @on(Button.Pressed, "#nilai-rekap")
@@ -178,8 +205,9 @@ class RekapPenilaianScreen(Screen[None]):
         if self._terpilih() is None:
             self.notify("Tidak ada bawahan untuk dinilai.", markup=False)
             return
-        self.app.push_screen(PenilaianBawahanScreen(self._rekap, self.query_one(DataTable).cursor_row),
-                             lambda _: self.action_muat())
+        self.app.push_screen(
+            PenilaianBawahanScreen(self._rekap, self.query_one(DataTable).cursor_row), lambda _: self.action_muat()
+        )
 
     @on(Button.Pressed, "#kurva-rekap")
     def action_kurva(self) -> None:
@@ -191,9 +219,14 @@ class RekapPenilaianScreen(Screen[None]):
         """Rating XLSX (docs/isian-xlsx.md): every bawahan's ratings from one spreadsheet."""
         from tui.screens.unggah_xlsx import UnggahXlsxScreen
 
-        self.app.push_screen(UnggahXlsxScreen(
-            f"Rating XLSX - {fmt.nama_periode(self._periode)} {self._tahun}", tahun=self._tahun,
-            periode=self._periode), lambda _: self.action_muat())
+        self.app.push_screen(
+            UnggahXlsxScreen(
+                f"Rating XLSX - {fmt.nama_periode(self._periode)} {self._tahun}",
+                tahun=self._tahun,
+                periode=self._periode,
+            ),
+            lambda _: self.action_muat(),
+        )
 
     @on(Button.Pressed, "#cetak-rekap")
     def action_cetak_massal(self) -> None:
@@ -207,12 +240,17 @@ class RekapPenilaianScreen(Screen[None]):
         contoh = self._terpilih() or self._rekap[0]
         if not contoh.predikat:
             contoh = next((r for r in self._rekap if r.predikat), contoh)
-        self.app.push_screen(CetakDokumenScreen(
-            contoh.name, f"Semua bawahan, {fmt.nama_periode(self._periode)} {self._tahun}: satu dokumen per "
-            "bawahan dalam satu berkas zip.",
-            [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
-            cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if backend(self).nip else 0, massal=(self._tahun, self._periode),
-            contoh=contoh.nama))
+        self.app.push_screen(
+            CetakDokumenScreen(
+                contoh.name,
+                f"Semua bawahan, {fmt.nama_periode(self._periode)} {self._tahun}: satu dokumen per "
+                "bawahan dalam satu berkas zip.",
+                [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
+                cetak_pb2.PIHAK_TANDA_TANGAN_PENILAI if backend(self).nip else 0,
+                massal=(self._tahun, self._periode),
+                contoh=contoh.nama,
+            )
+        )
 
     @on(Button.Pressed, "#ekspor-rekap")
     def action_ekspor(self) -> None:

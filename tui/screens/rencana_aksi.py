@@ -26,8 +26,10 @@ from tui.widgets.penilaian.hasil_penilaian import urut_rhk
 from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
 
-PETUNJUK = ("Silahkan tambah rencana aksi, sesuai kegiatan/aksi berdasarkan indikatornya yang telah "
-            "disusun/direncanakan pada RHK.")
+PETUNJUK = (
+    "Silahkan tambah rencana aksi, sesuai kegiatan/aksi berdasarkan indikatornya yang telah "
+    "disusun/direncanakan pada RHK."
+)
 
 
 @dataclass
@@ -75,7 +77,8 @@ class RencanaAksiScreen(LayarPenilaian):
     def tampilkan(self, skp: skp_pb2.Skp, penilaian: pb.Penilaian) -> None:
         p = penilaian.periode
         self.query_one("#kepala-periode", Static).update(
-            Text(keadaan_periode(p)) if p.terbuka else Text(fmt.ditutup(p), style="bold"))
+            Text(keadaan_periode(p)) if p.terbuka else Text(fmt.ditutup(p), style="bold")
+        )
         baris: list[Baris[Item]] = []
         for jenis in (skp_pb2.JENIS_RHK_UTAMA, skp_pb2.JENIS_RHK_TAMBAHAN):
             baris.append((f"jenis:{jenis}", Item(), ("", Text(fmt.JENIS_RHK[jenis], style="bold"))))
@@ -88,8 +91,9 @@ class RencanaAksiScreen(LayarPenilaian):
                 for a in aksi:
                     baris.append((a.name, Item(r, a), ("", Text(f"- {a.teks}"))))
                 if not aksi:
-                    baris.append((f"tanpa:{r.name}", Item(r), ("", Text("- belum ada rencana aksi (t: Tambah)",
-                                                                        style="dim"))))
+                    baris.append(
+                        (f"tanpa:{r.name}", Item(r), ("", Text("- belum ada rencana aksi (t: Tambah)", style="dim")))
+                    )
         self.tabel.isi(baris)
 
     # --- actions -----------------------------------------------------------------------
@@ -98,8 +102,7 @@ class RencanaAksiScreen(LayarPenilaian):
         if p is None:
             return False
         if not p.periode.terbuka:
-            self.notify(fmt.ditutup(p.periode), severity="warning", title="Periode ditutup", timeout=10,
-                        markup=False)
+            self.notify(fmt.ditutup(p.periode), severity="warning", title="Periode ditutup", timeout=10, markup=False)
             return False
         return True
 
@@ -118,8 +121,12 @@ class RencanaAksiScreen(LayarPenilaian):
         async def simpan(rid: str, teks: str) -> object:
             return await b.tambah_rencana_aksi(rid, p.name, rhk.name, teks)
 
-        self.app.push_screen(IsianTeksScreen("Tambah Rencana Aksi", "RENCANA AKSI", simpan, konteks=f"RHK: {rhk.teks}",
-                                             petunjuk=PETUNJUK), setelah_form(self, "Rencana aksi disimpan."))
+        self.app.push_screen(
+            IsianTeksScreen(
+                "Tambah Rencana Aksi", "RENCANA AKSI", simpan, konteks=f"RHK: {rhk.teks}", petunjuk=PETUNJUK
+            ),
+            setelah_form(self, "Rencana aksi disimpan."),
+        )
 
     @on(DataTable.RowSelected, "#tabel-aksi")
     def action_edit(self) -> None:
@@ -138,9 +145,10 @@ class RencanaAksiScreen(LayarPenilaian):
         async def simpan(rid: str, teks: str) -> object:
             return await b.ubah_rencana_aksi(rid, lama, teks)
 
-        self.app.push_screen(IsianTeksScreen("Edit Rencana Aksi", "RENCANA AKSI", simpan, lama.teks,
-                                             f"RHK: {item.rhk.teks}", PETUNJUK),
-                             setelah_form(self, "Rencana aksi disimpan."))
+        self.app.push_screen(
+            IsianTeksScreen("Edit Rencana Aksi", "RENCANA AKSI", simpan, lama.teks, f"RHK: {item.rhk.teks}", PETUNJUK),
+            setelah_form(self, "Rencana aksi disimpan."),
+        )
 
     def action_hapus(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
@@ -157,8 +165,10 @@ class RencanaAksiScreen(LayarPenilaian):
             if ya:
                 self._kirim_hapus(aksi)
 
-        self.app.push_screen(KonfirmasiScreen("Hapus Rencana Aksi", f"Rencana aksi \"{aksi.teks}\" akan dihapus. "
-                                              "Lanjutkan?", "Hapus"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen("Hapus Rencana Aksi", f'Rencana aksi "{aksi.teks}" akan dihapus. Lanjutkan?', "Hapus"),
+            jawab,
+        )
 
     @work(exclusive=True, group="hapus-aksi")
     async def _kirim_hapus(self, aksi: pb.RencanaAksi) -> None:

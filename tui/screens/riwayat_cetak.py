@@ -72,8 +72,13 @@ class RiwayatCetakScreen(ModalScreen[None]):
         self._riwayat = riwayat
         table.clear()
         for r in riwayat:
-            table.add_row(fmt.waktu_singkat(r.waktu), fmt.dokumen_cetak(r.jenis, r.sumber),
-                          Text(r.pencetak_nama or r.pencetak), fmt.sidik(r.sha256), key=r.name)
+            table.add_row(
+                fmt.waktu_singkat(r.waktu),
+                fmt.dokumen_cetak(r.jenis, r.sumber),
+                Text(r.pencetak_nama or r.pencetak),
+                fmt.sidik(r.sha256),
+                key=r.name,
+            )
         if not riwayat:
             judul.update(Text(f"{self._keterangan}\nDokumen SKP ini belum pernah dicetak."))
         else:
@@ -90,10 +95,14 @@ class RiwayatCetakScreen(ModalScreen[None]):
             return
         r = self._riwayat[table.cursor_row]
         ttd = fmt.PIHAK_TTD.get(r.ditandatangani, "tidak")
-        rincian.update(kv([
-            ("BERKAS", Text(f"{r.nama_berkas} ({fmt.ukuran(r.ukuran)})")),
-            ("WAKTU", fmt.waktu(r.waktu)),
-            ("PEGAWAI", Text(f"{r.pegawai_nama} ({r.pegawai_nip})")),
-            ("TTD DIGITAL", ttd + ("; bagian dari cetak massal" if r.massal else "")),
-            ("SHA-256", r.sha256),
-        ]))
+        rincian.update(
+            kv(
+                [
+                    ("BERKAS", Text(f"{r.nama_berkas} ({fmt.ukuran(r.ukuran)})")),
+                    ("WAKTU", fmt.waktu(r.waktu)),
+                    ("PEGAWAI", Text(f"{r.pegawai_nama} ({r.pegawai_nip})")),
+                    ("TTD DIGITAL", ttd + ("; bagian dari cetak massal" if r.massal else "")),
+                    ("SHA-256", r.sha256),
+                ]
+            )
+        )

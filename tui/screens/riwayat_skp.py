@@ -65,7 +65,8 @@ class RiwayatSkpScreen(ModalScreen[None]):
         if not masih_tampil(self):
             return
         for r in riwayat:
-            table.add_row(fmt.waktu(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"), Text(r.alasan or "-"),
-                          height=None)
+            table.add_row(
+                fmt.waktu(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"), Text(r.alasan or "-"), height=None
+            )
         if not riwayat:
             self.query_one("#judul-riwayat", Static).update("Belum ada riwayat.")

@@ -35,8 +35,13 @@ class SetBatasScreen(FormAksiScreen):
         yield Static(f"Sekarang: {sekarang}", classes="petunjuk", markup=False)
         yield Label("BATAS (DD/MM/YYYY, kosongkan untuk kembali ke bawaan)", markup=False)
         diatur = fmt.ke_date(b.tanggal) if not b.bawaan else None
-        yield Input(fmt.isian_tanggal(diatur) if diatur else "",
-                    compact=True, placeholder="DD/MM/YYYY", id="batas", max_length=10)
+        yield Input(
+            fmt.isian_tanggal(diatur) if diatur else "",
+            compact=True,
+            placeholder="DD/MM/YYYY",
+            id="batas",
+            max_length=10,
+        )
 
     @on(Input.Submitted, "#batas")
     def _selesai(self) -> None:

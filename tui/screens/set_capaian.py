@@ -26,8 +26,10 @@ class SetCapaianScreen(FormAksiScreen):
     FOKUS = "#capaian"
     ISIAN = {"capaian": "#capaian"}
     BINDINGS = [
-        *(Binding(str(i), f"pilih({k})", v.title(), show=i == 1, key_display="1-5")
-          for i, (k, v) in enumerate(fmt.CAPAIAN.items(), start=1)),
+        *(
+            Binding(str(i), f"pilih({k})", v.title(), show=i == 1, key_display="1-5")
+            for i, (k, v) in enumerate(fmt.CAPAIAN.items(), start=1)
+        ),
     ]
 
     def __init__(self, capaian: pb.CapaianOrganisasi) -> None:
@@ -36,13 +38,16 @@ class SetCapaianScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         c = self._capaian
-        yield Static(f"{c.unor_induk_nama}\n{fmt.nama_periode(c.periode)} {c.tahun}", classes="petunjuk",
-                     markup=False)
+        yield Static(f"{c.unor_induk_nama}\n{fmt.nama_periode(c.periode)} {c.tahun}", classes="petunjuk", markup=False)
         with RadioSet(id="capaian"):
             for i, (k, v) in enumerate(fmt.CAPAIAN.items(), start=1):
                 yield RadioButton(f"{i} {v}", value=c.capaian == k, id=f"capaian-{k}")
-        yield Static("Tombol 1-5 memilih; Enter/ctrl+s menyimpan. Setelah difinalisasi, capaian tidak dapat "
-                     "diubah dan menjadi rating hasil kerja pimpinan unit ini.", classes="petunjuk", markup=False)
+        yield Static(
+            "Tombol 1-5 memilih; Enter/ctrl+s menyimpan. Setelah difinalisasi, capaian tidak dapat "
+            "diubah dan menjadi rating hasil kerja pimpinan unit ini.",
+            classes="petunjuk",
+            markup=False,
+        )
 
     def action_pilih(self, capaian: int) -> None:
         self.query_one(f"#capaian-{capaian}", RadioButton).value = True

@@ -48,8 +48,13 @@ class SkpBawahanScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="skp-bawahan"):
-            yield Static("SKP Penilai Eksternal - admin bertindak atas nama penilai (NON ASN)" if self.eksternal
-                         else "SKP Bawahan - Sasaran Kinerja Bawahan", classes="judul", markup=False)
+            yield Static(
+                "SKP Penilai Eksternal - admin bertindak atas nama penilai (NON ASN)"
+                if self.eksternal
+                else "SKP Bawahan - Sasaran Kinerja Bawahan",
+                classes="judul",
+                markup=False,
+            )
             with Horizontal(id="saring-bawahan"):
                 yield Label("TAHUN", markup=False)
                 yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
@@ -75,10 +80,16 @@ class SkpBawahanScreen(Screen[None]):
     def perintah(self) -> Iterable[Perintah]:
         yield "Detail SKP Bawahan", self.action_detail, "Buka SKP bawahan terpilih"
         if not self.eksternal:
-            yield ("Sinkronisasi SKP Bawahan", self.action_sinkronisasi,
-                   "Perbarui pejabat penilai SKP bawahan tahun ini")
-        yield ("Pemantauan dan Evaluasi", self.action_pemantauan,
-               "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva tahun ini (n)")
+            yield (
+                "Sinkronisasi SKP Bawahan",
+                self.action_sinkronisasi,
+                "Perbarui pejabat penilai SKP bawahan tahun ini",
+            )
+        yield (
+            "Pemantauan dan Evaluasi",
+            self.action_pemantauan,
+            "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva tahun ini (n)",
+        )
         yield "Tahun sebelumnya", lambda: self.action_tahun(-1), "SKP Bawahan tahun sebelumnya (-)"
         yield "Tahun berikutnya", lambda: self.action_tahun(1), "SKP Bawahan tahun berikutnya (+)"
         yield "Kembali", self.action_kembali, "(esc)" if self.eksternal else "Kembali ke Daftar SKP (esc)"
@@ -137,14 +148,23 @@ class SkpBawahanScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for s in daftar:
-            table.add_row(Text(s.pegawai.nama), Text(s.jabatan), fmt.status_skp(s.status).capitalize(),
-                          fmt.periode_singkat(s.periode_awal, s.periode_akhir), key=s.name)
+            table.add_row(
+                Text(s.pegawai.nama),
+                Text(s.jabatan),
+                fmt.status_skp(s.status).capitalize(),
+                fmt.periode_singkat(s.periode_awal, s.periode_akhir),
+                key=s.name,
+            )
         self._skp = {s.name: s for s in daftar}
         cari = f" yang memuat '{query}'" if query else ""
         apa = "SKP berpenilai eksternal" if self.eksternal else "SKP bawahan"
-        self.query_one("#judul-skp-bawahan", Static).update(Text(
-            f"{len(daftar)} {apa} tahun {tahun}{cari}. Enter: Detail." if daftar else
-            f"Tidak ada {apa} tahun {tahun}{cari}. Ganti tahun dengan - / +."))
+        self.query_one("#judul-skp-bawahan", Static).update(
+            Text(
+                f"{len(daftar)} {apa} tahun {tahun}{cari}. Enter: Detail."
+                if daftar
+                else f"Tidak ada {apa} tahun {tahun}{cari}. Ganti tahun dengan - / +."
+            )
+        )
 
     @on(DataTable.RowSelected, "#tabel-skp-bawahan")
     @on(Button.Pressed, "#detail-bawahan")
@@ -178,10 +198,15 @@ class SkpBawahanScreen(Screen[None]):
             if ya:
                 self._sinkronisasi(tahun)
 
-        self.app.push_screen(KonfirmasiScreen(
-            "Sinkronisasi SKP Bawahan",
-            f"Pejabat penilai setiap SKP tahun {tahun} yang menyebut Anda sebagai penilai, dan setiap SKP bawahan "
-            "Anda saat ini, akan ditentukan ulang menurut data Profil terbaru. Lanjutkan?", "Sinkronisasi"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Sinkronisasi SKP Bawahan",
+                f"Pejabat penilai setiap SKP tahun {tahun} yang menyebut Anda sebagai penilai, dan setiap SKP bawahan "
+                "Anda saat ini, akan ditentukan ulang menurut data Profil terbaru. Lanjutkan?",
+                "Sinkronisasi",
+            ),
+            jawab,
+        )
 
     @work(exclusive=True, group="sinkronisasi")
     async def _sinkronisasi(self, tahun: int, konfirmasi: bool = False) -> None:

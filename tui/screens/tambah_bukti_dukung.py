@@ -16,8 +16,10 @@ from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah
 
 HasilBukti = pb.BuktiDukung | Literal["usang"] | None
-PETUNJUK = ("Isikan nama dokumen bukti dukung, lalu tempel link ke berkasnya (Google Drive, Dropbox, dll.) yang "
-            "dapat dibuka oleh penilai, diawali https://.")
+PETUNJUK = (
+    "Isikan nama dokumen bukti dukung, lalu tempel link ke berkasnya (Google Drive, Dropbox, dll.) yang "
+    "dapat dibuka oleh penilai, diawali https://."
+)
 
 
 class TambahBuktiDukungScreen(FormAksiScreen):
@@ -57,8 +59,10 @@ class TambahBuktiDukungScreen(FormAksiScreen):
     def baca(self) -> tuple[str, str]:
         nama = " ".join(self.query_one("#nama-bukti", Input).value.split())
         tautan = self.query_one("#tautan", Input).value.strip()
-        for nilai, label, isian in ((nama, "NAMA BUKTI DUKUNG", "#nama-bukti"),
-                                    (tautan, "BUKTI DUKUNG (LINK)", "#tautan")):
+        for nilai, label, isian in (
+            (nama, "NAMA BUKTI DUKUNG", "#nama-bukti"),
+            (tautan, "BUKTI DUKUNG (LINK)", "#tautan"),
+        ):
             if not nilai:
                 raise Salah(f"{label} wajib diisi.", isian)
         return nama, tautan

@@ -20,8 +20,10 @@ from tui.widgets.pilihan import RadioButton
 
 HasilIndikator = pb.Indikator | Literal["usang"] | None
 ISIAN = {"aspek": "#aspek", "teks": "#indikator", "target": "#target"}
-PETUNJUK = ("Silahkan isi keterangan terkait indikator dari RHK yang anda buat. Untuk SKP Kuantitatif, Anda juga "
-            "diharuskan mengisi target dari indikator tersebut.")
+PETUNJUK = (
+    "Silahkan isi keterangan terkait indikator dari RHK yang anda buat. Untuk SKP Kuantitatif, Anda juga "
+    "diharuskan mengisi target dari indikator tersebut."
+)
 
 
 class TambahIndikatorScreen(FormAksiScreen):
@@ -49,8 +51,10 @@ class TambahIndikatorScreen(FormAksiScreen):
                 yield RadioButton(v, value=ind is not None and ind.aspek == k, id=f"aspek-{k}")
         yield Label("INDIKATOR", markup=False)
         yield TextArea(ind.teks if ind else "", compact=True, id="indikator")
-        yield Label("TARGET" + (" (angka di atas 0 dan satuan: 12 bulan, 80-100 %, Rp 50.000.000)"
-                                if kuantitatif else ""), markup=False)
+        yield Label(
+            "TARGET" + (" (angka di atas 0 dan satuan: 12 bulan, 80-100 %, Rp 50.000.000)" if kuantitatif else ""),
+            markup=False,
+        )
         yield Input(compact=True, value=ind.target if ind else "", placeholder="12 bulan", id="target")
         yield Static(PETUNJUK, classes="petunjuk", markup=False)
 

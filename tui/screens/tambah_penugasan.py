@@ -34,6 +34,7 @@ NOMOR_SK = re.compile(r"\bnomor\s+(\S+)", re.IGNORECASE)
 @dataclass(frozen=True)
 class SkTerakhir:
     """The last SK a helpdesk recorded in this session (the app holds it)."""
+
     nomor: str
     mulai: dt.date
     selesai: dt.date
@@ -67,8 +68,10 @@ class TambahPenugasanScreen(FormAksiScreen):
             return ()
         sk = self._sk()
         return (
-            (f"SK nomor {sk.nomor}" if sk and sk.nomor else "Sesuai SK",
-             "Penugasan sesuai SK Plt./Plh." + (f" nomor {sk.nomor}" if sk and sk.nomor else "")),
+            (
+                f"SK nomor {sk.nomor}" if sk and sk.nomor else "Sesuai SK",
+                "Penugasan sesuai SK Plt./Plh." + (f" nomor {sk.nomor}" if sk and sk.nomor else ""),
+            ),
             ("Pimpinan lowong", "Jabatan pimpinan unit lowong; Plt. ditunjuk sesuai SK"),
             ("Pimpinan berhalangan", "Pimpinan unit berhalangan sementara; Plh. ditunjuk sesuai surat perintah"),
         )
@@ -93,12 +96,18 @@ class TambahPenugasanScreen(FormAksiScreen):
         with Horizontal(classes="baris-tanggal"):
             with Vertical():
                 yield Label("PERIODE AWAL", markup=False)
-                yield Input(compact=True, value=fmt.isian_tanggal(mulai), placeholder="DD/MM/YYYY",
-                            id="mulai", max_length=10)
+                yield Input(
+                    compact=True, value=fmt.isian_tanggal(mulai), placeholder="DD/MM/YYYY", id="mulai", max_length=10
+                )
             with Vertical():
                 yield Label("PERIODE AKHIR", markup=False)
-                yield Input(compact=True, value=fmt.isian_tanggal(selesai) if selesai else "",
-                            placeholder="DD/MM/YYYY", id="selesai", max_length=10)
+                yield Input(
+                    compact=True,
+                    value=fmt.isian_tanggal(selesai) if selesai else "",
+                    placeholder="DD/MM/YYYY",
+                    id="selesai",
+                    max_length=10,
+                )
 
     @on(Input.Submitted, "#mulai")
     def _ke_selesai(self) -> None:
@@ -127,8 +136,10 @@ class TambahPenugasanScreen(FormAksiScreen):
     def pertanyaan(self, nilai: Penugasan) -> str:
         _, plt, mulai, selesai = nilai
         nama = self._pegawai.nama if self._pegawai else "Anda"
-        return (f"{'' if self._pegawai else 'Permintaan: '}{nama} dicatat sebagai {'Plt.' if plt else 'Plh.'} pimpinan "
-                f"{self.query_one(PilihUnor).nama_terpilih}, {fmt.periode(fmt.dari_date(mulai), fmt.dari_date(selesai))}.")
+        return (
+            f"{'' if self._pegawai else 'Permintaan: '}{nama} dicatat sebagai {'Plt.' if plt else 'Plh.'} pimpinan "
+            f"{self.query_one(PilihUnor).nama_terpilih}, {fmt.periode(fmt.dari_date(mulai), fmt.dari_date(selesai))}."
+        )
 
     async def kirim(self, request_id: str, nilai: Penugasan, alasan: str) -> profil_pb2.Penugasan:
         nip = self._pegawai.nip if self._pegawai else None
@@ -137,5 +148,6 @@ class TambahPenugasanScreen(FormAksiScreen):
             nomor = NOMOR_SK.search(alasan)
             lama = self._sk()
             self.app.sk_terakhir = SkTerakhir(  # type: ignore[attr-defined]
-                nomor.group(1) if nomor else lama.nomor if lama else "", nilai[2], nilai[3])
+                nomor.group(1) if nomor else lama.nomor if lama else "", nilai[2], nilai[3]
+            )
         return hasil

@@ -22,15 +22,24 @@ from tui.widgets.pilihan import RadioButton
 from tui.widgets.skp.hasil_kerja import dengan_klasifikasi
 
 HasilRhk = pb.Rhk | Literal["usang"] | None
-ISIAN = {"rhk_atasan": "#rhk-atasan", "klasifikasi": "#klasifikasi", "jenis": "#jenis", "teks": "#teks",
-         "perjanjian_kinerja": "#perjanjian"}
-PETUNJUK = ("Silahkan tentukan Rencana Hasil Kerja (RHK) yang akan dibuat/disunting. Untuk tiap RHK, tentukan juga "
-            "RHK atasan yang diintervensi: setiap RHK Utama wajib mengintervensi salah satu RHK Organisasi atasan "
-            "sebelum SKP diajukan. Jika pilihan kosong, pastikan Anda mengikuti proses diskusi kinerja "
-            "melalui Matriks Peran Hasil (MPH) dari atasan terlebih dahulu.")
-PETUNJUK_KLASIFIKASI = ("RHK Organisasi tertaut dengan organisasi / unit kerja / tim kerja: bila terjadi pergantian "
-                        "pimpinan, RHK ini diwariskan ke pejabat selanjutnya di tahun yang sama. RHK Individu tertaut "
-                        "secara individu dan tidak diwariskan.")
+ISIAN = {
+    "rhk_atasan": "#rhk-atasan",
+    "klasifikasi": "#klasifikasi",
+    "jenis": "#jenis",
+    "teks": "#teks",
+    "perjanjian_kinerja": "#perjanjian",
+}
+PETUNJUK = (
+    "Silahkan tentukan Rencana Hasil Kerja (RHK) yang akan dibuat/disunting. Untuk tiap RHK, tentukan juga "
+    "RHK atasan yang diintervensi: setiap RHK Utama wajib mengintervensi salah satu RHK Organisasi atasan "
+    "sebelum SKP diajukan. Jika pilihan kosong, pastikan Anda mengikuti proses diskusi kinerja "
+    "melalui Matriks Peran Hasil (MPH) dari atasan terlebih dahulu."
+)
+PETUNJUK_KLASIFIKASI = (
+    "RHK Organisasi tertaut dengan organisasi / unit kerja / tim kerja: bila terjadi pergantian "
+    "pimpinan, RHK ini diwariskan ke pejabat selanjutnya di tahun yang sama. RHK Individu tertaut "
+    "secara individu dan tidak diwariskan."
+)
 
 
 class TambahRhkScreen(FormAksiScreen):
@@ -58,23 +67,31 @@ class TambahRhkScreen(FormAksiScreen):
             yield Static("", id="petunjuk-intervensi", classes="pesan-galat tersembunyi", markup=False)
         else:
             yield Label("PERJANJIAN KINERJA", markup=False)
-            yield Static("SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
-                         "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
-                         classes="petunjuk", markup=False)
+            yield Static(
+                "SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
+                "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
+                classes="petunjuk",
+                markup=False,
+            )
             yield Input(compact=True, value=r.perjanjian_kinerja if r else "", id="perjanjian")
         if self._klasifikasi:
             yield Label("KLASIFIKASI RHK", markup=False)
-            yield Select[int]([(v, k) for k, v in fmt.KLASIFIKASI_RHK.items()], compact=True,
-                              prompt="-- Pilih --", id="klasifikasi",
-                              value=r.klasifikasi if r and r.klasifikasi else Select.NULL)
+            yield Select[int](
+                [(v, k) for k, v in fmt.KLASIFIKASI_RHK.items()],
+                compact=True,
+                prompt="-- Pilih --",
+                id="klasifikasi",
+                value=r.klasifikasi if r and r.klasifikasi else Select.NULL,
+            )
         yield Label("JENIS RHK", markup=False)
         with RadioSet(id="jenis", compact=True, classes="mendatar"):
             for k, v in fmt.JENIS_RHK.items():
                 yield RadioButton(v, value=self._jenis == k, id=f"jenis-{k}")
         yield Label("RENCANA HASIL KERJA", markup=False)
         yield TextArea(r.teks if r else "", compact=True, id="teks")
-        yield Static(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk",
-                     markup=False)
+        yield Static(
+            PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk", markup=False
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -97,8 +114,15 @@ class TambahRhkScreen(FormAksiScreen):
         if self._rhk and self._rhk.rhk_atasan and all(v != self._rhk.rhk_atasan for _, v in pilihan):
             # Chosen before and no longer offered (the MPH changed): kept visible, so saving keeps it,
             # but Ajukan refuses it (docs/domain.md#rhk), so the label says so.
-            pilihan.append((fmt.teks(f"{self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan} (tidak lagi ditawarkan "
-                                     "atasan; pilih yang lain sebelum Ajukan)"), self._rhk.rhk_atasan))
+            pilihan.append(
+                (
+                    fmt.teks(
+                        f"{self._rhk.rhk_atasan_teks or self._rhk.rhk_atasan} (tidak lagi ditawarkan "
+                        "atasan; pilih yang lain sebelum Ajukan)"
+                    ),
+                    self._rhk.rhk_atasan,
+                )
+            )
         pilih.set_options(pilihan)
         if self._rhk and self._rhk.rhk_atasan:
             pilih.value = self._rhk.rhk_atasan

@@ -26,15 +26,20 @@ from tui.widgets.pilihan import Checkbox, RadioButton
 from tui.widgets.profil.label_nilai import kv
 
 HasilForm = pb.Skp | Literal["usang"] | None
-ISIAN = {"periode_awal": "#awal", "periode_akhir": "#akhir", "pendekatan": "#pendekatan",
-         "unor_plt_id": "#unor-plt"}
-PETUNJUK = ("Silahkan tentukan periode SKP dan jenis SKP. Ada dua jenis SKP: Kuantitatif (menggunakan target "
-            "berbasis angka) dan Kualitatif (tidak menggunakan target berbasis angka).")
-CEK = ("Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat kesalahan bisa "
-       "dilakukan perubahan pada menu Profil.")
+ISIAN = {"periode_awal": "#awal", "periode_akhir": "#akhir", "pendekatan": "#pendekatan", "unor_plt_id": "#unor-plt"}
+PETUNJUK = (
+    "Silahkan tentukan periode SKP dan jenis SKP. Ada dua jenis SKP: Kuantitatif (menggunakan target "
+    "berbasis angka) dan Kualitatif (tidak menggunakan target berbasis angka)."
+)
+CEK = (
+    "Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat kesalahan bisa "
+    "dilakukan perubahan pada menu Profil."
+)
 
-DISETUJUI = ("SKP ini sudah disetujui dan tetap disetujui setelah diubah (cut-off karena mutasi atau promosi). "
-             "Periode penilaian yang sudah berisi isian atau rating tidak dapat dibuang.")
+DISETUJUI = (
+    "SKP ini sudah disetujui dan tetap disetujui setelah diubah (cut-off karena mutasi atau promosi). "
+    "Periode penilaian yang sudah berisi isian atau rating tidak dapat dibuang."
+)
 
 
 Nilai = tuple[dt.date, dt.date, int, str]  # awal, akhir, pendekatan, unor PLT/PLH
@@ -73,12 +78,22 @@ class TambahSkpScreen(FormAksiScreen):
         with Horizontal(classes="baris-tanggal"):
             with Vertical():
                 yield Label("PERIODE AWAL", markup=False)
-                yield Input(compact=True, value=fmt.isian_tanggal(awal) if awal else "", placeholder="DD/MM/YYYY",
-                            id="awal", max_length=10)
+                yield Input(
+                    compact=True,
+                    value=fmt.isian_tanggal(awal) if awal else "",
+                    placeholder="DD/MM/YYYY",
+                    id="awal",
+                    max_length=10,
+                )
             with Vertical():
                 yield Label("PERIODE AKHIR", markup=False)
-                yield Input(compact=True, value=fmt.isian_tanggal(akhir) if akhir else "",
-                            placeholder="DD/MM/YYYY", id="akhir", max_length=10)
+                yield Input(
+                    compact=True,
+                    value=fmt.isian_tanggal(akhir) if akhir else "",
+                    placeholder="DD/MM/YYYY",
+                    id="akhir",
+                    max_length=10,
+                )
         yield Label("PENDEKATAN", markup=False)
         with RadioSet(id="pendekatan", compact=True, classes="mendatar"):
             yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
@@ -95,12 +110,17 @@ class TambahSkpScreen(FormAksiScreen):
             self._muat_cek()
 
     # --- UNIT KERJA / ATASAN / UNIT KERJA ATASAN --------------------------------------
-    def _tampilkan_cek(self, unit: str, atasan: pb.Identitas | profil_pb2.PegawaiRingkas | None,
-                       unit_atasan: str, keterangan: str = "") -> None:
-        nama_atasan = f"{atasan.nama}\n{atasan.jabatan}" if atasan is not None and atasan.nip else (
-            keterangan or "Tidak ada atasan di dalam sistem.")
-        self.query_one("#cek-skp", Static).update(kv([
-            ("UNIT KERJA", unit), ("ATASAN", Text(nama_atasan)), ("UNIT KERJA ATASAN", unit_atasan)]))
+    def _tampilkan_cek(
+        self, unit: str, atasan: pb.Identitas | profil_pb2.PegawaiRingkas | None, unit_atasan: str, keterangan: str = ""
+    ) -> None:
+        nama_atasan = (
+            f"{atasan.nama}\n{atasan.jabatan}"
+            if atasan is not None and atasan.nip
+            else (keterangan or "Tidak ada atasan di dalam sistem.")
+        )
+        self.query_one("#cek-skp", Static).update(
+            kv([("UNIT KERJA", unit), ("ATASAN", Text(nama_atasan)), ("UNIT KERJA ATASAN", unit_atasan)])
+        )
 
     def _acuan(self) -> dt.date:
         """The day the server resolves the penilai on: today, moved into the
@@ -166,11 +186,13 @@ class TambahSkpScreen(FormAksiScreen):
         self._penugasan = {t.name: t for t in daftar}
         pilih = self.query_one("#unor-plt", Select)
         # Literal Text: a Select reads a str option as markup.
-        pilih.set_options((fmt.teks(f"{t.jabatan} ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)})"), t.name)
-                          for t in daftar)
+        pilih.set_options(
+            (fmt.teks(f"{t.jabatan} ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)})"), t.name) for t in daftar
+        )
         if not daftar:
             self.query_one("#pesan", Static).update(
-                "Anda belum memiliki penugasan Plt./Plh. Catat dulu di Profil > PLT/PLH (Tambah PLT/PLH).")
+                "Anda belum memiliki penugasan Plt./Plh. Catat dulu di Profil > PLT/PLH (Tambah PLT/PLH)."
+            )
 
     @on(Select.Changed, "#unor-plt")
     def _unor_plt(self, event: Select.Changed) -> None:
@@ -188,7 +210,10 @@ class TambahSkpScreen(FormAksiScreen):
         self.query_one("#pesan", Static).update("")
         self.query_one("#info-plt", Static).update(
             f"Penugasan berlanjut sampai {fmt.tanggal(t.tanggal_selesai)}: buat SKP PLT/PLH kedua untuk tahun "
-            f"{mulai.year + 1}." if lanjut and lanjut > akhir_tahun else "")
+            f"{mulai.year + 1}."
+            if lanjut and lanjut > akhir_tahun
+            else ""
+        )
         self._muat_cek(t)
 
     # --- saving -----------------------------------------------------------------------

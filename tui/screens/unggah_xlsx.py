@@ -64,8 +64,12 @@ class UnggahXlsxScreen(Screen[bool]):
         sesi = folder_sesi(self)
         with VerticalScroll(id="unggah-xlsx"):
             yield Static(self._judul, classes="judul", markup=False)
-            yield Static("1. Unduh template (ctrl+o), isi di spreadsheet.  2. Tulis path berkasnya, Periksa "
-                         "(ctrl+t): tidak ada yang disimpan.  3. Simpan.", classes="petunjuk", markup=False)
+            yield Static(
+                "1. Unduh template (ctrl+o), isi di spreadsheet.  2. Tulis path berkasnya, Periksa "
+                "(ctrl+t): tidak ada yang disimpan.  3. Simpan.",
+                classes="petunjuk",
+                markup=False,
+            )
             yield Label("BERKAS .xlsx (nama berkas di folder sesi)" if sesi else "BERKAS .xlsx (path)", markup=False)
             yield Input(str(sesi or Path.cwd()) + "/", compact=True, id="berkas")
             if sesi:
@@ -115,8 +119,9 @@ class UnggahXlsxScreen(Screen[bool]):
         def selesai(path: str | None) -> None:
             if path and masih_tampil(self):
                 self.query_one("#berkas", Input).value = path
-                self.query_one("#pesan", Static).update(Text(
-                    f"Template disimpan ke {path}. Isi di spreadsheet, simpan, lalu Periksa."))
+                self.query_one("#pesan", Static).update(
+                    Text(f"Template disimpan ke {path}. Isi di spreadsheet, simpan, lalu Periksa.")
+                )
 
         self.app.push_screen(EksporXlsxScreen(berkas, judul="Unduh template", apa="Template"), selesai)
 
@@ -159,8 +164,14 @@ class UnggahXlsxScreen(Screen[bool]):
         periksa = mode == pb.MODE_UNGGAH_UNSPECIFIED
         # A check saves nothing: a fresh id each time; a save keeps its id until answered.
         request_id = uuid.uuid4().hex if periksa else self._permintaan.ambil()
-        kepala = pb.UnggahXlsxRequest(request_id=request_id, mode=mode, nama_berkas=nama, name=self._penilaian,
-                                      tahun=self._tahun, periode=self._periode)
+        kepala = pb.UnggahXlsxRequest(
+            request_id=request_id,
+            mode=mode,
+            nama_berkas=nama,
+            name=self._penilaian,
+            tahun=self._tahun,
+            periode=self._periode,
+        )
         try:
             with memuat(self.query_one("#unggah-xlsx")):
                 hasil = await backend(self).unggah_xlsx(kepala, isi, self._rating)
@@ -183,8 +194,11 @@ class UnggahXlsxScreen(Screen[bool]):
         self.query_one("#simpan-sah", Button).disabled = not (ada_perubahan and bool(h.kesalahan))
         teks = ringkasan(h)
         if diperiksa is not None and h.berubah:
-            teks += (" Simpan: semua baris harus sah." if not h.kesalahan else
-                     " Perbaiki lalu Periksa lagi, atau Simpan yang sah (baris yang ditolak tidak disimpan).")
+            teks += (
+                " Simpan: semua baris harus sah."
+                if not h.kesalahan
+                else " Perbaiki lalu Periksa lagi, atau Simpan yang sah (baris yang ditolak tidak disimpan)."
+            )
         self.query_one("#ringkasan", Static).update(Text(teks))
         table = self.query_one(TabelTeks)
         table.clear()

@@ -73,18 +73,33 @@ class UtamaScreen(BukaDariDasbor):
             ("Detail SKP", "detail", "RHK, indikator, perilaku kerja, lampiran; Ajukan SKP"),
             ("Matriks Peran Hasil", "matriks", "Tugaskan RHK Anda kepada bawahan (MPH)"),
             ("SKP Bawahan", "bawahan", "Setujui, kembalikan, edit status SKP bawahan; sinkronisasi"),
-            ("Penilaian", "penilaian", "Penilaian SKP terpilih: rencana aksi, bukti dukung, realisasi; penilaian "
-             "bawahan, rekap, kurva (n)"),
+            (
+                "Penilaian",
+                "penilaian",
+                "Penilaian SKP terpilih: rencana aksi, bukti dukung, realisasi; penilaian bawahan, rekap, kurva (n)",
+            ),
         ):
             yield nama, partial(self._skp, aksi), f"SKP > {bantuan}"
-        yield ("Pemantauan dan Evaluasi", self._pemantauan,
-               "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)")
-        yield ("Capaian Organisasi & Batas", self._capaian,
-               "Capaian kinerja organisasi unit induk (pimpinan di atasnya) dan batas penilaian")
-        yield ("Verifikasi Dokumen", self._verifikasi,
-               "Periksa tanda tangan elektronik dan kode verifikasi sebuah PDF e-Kinerja")
-        yield (HALAMAN["dashboard"], lambda: self.action_buka("dashboard"),
-               "SKP Anda dan batas berikutnya; SKP dan penilaian bawahan yang menunggu; kurva bawahan (d)")
+        yield (
+            "Pemantauan dan Evaluasi",
+            self._pemantauan,
+            "Penilaian Bawahan, Rekap Penilaian Bawahan, Lihat Kurva (penilai)",
+        )
+        yield (
+            "Capaian Organisasi & Batas",
+            self._capaian,
+            "Capaian kinerja organisasi unit induk (pimpinan di atasnya) dan batas penilaian",
+        )
+        yield (
+            "Verifikasi Dokumen",
+            self._verifikasi,
+            "Periksa tanda tangan elektronik dan kode verifikasi sebuah PDF e-Kinerja",
+        )
+        yield (
+            HALAMAN["dashboard"],
+            lambda: self.action_buka("dashboard"),
+            "SKP Anda dan batas berikutnya; SKP dan penilaian bawahan yang menunggu; kurva bawahan (d)",
+        )
         yield HALAMAN["tim-kerja"], lambda: self.action_buka("tim-kerja"), "Belum tersedia pada versi ini"
         yield "Ubah Password", aplikasi(self).action_ubah_password, "Ganti password akun ini (ctrl+u)"
         yield "Keluar", aplikasi(self).action_keluar, "Akhiri sesi dan kembali ke login (ctrl+l)"

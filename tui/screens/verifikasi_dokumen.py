@@ -44,16 +44,21 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
         sesi = folder_sesi(self)
         with VerticalScroll(classes="dialog dialog-besar dialog-lebar", id="dialog-verifikasi"):
             yield Static("Verifikasi Dokumen", classes="judul", markup=False)
-            yield Static("Periksa keaslian dokumen PDF e-Kinerja: tanda tangan elektroniknya dan catatan "
-                         "cetaknya (kode verifikasi di kaki halaman).", classes="petunjuk", markup=False)
+            yield Static(
+                "Periksa keaslian dokumen PDF e-Kinerja: tanda tangan elektroniknya dan catatan "
+                "cetaknya (kode verifikasi di kaki halaman).",
+                classes="petunjuk",
+                markup=False,
+            )
             with Horizontal(classes="baris-isian"):
-                yield Label("BERKAS PDF (nama berkas)" if sesi else "BERKAS PDF", classes="label-isian",
-                            markup=False)
-                yield Input(compact=True, id="berkas-verifikasi",
-                            placeholder="nama berkas di folder sesi" if sesi else "~/ekinerja-cetak/dokumen.pdf")
+                yield Label("BERKAS PDF (nama berkas)" if sesi else "BERKAS PDF", classes="label-isian", markup=False)
+                yield Input(
+                    compact=True,
+                    id="berkas-verifikasi",
+                    placeholder="nama berkas di folder sesi" if sesi else "~/ekinerja-cetak/dokumen.pdf",
+                )
             if sesi:
-                yield Static(f"Lewat SSH, hanya berkas di folder sesi ini ({sesi}).", classes="petunjuk",
-                             markup=False)
+                yield Static(f"Lewat SSH, hanya berkas di folder sesi ini ({sesi}).", classes="petunjuk", markup=False)
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
             yield Static("", id="kesimpulan-verifikasi", markup=False)
             yield TabelTeks(id="tabel-verifikasi", cursor_type="row")
@@ -107,16 +112,19 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
         table = self.query_one(TabelTeks)
         table.clear()
         for t in h.tanda_tangan:
-            table.add_row(t.penanda_tangan or t.nama_field, fmt.waktu_singkat(t.waktu) if t.HasField("waktu")
-                          else "-", status(t))
+            table.add_row(
+                t.penanda_tangan or t.nama_field, fmt.waktu_singkat(t.waktu) if t.HasField("waktu") else "-", status(t)
+            )
         table.display = bool(h.tanda_tangan)
         r = h.riwayat
         baris: list[tuple[str, str | Text]] = [("KODE VERIFIKASI", h.kode_verifikasi or "-"), ("SHA-256", h.sha256)]
         if r.name:
-            baris += [("DOKUMEN", fmt.dokumen_cetak(r.jenis, r.sumber)),
-                      ("PEGAWAI", Text(f"{r.pegawai_nama} ({r.pegawai_nip})")),
-                      ("DICETAK", Text(f"{fmt.waktu(r.waktu)} oleh {r.pencetak_nama or r.pencetak}")),
-                      ("SAMA PERSIS", "ya" if h.sama_dengan_cetakan else "tidak (diubah sesudah dicetak)")]
+            baris += [
+                ("DOKUMEN", fmt.dokumen_cetak(r.jenis, r.sumber)),
+                ("PEGAWAI", Text(f"{r.pegawai_nama} ({r.pegawai_nip})")),
+                ("DICETAK", Text(f"{fmt.waktu(r.waktu)} oleh {r.pencetak_nama or r.pencetak}")),
+                ("SAMA PERSIS", "ya" if h.sama_dengan_cetakan else "tidak (diubah sesudah dicetak)"),
+            ]
         for t in h.tanda_tangan:
             baris.append((t.nama_field or "TANDA TANGAN", Text(f"{t.keterangan} Penerbit: {t.penerbit or '-'}")))
         self.query_one("#rincian-verifikasi", Static).update(kv(baris))

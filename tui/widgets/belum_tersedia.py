@@ -9,11 +9,14 @@ from textual.widgets import Static
 
 class BelumTersedia(Static):
     def tampilkan(self, nama: str) -> None:
-        self.update(Text.assemble(
-            (nama, "bold"), "\n\n",
-            f"Menu {nama} belum tersedia pada versi ini.\n\n"
-            "Yang sudah tersedia: Profil (Data Pribadi, Data Atasan, List Pegawai Satu Unit Kerja, "
-            "List Pegawai Bawahan, Klaim Pimpinan Unit Kerja, PLT/PLH), Edit Profil, Ubah Password, SKP "
-            "(Daftar SKP, Detail SKP, Matriks Peran Hasil, SKP Bawahan, Penilaian) dan Dashboard.\n\n"
-            "Tekan p untuk kembali ke Profil.",
-        ))
+        self.update(
+            Text.assemble(
+                (nama, "bold"),
+                "\n\n",
+                f"Menu {nama} belum tersedia pada versi ini.\n\n"
+                "Yang sudah tersedia: Profil (Data Pribadi, Data Atasan, List Pegawai Satu Unit Kerja, "
+                "List Pegawai Bawahan, Klaim Pimpinan Unit Kerja, PLT/PLH), Edit Profil, Ubah Password, SKP "
+                "(Daftar SKP, Detail SKP, Matriks Peran Hasil, SKP Bawahan, Penilaian) dan Dashboard.\n\n"
+                "Tekan p untuk kembali ke Profil.",
+            )
+        )

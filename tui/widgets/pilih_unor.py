@@ -136,4 +136,6 @@ class PilihUnor(Vertical):
             option = daftar.get_option_at_index(i)
             if option.id:
                 teks = option.prompt.plain if isinstance(option.prompt, Text) else str(option.prompt)
-                daftar.replace_option_prompt_at_index(i, Text(("* " if option.id == self.terpilih else "  ") + teks[2:]))
+                daftar.replace_option_prompt_at_index(
+                    i, Text(("* " if option.id == self.terpilih else "  ") + teks[2:])
+                )

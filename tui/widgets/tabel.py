@@ -36,12 +36,12 @@ KEPALA = ("jenis:",)
 
 
 class TabelTeks(DataTable[Any]):
-    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
-                label: Any = None) -> RowKey:
+    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None) -> RowKey:
         return super().add_row(*map(sel_literal, cells), height=height, key=key, label=sel_literal(label))
 
-    def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *,
-                    update_width: bool = False) -> None:
+    def update_cell(
+        self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *, update_width: bool = False
+    ) -> None:
         super().update_cell(row_key, column_key, sel_literal(value), update_width=update_width)
 
     def ke_baris_pertama(self) -> None:
@@ -66,8 +66,7 @@ class Tabel(TabelTeks):
         self._mengatur = False
         self._lebar_lentur: dict[Any, int] = {}
 
-    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
-                label: Any = None) -> RowKey:
+    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None) -> RowKey:
         if not self._lentur:
             return super().add_row(*cells, height=height, key=key, label=label)
         self._rekam.append((cells, key, label))

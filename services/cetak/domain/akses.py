@@ -36,16 +36,20 @@ def boleh_cetak(p: Principal, skp: Pihak) -> None:
         raise TidakDitemukan("SKP tidak ditemukan.")
     if p.punya(HELPDESK) and p.instansi_id == skp.instansi_id:
         return
-    raise AksesDitolak("Dokumen SKP ini hanya dapat dicetak oleh pegawai yang dinilai, pejabat penilai "
-                       "kinerjanya (admin instansi bagi penilai eksternal), atau helpdesk instansinya.")
+    raise AksesDitolak(
+        "Dokumen SKP ini hanya dapat dicetak oleh pegawai yang dinilai, pejabat penilai "
+        "kinerjanya (admin instansi bagi penilai eksternal), atau helpdesk instansinya."
+    )
 
 
 def boleh_tanda_tangan(p: Principal, skp: Pihak, pihak: str) -> None:
     """The server signs at a spot only for the person who signs there."""
     nip = skp.nip if pihak == PEGAWAI else skp.penilai_nip
     if pihak == PENILAI and skp.penilai_eksternal:
-        raise AksesDitolak("Penilai eksternal (NON ASN) tidak memiliki akun: tanda tangani dokumennya di atas "
-                           "kertas, atau cetak tanpa tanda tangan digital.")
+        raise AksesDitolak(
+            "Penilai eksternal (NON ASN) tidak memiliki akun: tanda tangani dokumennya di atas "
+            "kertas, atau cetak tanpa tanda tangan digital."
+        )
     if not (p.nip and p.nip == nip):
         siapa = "pegawai yang dinilai" if pihak == PEGAWAI else "pejabat penilai kinerja"
         raise AksesDitolak(f"Tanda tangan digital di tempat {siapa} hanya dapat diminta oleh {siapa} sendiri.")

@@ -32,14 +32,21 @@ def periksa(dokumen: Dokumen) -> None:
         return
     pegawai, penilai = dokumen.ttd[0].anchor, dokumen.ttd[1].anchor
     if pegawai and pegawai == penilai:
-        raise TidakValid("anchor_penilai", "sama dengan anchor pegawai yang dinilai; setiap anchor harus muncul "
-                         "tepat satu kali dalam dokumen")
+        raise TidakValid(
+            "anchor_penilai",
+            "sama dengan anchor pegawai yang dinilai; setiap anchor harus muncul tepat satu kali dalam dokumen",
+        )
     teks = list(semua_teks(dokumen))
     gabungan = ("\n".join(teks), " ".join(teks), "".join(teks))
     salah: list[Pelanggaran] = []
     for field, anchor, lain in (("anchor_pegawai", pegawai, penilai), ("anchor_penilai", penilai, pegawai)):
         if anchor and (any(anchor in g for g in gabungan) or anchor in lain):
-            salah.append(Pelanggaran(field, f"teks \"{anchor}\" juga muncul di bagian lain dokumen; pilih anchor "
-                                            "yang tidak ada di dokumen (misalnya ^ atau $)"))
+            salah.append(
+                Pelanggaran(
+                    field,
+                    f'teks "{anchor}" juga muncul di bagian lain dokumen; pilih anchor '
+                    "yang tidak ada di dokumen (misalnya ^ atau $)",
+                )
+            )
     if salah:
         raise TidakValid.banyak(salah)

@@ -31,13 +31,18 @@ _TANDA_TANGAN = (
 DOKUMEN: tuple[JenisDokumen, ...] = (
     JenisDokumen("RENCANA_SKP", "Cetak Rencana SKP", "Detail SKP", _TANDA_TANGAN),
     JenisDokumen("FORM_PENILAIAN", "Cetak Form Penilaian", "Penilaian SKP", _TANDA_TANGAN),
-    JenisDokumen("EVALUASI_KINERJA", "Cetak Dokumen Evaluasi Kinerja", "Penilaian SKP", (
-        # The evaluation document takes a date and place per signer.
-        Isian("tanggal_pegawai", "TANGGAL PEGAWAI YANG DINILAI", True),
-        Isian("lokasi_pegawai", "LOKASI PEGAWAI YANG DINILAI", True),
-        Isian("tanggal_penilai", "TANGGAL PEJABAT PENILAI KINERJA", True),
-        Isian("lokasi_penilai", "LOKASI PEJABAT PENILAI KINERJA", True),
-        Isian("anchor_pegawai", "ANCHOR PEGAWAI YANG DINILAI", False),
-        Isian("anchor_penilai", "ANCHOR PEJABAT PENILAI KINERJA", False),
-    )),
+    JenisDokumen(
+        "EVALUASI_KINERJA",
+        "Cetak Dokumen Evaluasi Kinerja",
+        "Penilaian SKP",
+        (
+            # The evaluation document takes a date and place per signer.
+            Isian("tanggal_pegawai", "TANGGAL PEGAWAI YANG DINILAI", True),
+            Isian("lokasi_pegawai", "LOKASI PEGAWAI YANG DINILAI", True),
+            Isian("tanggal_penilai", "TANGGAL PEJABAT PENILAI KINERJA", True),
+            Isian("lokasi_penilai", "LOKASI PEJABAT PENILAI KINERJA", True),
+            Isian("anchor_pegawai", "ANCHOR PEGAWAI YANG DINILAI", False),
+            Isian("anchor_penilai", "ANCHOR PEJABAT PENILAI KINERJA", False),
+        ),
+    ),
 )

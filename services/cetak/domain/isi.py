@@ -221,8 +221,7 @@ def peta_teks(d: object, f: Callable[[str], str]) -> object:
     """The same document with `f` applied to every printed text (anchors
     and the kind excepted)."""
     if is_dataclass(d) and not isinstance(d, type):
-        return replace(d, **{x.name: peta_teks(getattr(d, x.name), f) for x in fields(d)
-                             if x.name not in _BUKAN_TEKS})
+        return replace(d, **{x.name: peta_teks(getattr(d, x.name), f) for x in fields(d) if x.name not in _BUKAN_TEKS})
     if isinstance(d, str):
         return f(d) if d else d
     if isinstance(d, tuple):

@@ -28,14 +28,27 @@ def batas(lo: float, hi: float) -> str:
 
 
 def kurva_cetak(k: DataKurva, penilai: str) -> KurvaCetak:
-    kesimpulan = ("Distribusi predikat sesuai dengan capaian kinerja organisasi." if k.sesuai else
-                  "Distribusi predikat belum sesuai: " + " ".join(k.pelanggaran))
+    kesimpulan = (
+        "Distribusi predikat sesuai dengan capaian kinerja organisasi."
+        if k.sesuai
+        else "Distribusi predikat belum sesuai: " + " ".join(k.pelanggaran)
+    )
     return KurvaCetak(
-        keterangan=(f"Bawahan {penilai} yang telah dinilai: {k.jumlah_dinilai} pegawai. Capaian kinerja "
-                    f"organisasi {k.unor_induk}: {k.capaian.upper() or '-'}."),
+        keterangan=(
+            f"Bawahan {penilai} yang telah dinilai: {k.jumlah_dinilai} pegawai. Capaian kinerja "
+            f"organisasi {k.unor_induk}: {k.capaian.upper() or '-'}."
+        ),
         kolom=KOLOM,
-        baris=tuple(BarisKurvaCetak(b.predikat, str(b.jumlah), persen(b.persen), batas(b.persen_min, b.persen_maks),
-                                    "Ya" if b.sesuai else "Tidak", max(0.0, min(1.0, b.persen / 100)))
-                    for b in k.baris),
+        baris=tuple(
+            BarisKurvaCetak(
+                b.predikat,
+                str(b.jumlah),
+                persen(b.persen),
+                batas(b.persen_min, b.persen_maks),
+                "Ya" if b.sesuai else "Tidak",
+                max(0.0, min(1.0, b.persen / 100)),
+            )
+            for b in k.baris
+        ),
         kesimpulan=kesimpulan,
     )

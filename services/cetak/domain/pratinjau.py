@@ -25,8 +25,12 @@ def _hasil(h: HasilKerja) -> list[str]:
             if k["intervensi"]:
                 out.append(f"     {k['intervensi']}: {r.intervensi}")
             for i in r.indikator:
-                bagian = [(k["aspek"], i.aspek), (k["indikator"], i.teks), (k["target"], i.target),
-                          (k["realisasi"], i.realisasi)]
+                bagian = [
+                    (k["aspek"], i.aspek),
+                    (k["indikator"], i.teks),
+                    (k["target"], i.target),
+                    (k["realisasi"], i.realisasi),
+                ]
                 out.append("     - " + " | ".join(f"{a}: {b}" for a, b in bagian if a and b))
             if r.umpan_balik:
                 out.append(f"     {k['umpan_balik']}: " + " / ".join(r.umpan_balik))

@@ -38,8 +38,14 @@ JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
 JUDUL_EVALUASI = "EVALUASI KINERJA PEGAWAI"
 BAGI = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
 BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
-KOLOM_HASIL = ("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
-               "INDIKATOR KINERJA INDIVIDU", "TARGET")
+KOLOM_HASIL = (
+    "NO",
+    "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI",
+    "RENCANA HASIL KERJA",
+    "ASPEK",
+    "INDIKATOR KINERJA INDIVIDU",
+    "TARGET",
+)
 # The JPT / pimpinan unit kerja mandiri table: RHK, indikator and target
 # (the annex also groups them by perspektif, which the SKP does not hold yet).
 KOLOM_HASIL_JPT = ("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET")
@@ -100,9 +106,13 @@ def identitas(pegawai: Identitas, penilai: Identitas | None) -> TabelIdentitas:
     kolom = _kolom_identitas
     label = LABEL_IDENTITAS
     return TabelIdentitas(
-        kolom=("PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA"), nomor="NO",
-        baris=tuple(BarisIdentitas(str(n), lab, a, b)
-                    for n, (lab, a, b) in enumerate(zip(label, kolom(pegawai), kolom(penilai), strict=True), start=1)))
+        kolom=("PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA"),
+        nomor="NO",
+        baris=tuple(
+            BarisIdentitas(str(n), lab, a, b)
+            for n, (lab, a, b) in enumerate(zip(label, kolom(pegawai), kolom(penilai), strict=True), start=1)
+        ),
+    )
 
 
 def realisasi(nilai: DataPenilaian, indikator_id: str) -> str:
@@ -136,32 +146,63 @@ def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
     kelompok = []
     for jenis, judul in KELOMPOK:
         rhk = [r for r in skp.rhk if r.jenis == jenis]
-        kelompok.append(KelompokHasil(judul, tuple(
-            RhkCetak(
-                nomor=str(n), intervensi="" if skp.jpt else _atau_kosong(r.intervensi), teks=_atau_kosong(r.teks),
-                indikator=tuple(IndikatorCetak(
-                    "" if skp.jpt else _atau_kosong(i.aspek), _indikator_teks(i.teks, i.target, gabung),
-                    "" if gabung else _atau_kosong(i.target),
-                    realisasi(nilai, i.id) if nilai else "") for i in r.indikator)
-                or (IndikatorCetak("" if skp.jpt else KOSONG, KOSONG, "" if gabung else KOSONG,
-                                   KOSONG if nilai else ""),),
-                umpan_balik=(nilai.feedback.get(f"rhk:{r.id}") or (KOSONG,)) if nilai else (),
-            ) for n, r in enumerate(rhk, start=1)), kosong=KOSONG if not rhk else ""))
+        kelompok.append(
+            KelompokHasil(
+                judul,
+                tuple(
+                    RhkCetak(
+                        nomor=str(n),
+                        intervensi="" if skp.jpt else _atau_kosong(r.intervensi),
+                        teks=_atau_kosong(r.teks),
+                        indikator=tuple(
+                            IndikatorCetak(
+                                "" if skp.jpt else _atau_kosong(i.aspek),
+                                _indikator_teks(i.teks, i.target, gabung),
+                                "" if gabung else _atau_kosong(i.target),
+                                realisasi(nilai, i.id) if nilai else "",
+                            )
+                            for i in r.indikator
+                        )
+                        or (
+                            IndikatorCetak(
+                                "" if skp.jpt else KOSONG, KOSONG, "" if gabung else KOSONG, KOSONG if nilai else ""
+                            ),
+                        ),
+                        umpan_balik=(nilai.feedback.get(f"rhk:{r.id}") or (KOSONG,)) if nilai else (),
+                    )
+                    for n, r in enumerate(rhk, start=1)
+                ),
+                kosong=KOSONG if not rhk else "",
+            )
+        )
     return HasilKerja(
-        judul="HASIL KERJA", kolom=kolom, nomor_kolom=tuple(f"({n})" for n in range(1, len(kolom) + 1)),
+        judul="HASIL KERJA",
+        kolom=kolom,
+        nomor_kolom=tuple(f"({n})" for n in range(1, len(kolom) + 1)),
         kelompok=tuple(kelompok),
         rating=Nilai("RATING HASIL KERJA", _atau_kosong(nilai.rating_hasil)) if nilai else None,
-        jpt=skp.jpt, gabung_target=gabung)
+        jpt=skp.jpt,
+        gabung_target=gabung,
+    )
 
 
 def perilaku_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> PerilakuKerja:
     return PerilakuKerja(
-        judul="PERILAKU KERJA", kolom=KOLOM_PERILAKU + ((KOLOM_UMPAN_BALIK,) if nilai else ()), butir=BUTIR,
-        baris=tuple(PerilakuCetak(
-            nomor=str(n), nama=p.nama, uraian=p.uraian, ekspektasi=_atau_kosong(p.ekspektasi),
-            umpan_balik=(nilai.feedback.get(f"perilaku:{p.kode}") or (KOSONG,)) if nilai else (),
-        ) for n, p in enumerate(skp.perilaku, start=1)),
-        rating=Nilai("RATING PERILAKU KERJA", _atau_kosong(nilai.rating_perilaku)) if nilai else None)
+        judul="PERILAKU KERJA",
+        kolom=KOLOM_PERILAKU + ((KOLOM_UMPAN_BALIK,) if nilai else ()),
+        butir=BUTIR,
+        baris=tuple(
+            PerilakuCetak(
+                nomor=str(n),
+                nama=p.nama,
+                uraian=p.uraian,
+                ekspektasi=_atau_kosong(p.ekspektasi),
+                umpan_balik=(nilai.feedback.get(f"perilaku:{p.kode}") or (KOSONG,)) if nilai else (),
+            )
+            for n, p in enumerate(skp.perilaku, start=1)
+        ),
+        rating=Nilai("RATING PERILAKU KERJA", _atau_kosong(nilai.rating_perilaku)) if nilai else None,
+    )
 
 
 def lampiran(skp: DataSkp) -> LampiranCetak:
@@ -169,23 +210,37 @@ def lampiran(skp: DataSkp) -> LampiranCetak:
         return tuple(f"{n}. {x}" for n, x in enumerate(xs, start=1)) or (KOSONG,)
 
     la = skp.lampiran
-    return LampiranCetak("LAMPIRAN SASARAN KINERJA PEGAWAI", (
-        BagianLampiran("DUKUNGAN SUMBER DAYA", butir(la.dukungan_sumber_daya)),
-        BagianLampiran("SKEMA PERTANGGUNGJAWABAN", butir(la.skema_pertanggungjawaban)),
-        BagianLampiran("KONSEKUENSI", butir(la.konsekuensi)),
-    ))
+    return LampiranCetak(
+        "LAMPIRAN SASARAN KINERJA PEGAWAI",
+        (
+            BagianLampiran("DUKUNGAN SUMBER DAYA", butir(la.dukungan_sumber_daya)),
+            BagianLampiran("SKEMA PERTANGGUNGJAWABAN", butir(la.skema_pertanggungjawaban)),
+            BagianLampiran("KONSEKUENSI", butir(la.konsekuensi)),
+        ),
+    )
 
 
-def tanda_tangan(skp: DataSkp, pegawai: Pengesahan | None, penilai: Pengesahan,
-                 anchor: Anchor) -> tuple[TandaTangan, TandaTangan]:
+def tanda_tangan(
+    skp: DataSkp, pegawai: Pengesahan | None, penilai: Pengesahan, anchor: Anchor
+) -> tuple[TandaTangan, TandaTangan]:
     """The pegawai signs on the left, the penilai on the right under the
     place and date; the Evaluasi gives each their own."""
     p = skp.penilai
     return (
-        TandaTangan(pegawai.teks if pegawai else "", "Pegawai yang Dinilai", skp.pegawai.nama,
-                    f"NIP {skp.pegawai.nip}", anchor.pegawai),
-        TandaTangan(penilai.teks, "Pejabat Penilai Kinerja", p.nama if p else KOSONG,
-                    (f"NIP {p.nip}" if p.nip else "") if p else KOSONG, anchor.penilai),
+        TandaTangan(
+            pegawai.teks if pegawai else "",
+            "Pegawai yang Dinilai",
+            skp.pegawai.nama,
+            f"NIP {skp.pegawai.nip}",
+            anchor.pegawai,
+        ),
+        TandaTangan(
+            penilai.teks,
+            "Pejabat Penilai Kinerja",
+            p.nama if p else KOSONG,
+            (f"NIP {p.nip}" if p.nip else "") if p else KOSONG,
+            anchor.penilai,
+        ),
     )
 
 
@@ -206,28 +261,42 @@ def tanda_draf(skp: DataSkp) -> str:
 
 def rencana_skp(skp: DataSkp, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
     return Dokumen(
-        jenis=Jenis.RENCANA_SKP, judul=judul_skp(skp), instansi=skp.instansi_nama.upper(),
+        jenis=Jenis.RENCANA_SKP,
+        judul=judul_skp(skp),
+        instansi=skp.instansi_nama.upper(),
         periode=f"PERIODE PENILAIAN: {periode_teks(skp.awal, skp.akhir)}",
-        identitas=identitas(skp.pegawai, skp.penilai), hasil=hasil_kerja(skp), perilaku=perilaku_kerja(skp),
-        lampiran=lampiran(skp), ttd=tanda_tangan(skp, None, pengesahan, anchor), draf=tanda_draf(skp),
+        identitas=identitas(skp.pegawai, skp.penilai),
+        hasil=hasil_kerja(skp),
+        perilaku=perilaku_kerja(skp),
+        lampiran=lampiran(skp),
+        ttd=tanda_tangan(skp, None, pengesahan, anchor),
+        draf=tanda_draf(skp),
         tanda_air=DRAF if not skp.disetujui else "",
     )
 
 
 def organisasi(nilai: DataPenilaian) -> Organisasi:
-    return Organisasi(Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)), "POLA DISTRIBUSI",
-                      pola(nilai.capaian, nilai.capaian_final))
+    return Organisasi(
+        Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)),
+        "POLA DISTRIBUSI",
+        pola(nilai.capaian, nilai.capaian_final),
+    )
 
 
 def form_penilaian(skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, anchor: Anchor) -> Dokumen:
     """The Form Penilaian is the annex's EVALUASI KINERJA PEGAWAI of one period."""
     return Dokumen(
-        jenis=Jenis.FORM_PENILAIAN, judul=(JUDUL_EVALUASI, *judul_skp(skp)[1:], judul_periode(nilai)),
-        instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
-        identitas=identitas(skp.pegawai, skp.penilai), organisasi=organisasi(nilai), hasil=hasil_kerja(skp, nilai),
+        jenis=Jenis.FORM_PENILAIAN,
+        judul=(JUDUL_EVALUASI, *judul_skp(skp)[1:], judul_periode(nilai)),
+        instansi=skp.instansi_nama.upper(),
+        periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
+        identitas=identitas(skp.pegawai, skp.penilai),
+        organisasi=organisasi(nilai),
+        hasil=hasil_kerja(skp, nilai),
         perilaku=perilaku_kerja(skp, nilai),
         predikat=Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper())),
-        ttd=tanda_tangan(skp, None, pengesahan, anchor), melintang=True,
+        ttd=tanda_tangan(skp, None, pengesahan, anchor),
+        melintang=True,
     )
 
 
@@ -235,44 +304,67 @@ def pihak_evaluasi(skp: DataSkp, atasan: Identitas | None) -> tuple[PihakEvaluas
     """Parts 1.-3. of the Dokumen Evaluasi: the pegawai, the penilai and the
     penilai's own atasan ("-" where there is none inside the system)."""
     return tuple(
-        PihakEvaluasi(judul, tuple(BarisPihak(lab, x) for lab, x in zip(LABEL_IDENTITAS, _kolom_identitas(i),
-                                                                        strict=True)))
-        for judul, i in (("1. PEGAWAI YANG DINILAI", skp.pegawai), ("2. PEJABAT PENILAI KINERJA", skp.penilai),
-                         ("3. ATASAN PEJABAT PENILAI KINERJA", atasan)))
+        PihakEvaluasi(
+            judul, tuple(BarisPihak(lab, x) for lab, x in zip(LABEL_IDENTITAS, _kolom_identitas(i), strict=True))
+        )
+        for judul, i in (
+            ("1. PEGAWAI YANG DINILAI", skp.pegawai),
+            ("2. PEJABAT PENILAI KINERJA", skp.penilai),
+            ("3. ATASAN PEJABAT PENILAI KINERJA", atasan),
+        )
+    )
 
 
-def evaluasi_kinerja(skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None, pegawai: Pengesahan,
-                     penilai: Pengesahan, anchor: Anchor, atasan: Identitas | None = None) -> Dokumen:
+def evaluasi_kinerja(
+    skp: DataSkp,
+    nilai: DataPenilaian,
+    kurva: DataKurva | None,
+    pegawai: Pengesahan,
+    penilai: Pengesahan,
+    anchor: Anchor,
+    atasan: Identitas | None = None,
+) -> Dokumen:
     """The annex's Dokumen Evaluasi Kinerja Pegawai: 1.-3. the parties, 4. the
     evaluation, 5. CATATAN / REKOMENDASI, 6. the penilai's and 7. the
     pegawai's signature, each under their own place and date."""
     final = kurva is not None and kurva.final
     pegawai_ttd, penilai_ttd = tanda_tangan(skp, pegawai, penilai, anchor)
     return Dokumen(
-        jenis=Jenis.EVALUASI_KINERJA, judul=("DOKUMEN EVALUASI KINERJA PEGAWAI", judul_periode(nilai)),
-        instansi=skp.instansi_nama.upper(), periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
-        identitas=None, pihak=pihak_evaluasi(skp, atasan),
+        jenis=Jenis.EVALUASI_KINERJA,
+        judul=("DOKUMEN EVALUASI KINERJA PEGAWAI", judul_periode(nilai)),
+        instansi=skp.instansi_nama.upper(),
+        periode=f"PERIODE PENILAIAN: {periode_teks(nilai.awal, nilai.akhir)}",
+        identitas=None,
+        pihak=pihak_evaluasi(skp, atasan),
         evaluasi=Evaluasi(
             judul="4. EVALUASI KINERJA",
-            baris=(Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)),
-                   Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper()))),
+            baris=(
+                Nilai("CAPAIAN KINERJA ORGANISASI", capaian_teks(nilai)),
+                Nilai("PREDIKAT KINERJA PEGAWAI", _atau_kosong(nilai.predikat.upper())),
+            ),
             kurva_judul="KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI",
             kurva=kurva_cetak(kurva, skp.penilai.nama if skp.penilai else KOSONG) if final and kurva else None,
             catatan_kurva="" if final else catatan_kurva(skp),
         ),
         catatan=Catatan("5. CATATAN / REKOMENDASI", _atau_kosong(nilai.catatan)),
-        ttd=(replace(pegawai_ttd, peran="7. Pegawai yang Dinilai"),
-             replace(penilai_ttd, peran="6. Pejabat Penilai Kinerja")),
+        ttd=(
+            replace(pegawai_ttd, peran="7. Pegawai yang Dinilai"),
+            replace(penilai_ttd, peran="6. Pejabat Penilai Kinerja"),
+        ),
         ttd_penilai_dulu=True,
     )
 
 
 def catatan_kurva(skp: DataSkp) -> str:
     if skp.penilai is not None and skp.penilai.eksternal:
-        return ("Kurva distribusi predikat kinerja pegawai tidak ada: pejabat penilai kinerja adalah penilai "
-                "eksternal (NON ASN) yang tidak memiliki bawahan lain di dalam sistem.")
-    return ("Kurva distribusi predikat kinerja pegawai tampil setelah capaian kinerja organisasi "
-            "pada unit kerja induk difinalisasi.")
+        return (
+            "Kurva distribusi predikat kinerja pegawai tidak ada: pejabat penilai kinerja adalah penilai "
+            "eksternal (NON ASN) yang tidak memiliki bawahan lain di dalam sistem."
+        )
+    return (
+        "Kurva distribusi predikat kinerja pegawai tampil setelah capaian kinerja organisasi "
+        "pada unit kerja induk difinalisasi."
+    )
 
 
 def nama_berkas(jenis: Jenis, skp: DataSkp, kode: str = "") -> str:

@@ -6,8 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def tanggal_teks(d: dt.date) -> str:
@@ -18,8 +30,9 @@ def periode_teks(awal: dt.date, akhir: dt.date) -> str:
     """The header's period: the year once, at the end, as the annex prints it."""
     if awal.year != akhir.year:
         return f"{tanggal_teks(awal).upper()} SD {tanggal_teks(akhir).upper()}"
-    return (f"{awal.day} {BULAN[awal.month - 1].upper()} SD {akhir.day} {BULAN[akhir.month - 1].upper()} "
-            f"TAHUN {akhir.year}")
+    return (
+        f"{awal.day} {BULAN[awal.month - 1].upper()} SD {akhir.day} {BULAN[akhir.month - 1].upper()} TAHUN {akhir.year}"
+    )
 
 
 def lokasi_teks(lokasi: str) -> str:

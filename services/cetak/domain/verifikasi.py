@@ -26,8 +26,7 @@ def kode_baru() -> str:
 
 
 def kalimat(kode: str) -> str:
-    return (f"Kode verifikasi: {kode} — keaslian dokumen ini dapat diperiksa di e-Kinerja, "
-            "menu Verifikasi Dokumen.")
+    return f"Kode verifikasi: {kode} — keaslian dokumen ini dapat diperiksa di e-Kinerja, menu Verifikasi Dokumen."
 
 
 def tandai(d: Dokumen, kode: str) -> Dokumen:
@@ -65,8 +64,10 @@ def kesimpulan(jumlah_ttd: int, ttd_sah: int, tercatat: bool, sama: bool, kode: 
     if tercatat and sama:
         asal = f"Berkas ini persis dokumen yang dicetak e-Kinerja pada {waktu_cetak}."
     elif tercatat:
-        asal = (f"Dokumen dengan kode {kode} dicetak e-Kinerja pada {waktu_cetak}, tetapi berkas ini tidak sama "
-                "dengan yang diserahkan saat itu (diubah atau ditandatangani lagi di luar e-Kinerja).")
+        asal = (
+            f"Dokumen dengan kode {kode} dicetak e-Kinerja pada {waktu_cetak}, tetapi berkas ini tidak sama "
+            "dengan yang diserahkan saat itu (diubah atau ditandatangani lagi di luar e-Kinerja)."
+        )
     elif kode:
         asal = f"Kode {kode} tidak tercatat di e-Kinerja ini: dokumen tidak berasal dari sini."
     else:

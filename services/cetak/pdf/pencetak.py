@@ -35,13 +35,18 @@ class Pencetak:
     one is configured (then only through it: a document signed "for" a
     person must carry that person's own certificate)."""
 
-    def __init__(self, berkas_kunci: BerkasKunci, pekerja: int | None = None, tte: LayananTte | None = None,
-                 tsa_url: str | None = None, akar: Callable[[], list[Path]] = list) -> None:
+    def __init__(
+        self,
+        berkas_kunci: BerkasKunci,
+        pekerja: int | None = None,
+        tte: LayananTte | None = None,
+        tsa_url: str | None = None,
+        akar: Callable[[], list[Path]] = list,
+    ) -> None:
         self._mesin = MesinTypst()
         self._ttd = Penandatangan(berkas_kunci, tsa_url, akar)
         self._tte = PenandatanganTte(tte) if tte is not None else None
-        self._pool = ThreadPoolExecutor(max_workers=pekerja or min(4, os.cpu_count() or 1),
-                                        thread_name_prefix="cetak")
+        self._pool = ThreadPoolExecutor(max_workers=pekerja or min(4, os.cpu_count() or 1), thread_name_prefix="cetak")
 
     @property
     def lewat_tte(self) -> bool:
@@ -54,14 +59,16 @@ class Pencetak:
         elif tte is None:
             raise KondisiTidakTerpenuhi(
                 "Server ini menandatangani lewat layanan TTE dengan NIK dan passphrase penanda tangan, satu "
-                "dokumen sekali minta: cetak dokumen itu satu per satu untuk menandatanganinya.")
+                "dokumen sekali minta: cetak dokumen itu satu per satu untuk menandatanganinya."
+            )
 
     def _kerja(self, dokumen: Dokumen, ttd: TandaTanganDigital | None, waktu: dt.datetime) -> bytes:
         hasil = render(self._mesin, dokumen, waktu)
         if ttd is None:
             return hasil.pdf
-        return self._ttd.tandatangani(hasil.pdf, hasil.tempat[ttd.pihak], ttd.pihak, ttd.nama, ttd.nip, ttd.lokasi,
-                                      waktu)
+        return self._ttd.tandatangani(
+            hasil.pdf, hasil.tempat[ttd.pihak], ttd.pihak, ttd.nama, ttd.nip, ttd.lokasi, waktu
+        )
 
     async def cetak(self, dokumen: Dokumen, ttd: TandaTanganDigital | None, waktu: dt.datetime) -> bytes:
         loop = asyncio.get_running_loop()
@@ -75,8 +82,9 @@ class Pencetak:
         gambar = None
         if not ttd.tte.tak_tampak:
             gambar = await loop.run_in_executor(self._pool, self._tte.gambar, tempat, ttd.nama, ttd.nip, waktu)
-        return await self._tte.tandatangani(hasil.pdf, ttd.tte, tempat, ttd.anchor, gambar, ttd.lokasi,
-                                            f"Tanda tangan {ttd.nama} ({ttd.nip})")
+        return await self._tte.tandatangani(
+            hasil.pdf, ttd.tte, tempat, ttd.anchor, gambar, ttd.lokasi, f"Tanda tangan {ttd.nama} ({ttd.nip})"
+        )
 
     async def tutup(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

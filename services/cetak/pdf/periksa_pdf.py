@@ -76,11 +76,24 @@ async def periksa(pdf: bytes, akar: list[Path]) -> IsiPdf:
         cap = st.timestamp_validity
         bercap = cap is not None and bool(cap.intact and cap.valid and cap.trusted)
         waktu = cap.timestamp if bercap and cap is not None else st.signer_reported_dt
-        berubah = not (st.coverage == SignatureCoverageLevel.ENTIRE_FILE
-                       or (st.modification_level is not None
-                           and st.modification_level <= ModificationLevel.FORM_FILLING and st.docmdp_ok is not False))
-        hasil.append(TandaTanganDitemukan(
-            sig.field_name, _nama(cert.subject) if cert else "",
-            cert.issuer.human_friendly if cert else "", waktu, bool(st.intact and st.valid),
-            bool(st.trusted), berubah, bercap))
+        berubah = not (
+            st.coverage == SignatureCoverageLevel.ENTIRE_FILE
+            or (
+                st.modification_level is not None
+                and st.modification_level <= ModificationLevel.FORM_FILLING
+                and st.docmdp_ok is not False
+            )
+        )
+        hasil.append(
+            TandaTanganDitemukan(
+                sig.field_name,
+                _nama(cert.subject) if cert else "",
+                cert.issuer.human_friendly if cert else "",
+                waktu,
+                bool(st.intact and st.valid),
+                bool(st.trusted),
+                berubah,
+                bercap,
+            )
+        )
     return IsiPdf(dari_kata_kunci(_kata_kunci(r)), tuple(hasil))

@@ -103,8 +103,7 @@ class Penandatangan:
     """Loads the key material on first use and again whenever its files
     change (`ekinerja cetak ca-demo` may run while the server does)."""
 
-    def __init__(self, berkas: BerkasKunci, tsa_url: str | None = None,
-                 akar: Callable[[], list[Path]] = list) -> None:
+    def __init__(self, berkas: BerkasKunci, tsa_url: str | None = None, akar: Callable[[], list[Path]] = list) -> None:
         """`akar`: the roots the signer's and the TSA's chains end in (read
         at each signature: a demo CA may be made while the server runs)."""
         self._berkas = berkas
@@ -121,7 +120,8 @@ class Penandatangan:
             raise KondisiTidakTerpenuhi(
                 # The folder is the server's business (logged there), not the user's.
                 "Tanda tangan digital belum dikonfigurasi di server: kunci dan sertifikat penanda tangan belum "
-                "dipasang. Hubungi admin (demo: jalankan `ekinerja cetak ca-demo`).")
+                "dipasang. Hubungi admin (demo: jalankan `ekinerja cetak ca-demo`)."
+            )
         versi = tuple(os.stat(p).st_mtime for p in (b.kunci, b.sertifikat, b.rantai) if p.exists())
         with self._kunci:
             if self._signer is None or versi != self._versi:
@@ -129,8 +129,9 @@ class Penandatangan:
                 dimuat = signers.SimpleSigner.load(str(b.kunci), str(b.sertifikat), ca_chain_files=rantai)
                 if dimuat is None:
                     raise KondisiTidakTerpenuhi("Kunci atau sertifikat penanda tangan di server tidak dapat dibaca.")
-                self._signer = _SignerTetap(signing_cert=dimuat.signing_cert, signing_key=dimuat.signing_key,
-                                            cert_registry=dimuat.cert_registry)
+                self._signer = _SignerTetap(
+                    signing_cert=dimuat.signing_cert, signing_key=dimuat.signing_key, cert_registry=dimuat.cert_registry
+                )
                 self._versi = versi
             return self._signer
 
@@ -138,16 +139,26 @@ class Penandatangan:
         """Fails early (before rendering) when there is no key to sign with."""
         self._muat()
 
-    def tandatangani(self, pdf: bytes, tempat: Tempat, pihak: str, nama: str, nip: str, lokasi: str,
-                     waktu: dt.datetime) -> bytes:
+    def tandatangani(
+        self, pdf: bytes, tempat: Tempat, pihak: str, nama: str, nip: str, lokasi: str, waktu: dt.datetime
+    ) -> bytes:
         signer = self._muat()
         x1, y1, x2, y2 = tempat.kotak
         lokal = waktu.astimezone(WIB)
-        stempel, _ = self._stempel.render_data({"lebar": x2 - x1, "tinggi": y2 - y1, "baris": [
-            "Ditandatangani secara elektronik oleh", nama, nip,
-            f"{tanggal_teks(lokal.date())} {lokal:%H:%M} WIB",
-            f"Sertifikat: {signer.subject_name}",
-        ]}, waktu)
+        stempel, _ = self._stempel.render_data(
+            {
+                "lebar": x2 - x1,
+                "tinggi": y2 - y1,
+                "baris": [
+                    "Ditandatangani secara elektronik oleh",
+                    nama,
+                    nip,
+                    f"{tanggal_teks(lokal.date())} {lokal:%H:%M} WIB",
+                    f"Sertifikat: {signer.subject_name}",
+                ],
+            },
+            waktu,
+        )
         nama_field = f"TTD_{pihak}"
         lt: dict[str, Any] = {}
         cap_waktu = None
@@ -156,28 +167,46 @@ class Penandatangan:
             akar = [c for p in self._akar() for c in load_certs_from_pemder([str(p)])]
             # Revocation data is fetched where the chain says it is; a chain without any (the demo CA)
             # still gets its certificates embedded.
-            lt = {"embed_validation_info": True,
-                  "validation_context": ValidationContext(trust_roots=akar or None, allow_fetching=True,
-                                                          revocation_mode="soft-fail")}
+            lt = {
+                "embed_validation_info": True,
+                "validation_context": ValidationContext(
+                    trust_roots=akar or None, allow_fetching=True, revocation_mode="soft-fail"
+                ),
+            }
         meta = signers.PdfSignatureMetadata(
-            field_name=nama_field, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-            name=nama, location=lokasi, reason=f"Tanda tangan {nama} ({nip})", **lt)
+            field_name=nama_field,
+            subfilter=fields.SigSeedSubFilter.PADES,
+            md_algorithm="sha256",
+            name=nama,
+            location=lokasi,
+            reason=f"Tanda tangan {nama} ({nip})",
+            **lt,
+        )
         penanda = signers.PdfSigner(
-            meta, signer, timestamper=cap_waktu,
+            meta,
+            signer,
+            timestamper=cap_waktu,
             stamp_style=StaticStampStyle(background=_HalamanPdf(stempel), border_width=0),
-            new_field_spec=fields.SigFieldSpec(nama_field, on_page=tempat.halaman, box=tempat.kotak))  # type: ignore[arg-type]  # PDF points, floats
+            # PDF points are floats; pyHanko's annotation says int.
+            new_field_spec=fields.SigFieldSpec(nama_field, on_page=tempat.halaman, box=tempat.kotak),  # type: ignore[arg-type]
+        )
         out = io.BytesIO()
         # sign_pdf runs its own event loop: this is called on a worker thread.
         # A timestamp token and validation data take room the estimate does not count: pyHanko sizes it.
         try:
-            penanda.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out,
-                             bytes_reserved=None if cap_waktu else _ruang_tanda_tangan(signer))
+            penanda.sign_pdf(
+                IncrementalPdfFileWriter(io.BytesIO(pdf)),
+                output=out,
+                bytes_reserved=None if cap_waktu else _ruang_tanda_tangan(signer),
+            )
         except PathBuildingError:
             raise KondisiTidakTerpenuhi(
                 "Tanda tangan tidak dapat dilengkapi data validasinya: rantai sertifikat penanda tangan atau "
-                "TSA tidak berujung pada CA akar yang dipercaya server (EKINERJA_TTE_AKAR). Hubungi admin.") from None
+                "TSA tidak berujung pada CA akar yang dipercaya server (EKINERJA_TTE_AKAR). Hubungi admin."
+            ) from None
         except TimestampRequestError:
             # An IOError to the server's error mapping (which would say "database"): say what it is.
-            raise TidakTersedia("Layanan cap waktu (TSA) tidak dapat dihubungi; dokumen belum ditandatangani. "
-                                "Coba lagi sebentar lagi.") from None
+            raise TidakTersedia(
+                "Layanan cap waktu (TSA) tidak dapat dihubungi; dokumen belum ditandatangani. Coba lagi sebentar lagi."
+            ) from None
         return out.getvalue()

@@ -85,7 +85,8 @@ class PenandatanganTte:
             akun = base64.b64encode(f"{self._layanan.pengguna}:{self._layanan.sandi}".encode()).decode()
             self._sesi = aiohttp.ClientSession(
                 headers={"Authorization": f"Basic {akun}"},  # HTTP Basic, as the service's clients send it
-                timeout=aiohttp.ClientTimeout(total=self._layanan.timeout_detik))
+                timeout=aiohttp.ClientTimeout(total=self._layanan.timeout_detik),
+            )
         return self._sesi
 
     async def tutup(self) -> None:
@@ -97,14 +98,26 @@ class PenandatanganTte:
         Runs on a worker thread (typst)."""
         x1, y1, x2, y2 = tempat.kotak
         lokal = waktu.astimezone(WIB)
-        png, _ = self._stempel.render_data({"lebar": x2 - x1, "tinggi": y2 - y1, "baris": [
-            "Ditandatangani secara elektronik oleh", nama, nip,
-            f"{tanggal_teks(lokal.date())} {lokal:%H:%M} WIB", "Sertifikat elektronik BSrE",
-        ]}, waktu, format="png")
+        png, _ = self._stempel.render_data(
+            {
+                "lebar": x2 - x1,
+                "tinggi": y2 - y1,
+                "baris": [
+                    "Ditandatangani secara elektronik oleh",
+                    nama,
+                    nip,
+                    f"{tanggal_teks(lokal.date())} {lokal:%H:%M} WIB",
+                    "Sertifikat elektronik BSrE",
+                ],
+            },
+            waktu,
+            format="png",
+        )
         return png
 
-    def permintaan(self, pdf: bytes, k: KredensialTte, tempat: Tempat, anchor: str, gambar: bytes | None,
-                   lokasi: str, alasan: str) -> dict[str, Any]:
+    def permintaan(
+        self, pdf: bytes, k: KredensialTte, tempat: Tempat, anchor: str, gambar: bytes | None, lokasi: str, alasan: str
+    ) -> dict[str, Any]:
         sifat: dict[str, Any] = {"location": lokasi, "reason": alasan}
         if k.tak_tampak or gambar is None:
             sifat["tampilan"] = "INVISIBLE"
@@ -115,14 +128,23 @@ class PenandatanganTte:
                 sifat.update(tag=anchor, width=round(x2 - x1, 2), height=round(y2 - y1, 2))
             else:
                 # The service measures from the page's top left corner, as the page is seen.
-                sifat.update(page=tempat.halaman + 1, originX=round(x1, 2),
-                             originY=round(tempat.tinggi_halaman - y2, 2),
-                             width=round(x2 - x1, 2), height=round(y2 - y1, 2))
-        return {"nik": k.nik, "passphrase": k.passphrase, "signatureProperties": [sifat],
-                "file": [base64.b64encode(pdf).decode()]}
+                sifat.update(
+                    page=tempat.halaman + 1,
+                    originX=round(x1, 2),
+                    originY=round(tempat.tinggi_halaman - y2, 2),
+                    width=round(x2 - x1, 2),
+                    height=round(y2 - y1, 2),
+                )
+        return {
+            "nik": k.nik,
+            "passphrase": k.passphrase,
+            "signatureProperties": [sifat],
+            "file": [base64.b64encode(pdf).decode()],
+        }
 
-    async def tandatangani(self, pdf: bytes, k: KredensialTte, tempat: Tempat, anchor: str, gambar: bytes | None,
-                           lokasi: str, alasan: str) -> bytes:
+    async def tandatangani(
+        self, pdf: bytes, k: KredensialTte, tempat: Tempat, anchor: str, gambar: bytes | None, lokasi: str, alasan: str
+    ) -> bytes:
         badan = self.permintaan(pdf, k, tempat, anchor, gambar, lokasi, alasan)
         url = f"{self._layanan.url}/api/v2/sign/pdf"
         try:
@@ -131,12 +153,15 @@ class PenandatanganTte:
                 status = r.status
         except TimeoutError:
             log.warning("tte.timeout", detik=self._layanan.timeout_detik)
-            raise TidakTersedia(f"Layanan TTE tidak menjawab dalam {self._layanan.timeout_detik:g} detik; "
-                                "dokumen belum ditandatangani. Coba lagi sebentar lagi.") from None
+            raise TidakTersedia(
+                f"Layanan TTE tidak menjawab dalam {self._layanan.timeout_detik:g} detik; "
+                "dokumen belum ditandatangani. Coba lagi sebentar lagi."
+            ) from None
         except aiohttp.ClientError as e:
             log.warning("tte.tidak_terhubung", galat=type(e).__name__)
-            raise TidakTersedia("Layanan TTE tidak dapat dihubungi; dokumen belum ditandatangani. "
-                                "Coba lagi sebentar lagi.") from None
+            raise TidakTersedia(
+                "Layanan TTE tidak dapat dihubungi; dokumen belum ditandatangani. Coba lagi sebentar lagi."
+            ) from None
         try:
             isi = json.loads(mentah) if mentah else None
         except ValueError:
@@ -155,11 +180,14 @@ class PenandatanganTte:
             return TidakValid("tte.nik", f"ditolak layanan TTE: {teks}")
         if status in (401, 403):
             # Our own client account: the server's business, not the signer's.
-            return KondisiTidakTerpenuhi("Server e-Kinerja ditolak layanan TTE (akun layanan server salah atau "
-                                         "tidak aktif); dokumen belum ditandatangani. Hubungi admin.")
+            return KondisiTidakTerpenuhi(
+                "Server e-Kinerja ditolak layanan TTE (akun layanan server salah atau "
+                "tidak aktif); dokumen belum ditandatangani. Hubungi admin."
+            )
         if status >= 500 or status == 429:
-            return TidakTersedia(f"Layanan TTE sedang bermasalah (HTTP {status}); dokumen belum ditandatangani. "
-                                 "Coba lagi sebentar lagi.")
+            return TidakTersedia(
+                f"Layanan TTE sedang bermasalah (HTTP {status}); dokumen belum ditandatangani. Coba lagi sebentar lagi."
+            )
         return KondisiTidakTerpenuhi(f"Layanan TTE menolak permintaan: {teks or f'HTTP {status}'}")
 
     @staticmethod
@@ -174,4 +202,3 @@ class PenandatanganTte:
             log.warning("tte.jawaban_rusak", ukuran=len(pdf))
             raise TidakTersedia("Layanan TTE menjawab tanpa dokumen bertanda tangan; coba lagi sebentar lagi.")
         return pdf
-

@@ -54,11 +54,16 @@ class MesinTypst:
             self._lokal.compiler = c
         return c
 
-    def render_data(self, data: dict[str, object], waktu: dt.datetime,
-                    format: Literal["pdf", "png"] = "pdf") -> tuple[bytes, list[dict[str, object]]]:
+    def render_data(
+        self, data: dict[str, object], waktu: dt.datetime, format: Literal["pdf", "png"] = "pdf"
+    ) -> tuple[bytes, list[dict[str, object]]]:
         c = self._compiler()
-        pdf = c.compile(format=format, sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-                        timestamp=waktu.replace(microsecond=0), ppi=200)
+        pdf = c.compile(
+            format=format,
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            timestamp=waktu.replace(microsecond=0),
+            ppi=200,
+        )
         assert isinstance(pdf, bytes)
         # The query reuses what the compile just laid out (typst memoizes).
         return pdf, json.loads(c.query("metadata", field="value"))
@@ -84,6 +89,9 @@ def render(mesin: MesinTypst, dokumen: Dokumen, waktu: dt.datetime) -> Hasil:
         # typst measures from the top left; PDF from the bottom left.
         x, y, w, h = (float(m[k]) for k in ("x", "y", "lebar", "tinggi"))  # type: ignore[arg-type]
         atas = tinggi_hal - y
-        tempat[str(m["pihak"])] = Tempat(int(m["halaman"]) - 1, (x, atas - h, x + w, atas),  # type: ignore[call-overload]
-                                         tinggi_hal)
+        tempat[str(m["pihak"])] = Tempat(
+            int(m["halaman"]) - 1,  # type: ignore[call-overload]
+            (x, atas - h, x + w, atas),
+            tinggi_hal,
+        )
     return Hasil(pdf, tempat)

@@ -26,8 +26,9 @@ class CetakServicer(Dokumen, Massal, Verifikasi, cetak_pb2_grpc.CetakServiceServ
         pr.current()
         return pb.ListJenisDokumenResponse(dokumen=[jenis_dokumen(d.kode) for d in DOKUMEN])
 
-    async def ListRiwayatCetak(self, request: pb.ListRiwayatCetakRequest,
-                               context: grpc.aio.ServicerContext) -> pb.ListRiwayatCetakResponse:
+    async def ListRiwayatCetak(
+        self, request: pb.ListRiwayatCetakRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListRiwayatCetakResponse:
         p = pr.current()
         size = paging.page_size(request.page_size, 50, 200)
         skp_id = None
@@ -40,8 +41,10 @@ class CetakServicer(Dokumen, Massal, Verifikasi, cetak_pb2_grpc.CetakServiceServ
             rows = await uc_riwayat.daftar(s, skp_id=skp_id, akun=p.akun_id, offset=offset, limit=size)
         return pb.ListRiwayatCetakResponse(
             riwayat=[convert.riwayat_cetak(r) for r in rows[:size]],
-            next_page_token=paging.encode(offset + size, kunci) if len(rows) > size else "")
+            next_page_token=paging.encode(offset + size, kunci) if len(rows) > size else "",
+        )
 
-    async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
-                             context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
+    async def ListJejakAudit(
+        self, request: apb.ListJejakAuditRequest, context: grpc.aio.ServicerContext
+    ) -> apb.ListJejakAuditResponse:
         return await jejak_daftar.daftar(self._db, jejak, "cetak", request)

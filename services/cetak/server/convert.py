@@ -24,32 +24,65 @@ from services.cetak.server.nama import riwayat
 from services.cetak.store.models import RiwayatCetakRow
 from services.shared.names import date_of, timestamp_to_proto
 
-ASPEK = {spb.ASPEK_KUANTITAS: "Kuantitas", spb.ASPEK_KUALITAS: "Kualitas", spb.ASPEK_WAKTU: "Waktu",
-         spb.ASPEK_BIAYA: "Biaya"}
+ASPEK = {
+    spb.ASPEK_KUANTITAS: "Kuantitas",
+    spb.ASPEK_KUALITAS: "Kualitas",
+    spb.ASPEK_WAKTU: "Waktu",
+    spb.ASPEK_BIAYA: "Biaya",
+}
 JENIS_RHK = {spb.JENIS_RHK_UTAMA: "UTAMA", spb.JENIS_RHK_TAMBAHAN: "TAMBAHAN"}
-STATUS_SKP = {spb.STATUS_SKP_DRAFT: "DRAFT", spb.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
-              spb.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN"}
+STATUS_SKP = {
+    spb.STATUS_SKP_DRAFT: "DRAFT",
+    spb.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
+    spb.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN",
+}
 PENDEKATAN = {spb.PENDEKATAN_KUANTITATIF: "KUANTITATIF", spb.PENDEKATAN_KUALITATIF: "KUALITATIF"}
-RATING = {npb.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI", npb.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
-          npb.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI"}
-PREDIKAT = {npb.PREDIKAT_SANGAT_BAIK: "Sangat Baik", npb.PREDIKAT_BAIK: "Baik",
-            npb.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan", npb.PREDIKAT_KURANG: "Kurang/Misconduct",
-            npb.PREDIKAT_SANGAT_KURANG: "Sangat Kurang"}
-CAPAIAN = {npb.CAPAIAN_ISTIMEWA: "Istimewa", npb.CAPAIAN_BAIK: "Baik", npb.CAPAIAN_BUTUH_PERBAIKAN: "Butuh Perbaikan",
-           npb.CAPAIAN_KURANG: "Kurang", npb.CAPAIAN_SANGAT_KURANG: "Sangat Kurang"}
-PERIODE = {"tw1": npb.PERIODE_TRIWULAN_I, "tw2": npb.PERIODE_TRIWULAN_II, "tw3": npb.PERIODE_TRIWULAN_III,
-           "tw4": npb.PERIODE_TRIWULAN_IV, "akhir": npb.PERIODE_AKHIR_TAHUN}
-JENIS = {pb.JENIS_CETAK_RENCANA_SKP: Jenis.RENCANA_SKP, pb.JENIS_CETAK_FORM_PENILAIAN: Jenis.FORM_PENILAIAN,
-         pb.JENIS_CETAK_EVALUASI_KINERJA: Jenis.EVALUASI_KINERJA}
+RATING = {
+    npb.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI",
+    npb.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
+    npb.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI",
+}
+PREDIKAT = {
+    npb.PREDIKAT_SANGAT_BAIK: "Sangat Baik",
+    npb.PREDIKAT_BAIK: "Baik",
+    npb.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan",
+    npb.PREDIKAT_KURANG: "Kurang/Misconduct",
+    npb.PREDIKAT_SANGAT_KURANG: "Sangat Kurang",
+}
+CAPAIAN = {
+    npb.CAPAIAN_ISTIMEWA: "Istimewa",
+    npb.CAPAIAN_BAIK: "Baik",
+    npb.CAPAIAN_BUTUH_PERBAIKAN: "Butuh Perbaikan",
+    npb.CAPAIAN_KURANG: "Kurang",
+    npb.CAPAIAN_SANGAT_KURANG: "Sangat Kurang",
+}
+PERIODE = {
+    "tw1": npb.PERIODE_TRIWULAN_I,
+    "tw2": npb.PERIODE_TRIWULAN_II,
+    "tw3": npb.PERIODE_TRIWULAN_III,
+    "tw4": npb.PERIODE_TRIWULAN_IV,
+    "akhir": npb.PERIODE_AKHIR_TAHUN,
+}
+JENIS = {
+    pb.JENIS_CETAK_RENCANA_SKP: Jenis.RENCANA_SKP,
+    pb.JENIS_CETAK_FORM_PENILAIAN: Jenis.FORM_PENILAIAN,
+    pb.JENIS_CETAK_EVALUASI_KINERJA: Jenis.EVALUASI_KINERJA,
+}
 JENIS_KE = {**{v.value: k for k, v in JENIS.items()}, "MASSAL": pb.JENIS_CETAK_MASSAL}
 PIHAK = {pb.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI", pb.PIHAK_TANDA_TANGAN_PENILAI: "PENILAI"}
 PIHAK_KE = {v: k for k, v in PIHAK.items()}
 
 
-
 def _identitas(i: spb.Identitas, jabatan: str = "", unit: str = "") -> Identitas:
-    return Identitas(nip=i.nip, nama=i.nama, pangkat=i.pangkat, golongan=i.golongan_ruang,
-                     jabatan=jabatan or i.jabatan, unit_kerja=unit or i.unor_nama, eksternal=i.eksternal)
+    return Identitas(
+        nip=i.nip,
+        nama=i.nama,
+        pangkat=i.pangkat,
+        golongan=i.golongan_ruang,
+        jabatan=jabatan or i.jabatan,
+        unit_kerja=unit or i.unor_nama,
+        eksternal=i.eksternal,
+    )
 
 
 def _penilai(s: spb.Skp) -> Identitas | None:
@@ -67,8 +100,14 @@ def atasan_penilai(a: ppb.Atasan) -> Identitas | None:
     if not a.HasField("atasan") or not a.atasan.nip:
         return None
     x = a.atasan
-    return Identitas(nip=x.nip, nama=x.nama, pangkat=x.pangkat, golongan=x.golongan_ruang,
-                     jabatan=a.jabatan or x.jabatan, unit_kerja=a.unor.nama if a.HasField("unor") else x.unor_nama)
+    return Identitas(
+        nip=x.nip,
+        nama=x.nama,
+        pangkat=x.pangkat,
+        golongan=x.golongan_ruang,
+        jabatan=a.jabatan or x.jabatan,
+        unit_kerja=a.unor.nama if a.HasField("unor") else x.unor_nama,
+    )
 
 
 def _intervensi(r: spb.Rhk) -> str:
@@ -80,20 +119,40 @@ def _intervensi(r: spb.Rhk) -> str:
 def data_skp(s: spb.Skp) -> DataSkp:
     rhk = sorted(s.rhk, key=lambda r: (r.jenis, r.urutan))
     return DataSkp(
-        id=s.id, nip=s.nip, instansi_id=s.instansi_id, instansi_nama=s.instansi_nama,
-        pendekatan=PENDEKATAN.get(s.pendekatan, "KUANTITATIF"), awal=date_of(s.periode_awal),
-        akhir=date_of(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
+        id=s.id,
+        nip=s.nip,
+        instansi_id=s.instansi_id,
+        instansi_nama=s.instansi_nama,
+        pendekatan=PENDEKATAN.get(s.pendekatan, "KUANTITATIF"),
+        awal=date_of(s.periode_awal),
+        akhir=date_of(s.periode_akhir),
+        disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
         # The role's jabatan and unit (a PLT SKP prints "Plt. Kepala Seksi …").
         pegawai=_identitas(s.pegawai, s.jabatan, s.unor_nama),
         penilai=_penilai(s),
-        rhk=tuple(Rhk(r.id, JENIS_RHK.get(r.jenis, "UTAMA"), _intervensi(r), r.teks, tuple(
-            Indikator(i.id, ASPEK.get(i.aspek, ""), i.teks, i.target)
-            for i in sorted(r.indikator, key=lambda i: i.urutan))) for r in rhk),
-        perilaku=tuple(Perilaku(p.kode, p.nama, tuple(p.uraian), p.ekspektasi)
-                       for p in sorted(s.perilaku, key=lambda p: p.nomor)),
-        lampiran=Lampiran(tuple(s.lampiran.dukungan_sumber_daya), tuple(s.lampiran.skema_pertanggungjawaban),
-                          tuple(s.lampiran.konsekuensi)),
-        status=STATUS_SKP.get(s.status, ""), pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN,
+        rhk=tuple(
+            Rhk(
+                r.id,
+                JENIS_RHK.get(r.jenis, "UTAMA"),
+                _intervensi(r),
+                r.teks,
+                tuple(
+                    Indikator(i.id, ASPEK.get(i.aspek, ""), i.teks, i.target)
+                    for i in sorted(r.indikator, key=lambda i: i.urutan)
+                ),
+            )
+            for r in rhk
+        ),
+        perilaku=tuple(
+            Perilaku(p.kode, p.nama, tuple(p.uraian), p.ekspektasi) for p in sorted(s.perilaku, key=lambda p: p.nomor)
+        ),
+        lampiran=Lampiran(
+            tuple(s.lampiran.dukungan_sumber_daya),
+            tuple(s.lampiran.skema_pertanggungjawaban),
+            tuple(s.lampiran.konsekuensi),
+        ),
+        status=STATUS_SKP.get(s.status, ""),
+        pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN,
         unor_id=s.unor_id,
     )
 
@@ -112,10 +171,16 @@ def data_penilaian(kode: str, n: npb.Penilaian) -> DataPenilaian:
         kunci = _tentang(f.tentang)
         feedback[kunci] = (*feedback.get(kunci, ()), f.teks)
     return DataPenilaian(
-        kode=kode, nama_periode=per.nama, awal=date_of(per.awal), akhir=date_of(per.akhir),
-        rating_hasil=RATING.get(per.rating_hasil_kerja, ""), rating_perilaku=RATING.get(per.rating_perilaku_kerja, ""),
-        predikat=PREDIKAT.get(per.predikat, ""), capaian=CAPAIAN.get(per.capaian_organisasi, ""),
-        capaian_final=per.capaian_final, catatan=n.catatan,
+        kode=kode,
+        nama_periode=per.nama,
+        awal=date_of(per.awal),
+        akhir=date_of(per.akhir),
+        rating_hasil=RATING.get(per.rating_hasil_kerja, ""),
+        rating_perilaku=RATING.get(per.rating_perilaku_kerja, ""),
+        predikat=PREDIKAT.get(per.predikat, ""),
+        capaian=CAPAIAN.get(per.capaian_organisasi, ""),
+        capaian_final=per.capaian_final,
+        catatan=n.catatan,
         realisasi={r.indikator.rsplit("/", 1)[-1]: r.realisasi for r in n.realisasi if r.realisasi},
         sumber_data={r.indikator.rsplit("/", 1)[-1]: r.sumber_data for r in n.realisasi if r.sumber_data.strip()},
         feedback=feedback,
@@ -124,14 +189,17 @@ def data_penilaian(kode: str, n: npb.Penilaian) -> DataPenilaian:
 
 def data_kurva(k: npb.Kurva) -> DataKurva:
     return DataKurva(
-        unor_induk=k.unor_induk_nama, capaian=CAPAIAN.get(k.capaian, ""), final=k.capaian_final,
+        unor_induk=k.unor_induk_nama,
+        capaian=CAPAIAN.get(k.capaian, ""),
+        final=k.capaian_final,
         jumlah_dinilai=k.jumlah_dinilai,
-        baris=tuple(BarisKurva(PREDIKAT.get(b.predikat, ""), b.jumlah, b.persen, b.persen_min, b.persen_maks, b.sesuai)
-                    for b in k.distribusi),
-        sesuai=k.sesuai, pelanggaran=tuple(k.pelanggaran),
+        baris=tuple(
+            BarisKurva(PREDIKAT.get(b.predikat, ""), b.jumlah, b.persen, b.persen_min, b.persen_maks, b.sesuai)
+            for b in k.distribusi
+        ),
+        sesuai=k.sesuai,
+        pelanggaran=tuple(k.pelanggaran),
     )
-
-
 
 
 def riwayat_cetak(r: RiwayatCetakRow) -> pb.RiwayatCetak:
@@ -142,11 +210,19 @@ def riwayat_cetak(r: RiwayatCetakRow) -> pb.RiwayatCetak:
     else:
         sumber = f"skp/{r.skp_id}"
     return pb.RiwayatCetak(
-        name=riwayat(r.id), jenis=JENIS_KE.get(r.jenis, pb.JENIS_CETAK_UNSPECIFIED), sumber=sumber,
+        name=riwayat(r.id),
+        jenis=JENIS_KE.get(r.jenis, pb.JENIS_CETAK_UNSPECIFIED),
+        sumber=sumber,
         pegawai_nip=r.pegawai_nip,
-        pegawai_nama=r.pegawai_nama, pencetak=r.pencetak, pencetak_nama=r.pencetak_nama, waktu=timestamp_to_proto(r.waktu),
-        nama_berkas=r.nama_berkas, ukuran=r.ukuran, sha256=r.sha256,
+        pegawai_nama=r.pegawai_nama,
+        pencetak=r.pencetak,
+        pencetak_nama=r.pencetak_nama,
+        waktu=timestamp_to_proto(r.waktu),
+        nama_berkas=r.nama_berkas,
+        ukuran=r.ukuran,
+        sha256=r.sha256,
         ditandatangani=PIHAK_KE.get(r.ditandatangani, pb.PIHAK_TANDA_TANGAN_UNSPECIFIED),
-        massal=riwayat(r.massal_id) if r.massal_id else "", jumlah_dokumen=r.jumlah_dokumen,
+        massal=riwayat(r.massal_id) if r.massal_id else "",
+        jumlah_dokumen=r.jumlah_dokumen,
         kode_verifikasi=r.kode_verifikasi or "",
     )

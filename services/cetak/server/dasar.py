@@ -44,7 +44,7 @@ POTONGAN = 64 * 1024  # bytes per data message: well under gRPC's 4 MiB, few mes
 def potong(info: pb.InfoBerkas, isi: bytes) -> Iterator[pb.BagianBerkas]:
     yield pb.BagianBerkas(info=info)
     for i in range(0, len(isi), POTONGAN):
-        yield pb.BagianBerkas(data=isi[i:i + POTONGAN])
+        yield pb.BagianBerkas(data=isi[i : i + POTONGAN])
 
 
 def pihak_ttd(value: pb.PihakTandaTangan.ValueType, field: str = "tanda_tangan") -> str | None:
@@ -62,21 +62,36 @@ def anchor(pegawai: str, penilai: str) -> Anchor:
     a = Anchor(bersihkan(pegawai, "anchor_pegawai"), bersihkan(penilai, "anchor_penilai"))
     if a.pegawai and a.penilai:
         if a.pegawai == a.penilai:
-            raise TidakValid("anchor_penilai", "sama dengan anchor pegawai yang dinilai; setiap anchor harus "
-                             "muncul tepat satu kali dalam dokumen")
+            raise TidakValid(
+                "anchor_penilai",
+                "sama dengan anchor pegawai yang dinilai; setiap anchor harus muncul tepat satu kali dalam dokumen",
+            )
         # The shorter one would occur twice: inside the other too.
-        for field, pendek, panjang in (("anchor_pegawai", a.pegawai, a.penilai),
-                                       ("anchor_penilai", a.penilai, a.pegawai)):
+        for field, pendek, panjang in (
+            ("anchor_pegawai", a.pegawai, a.penilai),
+            ("anchor_penilai", a.penilai, a.pegawai),
+        ):
             if pendek in panjang:
-                raise TidakValid(field, f"teks \"{pendek}\" juga muncul di anchor yang lain; setiap anchor harus "
-                                 "muncul tepat satu kali dalam dokumen")
+                raise TidakValid(
+                    field,
+                    f'teks "{pendek}" juga muncul di anchor yang lain; setiap anchor harus '
+                    "muncul tepat satu kali dalam dokumen",
+                )
     return a
 
 
 class Dasar:
-    def __init__(self, db: Database, skp: SkpClient, profil: ProfilClient, penilaian: PenilaianClient,
-                 pencetak: Pencetak, hari_ini: Callable[[], dt.date] = dt.date.today, maks_per_jam: int = 60,
-                 pengaturan: PengaturanCetak | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        skp: SkpClient,
+        profil: ProfilClient,
+        penilaian: PenilaianClient,
+        pencetak: Pencetak,
+        hari_ini: Callable[[], dt.date] = dt.date.today,
+        maks_per_jam: int = 60,
+        pengaturan: PengaturanCetak | None = None,
+    ) -> None:
         self._db = db
         self._pengaturan = pengaturan
         self._maks_per_jam = maks_per_jam
@@ -133,8 +148,9 @@ class Dasar:
         p = pr.current()
         return (await self._profil.pegawai(p.nip or skp.nip)).instansi.lokasi
 
-    def _pengesahan(self, tanggal: date_pb2.Date, lokasi: str, bawaan: str, f_tanggal: str,
-                    f_lokasi: str) -> Pengesahan:
+    def _pengesahan(
+        self, tanggal: date_pb2.Date, lokasi: str, bawaan: str, f_tanggal: str, f_lokasi: str
+    ) -> Pengesahan:
         hari = date_from_proto(tanggal, f_tanggal, default=self._hari_ini())
         if not 2000 <= hari.year <= 2100:
             raise TidakValid(f_tanggal, "bukan tanggal yang sah")
@@ -142,12 +158,16 @@ class Dasar:
         lokasi = teks(" ".join(lokasi.split()), f_lokasi, 100, wajib=False)
         return Pengesahan(lokasi or bawaan, hari)
 
-    async def _rekam(self, request: Any, metode: str, rows: list[RiwayatCetakRow],
-                     berkas: Berkas) -> pb.InfoBerkas:
+    async def _rekam(self, request: Any, metode: str, rows: list[RiwayatCetakRow], berkas: Berkas) -> pb.InfoBerkas:
         async def work(s: AsyncSession) -> pb.InfoBerkas:
             await uc_riwayat.simpan(s, rows, berkas.isi if request.request_id else None)
-            return pb.InfoBerkas(nama_berkas=berkas.nama, media_type=berkas.media_type, ukuran=len(berkas.isi),
-                                 sha256=berkas.sha256, riwayat=convert.riwayat_cetak(rows[0]))
+            return pb.InfoBerkas(
+                nama_berkas=berkas.nama,
+                media_type=berkas.media_type,
+                ukuran=len(berkas.isi),
+                sha256=berkas.sha256,
+                riwayat=convert.riwayat_cetak(rows[0]),
+            )
 
         return await self._mutasi(request, metode, pb.InfoBerkas, work)
 
@@ -171,8 +191,11 @@ class Dasar:
             return None
         if not self._pencetak.lewat_tte:
             if diisi:
-                raise TidakValid("tte", "server ini menandatangani dengan kunci cetaknya sendiri (layanan TTE tidak "
-                                 "dikonfigurasi): kosongkan NIK dan passphrase")
+                raise TidakValid(
+                    "tte",
+                    "server ini menandatangani dengan kunci cetaknya sendiri (layanan TTE tidak "
+                    "dikonfigurasi): kosongkan NIK dan passphrase",
+                )
             return None
         return kredensial(tte.nik, tte.passphrase, tte.tak_tampak)
 
@@ -181,8 +204,9 @@ class Dasar:
         (a retry of a print already made does not take one)."""
         await uc_jatah.ambil(self._db, pr.current().kunci, self._maks_per_jam, uc_riwayat.sekarang())
 
-    async def _cetak(self, request: Any, metode: str,
-                     siapkan: Callable[[], Awaitable[Cetakan]]) -> AsyncIterator[pb.BagianBerkas]:
+    async def _cetak(
+        self, request: Any, metode: str, siapkan: Callable[[], Awaitable[Cetakan]]
+    ) -> AsyncIterator[pb.BagianBerkas]:
         ulang = await self._ulang(request.request_id, metode)
         if ulang is not None:
             for bagian in potong(*ulang):
@@ -198,8 +222,16 @@ class Dasar:
             ttd = replace(ttd, tte=kred, anchor=a.pegawai if ttd.pihak == "PEGAWAI" else a.penilai)
         waktu = uc_riwayat.sekarang()
         berkas = Berkas(c.nama_berkas, await self._pencetak.cetak(c.dokumen, ttd, waktu))
-        row = uc_riwayat.catatan(pr.current(), c.dokumen.jenis.value, berkas, waktu, skp=c.skp, periode=c.periode,
-                                 ditandatangani=ttd.pihak if ttd else "", kode=c.kode)
+        row = uc_riwayat.catatan(
+            pr.current(),
+            c.dokumen.jenis.value,
+            berkas,
+            waktu,
+            skp=c.skp,
+            periode=c.periode,
+            ditandatangani=ttd.pihak if ttd else "",
+            kode=c.kode,
+        )
         info = await self._rekam(request, metode, [row], berkas)
         isi = berkas.isi
         if info.riwayat.name != nama.riwayat(row.id):

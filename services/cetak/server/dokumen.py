@@ -20,18 +20,31 @@ from services.cetak.usecases.dokumen import Cetakan
 from services.shared import principal as pr
 from services.shared.errors import Pelanggaran, TidakValid
 
-CATATAN_KURVA = ("Kurva Distribusi Predikat Kinerja Pegawai pada Dokumen Evaluasi Kinerja Pegawai tampil ketika "
-                 "capaian kinerja organisasi pada unit kerja induk sudah difinalisasi.")
+CATATAN_KURVA = (
+    "Kurva Distribusi Predikat Kinerja Pegawai pada Dokumen Evaluasi Kinerja Pegawai tampil ketika "
+    "capaian kinerja organisasi pada unit kerja induk sudah difinalisasi."
+)
 
 
 def jenis_dokumen(kode: str, bawaan: dict[str, str] | None = None, catatan: str = "") -> pb.JenisDokumen:
     d = next(x for x in DOKUMEN if x.kode == kode)
     bawaan = bawaan or {}
     return pb.JenisDokumen(
-        kode=d.kode, judul=d.judul, dari_menu=d.dari_menu, jenis=convert.JENIS_KE[d.kode], catatan=catatan,
-        isian=[pb.IsianDialog(kode=i.kode, label=i.label, wajib=i.wajib,
-                              bawaan=next((v for k, v in bawaan.items() if i.kode.startswith(k)), ""))
-               for i in d.isian])
+        kode=d.kode,
+        judul=d.judul,
+        dari_menu=d.dari_menu,
+        jenis=convert.JENIS_KE[d.kode],
+        catatan=catatan,
+        isian=[
+            pb.IsianDialog(
+                kode=i.kode,
+                label=i.label,
+                wajib=i.wajib,
+                bawaan=next((v for k, v in bawaan.items() if i.kode.startswith(k)), ""),
+            )
+            for i in d.isian
+        ],
+    )
 
 
 class Dokumen(Dasar):
@@ -56,31 +69,36 @@ class Dokumen(Dasar):
         skp_id, kode = nama.periode(r.penilaian, "penilaian")
         skp = await self._data_skp(skp_id, "penilaian")
         nilai, bawaan, kurva = await asyncio.gather(
-            self._nilai(skp, kode, "penilaian"), self._lokasi_bawaan(skp, r.lokasi_pegawai, r.lokasi_penilai),
-            self._kurva(skp, kode))
+            self._nilai(skp, kode, "penilaian"),
+            self._lokasi_bawaan(skp, r.lokasi_pegawai, r.lokasi_penilai),
+            self._kurva(skp, kode),
+        )
         pegawai = self._pengesahan(r.tanggal_pegawai, r.lokasi_pegawai, bawaan, "tanggal_pegawai", "lokasi_pegawai")
         penilai = self._pengesahan(r.tanggal_penilai, r.lokasi_penilai, bawaan, "tanggal_penilai", "lokasi_penilai")
         atasan = await self._atasan_penilai(skp, nilai)
         return uc.evaluasi_kinerja(pr.current(), skp, nilai, kurva, pegawai, penilai, a, siapa, atasan)
 
-    async def CetakRencanaSkp(self, request: pb.CetakRencanaSkpRequest,
-                              context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:
+    async def CetakRencanaSkp(
+        self, request: pb.CetakRencanaSkpRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.BagianBerkas]:
         async for bagian in self._cetak(request, "CetakRencanaSkp", lambda: self._rencana(request)):
             yield bagian
 
-    async def CetakFormPenilaian(self, request: pb.CetakFormPenilaianRequest,
-                                 context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:
+    async def CetakFormPenilaian(
+        self, request: pb.CetakFormPenilaianRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.BagianBerkas]:
         async for bagian in self._cetak(request, "CetakFormPenilaian", lambda: self._form(request)):
             yield bagian
 
-    async def CetakEvaluasiKinerja(self, request: pb.CetakEvaluasiKinerjaRequest,
-                                   context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:
-        async for bagian in self._cetak(request, "CetakEvaluasiKinerja",
-                                        lambda: self._evaluasi(request)):
+    async def CetakEvaluasiKinerja(
+        self, request: pb.CetakEvaluasiKinerjaRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.BagianBerkas]:
+        async for bagian in self._cetak(request, "CetakEvaluasiKinerja", lambda: self._evaluasi(request)):
             yield bagian
 
-    async def PratinjauDokumen(self, request: pb.PratinjauDokumenRequest,
-                               context: grpc.aio.ServicerContext) -> pb.Pratinjau:
+    async def PratinjauDokumen(
+        self, request: pb.PratinjauDokumenRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Pratinjau:
         pilihan = request.WhichOneof("dokumen")
         try:
             if pilihan == "rencana_skp":
@@ -96,11 +114,13 @@ class Dokumen(Dasar):
                 raise
             # The inner request's fields, named as paths of this request ("rencana_skp.lokasi").
             raise TidakValid.banyak([Pelanggaran(f"{pilihan}.{p.field}", p.pesan) for p in e.pelanggaran]) from None
-        return pb.Pratinjau(jenis=convert.JENIS_KE[c.dokumen.jenis.value], nama_berkas=c.nama_berkas,
-                            baris=baris(tanpa_kode(c.dokumen)))
+        return pb.Pratinjau(
+            jenis=convert.JENIS_KE[c.dokumen.jenis.value], nama_berkas=c.nama_berkas, baris=baris(tanpa_kode(c.dokumen))
+        )
 
-    async def GetDialogCetak(self, request: pb.GetDialogCetakRequest,
-                             context: grpc.aio.ServicerContext) -> pb.JenisDokumen:
+    async def GetDialogCetak(
+        self, request: pb.GetDialogCetakRequest, context: grpc.aio.ServicerContext
+    ) -> pb.JenisDokumen:
         if request.jenis not in convert.JENIS:
             raise TidakValid("jenis", "pilih RENCANA_SKP, FORM_PENILAIAN atau EVALUASI_KINERJA")
         jenis = convert.JENIS[request.jenis]

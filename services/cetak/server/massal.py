@@ -31,8 +31,16 @@ SERENTAK = 8  # bawahan read and rendered at once
 
 
 class Massal(Dasar):
-    async def _satu(self, jenis: Jenis, skp_id: str, kode: str, pengesahan: Pengesahan, a: Anchor,
-                    siapa: str | None, kurva: DataKurva | None) -> Cetakan:
+    async def _satu(
+        self,
+        jenis: Jenis,
+        skp_id: str,
+        kode: str,
+        pengesahan: Pengesahan,
+        a: Anchor,
+        siapa: str | None,
+        kurva: DataKurva | None,
+    ) -> Cetakan:
         p = pr.current()
         skp = await self._data_skp(skp_id, "skp")
         if jenis == Jenis.RENCANA_SKP:
@@ -43,8 +51,9 @@ class Massal(Dasar):
         atasan = await self._atasan_penilai(skp, nilai)
         return uc.evaluasi_kinerja(p, skp, nilai, kurva, pengesahan, pengesahan, a, siapa, atasan)
 
-    async def CetakMassal(self, request: pb.CetakMassalRequest,
-                          context: grpc.aio.ServicerContext) -> AsyncIterator[pb.BagianBerkas]:
+    async def CetakMassal(
+        self, request: pb.CetakMassalRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.BagianBerkas]:
         ulang = await self._ulang(request.request_id, "CetakMassal")
         if ulang is not None:
             for bagian in potong(*ulang):
@@ -60,14 +69,16 @@ class Massal(Dasar):
         kode = nama.kode_periode(request.periode)
         a, siapa = anchor(request.anchor_pegawai, request.anchor_penilai), pihak_ttd(request.tanda_tangan)
         if siapa == akses.PEGAWAI:
-            raise AksesDitolak("Cetak massal dilakukan pejabat penilai: tanda tangan digital hanya di tempat "
-                               "pejabat penilai kinerja.")
+            raise AksesDitolak(
+                "Cetak massal dilakukan pejabat penilai: tanda tangan digital hanya di tempat pejabat penilai kinerja."
+            )
         if siapa:
             self._pencetak.periksa_kunci()
         rekap = await self._penilaian.rekap(request.tahun, convert.PERIODE[kode], {"tahun": "tahun"})
         if not rekap:
-            raise KondisiTidakTerpenuhi(f"Tidak ada SKP bawahan yang disetujui dengan periode ini pada tahun "
-                                        f"{request.tahun}.")
+            raise KondisiTidakTerpenuhi(
+                f"Tidak ada SKP bawahan yang disetujui dengan periode ini pada tahun {request.tahun}."
+            )
         pertama = await self._data_skp(rekap[0].skp.removeprefix("skp/"), "skp")
         bawaan = await self._lokasi_bawaan(pertama, request.lokasi)
         pengesahan = self._pengesahan(request.tanggal, request.lokasi, bawaan, "tanggal", "lokasi")
@@ -91,21 +102,38 @@ class Massal(Dasar):
                 r, c, isi, gagal = await selesai
                 if c is not None:
                     jadi[r.name] = (c, isi)
-                yield pb.BagianBerkas(kemajuan=pb.Kemajuan(selesai=n, jumlah=len(rekap), nip=r.nip, nama=r.nama,
-                                                           gagal=gagal))
+                yield pb.BagianBerkas(
+                    kemajuan=pb.Kemajuan(selesai=n, jumlah=len(rekap), nip=r.nip, nama=r.nama, gagal=gagal)
+                )
         finally:
             for t in tugas:
                 t.cancel()
         if not jadi:
             raise KondisiTidakTerpenuhi("Tidak ada dokumen yang dapat dicetak untuk bawahan periode ini.")
         urut = [jadi[r.name] for r in rekap if r.name in jadi]
-        berkas = Berkas(f"{jenis.value.lower().replace('_', '-')}-{request.tahun}-{kode}-{p.nip or p.username}.zip",
-                        _zip(urut, (waktu.year, waktu.month, waktu.day, waktu.hour, waktu.minute, waktu.second)),
-                        "application/zip")
+        berkas = Berkas(
+            f"{jenis.value.lower().replace('_', '-')}-{request.tahun}-{kode}-{p.nip or p.username}.zip",
+            _zip(urut, (waktu.year, waktu.month, waktu.day, waktu.hour, waktu.minute, waktu.second)),
+            "application/zip",
+        )
         massal = uc_riwayat.catatan(p, "MASSAL", berkas, waktu, jumlah=len(urut))
-        rows = [massal, *(uc_riwayat.catatan(p, c.dokumen.jenis.value, Berkas(c.nama_berkas, isi), waktu, skp=c.skp,
-                                             periode=c.periode, ditandatangani=c.ttd.pihak if c.ttd else "",
-                                             massal_id=massal.id, kode=c.kode) for c, isi in urut)]
+        rows = [
+            massal,
+            *(
+                uc_riwayat.catatan(
+                    p,
+                    c.dokumen.jenis.value,
+                    Berkas(c.nama_berkas, isi),
+                    waktu,
+                    skp=c.skp,
+                    periode=c.periode,
+                    ditandatangani=c.ttd.pihak if c.ttd else "",
+                    massal_id=massal.id,
+                    kode=c.kode,
+                )
+                for c, isi in urut
+            ),
+        ]
         info = await self._rekam(request, "CetakMassal", rows, berkas)
         isi = berkas.isi
         if info.riwayat.name != nama.riwayat(massal.id):

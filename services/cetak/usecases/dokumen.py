@@ -61,19 +61,31 @@ def rencana_skp(p: Principal, skp: DataSkp, pengesahan: Pengesahan, a: Anchor, s
     return _selesai(Jenis.RENCANA_SKP, susun.rencana_skp(skp, pengesahan, a), skp, "", ttd)
 
 
-def form_penilaian(p: Principal, skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, a: Anchor,
-                   siapa: str | None) -> Cetakan:
+def form_penilaian(
+    p: Principal, skp: DataSkp, nilai: DataPenilaian, pengesahan: Pengesahan, a: Anchor, siapa: str | None
+) -> Cetakan:
     boleh_cetak(p, skp)
     ttd = tanda_tangan(p, skp, siapa, pengesahan)
     return _selesai(Jenis.FORM_PENILAIAN, susun.form_penilaian(skp, nilai, pengesahan, a), skp, nilai.kode, ttd)
 
 
-def evaluasi_kinerja(p: Principal, skp: DataSkp, nilai: DataPenilaian, kurva: DataKurva | None, pegawai: Pengesahan,
-                     penilai: Pengesahan, a: Anchor, siapa: str | None, atasan: Identitas | None = None) -> Cetakan:
+def evaluasi_kinerja(
+    p: Principal,
+    skp: DataSkp,
+    nilai: DataPenilaian,
+    kurva: DataKurva | None,
+    pegawai: Pengesahan,
+    penilai: Pengesahan,
+    a: Anchor,
+    siapa: str | None,
+    atasan: Identitas | None = None,
+) -> Cetakan:
     boleh_cetak(p, skp)
     if not nilai.predikat:
-        raise KondisiTidakTerpenuhi(f"{nilai.nama_periode} belum dinilai pejabat penilai: Dokumen Evaluasi Kinerja "
-                                    "dicetak setelah kedua rating diberikan.")
+        raise KondisiTidakTerpenuhi(
+            f"{nilai.nama_periode} belum dinilai pejabat penilai: Dokumen Evaluasi Kinerja "
+            "dicetak setelah kedua rating diberikan."
+        )
     ttd = tanda_tangan(p, skp, siapa, pegawai if siapa == akses.PEGAWAI else penilai)
     d = susun.evaluasi_kinerja(skp, nilai, kurva, pegawai, penilai, a, atasan)
     return _selesai(Jenis.EVALUASI_KINERJA, d, skp, nilai.kode, ttd)

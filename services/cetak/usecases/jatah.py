@@ -36,5 +36,8 @@ async def ambil(db: Database, akun: str, maks: int, sekarang: dt.datetime) -> No
     if jumlah > maks:
         mulai = mulai if mulai.tzinfo else mulai.replace(tzinfo=dt.UTC)  # SQLite keeps no offset
         sisa = max(1, math.ceil((mulai + JENDELA - sekarang).total_seconds()))
-        raise TerlaluBanyak(f"Terlalu banyak cetakan: paling banyak {maks} per jam. Silakan coba lagi dalam "
-                            f"{max(1, math.ceil(sisa / 60))} menit.", sisa)
+        raise TerlaluBanyak(
+            f"Terlalu banyak cetakan: paling banyak {maks} per jam. Silakan coba lagi dalam "
+            f"{max(1, math.ceil(sisa / 60))} menit.",
+            sisa,
+        )

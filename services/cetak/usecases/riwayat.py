@@ -34,16 +34,39 @@ def sekarang() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def catatan(p: Principal, jenis: str, berkas: Berkas, waktu: dt.datetime, *, skp: DataSkp | None = None,
-            periode: str = "", ditandatangani: str = "", massal_id: str | None = None,
-            jumlah: int = 1, kode: str | None = None) -> RiwayatCetakRow:
+def catatan(
+    p: Principal,
+    jenis: str,
+    berkas: Berkas,
+    waktu: dt.datetime,
+    *,
+    skp: DataSkp | None = None,
+    periode: str = "",
+    ditandatangani: str = "",
+    massal_id: str | None = None,
+    jumlah: int = 1,
+    kode: str | None = None,
+) -> RiwayatCetakRow:
     return RiwayatCetakRow(
-        id=uuid.uuid4().hex, jenis=jenis, skp_id=skp.id if skp else None, periode=periode,
-        instansi_id=skp.instansi_id if skp else p.instansi_id, pegawai_nip=skp.nip if skp else "",
-        pegawai_nama=skp.pegawai.nama if skp else "", pencetak_akun=p.akun_id,
-        pencetak=p.nip or p.username or p.akun_id, pencetak_nama=_nama(p, skp), waktu=waktu,
-        nama_berkas=berkas.nama, ukuran=len(berkas.isi), sha256=berkas.sha256, ditandatangani=ditandatangani,
-        massal_id=massal_id, jumlah_dokumen=jumlah, kode_verifikasi=kode or None)
+        id=uuid.uuid4().hex,
+        jenis=jenis,
+        skp_id=skp.id if skp else None,
+        periode=periode,
+        instansi_id=skp.instansi_id if skp else p.instansi_id,
+        pegawai_nip=skp.nip if skp else "",
+        pegawai_nama=skp.pegawai.nama if skp else "",
+        pencetak_akun=p.akun_id,
+        pencetak=p.nip or p.username or p.akun_id,
+        pencetak_nama=_nama(p, skp),
+        waktu=waktu,
+        nama_berkas=berkas.nama,
+        ukuran=len(berkas.isi),
+        sha256=berkas.sha256,
+        ditandatangani=ditandatangani,
+        massal_id=massal_id,
+        jumlah_dokumen=jumlah,
+        kode_verifikasi=kode or None,
+    )
 
 
 def _nama(p: Principal, skp: DataSkp | None) -> str:
@@ -82,8 +105,9 @@ async def isi_berkas(db: Database, riwayat_id: str) -> bytes:
     return isi
 
 
-async def daftar(s: AsyncSession, *, skp_id: str | None, akun: str | None, offset: int,
-                 limit: int) -> list[RiwayatCetakRow]:
+async def daftar(
+    s: AsyncSession, *, skp_id: str | None, akun: str | None, offset: int, limit: int
+) -> list[RiwayatCetakRow]:
     return await repo.daftar_riwayat(s, skp_id=skp_id, akun=akun, offset=offset, limit=limit + 1)
 
 

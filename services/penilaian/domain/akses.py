@@ -61,14 +61,18 @@ def boleh_atur_capaian(p: Principal, instansi_id: str, pimpinan_nip: str, di_ata
     the induk's own head, whose rating hasil kerja it becomes
     (docs/domain.md#capaian-kinerja-organisasi)."""
     if p.nip and p.nip == pimpinan_nip:
-        raise AksesDitolak("Capaian kinerja organisasi unit yang Anda pimpin ditetapkan oleh pimpinan organisasi "
-                           "di atasnya atau admin instansi, bukan oleh Anda: capaian itu menjadi rating hasil kerja "
-                           "Anda.")
+        raise AksesDitolak(
+            "Capaian kinerja organisasi unit yang Anda pimpin ditetapkan oleh pimpinan organisasi "
+            "di atasnya atau admin instansi, bukan oleh Anda: capaian itu menjadi rating hasil kerja "
+            "Anda."
+        )
     if (p.punya(ADMIN_INSTANSI) and p.instansi_id == instansi_id) or (
-            p.nip and p.instansi_id == instansi_id and p.nip in di_atas):
+        p.nip and p.instansi_id == instansi_id and p.nip in di_atas
+    ):
         return
-    raise AksesDitolak("Capaian kinerja organisasi diatur oleh pimpinan organisasi di atas unit induk itu "
-                       "atau admin instansi.")
+    raise AksesDitolak(
+        "Capaian kinerja organisasi diatur oleh pimpinan organisasi di atas unit induk itu atau admin instansi."
+    )
 
 
 def boleh_lihat_kurva_induk(p: Principal, instansi_id: str, pimpinan_nip: str, di_atas: Collection[str]) -> None:

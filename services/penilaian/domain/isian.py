@@ -30,8 +30,11 @@ def tautan(value: str, field: str) -> str:
     except ValueError:
         raise TidakValid(field, "tautan tidak sah") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
-        raise TidakValid(field, "tautan harus diawali http:// atau https:// dan menyebut alamat situsnya, "
-                         "misalnya https://drive.google.com/…")
+        raise TidakValid(
+            field,
+            "tautan harus diawali http:// atau https:// dan menyebut alamat situsnya, "
+            "misalnya https://drive.google.com/…",
+        )
     return value
 
 
@@ -41,5 +44,8 @@ def realisasi_kuantitatif(value: str, field: str = "realisasi.realisasi") -> Non
     "Rp 12.500.000"; 0 is a realisation (nothing done yet), a negative number
     is not (docs/domain.md#indikator-dan-target)."""
     if parse_besaran(value, field, "realisasi", boleh_nol=True) is None:
-        raise TidakValid(field, "realisasi SKP Kuantitatif diawali angka dengan satuannya, misalnya '3 bulan', "
-                         "'2 dokumen' atau 'Rp 12.500.000'")
+        raise TidakValid(
+            field,
+            "realisasi SKP Kuantitatif diawali angka dengan satuannya, misalnya '3 bulan', "
+            "'2 dokumen' atau 'Rp 12.500.000'",
+        )

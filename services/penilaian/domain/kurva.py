@@ -11,10 +11,20 @@ from fractions import Fraction
 from services.penilaian.domain.predikat import Predikat
 
 ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG = (
-    "ISTIMEWA", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG")
+    "ISTIMEWA",
+    "BAIK",
+    "BUTUH_PERBAIKAN",
+    "KURANG",
+    "SANGAT_KURANG",
+)
 CAPAIAN = (ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG)
-LABEL_CAPAIAN = {ISTIMEWA: "Istimewa", BAIK: "Baik", BUTUH_PERBAIKAN: "Butuh Perbaikan", KURANG: "Kurang",
-                 SANGAT_KURANG: "Sangat Kurang"}
+LABEL_CAPAIAN = {
+    ISTIMEWA: "Istimewa",
+    BAIK: "Baik",
+    BUTUH_PERBAIKAN: "Butuh Perbaikan",
+    KURANG: "Kurang",
+    SANGAT_KURANG: "Sangat Kurang",
+}
 URUTAN = (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG)
 
 
@@ -37,14 +47,21 @@ BP_K = frozenset({Predikat.BUTUH_PERBAIKAN, Predikat.KURANG})
 
 ATURAN: dict[str, Aturan] = {
     ISTIMEWA: Aturan({}, {Predikat.SANGAT_BAIK: P(70, 100)}, terbanyak=Predikat.SANGAT_BAIK),
-    BAIK: Aturan({}, {Predikat.BAIK: P(70, 100)},
-                 ((BP_K, P(0), 1, "paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang"),),
-                 terbanyak=Predikat.BAIK),
+    BAIK: Aturan(
+        {},
+        {Predikat.BAIK: P(70, 100)},
+        ((BP_K, P(0), 1, "paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang"),),
+        terbanyak=Predikat.BAIK,
+    ),
     BUTUH_PERBAIKAN: Aturan({Predikat.BUTUH_PERBAIKAN: P(60, 100)}, {Predikat.SANGAT_BAIK: P(10, 100)}),
-    KURANG: Aturan({Predikat.KURANG: P(60, 100), Predikat.BUTUH_PERBAIKAN: P(10, 100)},
-                   {Predikat.SANGAT_BAIK: P(10, 100)}),
-    SANGAT_KURANG: Aturan({Predikat.SANGAT_KURANG: P(60, 100)}, {Predikat.SANGAT_BAIK: P(0)},
-                          ((BP_K, P(10, 100), 0, "Kurang dan/atau Butuh Perbaikan paling sedikit 10%"),)),
+    KURANG: Aturan(
+        {Predikat.KURANG: P(60, 100), Predikat.BUTUH_PERBAIKAN: P(10, 100)}, {Predikat.SANGAT_BAIK: P(10, 100)}
+    ),
+    SANGAT_KURANG: Aturan(
+        {Predikat.SANGAT_KURANG: P(60, 100)},
+        {Predikat.SANGAT_BAIK: P(0)},
+        ((BP_K, P(10, 100), 0, "Kurang dan/atau Butuh Perbaikan paling sedikit 10%"),),
+    ),
 }
 
 
@@ -89,14 +106,19 @@ def periksa(capaian: str | None, jumlah: dict[Predikat, int]) -> HasilKurva:
         hi = aturan.maksimum.get(p, Fraction(1)) if aturan else Fraction(1)
         ok = not total or lo <= share <= hi
         if not ok:
-            arah = f"paling sedikit {_persen(lo)}" if share < lo else (
-                f"paling banyak {_persen(hi)}" if hi else "tidak boleh ada")
+            arah = (
+                f"paling sedikit {_persen(lo)}"
+                if share < lo
+                else (f"paling banyak {_persen(hi)}" if hi else "tidak boleh ada")
+            )
             pelanggaran.append(f"{p.value}: {n} dari {total} ({_persen(share)}), seharusnya {arah}.")
         if p == utama and lebih:
             ok = False
             pelanggaran.append(
                 f"{p.value}: {n} dari {total}, seharusnya sebagian besar (kelompok terbanyak); lebih banyak "
-                + ", ".join(f"{x.value} ({jumlah.get(x, 0)})" for x in lebih) + ".")
+                + ", ".join(f"{x.value} ({jumlah.get(x, 0)})" for x in lebih)
+                + "."
+            )
         baris.append(Baris(p, n, float(share * 100), float(lo * 100), float(hi * 100), ok))
     if aturan and total:
         for kelompok, min_share, min_n, kata in aturan.kelompok:

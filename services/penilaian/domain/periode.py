@@ -11,10 +11,21 @@ from services.shared.errors import TidakValid
 
 TW1, TW2, TW3, TW4, AKHIR = "tw1", "tw2", "tw3", "tw4", "akhir"
 KODE = (TW1, TW2, TW3, TW4, AKHIR)
-NAMA = {TW1: "TRIWULAN I", TW2: "TRIWULAN II", TW3: "TRIWULAN III", TW4: "TRIWULAN IV",
-        AKHIR: "Penilaian Akhir Tahun"}
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember")
+NAMA = {TW1: "TRIWULAN I", TW2: "TRIWULAN II", TW3: "TRIWULAN III", TW4: "TRIWULAN IV", AKHIR: "Penilaian Akhir Tahun"}
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 @dataclass(frozen=True)
@@ -52,8 +63,9 @@ def satu_periode(awal: dt.date, akhir: dt.date, kode: str, field: str = "name") 
     for p in periode_skp(awal, akhir):
         if p.kode == kode:
             return p
-    raise TidakValid(field, f"SKP ini ({tanggal_teks(awal)} - {tanggal_teks(akhir)}) tidak memiliki periode "
-                     f"{NAMA[kode]}")
+    raise TidakValid(
+        field, f"SKP ini ({tanggal_teks(awal)} - {tanggal_teks(akhir)}) tidak memiliki periode {NAMA[kode]}"
+    )
 
 
 def batas_bawaan(tahun: int, kode: str) -> dt.date:

@@ -26,17 +26,25 @@ M = TypeVar("M", bound=Message)
 JENIS_RHK = {spb.JENIS_RHK_UTAMA: "UTAMA", spb.JENIS_RHK_TAMBAHAN: "TAMBAHAN"}
 
 
-
 def data_skp(s: spb.Skp) -> DataSkp:
     return DataSkp(
-        id=s.id, nip=s.nip, nama=s.pegawai.nama, jabatan=s.jabatan,
-        penilai_nip="" if s.penilai.eksternal else s.penilai.nip, penilai_eksternal=s.penilai.eksternal,
-        penilai_nama=s.penilai.nama, instansi_id=s.instansi_id, unor_id=s.unor_id,
-        pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN, awal=date_of(s.periode_awal),
-        akhir=date_of(s.periode_akhir), disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
+        id=s.id,
+        nip=s.nip,
+        nama=s.pegawai.nama,
+        jabatan=s.jabatan,
+        penilai_nip="" if s.penilai.eksternal else s.penilai.nip,
+        penilai_eksternal=s.penilai.eksternal,
+        penilai_nama=s.penilai.nama,
+        instansi_id=s.instansi_id,
+        unor_id=s.unor_id,
+        pimpinan=s.jenis_pegawai == spb.JENIS_PEGAWAI_PIMPINAN,
+        awal=date_of(s.periode_awal),
+        akhir=date_of(s.periode_akhir),
+        disetujui=s.status == spb.STATUS_SKP_PERSETUJUAN,
         rhk={r.id: JENIS_RHK.get(r.jenis, "") for r in s.rhk},
         indikator={i.id: r.id for r in s.rhk for i in r.indikator},
-        jumlah_indikator=s.jumlah_indikator, kuantitatif=s.pendekatan == spb.PENDEKATAN_KUANTITATIF,
+        jumlah_indikator=s.jumlah_indikator,
+        kuantitatif=s.pendekatan == spb.PENDEKATAN_KUANTITATIF,
     )
 
 
@@ -47,14 +55,14 @@ def tahun(value: int, field: str = "tahun") -> int:
 
 
 class Dasar:
-    def __init__(self, db: Database, skp: SkpClient, profil: ProfilClient,
-                 hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self, db: Database, skp: SkpClient, profil: ProfilClient, hari_ini: Callable[[], dt.date] = dt.date.today
+    ) -> None:
         self._db = db
         self._mutasi = Mutasi(db, permintaan, jejak)
         self._skp = skp
         self._profil = profil
         self._hari_ini = hari_ini
-
 
     async def _data_skp(self, skp_id: str, field: str = "name") -> DataSkp:
         """The SKP as skp shows it to this caller: skp refuses anyone who

@@ -25,8 +25,9 @@ def _periode(value: pb.Periode.ValueType, field: str = "periode") -> str:
 
 
 class Evaluasi(Dasar):
-    async def ListPeriodePenilaian(self, request: pb.ListPeriodePenilaianRequest,
-                                   context: grpc.aio.ServicerContext) -> pb.ListPeriodePenilaianResponse:
+    async def ListPeriodePenilaian(
+        self, request: pb.ListPeriodePenilaianRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListPeriodePenilaianResponse:
         skp_id = nama.skp(request.skp, "skp")
         skp = await self._data_skp(skp_id)
         induk = await self._induk(skp)
@@ -34,8 +35,9 @@ class Evaluasi(Dasar):
             rows = await uc.daftar_periode(s, pr.current(), skp, induk, self._hari_ini())
         return pb.ListPeriodePenilaianResponse(periode=[convert.periode(skp.id, i) for i in rows])
 
-    async def ListPeriodeBerisi(self, request: pb.ListPeriodeBerisiRequest,
-                                context: grpc.aio.ServicerContext) -> pb.ListPeriodeBerisiResponse:
+    async def ListPeriodeBerisi(
+        self, request: pb.ListPeriodeBerisiRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListPeriodeBerisiResponse:
         skp = await self._data_skp(nama.skp(request.skp, "skp"))
         async with self._db.read() as s:
             kode = await uc.periode_berisi(s, skp)
@@ -46,8 +48,9 @@ class Evaluasi(Dasar):
         skp = await self._data_skp(skp_id)
         induk = await self._induk(skp)
         async with self._db.read() as s:
-            return convert.penilaian(skp.id, await uc.lengkap(s, pr.current(), skp, kode, induk, self._hari_ini()),
-                                     induk.dipimpin)
+            return convert.penilaian(
+                skp.id, await uc.lengkap(s, pr.current(), skp, kode, induk, self._hari_ini()), induk.dipimpin
+            )
 
     async def CreateFeedback(self, request: pb.CreateFeedbackRequest, context: grpc.aio.ServicerContext) -> pb.Feedback:
         skp_id, kode = nama.periode(request.parent, "parent")
@@ -55,8 +58,9 @@ class Evaluasi(Dasar):
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.Feedback:
-            return convert.feedback(await uc.tambah_feedback(s, p, skp, kode, request.feedback.tentang,
-                                                             request.feedback.teks))
+            return convert.feedback(
+                await uc.tambah_feedback(s, p, skp, kode, request.feedback.tentang, request.feedback.teks)
+            )
 
         return await self._mutasi(request, "CreateFeedback", pb.Feedback, work)
 
@@ -97,8 +101,9 @@ class Evaluasi(Dasar):
 
         return await self._mutasi(request, "SetRating", pb.Penilaian, work)
 
-    async def SetCatatanEvaluasi(self, request: pb.SetCatatanEvaluasiRequest,
-                                 context: grpc.aio.ServicerContext) -> pb.Penilaian:
+    async def SetCatatanEvaluasi(
+        self, request: pb.SetCatatanEvaluasiRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Penilaian:
         skp_id, kode = nama.periode(request.name)
         skp = await self._data_skp(skp_id)
         induk = await self._induk(skp)
@@ -118,14 +123,15 @@ class Evaluasi(Dasar):
             raise TidakValid(field, "pilih Dibawah, Sesuai atau Diatas Ekspektasi, atau '-'")
         return convert.RATING_DARI[value].name
 
-
-    async def ListRekapPenilaian(self, request: pb.ListRekapPenilaianRequest,
-                                 context: grpc.aio.ServicerContext) -> pb.ListRekapPenilaianResponse:
+    async def ListRekapPenilaian(
+        self, request: pb.ListRekapPenilaianRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListRekapPenilaianResponse:
         rows = await self._rekap(request)
         return pb.ListRekapPenilaianResponse(
-            rekap=[convert.rekap(b) for b in rows], dinilai=sum(1 for b in rows if b.nilai and b.nilai.predikat),
-            realisasi_lengkap=sum(1 for b in rows if b.skp.jumlah_indikator and
-                                  b.realisasi >= b.skp.jumlah_indikator))
+            rekap=[convert.rekap(b) for b in rows],
+            dinilai=sum(1 for b in rows if b.nilai and b.nilai.predikat),
+            realisasi_lengkap=sum(1 for b in rows if b.skp.jumlah_indikator and b.realisasi >= b.skp.jumlah_indikator),
+        )
 
     async def _rekap(self, request: pb.ListRekapPenilaianRequest) -> list[uc_rekap.BarisRekap]:
         th = tahun(request.tahun)
@@ -139,17 +145,21 @@ class Evaluasi(Dasar):
         async with self._db.read() as s:
             return await uc_rekap.rekap(s, pr.current().instansi_id, skps, kode)
 
-    async def ExportRekapPenilaian(self, request: pb.ListRekapPenilaianRequest,
-                                   context: grpc.aio.ServicerContext) -> pb.BerkasXlsx:
+    async def ExportRekapPenilaian(
+        self, request: pb.ListRekapPenilaianRequest, context: grpc.aio.ServicerContext
+    ) -> pb.BerkasXlsx:
         rows = await self._rekap(request)
         kode = _periode(request.periode)
         p = pr.current()
         penilai = rows[0].skp.penilai_nama if rows else (p.nip or p.username or "")
-        return pb.BerkasXlsx(nama_berkas=f"rekap-penilaian-{request.tahun}-{kode}.xlsx",
-                             isi=uc_rekap.xlsx(rows, request.tahun, kode, penilai))
+        return pb.BerkasXlsx(
+            nama_berkas=f"rekap-penilaian-{request.tahun}-{kode}.xlsx",
+            isi=uc_rekap.xlsx(rows, request.tahun, kode, penilai),
+        )
 
-    async def GetRingkasanPenilaian(self, request: pb.GetRingkasanPenilaianRequest,
-                                    context: grpc.aio.ServicerContext) -> pb.RingkasanPenilaian:
+    async def GetRingkasanPenilaian(
+        self, request: pb.GetRingkasanPenilaianRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RingkasanPenilaian:
         p, hari = pr.current(), self._hari_ini()
         if not p.nip:
             raise AksesDitolak("Akun ini tidak terhubung ke seorang pegawai: tidak memiliki SKP maupun bawahan.")
@@ -158,9 +168,11 @@ class Evaluasi(Dasar):
         bawahan = [data_skp(x) for th in (hari.year - 1, hari.year) for x in await self._skp.skp_bawahan(th)]
         async with self._db.read() as s:
             r = await uc_ringkasan.ringkasan(s, saya, bawahan, hari)
-        return pb.RingkasanPenilaian(batas_saya=[convert.periode_ringkas(b) for b in r.batas_saya],
-                                     menunggu_penilaian=[convert.periode_ringkas(b) for b in r.menunggu],
-                                     jumlah_menunggu_penilaian=r.jumlah_menunggu)
+        return pb.RingkasanPenilaian(
+            batas_saya=[convert.periode_ringkas(b) for b in r.batas_saya],
+            menunggu_penilaian=[convert.periode_ringkas(b) for b in r.menunggu],
+            jumlah_menunggu_penilaian=r.jumlah_menunggu,
+        )
 
     async def GetKurva(self, request: pb.GetKurvaRequest, context: grpc.aio.ServicerContext) -> pb.Kurva:
         if request.skp:
@@ -174,8 +186,9 @@ class Evaluasi(Dasar):
             unor = await self._profil.unor(request.unor_induk_id.strip(), {"name": "unor_induk_id"})
             if not unor.induk:
                 raise TidakValid("unor_induk_id", "bukan unit induk (unit JPT / unit mandiri)")
-            uc_org.boleh_lihat_kurva_induk(p, unor.instansi_id, unor.pimpinan.nip,
-                                           await self._pimpinan_di_atas(unor.id))
+            uc_org.boleh_lihat_kurva_induk(
+                p, unor.instansi_id, unor.pimpinan.nip, await self._pimpinan_di_atas(unor.id)
+            )
             async with self._db.read() as s:
                 capaian = await uc.capaian_induk(s, unor.id, th, kode)
                 h, belum = await uc_org.kurva_induk(s, unor.id, th, kode, capaian.capaian if capaian else None)
@@ -202,6 +215,7 @@ class Evaluasi(Dasar):
         induk = unor if unor.induk or not unor.induk_id else await self._profil.unor(unor.induk_id)
         async with self._db.read() as s:
             capaian = await uc.capaian_induk(s, induk.id, skp.tahun, kode)
-            h, belum = await uc_org.kurva_penilai(s, skp.penilai_nip, skp.tahun, kode,
-                                                  capaian.capaian if capaian else None)
+            h, belum = await uc_org.kurva_penilai(
+                s, skp.penilai_nip, skp.tahun, kode, capaian.capaian if capaian else None
+            )
         return convert.kurva(h, induk.id, induk.nama, capaian, belum)

@@ -33,12 +33,15 @@ class PenilaianServicer(Pelaksanaan, Evaluasi, Organisasi, Unggah, penilaian_pb2
         self, request: pb.HitungPredikatRequest, context: grpc.aio.ServicerContext
     ) -> pb.HitungPredikatResponse:
         pr.current()
-        hasil = predikat(_rating(request.rating_hasil_kerja, "rating_hasil_kerja"),
-                         _rating(request.rating_perilaku_kerja, "rating_perilaku_kerja"))
+        hasil = predikat(
+            _rating(request.rating_hasil_kerja, "rating_hasil_kerja"),
+            _rating(request.rating_perilaku_kerja, "rating_perilaku_kerja"),
+        )
         if hasil is None:
             return pb.HitungPredikatResponse(predikat=pb.PREDIKAT_UNSPECIFIED, label="-")
         return pb.HitungPredikatResponse(predikat=convert.PREDIKAT[hasil], label=hasil.value)
 
-    async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
-                             context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
+    async def ListJejakAudit(
+        self, request: apb.ListJejakAuditRequest, context: grpc.aio.ServicerContext
+    ) -> apb.ListJejakAuditResponse:
         return await jejak_daftar.daftar(self._db, jejak, "penilaian", request)

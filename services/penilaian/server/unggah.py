@@ -42,13 +42,17 @@ async def _terima(requests: AsyncIterator[pb.UnggahXlsxRequest]) -> tuple[pb.Ung
     async for m in requests:
         if kepala is None:  # the first message names the request
             if m.isi:
-                raise TidakValid("isi", "pesan pertama hanya berisi request_id, name/tahun/periode, mode dan "
-                                        "nama_berkas; isi berkas dikirim pada pesan berikutnya")
+                raise TidakValid(
+                    "isi",
+                    "pesan pertama hanya berisi request_id, name/tahun/periode, mode dan "
+                    "nama_berkas; isi berkas dikirim pada pesan berikutnya",
+                )
             kepala, penampung = m, lx.Penampung(m.nama_berkas)
             continue
         if m.request_id or m.nama_berkas or m.name or m.tahun or m.periode or m.mode:
-            raise TidakValid("nama_berkas", "request_id, name, tahun, periode, mode dan nama_berkas hanya dikirim "
-                                            "pada pesan pertama")
+            raise TidakValid(
+                "nama_berkas", "request_id, name, tahun, periode, mode dan nama_berkas hanya dikirim pada pesan pertama"
+            )
         penampung.tambah(m.isi)  # type: ignore[union-attr]
     if kepala is None or penampung is None:
         raise TidakValid("nama_berkas", "wajib diisi pada pesan pertama")
@@ -57,9 +61,15 @@ async def _terima(requests: AsyncIterator[pb.UnggahXlsxRequest]) -> tuple[pb.Ung
 
 def _hasil(h: Hasil, disimpan: bool) -> pb.HasilUnggahXlsx:
     return pb.HasilUnggahXlsx(
-        jumlah_baris=h.jumlah, baris_sah=h.sah, berubah=h.berubah, disimpan=disimpan and h.berubah > 0,
-        kesalahan=[pb.KesalahanSel(lembar=k.lembar, baris=k.baris, kolom=k.kolom, judul=k.judul, field=k.field,
-                                   pesan=k.pesan) for k in h.kesalahan])
+        jumlah_baris=h.jumlah,
+        baris_sah=h.sah,
+        berubah=h.berubah,
+        disimpan=disimpan and h.berubah > 0,
+        kesalahan=[
+            pb.KesalahanSel(lembar=k.lembar, baris=k.baris, kolom=k.kolom, judul=k.judul, field=k.field, pesan=k.pesan)
+            for k in h.kesalahan
+        ],
+    )
 
 
 def _mode(value: int) -> int:
@@ -69,9 +79,15 @@ def _mode(value: int) -> int:
 
 
 class Unggah(Dasar):
-    async def _simpan_atau_batal(self, kepala: pb.UnggahXlsxRequest, metode: str,
-                                 work: Callable[[AsyncSession], Awaitable[tuple[Hasil, pb.Kurva | None]]],
-                                 sasaran: str, atas_nama: str, instansi_id: str) -> pb.HasilUnggahXlsx:
+    async def _simpan_atau_batal(
+        self,
+        kepala: pb.UnggahXlsxRequest,
+        metode: str,
+        work: Callable[[AsyncSession], Awaitable[tuple[Hasil, pb.Kurva | None]]],
+        sasaran: str,
+        atas_nama: str,
+        instansi_id: str,
+    ) -> pb.HasilUnggahXlsx:
         """PERIKSA: the rows run in a transaction that is rolled back; SEMUA:
         committed only when no row was refused; YANG_SAH: committed. Only a
         commit records the request_id and a jejak audit row."""
@@ -85,9 +101,12 @@ class Unggah(Dasar):
                 hasil.kurva.CopyFrom(kurva)
             if not simpan or not h.berubah:
                 raise _TidakDisimpan(hasil)
-            jejak_audit.catat(atas_nama=atas_nama, instansi_id=instansi_id, sasaran=sasaran,
-                              sesudah=f"{kepala.nama_berkas}: {h.berubah} baris diubah, {h.jumlah_kesalahan} baris "
-                                      "ditolak")
+            jejak_audit.catat(
+                atas_nama=atas_nama,
+                instansi_id=instansi_id,
+                sasaran=sasaran,
+                sesudah=f"{kepala.nama_berkas}: {h.berubah} baris diubah, {h.jumlah_kesalahan} baris ditolak",
+            )
             return hasil
 
         try:
@@ -107,21 +126,25 @@ class Unggah(Dasar):
         periode(skp, kode, field)
         return dari_skp, kode
 
-    async def UnduhIsianPeriode(self, request: pb.UnduhIsianPeriodeRequest,
-                                context: grpc.aio.ServicerContext) -> AsyncIterator[pb.PotonganBerkas]:
+    async def UnduhIsianPeriode(
+        self, request: pb.UnduhIsianPeriodeRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.PotonganBerkas]:
         dari_skp, kode = await self._skp_pemilik(request.name, "name")
         skp = data_skp(dari_skp)
         per = periode(skp, kode)
-        rhk = [isian_xlsx.Rhk(r.id, r.teks, tuple(isian_xlsx.Indikator(i.id, i.teks, i.target) for i in r.indikator))
-               for r in dari_skp.rhk]
+        rhk = [
+            isian_xlsx.Rhk(r.id, r.teks, tuple(isian_xlsx.Indikator(i.id, i.teks, i.target) for i in r.indikator))
+            for r in dari_skp.rhk
+        ]
         async with self._db.read() as s:
             tanggal = (await batas(s, skp.instansi_id, skp.tahun))[kode]
             isi = await isian_xlsx.template(s, skp, rhk, per, tanggal, request.name)
         for nama_berkas, potongan in lx.potong(f"isian-{skp.nip}-{skp.tahun}-{kode}.xlsx", isi):
             yield pb.PotonganBerkas(nama_berkas=nama_berkas, isi=potongan)
 
-    async def UnggahIsianPeriode(self, requests: AsyncIterator[pb.UnggahXlsxRequest],
-                                 context: grpc.aio.ServicerContext) -> pb.HasilUnggahXlsx:
+    async def UnggahIsianPeriode(
+        self, requests: AsyncIterator[pb.UnggahXlsxRequest], context: grpc.aio.ServicerContext
+    ) -> pb.HasilUnggahXlsx:
         kepala, penampung = None, None
         async for m in requests:  # the first message alone, to refuse a stranger before the file comes
             kepala = m
@@ -144,8 +167,7 @@ class Unggah(Dasar):
         async def work(s: AsyncSession) -> tuple[Hasil, pb.Kurva | None]:
             return await isian_xlsx.terapkan(s, p, skp, kode, lembar, hari), None
 
-        return await self._simpan_atau_batal(kepala, "UnggahIsianPeriode", work, kepala.name, skp.nip,
-                                             skp.instansi_id)
+        return await self._simpan_atau_batal(kepala, "UnggahIsianPeriode", work, kepala.name, skp.nip, skp.instansi_id)
 
     # --- Rating for many (the penilai) -------------------------------------------------
     async def _bawahan(self, th: int, kode: str) -> list[uc_rekap.BarisRekap]:
@@ -153,8 +175,9 @@ class Unggah(Dasar):
         async with self._db.read() as s:
             return await uc_rekap.rekap(s, pr.current().instansi_id, skps, kode)
 
-    async def UnduhRatingBawahan(self, request: pb.ListRekapPenilaianRequest,
-                                 context: grpc.aio.ServicerContext) -> AsyncIterator[pb.PotonganBerkas]:
+    async def UnduhRatingBawahan(
+        self, request: pb.ListRekapPenilaianRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.PotonganBerkas]:
         th, kode = tahun(request.tahun), _periode(request.periode)
         if request.query:
             raise TidakValid("query", "template rating memuat semua bawahan; kosongkan pencarian")
@@ -178,8 +201,9 @@ class Unggah(Dasar):
             hasil[b.skp.id] = per_unor[kunci]
         return hasil
 
-    async def UnggahRatingBawahan(self, requests: AsyncIterator[pb.UnggahXlsxRequest],
-                                  context: grpc.aio.ServicerContext) -> pb.HasilUnggahXlsx:
+    async def UnggahRatingBawahan(
+        self, requests: AsyncIterator[pb.UnggahXlsxRequest], context: grpc.aio.ServicerContext
+    ) -> pb.HasilUnggahXlsx:
         p = pr.current()
         kepala, penampung = await _terima(requests)
         th, kode = tahun(kepala.tahun), _periode(kepala.periode)
@@ -202,5 +226,6 @@ class Unggah(Dasar):
             k, belum = await uc_org.kurva_skp(s, ids, kode, capaian.capaian if capaian else None)
             return h, convert.kurva(k, diri.unor_induk.id, diri.unor_induk.nama, capaian, belum)
 
-        return await self._simpan_atau_batal(kepala, "UnggahRatingBawahan", work,
-                                             f"rating/{th}/{kode}", p.nip, p.instansi_id)
+        return await self._simpan_atau_batal(
+            kepala, "UnggahRatingBawahan", work, f"rating/{th}/{kode}", p.nip, p.instansi_id
+        )

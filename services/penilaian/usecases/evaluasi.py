@@ -39,8 +39,9 @@ from services.shared import jejak_audit
 from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 
-PERILAKU_KODE = frozenset({"BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONIS", "LOYAL", "ADAPTIF",
-                           "KOLABORATIF"})
+PERILAKU_KODE = frozenset(
+    {"BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONIS", "LOYAL", "ADAPTIF", "KOLABORATIF"}
+)
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,9 @@ async def periode_berisi(s: AsyncSession, skp: DataSkp) -> list[str]:
     return sorted(berisi, key=lambda k: (k == "akhir", k))
 
 
-async def daftar_periode(s: AsyncSession, p: Principal, skp: DataSkp, induk: Induk | None,
-                         hari_ini: dt.date) -> list[InfoPeriode]:
+async def daftar_periode(
+    s: AsyncSession, p: Principal, skp: DataSkp, induk: Induk | None, hari_ini: dt.date
+) -> list[InfoPeriode]:
     boleh_baca(p, skp)
     tanggal = await batas(s, skp.instansi_id, skp.tahun)
     nilai = {r.periode: r for r in await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id == skp.id))}
@@ -107,15 +109,22 @@ async def daftar_periode(s: AsyncSession, p: Principal, skp: DataSkp, induk: Ind
     hasil = []
     for per in periode_skp(skp.awal, skp.akhir):
         row = nilai.get(per.kode)
-        hasil.append(InfoPeriode(per, tanggal[per.kode],
-                                 terbuka(hari_ini, tanggal[per.kode], row is not None and row.status == "PERLU_PERBAIKAN"),
-                                 row, capaian[per.kode].capaian if per.kode in capaian else "",
-                                 per.kode in capaian and capaian[per.kode].final))
+        hasil.append(
+            InfoPeriode(
+                per,
+                tanggal[per.kode],
+                terbuka(hari_ini, tanggal[per.kode], row is not None and row.status == "PERLU_PERBAIKAN"),
+                row,
+                capaian[per.kode].capaian if per.kode in capaian else "",
+                per.kode in capaian and capaian[per.kode].final,
+            )
+        )
     return hasil
 
 
-async def lengkap(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk: Induk | None,
-                  hari_ini: dt.date) -> Lengkap:
+async def lengkap(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk: Induk | None, hari_ini: dt.date
+) -> Lengkap:
     per = periode(skp, kode)
     info = next(i for i in await daftar_periode(s, p, skp, induk, hari_ini) if i.periode.kode == per.kode)
 
@@ -136,26 +145,36 @@ def _tentang(skp: DataSkp, tentang: str) -> str:
     if tentang.startswith("perilaku/") and tentang[9:] in PERILAKU_KODE:
         return f"perilaku:{tentang[9:]}"
     prefix = f"skp/{skp.id}/rhk/"
-    if tentang.startswith(prefix) and tentang[len(prefix):] in skp.rhk:
-        return f"rhk:{tentang[len(prefix):]}"
+    if tentang.startswith(prefix) and tentang[len(prefix) :] in skp.rhk:
+        return f"rhk:{tentang[len(prefix) :]}"
     raise TidakValid("feedback.tentang", "sebutkan RHK SKP ini ('skp/…/rhk/…') atau perilaku ('perilaku/AKUNTABEL')")
 
 
-async def tambah_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, tentang: str,
-                          teks: str) -> FeedbackRow:
+async def tambah_feedback(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, tentang: str, teks: str
+) -> FeedbackRow:
     periode(skp, kode)
     sebagai_penilai(p, skp)
     jejak_tentang(skp)
-    row = FeedbackRow(id=uuid.uuid4().hex, skp_id=skp.id, periode=kode, tentang=_tentang(skp, tentang),
-                      teks=isian.teks(teks, "feedback.teks"), penulis_akun=p.akun_id, penulis_nip=p.nip or "",
-                      penulis_nama=skp.penilai_nama, waktu=sekarang())
+    row = FeedbackRow(
+        id=uuid.uuid4().hex,
+        skp_id=skp.id,
+        periode=kode,
+        tentang=_tentang(skp, tentang),
+        teks=isian.teks(teks, "feedback.teks"),
+        penulis_akun=p.akun_id,
+        penulis_nip=p.nip or "",
+        penulis_nama=skp.penilai_nama,
+        waktu=sekarang(),
+    )
     s.add(row)
     await s.flush()
     return row
 
 
-async def _feedback_sendiri(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str,
-                            etag: str) -> FeedbackRow:
+async def _feedback_sendiri(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, etag: str
+) -> FeedbackRow:
     periode(skp, kode)
     jejak_tentang(skp)
     row = await s.get(FeedbackRow, row_id)
@@ -167,8 +186,9 @@ async def _feedback_sendiri(s: AsyncSession, p: Principal, skp: DataSkp, kode: s
     return row
 
 
-async def ubah_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, teks: str,
-                        etag: str) -> FeedbackRow:
+async def ubah_feedback(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, teks: str, etag: str
+) -> FeedbackRow:
     row = await _feedback_sendiri(s, p, skp, kode, row_id, etag)
     row.teks = isian.teks(teks, "feedback.teks")
     row.waktu = sekarang()
@@ -182,8 +202,9 @@ async def hapus_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str,
     await s.flush()
 
 
-async def tulis_catatan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, teks: str,
-                        etag: str) -> CatatanEvaluasiRow:
+async def tulis_catatan(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, teks: str, etag: str
+) -> CatatanEvaluasiRow:
     """CATATAN / REKOMENDASI of the period: the penilai's, one per period."""
     periode(skp, kode)
     sebagai_penilai(p, skp)
@@ -206,8 +227,17 @@ def _dari_kode(kode: str) -> Rating | None:
     return Rating[kode] if kode else None
 
 
-async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: str, perilaku: str, etag: str,
-                induk: Induk, dari_capaian: str | None) -> PenilaianRow:
+async def nilai(
+    s: AsyncSession,
+    p: Principal,
+    skp: DataSkp,
+    kode: str,
+    hasil: str,
+    perilaku: str,
+    etag: str,
+    induk: Induk,
+    dari_capaian: str | None,
+) -> PenilaianRow:
     """Both ratings at once; "" is "-". `dari_capaian`: the rating hasil a
     pimpinan of a unor induk must get from the unit's final capaian."""
     periode(skp, kode)
@@ -215,13 +245,24 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
     jejak_tentang(skp)
     if dari_capaian is not None:
         if hasil and hasil != dari_capaian:
-            raise TidakValid("rating_hasil_kerja", "rating hasil kerja pimpinan unit induk mengikuti capaian "
-                             "kinerja organisasi unitnya; kosongkan atau pilih yang sesuai capaian")
+            raise TidakValid(
+                "rating_hasil_kerja",
+                "rating hasil kerja pimpinan unit induk mengikuti capaian "
+                "kinerja organisasi unitnya; kosongkan atau pilih yang sesuai capaian",
+            )
         hasil = dari_capaian if perilaku or hasil else ""
     row = await penilaian_row(s, skp.id, kode)
     if row is None:
-        row = PenilaianRow(skp_id=skp.id, periode=kode, tahun=skp.tahun, instansi_id=skp.instansi_id,
-                           unor_induk_id=induk.id, nip=skp.nip, penilai_nip=skp.penilai_nip, status="BELUM_DINILAI")
+        row = PenilaianRow(
+            skp_id=skp.id,
+            periode=kode,
+            tahun=skp.tahun,
+            instansi_id=skp.instansi_id,
+            unor_induk_id=induk.id,
+            nip=skp.nip,
+            penilai_nip=skp.penilai_nip,
+            status="BELUM_DINILAI",
+        )
         s.add(row)
     else:
         cek_etag(etag, row.versi, "Penilaian")
@@ -244,8 +285,10 @@ async def nilai(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hasil: s
 
 
 def _rating(row: PenilaianRow) -> str:
-    return (f"hasil={row.rating_hasil or '-'} perilaku={row.rating_perilaku or '-'} "
-            f"predikat={row.predikat or '-'} status={row.status}")
+    return (
+        f"hasil={row.rating_hasil or '-'} perilaku={row.rating_perilaku or '-'} "
+        f"predikat={row.predikat or '-'} status={row.status}"
+    )
 
 
 async def capaian_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str) -> CapaianRow | None:
@@ -262,5 +305,6 @@ async def rating_dari_capaian(s: AsyncSession, skp: DataSkp, induk: Induk, kode:
     if capaian is None or not capaian.final:
         raise KondisiTidakTerpenuhi(
             f"{skp.nama} memimpin {induk.nama}: rating hasil kerjanya mengikuti capaian kinerja organisasi "
-            "unit itu, yang belum difinalisasi untuk periode ini.")
+            "unit itu, yang belum difinalisasi untuk periode ini."
+        )
     return rating_hasil_dari_capaian(capaian.capaian)

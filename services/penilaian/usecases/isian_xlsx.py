@@ -32,8 +32,11 @@ JUDUL = {
 KOLOM = {
     RA: {"rencana_aksi.rhk": "RHK ID", "rencana_aksi.teks": "RENCANA AKSI"},
     BD: {"bukti_dukung.rhk": "RHK ID", "bukti_dukung.nama": "NAMA BUKTI DUKUNG", "bukti_dukung.tautan": "TAUTAN"},
-    RE: {"realisasi.indikator": "INDIKATOR ID", "realisasi.realisasi": "REALISASI",
-         "realisasi.sumber_data": "SUMBER DATA"},
+    RE: {
+        "realisasi.indikator": "INDIKATOR ID",
+        "realisasi.realisasi": "REALISASI",
+        "realisasi.sumber_data": "SUMBER DATA",
+    },
 }
 
 
@@ -51,18 +54,22 @@ class Rhk:
     indikator: tuple[Indikator, ...]
 
 
-async def _isi(s: AsyncSession, skp: DataSkp, kode: str) -> tuple[list[RencanaAksiRow], list[BuktiDukungRow],
-                                                                    list[RealisasiRow]]:
+async def _isi(
+    s: AsyncSession, skp: DataSkp, kode: str
+) -> tuple[list[RencanaAksiRow], list[BuktiDukungRow], list[RealisasiRow]]:
     def milik(model):
         return select(model).where(model.skp_id == skp.id, model.periode == kode)
 
-    return (list(await s.scalars(milik(RencanaAksiRow).order_by(RencanaAksiRow.dibuat, RencanaAksiRow.id))),
-            list(await s.scalars(milik(BuktiDukungRow).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
-            list(await s.scalars(milik(RealisasiRow))))
+    return (
+        list(await s.scalars(milik(RencanaAksiRow).order_by(RencanaAksiRow.dibuat, RencanaAksiRow.id))),
+        list(await s.scalars(milik(BuktiDukungRow).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
+        list(await s.scalars(milik(RealisasiRow))),
+    )
 
 
-async def template(s: AsyncSession, skp: DataSkp, rhk: list[Rhk], per: PeriodeNilai, batas: dt.date,
-                   name: str) -> bytes:
+async def template(
+    s: AsyncSession, skp: DataSkp, rhk: list[Rhk], per: PeriodeNilai, batas: dt.date, name: str
+) -> bytes:
     """The workbook: Info (which period, whose), then one sheet per kind of
     entry with what is recorded now and, per RHK without any, an empty row
     to fill. Ids and NIP are text cells."""
@@ -70,11 +77,19 @@ async def template(s: AsyncSession, skp: DataSkp, rhk: list[Rhk], per: PeriodeNi
     teks_rhk = {r.id: r.teks for r in rhk}
     wb, _ = lx.buku()
     info = lx.lembar_baru(wb, INFO, list(JUDUL[INFO]), [18, 60], teks_kolom="B")
-    for k, v in (("PERIODE ID", name), ("NIP", skp.nip), ("NAMA", skp.nama), ("JABATAN", skp.jabatan),
-                 ("PERIODE", f"{per.nama} ({tanggal_teks(per.awal)} - {tanggal_teks(per.akhir)})"),
-                 ("BATAS", tanggal_teks(batas)),
-                 ("PETUNJUK", "Isi lembar Rencana Aksi, Bukti Dukung dan Realisasi. Baris baru: salin RHK ID dari "
-                              "baris lain dan kosongkan ID. Jangan ubah kolom ID, RHK ID dan INDIKATOR ID.")):
+    for k, v in (
+        ("PERIODE ID", name),
+        ("NIP", skp.nip),
+        ("NAMA", skp.nama),
+        ("JABATAN", skp.jabatan),
+        ("PERIODE", f"{per.nama} ({tanggal_teks(per.awal)} - {tanggal_teks(per.akhir)})"),
+        ("BATAS", tanggal_teks(batas)),
+        (
+            "PETUNJUK",
+            "Isi lembar Rencana Aksi, Bukti Dukung dan Realisasi. Baris baru: salin RHK ID dari "
+            "baris lain dan kosongkan ID. Jangan ubah kolom ID, RHK ID dan INDIKATOR ID.",
+        ),
+    ):
         lx.tambah(info, [k, v])
     lembar = lx.lembar_baru(wb, RA, list(JUDUL[RA]), [34, 34, 50, 60], teks_kolom="AB")
     for a in ra:
@@ -93,8 +108,10 @@ async def template(s: AsyncSession, skp: DataSkp, rhk: list[Rhk], per: PeriodeNi
     for r in rhk:
         for i in r.indikator:
             real = ada.get(i.id)
-            lx.tambah(lembar, [i.id, r.teks, i.teks, i.target, real.realisasi if real else "",
-                               real.sumber_data if real else ""])
+            lx.tambah(
+                lembar,
+                [i.id, r.teks, i.teks, i.target, real.realisasi if real else "", real.sumber_data if real else ""],
+            )
     return lx.simpan(wb)
 
 
@@ -123,8 +140,11 @@ def periksa_info(lembar: dict[str, lx.Sheet], skp: DataSkp, name: str) -> None:
         except lx.SelSalah as e:
             raise TidakValid("isi", f"lembar Info baris {b.nomor if b else 0}: {e.pesan}") from None
         if nilai != harus:
-            raise TidakValid("isi", f"lembar Info: {kunci} bukan '{harus}'; berkas ini template periode atau pegawai "
-                             "lain. Unduh template periode ini lalu isi ulang")
+            raise TidakValid(
+                "isi",
+                f"lembar Info: {kunci} bukan '{harus}'; berkas ini template periode atau pegawai "
+                "lain. Unduh template periode ini lalu isi ulang",
+            )
 
 
 def _terisi(sheet: lx.Sheet, *isian: str) -> list[lx.Baris]:
@@ -133,8 +153,9 @@ def _terisi(sheet: lx.Sheet, *isian: str) -> list[lx.Baris]:
     return [b for b in sheet.baris if not (lx.teks_sel(b.sel["ID"]) == "" and all(_teks(b, j) == "" for j in isian))]
 
 
-async def terapkan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, lembar: dict[str, lx.Sheet],
-                   hari_ini: dt.date) -> Hasil:
+async def terapkan(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, lembar: dict[str, lx.Sheet], hari_ini: dt.date
+) -> Hasil:
     """Every row of the three sheets, in order. A row that is already so
     (the same text on an existing id; a new row whose RHK already has that
     very entry; the same realisasi) changes nothing: uploading a file twice
@@ -147,6 +168,7 @@ async def terapkan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, lemba
     hasil = Hasil()
 
     for baris in _terisi(lembar[RA], "RENCANA AKSI"):
+
         async def rencana_aksi(baris: lx.Baris = baris) -> bool:
             row_id = _id(baris, "ID", "rencana_aksi.name")
             teks = _teks(baris, "RENCANA AKSI")
@@ -165,6 +187,7 @@ async def terapkan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, lemba
         await satu_baris(s, hasil, lembar[RA], baris, KOLOM[RA], "ID", rencana_aksi)
 
     for baris in _terisi(lembar[BD], "NAMA BUKTI DUKUNG", "TAUTAN"):
+
         async def bukti_dukung(baris: lx.Baris = baris) -> bool:
             row_id = _id(baris, "ID", "bukti_dukung.name")
             nama, tautan = _teks(baris, "NAMA BUKTI DUKUNG"), _teks(baris, "TAUTAN")
@@ -183,6 +206,7 @@ async def terapkan(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, lemba
         await satu_baris(s, hasil, lembar[BD], baris, KOLOM[BD], "ID", bukti_dukung)
 
     for baris in lembar[RE].baris:
+
         async def ubah_realisasi(baris: lx.Baris = baris) -> bool:
             indikator_id = _id(baris, "INDIKATOR ID", "realisasi.indikator")
             teks, sumber = _teks(baris, "REALISASI"), _teks(baris, "SUMBER DATA")

@@ -98,7 +98,7 @@ async def harus_terbuka(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, 
     if not terbuka(hari_ini, tanggal, row is not None and row.status == "PERLU_PERBAIKAN"):
         raise KondisiTidakTerpenuhi(
             f"Pengisian {per.nama} ditutup: batasnya {tanggal_teks(tanggal)}. Hubungi atasan Anda bila perlu "
-            "perbaikan (atasan dapat mengembalikan penilaian dengan rating \"-\")."
+            'perbaikan (atasan dapat mengembalikan penilaian dengan rating "-").'
         )
     return per
 

@@ -40,8 +40,13 @@ class Penampung:
 
     def __init__(self, nama: str) -> None:
         nama = nama.strip()
-        if (not nama.lower().endswith(".xlsx") or len(nama) > 200 or "/" in nama or "\\" in nama
-                or any(ord(c) < 32 for c in nama)):
+        if (
+            not nama.lower().endswith(".xlsx")
+            or len(nama) > 200
+            or "/" in nama
+            or "\\" in nama
+            or any(ord(c) < 32 for c in nama)
+        ):
             raise TidakValid("nama_berkas", "nama berkas saja (tanpa folder), berakhiran .xlsx")
         self.nama = nama
         self._isi = bytearray()
@@ -62,7 +67,7 @@ def potong(nama: str, isi: bytes) -> Iterator[tuple[str, bytes]]:
     """A file as the pieces of a server stream: (name, first piece), ("", next piece), …"""
     yield nama, isi[:MAKS_POTONGAN]
     for i in range(MAKS_POTONGAN, len(isi), MAKS_POTONGAN):
-        yield "", isi[i:i + MAKS_POTONGAN]
+        yield "", isi[i : i + MAKS_POTONGAN]
 
 
 @dataclass
@@ -92,8 +97,11 @@ def _periksa_zip(isi: bytes) -> None:
         raise TidakValid("isi", "isi berkas XLSX terlalu besar setelah diurai")
     for b in bagian:
         if b.filename.startswith(_TERLARANG):
-            raise TidakValid("isi", "berkas berisi makro, tautan eksternal atau objek sisipan; simpan ulang sebagai "
-                             "Buku Kerja Excel (.xlsx) biasa")
+            raise TidakValid(
+                "isi",
+                "berkas berisi makro, tautan eksternal atau objek sisipan; simpan ulang sebagai "
+                "Buku Kerja Excel (.xlsx) biasa",
+            )
 
 
 def baca(isi: bytes, lembar: dict[str, tuple[str, ...]]) -> dict[str, Sheet]:
@@ -131,8 +139,11 @@ def _sheet(ws: Any, nama: str, judul: tuple[str, ...]) -> Sheet:
             sheet.kolom[t] = get_column_letter(i)
     kurang = [j for j in judul if j not in sheet.kolom]
     if kurang:
-        raise TidakValid("isi", f"lembar '{nama}': kolom {', '.join(kurang)} tidak ada di baris 1; pakai template "
-                         "yang diunduh dari e-Kinerja")
+        raise TidakValid(
+            "isi",
+            f"lembar '{nama}': kolom {', '.join(kurang)} tidak ada di baris 1; pakai template "
+            "yang diunduh dari e-Kinerja",
+        )
     indeks = {j: _indeks(sheet.kolom[j]) for j in judul}
     for nomor, row in enumerate(rows, start=2):
         if nomor > 2 * MAKS_BARIS:  # formatted empty rows: the limit counts them too, past twice the rows
@@ -179,8 +190,10 @@ def id_sel(v: Any) -> str:
     digits typed into a General cell. A number that lost digits (a float
     past 2^53: an 18-digit NIP in Excel) cannot be read back."""
     if isinstance(v, float) and (not v.is_integer() or abs(v) >= 2**53):
-        raise SelSalah("angka ini kehilangan digit di spreadsheet; format kolomnya sebagai Teks lalu salin "
-                       "ulang nilainya dari template")
+        raise SelSalah(
+            "angka ini kehilangan digit di spreadsheet; format kolomnya sebagai Teks lalu salin "
+            "ulang nilainya dari template"
+        )
     return teks_sel(v)
 
 

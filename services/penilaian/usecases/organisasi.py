@@ -24,17 +24,35 @@ from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 from services.shared.principal import Principal
 
 
-async def atur_capaian(s: AsyncSession, p: Principal, instansi_id: str, induk_id: str, induk_nama: str,
-                       pimpinan_nip: str, di_atas: Collection[str], tahun: int, kode: str, capaian: str,
-                       etag: str) -> CapaianRow:
+async def atur_capaian(
+    s: AsyncSession,
+    p: Principal,
+    instansi_id: str,
+    induk_id: str,
+    induk_nama: str,
+    pimpinan_nip: str,
+    di_atas: Collection[str],
+    tahun: int,
+    kode: str,
+    capaian: str,
+    etag: str,
+) -> CapaianRow:
     boleh_atur_capaian(p, instansi_id, pimpinan_nip, di_atas)
     if capaian not in CAPAIAN:
         raise TidakValid("capaian", "pilih Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang")
     row = await s.get(CapaianRow, (induk_id, tahun, kode))
     if row is None:
-        row = CapaianRow(unor_induk_id=induk_id, tahun=tahun, periode=kode, instansi_id=instansi_id,
-                         unor_induk_nama=induk_nama, capaian=capaian, final=False,
-                         diubah_oleh=p.username or p.nip or "", waktu=sekarang())
+        row = CapaianRow(
+            unor_induk_id=induk_id,
+            tahun=tahun,
+            periode=kode,
+            instansi_id=instansi_id,
+            unor_induk_nama=induk_nama,
+            capaian=capaian,
+            final=False,
+            diubah_oleh=p.username or p.nip or "",
+            waktu=sekarang(),
+        )
         s.add(row)
     else:
         cek_etag(etag, row.versi, "Capaian organisasi")
@@ -46,8 +64,17 @@ async def atur_capaian(s: AsyncSession, p: Principal, instansi_id: str, induk_id
     return row
 
 
-async def finalisasi(s: AsyncSession, p: Principal, instansi_id: str, induk_id: str, pimpinan_nip: str,
-                     di_atas: Collection[str], tahun: int, kode: str, etag: str) -> CapaianRow:
+async def finalisasi(
+    s: AsyncSession,
+    p: Principal,
+    instansi_id: str,
+    induk_id: str,
+    pimpinan_nip: str,
+    di_atas: Collection[str],
+    tahun: int,
+    kode: str,
+    etag: str,
+) -> CapaianRow:
     boleh_atur_capaian(p, instansi_id, pimpinan_nip, di_atas)
     row = await s.get(CapaianRow, (induk_id, tahun, kode))
     if row is None:
@@ -68,20 +95,31 @@ async def daftar_capaian(s: AsyncSession, instansi_id: str, tahun: int, kode: st
 
 
 async def daftar_batas(s: AsyncSession, instansi_id: str, tahun: int) -> list[tuple[str, dt.date, bool]]:
-    diatur = {r.periode for r in await s.scalars(
-        select(BatasRow).where(BatasRow.instansi_id == instansi_id, BatasRow.tahun == tahun))}
+    diatur = {
+        r.periode
+        for r in await s.scalars(select(BatasRow).where(BatasRow.instansi_id == instansi_id, BatasRow.tahun == tahun))
+    }
     tanggal = await batas(s, instansi_id, tahun)
     return [(k, tanggal[k], k not in diatur) for k in KODE]
 
 
-async def atur_batas(s: AsyncSession, p: Principal, tahun: int, kode: str, tanggal: dt.date | None,
-                     hari_ini: dt.date) -> tuple[str, dt.date, bool]:
+async def atur_batas(
+    s: AsyncSession, p: Principal, tahun: int, kode: str, tanggal: dt.date | None, hari_ini: dt.date
+) -> tuple[str, dt.date, bool]:
     akses.harus_admin(p, p.instansi_id)
-    await s.execute(delete(BatasRow).where(BatasRow.instansi_id == p.instansi_id, BatasRow.tahun == tahun,
-                                           BatasRow.periode == kode))
+    await s.execute(
+        delete(BatasRow).where(BatasRow.instansi_id == p.instansi_id, BatasRow.tahun == tahun, BatasRow.periode == kode)
+    )
     if tanggal is not None:
-        s.add(BatasRow(instansi_id=p.instansi_id, tahun=tahun, periode=kode,
-                       tanggal=validate_batas(tahun, kode, tanggal, hari_ini), diubah_oleh=p.username or p.nip or ""))
+        s.add(
+            BatasRow(
+                instansi_id=p.instansi_id,
+                tahun=tahun,
+                periode=kode,
+                tanggal=validate_batas(tahun, kode, tanggal, hari_ini),
+                diubah_oleh=p.username or p.nip or "",
+            )
+        )
     await s.flush()
     return next(b for b in await daftar_batas(s, p.instansi_id, tahun) if b[0] == kode)
 
@@ -93,26 +131,29 @@ async def kurva_skp(s: AsyncSession, skp_ids: list[str], kode: str, capaian: str
     dinilai = 0
     if skp_ids:
         rows = await s.execute(
-            select(PenilaianRow.predikat, func.count()).where(
-                PenilaianRow.skp_id.in_(skp_ids), PenilaianRow.periode == kode, PenilaianRow.predikat != "")
-            .group_by(PenilaianRow.predikat))
+            select(PenilaianRow.predikat, func.count())
+            .where(PenilaianRow.skp_id.in_(skp_ids), PenilaianRow.periode == kode, PenilaianRow.predikat != "")
+            .group_by(PenilaianRow.predikat)
+        )
         for predikat, n in rows:
             jumlah[Predikat[predikat]] = n
             dinilai += n
     return periksa(capaian, jumlah), len(skp_ids) - dinilai
 
 
-async def kurva_penilai(s: AsyncSession, penilai_nip: str, tahun: int, kode: str,
-                        capaian: str | None) -> tuple[HasilKurva, int]:
+async def kurva_penilai(
+    s: AsyncSession, penilai_nip: str, tahun: int, kode: str, capaian: str | None
+) -> tuple[HasilKurva, int]:
     """The curve over the SKPs a penilai rates in a period, from the records
     alone (for readers of one of those SKPs, who may not list the others):
     returns it and how many records have no predikat yet."""
     jumlah: dict[Predikat, int] = {}
     belum = 0
     rows = await s.execute(
-        select(PenilaianRow.predikat, func.count()).where(
-            PenilaianRow.penilai_nip == penilai_nip, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
-        .group_by(PenilaianRow.predikat))
+        select(PenilaianRow.predikat, func.count())
+        .where(PenilaianRow.penilai_nip == penilai_nip, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
+        .group_by(PenilaianRow.predikat)
+    )
     for predikat, n in rows:
         if predikat:
             jumlah[Predikat[predikat]] = n
@@ -121,14 +162,16 @@ async def kurva_penilai(s: AsyncSession, penilai_nip: str, tahun: int, kode: str
     return periksa(capaian, jumlah), belum
 
 
-async def kurva_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str,
-                      capaian: str | None) -> tuple[HasilKurva, int]:
+async def kurva_induk(
+    s: AsyncSession, induk_id: str, tahun: int, kode: str, capaian: str | None
+) -> tuple[HasilKurva, int]:
     """The curve over the penilaian records of a unor induk; the second value
     counts records without a predikat yet (an SKP nobody has started to rate
     has no record here: the penilai's own curve counts those)."""
     rows = await s.execute(
-        select(PenilaianRow.predikat, func.count()).where(
-            PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
-        .group_by(PenilaianRow.predikat))
+        select(PenilaianRow.predikat, func.count())
+        .where(PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
+        .group_by(PenilaianRow.predikat)
+    )
     jumlah = {p: n for p, n in rows}
     return periksa(capaian, {Predikat[p]: n for p, n in jumlah.items() if p}), jumlah.get("", 0)

@@ -16,12 +16,18 @@ from services.shared.errors import TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 
 
-async def tambah_rencana_aksi(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, rhk_id: str, teks: str,
-                              hari_ini: dt.date) -> RencanaAksiRow:
+async def tambah_rencana_aksi(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, rhk_id: str, teks: str, hari_ini: dt.date
+) -> RencanaAksiRow:
     await harus_terbuka(s, p, skp, kode, hari_ini)
-    row = RencanaAksiRow(id=uuid.uuid4().hex, skp_id=skp.id, periode=kode,
-                         rhk_id=rhk_milik(skp, rhk_id, "rencana_aksi.rhk"),
-                         teks=isian.teks(teks, "rencana_aksi.teks"), dibuat=sekarang())
+    row = RencanaAksiRow(
+        id=uuid.uuid4().hex,
+        skp_id=skp.id,
+        periode=kode,
+        rhk_id=rhk_milik(skp, rhk_id, "rencana_aksi.rhk"),
+        teks=isian.teks(teks, "rencana_aksi.teks"),
+        dibuat=sekarang(),
+    )
     s.add(row)
     await s.flush()
     return row
@@ -34,8 +40,9 @@ async def _milik(s: AsyncSession, model: type[Any], skp: DataSkp, kode: str, row
     return row
 
 
-async def ubah_rencana_aksi(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, teks: str,
-                            etag: str, hari_ini: dt.date) -> RencanaAksiRow:
+async def ubah_rencana_aksi(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, teks: str, etag: str, hari_ini: dt.date
+) -> RencanaAksiRow:
     await harus_terbuka(s, p, skp, kode, hari_ini)
     row: RencanaAksiRow = await _milik(s, RencanaAksiRow, skp, kode, row_id, "Rencana aksi")
     cek_etag(etag, row.versi, "Rencana aksi")
@@ -44,8 +51,17 @@ async def ubah_rencana_aksi(s: AsyncSession, p: Principal, skp: DataSkp, kode: s
     return row
 
 
-async def hapus(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, model: type, row_id: str, etag: str,
-                apa: str, hari_ini: dt.date) -> None:
+async def hapus(
+    s: AsyncSession,
+    p: Principal,
+    skp: DataSkp,
+    kode: str,
+    model: type,
+    row_id: str,
+    etag: str,
+    apa: str,
+    hari_ini: dt.date,
+) -> None:
     await harus_terbuka(s, p, skp, kode, hari_ini)
     row = await _milik(s, model, skp, kode, row_id, apa)
     cek_etag(etag, row.versi, apa)
@@ -53,20 +69,35 @@ async def hapus(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, model: t
     await s.flush()
 
 
-async def tambah_bukti(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, rhk_id: str, nama: str,
-                       tautan: str, hari_ini: dt.date) -> BuktiDukungRow:
+async def tambah_bukti(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, rhk_id: str, nama: str, tautan: str, hari_ini: dt.date
+) -> BuktiDukungRow:
     await harus_terbuka(s, p, skp, kode, hari_ini)
-    row = BuktiDukungRow(id=uuid.uuid4().hex, skp_id=skp.id, periode=kode,
-                         rhk_id=rhk_milik(skp, rhk_id, "bukti_dukung.rhk"),
-                         nama=isian.teks(nama, "bukti_dukung.nama", isian.MAKS_NAMA),
-                         tautan=isian.tautan(tautan, "bukti_dukung.tautan"), dibuat=sekarang())
+    row = BuktiDukungRow(
+        id=uuid.uuid4().hex,
+        skp_id=skp.id,
+        periode=kode,
+        rhk_id=rhk_milik(skp, rhk_id, "bukti_dukung.rhk"),
+        nama=isian.teks(nama, "bukti_dukung.nama", isian.MAKS_NAMA),
+        tautan=isian.tautan(tautan, "bukti_dukung.tautan"),
+        dibuat=sekarang(),
+    )
     s.add(row)
     await s.flush()
     return row
 
 
-async def ubah_bukti(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, nama: str, tautan: str,
-                     etag: str, hari_ini: dt.date) -> BuktiDukungRow:
+async def ubah_bukti(
+    s: AsyncSession,
+    p: Principal,
+    skp: DataSkp,
+    kode: str,
+    row_id: str,
+    nama: str,
+    tautan: str,
+    etag: str,
+    hari_ini: dt.date,
+) -> BuktiDukungRow:
     await harus_terbuka(s, p, skp, kode, hari_ini)
     row: BuktiDukungRow = await _milik(s, BuktiDukungRow, skp, kode, row_id, "Bukti dukung")
     cek_etag(etag, row.versi, "Bukti dukung")
@@ -76,8 +107,17 @@ async def ubah_bukti(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row
     return row
 
 
-async def ubah_realisasi(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, indikator_id: str,
-                         realisasi: str, sumber_data: str, etag: str, hari_ini: dt.date) -> RealisasiRow | None:
+async def ubah_realisasi(
+    s: AsyncSession,
+    p: Principal,
+    skp: DataSkp,
+    kode: str,
+    indikator_id: str,
+    realisasi: str,
+    sumber_data: str,
+    etag: str,
+    hari_ini: dt.date,
+) -> RealisasiRow | None:
     """Sets the realisasi of an indikator; both texts empty clears it (None)."""
     await harus_terbuka(s, p, skp, kode, hari_ini)
     if indikator_id not in skp.indikator:
@@ -97,8 +137,15 @@ async def ubah_realisasi(s: AsyncSession, p: Principal, skp: DataSkp, kode: str,
     if skp.kuantitatif:
         isian.realisasi_kuantitatif(teks)
     if row is None:
-        row = RealisasiRow(skp_id=skp.id, periode=kode, indikator_id=indikator_id,
-                           rhk_id=skp.indikator[indikator_id], realisasi=teks, sumber_data=sumber, diubah=sekarang())
+        row = RealisasiRow(
+            skp_id=skp.id,
+            periode=kode,
+            indikator_id=indikator_id,
+            rhk_id=skp.indikator[indikator_id],
+            realisasi=teks,
+            sumber_data=sumber,
+            diubah=sekarang(),
+        )
         s.add(row)
     else:
         row.realisasi, row.sumber_data, row.diubah = teks, sumber, sekarang()

@@ -24,11 +24,23 @@ from services.shared.principal import Principal
 INFO, RATING = "Info", "Rating"
 JUDUL = {
     INFO: ("KETERANGAN", "NILAI"),
-    RATING: ("SKP ID", "NIP", "NAMA", "JABATAN", "RATING HASIL KERJA", "RATING PERILAKU KERJA",
-             "CATATAN / REKOMENDASI", "PREDIKAT", "REALISASI"),
+    RATING: (
+        "SKP ID",
+        "NIP",
+        "NAMA",
+        "JABATAN",
+        "RATING HASIL KERJA",
+        "RATING PERILAKU KERJA",
+        "CATATAN / REKOMENDASI",
+        "PREDIKAT",
+        "REALISASI",
+    ),
 }
-KOLOM = {"rating_hasil_kerja": "RATING HASIL KERJA", "rating_perilaku_kerja": "RATING PERILAKU KERJA",
-         "catatan": "CATATAN / REKOMENDASI"}
+KOLOM = {
+    "rating_hasil_kerja": "RATING HASIL KERJA",
+    "rating_perilaku_kerja": "RATING PERILAKU KERJA",
+    "catatan": "CATATAN / REKOMENDASI",
+}
 PILIHAN = ["DIBAWAH EKSPEKTASI", "SESUAI EKSPEKTASI", "DIATAS EKSPEKTASI", "-"]
 # What a cell may say: the label, its first word, 1-3, "-" or nothing ("-": sent back or not rated).
 _RATING = {"": "", "-": "", "1": "DIBAWAH", "2": "SESUAI", "3": "DIATAS"}
@@ -39,20 +51,36 @@ for _r in Rating:
 def template(baris: list[BarisRekap], catatan: dict[str, str], tahun: int, kode: str, penilai: str) -> bytes:
     wb, _ = lx.buku()
     info = lx.lembar_baru(wb, INFO, list(JUDUL[INFO]), [18, 60])
-    for k, teks in (("TAHUN", str(tahun)), ("PERIODE", kode), ("NAMA PERIODE", f"{NAMA[kode]} {tahun}"),
-                 ("PEJABAT PENILAI", penilai),
-                 ("PETUNJUK", "Isi RATING HASIL KERJA dan RATING PERILAKU KERJA dengan DIBAWAH EKSPEKTASI, SESUAI "
-                              "EKSPEKTASI, DIATAS EKSPEKTASI atau '-' (dikembalikan untuk perbaikan); CATATAN / "
-                              "REKOMENDASI boleh kosong. Jangan ubah kolom SKP ID dan NIP.")):
+    for k, teks in (
+        ("TAHUN", str(tahun)),
+        ("PERIODE", kode),
+        ("NAMA PERIODE", f"{NAMA[kode]} {tahun}"),
+        ("PEJABAT PENILAI", penilai),
+        (
+            "PETUNJUK",
+            "Isi RATING HASIL KERJA dan RATING PERILAKU KERJA dengan DIBAWAH EKSPEKTASI, SESUAI "
+            "EKSPEKTASI, DIATAS EKSPEKTASI atau '-' (dikembalikan untuk perbaikan); CATATAN / "
+            "REKOMENDASI boleh kosong. Jangan ubah kolom SKP ID dan NIP.",
+        ),
+    ):
         lx.tambah(info, [k, teks])
     lembar = lx.lembar_baru(wb, RATING, list(JUDUL[RATING]), [34, 21, 30, 36, 22, 22, 50, 18, 10], teks_kolom="AB")
     for b in baris:
         v = b.nilai
-        lx.tambah(lembar, [b.skp.id, b.skp.nip, b.skp.nama, b.skp.jabatan,
-                           label(Rating, v.rating_hasil) if v else "-",
-                           label(Rating, v.rating_perilaku) if v else "-",
-                           catatan.get(b.skp.id, ""), label(Predikat, v.predikat) if v else "-",
-                           f"{b.realisasi}/{b.skp.jumlah_indikator}"])
+        lx.tambah(
+            lembar,
+            [
+                b.skp.id,
+                b.skp.nip,
+                b.skp.nama,
+                b.skp.jabatan,
+                label(Rating, v.rating_hasil) if v else "-",
+                label(Rating, v.rating_perilaku) if v else "-",
+                catatan.get(b.skp.id, ""),
+                label(Predikat, v.predikat) if v else "-",
+                f"{b.realisasi}/{b.skp.jumlah_indikator}",
+            ],
+        )
     if baris:
         pilihan = DataValidation(type="list", formula1='"' + ",".join(PILIHAN) + '"', allow_blank=True)
         lembar.ws.add_data_validation(pilihan)
@@ -63,8 +91,9 @@ def template(baris: list[BarisRekap], catatan: dict[str, str], tahun: int, kode:
 async def catatan_semua(s: AsyncSession, skp_ids: list[str], kode: str) -> dict[str, str]:
     if not skp_ids:
         return {}
-    rows = await s.scalars(select(CatatanEvaluasiRow).where(CatatanEvaluasiRow.skp_id.in_(skp_ids),
-                                                            CatatanEvaluasiRow.periode == kode))
+    rows = await s.scalars(
+        select(CatatanEvaluasiRow).where(CatatanEvaluasiRow.skp_id.in_(skp_ids), CatatanEvaluasiRow.periode == kode)
+    )
     return {r.skp_id: r.teks for r in rows}
 
 
@@ -75,8 +104,11 @@ def baca(isi: bytes) -> dict[str, lx.Sheet]:
 def periksa_info(lembar: dict[str, lx.Sheet], tahun: int, kode: str) -> None:
     info = {lx.teks_sel(b.sel["KETERANGAN"]).upper(): lx.teks_sel(b.sel["NILAI"]) for b in lembar[INFO].baris}
     if info.get("TAHUN") != str(tahun) or info.get("PERIODE", "").lower() != kode:
-        raise TidakValid("isi", f"lembar Info: berkas ini template rating {info.get('NAMA PERIODE') or 'lain'}, "
-                         f"bukan {NAMA[kode]} {tahun}. Unduh template periode ini lalu isi ulang")
+        raise TidakValid(
+            "isi",
+            f"lembar Info: berkas ini template rating {info.get('NAMA PERIODE') or 'lain'}, "
+            f"bukan {NAMA[kode]} {tahun}. Unduh template periode ini lalu isi ulang",
+        )
 
 
 def skp_baris(lembar: dict[str, lx.Sheet], bawahan: dict[str, BarisRekap]) -> dict[int, BarisRekap]:
@@ -90,8 +122,10 @@ def skp_baris(lembar: dict[str, lx.Sheet], bawahan: dict[str, BarisRekap]) -> di
         except lx.SelSalah:
             skp_id = ""
         if skp_id not in bawahan:
-            raise TidakDitemukan(f"Lembar Rating baris {b.nomor}: SKP '{skp_id}' tidak ditemukan di antara SKP "
-                                 "bawahan Anda pada periode ini.")
+            raise TidakDitemukan(
+                f"Lembar Rating baris {b.nomor}: SKP '{skp_id}' tidak ditemukan di antara SKP "
+                "bawahan Anda pada periode ini."
+            )
         hasil[b.nomor] = bawahan[skp_id]
     return hasil
 
@@ -103,8 +137,14 @@ def _rating(baris: lx.Baris, judul: str, field_name: str) -> str:
     return _RATING[t]
 
 
-async def terapkan(s: AsyncSession, p: Principal, kode: str, lembar: dict[str, lx.Sheet],
-                   per_baris: dict[int, BarisRekap], induk: dict[str, Induk]) -> Hasil:
+async def terapkan(
+    s: AsyncSession,
+    p: Principal,
+    kode: str,
+    lembar: dict[str, lx.Sheet],
+    per_baris: dict[int, BarisRekap],
+    induk: dict[str, Induk],
+) -> Hasil:
     """Each row: the two ratings as SetRating sets them (when they differ
     from the recorded ones), then the catatan as SetCatatanEvaluasi (when it
     differs). The catatan's text is checked first, so that a row is saved
@@ -113,8 +153,9 @@ async def terapkan(s: AsyncSession, p: Principal, kode: str, lembar: dict[str, l
     ids = [b.skp.id for b in per_baris.values()]
     catatan = await catatan_semua(s, ids, kode)
     # As plain values: a refused row expires the session's objects (unggah.satu_baris).
-    rating = {b.skp.id: (b.nilai.rating_hasil, b.nilai.rating_perilaku) if b.nilai else ("", "")
-              for b in per_baris.values()}
+    rating = {
+        b.skp.id: (b.nilai.rating_hasil, b.nilai.rating_perilaku) if b.nilai else ("", "") for b in per_baris.values()
+    }
     hasil = Hasil()
     for baris in sheet.baris:
         b = per_baris[baris.nomor]
@@ -126,8 +167,11 @@ async def terapkan(s: AsyncSession, p: Principal, kode: str, lembar: dict[str, l
             except lx.SelSalah as e:
                 raise SelKolom("NIP", "nip", e.pesan) from None
             if nip != skp.nip:
-                raise SelKolom("NIP", "nip", f"NIP bukan milik SKP pada baris ini ({skp.nip}, {skp.nama}); "
-                               "jangan urutkan sebagian kolom saja")
+                raise SelKolom(
+                    "NIP",
+                    "nip",
+                    f"NIP bukan milik SKP pada baris ini ({skp.nip}, {skp.nama}); jangan urutkan sebagian kolom saja",
+                )
             hasil_kerja = _rating(baris, "RATING HASIL KERJA", "rating_hasil_kerja")
             perilaku = _rating(baris, "RATING PERILAKU KERJA", "rating_perilaku_kerja")
             teks = isian.teks(lx.teks_sel(baris.sel["CATATAN / REKOMENDASI"]), "catatan", wajib=False)

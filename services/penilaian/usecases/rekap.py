@@ -44,16 +44,30 @@ async def rekap(s: AsyncSession, instansi_id: str, skps: list[DataSkp], kode: st
     ids = [skp.id for skp, _ in punya]
     tahun = punya[0][0].tahun
     tanggal = (await batas(s, instansi_id, tahun))[kode]
-    nilai = {r.skp_id: r for r in await s.scalars(
-        select(PenilaianRow).where(PenilaianRow.skp_id.in_(ids), PenilaianRow.periode == kode))}
-    realisasi = {skp_id: n for skp_id, n in await s.execute(
-        select(RealisasiRow.skp_id, func.count()).where(RealisasiRow.skp_id.in_(ids), RealisasiRow.periode == kode)
-        .group_by(RealisasiRow.skp_id))}
-    feedback = {skp_id: n for skp_id, n in await s.execute(
-        select(FeedbackRow.skp_id, func.count()).where(FeedbackRow.skp_id.in_(ids), FeedbackRow.periode == kode)
-        .group_by(FeedbackRow.skp_id))}
-    return [BarisRekap(skp, per, tanggal, nilai.get(skp.id), realisasi.get(skp.id, 0), feedback.get(skp.id, 0))
-            for skp, per in punya]
+    nilai = {
+        r.skp_id: r
+        for r in await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id.in_(ids), PenilaianRow.periode == kode))
+    }
+    realisasi = {
+        skp_id: n
+        for skp_id, n in await s.execute(
+            select(RealisasiRow.skp_id, func.count())
+            .where(RealisasiRow.skp_id.in_(ids), RealisasiRow.periode == kode)
+            .group_by(RealisasiRow.skp_id)
+        )
+    }
+    feedback = {
+        skp_id: n
+        for skp_id, n in await s.execute(
+            select(FeedbackRow.skp_id, func.count())
+            .where(FeedbackRow.skp_id.in_(ids), FeedbackRow.periode == kode)
+            .group_by(FeedbackRow.skp_id)
+        )
+    }
+    return [
+        BarisRekap(skp, per, tanggal, nilai.get(skp.id), realisasi.get(skp.id, 0), feedback.get(skp.id, 0))
+        for skp, per in punya
+    ]
 
 
 def label(enum: type[Rating] | type[Predikat], kode: str) -> str:
@@ -92,8 +106,20 @@ def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
     lembar.append([f"REKAP PENILAIAN BAWAHAN — {NAMA[kode].upper()} {tahun}"])
     lembar.append([f"Pejabat penilai: {penilai}"])
     lembar.append([])
-    kepala = ["No", "NIP", "Nama", "Jabatan", "Periode", "Batas", "Rating Hasil Kerja", "Rating Perilaku Kerja",
-              "Predikat Kinerja", "Realisasi terisi", "Jumlah indikator", "Feedback"]
+    kepala = [
+        "No",
+        "NIP",
+        "Nama",
+        "Jabatan",
+        "Periode",
+        "Batas",
+        "Rating Hasil Kerja",
+        "Rating Perilaku Kerja",
+        "Predikat Kinerja",
+        "Realisasi terisi",
+        "Jumlah indikator",
+        "Feedback",
+    ]
     lembar.append(kepala)
     for cell in ws[4]:
         cell.font = Font(bold=True)
@@ -101,12 +127,22 @@ def xlsx(baris: list[BarisRekap], tahun: int, kode: str, penilai: str) -> bytes:
     for n, b in enumerate(baris, start=1):
         v = b.nilai
         # NIP as text: an 18-digit number loses digits in a spreadsheet.
-        lembar.append([n, b.skp.nip, b.skp.nama, b.skp.jabatan,
-                   f"{tanggal_teks(b.periode.awal)} - {tanggal_teks(b.periode.akhir)}", tanggal_teks(b.batas),
-                   label(Rating, v.rating_hasil) if v else "-",
-                   label(Rating, v.rating_perilaku) if v else "-",
-                   label(Predikat, v.predikat) if v else "-", b.realisasi, b.skp.jumlah_indikator,
-                   b.feedback])
+        lembar.append(
+            [
+                n,
+                b.skp.nip,
+                b.skp.nama,
+                b.skp.jabatan,
+                f"{tanggal_teks(b.periode.awal)} - {tanggal_teks(b.periode.akhir)}",
+                tanggal_teks(b.batas),
+                label(Rating, v.rating_hasil) if v else "-",
+                label(Rating, v.rating_perilaku) if v else "-",
+                label(Predikat, v.predikat) if v else "-",
+                b.realisasi,
+                b.skp.jumlah_indikator,
+                b.feedback,
+            ]
+        )
         ws.cell(row=ws.max_row, column=2).number_format = "@"
     for col, lebar in zip("ABCDEFGHIJKL", (5, 21, 30, 36, 32, 18, 20, 20, 18, 10, 10, 9), strict=True):
         ws.column_dimensions[col].width = lebar

@@ -41,20 +41,34 @@ async def ringkasan(s: AsyncSession, saya: list[DataSkp], bawahan: list[DataSkp]
     bawahan = [x for x in bawahan if x.disetujui]
     semua = saya + bawahan
     tanggal = {k: await batas(s, *k) for k in {(x.instansi_id, x.tahun) for x in semua}}
-    status = {(r.skp_id, r.periode): r.status for r in await s.scalars(
-        select(PenilaianRow).where(PenilaianRow.skp_id.in_([x.id for x in semua])))} if semua else {}
+    status = (
+        {
+            (r.skp_id, r.periode): r.status
+            for r in await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id.in_([x.id for x in semua])))
+        }
+        if semua
+        else {}
+    )
 
     def baris(skp: DataSkp) -> list[BarisRingkas]:
         # Only periods that have started: a later quarter is not yet something to do.
-        return [BarisRingkas(skp, per, tanggal[(skp.instansi_id, skp.tahun)][per.kode],
-                             status.get((skp.id, per.kode), "BELUM_DINILAI"))
-                for per in periode_skp(skp.awal, skp.akhir) if per.awal <= hari_ini]
+        return [
+            BarisRingkas(
+                skp,
+                per,
+                tanggal[(skp.instansi_id, skp.tahun)][per.kode],
+                status.get((skp.id, per.kode), "BELUM_DINILAI"),
+            )
+            for per in periode_skp(skp.awal, skp.akhir)
+            if per.awal <= hari_ini
+        ]
 
     batas_saya = []
     for skp in saya:
         buka = [b for b in baris(skp) if terbuka(hari_ini, b.batas, b.status == "PERLU_PERBAIKAN")]
         if buka:
             batas_saya.append(min(buka, key=_urut))
-    menunggu = sorted((b for skp in bawahan for b in baris(skp)
-                       if b.status != "DINILAI" and hari_ini <= b.batas), key=_urut)
+    menunggu = sorted(
+        (b for skp in bawahan for b in baris(skp) if b.status != "DINILAI" and hari_ini <= b.batas), key=_urut
+    )
     return Ringkasan(sorted(batas_saya, key=_urut)[:BATAS_BARIS], menunggu[:BATAS_BARIS], len(menunggu))

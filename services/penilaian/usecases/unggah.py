@@ -36,8 +36,9 @@ class Hasil:
     def salah(self, sheet: Sheet, baris: Baris, judul: str, field_name: str, pesan: str) -> None:
         self.jumlah_kesalahan += 1
         if len(self.kesalahan) < MAKS_KESALAHAN:
-            self.kesalahan.append(Kesalahan(sheet.nama, baris.nomor, sheet.kolom.get(judul, ""), judul, field_name,
-                                            pesan))
+            self.kesalahan.append(
+                Kesalahan(sheet.nama, baris.nomor, sheet.kolom.get(judul, ""), judul, field_name, pesan)
+            )
 
 
 class SelKolom(SelSalah):
@@ -49,8 +50,15 @@ class SelKolom(SelSalah):
         self.field = field_name
 
 
-async def satu_baris(s: AsyncSession, hasil: Hasil, sheet: Sheet, baris: Baris, kolom: dict[str, str],
-                     utama: str, fn: Callable[[], Awaitable[bool]]) -> None:
+async def satu_baris(
+    s: AsyncSession,
+    hasil: Hasil,
+    sheet: Sheet,
+    baris: Baris,
+    kolom: dict[str, str],
+    utama: str,
+    fn: Callable[[], Awaitable[bool]],
+) -> None:
     """Runs one row's change (`fn` returns whether it changed anything).
     `kolom`: the field a use case names → the heading of its column;
     `utama`: the heading of the column that names the row, for refusals

@@ -61,8 +61,10 @@ def field_boleh_diubah(p: Principal, nip: str, instansi_id: str) -> frozenset[st
 
 def boleh_lihat_unor(p: Principal, unor_id: str, unor_sendiri: str | None, instansi_id: str) -> None:
     unor_terlihat(p, unor_id, instansi_id)
-    if unor_id == unor_sendiri or p.pengelola_instansi(instansi_id) or (
-        p.punya(LAYANAN) and p.instansi_id == instansi_id
+    if (
+        unor_id == unor_sendiri
+        or p.pengelola_instansi(instansi_id)
+        or (p.punya(LAYANAN) and p.instansi_id == instansi_id)
     ):
         return
     raise AksesDitolak("Anda hanya dapat melihat pegawai pada unit kerja Anda sendiri.")
@@ -83,8 +85,9 @@ def boleh_kelola_penugasan(p: Principal, nip: str, instansi_id: str) -> None:
     pegawai_terlihat(p, nip, instansi_id)
     if p.nip == nip or p.pengelola_instansi(instansi_id):
         return
-    raise AksesDitolak("Penugasan PLT/PLH hanya dapat diajukan oleh pegawai yang bersangkutan atau didaftarkan "
-                       "admin/helpdesk.")
+    raise AksesDitolak(
+        "Penugasan PLT/PLH hanya dapat diajukan oleh pegawai yang bersangkutan atau didaftarkan admin/helpdesk."
+    )
 
 
 def boleh_putuskan_penugasan(p: Principal, instansi_id: str) -> None:

@@ -27,8 +27,9 @@ PESAN_LUPA_PASSWORD = (
 )
 
 
-def validate_password_baru(password: str, lama: str | None = None, field: str = "password_baru", *,
-                           pribadi: Iterable[str] = ()) -> str:
+def validate_password_baru(
+    password: str, lama: str | None = None, field: str = "password_baru", *, pribadi: Iterable[str] = ()
+) -> str:
     """The rules for every new password. `pribadi`: the NIP, name and
     username of the account, which a password must not be built from."""
     if len(password) < PANJANG_MINIMAL:
@@ -40,8 +41,11 @@ def validate_password_baru(password: str, lama: str | None = None, field: str = 
     if lama is not None and password == lama:
         raise TidakValid(field, "harus berbeda dari password lama")
     if password.casefold() in _password_umum() or _inti(password) in _password_umum():
-        raise TidakValid(field, "terlalu umum dan mudah ditebak (termasuk daftar password yang paling sering "
-                                "dipakai); pilih gabungan kata yang hanya Anda ketahui")
+        raise TidakValid(
+            field,
+            "terlalu umum dan mudah ditebak (termasuk daftar password yang paling sering "
+            "dipakai); pilih gabungan kata yang hanya Anda ketahui",
+        )
     _bukan_data_pribadi(password, [x for x in pribadi if x], field)
     return password
 
@@ -67,11 +71,16 @@ def _bukan_data_pribadi(password: str, pribadi: list[str], field: str) -> None:
         # A NIP begins with the birth date and the TMT: six digits of it or
         # more, forwards or backwards, are guessed by whoever knows the NIP.
         for angka in re.findall(r"\d{6,}", inti):
-            if any(angka[i:i + 6] in nip or angka[i:i + 6] in nip[::-1] for i in range(len(angka) - 5)):
+            if any(angka[i : i + 6] in nip or angka[i : i + 6] in nip[::-1] for i in range(len(angka) - 5)):
                 raise TidakValid(field, "tidak boleh memuat NIP Anda atau bagiannya (misalnya tanggal lahir)")
     sisa = inti
-    kata = {w for x in pribadi if not _inti(x).isdigit()
-            for w in [_inti(x), *map(_inti, re.split(r"[\s.,_'-]+", x))] if len(w) >= 4}
+    kata = {
+        w
+        for x in pribadi
+        if not _inti(x).isdigit()
+        for w in [_inti(x), *map(_inti, re.split(r"[\s.,_'-]+", x))]
+        if len(w) >= 4
+    }
     for w in sorted(kata, key=len, reverse=True):
         sisa = sisa.replace(w, "").replace(w[::-1], "")
     # The name with a little added ("sutikno2024", "Endang.Sumarsih!") is
@@ -112,8 +121,9 @@ def kode_cocok(kode: str, nip: str, tersimpan: str, kunci: bytes) -> bool:
     return hmac.compare_digest(hash_kode(kode, nip, kunci), tersimpan)
 
 
-def kode_ke_email_baru_ditahan(email_diubah: dt.datetime | None, tunggu: dt.timedelta,
-                               sekarang: dt.datetime) -> dt.datetime | None:
+def kode_ke_email_baru_ditahan(
+    email_diubah: dt.datetime | None, tunggu: dt.timedelta, sekarang: dt.datetime
+) -> dt.datetime | None:
     """Until when no reset code may go to an address set at `email_diubah`
     (None: it may now). Whoever changed the address must not be able to
     send himself a code at once; meanwhile the old address has been told."""

@@ -17,14 +17,15 @@ STATUS = (MENUNGGU, DISETUJUI, DITOLAK, BATAL)
 
 # Units a jabatan fungsional heads as an extra duty (tugas tambahan): schools
 # and puskesmas, recognised by the unit's name or jabatan pimpinan.
-_UNIT_TUGAS_TAMBAHAN = re.compile(
-    r"\b(sekolah|sd|sdn|smp|smpn|sma|sman|smk|smkn|slb|tk|tkn|paud|puskesmas)\b")
+_UNIT_TUGAS_TAMBAHAN = re.compile(r"\b(sekolah|sd|sdn|smp|smpn|sma|sman|smk|smkn|slb|tk|tkn|paud|puskesmas)\b")
 # A jabatan fungsional: guru, dokter, or a JF level ("Ahli Muda", "Terampil").
 _JABATAN_FUNGSIONAL = re.compile(
-    r"\b(guru|dokter|dokter gigi|bidan|perawat|ahli (pertama|muda|madya|utama)|terampil|mahir|penyelia|pemula)\b")
+    r"\b(guru|dokter|dokter gigi|bidan|perawat|ahli (pertama|muda|madya|utama)|terampil|mahir|penyelia|pemula)\b"
+)
 
-ALASAN_TUGAS_TAMBAHAN = ("klaim sebagai kepala sekolah/puskesmas (jabatan fungsional dengan tugas tambahan) "
-                         "belum tercatat di data master")
+ALASAN_TUGAS_TAMBAHAN = (
+    "klaim sebagai kepala sekolah/puskesmas (jabatan fungsional dengan tugas tambahan) belum tercatat di data master"
+)
 ALASAN_DATA_SENDIRI = "unit kerja atau jabatan diubah sendiri lewat Edit Profil, belum dari data master"
 
 
@@ -45,20 +46,21 @@ def jabatan_sama(jabatan: str, jabatan_pimpinan: str) -> bool:
 def tugas_tambahan(unor: Unor, jabatan: str) -> bool:
     """Kepala sekolah/puskesmas: a jabatan fungsional ("Guru Ahli Madya")
     heading a school or puskesmas as an extra duty (docs/domain.md#klaim-pimpinan)."""
-    return bool(_UNIT_TUGAS_TAMBAHAN.search(_normal(f"{unor.nama} {unor.jabatan_pimpinan}"))
-                and _JABATAN_FUNGSIONAL.search(_normal(jabatan)))
+    return bool(
+        _UNIT_TUGAS_TAMBAHAN.search(_normal(f"{unor.nama} {unor.jabatan_pimpinan}"))
+        and _JABATAN_FUNGSIONAL.search(_normal(jabatan))
+    )
 
 
-def cek_klaim(unor: Unor, nip: str, jabatan: str, nama_pimpinan_sekarang: str | None, ganti: bool,
-              sendiri: bool = True) -> bool:
+def cek_klaim(
+    unor: Unor, nip: str, jabatan: str, nama_pimpinan_sekarang: str | None, ganti: bool, sendiri: bool = True
+) -> bool:
     """Returns False when the claimant already leads the unit (nothing to do).
     `sendiri`: the claimant asks themself (else admin/helpdesk for them)."""
     if unor.pimpinan_nip == nip:
         return False
     if not unor.jabatan_pimpinan.strip():
-        raise KondisiTidakTerpenuhi(
-            f"Jabatan pimpinan {unor.nama} belum tercatat. Hubungi admin instansi/BKPSDM."
-        )
+        raise KondisiTidakTerpenuhi(f"Jabatan pimpinan {unor.nama} belum tercatat. Hubungi admin instansi/BKPSDM.")
     if not jabatan_sama(jabatan, unor.jabatan_pimpinan) and not tugas_tambahan(unor, jabatan):
         raise KondisiTidakTerpenuhi(
             f"Jabatan {'Anda' if sendiri else 'pegawai ini'} ({jabatan}) bukan jabatan pimpinan {unor.nama} "

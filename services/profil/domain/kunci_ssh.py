@@ -19,7 +19,7 @@ RSA_MINIMAL = 2048
 
 @dataclass(frozen=True)
 class KunciPublik:
-    teks: str        # "ssh-ed25519 AAAA…" without the comment
+    teks: str  # "ssh-ed25519 AAAA…" without the comment
     komentar: str
     sidik_jari: str  # "SHA256:…"
 

@@ -26,8 +26,7 @@ class PenilaiEksternal:
     nip: str = ""  # a Kepala Daerah has none
 
 
-def validate(nama: str, jabatan: str, nip: str, nip_dinilai: str,
-             field: str = "penilai") -> PenilaiEksternal:
+def validate(nama: str, jabatan: str, nip: str, nip_dinilai: str, field: str = "penilai") -> PenilaiEksternal:
     """Nama and jabatan required; a NIP, when given, is a real one and not the
     rated pegawai's own."""
     nama = teks(nama, f"{field}.nama", MAKS_NAMA)
@@ -54,12 +53,12 @@ def peran_tanpa_atasan(struktur: org.Struktur, nip: str, unor_id: str, tanggal: 
     return [u for u in peran if org.resolve_atasan(struktur, nip, unor_id, tanggal, u) is None]
 
 
-def cek_boleh_dicatat(struktur: org.Struktur, nip: str, unor_id: str, tanggal: dt.date,
-                      nama_atasan: str) -> None:
+def cek_boleh_dicatat(struktur: org.Struktur, nip: str, unor_id: str, tanggal: dt.date, nama_atasan: str) -> None:
     """A penilai eksternal is recorded only for someone with no atasan inside
     the system in some role today; anyone else already has a penilai, and
     letting the admin name another would let him rate anyone."""
     if not peran_tanpa_atasan(struktur, nip, unor_id, tanggal):
         raise KondisiTidakTerpenuhi(
             f"Pegawai ini mempunyai atasan di dalam sistem ({nama_atasan}); penilai eksternal hanya untuk "
-            "pegawai di puncak instansi atau yang semua unit di atasnya kosong.")
+            "pegawai di puncak instansi atau yang semua unit di atasnya kosong."
+        )

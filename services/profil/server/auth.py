@@ -21,8 +21,11 @@ from services.shared.mutasi import Mutasi
 from services.shared.names import timestamp_to_proto
 
 PERAN = {
-    pr.PEGAWAI: pb.PERAN_PEGAWAI, pr.ADMIN_INSTANSI: pb.PERAN_ADMIN_INSTANSI,
-    pr.HELPDESK: pb.PERAN_HELPDESK, pr.LAYANAN: pb.PERAN_LAYANAN, pr.GERBANG_SSH: pb.PERAN_GERBANG_SSH,
+    pr.PEGAWAI: pb.PERAN_PEGAWAI,
+    pr.ADMIN_INSTANSI: pb.PERAN_ADMIN_INSTANSI,
+    pr.HELPDESK: pb.PERAN_HELPDESK,
+    pr.LAYANAN: pb.PERAN_LAYANAN,
+    pr.GERBANG_SSH: pb.PERAN_GERBANG_SSH,
 }
 ANONIM = "anonim"  # idempotency key space of calls made before login
 
@@ -52,15 +55,22 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
                 alamat = await tiket_gerbang.tukar(s, tiket, (request.nip or request.username), now())
             if alamat:
                 pr.set_alamat(alamat)
-        hasil = await self._akun.login(self._db, request.nip.strip(), request.username.strip(), request.password,
-                                       bersertifikat(context))
+        hasil = await self._akun.login(
+            self._db, request.nip.strip(), request.username.strip(), request.password, bersertifikat(context)
+        )
         expire = Timestamp()
         expire.FromDatetime(hasil.kedaluwarsa)
         a = hasil.akun
         return pb.LoginResponse(
-            access_token=hasil.token, expire_time=expire,
-            akun=pb.Akun(nip=a.nip or "", username=a.username or "", nama=a.nama, instansi_id=a.instansi_id,
-                         peran=peran_proto(a.peran)),
+            access_token=hasil.token,
+            expire_time=expire,
+            akun=pb.Akun(
+                nip=a.nip or "",
+                username=a.username or "",
+                nama=a.nama,
+                instansi_id=a.instansi_id,
+                peran=peran_proto(a.peran),
+            ),
         )
 
     async def Logout(self, request: pb.LogoutRequest, context: grpc.aio.ServicerContext) -> pb.LogoutResponse:
@@ -72,8 +82,9 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
 
         return await self._mutasi(request, "Logout", pb.LogoutResponse, work)
 
-    async def LogoutSemua(self, request: pb.LogoutSemuaRequest,
-                          context: grpc.aio.ServicerContext) -> pb.LogoutSemuaResponse:
+    async def LogoutSemua(
+        self, request: pb.LogoutSemuaRequest, context: grpc.aio.ServicerContext
+    ) -> pb.LogoutSemuaResponse:
         p = pr.current()
 
         async def work(s):
@@ -87,13 +98,18 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
         pr.current()
         return pb.CekSesiResponse()
 
-    async def UbahPassword(self, request: pb.UbahPasswordRequest, context: grpc.aio.ServicerContext) -> pb.UbahPasswordResponse:
+    async def UbahPassword(
+        self, request: pb.UbahPasswordRequest, context: grpc.aio.ServicerContext
+    ) -> pb.UbahPasswordResponse:
         p = pr.current()
         benar: list[PasswordLamaBenar] = []
 
         async def periksa() -> None:
-            benar.append(await self._akun.periksa_password_lama(self._db, p, request.password_lama,
-                                                                request.password_baru, bersertifikat(context)))
+            benar.append(
+                await self._akun.periksa_password_lama(
+                    self._db, p, request.password_lama, request.password_baru, bersertifikat(context)
+                )
+            )
 
         async def work(s):
             await self._akun.ubah_password(s, p, request.password_baru, benar[-1])
@@ -103,33 +119,52 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
 
     async def InfoMasuk(self, request: pb.InfoMasukRequest, context: grpc.aio.ServicerContext) -> pb.InfoMasukResponse:
         info = await info_masuk(self._db)
-        return pb.InfoMasukResponse(demo=info.demo, password_demo=info.password_demo, akun_demo=[
-            pb.AkunDemo(login=login, nama=nama, peran=peran) for login, nama, peran in info.akun])
+        return pb.InfoMasukResponse(
+            demo=info.demo,
+            password_demo=info.password_demo,
+            akun_demo=[pb.AkunDemo(login=login, nama=nama, peran=peran) for login, nama, peran in info.akun],
+        )
 
-    async def LupaPassword(self, request: pb.LupaPasswordRequest, context: grpc.aio.ServicerContext) -> pb.LupaPasswordResponse:
+    async def LupaPassword(
+        self, request: pb.LupaPasswordRequest, context: grpc.aio.ServicerContext
+    ) -> pb.LupaPasswordResponse:
         async def work(s):
-            return pb.LupaPasswordResponse(pesan=await self._akun.lupa_password(self._db, s, request.nip.strip(),
-                                                                            request.email))
+            return pb.LupaPasswordResponse(
+                pesan=await self._akun.lupa_password(self._db, s, request.nip.strip(), request.email)
+            )
 
-        return await self._mutasi(request, "LupaPassword", pb.LupaPasswordResponse, work,
-                                  akun=f"{ANONIM}:{request.nip.strip()[:18]}")
+        return await self._mutasi(
+            request, "LupaPassword", pb.LupaPasswordResponse, work, akun=f"{ANONIM}:{request.nip.strip()[:18]}"
+        )
 
-    async def ResetPassword(self, request: pb.ResetPasswordRequest, context: grpc.aio.ServicerContext) -> pb.ResetPasswordResponse:
+    async def ResetPassword(
+        self, request: pb.ResetPasswordRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ResetPasswordResponse:
         benar: list[KodeBenar] = []
 
         async def periksa() -> None:
-            benar.append(await self._akun.periksa_kode_reset(self._db, request.nip.strip(), request.kode.strip(),
-                                                             request.password_baru))
+            benar.append(
+                await self._akun.periksa_kode_reset(
+                    self._db, request.nip.strip(), request.kode.strip(), request.password_baru
+                )
+            )
 
         async def work(s):
             await self._akun.reset_password(s, request.password_baru, benar[-1])
             return pb.ResetPasswordResponse()
 
-        return await self._mutasi(request, "ResetPassword", pb.ResetPasswordResponse, work,
-                                  akun=f"{ANONIM}:{request.nip.strip()[:18]}", sebelum=periksa)
+        return await self._mutasi(
+            request,
+            "ResetPassword",
+            pb.ResetPasswordResponse,
+            work,
+            akun=f"{ANONIM}:{request.nip.strip()[:18]}",
+            sebelum=periksa,
+        )
 
-    async def KirimKodeReset(self, request: pb.KirimKodeResetRequest,
-                             context: grpc.aio.ServicerContext) -> pb.KirimKodeResetResponse:
+    async def KirimKodeReset(
+        self, request: pb.KirimKodeResetRequest, context: grpc.aio.ServicerContext
+    ) -> pb.KirimKodeResetResponse:
         p = pr.current()
 
         async def work(s):
@@ -138,21 +173,26 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
 
         return await self._mutasi(request, "KirimKodeReset", pb.KirimKodeResetResponse, work)
 
-    async def BuatTiketGerbang(self, request: pb.BuatTiketGerbangRequest,
-                               context: grpc.aio.ServicerContext) -> pb.TiketGerbang:
+    async def BuatTiketGerbang(
+        self, request: pb.BuatTiketGerbangRequest, context: grpc.aio.ServicerContext
+    ) -> pb.TiketGerbang:
         async with self._db.transaction() as s:
             tiket, kedaluwarsa = await tiket_gerbang.buat(s, pr.current(), request.login, request.alamat_klien, now())
         return pb.TiketGerbang(tiket=tiket, expire_time=timestamp_to_proto(kedaluwarsa))
 
-    async def KirimBerkasSaya(self, requests: AsyncIterator[pb.KirimBerkasSayaRequest],
-                              context: grpc.aio.ServicerContext) -> pb.KirimBerkasSayaResponse:
+    async def KirimBerkasSaya(
+        self, requests: AsyncIterator[pb.KirimBerkasSayaRequest], context: grpc.aio.ServicerContext
+    ) -> pb.KirimBerkasSayaResponse:
         p = pr.current()
         kepala, penampung = None, None
         async for m in requests:
             if kepala is None:  # the first message names the file
                 if m.isi:
-                    raise TidakValid("isi", "pesan pertama hanya berisi request_id dan nama_berkas; "
-                                            "isi berkas dikirim pada pesan berikutnya")
+                    raise TidakValid(
+                        "isi",
+                        "pesan pertama hanya berisi request_id dan nama_berkas; "
+                        "isi berkas dikirim pada pesan berikutnya",
+                    )
                 kepala, penampung = m, Penampung(m.nama_berkas.strip())
                 continue
             if m.request_id or m.nama_berkas:
@@ -172,5 +212,11 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
     async def CariKunciSsh(self, request: pb.CariKunciSshRequest, context: grpc.aio.ServicerContext) -> pb.KunciSsh:
         async with self._db.read() as s:
             sidik_jari, a = await cari_kunci_ssh(s, pr.current(), request.kunci_publik)
-        return pb.KunciSsh(sidik_jari=sidik_jari, nip=a.nip or "", username=a.username or "", nama=a.nama,
-                           peran=peran_proto(a.peran), instansi_id=a.instansi_id)
+        return pb.KunciSsh(
+            sidik_jari=sidik_jari,
+            nip=a.nip or "",
+            username=a.username or "",
+            nama=a.nama,
+            peran=peran_proto(a.peran),
+            instansi_id=a.instansi_id,
+        )

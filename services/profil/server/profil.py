@@ -62,7 +62,6 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         self._email_baru = email_baru
         self._mutasi = Mutasi(db, permintaan, jejak)
 
-
     async def GetPegawai(self, request: pb.GetPegawaiRequest, context: grpc.aio.ServicerContext) -> pb.Pegawai:
         nip = _nip(request.name)
         async with self._db.read() as s:
@@ -73,8 +72,12 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         paths = list(request.update_mask.paths)
         src = request.pegawai
         nilai = {
-            "jabatan": src.jabatan, "unor_id": src.unor_id, "nama": src.nama, "golongan_ruang": src.golongan_ruang,
-            "email": src.email, "jenis_asn": convert.JENIS_ASN_DARI.get(src.jenis_asn, ""),
+            "jabatan": src.jabatan,
+            "unor_id": src.unor_id,
+            "nama": src.nama,
+            "golongan_ruang": src.golongan_ruang,
+            "email": src.email,
+            "jenis_asn": convert.JENIS_ASN_DARI.get(src.jenis_asn, ""),
         }
         p = pr.current()
 
@@ -83,7 +86,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "UpdatePegawai", pb.Pegawai, work)
 
-    async def ListPegawai(self, request: pb.ListPegawaiRequest, context: grpc.aio.ServicerContext) -> pb.ListPegawaiResponse:
+    async def ListPegawai(
+        self, request: pb.ListPegawaiRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListPegawaiResponse:
         unor_id = _unor_id(request.parent, "parent")
         size = paging.page_size(request.page_size, 50, 500)
         offset = paging.decode(request.page_token, request.parent)
@@ -92,7 +97,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         nxt = paging.encode(offset + size, request.parent) if offset + size < total else ""
         return pb.ListPegawaiResponse(pegawai=[convert.ringkas(r) for r in rows], next_page_token=nxt, total_size=total)
 
-    async def SearchPegawai(self, request: pb.SearchPegawaiRequest, context: grpc.aio.ServicerContext) -> pb.ListPegawaiResponse:
+    async def SearchPegawai(
+        self, request: pb.SearchPegawaiRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListPegawaiResponse:
         if len(request.query) > 200:
             raise TidakValid("query", "maksimal 200 karakter")
         size = paging.page_size(request.page_size, 50, 500)
@@ -109,7 +116,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         async with self._db.read() as s:
             return convert.atasan(await uc.atasan(s, pr.current(), nip, tanggal, unor_plt))
 
-    async def ListBawahan(self, request: pb.ListBawahanRequest, context: grpc.aio.ServicerContext) -> pb.ListBawahanResponse:
+    async def ListBawahan(
+        self, request: pb.ListBawahanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListBawahanResponse:
         nip = _nip(request.name)
         tanggal = date_from_proto(request.tanggal, "tanggal", _today())
         async with self._db.read() as s:
@@ -125,8 +134,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "KlaimPimpinan", pb.Unor, work)
 
-    async def ListKlaimPimpinan(self, request: pb.ListKlaimPimpinanRequest,
-                                context: grpc.aio.ServicerContext) -> pb.ListKlaimPimpinanResponse:
+    async def ListKlaimPimpinan(
+        self, request: pb.ListKlaimPimpinanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListKlaimPimpinanResponse:
         nip = _nip(request.parent, "parent") if request.parent else None
         status = _status(convert.STATUS_KLAIM_DARI, request.status, "status")
         size = paging.page_size(request.page_size, 50, 200)
@@ -135,17 +145,20 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         async with self._db.read() as s:
             rows, total = await uc.daftar_klaim(s, pr.current(), nip, status, offset, size)
         nxt = paging.encode(offset + size, key) if offset + size < total else ""
-        return pb.ListKlaimPimpinanResponse(klaim=[convert.klaim(k) for k in rows], next_page_token=nxt,
-                                            total_size=total)
+        return pb.ListKlaimPimpinanResponse(
+            klaim=[convert.klaim(k) for k in rows], next_page_token=nxt, total_size=total
+        )
 
-    async def PutuskanKlaimPimpinan(self, request: pb.PutuskanKlaimPimpinanRequest,
-                                    context: grpc.aio.ServicerContext) -> pb.Klaim:
+    async def PutuskanKlaimPimpinan(
+        self, request: pb.PutuskanKlaimPimpinanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Klaim:
         klaim_id = _id(parse(request.name, "klaim"))
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.Klaim:
-            return convert.klaim(await uc.putuskan_klaim(s, p, klaim_id, request.setujui, request.ganti_pimpinan,
-                                                         request.alasan))
+            return convert.klaim(
+                await uc.putuskan_klaim(s, p, klaim_id, request.setujui, request.ganti_pimpinan, request.alasan)
+            )
 
         return await self._mutasi(request, "PutuskanKlaimPimpinan", pb.Klaim, work)
 
@@ -165,7 +178,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         nxt = paging.encode(offset + size, key) if offset + size < total else ""
         return pb.ListUnorResponse(unor=[convert.unor(u) for u in rows], next_page_token=nxt)
 
-    async def CreatePenugasan(self, request: pb.CreatePenugasanRequest, context: grpc.aio.ServicerContext) -> pb.Penugasan:
+    async def CreatePenugasan(
+        self, request: pb.CreatePenugasanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Penugasan:
         t = request.penugasan
         nip = uc.validate_nip_field(t.nip, "penugasan.nip")
         jenis = convert.PENUGASAN_DARI.get(t.jenis)
@@ -176,12 +191,15 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.Penugasan:
-            return convert.penugasan(await uc.tambah_penugasan(s, p, nip, t.unor_id, jenis, mulai, selesai,
-                                                               request.alasan))
+            return convert.penugasan(
+                await uc.tambah_penugasan(s, p, nip, t.unor_id, jenis, mulai, selesai, request.alasan)
+            )
 
         return await self._mutasi(request, "CreatePenugasan", pb.Penugasan, work)
 
-    async def ListPenugasan(self, request: pb.ListPenugasanRequest, context: grpc.aio.ServicerContext) -> pb.ListPenugasanResponse:
+    async def ListPenugasan(
+        self, request: pb.ListPenugasanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListPenugasanResponse:
         if not request.parent:
             nip, unor_id = None, None
         elif request.parent.startswith("unor/"):
@@ -193,8 +211,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
             rows = await uc.daftar_penugasan(s, pr.current(), nip=nip, unor_id=unor_id, status=status)
         return pb.ListPenugasanResponse(penugasan=[convert.penugasan(r) for r in rows])
 
-    async def PutuskanPenugasan(self, request: pb.PutuskanPenugasanRequest,
-                                context: grpc.aio.ServicerContext) -> pb.Penugasan:
+    async def PutuskanPenugasan(
+        self, request: pb.PutuskanPenugasanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Penugasan:
         penugasan_id = _id(parse(request.name, "penugasan"))
         p = pr.current()
 
@@ -203,7 +222,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "PutuskanPenugasan", pb.Penugasan, work)
 
-    async def AkhiriPenugasan(self, request: pb.AkhiriPenugasanRequest, context: grpc.aio.ServicerContext) -> pb.Penugasan:
+    async def AkhiriPenugasan(
+        self, request: pb.AkhiriPenugasanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Penugasan:
         penugasan_id = parse(request.name, "penugasan")
         selesai = date_from_proto(request.tanggal_selesai, "tanggal_selesai")
         p = pr.current()
@@ -213,8 +234,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "AkhiriPenugasan", pb.Penugasan, work)
 
-    async def SetPenilaiEksternal(self, request: pb.SetPenilaiEksternalRequest,
-                                  context: grpc.aio.ServicerContext) -> pb.Atasan:
+    async def SetPenilaiEksternal(
+        self, request: pb.SetPenilaiEksternalRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Atasan:
         nip = _nip(request.name)
         x = request.penilai
         p = pr.current()
@@ -224,8 +246,9 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "SetPenilaiEksternal", pb.Atasan, work)
 
-    async def HapusPenilaiEksternal(self, request: pb.HapusPenilaiEksternalRequest,
-                                    context: grpc.aio.ServicerContext) -> pb.Atasan:
+    async def HapusPenilaiEksternal(
+        self, request: pb.HapusPenilaiEksternalRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Atasan:
         nip = _nip(request.name)
         p = pr.current()
 
@@ -234,6 +257,7 @@ class ProfilServicer(profil_pb2_grpc.ProfilServiceServicer):
 
         return await self._mutasi(request, "HapusPenilaiEksternal", pb.Atasan, work)
 
-    async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
-                             context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
+    async def ListJejakAudit(
+        self, request: apb.ListJejakAuditRequest, context: grpc.aio.ServicerContext
+    ) -> apb.ListJejakAuditResponse:
         return await jejak_daftar.daftar(self._db, jejak, "profil", request)

@@ -68,10 +68,22 @@ def to_penugasan(row: PenugasanRow) -> org.Penugasan:
     return org.Penugasan(row.id, row.nip, row.unor_id, row.jenis, row.mulai, row.selesai)
 
 
-_UNOR_KOLOM = (UnorRow.id, UnorRow.nama, UnorRow.parent_id, UnorRow.induk, UnorRow.jabatan_pimpinan,
-               UnorRow.pimpinan_nip)
-_PENUGASAN_KOLOM = (PenugasanRow.id, PenugasanRow.nip, PenugasanRow.unor_id, PenugasanRow.jenis, PenugasanRow.mulai,
-                    PenugasanRow.selesai)
+_UNOR_KOLOM = (
+    UnorRow.id,
+    UnorRow.nama,
+    UnorRow.parent_id,
+    UnorRow.induk,
+    UnorRow.jabatan_pimpinan,
+    UnorRow.pimpinan_nip,
+)
+_PENUGASAN_KOLOM = (
+    PenugasanRow.id,
+    PenugasanRow.nip,
+    PenugasanRow.unor_id,
+    PenugasanRow.jenis,
+    PenugasanRow.mulai,
+    PenugasanRow.selesai,
+)
 
 
 async def load_struktur(s: AsyncSession, instansi_id: str) -> org.Struktur:
@@ -79,8 +91,9 @@ async def load_struktur(s: AsyncSession, instansi_id: str) -> org.Struktur:
     plain rows (most RPCs need it; ORM objects for every unit cost more than
     the queries themselves)."""
     units = await s.execute(select(*_UNOR_KOLOM).where(UnorRow.instansi_id == instansi_id))
-    tugas = await s.execute(select(*_PENUGASAN_KOLOM).where(PenugasanRow.instansi_id == instansi_id,
-                                                            PenugasanRow.status == BERLAKU))
+    tugas = await s.execute(
+        select(*_PENUGASAN_KOLOM).where(PenugasanRow.instansi_id == instansi_id, PenugasanRow.status == BERLAKU)
+    )
     return org.Struktur({u[0]: org.Unor(*u) for u in units}, [org.Penugasan(*p) for p in tugas])
 
 
@@ -90,8 +103,11 @@ async def leluhur_unor(s: AsyncSession, unor_id: str) -> org.Struktur:
     most of GetUnor on an instansi of 500 units). UNION stops at a cycle."""
     naik = select(*_UNOR_KOLOM).where(UnorRow.id == unor_id).cte("naik", recursive=True)
     atas = aliased(UnorRow)
-    naik = naik.union(select(atas.id, atas.nama, atas.parent_id, atas.induk, atas.jabatan_pimpinan,
-                             atas.pimpinan_nip).join(naik, atas.id == naik.c.parent_id))
+    naik = naik.union(
+        select(atas.id, atas.nama, atas.parent_id, atas.induk, atas.jabatan_pimpinan, atas.pimpinan_nip).join(
+            naik, atas.id == naik.c.parent_id
+        )
+    )
     return org.Struktur({u[0]: org.Unor(*u) for u in await s.execute(select(naik))})
 
 
@@ -121,7 +137,9 @@ async def list_pegawai_unor(s: AsyncSession, unor_id: str, offset: int, limit: i
     where = PegawaiRow.unor_id == unor_id
     total = await s.scalar(select(func.count()).select_from(PegawaiRow).where(where)) or 0
     rows = (
-        await s.scalars(select(PegawaiRow).where(where).order_by(PegawaiRow.nama, PegawaiRow.nip).offset(offset).limit(limit))
+        await s.scalars(
+            select(PegawaiRow).where(where).order_by(PegawaiRow.nama, PegawaiRow.nip).offset(offset).limit(limit)
+        )
     ).all()
     return list(rows), total
 
@@ -140,13 +158,21 @@ async def cari_pegawai(
     where = (PegawaiRow.instansi_id == instansi_id) & cond
     total = await s.scalar(select(func.count()).select_from(PegawaiRow).where(where)) or 0
     rows = (
-        await s.scalars(select(PegawaiRow).where(where).order_by(PegawaiRow.nama, PegawaiRow.nip).offset(offset).limit(limit))
+        await s.scalars(
+            select(PegawaiRow).where(where).order_by(PegawaiRow.nama, PegawaiRow.nip).offset(offset).limit(limit)
+        )
     ).all()
     return list(rows), total
 
 
-async def list_penugasan(s: AsyncSession, *, nip: str | None = None, unor_id: str | None = None,
-                         instansi_id: str | None = None, status: str | None = None) -> list[PenugasanRow]:
+async def list_penugasan(
+    s: AsyncSession,
+    *,
+    nip: str | None = None,
+    unor_id: str | None = None,
+    instansi_id: str | None = None,
+    status: str | None = None,
+) -> list[PenugasanRow]:
     stmt = select(PenugasanRow).order_by(PenugasanRow.mulai.desc(), PenugasanRow.id)
     if nip:
         stmt = stmt.where(PenugasanRow.nip == nip)
@@ -161,20 +187,25 @@ async def list_penugasan(s: AsyncSession, *, nip: str | None = None, unor_id: st
 
 async def ganti_hash_password(s: AsyncSession, akun_id: str, lama: str, baru: str) -> None:
     """The same password under new parameters; a change made meanwhile wins."""
-    await s.execute(update(AkunRow).where(AkunRow.id == akun_id, AkunRow.password_hash == lama)
-                    .values(password_hash=baru))
+    await s.execute(
+        update(AkunRow).where(AkunRow.id == akun_id, AkunRow.password_hash == lama).values(password_hash=baru)
+    )
 
 
-async def list_klaim(s: AsyncSession, *, instansi_id: str, nip: str | None, status: str | None,
-                     offset: int, limit: int) -> tuple[list[KlaimRow], int]:
+async def list_klaim(
+    s: AsyncSession, *, instansi_id: str, nip: str | None, status: str | None, offset: int, limit: int
+) -> tuple[list[KlaimRow], int]:
     where = [KlaimRow.instansi_id == instansi_id]
     if nip:
         where.append(KlaimRow.nip == nip)
     if status:
         where.append(KlaimRow.status == status)
     total = await s.scalar(select(func.count()).select_from(KlaimRow).where(*where)) or 0
-    rows = (await s.scalars(select(KlaimRow).where(*where).order_by(KlaimRow.diajukan.desc(), KlaimRow.id)
-                            .offset(offset).limit(limit))).all()
+    rows = (
+        await s.scalars(
+            select(KlaimRow).where(*where).order_by(KlaimRow.diajukan.desc(), KlaimRow.id).offset(offset).limit(limit)
+        )
+    ).all()
     return list(rows), total
 
 
@@ -188,10 +219,13 @@ async def sesi_aktif(s: AsyncSession, sesi_id: str, now: dt.datetime) -> bool:
     """A session holds while it is not ended or expired and its account is
     still there and active: disabling an account ends its tokens at once,
     however it was disabled."""
-    row = (await s.execute(
-        select(SesiRow.dicabut, SesiRow.kedaluwarsa, AkunRow.aktif).join(AkunRow, AkunRow.id == SesiRow.akun_id)
-        .where(SesiRow.id == sesi_id)
-    )).first()
+    row = (
+        await s.execute(
+            select(SesiRow.dicabut, SesiRow.kedaluwarsa, AkunRow.aktif)
+            .join(AkunRow, AkunRow.id == SesiRow.akun_id)
+            .where(SesiRow.id == sesi_id)
+        )
+    ).first()
     return row is not None and row.dicabut is None and bool(row.aktif) and _aware(row.kedaluwarsa) > now
 
 
@@ -201,17 +235,25 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 
 async def hitung_percobaan(s: AsyncSession, kunci: str, sejak: dt.datetime) -> int:
-    return await s.scalar(
-        select(func.count()).select_from(PercobaanRow).where(PercobaanRow.kunci == kunci, PercobaanRow.waktu >= sejak)
-    ) or 0
+    return (
+        await s.scalar(
+            select(func.count())
+            .select_from(PercobaanRow)
+            .where(PercobaanRow.kunci == kunci, PercobaanRow.waktu >= sejak)
+        )
+        or 0
+    )
 
 
 async def percobaan_terakhir(s: AsyncSession, kunci: str, sejak: dt.datetime) -> tuple[int, dt.datetime | None]:
     """How many attempts under `kunci` since `sejak`, and when the last one was."""
-    jumlah, terakhir = (await s.execute(
-        select(func.count(), func.max(PercobaanRow.waktu)).where(PercobaanRow.kunci == kunci,
-                                                                 PercobaanRow.waktu >= sejak)
-    )).one()
+    jumlah, terakhir = (
+        await s.execute(
+            select(func.count(), func.max(PercobaanRow.waktu)).where(
+                PercobaanRow.kunci == kunci, PercobaanRow.waktu >= sejak
+            )
+        )
+    ).one()
     return int(jumlah or 0), None if terakhir is None else _aware(terakhir)
 
 
@@ -228,21 +270,26 @@ async def hapus_percobaan(s: AsyncSession, kunci: str, ids: list[int]) -> None:
     await s.execute(delete(PercobaanRow).where((PercobaanRow.kunci == kunci) | PercobaanRow.id.in_(ids)))
 
 
-async def pesan_tebakan_kode(s: AsyncSession, akun_id: str, maks_salah: int,
-                             now: dt.datetime) -> KodeResetRow | None:
+async def pesan_tebakan_kode(s: AsyncSession, akun_id: str, maks_salah: int, now: dt.datetime) -> KodeResetRow | None:
     """Counts a guess against the account's live reset code before it is
     compared, in one UPDATE: however many guesses arrive at once, at most
     `maks_salah` get a code to compare with. None: no code to guess."""
     tiket_id = await s.scalar(
-        select(KodeResetRow.id).where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None))
-        .order_by(KodeResetRow.dibuat.desc()).limit(1)
+        select(KodeResetRow.id)
+        .where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None))
+        .order_by(KodeResetRow.dibuat.desc())
+        .limit(1)
     )
     if tiket_id is None:
         return None
     hasil = await s.execute(
         update(KodeResetRow)
-        .where(KodeResetRow.id == tiket_id, KodeResetRow.selesai.is_(None), KodeResetRow.salah < maks_salah,
-               KodeResetRow.kedaluwarsa > now)
+        .where(
+            KodeResetRow.id == tiket_id,
+            KodeResetRow.selesai.is_(None),
+            KodeResetRow.salah < maks_salah,
+            KodeResetRow.kedaluwarsa > now,
+        )
         .values(salah=KodeResetRow.salah + 1)
     )
     if hasil.rowcount != 1:  # type: ignore[attr-defined]
@@ -252,8 +299,9 @@ async def pesan_tebakan_kode(s: AsyncSession, akun_id: str, maks_salah: int,
 
 async def pakai_kode(s: AsyncSession, tiket_id: str, now: dt.datetime) -> bool:
     """Spends a reset code; False when another request spent it first."""
-    hasil = await s.execute(update(KodeResetRow).where(KodeResetRow.id == tiket_id, KodeResetRow.selesai.is_(None))
-                            .values(selesai=now))
+    hasil = await s.execute(
+        update(KodeResetRow).where(KodeResetRow.id == tiket_id, KodeResetRow.selesai.is_(None)).values(selesai=now)
+    )
     return hasil.rowcount == 1  # type: ignore[attr-defined]
 
 
@@ -265,5 +313,3 @@ async def bersihkan(s: AsyncSession, sebelum: dt.datetime) -> None:
     # Turns of rate-limit keys (one row per address ever seen); the next
     # attempt of a key makes its row again.
     await s.execute(giliran.delete().where(giliran.c.kunci.startswith("login") | giliran.c.kunci.startswith("reset")))
-
-

@@ -69,8 +69,9 @@ class LayananAkun:
         self._tasks: set[asyncio.Task[None]] = set()
         self.batas = BatasLogin(settings)
 
-    async def login(self, db: Database, nip: str, username: str, password: str,
-                    bersertifikat: bool = False) -> HasilLogin:
+    async def login(
+        self, db: Database, nip: str, username: str, password: str, bersertifikat: bool = False
+    ) -> HasilLogin:
         """Own transactions: a failed attempt must be counted although the call fails."""
         if nip:
             validate_nip(nip, jenis_asn="PPPK")  # shape only: PPPK rules are the weaker ones
@@ -94,8 +95,13 @@ class LayananAkun:
             if hash_baru is not None:
                 await repo.ganti_hash_password(s, akun.id, akun.password_hash, hash_baru)
             token, sesi_id, exp = self._signer.sign(
-                akun_id=akun.id, nip=akun.nip, username=akun.username, peran=akun.peran.split(","),
-                instansi_id=akun.instansi_id, now=t, nama=akun.nama,
+                akun_id=akun.id,
+                nip=akun.nip,
+                username=akun.username,
+                peran=akun.peran.split(","),
+                instansi_id=akun.instansi_id,
+                now=t,
+                nama=akun.nama,
             )
             s.add(SesiRow(id=sesi_id, akun_id=akun.id, dibuat=t, kedaluwarsa=exp, dicabut=None))
             return HasilLogin(token, exp, akun)
@@ -108,8 +114,9 @@ class LayananAkun:
         jejak_audit.catat(sasaran=f"akun/{p.login}", sesudah=f"{jumlah} sesi diakhiri")
         return jumlah
 
-    async def periksa_password_lama(self, db: Database, p: Principal, lama: str, baru: str,
-                                    bersertifikat: bool = False) -> PasswordLamaBenar:
+    async def periksa_password_lama(
+        self, db: Database, p: Principal, lama: str, baru: str, bersertifikat: bool = False
+    ) -> PasswordLamaBenar:
         """UbahPassword's check, before its unit of work and outside it: a
         wrong password_lama counts as a failed login (a stolen token is no
         oracle), in transactions of its own that stay when the call fails."""
@@ -132,16 +139,24 @@ class LayananAkun:
         akun = benar.akun
         await self.batas.berhasil(s, benar.pesanan)
         t = now()
-        hasil = await s.execute(update(SesiRow).where(SesiRow.akun_id == p.akun_id, SesiRow.id != p.sesi_id,
-                                                      SesiRow.dicabut.is_(None)).values(dicabut=t))
+        hasil = await s.execute(
+            update(SesiRow)
+            .where(SesiRow.akun_id == p.akun_id, SesiRow.id != p.sesi_id, SesiRow.dicabut.is_(None))
+            .values(dicabut=t)
+        )
         jumlah = int(hasil.rowcount or 0)  # type: ignore[attr-defined]
         jejak_audit.catat(sesudah=f"password diganti; {jumlah} sesi lain diakhiri")
-        await s.execute(update(AkunRow).where(AkunRow.id == p.akun_id)
-                        .values(password_hash=await self.batas.hash(baru), password_diubah=t))
+        await s.execute(
+            update(AkunRow)
+            .where(AkunRow.id == p.akun_id)
+            .values(password_hash=await self.batas.hash(baru), password_diubah=t)
+        )
         pegawai = await s.get(PegawaiRow, akun.nip) if akun.nip else None
         if pegawai is not None and pegawai.email:
             self._kirim_setelah_commit(
-                s, pegawai.email, "Password e-Kinerja Anda telah diubah",
+                s,
+                pegawai.email,
+                "Password e-Kinerja Anda telah diubah",
                 f"Yth. {pegawai.nama},\n\nPassword akun e-Kinerja Anda baru saja diubah ({t:%d-%m-%Y %H:%M} UTC). "
                 "Semua sesi lain akun Anda telah diakhiri.\n\nJika bukan Anda yang mengubahnya, segera pakai "
                 "Lupa Password untuk memasang password baru dan hubungi biro SDM/BKPSDM instansi Anda.\n",
@@ -160,19 +175,32 @@ class LayananAkun:
         for k in kunci:
             await ambil_giliran(s, giliran, kunci_giliran(k))
         for k in kunci:
-            rules.batasi(await repo.hitung_percobaan(s, k, t - jam), self._s.reset_max_per_jam, jam,
-                         "permintaan reset password")
+            rules.batasi(
+                await repo.hitung_percobaan(s, k, t - jam), self._s.reset_max_per_jam, jam, "permintaan reset password"
+            )
         await repo.catat_percobaan(s, list(kunci), t)
         row = (
             await s.execute(
-                select(AkunRow.id, AkunRow.aktif, AkunRow.instansi_id, PegawaiRow.email, PegawaiRow.nama,
-                       PegawaiRow.email_diubah)
-                .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip).where(AkunRow.nip == nip)
+                select(
+                    AkunRow.id,
+                    AkunRow.aktif,
+                    AkunRow.instansi_id,
+                    PegawaiRow.email,
+                    PegawaiRow.nama,
+                    PegawaiRow.email_diubah,
+                )
+                .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip)
+                .where(AkunRow.nip == nip)
             )
         ).first()
         # A newly changed address gets no code yet; the answer stays the same.
-        cocok = (row is not None and bool(row.email) and row.email.lower() == email and row.aktif
-                 and self._email_baru_ditahan(row.email_diubah, t) is None)
+        cocok = (
+            row is not None
+            and bool(row.email)
+            and row.email.lower() == email
+            and row.aktif
+            and self._email_baru_ditahan(row.email_diubah, t) is None
+        )
         if cocok:
             jejak_audit.catat(instansi_id=row.instansi_id)  # type: ignore[union-attr]
             akun_id, alamat_surel, nama = row.id, row.email, row.nama  # type: ignore[union-attr]
@@ -189,40 +217,58 @@ class LayananAkun:
         except Exception:  # nobody waits for the answer: as a mail that failed
             log.exception("reset.kode_gagal")
 
-    async def _terbitkan_kode(self, s: AsyncSession, akun_id: str, nip: str, email: str, nama: str,
-                              t: dt.datetime) -> dt.datetime:
+    async def _terbitkan_kode(
+        self, s: AsyncSession, akun_id: str, nip: str, email: str, nama: str, t: dt.datetime
+    ) -> dt.datetime:
         """A new single-use code replaces any earlier one; mailed once committed."""
         kode = rules.kode_baru()
         await s.execute(
-            update(KodeResetRow).where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None)).values(selesai=t)
+            update(KodeResetRow)
+            .where(KodeResetRow.akun_id == akun_id, KodeResetRow.selesai.is_(None))
+            .values(selesai=t)
         )
         ttl = dt.timedelta(seconds=self._s.reset_code_ttl_seconds)
-        s.add(KodeResetRow(id=uuid.uuid4().hex, akun_id=akun_id, kode_hash=rules.hash_kode(kode, nip, self._kunci_kode),
-                           dibuat=t, kedaluwarsa=t + ttl, salah=0, selesai=None))
+        s.add(
+            KodeResetRow(
+                id=uuid.uuid4().hex,
+                akun_id=akun_id,
+                kode_hash=rules.hash_kode(kode, nip, self._kunci_kode),
+                dibuat=t,
+                kedaluwarsa=t + ttl,
+                salah=0,
+                selesai=None,
+            )
+        )
         menit = int(ttl.total_seconds() // 60)
-        isi = (f"Yth. {nama},\n\nKode reset password e-Kinerja Anda: {kode}\n\n"
-               f"Kode ini hanya dapat dipakai sekali dan berlaku {menit} menit. Masukkan kode ini bersama "
-               "password baru pada layar Lupa Password. Password lama tetap berlaku sampai reset selesai.\n\n"
-               "Jika Anda tidak meminta reset password, abaikan email ini.\n")
+        isi = (
+            f"Yth. {nama},\n\nKode reset password e-Kinerja Anda: {kode}\n\n"
+            f"Kode ini hanya dapat dipakai sekali dan berlaku {menit} menit. Masukkan kode ini bersama "
+            "password baru pada layar Lupa Password. Password lama tetap berlaku sampai reset selesai.\n\n"
+            "Jika Anda tidak meminta reset password, abaikan email ini.\n"
+        )
         # "kode_reset": ekinerja_email_total{peristiwa="kode_reset"} counts the codes sent.
         self._kirim_setelah_commit(s, email, "Kode reset password e-Kinerja", isi, peristiwa="kode_reset")
         return t + ttl
 
     def _email_baru_ditahan(self, email_diubah: dt.datetime | None, t: dt.datetime) -> dt.datetime | None:
-        return rules.kode_ke_email_baru_ditahan(repo._aware(email_diubah) if email_diubah else None,
-                                                dt.timedelta(hours=self._s.email_baru_tunggu_jam), t)
+        return rules.kode_ke_email_baru_ditahan(
+            repo._aware(email_diubah) if email_diubah else None, dt.timedelta(hours=self._s.email_baru_tunggu_jam), t
+        )
 
     async def kirim_kode_reset(self, s: AsyncSession, p: Principal, nip: str) -> tuple[str, dt.datetime]:
         """Helpdesk: the Lupa Password code, to the address on record.
         Returns the masked address and when the code expires."""
         if not p.punya(ADMIN_INSTANSI, HELPDESK):
-            raise AksesDitolak("Mengirim kode reset password untuk pegawai lain hanya dapat dilakukan helpdesk "
-                               "atau admin instansi; gunakan Lupa Password untuk akun Anda sendiri.")
+            raise AksesDitolak(
+                "Mengirim kode reset password untuk pegawai lain hanya dapat dilakukan helpdesk "
+                "atau admin instansi; gunakan Lupa Password untuk akun Anda sendiri."
+            )
         validate_nip(nip, jenis_asn="PPPK")
         row = (
             await s.execute(
                 select(AkunRow, PegawaiRow.email, PegawaiRow.nama, PegawaiRow.instansi_id, PegawaiRow.email_diubah)
-                .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip).where(AkunRow.nip == nip)
+                .join(PegawaiRow, PegawaiRow.nip == AkunRow.nip)
+                .where(AkunRow.nip == nip)
             )
         ).first()
         if row is None or not p.pengelola_instansi(row.instansi_id):
@@ -231,8 +277,12 @@ class LayananAkun:
         t = now()
         jam = dt.timedelta(hours=1)
         await ambil_giliran(s, giliran, kunci_giliran(f"reset:{nip}"))
-        rules.batasi(await repo.hitung_percobaan(s, f"reset:{nip}", t - jam), self._s.reset_max_per_jam, jam,
-                     "permintaan reset password")
+        rules.batasi(
+            await repo.hitung_percobaan(s, f"reset:{nip}", t - jam),
+            self._s.reset_max_per_jam,
+            jam,
+            "permintaan reset password",
+        )
         if not row.AkunRow.aktif:
             raise KondisiTidakTerpenuhi("Akun pegawai ini tidak aktif.")
         if not row.email:
@@ -241,21 +291,27 @@ class LayananAkun:
         if ditahan is not None:
             raise KondisiTidakTerpenuhi(
                 f"Email pegawai ini baru diubah. Demi keamanan, kode reset password dapat dikirim ke alamat baru "
-                f"setelah {ditahan:%d-%m-%Y %H:%M} UTC.")
+                f"setelah {ditahan:%d-%m-%Y %H:%M} UTC."
+            )
         await repo.catat_percobaan(s, [f"reset:{nip}"], t)
         kedaluwarsa = await self._terbitkan_kode(s, row.AkunRow.id, nip, row.email, row.nama, t)
         tersamar = rules.samarkan_email(row.email)
-        jejak_audit.catat(atas_nama=nip, sasaran=f"pegawai/{nip}",
-                          sesudah=f"kode reset dikirim ke {tersamar}, berlaku sampai {kedaluwarsa:%H:%M} UTC")
+        jejak_audit.catat(
+            atas_nama=nip,
+            sasaran=f"pegawai/{nip}",
+            sesudah=f"kode reset dikirim ke {tersamar}, berlaku sampai {kedaluwarsa:%H:%M} UTC",
+        )
         return tersamar, kedaluwarsa
 
-    def _kirim_setelah_commit(self, s: AsyncSession, email: str, subjek: str, isi: str,
-                              peristiwa: str = "akun") -> None:
+    def _kirim_setelah_commit(
+        self, s: AsyncSession, email: str, subjek: str, isi: str, peristiwa: str = "akun"
+    ) -> None:
         self._mailer.kirim_setelah_commit(s, self._mailer.compose(email, subjek, isi), peristiwa)
 
     def _setelah_commit(self, s: AsyncSession, tugas: Callable[[], Coroutine[Any, Any, None]]) -> None:
         """Runs `tugas` in the background once `s` commits (never if it rolls
         back), so the reply does not wait for it."""
+
         def after_commit(_session: object) -> None:
             task = asyncio.get_running_loop().create_task(tugas(), name=SETELAH_COMMIT)
             self._tasks.add(task)
@@ -305,10 +361,14 @@ class LayananAkun:
             raise benar.salah  # a simultaneous request with the same code was first
         # Whoever knew the old password is logged out everywhere.
         jumlah = await _akhiri_semua_sesi(s, akun.id)
-        jejak_audit.catat(instansi_id=akun.instansi_id,
-                          sesudah=f"password diganti dengan kode reset; {jumlah} sesi diakhiri")
-        await s.execute(update(AkunRow).where(AkunRow.id == akun.id)
-                        .values(password_hash=await self.batas.hash(baru), password_diubah=t))
+        jejak_audit.catat(
+            instansi_id=akun.instansi_id, sesudah=f"password diganti dengan kode reset; {jumlah} sesi diakhiri"
+        )
+        await s.execute(
+            update(AkunRow)
+            .where(AkunRow.id == akun.id)
+            .values(password_hash=await self.batas.hash(baru), password_diubah=t)
+        )
 
 
 async def _tidak_ada() -> None:
@@ -316,8 +376,9 @@ async def _tidak_ada() -> None:
 
 
 async def _akhiri_semua_sesi(s: AsyncSession, akun_id: str) -> int:
-    hasil = await s.execute(update(SesiRow).where(SesiRow.akun_id == akun_id, SesiRow.dicabut.is_(None))
-                            .values(dicabut=now()))
+    hasil = await s.execute(
+        update(SesiRow).where(SesiRow.akun_id == akun_id, SesiRow.dicabut.is_(None)).values(dicabut=now())
+    )
     return int(hasil.rowcount or 0)  # type: ignore[attr-defined]
 
 
@@ -327,10 +388,13 @@ async def cari_kunci_ssh(s: AsyncSession, p: Principal, teks: str) -> tuple[str,
     if not p.punya(GERBANG_SSH):
         raise AksesDitolak("Hanya akun gerbang SSH yang dapat mencari kunci SSH.")
     kunci = urai_kunci_ssh(teks)
-    row = (await s.execute(
-        select(KunciSshRow, AkunRow).join(AkunRow, AkunRow.id == KunciSshRow.akun_id)
-        .where(KunciSshRow.sidik_jari == kunci.sidik_jari)
-    )).first()
+    row = (
+        await s.execute(
+            select(KunciSshRow, AkunRow)
+            .join(AkunRow, AkunRow.id == KunciSshRow.akun_id)
+            .where(KunciSshRow.sidik_jari == kunci.sidik_jari)
+        )
+    ).first()
     if row is None or not row.AkunRow.aktif:
         raise TidakDitemukan("Kunci SSH ini tidak terdaftar pada akun e-Kinerja yang aktif.")
     return kunci.sidik_jari, row.AkunRow

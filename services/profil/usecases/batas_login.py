@@ -112,8 +112,9 @@ class BatasLogin:
             ip = ip.ipv4_mapped  # a dual-stack listener sees 127.0.0.1 as ::ffff:127.0.0.1
         return any(ip in jaringan for jaringan in self._layanan)
 
-    async def periksa(self, db: Database, akun: AkunRow | None, login: str, alamat: str, password: str,
-                      bersertifikat: bool) -> tuple[bool, Pesanan]:
+    async def periksa(
+        self, db: Database, akun: AkunRow | None, login: str, alamat: str, password: str, bersertifikat: bool
+    ) -> tuple[bool, Pesanan]:
         """Reserves the attempt, then checks the password. Raises TerlaluBanyak
         before any check when a limit is reached."""
         # Service accounts and the SSH gateway's: machines at known addresses.
@@ -129,16 +130,18 @@ class BatasLogin:
         giliran_akun = pasangan if dari_luar else kunci
         ids = await self._pesan(db, giliran_akun, per_akun, pasangan, per_alamat)
         async with self._per_akun.giliran(giliran_akun), self._per_alamat.giliran(per_alamat or pasangan):
-            ok = await verify_password(None if dari_luar or akun is None else akun.password_hash, password,
-                                       self._argon2)
+            ok = await verify_password(
+                None if dari_luar or akun is None else akun.password_hash, password, self._argon2
+            )
         return ok and not dari_luar, Pesanan(ids, pasangan)
 
     async def berhasil(self, s: AsyncSession, pesanan: Pesanan) -> None:
         """The password was right: this attempt and the pair's failures no longer count."""
         await repo.hapus_percobaan(s, pesanan.pasangan, pesanan.ids)
 
-    async def _pesan(self, db: Database, kunci: str, per_akun: str | None, pasangan: str,
-                     per_alamat: str | None) -> list[int]:
+    async def _pesan(
+        self, db: Database, kunci: str, per_akun: str | None, pasangan: str, per_alamat: str | None
+    ) -> list[int]:
         for percobaan in range(1, PERCOBAAN_PESAN + 1):
             try:
                 async with db.transaction() as s:
@@ -148,8 +151,9 @@ class BatasLogin:
                     raise
         raise AssertionError("unreachable")
 
-    async def _pesan_dalam(self, s: AsyncSession, kunci: str, per_akun: str | None, pasangan: str,
-                           per_alamat: str | None) -> list[int]:
+    async def _pesan_dalam(
+        self, s: AsyncSession, kunci: str, per_akun: str | None, pasangan: str, per_alamat: str | None
+    ) -> list[int]:
         # Always the account's turn first, then the address's: two attempts
         # never wait on each other's second turn (no deadlock).
         await ambil_giliran(s, giliran, kunci_giliran(kunci))
@@ -159,8 +163,12 @@ class BatasLogin:
         detik = self._s.login_jendela_detik
         jendela = dt.timedelta(seconds=detik)
         if per_akun:
-            rules.batasi(await repo.hitung_percobaan(s, per_akun, t - jendela), self._s.login_max_gagal_akun,
-                         jendela, "percobaan masuk yang gagal untuk akun ini")
+            rules.batasi(
+                await repo.hitung_percobaan(s, per_akun, t - jendela),
+                self._s.login_max_gagal_akun,
+                jendela,
+                "percobaan masuk yang gagal untuk akun ini",
+            )
         gagal, terakhir = await repo.percobaan_terakhir(s, pasangan, t - jendela)
         jeda = rules.jeda_login(gagal, self._s.login_max_gagal, self._s.login_jeda_awal_detik, detik)
         if jeda and terakhir is not None:
@@ -168,6 +176,10 @@ class BatasLogin:
             if sisa > 0:
                 rules.tolak("percobaan masuk yang gagal", max(1, math.ceil(sisa)))
         if per_alamat:
-            rules.batasi(await repo.hitung_percobaan(s, per_alamat, t - jendela), self._s.login_max_gagal_alamat,
-                         jendela, "percobaan masuk yang gagal dari alamat jaringan Anda")
+            rules.batasi(
+                await repo.hitung_percobaan(s, per_alamat, t - jendela),
+                self._s.login_max_gagal_alamat,
+                jendela,
+                "percobaan masuk yang gagal dari alamat jaringan Anda",
+            )
         return await repo.catat_percobaan(s, [k for k in (per_akun, pasangan, per_alamat) if k], t)

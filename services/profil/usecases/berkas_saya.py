@@ -55,24 +55,32 @@ class KirimBerkasSaya:
         kunci = f"kirim-berkas:{p.akun_id}"
         await ambil_giliran(s, giliran, kunci)
         jam = dt.timedelta(hours=1)
-        rules.batasi(await repo.hitung_percobaan(s, kunci, t - jam), self._s.kirim_berkas_per_jam, jam,
-                     "berkas yang dikirim ke email")
+        rules.batasi(
+            await repo.hitung_percobaan(s, kunci, t - jam),
+            self._s.kirim_berkas_per_jam,
+            jam,
+            "berkas yang dikirim ke email",
+        )
         email = await s.scalar(select(PegawaiRow.email).where(PegawaiRow.nip == p.nip)) if p.nip else None
         if not email:
-            raise KondisiTidakTerpenuhi("Akun ini belum memiliki email terdaftar; isi email pada Profil dahulu, "
-                                        "atau minta helpdesk mengisinya.")
+            raise KondisiTidakTerpenuhi(
+                "Akun ini belum memiliki email terdaftar; isi email pada Profil dahulu, atau minta helpdesk mengisinya."
+            )
         await repo.catat_percobaan(s, [kunci], t)
         tersamar = rules.samarkan_email(email)
         jejak_audit.catat(sasaran=f"akun/{p.login}", sesudah=f"{nama} ({len(isi)} byte) dikirim ke {tersamar}")
         self._kirim_setelah_commit(s, email, p.nama, nama, isi, jenis)
         return tersamar
 
-    def _kirim_setelah_commit(self, s: AsyncSession, email: str, nama_orang: str, nama: str, isi: bytes,
-                              jenis: str) -> None:
+    def _kirim_setelah_commit(
+        self, s: AsyncSession, email: str, nama_orang: str, nama: str, isi: bytes, jenis: str
+    ) -> None:
         msg = self._mailer.compose(
-            email, f"Berkas e-Kinerja: {nama}",
+            email,
+            f"Berkas e-Kinerja: {nama}",
             f"Yth. {nama_orang},\n\nTerlampir berkas {nama} yang Anda simpan di e-Kinerja dan minta dikirim "
-            "ke email terdaftar Anda.\n\nJika Anda tidak memintanya, beri tahu helpdesk.\n")
+            "ke email terdaftar Anda.\n\nJika Anda tidak memintanya, beri tahu helpdesk.\n",
+        )
         utama, sub = jenis.split("/")
         msg.add_attachment(isi, maintype=utama, subtype=sub, filename=nama)
         self._mailer.kirim_setelah_commit(s, msg, "berkas")
@@ -106,8 +114,15 @@ class Penampung:
 def periksa_nama(nama: str) -> str:
     """The extension, or TidakValid naming the field."""
     akhiran = PurePosixPath(nama).suffix.lower()
-    if (not nama or len(nama) > 200 or PurePosixPath(nama).name != nama or "\\" in nama or nama.startswith(".")
-            or any(ord(c) < 32 for c in nama) or akhiran not in _JENIS):
+    if (
+        not nama
+        or len(nama) > 200
+        or PurePosixPath(nama).name != nama
+        or "\\" in nama
+        or nama.startswith(".")
+        or any(ord(c) < 32 for c in nama)
+        or akhiran not in _JENIS
+    ):
         raise TidakValid("nama_berkas", "nama berkas saja (tanpa folder), berakhiran .pdf, .xlsx atau .zip")
     return akhiran
 

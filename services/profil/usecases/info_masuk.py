@@ -34,9 +34,14 @@ async def info_masuk(db: Database) -> InfoMasuk:
 
         nips = [o[0] for o in ORANG_PANDUAN]
         usernames = [u for u, peran, _, _ in AKUN_KHUSUS if peran in PERAN_TAMPIL]
-        rows = (await s.scalars(select(AkunRow).where(
-            AkunRow.aktif, or_(AkunRow.nip.in_(nips), AkunRow.username.in_(usernames))))).all()
+        rows = (
+            await s.scalars(
+                select(AkunRow).where(AkunRow.aktif, or_(AkunRow.nip.in_(nips), AkunRow.username.in_(usernames)))
+            )
+        ).all()
     urutan = {login: i for i, login in enumerate([*nips, *usernames])}
-    akun = sorted(((r.nip or r.username or "", r.nama, PERAN_TAMPIL.get(r.peran.split(",")[0], r.peran))
-                   for r in rows), key=lambda a: urutan.get(a[0], len(urutan)))
+    akun = sorted(
+        ((r.nip or r.username or "", r.nama, PERAN_TAMPIL.get(r.peran.split(",")[0], r.peran)) for r in rows),
+        key=lambda a: urutan.get(a[0], len(urutan)),
+    )
     return InfoMasuk(True, DEMO_PASSWORD, akun)

@@ -172,13 +172,24 @@ async def ubah_pegawai(
         row.data_sendiri = not p.pengelola_instansi(row.instansi_id)
         await _batalkan_klaim_menunggu(s, [nip])
     await s.flush()
-    jejak_audit.catat(atas_nama=nip, sasaran=f"pegawai/{nip}", instansi_id=row.instansi_id,
-                      sebelum=sebelum, sesudah=_nilai_field(row, paths))
+    jejak_audit.catat(
+        atas_nama=nip,
+        sasaran=f"pegawai/{nip}",
+        instansi_id=row.instansi_id,
+        sebelum=sebelum,
+        sesudah=_nilai_field(row, paths),
+    )
     return await _data_pribadi(s, p, row)
 
 
-_KOLOM = {"unor_id": "unor_id", "jabatan": "jabatan", "nama": "nama", "golongan_ruang": "golongan",
-          "email": "email", "jenis_asn": "jenis_asn"}
+_KOLOM = {
+    "unor_id": "unor_id",
+    "jabatan": "jabatan",
+    "nama": "nama",
+    "golongan_ruang": "golongan",
+    "email": "email",
+    "jenis_asn": "jenis_asn",
+}
 
 
 def _nilai_field(row: PegawaiRow, paths: list[str]) -> str:
@@ -187,9 +198,12 @@ def _nilai_field(row: PegawaiRow, paths: list[str]) -> str:
 
 async def _batalkan_klaim_menunggu(s: AsyncSession, nips: list[str]) -> None:
     """A waiting claim rests on the unit and jabatan it was made with."""
-    await s.execute(update(KlaimRow).where(KlaimRow.nip.in_(nips), KlaimRow.status == kl.MENUNGGU)
-                    .values(status=kl.BATAL, diputus=dt.datetime.now(dt.UTC))
-                    .execution_options(synchronize_session=False))
+    await s.execute(
+        update(KlaimRow)
+        .where(KlaimRow.nip.in_(nips), KlaimRow.status == kl.MENUNGGU)
+        .values(status=kl.BATAL, diputus=dt.datetime.now(dt.UTC))
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _dipimpin(nip: str) -> Select[UnorRow]:
@@ -246,10 +260,20 @@ async def atasan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date, unor
     if hasil is None:
         luar = pe.penilai_puncak(hasil, await _eksternal(s, nip))
         if luar is not None:
-            return DataAtasan(None, None, None, "Penilai eksternal (NON ASN) yang dicatat admin instansi; admin "
-                              "instansi bertindak atas namanya.", luar)
-        return DataAtasan(None, None, None, "Tidak ada atasan di dalam sistem (pimpinan tertinggi instansi). "
-                          "Admin instansi dapat mencatat penilai eksternal (NON ASN) bagi pegawai ini.")
+            return DataAtasan(
+                None,
+                None,
+                None,
+                "Penilai eksternal (NON ASN) yang dicatat admin instansi; admin instansi bertindak atas namanya.",
+                luar,
+            )
+        return DataAtasan(
+            None,
+            None,
+            None,
+            "Tidak ada atasan di dalam sistem (pimpinan tertinggi instansi). "
+            "Admin instansi dapat mencatat penilai eksternal (NON ASN) bagi pegawai ini.",
+        )
     orang = await repo.pegawai_by_nip(s, {hasil.nip})
     if hasil.nip not in orang:
         return DataAtasan(None, None, struktur.unor[hasil.unor_id], "Data pimpinan unit tidak ditemukan.")
@@ -262,8 +286,9 @@ async def _eksternal(s: AsyncSession, nip: str) -> pe.PenilaiEksternal | None:
     return pe.PenilaiEksternal(row.nama, row.jabatan, row.nip_penilai) if row else None
 
 
-async def catat_penilai_eksternal(s: AsyncSession, p: Principal, nip: str, nama: str, jabatan: str,
-                                  nip_penilai: str, tanggal: dt.date) -> DataAtasan:
+async def catat_penilai_eksternal(
+    s: AsyncSession, p: Principal, nip: str, nama: str, jabatan: str, nip_penilai: str, tanggal: dt.date
+) -> DataAtasan:
     """Records (or replaces) the penilai eksternal of `nip`; returns his Data
     Atasan of `tanggal`."""
     row = await repo.get_pegawai(s, nip)
@@ -271,16 +296,29 @@ async def catat_penilai_eksternal(s: AsyncSession, p: Principal, nip: str, nama:
     luar = pe.validate(nama, jabatan, nip_penilai, nip)
     struktur = await repo.load_struktur(s, row.instansi_id)
     sekarang = await atasan(s, p, nip, tanggal, None)
-    pe.cek_boleh_dicatat(struktur, nip, row.unor_id, tanggal,
-                         sekarang.atasan.pegawai.nama if sekarang.atasan else "pimpinan unit")
+    pe.cek_boleh_dicatat(
+        struktur, nip, row.unor_id, tanggal, sekarang.atasan.pegawai.nama if sekarang.atasan else "pimpinan unit"
+    )
     lama = await s.get(PenilaiEksternalRow, nip)
-    jejak_audit.catat(atas_nama=nip, instansi_id=row.instansi_id, sasaran=f"pegawai/{nip}",
-                      sebelum=f"penilai eksternal={lama.nama} ({lama.jabatan})" if lama else "penilai eksternal=-",
-                      sesudah=f"penilai eksternal={luar.nama} ({luar.jabatan}) NIP {luar.nip or '-'}")
+    jejak_audit.catat(
+        atas_nama=nip,
+        instansi_id=row.instansi_id,
+        sasaran=f"pegawai/{nip}",
+        sebelum=f"penilai eksternal={lama.nama} ({lama.jabatan})" if lama else "penilai eksternal=-",
+        sesudah=f"penilai eksternal={luar.nama} ({luar.jabatan}) NIP {luar.nip or '-'}",
+    )
     waktu = dt.datetime.now(dt.UTC)
     if lama is None:
-        s.add(PenilaiEksternalRow(nip=nip, instansi_id=row.instansi_id, nama=luar.nama, jabatan=luar.jabatan,
-                                  nip_penilai=luar.nip, dicatat=waktu))
+        s.add(
+            PenilaiEksternalRow(
+                nip=nip,
+                instansi_id=row.instansi_id,
+                nama=luar.nama,
+                jabatan=luar.jabatan,
+                nip_penilai=luar.nip,
+                dicatat=waktu,
+            )
+        )
     else:
         lama.nama, lama.jabatan, lama.nip_penilai, lama.dicatat = luar.nama, luar.jabatan, luar.nip, waktu
     await s.flush()
@@ -293,8 +331,13 @@ async def hapus_penilai_eksternal(s: AsyncSession, p: Principal, nip: str, tangg
     lama = await s.get(PenilaiEksternalRow, nip)
     if lama is None:
         raise KondisiTidakTerpenuhi("Pegawai ini tidak mempunyai penilai eksternal.")
-    jejak_audit.catat(atas_nama=nip, instansi_id=row.instansi_id, sasaran=f"pegawai/{nip}",
-                      sebelum=f"penilai eksternal={lama.nama} ({lama.jabatan})", sesudah="penilai eksternal=-")
+    jejak_audit.catat(
+        atas_nama=nip,
+        instansi_id=row.instansi_id,
+        sasaran=f"pegawai/{nip}",
+        sebelum=f"penilai eksternal={lama.nama} ({lama.jabatan})",
+        sesudah="penilai eksternal=-",
+    )
     await s.delete(lama)
     await s.flush()
     return await atasan(s, p, nip, tanggal, None)
@@ -305,15 +348,17 @@ async def bawahan(s: AsyncSession, p: Principal, nip: str, tanggal: dt.date) -> 
     akses.boleh_baca_pegawai(p, nip, row.instansi_id)
     struktur = await repo.load_struktur(s, row.instansi_id)
     cakupan = org.cakupan_bawahan(struktur, nip, tanggal)
-    anggota = [r for r in await repo.list_pegawai_di(s, cakupan.unor_anggota)
-               if r.nip != nip and r.nip not in cakupan.kecuali]
+    anggota = [
+        r for r in await repo.list_pegawai_di(s, cakupan.unor_anggota) if r.nip != nip and r.nip not in cakupan.kecuali
+    ]
     batas = await repo.pegawai_by_nip(s, {b.nip for b in cakupan.pimpinan_batas})
     semua = await ringkas(s, anggota + list(batas.values()))
     by_nip = {r.pegawai.nip: r for r in semua}
     hasil = [DataBawahan(by_nip[r.nip], None, None) for r in anggota]
     hasil += [
         DataBawahan(by_nip[b.nip], b.sebagai, struktur.unor[b.unor_id])
-        for b in cakupan.pimpinan_batas if b.nip in by_nip
+        for b in cakupan.pimpinan_batas
+        if b.nip in by_nip
     ]
     return sorted(hasil, key=lambda b: (b.pegawai.pegawai.nama, b.pegawai.pegawai.nip))
 
@@ -328,8 +373,7 @@ async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUno
     unor = await repo.get_unor(s, row.unor_id)
     sekarang = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
     sendiri = p.nip == nip
-    if not cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti,
-                     sendiri=sendiri):
+    if not cek_klaim(repo.to_unor(unor), nip, row.jabatan, sekarang.nama if sekarang else None, ganti, sendiri=sendiri):
         return await data_unor(s, unor.id)
     menunggu = await s.scalar(select(KlaimRow).where(KlaimRow.nip == nip, KlaimRow.status == kl.MENUNGGU))
     dasar = kl.alasan_menunggu(repo.to_unor(unor), row.jabatan, sendiri, row.data_sendiri)
@@ -339,18 +383,43 @@ async def klaim(s: AsyncSession, p: Principal, nip: str, ganti: bool) -> DataUno
         if menunggu is None or menunggu.unor_id != unor.id or menunggu.jabatan != row.jabatan:
             if menunggu is not None:
                 menunggu.status, menunggu.diputus = kl.BATAL, dt.datetime.now(dt.UTC)
-            menunggu = KlaimRow(id=uuid.uuid4().hex, nip=nip, unor_id=unor.id, instansi_id=row.instansi_id,
-                                jabatan=row.jabatan, status=kl.MENUNGGU, dasar=dasar,
-                                diajukan=dt.datetime.now(dt.UTC), diputus=None, diputus_oleh="", alasan_keputusan="")
+            menunggu = KlaimRow(
+                id=uuid.uuid4().hex,
+                nip=nip,
+                unor_id=unor.id,
+                instansi_id=row.instansi_id,
+                jabatan=row.jabatan,
+                status=kl.MENUNGGU,
+                dasar=dasar,
+                diajukan=dt.datetime.now(dt.UTC),
+                diputus=None,
+                diputus_oleh="",
+                alasan_keputusan="",
+            )
             s.add(menunggu)
             await s.flush()
-        jejak_audit.catat(atas_nama=nip, sasaran=f"klaim/{menunggu.id}", instansi_id=row.instansi_id,
-                          sesudah=f"klaim {kl.MENUNGGU} unor/{unor.id}: {dasar}")
+        jejak_audit.catat(
+            atas_nama=nip,
+            sasaran=f"klaim/{menunggu.id}",
+            instansi_id=row.instansi_id,
+            sesudah=f"klaim {kl.MENUNGGU} unor/{unor.id}: {dasar}",
+        )
         hasil = await data_unor(s, unor.id)
-        return DataUnor(hasil.unor, hasil.induk_id, hasil.kedalaman, hasil.instansi_id, hasil.pimpinan,
-                        (await _lengkapi_klaim(s, [menunggu]))[0])
-    jejak_audit.catat(atas_nama=nip, sasaran=f"unor/{unor.id}", instansi_id=row.instansi_id,
-                      sebelum=f"pimpinan={unor.pimpinan_nip or '-'}", sesudah=f"pimpinan={nip}")
+        return DataUnor(
+            hasil.unor,
+            hasil.induk_id,
+            hasil.kedalaman,
+            hasil.instansi_id,
+            hasil.pimpinan,
+            (await _lengkapi_klaim(s, [menunggu]))[0],
+        )
+    jejak_audit.catat(
+        atas_nama=nip,
+        sasaran=f"unor/{unor.id}",
+        instansi_id=row.instansi_id,
+        sebelum=f"pimpinan={unor.pimpinan_nip or '-'}",
+        sesudah=f"pimpinan={nip}",
+    )
     unor_id = unor.id
     await _tetapkan_pimpinan(s, unor, nip)
     if menunggu is not None:  # taken effect by another way: the wait is over
@@ -365,8 +434,12 @@ async def _tetapkan_pimpinan(s: AsyncSession, unor: UnorRow, nip: str) -> None:
     # being told they lead it (one row lock on PostgreSQL, one writer on
     # SQLite).
     lama = UnorRow.pimpinan_nip.is_(None) if unor.pimpinan_nip is None else UnorRow.pimpinan_nip == unor.pimpinan_nip
-    hasil = await s.execute(update(UnorRow).where(UnorRow.id == unor.id, lama).values(pimpinan_nip=nip)
-                            .execution_options(synchronize_session=False))
+    hasil = await s.execute(
+        update(UnorRow)
+        .where(UnorRow.id == unor.id, lama)
+        .values(pimpinan_nip=nip)
+        .execution_options(synchronize_session=False)
+    )
     if hasil.rowcount != 1:  # type: ignore[attr-defined]
         raise KondisiTidakTerpenuhi(f"{unor.nama} baru saja diklaim pimpinan lain. Muat ulang lalu periksa.")
     s.expire(unor)
@@ -379,13 +452,20 @@ async def _lengkapi_klaim(s: AsyncSession, rows: list[KlaimRow]) -> list[DataKla
     hasil = []
     for r in rows:
         u = units.get(r.unor_id)
-        hasil.append(DataKlaim(r, orang.get(r.nip), repo.to_unor(u) if u else None,
-                               orang.get(u.pimpinan_nip) if u and u.pimpinan_nip else None))
+        hasil.append(
+            DataKlaim(
+                r,
+                orang.get(r.nip),
+                repo.to_unor(u) if u else None,
+                orang.get(u.pimpinan_nip) if u and u.pimpinan_nip else None,
+            )
+        )
     return hasil
 
 
-async def daftar_klaim(s: AsyncSession, p: Principal, nip: str | None, status: str | None, offset: int,
-                       limit: int) -> tuple[list[DataKlaim], int]:
+async def daftar_klaim(
+    s: AsyncSession, p: Principal, nip: str | None, status: str | None, offset: int, limit: int
+) -> tuple[list[DataKlaim], int]:
     if nip:
         row = await repo.get_pegawai(s, nip)
         akses.boleh_baca_pegawai(p, nip, row.instansi_id)
@@ -393,13 +473,13 @@ async def daftar_klaim(s: AsyncSession, p: Principal, nip: str | None, status: s
     else:
         akses.boleh_putuskan_klaim(p, p.instansi_id)
         instansi_id = p.instansi_id
-    rows, total = await repo.list_klaim(s, instansi_id=instansi_id, nip=nip, status=status, offset=offset,
-                                        limit=limit)
+    rows, total = await repo.list_klaim(s, instansi_id=instansi_id, nip=nip, status=status, offset=offset, limit=limit)
     return await _lengkapi_klaim(s, rows), total
 
 
-async def putuskan_klaim(s: AsyncSession, p: Principal, klaim_id: str, setujui: bool, ganti: bool,
-                         alasan: str) -> DataKlaim:
+async def putuskan_klaim(
+    s: AsyncSession, p: Principal, klaim_id: str, setujui: bool, ganti: bool, alasan: str
+) -> DataKlaim:
     row = await s.get(KlaimRow, klaim_id)
     if row is None or row.instansi_id != p.instansi_id:
         raise TidakDitemukan("Klaim pimpinan tidak ditemukan.")  # another instansi's too
@@ -413,19 +493,27 @@ async def putuskan_klaim(s: AsyncSession, p: Principal, klaim_id: str, setujui: 
         pegawai = await repo.get_pegawai(s, row.nip)
         unor = await repo.get_unor(s, row.unor_id)
         if klaim_berakhir(row.unor_id, row.jabatan, pegawai.unor_id, pegawai.jabatan):
-            raise KondisiTidakTerpenuhi("Unit kerja atau jabatan pegawai berubah sejak klaim diajukan. Tolak klaim "
-                                        "ini; pegawai dapat mengklaim ulang.")
+            raise KondisiTidakTerpenuhi(
+                "Unit kerja atau jabatan pegawai berubah sejak klaim diajukan. Tolak klaim "
+                "ini; pegawai dapat mengklaim ulang."
+            )
         sekarang = await s.get(PegawaiRow, unor.pimpinan_nip) if unor.pimpinan_nip else None
-        if cek_klaim(repo.to_unor(unor), row.nip, pegawai.jabatan, sekarang.nama if sekarang else None, ganti,
-                     sendiri=False):
+        if cek_klaim(
+            repo.to_unor(unor), row.nip, pegawai.jabatan, sekarang.nama if sekarang else None, ganti, sendiri=False
+        ):
             await _tetapkan_pimpinan(s, unor, row.nip)
         pegawai.data_sendiri = False  # confirmed by admin/helpdesk
     sebelum = row.status
     row.status = kl.DISETUJUI if setujui else kl.DITOLAK
     row.diputus, row.diputus_oleh, row.alasan_keputusan = dt.datetime.now(dt.UTC), p.login, alasan.strip()
     await s.flush()
-    jejak_audit.catat(atas_nama=row.nip, sasaran=f"klaim/{row.id}", instansi_id=row.instansi_id,
-                      sebelum=f"klaim {sebelum} unor/{row.unor_id}", sesudah=f"klaim {row.status} unor/{row.unor_id}")
+    jejak_audit.catat(
+        atas_nama=row.nip,
+        sasaran=f"klaim/{row.id}",
+        instansi_id=row.instansi_id,
+        sebelum=f"klaim {sebelum} unor/{row.unor_id}",
+        sesudah=f"klaim {row.status} unor/{row.unor_id}",
+    )
     return (await _lengkapi_klaim(s, [row]))[0]
 
 
@@ -440,13 +528,15 @@ async def _pimpinan(s: AsyncSession, units: list[org.Unor]) -> dict[str, Ringkas
     return {r.pegawai.nip: r for r in await ringkas(s, list(orang.values()))}
 
 
-def _data_unor(struktur: org.Struktur, instansi_id: str, unor_id: str, pimpinan: dict[str, Ringkas],
-               kedalaman: int | None = None) -> DataUnor:
+def _data_unor(
+    struktur: org.Struktur, instansi_id: str, unor_id: str, pimpinan: dict[str, Ringkas], kedalaman: int | None = None
+) -> DataUnor:
     u = struktur.unor[unor_id]
     induk = struktur.induk_dari(unor_id)
     depth = kedalaman if kedalaman is not None else len(list(struktur.leluhur(unor_id))) - 1
-    return DataUnor(u, induk.id if induk else "", depth, instansi_id,
-                    pimpinan.get(u.pimpinan_nip) if u.pimpinan_nip else None)
+    return DataUnor(
+        u, induk.id if induk else "", depth, instansi_id, pimpinan.get(u.pimpinan_nip) if u.pimpinan_nip else None
+    )
 
 
 async def get_unor(s: AsyncSession, p: Principal, unor_id: str) -> DataUnor:
@@ -463,13 +553,19 @@ async def daftar_unor(
     struktur = await repo.load_struktur(s, instansi_id)
     q = query.strip().casefold()
     urut = [(u, d) for u, d in struktur.urutan_pohon() if q in u.nama.casefold()]
-    halaman = urut[offset: offset + limit]
+    halaman = urut[offset : offset + limit]
     pimpinan = await _pimpinan(s, [u for u, _ in halaman])
     return [_data_unor(struktur, instansi_id, u.id, pimpinan, d) for u, d in halaman], len(urut)
 
 
 async def tambah_penugasan(
-    s: AsyncSession, p: Principal, nip: str, unor_id: str, jenis: str, mulai: dt.date, selesai: dt.date,
+    s: AsyncSession,
+    p: Principal,
+    nip: str,
+    unor_id: str,
+    jenis: str,
+    mulai: dt.date,
+    selesai: dt.date,
     alasan: str = "",
 ) -> DataPenugasan:
     """Admin/helpdesk registers an assignment; the pegawai himself only
@@ -482,16 +578,32 @@ async def tambah_penugasan(
     unor = await s.get(UnorRow, unor_id)
     if unor is None or unor.instansi_id != row.instansi_id:
         raise TidakValid("penugasan.unor_id", "unit kerja tidak ditemukan di instansi pegawai")
-    baru = PenugasanRow(id=uuid.uuid4().hex, nip=nip, unor_id=unor_id, instansi_id=row.instansi_id,
-                        jenis=jenis, mulai=mulai, selesai=selesai, catatan=alasan.strip(), status=status,
-                        diajukan_oleh=p.login, diputus_oleh=p.login if status == tg.BERLAKU else "",
-                        alasan_keputusan=alasan.strip() if status == tg.BERLAKU else "")
+    baru = PenugasanRow(
+        id=uuid.uuid4().hex,
+        nip=nip,
+        unor_id=unor_id,
+        instansi_id=row.instansi_id,
+        jenis=jenis,
+        mulai=mulai,
+        selesai=selesai,
+        catatan=alasan.strip(),
+        status=status,
+        diajukan_oleh=p.login,
+        diputus_oleh=p.login if status == tg.BERLAKU else "",
+        alasan_keputusan=alasan.strip() if status == tg.BERLAKU else "",
+    )
     await _cek_penugasan(s, baru, unor)
     s.add(baru)
     await s.flush()
-    jejak_audit.catat(atas_nama=nip, sasaran=f"penugasan/{baru.id}", instansi_id=row.instansi_id,
-                      sesudah=f"{status} {jenis} {unor.nama} {mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}")
-    return DataPenugasan(baru, row.nama, unor.nama, jabatan_peran(jenis, unor.jabatan_pimpinan or f"Kepala {unor.nama}"))
+    jejak_audit.catat(
+        atas_nama=nip,
+        sasaran=f"penugasan/{baru.id}",
+        instansi_id=row.instansi_id,
+        sesudah=f"{status} {jenis} {unor.nama} {mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}",
+    )
+    return DataPenugasan(
+        baru, row.nama, unor.nama, jabatan_peran(jenis, unor.jabatan_pimpinan or f"Kepala {unor.nama}")
+    )
 
 
 async def _cek_penugasan(s: AsyncSession, baru: PenugasanRow, unor: UnorRow) -> None:
@@ -501,13 +613,17 @@ async def _cek_penugasan(s: AsyncSession, baru: PenugasanRow, unor: UnorRow) -> 
     tg.cek_plt_kekosongan(baru.jenis, unor.nama, unor.pimpinan_nip, pimpinan.nama if pimpinan else None)
     await ambil_giliran(s, giliran, f"penugasan:{unor.id}")  # two PLT/PLH of one unit must not race in
     # Those in force, and the pegawai's own open requests (no asking twice).
-    yang_ada = [repo.to_penugasan(r) for r in await repo.list_penugasan(s, unor_id=unor.id)
-                if r.status == tg.BERLAKU or (r.status == tg.DIAJUKAN and r.nip == baru.nip)]
+    yang_ada = [
+        repo.to_penugasan(r)
+        for r in await repo.list_penugasan(s, unor_id=unor.id)
+        if r.status == tg.BERLAKU or (r.status == tg.DIAJUKAN and r.nip == baru.nip)
+    ]
     cek_tumpang_tindih(repo.to_penugasan(baru), yang_ada, unor.nama)
 
 
-async def putuskan_penugasan(s: AsyncSession, p: Principal, penugasan_id: str, setujui: bool,
-                             alasan: str) -> DataPenugasan:
+async def putuskan_penugasan(
+    s: AsyncSession, p: Principal, penugasan_id: str, setujui: bool, alasan: str
+) -> DataPenugasan:
     row = await s.get(PenugasanRow, penugasan_id)
     if row is None or p.instansi_id != row.instansi_id:
         raise TidakDitemukan("Penugasan tidak ditemukan.")  # another instansi's too
@@ -523,15 +639,20 @@ async def putuskan_penugasan(s: AsyncSession, p: Principal, penugasan_id: str, s
     row.status = tg.BERLAKU if setujui else tg.DITOLAK
     row.diputus_oleh, row.alasan_keputusan = p.login, alasan.strip()
     await s.flush()
-    jejak_audit.catat(atas_nama=row.nip, sasaran=f"penugasan/{row.id}", instansi_id=row.instansi_id,
-                      sebelum=tg.DIAJUKAN, sesudah=f"{row.status} {row.jenis} {row.mulai:%d-%m-%Y} s.d. "
-                      f"{row.selesai:%d-%m-%Y}")
+    jejak_audit.catat(
+        atas_nama=row.nip,
+        sasaran=f"penugasan/{row.id}",
+        instansi_id=row.instansi_id,
+        sebelum=tg.DIAJUKAN,
+        sesudah=f"{row.status} {row.jenis} {row.mulai:%d-%m-%Y} s.d. {row.selesai:%d-%m-%Y}",
+    )
     (hasil,) = await _lengkapi(s, [row])
     return hasil
 
 
-async def daftar_penugasan(s: AsyncSession, p: Principal, *, nip: str | None, unor_id: str | None,
-                           status: str | None = None) -> list[DataPenugasan]:
+async def daftar_penugasan(
+    s: AsyncSession, p: Principal, *, nip: str | None, unor_id: str | None, status: str | None = None
+) -> list[DataPenugasan]:
     instansi_id = None
     if nip:
         row = await repo.get_pegawai(s, nip)
@@ -550,8 +671,12 @@ async def _lengkapi(s: AsyncSession, rows: list[PenugasanRow]) -> list[DataPenug
     orang = await repo.pegawai_by_nip(s, {r.nip for r in rows})
     units = {u.id: u for u in (await s.scalars(_units({r.unor_id for r in rows}))).all()}
     return [
-        DataPenugasan(r, orang[r.nip].nama if r.nip in orang else "", units[r.unor_id].nama,
-                      jabatan_peran(r.jenis, units[r.unor_id].jabatan_pimpinan or f"Kepala {units[r.unor_id].nama}"))
+        DataPenugasan(
+            r,
+            orang[r.nip].nama if r.nip in orang else "",
+            units[r.unor_id].nama,
+            jabatan_peran(r.jenis, units[r.unor_id].jabatan_pimpinan or f"Kepala {units[r.unor_id].nama}"),
+        )
         for r in rows
     ]
 
@@ -569,8 +694,12 @@ async def akhiri_penugasan(s: AsyncSession, p: Principal, penugasan_id: str, sel
         raise TidakValid("tanggal_selesai", "tidak boleh sebelum tanggal mulai penugasan")
     if selesai > row.selesai:
         raise TidakValid("tanggal_selesai", "hanya dapat memajukan akhir penugasan, bukan memperpanjang")
-    jejak_audit.catat(atas_nama=row.nip, instansi_id=row.instansi_id, sebelum=f"selesai={row.selesai:%d-%m-%Y}",
-                      sesudah=f"selesai={selesai:%d-%m-%Y}")
+    jejak_audit.catat(
+        atas_nama=row.nip,
+        instansi_id=row.instansi_id,
+        sebelum=f"selesai={row.selesai:%d-%m-%Y}",
+        sesudah=f"selesai={selesai:%d-%m-%Y}",
+    )
     row.selesai = selesai
     await s.flush()
     (hasil,) = await _lengkapi(s, [row])

@@ -54,7 +54,11 @@ async def tukar(s: AsyncSession, tiket: str, login: str, t: dt.datetime) -> str 
         return None
     hasil = await s.execute(
         delete(TiketGerbangRow)
-        .where(TiketGerbangRow.tiket_hash == _hash(tiket), TiketGerbangRow.login == login.strip().lower(),
-               TiketGerbangRow.kedaluwarsa >= t)
-        .returning(TiketGerbangRow.alamat))
+        .where(
+            TiketGerbangRow.tiket_hash == _hash(tiket),
+            TiketGerbangRow.login == login.strip().lower(),
+            TiketGerbangRow.kedaluwarsa >= t,
+        )
+        .returning(TiketGerbangRow.alamat)
+    )
     return hasil.scalar_one_or_none()

@@ -42,8 +42,11 @@ def skp_tidak_ditemukan() -> TidakDitemukan:
 def boleh_baca(p: Principal, skp: Pihak) -> None:
     if p.instansi_id != skp.instansi_id and not (pemilik(p, skp) or penilai(p, skp)):
         raise skp_tidak_ditemukan()
-    if pemilik(p, skp) or penilai(p, skp) or p.pengelola_instansi(skp.instansi_id) or (
-        p.punya(LAYANAN) and p.instansi_id == skp.instansi_id
+    if (
+        pemilik(p, skp)
+        or penilai(p, skp)
+        or p.pengelola_instansi(skp.instansi_id)
+        or (p.punya(LAYANAN) and p.instansi_id == skp.instansi_id)
     ):
         return
     raise AksesDitolak("SKP ini bukan milik Anda dan Anda bukan pejabat penilainya.")
@@ -54,15 +57,19 @@ def harus_pemilik(p: Principal, skp: Pihak, juga_pengelola: bool = False) -> Non
     helpdesk fixes of issue 6: Muat Ulang, Edit Status)."""
     boleh_baca(p, skp)
     if not (pemilik(p, skp) or (juga_pengelola and p.pengelola_instansi(skp.instansi_id))):
-        raise AksesDitolak("Hanya pegawai pemilik SKP yang dapat melakukan ini."
-                           + (" (atau admin instansi/helpdesk)" if juga_pengelola else ""))
+        raise AksesDitolak(
+            "Hanya pegawai pemilik SKP yang dapat melakukan ini."
+            + (" (atau admin instansi/helpdesk)" if juga_pengelola else "")
+        )
 
 
 def harus_penilai(p: Principal, skp: Pihak, juga_pengelola: bool = False) -> None:
     boleh_baca(p, skp)
     if not (penilai(p, skp) or wakil_penilai(p, skp) or (juga_pengelola and p.pengelola_instansi(skp.instansi_id))):
-        raise AksesDitolak("Hanya pejabat penilai kinerja SKP ini yang dapat melakukan ini."
-                           + (" (atau admin instansi/helpdesk)" if juga_pengelola else ""))
+        raise AksesDitolak(
+            "Hanya pejabat penilai kinerja SKP ini yang dapat melakukan ini."
+            + (" (atau admin instansi/helpdesk)" if juga_pengelola else "")
+        )
 
 
 def boleh_daftar(p: Principal, nip: str) -> None:

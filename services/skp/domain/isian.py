@@ -13,8 +13,6 @@ MAKS_BUTIR_LAMPIRAN = 30
 MAKS_EKSPEKTASI = 1000
 
 
-
-
 def butir_lampiran(items: list[str], field: str) -> list[str]:
     """A Lampiran list: blank lines dropped, each item checked."""
     hasil = [teks(item, f"{field}[{i}]", MAKS_BUTIR) for i, item in enumerate(items) if item.strip()]

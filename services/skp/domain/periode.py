@@ -9,8 +9,20 @@ from dataclasses import dataclass
 
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 @dataclass(frozen=True)
@@ -57,14 +69,20 @@ def validate_periode(awal: dt.date, akhir: dt.date, prefix: str = "skp") -> tupl
     return Periode(awal, ujung), (
         f"Periode SKP hanya dalam satu tahun: periode akhir {tanggal_teks(akhir)} dipotong menjadi "
         f"{tanggal_teks(ujung)}. Untuk {tanggal_teks(dt.date(awal.year + 1, 1, 1))} - {tanggal_teks(akhir)} "
-        "buat SKP baru.")
+        "buat SKP baru."
+    )
 
 
 # The evaluation periods of an SKP (docs/domain.md#periode-penilaian-dan-batas), as
 # penilaian names them: calendar quarters the SKP touches, and the final one.
 # penilaian computes the same from the SKP's dates; skp needs only which exist.
-NAMA_PERIODE_NILAI = {"tw1": "TRIWULAN I", "tw2": "TRIWULAN II", "tw3": "TRIWULAN III", "tw4": "TRIWULAN IV",
-                      "akhir": "Penilaian Akhir Tahun"}
+NAMA_PERIODE_NILAI = {
+    "tw1": "TRIWULAN I",
+    "tw2": "TRIWULAN II",
+    "tw3": "TRIWULAN III",
+    "tw4": "TRIWULAN IV",
+    "akhir": "Penilaian Akhir Tahun",
+}
 
 
 def periode_nilai(periode: Periode) -> list[str]:
@@ -80,7 +98,8 @@ def cek_periode_berisi(baru: Periode, berisi: Iterable[str]) -> None:
         raise KondisiTidakTerpenuhi(
             f"Periode penilaian {', '.join(hilang)} SKP ini sudah berisi rencana aksi, bukti dukung, realisasi, "
             f"feedback atau rating, dan tidak ada lagi dalam periode {baru.teks()}. Pilih periode yang masih "
-            "mencakupnya, atau hapus dulu isiannya di Penilaian SKP.")
+            "mencakupnya, atau hapus dulu isiannya di Penilaian SKP."
+        )
 
 
 @dataclass(frozen=True)

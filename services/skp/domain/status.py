@@ -55,22 +55,27 @@ def kekurangan(isi: IsiSkp) -> list[str]:
     """Why this SKP cannot be submitted yet; empty when it can."""
     alasan: list[str] = []
     if not isi.ada_penilai:
-        alasan.append("Pejabat penilai kinerja belum ada: klik Muat Ulang pada kolom Pejabat Penilai Kinerja "
-                      "atau hubungi admin instansi.")
+        alasan.append(
+            "Pejabat penilai kinerja belum ada: klik Muat Ulang pada kolom Pejabat Penilai Kinerja "
+            "atau hubungi admin instansi."
+        )
     if not any(r.jenis == UTAMA for r in isi.rhk):
         alasan.append("Belum ada RHK Utama.")
     for r in isi.rhk:
         if isi.ada_penilai and not isi.penilai_eksternal and r.jenis == UTAMA and not r.mengintervensi:
             # docs/domain.md#rhk: every RHK Utama intervenes an RHK Organisasi of the atasan.
-            alasan.append(f"RHK Utama '{_ringkas(r.teks)}' belum mengintervensi RHK Organisasi atasan: pilih RHK "
-                          "atasan yang diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil).")
+            alasan.append(
+                f"RHK Utama '{_ringkas(r.teks)}' belum mengintervensi RHK Organisasi atasan: pilih RHK "
+                "atasan yang diintervensi (RHK yang diberikan atasan kepada Anda di Matriks Peran Hasil)."
+            )
         if not r.indikator:
             alasan.append(f"RHK '{_ringkas(r.teks)}' belum memiliki indikator.")
         elif isi.pendekatan == KUANTITATIF:
             kosong = sum(1 for i in r.indikator if not i.target)
             if kosong:
-                alasan.append(f"RHK '{_ringkas(r.teks)}': {kosong} indikator belum memiliki target "
-                              "(wajib untuk SKP Kuantitatif).")
+                alasan.append(
+                    f"RHK '{_ringkas(r.teks)}': {kosong} indikator belum memiliki target (wajib untuk SKP Kuantitatif)."
+                )
     return alasan
 
 

@@ -40,6 +40,7 @@ def parse_target(teks: str, kuantitatif: bool, field: str) -> Target:
         return Target(teks, b.angka, b.satuan, b.sampai) if b else Target(teks, None, "")
     b = parse_besaran(teks, field)
     if b is None:
-        raise TidakValid(field, "target SKP Kuantitatif harus diawali angka, misalnya '12 bulan', '100 %' atau "
-                         "'Rp 50.000.000'")
+        raise TidakValid(
+            field, "target SKP Kuantitatif harus diawali angka, misalnya '12 bulan', '100 %' atau 'Rp 50.000.000'"
+        )
     return Target(teks, b.angka, b.satuan, b.sampai)

@@ -20,14 +20,18 @@ M = TypeVar("M", bound=Message)
 
 
 class Dasar:
-    def __init__(self, db: Database, profil: ProfilClient, penilaian: PenilaianClient,
-                 hari_ini: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        db: Database,
+        profil: ProfilClient,
+        penilaian: PenilaianClient,
+        hari_ini: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         self._db = db
         self._mutasi = Mutasi(db, permintaan, jejak)
         self._profil = profil
         self._penilaian = penilaian
         self._hari_ini = hari_ini
-
 
 
 def tahun(value: int, field: str = "tahun") -> int:

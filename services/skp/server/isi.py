@@ -16,9 +16,11 @@ from services.skp.usecases.umum import tampilan
 
 def _isian_rhk(r: pb.Rhk) -> uc.IsianRhk:
     return uc.IsianRhk(
-        jenis=convert.JENIS_DARI.get(r.jenis, ""), klasifikasi=convert.KLASIFIKASI_DARI.get(r.klasifikasi, ""),
+        jenis=convert.JENIS_DARI.get(r.jenis, ""),
+        klasifikasi=convert.KLASIFIKASI_DARI.get(r.klasifikasi, ""),
         rhk_atasan_id=nama.rhk(r.rhk_atasan, "rhk.rhk_atasan")[1] if r.rhk_atasan else "",
-        perjanjian_kinerja=r.perjanjian_kinerja, teks=r.teks,
+        perjanjian_kinerja=r.perjanjian_kinerja,
+        teks=r.teks,
     )
 
 
@@ -61,15 +63,17 @@ class Isi(Dasar):
 
         return await self._mutasi(request, "DeleteRhk", pb.DeleteRhkResponse, work)
 
-    async def ListRhkIntervensi(self, request: pb.ListRhkIntervensiRequest,
-                                context: grpc.aio.ServicerContext) -> pb.ListRhkIntervensiResponse:
+    async def ListRhkIntervensi(
+        self, request: pb.ListRhkIntervensiRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListRhkIntervensiResponse:
         skp_id = nama.skp(request.parent, "parent")
         async with self._db.read() as s:
             pilihan, petunjuk = await uc.intervensi(s, pr.current(), skp_id)
         return pb.ListRhkIntervensiResponse(rhk=[convert.intervensi(i) for i in pilihan], petunjuk=petunjuk)
 
-    async def CreateIndikator(self, request: pb.CreateIndikatorRequest,
-                              context: grpc.aio.ServicerContext) -> pb.Indikator:
+    async def CreateIndikator(
+        self, request: pb.CreateIndikatorRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Indikator:
         skp_id, rhk_id = nama.rhk(request.parent, "parent")
         v = _isian_indikator(request.indikator)
         p = pr.current()
@@ -80,22 +84,25 @@ class Isi(Dasar):
 
         return await self._mutasi(request, "CreateIndikator", pb.Indikator, work)
 
-    async def UpdateIndikator(self, request: pb.UpdateIndikatorRequest,
-                              context: grpc.aio.ServicerContext) -> pb.Indikator:
+    async def UpdateIndikator(
+        self, request: pb.UpdateIndikatorRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Indikator:
         skp_id, rhk_id, ind_id = nama.indikator(request.indikator.name, "indikator.name")
         v = _isian_indikator(request.indikator)
         paths = list(request.update_mask.paths)
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.Indikator:
-            row, ind = await uc.ubah_indikator(s, p, skp_id, rhk_id, ind_id, paths, v, request.indikator.urutan,
-                                               request.indikator.etag)
+            row, ind = await uc.ubah_indikator(
+                s, p, skp_id, rhk_id, ind_id, paths, v, request.indikator.urutan, request.indikator.etag
+            )
             return convert.indikator(row.id, ind)
 
         return await self._mutasi(request, "UpdateIndikator", pb.Indikator, work)
 
-    async def DeleteIndikator(self, request: pb.DeleteIndikatorRequest,
-                              context: grpc.aio.ServicerContext) -> pb.DeleteIndikatorResponse:
+    async def DeleteIndikator(
+        self, request: pb.DeleteIndikatorRequest, context: grpc.aio.ServicerContext
+    ) -> pb.DeleteIndikatorResponse:
         skp_id, rhk_id, ind_id = nama.indikator(request.name)
         p = pr.current()
 
@@ -105,23 +112,23 @@ class Isi(Dasar):
 
         return await self._mutasi(request, "DeleteIndikator", pb.DeleteIndikatorResponse, work)
 
-    async def UpdateEkspektasi(self, request: pb.UpdateEkspektasiRequest,
-                               context: grpc.aio.ServicerContext) -> pb.Skp:
+    async def UpdateEkspektasi(self, request: pb.UpdateEkspektasiRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
         p = pr.current()
 
         async def work(s: AsyncSession) -> pb.Skp:
-            return convert.skp(await uc_isian.ekspektasi(s, p, skp_id, request.kode, request.ekspektasi,
-                                                         request.etag))
+            return convert.skp(await uc_isian.ekspektasi(s, p, skp_id, request.kode, request.ekspektasi, request.etag))
 
         return await self._mutasi(request, "UpdateEkspektasi", pb.Skp, work)
 
     async def UpdateLampiran(self, request: pb.UpdateLampiranRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
         src = request.lampiran
-        nilai = {"dukungan_sumber_daya": list(src.dukungan_sumber_daya),
-                 "skema_pertanggungjawaban": list(src.skema_pertanggungjawaban),
-                 "konsekuensi": list(src.konsekuensi)}
+        nilai = {
+            "dukungan_sumber_daya": list(src.dukungan_sumber_daya),
+            "skema_pertanggungjawaban": list(src.skema_pertanggungjawaban),
+            "konsekuensi": list(src.konsekuensi),
+        }
         paths = list(request.update_mask.paths)
         p = pr.current()
 

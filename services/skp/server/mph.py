@@ -21,8 +21,9 @@ class Mph(Dasar):
         bawahan = await self._profil.bawahan(row.nip, acuan)
         return [uc.Kolom(b.pegawai.nip, b.pegawai.nama, b.pegawai.jabatan) for b in bawahan]
 
-    async def GetMatriksPeranHasil(self, request: pb.GetMatriksPeranHasilRequest,
-                                   context: grpc.aio.ServicerContext) -> pb.MatriksPeranHasil:
+    async def GetMatriksPeranHasil(
+        self, request: pb.GetMatriksPeranHasilRequest, context: grpc.aio.ServicerContext
+    ) -> pb.MatriksPeranHasil:
         skp_id = nama.skp(request.name)
         p = pr.current()
         async with self._db.read() as s:
@@ -31,8 +32,9 @@ class Mph(Dasar):
         async with self._db.read() as s:
             return convert.matriks(await uc.matriks(s, row, kolom))
 
-    async def UpdatePeranHasil(self, request: pb.UpdatePeranHasilRequest,
-                               context: grpc.aio.ServicerContext) -> pb.MatriksPeranHasil:
+    async def UpdatePeranHasil(
+        self, request: pb.UpdatePeranHasilRequest, context: grpc.aio.ServicerContext
+    ) -> pb.MatriksPeranHasil:
         skp_id, rhk_id = nama.rhk(request.rhk, "rhk")
         nama.nip(request.nip, "nip")
         p = pr.current()
@@ -43,14 +45,14 @@ class Mph(Dasar):
         peran = convert.PERAN_TIM_DARI.get(request.peran or pb.PERAN_TIM_ANGGOTA, "")
 
         async def work(s: AsyncSession) -> pb.MatriksPeranHasil:
-            m = await uc.ubah(s, p, skp_id, rhk_id, request.nip, request.ditugaskan, kolom, request.peran_hasil,
-                              peran)
+            m = await uc.ubah(s, p, skp_id, rhk_id, request.nip, request.ditugaskan, kolom, request.peran_hasil, peran)
             return convert.matriks(m)
 
         return await self._mutasi(request, "UpdatePeranHasil", pb.MatriksPeranHasil, work)
 
-    async def TambahPegawaiMph(self, request: pb.TambahPegawaiMphRequest,
-                               context: grpc.aio.ServicerContext) -> pb.MatriksPeranHasil:
+    async def TambahPegawaiMph(
+        self, request: pb.TambahPegawaiMphRequest, context: grpc.aio.ServicerContext
+    ) -> pb.MatriksPeranHasil:
         skp_id = nama.skp(request.name)
         nip = nama.nip(request.nip, "nip")
         p = pr.current()
@@ -67,8 +69,9 @@ class Mph(Dasar):
 
         return await self._mutasi(request, "TambahPegawaiMph", pb.MatriksPeranHasil, work)
 
-    async def HapusPegawaiMph(self, request: pb.HapusPegawaiMphRequest,
-                              context: grpc.aio.ServicerContext) -> pb.MatriksPeranHasil:
+    async def HapusPegawaiMph(
+        self, request: pb.HapusPegawaiMphRequest, context: grpc.aio.ServicerContext
+    ) -> pb.MatriksPeranHasil:
         skp_id = nama.skp(request.name)
         nip = nama.nip(request.nip, "nip")
         p = pr.current()

@@ -65,15 +65,17 @@ class Persetujuan(Dasar):
 
         return await self._mutasi(request, "UbahStatusSkp", pb.Skp, work)
 
-    async def ListRiwayatSkp(self, request: pb.ListRiwayatSkpRequest,
-                             context: grpc.aio.ServicerContext) -> pb.ListRiwayatSkpResponse:
+    async def ListRiwayatSkp(
+        self, request: pb.ListRiwayatSkpRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListRiwayatSkpResponse:
         skp_id = nama.skp(request.name)
         async with self._db.read() as s:
             rows = await uc.riwayat(s, pr.current(), skp_id)
         return pb.ListRiwayatSkpResponse(riwayat=[convert.riwayat(r) for r in rows])
 
-    async def ListSkpBawahan(self, request: pb.ListSkpBawahanRequest,
-                             context: grpc.aio.ServicerContext) -> pb.ListSkpResponse:
+    async def ListSkpBawahan(
+        self, request: pb.ListSkpBawahanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListSkpResponse:
         th = tahun(request.tahun)
         if len(request.query) > 200:
             raise TidakValid("query", "maksimal 200 karakter")
@@ -85,11 +87,13 @@ class Persetujuan(Dasar):
             rows, total = await uc_bawahan.daftar(s, pr.current(), th, request.query, offset, size)
             jumlah = await repo.jumlah_indikator(s, [r.id for r in rows])
         nxt = paging.encode(offset + size, key) if offset + size < total else ""
-        return pb.ListSkpResponse(skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt,
-                                  total_size=total)
+        return pb.ListSkpResponse(
+            skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt, total_size=total
+        )
 
-    async def SinkronisasiSkpBawahan(self, request: pb.SinkronisasiSkpBawahanRequest,
-                                     context: grpc.aio.ServicerContext) -> pb.SinkronisasiSkpBawahanResponse:
+    async def SinkronisasiSkpBawahan(
+        self, request: pb.SinkronisasiSkpBawahanRequest, context: grpc.aio.ServicerContext
+    ) -> pb.SinkronisasiSkpBawahanResponse:
         th = tahun(request.tahun)
         p = pr.current()
         nip = nip_pemanggil(p)
@@ -109,14 +113,17 @@ class Persetujuan(Dasar):
         async def work(s: AsyncSession) -> pb.SinkronisasiSkpBawahanResponse:
             perubahan, ditahan = await uc_bawahan.terapkan(s, p, hasil, request.konfirmasi)
             return pb.SinkronisasiSkpBawahanResponse(
-                diperiksa=len(kandidat), perubahan=[convert.perubahan(x) for x in perubahan], gagal=gagal,
-                menunggu_konfirmasi=[convert.perubahan(x) for x in ditahan])
+                diperiksa=len(kandidat),
+                perubahan=[convert.perubahan(x) for x in perubahan],
+                gagal=gagal,
+                menunggu_konfirmasi=[convert.perubahan(x) for x in ditahan],
+            )
 
-        return await self._mutasi(request, "SinkronisasiSkpBawahan",
-                                  pb.SinkronisasiSkpBawahanResponse, work)
+        return await self._mutasi(request, "SinkronisasiSkpBawahan", pb.SinkronisasiSkpBawahanResponse, work)
 
-    async def _resolve(self, rows: list[SkpRow], hari: dt.date) -> tuple[dict[str, Identitas | None],
-                                                                         list[pb.PerubahanPenilai]]:
+    async def _resolve(
+        self, rows: list[SkpRow], hari: dt.date
+    ) -> tuple[dict[str, Identitas | None], list[pb.PerubahanPenilai]]:
         batas = asyncio.Semaphore(PARALEL)
         hasil: dict[str, Identitas | None] = {}
         gagal: list[pb.PerubahanPenilai] = []
@@ -124,12 +131,19 @@ class Persetujuan(Dasar):
         async def satu(row: SkpRow) -> None:
             async with batas:
                 try:
-                    hasil[row.id] = await sumber.penilai(self._profil, row.nip, row.unor_plt_id,
-                                                         Periode(row.awal, row.akhir).acuan(hari))
+                    hasil[row.id] = await sumber.penilai(
+                        self._profil, row.nip, row.unor_plt_id, Periode(row.awal, row.akhir).acuan(hari)
+                    )
                 except DomainError as exc:
-                    gagal.append(pb.PerubahanPenilai(
-                        skp=convert.skp_name(row.id), pegawai_nip=row.nip, pegawai_nama=row.pegawai_nama,
-                        penilai_lama=convert.identitas(uc_bawahan.identitas_penilai(row)), keterangan=exc.pesan))
+                    gagal.append(
+                        pb.PerubahanPenilai(
+                            skp=convert.skp_name(row.id),
+                            pegawai_nip=row.nip,
+                            pegawai_nama=row.pegawai_nama,
+                            penilai_lama=convert.identitas(uc_bawahan.identitas_penilai(row)),
+                            keterangan=exc.pesan,
+                        )
+                    )
 
         await asyncio.gather(*(satu(r) for r in rows))
         return hasil, gagal

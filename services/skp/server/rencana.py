@@ -22,8 +22,13 @@ from services.skp.usecases import sumber
 from services.skp.usecases.umum import baca, pihak
 
 # penilaian's period names (its API) → the codes of skp's domain.
-KODE_PERIODE = {npb.PERIODE_TRIWULAN_I: "tw1", npb.PERIODE_TRIWULAN_II: "tw2", npb.PERIODE_TRIWULAN_III: "tw3",
-                npb.PERIODE_TRIWULAN_IV: "tw4", npb.PERIODE_AKHIR_TAHUN: "akhir"}
+KODE_PERIODE = {
+    npb.PERIODE_TRIWULAN_I: "tw1",
+    npb.PERIODE_TRIWULAN_II: "tw2",
+    npb.PERIODE_TRIWULAN_III: "tw3",
+    npb.PERIODE_TRIWULAN_IV: "tw4",
+    npb.PERIODE_AKHIR_TAHUN: "akhir",
+}
 
 
 class Rencana(Dasar):
@@ -35,17 +40,21 @@ class Rencana(Dasar):
             rows, total = await uc.daftar(s, pr.current(), nip, offset, size)
             jumlah = await repo.jumlah_indikator(s, [r.id for r in rows])
         nxt = paging.encode(offset + size, request.parent) if offset + size < total else ""
-        return pb.ListSkpResponse(skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt,
-                                  total_size=total)
+        return pb.ListSkpResponse(
+            skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt, total_size=total
+        )
 
-    async def GetRingkasanSkp(self, request: pb.GetRingkasanSkpRequest,
-                              context: grpc.aio.ServicerContext) -> pb.RingkasanSkp:
+    async def GetRingkasanSkp(
+        self, request: pb.GetRingkasanSkpRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RingkasanSkp:
         async with self._db.read() as s:
             r = await uc_ringkasan.ringkasan(s, pr.current())
         return pb.RingkasanSkp(
-            skp_saya=[convert.ringkas(x, r.indikator.get(x.id, 0)) for x in r.saya], jumlah_skp_saya=r.jumlah_saya,
+            skp_saya=[convert.ringkas(x, r.indikator.get(x.id, 0)) for x in r.saya],
+            jumlah_skp_saya=r.jumlah_saya,
             menunggu_persetujuan=[convert.ringkas(x, r.indikator.get(x.id, 0)) for x in r.menunggu],
-            jumlah_menunggu_persetujuan=r.jumlah_menunggu)
+            jumlah_menunggu_persetujuan=r.jumlah_menunggu,
+        )
 
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
@@ -56,8 +65,10 @@ class Rencana(Dasar):
         src = request.skp
         p = pr.current()
         nip = uc.nip_pemanggil(p)
-        periode, pemberitahuan = validate_periode(date_from_proto(src.periode_awal, "skp.periode_awal"),
-                                                  date_from_proto(src.periode_akhir, "skp.periode_akhir"))
+        periode, pemberitahuan = validate_periode(
+            date_from_proto(src.periode_awal, "skp.periode_awal"),
+            date_from_proto(src.periode_akhir, "skp.periode_akhir"),
+        )
         pendekatan = uc.validate_pendekatan(convert.PENDEKATAN_DARI.get(src.pendekatan, ""))
         unor_plt = src.unor_plt_id.strip() or None
         if unor_plt is not None and not nama.ID.match(unor_plt):
@@ -96,8 +107,18 @@ class Rencana(Dasar):
             berisi = [KODE_PERIODE[k] for k in await self._penilaian.periode_berisi(skp_id) if k in KODE_PERIODE]
 
         async def work(s: AsyncSession) -> pb.Skp:
-            t, pemberitahuan = await uc.ubah(s, p, skp_id, paths, awal, akhir,
-                                             convert.PENDEKATAN_DARI.get(src.pendekatan, ""), src.etag, batas, berisi)
+            t, pemberitahuan = await uc.ubah(
+                s,
+                p,
+                skp_id,
+                paths,
+                awal,
+                akhir,
+                convert.PENDEKATAN_DARI.get(src.pendekatan, ""),
+                src.etag,
+                batas,
+                berisi,
+            )
             hasil = convert.skp(t)
             hasil.pemberitahuan = pemberitahuan
             return hasil
@@ -136,4 +157,3 @@ class Rencana(Dasar):
                 return convert.skp(await uc.muat_ulang_penilai(s, p, skp_id, penilai, sebab))
 
         return await self._mutasi(request, "MuatUlangSkp", pb.Skp, work)
-

@@ -27,6 +27,7 @@ class SkpServicer(Rencana, Isi, Persetujuan, Mph, skp_pb2_grpc.SkpServiceService
             perilaku=[pb.PerilakuKerja(nomor=p.nomor, kode=p.kode, nama=p.nama, uraian=p.uraian) for p in BERAKHLAK]
         )
 
-    async def ListJejakAudit(self, request: apb.ListJejakAuditRequest,
-                             context: grpc.aio.ServicerContext) -> apb.ListJejakAuditResponse:
+    async def ListJejakAudit(
+        self, request: apb.ListJejakAuditRequest, context: grpc.aio.ServicerContext
+    ) -> apb.ListJejakAuditResponse:
         return await jejak_daftar.daftar(self._db, jejak, "skp", request)

@@ -24,14 +24,18 @@ async def get_skp(s: AsyncSession, skp_id: str, *, kunci: bool = False) -> SkpRo
     return row
 
 
-async def list_skp(s: AsyncSession, nip: str, offset: int, limit: int,
-                   instansi_id: str | None = None) -> tuple[list[SkpRow], int]:
+async def list_skp(
+    s: AsyncSession, nip: str, offset: int, limit: int, instansi_id: str | None = None
+) -> tuple[list[SkpRow], int]:
     """`instansi_id`: only that instansi's SKPs of the pegawai."""
     syarat = [SkpRow.nip == nip] + ([SkpRow.instansi_id == instansi_id] if instansi_id is not None else [])
     total = await s.scalar(select(func.count()).select_from(SkpRow).where(*syarat)) or 0
     rows = await s.scalars(
-        select(SkpRow).where(*syarat)
-        .order_by(SkpRow.awal.desc(), SkpRow.dibuat.desc(), SkpRow.id).offset(offset).limit(limit)
+        select(SkpRow)
+        .where(*syarat)
+        .order_by(SkpRow.awal.desc(), SkpRow.dibuat.desc(), SkpRow.id)
+        .offset(offset)
+        .limit(limit)
     )
     return list(rows), total
 
@@ -43,20 +47,23 @@ async def skp_tahun(s: AsyncSession, nips: Iterable[str], tahun: int) -> list[Sk
     return list(await s.scalars(select(SkpRow).where(SkpRow.nip.in_(nips), SkpRow.tahun == tahun)))
 
 
-async def skp_dinilai(s: AsyncSession, penilai_nip: str, tahun: int, query: str = "",
-                      offset: int = 0, limit: int | None = None) -> tuple[list[SkpRow], int]:
+async def skp_dinilai(
+    s: AsyncSession, penilai_nip: str, tahun: int, query: str = "", offset: int = 0, limit: int | None = None
+) -> tuple[list[SkpRow], int]:
     return await _daftar_dinilai(s, [SkpRow.penilai_nip == penilai_nip, SkpRow.tahun == tahun], query, offset, limit)
 
 
-async def skp_penilai_eksternal(s: AsyncSession, instansi_id: str, tahun: int, query: str = "",
-                                offset: int = 0, limit: int | None = None) -> tuple[list[SkpRow], int]:
+async def skp_penilai_eksternal(
+    s: AsyncSession, instansi_id: str, tahun: int, query: str = "", offset: int = 0, limit: int | None = None
+) -> tuple[list[SkpRow], int]:
     """The SKPs of an instansi rated by a penilai eksternal (its admin acts for him)."""
     cond = [SkpRow.instansi_id == instansi_id, SkpRow.penilai_eksternal.is_(True), SkpRow.tahun == tahun]
     return await _daftar_dinilai(s, cond, query, offset, limit)
 
 
-async def _daftar_dinilai(s: AsyncSession, cond: list[ColumnElement[bool]], query: str, offset: int,
-                          limit: int | None) -> tuple[list[SkpRow], int]:
+async def _daftar_dinilai(
+    s: AsyncSession, cond: list[ColumnElement[bool]], query: str, offset: int, limit: int | None
+) -> tuple[list[SkpRow], int]:
     q = query.strip()
     if q.isdigit():
         cond.append(SkpRow.nip.startswith(q))
@@ -73,8 +80,9 @@ async def skp_menunggu(s: AsyncSession, penilai_nip: str, limit: int) -> tuple[l
     """The SKPs waiting for this penilai's approval, any year."""
     cond = [SkpRow.penilai_nip == penilai_nip, SkpRow.status == "PENGAJUAN"]
     total = await s.scalar(select(func.count()).select_from(SkpRow).where(*cond)) or 0
-    rows = await s.scalars(select(SkpRow).where(*cond)
-                           .order_by(SkpRow.pegawai_nama, SkpRow.nip, SkpRow.awal, SkpRow.id).limit(limit))
+    rows = await s.scalars(
+        select(SkpRow).where(*cond).order_by(SkpRow.pegawai_nama, SkpRow.nip, SkpRow.awal, SkpRow.id).limit(limit)
+    )
     return list(rows), total
 
 
@@ -82,9 +90,11 @@ async def rhk_skp(s: AsyncSession, skp_ids: Iterable[str]) -> list[RhkRow]:
     ids = list(skp_ids)
     if not ids:
         return []
-    return list(await s.scalars(
-        select(RhkRow).where(RhkRow.skp_id.in_(ids)).order_by(RhkRow.skp_id, RhkRow.jenis.desc(), RhkRow.urutan)
-    ))
+    return list(
+        await s.scalars(
+            select(RhkRow).where(RhkRow.skp_id.in_(ids)).order_by(RhkRow.skp_id, RhkRow.jenis.desc(), RhkRow.urutan)
+        )
+    )
 
 
 async def indikator_rhk(s: AsyncSession, rhk_ids: Iterable[str]) -> dict[str, list[IndikatorRow]]:
@@ -157,9 +167,14 @@ async def rhk_organisasi(s: AsyncSession, unor_id: str, tahun: int, bukan_nip: s
     """RHK Organisasi of a unit in a year from other pegawai's SKPs, the
     latest SKP first: what the next pimpinan inherits."""
     rows = await s.execute(
-        select(RhkRow, SkpRow).join(SkpRow, SkpRow.id == RhkRow.skp_id)
-        .where(RhkRow.unor_id == unor_id, RhkRow.klasifikasi == "ORGANISASI", SkpRow.tahun == tahun,
-               or_(SkpRow.nip != bukan_nip))
+        select(RhkRow, SkpRow)
+        .join(SkpRow, SkpRow.id == RhkRow.skp_id)
+        .where(
+            RhkRow.unor_id == unor_id,
+            RhkRow.klasifikasi == "ORGANISASI",
+            SkpRow.tahun == tahun,
+            or_(SkpRow.nip != bukan_nip),
+        )
         .order_by(SkpRow.awal.desc(), SkpRow.dibuat.desc(), RhkRow.jenis.desc(), RhkRow.urutan)
     )
     return [(r, k) for r, k in rows]
@@ -171,12 +186,17 @@ async def jumlah_indikator(s: AsyncSession, skp_ids: Iterable[str]) -> dict[str,
     if not ids:
         return {}
     rows = await s.execute(
-        select(RhkRow.skp_id, func.count(IndikatorRow.id)).join(IndikatorRow, IndikatorRow.rhk_id == RhkRow.id)
-        .where(RhkRow.skp_id.in_(ids)).group_by(RhkRow.skp_id)
+        select(RhkRow.skp_id, func.count(IndikatorRow.id))
+        .join(IndikatorRow, IndikatorRow.rhk_id == RhkRow.id)
+        .where(RhkRow.skp_id.in_(ids))
+        .group_by(RhkRow.skp_id)
     )
     return {skp_id: n for skp_id, n in rows}
 
 
 async def mph_anggota(s: AsyncSession, skp_id: str) -> list[MphAnggotaRow]:
-    return list(await s.scalars(select(MphAnggotaRow).where(MphAnggotaRow.skp_id == skp_id)
-                                .order_by(MphAnggotaRow.nama, MphAnggotaRow.nip)))
+    return list(
+        await s.scalars(
+            select(MphAnggotaRow).where(MphAnggotaRow.skp_id == skp_id).order_by(MphAnggotaRow.nama, MphAnggotaRow.nip)
+        )
+    )

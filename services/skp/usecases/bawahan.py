@@ -16,8 +16,9 @@ from services.skp.usecases.skp import ganti_penilai, identitas_penilai, orang
 from services.skp.usecases.sumber import Identitas
 
 
-async def daftar(s: AsyncSession, p: Principal, tahun: int, query: str, offset: int,
-                 limit: int) -> tuple[list[SkpRow], int]:
+async def daftar(
+    s: AsyncSession, p: Principal, tahun: int, query: str, offset: int, limit: int
+) -> tuple[list[SkpRow], int]:
     """The SKPs the caller rates. For an admin instansi (an account without
     NIP): those of his instansi whose penilai is a penilai eksternal, for whom
     he acts (docs/domain.md#penentuan-atasan)."""
@@ -44,8 +45,9 @@ def perlu_konfirmasi(row: SkpRow, baru: Identitas | None) -> bool:
     return row.status == PERSETUJUAN and orang(baru) != orang(identitas_penilai(row))
 
 
-async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | None],
-                   konfirmasi: bool = False) -> tuple[list[Perubahan], list[Perubahan]]:
+async def terapkan(
+    s: AsyncSession, p: Principal, hasil: dict[str, Identitas | None], konfirmasi: bool = False
+) -> tuple[list[Perubahan], list[Perubahan]]:
     """Writes the re-resolved penilai of each SKP id; returns what changed,
     and the approved SKPs left unchanged until `konfirmasi`."""
     perubahan: list[Perubahan] = []
@@ -56,8 +58,9 @@ async def terapkan(s: AsyncSession, p: Principal, hasil: dict[str, Identitas | N
         if lama == baru:
             continue
         if perlu_konfirmasi(row, baru) and not konfirmasi:
-            ditahan.append(Perubahan(row, lama, baru, "SKP sudah disetujui: penilai diganti hanya setelah "
-                                                      "dikonfirmasi."))
+            ditahan.append(
+                Perubahan(row, lama, baru, "SKP sudah disetujui: penilai diganti hanya setelah dikonfirmasi.")
+            )
             continue
         if ganti_penilai(s, p, row, baru, "Sinkronisasi SKP Bawahan"):
             ket = "Pejabat penilai berganti."
@@ -76,4 +79,3 @@ def skp_peran_berlaku(milik: list[SkpRow], peran: list[tuple[str, str | None]], 
 
 def acuan_tahun(tahun: int, hari_ini: dt.date) -> dt.date:
     return min(max(hari_ini, dt.date(tahun, 1, 1)), dt.date(tahun, 12, 31))
-

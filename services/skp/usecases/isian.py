@@ -32,8 +32,9 @@ async def ekspektasi(s: AsyncSession, p: Principal, skp_id: str, kode: str, teks
     return await tampilan(s, row)
 
 
-async def lampiran(s: AsyncSession, p: Principal, skp_id: str, paths: list[str], nilai: dict[str, list[str]],
-                   etag: str) -> Tampilan:
+async def lampiran(
+    s: AsyncSession, p: Principal, skp_id: str, paths: list[str], nilai: dict[str, list[str]], etag: str
+) -> Tampilan:
     row = await untuk_pemilik(s, p, skp_id, etag)
     harus_draft(row.status)
     if not paths:

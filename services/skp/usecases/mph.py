@@ -69,8 +69,14 @@ async def kolom_tambahan(s: AsyncSession, row: SkpRow, bawahan: list[Kolom]) -> 
     """The bawahan, then the pegawai added from other units (one who has
     since become a bawahan shows once, as a bawahan)."""
     ada = {b.nip for b in bawahan}
-    return [*bawahan, *(Kolom(a.nip, a.nama, a.jabatan, True, a.unor_nama)
-                        for a in await repo.mph_anggota(s, row.id) if a.nip not in ada)]
+    return [
+        *bawahan,
+        *(
+            Kolom(a.nip, a.nama, a.jabatan, True, a.unor_nama)
+            for a in await repo.mph_anggota(s, row.id)
+            if a.nip not in ada
+        ),
+    ]
 
 
 async def matriks(s: AsyncSession, row: SkpRow, bawahan: list[Kolom]) -> Matriks:
@@ -82,8 +88,17 @@ async def matriks(s: AsyncSession, row: SkpRow, bawahan: list[Kolom]) -> Matriks
     return Matriks(row, rhk, bawahan, {k: sorted(v, key=lambda x: x.nip) for k, v in peran.items() if v})
 
 
-async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, nip: str, ditugaskan: bool,
-               bawahan: list[Kolom], peran_hasil: str = "", peran: str = "ANGGOTA") -> Matriks:
+async def ubah(
+    s: AsyncSession,
+    p: Principal,
+    skp_id: str,
+    rhk_id: str,
+    nip: str,
+    ditugaskan: bool,
+    bawahan: list[Kolom],
+    peran_hasil: str = "",
+    peran: str = "ANGGOTA",
+) -> Matriks:
     row = await untuk_pemilik(s, p, skp_id)
     await repo.get_rhk(s, skp_id, rhk_id)
     cell = await s.get(PeranHasilRow, (rhk_id, nip))
@@ -91,8 +106,11 @@ async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, nip: str
         teks, peran = periksa_sel(peran_hasil, peran)
         if cell is None:
             if nip not in {b.nip for b in await kolom_tambahan(s, row, bawahan)}:
-                raise TidakValid("nip", "pegawai ini bukan bawahan Anda pada periode SKP ini; tambahkan pegawai "
-                                        "unit lain dengan Tambah Pegawai")
+                raise TidakValid(
+                    "nip",
+                    "pegawai ini bukan bawahan Anda pada periode SKP ini; tambahkan pegawai "
+                    "unit lain dengan Tambah Pegawai",
+                )
             s.add(PeranHasilRow(rhk_id=rhk_id, nip=nip, dibuat=sekarang(), peran_hasil=teks, peran=peran))
         else:
             cell.peran_hasil, cell.peran = teks, peran
@@ -102,8 +120,7 @@ async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, nip: str
     return await matriks(s, row, bawahan)
 
 
-async def tambah_pegawai(s: AsyncSession, p: Principal, skp_id: str, pegawai: Kolom,
-                         bawahan: list[Kolom]) -> Matriks:
+async def tambah_pegawai(s: AsyncSession, p: Principal, skp_id: str, pegawai: Kolom, bawahan: list[Kolom]) -> Matriks:
     """Tambah Pegawai: a pegawai of another unit becomes a column
     (docs/domain.md#matriks-peran-hasil)."""
     row = await untuk_pemilik(s, p, skp_id)
@@ -111,8 +128,16 @@ async def tambah_pegawai(s: AsyncSession, p: Principal, skp_id: str, pegawai: Ko
         raise TidakValid("nip", "ini SKP Anda sendiri")
     if pegawai.nip in {k.nip for k in await kolom_tambahan(s, row, bawahan)}:
         raise TidakValid("nip", "pegawai ini sudah ada di matriks")
-    s.add(MphAnggotaRow(skp_id=row.id, nip=pegawai.nip, nama=pegawai.nama[:200], jabatan=pegawai.jabatan[:300],
-                        unor_nama=pegawai.unor_nama[:300], dibuat=sekarang()))
+    s.add(
+        MphAnggotaRow(
+            skp_id=row.id,
+            nip=pegawai.nip,
+            nama=pegawai.nama[:200],
+            jabatan=pegawai.jabatan[:300],
+            unor_nama=pegawai.unor_nama[:300],
+            dibuat=sekarang(),
+        )
+    )
     await s.flush()
     return await matriks(s, row, bawahan)
 

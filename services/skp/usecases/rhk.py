@@ -22,11 +22,15 @@ ORGANISASI = "ORGANISASI"
 INDIVIDU = "INDIVIDU"
 ASPEK = ("KUANTITAS", "KUALITAS", "WAKTU", "BIAYA")
 
-PETUNJUK_MPH = ("Pilihan RHK atasan kosong: pastikan Anda mengikuti proses diskusi kinerja melalui Matriks Peran "
-                "Hasil (MPH) dari atasan terlebih dahulu — atasan Anda perlu menautkan Anda pada RHK Organisasi-nya. "
-                "Setiap RHK Utama wajib mengintervensi RHK Organisasi atasan sebelum SKP diajukan.")
-PETUNJUK_TANPA_PENILAI = ("SKP ini belum memiliki pejabat penilai. Klik Muat Ulang pada kolom Pejabat Penilai "
-                          "Kinerja; bila Anda pimpinan tertinggi instansi, isi Perjanjian Kinerja.")
+PETUNJUK_MPH = (
+    "Pilihan RHK atasan kosong: pastikan Anda mengikuti proses diskusi kinerja melalui Matriks Peran "
+    "Hasil (MPH) dari atasan terlebih dahulu — atasan Anda perlu menautkan Anda pada RHK Organisasi-nya. "
+    "Setiap RHK Utama wajib mengintervensi RHK Organisasi atasan sebelum SKP diajukan."
+)
+PETUNJUK_TANPA_PENILAI = (
+    "SKP ini belum memiliki pejabat penilai. Klik Muat Ulang pada kolom Pejabat Penilai "
+    "Kinerja; bila Anda pimpinan tertinggi instansi, isi Perjanjian Kinerja."
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,11 @@ async def pilihan_intervensi(s: AsyncSession, row: SkpRow) -> tuple[list[Interve
     if not row.penilai_nip:
         return [], PETUNJUK_TANPA_PENILAI
     periode = Periode(row.awal, row.akhir)
-    hasil = [Intervensi(r, k) for r, k in await repo.rhk_untuk_bawahan(s, row.penilai_nip, row.tahun, row.nip)
-             if r.klasifikasi == ORGANISASI and Periode(k.awal, k.akhir).bertumpang(periode)]
+    hasil = [
+        Intervensi(r, k)
+        for r, k in await repo.rhk_untuk_bawahan(s, row.penilai_nip, row.tahun, row.nip)
+        if r.klasifikasi == ORGANISASI and Periode(k.awal, k.akhir).bertumpang(periode)
+    ]
     return hasil, "" if hasil else PETUNJUK_MPH
 
 
@@ -81,8 +88,9 @@ async def _atasan(s: AsyncSession, row: SkpRow, rhk_atasan_id: str) -> Intervens
     if not rhk_atasan_id:
         return None
     if not row.penilai_nip:
-        raise TidakValid("rhk.rhk_atasan", "SKP tanpa pejabat penilai tidak mengintervensi RHK atasan; "
-                         "isi Perjanjian Kinerja")
+        raise TidakValid(
+            "rhk.rhk_atasan", "SKP tanpa pejabat penilai tidak mengintervensi RHK atasan; isi Perjanjian Kinerja"
+        )
     pilihan, _ = await pilihan_intervensi(s, row)
     for i in pilihan:
         if i.rhk.id == rhk_atasan_id:
@@ -104,8 +112,7 @@ def _terapkan(rhk: RhkRow, row: SkpRow, paths: set[str], v: IsianRhk, atasan: In
         rhk.rhk_atasan_skp_id = atasan.skp.id if atasan else None
         rhk.rhk_atasan_teks = atasan.rhk.teks if atasan else ""
     if "perjanjian_kinerja" in paths:
-        rhk.perjanjian_kinerja = isian.teks(v.perjanjian_kinerja, "rhk.perjanjian_kinerja", isian.MAKS_RHK,
-                                            wajib=False)
+        rhk.perjanjian_kinerja = isian.teks(v.perjanjian_kinerja, "rhk.perjanjian_kinerja", isian.MAKS_RHK, wajib=False)
 
 
 async def _urutan_baru(s: AsyncSession, skp_id: str, jenis: str) -> int:
@@ -116,19 +123,33 @@ async def tambah(s: AsyncSession, p: Principal, skp_id: str, v: IsianRhk) -> tup
     row = await untuk_pemilik(s, p, skp_id)
     harus_draft(row.status)
     jenis = _jenis(v.jenis)
-    rhk = RhkRow(id=uuid.uuid4().hex, skp_id=row.id, jenis=jenis, klasifikasi=INDIVIDU, unor_id=None,
-                 unor_nama="", rhk_atasan_id=None, rhk_atasan_skp_id=None, rhk_atasan_teks="",
-                 perjanjian_kinerja="", teks="", urutan=await _urutan_baru(s, row.id, jenis), diwarisi_dari=None)
-    _terapkan(rhk, row, {"teks", "klasifikasi", "rhk_atasan", "perjanjian_kinerja"}, v,
-              await _atasan(s, row, v.rhk_atasan_id))
+    rhk = RhkRow(
+        id=uuid.uuid4().hex,
+        skp_id=row.id,
+        jenis=jenis,
+        klasifikasi=INDIVIDU,
+        unor_id=None,
+        unor_nama="",
+        rhk_atasan_id=None,
+        rhk_atasan_skp_id=None,
+        rhk_atasan_teks="",
+        perjanjian_kinerja="",
+        teks="",
+        urutan=await _urutan_baru(s, row.id, jenis),
+        diwarisi_dari=None,
+    )
+    _terapkan(
+        rhk, row, {"teks", "klasifikasi", "rhk_atasan", "perjanjian_kinerja"}, v, await _atasan(s, row, v.rhk_atasan_id)
+    )
     s.add(rhk)
     sentuh(row)
     await s.flush()
     return row, rhk
 
 
-async def ubah(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, paths: list[str], v: IsianRhk,
-               urutan: int, etag: str) -> tuple[SkpRow, RhkRow]:
+async def ubah(
+    s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, paths: list[str], v: IsianRhk, urutan: int, etag: str
+) -> tuple[SkpRow, RhkRow]:
     row = await untuk_pemilik(s, p, skp_id)
     harus_draft(row.status)
     rhk = await repo.get_rhk(s, skp_id, rhk_id)
@@ -194,14 +215,24 @@ def _terapkan_indikator(ind: IndikatorRow, row: SkpRow, paths: set[str], v: Isia
         ind.target_sampai = float(t.sampai) if t.sampai is not None else None
 
 
-async def tambah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str,
-                           v: IsianIndikator) -> tuple[SkpRow, IndikatorRow]:
+async def tambah_indikator(
+    s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, v: IsianIndikator
+) -> tuple[SkpRow, IndikatorRow]:
     row = await untuk_pemilik(s, p, skp_id)
     harus_draft(row.status)
     await repo.get_rhk(s, skp_id, rhk_id)
     ada = (await repo.indikator_rhk(s, [rhk_id]))[rhk_id]
-    ind = IndikatorRow(id=uuid.uuid4().hex, rhk_id=rhk_id, aspek="", teks="", target="", target_angka=None,
-                       target_satuan="", target_sampai=None, urutan=len(ada) + 1)
+    ind = IndikatorRow(
+        id=uuid.uuid4().hex,
+        rhk_id=rhk_id,
+        aspek="",
+        teks="",
+        target="",
+        target_angka=None,
+        target_satuan="",
+        target_sampai=None,
+        urutan=len(ada) + 1,
+    )
     _terapkan_indikator(ind, row, {"aspek", "teks", "target"}, v)
     s.add(ind)
     sentuh(row)
@@ -209,8 +240,17 @@ async def tambah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: s
     return row, ind
 
 
-async def ubah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, indikator_id: str,
-                         paths: list[str], v: IsianIndikator, urutan: int, etag: str) -> tuple[SkpRow, IndikatorRow]:
+async def ubah_indikator(
+    s: AsyncSession,
+    p: Principal,
+    skp_id: str,
+    rhk_id: str,
+    indikator_id: str,
+    paths: list[str],
+    v: IsianIndikator,
+    urutan: int,
+    etag: str,
+) -> tuple[SkpRow, IndikatorRow]:
     row = await untuk_pemilik(s, p, skp_id)
     harus_draft(row.status)
     ind = await repo.get_indikator(s, rhk_id, indikator_id)
@@ -231,8 +271,9 @@ async def ubah_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str
     return row, ind
 
 
-async def hapus_indikator(s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, indikator_id: str,
-                          etag: str) -> None:
+async def hapus_indikator(
+    s: AsyncSession, p: Principal, skp_id: str, rhk_id: str, indikator_id: str, etag: str
+) -> None:
     row = await untuk_pemilik(s, p, skp_id)
     harus_draft(row.status)
     ind = await repo.get_indikator(s, rhk_id, indikator_id)

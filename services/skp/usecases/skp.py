@@ -59,7 +59,9 @@ async def detail(s: AsyncSession, p: Principal, skp_id: str) -> Tampilan:
 
 def _cek_peran(lain: list[SkpRow], id_sendiri: str | None, periode: Periode, unor_plt_id: str | None) -> None:
     cek_tumpang_tindih(
-        id_sendiri, periode, kunci_peran(unor_plt_id),
+        id_sendiri,
+        periode,
+        kunci_peran(unor_plt_id),
         [SkpLain(r.id, Periode(r.awal, r.akhir), kunci_peran(r.unor_plt_id)) for r in lain],
     )
 
@@ -88,15 +90,27 @@ def isi_penilai(row: SkpRow, penilai: Identitas | None, waktu: dt.datetime) -> N
     row.penilai_dimuat = waktu
 
 
-async def buat(s: AsyncSession, p: Principal, periode: Periode, pendekatan: str, data: DataPegawai,
-               penilai: Identitas | None) -> Tampilan:
+async def buat(
+    s: AsyncSession, p: Principal, periode: Periode, pendekatan: str, data: DataPegawai, penilai: Identitas | None
+) -> Tampilan:
     nip = nip_pemanggil(p)
     await ambil_giliran(s, giliran, f"skp:{nip}")
     _cek_peran(await repo.skp_tahun(s, [nip], periode.tahun), None, periode, data.peran.unor_plt_id)
     waktu = sekarang()
-    row = SkpRow(id=uuid.uuid4().hex, nip=nip, tahun=periode.tahun, awal=periode.awal, akhir=periode.akhir,
-                 pendekatan=pendekatan, status=DRAFT, keterangan="", ekspektasi={}, lampiran={},
-                 dibuat=waktu, diubah=waktu)
+    row = SkpRow(
+        id=uuid.uuid4().hex,
+        nip=nip,
+        tahun=periode.tahun,
+        awal=periode.awal,
+        akhir=periode.akhir,
+        pendekatan=pendekatan,
+        status=DRAFT,
+        keterangan="",
+        ekspektasi={},
+        lampiran={},
+        dibuat=waktu,
+        diubah=waktu,
+    )
     _isi_pegawai(row, data, waktu)
     isi_penilai(row, penilai, waktu)
     s.add(row)
@@ -117,21 +131,51 @@ async def _warisi_rhk_organisasi(s: AsyncSession, row: SkpRow) -> None:
     warisan = [r for r, k in sumber if k.id == asal]
     indikator = await repo.indikator_rhk(s, [r.id for r in warisan])
     for r in warisan:
-        baru = RhkRow(id=uuid.uuid4().hex, skp_id=row.id, jenis=r.jenis, klasifikasi=r.klasifikasi,
-                      unor_id=r.unor_id, unor_nama=r.unor_nama, rhk_atasan_id=None, rhk_atasan_skp_id=None,
-                      rhk_atasan_teks="", perjanjian_kinerja=r.perjanjian_kinerja, teks=r.teks, urutan=r.urutan,
-                      diwarisi_dari=asal)
+        baru = RhkRow(
+            id=uuid.uuid4().hex,
+            skp_id=row.id,
+            jenis=r.jenis,
+            klasifikasi=r.klasifikasi,
+            unor_id=r.unor_id,
+            unor_nama=r.unor_nama,
+            rhk_atasan_id=None,
+            rhk_atasan_skp_id=None,
+            rhk_atasan_teks="",
+            perjanjian_kinerja=r.perjanjian_kinerja,
+            teks=r.teks,
+            urutan=r.urutan,
+            diwarisi_dari=asal,
+        )
         s.add(baru)
         for i in indikator[r.id]:
-            s.add(IndikatorRow(id=uuid.uuid4().hex, rhk_id=baru.id, aspek=i.aspek, teks=i.teks, target=i.target,
-                               target_angka=i.target_angka, target_satuan=i.target_satuan,
-                               target_sampai=i.target_sampai, urutan=i.urutan))
+            s.add(
+                IndikatorRow(
+                    id=uuid.uuid4().hex,
+                    rhk_id=baru.id,
+                    aspek=i.aspek,
+                    teks=i.teks,
+                    target=i.target,
+                    target_angka=i.target_angka,
+                    target_satuan=i.target_satuan,
+                    target_sampai=i.target_sampai,
+                    urutan=i.urutan,
+                )
+            )
     await s.flush()
 
 
-async def ubah(s: AsyncSession, p: Principal, skp_id: str, paths: list[str], awal: dt.date | None,
-               akhir: dt.date | None, pendekatan: str, etag: str,
-               batas_plt: tuple[dt.date, dt.date] | None, berisi: list[str] | None = None) -> tuple[Tampilan, str]:
+async def ubah(
+    s: AsyncSession,
+    p: Principal,
+    skp_id: str,
+    paths: list[str],
+    awal: dt.date | None,
+    akhir: dt.date | None,
+    pendekatan: str,
+    etag: str,
+    batas_plt: tuple[dt.date, dt.date] | None,
+    berisi: list[str] | None = None,
+) -> tuple[Tampilan, str]:
     """Edit SKP, on a DRAFT SKP or on an approved one for a cut-off in the
     middle of the year; an approved SKP stays approved (docs/domain.md#edit-skp).
     `berisi`: the penilaian periods holding entries (asked of penilaian
@@ -141,16 +185,20 @@ async def ubah(s: AsyncSession, p: Principal, skp_id: str, paths: list[str], awa
     if row.status not in (DRAFT, PERSETUJUAN):
         raise KondisiTidakTerpenuhi(
             f"SKP berstatus {row.status} sedang menunggu persetujuan: Edit SKP dapat dilakukan saat DRAFT atau "
-            "setelah disetujui (PERSETUJUAN).")
+            "setelah disetujui (PERSETUJUAN)."
+        )
     if not paths:
         raise TidakValid("update_mask", "sebutkan field yang diubah: periode_awal, periode_akhir, pendekatan")
     for path in paths:
         if path not in ("periode_awal", "periode_akhir", "pendekatan"):
-            raise TidakValid("update_mask", f"field '{path}' tidak dapat diubah; ubah periode_awal, "
-                             "periode_akhir atau pendekatan")
+            raise TidakValid(
+                "update_mask", f"field '{path}' tidak dapat diubah; ubah periode_awal, periode_akhir atau pendekatan"
+            )
     lama = Periode(row.awal, row.akhir)
-    periode, pemberitahuan = validate_periode(awal if "periode_awal" in paths and awal else row.awal,
-                                              akhir if "periode_akhir" in paths and akhir else row.akhir)
+    periode, pemberitahuan = validate_periode(
+        awal if "periode_awal" in paths and awal else row.awal,
+        akhir if "periode_akhir" in paths and akhir else row.akhir,
+    )
     pendekatan_baru = validate_pendekatan(pendekatan) if "pendekatan" in paths else row.pendekatan
     if batas_plt is not None:
         dalam_penugasan(periode, batas_plt[0], batas_plt[1], "skp.periode_awal")
@@ -187,7 +235,8 @@ async def _jadikan_kuantitatif(s: AsyncSession, row: SkpRow) -> None:
                 raise KondisiTidakTerpenuhi(
                     f"SKP belum dapat dijadikan Kuantitatif: target indikator '{i.teks}' (RHK '{r.teks}') "
                     f"bukan angka + satuan ({e.pelanggaran[0].pesan}). Ubah targetnya saat SKP DRAFT, atau "
-                    "biarkan SKP Kualitatif.") from None
+                    "biarkan SKP Kualitatif."
+                ) from None
             i.target_angka = float(target.angka) if target.angka is not None else None
             i.target_satuan = target.satuan
             i.target_sampai = float(target.sampai) if target.sampai is not None else None
@@ -201,15 +250,18 @@ async def hapus(s: AsyncSession, p: Principal, skp_id: str, etag: str) -> None:
 
 async def muat_ulang_pegawai(s: AsyncSession, p: Principal, skp_id: str, data: DataPegawai) -> Tampilan:
     row = await untuk_pemilik(s, p, skp_id, juga_pengelola=True)
-    jejak_audit.catat(sebelum=f"jabatan={row.jabatan}, unit={row.unor_nama}",
-                      sesudah=f"jabatan={data.peran.jabatan}, unit={data.peran.unor_nama}")
+    jejak_audit.catat(
+        sebelum=f"jabatan={row.jabatan}, unit={row.unor_nama}",
+        sesudah=f"jabatan={data.peran.jabatan}, unit={data.peran.unor_nama}",
+    )
     _isi_pegawai(row, data, sekarang())
     sentuh(row)
     return await tampilan(s, row)
 
 
-async def muat_ulang_penilai(s: AsyncSession, p: Principal, skp_id: str, penilai: Identitas | None,
-                             sebab: str = "Muat Ulang") -> Tampilan:
+async def muat_ulang_penilai(
+    s: AsyncSession, p: Principal, skp_id: str, penilai: Identitas | None, sebab: str = "Muat Ulang"
+) -> Tampilan:
     row = await untuk_pemilik(s, p, skp_id, juga_pengelola=True)
     ganti_penilai(s, p, row, penilai, sebab)
     return await tampilan(s, row)
@@ -218,12 +270,27 @@ async def muat_ulang_penilai(s: AsyncSession, p: Principal, skp_id: str, penilai
 def identitas_penilai(row: SkpRow) -> Identitas | None:
     """The penilai column as profil would give it, None when there is none."""
     if row.penilai_eksternal:
-        return Identitas(row.penilai_nip_eksternal, row.penilai_nama, row.penilai_golongan, row.penilai_pangkat,
-                         row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama, eksternal=True)
+        return Identitas(
+            row.penilai_nip_eksternal,
+            row.penilai_nama,
+            row.penilai_golongan,
+            row.penilai_pangkat,
+            row.penilai_jabatan,
+            row.penilai_unor_id,
+            row.penilai_unor_nama,
+            eksternal=True,
+        )
     if not row.penilai_nip:
         return None
-    return Identitas(row.penilai_nip, row.penilai_nama, row.penilai_golongan, row.penilai_pangkat,
-                     row.penilai_jabatan, row.penilai_unor_id, row.penilai_unor_nama)
+    return Identitas(
+        row.penilai_nip,
+        row.penilai_nama,
+        row.penilai_golongan,
+        row.penilai_pangkat,
+        row.penilai_jabatan,
+        row.penilai_unor_id,
+        row.penilai_unor_nama,
+    )
 
 
 def orang(penilai: Identitas | None) -> tuple[str, str] | None:
@@ -239,12 +306,14 @@ def ganti_penilai(s: AsyncSession, p: Principal, row: SkpRow, penilai: Identitas
     history. Returns whether the person changed."""
     lama = row.penilai_nama or "(tidak ada)"
     berubah = orang(penilai) != orang(identitas_penilai(row))
-    jejak_audit.catat(sebelum=f"penilai={row.penilai_nip or row.penilai_nip_eksternal or '-'} {lama}",
-                      sesudah=f"penilai={penilai.nip or '-' if penilai else '-'} "
-                              f"{penilai.nama if penilai else '(tidak ada)'}")
+    jejak_audit.catat(
+        sebelum=f"penilai={row.penilai_nip or row.penilai_nip_eksternal or '-'} {lama}",
+        sesudah=f"penilai={penilai.nip or '-' if penilai else '-'} {penilai.nama if penilai else '(tidak ada)'}",
+    )
     isi_penilai(row, penilai, sekarang())
     sentuh(row)
     if berubah:
-        catat(s, p, row, row.status, row.status, f"{sebab}: penilai {lama} → {penilai.nama if penilai else '(tidak ada)'}")
+        catat(
+            s, p, row, row.status, row.status, f"{sebab}: penilai {lama} → {penilai.nama if penilai else '(tidak ada)'}"
+        )
     return berubah
-

@@ -66,8 +66,11 @@ async def pegawai(client: ProfilClient, nip: str, unor_plt_id: str | None, perio
     if unor_plt_id:
         cocok = [t for t in await client.penugasan(nip) if t.unor_id == unor_plt_id]
         if not cocok:
-            raise TidakValid("skp.unor_plt_id", "Anda tidak memiliki penugasan PLT/PLH pada unit kerja ini. "
-                             "Tambahkan penugasannya di menu Profil terlebih dahulu.")
+            raise TidakValid(
+                "skp.unor_plt_id",
+                "Anda tidak memiliki penugasan PLT/PLH pada unit kerja ini. "
+                "Tambahkan penugasannya di menu Profil terlebih dahulu.",
+            )
         t, mulai, selesai = penugasan_untuk(cocok, periode)
         if periode is not None:
             dalam_penugasan(periode, mulai, selesai, "skp.periode_awal")
@@ -92,5 +95,12 @@ async def penilai(client: ProfilClient, nip: str, unor_plt_id: str | None, tangg
         return None
     r = a.atasan
     acting = a.sebagai in PERAN
-    return Identitas(r.nip, r.nama, r.golongan_ruang, r.pangkat, a.jabatan or r.jabatan,
-                     a.unor.id if acting else r.unor_id, a.unor.nama if acting else r.unor_nama)
+    return Identitas(
+        r.nip,
+        r.nama,
+        r.golongan_ruang,
+        r.pangkat,
+        a.jabatan or r.jabatan,
+        a.unor.id if acting else r.unor_id,
+        a.unor.nama if acting else r.unor_nama,
+    )

@@ -56,8 +56,9 @@ async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
     return row
 
 
-async def untuk_pemilik(s: AsyncSession, p: Principal, skp_id: str, etag: str = "",
-                        juga_pengelola: bool = False) -> SkpRow:
+async def untuk_pemilik(
+    s: AsyncSession, p: Principal, skp_id: str, etag: str = "", juga_pengelola: bool = False
+) -> SkpRow:
     row = await repo.get_skp(s, skp_id, kunci=True)
     akses.harus_pemilik(p, pihak(row), juga_pengelola)
     cek_etag(etag, row.versi)
@@ -65,8 +66,9 @@ async def untuk_pemilik(s: AsyncSession, p: Principal, skp_id: str, etag: str = 
     return row
 
 
-async def untuk_penilai(s: AsyncSession, p: Principal, skp_id: str, etag: str = "",
-                        juga_pengelola: bool = False) -> SkpRow:
+async def untuk_penilai(
+    s: AsyncSession, p: Principal, skp_id: str, etag: str = "", juga_pengelola: bool = False
+) -> SkpRow:
     row = await repo.get_skp(s, skp_id, kunci=True)
     akses.harus_penilai(p, pihak(row), juga_pengelola)
     cek_etag(etag, row.versi)
@@ -88,8 +90,15 @@ def isi(t: Tampilan, pilihan_atasan: frozenset[str] = frozenset()) -> IsiSkp:
         pendekatan=t.skp.pendekatan,
         ada_penilai=bool(t.skp.penilai_nip) or t.skp.penilai_eksternal,
         penilai_eksternal=t.skp.penilai_eksternal,
-        rhk=[RhkIsi(r.jenis, r.teks, [IndikatorIsi(i.teks, i.target) for i in t.indikator[r.id]],
-                    r.rhk_atasan_id in pilihan_atasan) for r in t.rhk],
+        rhk=[
+            RhkIsi(
+                r.jenis,
+                r.teks,
+                [IndikatorIsi(i.teks, i.target) for i in t.indikator[r.id]],
+                r.rhk_atasan_id in pilihan_atasan,
+            )
+            for r in t.rhk
+        ],
     )
 
 
@@ -111,5 +120,15 @@ def wakil(penilai_nama: str, p: Principal) -> str:
 
 def catat(s: AsyncSession, p: Principal, row: SkpRow, dari: str, ke: str, alasan: str = "") -> None:
     jejak_audit.catat(sebelum=f"status={dari}", sesudah=f"status={ke}")
-    s.add(RiwayatRow(skp_id=row.id, waktu=sekarang(), aktor_akun=p.akun_id, aktor_nip=p.nip or "",
-                     aktor_nama=nama_aktor(p, row), dari=dari, ke=ke, alasan=alasan))
+    s.add(
+        RiwayatRow(
+            skp_id=row.id,
+            waktu=sekarang(),
+            aktor_akun=p.akun_id,
+            aktor_nip=p.nip or "",
+            aktor_nama=nama_aktor(p, row),
+            dari=dari,
+            ke=ke,
+            alasan=alasan,
+        )
+    )

@@ -77,12 +77,16 @@ async def tanda_tangan(pdf: bytes, ca: Path):  # type: ignore[no-untyped-def]
 
 async def verifikasi(client, md, pdf: bytes, potongan: int = 32 * 1024) -> c.HasilVerifikasi:  # type: ignore[no-untyped-def]
     """VerifikasiDokumen with the file in pieces, as the TUI sends it."""
-    bagian = [c.VerifikasiDokumenRequest(isi=pdf[i:i + potongan]) for i in range(0, len(pdf), potongan)]
+    bagian = [c.VerifikasiDokumenRequest(isi=pdf[i : i + potongan]) for i in range(0, len(pdf), potongan)]
     return await client.cetak.VerifikasiDokumen(iter(bagian), metadata=md)
 
 
 def tanpa_kaki(teks_pdf: str) -> str:
     """The text without the verification line at the foot of every page
     (services/cetak/domain/verifikasi.py), for checks on how a page ends."""
-    return re.sub(r"\s*Kode verifikasi: \S+ — keaslian dokumen ini dapat diperiksa di e-Kinerja, menu "
-                  r"Verifikasi Dokumen\.", "", teks_pdf).rstrip()
+    return re.sub(
+        r"\s*Kode verifikasi: \S+ — keaslian dokumen ini dapat diperiksa di e-Kinerja, menu "
+        r"Verifikasi Dokumen\.",
+        "",
+        teks_pdf,
+    ).rstrip()

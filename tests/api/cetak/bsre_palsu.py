@@ -44,11 +44,16 @@ async def _tandatangani(pdf: bytes, signer: signers.SimpleSigner, sifat: dict[st
         spec = fields.SigFieldSpec(nama, on_page=int(sifat["page"]) - 1, box=(x, tinggi - y - h, x + w, tinggi - y))
     else:
         spec = fields.SigFieldSpec(nama)
-    meta = signers.PdfSignatureMetadata(field_name=nama, subfilter=fields.SigSeedSubFilter.PADES,
-                                        location=sifat.get("location"), reason=sifat.get("reason"))
+    meta = signers.PdfSignatureMetadata(
+        field_name=nama,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        location=sifat.get("location"),
+        reason=sifat.get("reason"),
+    )
     out = io.BytesIO()
     await signers.PdfSigner(meta, signer, new_field_spec=spec).async_sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out)
+        IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out
+    )
     return out.getvalue()
 
 
@@ -61,16 +66,19 @@ async def jalankan(folder: Path) -> AsyncIterator[BsrePalsu]:
     assert signer is not None
 
     async def sign(request: web.Request) -> web.Response:
-        if request.headers.get("Authorization") != "Basic " + base64.b64encode(f"{PENGGUNA}:{SANDI}".encode()).decode() \
-                or palsu.perilaku == "klien_salah":
+        if (
+            request.headers.get("Authorization") != "Basic " + base64.b64encode(f"{PENGGUNA}:{SANDI}".encode()).decode()
+            or palsu.perilaku == "klien_salah"
+        ):
             return web.json_response({"status": 401, "error": "Unauthorized"}, status=401)
         badan = await request.json()
         palsu.permintaan.append(badan)
         if palsu.perilaku == "lambat":
             await asyncio.sleep(30)
         if palsu.perilaku == "galat500":
-            return web.json_response({"status": 500, "error": "Internal Server Error", "path": "/api/v2/sign/pdf"},
-                                     status=500)
+            return web.json_response(
+                {"status": 500, "error": "Internal Server Error", "path": "/api/v2/sign/pdf"}, status=500
+            )
         if badan.get("nik") != NIK:
             return web.json_response({"status_code": 1111, "error": "NIK tidak terdaftar"}, status=400)
         if badan.get("passphrase") != PASSPHRASE:

@@ -31,8 +31,11 @@ async def test_cetak_serentak_dibatasi_per_akun(client, server):
     md = await client.login(nip=data.SUTIKNO)
 
     def cetak(request_id):
-        return unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(
-            request_id=request_id, skp=skp.name, tanggal=TANGGAL), metadata=md))
+        return unduh(
+            client.cetak.CetakRencanaSkp(
+                c.CetakRencanaSkpRequest(request_id=request_id, skp=skp.name, tanggal=TANGGAL), metadata=md
+            )
+        )
 
     ids = [rid() for _ in range(12)]
     hasil = await asyncio.gather(*(cetak(i) for i in ids), return_exceptions=True)

@@ -17,8 +17,10 @@ async def test_lokasi_dengan_karakter_kendali_ditolak(client):
     skp = await skp_disetujui(client)
     sutikno = await client.login(nip=data.SUTIKNO)
     req = c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL, lokasi=OSC8)
-    err = await gagal(client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(rencana_skp=req), metadata=sutikno),
-                      grpc.StatusCode.INVALID_ARGUMENT)
+    err = await gagal(
+        client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(rencana_skp=req), metadata=sutikno),
+        grpc.StatusCode.INVALID_ARGUMENT,
+    )
     assert field_violations(err) == {"rencana_skp.lokasi": "berisi karakter yang tidak diizinkan"}
     err = await gagal(unduh(client.cetak.CetakRencanaSkp(req, metadata=sutikno)), grpc.StatusCode.INVALID_ARGUMENT)
     assert field_violations(err) == {"lokasi": "berisi karakter yang tidak diizinkan"}

@@ -15,21 +15,35 @@ C = grpc.StatusCode
 
 async def test_field_yang_salah_disebut_dengan_path_lengkap(client):
     sutikno = await client.login(nip=data.SUTIKNO)
-    err = await gagal(client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(
-        rencana_skp=c.CetakRencanaSkpRequest(skp="skp/bukan")), metadata=sutikno), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.cetak.PratinjauDokumen(
+            c.PratinjauDokumenRequest(rencana_skp=c.CetakRencanaSkpRequest(skp="skp/bukan")), metadata=sutikno
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert list(field_violations(err)) == ["rencana_skp.skp"]
-    err = await gagal(client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(
-        form_penilaian=c.CetakFormPenilaianRequest(penilaian="penilaian/x")), metadata=sutikno), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.cetak.PratinjauDokumen(
+            c.PratinjauDokumenRequest(form_penilaian=c.CetakFormPenilaianRequest(penilaian="penilaian/x")),
+            metadata=sutikno,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert list(field_violations(err)) == ["form_penilaian.penilaian"]
-    err = await gagal(client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(), metadata=sutikno),
-                      C.INVALID_ARGUMENT)
+    err = await gagal(client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(), metadata=sutikno), C.INVALID_ARGUMENT)
     assert list(field_violations(err)) == ["dokumen"]  # the oneof: nothing chosen
 
 
 async def test_anchor_bentrok_disebut_dengan_path_lengkap(client):
     skp = await skp_disetujui(client)
     sutikno = await client.login(nip=data.SUTIKNO)
-    err = await gagal(client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(
-        rencana_skp=c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL, anchor_pegawai="SUTIKNO")),
-        metadata=sutikno), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.cetak.PratinjauDokumen(
+            c.PratinjauDokumenRequest(
+                rencana_skp=c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL, anchor_pegawai="SUTIKNO")
+            ),
+            metadata=sutikno,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert list(field_violations(err)) == ["rencana_skp.anchor_pegawai"]

@@ -27,20 +27,46 @@ async def test_rencana_skp_memuat_kepala_identitas_hasil_kerja_perilaku_dan_lamp
     assert set(halaman(hasil.isi)) == {(595, 842)}  # A4 portrait
     t = teks(hasil.isi)
     for bagian in [
-        "SASARAN KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF",
-        "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL", "PEMERINTAH KAB. MADIUN",
+        "SASARAN KINERJA PEGAWAI",
+        "PENDEKATAN HASIL KERJA KUANTITATIF",
+        "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
+        "PEMERINTAH KAB. MADIUN",
         f"PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN {TAHUN_BUKA}",
-        "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA", "SUTIKNO", data.SUTIKNO, "ENDANG SUMARSIH", data.ENDANG,
-        "Penata Tingkat I / III/d", "PENGADMINISTRASI KEPEGAWAIAN", "BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI",
-        "HASIL KERJA", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "INDIKATOR KINERJA INDIVIDU", "A. UTAMA",
-        "B. TAMBAHAN", "RHK 1", "RHK 2", "Indikator 1", "12 bulan", "Kuantitas",
-        "PERILAKU KERJA", "Berorientasi Pelayanan", "Kolaboratif", "EKSPEKTASI KHUSUS PIMPINAN",
+        "PEGAWAI YANG DINILAI",
+        "PEJABAT PENILAI KINERJA",
+        "SUTIKNO",
+        data.SUTIKNO,
+        "ENDANG SUMARSIH",
+        data.ENDANG,
+        "Penata Tingkat I / III/d",
+        "PENGADMINISTRASI KEPEGAWAIAN",
+        "BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI",
+        "HASIL KERJA",
+        "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI",
+        "INDIKATOR KINERJA INDIVIDU",
+        "A. UTAMA",
+        "B. TAMBAHAN",
+        "RHK 1",
+        "RHK 2",
+        "Indikator 1",
+        "12 bulan",
+        "Kuantitas",
+        "PERILAKU KERJA",
+        "Berorientasi Pelayanan",
+        "Kolaboratif",
+        "EKSPEKTASI KHUSUS PIMPINAN",
         # The BerAKHLAK uraian word for word as the manual.
         "Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia pada NKRI",
-        "Menjaga nama baik sesama ASN, Pimpinan, Instansi dan Negara", "berbagai sumberdaya untuk tujuan bersama",
-        "LAMPIRAN SASARAN KINERJA PEGAWAI", "DUKUNGAN SUMBER DAYA", "SKEMA PERTANGGUNGJAWABAN", "KONSEKUENSI",
+        "Menjaga nama baik sesama ASN, Pimpinan, Instansi dan Negara",
+        "berbagai sumberdaya untuk tujuan bersama",
+        "LAMPIRAN SASARAN KINERJA PEGAWAI",
+        "DUKUNGAN SUMBER DAYA",
+        "SKEMA PERTANGGUNGJAWABAN",
+        "KONSEKUENSI",
         # LOKASI defaults to the instansi's ("MADIUN"), printed as a place.
-        "Madiun, 5 September 2023", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja",
+        "Madiun, 5 September 2023",
+        "Pegawai yang Dinilai",
+        "Pejabat Penilai Kinerja",
     ]:
         assert bagian in t, bagian
     assert t.count("12 bulan") == 2
@@ -49,24 +75,31 @@ async def test_rencana_skp_memuat_kepala_identitas_hasil_kerja_perilaku_dan_lamp
 async def test_anchor_tepat_sekali_dan_yang_bentrok_ditolak(client):
     skp = await skp_disetujui(client)
     sutikno = await client.login(nip=data.SUTIKNO)
-    hasil = await unduh(client.cetak.CetakRencanaSkp(
-        rencana(skp, anchor_pegawai="^", anchor_penilai="$#"), metadata=sutikno))
+    hasil = await unduh(
+        client.cetak.CetakRencanaSkp(rencana(skp, anchor_pegawai="^", anchor_penilai="$#"), metadata=sutikno)
+    )
     t = teks(hasil.isi)
     assert t.count("^") == 1 and t.count("$#") == 1
     tanpa = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=sutikno))).isi)
     assert "^" not in tanpa and "$#" not in tanpa
-    err = await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp, anchor_pegawai="RHK"), metadata=sutikno)),
-                      C.INVALID_ARGUMENT)
+    err = await gagal(
+        unduh(client.cetak.CetakRencanaSkp(rencana(skp, anchor_pegawai="RHK"), metadata=sutikno)), C.INVALID_ARGUMENT
+    )
     assert "anchor_pegawai" in field_violations(err)
-    err = await gagal(unduh(client.cetak.CetakRencanaSkp(
-        rencana(skp, anchor_pegawai="#", anchor_penilai="#"), metadata=sutikno)), C.INVALID_ARGUMENT)
+    err = await gagal(
+        unduh(client.cetak.CetakRencanaSkp(rencana(skp, anchor_pegawai="#", anchor_penilai="#"), metadata=sutikno)),
+        C.INVALID_ARGUMENT,
+    )
     assert "anchor_penilai" in field_violations(err)
     # One inside the other would make the shorter one occur twice.
-    err = await gagal(unduh(client.cetak.CetakRencanaSkp(
-        rencana(skp, anchor_pegawai="#", anchor_penilai="##"), metadata=sutikno)), C.INVALID_ARGUMENT)
+    err = await gagal(
+        unduh(client.cetak.CetakRencanaSkp(rencana(skp, anchor_pegawai="#", anchor_penilai="##"), metadata=sutikno)),
+        C.INVALID_ARGUMENT,
+    )
     assert "anchor_pegawai" in field_violations(err)
-    err = await gagal(unduh(client.cetak.CetakRencanaSkp(
-        rencana(skp, anchor_pegawai="a\nb"), metadata=sutikno)), C.INVALID_ARGUMENT)
+    err = await gagal(
+        unduh(client.cetak.CetakRencanaSkp(rencana(skp, anchor_pegawai="a\nb"), metadata=sutikno)), C.INVALID_ARGUMENT
+    )
     assert "anchor_pegawai" in field_violations(err)
 
 
@@ -75,13 +108,20 @@ async def test_hanya_pegawai_penilai_dan_helpdesk_instansi_yang_mencetak(client)
     for login in ({"nip": data.SUTIKNO}, {"nip": data.ENDANG}, {"username": "helpdesk.bkpsdm"}):
         hasil = await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(**login)))
         assert "SUTIKNO" in teks(hasil.isi)
-    for login in ({"nip": data.WIDANANG}, {"nip": data.KEPALA_BKPSDM}, {"username": "admin.madiun"},
-                  {"username": "layanan.siasn"}):
-        await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(**login))),
-                    C.PERMISSION_DENIED)
+    for login in (
+        {"nip": data.WIDANANG},
+        {"nip": data.KEPALA_BKPSDM},
+        {"username": "admin.madiun"},
+        {"username": "layanan.siasn"},
+    ):
+        await gagal(
+            unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(**login))), C.PERMISSION_DENIED
+        )
     # Another instansi's SKP is as unknown as one that does not exist.
-    await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(username="admin.ngawi"))),
-                C.NOT_FOUND)
+    await gagal(
+        unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=await client.login(username="admin.ngawi"))),
+        C.NOT_FOUND,
+    )
 
 
 async def test_rencana_skp_belum_disetujui_dicetak_bertanda_draf(client):
@@ -90,8 +130,9 @@ async def test_rencana_skp_belum_disetujui_dicetak_bertanda_draf(client):
     t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
     assert "SASARAN KINERJA PEGAWAI" in t and "SUTIKNO" in t
     assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in t
-    pratinjau = await client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(rencana_skp=rencana(draft)),
-                                                    metadata=sutikno)
+    pratinjau = await client.cetak.PratinjauDokumen(
+        c.PratinjauDokumenRequest(rencana_skp=rencana(draft)), metadata=sutikno
+    )
     assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in pratinjau.baris
     r = await tambah_rhk(client, sutikno, draft, teks="RHK 1")
     await tambah_indikator(client, sutikno, r)
@@ -101,10 +142,13 @@ async def test_rencana_skp_belum_disetujui_dicetak_bertanda_draf(client):
     # Once approved, no mark.
     await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=draft.name), metadata=await client.login(nip=data.ENDANG))
     assert "DRAF" not in teks((await unduh(client.cetak.CetakRencanaSkp(rencana(draft), metadata=sutikno))).isi)
-    await gagal(unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/x"), metadata=sutikno)),
-                C.INVALID_ARGUMENT)
-    await gagal(unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/" + "0" * 32),
-                                                    metadata=sutikno)), C.NOT_FOUND)
+    await gagal(
+        unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/x"), metadata=sutikno)), C.INVALID_ARGUMENT
+    )
+    await gagal(
+        unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp="skp/" + "0" * 32), metadata=sutikno)),
+        C.NOT_FOUND,
+    )
 
 
 async def test_setiap_cetakan_dicatat_dan_request_id_yang_sama_tidak_mencetak_dua_kali(client):
@@ -118,26 +162,44 @@ async def test_setiap_cetakan_dicatat_dan_request_id_yang_sama_tidak_mencetak_du
     kedua = await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=endang))
     daftar = await client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(sumber=skp.name), metadata=endang)
     assert [(r.pencetak, r.pencetak_nama, r.sha256) for r in daftar.riwayat] == [
-        (data.ENDANG, "ENDANG SUMARSIH", kedua.info.sha256), (data.SUTIKNO, "SUTIKNO", pertama.info.sha256)]
+        (data.ENDANG, "ENDANG SUMARSIH", kedua.info.sha256),
+        (data.SUTIKNO, "SUTIKNO", pertama.info.sha256),
+    ]
     r = daftar.riwayat[1]
     assert (r.name, r.jenis, r.sumber, r.pegawai_nip, r.nama_berkas, r.ukuran) == (
-        pertama.info.riwayat.name, c.JENIS_CETAK_RENCANA_SKP, skp.name, data.SUTIKNO, pertama.info.nama_berkas,
-        len(pertama.isi))
+        pertama.info.riwayat.name,
+        c.JENIS_CETAK_RENCANA_SKP,
+        skp.name,
+        data.SUTIKNO,
+        pertama.info.nama_berkas,
+        len(pertama.isi),
+    )
     sendiri = await client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(), metadata=sutikno)
     assert [x.sha256 for x in sendiri.riwayat] == [pertama.info.sha256]
-    halaman1 = await client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(sumber=skp.name, page_size=1),
-                                                   metadata=endang)
-    halaman2 = await client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(
-        sumber=skp.name, page_size=1, page_token=halaman1.next_page_token), metadata=endang)
+    halaman1 = await client.cetak.ListRiwayatCetak(
+        c.ListRiwayatCetakRequest(sumber=skp.name, page_size=1), metadata=endang
+    )
+    halaman2 = await client.cetak.ListRiwayatCetak(
+        c.ListRiwayatCetakRequest(sumber=skp.name, page_size=1, page_token=halaman1.next_page_token), metadata=endang
+    )
     assert [x.name for x in [*halaman1.riwayat, *halaman2.riwayat]] == [x.name for x in daftar.riwayat]
     assert not halaman2.next_page_token
-    await gagal(client.cetak.ListRiwayatCetak(c.ListRiwayatCetakRequest(sumber=skp.name),
-                                              metadata=await client.login(username="admin.madiun")),
-                C.PERMISSION_DENIED)
+    await gagal(
+        client.cetak.ListRiwayatCetak(
+            c.ListRiwayatCetakRequest(sumber=skp.name), metadata=await client.login(username="admin.madiun")
+        ),
+        C.PERMISSION_DENIED,
+    )
     # The same id for another print is a mistake, not a retry.
-    err = await gagal(unduh(client.cetak.CetakFormPenilaian(c.CetakFormPenilaianRequest(
-        request_id=request_id, penilaian=f"penilaian/{skp.id}/periode/akhir"), metadata=sutikno)),
-        C.INVALID_ARGUMENT)
+    err = await gagal(
+        unduh(
+            client.cetak.CetakFormPenilaian(
+                c.CetakFormPenilaianRequest(request_id=request_id, penilaian=f"penilaian/{skp.id}/periode/akhir"),
+                metadata=sutikno,
+            )
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "request_id" in field_violations(err)
 
 
@@ -146,27 +208,38 @@ async def test_dialog_dan_pratinjau(client):
     sutikno = await client.login(nip=data.SUTIKNO)
     helpdesk = await client.login(username="helpdesk.bkpsdm")
     for md in (sutikno, helpdesk):
-        dialog = await client.cetak.GetDialogCetak(c.GetDialogCetakRequest(
-            jenis=c.JENIS_CETAK_RENCANA_SKP, sumber=skp.name), metadata=md)
+        dialog = await client.cetak.GetDialogCetak(
+            c.GetDialogCetakRequest(jenis=c.JENIS_CETAK_RENCANA_SKP, sumber=skp.name), metadata=md
+        )
         bawaan = {i.kode: i.bawaan for i in dialog.isian}
         assert bawaan["lokasi"] == "MADIUN" and len(bawaan["tanggal"]) == 10
         assert bawaan["anchor_pegawai"] == ""
-    evaluasi = await client.cetak.GetDialogCetak(c.GetDialogCetakRequest(
-        jenis=c.JENIS_CETAK_EVALUASI_KINERJA, sumber=f"penilaian/{skp.id}/periode/akhir"), metadata=sutikno)
+    evaluasi = await client.cetak.GetDialogCetak(
+        c.GetDialogCetakRequest(jenis=c.JENIS_CETAK_EVALUASI_KINERJA, sumber=f"penilaian/{skp.id}/periode/akhir"),
+        metadata=sutikno,
+    )
     assert {i.kode for i in evaluasi.isian} >= {"tanggal_pegawai", "lokasi_penilai"}
     assert {i.bawaan for i in evaluasi.isian if i.kode.startswith("lokasi")} == {"MADIUN"}
     assert "difinalisasi" in evaluasi.catatan
-    pratinjau = await client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(
-        rencana_skp=rencana(skp, anchor_pegawai="^")), metadata=sutikno)
+    pratinjau = await client.cetak.PratinjauDokumen(
+        c.PratinjauDokumenRequest(rencana_skp=rencana(skp, anchor_pegawai="^")), metadata=sutikno
+    )
     assert pratinjau.nama_berkas == f"rencana-skp-{TAHUN_BUKA}-{data.SUTIKNO}.pdf"
     assert pratinjau.baris[0] == "SASARAN KINERJA PEGAWAI"
     gabung = "\n".join(pratinjau.baris)
     assert "RENCANA HASIL KERJA: RHK 1" in gabung and "[anchor ^]" in gabung and "NAMA: SUTIKNO" in gabung
-    await gagal(client.cetak.PratinjauDokumen(c.PratinjauDokumenRequest(
-        rencana_skp=rencana(skp, anchor_pegawai="SUTIKNO")), metadata=sutikno), C.INVALID_ARGUMENT)
+    await gagal(
+        client.cetak.PratinjauDokumen(
+            c.PratinjauDokumenRequest(rencana_skp=rencana(skp, anchor_pegawai="SUTIKNO")), metadata=sutikno
+        ),
+        C.INVALID_ARGUMENT,
+    )
     jenis = await client.cetak.ListJenisDokumen(c.ListJenisDokumenRequest(), metadata=sutikno)
-    assert [d.jenis for d in jenis.dokumen] == [c.JENIS_CETAK_RENCANA_SKP, c.JENIS_CETAK_FORM_PENILAIAN,
-                                                c.JENIS_CETAK_EVALUASI_KINERJA]
+    assert [d.jenis for d in jenis.dokumen] == [
+        c.JENIS_CETAK_RENCANA_SKP,
+        c.JENIS_CETAK_FORM_PENILAIAN,
+        c.JENIS_CETAK_EVALUASI_KINERJA,
+    ]
     assert s.STATUS_SKP_PERSETUJUAN == skp.status
 
 
@@ -195,21 +268,31 @@ async def test_format_jpt_bagi_pimpinan_unit_induk_dan_biasa_bagi_pimpinan_lain(
     assert "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in t
     assert "RENCANA HASIL KERJA INDIKATOR KINERJA INDIVIDU TARGET" in t and "RHK 1 Indikator 1 12 bulan" in t
     assert "DIINTERVENSI" not in t and "ASPEK" not in t and "PEJABAT ADMINISTRASI" not in t
-    form = teks((await unduh(client.cetak.CetakFormPenilaian(c.CetakFormPenilaianRequest(
-        penilaian=f"penilaian/{kepala.id}/periode/akhir", tanggal=TANGGAL), metadata=md))).isi)
+    form = teks(
+        (
+            await unduh(
+                client.cetak.CetakFormPenilaian(
+                    c.CetakFormPenilaianRequest(penilaian=f"penilaian/{kepala.id}/periode/akhir", tanggal=TANGGAL),
+                    metadata=md,
+                )
+            )
+        ).isi
+    )
     assert "EVALUASI KINERJA PEGAWAI" in form and "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in form
     assert "DIINTERVENSI" not in form
     # ENDANG leads a Bidang, not a unor induk: the regular format.
     endang = await skp_disetujui(client, nip=data.ENDANG, penilai=data.KEPALA_BKPSDM)
-    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(endang), metadata=await client.login(
-        nip=data.ENDANG)))).isi)
+    t = teks(
+        (await unduh(client.cetak.CetakRencanaSkp(rencana(endang), metadata=await client.login(nip=data.ENDANG)))).isi
+    )
     assert "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL" in t and "DIINTERVENSI" in t
 
 
 async def test_kualitatif_satu_kolom_ukuran_keberhasilan_dan_target(client):
     sutikno = await client.login(nip=data.SUTIKNO)
-    skp = await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31),
-                         pendekatan=s.PENDEKATAN_KUALITATIF)
+    skp = await buat_skp(
+        client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31), pendekatan=s.PENDEKATAN_KUALITATIF
+    )
     r = await tambah_rhk(client, sutikno, skp, teks="RHK kualitatif")
     await tambah_indikator(client, sutikno, r, target="Laporan diterima pimpinan", teks="Laporan tersusun")
     t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=sutikno))).isi)

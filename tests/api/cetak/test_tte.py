@@ -43,8 +43,15 @@ def layanan(settings, palsu: bsre_palsu.BsrePalsu, **ubah):  # type: ignore[no-u
     """A server signing through the stand-in TTE service."""
     from pydantic import SecretStr
 
-    return server_dengan(settings, tte_url=palsu.url, tte_pengguna=bsre_palsu.PENGGUNA,
-                         tte_sandi=SecretStr(bsre_palsu.SANDI), tte_timeout_detik=2, tte_akar=palsu.ca, **ubah)
+    return server_dengan(
+        settings,
+        tte_url=palsu.url,
+        tte_pengguna=bsre_palsu.PENGGUNA,
+        tte_sandi=SecretStr(bsre_palsu.SANDI),
+        tte_timeout_detik=2,
+        tte_akar=palsu.ca,
+        **ubah,
+    )
 
 
 def rencana(skp, **kw) -> c.CetakRencanaSkpRequest:  # type: ignore[no-untyped-def]
@@ -82,18 +89,24 @@ async def test_tanda_tangan_lewat_tte_sah_dan_terverifikasi(settings, tmp_path, 
         err = await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=md)), C.INVALID_ARGUMENT)
         assert "tte.nik" in field_violations(err)
         salah = c.KredensialTte(nik=bsre_palsu.NIK, passphrase="tebakan-salah")
-        err = await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp, tte=salah), metadata=md)),
-                          C.INVALID_ARGUMENT)
+        err = await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp, tte=salah), metadata=md)), C.INVALID_ARGUMENT)
         assert "Passphrase anda salah" in field_violations(err)["tte.passphrase"]
         asing = c.KredensialTte(nik="3519000000000000", passphrase=bsre_palsu.PASSPHRASE)
-        err = await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp, tte=asing), metadata=md)),
-                          C.INVALID_ARGUMENT)
+        err = await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp, tte=asing), metadata=md)), C.INVALID_ARGUMENT)
         assert "tte.nik" in field_violations(err)
         # A bulk print would need one passphrase for many documents: refused, saying why.
         endang = await client.login(nip=data.ENDANG)
-        err = await gagal(unduh(client.cetak.CetakMassal(c.CetakMassalRequest(
-            jenis=c.JENIS_CETAK_RENCANA_SKP, tahun=TAHUN_BUKA, periode="akhir", tanda_tangan=PENILAI),
-            metadata=endang)), C.FAILED_PRECONDITION)
+        err = await gagal(
+            unduh(
+                client.cetak.CetakMassal(
+                    c.CetakMassalRequest(
+                        jenis=c.JENIS_CETAK_RENCANA_SKP, tahun=TAHUN_BUKA, periode="akhir", tanda_tangan=PENILAI
+                    ),
+                    metadata=endang,
+                )
+            ),
+            C.FAILED_PRECONDITION,
+        )
         assert "satu per satu" in err.details()
 
         # The passphrase went to the service and nowhere else: not in the logs, not in the data.
@@ -136,6 +149,8 @@ async def test_tanpa_layanan_tte_passphrase_ditolak(client):
     md = await client.login(nip=data.SUTIKNO)
     err = await gagal(unduh(client.cetak.CetakRencanaSkp(rencana(skp, tte=TTE), metadata=md)), C.INVALID_ARGUMENT)
     assert "kunci cetaknya sendiri" in field_violations(err)["tte"]
-    err = await gagal(unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp=skp.name, tte=TTE),
-                                                          metadata=md)), C.INVALID_ARGUMENT)
+    err = await gagal(
+        unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp=skp.name, tte=TTE), metadata=md)),
+        C.INVALID_ARGUMENT,
+    )
     assert "bersama tanda_tangan" in field_violations(err)["tte"]

@@ -35,8 +35,9 @@ def tambah_isi_halaman(pdf: bytes) -> bytes:
 async def test_cetakan_ditemukan_lagi_dengan_kode_dan_tanda_tangannya_diperiksa(client, settings):
     skp = await skp_disetujui(client)
     sutikno = await client.login(nip=data.SUTIKNO)
-    polos = await unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(
-        skp=skp.name, tanggal=TANGGAL), metadata=sutikno))
+    polos = await unduh(
+        client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL), metadata=sutikno)
+    )
     kode = polos.info.riwayat.kode_verifikasi
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", kode)
     assert f"Kode verifikasi: {kode}" in teks(polos.isi)
@@ -50,8 +51,11 @@ async def test_cetakan_ditemukan_lagi_dengan_kode_dan_tanda_tangannya_diperiksa(
 
     # Signed by the server's key (the demo CA, which the server trusts).
     ca_demo(settings)
-    ttd = await unduh(client.cetak.CetakRencanaSkp(c.CetakRencanaSkpRequest(
-        skp=skp.name, tanggal=TANGGAL, tanda_tangan=PEGAWAI), metadata=sutikno))
+    ttd = await unduh(
+        client.cetak.CetakRencanaSkp(
+            c.CetakRencanaSkpRequest(skp=skp.name, tanggal=TANGGAL, tanda_tangan=PEGAWAI), metadata=sutikno
+        )
+    )
     h = await verifikasi(client, sutikno, ttd.isi, potongan=7000)
     [t] = h.tanda_tangan
     assert (t.sah, t.utuh, t.tepercaya, t.berubah_setelahnya) == (True, True, True, False), t

@@ -28,12 +28,16 @@ class TsaPalsu:
 
 def _sertifikat(nama: str, kunci, penerbit: str, kunci_penerbit, ca: bool) -> x509.Certificate:  # type: ignore[no-untyped-def]
     sekarang = dt.datetime.now(dt.UTC)
-    b = (x509.CertificateBuilder()
-         .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, nama)]))
-         .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, penerbit)]))
-         .public_key(kunci.public_key()).serial_number(x509.random_serial_number())
-         .not_valid_before(sekarang - dt.timedelta(days=1)).not_valid_after(sekarang + dt.timedelta(days=30))
-         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+    b = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, nama)]))
+        .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, penerbit)]))
+        .public_key(kunci.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(sekarang - dt.timedelta(days=1))
+        .not_valid_after(sekarang + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+    )
     if not ca:
         b = b.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
     return b.sign(kunci_penerbit, hashes.SHA256())
@@ -48,16 +52,20 @@ async def jalankan(folder: Path) -> AsyncIterator[TsaPalsu]:
     tsa = _sertifikat("Cap Waktu (UJI)", kunci_tsa, "TSA Akar (UJI)", kunci_akar, ca=False)
     (folder / "akar.pem").write_bytes(akar.public_bytes(serialization.Encoding.PEM))
     (folder / "tsa.pem").write_bytes(tsa.public_bytes(serialization.Encoding.PEM))
-    (folder / "tsa-kunci.pem").write_bytes(kunci_tsa.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    stamper = DummyTimeStamper(load_cert_from_pemder(str(folder / "tsa.pem")),
-                               load_private_key_from_pemder(str(folder / "tsa-kunci.pem"), passphrase=None),
-                               certs_to_embed=[load_cert_from_pemder(str(folder / "akar.pem"))])
+    (folder / "tsa-kunci.pem").write_bytes(
+        kunci_tsa.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    stamper = DummyTimeStamper(
+        load_cert_from_pemder(str(folder / "tsa.pem")),
+        load_private_key_from_pemder(str(folder / "tsa-kunci.pem"), passphrase=None),
+        certs_to_embed=[load_cert_from_pemder(str(folder / "akar.pem"))],
+    )
 
     async def cap(request: web.Request) -> web.Response:
         req = tsp.TimeStampReq.load(await request.read())
-        return web.Response(body=stamper.request_tsa_response(req).dump(),
-                            content_type="application/timestamp-reply")
+        return web.Response(body=stamper.request_tsa_response(req).dump(), content_type="application/timestamp-reply")
 
     app = web.Application()
     app.router.add_post("/tsa", cap)

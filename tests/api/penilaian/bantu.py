@@ -22,8 +22,9 @@ async def skp_disetujui(client, nip=data.SUTIKNO, penilai=data.ENDANG, tahun=TAH
     # A pimpinan's RHK are Organisasi: her bawahan's RHK Utama intervene them (docs/domain.md#rhk).
     for i in range(rhk):
         pimpinan = skp.jenis_pegawai == s.JENIS_PEGAWAI_PIMPINAN
-        r = await tambah_rhk(client, md, skp, teks=f"RHK {i + 1}",
-                             klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI if pimpinan else 0)
+        r = await tambah_rhk(
+            client, md, skp, teks=f"RHK {i + 1}", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI if pimpinan else 0
+        )
         await tambah_indikator(client, md, r, target="12 bulan", teks=f"Indikator {i + 1}")
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
     await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=await client.login(nip=penilai))
@@ -35,8 +36,12 @@ def periode(skp: s.Skp, kode: str = "akhir") -> str:
 
 
 async def nilai(client, md, skp, hasil, perilaku, kode="akhir", etag="") -> n.Penilaian:
-    return await client.penilaian.SetRating(n.SetRatingRequest(
-        name=periode(skp, kode), rating_hasil_kerja=hasil, rating_perilaku_kerja=perilaku, etag=etag), metadata=md)
+    return await client.penilaian.SetRating(
+        n.SetRatingRequest(
+            name=periode(skp, kode), rating_hasil_kerja=hasil, rating_perilaku_kerja=perilaku, etag=etag
+        ),
+        metadata=md,
+    )
 
 
 async def lihat(client, md, skp, kode="akhir") -> n.Penilaian:

@@ -20,8 +20,9 @@ C = grpc.StatusCode
 
 
 async def _template(client, md, skp, kode="akhir"):
-    return await unduh(client.penilaian.UnduhIsianPeriode(n.UnduhIsianPeriodeRequest(name=periode(skp, kode)),
-                                                          metadata=md))
+    return await unduh(
+        client.penilaian.UnduhIsianPeriode(n.UnduhIsianPeriodeRequest(name=periode(skp, kode)), metadata=md)
+    )
 
 
 def _isi_lengkap(wb, skp):
@@ -93,15 +94,15 @@ async def test_setiap_jenis_sel_salah_disebut_dan_tidak_ada_yang_disimpan(client
     ra, bd, re = wb2["Rencana Aksi"], wb2["Bukti Dukung"], wb2["Realisasi"]
     for row in (2, 3):  # new texts, so that the valid rows change something
         ra.cell(row, 4, f"Baru {row}")
-    ra.append([ra_id, skp.rhk[0].id, "", ""])                            # row 4: an id's text emptied
-    ra.append(["", "f" * 32, "", "Rencana"])                             # row 5: not an RHK of this SKP
-    ra.append(["e" * 32, skp.rhk[0].id, "", "Teks"])                     # row 6: no such rencana aksi
-    ra.append(["", 1.5e20, "", "Teks"])                                  # row 7: an id that lost digits
-    ra.append(["", skp.rhk[0].id, "", "x" * 2001])                       # row 8: too long
-    bd["E2"] = "javascript:alert(1)"                                     # bukti dukung row 2: a bad link
+    ra.append([ra_id, skp.rhk[0].id, "", ""])  # row 4: an id's text emptied
+    ra.append(["", "f" * 32, "", "Rencana"])  # row 5: not an RHK of this SKP
+    ra.append(["e" * 32, skp.rhk[0].id, "", "Teks"])  # row 6: no such rencana aksi
+    ra.append(["", 1.5e20, "", "Teks"])  # row 7: an id that lost digits
+    ra.append(["", skp.rhk[0].id, "", "x" * 2001])  # row 8: too long
+    bd["E2"] = "javascript:alert(1)"  # bukti dukung row 2: a bad link
     bd.append(["", skp.rhk[1].id, "", "x" * 301, "https://a.example/"])  # row 4: the name too long
-    re["E2"] = "selesai"                                                 # Kuantitatif: no number
-    re.append(["0" * 32, "", "", "", "1 dokumen", ""])                   # row 4: not an indikator
+    re["E2"] = "selesai"  # Kuantitatif: no number
+    re.append(["0" * 32, "", "", "", "1 dokumen", ""])  # row 4: not an indikator
     berkas = simpan(wb2)
 
     hasil = await unggah_isian(client, md, periode(skp), berkas)

@@ -20,8 +20,13 @@ async def test_periode_triwulan_terpotong_periode_skp(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_disetujui(client)
     resp = await client.penilaian.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=skp.name), metadata=md)
-    assert [p.nama for p in resp.periode] == ["TRIWULAN I", "TRIWULAN II", "TRIWULAN III", "TRIWULAN IV",
-                                             "Penilaian Akhir Tahun"]
+    assert [p.nama for p in resp.periode] == [
+        "TRIWULAN I",
+        "TRIWULAN II",
+        "TRIWULAN III",
+        "TRIWULAN IV",
+        "Penilaian Akhir Tahun",
+    ]
     tw1 = resp.periode[0]
     assert (tw1.batas.month, tw1.batas.day, tw1.terbuka) == (5, 15, True)
     akhir = resp.periode[-1]
@@ -29,8 +34,10 @@ async def test_periode_triwulan_terpotong_periode_skp(client):
     # An SKP of May–August has Triwulan II and III only, clipped.
     md2 = await client.login(nip=data.WIDANANG)
     pendek = await buat_skp(client, md2, awal=(TAHUN_BUKA, 5, 10), akhir=(TAHUN_BUKA, 8, 20))
-    await gagal(client.penilaian.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=pendek.name), metadata=md2),
-                C.FAILED_PRECONDITION)  # not approved yet
+    await gagal(
+        client.penilaian.ListPeriodePenilaian(n.ListPeriodePenilaianRequest(skp=pendek.name), metadata=md2),
+        C.FAILED_PRECONDITION,
+    )  # not approved yet
 
 
 async def test_rencana_aksi_bukti_dukung_dan_realisasi(client):
@@ -38,42 +45,92 @@ async def test_rencana_aksi_bukti_dukung_dan_realisasi(client):
     skp = await skp_disetujui(client)
     rhk = skp.rhk[0]
     ind = rhk.indikator[0]
-    ra = await client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=rhk.name, teks="Menyerahkan dokumen ke ASN")),
-        metadata=md)
-    ubah = await client.penilaian.UpdateRencanaAksi(n.UpdateRencanaAksiRequest(
-        rencana_aksi=n.RencanaAksi(name=ra.name, teks="Menyerahkan dokumen fisik", etag=ra.etag)), metadata=md)
-    await gagal(client.penilaian.UpdateRencanaAksi(n.UpdateRencanaAksiRequest(
-        rencana_aksi=n.RencanaAksi(name=ra.name, teks="lagi", etag=ra.etag)), metadata=md), C.ABORTED)
-    err = await gagal(client.penilaian.CreateBuktiDukung(n.CreateBuktiDukungRequest(
-        parent=periode(skp), bukti_dukung=n.BuktiDukung(rhk=rhk.name, nama="Dokumen", tautan="drive.google.com/x")),
-        metadata=md), C.INVALID_ARGUMENT)
+    ra = await client.penilaian.CreateRencanaAksi(
+        n.CreateRencanaAksiRequest(
+            parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=rhk.name, teks="Menyerahkan dokumen ke ASN")
+        ),
+        metadata=md,
+    )
+    ubah = await client.penilaian.UpdateRencanaAksi(
+        n.UpdateRencanaAksiRequest(
+            rencana_aksi=n.RencanaAksi(name=ra.name, teks="Menyerahkan dokumen fisik", etag=ra.etag)
+        ),
+        metadata=md,
+    )
+    await gagal(
+        client.penilaian.UpdateRencanaAksi(
+            n.UpdateRencanaAksiRequest(rencana_aksi=n.RencanaAksi(name=ra.name, teks="lagi", etag=ra.etag)), metadata=md
+        ),
+        C.ABORTED,
+    )
+    err = await gagal(
+        client.penilaian.CreateBuktiDukung(
+            n.CreateBuktiDukungRequest(
+                parent=periode(skp),
+                bukti_dukung=n.BuktiDukung(rhk=rhk.name, nama="Dokumen", tautan="drive.google.com/x"),
+            ),
+            metadata=md,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "https://" in field_violations(err)["bukti_dukung.tautan"]
     for buruk in ("javascript:alert(1)", "https://", "file:///etc/passwd", "https://drive google.com"):
-        await gagal(client.penilaian.CreateBuktiDukung(n.CreateBuktiDukungRequest(
-            parent=periode(skp), bukti_dukung=n.BuktiDukung(rhk=rhk.name, nama="x", tautan=buruk)), metadata=md),
-            C.INVALID_ARGUMENT)
-    bukti = await client.penilaian.CreateBuktiDukung(n.CreateBuktiDukungRequest(
-        parent=periode(skp), bukti_dukung=n.BuktiDukung(
-            rhk=rhk.name, nama="Dokumen layanan ASN", tautan="https://drive.google.com/drive/folders/1J83")),
-        metadata=md)
-    ganti = await client.penilaian.UpdateBuktiDukung(n.UpdateBuktiDukungRequest(bukti_dukung=n.BuktiDukung(
-        name=bukti.name, nama="Dokumen layanan ASN (revisi)", tautan="https://www.dropbox.com/s/abc", etag=bukti.etag)),
-        metadata=md)
+        await gagal(
+            client.penilaian.CreateBuktiDukung(
+                n.CreateBuktiDukungRequest(
+                    parent=periode(skp), bukti_dukung=n.BuktiDukung(rhk=rhk.name, nama="x", tautan=buruk)
+                ),
+                metadata=md,
+            ),
+            C.INVALID_ARGUMENT,
+        )
+    bukti = await client.penilaian.CreateBuktiDukung(
+        n.CreateBuktiDukungRequest(
+            parent=periode(skp),
+            bukti_dukung=n.BuktiDukung(
+                rhk=rhk.name, nama="Dokumen layanan ASN", tautan="https://drive.google.com/drive/folders/1J83"
+            ),
+        ),
+        metadata=md,
+    )
+    ganti = await client.penilaian.UpdateBuktiDukung(
+        n.UpdateBuktiDukungRequest(
+            bukti_dukung=n.BuktiDukung(
+                name=bukti.name,
+                nama="Dokumen layanan ASN (revisi)",
+                tautan="https://www.dropbox.com/s/abc",
+                etag=bukti.etag,
+            )
+        ),
+        metadata=md,
+    )
     assert (ganti.nama, ganti.tautan) == ("Dokumen layanan ASN (revisi)", "https://www.dropbox.com/s/abc")
-    err = await gagal(client.penilaian.UpdateBuktiDukung(n.UpdateBuktiDukungRequest(bukti_dukung=n.BuktiDukung(
-        name=bukti.name, nama="x", tautan="ftp://x.go.id/a")), metadata=md), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.penilaian.UpdateBuktiDukung(
+            n.UpdateBuktiDukungRequest(bukti_dukung=n.BuktiDukung(name=bukti.name, nama="x", tautan="ftp://x.go.id/a")),
+            metadata=md,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "bukti_dukung.tautan" in field_violations(err)
-    real = await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-        parent=periode(skp), realisasi=n.Realisasi(indikator=ind.name, realisasi="3 bulan",
-                                                   sumber_data="dokumen yang telah diserahkan ASN")), metadata=md)
+    real = await client.penilaian.UpdateRealisasi(
+        n.UpdateRealisasiRequest(
+            parent=periode(skp),
+            realisasi=n.Realisasi(
+                indikator=ind.name, realisasi="3 bulan", sumber_data="dokumen yang telah diserahkan ASN"
+            ),
+        ),
+        metadata=md,
+    )
     assert real.etag
     semua = await lihat(client, md, skp)
     assert [r.teks for r in semua.rencana_aksi] == [ubah.teks]
     assert [b.name for b in semua.bukti_dukung] == [bukti.name]
     assert [(r.indikator, r.realisasi) for r in semua.realisasi] == [(ind.name, "3 bulan")]
-    kosong = await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-        parent=periode(skp), realisasi=n.Realisasi(indikator=ind.name, etag=real.etag)), metadata=md)
+    kosong = await client.penilaian.UpdateRealisasi(
+        n.UpdateRealisasiRequest(parent=periode(skp), realisasi=n.Realisasi(indikator=ind.name, etag=real.etag)),
+        metadata=md,
+    )
     assert kosong.realisasi == "" and not (await lihat(client, md, skp)).realisasi
     await client.penilaian.DeleteBuktiDukung(n.DeleteRequest(name=bukti.name), metadata=md)
     await client.penilaian.DeleteRencanaAksi(n.DeleteRequest(name=ra.name, etag=ubah.etag), metadata=md)
@@ -84,60 +141,104 @@ async def test_isian_milik_skp_lain_dan_orang_lain_ditolak(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_disetujui(client)
     lain = await skp_disetujui(client, nip=data.WIDANANG)
-    err = await gagal(client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=lain.rhk[0].name, teks="x")), metadata=md),
-        C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.penilaian.CreateRencanaAksi(
+            n.CreateRencanaAksiRequest(parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=lain.rhk[0].name, teks="x")),
+            metadata=md,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "rencana_aksi.rhk" in field_violations(err)
     widanang = await client.login(nip=data.WIDANANG)
-    await gagal(client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")), metadata=widanang),
-        C.PERMISSION_DENIED)
+    await gagal(
+        client.penilaian.CreateRencanaAksi(
+            n.CreateRencanaAksiRequest(parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")),
+            metadata=widanang,
+        ),
+        C.PERMISSION_DENIED,
+    )
     await gagal(lihat(client, widanang, skp), C.PERMISSION_DENIED)
     endang = await client.login(nip=data.ENDANG)  # the penilai reads but does not fill
     await lihat(client, endang, skp)
-    await gagal(client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")), metadata=endang),
-        C.PERMISSION_DENIED)
-    err = await gagal(client.penilaian.GetPenilaian(n.GetPenilaianRequest(name=f"penilaian/{skp.id}/periode/tw5"),
-                                                    metadata=md), C.INVALID_ARGUMENT)
+    await gagal(
+        client.penilaian.CreateRencanaAksi(
+            n.CreateRencanaAksiRequest(parent=periode(skp), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")),
+            metadata=endang,
+        ),
+        C.PERMISSION_DENIED,
+    )
+    err = await gagal(
+        client.penilaian.GetPenilaian(n.GetPenilaianRequest(name=f"penilaian/{skp.id}/periode/tw5"), metadata=md),
+        C.INVALID_ARGUMENT,
+    )
     assert "name" in field_violations(err)
 
 
 async def test_setelah_batas_isian_ditutup_dengan_tanggalnya(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_disetujui(client, tahun=TAHUN_TUTUP)
-    err = await gagal(client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=periode(skp, "tw1"), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")), metadata=md),
-        C.FAILED_PRECONDITION)
+    err = await gagal(
+        client.penilaian.CreateRencanaAksi(
+            n.CreateRencanaAksiRequest(
+                parent=periode(skp, "tw1"), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")
+            ),
+            metadata=md,
+        ),
+        C.FAILED_PRECONDITION,
+    )
     assert f"15 Mei {TAHUN_TUTUP}" in err.details()
     # Admin instansi moves the Batas: open again; back to the default: closed.
     admin = await client.login(username="admin.madiun")
     nanti = dt.date.today() + dt.timedelta(days=30)
-    b = await client.penilaian.SetBatas(n.SetBatasRequest(
-        tahun=TAHUN_TUTUP, periode=n.PERIODE_TRIWULAN_I, tanggal=Date(year=nanti.year, month=nanti.month,
-                                                                      day=nanti.day)), metadata=admin)
+    b = await client.penilaian.SetBatas(
+        n.SetBatasRequest(
+            tahun=TAHUN_TUTUP,
+            periode=n.PERIODE_TRIWULAN_I,
+            tanggal=Date(year=nanti.year, month=nanti.month, day=nanti.day),
+        ),
+        metadata=admin,
+    )
     assert not b.bawaan
-    await client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=periode(skp, "tw1"), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")), metadata=md)
+    await client.penilaian.CreateRencanaAksi(
+        n.CreateRencanaAksiRequest(
+            parent=periode(skp, "tw1"), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="x")
+        ),
+        metadata=md,
+    )
     daftar = await client.penilaian.ListBatas(n.ListBatasRequest(tahun=TAHUN_TUTUP), metadata=md)
     assert [x.bawaan for x in daftar.batas] == [False, True, True, True, True]
-    await client.penilaian.SetBatas(n.SetBatasRequest(tahun=TAHUN_TUTUP, periode=n.PERIODE_TRIWULAN_I),
-                                    metadata=admin)
-    await gagal(client.penilaian.CreateRencanaAksi(n.CreateRencanaAksiRequest(
-        parent=periode(skp, "tw1"), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="y")), metadata=md),
-        C.FAILED_PRECONDITION)
-    await gagal(client.penilaian.SetBatas(n.SetBatasRequest(tahun=TAHUN_TUTUP, periode=n.PERIODE_TRIWULAN_I),
-                                          metadata=md), C.PERMISSION_DENIED)
-    err = await gagal(client.penilaian.SetBatas(n.SetBatasRequest(
-        tahun=TAHUN_TUTUP, periode=n.PERIODE_TRIWULAN_II, tanggal=Date(year=TAHUN_TUTUP, month=6, day=1)),
-        metadata=admin), C.INVALID_ARGUMENT)
+    await client.penilaian.SetBatas(n.SetBatasRequest(tahun=TAHUN_TUTUP, periode=n.PERIODE_TRIWULAN_I), metadata=admin)
+    await gagal(
+        client.penilaian.CreateRencanaAksi(
+            n.CreateRencanaAksiRequest(
+                parent=periode(skp, "tw1"), rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="y")
+            ),
+            metadata=md,
+        ),
+        C.FAILED_PRECONDITION,
+    )
+    await gagal(
+        client.penilaian.SetBatas(n.SetBatasRequest(tahun=TAHUN_TUTUP, periode=n.PERIODE_TRIWULAN_I), metadata=md),
+        C.PERMISSION_DENIED,
+    )
+    err = await gagal(
+        client.penilaian.SetBatas(
+            n.SetBatasRequest(
+                tahun=TAHUN_TUTUP, periode=n.PERIODE_TRIWULAN_II, tanggal=Date(year=TAHUN_TUTUP, month=6, day=1)
+            ),
+            metadata=admin,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "sesudah akhir periode" in field_violations(err)["tanggal"]
 
 
 async def test_skp_belum_disetujui_tidak_dinilai(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, md, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31))
-    err = await gagal(client.penilaian.GetPenilaian(n.GetPenilaianRequest(name=f"penilaian/{skp.id}/periode/akhir"),
-                                                    metadata=md), C.FAILED_PRECONDITION)
+    err = await gagal(
+        client.penilaian.GetPenilaian(n.GetPenilaianRequest(name=f"penilaian/{skp.id}/periode/akhir"), metadata=md),
+        C.FAILED_PRECONDITION,
+    )
     assert "PERSETUJUAN" in err.details()
     assert s.STATUS_SKP_DRAFT == skp.status

@@ -18,14 +18,22 @@ KOLOM = {"SKP ID": 1, "NIP": 2, "HASIL": 5, "PERILAKU": 6, "CATATAN": 7}
 
 
 async def _template(client, md, tahun=TAHUN_BUKA, periode=AKHIR):
-    return await unduh(client.penilaian.UnduhRatingBawahan(n.ListRekapPenilaianRequest(
-        tahun=tahun, periode=periode), metadata=md))
+    return await unduh(
+        client.penilaian.UnduhRatingBawahan(n.ListRekapPenilaianRequest(tahun=tahun, periode=periode), metadata=md)
+    )
 
 
 async def test_atasan_menilai_seratus_bawahan_dari_satu_berkas(server, client):
     sutikno = await skp_disetujui(client)
-    await skp_bawahan(server.context.databases["skp"], penilai_nip=data.ENDANG, penilai_nama="ENDANG SUMARSIH",
-                      instansi_id=data.INSTANSI, unor_id=data.BIDANG, tahun=TAHUN_BUKA, jumlah=99)
+    await skp_bawahan(
+        server.context.databases["skp"],
+        penilai_nip=data.ENDANG,
+        penilai_nama="ENDANG SUMARSIH",
+        instansi_id=data.INSTANSI,
+        unor_id=data.BIDANG,
+        tahun=TAHUN_BUKA,
+        jumlah=99,
+    )
     endang = await client.login(nip=data.ENDANG)
     nama, isi = await _template(client, endang)
     assert nama == f"rating-bawahan-{TAHUN_BUKA}-akhir.xlsx"
@@ -76,7 +84,8 @@ async def test_sel_salah_dan_bawahan_orang_lain(client):
     ws["E2"] = "SESUAI EKSPEKTASI"
     hasil = await unggah_rating(client, endang, TAHUN_BUKA, AKHIR, simpan(wb))
     assert [(k.kolom, k.field, k.pesan) for k in hasil.kesalahan] == [
-        ("G", "catatan", "maksimal 2000 karakter (sekarang 2001)")]
+        ("G", "catatan", "maksimal 2000 karakter (sekarang 2001)")
+    ]
     assert (await lihat(client, endang, sutikno)).periode.rating_hasil_kerja == n.RATING_UNSPECIFIED  # nothing half
     # A NIP that is not this row's SKP's (rows sorted by one column only), or lost its digits.
     ws["G2"] = ""
@@ -88,12 +97,12 @@ async def test_sel_salah_dan_bawahan_orang_lain(client):
     assert (k.kolom, "kehilangan digit" in k.pesan) == ("B", True)
     # Another atasan's upload of this file: SUTIKNO's SKP is not his to know of.
     ws["B2"] = data.SUTIKNO
-    err = await gagal(unggah_rating(client, await client.login(nip=data.KEPALA_BKPSDM), TAHUN_BUKA, AKHIR,
-                                    simpan(wb)), C.NOT_FOUND)
+    err = await gagal(
+        unggah_rating(client, await client.login(nip=data.KEPALA_BKPSDM), TAHUN_BUKA, AKHIR, simpan(wb)), C.NOT_FOUND
+    )
     assert "bukan" not in err.details() or "bawahan Anda" in err.details()
     # Another period's template.
-    err = await gagal(unggah_rating(client, endang, TAHUN_BUKA, n.PERIODE_TRIWULAN_I, simpan(wb)),
-                      C.INVALID_ARGUMENT)
+    err = await gagal(unggah_rating(client, endang, TAHUN_BUKA, n.PERIODE_TRIWULAN_I, simpan(wb)), C.INVALID_ARGUMENT)
     assert "bukan TRIWULAN I" in field_violations(err)["isi"]
     # Now valid: saved.
     hasil = await unggah_rating(client, endang, TAHUN_BUKA, AKHIR, simpan(wb))

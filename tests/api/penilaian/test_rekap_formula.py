@@ -21,8 +21,9 @@ async def rekap(client) -> list[tuple]:
     await skp_disetujui(client)
     await skp_disetujui(client, nip=data.WIDANANG)
     endang = await client.login(nip=data.ENDANG)
-    berkas = await client.penilaian.ExportRekapPenilaian(n.ListRekapPenilaianRequest(
-        tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN), metadata=endang)
+    berkas = await client.penilaian.ExportRekapPenilaian(
+        n.ListRekapPenilaianRequest(tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN), metadata=endang
+    )
     ws = load_workbook(io.BytesIO(berkas.isi)).active
     assert [c.coordinate for r in ws.iter_rows() for c in r if c.data_type == "f"] == []
     return list(ws.iter_rows(min_row=5, values_only=True))
@@ -30,9 +31,12 @@ async def rekap(client) -> list[tuple]:
 
 async def test_jabatan_berformula_tetap_teks(client):
     sutikno = await client.login(nip=data.SUTIKNO)
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(
-        pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", jabatan=FORMULA),
-        update_mask=FieldMask(paths=["jabatan"])), metadata=sutikno)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", jabatan=FORMULA), update_mask=FieldMask(paths=["jabatan"])
+        ),
+        metadata=sutikno,
+    )
     baris = {r[1]: r for r in await rekap(client)}
     assert baris[data.SUTIKNO][3] == FORMULA
 

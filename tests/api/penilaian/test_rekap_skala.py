@@ -32,9 +32,16 @@ async def test_jumlah_pernyataan_sql_rekap_tetap(server, client):
     jumlah = {}
     mulai = 0
     for total in (5, 60):
-        await skp_bawahan(dbs["skp"], penilai_nip=data.ENDANG, penilai_nama="ENDANG SUMARSIH",
-                          instansi_id=data.INSTANSI, unor_id=data.BIDANG, tahun=TAHUN_BUKA,
-                          jumlah=total - mulai - 1, mulai=mulai)
+        await skp_bawahan(
+            dbs["skp"],
+            penilai_nip=data.ENDANG,
+            penilai_nama="ENDANG SUMARSIH",
+            instansi_id=data.INSTANSI,
+            unor_id=data.BIDANG,
+            tahun=TAHUN_BUKA,
+            jumlah=total - mulai - 1,
+            mulai=mulai,
+        )
         mulai = total - 1
         hitung.n = 0
         rekap = await client.penilaian.ListRekapPenilaian(req, metadata=endang)

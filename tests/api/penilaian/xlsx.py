@@ -37,18 +37,19 @@ def _pesan(isi: bytes, **kepala):
     kepala.setdefault("nama_berkas", "isian.xlsx")
     yield n.UnggahXlsxRequest(**kepala)
     for i in range(0, len(isi), POTONGAN):
-        yield n.UnggahXlsxRequest(isi=isi[i:i + POTONGAN])
+        yield n.UnggahXlsxRequest(isi=isi[i : i + POTONGAN])
 
 
 async def unggah_isian(client, md, name: str, isi: bytes, mode=n.MODE_UNGGAH_SEMUA, **kw) -> n.HasilUnggahXlsx:
-    return await client.penilaian.UnggahIsianPeriode(_pesan(isi, name=name, mode=mode, **kw), metadata=md,
-                                                     timeout=300)
+    return await client.penilaian.UnggahIsianPeriode(_pesan(isi, name=name, mode=mode, **kw), metadata=md, timeout=300)
 
 
-async def unggah_rating(client, md, tahun: int, periode: int, isi: bytes, mode=n.MODE_UNGGAH_SEMUA,
-                        **kw) -> n.HasilUnggahXlsx:
-    return await client.penilaian.UnggahRatingBawahan(_pesan(isi, tahun=tahun, periode=periode, mode=mode, **kw),
-                                                      metadata=md, timeout=300)
+async def unggah_rating(
+    client, md, tahun: int, periode: int, isi: bytes, mode=n.MODE_UNGGAH_SEMUA, **kw
+) -> n.HasilUnggahXlsx:
+    return await client.penilaian.UnggahRatingBawahan(
+        _pesan(isi, tahun=tahun, periode=periode, mode=mode, **kw), metadata=md, timeout=300
+    )
 
 
 def baris_kosong(ws, kolom: int = 1) -> int:
@@ -66,8 +67,11 @@ def dengan_cache_rumus(isi: bytes, lembar: int, sel: str, nilai: str) -> bytes:
             data = masuk.read(info.filename)
             if info.filename == f"xl/worksheets/sheet{lembar}.xml":
                 teks = data.decode()
-                teks, jumlah = re.subn(rf'<c r="{sel}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?',
-                                       rf'<c r="{sel}" t="str"><f>\2</f><v>{nilai}</v>', teks)
+                teks, jumlah = re.subn(
+                    rf'<c r="{sel}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?',
+                    rf'<c r="{sel}" t="str"><f>\2</f><v>{nilai}</v>',
+                    teks,
+                )
                 assert jumlah == 1, teks[:2000]
                 data = teks.encode()
             z.writestr(info, data)

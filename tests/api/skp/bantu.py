@@ -17,23 +17,43 @@ def rid() -> str:
     return uuid.uuid4().hex
 
 
-async def buat_skp(client, md, awal=(2023, 1, 1), akhir=(2023, 12, 31), pendekatan=s.PENDEKATAN_KUANTITATIF,
-                   unor_plt_id="", request_id="") -> s.Skp:
-    return await client.skp.CreateSkp(s.CreateSkpRequest(
-        request_id=request_id,
-        skp=s.Skp(periode_awal=tgl(*awal), periode_akhir=tgl(*akhir), pendekatan=pendekatan,
-                  unor_plt_id=unor_plt_id)), metadata=md)
+async def buat_skp(
+    client,
+    md,
+    awal=(2023, 1, 1),
+    akhir=(2023, 12, 31),
+    pendekatan=s.PENDEKATAN_KUANTITATIF,
+    unor_plt_id="",
+    request_id="",
+) -> s.Skp:
+    return await client.skp.CreateSkp(
+        s.CreateSkpRequest(
+            request_id=request_id,
+            skp=s.Skp(
+                periode_awal=tgl(*awal), periode_akhir=tgl(*akhir), pendekatan=pendekatan, unor_plt_id=unor_plt_id
+            ),
+        ),
+        metadata=md,
+    )
 
 
-async def tambah_rhk(client, md, skp: s.Skp, teks="Terlaksananya penomoran dan pengarsipan SK Pensiun",
-                     jenis=s.JENIS_RHK_UTAMA, intervensi=True, **kw) -> s.Rhk:
+async def tambah_rhk(
+    client,
+    md,
+    skp: s.Skp,
+    teks="Terlaksananya penomoran dan pengarsipan SK Pensiun",
+    jenis=s.JENIS_RHK_UTAMA,
+    intervensi=True,
+    **kw,
+) -> s.Rhk:
     """An RHK Utama of an SKP with a penilai intervenes an RHK Organisasi of
     the penilai (docs/domain.md#rhk), made ready by `rhk_atasan_untuk` unless
     the test names one or says `intervensi=False`."""
     if intervensi and jenis == s.JENIS_RHK_UTAMA and "rhk_atasan" not in kw:
         kw["rhk_atasan"] = await rhk_atasan_untuk(client, md, skp)
-    return await client.skp.CreateRhk(s.CreateRhkRequest(
-        parent=skp.name, rhk=s.Rhk(teks=teks, jenis=jenis, **kw)), metadata=md)
+    return await client.skp.CreateRhk(
+        s.CreateRhkRequest(parent=skp.name, rhk=s.Rhk(teks=teks, jenis=jenis, **kw)), metadata=md
+    )
 
 
 def _bertumpang(a: s.Skp, b: s.Skp) -> bool:
@@ -55,26 +75,43 @@ async def rhk_atasan_untuk(client, md, skp: s.Skp) -> str:
     daftar = await client.skp.ListSkp(s.ListSkpRequest(parent=f"pegawai/{skp.penilai.nip}"), metadata=mp)
     atas = next((k for k in daftar.skp if not k.unor_plt_id and _bertumpang(k, skp)), None)
     if atas is None:
-        atas = await client.skp.CreateSkp(s.CreateSkpRequest(skp=s.Skp(
-            periode_awal=skp.periode_awal, periode_akhir=skp.periode_akhir, pendekatan=s.PENDEKATAN_KUANTITATIF)),
-            metadata=mp)
+        atas = await client.skp.CreateSkp(
+            s.CreateSkpRequest(
+                skp=s.Skp(
+                    periode_awal=skp.periode_awal, periode_akhir=skp.periode_akhir, pendekatan=s.PENDEKATAN_KUANTITATIF
+                )
+            ),
+            metadata=mp,
+        )
     atas = await client.skp.GetSkp(s.GetSkpRequest(name=atas.name), metadata=mp)
     org = [r for r in atas.rhk if r.klasifikasi == s.KLASIFIKASI_RHK_ORGANISASI]
     if org:
         rhk = org[0]
     else:
-        rhk = await client.skp.CreateRhk(s.CreateRhkRequest(parent=atas.name, rhk=s.Rhk(
-            teks="Tersedianya data yang akurat dan terlaksananya layanan ASN", jenis=s.JENIS_RHK_UTAMA,
-            klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI)), metadata=mp)
-    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk.name, nip=skp.nip, ditugaskan=True),
-                                      metadata=mp)
+        rhk = await client.skp.CreateRhk(
+            s.CreateRhkRequest(
+                parent=atas.name,
+                rhk=s.Rhk(
+                    teks="Tersedianya data yang akurat dan terlaksananya layanan ASN",
+                    jenis=s.JENIS_RHK_UTAMA,
+                    klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
+                ),
+            ),
+            metadata=mp,
+        )
+    await client.skp.UpdatePeranHasil(
+        s.UpdatePeranHasilRequest(rhk=rhk.name, nip=skp.nip, ditugaskan=True), metadata=mp
+    )
     return rhk.name
 
 
-async def tambah_indikator(client, md, rhk: s.Rhk, target="12 bulan", aspek=s.ASPEK_KUANTITAS,
-                           teks="pengarsipan dokumen kepegawaian") -> s.Indikator:
-    return await client.skp.CreateIndikator(s.CreateIndikatorRequest(
-        parent=rhk.name, indikator=s.Indikator(aspek=aspek, teks=teks, target=target)), metadata=md)
+async def tambah_indikator(
+    client, md, rhk: s.Rhk, target="12 bulan", aspek=s.ASPEK_KUANTITAS, teks="pengarsipan dokumen kepegawaian"
+) -> s.Indikator:
+    return await client.skp.CreateIndikator(
+        s.CreateIndikatorRequest(parent=rhk.name, indikator=s.Indikator(aspek=aspek, teks=teks, target=target)),
+        metadata=md,
+    )
 
 
 async def skp_siap(client, md, **kw) -> s.Skp:

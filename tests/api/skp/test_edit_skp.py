@@ -37,11 +37,17 @@ async def test_periode_yang_berisi_isian_tidak_dibuang(client):
     skp = await skp_disetujui(client)
     md = await client.login(nip=data.SUTIKNO)
     ind = skp.rhk[0].indikator[0]
-    await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-        parent=periode(skp, "tw3"), realisasi=n.Realisasi(indikator=ind.name, realisasi="3 bulan",
-                                                          sumber_data="dokumen")), metadata=md)
-    err = await gagal(client.skp.UpdateSkp(ubah(skp, ["periode_akhir"], periode_akhir=tgl(TAHUN_BUKA, 6, 30)),
-                                           metadata=md), C.FAILED_PRECONDITION)
+    await client.penilaian.UpdateRealisasi(
+        n.UpdateRealisasiRequest(
+            parent=periode(skp, "tw3"),
+            realisasi=n.Realisasi(indikator=ind.name, realisasi="3 bulan", sumber_data="dokumen"),
+        ),
+        metadata=md,
+    )
+    err = await gagal(
+        client.skp.UpdateSkp(ubah(skp, ["periode_akhir"], periode_akhir=tgl(TAHUN_BUKA, 6, 30)), metadata=md),
+        C.FAILED_PRECONDITION,
+    )
     assert "TRIWULAN III" in err.details() and "TRIWULAN IV" not in err.details()
     assert (await get(client, md, skp)).periode_akhir.month == 12  # nothing changed
     # A cut-off that keeps Triwulan III is fine.
@@ -52,12 +58,27 @@ async def test_periode_yang_berisi_isian_tidak_dibuang(client):
 async def test_rating_juga_menahan_periodenya(client):
     skp = await skp_disetujui(client)
     penilai = await client.login(nip=data.ENDANG)
-    await client.penilaian.SetRating(n.SetRatingRequest(
-        name=periode(skp, "tw4"), rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI,
-        rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI), metadata=penilai)
+    await client.penilaian.SetRating(
+        n.SetRatingRequest(
+            name=periode(skp, "tw4"),
+            rating_hasil_kerja=n.RATING_SESUAI_EKSPEKTASI,
+            rating_perilaku_kerja=n.RATING_SESUAI_EKSPEKTASI,
+        ),
+        metadata=penilai,
+    )
     md = await client.login(nip=data.SUTIKNO)
-    err = await gagal(client.skp.UpdateSkp(ubah(skp, ["periode_awal", "periode_akhir"], periode_awal=tgl(
-        TAHUN_BUKA, 1, 1), periode_akhir=tgl(TAHUN_BUKA, 9, 30)), metadata=md), C.FAILED_PRECONDITION)
+    err = await gagal(
+        client.skp.UpdateSkp(
+            ubah(
+                skp,
+                ["periode_awal", "periode_akhir"],
+                periode_awal=tgl(TAHUN_BUKA, 1, 1),
+                periode_akhir=tgl(TAHUN_BUKA, 9, 30),
+            ),
+            metadata=md,
+        ),
+        C.FAILED_PRECONDITION,
+    )
     assert "TRIWULAN IV" in err.details()
 
 
@@ -68,8 +89,10 @@ async def test_kuantitatif_ditolak_selama_target_bukan_angka(client):
     await tambah_indikator(client, md, rhk, target="12 bulan", teks="arsip lengkap")
     await tambah_indikator(client, md, rhk, target="tepat waktu", teks="laporan diserahkan")
     skp = await get(client, md, skp)
-    err = await gagal(client.skp.UpdateSkp(ubah(skp, ["pendekatan"], pendekatan=s.PENDEKATAN_KUANTITATIF),
-                                           metadata=md), C.FAILED_PRECONDITION)
+    err = await gagal(
+        client.skp.UpdateSkp(ubah(skp, ["pendekatan"], pendekatan=s.PENDEKATAN_KUANTITATIF), metadata=md),
+        C.FAILED_PRECONDITION,
+    )
     assert "laporan diserahkan" in err.details() and "arsip lengkap" not in err.details()
     assert (await get(client, md, skp)).pendekatan == s.PENDEKATAN_KUALITATIF
 
@@ -89,12 +112,16 @@ async def test_skp_diajukan_tidak_dapat_diedit_dan_orang_lain_tidak_boleh(client
     await tambah_indikator(client, md, rhk)
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
     skp = await get(client, md, skp)
-    err = await gagal(client.skp.UpdateSkp(ubah(skp, ["periode_akhir"], periode_akhir=tgl(TAHUN_BUKA, 6, 30)),
-                                           metadata=md), C.FAILED_PRECONDITION)
+    err = await gagal(
+        client.skp.UpdateSkp(ubah(skp, ["periode_akhir"], periode_akhir=tgl(TAHUN_BUKA, 6, 30)), metadata=md),
+        C.FAILED_PRECONDITION,
+    )
     assert "PENGAJUAN" in err.details()
     penilai = await client.login(nip=data.ENDANG)
-    await gagal(client.skp.UpdateSkp(ubah(skp, ["periode_akhir"], periode_akhir=tgl(TAHUN_BUKA, 6, 30)),
-                                     metadata=penilai), C.PERMISSION_DENIED)
+    await gagal(
+        client.skp.UpdateSkp(ubah(skp, ["periode_akhir"], periode_akhir=tgl(TAHUN_BUKA, 6, 30)), metadata=penilai),
+        C.PERMISSION_DENIED,
+    )
 
 
 async def test_periode_lintas_tahun_dipotong_dengan_pemberitahuan(client):

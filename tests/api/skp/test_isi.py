@@ -22,8 +22,10 @@ async def test_rhk_dan_indikator_tersusun_menurut_jenis_dan_urutan(client):
     await tambah_indikator(client, md, a, target="12 bulan", aspek=s.ASPEK_WAKTU)
     i2 = await tambah_indikator(client, md, a, target="1.500 dokumen")
     assert (i2.target_angka, i2.target_satuan, i2.urutan) == (1500.0, "dokumen", 2)
-    pindah = await client.skp.UpdateRhk(s.UpdateRhkRequest(
-        rhk=s.Rhk(name=b.name, urutan=1, etag=b.etag), update_mask=FieldMask(paths=["urutan"])), metadata=md)
+    pindah = await client.skp.UpdateRhk(
+        s.UpdateRhkRequest(rhk=s.Rhk(name=b.name, urutan=1, etag=b.etag), update_mask=FieldMask(paths=["urutan"])),
+        metadata=md,
+    )
     assert pindah.urutan == 1
     detail = await get(client, md, skp)
     assert [r.teks for r in detail.rhk] == ["RHK dua", "RHK satu", "RHK tambahan"]
@@ -66,20 +68,35 @@ async def test_etag_rhk_dan_indikator_mencegah_menimpa_diam_diam(client):
     skp = await buat_skp(client, md)
     rhk = await tambah_rhk(client, md, skp)
     ind = await tambah_indikator(client, md, rhk)
-    await client.skp.UpdateRhk(s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, teks="versi A", etag=rhk.etag),
-                                                  update_mask=FieldMask(paths=["teks"])), metadata=md)
-    await gagal(client.skp.UpdateRhk(s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, teks="versi B", etag=rhk.etag),
-                                                        update_mask=FieldMask(paths=["teks"])), metadata=md), C.ABORTED)
+    await client.skp.UpdateRhk(
+        s.UpdateRhkRequest(
+            rhk=s.Rhk(name=rhk.name, teks="versi A", etag=rhk.etag), update_mask=FieldMask(paths=["teks"])
+        ),
+        metadata=md,
+    )
+    await gagal(
+        client.skp.UpdateRhk(
+            s.UpdateRhkRequest(
+                rhk=s.Rhk(name=rhk.name, teks="versi B", etag=rhk.etag), update_mask=FieldMask(paths=["teks"])
+            ),
+            metadata=md,
+        ),
+        C.ABORTED,
+    )
     ubah = s.Indikator(name=ind.name, target="6 bulan", etag=ind.etag)
-    baru = await client.skp.UpdateIndikator(s.UpdateIndikatorRequest(indikator=ubah,
-                                                                     update_mask=FieldMask(paths=["target"])),
-                                            metadata=md)
+    baru = await client.skp.UpdateIndikator(
+        s.UpdateIndikatorRequest(indikator=ubah, update_mask=FieldMask(paths=["target"])), metadata=md
+    )
     assert baru.target_angka == 6
-    await gagal(client.skp.UpdateIndikator(s.UpdateIndikatorRequest(indikator=ubah,
-                                                                    update_mask=FieldMask(paths=["target"])),
-                                           metadata=md), C.ABORTED)
-    await gagal(client.skp.DeleteIndikator(s.DeleteIndikatorRequest(name=ind.name, etag=ind.etag), metadata=md),
-                C.ABORTED)
+    await gagal(
+        client.skp.UpdateIndikator(
+            s.UpdateIndikatorRequest(indikator=ubah, update_mask=FieldMask(paths=["target"])), metadata=md
+        ),
+        C.ABORTED,
+    )
+    await gagal(
+        client.skp.DeleteIndikator(s.DeleteIndikatorRequest(name=ind.name, etag=ind.etag), metadata=md), C.ABORTED
+    )
     await client.skp.DeleteIndikator(s.DeleteIndikatorRequest(name=ind.name, etag=baru.etag), metadata=md)
     assert not (await get(client, md, skp)).rhk[0].indikator
 
@@ -97,20 +114,32 @@ async def test_pegawai_lain_tidak_dapat_mengisi_skp(client):
 async def test_lampiran_oleh_pegawai_dan_ekspektasi_oleh_penilai(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, md)
-    baru = await client.skp.UpdateLampiran(s.UpdateLampiranRequest(
-        name=skp.name, lampiran=s.Lampiran(dukungan_sumber_daya=["anggaran", "  ", "peralatan kerja"]),
-        update_mask=FieldMask(paths=["dukungan_sumber_daya"]), etag=skp.etag), metadata=md)
+    baru = await client.skp.UpdateLampiran(
+        s.UpdateLampiranRequest(
+            name=skp.name,
+            lampiran=s.Lampiran(dukungan_sumber_daya=["anggaran", "  ", "peralatan kerja"]),
+            update_mask=FieldMask(paths=["dukungan_sumber_daya"]),
+            etag=skp.etag,
+        ),
+        metadata=md,
+    )
     assert list(baru.lampiran.dukungan_sumber_daya) == ["anggaran", "peralatan kerja"]
-    err = await gagal(client.skp.UpdateLampiran(s.UpdateLampiranRequest(
-        name=skp.name, update_mask=FieldMask(paths=["lain"])), metadata=md), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.skp.UpdateLampiran(
+            s.UpdateLampiranRequest(name=skp.name, update_mask=FieldMask(paths=["lain"])), metadata=md
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "update_mask" in field_violations(err)
     ekspektasi = s.UpdateEkspektasiRequest(name=skp.name, kode="AKUNTABEL", ekspektasi="Tepat waktu")
     await gagal(client.skp.UpdateEkspektasi(ekspektasi, metadata=md), C.PERMISSION_DENIED)
     endang = await client.login(nip=data.ENDANG)
     hasil = await client.skp.UpdateEkspektasi(ekspektasi, metadata=endang)
     assert {p.kode: p.ekspektasi for p in hasil.perilaku}["AKUNTABEL"] == "Tepat waktu"
-    err = await gagal(client.skp.UpdateEkspektasi(s.UpdateEkspektasiRequest(name=skp.name, kode="JUJUR"),
-                                                  metadata=endang), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.skp.UpdateEkspektasi(s.UpdateEkspektasiRequest(name=skp.name, kode="JUJUR"), metadata=endang),
+        C.INVALID_ARGUMENT,
+    )
     assert "kode" in field_violations(err)
 
 
@@ -120,7 +149,13 @@ async def test_isi_skp_terkunci_setelah_diajukan(client):
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name, etag=skp.etag), metadata=md)
     err = await gagal(tambah_rhk(client, md, skp), C.FAILED_PRECONDITION)
     assert "DRAFT" in err.details()
-    await gagal(client.skp.UpdateLampiran(s.UpdateLampiranRequest(
-        name=skp.name, lampiran=s.Lampiran(konsekuensi=["x"]), update_mask=FieldMask(paths=["konsekuensi"])),
-        metadata=md), C.FAILED_PRECONDITION)
+    await gagal(
+        client.skp.UpdateLampiran(
+            s.UpdateLampiranRequest(
+                name=skp.name, lampiran=s.Lampiran(konsekuensi=["x"]), update_mask=FieldMask(paths=["konsekuensi"])
+            ),
+            metadata=md,
+        ),
+        C.FAILED_PRECONDITION,
+    )
     await gagal(client.skp.DeleteSkp(s.DeleteSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)

@@ -14,18 +14,21 @@ C = grpc.StatusCode
 
 
 async def _tugaskan(client, md, rhk, nip, ya=True):
-    return await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk.name, nip=nip, ditugaskan=ya),
-                                             metadata=md)
+    return await client.skp.UpdatePeranHasil(
+        s.UpdatePeranHasilRequest(rhk=rhk.name, nip=nip, ditugaskan=ya), metadata=md
+    )
 
 
 async def test_matriks_peran_hasil_mengisi_pilihan_rhk_intervensi(client):
     endang = await client.login(nip=data.ENDANG)
     skp_atasan = await buat_skp(client, endang)
     assert skp_atasan.jenis_pegawai == s.JENIS_PEGAWAI_PIMPINAN
-    rhk_a = await tambah_rhk(client, endang, skp_atasan, teks="Tersedianya data yang akurat",
-                             klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI)
-    rhk_b = await tambah_rhk(client, endang, skp_atasan, teks="Meningkatnya Disiplin ASN",
-                             klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU)
+    rhk_a = await tambah_rhk(
+        client, endang, skp_atasan, teks="Tersedianya data yang akurat", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI
+    )
+    rhk_b = await tambah_rhk(
+        client, endang, skp_atasan, teks="Meningkatnya Disiplin ASN", klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU
+    )
     m = await client.skp.GetMatriksPeranHasil(s.GetMatriksPeranHasilRequest(name=skp_atasan.name), metadata=endang)
     assert {b.nip for b in m.bawahan} >= {data.SUTIKNO, data.WIDANANG, data.SUYANTO}
     assert [r.teks for r in m.rhk] == [rhk_a.teks, rhk_b.teks] and not m.peran
@@ -46,12 +49,12 @@ async def test_matriks_peran_hasil_mengisi_pilihan_rhk_intervensi(client):
 
     widanang = await client.login(nip=data.WIDANANG)
     kosong = await client.skp.ListRhkIntervensi(
-        s.ListRhkIntervensiRequest(parent=(await buat_skp(client, widanang)).name), metadata=widanang)
+        s.ListRhkIntervensiRequest(parent=(await buat_skp(client, widanang)).name), metadata=widanang
+    )
     assert not kosong.rhk and "Matriks Peran Hasil (MPH)" in kosong.petunjuk
     lepas = await _tugaskan(client, endang, rhk_a, data.SUTIKNO, ya=False)
     assert not lepas.peran and {b.nip for b in lepas.bawahan} >= {data.SUTIKNO}  # the columns stay
-    assert not (await client.skp.ListRhkIntervensi(s.ListRhkIntervensiRequest(parent=skp.name),
-                                                   metadata=sutikno)).rhk
+    assert not (await client.skp.ListRhkIntervensi(s.ListRhkIntervensiRequest(parent=skp.name), metadata=sutikno)).rhk
     assert (await get(client, sutikno, skp)).rhk[0].rhk_atasan_teks == rhk_a.teks  # the chosen text stays
 
 
@@ -62,13 +65,24 @@ async def test_rhk_organisasi_diwariskan_ke_pimpinan_berikutnya(client):
     await tambah_rhk(client, endang, lama, teks="Pribadi", klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU)
     admin = await client.login(username="admin.madiun")
     # ENDANG leaves; WIDANANG becomes Kepala Bidang and claims the unit.
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
-        pegawai=p.Pegawai(name=f"pegawai/{data.ENDANG}", unor_id=data.SEKRETARIAT),
-        update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
-        pegawai=p.Pegawai(name=f"pegawai/{data.WIDANANG}",
-                          jabatan="Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"),
-        update_mask=FieldMask(paths=["jabatan"])), metadata=admin)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            alasan="uji: perbaikan data",
+            pegawai=p.Pegawai(name=f"pegawai/{data.ENDANG}", unor_id=data.SEKRETARIAT),
+            update_mask=FieldMask(paths=["unor_id"]),
+        ),
+        metadata=admin,
+    )
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            alasan="uji: perbaikan data",
+            pegawai=p.Pegawai(
+                name=f"pegawai/{data.WIDANANG}", jabatan="Kepala BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI"
+            ),
+            update_mask=FieldMask(paths=["jabatan"]),
+        ),
+        metadata=admin,
+    )
     widanang = await client.login(nip=data.WIDANANG)
     await client.profil.KlaimPimpinan(p.KlaimPimpinanRequest(name=f"pegawai/{data.WIDANANG}"), metadata=widanang)
     baru = await buat_skp(client, widanang, awal=(2023, 7, 1), akhir=(2023, 12, 31))
@@ -80,9 +94,14 @@ async def test_sinkronisasi_memindahkan_penilai_setelah_mutasi(client):
     skp = await skp_siap(client, sutikno)
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=sutikno)
     admin = await client.login(username="admin.madiun")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
-        pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
-        update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            alasan="uji: perbaikan data",
+            pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
+            update_mask=FieldMask(paths=["unor_id"]),
+        ),
+        metadata=admin,
+    )
 
     kepala = await client.login(nip=data.KEPALA_BKPSDM)
     # (ENDANG's SKP, whose RHK Organisasi SUTIKNO intervenes, is the Kepala's bawahan from the start.)
@@ -90,14 +109,14 @@ async def test_sinkronisasi_memindahkan_penilai_setelah_mutasi(client):
     assert [x.nip for x in sebelum.skp] == [data.ENDANG]
     hasil = await client.skp.SinkronisasiSkpBawahan(s.SinkronisasiSkpBawahanRequest(tahun=2023), metadata=kepala)
     assert [(x.pegawai_nip, x.penilai_lama.nip, x.penilai_baru.nip) for x in hasil.perubahan] == [
-        (data.SUTIKNO, data.ENDANG, data.KEPALA_BKPSDM)]
+        (data.SUTIKNO, data.ENDANG, data.KEPALA_BKPSDM)
+    ]
     assert not hasil.gagal
     daftar = await client.skp.ListSkpBawahan(s.ListSkpBawahanRequest(tahun=2023), metadata=kepala)
     assert sorted(x.nip for x in daftar.skp) == sorted([data.SUTIKNO, data.ENDANG])
 
     endang = await client.login(nip=data.ENDANG)
-    err = await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=endang),
-                      C.PERMISSION_DENIED)
+    err = await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=endang), C.PERMISSION_DENIED)
     assert "bukan milik Anda" in err.details() or "penilai" in err.details()
     ulang = await client.skp.SinkronisasiSkpBawahan(s.SinkronisasiSkpBawahanRequest(tahun=2023), metadata=kepala)
     assert ulang.diperiksa >= 1 and not ulang.perubahan  # nothing left to change
@@ -109,9 +128,14 @@ async def test_sinkronisasi_oleh_penilai_lama_melepas_skp_yang_bukan_bawahannya_
     sutikno = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, sutikno)
     admin = await client.login(username="admin.madiun")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
-        pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
-        update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            alasan="uji: perbaikan data",
+            pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
+            update_mask=FieldMask(paths=["unor_id"]),
+        ),
+        metadata=admin,
+    )
     endang = await client.login(nip=data.ENDANG)
     hasil = await client.skp.SinkronisasiSkpBawahan(s.SinkronisasiSkpBawahanRequest(tahun=2023), metadata=endang)
     assert [x.penilai_baru.nip for x in hasil.perubahan] == [data.KEPALA_BKPSDM]
@@ -123,28 +147,32 @@ async def test_sel_mph_membawa_peran_hasil_dan_peran(client):
     """Each cell carries the peran hasil and a role (docs/domain.md#matriks-peran-hasil)."""
     endang = await client.login(nip=data.ENDANG)
     skp_atasan = await buat_skp(client, endang)
-    rhk = await tambah_rhk(client, endang, skp_atasan, teks="Tersedianya data yang akurat",
-                           klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI)
+    rhk = await tambah_rhk(
+        client, endang, skp_atasan, teks="Tersedianya data yang akurat", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI
+    )
 
     def tugaskan(nip, teks="", peran=s.PERAN_TIM_UNSPECIFIED):
-        return client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(
-            rhk=rhk.name, nip=nip, ditugaskan=True, peran_hasil=teks, peran=peran), metadata=endang)
+        return client.skp.UpdatePeranHasil(
+            s.UpdatePeranHasilRequest(rhk=rhk.name, nip=nip, ditugaskan=True, peran_hasil=teks, peran=peran),
+            metadata=endang,
+        )
 
     await tugaskan(data.SUTIKNO, "  Terlaksananya  pemutakhiran data  ", s.PERAN_TIM_KETUA_TIM)
     m = await tugaskan(data.SUYANTO)  # no role given: anggota
     assert [(x.nip, x.peran_hasil, x.peran) for x in m.peran[0].sel] == [
         (data.SUTIKNO, "Terlaksananya pemutakhiran data", s.PERAN_TIM_KETUA_TIM),
-        (data.SUYANTO, "", s.PERAN_TIM_ANGGOTA)]
+        (data.SUYANTO, "", s.PERAN_TIM_ANGGOTA),
+    ]
     assert sorted(m.peran[0].nip) == sorted([data.SUTIKNO, data.SUYANTO])
     m = await tugaskan(data.SUYANTO, "Tersusunnya laporan", s.PERAN_TIM_KOORDINATOR)  # again: replaces both
     assert [(x.peran_hasil, x.peran) for x in m.peran[0].sel if x.nip == data.SUYANTO] == [
-        ("Tersusunnya laporan", s.PERAN_TIM_KOORDINATOR)]
+        ("Tersusunnya laporan", s.PERAN_TIM_KOORDINATOR)
+    ]
     err = await gagal(tugaskan(data.SUYANTO, "x" * 1001), C.INVALID_ARGUMENT)
     assert "peran_hasil" in field_violations(err)
     err = await gagal(tugaskan(data.SUYANTO, "x", 9), C.INVALID_ARGUMENT)
     assert "peran" in field_violations(err)
-    dibaca = await client.skp.GetMatriksPeranHasil(s.GetMatriksPeranHasilRequest(name=skp_atasan.name),
-                                                   metadata=endang)
+    dibaca = await client.skp.GetMatriksPeranHasil(s.GetMatriksPeranHasilRequest(name=skp_atasan.name), metadata=endang)
     assert dibaca.peran == m.peran
 
 
@@ -155,19 +183,26 @@ async def test_sinkronisasi_tidak_mengganti_penilai_skp_disetujui_tanpa_konfirma
     endang = await client.login(nip=data.ENDANG)
     await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=endang)
     admin = await client.login(username="admin.madiun")
-    await client.profil.UpdatePegawai(p.UpdatePegawaiRequest(alasan="uji: perbaikan data",
-        pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
-        update_mask=FieldMask(paths=["unor_id"])), metadata=admin)
+    await client.profil.UpdatePegawai(
+        p.UpdatePegawaiRequest(
+            alasan="uji: perbaikan data",
+            pegawai=p.Pegawai(name=f"pegawai/{data.SUTIKNO}", unor_id=data.SEKRETARIAT),
+            update_mask=FieldMask(paths=["unor_id"]),
+        ),
+        metadata=admin,
+    )
     kepala = await client.login(nip=data.KEPALA_BKPSDM)
 
     def sinkron(konfirmasi=False):
-        return client.skp.SinkronisasiSkpBawahan(s.SinkronisasiSkpBawahanRequest(tahun=2023, konfirmasi=konfirmasi),
-                                                 metadata=kepala)
+        return client.skp.SinkronisasiSkpBawahan(
+            s.SinkronisasiSkpBawahanRequest(tahun=2023, konfirmasi=konfirmasi), metadata=kepala
+        )
 
     hasil = await sinkron()
     assert not hasil.perubahan
     assert [(x.skp, x.penilai_lama.nip, x.penilai_baru.nip) for x in hasil.menunggu_konfirmasi] == [
-        (skp.name, data.ENDANG, data.KEPALA_BKPSDM)]
+        (skp.name, data.ENDANG, data.KEPALA_BKPSDM)
+    ]
     assert "dikonfirmasi" in hasil.menunggu_konfirmasi[0].keterangan
     assert (await get(client, sutikno, skp)).penilai.nip == data.ENDANG  # unchanged until asked
     hasil = await sinkron(konfirmasi=True)
@@ -181,8 +216,9 @@ async def test_tambah_pegawai_unit_lain_ke_matriks(client):
     """The atasan adds a pegawai of another unit (a team across units) and assigns them a cell."""
     endang = await client.login(nip=data.ENDANG)
     skp_atasan = await buat_skp(client, endang)
-    rhk = await tambah_rhk(client, endang, skp_atasan, teks="Tersedianya data yang akurat",
-                           klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI)
+    rhk = await tambah_rhk(
+        client, endang, skp_atasan, teks="Tersedianya data yang akurat", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI
+    )
 
     def tambah(nip, md=endang):
         return client.skp.TambahPegawaiMph(s.TambahPegawaiMphRequest(name=skp_atasan.name, nip=nip), metadata=md)
@@ -191,20 +227,34 @@ async def test_tambah_pegawai_unit_lain_ke_matriks(client):
     [budi] = [b for b in m.bawahan if b.lintas_unit]
     assert (budi.nip, budi.nama, budi.unor_nama) == (data.STAF_PELAYANAN, "BUDI SANTOSO", "SEKSI PELAYANAN")
     assert not any(b.lintas_unit for b in m.bawahan if b.nip == data.SUTIKNO)
-    m = await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(
-        rhk=rhk.name, nip=data.STAF_PELAYANAN, ditugaskan=True, peran=s.PERAN_TIM_ANGGOTA,
-        peran_hasil="Terlaksananya layanan data di kecamatan"), metadata=endang)
+    m = await client.skp.UpdatePeranHasil(
+        s.UpdatePeranHasilRequest(
+            rhk=rhk.name,
+            nip=data.STAF_PELAYANAN,
+            ditugaskan=True,
+            peran=s.PERAN_TIM_ANGGOTA,
+            peran_hasil="Terlaksananya layanan data di kecamatan",
+        ),
+        metadata=endang,
+    )
     assert [x.nip for x in m.peran[0].sel] == [data.STAF_PELAYANAN]
-    for nip, pesan in ((data.STAF_PELAYANAN, "sudah ada"), (data.SUTIKNO, "sudah ada"),
-                       (data.PEGAWAI_LAIN, "tidak ditemukan"), (data.ENDANG, "SKP Anda sendiri")):
+    for nip, pesan in (
+        (data.STAF_PELAYANAN, "sudah ada"),
+        (data.SUTIKNO, "sudah ada"),
+        (data.PEGAWAI_LAIN, "tidak ditemukan"),
+        (data.ENDANG, "SKP Anda sendiri"),
+    ):
         err = await gagal(tambah(nip), C.INVALID_ARGUMENT)
         assert pesan in field_violations(err)["nip"], nip
     await gagal(tambah(data.SUYANTO, md=await client.login(nip=data.SUTIKNO)), C.PERMISSION_DENIED)
     await gagal(tambah(data.SUYANTO, md=await client.login(username="admin.ngawi")), C.NOT_FOUND)
     # Removing the column removes its cells; a bawahan's column cannot be removed.
-    err = await gagal(client.skp.HapusPegawaiMph(s.HapusPegawaiMphRequest(
-        name=skp_atasan.name, nip=data.SUTIKNO), metadata=endang), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.skp.HapusPegawaiMph(s.HapusPegawaiMphRequest(name=skp_atasan.name, nip=data.SUTIKNO), metadata=endang),
+        C.INVALID_ARGUMENT,
+    )
     assert "nip" in field_violations(err)
-    m = await client.skp.HapusPegawaiMph(s.HapusPegawaiMphRequest(name=skp_atasan.name, nip=data.STAF_PELAYANAN),
-                                         metadata=endang)
+    m = await client.skp.HapusPegawaiMph(
+        s.HapusPegawaiMphRequest(name=skp_atasan.name, nip=data.STAF_PELAYANAN), metadata=endang
+    )
     assert not any(b.lintas_unit for b in m.bawahan) and not m.peran

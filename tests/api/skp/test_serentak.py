@@ -26,8 +26,12 @@ async def test_dua_editor_rhk_yang_sama_tidak_saling_menimpa(client):
         terbaru = (await get(client, md, skp)).rhk[0]
 
         def ubah(teks, etag=terbaru.etag):
-            return client.skp.UpdateRhk(s.UpdateRhkRequest(
-                rhk=s.Rhk(name=rhk.name, teks=teks, etag=etag), update_mask=FieldMask(paths=["teks"])), metadata=md)
+            return client.skp.UpdateRhk(
+                s.UpdateRhkRequest(
+                    rhk=s.Rhk(name=rhk.name, teks=teks, etag=etag), update_mask=FieldMask(paths=["teks"])
+                ),
+                metadata=md,
+            )
 
         menang, kalah = await _hasil(ubah(f"A{putaran}"), ubah(f"B{putaran}"))
         assert len(menang) == 1 and len(kalah) == 1
@@ -41,8 +45,9 @@ async def test_setujui_dan_kembalikan_bersamaan_hanya_satu_berlaku(client):
     endang = await client.login(nip=data.ENDANG)
     menang, kalah = await _hasil(
         client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name, etag=diajukan.etag), metadata=endang),
-        client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan="perbaiki", etag=diajukan.etag),
-                                 metadata=endang),
+        client.skp.KembalikanSkp(
+            s.KembalikanSkpRequest(name=skp.name, alasan="perbaiki", etag=diajukan.etag), metadata=endang
+        ),
     )
     assert len(menang) == 1 and len(kalah) == 1
     akhir = await get(client, md, skp)
@@ -58,11 +63,21 @@ async def test_dua_perubahan_tanpa_etag_keduanya_tersimpan(client):
     skp = await buat_skp(client, md)
 
     def lampiran(path, isi):
-        return client.skp.UpdateLampiran(s.UpdateLampiranRequest(
-            name=skp.name, lampiran=s.Lampiran(**{path: [isi]}), update_mask=FieldMask(paths=[path])), metadata=md)
+        return client.skp.UpdateLampiran(
+            s.UpdateLampiranRequest(
+                name=skp.name, lampiran=s.Lampiran(**{path: [isi]}), update_mask=FieldMask(paths=[path])
+            ),
+            metadata=md,
+        )
 
-    await asyncio.gather(lampiran("dukungan_sumber_daya", "anggaran"), lampiran("konsekuensi", "pembinaan"),
-                         lampiran("skema_pertanggungjawaban", "laporan triwulan"))
+    await asyncio.gather(
+        lampiran("dukungan_sumber_daya", "anggaran"),
+        lampiran("konsekuensi", "pembinaan"),
+        lampiran("skema_pertanggungjawaban", "laporan triwulan"),
+    )
     akhir = (await get(client, md, skp)).lampiran
     assert (list(akhir.dukungan_sumber_daya), list(akhir.konsekuensi), list(akhir.skema_pertanggungjawaban)) == (
-        ["anggaran"], ["pembinaan"], ["laporan triwulan"])
+        ["anggaran"],
+        ["pembinaan"],
+        ["laporan triwulan"],
+    )

@@ -27,8 +27,10 @@ async def test_alur_ajukan_lalu_disetujui_penilai(client):
     diajukan = await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name, etag=skp.etag), metadata=md)
     assert diajukan.status == s.STATUS_SKP_PENGAJUAN
     await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=md), C.PERMISSION_DENIED)
-    await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name),
-                                      metadata=await client.login(nip=data.WIDANANG)), C.PERMISSION_DENIED)
+    await gagal(
+        client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=await client.login(nip=data.WIDANANG)),
+        C.PERMISSION_DENIED,
+    )
     endang = await client.login(nip=data.ENDANG)
     await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name, etag=skp.etag), metadata=endang), C.ABORTED)
     disetujui = await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name, etag=diajukan.etag), metadata=endang)
@@ -36,8 +38,10 @@ async def test_alur_ajukan_lalu_disetujui_penilai(client):
     await gagal(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=endang), C.FAILED_PRECONDITION)
     riwayat = (await client.skp.ListRiwayatSkp(s.ListRiwayatSkpRequest(name=skp.name), metadata=md)).riwayat
     assert [(r.dari, r.ke) for r in riwayat] == [
-        (s.STATUS_SKP_UNSPECIFIED, s.STATUS_SKP_DRAFT), (s.STATUS_SKP_DRAFT, s.STATUS_SKP_PENGAJUAN),
-        (s.STATUS_SKP_PENGAJUAN, s.STATUS_SKP_PERSETUJUAN)]
+        (s.STATUS_SKP_UNSPECIFIED, s.STATUS_SKP_DRAFT),
+        (s.STATUS_SKP_DRAFT, s.STATUS_SKP_PENGAJUAN),
+        (s.STATUS_SKP_PENGAJUAN, s.STATUS_SKP_PERSETUJUAN),
+    ]
     assert [r.aktor_nama for r in riwayat[1:]] == ["SUTIKNO", "ENDANG SUMARSIH"]
 
 
@@ -46,11 +50,13 @@ async def test_kembalikan_wajib_beralasan_dan_tampil_sebagai_keterangan(client):
     skp = await skp_siap(client, md)
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
     endang = await client.login(nip=data.ENDANG)
-    err = await gagal(client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan=" "), metadata=endang),
-                      C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan=" "), metadata=endang), C.INVALID_ARGUMENT
+    )
     assert "alasan" in field_violations(err)
-    kembali = await client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan="Target belum terukur"),
-                                             metadata=endang)
+    kembali = await client.skp.KembalikanSkp(
+        s.KembalikanSkpRequest(name=skp.name, alasan="Target belum terukur"), metadata=endang
+    )
     assert (kembali.status, kembali.keterangan) == (s.STATUS_SKP_DRAFT, "Target belum terukur")
     lagi = await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
     assert lagi.keterangan == ""
@@ -60,20 +66,30 @@ async def test_edit_status_oleh_penilai(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
     endang = await client.login(nip=data.ENDANG)
-    naik = await client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_PERSETUJUAN),
-                                          metadata=endang)
+    naik = await client.skp.UbahStatusSkp(
+        s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_PERSETUJUAN), metadata=endang
+    )
     assert naik.status == s.STATUS_SKP_PERSETUJUAN
-    err = await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_DRAFT),
-                                               metadata=endang), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_DRAFT), metadata=endang),
+        C.INVALID_ARGUMENT,
+    )
     assert "alasan" in field_violations(err)
-    turun = await client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(
-        name=skp.name, status=s.STATUS_SKP_DRAFT, alasan="Perbaikan indikator"), metadata=endang)
+    turun = await client.skp.UbahStatusSkp(
+        s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_DRAFT, alasan="Perbaikan indikator"), metadata=endang
+    )
     assert turun.status == s.STATUS_SKP_DRAFT
-    await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_PENGAJUAN),
-                                         metadata=md), C.PERMISSION_DENIED)
+    await gagal(
+        client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_PENGAJUAN), metadata=md),
+        C.PERMISSION_DENIED,
+    )
     kosong = await buat_skp(client, md, awal=(2022, 1, 1), akhir=(2022, 12, 31))
-    err = await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(
-        name=kosong.name, status=s.STATUS_SKP_PERSETUJUAN), metadata=endang), C.FAILED_PRECONDITION)
+    err = await gagal(
+        client.skp.UbahStatusSkp(
+            s.UbahStatusSkpRequest(name=kosong.name, status=s.STATUS_SKP_PERSETUJUAN), metadata=endang
+        ),
+        C.FAILED_PRECONDITION,
+    )
     assert "RHK Utama" in err.details()
 
 
@@ -99,8 +115,9 @@ async def test_pimpinan_tertinggi_tanpa_penilai_tidak_dapat_mengajukan(client):
     assert not skp.HasField("penilai")
     pilihan = await client.skp.ListRhkIntervensi(s.ListRhkIntervensiRequest(parent=skp.name), metadata=md)
     assert "Perjanjian Kinerja" in pilihan.petunjuk
-    rhk = await tambah_rhk(client, md, skp, klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI,
-                           perjanjian_kinerja="Sasaran strategis RPJMD 1")
+    rhk = await tambah_rhk(
+        client, md, skp, klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI, perjanjian_kinerja="Sasaran strategis RPJMD 1"
+    )
     assert (rhk.unor_id, rhk.perjanjian_kinerja) == (data.SETDA, "Sasaran strategis RPJMD 1")
     err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
     assert "penilai" in err.details()
@@ -120,23 +137,40 @@ async def test_ajukan_ditolak_selama_rhk_utama_tidak_mengintervensi_rhk_organisa
     assert "RHK Utama 'Membantu kegiatan'" not in err.details()
     # The penilai raising the status with Edit Status meets the same check.
     endang = await client.login(nip=data.ENDANG)
-    await gagal(client.skp.UbahStatusSkp(s.UbahStatusSkpRequest(
-        name=skp.name, status=s.STATUS_SKP_PERSETUJUAN), metadata=endang), C.FAILED_PRECONDITION)
+    await gagal(
+        client.skp.UbahStatusSkp(
+            s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_PERSETUJUAN), metadata=endang
+        ),
+        C.FAILED_PRECONDITION,
+    )
     # An RHK Individu of the atasan, though assigned in the MPH, is not a choice.
     atas = await buat_skp(client, endang)
-    pribadi = await client.skp.CreateRhk(s.CreateRhkRequest(parent=atas.name, rhk=s.Rhk(
-        teks="Pribadi", jenis=s.JENIS_RHK_UTAMA, klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU)), metadata=endang)
-    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=pribadi.name, nip=data.SUTIKNO,
-                                                                ditugaskan=True), metadata=endang)
+    pribadi = await client.skp.CreateRhk(
+        s.CreateRhkRequest(
+            parent=atas.name, rhk=s.Rhk(teks="Pribadi", jenis=s.JENIS_RHK_UTAMA, klasifikasi=s.KLASIFIKASI_RHK_INDIVIDU)
+        ),
+        metadata=endang,
+    )
+    await client.skp.UpdatePeranHasil(
+        s.UpdatePeranHasilRequest(rhk=pribadi.name, nip=data.SUTIKNO, ditugaskan=True), metadata=endang
+    )
     opsi = await client.skp.ListRhkIntervensi(s.ListRhkIntervensiRequest(parent=skp.name), metadata=md)
     assert not opsi.rhk and "RHK Organisasi" in opsi.petunjuk
-    err = await gagal(client.skp.UpdateRhk(s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, rhk_atasan=pribadi.name),
-                                                              update_mask=FieldMask(paths=["rhk_atasan"])),
-                                           metadata=md), C.INVALID_ARGUMENT)
+    err = await gagal(
+        client.skp.UpdateRhk(
+            s.UpdateRhkRequest(
+                rhk=s.Rhk(name=rhk.name, rhk_atasan=pribadi.name), update_mask=FieldMask(paths=["rhk_atasan"])
+            ),
+            metadata=md,
+        ),
+        C.INVALID_ARGUMENT,
+    )
     assert "rhk.rhk_atasan" in field_violations(err)
     pilihan = await rhk_atasan_untuk(client, md, await get(client, md, skp))
-    await client.skp.UpdateRhk(s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, rhk_atasan=pilihan),
-                                                  update_mask=FieldMask(paths=["rhk_atasan"])), metadata=md)
+    await client.skp.UpdateRhk(
+        s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, rhk_atasan=pilihan), update_mask=FieldMask(paths=["rhk_atasan"])),
+        metadata=md,
+    )
     diajukan = await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
     assert diajukan.status == s.STATUS_SKP_PENGAJUAN
 
@@ -145,7 +179,9 @@ async def test_intervensi_yang_dicabut_di_mph_menahan_ajukan(client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
     rhk_atasan = skp.rhk[0].rhk_atasan
-    await client.skp.UpdatePeranHasil(s.UpdatePeranHasilRequest(rhk=rhk_atasan, nip=data.SUTIKNO, ditugaskan=False),
-                                      metadata=await client.login(nip=data.ENDANG))
+    await client.skp.UpdatePeranHasil(
+        s.UpdatePeranHasilRequest(rhk=rhk_atasan, nip=data.SUTIKNO, ditugaskan=False),
+        metadata=await client.login(nip=data.ENDANG),
+    )
     err = await gagal(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
     assert "belum mengintervensi" in err.details()

@@ -30,8 +30,11 @@ async def test_target_nol_negatif_dan_rentang_terbalik_ditolak_dengan_nama_field
     md = await client.login(nip=data.SUTIKNO)
     skp = await buat_skp(client, md)
     rhk = await tambah_rhk(client, md, skp)
-    for target, pesan in (("0 dokumen", "lebih dari 0"), ("-5 dokumen", "lebih dari 0"),
-                          ("100-80 %", "kecil ke besar")):
+    for target, pesan in (
+        ("0 dokumen", "lebih dari 0"),
+        ("-5 dokumen", "lebih dari 0"),
+        ("100-80 %", "kecil ke besar"),
+    ):
         err = await gagal(tambah_indikator(client, md, rhk, target=target), C.INVALID_ARGUMENT)
         assert pesan in field_violations(err)["indikator.target"], target
 
@@ -42,9 +45,13 @@ async def test_realisasi_kuantitatif_diperiksa_seperti_target(client):
     ind = skp.rhk[0].indikator[0]
 
     async def isi(realisasi: str) -> n.Realisasi:
-        return await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-            parent=periode(skp, "tw1"), realisasi=n.Realisasi(indikator=ind.name, realisasi=realisasi,
-                                                              sumber_data="arsip")), metadata=md)
+        return await client.penilaian.UpdateRealisasi(
+            n.UpdateRealisasiRequest(
+                parent=periode(skp, "tw1"),
+                realisasi=n.Realisasi(indikator=ind.name, realisasi=realisasi, sumber_data="arsip"),
+            ),
+            metadata=md,
+        )
 
     for salah in ("tiga bulan", "-1 bulan", "3"):
         err = await gagal(isi(salah), C.INVALID_ARGUMENT)
@@ -56,13 +63,18 @@ async def test_realisasi_kuantitatif_diperiksa_seperti_target(client):
 
 async def test_realisasi_kualitatif_bebas(client):
     md = await client.login(nip=data.SUTIKNO)
-    skp = await buat_skp(client, md, awal=(skp_tahun := 2099, 1, 1), akhir=(skp_tahun, 12, 31),
-                         pendekatan=s.PENDEKATAN_KUALITATIF)
+    skp = await buat_skp(
+        client, md, awal=(skp_tahun := 2099, 1, 1), akhir=(skp_tahun, 12, 31), pendekatan=s.PENDEKATAN_KUALITATIF
+    )
     rhk = await tambah_rhk(client, md, skp)
     ind = await tambah_indikator(client, md, rhk, target="sesuai jadwal")
     await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
     await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=await client.login(nip=data.ENDANG))
-    real = await client.penilaian.UpdateRealisasi(n.UpdateRealisasiRequest(
-        parent=periode(skp, "tw1"), realisasi=n.Realisasi(indikator=ind.name, realisasi="tepat waktu",
-                                                          sumber_data="arsip")), metadata=md)
+    real = await client.penilaian.UpdateRealisasi(
+        n.UpdateRealisasiRequest(
+            parent=periode(skp, "tw1"),
+            realisasi=n.Realisasi(indikator=ind.name, realisasi="tepat waktu", sumber_data="arsip"),
+        ),
+        metadata=md,
+    )
     assert real.realisasi == "tepat waktu"

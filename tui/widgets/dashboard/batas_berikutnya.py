@@ -16,10 +16,20 @@ class BatasBerikutnya(PanelDasbor[pb.PeriodeRingkas]):
     KOLOM = ("Batas", "Periode", "Status")
 
     def tampilkan(self, daftar: list[pb.PeriodeRingkas]) -> None:
-        self.isi(daftar, ((fmt.tanggal_singkat(b.batas), Text(f"{b.nama_periode} {b.tahun}"),
-                           fmt.STATUS_PENILAIAN.get(b.status, "-")) for b in daftar),
-                 "Isi realisasi dan bukti dukung sebelum batas. Enter: Penilaian SKP." if daftar else
-                 "Tidak ada periode penilaian yang terbuka untuk SKP Anda yang sudah disetujui.")
+        self.isi(
+            daftar,
+            (
+                (
+                    fmt.tanggal_singkat(b.batas),
+                    Text(f"{b.nama_periode} {b.tahun}"),
+                    fmt.STATUS_PENILAIAN.get(b.status, "-"),
+                )
+                for b in daftar
+            ),
+            "Isi realisasi dan bukti dukung sebelum batas. Enter: Penilaian SKP."
+            if daftar
+            else "Tidak ada periode penilaian yang terbuka untuk SKP Anda yang sudah disetujui.",
+        )
 
     def buka(self, indeks: int, baris: pb.PeriodeRingkas) -> None:
         self.post_message(BukaPenilaianSkp(baris.skp))

@@ -17,10 +17,20 @@ class CapaianBelumFinal(PanelDasbor[pb.CapaianOrganisasi]):
     KOLOM = ("Periode", "Capaian", "Unit Induk")  # the long name last: 80 columns show the rest
 
     def tampilkan(self, daftar: list[pb.CapaianOrganisasi], tahun: int) -> None:
-        self.isi(daftar, ((fmt.nama_periode(c.periode), fmt.capaian(c.capaian) if c.capaian else "belum diisi",
-                           Text(c.unor_induk_nama)) for c in daftar),
-                 f"{len(daftar)} capaian tahun {tahun} belum final. Enter: Capaian Organisasi & Batas."
-                 if daftar else f"Semua capaian tahun {tahun} untuk periode yang sudah dimulai sudah final.")
+        self.isi(
+            daftar,
+            (
+                (
+                    fmt.nama_periode(c.periode),
+                    fmt.capaian(c.capaian) if c.capaian else "belum diisi",
+                    Text(c.unor_induk_nama),
+                )
+                for c in daftar
+            ),
+            f"{len(daftar)} capaian tahun {tahun} belum final. Enter: Capaian Organisasi & Batas."
+            if daftar
+            else f"Semua capaian tahun {tahun} untuk periode yang sudah dimulai sudah final.",
+        )
 
     def buka(self, indeks: int, baris: pb.CapaianOrganisasi) -> None:
         self.post_message(BukaCapaian(baris.tahun, baris.periode))

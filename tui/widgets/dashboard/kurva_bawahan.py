@@ -31,20 +31,30 @@ class KurvaBawahan(PanelDasbor[pb.BatasKurva]):
 
     def tampilkan(self, k: pb.Kurva, tahun: int, periode: int) -> None:
         self.tahun, self.periode = tahun, periode
-        kepala = Text(f"{fmt.nama_periode(periode)} {tahun}, {k.unor_induk_nama}: {k.jumlah_dinilai} dinilai, "
-                      f"{k.jumlah_belum_dinilai} belum. ")
+        kepala = Text(
+            f"{fmt.nama_periode(periode)} {tahun}, {k.unor_induk_nama}: {k.jumlah_dinilai} dinilai, "
+            f"{k.jumlah_belum_dinilai} belum. "
+        )
         if not k.capaian:
             kepala.append("Capaian Kinerja Organisasi belum diisi: belum ada aturan untuk diperiksa.")
         else:
             kepala.append(f"Capaian {fmt.capaian(k.capaian)}{' (final)' if k.capaian_final else ''}: ")
-            kepala.append("sesuai aturan." if k.sesuai else "TIDAK sesuai: " + " ".join(k.pelanggaran),
-                          style="" if k.sesuai else "bold")
+            kepala.append(
+                "sesuai aturan." if k.sesuai else "TIDAK sesuai: " + " ".join(k.pelanggaran),
+                style="" if k.sesuai else "bold",
+            )
         kepala.append(" Enter: Lihat Kurva.")
         if not k.jumlah_dinilai and not k.jumlah_belum_dinilai:
             self.isi([], [], Text(f"{fmt.nama_periode(periode)} {tahun}: belum ada bawahan yang dinilai."))
             return
-        self.isi(list(k.distribusi), ((fmt.predikat(b.predikat), str(b.jumlah), f"{b.persen:.0f}%", _aturan(b),
-                                       "ya" if b.sesuai else "TIDAK") for b in k.distribusi), kepala)
+        self.isi(
+            list(k.distribusi),
+            (
+                (fmt.predikat(b.predikat), str(b.jumlah), f"{b.persen:.0f}%", _aturan(b), "ya" if b.sesuai else "TIDAK")
+                for b in k.distribusi
+            ),
+            kepala,
+        )
 
     def buka(self, indeks: int, baris: pb.BatasKurva) -> None:
         self.post_message(BukaKurva(self.tahun, self.periode))

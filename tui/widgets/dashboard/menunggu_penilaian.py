@@ -14,8 +14,9 @@ from tui.widgets.dashboard.pesan import BukaPenilaianBawahan
 
 def rekap(b: pb.PeriodeRingkas) -> pb.RekapPenilaian:
     """The row as Penilaian Bawahan reads a bawahan."""
-    return pb.RekapPenilaian(name=b.name, skp=b.skp, nip=b.nip, nama=b.nama, jabatan=b.jabatan, batas=b.batas,
-                             status=b.status)
+    return pb.RekapPenilaian(
+        name=b.name, skp=b.skp, nip=b.nip, nama=b.nama, jabatan=b.jabatan, batas=b.batas, status=b.status
+    )
 
 
 class MenungguPenilaian(PanelDasbor[pb.PeriodeRingkas]):
@@ -24,10 +25,21 @@ class MenungguPenilaian(PanelDasbor[pb.PeriodeRingkas]):
 
     def tampilkan(self, daftar: list[pb.PeriodeRingkas], jumlah: int) -> None:
         lebih = f" (tampil {len(daftar)})" if jumlah > len(daftar) else ""
-        self.isi(daftar, ((fmt.tanggal_singkat(b.batas), Text(b.nama), Text(f"{b.nama_periode} {b.tahun}"),
-                           fmt.STATUS_PENILAIAN.get(b.status, "-")) for b in daftar),
-                 f"{jumlah} periode bawahan belum dinilai sebelum batasnya{lebih}. Enter: Penilaian Bawahan."
-                 if daftar else "Tidak ada periode bawahan yang menunggu penilaian.")
+        self.isi(
+            daftar,
+            (
+                (
+                    fmt.tanggal_singkat(b.batas),
+                    Text(b.nama),
+                    Text(f"{b.nama_periode} {b.tahun}"),
+                    fmt.STATUS_PENILAIAN.get(b.status, "-"),
+                )
+                for b in daftar
+            ),
+            f"{jumlah} periode bawahan belum dinilai sebelum batasnya{lebih}. Enter: Penilaian Bawahan."
+            if daftar
+            else "Tidak ada periode bawahan yang menunggu penilaian.",
+        )
 
     def buka(self, indeks: int, baris: pb.PeriodeRingkas) -> None:
         self.post_message(BukaPenilaianBawahan([rekap(b) for b in self._baris], indeks))

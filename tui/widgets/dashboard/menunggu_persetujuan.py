@@ -17,10 +17,13 @@ class MenungguPersetujuan(PanelDasbor[pb.Skp]):
 
     def tampilkan(self, daftar: list[pb.Skp], jumlah: int) -> None:
         lebih = f" (tampil {len(daftar)})" if jumlah > len(daftar) else ""
-        self.isi(daftar, ((Text(s.pegawai.nama), Text(s.nip), fmt.periode(s.periode_awal, s.periode_akhir))
-                          for s in daftar),
-                 f"{jumlah} SKP menunggu persetujuan Anda{lebih}. Enter: Detail SKP (s Setujui, k Kembalikan)."
-                 if daftar else "Tidak ada SKP bawahan yang menunggu persetujuan.")
+        self.isi(
+            daftar,
+            ((Text(s.pegawai.nama), Text(s.nip), fmt.periode(s.periode_awal, s.periode_akhir)) for s in daftar),
+            f"{jumlah} SKP menunggu persetujuan Anda{lebih}. Enter: Detail SKP (s Setujui, k Kembalikan)."
+            if daftar
+            else "Tidak ada SKP bawahan yang menunggu persetujuan.",
+        )
 
     def buka(self, indeks: int, baris: pb.Skp) -> None:
         self.post_message(BukaSkp(baris.name, penilai=True))

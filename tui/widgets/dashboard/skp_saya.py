@@ -16,10 +16,13 @@ class SkpSaya(PanelDasbor[pb.Skp]):
 
     def tampilkan(self, daftar: list[pb.Skp], jumlah: int) -> None:
         lebih = f" (tampil {len(daftar)} dari {jumlah}; semuanya di menu SKP)" if jumlah > len(daftar) else ""
-        self.isi(daftar, ((fmt.periode(s.periode_awal, s.periode_akhir), fmt.status_skp(s.status), Text(s.jabatan))
-                          for s in daftar),
-                 f"{jumlah} SKP{lebih}. Enter: Detail SKP." if daftar else
-                 "Belum ada SKP. Buat SKP di menu SKP (s), Tambah SKP (t).")
+        self.isi(
+            daftar,
+            ((fmt.periode(s.periode_awal, s.periode_akhir), fmt.status_skp(s.status), Text(s.jabatan)) for s in daftar),
+            f"{jumlah} SKP{lebih}. Enter: Detail SKP."
+            if daftar
+            else "Belum ada SKP. Buat SKP di menu SKP (s), Tambah SKP (t).",
+        )
 
     def buka(self, indeks: int, baris: pb.Skp) -> None:
         self.post_message(BukaSkp(baris.name))

@@ -19,9 +19,14 @@ class KlaimMenunggu(PanelDasbor[pb.Klaim]):
 
     def tampilkan(self, daftar: list[pb.Klaim], jumlah: int) -> None:
         lebih = f" ({len(daftar)} terbaru ditampilkan)" if jumlah > len(daftar) else ""
-        self.isi(daftar, ((Text(k.pegawai.nama), Text(k.jabatan), Text(k.unor.nama)) for k in daftar),
-                 f"{jumlah} klaim menunggu verifikasi{lebih}. Klaim belum memberi hak apa pun sampai disetujui. "
-                 "Enter: setujui atau tolak." if daftar else "Tidak ada klaim pimpinan yang menunggu verifikasi.")
+        self.isi(
+            daftar,
+            ((Text(k.pegawai.nama), Text(k.jabatan), Text(k.unor.nama)) for k in daftar),
+            f"{jumlah} klaim menunggu verifikasi{lebih}. Klaim belum memberi hak apa pun sampai disetujui. "
+            "Enter: setujui atau tolak."
+            if daftar
+            else "Tidak ada klaim pimpinan yang menunggu verifikasi.",
+        )
 
     def buka(self, indeks: int, baris: pb.Klaim) -> None:
         self.post_message(BukaKlaim(baris))
@@ -32,10 +37,13 @@ class PermintaanPenugasan(PanelDasbor[pb.Penugasan]):
     KOLOM = ("Pegawai", "Periode", "Jabatan")
 
     def tampilkan(self, daftar: list[pb.Penugasan]) -> None:
-        self.isi(daftar, ((Text(t.nama), fmt.periode(t.tanggal_mulai, t.tanggal_selesai), Text(t.jabatan))
-                          for t in daftar),
-                 f"{len(daftar)} permintaan menunggu didaftarkan. Enter: daftarkan atau tolak."
-                 if daftar else "Tidak ada permintaan PLT/PLH yang menunggu.")
+        self.isi(
+            daftar,
+            ((Text(t.nama), fmt.periode(t.tanggal_mulai, t.tanggal_selesai), Text(t.jabatan)) for t in daftar),
+            f"{len(daftar)} permintaan menunggu didaftarkan. Enter: daftarkan atau tolak."
+            if daftar
+            else "Tidak ada permintaan PLT/PLH yang menunggu.",
+        )
 
     def buka(self, indeks: int, baris: pb.Penugasan) -> None:
         self.post_message(BukaPermintaanPenugasan(baris))

@@ -33,8 +33,13 @@ def isi_peran(peran: list[AtasanPeran]) -> Group | Text:
     bagian: list[RenderableType] = []
     for r in peran:
         t = r.penugasan
-        bagian.append(Text.assemble((t.jabatan, "bold"), f" ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)}), "
-                                    f"atasan pada {fmt.tanggal(fmt.dari_date(r.tanggal))}:"))
+        bagian.append(
+            Text.assemble(
+                (t.jabatan, "bold"),
+                f" ({fmt.periode(t.tanggal_mulai, t.tanggal_selesai)}), "
+                f"atasan pada {fmt.tanggal(fmt.dari_date(r.tanggal))}:",
+            )
+        )
         if r.gagal:
             bagian.append(Text(r.gagal))
         elif r.atasan is not None:

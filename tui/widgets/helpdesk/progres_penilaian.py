@@ -25,9 +25,13 @@ from tui.widgets.tabel import Tabel
 
 # Short, so that every column fits 80 columns; the row's detail below says it in full.
 KOLOM = ("Periode", "Batas", "Realisasi", "Hasil", "Perilaku", "Predikat/Status")
-PERIODE_SINGKAT = {npb.PERIODE_TRIWULAN_I: "Triwulan I", npb.PERIODE_TRIWULAN_II: "Triwulan II",
-                   npb.PERIODE_TRIWULAN_III: "Triwulan III", npb.PERIODE_TRIWULAN_IV: "Triwulan IV",
-                   npb.PERIODE_AKHIR_TAHUN: "Akhir Tahun"}
+PERIODE_SINGKAT = {
+    npb.PERIODE_TRIWULAN_I: "Triwulan I",
+    npb.PERIODE_TRIWULAN_II: "Triwulan II",
+    npb.PERIODE_TRIWULAN_III: "Triwulan III",
+    npb.PERIODE_TRIWULAN_IV: "Triwulan IV",
+    npb.PERIODE_AKHIR_TAHUN: "Akhir Tahun",
+}
 
 
 def predikat_status(p: npb.PeriodePenilaian) -> str:
@@ -92,14 +96,19 @@ class ProgresPenilaian(Vertical):
         table.clear()
         for x in progres:
             p = x.periode
-            table.add_row(PERIODE_SINGKAT.get(p.periode, p.nama), fmt.tanggal_singkat(p.batas),
-                          "ditolak" if x.gagal else f"{x.realisasi}/{skp.jumlah_indikator}",
-                          fmt.rating_singkat(p.rating_hasil_kerja), fmt.rating_singkat(p.rating_perilaku_kerja),
-                          predikat_status(p))
+            table.add_row(
+                PERIODE_SINGKAT.get(p.periode, p.nama),
+                fmt.tanggal_singkat(p.batas),
+                "ditolak" if x.gagal else f"{x.realisasi}/{skp.jumlah_indikator}",
+                fmt.rating_singkat(p.rating_hasil_kerja),
+                fmt.rating_singkat(p.rating_perilaku_kerja),
+                predikat_status(p),
+            )
         ditolak = sum(1 for x in progres if x.gagal)
         catatan = f"; {ditolak} periode tidak dapat dibaca (lihat rincian)" if ditolak else ""
-        self.query_one("#hd-judul-penilaian", Static).update(Text(
-            f"{judul}: {len(progres)} periode. Realisasi = indikator yang sudah diisi{catatan}."))
+        self.query_one("#hd-judul-penilaian", Static).update(
+            Text(f"{judul}: {len(progres)} periode. Realisasi = indikator yang sudah diisi{catatan}.")
+        )
         self._rincian()
 
     @on(DataTable.RowHighlighted)
@@ -114,7 +123,10 @@ class ProgresPenilaian(Vertical):
         rows: list[tuple[str, str | Text]] = [
             ("PERIODE", Text(f"{p.nama}, {fmt.periode(p.awal, p.akhir)}")),
             ("BATAS", f"{fmt.tanggal(p.batas)} ({'masih dapat diisi' if p.terbuka else 'ditutup'})"),
-            ("RATING", f"Hasil Kerja {fmt.rating(p.rating_hasil_kerja)}, Perilaku {fmt.rating(p.rating_perilaku_kerja)}"),
+            (
+                "RATING",
+                f"Hasil Kerja {fmt.rating(p.rating_hasil_kerja)}, Perilaku {fmt.rating(p.rating_perilaku_kerja)}",
+            ),
             ("PREDIKAT", f"{fmt.predikat(p.predikat)} ({fmt.STATUS_PENILAIAN.get(p.status, '-')})"),
         ]
         if x.gagal:

@@ -24,8 +24,12 @@ from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
 # The reason takes what the screen leaves, and wraps: it is what the caller asks about.
-KOLOM_RIWAYAT: list[tuple[str, int | None]] = [("Riwayat: Waktu", 16), ("Status", 24), ("Oleh", 12),
-                                               ("Alasan/Perubahan", None)]
+KOLOM_RIWAYAT: list[tuple[str, int | None]] = [
+    ("Riwayat: Waktu", 16),
+    ("Status", 24),
+    ("Oleh", 12),
+    ("Alasan/Perubahan", None),
+]
 
 
 def periode(s: pb.Skp) -> str:
@@ -76,13 +80,20 @@ class SkpPegawai(Vertical):
         lama = self.terpilih()
         table.clear()
         for s in daftar:
-            table.add_row(periode(s), fmt.status_skp(s.status), fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
-                          Text(s.penilai.nama or "-"), Text(s.jabatan), key=s.name)
+            table.add_row(
+                periode(s),
+                fmt.status_skp(s.status),
+                fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
+                Text(s.penilai.nama or "-"),
+                Text(s.jabatan),
+                key=s.name,
+            )
         self._skp = {s.name: s for s in daftar}
         if lama is not None and lama.name in self._skp:
             table.move_cursor(row=table.get_row_index(lama.name))
         self.query_one("#hd-judul-skp", Static).update(
-            f"{len(daftar)} SKP, terbaru di atas. Riwayat SKP terpilih di bawah." if daftar else "Belum ada SKP.")
+            f"{len(daftar)} SKP, terbaru di atas. Riwayat SKP terpilih di bawah." if daftar else "Belum ada SKP."
+        )
         self._terpilih_berubah(segera=True)
 
     def terpilih(self) -> pb.Skp | None:
@@ -94,10 +105,16 @@ class SkpPegawai(Vertical):
     @on(DataTable.RowHighlighted, "#hd-tabel-skp")
     def _terpilih_berubah(self, event: object = None, segera: bool = False) -> None:
         s = self.terpilih()
-        self.query_one("#hd-rincian-skp", Static).update(kv([
-            ("PENILAI", Text(f"{s.penilai.nama} ({s.penilai.nip})" if s.penilai.nip else "tidak ada")),
-            ("KETERANGAN", Text(s.keterangan or "-")),
-        ]) if s else "")
+        self.query_one("#hd-rincian-skp", Static).update(
+            kv(
+                [
+                    ("PENILAI", Text(f"{s.penilai.nama} ({s.penilai.nip})" if s.penilai.nip else "tidak ada")),
+                    ("KETERANGAN", Text(s.keterangan or "-")),
+                ]
+            )
+            if s
+            else ""
+        )
         self.post_message(self.Dipilih(s))
         if s is None:
             self.query_one("#hd-tabel-riwayat", TabelLentur).isi([])
@@ -118,6 +135,13 @@ class SkpPegawai(Vertical):
         if not masih_tampil(self):
             return
         self._riwayat_dari = skp.name
-        table.isi([(str(i), r, (fmt.waktu_singkat(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"),
-                                Text(r.alasan or "-")))
-                   for i, r in enumerate(reversed(riwayat))])  # newest first, as the rest of the console
+        table.isi(
+            [
+                (
+                    str(i),
+                    r,
+                    (fmt.waktu_singkat(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"), Text(r.alasan or "-")),
+                )
+                for i, r in enumerate(reversed(riwayat))
+            ]
+        )  # newest first, as the rest of the console

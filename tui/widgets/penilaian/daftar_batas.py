@@ -63,8 +63,11 @@ class DaftarBatas(Vertical):
             table.add_row(fmt.nama_periode(b.periode), fmt.tanggal(b.tanggal), "bawaan" if b.bawaan else "diatur admin")
         if self._batas:
             table.move_cursor(row=min(baris, len(self._batas) - 1))
-        ket.update("Enter/e: ubah batas periode terpilih (kosongkan untuk kembali ke bawaan)." if self.admin else
-                   "Batas pengisian ditetapkan oleh admin instansi.")
+        ket.update(
+            "Enter/e: ubah batas periode terpilih (kosongkan untuk kembali ke bawaan)."
+            if self.admin
+            else "Batas pengisian ditetapkan oleh admin instansi."
+        )
 
     @on(DataTable.RowSelected, "#tabel-batas")
     def action_set(self) -> None:
@@ -77,8 +80,11 @@ class DaftarBatas(Vertical):
 
         def selesai(hasil: pb.Batas | None) -> None:
             if hasil is not None:
-                self.notify(f"Batas {fmt.nama_periode(hasil.periode)} {hasil.tahun}: {fmt.tanggal(hasil.tanggal)}"
-                            + (" (bawaan)." if hasil.bawaan else "."), markup=False)
+                self.notify(
+                    f"Batas {fmt.nama_periode(hasil.periode)} {hasil.tahun}: {fmt.tanggal(hasil.tanggal)}"
+                    + (" (bawaan)." if hasil.bawaan else "."),
+                    markup=False,
+                )
                 self._muat()
 
         self.app.push_screen(SetBatasScreen(b), selesai)

@@ -21,10 +21,15 @@ from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
-BUKAN_WEWENANG = ("Capaian kinerja organisasi {unit} ditetapkan oleh pimpinan organisasi di atasnya atau admin "
-                  "instansi, tidak oleh pimpinan unit itu sendiri.")
-TOMBOL = [("set-capaian", "Set Capaian", "set"), ("finalisasi-capaian", "Finalisasi", "finalisasi"),
-          ("kurva-capaian", "Lihat Kurva", "kurva")]
+BUKAN_WEWENANG = (
+    "Capaian kinerja organisasi {unit} ditetapkan oleh pimpinan organisasi di atasnya atau admin "
+    "instansi, tidak oleh pimpinan unit itu sendiri."
+)
+TOMBOL = [
+    ("set-capaian", "Set Capaian", "set"),
+    ("finalisasi-capaian", "Finalisasi", "finalisasi"),
+    ("kurva-capaian", "Lihat Kurva", "kurva"),
+]
 
 
 def kunci(c: pb.CapaianOrganisasi) -> str:
@@ -80,9 +85,13 @@ class DaftarCapaian(Vertical):
         lama = self.terpilih()
         table.clear()
         for c in daftar:
-            table.add_row(Text(c.unor_induk_nama), fmt.nama_periode(c.periode).replace("Penilaian ", ""),
-                          fmt.capaian(c.capaian), "Final" if c.final else ("Belum final" if c.capaian else "-"),
-                          key=kunci(c))
+            table.add_row(
+                Text(c.unor_induk_nama),
+                fmt.nama_periode(c.periode).replace("Penilaian ", ""),
+                fmt.capaian(c.capaian),
+                "Final" if c.final else ("Belum final" if c.capaian else "-"),
+                key=kunci(c),
+            )
         self._capaian = {kunci(c): c for c in daftar}
         if lama is not None and kunci(lama) in self._capaian:
             table.move_cursor(row=table.get_row_index(kunci(lama)))
@@ -105,12 +114,16 @@ class DaftarCapaian(Vertical):
         for id_ in ("#set-capaian", "#finalisasi-capaian"):
             self.query_one(id_, Button).disabled = c.final or not c.boleh_diatur
         oleh = f"{c.diubah_oleh} ({fmt.waktu(c.waktu)})" if c.diubah_oleh else "-"
-        self.query_one("#rincian-capaian", Static).update(kv([
-            ("UNIT KERJA INDUK", Text(c.unor_induk_nama)),
-            ("CAPAIAN", f"{fmt.capaian(c.capaian)}" + (" (final)" if c.final else "")),
-            ("DIUBAH OLEH", Text(oleh)),
-            *([] if c.boleh_diatur else [("KETERANGAN", "ditetapkan pimpinan di atasnya atau admin instansi")]),
-        ]))
+        self.query_one("#rincian-capaian", Static).update(
+            kv(
+                [
+                    ("UNIT KERJA INDUK", Text(c.unor_induk_nama)),
+                    ("CAPAIAN", f"{fmt.capaian(c.capaian)}" + (" (final)" if c.final else "")),
+                    ("DIUBAH OLEH", Text(oleh)),
+                    *([] if c.boleh_diatur else [("KETERANGAN", "ditetapkan pimpinan di atasnya atau admin instansi")]),
+                ]
+            )
+        )
 
     @on(Button.Pressed)
     def _tombol(self, event: Button.Pressed) -> None:
@@ -166,10 +179,15 @@ class DaftarCapaian(Vertical):
             if ya:
                 self._finalisasi(c)
 
-        self.app.push_screen(KonfirmasiScreen(
-            "Finalisasi Capaian Organisasi", f"Capaian {c.unor_induk_nama} {fmt.nama_periode(c.periode)} {c.tahun}: "
-            f"{fmt.capaian(c.capaian)}. Setelah difinalisasi, capaian tidak dapat diubah lagi. Lanjutkan?",
-            "Finalisasi"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Finalisasi Capaian Organisasi",
+                f"Capaian {c.unor_induk_nama} {fmt.nama_periode(c.periode)} {c.tahun}: "
+                f"{fmt.capaian(c.capaian)}. Setelah difinalisasi, capaian tidak dapat diubah lagi. Lanjutkan?",
+                "Finalisasi",
+            ),
+            jawab,
+        )
 
     @work(exclusive=True, group="finalisasi")
     async def _finalisasi(self, c: pb.CapaianOrganisasi) -> None:

@@ -22,27 +22,37 @@ def rincian_feedback(f: pb.Feedback) -> RenderableType:
     return kv([("FEEDBACK", Text(f.teks)), ("OLEH", Text(f"{f.penulis_nama} ({fmt.waktu(f.waktu)})"))])
 
 
-def form_feedback(widget: Widget, penilaian: pb.Penilaian, tentang: str, konteks: str,
-                  lama: pb.Feedback | None = None) -> None:
+def form_feedback(
+    widget: Widget, penilaian: pb.Penilaian, tentang: str, konteks: str, lama: pb.Feedback | None = None
+) -> None:
     """Tambah Feedback about `tentang` (an RHK or "perilaku/{KODE}"), or Edit `lama`."""
     from tui.screens.isian_teks import IsianTeksScreen
 
     b = backend(widget)
     if lama is None:
+
         async def simpan(rid: str, teks: str) -> object:
             return await b.tambah_feedback(rid, penilaian.name, tentang, teks)
     else:
+
         async def simpan(rid: str, teks: str) -> object:
             return await b.ubah_feedback(rid, lama, teks)
-    widget.app.push_screen(IsianTeksScreen("Edit Feedback" if lama else "Tambah Feedback", "FEEDBACK", simpan,
-                                           lama.teks if lama else "", konteks),
-                           setelah_form(widget, "Feedback disimpan."))
+
+    widget.app.push_screen(
+        IsianTeksScreen(
+            "Edit Feedback" if lama else "Tambah Feedback", "FEEDBACK", simpan, lama.teks if lama else "", konteks
+        ),
+        setelah_form(widget, "Feedback disimpan."),
+    )
 
 
 def milik_sendiri(widget: Widget, f: pb.Feedback) -> bool:
     """Another penilai's feedback (a former atasan's) is read-only: said so."""
     if f.penulis_nip and f.penulis_nip != backend(widget).nip:
-        widget.notify(f"Feedback ini ditulis oleh {f.penulis_nama}: hanya penulisnya yang dapat mengubah atau "
-                      "menghapusnya.", severity="warning", markup=False)
+        widget.notify(
+            f"Feedback ini ditulis oleh {f.penulis_nama}: hanya penulisnya yang dapat mengubah atau menghapusnya.",
+            severity="warning",
+            markup=False,
+        )
         return False
     return True

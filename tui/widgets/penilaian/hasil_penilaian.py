@@ -40,6 +40,7 @@ KOLOM: list[tuple[str, int | None]] = [("No", 3), ("Hasil Kerja", None), ("Targe
 @dataclass
 class Item:
     """What a row stands for: a heading (jenis only), an RHK, or one thing of an RHK."""
+
     jenis: int
     rhk: skp_pb2.Rhk | None = None
     rencana_aksi: pb.RencanaAksi | None = None
@@ -108,16 +109,27 @@ class HasilPenilaian(Vertical):
                     teks.append(f"\nRHK atasan: {r.rhk_atasan_teks}", style="italic dim")
                 baris.append((r.name, Item(jenis, r), (str(n), teks)))
                 for ra in (a for a in penilaian.rencana_aksi if a.rhk == r.name):
-                    baris.append((ra.name, Item(jenis, r, rencana_aksi=ra),
-                                  ("", Text.assemble(("Rencana aksi: ", "italic"), ra.teks))))
+                    baris.append(
+                        (
+                            ra.name,
+                            Item(jenis, r, rencana_aksi=ra),
+                            ("", Text.assemble(("Rencana aksi: ", "italic"), ra.teks)),
+                        )
+                    )
                 for ind in sorted(r.indikator, key=lambda i: i.urutan):
                     real = realisasi.get(ind.name)
                     nilai = Text(real.realisasi) if real and real.realisasi else Text("belum diisi", style="dim")
-                    baris.append((ind.name, Item(jenis, r, indikator=ind, realisasi=real),
-                                  ("", Text(f"- {ind.teks}"), Text(ind.target or "-"), nilai)))
+                    baris.append(
+                        (
+                            ind.name,
+                            Item(jenis, r, indikator=ind, realisasi=real),
+                            ("", Text(f"- {ind.teks}"), Text(ind.target or "-"), nilai),
+                        )
+                    )
                 for b in (b for b in penilaian.bukti_dukung if b.rhk == r.name):
-                    baris.append((b.name, Item(jenis, r, bukti=b),
-                                  ("", Text.assemble(("Bukti dukung: ", "italic"), b.nama))))
+                    baris.append(
+                        (b.name, Item(jenis, r, bukti=b), ("", Text.assemble(("Bukti dukung: ", "italic"), b.nama)))
+                    )
                 for f in (f for f in penilaian.feedback if f.tentang == r.name):
                     baris.append((f.name, Item(jenis, r, feedback=f), ("", teks_feedback(f))))
         self.tabel.isi(baris)
@@ -135,10 +147,14 @@ class HasilPenilaian(Vertical):
         isi: RenderableType
         if item.indikator is not None:
             ind, real = item.indikator, item.realisasi
-            isi = kv([("INDIKATOR", Text(ind.teks)), ("ASPEK / TARGET", Text(
-                f"{fmt.ASPEK.get(ind.aspek, '-')} / {ind.target or '-'}")),
-                ("REALISASI", Text(real.realisasi if real and real.realisasi else "-")),
-                ("SUMBER DATA", Text(real.sumber_data if real and real.sumber_data else "-"))])
+            isi = kv(
+                [
+                    ("INDIKATOR", Text(ind.teks)),
+                    ("ASPEK / TARGET", Text(f"{fmt.ASPEK.get(ind.aspek, '-')} / {ind.target or '-'}")),
+                    ("REALISASI", Text(real.realisasi if real and real.realisasi else "-")),
+                    ("SUMBER DATA", Text(real.sumber_data if real and real.sumber_data else "-")),
+                ]
+            )
         elif item.bukti is not None:
             isi = kv([("NAMA BUKTI DUKUNG", Text(item.bukti.nama)), ("LINK", Text(item.bukti.tautan))])
         elif item.feedback is not None:
@@ -146,12 +162,18 @@ class HasilPenilaian(Vertical):
         elif item.rencana_aksi is not None:
             isi = kv([("RENCANA AKSI", Text(item.rencana_aksi.teks)), ("RHK", Text(r.teks))])
         else:
-            n = {k: sum(1 for x in getattr(self._penilaian, k, ()) if x.rhk == r.name)
-                 for k in ("rencana_aksi", "bukti_dukung")}
+            n = {
+                k: sum(1 for x in getattr(self._penilaian, k, ()) if x.rhk == r.name)
+                for k in ("rencana_aksi", "bukti_dukung")
+            }
             fb = sum(1 for f in getattr(self._penilaian, "feedback", ()) if f.tentang == r.name)
-            isi = kv([("RHK ATASAN", Text(r.rhk_atasan_teks or r.perjanjian_kinerja or "-")),
-                      ("RHK", Text(r.teks)),
-                      ("JUMLAH", f"{n['rencana_aksi']} rencana aksi, {n['bukti_dukung']} bukti dukung, {fb} feedback")])
+            isi = kv(
+                [
+                    ("RHK ATASAN", Text(r.rhk_atasan_teks or r.perjanjian_kinerja or "-")),
+                    ("RHK", Text(r.teks)),
+                    ("JUMLAH", f"{n['rencana_aksi']} rencana aksi, {n['bukti_dukung']} bukti dukung, {fb} feedback"),
+                ]
+            )
         return Group(isi, Text(self._petunjuk(item), style="dim"))
 
     def _petunjuk(self, item: Item | None) -> str:
@@ -172,8 +194,7 @@ class HasilPenilaian(Vertical):
         if p is None:
             return False
         if not p.periode.terbuka:
-            self.notify(fmt.ditutup(p.periode), severity="warning", title="Periode ditutup", timeout=10,
-                        markup=False)
+            self.notify(fmt.ditutup(p.periode), severity="warning", title="Periode ditutup", timeout=10, markup=False)
             return False
         return True
 
@@ -190,8 +211,10 @@ class HasilPenilaian(Vertical):
         item = self._rhk_terpilih("menambah Bukti Dukung")
         if item is None or item.rhk is None or self._penilaian is None or not self._terbuka():
             return
-        self.app.push_screen(TambahBuktiDukungScreen(self._penilaian.name, item.rhk.name, item.rhk.teks),
-                             setelah_form(self, "Bukti dukung disimpan."))
+        self.app.push_screen(
+            TambahBuktiDukungScreen(self._penilaian.name, item.rhk.name, item.rhk.teks),
+            setelah_form(self, "Bukti dukung disimpan."),
+        )
 
     def action_tambah_feedback(self) -> None:
         item = self._rhk_terpilih("memberi feedback")
@@ -215,17 +238,23 @@ class HasilPenilaian(Vertical):
             return
         if item.indikator is not None:
             if self._terbuka():
-                self.app.push_screen(EditRealisasiScreen(p.name, p.periode.nama, item.indikator, item.realisasi),
-                                     setelah_form(self, "Realisasi disimpan."))
+                self.app.push_screen(
+                    EditRealisasiScreen(p.name, p.periode.nama, item.indikator, item.realisasi),
+                    setelah_form(self, "Realisasi disimpan."),
+                )
         elif item.bukti is not None:
             if self._terbuka():
-                self.app.push_screen(TambahBuktiDukungScreen(p.name, item.rhk.name, item.rhk.teks, item.bukti),
-                                     setelah_form(self, "Bukti dukung disimpan."))
+                self.app.push_screen(
+                    TambahBuktiDukungScreen(p.name, item.rhk.name, item.rhk.teks, item.bukti),
+                    setelah_form(self, "Bukti dukung disimpan."),
+                )
         elif item.rencana_aksi is not None:
             self.notify("Rencana aksi diubah pada layar Rencana Aksi.", markup=False)
         else:
-            self.notify("Pilih baris indikator untuk mengisi Realisasi, atau baris bukti dukung untuk mengubahnya.",
-                        markup=False)
+            self.notify(
+                "Pilih baris indikator untuk mengisi Realisasi, atau baris bukti dukung untuk mengubahnya.",
+                markup=False,
+            )
 
     def action_hapus(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
@@ -239,16 +268,19 @@ class HasilPenilaian(Vertical):
                 return
             if not milik_sendiri(self, item.feedback):
                 return
-            judul, tanya = "Hapus Feedback", f"Feedback \"{item.feedback.teks}\" akan dihapus. Lanjutkan?"
+            judul, tanya = "Hapus Feedback", f'Feedback "{item.feedback.teks}" akan dihapus. Lanjutkan?'
         elif item.bukti is not None:
-            judul, tanya = "Hapus Bukti Dukung", f"Bukti dukung \"{item.bukti.nama}\" akan dihapus. Lanjutkan?"
+            judul, tanya = "Hapus Bukti Dukung", f'Bukti dukung "{item.bukti.nama}" akan dihapus. Lanjutkan?'
         elif item.indikator is not None and item.realisasi is not None and item.realisasi.realisasi:
             judul = "Hapus Realisasi"
-            tanya = f"Realisasi \"{item.realisasi.realisasi}\" untuk indikator \"{item.indikator.teks}\" akan dihapus. " \
-                    "Lanjutkan?"
+            tanya = (
+                f'Realisasi "{item.realisasi.realisasi}" untuk indikator "{item.indikator.teks}" akan dihapus. '
+                "Lanjutkan?"
+            )
         else:
-            self.notify("Pilih baris bukti dukung (atau indikator yang sudah berisi realisasi) yang akan dihapus.",
-                        markup=False)
+            self.notify(
+                "Pilih baris bukti dukung (atau indikator yang sudah berisi realisasi) yang akan dihapus.", markup=False
+            )
             return
         if self.peran == "pegawai" and not self._terbuka():
             return
@@ -271,5 +303,9 @@ class HasilPenilaian(Vertical):
             await kirim(self, self._hapus, lambda rid: b.hapus_bukti_dukung(rid, bukti), "Bukti dukung dihapus.")
         elif item.indikator is not None and item.realisasi is not None and p is not None:
             ind, real = item.indikator, item.realisasi
-            await kirim(self, self._hapus, lambda rid: b.ubah_realisasi(rid, p.name, ind.name, "", "", real.etag),
-                        "Realisasi dihapus.")
+            await kirim(
+                self,
+                self._hapus,
+                lambda rid: b.ubah_realisasi(rid, p.name, ind.name, "", "", real.etag),
+                "Realisasi dihapus.",
+            )

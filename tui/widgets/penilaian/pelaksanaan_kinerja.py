@@ -20,8 +20,12 @@ from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
 KOLOM = ("Periode", "Batas", "Status", "Hasil Kerja", "Perilaku", "Nilai SKP", "Capaian Organisasi")
-TOMBOL = [("rencana-aksi", "Rencana Aksi", "rencana_aksi"), ("bukti-dukung", "Bukti Dukung & Hasil", "bukti_dukung"),
-          ("feedback-perilaku", "Feedback Perilaku", "feedback_perilaku"), ("cetak-penilaian", "Cetak", "cetak")]
+TOMBOL = [
+    ("rencana-aksi", "Rencana Aksi", "rencana_aksi"),
+    ("bukti-dukung", "Bukti Dukung & Hasil", "bukti_dukung"),
+    ("feedback-perilaku", "Feedback Perilaku", "feedback_perilaku"),
+    ("cetak-penilaian", "Cetak", "cetak"),
+]
 
 
 def nama_singkat(p: pb.PeriodePenilaian) -> str:
@@ -65,9 +69,16 @@ class PelaksanaanKinerja(Vertical):
         lama = self.terpilih()
         table.clear()
         for p in daftar:
-            table.add_row(nama_singkat(p), fmt.tanggal_singkat(p.batas), "Terbuka" if p.terbuka else "Ditutup",
-                          fmt.rating_singkat(p.rating_hasil_kerja), fmt.rating_singkat(p.rating_perilaku_kerja),
-                          fmt.predikat(p.predikat), fmt.capaian_periode(p), key=p.name)
+            table.add_row(
+                nama_singkat(p),
+                fmt.tanggal_singkat(p.batas),
+                "Terbuka" if p.terbuka else "Ditutup",
+                fmt.rating_singkat(p.rating_hasil_kerja),
+                fmt.rating_singkat(p.rating_perilaku_kerja),
+                fmt.predikat(p.predikat),
+                fmt.capaian_periode(p),
+                key=p.name,
+            )
         self._periode = {p.name: p for p in daftar}
         if lama is not None and lama.name in self._periode:
             table.move_cursor(row=table.get_row_index(lama.name))
@@ -86,11 +97,15 @@ class PelaksanaanKinerja(Vertical):
             self.query_one("#rincian-periode", Static).update("")
             return
         keadaan = "terbuka untuk diisi" if p.terbuka else "ditutup"
-        self.query_one("#rincian-periode", Static).update(kv([
-            ("PERIODE", Text(f"{p.nama}: {fmt.periode(p.awal, p.akhir)}")),
-            ("BATAS", f"{fmt.tanggal(p.batas)} ({keadaan})"),
-            ("PENILAIAN", f"{fmt.STATUS_PENILAIAN.get(p.status, '-')}; predikat {fmt.predikat(p.predikat)}"),
-        ]))
+        self.query_one("#rincian-periode", Static).update(
+            kv(
+                [
+                    ("PERIODE", Text(f"{p.nama}: {fmt.periode(p.awal, p.akhir)}")),
+                    ("BATAS", f"{fmt.tanggal(p.batas)} ({keadaan})"),
+                    ("PENILAIAN", f"{fmt.STATUS_PENILAIAN.get(p.status, '-')}; predikat {fmt.predikat(p.predikat)}"),
+                ]
+            )
+        )
 
     def _pilihan(self) -> pb.PeriodePenilaian | None:
         p = self.terpilih()
@@ -129,18 +144,23 @@ class PelaksanaanKinerja(Vertical):
         from tui.screens.cetak_dokumen import CetakDokumenScreen
 
         if p := self._pilihan():
-            self.app.push_screen(CetakDokumenScreen(
-                p.name, f"{p.nama}: {fmt.periode(p.awal, p.akhir)}",
-                [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
-                cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI))
+            self.app.push_screen(
+                CetakDokumenScreen(
+                    p.name,
+                    f"{p.nama}: {fmt.periode(p.awal, p.akhir)}",
+                    [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
+                    cetak_pb2.PIHAK_TANDA_TANGAN_PEGAWAI,
+                )
+            )
 
     def action_isian_xlsx(self) -> None:
         """Isian XLSX (docs/isian-xlsx.md): the period's template, and the filled one uploaded back."""
         from tui.screens.unggah_xlsx import UnggahXlsxScreen
 
         if p := self._pilihan():
-            self.app.push_screen(UnggahXlsxScreen(f"Isian XLSX - {p.nama}: {fmt.periode(p.awal, p.akhir)}",
-                                                  name=p.name), self._kembali)
+            self.app.push_screen(
+                UnggahXlsxScreen(f"Isian XLSX - {p.nama}: {fmt.periode(p.awal, p.akhir)}", name=p.name), self._kembali
+            )
 
     def _kembali(self, _: object) -> None:
         self.post_message(self.Kembali())

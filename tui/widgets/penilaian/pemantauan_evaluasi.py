@@ -18,8 +18,11 @@ from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.tabel import Tabel
 
-TOMBOL = [("penilaian-bawahan", "Penilaian Bawahan", "penilaian_bawahan"),
-          ("rekap-bawahan", "Rekap Penilaian Bawahan", "rekap"), ("lihat-kurva", "Lihat Kurva", "kurva")]
+TOMBOL = [
+    ("penilaian-bawahan", "Penilaian Bawahan", "penilaian_bawahan"),
+    ("rekap-bawahan", "Rekap Penilaian Bawahan", "rekap"),
+    ("lihat-kurva", "Lihat Kurva", "kurva"),
+]
 
 
 class PemantauanEvaluasi(Vertical):
@@ -38,7 +41,9 @@ class PemantauanEvaluasi(Vertical):
         yield Static("", id="ket-pemantauan", classes="petunjuk", markup=False)
         with Horizontal(classes="tombol"):
             for id_, label, _ in TOMBOL:
-                yield Button(label, compact=True, id=id_, variant="primary" if id_ == "penilaian-bawahan" else "default")
+                yield Button(
+                    label, compact=True, id=id_, variant="primary" if id_ == "penilaian-bawahan" else "default"
+                )
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Periode Penilaian", "Batas", "")
@@ -65,8 +70,12 @@ class PemantauanEvaluasi(Vertical):
         table = self.query_one(DataTable)
         table.clear()
         for b in sorted(daftar, key=lambda b: b.periode):
-            table.add_row(fmt.nama_periode(b.periode), fmt.tanggal(b.tanggal), "" if b.bawaan else "(diatur admin)",
-                          key=str(b.periode))
+            table.add_row(
+                fmt.nama_periode(b.periode),
+                fmt.tanggal(b.tanggal),
+                "" if b.bawaan else "(diatur admin)",
+                key=str(b.periode),
+            )
         ket.update(f"Periode penilaian tahun {self.tahun}. Enter: Penilaian Bawahan pada periode terpilih.")
 
     def terpilih(self) -> int:

@@ -34,8 +34,9 @@ def setelah_form(widget: Widget, disimpan: str) -> Callable[[object], None]:
     return selesai
 
 
-async def kirim(widget: Widget, permintaan: IdPermintaan, aksi: Callable[[str], Awaitable[object]],
-                selesai: str) -> None:
+async def kirim(
+    widget: Widget, permintaan: IdPermintaan, aksi: Callable[[str], Awaitable[object]], selesai: str
+) -> None:
     """Runs a change without a form (Hapus) inside the caller's worker: the
     request_id of the user's action, the server's refusal in words, and a
     reload either way (a refusal may mean the data changed)."""

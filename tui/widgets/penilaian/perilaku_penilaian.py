@@ -96,8 +96,10 @@ class PerilakuPenilaian(Vertical):
             n = sum(1 for f in semua if f.tentang == tentang(item.perilaku))
             isi = Text(f"{item.perilaku.nama}: {n} feedback.")
         if self.penilai:
-            isi = Group(isi, Text("f: Tambah feedback untuk perilaku ini; e/Enter: Edit, x: Hapus feedback terpilih.",
-                                  style="dim"))
+            isi = Group(
+                isi,
+                Text("f: Tambah feedback untuk perilaku ini; e/Enter: Edit, x: Hapus feedback terpilih.", style="dim"),
+            )
         self.query_one("#rincian-perilaku", Static).update(isi)
 
     def action_tambah_feedback(self) -> None:
@@ -113,8 +115,9 @@ class PerilakuPenilaian(Vertical):
         if item.feedback is None:
             self.action_tambah_feedback()
         elif milik_sendiri(self, item.feedback):
-            form_feedback(self, self._penilaian, item.feedback.tentang, f"Perilaku: {item.perilaku.nama}",
-                          item.feedback)
+            form_feedback(
+                self, self._penilaian, item.feedback.tentang, f"Perilaku: {item.perilaku.nama}", item.feedback
+            )
 
     def action_hapus(self) -> None:
         from tui.screens.konfirmasi import KonfirmasiScreen
@@ -131,8 +134,14 @@ class PerilakuPenilaian(Vertical):
             if ya:
                 self._kirim_hapus(feedback)
 
-        self.app.push_screen(KonfirmasiScreen("Hapus Feedback", f"Feedback \"{feedback.teks}\" untuk "
-                                              f"{item.perilaku.nama} akan dihapus. Lanjutkan?", "Hapus"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Hapus Feedback",
+                f'Feedback "{feedback.teks}" untuk {item.perilaku.nama} akan dihapus. Lanjutkan?',
+                "Hapus",
+            ),
+            jawab,
+        )
 
     @work(exclusive=True, group="hapus-feedback-perilaku")
     async def _kirim_hapus(self, feedback: pb.Feedback) -> None:

@@ -49,4 +49,5 @@ class PegawaiBawahan(Vertical):
         plt = sum(1 for b in daftar if b.sebagai)
         keterangan = f", {plt} melalui peran Plt./Plh." if plt else ""
         self.query_one("#judul-bawahan", Static).update(
-            f"{len(daftar)} pegawai bawahan{keterangan}" if daftar else "Tidak ada pegawai bawahan.")
+            f"{len(daftar)} pegawai bawahan{keterangan}" if daftar else "Tidak ada pegawai bawahan."
+        )

@@ -22,14 +22,25 @@ def isi_atasan(a: pb.Atasan) -> Table | Text:
     if a.HasField("eksternal"):
         # docs/domain.md#penentuan-atasan, step 3: recorded by the admin instansi, who acts for him.
         e = a.eksternal
-        return kv([("NIP", e.nip or "-"), ("NAMA", Text(e.nama)), ("JABATAN", Text(e.jabatan)),
-                   ("STATUS", Text("NON ASN (penilai eksternal)")), ("KETERANGAN", Text(a.keterangan))])
+        return kv(
+            [
+                ("NIP", e.nip or "-"),
+                ("NAMA", Text(e.nama)),
+                ("JABATAN", Text(e.jabatan)),
+                ("STATUS", Text("NON ASN (penilai eksternal)")),
+                ("KETERANGAN", Text(a.keterangan)),
+            ]
+        )
     if not a.HasField("atasan"):
         return Text(a.keterangan or "Atasan belum dapat ditentukan.")
     x = a.atasan
     rows: list[tuple[str, str | Text]] = [
-        ("NIP", x.nip), ("NAMA", Text(x.nama)), ("UNIT KERJA", Text(x.unor_nama)), ("JABATAN", Text(x.jabatan)),
-        ("GOLONGAN RUANG", x.golongan_ruang)]
+        ("NIP", x.nip),
+        ("NAMA", Text(x.nama)),
+        ("UNIT KERJA", Text(x.unor_nama)),
+        ("JABATAN", Text(x.jabatan)),
+        ("GOLONGAN RUANG", x.golongan_ruang),
+    ]
     if a.sebagai:
         # An acting head: the web app's "Plt. Kepala ..." wording.
         rows.append(("SEBAGAI", Text(f"{fmt.peran(a.sebagai)} pimpinan {a.unor.nama} (bukan pimpinan definitif)")))
@@ -42,9 +53,12 @@ class DataAtasan(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Data Atasan (Pejabat Penilai Kinerja)", classes="subjudul", markup=False)
         yield Static("Memuat...", id="isi-atasan", markup=False)
-        yield Static("Apabila atasan salah, periksa JABATAN dan UNIT KERJA pada Data Pribadi lalu perbaiki "
-                     "dengan Edit Profil, atau minta atasan Anda melakukan Klaim Pimpinan Unit Kerja.",
-                     classes="petunjuk", markup=False)
+        yield Static(
+            "Apabila atasan salah, periksa JABATAN dan UNIT KERJA pada Data Pribadi lalu perbaiki "
+            "dengan Edit Profil, atau minta atasan Anda melakukan Klaim Pimpinan Unit Kerja.",
+            classes="petunjuk",
+            markup=False,
+        )
 
     @work(exclusive=True, group="atasan")
     async def muat(self) -> None:

@@ -44,4 +44,6 @@ class DataPribadi(VerticalScroll):
         self.query_one("#isi-pribadi", Static).update(kv(baris_pribadi(p)))
 
     def gagal(self, pesan: str) -> None:
-        self.query_one("#isi-pribadi", Static).update(f"Data pribadi gagal dimuat: {pesan}\nTekan r untuk mencoba lagi.")
+        self.query_one("#isi-pribadi", Static).update(
+            f"Data pribadi gagal dimuat: {pesan}\nTekan r untuk mencoba lagi."
+        )

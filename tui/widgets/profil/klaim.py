@@ -33,18 +33,25 @@ class KlaimPimpinan(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Klaim Pimpinan Unit Kerja", classes="subjudul", markup=False)
         yield Static("Memuat...", id="isi-klaim", markup=False)
-        yield Static("Klaim dilakukan oleh pejabat struktural, kepala sekolah atau kepala puskesmas yang "
-                     "memimpin unit kerja ini (Plt./Plh. memimpin lewat penugasan PLT/PLH). Setelah klaim, JENIS "
-                     "berubah menjadi Pimpinan. Klaim atas unit kerja atau jabatan yang Anda ubah sendiri lewat "
-                     "Edit Profil menunggu verifikasi admin instansi/helpdesk.", classes="petunjuk", markup=False)
+        yield Static(
+            "Klaim dilakukan oleh pejabat struktural, kepala sekolah atau kepala puskesmas yang "
+            "memimpin unit kerja ini (Plt./Plh. memimpin lewat penugasan PLT/PLH). Setelah klaim, JENIS "
+            "berubah menjadi Pimpinan. Klaim atas unit kerja atau jabatan yang Anda ubah sendiri lewat "
+            "Edit Profil menunggu verifikasi admin instansi/helpdesk.",
+            classes="petunjuk",
+            markup=False,
+        )
         yield Static("", id="status-klaim", markup=False)
         yield Button("Klaim Pimpinan Unit Kerja", compact=True, variant="primary", id="tombol-klaim")
         yield Static("", id="alasan-klaim", classes="pesan-galat", markup=False)
 
     def tampilkan(self, p: pb.Pegawai) -> None:
         self._pegawai = p
-        self.query_one("#isi-klaim", Static).update(Text.assemble(
-            "Anda berstatus sebagai ", (fmt.jenis(p.jenis), "bold"), " pada Unit Kerja ", (p.unor.nama, "bold")))
+        self.query_one("#isi-klaim", Static).update(
+            Text.assemble(
+                "Anda berstatus sebagai ", (fmt.jenis(p.jenis), "bold"), " pada Unit Kerja ", (p.unor.nama, "bold")
+            )
+        )
         pimpinan = p.jenis == pb.JENIS_PEGAWAI_PIMPINAN
         self.query_one("#tombol-klaim", Button).disabled = pimpinan
         if pimpinan:
@@ -66,8 +73,10 @@ class KlaimPimpinan(VerticalScroll):
     def _status(self, k: pb.Klaim | None) -> None:
         teks = ""
         if k is not None and k.status == pb.STATUS_KLAIM_MENUNGGU:
-            teks = (f"Klaim pimpinan {k.unor.nama} menunggu verifikasi admin instansi/helpdesk ({k.dasar}). "
-                    "Sampai disetujui, Anda belum menjadi pimpinan dan atasan pegawai unit ini tidak berubah.")
+            teks = (
+                f"Klaim pimpinan {k.unor.nama} menunggu verifikasi admin instansi/helpdesk ({k.dasar}). "
+                "Sampai disetujui, Anda belum menjadi pimpinan dan atasan pegawai unit ini tidak berubah."
+            )
         elif k is not None and k.status == pb.STATUS_KLAIM_DITOLAK:
             teks = f"Klaim pimpinan {k.unor.nama} ditolak oleh {k.diputus_oleh}: {k.alasan_keputusan}"
         self.query_one("#status-klaim", Static).update(teks)
@@ -88,11 +97,15 @@ class KlaimPimpinan(VerticalScroll):
             if ya:
                 self._kirim()
 
-        self.app.push_screen(KonfirmasiScreen(
-            "Klaim Pimpinan Unit Kerja",
-            f"Anda akan tercatat sebagai pimpinan {nama}. Atasan seluruh pegawai unit ini akan menjadi Anda "
-            "(bila klaim perlu diverifikasi, setelah admin instansi/helpdesk menyetujuinya). Lanjutkan?",
-            "Klaim"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Klaim Pimpinan Unit Kerja",
+                f"Anda akan tercatat sebagai pimpinan {nama}. Atasan seluruh pegawai unit ini akan menjadi Anda "
+                "(bila klaim perlu diverifikasi, setelah admin instansi/helpdesk menyetujuinya). Lanjutkan?",
+                "Klaim",
+            ),
+            jawab,
+        )
 
     @work(exclusive=True, group="klaim")
     async def _kirim(self) -> None:
@@ -110,8 +123,11 @@ class KlaimPimpinan(VerticalScroll):
         alasan.update("")
         if unor.klaim.status == pb.STATUS_KLAIM_MENUNGGU:
             self._status(unor.klaim)
-            self.notify(f"Klaim pimpinan {unor.nama} menunggu verifikasi admin instansi/helpdesk.",
-                        title="Klaim diajukan", markup=False)
+            self.notify(
+                f"Klaim pimpinan {unor.nama} menunggu verifikasi admin instansi/helpdesk.",
+                title="Klaim diajukan",
+                markup=False,
+            )
             return
         self.notify(f"Anda sekarang pimpinan {unor.nama}.", title="Klaim berhasil", markup=False)
         self.post_message(self.Berhasil())

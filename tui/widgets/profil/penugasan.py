@@ -57,8 +57,9 @@ class PenugasanPlt(Vertical):
         yield Static("Memuat...", id="judul-plt", markup=False)
         yield Tabel(id="tabel-plt", lentur=("Jabatan", "Unit Kerja"))
         with Horizontal(classes="tombol"):
-            yield Button("Tambah PLT/PLH" if self.pegawai else "Ajukan PLT/PLH", compact=True, variant="primary",
-                         id="tambah-plt")
+            yield Button(
+                "Tambah PLT/PLH" if self.pegawai else "Ajukan PLT/PLH", compact=True, variant="primary", id="tambah-plt"
+            )
             yield Button("Akhiri", compact=True, id="akhiri-plt")
 
     def on_mount(self) -> None:
@@ -82,12 +83,21 @@ class PenugasanPlt(Vertical):
         table.clear()
         hari_ini = dt.date.today()
         for t in daftar:
-            table.add_row(fmt.jenis_penugasan(t.jenis), t.jabatan, status(t, hari_ini),
-                          fmt.periode(t.tanggal_mulai, t.tanggal_selesai), t.unor_nama, key=t.name)
+            table.add_row(
+                fmt.jenis_penugasan(t.jenis),
+                t.jabatan,
+                status(t, hari_ini),
+                fmt.periode(t.tanggal_mulai, t.tanggal_selesai),
+                t.unor_nama,
+                key=t.name,
+            )
         self._penugasan = {t.name: t for t in daftar}
-        kosong = ("Belum ada penugasan PLT/PLH." if self.pegawai else
-                  "Belum ada penugasan PLT/PLH. Pilih Ajukan PLT/PLH bila Anda ditugaskan sebagai Plt. atau Plh.; "
-                  "penugasan berlaku setelah didaftarkan admin instansi/helpdesk.")
+        kosong = (
+            "Belum ada penugasan PLT/PLH."
+            if self.pegawai
+            else "Belum ada penugasan PLT/PLH. Pilih Ajukan PLT/PLH bila Anda ditugaskan sebagai Plt. atau Plh.; "
+            "penugasan berlaku setelah didaftarkan admin instansi/helpdesk."
+        )
         judul = f"{len(daftar)} penugasan Plt./Plh." if daftar else kosong
         diajukan = sum(t.status == pb.STATUS_PENUGASAN_DIAJUKAN for t in daftar)
         if diajukan:
@@ -108,8 +118,10 @@ class PenugasanPlt(Vertical):
             if hasil is not None:
                 periode = fmt.periode(hasil.tanggal_mulai, hasil.tanggal_selesai)
                 if hasil.status == pb.STATUS_PENUGASAN_DIAJUKAN:
-                    self._berubah(f"Permintaan {hasil.jabatan} diajukan ({periode}). Berlaku setelah didaftarkan "
-                                  "admin instansi/helpdesk.")
+                    self._berubah(
+                        f"Permintaan {hasil.jabatan} diajukan ({periode}). Berlaku setelah didaftarkan "
+                        "admin instansi/helpdesk."
+                    )
                 else:
                     self._berubah(f"{hasil.jabatan} ditambahkan ({periode}).")
 

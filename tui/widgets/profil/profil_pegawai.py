@@ -47,8 +47,7 @@ class ProfilPegawai(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Profil Pegawai - Data Pegawai", classes="judul", markup=False)
         with TabbedContent(id="tab-profil"):
-            panes = [DataPribadi(), DataAtasan(), PegawaiSatuUnit(), PegawaiBawahan(), KlaimPimpinan(),
-                     PenugasanPlt()]
+            panes = [DataPribadi(), DataAtasan(), PegawaiSatuUnit(), PegawaiBawahan(), KlaimPimpinan(), PenugasanPlt()]
             for (pane_id, _), label, isi in zip(TAB, LABEL, panes, strict=True):
                 with TabPane(label, id=pane_id):
                     yield isi
@@ -105,9 +104,14 @@ class ProfilPegawai(Vertical):
             if hasil == "disimpan":
                 self.notify("Profil disimpan. Periksa kembali Data Atasan Anda.", title="Edit Profil", markup=False)
             elif hasil == "usang":
-                self.notify("Profil Anda telah diubah di tempat lain sejak formulir dibuka, sehingga perubahan "
-                            "belum disimpan. Data terbaru sudah dimuat; silakan periksa lalu ulangi Edit Profil.",
-                            severity="warning", title="Profil berubah", timeout=12, markup=False)
+                self.notify(
+                    "Profil Anda telah diubah di tempat lain sejak formulir dibuka, sehingga perubahan "
+                    "belum disimpan. Data terbaru sudah dimuat; silakan periksa lalu ulangi Edit Profil.",
+                    severity="warning",
+                    title="Profil berubah",
+                    timeout=12,
+                    markup=False,
+                )
             if hasil is not None:
                 self.action_muat()  # the atasan, the unit list and the bawahan may change with the unit
 

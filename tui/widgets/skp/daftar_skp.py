@@ -17,8 +17,7 @@ from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
-KOLOM = ("Periode", "Status", "Pendekatan", "Unit Kerja", "Jabatan", "Status Pegawai", "Jenis Pegawai",
-         "Keterangan")
+KOLOM = ("Periode", "Status", "Pendekatan", "Unit Kerja", "Jabatan", "Status Pegawai", "Jenis Pegawai", "Keterangan")
 
 
 class DaftarSkp(Vertical):
@@ -85,29 +84,46 @@ class DaftarSkp(Vertical):
         table.clear()
         for s in daftar:
             # Text, not str: a str cell is read as markup, and typed text may hold "[...]".
-            table.add_row(fmt.periode(s.periode_awal, s.periode_akhir), fmt.status_skp(s.status),
-                          fmt.PENDEKATAN.get(s.pendekatan, "-"), Text(s.unor_nama), Text(s.jabatan),
-                          fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"), fmt.jenis_pegawai_skp(s.jenis_pegawai),
-                          Text(s.keterangan or "-"), key=s.name)
+            table.add_row(
+                fmt.periode(s.periode_awal, s.periode_akhir),
+                fmt.status_skp(s.status),
+                fmt.PENDEKATAN.get(s.pendekatan, "-"),
+                Text(s.unor_nama),
+                Text(s.jabatan),
+                fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
+                fmt.jenis_pegawai_skp(s.jenis_pegawai),
+                Text(s.keterangan or "-"),
+                key=s.name,
+            )
         self._skp = {s.name: s for s in daftar}
         tujuan = pilih or (lama.name if lama else "")
         if tujuan in self._skp:
             table.move_cursor(row=table.get_row_index(tujuan))
         self._rincian()
         self.query_one("#judul-skp", Static).update(
-            f"{len(daftar)} SKP. Enter: Detail SKP." if daftar else
-            "Belum ada SKP. Langkah pertama adalah membuat SKP: pilih Tambah SKP (t). Cek dulu Unit Kerja dan "
-            "Atasan Anda di menu Profil.")
+            f"{len(daftar)} SKP. Enter: Detail SKP."
+            if daftar
+            else "Belum ada SKP. Langkah pertama adalah membuat SKP: pilih Tambah SKP (t). Cek dulu Unit Kerja dan "
+            "Atasan Anda di menu Profil."
+        )
 
     @on(DataTable.RowHighlighted, "#tabel-skp")
     def _rincian(self) -> None:
         """The row under the cursor in full: at 80 columns the table shows its first columns only."""
         s = self.terpilih()
-        self.query_one("#rincian-skp", Static).update(kv([
-            ("Unit Kerja", s.unor_nama), ("Jabatan", s.jabatan),
-            ("Status Pegawai", fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-")),
-            ("Jenis Pegawai", fmt.jenis_pegawai_skp(s.jenis_pegawai)), ("Keterangan", Text(s.keterangan or "-")),
-        ]) if s else "")
+        self.query_one("#rincian-skp", Static).update(
+            kv(
+                [
+                    ("Unit Kerja", s.unor_nama),
+                    ("Jabatan", s.jabatan),
+                    ("Status Pegawai", fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-")),
+                    ("Jenis Pegawai", fmt.jenis_pegawai_skp(s.jenis_pegawai)),
+                    ("Keterangan", Text(s.keterangan or "-")),
+                ]
+            )
+            if s
+            else ""
+        )
 
     def terpilih(self) -> pb.Skp | None:
         table = self.query_one(DataTable)
@@ -125,9 +141,13 @@ class DaftarSkp(Vertical):
     def _draft(self, skp: pb.Skp, untuk: str) -> bool:
         if skp.status == pb.STATUS_SKP_DRAFT:
             return True
-        self.notify(f"SKP berstatus {fmt.status_skp(skp.status)} tidak dapat {untuk}: hanya SKP berstatus DRAFT. "
-                    "Minta atasan mengembalikan SKP ke DRAFT bila perlu diubah.", severity="warning", timeout=8,
-                    markup=False)
+        self.notify(
+            f"SKP berstatus {fmt.status_skp(skp.status)} tidak dapat {untuk}: hanya SKP berstatus DRAFT. "
+            "Minta atasan mengembalikan SKP ke DRAFT bila perlu diubah.",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
         return False
 
     # --- actions --------------------------------------------------------------------
@@ -137,8 +157,12 @@ class DaftarSkp(Vertical):
 
         def selesai(hasil: HasilForm) -> None:
             if isinstance(hasil, pb.Skp):
-                self.notify(f"SKP {fmt.periode(hasil.periode_awal, hasil.periode_akhir)} dibuat (DRAFT). "
-                            "Lanjutkan dengan Detail SKP untuk mengisi RHK.", title="Tambah SKP", markup=False)
+                self.notify(
+                    f"SKP {fmt.periode(hasil.periode_awal, hasil.periode_akhir)} dibuat (DRAFT). "
+                    "Lanjutkan dengan Detail SKP untuk mengisi RHK.",
+                    title="Tambah SKP",
+                    markup=False,
+                )
                 self._pemberitahuan(hasil, "Tambah SKP")
                 self.action_muat(hasil.name)
 
@@ -154,8 +178,13 @@ class DaftarSkp(Vertical):
         # An approved SKP keeps its pencil: a cut-off in the middle of the year
         # (docs/domain.md#edit-skp). Only one waiting for approval is locked.
         if skp.status == pb.STATUS_SKP_PENGAJUAN:
-            self.notify("SKP berstatus PENGAJUAN sedang menunggu persetujuan atasan: Edit SKP dapat dilakukan saat "
-                        "DRAFT atau setelah disetujui.", severity="warning", timeout=8, markup=False)
+            self.notify(
+                "SKP berstatus PENGAJUAN sedang menunggu persetujuan atasan: Edit SKP dapat dilakukan saat "
+                "DRAFT atau setelah disetujui.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
             return
 
         def selesai(hasil: HasilForm) -> None:
@@ -186,9 +215,15 @@ class DaftarSkp(Vertical):
             if ya:
                 self._kirim_hapus(skp)
 
-        self.app.push_screen(KonfirmasiScreen(
-            "Hapus SKP", f"SKP {fmt.periode(skp.periode_awal, skp.periode_akhir)} ({skp.jabatan}) akan dihapus "
-            "beserta seluruh RHK, indikator dan lampirannya. Lanjutkan?", "Hapus"), jawab)
+        self.app.push_screen(
+            KonfirmasiScreen(
+                "Hapus SKP",
+                f"SKP {fmt.periode(skp.periode_awal, skp.periode_akhir)} ({skp.jabatan}) akan dihapus "
+                "beserta seluruh RHK, indikator dan lampirannya. Lanjutkan?",
+                "Hapus",
+            ),
+            jawab,
+        )
 
     @work(exclusive=True, group="hapus-skp")
     async def _kirim_hapus(self, skp: pb.Skp) -> None:
@@ -238,7 +273,12 @@ class DaftarSkp(Vertical):
         if skp is None:
             return
         if skp.status != pb.STATUS_SKP_PERSETUJUAN:
-            self.notify(f"SKP berstatus {fmt.status_skp(skp.status)} belum dapat dinilai: penilaian dimulai setelah "
-                        "SKP diajukan dan disetujui atasan (PERSETUJUAN).", severity="warning", timeout=8, markup=False)
+            self.notify(
+                f"SKP berstatus {fmt.status_skp(skp.status)} belum dapat dinilai: penilaian dimulai setelah "
+                "SKP diajukan dan disetujui atasan (PERSETUJUAN).",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
             return
         self.app.push_screen(PenilaianSkpScreen(skp), lambda _: self.action_muat())

@@ -29,7 +29,9 @@ NO, ASPEK, TARGET = 3, 9, 10
 def dengan_klasifikasi(skp: pb.Skp) -> bool:
     """KLASIFIKASI RHK belongs to pimpinan and Plt./Plh. SKPs only."""
     return skp.jenis_pegawai == pb.JENIS_PEGAWAI_PIMPINAN or skp.status_pegawai in (
-        pb.STATUS_PEGAWAI_PLT, pb.STATUS_PEGAWAI_PLH)
+        pb.STATUS_PEGAWAI_PLT,
+        pb.STATUS_PEGAWAI_PLH,
+    )
 
 
 @dataclass
@@ -122,11 +124,19 @@ class HasilKerja(Vertical):
             for n, r in enumerate(daftar, start=1):
                 self._tambah(table, r.name, Baris(jenis, r), str(n), uraian_rhk(r, klasifikasi))
                 for ind in sorted(r.indikator, key=lambda i: i.urutan):
-                    self._tambah(table, ind.name, Baris(jenis, r, ind), "", Text(f"- {ind.teks}"),
-                                 fmt.ASPEK.get(ind.aspek, "-"), Text(ind.target or "-"))
+                    self._tambah(
+                        table,
+                        ind.name,
+                        Baris(jenis, r, ind),
+                        "",
+                        Text(f"- {ind.teks}"),
+                        fmt.ASPEK.get(ind.aspek, "-"),
+                        Text(ind.target or "-"),
+                    )
                 if not r.indikator:
-                    self._tambah(table, f"tanpa:{r.name}", Baris(jenis, r), "",
-                                 Text("- belum ada indikator", style="dim"))
+                    self._tambah(
+                        table, f"tanpa:{r.name}", Baris(jenis, r), "", Text("- belum ada indikator", style="dim")
+                    )
         if lama in self._baris:
             table.move_cursor(row=table.get_row_index(lama), scroll=True)
         else:
@@ -157,8 +167,9 @@ class HasilKerja(Vertical):
         if self._skp is None:
             return
         baris = self.terpilih()
-        self.app.push_screen(TambahRhkScreen(self._skp, jenis=baris.jenis if baris else 0),
-                             setelah_form(self, "RHK disimpan."))
+        self.app.push_screen(
+            TambahRhkScreen(self._skp, jenis=baris.jenis if baris else 0), setelah_form(self, "RHK disimpan.")
+        )
 
     def action_tambah_indikator(self) -> None:
         from tui.screens.tambah_indikator import TambahIndikatorScreen
@@ -182,8 +193,9 @@ class HasilKerja(Vertical):
         if self._skp is None or baris is None or baris.rhk is None:
             self.notify("Pilih baris RHK atau indikator yang akan diubah.", markup=False)
         elif baris.indikator is not None:
-            self.app.push_screen(TambahIndikatorScreen(self._skp, baris.rhk, baris.indikator),
-                                 setelah_form(self, "Indikator disimpan."))
+            self.app.push_screen(
+                TambahIndikatorScreen(self._skp, baris.rhk, baris.indikator), setelah_form(self, "Indikator disimpan.")
+            )
         else:
             self.app.push_screen(TambahRhkScreen(self._skp, baris.rhk), setelah_form(self, "RHK disimpan."))
 
@@ -195,11 +207,13 @@ class HasilKerja(Vertical):
             self.notify("Pilih baris RHK atau indikator yang akan dihapus.", markup=False)
             return
         if baris.indikator is not None:
-            judul, tanya = "Hapus Indikator", f"Indikator \"{baris.indikator.teks}\" akan dihapus. Lanjutkan?"
+            judul, tanya = "Hapus Indikator", f'Indikator "{baris.indikator.teks}" akan dihapus. Lanjutkan?'
         else:
             n = len(baris.rhk.indikator)
             judul = "Hapus RHK"
-            tanya = f"RHK \"{baris.rhk.teks}\"" + (f" beserta {n} indikatornya" if n else "") + " akan dihapus. Lanjutkan?"
+            tanya = (
+                f'RHK "{baris.rhk.teks}"' + (f" beserta {n} indikatornya" if n else "") + " akan dihapus. Lanjutkan?"
+            )
 
         def jawab(ya: bool | None) -> None:
             if ya:

@@ -23,10 +23,20 @@ PIHAK: dict[int, str] = {pb.PIHAK_SKP_PEGAWAI: "PEGAWAI YANG DINILAI", pb.PIHAK_
 def baris(x: pb.Identitas) -> list[tuple[str, str]]:
     if x.eksternal:
         # A penilai eksternal (NON ASN) the admin instansi recorded; the admin acts for him.
-        return [("NAMA", x.nama), ("NIP", x.nip or "-"), ("PANGKAT / GOL. RUANG", "NON ASN"), ("JABATAN", x.jabatan),
-                ("STATUS", "Penilai eksternal: admin instansi bertindak atas namanya")]
-    return [("NAMA", x.nama), ("NIP", x.nip), ("PANGKAT / GOL. RUANG", fmt.golongan(x.golongan_ruang, x.pangkat)),
-            ("JABATAN", x.jabatan), ("UNIT KERJA", f"{x.unor_nama}\nID : {x.unor_id}" if x.unor_id else x.unor_nama)]
+        return [
+            ("NAMA", x.nama),
+            ("NIP", x.nip or "-"),
+            ("PANGKAT / GOL. RUANG", "NON ASN"),
+            ("JABATAN", x.jabatan),
+            ("STATUS", "Penilai eksternal: admin instansi bertindak atas namanya"),
+        ]
+    return [
+        ("NAMA", x.nama),
+        ("NIP", x.nip),
+        ("PANGKAT / GOL. RUANG", fmt.golongan(x.golongan_ruang, x.pangkat)),
+        ("JABATAN", x.jabatan),
+        ("UNIT KERJA", f"{x.unor_nama}\nID : {x.unor_id}" if x.unor_id else x.unor_nama),
+    ]
 
 
 class IdentitasSkp(VerticalScroll):
@@ -44,16 +54,23 @@ class IdentitasSkp(VerticalScroll):
         yield Static(PIHAK[pb.PIHAK_SKP_PENILAI], classes="subjudul", markup=False)
         yield Static("", id="isi-penilai-skp", markup=False)
         yield Button("Muat Ulang", compact=True, id="muat-penilai")
-        yield Static("Periksa kedua data di atas. Bila jabatan, unit kerja atau atasan sudah berubah di Profil, pilih "
-                     "Muat Ulang pada kolom itu.", classes="petunjuk", id="petunjuk-identitas", markup=False)
+        yield Static(
+            "Periksa kedua data di atas. Bila jabatan, unit kerja atau atasan sudah berubah di Profil, pilih "
+            "Muat Ulang pada kolom itu.",
+            classes="petunjuk",
+            id="petunjuk-identitas",
+            markup=False,
+        )
 
     def tampilkan(self, skp: pb.Skp, pemilik: bool) -> None:
         self._skp = skp
         self.query_one("#isi-pegawai-skp", Static).update(kv(baris(skp.pegawai)))
         self.query_one("#isi-penilai-skp", Static).update(
-            kv(baris(skp.penilai)) if skp.HasField("penilai") and (skp.penilai.nip or skp.penilai.eksternal) else
-            "Tidak ada pejabat penilai di dalam sistem (puncak instansi): setiap RHK mengacu pada Perjanjian "
-            "Kinerja. Admin instansi dapat mencatat penilai eksternal (NON ASN), lalu pilih Muat Ulang.")
+            kv(baris(skp.penilai))
+            if skp.HasField("penilai") and (skp.penilai.nip or skp.penilai.eksternal)
+            else "Tidak ada pejabat penilai di dalam sistem (puncak instansi): setiap RHK mengacu pada Perjanjian "
+            "Kinerja. Admin instansi dapat mencatat penilai eksternal (NON ASN), lalu pilih Muat Ulang."
+        )
         # Only the SKP's pegawai refreshes it.
         for selector in ("#muat-pegawai", "#muat-penilai", "#petunjuk-identitas"):
             self.query_one(selector).set_class(not pemilik, "tersembunyi")

@@ -17,12 +17,21 @@ from tui.widgets.skp.skp_berubah import setelah_form
 
 # (field of Lampiran, the web app's heading, what it holds)
 BAGIAN = [
-    ("dukungan_sumber_daya", "DUKUNGAN SUMBER DAYA",
-     "sumber daya manusia, anggaran, peralatan kerja, pendampingan pimpinan, sarana dan prasarana"),
-    ("skema_pertanggungjawaban", "SKEMA PERTANGGUNGJAWABAN",
-     "jadwal pelaporan perkembangan setiap rencana kinerja, dan bukti kinerja yang diharapkan"),
-    ("konsekuensi", "KONSEKUENSI",
-     "konsekuensi positif bila capaian memenuhi ekspektasi pimpinan, dan negatif bila tidak"),
+    (
+        "dukungan_sumber_daya",
+        "DUKUNGAN SUMBER DAYA",
+        "sumber daya manusia, anggaran, peralatan kerja, pendampingan pimpinan, sarana dan prasarana",
+    ),
+    (
+        "skema_pertanggungjawaban",
+        "SKEMA PERTANGGUNGJAWABAN",
+        "jadwal pelaporan perkembangan setiap rencana kinerja, dan bukti kinerja yang diharapkan",
+    ),
+    (
+        "konsekuensi",
+        "KONSEKUENSI",
+        "konsekuensi positif bila capaian memenuhi ekspektasi pimpinan, dan negatif bila tidak",
+    ),
 ]
 
 
@@ -73,5 +82,6 @@ class LampiranSkp(Vertical):
         if self._skp is None or daftar.highlighted is None:
             return
         field, judul, petunjuk = BAGIAN[daftar.highlighted]
-        self.app.push_screen(EditLampiranScreen(self._skp, field, judul, petunjuk),
-                             setelah_form(self, f"{judul} disimpan."))
+        self.app.push_screen(
+            EditLampiranScreen(self._skp, field, judul, petunjuk), setelah_form(self, f"{judul} disimpan.")
+        )

@@ -50,7 +50,8 @@ class PerilakuKerja(Vertical):
         daftar.add_options(Option(uraian(p), id=p.kode) for p in sorted(skp.perilaku, key=lambda p: p.nomor))
         daftar.highlighted = lama if lama is not None and lama < daftar.option_count else 0
         self.query_one("#ket-perilaku", Static).update(
-            "Enter/e: isi Ekspektasi Khusus Pimpinan untuk perilaku terpilih." if ubah else "")
+            "Enter/e: isi Ekspektasi Khusus Pimpinan untuk perilaku terpilih." if ubah else ""
+        )
 
     @on(OptionList.OptionSelected, "#daftar-perilaku")
     def _enter(self) -> None:
@@ -67,5 +68,7 @@ class PerilakuKerja(Vertical):
         perilaku = next((p for p in self._skp.perilaku if p.kode == kode), None)
         if perilaku is None:
             return
-        self.app.push_screen(EkspektasiScreen(self._skp, perilaku),
-                             setelah_form(self, f"Ekspektasi Khusus Pimpinan untuk {perilaku.nama} disimpan."))
+        self.app.push_screen(
+            EkspektasiScreen(self._skp, perilaku),
+            setelah_form(self, f"Ekspektasi Khusus Pimpinan untuk {perilaku.nama} disimpan."),
+        )

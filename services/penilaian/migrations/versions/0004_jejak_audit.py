@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from services.shared.migrations import buat_jejak_audit_v1, hapus_jejak_audit_v1
 
-revision: str = '0004'
-down_revision: str | None = '0003'
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0007'
-down_revision: str | None = '0006'
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -20,8 +20,8 @@ depends_on: str | Sequence[str] | None = None
 # A plain ALTER TABLE, not batch mode: SQLite's batch copy of `instansi` would drop the table
 # every unor, pegawai and akun row refers to (FOREIGN KEY constraint failed on any real data).
 def upgrade() -> None:
-    op.add_column('instansi', sa.Column('demo', sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("instansi", sa.Column("demo", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
-    op.drop_column('instansi', 'demo')
+    op.drop_column("instansi", "demo")
