@@ -3,6 +3,7 @@ to tell the user that a call failed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +53,12 @@ def masih_tampil(node: DOMNode) -> bool:
         return False
 
 
+def nama_isian(field: str) -> str:
+    """The input a server's field path names: its last part, without an item's
+    index ("lampiran.konsekuensi[1]" -> "konsekuensi")."""
+    return re.sub(r"\[\d+\]$", "", field.rsplit(".", 1)[-1])
+
+
 def laporkan(
     node: Widget,
     e: GagalLayanan,
@@ -73,7 +80,7 @@ def laporkan(
     elif not diam and not e.terputus:  # a lost connection has its banner on every screen (tui/app.py)
         node.notify(e.pesan, severity="error", title="Gagal", timeout=8, markup=False)
     if e.field and isian:
-        selector = isian.get(e.field.rsplit(".", 1)[-1])
+        selector = isian.get(nama_isian(e.field))
         if selector:
             node.screen.query_one(selector).focus()
     return True

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Checkbox, RadioButton
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, ketik, layar, masuk, tunggu
+from tests.tui.pilot import UKURAN, aplikasi, ketik, kolom, layar, masuk, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_rhk, tambah_skp
 from tui.screens.tambah_rhk import TambahRhkScreen
 from tui.screens.tambah_skp import TambahSkpScreen
@@ -223,3 +223,82 @@ async def test_kolom_tidak_terpotong_di_tengah_kata(address, client):
         await buka_skp_bawahan(pilot)
         kata = kata_di_layar(app)
         assert {"SUTIKNO", "PENGADMINISTRASI", "KEPEGAWAIAN", "Des", "2023"} <= kata, layar(app)
+
+
+async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(address):
+    from tui.screens.edit_lampiran import EditLampiranScreen
+
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        await pilot.press("4")
+        await pilot.press("e")
+        await tunggu(pilot)
+        assert isinstance(app.screen, EditLampiranScreen)
+        # Too many items: the server names lampiran.dukungan_sumber_daya.
+        await isi_teks(pilot, "#isi-lampiran", "\n".join(f"butir {i}" for i in range(31)))
+        app.screen.query_one("#simpan").focus()
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, EditLampiranScreen)
+        terlihat(app, "maksimal 30 butir")
+        terlihat(app, "Simpan")
+        assert app.screen.focused is app.screen.query_one("#isi-lampiran")
+        # One item too long: the server names lampiran.dukungan_sumber_daya[1], the same text area.
+        await isi_teks(pilot, "#isi-lampiran", "anggaran\n" + "x" * 501)
+        assert not app.screen.query_one("#pesan").render().plain.strip()  # the old refusal went on change
+        app.screen.query_one("#simpan").focus()
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        terlihat(app, "maksimal 500 karakter")
+        assert app.screen.focused is app.screen.query_one("#isi-lampiran")
+        # Unchanged: closes saying so, nothing sent.
+        await isi_teks(pilot, "#isi-lampiran", "")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert not isinstance(app.screen, EditLampiranScreen)
+        assert "Tidak ada perubahan." in pemberitahuan(app)
+
+
+async def test_isian_teks_menampilkan_penolakan_dan_memfokus_isiannya(address, client):
+    from tests.tui.penilaian import RHK, buka_penilaian, pilih, skp_disetujui
+    from tui.screens.isian_teks import IsianTeksScreen
+    from tui.screens.rencana_aksi import RencanaAksiScreen
+
+    await skp_disetujui(client)
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.SUTIKNO)
+        await buka_penilaian(pilot)
+        pilih(pilot, "#tabel-periode", "Akhir Tahun")  # an open period
+        await pilot.press("a")
+        await tunggu(pilot)
+        assert isinstance(app.screen, RencanaAksiScreen)
+        pilih(pilot, "#tabel-aksi", RHK, kolom=1)
+        await pilot.press("t")
+        await tunggu(pilot)
+        assert isinstance(app.screen, IsianTeksScreen)
+        # Empty: refused by the form itself.
+        app.screen.query_one("#simpan").focus()
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        terlihat(app, "RENCANA AKSI wajib diisi.")
+        assert app.screen.focused is app.screen.query_one("#teks")
+        # Too long: refused by the server naming rencana_aksi.teks, shown under the long text at 80x24.
+        await isi_teks(pilot, "#teks", "kata " * 420)
+        assert "wajib diisi" not in dalam_dialog(app)
+        app.screen.query_one("#simpan").focus()
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, IsianTeksScreen)
+        terlihat(app, "maksimal 2000 karakter")
+        terlihat(app, "OK")
+        assert app.screen.focused is app.screen.query_one("#teks")
+        await isi_teks(pilot, "#teks", "dokumen diserahkan")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, RencanaAksiScreen)
+        assert "- dokumen diserahkan" in kolom(app, "#tabel-aksi", "Rencana Hasil Kerja / Rencana Aksi")

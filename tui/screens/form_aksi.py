@@ -38,7 +38,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioSet, Select, Static, TextArea
 
 from tui.backend import GagalLayanan, IdPermintaan
-from tui.layanan import laporkan, masih_tampil
+from tui.layanan import laporkan, masih_tampil, nama_isian
 from tui.screens.konfirmasi import KonfirmasiScreen
 
 Usang = Literal["usang"]
@@ -262,7 +262,7 @@ class FormAksiScreen(ModalScreen[Any]):
             isian = {**self.ISIAN, "alasan": "#alasan"}
             if laporkan(self, e, pesan, isian):
                 tombol.disabled = False
-                selector = isian.get((e.field or "").rsplit(".", 1)[-1])
+                selector = isian.get(nama_isian(e.field or ""))
                 if selector and self.query(selector):
                     self.query(selector).first().add_class("salah")
                     self.query(selector).first().scroll_visible(animate=False)
