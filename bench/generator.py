@@ -36,7 +36,6 @@ from sqlalchemy import insert
 from bench.struktur import LOKASI, NAMA_INSTANSI, Organisasi, hex_id, organisasi
 from services.penilaian.domain.predikat import Rating, predikat
 from services.penilaian.store import models as pm
-from services.penilaian.usecases.evaluasi import PREDIKAT_KODE
 from services.profil.domain import organisasi as org_domain
 from services.profil.domain.golongan import pangkat
 from services.profil.domain.penugasan import jabatan_peran
@@ -328,7 +327,7 @@ def _penilaian_rows(
                     "penilai_nip": s["penilai_nip"],
                     "rating_hasil": hasil,
                     "rating_perilaku": perilaku,
-                    "predikat": PREDIKAT_KODE[pred.value] if pred else "",
+                    "predikat": pred.name if pred else "",  # stored as the enum's name
                     "status": "DINILAI",
                     "dari_capaian": memimpin_induk,
                     "dinilai_oleh": s["penilai_nama"],

@@ -20,6 +20,17 @@ def aplikasi(address: str) -> EkinerjaApp:
     """The app as the CLI builds it; without animations, which Pilot would wait out."""
     app = EkinerjaApp(address)
     app.animation_level = "none"
+    # Every toast as it is posted: Textual drops one when its timeout passes, which on a
+    # loaded machine came before the test looked (test_akhiri_penugasan failed so).
+    dikirim: list[str] = []
+    notify = app.notify
+
+    def catat(message: object, *args: object, **kwargs: object) -> None:
+        dikirim.append(str(message))
+        notify(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = catat  # type: ignore[method-assign]
+    app.pemberitahuan_terkirim = dikirim  # type: ignore[attr-defined]
     return app
 
 
@@ -71,7 +82,10 @@ def kolom(app: App[object], selector: str, nama: str) -> list[str]:
 
 
 def pemberitahuan(app: App[object]) -> str:
-    """Every toast shown so far (run_test hides them but keeps them)."""
+    """Every toast shown so far, expired ones too."""
+    terkirim = getattr(app, "pemberitahuan_terkirim", None)
+    if terkirim is not None:
+        return " | ".join(terkirim)
     return " | ".join(str(n.message) for n in app._notifications)
 
 

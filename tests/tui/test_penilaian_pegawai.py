@@ -149,6 +149,7 @@ async def test_penilaian_hanya_untuk_skp_yang_disetujui(address):
         assert not isinstance(app.screen, PenilaianSkpScreen)
         assert "SKP berstatus DRAFT belum dapat dinilai" in pemberitahuan(app)
         app._notifications.clear()
+        app.pemberitahuan_terkirim.clear()
         # The same from the command palette.
         await pilot.press("ctrl+p", *"penilaian")
         await pilot.pause(0.3)
