@@ -465,3 +465,53 @@ async def test_target_nol_ditolak_di_isian_rentang_dan_rupiah_tampil_apa_adanya(
         rows = baris(app.screen.query_one("#tabel-rhk"))
         assert ["", "- kepuasan layanan", "Kuantitas", "80-100 %"] in rows
         assert ["", "- anggaran", "Biaya", "Rp 50.000.000"] in rows
+
+
+async def test_perspektif_rhk_hanya_pada_format_jpt(address):
+    # docs/domain.md#format-jpt-dan-unit-kerja-mandiri: KEPALA BKPSDM leads a unor induk.
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.KEPALA_BKPSDM)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        await pilot.press("t")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahRhkScreen)
+        perspektif = app.screen.query_one("#perspektif", Select)
+        assert not perspektif.has_class("tersembunyi")
+        perspektif.value = "Perspektif Proses Bisnis Internal"
+        app.screen.query_one("#klasifikasi", Select).value = skp_pb2.KLASIFIKASI_RHK_ORGANISASI
+        app.screen.query_one("#jenis-1", RadioButton).value = True
+        await isi_teks(pilot, "#teks", RHK)
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        pilih_baris(pilot, RHK)
+        await pilot.press("e")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahRhkScreen)
+        assert app.screen.query_one("#perspektif", Select).value == "Perspektif Proses Bisnis Internal"
+        app.screen.query_one("#perspektif", Select).value = "Perspektif Anggaran"
+        await pilot.press("ctrl+s")
+        await tunggu(pilot)
+        assert isinstance(app.screen, DetailSkpScreen)
+        pilih_baris(pilot, RHK)
+        await pilot.press("e")
+        await tunggu(pilot)
+        assert app.screen.query_one("#perspektif", Select).value == "Perspektif Anggaran"
+
+    # ENDANG leads a Bidang, not a unor induk: the regular format, no perspektif to choose.
+    app = aplikasi(address)
+    async with app.run_test(size=UKURAN) as pilot:
+        await masuk(pilot, data.ENDANG)
+        await buka_daftar_skp(pilot)
+        await tambah_skp(pilot, "01/01/2023", "31/12/2023")
+        await buka_detail(pilot)
+        await pilot.press("t")
+        await tunggu(pilot)
+        assert isinstance(app.screen, TambahRhkScreen)
+        assert app.screen.query_one("#perspektif", Select).has_class("tersembunyi")
+        app.screen.query_one("#jenis-1", RadioButton).value = True
+        await isi_teks(pilot, "#teks", RHK)
+        assert "perspektif" not in app.screen.baca()

@@ -2,11 +2,12 @@
 (the annex layout as data, before any PDF)."""
 
 import datetime as dt
+from dataclasses import replace
 
 from services.cetak.domain.isi import Jenis
 from services.cetak.domain.kurva import batas, persen
 from services.cetak.domain.pratinjau import baris
-from services.cetak.domain.sumber import Identitas
+from services.cetak.domain.sumber import Identitas, Rhk
 from services.cetak.domain.susun import Anchor, Pengesahan, evaluasi_kinerja, form_penilaian, nama_berkas, rencana_skp
 from tests.unit.contoh_cetak import kurva, nilai, skp
 
@@ -260,3 +261,29 @@ def test_kualitatif_menggabungkan_indikator_dan_target():
     )
     f = form_penilaian(replace(kualitatif, jpt=True), nilai(), MADIUN, Anchor())
     assert len(f.hasil.kolom) == 5 and any("UKURAN KEBERHASILAN" in x and "12 bulan" in x for x in baris(f))
+
+
+def test_format_jpt_mengelompokkan_rhk_menurut_perspektif_lampiran():
+    # docs/domain.md#format-jpt-dan-unit-kerja-mandiri: the annex's order, one heading per
+    # perspektif, the RHK without one last; numbering follows the printed order.
+    rhk = (
+        Rhk("a", "UTAMA", "", "RHK anggaran", (), "Perspektif Anggaran"),
+        Rhk("b", "UTAMA", "", "RHK tanpa", ()),
+        Rhk("c", "UTAMA", "", "RHK layanan", (), "Perspektif Penerima Layanan"),
+        Rhk("d", "UTAMA", "", "RHK anggaran 2", (), "Perspektif Anggaran"),
+    )
+    d = rencana_skp(replace(skp(rhk), jpt=True), MADIUN, Anchor())
+    utama = d.hasil.kelompok[0]
+    assert [(r.nomor, r.perspektif, r.teks) for r in utama.rhk] == [
+        ("1", "Perspektif Penerima Layanan", "RHK layanan"),
+        ("2", "Perspektif Anggaran", "RHK anggaran"),
+        ("3", "", "RHK anggaran 2"),
+        ("4", "Tanpa perspektif", "RHK tanpa"),
+    ]
+    assert "  Perspektif Anggaran" in baris(d)
+    # Not the JPT format: no headings, the pegawai's own order.
+    biasa = rencana_skp(skp(rhk), MADIUN, Anchor()).hasil.kelompok[0]
+    assert [(r.teks, r.perspektif) for r in biasa.rhk][:2] == [("RHK anggaran", ""), ("RHK tanpa", "")]
+    # JPT without any perspektif: no headings either.
+    polos = rencana_skp(replace(skp(), jpt=True), MADIUN, Anchor()).hasil.kelompok[0]
+    assert all(r.perspektif == "" for r in polos.rhk)

@@ -207,3 +207,18 @@ def test_butir_lampiran_membuang_baris_kosong():
     with pytest.raises(TidakValid) as e:
         isian.butir_lampiran(["x" * 501], "lampiran.x")
     assert e.value.pelanggaran[0].field == "lampiran.x[0]"
+
+
+def test_perspektif_rhk_salah_satu_dari_lampiran_dan_hanya_bagi_pimpinan():
+    # docs/domain.md#format-jpt-dan-unit-kerja-mandiri
+    assert isian.perspektif("  Perspektif   Penguatan Internal ", True, "rhk.perspektif") == (
+        "Perspektif Penguatan Internal"
+    )
+    assert isian.perspektif("", False, "rhk.perspektif") == ""
+    assert len(isian.PERSPEKTIF) == 4
+    with pytest.raises(TidakValid) as e:
+        isian.perspektif("Perspektif Keuangan", True, "rhk.perspektif")
+    assert e.value.pelanggaran[0].field == "rhk.perspektif"
+    with pytest.raises(TidakValid) as e:
+        isian.perspektif("Perspektif Anggaran", False, "rhk.perspektif")
+    assert "pimpinan" in str(e.value)

@@ -2,6 +2,9 @@
 it intervenes (from the atasan's Matriks Peran Hasil), its klasifikasi for a
 pimpinan or Plt./Plh. SKP, its jenis and its text. An SKP without a penilai
 in the system (top of the instansi) names its Perjanjian Kinerja instead.
+An SKP in the JPT / pimpinan unit kerja mandiri format (a Pimpinan of a unor
+induk, as cetak decides) also chooses the RHK's perspektif
+(docs/domain.md#format-jpt-dan-unit-kerja-mandiri).
 Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
@@ -28,7 +31,16 @@ ISIAN = {
     "jenis": "#jenis",
     "teks": "#teks",
     "perjanjian_kinerja": "#perjanjian",
+    "perspektif": "#perspektif",
 }
+# The annex's perspektif, in its order; the value sent is the text itself.
+PERSPEKTIF = (
+    "Perspektif Penerima Layanan",
+    "Perspektif Proses Bisnis Internal",
+    "Perspektif Penguatan Internal",
+    "Perspektif Anggaran",
+)
+TANPA_PERSPEKTIF = "-- Tanpa perspektif --"
 PETUNJUK = (
     "Silahkan tentukan Rencana Hasil Kerja (RHK) yang akan dibuat/disunting. Untuk tiap RHK, tentukan juga "
     "RHK atasan yang diintervensi: setiap RHK Utama wajib mengintervensi salah satu RHK Organisasi atasan "
@@ -54,6 +66,8 @@ class TambahRhkScreen(FormAksiScreen):
         self._jenis = rhk.jenis if rhk else jenis
         self._penilai = skp.HasField("penilai") and bool(skp.penilai.nip)
         self._klasifikasi = dengan_klasifikasi(skp)
+        self._bisa_jpt = skp.jenis_pegawai == pb.JENIS_PEGAWAI_PIMPINAN and bool(skp.unor_id)
+        self._jpt = False
         self.FOKUS = "#rhk-atasan" if self._penilai else "#perjanjian"
 
     def judul(self) -> str:
@@ -83,6 +97,17 @@ class TambahRhkScreen(FormAksiScreen):
                 id="klasifikasi",
                 value=r.klasifikasi if r and r.klasifikasi else Select.NULL,
             )
+        if self._bisa_jpt:
+            # Shown once profil says the unit is a unor induk (_cek_jpt).
+            yield Label("PERSPEKTIF (FORMAT JPT)", markup=False, id="label-perspektif", classes="tersembunyi")
+            yield Select[str](
+                [(p, p) for p in PERSPEKTIF],
+                compact=True,
+                prompt=TANPA_PERSPEKTIF,
+                id="perspektif",
+                classes="tersembunyi",
+                value=r.perspektif if r and r.perspektif in PERSPEKTIF else Select.NULL,
+            )
         yield Label("JENIS RHK", markup=False)
         with RadioSet(id="jenis", compact=True, classes="mendatar"):
             for k, v in fmt.JENIS_RHK.items():
@@ -97,6 +122,22 @@ class TambahRhkScreen(FormAksiScreen):
         super().on_mount()
         if self._penilai:
             self._muat_intervensi()
+        if self._bisa_jpt:
+            self._cek_jpt()
+
+    @work(exclusive=True, group="jpt")
+    async def _cek_jpt(self) -> None:
+        """JPT format: the SKP's unit is a unor induk (unit JPT / unit mandiri)."""
+        try:
+            unor = await backend(self).unor(self._skp.unor_id)
+        except GagalLayanan as e:
+            laporkan(self, e, self.query_one("#pesan", Static))
+            return
+        if not masih_tampil(self) or not unor.induk:
+            return
+        self._jpt = True
+        for w in ("#label-perspektif", "#perspektif"):
+            self.query_one(w).remove_class("tersembunyi")
 
     @work(exclusive=True, group="intervensi")
     async def _muat_intervensi(self) -> None:
@@ -146,6 +187,9 @@ class TambahRhkScreen(FormAksiScreen):
         if self._klasifikasi:
             klasifikasi = self.query_one("#klasifikasi", Select).value
             nilai["klasifikasi"] = 0 if klasifikasi is Select.NULL else int(str(klasifikasi))
+        if self._jpt:
+            perspektif = self.query_one("#perspektif", Select).value
+            nilai["perspektif"] = "" if perspektif is Select.NULL else str(perspektif)
         return nilai
 
     async def kirim(self, request_id: str, nilai: dict[str, Any], alasan: str) -> pb.Rhk:

@@ -67,6 +67,9 @@ class RhkCetak:
     teks: str
     indikator: tuple[IndikatorCetak, ...]
     umpan_balik: tuple[str, ...] = ()  # Form Penilaian only: the feedback, oldest first
+    # JPT format only: the perspektif heading printed above this RHK, on the
+    # first RHK of each perspektif; "" elsewhere.
+    perspektif: str = ""
 
 
 @dataclass(frozen=True)

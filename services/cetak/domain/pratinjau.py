@@ -21,6 +21,8 @@ def _hasil(h: HasilKerja) -> list[str]:
         if kelompok.kosong:
             out.append(f"  {kelompok.kosong}")
         for r in kelompok.rhk:
+            if r.perspektif:
+                out.append(f"  {r.perspektif}")
             out.append(f"  {r.nomor}. {k['rhk']}: {r.teks}")
             if k["intervensi"]:
                 out.append(f"     {k['intervensi']}: {r.intervensi}")

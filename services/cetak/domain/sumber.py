@@ -41,6 +41,7 @@ class Rhk:
     intervensi: str  # the atasan's RHK it serves, or the Perjanjian Kinerja
     teks: str
     indikator: tuple[Indikator, ...] = ()
+    perspektif: str = ""  # JPT format only: "Perspektif Penerima Layanan", or ""
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from services.cetak.domain.isi import (
 )
 from services.cetak.domain.kurva import kurva_cetak
 from services.cetak.domain.pola import pola
-from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
+from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas, Rhk
 from services.cetak.domain.tanggal import periode_teks, tempat_tanggal
 
 KOSONG = "-"
@@ -46,8 +46,16 @@ KOLOM_HASIL = (
     "INDIKATOR KINERJA INDIVIDU",
     "TARGET",
 )
-# The JPT / pimpinan unit kerja mandiri table: RHK, indikator and target
-# (the annex also groups them by perspektif, which the SKP does not hold yet).
+# The JPT / pimpinan unit kerja mandiri table: RHK, indikator and target,
+# the RHK grouped by perspektif in the annex's order
+# (docs/domain.md#format-jpt-dan-unit-kerja-mandiri); an RHK without one last.
+PERSPEKTIF = (
+    "Perspektif Penerima Layanan",
+    "Perspektif Proses Bisnis Internal",
+    "Perspektif Penguatan Internal",
+    "Perspektif Anggaran",
+)
+TANPA_PERSPEKTIF = "Tanpa perspektif"
 KOLOM_HASIL_JPT = ("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET")
 # Kualitatif: one column for the measure of success and its target.
 KOLOM_KUALITATIF = "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET"
@@ -140,12 +148,30 @@ def kolom_hasil(skp: DataSkp) -> tuple[str, ...]:
     return kolom
 
 
+def _per_perspektif(rhk: list[Rhk]) -> tuple[list[Rhk], list[str]]:
+    """JPT: the RHK in perspektif order (their own order within one), and
+    the heading each prints above it: the perspektif on the first of each,
+    "Tanpa perspektif" before those without one when some have one."""
+    urut = sorted(rhk, key=lambda r: PERSPEKTIF.index(r.perspektif) if r.perspektif in PERSPEKTIF else len(PERSPEKTIF))
+    if not any(r.perspektif in PERSPEKTIF for r in urut):
+        return urut, [""] * len(urut)
+    judul, lalu = [], None
+    for r in urut:
+        p = r.perspektif if r.perspektif in PERSPEKTIF else TANPA_PERSPEKTIF
+        judul.append(p if p != lalu else "")
+        lalu = p
+    return urut, judul
+
+
 def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
     kolom = kolom_hasil(skp) + (KOLOM_NILAI if nilai else ())
     gabung = skp.pendekatan == "KUALITATIF"
     kelompok = []
     for jenis, judul in KELOMPOK:
         rhk = [r for r in skp.rhk if r.jenis == jenis]
+        judul_perspektif = [""] * len(rhk)
+        if skp.jpt:
+            rhk, judul_perspektif = _per_perspektif(rhk)
         kelompok.append(
             KelompokHasil(
                 judul,
@@ -169,6 +195,7 @@ def hasil_kerja(skp: DataSkp, nilai: DataPenilaian | None = None) -> HasilKerja:
                             ),
                         ),
                         umpan_balik=(nilai.feedback.get(f"rhk:{r.id}") or (KOSONG,)) if nilai else (),
+                        perspektif=judul_perspektif[n - 1],
                     )
                     for n, r in enumerate(rhk, start=1)
                 ),

@@ -140,6 +140,7 @@ def data_skp(s: spb.Skp) -> DataSkp:
                     Indikator(i.id, ASPEK.get(i.aspek, ""), i.teks, i.target)
                     for i in sorted(r.indikator, key=lambda i: i.urutan)
                 ),
+                r.perspektif,
             )
             for r in rhk
         ),

@@ -11,6 +11,27 @@ MAKS_INDIKATOR = 1000
 MAKS_BUTIR = 500
 MAKS_BUTIR_LAMPIRAN = 30
 MAKS_EKSPEKTASI = 1000
+# The perspektif of the JPT / pimpinan unit kerja mandiri format, in the
+# annex's order (docs/domain.md#format-jpt-dan-unit-kerja-mandiri).
+PERSPEKTIF = (
+    "Perspektif Penerima Layanan",
+    "Perspektif Proses Bisnis Internal",
+    "Perspektif Penguatan Internal",
+    "Perspektif Anggaran",
+)
+
+
+def perspektif(value: str, pimpinan: bool, field: str) -> str:
+    """An RHK's perspektif: empty, or one of PERSPEKTIF, and only on a
+    pimpinan's SKP (the JPT format is a pimpinan's)."""
+    value = " ".join(value.split())
+    if not value:
+        return ""
+    if not pimpinan:
+        raise TidakValid(field, "perspektif hanya untuk SKP pimpinan (format JPT / unit kerja mandiri)")
+    if value not in PERSPEKTIF:
+        raise TidakValid(field, "pilih perspektif: " + ", ".join(PERSPEKTIF))
+    return value
 
 
 def butir_lampiran(items: list[str], field: str) -> list[str]:

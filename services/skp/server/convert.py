@@ -70,6 +70,7 @@ def rhk(r: RhkRow, daftar_indikator: list[IndikatorRow] | None = None) -> pb.Rhk
         indikator=[indikator(r.skp_id, i) for i in daftar_indikator or []],
         diwarisi_dari=skp_name(r.diwarisi_dari) if r.diwarisi_dari else "",
         etag=str(r.versi),
+        perspektif=r.perspektif,
     )
 
 

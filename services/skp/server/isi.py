@@ -21,6 +21,7 @@ def _isian_rhk(r: pb.Rhk) -> uc.IsianRhk:
         rhk_atasan_id=nama.rhk(r.rhk_atasan, "rhk.rhk_atasan")[1] if r.rhk_atasan else "",
         perjanjian_kinerja=r.perjanjian_kinerja,
         teks=r.teks,
+        perspektif=r.perspektif,
     )
 
 

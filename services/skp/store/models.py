@@ -106,6 +106,7 @@ class RhkRow(Base):
     rhk_atasan_teks: Mapped[str] = mapped_column(Text, default="")
     perjanjian_kinerja: Mapped[str] = mapped_column(Text, default="")
     teks: Mapped[str] = mapped_column(Text)
+    perspektif: Mapped[str] = mapped_column(String(40), default="", server_default="")
     urutan: Mapped[int] = mapped_column(Integer)
     diwarisi_dari: Mapped[str | None] = mapped_column(String(32))
     versi: Mapped[int] = mapped_column(Integer, default=1)

@@ -46,6 +46,7 @@ class IsianRhk:
     rhk_atasan_id: str
     perjanjian_kinerja: str
     teks: str
+    perspektif: str = ""
 
 
 async def intervensi(s: AsyncSession, p: Principal, skp_id: str) -> tuple[list[Intervensi], str]:
@@ -113,6 +114,8 @@ def _terapkan(rhk: RhkRow, row: SkpRow, paths: set[str], v: IsianRhk, atasan: In
         rhk.rhk_atasan_teks = atasan.rhk.teks if atasan else ""
     if "perjanjian_kinerja" in paths:
         rhk.perjanjian_kinerja = isian.teks(v.perjanjian_kinerja, "rhk.perjanjian_kinerja", isian.MAKS_RHK, wajib=False)
+    if "perspektif" in paths:
+        rhk.perspektif = isian.perspektif(v.perspektif, row.pimpinan, "rhk.perspektif")
 
 
 async def _urutan_baru(s: AsyncSession, skp_id: str, jenis: str) -> int:
@@ -135,11 +138,16 @@ async def tambah(s: AsyncSession, p: Principal, skp_id: str, v: IsianRhk) -> tup
         rhk_atasan_teks="",
         perjanjian_kinerja="",
         teks="",
+        perspektif="",
         urutan=await _urutan_baru(s, row.id, jenis),
         diwarisi_dari=None,
     )
     _terapkan(
-        rhk, row, {"teks", "klasifikasi", "rhk_atasan", "perjanjian_kinerja"}, v, await _atasan(s, row, v.rhk_atasan_id)
+        rhk,
+        row,
+        {"teks", "klasifikasi", "rhk_atasan", "perjanjian_kinerja", "perspektif"},
+        v,
+        await _atasan(s, row, v.rhk_atasan_id),
     )
     s.add(rhk)
     sentuh(row)
@@ -154,7 +162,7 @@ async def ubah(
     harus_draft(row.status)
     rhk = await repo.get_rhk(s, skp_id, rhk_id)
     cek_etag(etag, rhk.versi, "RHK")
-    boleh = {"teks", "jenis", "klasifikasi", "rhk_atasan", "perjanjian_kinerja", "urutan"}
+    boleh = {"teks", "jenis", "klasifikasi", "rhk_atasan", "perjanjian_kinerja", "perspektif", "urutan"}
     if not paths:
         raise TidakValid("update_mask", "sebutkan field yang diubah")
     for path in paths:

@@ -143,6 +143,7 @@ async def _warisi_rhk_organisasi(s: AsyncSession, row: SkpRow) -> None:
             rhk_atasan_teks="",
             perjanjian_kinerja=r.perjanjian_kinerja,
             teks=r.teks,
+            perspektif=r.perspektif,
             urutan=r.urutan,
             diwarisi_dari=asal,
         )

@@ -299,3 +299,42 @@ async def test_kualitatif_satu_kolom_ukuran_keberhasilan_dan_target(client):
     assert "PENDEKATAN HASIL KERJA KUALITATIF" in t
     assert "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET" in t
     assert "Laporan tersusun: Laporan diterima pimpinan" in t
+
+
+async def test_format_jpt_mengelompokkan_rhk_menurut_perspektif(client):
+    # docs/domain.md#format-jpt-dan-unit-kerja-mandiri: the annex's perspektif order, the
+    # RHK without one last; Rencana SKP and the Form Evaluasi alike.
+    md = await client.login(nip=data.KEPALA_BKPSDM)
+    skp = await buat_skp(client, md, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31))
+    for judul, perspektif in [("RHK anggaran", "Perspektif Anggaran"), ("RHK layanan", "Perspektif Penerima Layanan")]:
+        r = await tambah_rhk(
+            client, md, skp, teks=judul, klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI, perspektif=perspektif
+        )
+        await tambah_indikator(client, md, r, target="12 bulan", teks=f"IKI {judul}")
+    r = await tambah_rhk(client, md, skp, teks="RHK lain", klasifikasi=s.KLASIFIKASI_RHK_ORGANISASI)
+    await tambah_indikator(client, md, r, target="4 laporan", teks="IKI lain")
+    t = teks((await unduh(client.cetak.CetakRencanaSkp(rencana(skp), metadata=md))).isi)
+    assert "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in t
+    assert (
+        "Perspektif Penerima Layanan 1 RHK layanan IKI RHK layanan 12 bulan "
+        "Perspektif Anggaran 2 RHK anggaran IKI RHK anggaran 12 bulan "
+        "Tanpa perspektif 3 RHK lain IKI lain 4 laporan"
+    ) in t
+    await client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md)
+    await client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=await client.login(nip=data.SEKDA))
+    form = teks(
+        (
+            await unduh(
+                client.cetak.CetakFormPenilaian(
+                    c.CetakFormPenilaianRequest(penilaian=f"penilaian/{skp.id}/periode/akhir", tanggal=TANGGAL),
+                    metadata=md,
+                )
+            )
+        ).isi
+    )
+    assert "Perspektif Penerima Layanan 1 RHK layanan" in form and "Perspektif Anggaran 2 RHK anggaran" in form
+    # A regular SKP prints no perspektif.
+    sutikno = await client.login(nip=data.SUTIKNO)
+    biasa = await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31))
+    await tambah_rhk(client, sutikno, biasa, teks="RHK biasa")
+    assert "Perspektif" not in teks((await unduh(client.cetak.CetakRencanaSkp(rencana(biasa), metadata=sutikno))).isi)

@@ -159,3 +159,49 @@ async def test_isi_skp_terkunci_setelah_diajukan(client):
         C.FAILED_PRECONDITION,
     )
     await gagal(client.skp.DeleteSkp(s.DeleteSkpRequest(name=skp.name), metadata=md), C.FAILED_PRECONDITION)
+
+
+async def test_perspektif_rhk_format_jpt_disimpan_diubah_dan_divalidasi(client):
+    # KEPALA BKPSDM leads a unor induk: the JPT format, whose RHK carry a perspektif
+    # (docs/domain.md#format-jpt-dan-unit-kerja-mandiri).
+    md = await client.login(nip=data.KEPALA_BKPSDM)
+    skp = await buat_skp(client, md)
+    organisasi = s.KLASIFIKASI_RHK_ORGANISASI
+    rhk = await tambah_rhk(client, md, skp, klasifikasi=organisasi, perspektif="Perspektif Penerima Layanan")
+    assert rhk.perspektif == "Perspektif Penerima Layanan"
+    tanpa = await tambah_rhk(client, md, skp, teks="RHK tanpa perspektif", klasifikasi=organisasi)
+    assert tanpa.perspektif == ""
+    ubah = await client.skp.UpdateRhk(
+        s.UpdateRhkRequest(
+            rhk=s.Rhk(name=rhk.name, perspektif="Perspektif Anggaran", etag=rhk.etag),
+            update_mask=FieldMask(paths=["perspektif"]),
+        ),
+        metadata=md,
+    )
+    assert ubah.perspektif == "Perspektif Anggaran" and ubah.teks == rhk.teks
+    detail = await get(client, md, skp)
+    assert [r.perspektif for r in detail.rhk] == ["Perspektif Anggaran", ""]
+    err = await gagal(
+        client.skp.UpdateRhk(
+            s.UpdateRhkRequest(
+                rhk=s.Rhk(name=rhk.name, perspektif="Perspektif Keuangan", etag=ubah.etag),
+                update_mask=FieldMask(paths=["perspektif"]),
+            ),
+            metadata=md,
+        ),
+        C.INVALID_ARGUMENT,
+    )
+    assert "Perspektif Proses Bisnis Internal" in field_violations(err)["rhk.perspektif"]
+    # Cleared with an empty value.
+    kosong = await client.skp.UpdateRhk(
+        s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, etag=ubah.etag), update_mask=FieldMask(paths=["perspektif"])),
+        metadata=md,
+    )
+    assert kosong.perspektif == ""
+
+
+async def test_perspektif_ditolak_pada_skp_bukan_pimpinan(client):
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, md)
+    err = await gagal(tambah_rhk(client, md, skp, perspektif="Perspektif Anggaran"), C.INVALID_ARGUMENT)
+    assert "pimpinan" in field_violations(err)["rhk.perspektif"]

@@ -431,6 +431,7 @@ class Rhk(_message.Message):
     INDIKATOR_FIELD_NUMBER: _builtins.int
     DIWARISI_DARI_FIELD_NUMBER: _builtins.int
     ETAG_FIELD_NUMBER: _builtins.int
+    PERSPEKTIF_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """"skp/{skp}/rhk/{id}" """
     id: _builtins.str
@@ -455,6 +456,12 @@ class Rhk(_message.Message):
     diwarisi_dari: _builtins.str
     """Output only: the SKP an ORGANISASI RHK was inherited from."""
     etag: _builtins.str
+    perspektif: _builtins.str
+    """JPT / pimpinan unit kerja mandiri format only (docs/domain.md#format-jpt-dan-unit-kerja-mandiri):
+    the perspektif the RHK is grouped under, one of "Perspektif Penerima Layanan",
+    "Perspektif Proses Bisnis Internal", "Perspektif Penguatan Internal", "Perspektif Anggaran";
+    "" when none. Optional on Create; on Update through update_mask "perspektif".
+    """
     @_builtins.property
     def indikator(self) -> _containers.RepeatedCompositeFieldContainer[Global___Indikator]:
         """output only"""
@@ -476,10 +483,11 @@ class Rhk(_message.Message):
         indikator: _abc.Iterable[Global___Indikator] | None = ...,
         diwarisi_dari: _builtins.str = ...,
         etag: _builtins.str = ...,
+        perspektif: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["diwarisi_dari", b"diwarisi_dari", "etag", b"etag", "id", b"id", "indikator", b"indikator", "jenis", b"jenis", "klasifikasi", b"klasifikasi", "name", b"name", "perjanjian_kinerja", b"perjanjian_kinerja", "rhk_atasan", b"rhk_atasan", "rhk_atasan_teks", b"rhk_atasan_teks", "teks", b"teks", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "urutan", b"urutan"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["diwarisi_dari", b"diwarisi_dari", "etag", b"etag", "id", b"id", "indikator", b"indikator", "jenis", b"jenis", "klasifikasi", b"klasifikasi", "name", b"name", "perjanjian_kinerja", b"perjanjian_kinerja", "perspektif", b"perspektif", "rhk_atasan", b"rhk_atasan", "rhk_atasan_teks", b"rhk_atasan_teks", "teks", b"teks", "unor_id", b"unor_id", "unor_nama", b"unor_nama", "urutan", b"urutan"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
