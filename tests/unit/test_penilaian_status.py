@@ -4,7 +4,7 @@ import pytest
 
 from services.penilaian.domain import penilaian as aturan
 from services.penilaian.domain.predikat import Predikat as P
-from services.shared.errors import TidakValid
+from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,14 @@ def test_rating_hasil_pimpinan_lain_dari_capaian_ditolak():
     with pytest.raises(TidakValid) as e:
         aturan.rating_hasil_pimpinan("SESUAI", "SESUAI", "DIATAS")
     assert [v.field for v in e.value.pelanggaran] == ["rating_hasil_kerja"]
+
+
+@pytest.mark.parametrize(("capaian", "rating"), [("ISTIMEWA", "DIATAS"), ("BAIK", "SESUAI"), ("KURANG", "DIBAWAH")])
+def test_rating_pimpinan_dari_capaian_final(capaian, rating):
+    assert aturan.rating_dari_capaian_final(capaian, True, "Budi", "Dinas X") == rating
+
+
+@pytest.mark.parametrize(("capaian", "final"), [(None, False), ("BAIK", False)])
+def test_pimpinan_belum_dapat_dinilai_sebelum_capaian_final(capaian, final):
+    with pytest.raises(KondisiTidakTerpenuhi, match="Budi memimpin Dinas X"):
+        aturan.rating_dari_capaian_final(capaian, final, "Budi", "Dinas X")

@@ -4,8 +4,9 @@ of a pimpinan of a unor induk, and what counts as something recorded
 
 from __future__ import annotations
 
+from services.penilaian.domain.kurva import rating_hasil_dari_capaian
 from services.penilaian.domain.predikat import Predikat, Rating, predikat
-from services.shared.errors import TidakValid
+from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 
 BELUM_DINILAI, DINILAI, PERLU_PERBAIKAN = "BELUM_DINILAI", "DINILAI", "PERLU_PERBAIKAN"
 
@@ -39,6 +40,17 @@ def dibuka_lagi(status: str | None) -> bool:
 def berisi(rating_hasil: str, rating_perilaku: str, status: str) -> bool:
     """The record holds something the penilai did (a rating, or a status it left)."""
     return bool(rating_hasil or rating_perilaku or status != BELUM_DINILAI)
+
+
+def rating_dari_capaian_final(capaian: str | None, final: bool, pegawai: str, unit: str) -> str:
+    """The rating hasil of `pegawai`, pimpinan of the unor induk `unit`: from
+    the unit's capaian once it is final; before that he cannot be rated."""
+    if capaian is None or not final:
+        raise KondisiTidakTerpenuhi(
+            f"{pegawai} memimpin {unit}: rating hasil kerjanya mengikuti capaian kinerja organisasi "
+            "unit itu, yang belum difinalisasi untuk periode ini."
+        )
+    return rating_hasil_dari_capaian(capaian)
 
 
 def rating_hasil_pimpinan(hasil: str, perilaku: str, dari_capaian: str) -> str:

@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import isian
 from services.penilaian.domain import penilaian as aturan
-from services.penilaian.domain.kurva import rating_hasil_dari_capaian
 from services.penilaian.domain.periode import PeriodeNilai, periode_skp, terbuka
 from services.penilaian.store import repository as repo
 from services.penilaian.store.models import (
@@ -35,7 +34,7 @@ from services.penilaian.usecases.konteks import (
     sekarang,
 )
 from services.shared import jejak_audit
-from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
+from services.shared.errors import AksesDitolak, TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 
 PERILAKU_KODE = frozenset(
@@ -278,9 +277,6 @@ async def rating_dari_capaian(s: AsyncSession, skp: DataSkp, induk: Induk, kode:
     if not induk.dipimpin:
         return None
     capaian = await capaian_induk(s, induk.id, skp.tahun, kode)
-    if capaian is None or not capaian.final:
-        raise KondisiTidakTerpenuhi(
-            f"{skp.nama} memimpin {induk.nama}: rating hasil kerjanya mengikuti capaian kinerja organisasi "
-            "unit itu, yang belum difinalisasi untuk periode ini."
-        )
-    return rating_hasil_dari_capaian(capaian.capaian)
+    return aturan.rating_dari_capaian_final(
+        capaian.capaian if capaian else None, capaian is not None and capaian.final, skp.nama, induk.nama
+    )
