@@ -6,15 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import isian
-from services.penilaian.domain.kurva import rating_hasil_dari_capaian
+from services.penilaian.domain import penilaian as aturan
 from services.penilaian.domain.periode import PeriodeNilai, periode_skp, terbuka
-from services.penilaian.domain.predikat import Rating, predikat
+from services.penilaian.store import repository as repo
 from services.penilaian.store.models import (
     BuktiDukungRow,
     CapaianRow,
@@ -36,7 +34,7 @@ from services.penilaian.usecases.konteks import (
     sekarang,
 )
 from services.shared import jejak_audit
-from services.shared.errors import AksesDitolak, KondisiTidakTerpenuhi, TidakDitemukan, TidakValid
+from services.shared.errors import AksesDitolak, TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 
 PERILAKU_KODE = frozenset(
@@ -82,8 +80,7 @@ def boleh_baca(p: Principal, skp: DataSkp) -> None:
 async def _capaian(s: AsyncSession, induk: Induk | None, tahun: int) -> dict[str, CapaianRow]:
     if induk is None:
         return {}
-    rows = await s.scalars(select(CapaianRow).where(CapaianRow.unor_induk_id == induk.id, CapaianRow.tahun == tahun))
-    return {r.periode: r for r in rows}
+    return {r.periode: r for r in await repo.capaian_induk(s, induk.id, tahun)}
 
 
 async def periode_berisi(s: AsyncSession, skp: DataSkp) -> list[str]:
@@ -91,11 +88,9 @@ async def periode_berisi(s: AsyncSession, skp: DataSkp) -> list[str]:
     penilai recorded, whatever the SKP's status: an SKP returned to DRAFT
     keeps them. skp asks before Edit SKP drops a period (docs/domain.md#edit-skp);
     skp already refused readers without rights."""
-    berisi: set[str] = set()
-    for model in (RencanaAksiRow, BuktiDukungRow, RealisasiRow, FeedbackRow):
-        berisi.update(await s.scalars(select(model.periode).where(model.skp_id == skp.id).distinct()))
-    nilai = await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id == skp.id))
-    berisi.update(r.periode for r in nilai if r.rating_hasil or r.rating_perilaku or r.status != "BELUM_DINILAI")
+    berisi = await repo.periode_berisian(s, skp.id)
+    nilai = await repo.penilaian_skp(s, [skp.id])
+    berisi.update(r.periode for r in nilai if aturan.berisi(r.rating_hasil, r.rating_perilaku, r.status))
     return sorted(berisi, key=lambda k: (k == "akhir", k))
 
 
@@ -104,7 +99,7 @@ async def daftar_periode(
 ) -> list[InfoPeriode]:
     boleh_baca(p, skp)
     tanggal = await batas(s, skp.instansi_id, skp.tahun)
-    nilai = {r.periode: r for r in await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id == skp.id))}
+    nilai = {r.periode: r for r in await repo.penilaian_skp(s, [skp.id])}
     capaian = await _capaian(s, induk, skp.tahun)
     hasil = []
     for per in periode_skp(skp.awal, skp.akhir):
@@ -113,7 +108,7 @@ async def daftar_periode(
             InfoPeriode(
                 per,
                 tanggal[per.kode],
-                terbuka(hari_ini, tanggal[per.kode], row is not None and row.status == "PERLU_PERBAIKAN"),
+                terbuka(hari_ini, tanggal[per.kode], row is not None and aturan.dibuka_lagi(row.status)),
                 row,
                 capaian[per.kode].capaian if per.kode in capaian else "",
                 per.kode in capaian and capaian[per.kode].final,
@@ -127,17 +122,14 @@ async def lengkap(
 ) -> Lengkap:
     per = periode(skp, kode)
     info = next(i for i in await daftar_periode(s, p, skp, induk, hari_ini) if i.periode.kode == per.kode)
-
-    def milik(model: Any) -> Any:
-        return select(model).where(model.skp_id == skp.id, model.periode == kode)
-
+    rencana_aksi, bukti_dukung, realisasi = await repo.isian_periode(s, skp.id, kode)
     return Lengkap(
         info,
-        list(await s.scalars(milik(RencanaAksiRow).order_by(RencanaAksiRow.dibuat, RencanaAksiRow.id))),
-        list(await s.scalars(milik(BuktiDukungRow).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
-        list(await s.scalars(milik(RealisasiRow))),
-        list(await s.scalars(milik(FeedbackRow).order_by(FeedbackRow.waktu, FeedbackRow.id))),
-        await s.get(CatatanEvaluasiRow, (skp.id, kode)),
+        rencana_aksi,
+        bukti_dukung,
+        realisasi,
+        await repo.feedback_periode(s, skp.id, kode),
+        await repo.satu(s, CatatanEvaluasiRow, (skp.id, kode)),
     )
 
 
@@ -167,8 +159,8 @@ async def tambah_feedback(
         penulis_nama=skp.penilai_nama,
         waktu=sekarang(),
     )
-    s.add(row)
-    await s.flush()
+    repo.tambah(s, row)
+    await repo.simpan(s)
     return row
 
 
@@ -177,7 +169,7 @@ async def _feedback_sendiri(
 ) -> FeedbackRow:
     periode(skp, kode)
     jejak_tentang(skp)
-    row = await s.get(FeedbackRow, row_id)
+    row = await repo.satu(s, FeedbackRow, row_id)
     if row is None or row.skp_id != skp.id or row.periode != kode:
         raise TidakDitemukan("Feedback tidak ditemukan.")
     if row.penulis_akun != p.akun_id:
@@ -192,14 +184,13 @@ async def ubah_feedback(
     row = await _feedback_sendiri(s, p, skp, kode, row_id, etag)
     row.teks = isian.teks(teks, "feedback.teks")
     row.waktu = sekarang()
-    await s.flush()
+    await repo.simpan(s)
     return row
 
 
 async def hapus_feedback(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, row_id: str, etag: str) -> None:
     row = await _feedback_sendiri(s, p, skp, kode, row_id, etag)
-    await s.delete(row)
-    await s.flush()
+    await repo.hapus(s, row)
 
 
 async def tulis_catatan(
@@ -210,21 +201,16 @@ async def tulis_catatan(
     sebagai_penilai(p, skp)
     jejak_tentang(skp)
     teks = isian.teks(teks, "catatan", wajib=False)
-    row = await s.get(CatatanEvaluasiRow, (skp.id, kode))
+    row = await repo.satu(s, CatatanEvaluasiRow, (skp.id, kode))
     if row is None:
         row = CatatanEvaluasiRow(skp_id=skp.id, periode=kode, teks="")
-        s.add(row)
+        repo.tambah(s, row)
     else:
         cek_etag(etag, row.versi, "Catatan / rekomendasi")
     jejak_audit.catat(sebelum=row.teks, sesudah=teks)
     row.teks, row.penulis_nip, row.penulis_nama, row.waktu = teks, p.nip or "", skp.penilai_nama, sekarang()
-    await s.flush()
+    await repo.simpan(s)
     return row
-
-
-def _dari_kode(kode: str) -> Rating | None:
-    """A stored rating ("DIBAWAH"; "" is "-")."""
-    return Rating[kode] if kode else None
 
 
 async def nilai(
@@ -244,13 +230,7 @@ async def nilai(
     sebagai_penilai(p, skp)
     jejak_tentang(skp)
     if dari_capaian is not None:
-        if hasil and hasil != dari_capaian:
-            raise TidakValid(
-                "rating_hasil_kerja",
-                "rating hasil kerja pimpinan unit induk mengikuti capaian "
-                "kinerja organisasi unitnya; kosongkan atau pilih yang sesuai capaian",
-            )
-        hasil = dari_capaian if perilaku or hasil else ""
+        hasil = aturan.rating_hasil_pimpinan(hasil, perilaku, dari_capaian)
     row = await penilaian_row(s, skp.id, kode)
     if row is None:
         row = PenilaianRow(
@@ -261,26 +241,21 @@ async def nilai(
             unor_induk_id=induk.id,
             nip=skp.nip,
             penilai_nip=skp.penilai_nip,
-            status="BELUM_DINILAI",
+            status=aturan.BELUM_DINILAI,
         )
-        s.add(row)
+        repo.tambah(s, row)
     else:
         cek_etag(etag, row.versi, "Penilaian")
-    pernah_dinilai = row.status == "DINILAI"
     jejak_audit.catat(sebelum=_rating(row))
     row.rating_hasil, row.rating_perilaku = hasil, perilaku
-    hasil_predikat = predikat(_dari_kode(hasil), _dari_kode(perilaku))
+    hasil_predikat = aturan.predikat_dari(hasil, perilaku)
     row.predikat = hasil_predikat.name if hasil_predikat else ""
-    if hasil_predikat:
-        row.status = "DINILAI"
-    elif pernah_dinilai or row.status == "PERLU_PERBAIKAN":
-        # "-" on a rated period sends it back: the pegawai's entries reopen.
-        row.status = "PERLU_PERBAIKAN"
+    row.status = aturan.status_sesudah(row.status, hasil_predikat)
     row.dari_capaian = dari_capaian is not None
     row.unor_induk_id, row.penilai_nip = induk.id, skp.penilai_nip
     row.dinilai_oleh, row.waktu = skp.penilai_nama, sekarang()
     jejak_audit.catat(sesudah=_rating(row))
-    await s.flush()
+    await repo.simpan(s)
     return row
 
 
@@ -292,7 +267,7 @@ def _rating(row: PenilaianRow) -> str:
 
 
 async def capaian_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str) -> CapaianRow | None:
-    return await s.get(CapaianRow, (induk_id, tahun, kode))
+    return await repo.satu(s, CapaianRow, (induk_id, tahun, kode))
 
 
 async def rating_dari_capaian(s: AsyncSession, skp: DataSkp, induk: Induk, kode: str) -> str | None:
@@ -302,9 +277,6 @@ async def rating_dari_capaian(s: AsyncSession, skp: DataSkp, induk: Induk, kode:
     if not induk.dipimpin:
         return None
     capaian = await capaian_induk(s, induk.id, skp.tahun, kode)
-    if capaian is None or not capaian.final:
-        raise KondisiTidakTerpenuhi(
-            f"{skp.nama} memimpin {induk.nama}: rating hasil kerjanya mengikuti capaian kinerja organisasi "
-            "unit itu, yang belum difinalisasi untuk periode ini."
-        )
-    return rating_hasil_dari_capaian(capaian.capaian)
+    return aturan.rating_dari_capaian_final(
+        capaian.capaian if capaian else None, capaian is not None and capaian.final, skp.nama, induk.nama
+    )

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain.periode import PeriodeNilai, tanggal_teks
+from services.penilaian.store import repository as repo
 from services.penilaian.store.models import BuktiDukungRow, RealisasiRow, RencanaAksiRow
 from services.penilaian.usecases import lembar_xlsx as lx
 from services.penilaian.usecases import pelaksanaan as uc
@@ -57,14 +57,7 @@ class Rhk:
 async def _isi(
     s: AsyncSession, skp: DataSkp, kode: str
 ) -> tuple[list[RencanaAksiRow], list[BuktiDukungRow], list[RealisasiRow]]:
-    def milik(model):
-        return select(model).where(model.skp_id == skp.id, model.periode == kode)
-
-    return (
-        list(await s.scalars(milik(RencanaAksiRow).order_by(RencanaAksiRow.dibuat, RencanaAksiRow.id))),
-        list(await s.scalars(milik(BuktiDukungRow).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
-        list(await s.scalars(milik(RealisasiRow))),
-    )
+    return await repo.isian_periode(s, skp.id, kode)
 
 
 async def template(

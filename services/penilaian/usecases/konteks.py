@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import akses
+from services.penilaian.domain.penilaian import dibuka_lagi
 from services.penilaian.domain.periode import PeriodeNilai, batas_bawaan, satu_periode, tanggal_teks, terbuka
-from services.penilaian.store.models import BatasRow, PenilaianRow
+from services.penilaian.store import repository as repo
+from services.penilaian.store.models import PenilaianRow
 from services.shared import jejak_audit
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid, VersiUsang
 from services.shared.principal import Principal
@@ -73,13 +74,12 @@ async def batas(s: AsyncSession, instansi_id: str, tahun: int) -> dict[str, dt.d
     """The Batas of every period of a year in an instansi: set ones, else the default."""
     from services.penilaian.domain.periode import KODE
 
-    rows = await s.scalars(select(BatasRow).where(BatasRow.instansi_id == instansi_id, BatasRow.tahun == tahun))
-    diatur = {r.periode: r.tanggal for r in rows}
+    diatur = {r.periode: r.tanggal for r in await repo.batas_diatur(s, instansi_id, tahun)}
     return {k: diatur.get(k, batas_bawaan(tahun, k)) for k in KODE}
 
 
 async def penilaian_row(s: AsyncSession, skp_id: str, kode: str) -> PenilaianRow | None:
-    return await s.get(PenilaianRow, (skp_id, kode))
+    return await repo.satu(s, PenilaianRow, (skp_id, kode))
 
 
 def jejak_tentang(skp: DataSkp) -> None:
@@ -95,7 +95,7 @@ async def harus_terbuka(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, 
     per = periode(skp, kode)
     tanggal = (await batas(s, skp.instansi_id, skp.tahun))[kode]
     row = await penilaian_row(s, skp.id, kode)
-    if not terbuka(hari_ini, tanggal, row is not None and row.status == "PERLU_PERBAIKAN"):
+    if not terbuka(hari_ini, tanggal, row is not None and dibuka_lagi(row.status)):
         raise KondisiTidakTerpenuhi(
             f"Pengisian {per.nama} ditutup: batasnya {tanggal_teks(tanggal)}. Hubungi atasan Anda bila perlu "
             'perbaikan (atasan dapat mengembalikan penilaian dengan rating "-").'

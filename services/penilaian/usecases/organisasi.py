@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import akses
@@ -18,7 +17,8 @@ from services.penilaian.domain.akses import (  # noqa: F401 (the capaian rule, r
 from services.penilaian.domain.kurva import CAPAIAN, HasilKurva, periksa
 from services.penilaian.domain.periode import KODE, validate_batas
 from services.penilaian.domain.predikat import Predikat
-from services.penilaian.store.models import BatasRow, CapaianRow, PenilaianRow
+from services.penilaian.store import repository as repo
+from services.penilaian.store.models import BatasRow, CapaianRow
 from services.penilaian.usecases.konteks import batas, cek_etag, sekarang
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 from services.shared.principal import Principal
@@ -40,7 +40,7 @@ async def atur_capaian(
     boleh_atur_capaian(p, instansi_id, pimpinan_nip, di_atas)
     if capaian not in CAPAIAN:
         raise TidakValid("capaian", "pilih Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang")
-    row = await s.get(CapaianRow, (induk_id, tahun, kode))
+    row = await repo.satu(s, CapaianRow, (induk_id, tahun, kode))
     if row is None:
         row = CapaianRow(
             unor_induk_id=induk_id,
@@ -53,14 +53,14 @@ async def atur_capaian(
             diubah_oleh=p.username or p.nip or "",
             waktu=sekarang(),
         )
-        s.add(row)
+        repo.tambah(s, row)
     else:
         cek_etag(etag, row.versi, "Capaian organisasi")
         if row.final:
             raise KondisiTidakTerpenuhi("Capaian organisasi periode ini sudah final dan tidak dapat diubah.")
         row.capaian, row.unor_induk_nama = capaian, induk_nama
         row.diubah_oleh, row.waktu = p.username or p.nip or "", sekarang()
-    await s.flush()
+    await repo.simpan(s)
     return row
 
 
@@ -76,29 +76,23 @@ async def finalisasi(
     etag: str,
 ) -> CapaianRow:
     boleh_atur_capaian(p, instansi_id, pimpinan_nip, di_atas)
-    row = await s.get(CapaianRow, (induk_id, tahun, kode))
+    row = await repo.satu(s, CapaianRow, (induk_id, tahun, kode))
     if row is None:
         raise KondisiTidakTerpenuhi("Capaian organisasi periode ini belum diisi; isi dahulu lalu finalisasi.")
     cek_etag(etag, row.versi, "Capaian organisasi")
     if row.final:
         raise KondisiTidakTerpenuhi("Capaian organisasi periode ini sudah final.")
     row.final, row.diubah_oleh, row.waktu = True, p.username or p.nip or "", sekarang()
-    await s.flush()
+    await repo.simpan(s)
     return row
 
 
 async def daftar_capaian(s: AsyncSession, instansi_id: str, tahun: int, kode: str | None) -> list[CapaianRow]:
-    stmt = select(CapaianRow).where(CapaianRow.instansi_id == instansi_id, CapaianRow.tahun == tahun)
-    if kode:
-        stmt = stmt.where(CapaianRow.periode == kode)
-    return list(await s.scalars(stmt))
+    return await repo.capaian_instansi(s, instansi_id, tahun, kode)
 
 
 async def daftar_batas(s: AsyncSession, instansi_id: str, tahun: int) -> list[tuple[str, dt.date, bool]]:
-    diatur = {
-        r.periode
-        for r in await s.scalars(select(BatasRow).where(BatasRow.instansi_id == instansi_id, BatasRow.tahun == tahun))
-    }
+    diatur = {r.periode for r in await repo.batas_diatur(s, instansi_id, tahun)}
     tanggal = await batas(s, instansi_id, tahun)
     return [(k, tanggal[k], k not in diatur) for k in KODE]
 
@@ -107,20 +101,19 @@ async def atur_batas(
     s: AsyncSession, p: Principal, tahun: int, kode: str, tanggal: dt.date | None, hari_ini: dt.date
 ) -> tuple[str, dt.date, bool]:
     akses.harus_admin(p, p.instansi_id)
-    await s.execute(
-        delete(BatasRow).where(BatasRow.instansi_id == p.instansi_id, BatasRow.tahun == tahun, BatasRow.periode == kode)
-    )
+    await repo.hapus_batas(s, p.instansi_id, tahun, kode)
     if tanggal is not None:
-        s.add(
+        repo.tambah(
+            s,
             BatasRow(
                 instansi_id=p.instansi_id,
                 tahun=tahun,
                 periode=kode,
                 tanggal=validate_batas(tahun, kode, tanggal, hari_ini),
                 diubah_oleh=p.username or p.nip or "",
-            )
+            ),
         )
-    await s.flush()
+    await repo.simpan(s)
     return next(b for b in await daftar_batas(s, p.instansi_id, tahun) if b[0] == kode)
 
 
@@ -130,12 +123,7 @@ async def kurva_skp(s: AsyncSession, skp_ids: list[str], kode: str, capaian: str
     jumlah: dict[Predikat, int] = {}
     dinilai = 0
     if skp_ids:
-        rows = await s.execute(
-            select(PenilaianRow.predikat, func.count())
-            .where(PenilaianRow.skp_id.in_(skp_ids), PenilaianRow.periode == kode, PenilaianRow.predikat != "")
-            .group_by(PenilaianRow.predikat)
-        )
-        for predikat, n in rows:
+        for predikat, n in await repo.predikat_skp(s, skp_ids, kode):
             jumlah[Predikat[predikat]] = n
             dinilai += n
     return periksa(capaian, jumlah), len(skp_ids) - dinilai
@@ -149,12 +137,7 @@ async def kurva_penilai(
     returns it and how many records have no predikat yet."""
     jumlah: dict[Predikat, int] = {}
     belum = 0
-    rows = await s.execute(
-        select(PenilaianRow.predikat, func.count())
-        .where(PenilaianRow.penilai_nip == penilai_nip, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
-        .group_by(PenilaianRow.predikat)
-    )
-    for predikat, n in rows:
+    for predikat, n in await repo.predikat_penilai(s, penilai_nip, tahun, kode):
         if predikat:
             jumlah[Predikat[predikat]] = n
         else:
@@ -168,10 +151,5 @@ async def kurva_induk(
     """The curve over the penilaian records of a unor induk; the second value
     counts records without a predikat yet (an SKP nobody has started to rate
     has no record here: the penilai's own curve counts those)."""
-    rows = await s.execute(
-        select(PenilaianRow.predikat, func.count())
-        .where(PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
-        .group_by(PenilaianRow.predikat)
-    )
-    jumlah = {p: n for p, n in rows}
+    jumlah = dict(await repo.predikat_induk(s, induk_id, tahun, kode))
     return periksa(capaian, {Predikat[p]: n for p, n in jumlah.items() if p}), jumlah.get("", 0)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import isian
+from services.penilaian.store import repository as repo
 from services.penilaian.store.models import BuktiDukungRow, RealisasiRow, RencanaAksiRow
 from services.penilaian.usecases.konteks import DataSkp, cek_etag, harus_terbuka, rhk_milik, sekarang
 from services.shared.errors import TidakDitemukan, TidakValid
@@ -28,13 +29,13 @@ async def tambah_rencana_aksi(
         teks=isian.teks(teks, "rencana_aksi.teks"),
         dibuat=sekarang(),
     )
-    s.add(row)
-    await s.flush()
+    repo.tambah(s, row)
+    await repo.simpan(s)
     return row
 
 
 async def _milik(s: AsyncSession, model: type[Any], skp: DataSkp, kode: str, row_id: str, apa: str) -> Any:
-    row = await s.get(model, row_id)
+    row = await repo.satu(s, model, row_id)
     if row is None or row.skp_id != skp.id or row.periode != kode:
         raise TidakDitemukan(f"{apa} tidak ditemukan.")
     return row
@@ -47,7 +48,7 @@ async def ubah_rencana_aksi(
     row: RencanaAksiRow = await _milik(s, RencanaAksiRow, skp, kode, row_id, "Rencana aksi")
     cek_etag(etag, row.versi, "Rencana aksi")
     row.teks = isian.teks(teks, "rencana_aksi.teks")
-    await s.flush()
+    await repo.simpan(s)
     return row
 
 
@@ -65,8 +66,7 @@ async def hapus(
     await harus_terbuka(s, p, skp, kode, hari_ini)
     row = await _milik(s, model, skp, kode, row_id, apa)
     cek_etag(etag, row.versi, apa)
-    await s.delete(row)
-    await s.flush()
+    await repo.hapus(s, row)
 
 
 async def tambah_bukti(
@@ -82,8 +82,8 @@ async def tambah_bukti(
         tautan=isian.tautan(tautan, "bukti_dukung.tautan"),
         dibuat=sekarang(),
     )
-    s.add(row)
-    await s.flush()
+    repo.tambah(s, row)
+    await repo.simpan(s)
     return row
 
 
@@ -103,7 +103,7 @@ async def ubah_bukti(
     cek_etag(etag, row.versi, "Bukti dukung")
     row.nama = isian.teks(nama, "bukti_dukung.nama", isian.MAKS_NAMA)
     row.tautan = isian.tautan(tautan, "bukti_dukung.tautan")
-    await s.flush()
+    await repo.simpan(s)
     return row
 
 
@@ -122,15 +122,14 @@ async def ubah_realisasi(
     await harus_terbuka(s, p, skp, kode, hari_ini)
     if indikator_id not in skp.indikator:
         raise TidakValid("realisasi.indikator", "bukan indikator dari SKP ini")
-    row = await s.get(RealisasiRow, (skp.id, kode, indikator_id))
+    row = await repo.satu(s, RealisasiRow, (skp.id, kode, indikator_id))
     if row is not None:
         cek_etag(etag, row.versi, "Realisasi")
     teks = isian.teks(realisasi, "realisasi.realisasi", wajib=False)
     sumber = isian.teks(sumber_data, "realisasi.sumber_data", wajib=False)
     if not teks and not sumber:
         if row is not None:
-            await s.delete(row)
-            await s.flush()
+            await repo.hapus(s, row)
         return None
     if not teks:
         raise TidakValid("realisasi.realisasi", "isi realisasinya, misalnya '3 bulan'")
@@ -146,8 +145,8 @@ async def ubah_realisasi(
             sumber_data=sumber,
             diubah=sekarang(),
         )
-        s.add(row)
+        repo.tambah(s, row)
     else:
         row.realisasi, row.sumber_data, row.diubah = teks, sumber, sekarang()
-    await s.flush()
+    await repo.simpan(s)
     return row

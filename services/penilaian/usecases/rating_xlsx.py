@@ -6,13 +6,12 @@ SetCatatanEvaluasi (services/penilaian/usecases/evaluasi.py)."""
 from __future__ import annotations
 
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import isian
 from services.penilaian.domain.periode import NAMA
 from services.penilaian.domain.predikat import Predikat, Rating
-from services.penilaian.store.models import CatatanEvaluasiRow
+from services.penilaian.store import repository as repo
 from services.penilaian.usecases import evaluasi as uc
 from services.penilaian.usecases import lembar_xlsx as lx
 from services.penilaian.usecases.evaluasi import Induk
@@ -91,10 +90,7 @@ def template(baris: list[BarisRekap], catatan: dict[str, str], tahun: int, kode:
 async def catatan_semua(s: AsyncSession, skp_ids: list[str], kode: str) -> dict[str, str]:
     if not skp_ids:
         return {}
-    rows = await s.scalars(
-        select(CatatanEvaluasiRow).where(CatatanEvaluasiRow.skp_id.in_(skp_ids), CatatanEvaluasiRow.periode == kode)
-    )
-    return {r.skp_id: r.teks for r in rows}
+    return {r.skp_id: r.teks for r in await repo.catatan_semua(s, skp_ids, kode)}
 
 
 def baca(isi: bytes) -> dict[str, lx.Sheet]:

@@ -13,12 +13,12 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain.periode import NAMA, PeriodeNilai, periode_skp, tanggal_teks
 from services.penilaian.domain.predikat import Predikat, Rating
-from services.penilaian.store.models import FeedbackRow, PenilaianRow, RealisasiRow
+from services.penilaian.store import repository as repo
+from services.penilaian.store.models import PenilaianRow
 from services.penilaian.usecases.konteks import DataSkp, batas
 from services.shared.teks import tanpa_kendali
 
@@ -44,26 +44,9 @@ async def rekap(s: AsyncSession, instansi_id: str, skps: list[DataSkp], kode: st
     ids = [skp.id for skp, _ in punya]
     tahun = punya[0][0].tahun
     tanggal = (await batas(s, instansi_id, tahun))[kode]
-    nilai = {
-        r.skp_id: r
-        for r in await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id.in_(ids), PenilaianRow.periode == kode))
-    }
-    realisasi = {
-        skp_id: n
-        for skp_id, n in await s.execute(
-            select(RealisasiRow.skp_id, func.count())
-            .where(RealisasiRow.skp_id.in_(ids), RealisasiRow.periode == kode)
-            .group_by(RealisasiRow.skp_id)
-        )
-    }
-    feedback = {
-        skp_id: n
-        for skp_id, n in await s.execute(
-            select(FeedbackRow.skp_id, func.count())
-            .where(FeedbackRow.skp_id.in_(ids), FeedbackRow.periode == kode)
-            .group_by(FeedbackRow.skp_id)
-        )
-    }
+    nilai = {r.skp_id: r for r in await repo.penilaian_skp(s, ids, kode)}
+    realisasi = await repo.jumlah_realisasi(s, ids, kode)
+    feedback = await repo.jumlah_feedback(s, ids, kode)
     return [
         BarisRekap(skp, per, tanggal, nilai.get(skp.id), realisasi.get(skp.id, 0), feedback.get(skp.id, 0))
         for skp, per in punya

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.penilaian.domain.penilaian import BELUM_DINILAI, DINILAI, dibuka_lagi
 from services.penilaian.domain.periode import PeriodeNilai, periode_skp, terbuka
-from services.penilaian.store.models import PenilaianRow
+from services.penilaian.store import repository as repo
 from services.penilaian.usecases.konteks import DataSkp, batas
 
 BATAS_BARIS = 100
@@ -42,12 +42,7 @@ async def ringkasan(s: AsyncSession, saya: list[DataSkp], bawahan: list[DataSkp]
     semua = saya + bawahan
     tanggal = {k: await batas(s, *k) for k in {(x.instansi_id, x.tahun) for x in semua}}
     status = (
-        {
-            (r.skp_id, r.periode): r.status
-            for r in await s.scalars(select(PenilaianRow).where(PenilaianRow.skp_id.in_([x.id for x in semua])))
-        }
-        if semua
-        else {}
+        {(r.skp_id, r.periode): r.status for r in await repo.penilaian_skp(s, [x.id for x in semua])} if semua else {}
     )
 
     def baris(skp: DataSkp) -> list[BarisRingkas]:
@@ -57,7 +52,7 @@ async def ringkasan(s: AsyncSession, saya: list[DataSkp], bawahan: list[DataSkp]
                 skp,
                 per,
                 tanggal[(skp.instansi_id, skp.tahun)][per.kode],
-                status.get((skp.id, per.kode), "BELUM_DINILAI"),
+                status.get((skp.id, per.kode), BELUM_DINILAI),
             )
             for per in periode_skp(skp.awal, skp.akhir)
             if per.awal <= hari_ini
@@ -65,10 +60,10 @@ async def ringkasan(s: AsyncSession, saya: list[DataSkp], bawahan: list[DataSkp]
 
     batas_saya = []
     for skp in saya:
-        buka = [b for b in baris(skp) if terbuka(hari_ini, b.batas, b.status == "PERLU_PERBAIKAN")]
+        buka = [b for b in baris(skp) if terbuka(hari_ini, b.batas, dibuka_lagi(b.status))]
         if buka:
             batas_saya.append(min(buka, key=_urut))
     menunggu = sorted(
-        (b for skp in bawahan for b in baris(skp) if b.status != "DINILAI" and hari_ini <= b.batas), key=_urut
+        (b for skp in bawahan for b in baris(skp) if b.status != DINILAI and hari_ini <= b.batas), key=_urut
     )
     return Ringkasan(sorted(batas_saya, key=_urut)[:BATAS_BARIS], menunggu[:BATAS_BARIS], len(menunggu))
