@@ -143,6 +143,27 @@ def _cerita(fd: int, batas_detik: float, keluaran: bytearray) -> bool:
     return tekan(b"n", b"PenilaianSKP")
 
 
+def _tunggu_server(port: int, server: subprocess.Popen[bytes], batas_detik: float = 60) -> None:
+    """Until grpc.health answers SERVING (the server process may be slow to start on a busy machine)."""
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    batas = time.perf_counter() + batas_detik
+    with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+        stub = health_pb2_grpc.HealthStub(ch)
+        while time.perf_counter() < batas and server.poll() is None:
+            try:
+                if (
+                    stub.Check(health_pb2.HealthCheckRequest(), timeout=2).status
+                    == health_pb2.HealthCheckResponse.SERVING
+                ):
+                    return
+            except grpc.RpcError:
+                pass
+            time.sleep(0.2)
+    raise SystemExit("ekinerja serve did not become ready")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=50873)
@@ -159,7 +180,7 @@ def main() -> None:
             [exe, "serve", "--port", str(args.port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         try:
-            time.sleep(2.5)
+            _tunggu_server(args.port, server)
             hasil = ukur(
                 f"127.0.0.1:{args.port}", SUTIKNO, NAMA_SUTIKNO, PASSWORD, cerita=True, ukuran=(args.kolom, args.baris)
             )
