@@ -8,8 +8,7 @@ import os
 import sys
 
 from services.shared import berkas_rahasia
-from services.shared.config import SERVICES, Settings
-from services.shared.logging import configure
+from services.shared.setelan_klien import SERVICES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,11 +114,18 @@ def main(argv: list[str] | None = None) -> int:
     # owner's alone, whatever the umask of the shell or unit that started it.
     os.umask(berkas_rahasia.UMASK)
     args = build_parser().parse_args(argv)
-    settings = Settings()
     if args.perintah == "tui":
+        # One process per SSH session: only what a client needs, without pydantic or logging
+        # (services/shared/setelan_klien.py; bench/README.md, issue 15).
         from cli.tui import run_tui
+        from services.shared.setelan_klien import SetelanKlien
 
-        return run_tui(args.server or f"{settings.host}:{settings.port}", args.akun, settings, args.folder_sesi)
+        klien = SetelanKlien.dari_lingkungan()
+        return run_tui(args.server or f"{klien.host}:{klien.port}", args.akun, klien, args.folder_sesi)
+    from services.shared.config import Settings
+    from services.shared.logging import configure
+
+    settings = Settings()
     configure(settings.log_level, settings.log_format)
     if args.perintah == "serve":
         from cli.serve import run_serve

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.shared.config import Settings
+from services.shared.setelan_klien import SetelanKlien
 
 
 def run_tui(
-    server: str, akun: str | None = None, settings: Settings | None = None, folder_sesi: str | None = None
+    server: str, akun: str | None = None, settings: SetelanKlien | None = None, folder_sesi: str | None = None
 ) -> int:
     from services.shared.saluran import kredensial_klien
     from tui.app import EkinerjaApp

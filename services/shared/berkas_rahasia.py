@@ -13,10 +13,6 @@ import os
 import stat
 from pathlib import Path
 
-import structlog
-
-log = structlog.get_logger("ekinerja.berkas")
-
 MODE_FOLDER = 0o700
 MODE_BERKAS = 0o600
 UMASK = 0o077
@@ -33,7 +29,11 @@ def _sempitkan(path: Path, mode: int) -> None:
         try:
             path.chmod(mode)
         except OSError as e:  # a read-only mount (a Kubernetes Secret): its owner sets the mode
-            log.warning("berkas.terbuka", berkas=str(path), mode=f"{stat.S_IMODE(st.st_mode):o}", galat=e.strerror)
+            import structlog  # here: `ekinerja tui` imports this module for UMASK and logs nothing
+
+            structlog.get_logger("ekinerja.berkas").warning(
+                "berkas.terbuka", berkas=str(path), mode=f"{stat.S_IMODE(st.st_mode):o}", galat=e.strerror
+            )
 
 
 def folder(path: Path) -> Path:

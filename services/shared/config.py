@@ -12,7 +12,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-SERVICES = ("profil", "skp", "penilaian", "cetak")
+# Kept where it always was for its importers; defined without pydantic so that `ekinerja tui` need not load it.
+from services.shared.setelan_klien import SERVICES as SERVICES
 
 
 class Settings(BaseSettings):

@@ -10,11 +10,14 @@ when they have one. Nothing set: plaintext, the embedded default on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import grpc
 
 from services.shared import pelacakan
-from services.shared.config import Settings
+
+if TYPE_CHECKING:  # `ekinerja tui` passes a SetelanKlien: no pydantic in that process
+    from services.shared.config import Settings
 
 
 class TlsSalah(SystemExit):
@@ -49,7 +52,18 @@ def kredensial_server(settings: Settings) -> grpc.ServerCredentials | None:
     )
 
 
-def kredensial_klien(settings: Settings) -> grpc.ChannelCredentials | None:
+class TlsKlien(Protocol):
+    """What a client needs of the settings: `Settings` or `SetelanKlien` (services/shared/setelan_klien.py)."""
+
+    @property
+    def tls_ca_file(self) -> Path | None: ...
+    @property
+    def tls_klien_cert_file(self) -> Path | None: ...
+    @property
+    def tls_klien_key_file(self) -> Path | None: ...
+
+
+def kredensial_klien(settings: TlsKlien) -> grpc.ChannelCredentials | None:
     ca = _baca(settings.tls_ca_file, "EKINERJA_TLS_CA_FILE")
     cert = _baca(settings.tls_klien_cert_file, "EKINERJA_TLS_KLIEN_CERT_FILE")
     key = _baca(settings.tls_klien_key_file, "EKINERJA_TLS_KLIEN_KEY_FILE")
