@@ -20,11 +20,12 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 
 async def _unduh_template(pilot, tmp_path):
-    """ctrl+o, then Simpan into the current directory (tmp_path): the path lands in the BERKAS input."""
+    """ctrl+o, then Simpan into tmp_path: the path lands in the BERKAS input."""
     await pilot.press("ctrl+o")
     await tunggu(pilot)
     assert isinstance(pilot.app.screen, EksporXlsxScreen), pemberitahuan(pilot.app)
-    await pilot.press("enter")
+    await ketik(pilot, "#tujuan", f"{tmp_path}/")
+    await pilot.press("ctrl+s")
     await tunggu(pilot)
     assert isinstance(pilot.app.screen, UnggahXlsxScreen)
     [berkas] = list(tmp_path.glob("*.xlsx"))
