@@ -168,6 +168,7 @@ async def test_sinkronisasi_melaporkan_pergantian_penilai(address, client):
         await buka_skp_bawahan(pilot)
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == ["SUTIKNO"]  # still named as penilai
         await pilot.press("y")
+        await tunggu(pilot)
         assert isinstance(app.screen, KonfirmasiScreen)
         await pilot.press("enter")
         await tunggu(pilot)
@@ -197,6 +198,7 @@ async def test_sinkronisasi_menanyakan_dahulu_skp_yang_sudah_disetujui(address, 
     async with app.run_test(size=UKURAN) as pilot:
         await buka_skp_bawahan(pilot)
         await pilot.press("y")
+        await tunggu(pilot)
         assert isinstance(app.screen, KonfirmasiScreen)
         await pilot.press("enter")
         await tunggu(pilot)
