@@ -44,6 +44,12 @@ def dari_kata_kunci(kata_kunci: str) -> str:
     return m.group(1) if m else ""
 
 
+def sah(utuh: bool, tepercaya: bool, berubah: bool) -> bool:
+    """A signature vouches for the file: its bytes intact, its certificate
+    trusted, nothing changed after it but more signatures."""
+    return utuh and tepercaya and not berubah
+
+
 def keterangan_tanda_tangan(utuh: bool, tepercaya: bool, berubah: bool, bercap_waktu: bool = False) -> str:
     cap = " Waktunya dari cap waktu TSA tepercaya." if bercap_waktu else ""
     return _keterangan(utuh, tepercaya, berubah) + cap

@@ -18,7 +18,7 @@ from services.cetak.domain.anchor import bersihkan
 from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.susun import Anchor, Pengesahan
 from services.cetak.pdf.pencetak import Pencetak
-from services.cetak.pdf.tte import KredensialTte, kredensial
+from services.cetak.pdf.tte import KredensialTte
 from services.cetak.pengaturan import PengaturanCetak
 from services.cetak.server import convert, nama
 from services.cetak.store.models import RiwayatCetakRow, jejak, permintaan
@@ -181,23 +181,7 @@ class Dasar:
         return info, await uc_riwayat.isi_berkas(self._db, info.riwayat.name.removeprefix("cetak/"))
 
     def _kredensial(self, tte: pb.KredensialTte, siapa: str | None) -> KredensialTte | None:
-        """The signer's TTE credentials: required when the server signs
-        through the TTE service, refused when it does not (so nobody types a
-        passphrase that goes nowhere), checked before anything is counted."""
-        diisi = bool(tte.nik or tte.passphrase or tte.tak_tampak)
-        if siapa is None:
-            if diisi:
-                raise TidakValid("tte", "NIK dan passphrase TTE hanya dipakai bersama tanda_tangan")
-            return None
-        if not self._pencetak.lewat_tte:
-            if diisi:
-                raise TidakValid(
-                    "tte",
-                    "server ini menandatangani dengan kunci cetaknya sendiri (layanan TTE tidak "
-                    "dikonfigurasi): kosongkan NIK dan passphrase",
-                )
-            return None
-        return kredensial(tte.nik, tte.passphrase, tte.tak_tampak)
+        return uc.kredensial_tte(tte.nik, tte.passphrase, tte.tak_tampak, siapa, self._pencetak.lewat_tte)
 
     async def _jatah(self) -> None:
         """One print of the caller's hourly allowance, taken before rendering

@@ -38,7 +38,7 @@ class Verifikasi(Dasar):
                 utuh=t.utuh,
                 tepercaya=t.tepercaya,
                 berubah_setelahnya=t.berubah_setelahnya,
-                sah=t.utuh and t.tepercaya and not t.berubah_setelahnya,
+                sah=aturan.sah(t.utuh, t.tepercaya, t.berubah_setelahnya),
                 bercap_waktu=t.bercap_waktu,
                 keterangan=aturan.keterangan_tanda_tangan(t.utuh, t.tepercaya, t.berubah_setelahnya, t.bercap_waktu),
             )

@@ -11,7 +11,8 @@ from services.cetak.domain.isi import Dokumen, Jenis, peta_teks
 from services.cetak.domain.sumber import DataKurva, DataPenilaian, DataSkp, Identitas
 from services.cetak.domain.susun import Anchor, Pengesahan
 from services.cetak.pdf.pencetak import TandaTanganDigital
-from services.shared.errors import KondisiTidakTerpenuhi
+from services.cetak.pdf.tte import KredensialTte, kredensial
+from services.shared.errors import KondisiTidakTerpenuhi, TidakValid
 from services.shared.principal import Principal
 
 
@@ -89,3 +90,25 @@ def evaluasi_kinerja(
     ttd = tanda_tangan(p, skp, siapa, pegawai if siapa == akses.PEGAWAI else penilai)
     d = susun.evaluasi_kinerja(skp, nilai, kurva, pegawai, penilai, a, atasan)
     return _selesai(Jenis.EVALUASI_KINERJA, d, skp, nilai.kode, ttd)
+
+
+def kredensial_tte(
+    nik: str, passphrase: str, tak_tampak: bool, siapa: str | None, lewat_tte: bool
+) -> KredensialTte | None:
+    """The signer's TTE credentials: required when the server signs through
+    the TTE service, refused when it does not (so nobody types a passphrase
+    that goes nowhere), checked before anything is counted."""
+    diisi = bool(nik or passphrase or tak_tampak)
+    if siapa is None:
+        if diisi:
+            raise TidakValid("tte", "NIK dan passphrase TTE hanya dipakai bersama tanda_tangan")
+        return None
+    if not lewat_tte:
+        if diisi:
+            raise TidakValid(
+                "tte",
+                "server ini menandatangani dengan kunci cetaknya sendiri (layanan TTE tidak "
+                "dikonfigurasi): kosongkan NIK dan passphrase",
+            )
+        return None
+    return kredensial(nik, passphrase, tak_tampak)
