@@ -27,7 +27,7 @@ async def login(ch: grpc.aio.Channel, nip: str) -> Md:
 
 async def kasus(ch: grpc.aio.Channel, hasil: Hasil, klien: int) -> list[tuple[str, Panggilan]]:
     """(name, call(i)) of each key RPC. Call i comes from worker i // 1000
-    (bench/__main__.measure): each of the `klien` workers writes only its own
+    (bench/ukur.measure): each of the `klien` workers writes only its own
     pegawai's realisasi and its own bawahan's rating, so optimistic locking
     does not turn the write figures into conflict figures."""
     auth = auth_pb2_grpc.AuthServiceStub(ch)
