@@ -296,14 +296,16 @@ def tabel_demo(results: list[dict], args: argparse.Namespace, punya_workers: boo
 def tabel_instansi(ins: dict, lantai: dict, args: argparse.Namespace) -> None:
     print(
         f"\nGenerated instansi, {args.pegawai} pegawai (generator {ins['generator_s']:.0f} s), SQLite, "
-        f"{args.concurrency} clients, {args.seconds:g} s per RPC; floor (bare echo) {lantai['rps']:.0f} req/s\n"
-        "| RPC | req/s | p50 ms | p99 ms | of floor | server cores busy | server CPU ms/call | errors |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---|"
+        f"{args.concurrency} clients, {args.seconds:g} s per RPC; floor (bare echo) {lantai['rps']:.0f} req/s "
+        f"and {lantai['cpu_ms']:.3f} ms of its CPU per call\n"
+        "| RPC | req/s | p50 ms | p99 ms | of floor | server cores busy | server CPU ms/call | floor CPU / CPU "
+        "| errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---|"
     )
     for r in ins["rpc"]:
         print(
             f"| {r['rpc']} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['rps'] / lantai['rps']:.3f} | "
-            f"{r['inti']:.2f} | {r['cpu_ms']:.1f} | {_codes(r['errors'])} |"
+            f"{r['inti']:.2f} | {r['cpu_ms']:.1f} | {lantai['cpu_ms'] / max(r['cpu_ms'], 1e-9):.4f} | "
+            f"{_codes(r['errors'])} |"
         )
     b = ins["badai"]
     print(

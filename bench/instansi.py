@@ -53,16 +53,6 @@ def siapkan(settings: Settings, jumlah: int) -> tuple[Hasil, float]:
     return hasil, time.perf_counter() - t
 
 
-async def dengan_cpu(pid: int, ukur: Awaitable[dict]) -> dict:
-    """Runs one measurement and adds the server tree's CPU: cores busy, ms per call."""
-    c0, t0 = proses.cpu_detik(pid), time.perf_counter()
-    r = await ukur
-    c1, t1 = proses.cpu_detik(pid), time.perf_counter()
-    r["inti"] = (c1 - c0) / (t1 - t0)
-    r["cpu_ms"] = (c1 - c0) / max(r["n"], 1) * 1000
-    return r
-
-
 async def ukur_semua(
     server: subprocess.Popen,  # type: ignore[type-arg]
     port: int,
@@ -79,14 +69,14 @@ async def ukur_semua(
             if nama.startswith("Auth/Login"):
                 continue  # below, from many addresses
             await panggil(0)  # warm: first statement plans, first channel to another service
-            rows.append(await dengan_cpu(server.pid, measure(nama, panggil, konkuren, detik)))
+            rows.append(await proses.dengan_cpu(server.pid, measure(nama, panggil, konkuren, detik)))
             if nama.startswith("Skp/GetSkp"):
                 # The window where the server is busiest with cheap calls: does it use every core?
                 out["pendengar"] = proses.pendengar(server.pid, port)
         login = login_banyak(ch, hasil)
         await login(10**6)
         rows.append(
-            await dengan_cpu(server.pid, measure("Auth/Login (argon2id, many accounts)", login, konkuren, detik))
+            await proses.dengan_cpu(server.pid, measure("Auth/Login (argon2id, many accounts)", login, konkuren, detik))
         )
         out["rpc"] = rows
         out["badai"] = await badai(ch, hasil, measure, login, konkuren, detik)

@@ -49,6 +49,10 @@ def _galat(r: dict) -> str:
     return "" if not n else f", {n} errors"
 
 
+def _cpu(r: dict) -> str:
+    return f", {r['cpu_ms']:.1f} ms CPU/call" if "cpu_ms" in r else ""
+
+
 def baris_isu(
     lantai: float,
     instansi: dict | None,
@@ -70,7 +74,10 @@ def baris_isu(
         bersih = not r["errors"]
         out.append(
             Baris(
-                apa, f"{rasio:.3f} ({r['rps']:.0f} req/s{_galat(r)})", f"≥ {minimum:.2f}", rasio >= minimum and bersih
+                apa,
+                f"{rasio:.3f} ({r['rps']:.0f} req/s{_cpu(r)}{_galat(r)})",
+                f"≥ {minimum:.2f}",
+                rasio >= minimum and bersih,
             )
         )
     apa = "ListRekapPenilaian, 1,000 bawahan, one client, p50"

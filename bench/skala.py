@@ -30,7 +30,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from sqlalchemy.engine import make_url
 
-from bench import kunci, lantai, sql
+from bench import kunci, lantai, proses, sql
 from bench import tui as bench_tui
 from bench.generator import PASSWORD, generate, tulis_xlsx
 from bench.ukur import measure
@@ -86,7 +86,10 @@ async def lantai_ukur(konkuren: int, detik: float) -> dict:
                     if time.perf_counter() > akhir:
                         raise
                     await asyncio.sleep(0.2)
-            return await measure("bare grpc.aio echo (floor)", lantai.panggilan(ch), konkuren, detik)
+            # With the echo process's CPU per call: the floor of "CPU per call" (issue 18).
+            return await proses.dengan_cpu(
+                proc.pid, measure("bare grpc.aio echo (floor)", lantai.panggilan(ch), konkuren, detik)
+            )
     finally:
         hentikan(proc)
 
