@@ -36,7 +36,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from sqlalchemy import select
 
 from bench import cetak, instansi, nasional, penilaian, proses, sasaran, serbuan
-from bench.skala import hentikan, lantai_ukur, pg_admin, port_bebas, siap
+from bench.skala import lantai_ukur, pg_admin, port_bebas, siap
 from bench.ukur import measure, satu_klien
 from services.profil import passwords
 from services.profil.store.models import AkunRow
@@ -206,7 +206,7 @@ def _env_server(data_dir: Path, extra: dict[str, str] | None = None) -> dict[str
     return {**env, **(extra or {})}
 
 
-def _serve(port: int, env: dict[str, str], args: argparse.Namespace, punya_workers: bool) -> subprocess.Popen:  # type: ignore[type-arg]
+def _serve(port: int, env: dict[str, str], args: argparse.Namespace, punya_workers: bool) -> subprocess.Popen:
     return subprocess.Popen(
         proses.perintah_serve(port, args.workers, punya_workers),
         env=env,
@@ -230,7 +230,7 @@ def fase_demo(args: argparse.Namespace, tmp: Path, punya_workers: bool) -> tuple
         asyncio.run(siap(port))
         return asyncio.run(bench_demo(port, args.concurrency, args.seconds, ids, nips, args.cetak_saja))
     finally:
-        hentikan(server)
+        proses.hentikan_pohon(server)
 
 
 def fase_instansi(args: argparse.Namespace, tmp: Path, punya_workers: bool) -> dict:
@@ -245,7 +245,7 @@ def fase_instansi(args: argparse.Namespace, tmp: Path, punya_workers: bool) -> d
         asyncio.run(siap(port))
         out = asyncio.run(instansi.ukur_semua(server, port, hasil, measure, args.concurrency, args.seconds))
     finally:
-        hentikan(server)
+        proses.hentikan_pohon(server)
     # And just after: the ratios use the mean of the two; how far apart they are shows the noise.
     sesudah = asyncio.run(lantai_ukur(args.concurrency, args.seconds))
     rata = {k: (lantai[k] + sesudah[k]) / 2 for k in ("rps", "p50", "cpu_ms")}

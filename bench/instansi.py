@@ -54,7 +54,7 @@ def siapkan(settings: Settings, jumlah: int) -> tuple[Hasil, float]:
 
 
 async def ukur_semua(
-    server: subprocess.Popen,  # type: ignore[type-arg]
+    server: subprocess.Popen,
     port: int,
     hasil: Hasil,
     measure: Ukur,

@@ -7,6 +7,7 @@ counts children that have exited, so the live tree is walked each time."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -108,3 +109,20 @@ async def dengan_cpu(pid: int, ukur: Awaitable[dict]) -> dict:
     r["inti"] = (c1 - c0) / (t1 - t0)
     r["cpu_ms"] = (c1 - c0) / max(r["n"], 1) * 1000
     return r
+
+
+def hentikan_pohon(proc: subprocess.Popen) -> None:
+    """Stops the server and, should a worker outlive its parent, each of the
+    processes of its tree by pid (they are all ours: started by this bench)."""
+    sisa = [p for p in pohon(proc.pid) if p != proc.pid]
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+    for p in sisa:
+        try:
+            os.kill(p, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
