@@ -9,7 +9,7 @@
    with the server's CPU per call, Login over many accounts, a login storm
    beside reads, and whether the server uses every core.
 4. The deadline rush on PostgreSQL, one process per service (bench/serbuan.py),
-   unless --tanpa-serbuan or PostgreSQL is unreachable.
+   unless --tanpa-serbuan, or PostgreSQL or nginx is missing (then it says so).
 Then deploy/SCALING.md's inputs and arithmetic (bench/nasional.py), and the
 issue's table: figure, target, ok / NOT MET (bench/sasaran.py).
 Never part of `make test`."""
