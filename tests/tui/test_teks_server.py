@@ -20,7 +20,7 @@ from services.profil.store.models import PegawaiRow
 from tests import data
 from tests.api.skp.bantu import buat_skp, get, rid, tambah_indikator, tambah_rhk
 from tests.tui.helpdesk import buka_pegawai, cari
-from tests.tui.pilot import aplikasi, baris_layar, ketik, masuk, terkirim, tunggu
+from tests.tui.pilot import baris_layar, ketik, terkirim, tunggu
 from tests.tui.skp import buka_daftar_skp
 from tui.app import EkinerjaApp
 from tui.screens.detail_skp import DetailSkpScreen
@@ -119,15 +119,13 @@ async def klik(pilot, teks: str) -> None:
             await tunggu(pilot)
 
 
-async def test_atasan_melihat_data_beracun_sebagai_teks(server, address, client, tmp_path):
+async def test_atasan_melihat_data_beracun_sebagai_teks(server, buka_aplikasi, client, tmp_path):
     ssh = tmp_path / "ssh"  # where the screenshot would have been written
     ssh.mkdir()
     harus = await data_beracun(server, client, ssh)
-    app = aplikasi(address)
     aksi: list[str] = []
-    tanpa_aksi(app, aksi)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG, ukuran=(160, 40)) as (app, pilot):
+        tanpa_aksi(app, aksi)
         # Profil > List Pegawai Bawahan, the attacker's row.
         await pilot.press("4")
         await tunggu(pilot)
@@ -153,15 +151,13 @@ async def test_atasan_melihat_data_beracun_sebagai_teks(server, address, client,
     assert list(ssh.iterdir()) == []
 
 
-async def test_helpdesk_melihat_data_beracun_sebagai_teks(server, address, client, tmp_path):
+async def test_helpdesk_melihat_data_beracun_sebagai_teks(server, buka_aplikasi, client, tmp_path):
     ssh = tmp_path / "ssh"  # where the screenshot would have been written
     ssh.mkdir()
     harus = await data_beracun(server, client, ssh)
-    app = aplikasi(address)
     aksi: list[str] = []
-    tanpa_aksi(app, aksi)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await masuk(pilot, "helpdesk.bkpsdm")
+    async with buka_aplikasi("helpdesk.bkpsdm", ukuran=(160, 40)) as (app, pilot):
+        tanpa_aksi(app, aksi)
         await cari(pilot, "sutikno")
         periksa(app, [harus["nama"], harus["jabatan"]])
         await klik(pilot, harus["jabatan"])
@@ -185,7 +181,7 @@ async def test_aksi_berargumen_ditolak(buka_aplikasi, tmp_path):
     assert list(ssh.iterdir()) == []
 
 
-async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, address, client, tmp_path):
+async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, buka_aplikasi, client, tmp_path):
     """Penilaian: Pilih Bawahan, Penilaian Bawahan (realisasi and feedback) and the Rekap."""
     from ekinerja.penilaian.v1 import penilaian_pb2
 
@@ -220,11 +216,9 @@ async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, address, c
         ),
         metadata=await client.login(nip=data.ENDANG),
     )
-    app = aplikasi(address)
     aksi: list[str] = []
-    tanpa_aksi(app, aksi)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG, ukuran=(160, 40)) as (app, pilot):
+        tanpa_aksi(app, aksi)
         await buka_penilaian(pilot)
         await pilot.press("2")
         await tunggu(pilot)
