@@ -87,7 +87,7 @@ async def test_helpdesk_footer_muat_dan_setiap_aksi_ada_di_bantuan(buka_aplikasi
         assert "esc" in await bantuan(pilot)
 
 
-async def test_pegawai_dan_admin_footer_muat(buka_aplikasi):
+async def test_footer_atasan_muat_dan_aksi_lainnya_ada_di_bantuan(buka_aplikasi):
     async with buka_aplikasi(data.ENDANG) as (app, pilot):
         assert isinstance(app.screen, UtamaScreen)
         assert footer_muat(app) == ["e Edit Profil", "1-6 Tab", "^l Keluar", "f1 Bantuan"]
@@ -109,6 +109,9 @@ async def test_pegawai_dan_admin_footer_muat(buka_aplikasi):
         await pilot.press("d")
         await tunggu(pilot)
         footer_muat(app)
+
+
+async def test_footer_admin_muat_di_capaian_organisasi(buka_aplikasi):
     async with buka_aplikasi("admin.madiun") as (app, pilot):
         assert isinstance(app.screen, CapaianOrganisasiScreen)
         footer_muat(app)
