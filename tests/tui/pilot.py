@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from rich.console import Console
 from textual.app import App
@@ -22,9 +23,10 @@ from tui.app import EkinerjaApp
 UKURAN = (80, 24)
 
 
-def aplikasi(address: str) -> EkinerjaApp:
-    """The app as the CLI builds it; without animations, which Pilot would wait out."""
-    app = EkinerjaApp(address)
+def aplikasi(address: str, *args: Any, **kwargs: Any) -> EkinerjaApp:
+    """The app as the CLI (or, with the account and session folder, the SSH gateway)
+    builds it; without animations, which Pilot would wait out."""
+    app = EkinerjaApp(address, *args, **kwargs)
     app.animation_level = "none"
     # Every toast as it is posted: Textual drops one when its timeout passes, which on a
     # loaded machine came before the test looked (test_mengakhiri_penugasan_plt failed so).
