@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import io
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 from rich.console import Console
 from textual.app import App
+from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, OptionList, Select, Static
 from textual.worker import WorkerState
 
 from tests import data
@@ -16,12 +23,13 @@ from tui.app import EkinerjaApp
 UKURAN = (80, 24)
 
 
-def aplikasi(address: str) -> EkinerjaApp:
-    """The app as the CLI builds it; without animations, which Pilot would wait out."""
-    app = EkinerjaApp(address)
+def aplikasi(address: str, *args: Any, **kwargs: Any) -> EkinerjaApp:
+    """The app as the CLI (or, with the account and session folder, the SSH gateway)
+    builds it; without animations, which Pilot would wait out."""
+    app = EkinerjaApp(address, *args, **kwargs)
     app.animation_level = "none"
     # Every toast as it is posted: Textual drops one when its timeout passes, which on a
-    # loaded machine came before the test looked (test_akhiri_penugasan failed so).
+    # loaded machine came before the test looked (test_mengakhiri_penugasan_plt failed so).
     dikirim: list[str] = []
     notify = app.notify
 
@@ -44,11 +52,11 @@ async def tunggu(pilot: Pilot) -> None:
         # a form): pending messages count as busy too.
         app = pilot.app
         antre = any(
-            node._message_queue.qsize() for screen in app.screen_stack for node in (screen, *screen.walk_children())
+            node.message_queue_size for screen in app.screen_stack for node in (screen, *screen.walk_children())
         )
         return (
             antre
-            or app._message_queue.qsize() > 0
+            or app.message_queue_size > 0
             or any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
         )
 
@@ -81,12 +89,15 @@ def kolom(app: App[object], selector: str, nama: str) -> list[str]:
     return [r[i] for r in baris(table)]
 
 
+def terkirim(app: App[object]) -> list[str]:
+    """The toasts `aplikasi` recorded, in order (a test may clear it to see only what follows)."""
+    catatan: list[str] = app.pemberitahuan_terkirim  # type: ignore[attr-defined]
+    return catatan
+
+
 def pemberitahuan(app: App[object]) -> str:
     """Every toast shown so far, expired ones too."""
-    terkirim = getattr(app, "pemberitahuan_terkirim", None)
-    if terkirim is not None:
-        return " | ".join(terkirim)
-    return " | ".join(str(n.message) for n in app._notifications)
+    return " | ".join(terkirim(app))
 
 
 async def ketik(pilot: Pilot, selector: str, nilai: str) -> None:
@@ -99,6 +110,26 @@ async def ketik(pilot: Pilot, selector: str, nilai: str) -> None:
     await pilot.pause()
 
 
+def opsi(select: Select[object]) -> list[str]:
+    """The choices a Select offers, as its menu lists them (the blank prompt left out)."""
+    menu = select.query_one(OptionList)
+    return [str(o.prompt) for o in menu.options if str(o.prompt) != select.prompt]
+
+
+async def pilih_opsi(pilot: Pilot, selector: str, awalan: str) -> None:
+    """Chooses the first choice of a Select that starts with `awalan` as a user
+    does: Enter opens its menu, the cursor goes to the choice, Enter takes it."""
+    select = pilot.app.screen.query_one(selector, Select)
+    menu = select.query_one(OptionList)
+    cocok = [i for i, o in enumerate(menu.options) if str(o.prompt).startswith(awalan)]
+    assert cocok, f"no choice starting with {awalan!r}: {opsi(select)}"
+    select.focus()
+    await pilot.press("enter")
+    menu.highlighted = cocok[0]
+    await pilot.press("enter")
+    await tunggu(pilot)
+
+
 async def masuk(pilot: Pilot, nip: str, password: str = data.PASSWORD) -> None:
     screen = pilot.app.screen
     screen.query_one("#nip", Input).value = nip
@@ -108,7 +139,52 @@ async def masuk(pilot: Pilot, nip: str, password: str = data.PASSWORD) -> None:
     await tunggu(pilot)
 
 
+@asynccontextmanager
+async def dibuka(
+    address: str, nip: str | None = None, ukuran: tuple[int, int] = UKURAN
+) -> AsyncIterator[tuple[EkinerjaApp, Pilot]]:
+    """The app against `address` at `ukuran`, signed in as `nip` (None: on the login
+    screen). The `buka_aplikasi` fixture (tests/tui/conftest.py) passes the test server's."""
+    app = aplikasi(address)
+    async with app.run_test(size=ukuran) as pilot:
+        if nip is not None:
+            await masuk(pilot, nip)
+        yield app, pilot
+
+
+def baris_layar(app: App[object]) -> list[Strip]:
+    """The screen row by row, as the user sees it, read through public API the way
+    `Screen.get_style_at` reads one cell: the widget on top at each cell
+    (`Screen.get_widget_at`), then that widget's line (`Widget.render_lines`)."""
+    screen = app.screen
+    lebar, tinggi = screen.size
+    rows = []
+    for y in range(tinggi):
+        di_atas: list[tuple[Widget, Region] | None] = []
+        for x in range(lebar):
+            try:
+                di_atas.append(screen.get_widget_at(x, y))
+            except NoWidget:
+                di_atas.append(None)
+        potongan = []
+        x = 0
+        while x < lebar:
+            akhir = x + 1
+            while akhir < lebar and di_atas[akhir] == di_atas[x]:
+                akhir += 1
+            sini = di_atas[x]
+            if sini is None:
+                potongan.append(Strip.blank(akhir - x))
+            else:
+                widget, region = sini
+                lines = widget.render_lines(Region(0, y - region.y, region.width, 1))
+                line = lines[0] if lines else Strip.blank(region.width)
+                potongan.append(line.crop(x - region.x, akhir - region.x))
+            x = akhir
+        rows.append(Strip.join(potongan))
+    return rows
+
+
 def layar(app: App[object]) -> str:
     """What the screen shows, as plain text (what a user at 80x24 sees)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+    return "\n".join(strip.text for strip in baris_layar(app))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, RadioButton, Select, TextArea
+from textual.widgets import DataTable, RadioButton, TextArea
 
-from tests.tui.pilot import ketik, tunggu
+from tests.tui.pilot import ketik, pilih_opsi, tunggu
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.tambah_indikator import TambahIndikatorScreen
 from tui.screens.tambah_rhk import TambahRhkScreen
@@ -53,8 +53,7 @@ async def tambah_rhk(pilot: Pilot, teks: str, jenis: str = "utama", atasan: str 
     await tunggu(pilot)
     assert isinstance(pilot.app.screen, TambahRhkScreen)
     if atasan:
-        pilih = pilot.app.screen.query_one("#rhk-atasan", Select)
-        pilih.value = next(v for label, v in pilih._options if str(label).startswith(atasan))
+        await pilih_opsi(pilot, "#rhk-atasan", atasan)
     if jenis:
         pilot.app.screen.query_one(f"#jenis-{1 if jenis == 'utama' else 2}", RadioButton).value = True
     await isi_teks(pilot, "#teks", teks)

@@ -20,7 +20,7 @@ from tests import data
 from tests.api.penilaian.bantu import TAHUN_BUKA, nilai, skp_disetujui
 from tests.api.skp.bantu import buat_skp
 from tests.tui.penilaian import buka_penilaian, pilih
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, ketik, kolom, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail
 from tui.screens.cetak_dokumen import CetakDokumenScreen
 from tui.screens.cetak_massal import CetakMassalScreen
@@ -59,14 +59,12 @@ async def cetak(pilot, simpan_ke: Path) -> None:
     await tunggu(pilot)
 
 
-async def test_rencana_skp_draft_dicetak_bertanda_draf(address, client, tmp_path):
+async def test_rencana_skp_draft_dicetak_bertanda_draf(buka_aplikasi, client, tmp_path):
     folder = tmp_path / "cetak"
     folder.mkdir()
     sutikno = await client.login(nip=data.SUTIKNO)
     await buat_skp(client, sutikno, awal=(TAHUN_BUKA, 1, 1), akhir=(TAHUN_BUKA, 12, 31))
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await buka_detail(pilot)
         assert isi(app, "#status-skp") == "Status SKP: DRAFT"
@@ -79,13 +77,11 @@ async def test_rencana_skp_draft_dicetak_bertanda_draf(address, client, tmp_path
         assert "DRAF — belum disetujui pejabat penilai kinerja (status SKP: DRAFT)" in teks_pdf(satu_pdf(folder))
 
 
-async def test_pegawai_cetak_rencana_skp_dengan_anchor(address, client, tmp_path):
+async def test_pegawai_cetak_rencana_skp_dengan_anchor(buka_aplikasi, client, tmp_path):
     folder = tmp_path / "cetak"  # tmp_path holds the server's data too
     folder.mkdir()
     await skp_disetujui(client)  # SUTIKNO's, next year: the top row of Daftar SKP
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await buka_detail(pilot)
         await pilot.press("c")
@@ -156,11 +152,9 @@ async def test_pegawai_cetak_rencana_skp_dengan_anchor(address, client, tmp_path
         assert "2 kali dicetak" in isi(app, "#judul-riwayat-cetak")
 
 
-async def test_pegawai_cetak_form_penilaian_dari_penilaian_skp(address, client, tmp_path):
+async def test_pegawai_cetak_form_penilaian_dari_penilaian_skp(buka_aplikasi, client, tmp_path):
     await skp_disetujui(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         pilih(pilot, "#tabel-periode", "Akhir Tahun")
         await pilot.press("c")
@@ -185,14 +179,12 @@ async def test_pegawai_cetak_form_penilaian_dari_penilaian_skp(address, client, 
         assert "SUTIKNO" in t and "ENDANG SUMARSIH" in t
 
 
-async def test_penilai_cetak_form_bawahan_dan_cetak_massal(address, client, tmp_path):
+async def test_penilai_cetak_form_bawahan_dan_cetak_massal(buka_aplikasi, client, tmp_path):
     await skp_disetujui(client, data.ENDANG, penilai=data.KEPALA_BKPSDM)  # her own: the way to Penilaian SKP
     sutikno = await skp_disetujui(client, data.SUTIKNO)
     await skp_disetujui(client, data.WIDANANG)
     await nilai(client, await client.login(nip=data.ENDANG), sutikno, SESUAI, SESUAI)  # WIDANANG not yet
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_penilaian(pilot)
         await pilot.press("2")
         await tunggu(pilot)

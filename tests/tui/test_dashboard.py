@@ -14,7 +14,7 @@ from rich.text import Text
 from tests import data
 from tests.api.skp.bantu import buat_skp, rid, tambah_indikator, tambah_rhk
 from tests.tui.penilaian import TAHUN, skp_disetujui
-from tests.tui.pilot import UKURAN, aplikasi, baris, masuk, teks, tunggu
+from tests.tui.pilot import baris, isi, teks, tunggu
 from tests.tui.test_sesi_dan_jaringan import port_kosong
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.dashboard import DashboardScreen
@@ -44,7 +44,7 @@ async def enter_di(pilot, panel: PanelDasbor, baris_ke: int = 0) -> None:
     await tunggu(pilot)
 
 
-async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
+async def test_pegawai_membuka_dasbor_melihat_skp_dan_batas_penilaian_berikutnya(buka_aplikasi, client):
     md = await client.login(nip=data.SUTIKNO)
     g = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.SUTIKNO}"), metadata=md)
     await client.profil.UpdatePegawai(
@@ -55,9 +55,7 @@ async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
         metadata=md,
     )
     skp = await skp_disetujui(client, data.SUTIKNO)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("d")
         await tunggu(pilot)
         saya = app.screen.query_one(SkpSaya)
@@ -83,18 +81,17 @@ async def test_dashboard_pegawai_skp_dan_batas_berikutnya(address, client):
         await pilot.press("escape")
         await tunggu(pilot)
         await enter_di(pilot, app.screen.query_one(BatasBerikutnya))
-        assert isinstance(app.screen, PenilaianSkpScreen) and app.screen._skp.name == skp.name
+        assert isinstance(app.screen, PenilaianSkpScreen)
+        assert f"SKP Tahun {skp.periode_akhir.year}" in isi(app, "#kepala-penilaian")  # his only SKP
 
 
-async def test_dashboard_atasan_persetujuan_penilaian_dan_kurva(address, client):
+async def test_atasan_membuka_dasbor_melihat_persetujuan_penilaian_dan_kurva(buka_aplikasi, client):
     await skp_disetujui(client, data.SUTIKNO)
     md = await client.login(nip=data.WIDANANG)
     diajukan = await buat_skp(client, md, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
     await tambah_indikator(client, md, await tambah_rhk(client, md, diajukan))
     await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=diajukan.name), metadata=md)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await pilot.press("d")
         await tunggu(pilot)
         persetujuan = app.screen.query_one(MenungguPersetujuan)
@@ -118,10 +115,8 @@ async def test_dashboard_atasan_persetujuan_penilaian_dan_kurva(address, client)
         assert isinstance(app.screen, LihatKurvaScreen)
 
 
-async def test_dashboard_admin_capaian_belum_final(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+async def test_admin_membuka_dasbor_melihat_capaian_yang_belum_final(buka_aplikasi, client):
+    async with buka_aplikasi("admin.madiun") as (app, pilot):
         assert isinstance(app.screen, CapaianOrganisasiScreen)
         await pilot.press("d")
         await tunggu(pilot)
@@ -135,10 +130,8 @@ async def test_dashboard_admin_capaian_belum_final(address, client):
         assert isinstance(app.screen, CapaianOrganisasiScreen)
 
 
-async def test_dashboard_server_tak_terjangkau_dikatakan_di_setiap_panel(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_dasbor_saat_server_tak_terjangkau_mengatakannya_di_setiap_panel(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         # The network goes away after login: each panel says so in words, none stays "Memuat...".
         await app.backend.close()
         app.backend.address, app.backend.timeout = f"127.0.0.1:{port_kosong()}", 2

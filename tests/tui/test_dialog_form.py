@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Checkbox, RadioButton
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, ketik, kolom, layar, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import ketik, kolom, layar, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_rhk, tambah_skp
 from tui.screens.tambah_rhk import TambahRhkScreen
 from tui.screens.tambah_skp import TambahSkpScreen
@@ -25,10 +25,8 @@ def terlihat(app, teks: str) -> None:
     assert teks in dalam_dialog(app), f"{teks!r} not on the 80x24 screen:\n{layar(app)}"
 
 
-async def test_tambah_skp_menampilkan_penolakan_dan_memfokus_isiannya(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_tambah_skp_menampilkan_penolakan_dan_memfokus_isiannya(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         # The end before the start (the server's rule, google.rpc.BadRequest naming skp.periode_akhir).
         await tambah_skp(pilot, "01/07/2023", "30/06/2023")
@@ -59,10 +57,8 @@ async def test_tambah_skp_menampilkan_penolakan_dan_memfokus_isiannya(address):
         terlihat(app, "bertumpang tindih dengan SKP lain Anda")
 
 
-async def test_tambah_rhk_kosong_terlihat(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_menyimpan_rhk_kosong_menampilkan_penolakannya_di_dialog(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -79,10 +75,8 @@ async def test_tambah_rhk_kosong_terlihat(address):
         assert app.screen.query_one("#pesan").render().plain.strip()
 
 
-async def test_pesan_lama_hilang_saat_isian_diubah(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_mengubah_isian_menghapus_pesan_penolakan_yang_lama(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         app.action_ubah_password()
         await tunggu(pilot)
         assert isinstance(app.screen, UbahPasswordScreen)
@@ -98,10 +92,8 @@ async def test_pesan_lama_hilang_saat_isian_diubah(address):
         assert "Ulangan password baru tidak sama." not in layar(app)
 
 
-async def test_tab_setelah_skp_plt_ke_unor_plt(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.NUR_PURWATI)
+async def test_tab_setelah_mencentang_skp_plt_pindah_ke_pilihan_unor_plt(buka_aplikasi):
+    async with buka_aplikasi(data.NUR_PURWATI) as (app, pilot):
         await buka_daftar_skp(pilot)
         await pilot.press("t")
         await tunggu(pilot)
@@ -117,10 +109,8 @@ async def test_tab_setelah_skp_plt_ke_unor_plt(address):
 
 
 @pytest.mark.parametrize("pilihan", ["radio", "centang"])
-async def test_pilihan_terbaca_tanpa_warna(address, pilihan):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_pilihan_terbaca_tanpa_warna(buka_aplikasi, pilihan):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await pilot.press("t")
         await tunggu(pilot)
@@ -137,13 +127,11 @@ async def test_pilihan_terbaca_tanpa_warna(address, pilihan):
             assert plt.render_line(0).text != mati
 
 
-async def test_enter_setelah_mencari_unit_memilih_yang_pertama(address):
+async def test_enter_setelah_mencari_unit_memilih_yang_pertama(buka_aplikasi):
     from tests.tui.test_plt_plh import buka_tambah
     from tui.widgets.pilih_unor import PilihUnor
 
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_tambah(pilot)
         await ketik(pilot, ".cari-unor", "seksi pelayanan")
         await pilot.press("enter")  # before the search typed has answered, too
@@ -152,7 +140,7 @@ async def test_enter_setelah_mencari_unit_memilih_yang_pertama(address):
         assert "Dipilih: SEKSI PELAYANAN" in " ".join(layar(app).split())
 
 
-async def test_ekspektasi_panjang_tampil_utuh_setelah_disimpan(address, client):
+async def test_ekspektasi_panjang_tampil_utuh_setelah_disimpan(buka_aplikasi, client):
     from textual.widgets import OptionList
 
     from tests.tui.skp import isi_teks
@@ -164,8 +152,7 @@ async def test_ekspektasi_panjang_tampil_utuh_setelah_disimpan(address, client):
         "Laporan bulanan kepegawaian disampaikan tepat waktu setiap tanggal lima dengan data "
         "yang akurat kata kata kata PENUTUP"
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot)
         await buka_detail_bawahan(pilot)
         await pilot.press("3")
@@ -184,14 +171,13 @@ async def test_ekspektasi_panjang_tampil_utuh_setelah_disimpan(address, client):
         assert "kata kata kata" in teks and "PENUTUP" in teks, layar(app)
 
 
-async def test_daftar_mulai_di_baris_pertama_yang_dapat_dipilih(address, client):
+async def test_daftar_mulai_di_baris_pertama_yang_dapat_dipilih(buka_aplikasi, client):
     from textual.widgets import DataTable
 
     from tests.tui.test_skp_bawahan import buka_detail_bawahan, buka_skp_bawahan, skp_sutikno
 
     await skp_sutikno(client, disetujui=False)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot)
         await buka_detail_bawahan(pilot)
         await pilot.press("2")
@@ -207,30 +193,25 @@ def kata_di_layar(app) -> set[str]:
     return set(layar(app).replace("│", " ").split())
 
 
-async def test_kolom_tidak_terpotong_di_tengah_kata(address, client):
+async def test_kolom_tidak_terpotong_di_tengah_kata(buka_aplikasi, client):
     from tests.tui.test_skp_bawahan import buka_skp_bawahan, skp_sutikno
 
     await skp_sutikno(client, disetujui=False)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("3")  # Satu Unit: ENDANG's jabatan wraps in its column
         await tunggu(pilot)
         kata = kata_di_layar(app)
         assert {"Kepala", "BIDANG", "PEMBINAAN,", "KESEJAHTERAAN"} <= kata, layar(app)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot)
         kata = kata_di_layar(app)
         assert {"SUTIKNO", "PENGADMINISTRASI", "KEPEGAWAIAN", "Des", "2023"} <= kata, layar(app)
 
 
-async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(address):
+async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(buka_aplikasi):
     from tui.screens.edit_lampiran import EditLampiranScreen
 
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -263,15 +244,13 @@ async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(address
         assert "Tidak ada perubahan." in pemberitahuan(app)
 
 
-async def test_isian_teks_menampilkan_penolakan_dan_memfokus_isiannya(address, client):
+async def test_isian_teks_menampilkan_penolakan_dan_memfokus_isiannya(buka_aplikasi, client):
     from tests.tui.penilaian import RHK, buka_penilaian, pilih, skp_disetujui
     from tui.screens.isian_teks import IsianTeksScreen
     from tui.screens.rencana_aksi import RencanaAksiScreen
 
     await skp_disetujui(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         pilih(pilot, "#tabel-periode", "Akhir Tahun")  # an open period
         await pilot.press("a")

@@ -6,7 +6,7 @@ from google.protobuf.field_mask_pb2 import FieldMask
 from textual.widgets import OptionList
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, ketik, pemberitahuan, tunggu
 from tui.screens.edit_profil import EditProfilScreen
 from tui.screens.utama import UtamaScreen
 
@@ -18,11 +18,9 @@ async def pegawai(client, nip: str) -> profil_pb2.Pegawai:
     return await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{nip}"), metadata=md)
 
 
-async def test_edit_profil_mengubah_jabatan(address, client):
+async def test_edit_profil_mengubah_jabatan(buka_aplikasi, client):
     before = await pegawai(client, data.SUTIKNO)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("e")
         await tunggu(pilot)
         assert isinstance(app.screen, EditProfilScreen)
@@ -47,10 +45,8 @@ async def test_edit_profil_mengubah_jabatan(address, client):
     assert g.jabatan == "Pengelola Data Kepegawaian" and g.unor_id == data.BIDANG
 
 
-async def test_edit_profil_pindah_unit_kerja_lewat_pencarian_mengubah_atasan(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_edit_profil_pindah_unit_kerja_lewat_pencarian_mengubah_atasan(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("e")
         await tunggu(pilot)
         daftar = app.screen.query_one(".daftar-unor", OptionList)
@@ -76,10 +72,8 @@ async def test_edit_profil_pindah_unit_kerja_lewat_pencarian_mengubah_atasan(add
     assert g.unor_id == data.PELAYANAN and g.jabatan == "PENGADMINISTRASI KEPEGAWAIAN"
 
 
-async def test_profil_diubah_di_tempat_lain_memberi_tahu_dan_memuat_ulang(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_profil_diubah_di_tempat_lain_memberi_tahu_dan_memuat_ulang(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("e")
         await tunggu(pilot)
         # Meanwhile, in another session, the same pegawai changes the jabatan.

@@ -15,7 +15,7 @@ from textual.widgets import RadioButton
 from tests import data
 from tests.api.skp.bantu import buat_skp, get, rid, skp_siap
 from tests.tui.helpdesk import alasan_kosong_ditolak, beri_alasan, masuk_ke_pegawai
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, tunggu
+from tests.tui.pilot import isi, ketik, kolom, tunggu
 from tui.format import BULAN
 from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
 from tui.screens.edit_profil import EditProfilScreen
@@ -40,9 +40,8 @@ def ddmmyyyy(d: dt.date) -> str:
     return d.strftime("%d/%m/%Y")
 
 
-async def test_edit_profil_jabatan(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_helpdesk_mengubah_jabatan_dengan_alasan(buka_aplikasi, client):
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, "sutikno")
         await pilot.press("e")
         await tunggu(pilot)
@@ -57,12 +56,11 @@ async def test_edit_profil_jabatan(address, client):
     assert (await pegawai(client, data.SUTIKNO)).jabatan == "Pengelola Data Kepegawaian"
 
 
-async def test_pindah_unit_kerja_lalu_muat_ulang_penilai(address, client):
+async def test_helpdesk_memindah_unit_kerja_lalu_memuat_ulang_penilai_skp(buka_aplikasi, client):
     """SUTIKNO moves to SEKSI PELAYANAN: his atasan becomes CAMAT JIWAN, but his SKP keeps ENDANG
     as penilai until Muat Ulang."""
     await buat_skp(client, await client.login(nip=data.SUTIKNO))
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         await pilot.press("e")
         await tunggu(pilot)
@@ -96,14 +94,13 @@ async def test_pindah_unit_kerja_lalu_muat_ulang_penilai(address, client):
     assert g.unor_id == data.PELAYANAN and g.jabatan == "PENGADMINISTRASI KEPEGAWAIAN"
 
 
-async def test_edit_status_skp(address, client):
+async def test_helpdesk_mengubah_status_skp_dengan_alasan(buka_aplikasi, client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
     skp = await client.skp.AjukanSkp(
         skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         await pilot.press("2")
         await tunggu(pilot)
@@ -123,9 +120,8 @@ async def test_edit_status_skp(address, client):
     assert (await get(client, md, skp)).status == skp_pb2.STATUS_SKP_DRAFT
 
 
-async def test_tambah_dan_akhiri_plt(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_helpdesk_menambah_lalu_mengakhiri_plt(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.STAF_SEKRETARIAT)
         await pilot.press("t")
         await tunggu(pilot)
@@ -166,9 +162,8 @@ async def test_tambah_dan_akhiri_plt(address):
         assert "berakhir" in isi(app, "#hd-hasil")
 
 
-async def test_kirim_kode_reset(address, server):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_helpdesk_mengirim_kode_reset_ke_email_pegawai(buka_aplikasi, server):
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, "widanang")
         await pilot.press("k")
         await tunggu(pilot)
@@ -185,7 +180,7 @@ async def test_kirim_kode_reset(address, server):
     assert kode and not any(k in hasil for k in kode)
 
 
-async def test_jadikan_pimpinan_mengganti_pimpinan(address, client):
+async def test_helpdesk_menjadikan_pimpinan_menggantikan_pimpinan_lama(buka_aplikasi, client):
     """WIDANANG becomes the head of his bidang (his jabatan now says so), replacing ENDANG."""
     md = await client.login(nip=data.WIDANANG)
     g = await client.profil.GetPegawai(profil_pb2.GetPegawaiRequest(name=f"pegawai/{data.WIDANANG}"), metadata=md)
@@ -199,8 +194,7 @@ async def test_jadikan_pimpinan_mengganti_pimpinan(address, client):
         ),
         metadata=md,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, "widanang")
         await pilot.press("j")
         await tunggu(pilot)

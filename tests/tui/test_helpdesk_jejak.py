@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 from tests import data
 from tests.api.skp.bantu import rid, skp_siap
 from tests.tui.helpdesk import HELPDESK, beri_alasan, masuk_ke_pegawai, tampak
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, tunggu
+from tests.tui.pilot import UKURAN, isi, ketik, kolom, tunggu
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.detail_jejak import DetailJejakScreen
 from tui.screens.edit_status import EditStatusScreen
@@ -28,13 +28,12 @@ async def kode_reset(client, nip: str, alasan: str) -> None:
     )
 
 
-async def test_perubahan_dari_konsol_tercatat_dengan_alasannya(address, client):
+async def test_perubahan_dari_konsol_tercatat_dengan_alasannya(buka_aplikasi, client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
     await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
     await kode_reset(client, data.ENDANG, "Bukan untuk SUTIKNO")
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         await pilot.press("2")
         await tunggu(pilot)
@@ -108,11 +107,9 @@ async def test_perubahan_dari_konsol_tercatat_dengan_alasannya(address, client):
         assert baris[0] == ("UbahStatusSkp", "Tiket 88: ajukan ulang")
 
 
-async def test_admin_instansi_membuka_jejak_audit(address, client):
+async def test_admin_instansi_membuka_jejak_audit(buka_aplikasi, client):
     await kode_reset(client, data.WIDANANG, "Lupa password")
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+    async with buka_aplikasi("admin.madiun") as (app, pilot):
         assert isinstance(app.screen, CapaianOrganisasiScreen)
         await pilot.press("a")
         await tunggu(pilot)

@@ -12,7 +12,7 @@ from ekinerja.skp.v1 import skp_pb2
 from tests import data
 from tests.api.skp.bantu import buat_skp, rid, skp_siap
 from tests.tui.helpdesk import buka_pegawai, masuk_ke_pegawai
-from tests.tui.pilot import UKURAN, aplikasi, isi, kolom, tunggu
+from tests.tui.pilot import isi, kolom, tunggu
 from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.screens.pegawai_helpdesk import PegawaiHelpdeskScreen
 from tui.screens.tambah_penugasan import usul_selesai
@@ -38,9 +38,8 @@ class Ketukan:
             await tunggu(self.pilot)
 
 
-async def test_unit_kerja_salah(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_memperbaiki_unit_kerja_yang_salah_dalam_15_ketukan(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         tekan = Ketukan(pilot)
         await tekan("e", "tab", *"seksi", "enter", "enter", "1", "enter", "enter")
@@ -50,10 +49,9 @@ async def test_unit_kerja_salah(address):
         assert "UNIT KERJA PNS SEKSI PELAYANAN" in isi(app, "#hd-pribadi")
 
 
-async def test_atasan_salah_muat_ulang_penilai(address, client):
+async def test_memuat_ulang_penilai_atasan_yang_salah_dalam_15_ketukan(buka_aplikasi, client):
     await buat_skp(client, await client.login(nip=data.SUTIKNO))
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         tekan = Ketukan(pilot)
         await tekan("m", "1", "enter", "enter")
@@ -62,12 +60,11 @@ async def test_atasan_salah_muat_ulang_penilai(address, client):
         assert "Pejabat penilai SKP" in isi(app, "#hd-hasil")
 
 
-async def test_status_skp(address, client):
+async def test_mengubah_status_skp_dalam_15_ketukan(buka_aplikasi, client):
     md = await client.login(nip=data.SUTIKNO)
     skp = await skp_siap(client, md)
     await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         tekan = Ketukan(pilot)
         await tekan("u", "space", "1", "enter", "enter")  # the cursor starts on DRAFT
@@ -76,9 +73,8 @@ async def test_status_skp(address, client):
         assert kolom(app, "#hd-tabel-skp", "Status") == ["DRAFT"]
 
 
-async def test_kode_reset(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_mengirim_kode_reset_dalam_15_ketukan(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, "widanang")
         tekan = Ketukan(pilot)
         await tekan("k", "1", "enter", "enter")
@@ -87,10 +83,9 @@ async def test_kode_reset(address):
         assert isi(app, "#hd-hasil").startswith("Kode reset dikirim ke")
 
 
-async def test_plt_dan_sk_yang_diingat(address):
+async def test_menambah_plt_dengan_sk_yang_diingat_dalam_15_ketukan(buka_aplikasi):
     hari_ini = dt.date.today()
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.STAF_SEKRETARIAT)
         tekan = Ketukan(pilot)
         await tekan("t", *"bkpsdm", "enter", "enter", "1", "enter", "enter")

@@ -12,7 +12,7 @@ from tests import data
 from tests.api.skp.bantu import buat_skp, hari
 from tests.tui.helpdesk import HELPDESK, buka_pegawai, cari, masuk_ke_pegawai, tampak
 from tests.tui.penilaian import skp_disetujui
-from tests.tui.pilot import UKURAN, aplikasi, baris, isi, kolom, masuk, tunggu
+from tests.tui.pilot import UKURAN, baris, isi, kolom, tunggu
 from tui.screens.konsol_helpdesk import KonsolHelpdeskScreen
 from tui.screens.login import LoginScreen
 from tui.screens.pegawai_helpdesk import PegawaiHelpdeskScreen
@@ -38,10 +38,8 @@ async def plt(client, nip: str, unor_id: str) -> None:
     )
 
 
-async def test_helpdesk_masuk_ke_konsol_dan_mencari_pegawai(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, HELPDESK)
+async def test_helpdesk_masuk_ke_konsol_dan_mencari_pegawai(buka_aplikasi):
+    async with buka_aplikasi(HELPDESK) as (app, pilot):
         assert isinstance(app.screen, KonsolHelpdeskScreen)
         assert app.screen.sub_title == "Hi, HELPDESK.BKPSDM"
         assert app.focused.id == "cari-pegawai"  # ready to type
@@ -61,9 +59,8 @@ async def test_helpdesk_masuk_ke_konsol_dan_mencari_pegawai(address):
         assert isinstance(app.screen, LoginScreen)
 
 
-async def test_detail_pegawai_profil_dan_atasan(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_membuka_pegawai_menampilkan_profil_dan_atasannya(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         screen = await masuk_ke_pegawai(pilot, "sutikno")
         assert isi(app, "#hd-judul") == f"Konsol Helpdesk > SUTIKNO ({data.SUTIKNO})"
         pribadi = isi(app, "#hd-pribadi")
@@ -84,12 +81,11 @@ async def test_detail_pegawai_profil_dan_atasan(address):
         assert screen not in app.screen_stack
 
 
-async def test_atasan_peran_plt(address, client):
+async def test_membuka_pegawai_plt_menampilkan_atasan_peran_plt(buka_aplikasi, client):
     """NUR PURWATI acts as Plt. of SEKSI PELAYANAN from today: the atasan of that role is its
     parent's pimpinan; her past assignment is shown on its last day."""
     await plt(client, data.NUR_PURWATI, data.PELAYANAN)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, "nur purwati")
         peran = isi(app, "#hd-atasan-plt")
         assert peran.count("Plt. Kepala Seksi Pelayanan") == 2, peran
@@ -99,10 +95,9 @@ async def test_atasan_peran_plt(address, client):
         assert sorted(kolom(app, "#tabel-plt", "Status")) == ["Berlaku", "Selesai"]
 
 
-async def test_skp_riwayat_dan_penilaian(address, client):
+async def test_membuka_pegawai_menampilkan_skp_riwayat_dan_kemajuan_penilaian(buka_aplikasi, client):
     await skp_disetujui(client)  # SUTIKNO's SKP of this year, approved by ENDANG
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         await pilot.press("2")
         await tunggu(pilot)
@@ -129,10 +124,9 @@ async def test_skp_riwayat_dan_penilaian(address, client):
         assert "PERIODE TRIWULAN I" in isi(app, "#hd-rincian-penilaian")
 
 
-async def test_penilaian_skp_belum_disetujui_tidak_ada(address, client):
+async def test_skp_yang_belum_disetujui_tidak_menampilkan_penilaian(buka_aplikasi, client):
     await buat_skp(client, await client.login(nip=data.SUTIKNO))
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, data.SUTIKNO)
         await pilot.press("3")
         await tunggu(pilot)
@@ -140,12 +134,10 @@ async def test_penilaian_skp_belum_disetujui_tidak_ada(address, client):
         assert app.screen.query_one("#hd-tabel-penilaian", DataTable).row_count == 0
 
 
-async def test_tampilan_80x24_tidak_terpotong(address, client):
+async def test_setiap_tampilan_konsol_muat_di_80x24_tanpa_terpotong(buka_aplikasi, client):
     await skp_disetujui(client)
     await plt(client, data.SUTIKNO, data.SEKRETARIAT)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, HELPDESK)
+    async with buka_aplikasi(HELPDESK) as (app, pilot):
         await cari(pilot, "sutikno")
         for selector in ("#cari-pegawai", "#judul-cari", "#tabel-cari", "#rincian-cari"):
             tampak(app.screen.query_one(selector))
@@ -189,12 +181,10 @@ async def test_tampilan_80x24_tidak_terpotong(address, client):
             assert app.screen is screen
 
 
-async def test_cari_dengan_papan_ketik_saja(address):
+async def test_cari_dengan_papan_ketik_saja(buka_aplikasi):
     """Typed key by key, faster than the search answers: Enter on one match opens it; ↓ reaches the
     list of several (issue 15 item 9)."""
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, HELPDESK)
+    async with buka_aplikasi(HELPDESK) as (app, pilot):
         await pilot.press(*"sutikno", "enter")
         await tunggu(pilot)
         assert isinstance(app.screen, PegawaiHelpdeskScreen) and app.screen.nip == data.SUTIKNO

@@ -10,7 +10,7 @@ from ekinerja.penilaian.v1 import penilaian_pb2
 from bench.isi_massal import skp_bawahan
 from tests import data
 from tests.tui.penilaian import INDIKATOR, TAHUN, buka_penilaian, pilih, skp_disetujui
-from tests.tui.pilot import UKURAN, aplikasi, baris, isi, ketik, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import baris, isi, ketik, pemberitahuan, tunggu
 from tui.screens.ekspor_xlsx import EksporXlsxScreen
 from tui.screens.rekap_penilaian import RekapPenilaianScreen
 from tui.screens.unggah_xlsx import UnggahXlsxScreen
@@ -39,12 +39,10 @@ async def _periksa(pilot, berkas):
     await tunggu(pilot)
 
 
-async def test_pegawai_mengisi_satu_periode_dari_satu_spreadsheet(address, client, tmp_path, monkeypatch):
+async def test_pegawai_mengisi_satu_periode_dari_satu_spreadsheet(buka_aplikasi, client, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     skp = await skp_disetujui(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         pilih(pilot, "#tabel-periode", "Akhir Tahun")
         await pilot.press("u")
@@ -90,7 +88,9 @@ async def test_pegawai_mengisi_satu_periode_dari_satu_spreadsheet(address, clien
     assert INDIKATOR  # the template's indikator row is the SKP's one indikator
 
 
-async def test_atasan_menilai_seratus_bawahan_dari_satu_spreadsheet(server, address, client, tmp_path, monkeypatch):
+async def test_atasan_menilai_seratus_bawahan_dari_satu_spreadsheet(
+    server, buka_aplikasi, client, tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     await skp_disetujui(client, data.ENDANG, penilai=data.KEPALA_BKPSDM)
     await skp_disetujui(client, data.SUTIKNO)
@@ -104,9 +104,7 @@ async def test_atasan_menilai_seratus_bawahan_dari_satu_spreadsheet(server, addr
         tahun=TAHUN,
         jumlah=98,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_penilaian(pilot)
         await pilot.press("2")
         await tunggu(pilot)

@@ -9,7 +9,7 @@ from google.protobuf.field_mask_pb2 import FieldMask
 from textual.widgets import RadioButton
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, baris, isi, ketik, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import baris, isi, ketik, pemberitahuan, tunggu
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.putuskan_verifikasi import PutuskanKlaimScreen
 from tui.screens.utama import UtamaScreen
@@ -38,10 +38,8 @@ async def sri_menjadi_sekretaris(client) -> None:
     )
 
 
-async def admin_memutus(address, setujui: bool, alasan: str) -> None:
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+async def admin_memutus(buka_aplikasi, setujui: bool, alasan: str) -> None:
+    async with buka_aplikasi("admin.madiun") as (app, pilot):
         await pilot.press("d")
         await tunggu(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -65,35 +63,27 @@ async def admin_memutus(address, setujui: bool, alasan: str) -> None:
         assert "Tidak ada klaim pimpinan yang menunggu" in isi(app, "KlaimMenunggu .keterangan-panel")
 
 
-async def test_klaim_menunggu_lalu_disetujui_admin(address, client):
+async def test_klaim_menunggu_lalu_disetujui_admin(buka_aplikasi, client):
     await sri_menjadi_sekretaris(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.STAF_SEKRETARIAT)
+    async with buka_aplikasi(data.STAF_SEKRETARIAT) as (app, pilot):
         await klaim_sendiri(pilot)
         assert isinstance(app.screen, UtamaScreen)
         assert "menunggu verifikasi" in pemberitahuan(app)
         assert "menunggu verifikasi admin instansi/helpdesk" in isi(app, "#status-klaim")
         assert "Anda berstatus sebagai Pegawai" in isi(app, "#isi-klaim")
-    await admin_memutus(address, True, "SK Kepala BKPSDM 821/9/2026")
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.STAF_SEKRETARIAT)
+    await admin_memutus(buka_aplikasi, True, "SK Kepala BKPSDM 821/9/2026")
+    async with buka_aplikasi(data.STAF_SEKRETARIAT) as (app, pilot):
         await pilot.press("5")
         await tunggu(pilot)
         assert "Anda berstatus sebagai Pimpinan" in isi(app, "#isi-klaim")
 
 
-async def test_klaim_ditolak_admin_dengan_alasan_dibaca_pegawai(address, client):
+async def test_klaim_ditolak_admin_dengan_alasan_dibaca_pegawai(buka_aplikasi, client):
     await sri_menjadi_sekretaris(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.STAF_SEKRETARIAT)
+    async with buka_aplikasi(data.STAF_SEKRETARIAT) as (app, pilot):
         await klaim_sendiri(pilot)
-    await admin_memutus(address, False, "Belum ada SK pengangkatan Sekretaris")
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.STAF_SEKRETARIAT)
+    await admin_memutus(buka_aplikasi, False, "Belum ada SK pengangkatan Sekretaris")
+    async with buka_aplikasi(data.STAF_SEKRETARIAT) as (app, pilot):
         await pilot.press("5")
         await tunggu(pilot)
         status = isi(app, "#status-klaim")

@@ -9,17 +9,16 @@ from services.profil.demo import DEMO_PASSWORD
 from tests import data
 from tests.api.test_info_masuk import tandai_demo
 from tests.tui.papan_ketik import footer_muat
-from tests.tui.pilot import UKURAN, aplikasi, isi, tunggu
+from tests.tui.pilot import isi, tunggu
 from tui.screens.akun_demo import AkunDemoScreen
 from tui.screens.login import LoginScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 
-async def test_server_demo_menampilkan_akun_demo(address, settings):
+async def test_server_demo_menampilkan_akun_demo(buka_aplikasi, settings):
     await tandai_demo(settings, data.INSTANSI, data.INSTANSI_LAIN)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await tunggu(pilot)
         assert isi(app, "#petunjuk-login") == (
             f"Server demo: f2 memilih akun demo (password {DEMO_PASSWORD}, juga di data/demo-login.txt)."
@@ -35,9 +34,8 @@ async def test_server_demo_menampilkan_akun_demo(address, settings):
         assert app.screen.query_one("#password", Input).value == DEMO_PASSWORD
 
 
-async def test_server_biasa_tanpa_akun_demo(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_server_biasa_tanpa_akun_demo(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await tunggu(pilot)
         assert isi(app, "#petunjuk-login") == "Masuk dengan akun MySAPK Anda."
         assert footer_muat(app) == ["^r Lupa Password", "f1 Bantuan"]

@@ -5,7 +5,7 @@ from ekinerja.profil.v1 import profil_pb2
 from textual.widgets import Input
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, isi, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, kolom, masuk, pemberitahuan, tunggu
 from tui.screens.login import LoginScreen
 from tui.screens.skp_bawahan import SkpBawahanScreen
 from tui.screens.utama import UtamaScreen
@@ -14,9 +14,8 @@ from tui.widgets.profil.satu_unit import PegawaiSatuUnit
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 
-async def test_login_gagal_menampilkan_pesan_server(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_login_gagal_menampilkan_pesan_server(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await masuk(pilot, data.SUTIKNO, "password-salah")
         assert isinstance(app.screen, LoginScreen)
         assert isi(app, "#pesan") == "NIP/username atau password salah."
@@ -25,27 +24,23 @@ async def test_login_gagal_menampilkan_pesan_server(address):
     assert not app.backend.terbuka  # the channel is closed with the app
 
 
-async def test_nip_kurang_dari_18_digit_ditolak_sebelum_dikirim(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_nip_kurang_dari_18_digit_ditolak_sebelum_dikirim(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await masuk(pilot, data.SUTIKNO[:17])
         assert isinstance(app.screen, LoginScreen)
         assert "18 digit" in isi(app, "#pesan")
 
 
-async def test_login_dengan_papan_ketik_saja(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_login_dengan_papan_ketik_saja(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await pilot.press(*data.SUTIKNO, "enter", *data.PASSWORD, "enter")
         await tunggu(pilot)
         assert isinstance(app.screen, UtamaScreen)
         assert app.screen.sub_title == "Hi, SUTIKNO"
 
 
-async def test_profil_sutikno_data_pribadi_atasan_dan_satu_unit(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_pegawai_membuka_tab_profil_data_pribadi_atasan_dan_satu_unit(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         assert isinstance(app.screen, UtamaScreen)
         pribadi = isi(app, "#isi-pribadi")
         assert "NAMA SUTIKNO" in pribadi
@@ -64,11 +59,9 @@ async def test_profil_sutikno_data_pribadi_atasan_dan_satu_unit(address):
         assert "Anda berstatus sebagai Pegawai pada Unit Kerja BIDANG PEMBINAAN" in isi(app, "#isi-klaim")
 
 
-async def test_list_pegawai_satu_unit_berhalaman(address, monkeypatch):
+async def test_berikutnya_menampilkan_halaman_kedua_pegawai_satu_unit(buka_aplikasi, monkeypatch):
     monkeypatch.setattr(PegawaiSatuUnit, "UKURAN_HALAMAN", 2)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.WIDANANG)
+    async with buka_aplikasi(data.WIDANANG) as (app, pilot):
         await pilot.press("3")
         assert kolom(app, "#tabel-unit", "Nama") == ["ENDANG SUMARSIH", "SUTIKNO"]
         assert "4 pegawai (tampil 2)" in isi(app, "#judul-unit")
@@ -80,28 +73,22 @@ async def test_list_pegawai_satu_unit_berhalaman(address, monkeypatch):
         assert app.screen.query_one("#berikutnya").has_class("tersembunyi")
 
 
-async def test_atasan_melihat_bawahan(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+async def test_atasan_melihat_bawahan(buka_aplikasi):
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await pilot.press("4")
         assert kolom(app, "#tabel-bawahan", "Nama") == ["SUTIKNO", "SUYANTO", "WIDANANG SASMITO AJI"]
         assert kolom(app, "#tabel-bawahan", "Status") == ["Definitif"] * 3
         assert isi(app, "#judul-bawahan") == "3 pegawai bawahan"
 
 
-async def test_pimpinan_tertinggi_tanpa_atasan_menampilkan_keterangan(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SEKDA)
+async def test_pimpinan_tertinggi_tanpa_atasan_menampilkan_keterangan(buka_aplikasi):
+    async with buka_aplikasi(data.SEKDA) as (app, pilot):
         await pilot.press("2")
         assert isi(app, "#isi-atasan").startswith("Tidak ada atasan di dalam sistem")
 
 
-async def test_klaim_ditolak_menampilkan_alasan(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.WIDANANG)
+async def test_klaim_ditolak_menampilkan_alasan(buka_aplikasi):
+    async with buka_aplikasi(data.WIDANANG) as (app, pilot):
         await pilot.press("5")
         app.screen.query_one("#tombol-klaim").focus()
         await pilot.press("enter", "escape")  # asked first; cancelled: nothing sent
@@ -116,10 +103,8 @@ async def test_klaim_ditolak_menampilkan_alasan(address):
         assert "Anda berstatus sebagai Pegawai" in isi(app, "#isi-klaim")
 
 
-async def test_keluar_kembali_ke_login(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_keluar_mengakhiri_sesi_dan_kembali_ke_login(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         token = app.backend.sesi.token
         await pilot.press("ctrl+l")
         await tunggu(pilot)
@@ -135,10 +120,8 @@ async def test_keluar_kembali_ke_login(address, client):
         )
 
 
-async def test_menu_kiri_dan_palet_perintah(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_menu_kiri_membuka_halaman_skp_dan_tim_kerja_yang_belum_tersedia(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         app.screen.query_one("#menu").focus()
         await pilot.press("down", "enter")  # Profil -> SKP
         await tunggu(pilot)
@@ -149,6 +132,10 @@ async def test_menu_kiri_dan_palet_perintah(address):
         await pilot.press("down", "down", "enter")  # Profil -> SKP -> Tim Kerja
         assert "Menu Tim Kerja belum tersedia pada versi ini." in isi(app, "#belum-tersedia")
         assert "Menu Tim Kerja belum tersedia" in pemberitahuan(app)
+
+
+async def test_palet_perintah_membuka_skp_bawahan_dan_tab_data_atasan(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("ctrl+p", *"SKP Bawahan")
         await pilot.pause(0.5)
         await pilot.press("enter")
@@ -163,11 +150,9 @@ async def test_menu_kiri_dan_palet_perintah(address):
         assert app.screen.query_one("#tab-profil").active == "data-atasan"
 
 
-async def test_akun_layanan_tanpa_menu_diberi_tahu(address):
+async def test_akun_layanan_tanpa_menu_diberi_tahu(buka_aplikasi):
     # Helpdesk lands on its console (test_helpdesk_konsol.py); a service account has no page here.
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "layanan.siasn")
+    async with buka_aplikasi("layanan.siasn") as (app, pilot):
         await tunggu(pilot)
         assert isinstance(app.screen, LoginScreen)
         assert "tidak memiliki menu" in pemberitahuan(app)

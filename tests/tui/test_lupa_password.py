@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Input
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, ketik, masuk, pemberitahuan, tunggu
 from tui.screens.login import LoginScreen
 from tui.screens.lupa_password import LupaPasswordScreen
 from tui.screens.utama import UtamaScreen
@@ -21,9 +21,8 @@ def kode_dari_outbox(server) -> str:
     return re.search(r"\b(\d{8})\b", body).group(1)
 
 
-async def test_lupa_password_lengkap(address, server):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_lupa_password_kode_dari_email_mengganti_password(buka_aplikasi, server):
+    async with buka_aplikasi() as (app, pilot):
         app.screen.query_one("#nip", Input).value = data.SUTIKNO
         await pilot.press("ctrl+r")
         await tunggu(pilot)
@@ -50,9 +49,8 @@ async def test_lupa_password_lengkap(address, server):
         assert isinstance(app.screen, UtamaScreen)
 
 
-async def test_jawaban_sama_untuk_email_yang_salah(address, server):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_jawaban_sama_untuk_email_yang_salah(buka_aplikasi, server):
+    async with buka_aplikasi() as (app, pilot):
         await pilot.press("ctrl+r")
         await ketik(pilot, "#nip", data.SUTIKNO)
         await ketik(pilot, "#email", "bukan.miliknya@contoh.go.id")
@@ -63,9 +61,8 @@ async def test_jawaban_sama_untuk_email_yang_salah(address, server):
         assert list(server.context.settings.outbox_dir.glob("*.eml")) == []
 
 
-async def test_kode_salah_menampilkan_pesan_server(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_kode_salah_menampilkan_pesan_server(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await pilot.press("ctrl+r")
         await ketik(pilot, "#nip", data.SUTIKNO)
         app.screen.query_one("#punya-kode").focus()
@@ -80,9 +77,8 @@ async def test_kode_salah_menampilkan_pesan_server(address):
         assert app.focused is app.screen.query_one("#kode", Input)
 
 
-async def test_ulangan_password_harus_sama(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_ulangan_password_harus_sama(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await pilot.press("ctrl+r")
         await ketik(pilot, "#nip", data.SUTIKNO)
         app.screen.query_one("#punya-kode").focus()

@@ -9,7 +9,7 @@ from tests import data
 from tests.api.skp.bantu import buat_skp
 from tests.tui.helpdesk import HELPDESK, buka_pegawai, masuk_ke_pegawai
 from tests.tui.papan_ketik import footer_muat
-from tests.tui.pilot import UKURAN, aplikasi, masuk, teks, tunggu
+from tests.tui.pilot import masuk, teks, tunggu
 from tui.screens.bantuan import BantuanScreen
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.detail_skp import DetailSkpScreen
@@ -33,10 +33,9 @@ async def bantuan(pilot) -> str:
     return isi
 
 
-async def test_helpdesk_footer_muat_dan_setiap_aksi_ada_di_bantuan(address, client):
+async def test_helpdesk_footer_muat_dan_setiap_aksi_ada_di_bantuan(buka_aplikasi, client):
     await buat_skp(client, await client.login(nip=data.SUTIKNO))
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         assert footer_muat(app) == ["^r Lupa Password", "f1 Bantuan"]
         await masuk(pilot, HELPDESK)
         assert isinstance(app.screen, KonsolHelpdeskScreen)
@@ -88,10 +87,8 @@ async def test_helpdesk_footer_muat_dan_setiap_aksi_ada_di_bantuan(address, clie
         assert "esc" in await bantuan(pilot)
 
 
-async def test_pegawai_dan_admin_footer_muat(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+async def test_footer_atasan_muat_dan_aksi_lainnya_ada_di_bantuan(buka_aplikasi):
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         assert isinstance(app.screen, UtamaScreen)
         assert footer_muat(app) == ["e Edit Profil", "1-6 Tab", "^l Keluar", "f1 Bantuan"]
         isi = await bantuan(pilot)
@@ -112,18 +109,18 @@ async def test_pegawai_dan_admin_footer_muat(address):
         await pilot.press("d")
         await tunggu(pilot)
         footer_muat(app)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+
+
+async def test_footer_admin_muat_di_capaian_organisasi(buka_aplikasi):
+    async with buka_aplikasi("admin.madiun") as (app, pilot):
         assert isinstance(app.screen, CapaianOrganisasiScreen)
         footer_muat(app)
 
 
-async def test_keluar_dari_layar_mana_pun(address, client):
+async def test_keluar_dari_layar_mana_pun(buka_aplikasi, client):
     """ctrl+l from a sub-page and from inside a dialog, not only from the main page."""
     await buat_skp(client, await client.login(nip=data.SUTIKNO))
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await masuk_ke_pegawai(pilot, "sutikno")
         await pilot.press("u")
         await tunggu(pilot)
@@ -145,14 +142,12 @@ async def test_keluar_dari_layar_mana_pun(address, client):
         assert isinstance(app.screen, LoginScreen) and app.backend.sesi is None
 
 
-async def test_pegawai_footer_muat_di_setiap_halaman(address, client):
+async def test_pegawai_footer_muat_di_setiap_halaman(buka_aplikasi, client):
     """Profil tabs, Detail SKP tabs (Hasil Kerja's row keys too), SKP Bawahan, Matriks, Pemantauan
     dan Evaluasi, Capaian: with f1 Bantuan added everywhere, nothing is cut."""
     md = await client.login(nip=data.ENDANG)
     await buat_skp(client, md)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         for t in "23456":
             await pilot.press(t)
             await tunggu(pilot)

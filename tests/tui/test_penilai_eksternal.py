@@ -11,7 +11,7 @@ from ekinerja.skp.v1 import skp_pb2 as s
 from tests import data
 from tests.api.skp.bantu import buat_skp, get, rid, tambah_indikator, tambah_rhk
 from tests.tui.penilaian import TAHUN, pilih
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, ketik, kolom, pemberitahuan, tunggu
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.konfirmasi import KonfirmasiScreen
@@ -49,10 +49,8 @@ async def skp_sekda_diajukan(client) -> s.Skp:
     return await client.skp.AjukanSkp(s.AjukanSkpRequest(request_id=rid(), name=skp.name, etag=skp.etag), metadata=md)
 
 
-async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas_namanya(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas_namanya(buka_aplikasi, client):
+    async with buka_aplikasi("admin.madiun") as (app, pilot):
         assert isinstance(app.screen, CapaianOrganisasiScreen)
         await pilot.press("p")
         await tunggu(pilot)
@@ -140,7 +138,7 @@ async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas
     assert nilai.dinilai_oleh == BUPATI and nilai.periode.predikat == n.PREDIKAT_BAIK
 
 
-async def test_sekda_melihat_penilai_eksternal_sebagai_atasannya(address, client):
+async def test_sekda_melihat_penilai_eksternal_sebagai_atasannya(buka_aplikasi, client):
     admin = await client.login(username="admin.madiun")
     await client.profil.SetPenilaiEksternal(
         p.SetPenilaiEksternalRequest(
@@ -148,16 +146,14 @@ async def test_sekda_melihat_penilai_eksternal_sebagai_atasannya(address, client
         ),
         metadata=admin,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SEKDA)
+    async with buka_aplikasi(data.SEKDA) as (app, pilot):
         await pilot.press("2")  # Profil > Data Atasan
         await tunggu(pilot)
         teks_atasan = isi(app, "#isi-atasan")
         assert f"NAMA {BUPATI}" in teks_atasan and "admin instansi bertindak atas namanya" in teks_atasan
 
 
-async def test_admin_menghapus_penilai_eksternal_dengan_alasan(address, client):
+async def test_admin_menghapus_penilai_eksternal_dengan_alasan(buka_aplikasi, client):
     admin = await client.login(username="admin.madiun")
     await client.profil.SetPenilaiEksternal(
         p.SetPenilaiEksternalRequest(
@@ -165,9 +161,7 @@ async def test_admin_menghapus_penilai_eksternal_dengan_alasan(address, client):
         ),
         metadata=admin,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+    async with buka_aplikasi("admin.madiun") as (app, pilot):
         await pilot.press("p")
         await tunggu(pilot)
         await ketik(pilot, "#cari-pegawai", data.SEKDA[:10])

@@ -7,7 +7,7 @@ from textual.widgets import Select
 
 from tests import data
 from tests.tui.penilaian import TAHUN, pilih, skp_disetujui
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, teks, tunggu
+from tests.tui.pilot import isi, ketik, kolom, masuk, pemberitahuan, teks, tunggu
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.screens.lihat_kurva import LihatKurvaScreen
@@ -49,9 +49,8 @@ async def capaian_akhir_tahun(pilot) -> None:
     assert "sudah final" in pemberitahuan(app)
 
 
-async def test_admin_mengatur_capaian_dan_batas(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+async def test_admin_mengatur_capaian_dan_batas(buka_aplikasi):
+    async with buka_aplikasi() as (app, pilot):
         await capaian_akhir_tahun(pilot)
         await pilot.press("v")
         await tunggu(pilot)
@@ -84,10 +83,9 @@ async def test_admin_mengatur_capaian_dan_batas(address):
         assert isinstance(app.screen, LoginScreen)
 
 
-async def test_rating_hasil_pimpinan_unit_induk_mengikuti_capaian(address, client):
+async def test_rating_hasil_pimpinan_unit_induk_mengikuti_capaian(buka_aplikasi, client):
     await skp_disetujui(client, data.KEPALA_BKPSDM, penilai=data.SEKDA)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await capaian_akhir_tahun(pilot)
         await pilot.press("ctrl+l")
         await tunggu(pilot)
@@ -137,14 +135,12 @@ async def buka_capaian(pilot) -> None:
     await tunggu(pilot)
 
 
-async def test_capaian_unit_induk_ditetapkan_pimpinan_di_atasnya(address):
+async def test_capaian_unit_induk_ditetapkan_oleh_pimpinan_di_atasnya(buka_aplikasi):
     """The Kepala BKPSDM may not set the capaian of the unit he leads (it becomes
     his rating hasil kerja); the Sekda, above BKPSDM, may."""
     from textual.widgets import Button
 
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.KEPALA_BKPSDM)
+    async with buka_aplikasi(data.KEPALA_BKPSDM) as (app, pilot):
         await buka_capaian(pilot)
         pilih(pilot, "#tabel-capaian", BKPSDM)
         await pilot.pause()

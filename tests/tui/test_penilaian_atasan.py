@@ -11,7 +11,7 @@ from textual.widgets import TextArea
 from tests import data
 from tests.api.skp.bantu import rid
 from tests.tui.penilaian import RHK, TAHUN, buka_penilaian, pilih, skp_disetujui
-from tests.tui.pilot import UKURAN, aplikasi, isi, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, kolom, masuk, pemberitahuan, tunggu
 from tui.screens.catatan_evaluasi import CatatanEvaluasiScreen
 from tui.screens.ekspor_xlsx import EksporXlsxScreen
 from tui.screens.feedback_perilaku import FeedbackPerilakuScreen
@@ -53,13 +53,12 @@ async def buka_pemantauan(pilot, periode: str = "Penilaian Akhir Tahun") -> None
     pilih(pilot, "#tabel-pemantauan", periode)
 
 
-async def test_nilai_bawahan_rekap_ekspor_dan_kurva(address, client, tmp_path, monkeypatch):
+async def test_atasan_menilai_bawahan_lalu_melihat_rekap_ekspor_dan_kurva(buka_aplikasi, client, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path / "rumah"))
     monkeypatch.delenv("EKINERJA_SIMPAN_KE", raising=False)
     sutikno = await bawahan_endang(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_pemantauan(pilot)
         assert kolom(app, "#tabel-pemantauan", "Periode Penilaian") == [
             "TRIWULAN I",
@@ -184,7 +183,7 @@ async def test_nilai_bawahan_rekap_ekspor_dan_kurva(address, client, tmp_path, m
     ]
 
 
-async def test_pegawai_membaca_feedback_perilaku(address, client):
+async def test_pegawai_membaca_feedback_perilaku(buka_aplikasi, client):
     sutikno = await bawahan_endang(client)
     md = await client.login(nip=data.ENDANG)
     name = f"penilaian/{sutikno.id}/periode/akhir"
@@ -207,9 +206,7 @@ async def test_pegawai_membaca_feedback_perilaku(address, client):
         ),
         metadata=md,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         assert kolom(app, "#tabel-periode", "Nilai SKP")[-1] == "Sangat Baik"
         pilih(pilot, "#tabel-periode", "Akhir Tahun")
@@ -225,10 +222,9 @@ async def test_pegawai_membaca_feedback_perilaku(address, client):
         assert isinstance(app.screen, FeedbackPerilakuScreen)
 
 
-async def test_catatan_rekomendasi_bawahan(address, client):
+async def test_atasan_menulis_catatan_rekomendasi_bawahan(buka_aplikasi, client):
     sutikno = await bawahan_endang(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_pemantauan(pilot)
         await pilot.press("enter")
         await tunggu(pilot)

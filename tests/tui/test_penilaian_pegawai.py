@@ -9,7 +9,7 @@ from textual.widgets import TextArea
 from tests import data
 from tests.api.skp.bantu import rid
 from tests.tui.penilaian import INDIKATOR, RHK, TAHUN, buka_penilaian, pilih, skp_disetujui
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, ketik, kolom, pemberitahuan, terkirim, tunggu
 from tests.tui.skp import buka_daftar_skp, tambah_skp
 from tui.screens.cetak_dokumen import CetakDokumenScreen
 from tui.screens.edit_realisasi import EditRealisasiScreen
@@ -25,11 +25,9 @@ AKSI = "dokumen fisik atas layanan ASN telah diserahkan ke ASN melalui pengelola
 TAUTAN = "https://drive.google.com/drive/folders/1J83Kbnvug"
 
 
-async def test_isi_rencana_aksi_bukti_dukung_dan_realisasi_akhir_tahun(address, client):
+async def test_pegawai_mengisi_rencana_aksi_bukti_dukung_dan_realisasi_akhir_tahun(buka_aplikasi, client):
     skp = await skp_disetujui(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         kepala = isi(app, "#kepala-penilaian")
         assert f"SKP Tahun {TAHUN}" in kepala
@@ -119,11 +117,9 @@ async def test_isi_rencana_aksi_bukti_dukung_dan_realisasi_akhir_tahun(address, 
     assert [(r.realisasi, r.sumber_data) for r in p.realisasi] == [("3 bulan", "dokumen yang telah diserahkan ASN")]
 
 
-async def test_triwulan_yang_sudah_lewat_batas_ditutup(address, client):
+async def test_triwulan_yang_sudah_lewat_batas_ditutup(buka_aplikasi, client):
     await skp_disetujui(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         assert kolom(app, "#tabel-periode", "Status")[0] == "Ditutup"
         pilih(pilot, "#tabel-periode", "TRIWULAN I")
@@ -138,18 +134,15 @@ async def test_triwulan_yang_sudah_lewat_batas_ditutup(address, client):
         assert f"TRIWULAN I sudah ditutup: batas pengisian 15 Mei {TAHUN} telah lewat" in pemberitahuan(app)
 
 
-async def test_penilaian_hanya_untuk_skp_yang_disetujui(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_penilaian_hanya_untuk_skp_yang_disetujui(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, f"01/01/{TAHUN}", f"31/12/{TAHUN}")
         await pilot.press("n")
         await tunggu(pilot)
         assert not isinstance(app.screen, PenilaianSkpScreen)
         assert "SKP berstatus DRAFT belum dapat dinilai" in pemberitahuan(app)
-        app._notifications.clear()
-        app.pemberitahuan_terkirim.clear()
+        terkirim(app).clear()
         # The same from the command palette.
         await pilot.press("ctrl+p", *"penilaian")
         await pilot.pause(0.3)
@@ -159,7 +152,7 @@ async def test_penilaian_hanya_untuk_skp_yang_disetujui(address):
         assert "SKP berstatus DRAFT belum dapat dinilai" in pemberitahuan(app)
 
 
-async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(address, client):
+async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(buka_aplikasi, client):
     skp = await skp_disetujui(client)
     md = await client.login(nip=data.SUTIKNO)
     parent = f"penilaian/{skp.id}/periode/akhir"
@@ -171,9 +164,7 @@ async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(address, cl
         ),
         metadata=md,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         pilih(pilot, "#tabel-periode", "Akhir Tahun")
         await pilot.press("enter")
@@ -201,7 +192,7 @@ async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(address, cl
     assert [b.nama for b in p.bukti_dukung] == ["Dari sesi lain"]
 
 
-async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(address, client):
+async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(buka_aplikasi, client):
     await skp_disetujui(client)
     admin = await client.login(username="admin.madiun")
     akhir = penilaian_pb2.PERIODE_AKHIR_TAHUN
@@ -211,9 +202,7 @@ async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(address, c
         ),
         metadata=admin,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         # Set but not final: never shown as if it were the value.
         assert kolom(app, "#tabel-periode", "Capaian Organisasi")[-1] == "(belum final)"

@@ -8,7 +8,7 @@ from ekinerja.profil.v1 import profil_pb2
 from textual.widgets import RadioButton
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, baris, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import baris, isi, ketik, kolom, pemberitahuan, tunggu
 from tui import format as fmt
 from tui.format import BULAN
 from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
@@ -41,10 +41,8 @@ async def pilih_unit(pilot, cari: str) -> None:
     await pilot.press("enter", "enter")
 
 
-async def test_pegawai_mengajukan_plt_admin_mendaftarkan_lalu_atasan_melihatnya(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.NUR_PURWATI)
+async def test_pegawai_mengajukan_plt_admin_mendaftarkan_lalu_atasan_melihatnya(buka_aplikasi):
+    async with buka_aplikasi(data.NUR_PURWATI) as (app, pilot):
         await pilot.press("6")
         # The seeded assignment of 2022/2023 is over.
         assert kolom(app, "#tabel-plt", "Status") == ["Selesai"]
@@ -60,15 +58,11 @@ async def test_pegawai_mengajukan_plt_admin_mendaftarkan_lalu_atasan_melihatnya(
         assert "menunggu didaftarkan admin" in isi(app, "#judul-plt")
         assert "Permintaan Plt. Kepala Seksi Pelayanan diajukan" in pemberitahuan(app)
     # A request grants nothing: BUDI SANTOSO's atasan is still the Camat.
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.STAF_PELAYANAN)
+    async with buka_aplikasi(data.STAF_PELAYANAN) as (app, pilot):
         await pilot.press("2")
         assert "NAMA CAMAT JIWAN" in isi(app, "#isi-atasan")
     # Admin instansi registers it from the Dashboard, with the SK as ALASAN.
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, "admin.madiun")
+    async with buka_aplikasi("admin.madiun") as (app, pilot):
         await pilot.press("d")
         await tunggu(pilot)
         panel = app.screen.query_one(PermintaanPenugasan)
@@ -87,19 +81,15 @@ async def test_pegawai_mengajukan_plt_admin_mendaftarkan_lalu_atasan_melihatnya(
         assert "didaftarkan" in pemberitahuan(app)
         assert not app.screen.query_one(PermintaanPenugasan).tabel.display
     # BUDI SANTOSO of SEKSI PELAYANAN now has NUR PURWATI as atasan, acting as Plt.
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.STAF_PELAYANAN)
+    async with buka_aplikasi(data.STAF_PELAYANAN) as (app, pilot):
         await pilot.press("2")
         atasan = isi(app, "#isi-atasan")
         assert "NAMA NUR PURWATI NINGSIH" in atasan
         assert "Plt. pimpinan SEKSI PELAYANAN" in atasan
 
 
-async def test_tanggal_salah_ditolak_formulir_dan_tumpang_tindih_ditolak_server(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_tanggal_yang_salah_ditolak_formulir_sebelum_dikirim(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_tambah(pilot)
         app.screen.query_one("#plh", RadioButton).value = True
         await pilih_unit(pilot, "pelayanan")
@@ -109,6 +99,13 @@ async def test_tanggal_salah_ditolak_formulir_dan_tumpang_tindih_ditolak_server(
         await ketik(pilot, "#selesai", ddmmyyyy(HARI_INI - dt.timedelta(days=1)))
         await pilot.press("enter")
         assert isi(app, "#pesan") == "PERIODE AKHIR tidak boleh sebelum PERIODE AWAL."
+
+
+async def test_penugasan_yang_tumpang_tindih_ditolak_server_dan_formulir_tetap_terbuka(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
+        await buka_tambah(pilot)
+        app.screen.query_one("#plh", RadioButton).value = True
+        await pilih_unit(pilot, "pelayanan")
         # NUR PURWATI is Plt. of SEKSI PELAYANAN until 03/03/2023: the server refuses an overlap.
         await ketik(pilot, "#mulai", "01/11/2022")
         await ketik(pilot, "#selesai", "31/12/2022")
@@ -118,7 +115,7 @@ async def test_tanggal_salah_ditolak_formulir_dan_tumpang_tindih_ditolak_server(
         assert isi(app, "#pesan") not in ("", "Menyimpan...")
 
 
-async def test_akhiri_penugasan(address, client):
+async def test_mengakhiri_penugasan_plt(buka_aplikasi, client):
     admin = await client.login(username="admin.madiun")
     await client.profil.CreatePenugasan(
         profil_pb2.CreatePenugasanRequest(
@@ -133,9 +130,7 @@ async def test_akhiri_penugasan(address, client):
         ),
         metadata=admin,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.NUR_PURWATI)
+    async with buka_aplikasi(data.NUR_PURWATI) as (app, pilot):
         await pilot.press("6")
         await tunggu(pilot)
         table = app.screen.query_one("#tabel-plt")

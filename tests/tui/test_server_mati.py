@@ -10,7 +10,7 @@ from services.shared.server import start
 from tests import data
 from tests.tui.helpdesk import HELPDESK, buka_pegawai
 from tests.tui.papan_ketik import footer_muat
-from tests.tui.pilot import UKURAN, aplikasi, masuk, pemberitahuan, teks, tunggu
+from tests.tui.pilot import pemberitahuan, teks, tunggu
 from tui.screens.jejak_audit import JejakAuditScreen
 from tui.screens.login import LoginScreen
 from tui.screens.utama import UtamaScreen
@@ -29,11 +29,9 @@ async def tekan(pilot, *keys: str) -> None:
         await tunggu(pilot)
 
 
-async def test_server_mati_di_setiap_layar_pegawai(address, server):
-    app = aplikasi(address)
-    app.backend.timeout = 3
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+async def test_server_mati_di_setiap_layar_pegawai(buka_aplikasi, server):
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
+        app.backend.timeout = 3  # a dead server is told within seconds
         assert isinstance(app.screen, UtamaScreen) and spanduk(app) == ""
         await server.stop(grace=0)
         await tekan(pilot, "r")  # Muat Ulang of the profile: the call fails
@@ -56,11 +54,9 @@ async def test_server_mati_di_setiap_layar_pegawai(address, server):
             await baru.stop(grace=0)
 
 
-async def test_server_mati_di_konsol_helpdesk(address, server):
-    app = aplikasi(address)
-    app.backend.timeout = 3
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, HELPDESK)
+async def test_server_mati_di_konsol_helpdesk(buka_aplikasi, server):
+    async with buka_aplikasi(HELPDESK) as (app, pilot):
+        app.backend.timeout = 3  # a dead server is told within seconds
         await buka_pegawai(pilot, "sutikno")
         await server.stop(grace=0)
         for keys in (("r",), ("2",), ("4",), ("a",)):

@@ -21,7 +21,7 @@ def port_kosong() -> int:
         return s.getsockname()[1]
 
 
-async def test_server_tidak_dapat_dihubungi(backend):
+async def test_login_saat_server_tidak_dapat_dihubungi_menampilkan_pesan(backend):
     app = aplikasi(f"127.0.0.1:{port_kosong()}")
     app.backend.timeout = 2
     async with app.run_test(size=UKURAN) as pilot:
@@ -31,10 +31,8 @@ async def test_server_tidak_dapat_dihubungi(backend):
         assert not app.screen.query_one("#masuk").disabled  # the user can try again
 
 
-async def test_sesi_diakhiri_di_tempat_lain_kembali_ke_login(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_sesi_diakhiri_di_tempat_lain_kembali_ke_login(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         assert isinstance(app.screen, UtamaScreen)
         token = app.backend.sesi.token
         await client.auth.Logout(auth_pb2.LogoutRequest(), metadata=(("authorization", f"Bearer {token}"),))
@@ -45,10 +43,8 @@ async def test_sesi_diakhiri_di_tempat_lain_kembali_ke_login(address, client):
         assert pemberitahuan(app).count("Sesi Anda telah berakhir") == 1
 
 
-async def test_sesi_berakhir_saat_formulir_terbuka(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_sesi_berakhir_saat_formulir_terbuka(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("e")
         await tunggu(pilot)
         token = app.backend.sesi.token
@@ -59,10 +55,8 @@ async def test_sesi_berakhir_saat_formulir_terbuka(address, client):
         assert isinstance(app.screen, LoginScreen)
 
 
-async def test_ubah_password(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_pegawai_mengubah_password_lalu_masuk_dengan_yang_baru(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("ctrl+u")
         await tunggu(pilot)
         assert isinstance(app.screen, UbahPasswordScreen)
@@ -87,11 +81,9 @@ async def test_ubah_password(address):
         assert isinstance(app.screen, UtamaScreen)
 
 
-async def test_keluar_dari_semua_perangkat(address, client):
+async def test_keluar_dari_semua_perangkat(buka_aplikasi, client):
     lain = await client.login(nip=data.SUTIKNO)  # the laptop left behind
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await pilot.press("ctrl+p", *"semua perangkat")
         await pilot.pause(0.5)  # the palette searches in the background
         await pilot.press("enter")

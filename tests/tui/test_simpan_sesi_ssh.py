@@ -12,7 +12,7 @@ from ekinerja.penilaian.v1 import penilaian_pb2
 
 from tests import data
 from tests.api.penilaian.bantu import skp_disetujui
-from tests.tui.pilot import UKURAN, isi, ketik, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, masuk, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail
 from tui.app import EkinerjaApp
 from tui.berkas import baca_tujuan, simpan
@@ -36,8 +36,7 @@ async def test_cetak_lewat_ssh_hanya_ke_folder_sesi(address, client, server, set
     luar.write_bytes(b"RAHASIA")
     (sesi / "jebakan.pdf").symlink_to(luar)
     await skp_disetujui(client)
-    app = EkinerjaApp(address, data.SUTIKNO, folder_sesi=sesi)
-    app.animation_level = "none"
+    app = aplikasi(address, data.SUTIKNO, folder_sesi=sesi)  # as the SSH gateway starts it
     async with app.run_test(size=UKURAN) as pilot:
         await masuk(pilot, data.SUTIKNO)
         await buka_daftar_skp(pilot)

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, RadioButton
 
 from tests import data
 from tests.api.skp.bantu import get, rid, skp_siap
-from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import isi, ketik, kolom, masuk, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, isi_teks
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.edit_status import EditStatusScreen
@@ -57,10 +57,9 @@ async def buka_detail_bawahan(pilot) -> None:
     assert isinstance(pilot.app.screen, DetailSkpScreen) and pilot.app.screen.penilai
 
 
-async def test_tahun_dan_pencarian(address, client):
+async def test_atasan_memilih_tahun_dan_mencari_skp_bawahan(buka_aplikasi, client):
     await skp_sutikno(client, disetujui=False)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot, "2022")
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == []
         assert "Tidak ada SKP bawahan tahun 2022" in isi(app, "#judul-skp-bawahan")
@@ -77,10 +76,9 @@ async def test_tahun_dan_pencarian(address, client):
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == ["SUTIKNO"]
 
 
-async def test_edit_status_ke_draft_dengan_alasan(address, client):
+async def test_atasan_mengubah_status_skp_bawahan_ke_draft_dengan_alasan(buka_aplikasi, client):
     skp = await skp_sutikno(client, disetujui=True)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot)
         assert kolom(app, "#tabel-skp-bawahan", "Status") == ["Persetujuan"]
         await buka_detail_bawahan(pilot)
@@ -110,18 +108,15 @@ async def test_edit_status_ke_draft_dengan_alasan(address, client):
     skp = await get(client, md, skp)
     assert skp.status == skp_pb2.STATUS_SKP_DRAFT and skp.keterangan == "Target indikator belum terukur"
     # The pegawai reads why.
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         assert kolom(app, "#tabel-skp", "Keterangan") == ["Target indikator belum terukur"]
         assert "Keterangan Target indikator belum terukur" in isi(app, "#rincian-skp")
 
 
-async def test_kembalikan_dan_ekspektasi_khusus_pimpinan(address, client):
+async def test_atasan_mengembalikan_skp_lalu_mengisi_ekspektasi_khusus_pimpinan(buka_aplikasi, client):
     skp = await skp_sutikno(client, disetujui=False)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot)
         await buka_detail_bawahan(pilot)
         # The penilai writes the ekspektasi while the SKP is PENGAJUAN.
@@ -150,7 +145,7 @@ async def test_kembalikan_dan_ekspektasi_khusus_pimpinan(address, client):
     assert {p.kode: p.ekspektasi for p in skp.perilaku}["AKUNTABEL"] == "Laporan tepat waktu setiap bulan"
 
 
-async def test_sinkronisasi_melaporkan_pergantian_penilai(address, client):
+async def test_sinkronisasi_melaporkan_pergantian_penilai(buka_aplikasi, client):
     await skp_sutikno(client, disetujui=False)
     # SUTIKNO moves to SEKSI PELAYANAN: CAMAT JIWAN rates him from now on.
     md = await client.login(nip=data.SUTIKNO)
@@ -163,8 +158,7 @@ async def test_sinkronisasi_melaporkan_pergantian_penilai(address, client):
         ),
         metadata=md,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot)
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == ["SUTIKNO"]  # still named as penilai
         await pilot.press("y")
@@ -181,7 +175,7 @@ async def test_sinkronisasi_melaporkan_pergantian_penilai(address, client):
         assert kolom(app, "#tabel-skp-bawahan", "Nama") == []
 
 
-async def test_sinkronisasi_menanyakan_dahulu_skp_yang_sudah_disetujui(address, client):
+async def test_sinkronisasi_menanyakan_dahulu_skp_yang_sudah_disetujui(buka_aplikasi, client):
     """An approved SKP keeps its penilai until the user, shown it in the report, chooses Ganti Penilai."""
     await skp_sutikno(client, disetujui=True)
     md = await client.login(nip=data.SUTIKNO)
@@ -194,8 +188,7 @@ async def test_sinkronisasi_menanyakan_dahulu_skp_yang_sudah_disetujui(address, 
         ),
         metadata=md,
     )
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await buka_skp_bawahan(pilot)
         await pilot.press("y")
         await tunggu(pilot)

@@ -7,7 +7,7 @@ from ekinerja.skp.v1 import skp_pb2
 from textual.widgets import DataTable, RadioButton, Select
 
 from tests import data
-from tests.tui.pilot import UKURAN, aplikasi, isi, masuk, tunggu
+from tests.tui.pilot import isi, opsi, pilih_opsi, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_skp
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.matriks_peran_hasil import MatriksPeranHasilScreen
@@ -18,10 +18,8 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 RHK_ATASAN = "Tersedianya data yang akurat dan terlaksananya layanan ASN"
 
 
-async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(buka_aplikasi, client):
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -53,26 +51,22 @@ async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(address, client):
         await tunggu(pilot)
         assert str(table.get_cell_at(table.cursor_coordinate)) == "[A]"  # anggota until told otherwise
         assert "SUTIKNO (PENGADMINISTRASI KEPEGAWAIAN): ditugaskan" in isi(app, "#sel-mph")
-        skp_atasan = app.screen._skp.name
 
     md = await client.login(nip=data.ENDANG)
-    m = await client.skp.GetMatriksPeranHasil(skp_pb2.GetMatriksPeranHasilRequest(name=skp_atasan), metadata=md)
+    [skp_atasan] = (await client.skp.ListSkp(skp_pb2.ListSkpRequest(parent=f"pegawai/{data.ENDANG}"), metadata=md)).skp
+    m = await client.skp.GetMatriksPeranHasil(skp_pb2.GetMatriksPeranHasilRequest(name=skp_atasan.name), metadata=md)
     assert [list(p.nip) for p in m.peran] == [[data.SUTIKNO]]
 
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
         await pilot.press("t")
         await tunggu(pilot)
-        pilih = app.screen.query_one("#rhk-atasan", Select)
-        pilihan = {str(p): v for p, v in pilih._options if v is not Select.NULL}
         label = f"{RHK_ATASAN} (BIDANG PEMBINAAN, DATA DAN KESEJAHTERAAN PEGAWAI)"
-        assert list(pilihan) == [label]
+        assert opsi(app.screen.query_one("#rhk-atasan", Select)) == [label]
         assert app.screen.query_one("#petunjuk-intervensi").has_class("tersembunyi")
-        pilih.value = pilihan[label]
+        await pilih_opsi(pilot, "#rhk-atasan", label)
         app.screen.query_one("#jenis-1", RadioButton).value = True
         await isi_teks(pilot, "#teks", "Terlayaninya KARPEG, KARIS, KARSU dengan baik dan benar")
         await pilot.press("ctrl+s")
@@ -82,7 +76,7 @@ async def test_atasan_menugaskan_lalu_bawahan_mengintervensi(address, client):
         assert f"Terlayaninya KARPEG, KARIS, KARSU dengan baik dan benar\nRHK atasan: {RHK_ATASAN}" in rows
 
 
-async def test_sel_mph_peran_hasil_dan_peran(address, client):
+async def test_enter_pada_sel_mph_mengisi_peran_hasil_lalu_lepas_menghapusnya(buka_aplikasi, client):
     """Enter on a cell opens its Peran Hasil: the text that becomes the bawahan's RHK and the role."""
     from textual.widgets import Input
 
@@ -90,9 +84,7 @@ async def test_sel_mph_peran_hasil_dan_peran(address, client):
     from tui.screens.peran_hasil import PeranHasilScreen
 
     await skp_endang_dengan_rhk(client, RHK_ATASAN)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_daftar_skp(pilot)
         await buka_detail(pilot)
         await pilot.press("m")
@@ -123,7 +115,7 @@ async def test_sel_mph_peran_hasil_dan_peran(address, client):
         assert str(table.get_cell_at(table.cursor_coordinate)) == "[ ]"
 
 
-async def test_tambah_pegawai_unit_lain_lalu_hapus(address, client):
+async def test_atasan_menambah_pegawai_unit_lain_ke_mph_lalu_menghapusnya(buka_aplikasi, client):
     """Tambah Pegawai searches the instansi and adds a pegawai of another unit as a column (*)."""
     from textual.widgets import Input, OptionList
 
@@ -133,9 +125,7 @@ async def test_tambah_pegawai_unit_lain_lalu_hapus(address, client):
     from tui.screens.tambah_pegawai_mph import TambahPegawaiMphScreen
 
     await skp_endang_dengan_rhk(client, RHK_ATASAN)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_daftar_skp(pilot)
         await buka_detail(pilot)
         await pilot.press("m")

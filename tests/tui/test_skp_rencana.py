@@ -9,7 +9,7 @@ from textual.widgets import Checkbox, Input, RadioButton, Select
 
 from tests import data
 from tests.api.skp.bantu import hari
-from tests.tui.pilot import UKURAN, aplikasi, baris, isi, ketik, kolom, masuk, pemberitahuan, tunggu
+from tests.tui.pilot import baris, isi, ketik, kolom, opsi, pemberitahuan, pilih_opsi, tunggu
 from tests.tui.skp import (
     buka_daftar_skp,
     buka_detail,
@@ -70,11 +70,9 @@ async def mph_endang(client, tahun: int = 2023) -> None:
         )
 
 
-async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
+async def test_pegawai_membuat_mengisi_mengajukan_skp_lalu_atasan_menyetujuinya(buka_aplikasi, client):
     await mph_endang(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         assert "Belum ada SKP" in isi(app, "#judul-skp")
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
@@ -107,13 +105,9 @@ async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
         await pilot.press("e")
         await tunggu(pilot)
         assert isinstance(app.screen, TambahRhkScreen)
-        pilihan = [
-            str(label) for label, v in app.screen.query_one("#rhk-atasan", Select)._options if v is not Select.NULL
-        ]
+        pilihan = opsi(app.screen.query_one("#rhk-atasan", Select))
         assert len(pilihan) == 1 and pilihan[0].startswith(RHK_ATASAN)
-        app.screen.query_one("#rhk-atasan", Select).value = next(
-            v for _, v in app.screen.query_one("#rhk-atasan", Select)._options if v is not Select.NULL
-        )
+        await pilih_opsi(pilot, "#rhk-atasan", pilihan[0])
         await pilot.press("ctrl+s")
         await tunggu(pilot)
         assert isinstance(app.screen, DetailSkpScreen)
@@ -132,9 +126,7 @@ async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
         await tunggu(pilot)
         assert kolom(app, "#tabel-skp", "Status") == ["PENGAJUAN"]
 
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_daftar_skp(pilot)
         await pilot.press("b")
         await tunggu(pilot)
@@ -163,10 +155,8 @@ async def test_buat_isi_ajukan_lalu_atasan_menyetujui(address, client):
     assert skp.status == skp_pb2.STATUS_SKP_PERSETUJUAN
 
 
-async def test_periode_akhir_sebelum_awal_ditampilkan_pada_isiannya(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_periode_akhir_sebelum_awal_ditampilkan_pada_isiannya(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "31/12/2023", "01/01/2023")
         # The server's rule, on the field it names.
@@ -182,10 +172,8 @@ async def test_periode_akhir_sebelum_awal_ditampilkan_pada_isiannya(address, cli
     assert await skp_milik(client, data.SUTIKNO) == []
 
 
-async def test_ajukan_ditolak_menampilkan_alasannya(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_ajukan_ditolak_menampilkan_alasannya(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -202,10 +190,8 @@ async def test_ajukan_ditolak_menampilkan_alasannya(address):
         assert isi(app, "#status-skp") == "Status SKP: DRAFT"
 
 
-async def test_jenis_rhk_wajib_dipilih(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_menyimpan_rhk_tanpa_jenis_ditolak(buka_aplikasi):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -217,10 +203,8 @@ async def test_jenis_rhk_wajib_dipilih(address):
         assert "Matriks Peran Hasil" in isi(app, "#petunjuk-intervensi")
 
 
-async def test_edit_dan_hapus_rhk_indikator_dan_lampiran(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_edit_dan_hapus_rhk_indikator_dan_lampiran(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -281,10 +265,8 @@ async def test_edit_dan_hapus_rhk_indikator_dan_lampiran(address, client):
     assert list(skp.lampiran.dukungan_sumber_daya) == ["sumber daya manusia", "anggaran"]
 
 
-async def test_edit_dan_hapus_skp(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_pegawai_mengedit_lalu_menghapus_skp(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await pilot.press("e")
@@ -306,20 +288,16 @@ async def test_edit_dan_hapus_skp(address, client):
     assert await skp_milik(client, data.SUTIKNO) == []
 
 
-async def test_skp_plt_mengambil_periode_penugasan(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.NUR_PURWATI)
+async def test_skp_plt_mengambil_periode_penugasan(buka_aplikasi, client):
+    async with buka_aplikasi(data.NUR_PURWATI) as (app, pilot):
         await buka_daftar_skp(pilot)
         await pilot.press("t")
         await tunggu(pilot)
         app.screen.query_one("#plt", Checkbox).value = True
         await tunggu(pilot)
-        pilih = app.screen.query_one("#unor-plt", Select)
-        [(label, nilai)] = [(str(p), v) for p, v in pilih._options if v is not Select.NULL]
+        [label] = opsi(app.screen.query_one("#unor-plt", Select))
         assert label.startswith("Plt. Kepala Seksi Pelayanan (1 Oktober 2022 - 3 Maret 2023)")
-        pilih.value = nilai
-        await tunggu(pilot)
+        await pilih_opsi(pilot, "#unor-plt", label)
         # One SKP per year: the part of 2023 needs a second SKP.
         assert app.screen.query_one("#awal", Input).value == "01/10/2022"
         assert app.screen.query_one("#akhir", Input).value == "31/12/2022"
@@ -336,10 +314,8 @@ async def test_skp_plt_mengambil_periode_penugasan(address, client):
     assert skp.status_pegawai == skp_pb2.STATUS_PEGAWAI_PLT and skp.unor_id == data.PELAYANAN
 
 
-async def test_skp_diubah_di_tempat_lain_diberitahukan_dan_dimuat_ulang(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_skp_diubah_di_tempat_lain_diberitahukan_dan_dimuat_ulang(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -361,10 +337,8 @@ async def test_skp_diubah_di_tempat_lain_diberitahukan_dan_dimuat_ulang(address,
         assert "Dari sesi lain" in kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")
 
 
-async def test_skp_tanpa_penilai_mengacu_perjanjian_kinerja(address):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SEKDA)  # top of the instansi: no atasan in the system
+async def test_skp_tanpa_penilai_mengacu_perjanjian_kinerja(buka_aplikasi):
+    async with buka_aplikasi(data.SEKDA) as (app, pilot):  # top of the instansi: no atasan in the system
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -386,10 +360,8 @@ async def test_skp_tanpa_penilai_mengacu_perjanjian_kinerja(address):
         ) in kolom(app, "#tabel-rhk", "Rencana Hasil Kerja / Indikator")
 
 
-async def test_urutan_rhk_dan_indikator_diubah_dengan_kurung_siku(address, client):
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+async def test_urutan_rhk_dan_indikator_diubah_dengan_kurung_siku(buka_aplikasi, client):
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -419,15 +391,12 @@ async def test_urutan_rhk_dan_indikator_diubah_dengan_kurung_siku(address, clien
     assert [i.teks for i in skp.rhk[1].indikator] == ["indikator B", "indikator A"]
 
 
-async def test_edit_skp_disetujui_cut_off_dan_periode_lintas_tahun(address, client):
-    """The pencil works on an approved SKP (docs/domain.md#edit-skp); a period
-    crossing the year is clipped and the server's notice is shown."""
+async def test_mengedit_periode_skp_yang_disetujui_tetap_disetujui(buka_aplikasi, client):
+    """The pencil works on an approved SKP (docs/domain.md#edit-skp)."""
     from tests.api.penilaian.bantu import TAHUN_BUKA, skp_disetujui
 
     await skp_disetujui(client)
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await pilot.press("e")
         await tunggu(pilot)
@@ -438,17 +407,21 @@ async def test_edit_skp_disetujui_cut_off_dan_periode_lintas_tahun(address, clie
         await tunggu(pilot)
         assert kolom(app, "#tabel-skp", "Periode") == [f"1 Januari {TAHUN_BUKA} - 30 Juni {TAHUN_BUKA}"]
         assert kolom(app, "#tabel-skp", "Status") == ["PERSETUJUAN"]
+
+
+async def test_menambah_skp_lintas_tahun_dipotong_di_akhir_tahun_dan_diberitahukan(buka_aplikasi):
+    """A period crossing the year is clipped (cut-off) and the server's notice is shown."""
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
+        await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/10/2022", "03/03/2023")
         assert "dipotong menjadi 31 Desember 2022" in pemberitahuan(app)
         assert "1 Oktober 2022 - 31 Desember 2022" in kolom(app, "#tabel-skp", "Periode")
 
 
-async def test_target_nol_ditolak_di_isian_rentang_dan_rupiah_tampil_apa_adanya(address):
+async def test_target_nol_ditolak_di_isian_rentang_dan_rupiah_tampil_apa_adanya(buka_aplikasi):
     """docs/domain.md#indikator-dan-target: the server's refusal lands on TARGET;
     a range and a rupiah amount are shown as typed."""
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.SUTIKNO)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -467,11 +440,9 @@ async def test_target_nol_ditolak_di_isian_rentang_dan_rupiah_tampil_apa_adanya(
         assert ["", "- anggaran", "Biaya", "Rp 50.000.000"] in rows
 
 
-async def test_perspektif_rhk_hanya_pada_format_jpt(address):
+async def test_kepala_unit_induk_memilih_perspektif_rhk_yang_tersimpan_dan_dapat_diubah(buka_aplikasi):
     # docs/domain.md#format-jpt-dan-unit-kerja-mandiri: KEPALA BKPSDM leads a unor induk.
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.KEPALA_BKPSDM)
+    async with buka_aplikasi(data.KEPALA_BKPSDM) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)
@@ -501,10 +472,10 @@ async def test_perspektif_rhk_hanya_pada_format_jpt(address):
         await tunggu(pilot)
         assert app.screen.query_one("#perspektif", Select).value == "Perspektif Anggaran"
 
+
+async def test_kepala_bidang_tidak_ditanya_perspektif_rhk(buka_aplikasi):
     # ENDANG leads a Bidang, not a unor induk: the regular format, no perspektif to choose.
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         await buka_detail(pilot)

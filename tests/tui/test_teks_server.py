@@ -20,7 +20,7 @@ from services.profil.store.models import PegawaiRow
 from tests import data
 from tests.api.skp.bantu import buat_skp, get, rid, tambah_indikator, tambah_rhk
 from tests.tui.helpdesk import buka_pegawai, cari
-from tests.tui.pilot import UKURAN, aplikasi, ketik, masuk, tunggu
+from tests.tui.pilot import baris_layar, ketik, terkirim, tunggu
 from tests.tui.skp import buka_daftar_skp
 from tui.app import EkinerjaApp
 from tui.screens.detail_skp import DetailSkpScreen
@@ -42,8 +42,8 @@ def markup(folder: Path, nama: str) -> str:
 
 def layar(app: App[object]) -> tuple[str, list[object]]:
     """What the screen shows as text, and every style meta/link in it."""
-    strips = app.screen._compositor.render_strips()
-    teks = "\n".join("".join(seg.text for seg in strip) for strip in strips)
+    strips = baris_layar(app)
+    teks = "\n".join(strip.text for strip in strips)
     gaya = [seg.style for strip in strips for seg in strip if seg.style is not None]
     return teks, [(s.meta, s.link) for s in gaya if s.meta or s.link]
 
@@ -81,14 +81,17 @@ async def data_beracun(server, client, folder: Path) -> dict[str, str]:
 
 
 def tanpa_aksi(app: EkinerjaApp, aksi: list[str]) -> None:
-    """Records every action that reaches a method (a click on a link runs one)."""
-    asli = app._dispatch_action
+    """Records every run of the two dangerous actions' methods (a click on a link
+    runs its action: the app's refusal must come before the method)."""
 
-    async def catat(namespace, action_name, params):  # noqa: ANN001, ANN202
-        aksi.append(action_name)
-        return await asli(namespace, action_name, params)
+    def catat(nama: str):  # noqa: ANN202
+        async def aksi_dijalankan(*args: object) -> None:
+            aksi.append(nama)
 
-    app._dispatch_action = catat  # type: ignore[method-assign]
+        return aksi_dijalankan
+
+    app.action_screenshot = catat("screenshot")  # type: ignore[method-assign]
+    app.action_simulate_key = catat("simulate_key")  # type: ignore[method-assign]
 
 
 async def klik(pilot, teks: str) -> None:
@@ -97,7 +100,7 @@ async def klik(pilot, teks: str) -> None:
     to the screen it started from (a click on a row may open it)."""
     app = pilot.app
     layar_awal = app.screen
-    strips = app.screen._compositor.render_strips()
+    strips = baris_layar(app)
     titik = []
     for y, strip in enumerate(strips):
         x = 0
@@ -105,7 +108,7 @@ async def klik(pilot, teks: str) -> None:
             if seg.style is not None and "@click" in str(seg.style.meta):
                 titik.append((x, y))
             x += seg.cell_length
-        if (x := "".join(seg.text for seg in strip).find(teks)) >= 0:
+        if (x := strip.text.find(teks)) >= 0:
             titik.append((x + 1, y))
     assert titik
     for x, y in titik:
@@ -116,15 +119,13 @@ async def klik(pilot, teks: str) -> None:
             await tunggu(pilot)
 
 
-async def test_atasan_melihat_data_beracun_sebagai_teks(server, address, client, tmp_path):
+async def test_atasan_melihat_data_beracun_sebagai_teks(server, buka_aplikasi, client, tmp_path):
     ssh = tmp_path / "ssh"  # where the screenshot would have been written
     ssh.mkdir()
     harus = await data_beracun(server, client, ssh)
-    app = aplikasi(address)
     aksi: list[str] = []
-    tanpa_aksi(app, aksi)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG, ukuran=(160, 40)) as (app, pilot):
+        tanpa_aksi(app, aksi)
         # Profil > List Pegawai Bawahan, the attacker's row.
         await pilot.press("4")
         await tunggu(pilot)
@@ -150,15 +151,13 @@ async def test_atasan_melihat_data_beracun_sebagai_teks(server, address, client,
     assert list(ssh.iterdir()) == []
 
 
-async def test_helpdesk_melihat_data_beracun_sebagai_teks(server, address, client, tmp_path):
+async def test_helpdesk_melihat_data_beracun_sebagai_teks(server, buka_aplikasi, client, tmp_path):
     ssh = tmp_path / "ssh"  # where the screenshot would have been written
     ssh.mkdir()
     harus = await data_beracun(server, client, ssh)
-    app = aplikasi(address)
     aksi: list[str] = []
-    tanpa_aksi(app, aksi)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await masuk(pilot, "helpdesk.bkpsdm")
+    async with buka_aplikasi("helpdesk.bkpsdm", ukuran=(160, 40)) as (app, pilot):
+        tanpa_aksi(app, aksi)
         await cari(pilot, "sutikno")
         periksa(app, [harus["nama"], harus["jabatan"]])
         await klik(pilot, harus["jabatan"])
@@ -168,22 +167,21 @@ async def test_helpdesk_melihat_data_beracun_sebagai_teks(server, address, clien
     assert list(ssh.iterdir()) == []
 
 
-async def test_aksi_berargumen_ditolak(address, tmp_path):
+async def test_aksi_berargumen_ditolak(buka_aplikasi, tmp_path):
     """Even asked for by name, the app writes no screenshot and types no key."""
     ssh = tmp_path / "ssh"
     ssh.mkdir()
-    app = aplikasi(address)
-    async with app.run_test(size=UKURAN) as pilot:
+    async with buka_aplikasi() as (app, pilot):
         await app.run_action(f"app.screenshot('authorized_keys', '{ssh}')")
         await app.run_action("app.simulate_key('q')")
         await app.run_action("app.notify('[@click=app.bell()]palsu[/]')")
         await app.run_action("screen.dismiss(True)")
         await tunggu(pilot)
-        assert app.is_running and not app._notifications
+        assert app.is_running and not terkirim(app)
     assert list(ssh.iterdir()) == []
 
 
-async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, address, client, tmp_path):
+async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, buka_aplikasi, client, tmp_path):
     """Penilaian: Pilih Bawahan, Penilaian Bawahan (realisasi and feedback) and the Rekap."""
     from ekinerja.penilaian.v1 import penilaian_pb2
 
@@ -218,11 +216,9 @@ async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, address, c
         ),
         metadata=await client.login(nip=data.ENDANG),
     )
-    app = aplikasi(address)
     aksi: list[str] = []
-    tanpa_aksi(app, aksi)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await masuk(pilot, data.ENDANG)
+    async with buka_aplikasi(data.ENDANG, ukuran=(160, 40)) as (app, pilot):
+        tanpa_aksi(app, aksi)
         await buka_penilaian(pilot)
         await pilot.press("2")
         await tunggu(pilot)
