@@ -27,6 +27,14 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 50051
+    # `ekinerja serve`: this many worker processes, all listening on `port`
+    # (SO_REUSEPORT; cli/pekerja.py). Unset: one per CPU core. Port 0 (tests)
+    # and a proxy socket always get one process.
+    workers: int | None = Field(default=None, ge=1)
+    # Set by `ekinerja serve` for its workers only (never by hand): the
+    # worker's number. A worker binds with SO_REUSEPORT, serves /metrics on
+    # metrics_port + this number, and only worker 0 runs the hourly jobs.
+    pekerja_ke: int | None = Field(default=None, ge=0)
     # A plaintext port answering grpc.health only (Kubernetes probes cannot
     # speak TLS to the service port). Unset: none.
     port_sehat: int | None = None
