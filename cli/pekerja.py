@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import structlog
 
@@ -113,6 +114,8 @@ class Pengawas:
             EKINERJA_PEKERJA_KE=str(ke),
             **{ENV_FD: str(fd)},
         )
+        akar = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join([akar, *filter(None, [os.environ.get("PYTHONPATH")])])
         if s.metrics_port is not None:
             env["EKINERJA_METRICS_PORT"] = str(s.metrics_port + ke if s.metrics_port else 0)
         return env
@@ -121,7 +124,9 @@ class Pengawas:
         baca, tulis = os.pipe()
         try:
             proses = subprocess.Popen(
-                [sys.executable, "-m", "cli", "serve", *self._names],
+                # -P: not the working directory's `cli` but this one (its root
+                # first on PYTHONPATH): the workers run the parent's code.
+                [sys.executable, "-P", "-m", "cli", "serve", *self._names],
                 env=self._env(ke, tulis),
                 pass_fds=(tulis,),
                 # SIGINT from the terminal reaches the parent only; it tells the workers.

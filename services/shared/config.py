@@ -113,6 +113,10 @@ class Settings(BaseSettings):
     login_argon2_maks: int = Field(default=4, ge=1)
     login_argon2_maks_akun: int = Field(default=1, ge=1)
     login_argon2_maks_alamat: int = Field(default=2, ge=1)
+    # The nice value of those threads (Linux: per thread): above the event
+    # loop's, so a login storm leaves other RPCs their CPU (bench/README.md,
+    # issue 18). 0: the same priority as the loop.
+    login_argon2_nice: int = Field(default=10, ge=0, le=19)
     # Where service accounts and the SSH gateway's (peran layanan, gerbang_ssh) may log in from,
     # as addresses or ranges; with mutual TLS on, a client certificate also
     # suffices. From anywhere else their password is never checked.
