@@ -24,6 +24,9 @@ from services.shared.tokens import TokenSigner
 
 AUTH = "ekinerja.profil.v1.AuthService"
 PROFIL = "ekinerja.profil.v1.ProfilService"
+# Touched whenever this process ends a session: the other processes on this
+# data directory (serve's workers) then ask again (usecases/ingatan_sesi.py).
+TANDA_SESI = "sesi-berakhir.tanda"
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
@@ -37,7 +40,7 @@ async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     # check of every service in this process (services/shared/server.py
     # _periksa_sesi); a session ended here is forgotten at once
     # (usecases/ingatan_sesi.py), the other services' processes ask CekSesi.
-    ingatan = IngatanSesi(sesi_aktif, ctx.settings.sesi_cek_detik)
+    ingatan = IngatanSesi(sesi_aktif, ctx.settings.sesi_cek_detik, ctx.settings.data_dir / TANDA_SESI)
     ctx.boundary.add_revocation_check(PREFIX_SESI, ingatan)
     akun = LayananAkun(ctx.settings, signer, ctx.mailer, ingatan)
     ctx.services["profil.akun"] = akun

@@ -71,3 +71,28 @@ async def test_ttl_nol_selalu_bertanya_dan_ingatan_terbatas():
             await ingat(_p(f"s{i}", f"a{i % 2}"))
         assert len(ingat._ingat) <= 3
         assert sum(len(v) for v in ingat._per_akun.values()) == len(ingat._ingat)
+
+
+async def test_tanda_memberi_tahu_proses_lain(tmp_path):
+    """Two processes on one data directory: the one that forgets touches the
+    stamp, the other forgets everything at its next check."""
+    aktif = True
+
+    async def tanya(p: Principal) -> bool:
+        return aktif
+
+    tanda = tmp_path / "sesi-berakhir.tanda"
+    satu, dua = IngatanSesi(tanya, 3600, tanda), IngatanSesi(tanya, 3600, tanda)
+    assert await satu(_p("s1")) and await dua(_p("s1"))
+    aktif = False
+    satu.lupakan_akun("a1")
+    assert await dua(_p("s1")) is False
+    assert await satu(_p("s1")) is False
+    # The stamp starts again past its size limit, and still changes.
+    with mock.patch.object(ingatan_sesi, "UKURAN_TANDA", 2):
+        for _ in range(5):
+            assert await dua(_p("s2")) is aktif  # remembered
+            satu.lupakan_akun("a9")  # another account: dua forgets everything all the same
+            aktif = not aktif
+            assert await dua(_p("s2")) is aktif
+    assert tanda.stat().st_size <= 2

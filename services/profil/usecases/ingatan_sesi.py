@@ -11,31 +11,51 @@ answers when their transaction commits (`lupakan_setelah_commit`).
 
 A check whose database read was under way while something was forgotten
 does not store its answer (the generation counter): it may have read the
-session before the commit, and would otherwise remember it active."""
+session before the commit, and would otherwise remember it active.
+
+Processes sharing a data directory (the workers of one `ekinerja serve`)
+learn it at once too: whoever forgets also appends a byte to the stamp file
+`tanda`, and every check first looks at that file's size and time (one
+stat, ~1 µs) and forgets everything when they changed. Processes on other
+machines have their own data directory, hence the window."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
+import structlog
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared import metrik
 from services.shared.principal import Principal
 
+log = structlog.get_logger("ekinerja.profil.sesi")
 MAKS_INGATAN = 100_000  # sessions remembered at once; beyond it the oldest are forgotten
+UKURAN_TANDA = 4096  # bytes of the stamp file before it starts again
 
 
 class IngatanSesi:
-    def __init__(self, tanya: Callable[[Principal], Awaitable[bool]], ttl_detik: float) -> None:
+    def __init__(
+        self, tanya: Callable[[Principal], Awaitable[bool]], ttl_detik: float, tanda: Path | None = None
+    ) -> None:
         self._tanya = tanya
         self._ttl = ttl_detik
+        self._tanda = tanda
+        self._tanda_dilihat = self._baca_tanda()
         self._ingat: dict[str, tuple[bool, float, str]] = {}  # sesi id → (aktif, until monotonic, akun id)
         self._per_akun: dict[str, set[str]] = {}  # akun id → its remembered sesi ids
         self._generasi = 0  # +1 whenever something is forgotten
 
     async def __call__(self, p: Principal) -> bool:
+        if self._tanda is not None:
+            tanda = self._baca_tanda()
+            if tanda != self._tanda_dilihat:  # another process ended a session
+                self._tanda_dilihat = tanda
+                self._lupakan_semua()
         ingat = self._ingat.get(p.sesi_id)
         if ingat is not None and ingat[1] > time.monotonic():
             metrik.cache_sesi(hit=True)
@@ -65,10 +85,35 @@ class IngatanSesi:
         self._per_akun.setdefault(p.akun_id, set()).add(p.sesi_id)
 
     def lupakan_akun(self, akun_id: str) -> None:
-        """Every remembered session of the account is asked again next time."""
+        """Every remembered session of the account is asked again next time,
+        here and (the stamp) in the processes sharing the data directory."""
         self._generasi += 1
         for sesi_id in self._per_akun.pop(akun_id, ()):
             self._ingat.pop(sesi_id, None)
+        if self._tanda is not None:
+            try:
+                # Appended, so the size changes even where mtime is coarse;
+                # started again once it grows past a page.
+                besar = self._tanda.stat().st_size if self._tanda.exists() else 0
+                with open(self._tanda, "w" if besar >= UKURAN_TANDA else "a") as f:
+                    f.write(".")
+            except OSError:
+                log.warning("sesi.tanda_gagal_ditulis", berkas=str(self._tanda))
+            self._tanda_dilihat = self._baca_tanda()
+
+    def _lupakan_semua(self) -> None:
+        self._generasi += 1
+        self._ingat = {}
+        self._per_akun = {}
+
+    def _baca_tanda(self) -> tuple[int, int, int] | None:
+        if self._tanda is None:
+            return None
+        try:
+            st = os.stat(self._tanda)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def lupakan_setelah_commit(self, s: AsyncSession, akun_id: str) -> None:
         """Forgets the account's sessions once `s` commits the change that
