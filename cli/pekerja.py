@@ -18,8 +18,8 @@ serves nothing; it:
   calls in flight, server.serve_forever) and exits 0 once they did.
 
 What stays per worker: the remembered session answers (a session ended in
-another worker is refused within sesi_cek_detik; profil/usecases/
-ingatan_sesi.py), the argon2 pool (login_argon2_maks each), /metrics (on
+another worker is refused at once all the same: the stamp file in the data
+directory, profil/usecases/ingatan_sesi.py), the argon2 pool (login_argon2_maks each), /metrics (on
 metrics_port + the worker's number). Only worker 0 runs the hourly jobs."""
 
 from __future__ import annotations
