@@ -12,6 +12,7 @@ from services.profil.server.auth import AuthServicer
 from services.profil.server.profil import ProfilServicer
 from services.profil.store import repository as repo
 from services.profil.store.models import permintaan
+from services.profil.usecases import ingatan_sesi
 from services.profil.usecases.akun import LayananAkun
 from services.profil.usecases.berkas_saya import KirimBerkasSaya
 from services.profil.usecases.email_baru import EmailBaru
@@ -24,9 +25,9 @@ from services.shared.tokens import TokenSigner
 
 AUTH = "ekinerja.profil.v1.AuthService"
 PROFIL = "ekinerja.profil.v1.ProfilService"
-# Touched whenever this process ends a session: the other processes on this
-# data directory (serve's workers) then ask again (usecases/ingatan_sesi.py).
-TANDA_SESI = "sesi-berakhir.tanda"
+# Touched whenever a session ends here (or `ekinerja akun nonaktifkan`): the
+# other processes on this data directory (serve's workers) ask again.
+TANDA_SESI = ingatan_sesi.TANDA_SESI
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:

@@ -107,3 +107,15 @@ async def test_akun_dinonaktifkan_ditolak_skp_di_proses_lain(settings, tmp_path)
     finally:
         await skp.stop(grace=1)
         await profil.stop(grace=1)
+
+
+async def test_perintah_nonaktifkan_seketika_pada_server_di_folder_data_yang_sama(client, server, settings):
+    """`ekinerja akun nonaktifkan` touches the stamp in the data directory: a
+    server there refuses at once, however long it remembers sessions."""
+    from cli.akun import _status
+
+    server.context.services["profil.sesi"]._ttl = 3600
+    md = await client.login(nip=data.SUTIKNO)
+    await semua_layanan(client, md)
+    assert await _status(server.context.databases["profil"], data.SUTIKNO, False, settings) == 0
+    await ditolak_semua(client, md)

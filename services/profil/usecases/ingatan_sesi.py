@@ -36,6 +36,19 @@ from services.shared.principal import Principal
 log = structlog.get_logger("ekinerja.profil.sesi")
 MAKS_INGATAN = 100_000  # sessions remembered at once; beyond it the oldest are forgotten
 UKURAN_TANDA = 4096  # bytes of the stamp file before it starts again
+TANDA_SESI = "sesi-berakhir.tanda"  # the stamp's name in the data directory
+
+
+def sentuh_tanda(tanda: Path) -> None:
+    """Tells the processes on this data directory that a session ended.
+    Appended, so the size changes even where mtime is coarse; started again
+    once it grows past a page."""
+    try:
+        besar = tanda.stat().st_size if tanda.exists() else 0
+        with open(tanda, "w" if besar >= UKURAN_TANDA else "a") as f:
+            f.write(".")
+    except OSError:
+        log.warning("sesi.tanda_gagal_ditulis", berkas=str(tanda))
 
 
 class IngatanSesi:
@@ -91,14 +104,7 @@ class IngatanSesi:
         for sesi_id in self._per_akun.pop(akun_id, ()):
             self._ingat.pop(sesi_id, None)
         if self._tanda is not None:
-            try:
-                # Appended, so the size changes even where mtime is coarse;
-                # started again once it grows past a page.
-                besar = self._tanda.stat().st_size if self._tanda.exists() else 0
-                with open(self._tanda, "w" if besar >= UKURAN_TANDA else "a") as f:
-                    f.write(".")
-            except OSError:
-                log.warning("sesi.tanda_gagal_ditulis", berkas=str(self._tanda))
+            sentuh_tanda(self._tanda)
             self._tanda_dilihat = self._baca_tanda()
 
     def _lupakan_semua(self) -> None:
