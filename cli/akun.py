@@ -17,6 +17,7 @@ from services.profil.akun_admin import (
     tambah_kunci_ssh,
     ubah_status_akun,
 )
+from services.profil.usecases.ingatan_sesi import TANDA_SESI, sentuh_tanda
 from services.shared.config import Settings
 from services.shared.db import Database
 from services.shared.errors import DomainError
@@ -35,7 +36,7 @@ def run_akun(settings: Settings, args: argparse.Namespace) -> int:
             if args.aksi == "kunci-ssh":
                 return await _kunci_ssh(db, args)
             if args.aksi in ("nonaktifkan", "aktifkan"):
-                return await _status(db, args.akun, args.aksi == "aktifkan")
+                return await _status(db, args.akun, args.aksi == "aktifkan", settings)
             password = os.environ.get("EKINERJA_PASSWORD_BARU") or getpass.getpass("Password akun baru: ")
             akun_id = await tambah_akun(db, args.username, args.peran, args.instansi, args.nama or "", password)
             print(f"Akun {args.username} ({args.peran}) dibuat: {akun_id}")
@@ -49,8 +50,12 @@ def run_akun(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(main())
 
 
-async def _status(db: Database, login: str, aktif: bool) -> int:
+async def _status(db: Database, login: str, aktif: bool, settings: Settings) -> int:
     jumlah = await ubah_status_akun(db, login, aktif)
+    if not aktif:
+        # A running `ekinerja serve` on this data directory refuses the
+        # account's tokens at once; servers elsewhere within sesi_cek_detik.
+        sentuh_tanda(settings.data_dir / TANDA_SESI)
     print(f"Akun {login} diaktifkan." if aktif else f"Akun {login} dinonaktifkan; {jumlah} sesi diakhiri.")
     return 0
 

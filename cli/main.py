@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="alamat (bawaan 127.0.0.1, atau EKINERJA_HOST)")
     serve.add_argument("--migrate", action="store_true", help="jalankan migrasi sebelum mulai")
     serve.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="jumlah proses pekerja pada port yang sama (bawaan: jumlah inti CPU, atau EKINERJA_WORKERS)",
+    )
+    serve.add_argument(
         "--metrics-port",
         type=int,
         metavar="N",
@@ -134,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
             settings.host = args.host
         if args.metrics_port is not None:
             settings.metrics_port = args.metrics_port
+        if args.workers is not None:
+            if args.workers < 1:
+                raise SystemExit("--workers: minimal 1")
+            settings.workers = args.workers
         return run_serve(settings, args.layanan or list(SERVICES), args.port, args.migrate)
     if args.perintah == "ssh":
         from cli.ssh import run_ssh

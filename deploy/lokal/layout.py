@@ -176,6 +176,9 @@ def env_for(paths: Paths, database_url: str, proxy: str, replica: Replica | None
         env["EKINERJA_TOKEN_KEY_FILE"] = str(paths.private_key)
     if replica is not None:
         env["EKINERJA_PORT"] = str(replica.port)
+        # A replica is one process: the replicas are what scales here, and
+        # each has one metrics port of its own.
+        env["EKINERJA_WORKERS"] = "1"
         # Not for `seed demo`: its in-process server (all four services) must
         # reach itself, before nginx runs.
         env.update({f"EKINERJA_{s.upper()}_ADDRESS": proxy for s in ("profil", "skp", "penilaian")})

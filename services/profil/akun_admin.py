@@ -81,8 +81,9 @@ async def _akun_dari_login(s: AsyncSession, login: str) -> AkunRow:
 async def ubah_status_akun(db: Database, login: str, aktif: bool) -> int:
     """Enables or disables an account (NIP or username). Disabling ends
     every session of it, so that its tokens stop working in every service
-    (profil refuses them at once; services in other processes within
-    EKINERJA_SESI_CEK_DETIK) and enabling it again does not bring them back.
+    (servers remember a session's answer EKINERJA_SESI_CEK_DETIK; those on
+    the same data directory at once when `ekinerja akun` touches the stamp,
+    usecases/ingatan_sesi.py) and enabling it again does not bring them back.
     Returns how many sessions were ended."""
     async with db.transaction() as s:
         akun = await _akun_dari_login(s, login)

@@ -12,9 +12,11 @@ from services.profil.server.auth import AuthServicer
 from services.profil.server.profil import ProfilServicer
 from services.profil.store import repository as repo
 from services.profil.store.models import permintaan
+from services.profil.usecases import ingatan_sesi
 from services.profil.usecases.akun import LayananAkun
 from services.profil.usecases.berkas_saya import KirimBerkasSaya
 from services.profil.usecases.email_baru import EmailBaru
+from services.profil.usecases.ingatan_sesi import IngatanSesi
 from services.shared.db import Database
 from services.shared.idempotency import purge
 from services.shared.principal import Principal
@@ -23,21 +25,28 @@ from services.shared.tokens import TokenSigner
 
 AUTH = "ekinerja.profil.v1.AuthService"
 PROFIL = "ekinerja.profil.v1.ProfilService"
+# Touched whenever a session ends here (or `ekinerja akun nonaktifkan`): the
+# other processes on this data directory (serve's workers) ask again.
+TANDA_SESI = ingatan_sesi.TANDA_SESI
 
 
 async def register(server: grpc.aio.Server, ctx: Context, db: Database) -> None:
     signer = TokenSigner(ctx.settings.private_key_path.read_bytes(), ctx.settings.token_ttl_seconds)
-    akun = LayananAkun(ctx.settings, signer, ctx.mailer)
-    ctx.services["profil.akun"] = akun
-    ctx.on_stop.append(akun.tutup)  # queued mails first, then argon2's threads
 
     async def sesi_aktif(p: Principal) -> bool:
         async with db.read() as s:
             return await repo.sesi_aktif(s, p.sesi_id, dt.datetime.now(dt.UTC))
 
-    # profil owns sessions, so a logout takes effect at once on its RPCs; the
-    # other services ask it (services/shared/server.py _periksa_sesi).
-    ctx.boundary.add_revocation_check(PREFIX_SESI, sesi_aktif)
+    # profil owns sessions: its answer, remembered for sesi_cek_detik, is the
+    # check of every service in this process (services/shared/server.py
+    # _periksa_sesi); a session ended here is forgotten at once
+    # (usecases/ingatan_sesi.py), the other services' processes ask CekSesi.
+    ingatan = IngatanSesi(sesi_aktif, ctx.settings.sesi_cek_detik, ctx.settings.data_dir / TANDA_SESI)
+    ctx.boundary.add_revocation_check(PREFIX_SESI, ingatan)
+    akun = LayananAkun(ctx.settings, signer, ctx.mailer, ingatan)
+    ctx.services["profil.akun"] = akun
+    ctx.services["profil.sesi"] = ingatan
+    ctx.on_stop.append(akun.tutup)  # queued mails first, then argon2's threads
     berkas = KirimBerkasSaya(ctx.settings, ctx.mailer)
     ctx.services["profil.berkas"] = berkas
     auth_pb2_grpc.add_AuthServiceServicer_to_server(AuthServicer(db, akun, berkas), server)

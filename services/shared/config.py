@@ -27,6 +27,14 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 50051
+    # `ekinerja serve`: this many worker processes, all listening on `port`
+    # (SO_REUSEPORT; cli/pekerja.py). Unset: one per CPU core. Port 0 (tests)
+    # and a proxy socket always get one process.
+    workers: int | None = Field(default=None, ge=1)
+    # Set by `ekinerja serve` for its workers only (never by hand): the
+    # worker's number. A worker binds with SO_REUSEPORT, serves /metrics on
+    # metrics_port + this number, and only worker 0 runs the hourly jobs.
+    pekerja_ke: int | None = Field(default=None, ge=0)
     # A plaintext port answering grpc.health only (Kubernetes probes cannot
     # speak TLS to the service port). Unset: none.
     port_sehat: int | None = None
@@ -105,6 +113,10 @@ class Settings(BaseSettings):
     login_argon2_maks: int = Field(default=4, ge=1)
     login_argon2_maks_akun: int = Field(default=1, ge=1)
     login_argon2_maks_alamat: int = Field(default=2, ge=1)
+    # The nice value of those threads (Linux: per thread): above the event
+    # loop's, so a login storm leaves other RPCs their CPU (bench/README.md,
+    # issue 18). 0: the same priority as the loop.
+    login_argon2_nice: int = Field(default=10, ge=0, le=19)
     # Where service accounts and the SSH gateway's (peran layanan, gerbang_ssh) may log in from,
     # as addresses or ranges; with mutual TLS on, a client certificate also
     # suffices. From anywhere else their password is never checked.

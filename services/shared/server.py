@@ -159,7 +159,10 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
                 # the message unread. Per RPC: Boundary, before parsing.
                 ("grpc.max_receive_message_length", batas_pesan.TERBESAR),
                 ("grpc.max_concurrent_streams", settings.maks_stream_per_koneksi),
-                ("grpc.so_reuseport", 0),
+                # Off, so that a busy port fails the bind instead of silently
+                # sharing it; on for the workers of `ekinerja serve`, whose
+                # parent checked the port was free (cli/pekerja.py).
+                ("grpc.so_reuseport", _reuseport(settings)),
                 # Without BDP probing a stream's receive window stays at 64 KiB:
                 # an oversized message is refused after that much, not read
                 # whole (64 × 8 MiB took 100+ MiB with it). No request needs more.
@@ -205,12 +208,17 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         await _setel_siap(running, module, True)
     log.info("server.mulai", alamat=f"{settings.host}:{bound}", layanan=[m.name for m in modules])
     running.background.append(asyncio.create_task(_jaga_kesiapan(running, modules)))
-    for module in modules:
+    # The workers of one `ekinerja serve` share the databases: one cleans up.
+    for module in modules if settings.pekerja_ke in (None, 0) else ():
         if module.housekeeping:
             running.background.append(
                 asyncio.create_task(_every_hour(module.name, module.housekeeping, context.databases[module.name]))
             )
     return running
+
+
+def _reuseport(settings: Settings) -> int:
+    return 1 if settings.pekerja_ke is not None else 0
 
 
 # The services each one calls (services/<svc>/client.py users); checked only
@@ -291,7 +299,9 @@ async def _port_sehat(settings: Settings, health_servicer: health.aio.HealthServ
     """A second, plaintext port that answers grpc.health only, from the same
     health state: Kubernetes' gRPC probes cannot speak TLS, while the service
     port does (deploy/k8s). Nothing else is served there."""
-    sehat = grpc.aio.server(options=[("grpc.max_receive_message_length", 1024), ("grpc.so_reuseport", 0)])
+    sehat = grpc.aio.server(
+        options=[("grpc.max_receive_message_length", 1024), ("grpc.so_reuseport", _reuseport(settings))]
+    )
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, sehat)
     try:
         port = sehat.add_insecure_port(f"{settings.host}:{settings.port_sehat}")

@@ -16,7 +16,7 @@ from services.profil.usecases.berkas_saya import KirimBerkasSaya, Penampung
 from services.profil.usecases.info_masuk import info_masuk
 from services.shared import principal as pr
 from services.shared.db import Database
-from services.shared.errors import TidakValid
+from services.shared.errors import BelumMasuk, TidakValid
 from services.shared.mutasi import Mutasi
 from services.shared.names import timestamp_to_proto
 
@@ -93,9 +93,12 @@ class AuthServicer(auth_pb2_grpc.AuthServiceServicer):
         return await self._mutasi(request, "LogoutSemua", pb.LogoutSemuaResponse, work)
 
     async def CekSesi(self, request: pb.CekSesiRequest, context: grpc.aio.ServicerContext) -> pb.CekSesiResponse:
-        # The boundary has already checked the token and that its session
-        # has not ended (profil's own revocation check): reaching here is the answer.
-        pr.current()
+        # The boundary has checked the token, and the session with the answer
+        # this process remembers (usecases/ingatan_sesi.py). Other processes
+        # remember this answer for sesi_cek_detik themselves: it is read
+        # fresh, or a logout elsewhere could take twice that window.
+        if not await self._akun.sesi_aktif_segar(pr.current()):
+            raise BelumMasuk("Sesi Anda telah berakhir. Silakan masuk kembali.")
         return pb.CekSesiResponse()
 
     async def UbahPassword(

@@ -20,6 +20,7 @@ from services.profil.passwords import perlu_hash_ulang
 from services.profil.store import repository as repo
 from services.profil.store.models import AkunRow, KodeResetRow, KunciSshRow, PegawaiRow, SesiRow, giliran
 from services.profil.usecases.batas_login import BatasLogin, Pesanan, kunci_giliran
+from services.profil.usecases.ingatan_sesi import IngatanSesi
 from services.shared import jejak_audit
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -61,8 +62,11 @@ def now() -> dt.datetime:
 
 
 class LayananAkun:
-    def __init__(self, settings: Settings, signer: TokenSigner, mailer: Mailer) -> None:
+    def __init__(self, settings: Settings, signer: TokenSigner, mailer: Mailer, sesi: IngatanSesi) -> None:
         self._s = settings
+        # The remembered session checks: whatever ends a session here makes
+        # this process forget them at commit, so it refuses the token at once.
+        self._sesi = sesi
         self._signer = signer
         self._mailer = mailer
         self._kunci_kode = signer.kunci_turunan("kode-reset")  # HMAC key of the stored reset codes
@@ -106,10 +110,16 @@ class LayananAkun:
             s.add(SesiRow(id=sesi_id, akun_id=akun.id, dibuat=t, kedaluwarsa=exp, dicabut=None))
             return HasilLogin(token, exp, akun)
 
+    async def sesi_aktif_segar(self, p: Principal) -> bool:
+        """CekSesi's answer, read now rather than remembered."""
+        return await self._sesi.segar(p)
+
     async def logout(self, s: AsyncSession, p: Principal) -> None:
+        self._sesi.lupakan_setelah_commit(s, p.akun_id)
         await s.execute(update(SesiRow).where(SesiRow.id == p.sesi_id, SesiRow.dicabut.is_(None)).values(dicabut=now()))
 
     async def logout_semua(self, s: AsyncSession, p: Principal) -> int:
+        self._sesi.lupakan_setelah_commit(s, p.akun_id)
         jumlah = await _akhiri_semua_sesi(s, p.akun_id)
         jejak_audit.catat(sasaran=f"akun/{p.login}", sesudah=f"{jumlah} sesi diakhiri")
         return jumlah
@@ -138,6 +148,7 @@ class LayananAkun:
         session and is mailed."""
         akun = benar.akun
         await self.batas.berhasil(s, benar.pesanan)
+        self._sesi.lupakan_setelah_commit(s, p.akun_id)
         t = now()
         hasil = await s.execute(
             update(SesiRow)
@@ -360,6 +371,7 @@ class LayananAkun:
         if not await repo.pakai_kode(s, benar.tiket_id, t):
             raise benar.salah  # a simultaneous request with the same code was first
         # Whoever knew the old password is logged out everywhere.
+        self._sesi.lupakan_setelah_commit(s, akun.id)
         jumlah = await _akhiri_semua_sesi(s, akun.id)
         jejak_audit.catat(
             instansi_id=akun.instansi_id, sesudah=f"password diganti dengan kode reset; {jumlah} sesi diakhiri"

@@ -31,6 +31,8 @@ import datetime as dt
 import hashlib
 import ipaddress
 import math
+import os
+import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -85,12 +87,29 @@ class _Antrean:
                 self._kunci[kunci] = (sem, n - 1)
 
 
+def _prioritas_rendah(nice: int) -> None:
+    """An argon2 thread yields the CPU to the event loop: a login storm kept
+    every core busy with hashes and other RPCs waited behind them (p99 in
+    seconds). With a higher nice the scheduler gives the loop its turn first
+    and the hashes the rest; they still run whenever the loop idles. Linux
+    sets it per thread (the thread id as PRIO_PROCESS); elsewhere nothing."""
+    if nice <= 0 or not hasattr(os, "setpriority"):
+        return
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+
+
 class BatasLogin:
     def __init__(self, settings: Settings) -> None:
         self._s = settings
         # Its size is the global cap: a call whose client gave up still
         # finishes its argon2 on these threads, never beside them.
-        self._argon2 = ThreadPoolExecutor(settings.login_argon2_maks, thread_name_prefix="argon2")
+        self._argon2 = ThreadPoolExecutor(
+            settings.login_argon2_maks,
+            thread_name_prefix="argon2",
+            initializer=_prioritas_rendah,
+            initargs=(settings.login_argon2_nice,),
+        )
         self._per_akun = _Antrean(settings.login_argon2_maks_akun)
         self._per_alamat = _Antrean(settings.login_argon2_maks_alamat)
         self._layanan = [ipaddress.ip_network(x, strict=False) for x in settings.layanan_alamat]
