@@ -36,6 +36,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from sqlalchemy import select
 
 from bench import cetak, instansi, nasional, penilaian, proses, sasaran, serbuan
+from bench.kanal import kanal
 from bench.skala import lantai_ukur, pg_admin, port_bebas, siap
 from bench.ukur import measure, satu_klien
 from services.profil import passwords
@@ -89,9 +90,9 @@ async def bench_cetak(ch: grpc.aio.Channel, concurrency: int, seconds: float) ->
 
 
 async def bench_demo(
-    port: int, concurrency: int, seconds: float, ids: list[str], nips: list[str], hanya_cetak: bool
+    port: int, concurrency: int, seconds: float, ids: list[str], nips: list[str], hanya_cetak: bool, workers: int
 ) -> tuple[list[dict], dict]:
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
+    async with kanal(port, workers) as ch:
         health = health_pb2_grpc.HealthStub(ch)
         floor = [
             await measure(
@@ -206,6 +207,10 @@ def _env_server(data_dir: Path, extra: dict[str, str] | None = None) -> dict[str
     return {**env, **(extra or {})}
 
 
+def _workers(args: argparse.Namespace, punya_workers: bool) -> int:
+    return (args.workers or os.cpu_count() or 1) if punya_workers else 1
+
+
 def _serve(port: int, env: dict[str, str], args: argparse.Namespace, punya_workers: bool) -> subprocess.Popen:
     return subprocess.Popen(
         proses.perintah_serve(port, args.workers, punya_workers),
@@ -228,7 +233,9 @@ def fase_demo(args: argparse.Namespace, tmp: Path, punya_workers: bool) -> tuple
     server = _serve(port, env, args, punya_workers)
     try:
         asyncio.run(siap(port))
-        return asyncio.run(bench_demo(port, args.concurrency, args.seconds, ids, nips, args.cetak_saja))
+        return asyncio.run(
+            bench_demo(port, args.concurrency, args.seconds, ids, nips, args.cetak_saja, _workers(args, punya_workers))
+        )
     finally:
         proses.hentikan_pohon(server)
 
@@ -243,7 +250,11 @@ def fase_instansi(args: argparse.Namespace, tmp: Path, punya_workers: bool) -> d
     server = _serve(port, _env_server(tmp), args, punya_workers)
     try:
         asyncio.run(siap(port))
-        out = asyncio.run(instansi.ukur_semua(server, port, hasil, measure, args.concurrency, args.seconds))
+        out = asyncio.run(
+            instansi.ukur_semua(
+                server, port, hasil, measure, args.concurrency, args.seconds, _workers(args, punya_workers)
+            )
+        )
     finally:
         proses.hentikan_pohon(server)
     # And just after: the ratios use the mean of the two; how far apart they are shows the noise.

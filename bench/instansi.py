@@ -23,6 +23,7 @@ from ekinerja.skp.v1 import skp_pb2, skp_pb2_grpc
 
 from bench import kunci, proses
 from bench.generator import PASSWORD, Hasil, generate
+from bench.kanal import kanal
 from cli.migrate import migrate
 from services.shared.config import SERVICES, Settings
 
@@ -60,10 +61,11 @@ async def ukur_semua(
     measure: Ukur,
     konkuren: int,
     detik: float,
+    workers: int = 1,
 ) -> dict:
     """The key RPCs with CPU, Login, and the storm. Returns {"rpc": [...], "login": …, "badai": …}."""
     out: dict = {}
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
+    async with kanal(port, workers) as ch:
         rows = []
         for nama, panggil in await kunci.kasus(ch, hasil, konkuren):
             if nama.startswith("Auth/Login"):
