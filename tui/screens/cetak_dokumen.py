@@ -77,7 +77,7 @@ class CetakDokumenScreen(FormAksiScreen):
     TOMBOL = "Cetak"
     PROSES = "Mencetak..."
     PRATINJAU = "Pratinjau"
-    KELAS = "dialog dialog-lebar dialog-besar"
+    KELAS = "dialog dialog-lebar"
     ID = "dialog-cetak"
     ID_JUDUL = "judul-cetak"
 
