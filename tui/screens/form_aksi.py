@@ -312,10 +312,10 @@ class FormAksiScreen(ModalScreen[Any]):
         except Salah as e:
             self._salah(e.pesan, *e.selectors, tandai=e.tandai)
             return
-        self._pratinjau(nilai)
+        self._minta_pratinjau(nilai)
 
     @work(exclusive=True, group="kirim")
-    async def _pratinjau(self, nilai: Any) -> None:
+    async def _minta_pratinjau(self, nilai: Any) -> None:
         try:
             with memuat(self.query_one(".form-aksi")):
                 await self.pratinjau(nilai)
