@@ -7,7 +7,8 @@ escape sequences removed.
     python -m bench.tui [--port 50873] [--kolom 80] [--baris 24]
 
 starts its own demo server (a fresh data folder, `ekinerja migrate`, `ekinerja
-seed demo`, `ekinerja serve`) and prints both figures (VmRSS, MiB) for SUTIKNO.
+seed demo`, `ekinerja serve`) and prints both figures (VmRSS, MiB) for SUTIKNO,
+each against its target (`TARGET_MIB`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ import time
 from pathlib import Path
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07")
+
+# Issue 15: one TUI process per SSH session.
+TARGET_MIB = {"rss_mib": 60.0, "cerita_rss_mib": 80.0}
 
 SUTIKNO = "196903232002121009"
 NAMA_SUTIKNO = "SUTIKNO"
@@ -189,8 +193,11 @@ def main() -> None:
             server.wait(timeout=30)
     print(f"TUI {args.kolom}x{args.baris}, SUTIKNO, demo data, VmRSS of the `ekinerja tui` process:")
     print(f"  login screen after {hasil['mulai_s']:.2f} s; login to the main screen {hasil['masuk_s']:.2f} s")
-    print(f"  after login:  {hasil['rss_mib']:.1f} MiB")
-    print(f"  after story:  {hasil['cerita_rss_mib']:.1f} MiB (SKP list, Detail SKP, Penilaian SKP)")
+    for kunci, apa in (("rss_mib", "after login"), ("cerita_rss_mib", "after story")):
+        nilai, target = hasil[kunci], TARGET_MIB[kunci]
+        ok = "ok" if nilai <= target else "OVER"  # nan (a screen did not show) is over too
+        print(f"  {apa + ':':13} {nilai:5.1f} MiB (target <= {target:.0f} MiB: {ok})")
+    print("  (the story: SKP list, Detail SKP, Penilaian SKP)")
 
 
 if __name__ == "__main__":

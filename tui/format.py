@@ -174,14 +174,14 @@ def periode(mulai: Date, selesai: Date) -> str:
     return f"{tanggal(mulai)} - {tanggal(selesai)}"
 
 
-def periode_singkat(mulai: Date, selesai: Date) -> str:
+def periode_singkat(mulai: Date, selesai: Date, pisah: str = " - ") -> str:
     """'1 Jan 2023 - 31 Des 2023': a table column at 80x24 that would
-    otherwise be cut mid-word at the screen's edge."""
+    otherwise be cut mid-word at the screen's edge (`pisah` " -\n": on two lines)."""
 
     def singkat(d: Date) -> str:
         return f"{d.day} {BULAN[d.month - 1][:3]} {d.year}" if d.year else "-"
 
-    return f"{singkat(mulai)} - {singkat(selesai)}"
+    return f"{singkat(mulai)}{pisah}{singkat(selesai)}"
 
 
 def isian_tanggal(d: dt.date) -> str:

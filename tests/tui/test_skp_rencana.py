@@ -77,10 +77,9 @@ async def test_pegawai_membuat_mengisi_mengajukan_skp_lalu_atasan_menyetujuinya(
         assert "Belum ada SKP" in isi(app, "#judul-skp")
         await tambah_skp(pilot, "01/01/2023", "31/12/2023")
         assert isinstance(app.screen, UtamaScreen)
-        assert kolom(app, "#tabel-skp", "Periode") == ["1 Januari 2023 - 31 Desember 2023"]
-        assert kolom(app, "#tabel-skp", "Status") == ["DRAFT"]
-        assert kolom(app, "#tabel-skp", "Pendekatan") == ["Kuantitatif"]
-        assert kolom(app, "#tabel-skp", "Status Pegawai") == ["Definitif"]
+        assert kolom(app, "#tabel-skp", "Periode") == ["1 Jan 2023 -\n31 Des 2023"]
+        assert kolom(app, "#tabel-skp", "Status") == ["DRAFT\nKuantitatif"]
+        assert "Status Pegawai Definitif" in isi(app, "#rincian-skp")
 
         await buka_detail(pilot)
         assert isi(app, "#status-skp") == "Status SKP: DRAFT"
@@ -124,7 +123,7 @@ async def test_pegawai_membuat_mengisi_mengajukan_skp_lalu_atasan_menyetujuinya(
         assert app.screen.query_one("#tambah-rhk").disabled
         await pilot.press("escape")
         await tunggu(pilot)
-        assert kolom(app, "#tabel-skp", "Status") == ["PENGAJUAN"]
+        assert kolom(app, "#tabel-skp", "Status") == ["PENGAJUAN\nKuantitatif"]
 
     async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await buka_daftar_skp(pilot)
@@ -277,8 +276,8 @@ async def test_pegawai_mengedit_lalu_menghapus_skp(buka_aplikasi, client):
         app.screen.query_one("#kualitatif", RadioButton).value = True
         await pilot.press("ctrl+s")
         await tunggu(pilot)
-        assert kolom(app, "#tabel-skp", "Periode") == ["2 Januari 2023 - 31 Desember 2023"]
-        assert kolom(app, "#tabel-skp", "Pendekatan") == ["Kualitatif"]
+        assert kolom(app, "#tabel-skp", "Periode") == ["2 Jan 2023 -\n31 Des 2023"]
+        assert kolom(app, "#tabel-skp", "Status") == ["DRAFT\nKualitatif"]
         await pilot.press("x")
         assert isinstance(app.screen, KonfirmasiScreen)
         await pilot.press("enter")
@@ -307,8 +306,8 @@ async def test_skp_plt_mengambil_periode_penugasan(buka_aplikasi, client):
         await pilot.press("ctrl+s")
         await tunggu(pilot)
         assert isinstance(app.screen, UtamaScreen), isi(app, "#pesan")
-        assert kolom(app, "#tabel-skp", "Periode") == ["1 Oktober 2022 - 31 Desember 2022"]
-        assert kolom(app, "#tabel-skp", "Status Pegawai") == ["Plt."]
+        assert kolom(app, "#tabel-skp", "Periode") == ["1 Okt 2022 -\n31 Des 2022"]
+        assert "Status Pegawai Plt." in isi(app, "#rincian-skp")
         assert kolom(app, "#tabel-skp", "Jabatan") == ["Plt. Kepala Seksi Pelayanan"]
     [skp] = await skp_milik(client, data.NUR_PURWATI)
     assert skp.status_pegawai == skp_pb2.STATUS_PEGAWAI_PLT and skp.unor_id == data.PELAYANAN
@@ -405,8 +404,8 @@ async def test_mengedit_periode_skp_yang_disetujui_tetap_disetujui(buka_aplikasi
         await ketik(pilot, "#akhir", f"30/06/{TAHUN_BUKA}")
         await pilot.press("ctrl+s")
         await tunggu(pilot)
-        assert kolom(app, "#tabel-skp", "Periode") == [f"1 Januari {TAHUN_BUKA} - 30 Juni {TAHUN_BUKA}"]
-        assert kolom(app, "#tabel-skp", "Status") == ["PERSETUJUAN"]
+        assert kolom(app, "#tabel-skp", "Periode") == [f"1 Jan {TAHUN_BUKA} -\n30 Jun {TAHUN_BUKA}"]
+        assert kolom(app, "#tabel-skp", "Status") == ["PERSETUJUAN\nKuantitatif"]
 
 
 async def test_menambah_skp_lintas_tahun_dipotong_di_akhir_tahun_dan_diberitahukan(buka_aplikasi):
@@ -415,7 +414,7 @@ async def test_menambah_skp_lintas_tahun_dipotong_di_akhir_tahun_dan_diberitahuk
         await buka_daftar_skp(pilot)
         await tambah_skp(pilot, "01/10/2022", "03/03/2023")
         assert "dipotong menjadi 31 Desember 2022" in pemberitahuan(app)
-        assert "1 Oktober 2022 - 31 Desember 2022" in kolom(app, "#tabel-skp", "Periode")
+        assert "1 Okt 2022 -\n31 Des 2022" in kolom(app, "#tabel-skp", "Periode")
 
 
 async def test_target_nol_ditolak_di_isian_rentang_dan_rupiah_tampil_apa_adanya(buka_aplikasi):

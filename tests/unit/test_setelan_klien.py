@@ -52,3 +52,21 @@ def test_tui_tanpa_pydantic_dan_structlog() -> None:
     )
     keluaran = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True).stdout
     assert keluaran.strip() == "[]"
+
+
+def test_tui_tanpa_openssl_python_tetap_lengkap() -> None:
+    """`ekinerja tui` keeps Python's OpenSSL bindings (libcrypto, 4 MiB a session) out, and
+    every screen still imports and hashes (the built-in SHA-2): issue 15."""
+    import subprocess
+    import sys
+
+    kode = (
+        "import sys, pkgutil, importlib, cli.tui; cli.tui.tanpa_openssl();"
+        "import asyncio, hashlib, tui, tui.app, tui.screens.utama, tui.backend_cetak, tui.kirim_email;"
+        "[importlib.import_module(m.name) for m in pkgutil.walk_packages(tui.__path__, 'tui.')];"
+        "assert hashlib.sha256(b'ekinerja').hexdigest().startswith('39a700b3');"
+        "maps = open('/proc/self/maps').read();"
+        "print(sorted(m for m in cli.tui.OPENSSL if sys.modules.get(m)), 'libcrypto' in maps)"
+    )
+    keluaran = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
+    assert keluaran.stdout.strip() == "[] False", keluaran.stderr

@@ -6,7 +6,9 @@ and LOKASI, one pair per signer on the evaluation document, and the two
 optional ANCHOR texts. Below them the caller's own digital signature, when
 wanted, and SIMPAN KE: a folder (the file keeps the server's name) or a
 file. Pratinjau shows the document as text, checked as printing checks it,
-so a wrong anchor is found before anything is printed.
+so a wrong anchor is found before anything is printed. The saving, the
+refusals on the fields and the request_id kept for a retry are
+FormAksiScreen's; a bulk print shows its progress in CetakMassalScreen.
 
 Returns the full path written, or None."""
 
@@ -15,22 +17,24 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from ekinerja.cetak.v1 import cetak_pb2 as pb
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, RadioSet, Static
 
 from tui import format as fmt
 from tui import kirim_email
-from tui.backend import GagalLayanan, IdPermintaan
+from tui.backend import GagalLayanan
 from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
 from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke_bawaan
-from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
+from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat, nama_isian
+from tui.screens.form_aksi import FormAksiScreen, GagalSimpan, Salah
 from tui.widgets.pilihan import Checkbox, RadioButton
 
 JUDUL: dict[int, str] = {
@@ -54,12 +58,28 @@ def isian_bawaan(i: pb.IsianDialog, tanggal: bool) -> str:
     return i.bawaan
 
 
-class CetakDokumenScreen(ModalScreen[str | None]):
+@dataclass(frozen=True)
+class Permintaan:
+    """What one press of Cetak sends, and where the file goes."""
+
+    nilai: Nilai
+    tanda_tangan: int
+    tujuan: Tujuan
+    tte: pb.KredensialTte | None
+
+
+class CetakDokumenScreen(FormAksiScreen):
     BINDINGS = [
         Binding("escape", "batal", "Batal"),
-        Binding("ctrl+s", "cetak", "Cetak"),
+        Binding("ctrl+s", "simpan", "Cetak"),
         Binding("ctrl+t", "pratinjau", "Pratinjau"),
     ]
+    TOMBOL = "Cetak"
+    PROSES = "Mencetak..."
+    PRATINJAU = "Pratinjau"
+    KELAS = "dialog dialog-lebar"
+    ID = "dialog-cetak"
+    ID_JUDUL = "judul-cetak"
 
     def __init__(
         self,
@@ -86,52 +106,41 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         self._massal = massal
         self._dialog: dict[int, pb.JenisDokumen] = {}  # as read, by jenis
         self._isian: list[pb.IsianDialog] = []  # the fields shown
-        self._permintaan = IdPermintaan()
-        self._kunci: tuple[object, ...] | None = None  # what the kept request_id is for
         self._timpa = ""  # the file the user agreed to replace
+        self._hasil_massal: str | None = None  # the zip written, once its progress screen closes
+        self._tersimpan = ""  # where the file went, said once the dialog closes
+        self.FOKUS = "#jenis-cetak" if len(self._pilihan) > 1 else "#simpan-ke"
 
-    def compose(self) -> ComposeResult:
-        # Scrolls only when a long refusal would push the buttons off an 80x24 screen.
-        with VerticalScroll(classes="dialog dialog-lebar", id="dialog-cetak"):
-            yield Static(self._judul(), classes="judul", id="judul-cetak", markup=False)
-            yield Static(Text(self._keterangan), id="keterangan-cetak", markup=False)
-            if len(self._pilihan) > 1:
-                with RadioSet(id="jenis-cetak", compact=True, classes="mendatar"):
-                    for j in self._pilihan:
-                        yield RadioButton(fmt.jenis_cetak(j), value=j == self._jenis, id=f"jenis-{j}")
-            yield Vertical(id="isian-cetak")
-            yield Static("", id="catatan-cetak", classes="petunjuk", markup=False)
-            if self._pihak:
-                yield Checkbox(
-                    f"Tanda tangan digital di tempat {fmt.PIHAK_TTD[self._pihak]}", compact=True, id="ttd-cetak"
-                )
-                # Shown when the server signs through TTE (GetDialogCetak `tte`) and a signature is wanted.
-                with Vertical(id="tte-cetak"):
-                    with Horizontal(classes="baris-isian"):
-                        yield Label("NIK (TTE)", classes="label-isian", markup=False)
-                        yield Input(compact=True, id="tte-nik", max_length=16, restrict=r"[0-9]*")
-                    with Horizontal(classes="baris-isian"):
-                        yield Label("PASSPHRASE (TTE)", classes="label-isian", markup=False)
-                        yield Input(compact=True, id="tte-passphrase", password=True, max_length=128)
-            with Horizontal(classes="baris-isian"):
-                sesi = folder_sesi(self)
-                yield Label(
-                    "SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
-                    classes="label-isian",
-                    markup=False,
-                )
-                yield Input(f"{sesi}/" if sesi else simpan_ke_bawaan(), compact=True, id="simpan-ke")
-            if sesi:
-                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
-            yield Static("", id="pesan", classes="pesan-galat", markup=False)
-            with Horizontal(classes="tombol"):
-                yield Button("Cetak", compact=True, variant="primary", id="cetak")
-                yield Button("Pratinjau", compact=True, id="pratinjau")
-                yield Button("Batal", compact=True, id="batal")
-        yield Footer(compact=True)
+    def isian(self) -> ComposeResult:
+        yield Static(Text(self._keterangan), id="keterangan-cetak", markup=False)
+        if len(self._pilihan) > 1:
+            with RadioSet(id="jenis-cetak", compact=True, classes="mendatar"):
+                for j in self._pilihan:
+                    yield RadioButton(fmt.jenis_cetak(j), value=j == self._jenis, id=f"jenis-{j}")
+        yield Vertical(id="isian-cetak")
+        yield Static("", id="catatan-cetak", classes="petunjuk", markup=False)
+        if self._pihak:
+            yield Checkbox(f"Tanda tangan digital di tempat {fmt.PIHAK_TTD[self._pihak]}", compact=True, id="ttd-cetak")
+            # Shown when the server signs through TTE (GetDialogCetak `tte`) and a signature is wanted.
+            with Vertical(id="tte-cetak"):
+                with Horizontal(classes="baris-isian"):
+                    yield Label("NIK (TTE)", classes="label-isian", markup=False)
+                    yield Input(compact=True, id="tte-nik", max_length=16, restrict=r"[0-9]*")
+                with Horizontal(classes="baris-isian"):
+                    yield Label("PASSPHRASE (TTE)", classes="label-isian", markup=False)
+                    yield Input(compact=True, id="tte-passphrase", password=True, max_length=128)
+        sesi = folder_sesi(self)
+        with Horizontal(classes="baris-isian"):
+            yield Label(
+                "SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)",
+                classes="label-isian",
+                markup=False,
+            )
+            yield Input(f"{sesi}/" if sesi else simpan_ke_bawaan(), compact=True, id="simpan-ke")
+        if sesi:
+            yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#jenis-cetak" if len(self._pilihan) > 1 else "#simpan-ke").focus()
+    def on_mount(self) -> None:  # FormAksiScreen.on_mount focuses FOKUS
         self._tampilkan_tte()
         self._muat()
 
@@ -144,7 +153,7 @@ class CetakDokumenScreen(ModalScreen[str | None]):
         if self._pihak:
             self.query_one("#tte-cetak").display = self._lewat_tte() and self._tanda_tangan() != 0
 
-    def _judul(self) -> str:
+    def judul(self) -> str:
         d = self._dialog.get(self._jenis)
         judul = d.judul if d else JUDUL.get(self._jenis, "Cetak")
         return f"Cetak Massal - {fmt.jenis_cetak(self._jenis)}" if self._massal else judul
@@ -195,10 +204,10 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             )
         await wadah.mount_all(baris)
         self._isian = isian
-        self.query_one("#judul-cetak", Static).update(self._judul())
+        self.query_one("#judul-cetak", Static).update(self.judul())
         self.query_one("#catatan-cetak", Static).update(Text(dialog.catatan))
         self.query_one("#catatan-cetak").display = bool(dialog.catatan)
-        self.query_one("#pesan", Static).update("")
+        self.hapus_pesan()
         self._tampilkan_tte()
         if isian and not isinstance(self.focused, RadioSet):
             self.query_one(f"#isian-{isian[0].kode}", Input).focus()
@@ -206,34 +215,24 @@ class CetakDokumenScreen(ModalScreen[str | None]):
     @on(RadioSet.Changed, "#jenis-cetak")
     def _ganti_jenis(self, event: RadioSet.Changed) -> None:
         self._jenis = int(str(event.pressed.id).rsplit("-", 1)[1])
-        self.query_one("#judul-cetak", Static).update(self._judul())
+        self.query_one("#judul-cetak", Static).update(self.judul())
         self._muat()
 
     # --- reading the form -------------------------------------------------------------
-    @on(Input.Changed)
-    def _diubah(self, event: Input.Changed) -> None:
-        event.input.remove_class("salah")
-
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
         # Enter goes on to the next field; on SIMPAN KE it prints (as OK in the web dialog).
         if event.input.id == "simpan-ke":
-            self.action_cetak()
+            self.action_simpan()
         else:
             self.focus_next()
 
-    def _salah(self, selector: str, pesan: str, tandai: bool = True) -> None:
-        self.query_one("#pesan", Static).update(Text(pesan))
-        widget = self.query_one(selector)
-        widget.set_class(tandai, "salah")
-        widget.focus()
-
-    def _nilai(self) -> Nilai | None:
-        """The fields as the request takes them; None (and why, on the field) when one is wrong."""
+    def baca_pratinjau(self) -> Nilai:
+        """The fields as the request takes them; `Salah` naming every wrong date."""
         if not self._isian:
-            self.query_one("#pesan", Static).update("Dialog cetak belum dimuat. Tunggu sebentar atau tutup (esc).")
-            return None
+            raise Salah("Dialog cetak belum dimuat. Tunggu sebentar atau tutup (esc).", "#isian-cetak", tandai=False)
         nilai: Nilai = {}
+        salah: list[tuple[str, str]] = []
         for i in self._isian:
             teks = self.query_one(f"#isian-{i.kode}", Input).value.strip()
             if self._jenis_isian(i.kode) != "tanggal":
@@ -242,9 +241,29 @@ class CetakDokumenScreen(ModalScreen[str | None]):
                 try:
                     nilai[i.kode] = fmt.baca_tanggal(teks, i.label)
                 except ValueError as e:
-                    self._salah(f"#isian-{i.kode}", str(e))
-                    return None
+                    salah.append((str(e), f"#isian-{i.kode}"))
+        if salah:
+            raise Salah("\n".join(p for p, _ in salah), *(s for _, s in salah))
         return nilai
+
+    def baca(self) -> Permintaan:
+        nilai = self.baca_pratinjau()
+        try:
+            tujuan = baca_tujuan(self.query_one("#simpan-ke", Input).value, folder_sesi(self))
+        except ValueError as e:
+            raise Salah(str(e), "#simpan-ke") from e
+        if not tujuan.folder and tujuan.sesi is None and tujuan.path.exists() and self._timpa != str(tujuan.path):
+            self._timpa = str(tujuan.path)
+            raise Salah(
+                f"{tujuan.path} sudah ada. Tekan Cetak sekali lagi untuk menimpanya.", "#simpan-ke", tandai=False
+            )
+        return Permintaan(nilai, self._tanda_tangan(), tujuan, self._kredensial())
+
+    def kunci(self, nilai: Permintaan) -> object:
+        # The request_id is kept after an unknown outcome or a failed save, so pressing
+        # Cetak again fetches the same file; with other fields it is a new print.
+        tte = nilai.tte.nik if nilai.tte else ""
+        return (self._jenis, sorted((k, str(v)) for k, v in nilai.nilai.items()), nilai.tanda_tangan, tte)
 
     def _tanda_tangan(self) -> int:
         return self._pihak if self._pihak and self.query_one("#ttd-cetak", Checkbox).value else 0
@@ -258,165 +277,120 @@ class CetakDokumenScreen(ModalScreen[str | None]):
             passphrase=self.query_one("#tte-passphrase", Input).value,
         )
 
+    # --- the server's refusals, on the dialog's own fields --------------------------------
     def _isian_field(self, field: str) -> pb.IsianDialog | None:
         """The field the server named: its own, or the one it was made from
         (a bulk print's TANGGAL is the preview's tanggal_pegawai)."""
         kode = field.rsplit(".", 1)[-1]
         return next((i for i in self._isian if kode == i.kode or kode.startswith(f"{i.kode}_")), None)
 
-    def _galat(self, e: GagalLayanan) -> None:
-        """The server's refusal in place; each field it names is marked, with the dialog's own label."""
-        pesan = self.query_one("#pesan", Static)
-        isian = {i.kode: f"#isian-{i.kode}" for i in self._isian}
+    def selector_isian(self, field: str) -> str | None:
+        if i := self._isian_field(field):
+            return f"#isian-{i.kode}"
         if self._pihak:
-            # laporkan() looks fields up by their last part: tte.nik -> nik.
-            isian.update(
-                {"tanda_tangan": "#ttd-cetak", "tte": "#tte-nik", "nik": "#tte-nik", "passphrase": "#tte-passphrase"}
-            )
-        if e.field and (i := self._isian_field(e.field)):
-            isian[e.field.rsplit(".", 1)[-1]] = f"#isian-{i.kode}"
-        if not laporkan(self, e, pesan, isian):
-            return
-        baris = []
-        for field, uraian in e.pelanggaran:
-            if (i := self._isian_field(field)) and uraian:
-                baris.append(f"{i.label}: {uraian}")
-                self.query_one(f"#isian-{i.kode}").add_class("salah")
-        if baris:
-            pesan.update(Text("\n".join(baris)))
+            # tte.nik -> nik
+            tte = {"tanda_tangan": "#ttd-cetak", "tte": "#tte-nik", "nik": "#tte-nik", "passphrase": "#tte-passphrase"}
+            return tte.get(nama_isian(field))
+        return None
+
+    def pesan_tolak(self, e: GagalLayanan) -> str:
+        """Each field's fault with the dialog's own label for it."""
+        baris = [
+            f"{i.label}: {uraian}" for field, uraian in e.pelanggaran if (i := self._isian_field(field)) and uraian
+        ]
+        return "\n".join(baris) or e.pesan
 
     # --- Pratinjau ------------------------------------------------------------------------
-    @on(Button.Pressed, "#pratinjau")
-    def action_pratinjau(self) -> None:
-        nilai = self._nilai()
-        if nilai is not None:
-            self._pratinjau(self._jenis, sebagai_dokumen(self._jenis, nilai) if self._massal else nilai)
-
-    @work(exclusive=True, group="cetak")
-    async def _pratinjau(self, jenis: int, nilai: Nilai) -> None:
+    async def pratinjau(self, nilai: Nilai) -> None:
         from tui.screens.pratinjau_dokumen import PratinjauDokumenScreen
 
-        try:
-            with memuat(self.query_one("#dialog-cetak")):
-                pratinjau = await backend(self).pratinjau_dokumen(jenis, self._sumber, nilai)
-        except GagalLayanan as e:
-            self._galat(e)
-            return
+        jenis = self._jenis
+        dokumen = sebagai_dokumen(jenis, nilai) if self._massal else nilai
+        pratinjau = await backend(self).pratinjau_dokumen(jenis, self._sumber, dokumen)
         if masih_tampil(self):
-            self.query_one("#pesan", Static).update("")
             contoh = f" - contoh: {self._contoh or 'satu bawahan'}" if self._massal else ""
-            self.app.push_screen(PratinjauDokumenScreen(pratinjau, f"{fmt.jenis_cetak(jenis)}{contoh}"))
+            await self.app.push_screen(PratinjauDokumenScreen(pratinjau, f"{fmt.jenis_cetak(jenis)}{contoh}"))
 
     # --- Cetak ----------------------------------------------------------------------------------
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#cetak")
-    def action_cetak(self) -> None:
-        nilai = self._nilai()
-        if nilai is None:
-            return
-        try:
-            tujuan = baca_tujuan(self.query_one("#simpan-ke", Input).value, folder_sesi(self))
-        except ValueError as e:
-            self._salah("#simpan-ke", str(e))
-            return
-        ttd = self._tanda_tangan()
-        tte = self._kredensial()
-        # The request_id is kept after an unknown outcome or a failed save, so pressing
-        # Cetak again fetches the same file; with other fields it is a new print.
-        kunci = (self._jenis, sorted((k, str(v)) for k, v in nilai.items()), ttd, tte.nik if tte else "")
-        if kunci != self._kunci:
-            self._permintaan.selesai()
-            self._kunci = kunci
-        if not tujuan.folder and tujuan.sesi is None and tujuan.path.exists() and self._timpa != str(tujuan.path):
-            self._timpa = str(tujuan.path)
-            self._salah(
-                "#simpan-ke", f"{tujuan.path} sudah ada. Tekan Cetak sekali lagi untuk menimpanya.", tandai=False
-            )
-            return
+    async def kirim(self, request_id: str, nilai: Permintaan, alasan: str) -> str:
         if self._massal:
-            self._periksa_massal(nilai, ttd, tujuan)
-        else:
-            self._cetak(nilai, ttd, tujuan, tte)
+            return await self._kirim_massal(request_id, nilai)
+        with memuat(self.query_one("#dialog-cetak")):
+            berkas = await backend(self).cetak_dokumen(
+                request_id, self._jenis, self._sumber, nilai.nilai, nilai.tanda_tangan, nilai.tte
+            )
+            path = await self._simpan(berkas, nilai.tujuan, "Dokumen sudah dicetak")
+        self._tersimpan = tersimpan(berkas, path)
+        return path
 
-    @work(exclusive=True, group="cetak")
-    async def _cetak(self, nilai: Nilai, ttd: int, tujuan: Tujuan, tte: pb.KredensialTte | None = None) -> None:
-        pesan = self.query_one("#pesan", Static)
-        berkas: BerkasCetak | None = None
+    async def _simpan(self, berkas: BerkasCetak, tujuan: Tujuan, apa: str) -> str:
         try:
-            with memuat(self.query_one("#dialog-cetak")):
-                berkas = await backend(self).cetak_dokumen(
-                    self._permintaan.ambil(), self._jenis, self._sumber, nilai, ttd, tte
-                )
-                path = await asyncio.to_thread(simpan, tujuan, berkas.nama, berkas.isi)
-        except GagalLayanan as e:
-            self._permintaan.selesai(e)
-            self._galat(e)
-            return
+            return str(await asyncio.to_thread(simpan, tujuan, berkas.nama, berkas.isi))
         except OSError as e:
-            if berkas is not None and masih_tampil(self):
-                self._salah(
-                    "#simpan-ke",
-                    f"Dokumen sudah dicetak tetapi gagal disimpan ke "
-                    f"{tujuan.berkas(berkas.nama)}: {e.strerror or e}. Perbaiki SIMPAN KE lalu tekan "
-                    "Cetak lagi (berkas yang sama diambil ulang, tidak dicetak dua kali).",
-                )
+            raise GagalSimpan(
+                f"{apa} tetapi gagal disimpan ke {tujuan.berkas(berkas.nama)}: {e.strerror or e}. Perbaiki "
+                "SIMPAN KE lalu tekan Cetak lagi (berkas yang sama diambil ulang, tidak dicetak dua kali).",
+                "#simpan-ke",
+            ) from e
+
+    def berhasil(self, hasil: str) -> None:
+        if self._massal:
+            # Said on the progress screen, beside the skipped ones; the dialog closes with it.
+            self._hasil_massal = hasil
             return
-        self._permintaan.selesai()
-        if masih_tampil(self):
-            pesan.update("")
-            self.app.notify(tersimpan(berkas, str(path)), title=self._judul(), timeout=15, markup=False)
-            self.dismiss(str(path))
-            if tujuan.sesi is not None:
-                kirim_email.tawarkan(self.app, path)
+        self.app.notify(self._tersimpan, title=self.judul(), timeout=15, markup=False)
+        sesi = folder_sesi(self) is not None
+        self.dismiss(hasil)
+        if sesi:
+            kirim_email.tawarkan(self.app, Path(hasil))
 
-    @work(exclusive=True, group="cetak")
-    async def _periksa_massal(self, nilai: Nilai, ttd: int, tujuan: Tujuan) -> None:
-        """A field wrong for every document (two equal anchors, an anchor the
-        document prints anyway) is found on one bawahan's document first and
-        shown on its field, rather than as every bawahan skipped."""
-        try:
-            with memuat(self.query_one("#dialog-cetak")):
-                await backend(self).pratinjau_dokumen(self._jenis, self._sumber, sebagai_dokumen(self._jenis, nilai))
-        except GagalLayanan as e:
-            if e.sesi_berakhir or e.pelanggaran:
-                self._galat(e)
-                return
-            # Anything else concerns that one bawahan (not rated yet...): the bulk print says whom it skips.
-        if masih_tampil(self):
-            self._cetak_massal(nilai, ttd, tujuan)
-
-    def _cetak_massal(self, nilai: Nilai, ttd: int, tujuan: Tujuan) -> None:
-        from tui.screens.cetak_massal import CetakMassalScreen, HasilMassal
+    async def _kirim_massal(self, request_id: str, nilai: Permintaan) -> str:
+        """Every bawahan's document into one zip, each one a line of the progress screen."""
+        from tui.screens.cetak_massal import CetakMassalScreen
 
         assert self._massal is not None
         tahun, periode = self._massal
+        # A field wrong for every document (two equal anchors, an anchor the document prints
+        # anyway) is found on one bawahan's document first and shown on its field, rather
+        # than as every bawahan skipped. Anything else concerns that one bawahan (not rated
+        # yet...): the bulk print says whom it skips.
+        try:
+            with memuat(self.query_one("#dialog-cetak")):
+                dokumen = sebagai_dokumen(self._jenis, nilai.nilai)
+                await backend(self).pratinjau_dokumen(self._jenis, self._sumber, dokumen)
+        except GagalLayanan as e:
+            if e.sesi_berakhir or e.pelanggaran:
+                raise
+        layar = CetakMassalScreen(f"{self.judul()}, {fmt.nama_periode(periode)} {tahun}")
+        await self.app.push_screen(layar, self._massal_ditutup)
+        try:
+            berkas = await backend(self).cetak_massal(
+                request_id, self._jenis, tahun, periode, nilai.nilai, nilai.tanda_tangan, layar.tambah
+            )
+        except GagalLayanan as e:
+            if e.pelanggaran and not layar.kemajuan and masih_tampil(layar):
+                layar.dismiss(True)  # a field of the dialog: shown there, on it
+            else:
+                layar.selesai(e.pesan)
+            raise
+        layar.menyimpan()
+        try:
+            path = await self._simpan(berkas, nilai.tujuan, "Zip sudah dibuat")
+        except GagalSimpan as e:
+            layar.selesai(e.pesan)
+            raise
+        layar.selesai(tersimpan(berkas, path), berhasil=True)
+        if nilai.tujuan.sesi is not None:
+            kirim_email.tawarkan(self.app, Path(path))
+        return path
 
-        def selesai(hasil: HasilMassal | None) -> None:
-            if hasil is None:
-                return
-            if hasil.path:
-                self._permintaan.selesai()
-                self.dismiss(hasil.path)
-            elif hasil.gagal is not None:
-                self._permintaan.selesai(hasil.gagal)
-                self._galat(hasil.gagal)
-
-        self.app.push_screen(
-            CetakMassalScreen(
-                self._permintaan.ambil(),
-                self._jenis,
-                tahun,
-                periode,
-                nilai,
-                ttd,
-                tujuan,
-                f"{self._judul()}, {fmt.nama_periode(periode)} {tahun}",
-            ),
-            selesai,
-        )
+    def _massal_ditutup(self, oleh_dialog: bool | None) -> None:
+        """The progress screen closed: the dialog with it once the zip is written;
+        closed by the user while the print runs, that stops it."""
+        if self._hasil_massal is not None:
+            self.dismiss(self._hasil_massal)
+        elif not oleh_dialog:
+            self.hentikan_kirim()
 
 
 def tersimpan(berkas: BerkasCetak, path: str) -> str:

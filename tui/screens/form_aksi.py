@@ -9,19 +9,27 @@ holds only its own fields and its one call:
   common reasons (`alasan_umum`) are numbered: one digit typed in the empty
   ALASAN box writes the whole sentence, and free text may follow it (an SK
   number, a ticket);
-- the server's refusal shown in place, with the field it names focused and
-  marked; a stale etag closes the form with "usang" for the caller to
-  reload;
+- the server's refusal shown in place, with every field it names marked and
+  the first focused; a stale etag closes the form with "usang" for the caller
+  to reload;
+- with `PRATINJAU` a second button (ctrl+t) that shows what would be sent,
+  refused the same way as the save and with no request_id;
+- a request_id kept after a lost reply and after `GagalSimpan` (the server
+  did it, the file could not be written here): saving again is the same
+  action, until the values (`kunci()`) change;
 - the fields scroll inside the dialog while the message and the buttons stay
   below them, so a refusal is seen at once at 80x24 however tall the form
   (the field it names scrolls into view); the message goes away as soon as
   the user changes a field.
 
 A form yields its fields in `isian()`, reads them in `baca()` (raising
-`Salah` for what it checks itself, `TidakBerubah` when there is nothing to
-send), says what will happen in `pertanyaan()` and sends in `kirim()`
-(which may raise `TidakBerubah` when the server changed nothing). It
-returns what `kirim` returned, "usang", or None when cancelled."""
+`Salah` for what it checks itself, naming one field or several,
+`TidakBerubah` when there is nothing to send), says what will happen in
+`pertanyaan()` and sends in `kirim()` (which may raise `TidakBerubah` when
+the server changed nothing). It returns what `kirim` returned (or does
+what `berhasil()` says), "usang", or None when cancelled. A form whose
+fields the server names in its own words maps them in `selector_isian()`
+and `pesan_tolak()`."""
 
 from __future__ import annotations
 
@@ -38,14 +46,29 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioSet, Select, Static, TextArea
 
 from tui.backend import GagalLayanan, IdPermintaan
-from tui.layanan import laporkan, masih_tampil, nama_isian
+from tui.layanan import laporkan, masih_tampil, memuat, nama_isian
 from tui.screens.konfirmasi import KonfirmasiScreen
 
 Usang = Literal["usang"]
 
 
 class Salah(Exception):
-    """A value the form refuses before sending: why, and the input that holds it."""
+    """A value the form refuses before sending: why, and the inputs that hold it
+    (each marked, the first focused). `tandai=False`: a question rather than a
+    fault (the file exists: press again to replace it), the input focused only."""
+
+    def __init__(self, pesan: str, selector: str, *lain: str, tandai: bool = True) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.selector = selector
+        self.selectors = (selector, *lain)
+        self.tandai = tandai
+
+
+class GagalSimpan(Exception):
+    """The server did the action, but what it sent could not be saved here (a
+    folder not writable): said on `selector`; the request_id is kept, so saving
+    again fetches the same answer instead of doing the action twice."""
 
     def __init__(self, pesan: str, selector: str) -> None:
         super().__init__(pesan)
@@ -88,12 +111,20 @@ class KakiForm(Vertical):
 
 
 class FormAksiScreen(ModalScreen[Any]):
-    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("ctrl+s", "simpan", "Simpan")]
+    BINDINGS = [
+        Binding("escape", "batal", "Batal"),
+        Binding("ctrl+s", "simpan", "Simpan"),
+        Binding("ctrl+t", "pratinjau", "Pratinjau"),
+    ]
 
     JUDUL = ""
     TOMBOL = "Simpan"
     PROSES = "Menyimpan..."
+    # The label of a second button that shows what would be sent (`pratinjau()`); "": none.
+    PRATINJAU = ""
     KELAS = "dialog"
+    ID: str | None = None  # of the dialog
+    ID_JUDUL: str | None = None  # of its title, for a form whose title changes
     FOKUS = "#alasan"  # the input focused first
     # The server's field names (last part of the path) -> the input holding each.
     ISIAN: ClassVar[dict[str, str]] = {}
@@ -106,6 +137,10 @@ class FormAksiScreen(ModalScreen[Any]):
         super().__init__()
         self.wajib_alasan = alasan
         self._permintaan = IdPermintaan()
+        self._kunci: object = None  # what the kept request_id was for
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.PRATINJAU) if action == "pratinjau" else True
 
     # --- what a form says -------------------------------------------------------
     def judul(self) -> str:
@@ -136,10 +171,35 @@ class FormAksiScreen(ModalScreen[Any]):
     async def kirim(self, request_id: str, nilai: Any, alasan: str) -> Any:
         raise NotImplementedError
 
+    def kunci(self, nilai: Any) -> object:
+        """What makes two saves the same action: when it changes, a new request_id.
+        None (the default): one action for as long as the form is open."""
+        return None
+
+    def berhasil(self, hasil: Any) -> None:
+        """After `kirim` succeeded."""
+        self.dismiss(hasil)
+
+    def baca_pratinjau(self) -> Any:
+        """The values Pratinjau shows; `Salah` otherwise."""
+        return self.baca()
+
+    async def pratinjau(self, nilai: Any) -> None:
+        """Shows what would be sent (a screen of its own); raises `GagalLayanan`."""
+        raise NotImplementedError
+
+    def selector_isian(self, field: str) -> str | None:
+        """The input holding a field the server named."""
+        return {**self.ISIAN, "alasan": "#alasan"}.get(nama_isian(field))
+
+    def pesan_tolak(self, e: GagalLayanan) -> str:
+        """The server's refusal as the form says it."""
+        return e.pesan
+
     # --- the shared part ---------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Vertical(classes=f"{self.KELAS} form-aksi"):
-            yield Static(self.judul(), classes="judul", markup=False)
+        with Vertical(classes=f"{self.KELAS} form-aksi", id=self.ID):
+            yield Static(self.judul(), classes="judul", id=self.ID_JUDUL, markup=False)
             with IsiForm(classes="isi-form"):
                 yield from self.isian()
                 if self.wajib_alasan or self.ALASAN_SELALU:
@@ -151,6 +211,8 @@ class FormAksiScreen(ModalScreen[Any]):
                 yield Static("", id="pesan", classes="pesan-galat", markup=False)
                 with Horizontal(classes="tombol"):
                     yield Button(self.TOMBOL, compact=True, variant="primary", id="simpan")
+                    if self.PRATINJAU:
+                        yield Button(self.PRATINJAU, compact=True, id="pratinjau")
                     yield Button("Batal", compact=True, id="batal")
         yield Footer(compact=True)
 
@@ -192,12 +254,16 @@ class FormAksiScreen(ModalScreen[Any]):
         try:
             nilai = self.baca()
         except Salah as e:
-            self._salah(e.pesan, e.selector)
+            self._salah(e.pesan, *e.selectors, tandai=e.tandai)
             return
         except TidakBerubah as e:
             self.notify(str(e), markup=False)
             self.dismiss(None)
             return
+        kunci = self.kunci(nilai)
+        if kunci != self._kunci:
+            self._permintaan.selesai()  # other values: another action
+            self._kunci = kunci
         alasan = " ".join(self.query_one("#alasan", Input).value.split()) if self.query("#alasan") else ""
         kurang = self.alasan_kurang(nilai)
         if kurang and not alasan:
@@ -216,13 +282,45 @@ class FormAksiScreen(ModalScreen[Any]):
             jawab,
         )
 
-    def _salah(self, pesan: str, selector: str) -> None:
+    def _salah(self, pesan: str, *selectors: str, tandai: bool = True) -> None:
+        """`pesan` under the fields; each input in `selectors` marked, the first focused."""
         self.query_one("#pesan", Static).update(Text(pesan))
-        tempat = self.query(selector)
-        if tempat:
-            tempat.first().focus()
-            tempat.first().add_class("salah")
-            tempat.first().scroll_visible(animate=False)
+        tempat = [self.query(s).first() for s in dict.fromkeys(selectors) if self.query(s)]
+        for i, widget in enumerate(tempat):
+            widget.set_class(tandai, "salah")
+            if i == 0:
+                widget.focus()
+                widget.scroll_visible(animate=False)
+
+    def _tolak(self, e: GagalLayanan) -> None:
+        """The server's refusal in place: every field it names marked, the first focused."""
+        if not laporkan(self, e, self.query_one("#pesan", Static)):
+            return
+        self.query_one("#simpan", Button).disabled = False
+        dinamai = [e.field] if e.field else []
+        dinamai += [field for field, _ in e.pelanggaran]
+        self._salah(self.pesan_tolak(e), *[s for f in dinamai if (s := self.selector_isian(f))])
+
+    # --- Pratinjau ------------------------------------------------------------------
+    @on(Button.Pressed, "#pratinjau")
+    def action_pratinjau(self) -> None:
+        if not self.PRATINJAU or self.query_one("#simpan", Button).disabled:
+            return
+        self.hapus_pesan()
+        try:
+            nilai = self.baca_pratinjau()
+        except Salah as e:
+            self._salah(e.pesan, *e.selectors, tandai=e.tandai)
+            return
+        self._minta_pratinjau(nilai)
+
+    @work(exclusive=True, group="kirim")
+    async def _minta_pratinjau(self, nilai: Any) -> None:
+        try:
+            with memuat(self.query_one(".form-aksi")):
+                await self.pratinjau(nilai)
+        except GagalLayanan as e:
+            self._tolak(e)
 
     def hapus_pesan(self) -> None:
         """The refusal shown and the marks on its field go."""
@@ -241,6 +339,16 @@ class FormAksiScreen(ModalScreen[Any]):
         if not self.query_one("#simpan", Button).disabled:
             self.hapus_pesan()
 
+    def hentikan_kirim(self, pesan: str = "") -> None:
+        """Stops a save under way (the user closed what showed its progress); the
+        request_id stays: saving again continues the same action."""
+        if not masih_tampil(self) or not self.query_one("#simpan", Button).disabled:
+            return  # nothing under way
+        self.workers.cancel_group(self, "kirim")
+        if masih_tampil(self):
+            self.query_one("#simpan", Button).disabled = False
+            self.query_one("#pesan", Static).update(Text(pesan))
+
     @work(exclusive=True, group="kirim")
     async def _kirim(self, nilai: Any, alasan: str) -> None:
         pesan, tombol = self.query_one("#pesan", Static), self.query_one("#simpan", Button)
@@ -248,6 +356,11 @@ class FormAksiScreen(ModalScreen[Any]):
         tombol.disabled = True
         try:
             hasil = await self.kirim(self._permintaan.ambil(), nilai, alasan)
+        except GagalSimpan as e:
+            if masih_tampil(self):
+                tombol.disabled = False
+                self._salah(e.pesan, e.selector)
+            return
         except TidakBerubah as e:
             self._permintaan.selesai()
             if masih_tampil(self):
@@ -259,14 +372,8 @@ class FormAksiScreen(ModalScreen[Any]):
             if e.versi_usang and masih_tampil(self):
                 self.dismiss("usang")
                 return
-            isian = {**self.ISIAN, "alasan": "#alasan"}
-            if laporkan(self, e, pesan, isian):
-                tombol.disabled = False
-                selector = isian.get(nama_isian(e.field or ""))
-                if selector and self.query(selector):
-                    self.query(selector).first().add_class("salah")
-                    self.query(selector).first().scroll_visible(animate=False)
+            self._tolak(e)
             return
         self._permintaan.selesai()
         if masih_tampil(self):
-            self.dismiss(hasil)
+            self.berhasil(hasil)

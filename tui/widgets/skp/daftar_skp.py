@@ -17,7 +17,22 @@ from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
-KOLOM = ("Periode", "Status", "Pendekatan", "Unit Kerja", "Jabatan", "Status Pegawai", "Jenis Pegawai", "Keterangan")
+# Eight columns of the web table do not fit 80 columns: the period is abbreviated over two
+# lines, the pendekatan goes under the status, Jabatan and Unit Kerja wrap between words in
+# the width left (a Plt./Plh. role says so in its jabatan), and the Status Pegawai, Jenis
+# Pegawai and Keterangan of the row under the cursor are in full below the table.
+KOLOM = ("Periode", "Status", "Jabatan", "Unit Kerja")
+LENTUR = ("Jabatan", "Unit Kerja")
+
+
+def sel_skp(s: pb.Skp) -> tuple[Text, ...]:
+    """A row of the table. Text, not str: a str cell is read as markup, and typed text may hold "[...]"."""
+    return (
+        Text(fmt.periode_singkat(s.periode_awal, s.periode_akhir, pisah=" -\n")),
+        Text(f"{fmt.status_skp(s.status)}\n{fmt.PENDEKATAN.get(s.pendekatan, '-')}"),
+        Text(s.jabatan),
+        Text(s.unor_nama),
+    )
 
 
 class DaftarSkp(Vertical):
@@ -40,7 +55,7 @@ class DaftarSkp(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Daftar SKP - Daftar Sasaran Kinerja Pegawai", classes="judul", markup=False)
         yield Static("Memuat...", id="judul-skp", markup=False)
-        yield Tabel(id="tabel-skp")
+        yield Tabel(id="tabel-skp", lentur=LENTUR)
         yield Static("", id="rincian-skp", markup=False)
         with Horizontal(classes="tombol"):
             yield Button("Tambah SKP", compact=True, variant="primary", id="tambah-skp")
@@ -83,18 +98,7 @@ class DaftarSkp(Vertical):
         lama = self.terpilih()
         table.clear()
         for s in daftar:
-            # Text, not str: a str cell is read as markup, and typed text may hold "[...]".
-            table.add_row(
-                fmt.periode(s.periode_awal, s.periode_akhir),
-                fmt.status_skp(s.status),
-                fmt.PENDEKATAN.get(s.pendekatan, "-"),
-                Text(s.unor_nama),
-                Text(s.jabatan),
-                fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
-                fmt.jenis_pegawai_skp(s.jenis_pegawai),
-                Text(s.keterangan or "-"),
-                key=s.name,
-            )
+            table.add_row(*sel_skp(s), key=s.name)
         self._skp = {s.name: s for s in daftar}
         tujuan = pilih or (lama.name if lama else "")
         if tujuan in self._skp:
@@ -109,13 +113,11 @@ class DaftarSkp(Vertical):
 
     @on(DataTable.RowHighlighted, "#tabel-skp")
     def _rincian(self) -> None:
-        """The row under the cursor in full: at 80 columns the table shows its first columns only."""
+        """What the table leaves out, of the row under the cursor (its Jabatan and Unit Kerja wrap in it)."""
         s = self.terpilih()
         self.query_one("#rincian-skp", Static).update(
             kv(
                 [
-                    ("Unit Kerja", s.unor_nama),
-                    ("Jabatan", s.jabatan),
                     ("Status Pegawai", fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-")),
                     ("Jenis Pegawai", fmt.jenis_pegawai_skp(s.jenis_pegawai)),
                     ("Keterangan", Text(s.keterangan or "-")),
