@@ -8,9 +8,9 @@ from textual.widgets import Checkbox, RadioButton
 from tests import data
 from tests.tui.pilot import UKURAN, aplikasi, ketik, kolom, layar, masuk, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_rhk, tambah_skp
-from tui.screens.tambah_rhk import TambahRhkScreen
-from tui.screens.tambah_skp import TambahSkpScreen
 from tui.screens.ubah_password import UbahPasswordScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen
+from tui.widgets.skp.tambah_skp import TambahSkpScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -226,7 +226,7 @@ async def test_kolom_tidak_terpotong_di_tengah_kata(address, client):
 
 
 async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(address):
-    from tui.screens.edit_lampiran import EditLampiranScreen
+    from tui.widgets.skp.edit_lampiran import EditLampiranScreen
 
     app = aplikasi(address)
     async with app.run_test(size=UKURAN) as pilot:
@@ -265,7 +265,7 @@ async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(address
 
 async def test_isian_teks_menampilkan_penolakan_dan_memfokus_isiannya(address, client):
     from tests.tui.penilaian import RHK, buka_penilaian, pilih, skp_disetujui
-    from tui.screens.isian_teks import IsianTeksScreen
+    from tui.dialog.isian_teks import IsianTeksScreen
     from tui.screens.rencana_aksi import RencanaAksiScreen
 
     await skp_disetujui(client)

@@ -15,7 +15,7 @@ from tests.tui.helpdesk import buka_pegawai, masuk_ke_pegawai
 from tests.tui.pilot import UKURAN, aplikasi, isi, kolom, tunggu
 from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.screens.pegawai_helpdesk import PegawaiHelpdeskScreen
-from tui.screens.tambah_penugasan import usul_selesai
+from tui.widgets.profil.tambah_penugasan import usul_selesai
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 BATAS = 15

@@ -22,10 +22,10 @@ from tui.screens.penilai_eksternal import (
     PenilaiEksternalScreen,
 )
 from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
-from tui.screens.pilih_bawahan import PilihBawahanScreen
 from tui.screens.rating_penilaian import RatingPenilaianScreen
 from tui.screens.riwayat_skp import RiwayatSkpScreen
 from tui.screens.skp_bawahan import SkpBawahanScreen
+from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 BUPATI = "BUPATI MADIUN"

@@ -15,8 +15,8 @@ from tui.screens.login import LoginScreen
 from tui.screens.pemantauan_evaluasi import PemantauanEvaluasiScreen
 from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
 from tui.screens.rating_penilaian import RatingPenilaianScreen
-from tui.screens.set_batas import SetBatasScreen
-from tui.screens.set_capaian import SetCapaianScreen
+from tui.widgets.penilaian.set_batas import SetBatasScreen
+from tui.widgets.penilaian.set_capaian import SetCapaianScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 BKPSDM = "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"

@@ -11,7 +11,7 @@ from tests.tui.pilot import UKURAN, aplikasi, isi, masuk, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_skp
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.matriks_peran_hasil import MatriksPeranHasilScreen
-from tui.screens.tambah_rhk import TambahRhkScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

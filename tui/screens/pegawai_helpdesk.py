@@ -185,7 +185,7 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     @on(Button.Pressed, "#hd-edit-profil")
     def action_edit_profil(self) -> None:
-        from tui.screens.edit_profil import EditProfilScreen
+        from tui.widgets.profil.edit_profil import EditProfilScreen
 
         if (p := self._perlu_pegawai()) is not None:
             self.app.push_screen(

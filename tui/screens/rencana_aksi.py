@@ -107,7 +107,7 @@ class RencanaAksiScreen(LayarPenilaian):
         return True
 
     def action_tambah(self) -> None:
-        from tui.screens.isian_teks import IsianTeksScreen
+        from tui.dialog.isian_teks import IsianTeksScreen
 
         item = self.tabel.terpilih()
         p = self.penilaian
@@ -130,7 +130,7 @@ class RencanaAksiScreen(LayarPenilaian):
 
     @on(DataTable.RowSelected, "#tabel-aksi")
     def action_edit(self) -> None:
-        from tui.screens.isian_teks import IsianTeksScreen
+        from tui.dialog.isian_teks import IsianTeksScreen
 
         item = self.tabel.terpilih()
         if item is None or item.rhk is None:

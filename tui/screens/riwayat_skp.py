@@ -18,12 +18,6 @@ from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.tabel import Tabel
 
 
-def perubahan(r: pb.RiwayatSkp) -> str:
-    if r.dari == r.ke:
-        return "-"
-    return f"{fmt.status_skp(r.dari) if r.dari else 'baru'} -> {fmt.status_skp(r.ke)}"
-
-
 class RiwayatSkpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
 
@@ -66,7 +60,11 @@ class RiwayatSkpScreen(ModalScreen[None]):
             return
         for r in riwayat:
             table.add_row(
-                fmt.waktu(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"), Text(r.alasan or "-"), height=None
+                fmt.waktu(r.waktu),
+                fmt.perubahan_status(r.dari, r.ke),
+                Text(r.aktor_nama or "Admin"),
+                Text(r.alasan or "-"),
+                height=None,
             )
         if not riwayat:
             self.query_one("#judul-riwayat", Static).update("Belum ada riwayat.")

@@ -18,7 +18,6 @@ from textual.widgets import Button, DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.screens.riwayat_skp import perubahan
 from tui.widgets.penilaian.tabel_lentur import TabelLentur
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
@@ -140,7 +139,12 @@ class SkpPegawai(Vertical):
                 (
                     str(i),
                     r,
-                    (fmt.waktu_singkat(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"), Text(r.alasan or "-")),
+                    (
+                        fmt.waktu_singkat(r.waktu),
+                        fmt.perubahan_status(r.dari, r.ke),
+                        Text(r.aktor_nama or "Admin"),
+                        Text(r.alasan or "-"),
+                    ),
                 )
                 for i, r in enumerate(reversed(riwayat))
             ]

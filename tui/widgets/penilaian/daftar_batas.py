@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.penilaian.set_batas import SetBatasScreen
 from tui.widgets.tabel import Tabel
 
 
@@ -71,8 +72,6 @@ class DaftarBatas(Vertical):
 
     @on(DataTable.RowSelected, "#tabel-batas")
     def action_set(self) -> None:
-        from tui.screens.set_batas import SetBatasScreen
-
         table = self.query_one(DataTable)
         if not self.admin or not self._batas:
             return

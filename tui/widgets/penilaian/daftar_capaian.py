@@ -18,6 +18,9 @@ from textual.widgets import Button, DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
+from tui.screens.konfirmasi import KonfirmasiScreen
+from tui.widgets.buka import BukaKurva
+from tui.widgets.penilaian.set_capaian import HasilCapaian, SetCapaianScreen
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
@@ -134,8 +137,6 @@ class DaftarCapaian(Vertical):
 
     @on(DataTable.RowSelected, "#tabel-capaian")
     def action_set(self) -> None:
-        from tui.screens.set_capaian import HasilCapaian, SetCapaianScreen
-
         c = self.terpilih()
         if c is None:
             return
@@ -161,8 +162,6 @@ class DaftarCapaian(Vertical):
         return c.boleh_diatur
 
     def action_finalisasi(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         c = self.terpilih()
         if c is None:
             return
@@ -207,7 +206,5 @@ class DaftarCapaian(Vertical):
             self._muat()
 
     def action_kurva(self) -> None:
-        from tui.screens.lihat_kurva import LihatKurvaScreen
-
         if c := self.terpilih():
-            self.app.push_screen(LihatKurvaScreen(c.tahun, c.periode, c.unor_induk_id))
+            self.post_message(BukaKurva(c.tahun, c.periode, c.unor_induk_id))

@@ -28,9 +28,12 @@ from textual.widgets import DataTable, Static
 from tui import format as fmt
 from tui.backend import IdPermintaan
 from tui.layanan import backend
+from tui.screens.konfirmasi import KonfirmasiScreen
+from tui.widgets.penilaian.edit_realisasi import EditRealisasiScreen
 from tui.widgets.penilaian.feedback import form_feedback, milik_sendiri, rincian_feedback, teks_feedback
 from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
+from tui.widgets.penilaian.tambah_bukti_dukung import TambahBuktiDukungScreen
 from tui.widgets.profil.label_nilai import kv
 
 Peran = Literal["pegawai", "penilai"]
@@ -206,8 +209,6 @@ class HasilPenilaian(Vertical):
         return item
 
     def action_tambah_bukti(self) -> None:
-        from tui.screens.tambah_bukti_dukung import TambahBuktiDukungScreen
-
         item = self._rhk_terpilih("menambah Bukti Dukung")
         if item is None or item.rhk is None or self._penilaian is None or not self._terbuka():
             return
@@ -223,9 +224,6 @@ class HasilPenilaian(Vertical):
 
     @on(DataTable.RowSelected, "#tabel-hasil")
     def action_edit(self) -> None:
-        from tui.screens.edit_realisasi import EditRealisasiScreen
-        from tui.screens.tambah_bukti_dukung import TambahBuktiDukungScreen
-
         item = self.terpilih()
         p = self._penilaian
         if item is None or item.rhk is None or p is None:
@@ -257,8 +255,6 @@ class HasilPenilaian(Vertical):
             )
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         item = self.terpilih()
         if item is None or item.rhk is None:
             return

@@ -5,6 +5,8 @@ Organisasi, and what the pegawai does in the one under the cursor."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ekinerja.cetak.v1 import cetak_pb2
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
@@ -16,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
 from tui import format as fmt
+from tui.widgets.buka import BukaCetakDokumen, BukaIsianXlsx, BukaPeriodePenilaian
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
@@ -121,31 +124,24 @@ class PelaksanaanKinerja(Vertical):
                 getattr(self, f"action_{aksi}")()
 
     def action_rencana_aksi(self) -> None:
-        from tui.screens.rencana_aksi import RencanaAksiScreen
-
-        if p := self._pilihan():
-            self.app.push_screen(RencanaAksiScreen(self._skp_name, p.name), self._kembali)
+        self._halaman("rencana_aksi")
 
     @on(DataTable.RowSelected, "#tabel-periode")
     def action_bukti_dukung(self) -> None:
-        from tui.screens.pengisian_bukti_dukung import PengisianBuktiDukungScreen
-
-        if p := self._pilihan():
-            self.app.push_screen(PengisianBuktiDukungScreen(self._skp_name, p.name), self._kembali)
+        self._halaman("bukti_dukung")
 
     def action_feedback_perilaku(self) -> None:
-        from tui.screens.feedback_perilaku import FeedbackPerilakuScreen
+        self._halaman("feedback_perilaku")
 
+    def _halaman(self, halaman: Literal["rencana_aksi", "bukti_dukung", "feedback_perilaku"]) -> None:
         if p := self._pilihan():
-            self.app.push_screen(FeedbackPerilakuScreen(self._skp_name, p.name), self._kembali)
+            self.post_message(BukaPeriodePenilaian(halaman, self._skp_name, p.name, self._kembali))
 
     def action_cetak(self) -> None:
         """Cetak Form Penilaian or Cetak Dokumen Evaluasi Kinerja of the period: one dialog, the document chosen in it."""
-        from tui.screens.cetak_dokumen import CetakDokumenScreen
-
         if p := self._pilihan():
-            self.app.push_screen(
-                CetakDokumenScreen(
+            self.post_message(
+                BukaCetakDokumen(
                     p.name,
                     f"{p.nama}: {fmt.periode(p.awal, p.akhir)}",
                     [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
@@ -155,11 +151,9 @@ class PelaksanaanKinerja(Vertical):
 
     def action_isian_xlsx(self) -> None:
         """Isian XLSX (docs/isian-xlsx.md): the period's template, and the filled one uploaded back."""
-        from tui.screens.unggah_xlsx import UnggahXlsxScreen
-
         if p := self._pilihan():
-            self.app.push_screen(
-                UnggahXlsxScreen(f"Isian XLSX - {p.nama}: {fmt.periode(p.awal, p.akhir)}", name=p.name), self._kembali
+            self.post_message(
+                BukaIsianXlsx(f"Isian XLSX - {p.nama}: {fmt.periode(p.awal, p.akhir)}", p.name, self._kembali)
             )
 
     def _kembali(self, _: object) -> None:

@@ -16,6 +16,8 @@ from textual.widgets import Button, DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.buka import BukaKurva, BukaPenilaianBawahan, BukaRekapPenilaian
+from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
 from tui.widgets.tabel import Tabel
 
 TOMBOL = [
@@ -95,27 +97,20 @@ class PemantauanEvaluasi(Vertical):
 
     @on(DataTable.RowSelected, "#tabel-pemantauan")
     def action_penilaian_bawahan(self) -> None:
-        from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
-        from tui.screens.pilih_bawahan import PilihBawahanScreen
-
         periode = self.terpilih()
         if not periode:
             return
 
         def dipilih(hasil: tuple[list[pb.RekapPenilaian], int] | None) -> None:
             if hasil is not None:
-                self.app.push_screen(PenilaianBawahanScreen(*hasil))
+                self.post_message(BukaPenilaianBawahan(*hasil))
 
         self.app.push_screen(PilihBawahanScreen(self.tahun, periode), dipilih)
 
     def action_rekap(self) -> None:
-        from tui.screens.rekap_penilaian import RekapPenilaianScreen
-
         if periode := self.terpilih():
-            self.app.push_screen(RekapPenilaianScreen(self.tahun, periode))
+            self.post_message(BukaRekapPenilaian(self.tahun, periode))
 
     def action_kurva(self) -> None:
-        from tui.screens.lihat_kurva import LihatKurvaScreen
-
         if periode := self.terpilih():
-            self.app.push_screen(LihatKurvaScreen(self.tahun, periode))
+            self.post_message(BukaKurva(self.tahun, periode))

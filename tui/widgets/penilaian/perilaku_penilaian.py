@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 
 from tui.backend import IdPermintaan
 from tui.layanan import backend
+from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.widgets.penilaian.feedback import form_feedback, milik_sendiri, rincian_feedback, teks_feedback
 from tui.widgets.penilaian.penilaian_berubah import kirim
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
@@ -120,8 +121,6 @@ class PerilakuPenilaian(Vertical):
             )
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         item = self.tabel.terpilih()
         if item is None or item.feedback is None:
             self.notify("Pilih baris feedback yang akan dihapus.", markup=False)

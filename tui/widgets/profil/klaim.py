@@ -17,6 +17,7 @@ from textual.widgets import Button, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.screens.konfirmasi import KonfirmasiScreen
 
 
 class KlaimPimpinan(VerticalScroll):
@@ -84,8 +85,6 @@ class KlaimPimpinan(VerticalScroll):
     @on(Button.Pressed, "#tombol-klaim")
     def klaim(self) -> None:
         """Asks first: a claim changes who rates the whole unit."""
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         if self._pegawai is None:
             return
         if self._pegawai.jenis == pb.JENIS_PEGAWAI_PIMPINAN:

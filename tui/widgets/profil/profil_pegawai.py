@@ -17,6 +17,7 @@ from tui.layanan import aplikasi, backend, laporkan, masih_tampil, memuat
 from tui.widgets.profil.bawahan import PegawaiBawahan
 from tui.widgets.profil.data_atasan import DataAtasan
 from tui.widgets.profil.data_pribadi import DataPribadi
+from tui.widgets.profil.edit_profil import EditProfilScreen, HasilEdit
 from tui.widgets.profil.klaim import KlaimPimpinan
 from tui.widgets.profil.penugasan import PenugasanPlt
 from tui.widgets.profil.satu_unit import PegawaiSatuUnit
@@ -94,8 +95,6 @@ class ProfilPegawai(Vertical):
     # --- actions ----------------------------------------------------------------
     @on(Button.Pressed, "#edit-profil")
     def action_edit_profil(self) -> None:
-        from tui.screens.edit_profil import EditProfilScreen, HasilEdit
-
         if self.pegawai is None:
             self.notify("Data pribadi belum dimuat.", markup=False)
             return

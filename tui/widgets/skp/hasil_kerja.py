@@ -19,19 +19,14 @@ from textual.widgets import DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.widgets.skp.skp_berubah import SkpBerubah, setelah_form
+from tui.widgets.skp.tambah_indikator import TambahIndikatorScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen, dengan_klasifikasi
 from tui.widgets.tabel import TabelTeks
 
 # Widths of the narrow columns; the text column takes the rest and wraps.
 NO, ASPEK, TARGET = 3, 9, 10
-
-
-def dengan_klasifikasi(skp: pb.Skp) -> bool:
-    """KLASIFIKASI RHK belongs to pimpinan and Plt./Plh. SKPs only."""
-    return skp.jenis_pegawai == pb.JENIS_PEGAWAI_PIMPINAN or skp.status_pegawai in (
-        pb.STATUS_PEGAWAI_PLT,
-        pb.STATUS_PEGAWAI_PLH,
-    )
 
 
 @dataclass
@@ -162,8 +157,6 @@ class HasilKerja(Vertical):
 
     # --- forms ------------------------------------------------------------------
     def tambah_rhk(self) -> None:
-        from tui.screens.tambah_rhk import TambahRhkScreen
-
         if self._skp is None:
             return
         baris = self.terpilih()
@@ -172,8 +165,6 @@ class HasilKerja(Vertical):
         )
 
     def action_tambah_indikator(self) -> None:
-        from tui.screens.tambah_indikator import TambahIndikatorScreen
-
         baris = self.terpilih()
         if self._skp is None or baris is None or baris.rhk is None:
             self.notify("Pilih dulu baris RHK yang akan diberi indikator.", markup=False)
@@ -186,9 +177,6 @@ class HasilKerja(Vertical):
             self.action_edit()
 
     def action_edit(self) -> None:
-        from tui.screens.tambah_indikator import TambahIndikatorScreen
-        from tui.screens.tambah_rhk import TambahRhkScreen
-
         baris = self.terpilih()
         if self._skp is None or baris is None or baris.rhk is None:
             self.notify("Pilih baris RHK atau indikator yang akan diubah.", markup=False)
@@ -200,8 +188,6 @@ class HasilKerja(Vertical):
             self.app.push_screen(TambahRhkScreen(self._skp, baris.rhk), setelah_form(self, "RHK disimpan."))
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         baris = self.terpilih()
         if baris is None or baris.rhk is None:
             self.notify("Pilih baris RHK atau indikator yang akan dihapus.", markup=False)

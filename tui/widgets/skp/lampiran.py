@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.skp.edit_lampiran import EditLampiranScreen
 from tui.widgets.skp.skp_berubah import setelah_form
 
 # (field of Lampiran, the web app's heading, what it holds)
@@ -76,8 +77,6 @@ class LampiranSkp(Vertical):
             self.action_edit()
 
     def action_edit(self) -> None:
-        from tui.screens.edit_lampiran import EditLampiranScreen
-
         daftar = self.query_one(OptionList)
         if self._skp is None or daftar.highlighted is None:
             return

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.skp.ekspektasi import EkspektasiScreen
 from tui.widgets.skp.skp_berubah import setelah_form
 
 
@@ -59,8 +60,6 @@ class PerilakuKerja(Vertical):
             self.action_ekspektasi()
 
     def action_ekspektasi(self) -> None:
-        from tui.screens.ekspektasi import EkspektasiScreen
-
         daftar = self.query_one(OptionList)
         if self._skp is None or daftar.highlighted is None:
             return

@@ -22,7 +22,6 @@ from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil
 from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.widgets.pilihan import RadioButton
-from tui.widgets.skp.hasil_kerja import dengan_klasifikasi
 
 HasilRhk = pb.Rhk | Literal["usang"] | None
 ISIAN = {
@@ -52,6 +51,14 @@ PETUNJUK_KLASIFIKASI = (
     "pimpinan, RHK ini diwariskan ke pejabat selanjutnya di tahun yang sama. RHK Individu tertaut "
     "secara individu dan tidak diwariskan."
 )
+
+
+def dengan_klasifikasi(skp: pb.Skp) -> bool:
+    """KLASIFIKASI RHK belongs to pimpinan and Plt./Plh. SKPs only."""
+    return skp.jenis_pegawai == pb.JENIS_PEGAWAI_PIMPINAN or skp.status_pegawai in (
+        pb.STATUS_PEGAWAI_PLT,
+        pb.STATUS_PEGAWAI_PLH,
+    )
 
 
 class TambahRhkScreen(FormAksiScreen):
