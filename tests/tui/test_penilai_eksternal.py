@@ -59,7 +59,7 @@ async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas
         assert isinstance(app.screen, PenilaiEksternalScreen)
         await ketik(pilot, "#cari-pegawai", "sekda")
         await tunggu(pilot)
-        assert kolom(app, "#tabel-cari-pe", "Nama") == ["SEKDA MADIUN"]
+        assert kolom(app, "#tabel-cari", "Nama") == ["SEKDA MADIUN"]
         await pilot.press("enter")  # on to the table
         await tunggu(pilot)
         assert "Admin instansi dapat mencatat penilai eksternal" in isi(app, "#atasan-pe")
