@@ -7,17 +7,17 @@ meantime comes back as `versi_usang` instead of being overwritten."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.protobuf.message import Message
 
+from tui.backend_dasar import Panggilan
 from tui.format import dari_date
 
 if TYPE_CHECKING:
-    from ekinerja.skp.v1 import skp_pb2_grpc
+    pass
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Message)
@@ -39,17 +39,7 @@ def perubahan(lama: M, nilai: dict[str, Any]) -> tuple[M, list[str]]:
     return baru, paths
 
 
-class LayananSkp:
-    if TYPE_CHECKING:
-
-        @property
-        def nip(self) -> str: ...
-
-        @property
-        def skp(self) -> skp_pb2_grpc.SkpServiceAsyncStub: ...
-
-        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
-
+class LayananSkp(Panggilan):
     # --- Daftar SKP, Tambah/Edit/Hapus SKP -----------------------------------
     async def daftar_skp(self, nip: str | None = None) -> list[pb.Skp]:
         """Every SKP of the pegawai, newest period first (a pegawai has a handful a year)."""

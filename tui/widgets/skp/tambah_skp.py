@@ -15,11 +15,12 @@ from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Input, Label, RadioSet, Select, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
+from tui.dialog.isian_periode import IsianPeriode
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.widgets.pilihan import Checkbox, RadioButton
@@ -75,25 +76,7 @@ class TambahSkpScreen(FormAksiScreen):
                 yield Label("UNOR PLT/PLH", markup=False)
                 yield Select[str]([], compact=True, prompt="-- Pilih penugasan Plt./Plh. --", id="unor-plt")
                 yield Static("", id="info-plt", classes="petunjuk", markup=False)
-        with Horizontal(classes="baris-tanggal"):
-            with Vertical():
-                yield Label("PERIODE AWAL", markup=False)
-                yield Input(
-                    compact=True,
-                    value=fmt.isian_tanggal(awal) if awal else "",
-                    placeholder="DD/MM/YYYY",
-                    id="awal",
-                    max_length=10,
-                )
-            with Vertical():
-                yield Label("PERIODE AKHIR", markup=False)
-                yield Input(
-                    compact=True,
-                    value=fmt.isian_tanggal(akhir) if akhir else "",
-                    placeholder="DD/MM/YYYY",
-                    id="akhir",
-                    max_length=10,
-                )
+        yield IsianPeriode(awal, akhir, ("awal", "akhir"))
         yield Label("PENDEKATAN", markup=False)
         with RadioSet(id="pendekatan", compact=True, classes="mendatar"):
             yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
@@ -217,10 +200,6 @@ class TambahSkpScreen(FormAksiScreen):
         self._muat_cek(t)
 
     # --- saving -----------------------------------------------------------------------
-    @on(Input.Submitted, "#awal")
-    def _ke_akhir(self) -> None:
-        self.query_one("#akhir", Input).focus()
-
     @on(Input.Submitted, "#akhir")
     def _dari_akhir(self) -> None:
         self.action_simpan()
@@ -232,14 +211,7 @@ class TambahSkpScreen(FormAksiScreen):
             if t is None:
                 raise Salah("Pilih UNOR PLT/PLH dari penugasan Plt./Plh. Anda.", "#unor-plt")
             unor_plt = t.unor_id
-        try:
-            awal = fmt.baca_tanggal(self.query_one("#awal", Input).value, "PERIODE AWAL")
-        except ValueError as e:
-            raise Salah(str(e), "#awal") from None
-        try:
-            akhir = fmt.baca_tanggal(self.query_one("#akhir", Input).value, "PERIODE AKHIR")
-        except ValueError as e:
-            raise Salah(str(e), "#akhir") from None
+        awal, akhir = self.query_one(IsianPeriode).baca()
         kuantitatif = self.query_one("#kuantitatif", RadioButton).value
         return awal, akhir, pb.PENDEKATAN_KUANTITATIF if kuantitatif else pb.PENDEKATAN_KUALITATIF, unor_plt
 
