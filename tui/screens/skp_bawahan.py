@@ -171,11 +171,10 @@ class SkpBawahanScreen(Screen[None]):
     def action_detail(self) -> None:
         from tui.screens.detail_skp import DetailSkpScreen
 
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        name = self.query_one(Tabel).kunci()
+        if not name:
             self.notify("Tidak ada SKP bawahan untuk dibuka.", markup=False)
             return
-        name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         self.app.push_screen(DetailSkpScreen(name, penilai=True), lambda _: self.action_muat())
 
     def action_pemantauan(self) -> None:

@@ -44,6 +44,12 @@ class TabelTeks(DataTable[Any]):
     ) -> None:
         super().update_cell(row_key, column_key, sel_literal(value), update_width=update_width)
 
+    def kunci(self) -> str:
+        """The key of the row under the cursor ("" when the table is empty)."""
+        if self.row_count == 0:
+            return ""
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
     def ke_baris_pertama(self) -> None:
         """The cursor on the first row that is not a group header (its key starts
         with one of `KEPALA`): Enter or Edit right after opening acts on a row."""

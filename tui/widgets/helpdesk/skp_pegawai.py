@@ -96,10 +96,7 @@ class SkpPegawai(Vertical):
         self._terpilih_berubah(segera=True)
 
     def terpilih(self) -> pb.Skp | None:
-        table = self.query_one("#hd-tabel-skp", DataTable)
-        if table.row_count == 0:
-            return None
-        return self._skp.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self._skp.get(self.query_one("#hd-tabel-skp", Tabel).kunci())
 
     @on(DataTable.RowHighlighted, "#hd-tabel-skp")
     def _terpilih_berubah(self, event: object = None, segera: bool = False) -> None:

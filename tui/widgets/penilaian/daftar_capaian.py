@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, DataTable, Static
 
 from tui import format as fmt
@@ -23,12 +23,13 @@ from tui.widgets.buka import BukaKurva
 from tui.widgets.penilaian.set_capaian import HasilCapaian, SetCapaianScreen
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
+from tui.widgets.tombol import BarisTombol, Tombol
 
 BUKAN_WEWENANG = (
     "Capaian kinerja organisasi {unit} ditetapkan oleh pimpinan organisasi di atasnya atau admin "
     "instansi, tidak oleh pimpinan unit itu sendiri."
 )
-TOMBOL = [
+TOMBOL: list[Tombol] = [
     ("set-capaian", "Set Capaian", "set"),
     ("finalisasi-capaian", "Finalisasi", "finalisasi"),
     ("kurva-capaian", "Lihat Kurva", "kurva"),
@@ -56,9 +57,7 @@ class DaftarCapaian(Vertical):
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-capaian")
         yield Static("", id="rincian-capaian", markup=False)
-        with Horizontal(classes="tombol"):
-            for id_, label, _ in TOMBOL:
-                yield Button(label, compact=True, id=id_, variant="primary" if id_ == "set-capaian" else "default")
+        yield BarisTombol(TOMBOL, utama="set-capaian")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -104,10 +103,7 @@ class DaftarCapaian(Vertical):
             self._rincian()
 
     def terpilih(self) -> pb.CapaianOrganisasi | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return self._capaian.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self._capaian.get(self.query_one(Tabel).kunci())
 
     @on(DataTable.RowHighlighted, "#tabel-capaian")
     def _rincian(self) -> None:
@@ -127,13 +123,6 @@ class DaftarCapaian(Vertical):
                 ]
             )
         )
-
-    @on(Button.Pressed)
-    def _tombol(self, event: Button.Pressed) -> None:
-        for id_, _, aksi in TOMBOL:
-            if event.button.id == id_:
-                event.stop()
-                getattr(self, f"action_{aksi}")()
 
     @on(DataTable.RowSelected, "#tabel-capaian")
     def action_set(self) -> None:

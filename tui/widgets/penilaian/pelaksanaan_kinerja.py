@@ -13,17 +13,18 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from tui import format as fmt
 from tui.widgets.buka import BukaCetakDokumen, BukaIsianXlsx, BukaPeriodePenilaian
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
+from tui.widgets.tombol import BarisTombol, Tombol
 
 KOLOM = ("Periode", "Batas", "Status", "Hasil Kerja", "Perilaku", "Nilai SKP", "Capaian Organisasi")
-TOMBOL = [
+TOMBOL: list[Tombol] = [
     ("rencana-aksi", "Rencana Aksi", "rencana_aksi"),
     ("bukti-dukung", "Bukti Dukung & Hasil", "bukti_dukung"),
     ("feedback-perilaku", "Feedback Perilaku", "feedback_perilaku"),
@@ -56,9 +57,7 @@ class PelaksanaanKinerja(Vertical):
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-periode")
         yield Static("", id="rincian-periode", markup=False)
-        with Horizontal(classes="tombol"):
-            for id_, label, _ in TOMBOL:
-                yield Button(label, compact=True, id=id_, variant="primary" if id_ == "bukti-dukung" else "default")
+        yield BarisTombol(TOMBOL, utama="bukti-dukung")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*KOLOM)
@@ -88,10 +87,7 @@ class PelaksanaanKinerja(Vertical):
         self._rincian()
 
     def terpilih(self) -> pb.PeriodePenilaian | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return self._periode.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self._periode.get(self.query_one(Tabel).kunci())
 
     @on(DataTable.RowHighlighted, "#tabel-periode")
     def _rincian(self) -> None:
@@ -115,13 +111,6 @@ class PelaksanaanKinerja(Vertical):
         if p is None:
             self.notify("Belum ada periode penilaian.", markup=False)
         return p
-
-    @on(Button.Pressed)
-    def _tombol(self, event: Button.Pressed) -> None:
-        for id_, _, aksi in TOMBOL:
-            if event.button.id == id_:
-                event.stop()
-                getattr(self, f"action_{aksi}")()
 
     def action_rencana_aksi(self) -> None:
         self._halaman("rencana_aksi")

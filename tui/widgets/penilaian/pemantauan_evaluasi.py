@@ -10,8 +10,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Static
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
@@ -19,8 +19,9 @@ from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.buka import BukaKurva, BukaPenilaianBawahan, BukaRekapPenilaian
 from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
 from tui.widgets.tabel import Tabel
+from tui.widgets.tombol import BarisTombol, Tombol
 
-TOMBOL = [
+TOMBOL: list[Tombol] = [
     ("penilaian-bawahan", "Penilaian Bawahan", "penilaian_bawahan"),
     ("rekap-bawahan", "Rekap Penilaian Bawahan", "rekap"),
     ("lihat-kurva", "Lihat Kurva", "kurva"),
@@ -41,11 +42,7 @@ class PemantauanEvaluasi(Vertical):
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-pemantauan")
         yield Static("", id="ket-pemantauan", classes="petunjuk", markup=False)
-        with Horizontal(classes="tombol"):
-            for id_, label, _ in TOMBOL:
-                yield Button(
-                    label, compact=True, id=id_, variant="primary" if id_ == "penilaian-bawahan" else "default"
-                )
+        yield BarisTombol(TOMBOL, utama="penilaian-bawahan")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Periode Penilaian", "Batas", "")
@@ -82,18 +79,11 @@ class PemantauanEvaluasi(Vertical):
 
     def terpilih(self) -> int:
         """The Periode under the cursor (0 when there is none)."""
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        kunci = self.query_one(Tabel).kunci()
+        if not kunci:
             self.notify("Belum ada periode penilaian.", markup=False)
             return 0
-        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
-
-    @on(Button.Pressed)
-    def _tombol(self, event: Button.Pressed) -> None:
-        for id_, _, aksi in TOMBOL:
-            if event.button.id == id_:
-                event.stop()
-                getattr(self, f"action_{aksi}")()
+        return int(kunci)
 
     @on(DataTable.RowSelected, "#tabel-pemantauan")
     def action_penilaian_bawahan(self) -> None:

@@ -4,34 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from textual.message import Message
 from textual.widget import Widget
 
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import laporkan, masih_tampil
+from tui.widgets.berubah import Berubah
 
 
-class PenilaianBerubah(Message):
-    """Something in the period's penilaian changed, or a write found it changed
-    elsewhere (`usang`): the screen reads it again."""
-
-    def __init__(self, usang: bool = False) -> None:
-        super().__init__()
-        self.usang = usang
+class PenilaianBerubah(Berubah):
+    """Something in the period's penilaian changed: the screen reads it again."""
 
 
-def setelah_form(widget: Widget, disimpan: str) -> Callable[[object], None]:
-    """The callback of a penilaian form: it returns what it saved, "usang" or
-    None (cancelled)."""
-
-    def selesai(hasil: object) -> None:
-        if hasil == "usang":
-            widget.post_message(PenilaianBerubah(usang=True))
-        elif hasil is not None:
-            widget.notify(disimpan, markup=False)
-            widget.post_message(PenilaianBerubah())
-
-    return selesai
+# The callback of a penilaian form.
+setelah_form = PenilaianBerubah.setelah_form
 
 
 async def kirim(

@@ -137,10 +137,7 @@ class CariPegawai(Vertical):
         self._disorot()
 
     def terpilih(self) -> pb.PegawaiRingkas | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return self._hasil.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self._hasil.get(self.query_one(Tabel).kunci())
 
     @on(DataTable.RowHighlighted, "#tabel-cari")
     def _disorot(self) -> None:

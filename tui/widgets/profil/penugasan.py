@@ -129,12 +129,10 @@ class PenugasanPlt(Vertical):
 
     @on(Button.Pressed, "#akhiri-plt")
     def akhiri(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        if self.query_one(DataTable).row_count == 0:
             self.notify("Belum ada penugasan PLT/PLH.", markup=False)
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        penugasan = self._penugasan.get(str(key))
+        penugasan = self._penugasan.get(self.query_one(Tabel).kunci())
         if penugasan is None:
             return
 

@@ -144,10 +144,7 @@ class HasilKerja(Vertical):
         self._baris[key] = baris
 
     def _kunci_terpilih(self) -> str:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return ""
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return self.query_one(TabelTeks).kunci()
 
     def terpilih(self) -> Baris | None:
         return self._baris.get(self._kunci_terpilih())
