@@ -10,7 +10,6 @@ command palette."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from textual import on
@@ -23,6 +22,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Tabbed
 from tui import format as fmt
 from tui.commands import Perintah
 from tui.layanan import aplikasi, backend
+from tui.widgets.isian_tahun import IsianTahun
 from tui.widgets.penilaian.daftar_batas import DaftarBatas
 from tui.widgets.penilaian.daftar_capaian import DaftarCapaian
 
@@ -60,7 +60,7 @@ class CapaianOrganisasiScreen(Screen[None]):
             yield Static("Capaian Kinerja Organisasi & Batas Penilaian", classes="judul", markup=False)
             with Horizontal(classes="saring"):
                 yield Label("TAHUN", markup=False)
-                yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
+                yield IsianTahun()
                 yield Label("PERIODE", markup=False)
                 yield Select[int](
                     [(v, k) for k, v in fmt.PERIODE.items()], compact=True, prompt="Semua periode", id="periode-capaian"
@@ -161,12 +161,10 @@ class CapaianOrganisasiScreen(Screen[None]):
         (self.query_one(DaftarCapaian) if nomor == 1 else self.query_one(DaftarBatas)).fokus()
 
     def tahun(self) -> int | None:
-        teks = self.query_one("#tahun", Input).value
-        return int(teks) if len(teks) == 4 else None
+        return self.query_one(IsianTahun).tahun
 
     def action_tahun(self, langkah: int) -> None:
-        tahun = self.tahun() or dt.date.today().year
-        self.query_one("#tahun", Input).value = str(tahun + langkah)  # Changed reloads
+        self.query_one(IsianTahun).geser(langkah)  # Changed reloads
 
     @on(Input.Changed, "#tahun")
     @on(Select.Changed, "#periode-capaian")

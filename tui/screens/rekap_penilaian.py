@@ -28,7 +28,7 @@ from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
-from tui.widgets.tabel import Tabel
+from tui.widgets.tabel import Tabel, TabelTeks
 
 KOLOM = [
     ("Nama", 16),
@@ -90,9 +90,8 @@ class RekapPenilaianScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, lebar in KOLOM:
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom(KOLOM)
         self.set_focus(table)  # now, not later: the loading cover would pass it on to the search box
         self.action_muat()
 

@@ -23,7 +23,7 @@ from tui.commands import Perintah
 from tui.layanan import backend
 from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode
 from tui.widgets.penilaian.hasil_penilaian import urut_rhk
-from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form
+from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form, terbuka
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
 
 PETUNJUK = (
@@ -97,15 +97,6 @@ class RencanaAksiScreen(LayarPenilaian):
         self.tabel.isi(baris)
 
     # --- actions -----------------------------------------------------------------------
-    def _boleh(self) -> bool:
-        p = self.penilaian
-        if p is None:
-            return False
-        if not p.periode.terbuka:
-            self.notify(fmt.ditutup(p.periode), severity="warning", title="Periode ditutup", timeout=10, markup=False)
-            return False
-        return True
-
     def action_tambah(self) -> None:
         from tui.dialog.isian_teks import IsianTeksScreen
 
@@ -114,7 +105,7 @@ class RencanaAksiScreen(LayarPenilaian):
         if item is None or item.rhk is None:
             self.notify("Pilih dulu baris RHK yang akan diberi rencana aksi.", markup=False)
             return
-        if p is None or not self._boleh():
+        if p is None or not terbuka(self, self.penilaian):
             return
         b, rhk = backend(self), item.rhk
 
@@ -138,7 +129,7 @@ class RencanaAksiScreen(LayarPenilaian):
         if item.aksi is None:
             self.action_tambah()  # Enter on an RHK adds to it, as the web app's "Tambah" beside it
             return
-        if not self._boleh():
+        if not terbuka(self, self.penilaian):
             return
         b, lama = backend(self), item.aksi
 
@@ -157,7 +148,7 @@ class RencanaAksiScreen(LayarPenilaian):
         if item is None or item.aksi is None:
             self.notify("Pilih baris rencana aksi yang akan dihapus.", markup=False)
             return
-        if not self._boleh():
+        if not terbuka(self, self.penilaian):
             return
         aksi = item.aksi
 

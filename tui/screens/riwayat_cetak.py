@@ -17,7 +17,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.profil.label_nilai import kv
-from tui.widgets.tabel import Tabel
+from tui.widgets.tabel import Tabel, TabelTeks
 
 KOLOM = [("Waktu", 16), ("Dokumen", 22), ("Oleh", 15), ("SHA-256", 12)]
 
@@ -43,9 +43,8 @@ class RiwayatCetakScreen(ModalScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, lebar in KOLOM:
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom(KOLOM)
         table.focus()
         self.action_muat()
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.widgets.tabel import Tabel
+from tui.widgets.tabel import Tabel, TabelTeks
 
 
 class RiwayatSkpScreen(ModalScreen[None]):
@@ -37,9 +37,8 @@ class RiwayatSkpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         # Fixed widths and wrapped rows: the reason is what matters, and is long.
-        table = self.query_one(DataTable)
-        for label, lebar in (("Waktu", 16), ("Status", 12), ("Oleh", 14), ("Alasan / Perubahan", 20)):
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom((("Waktu", 16), ("Status", 12), ("Oleh", 14), ("Alasan / Perubahan", 20)))
         table.focus()
         self._muat()
 

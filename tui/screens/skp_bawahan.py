@@ -11,7 +11,6 @@ approves and rates (docs/domain.md#penentuan-atasan); no Sinkronisasi."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from collections.abc import Iterable
 
 from ekinerja.skp.v1 import skp_pb2 as pb
@@ -27,6 +26,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.isian_tahun import IsianTahun
 from tui.widgets.tabel import Tabel
 
 
@@ -57,7 +57,7 @@ class SkpBawahanScreen(Screen[None]):
             )
             with Horizontal(id="saring-bawahan"):
                 yield Label("TAHUN", markup=False)
-                yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
+                yield IsianTahun()
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari")
             yield Static("Memuat...", id="judul-skp-bawahan", markup=False)
@@ -98,12 +98,10 @@ class SkpBawahanScreen(Screen[None]):
         self.dismiss(None)
 
     def tahun(self) -> int | None:
-        teks = self.query_one("#tahun", Input).value
-        return int(teks) if len(teks) == 4 else None
+        return self.query_one(IsianTahun).tahun
 
     def action_tahun(self, langkah: int) -> None:
-        tahun = self.tahun() or dt.date.today().year
-        self.query_one("#tahun", Input).value = str(tahun + langkah)  # Changed reloads
+        self.query_one(IsianTahun).geser(langkah)  # Changed reloads
 
     @on(Input.Changed)
     def _saring(self) -> None:

@@ -70,8 +70,7 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(TabelTeks)
-        for label, lebar in KOLOM:
-            table.add_column(label, width=lebar)
+        table.tambah_kolom(KOLOM)
         table.display = False
         self.query_one("#berkas-verifikasi", Input).focus()
 

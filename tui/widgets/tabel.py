@@ -13,6 +13,7 @@ screen's edge."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
@@ -43,6 +44,11 @@ class TabelTeks(DataTable[Any]):
         self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *, update_width: bool = False
     ) -> None:
         super().update_cell(row_key, column_key, sel_literal(value), update_width=update_width)
+
+    def tambah_kolom(self, kolom: Iterable[tuple[str, int]]) -> None:
+        """Columns of fixed widths, (label, width) each."""
+        for label, lebar in kolom:
+            self.add_column(label, width=lebar)
 
     def kunci(self) -> str:
         """The key of the row under the cursor ("" when the table is empty)."""

@@ -22,7 +22,7 @@ from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.widgets.buka import BukaKurva
 from tui.widgets.penilaian.set_capaian import HasilCapaian, SetCapaianScreen
 from tui.widgets.profil.label_nilai import kv
-from tui.widgets.tabel import Tabel
+from tui.widgets.tabel import Tabel, TabelTeks
 from tui.widgets.tombol import BarisTombol, Tombol
 
 BUKAN_WEWENANG = (
@@ -60,9 +60,8 @@ class DaftarCapaian(Vertical):
         yield BarisTombol(TOMBOL, utama="set-capaian")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, lebar in (("Unit Kerja Induk", 30), ("Periode", 12), ("Capaian", 15), ("Status", 11)):
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom((("Unit Kerja Induk", 30), ("Periode", 12), ("Capaian", 15), ("Status", 11)))
 
     def fokus(self) -> None:
         self.query_one(DataTable).focus()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual.widget import Widget
 
+from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import laporkan, masih_tampil
 from tui.widgets.berubah import Berubah
@@ -17,6 +19,18 @@ class PenilaianBerubah(Berubah):
 
 # The callback of a penilaian form.
 setelah_form = PenilaianBerubah.setelah_form
+
+
+def terbuka(widget: Widget, penilaian: pb.Penilaian | None) -> bool:
+    """The pegawai's entries of a period: a closed one says so instead of opening a form."""
+    if penilaian is None:
+        return False
+    if not penilaian.periode.terbuka:
+        widget.notify(
+            fmt.ditutup(penilaian.periode), severity="warning", title="Periode ditutup", timeout=10, markup=False
+        )
+        return False
+    return True
 
 
 async def kirim(
