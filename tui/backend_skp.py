@@ -20,13 +20,15 @@ if TYPE_CHECKING:
     pass
 
 T = TypeVar("T")
-M = TypeVar("M", bound=Message)
+M = TypeVar("M", pb.Skp, pb.Rhk, pb.Indikator)  # what an update of the SKP sends
 
 
 def perubahan(lama: M, nilai: dict[str, Any]) -> tuple[M, list[str]]:
     """A message of lama's type with only the fields whose value differs
-    from `lama` set, and their paths (an update sends only what changed)."""
+    from `lama` set, and their paths (an update sends only what changed);
+    its name and etag are lama's, as every update needs them."""
     baru = type(lama)()
+    baru.name, baru.etag = lama.name, lama.etag
     paths = []
     for field, value in nilai.items():
         if value == getattr(lama, field):
@@ -87,7 +89,6 @@ class LayananSkp(Panggilan):
         )
         if not paths:
             return None
-        skp.name, skp.etag = lama.name, lama.etag
         return await self._call(
             self.skp.UpdateSkp, pb.UpdateSkpRequest(request_id=request_id, skp=skp, update_mask=FieldMask(paths=paths))
         )
@@ -116,7 +117,6 @@ class LayananSkp(Panggilan):
         rhk, paths = perubahan(lama, nilai)
         if not paths:
             return None
-        rhk.name, rhk.etag = lama.name, lama.etag
         return await self._call(
             self.skp.UpdateRhk, pb.UpdateRhkRequest(request_id=request_id, rhk=rhk, update_mask=FieldMask(paths=paths))
         )
@@ -134,7 +134,6 @@ class LayananSkp(Panggilan):
         indikator, paths = perubahan(lama, nilai)
         if not paths:
             return None
-        indikator.name, indikator.etag = lama.name, lama.etag
         return await self._call(
             self.skp.UpdateIndikator,
             pb.UpdateIndikatorRequest(request_id=request_id, indikator=indikator, update_mask=FieldMask(paths=paths)),

@@ -125,7 +125,11 @@ class PenilaiEksternalScreen(Screen[None]):
         if self.atasan is not None and self.atasan.HasField("atasan"):
             self.notify(f"{p.nama} mempunyai atasan di dalam sistem ({self.atasan.atasan.nama}).", markup=False)
             return
-        lama = self.atasan.eksternal if self.atasan is not None and self.atasan.HasField("eksternal") else None
+        lama = (
+            self.atasan.eksternal
+            if self.atasan is not None and self.atasan.HasField("eksternal")
+            else pb.PenilaiEksternal()
+        )
         self.app.push_screen(CatatPenilaiEksternalScreen(p, lama), self._selesai)
 
     @on(Button.Pressed, "#hapus-pe")
@@ -145,13 +149,10 @@ class PenilaiEksternalScreen(Screen[None]):
             )
 
 
-class CatatPenilaiEksternalScreen(FormAksiScreen):
-    JUDUL = "Catat Penilai Eksternal"
-    KELAS = "dialog dialog-besar"
-    FOKUS = "#nama-pe"
-    ISIAN = {"nama": "#nama-pe", "jabatan": "#jabatan-pe", "nip": "#nip-pe"}
+class FormPenilaiEksternal(FormAksiScreen):
+    """A change to one pegawai's penilai eksternal (`lama`: the one recorded, empty when none), with its reason."""
 
-    def __init__(self, pegawai: pb.PegawaiRingkas, lama: pb.PenilaiEksternal | None) -> None:
+    def __init__(self, pegawai: pb.PegawaiRingkas, lama: pb.PenilaiEksternal) -> None:
         super().__init__(alasan=True)
         self._pegawai = pegawai
         self._lama = lama
@@ -159,8 +160,15 @@ class CatatPenilaiEksternalScreen(FormAksiScreen):
     def judul(self) -> str:
         return f"{self.JUDUL} - {self._pegawai.nama}"
 
+
+class CatatPenilaiEksternalScreen(FormPenilaiEksternal):
+    JUDUL = "Catat Penilai Eksternal"
+    KELAS = "dialog dialog-besar"
+    FOKUS = "#nama-pe"
+    ISIAN = {"nama": "#nama-pe", "jabatan": "#jabatan-pe", "nip": "#nip-pe"}
+
     def isian(self) -> ComposeResult:
-        lama = self._lama or pb.PenilaiEksternal()
+        lama = self._lama
         yield Label("NAMA PENILAI (NON ASN)", markup=False)
         yield Input(lama.nama, compact=True, id="nama-pe", max_length=200, placeholder="misalnya nama Bupati")
         yield Label("JABATAN", markup=False)
@@ -202,18 +210,10 @@ class CatatPenilaiEksternalScreen(FormAksiScreen):
         return await backend(self).catat_penilai_eksternal(request_id, self._pegawai.nip, nama, jabatan, nip, alasan)
 
 
-class HapusPenilaiEksternalScreen(FormAksiScreen):
+class HapusPenilaiEksternalScreen(FormPenilaiEksternal):
     JUDUL = "Hapus Penilai Eksternal"
     TOMBOL = "Hapus"
     PROSES = "Menghapus..."
-
-    def __init__(self, pegawai: pb.PegawaiRingkas, lama: pb.PenilaiEksternal) -> None:
-        super().__init__(alasan=True)
-        self._pegawai = pegawai
-        self._lama = lama
-
-    def judul(self) -> str:
-        return f"{self.JUDUL} - {self._pegawai.nama}"
 
     def isian(self) -> ComposeResult:
         yield Static(
