@@ -9,9 +9,10 @@ from collections.abc import Awaitable, Callable
 from typing import Literal
 
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
 from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 
 Simpan = Callable[[str, str], Awaitable[object]]  # (request_id, teks) -> what was saved
 HasilIsian = object | Literal["usang"] | None
@@ -40,11 +41,11 @@ class IsianTeksScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         if self._konteks:
-            yield Static(self._konteks, classes="petunjuk", markup=False)
+            yield Petunjuk(self._konteks)
         yield Label(self._label, markup=False)
         yield TextArea(self._teks, compact=True, id="teks")
         if self._petunjuk:
-            yield Static(self._petunjuk, classes="petunjuk", markup=False)
+            yield Petunjuk(self._petunjuk)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.format import bersih
+from tui.widgets.petunjuk import Petunjuk
 
 
 class AkunDemoScreen(ModalScreen[str | None]):
@@ -27,11 +28,9 @@ class AkunDemoScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="akun-demo"):
             yield Static("Akun demo", classes="judul", markup=False)
-            yield Static(
+            yield Petunjuk(
                 f"Password semuanya: {bersih(self._info.password_demo)} (juga di data/demo-login.txt). "
                 "Enter: isi formulir masuk.",
-                classes="petunjuk",
-                markup=False,
             )
             yield OptionList(
                 *(

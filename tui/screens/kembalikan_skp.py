@@ -8,11 +8,12 @@ from typing import Literal
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from tui import format as fmt
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 
 HasilSkp = pb.Skp | Literal["usang"] | None
 
@@ -28,11 +29,9 @@ class KembalikanSkpScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         s = self._skp
-        yield Static(
+        yield Petunjuk(
             f"SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} kembali "
             "menjadi DRAFT agar dapat diperbaiki pegawai.",
-            classes="petunjuk",
-            markup=False,
         )
         yield Label("ALASAN (dibaca pegawai sebagai Keterangan)", markup=False)
         yield Input(compact=True, id="alasan")  # Enter on it saves (FormAksiScreen)

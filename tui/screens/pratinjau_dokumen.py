@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static, TextArea
 
+from tui.widgets.petunjuk import Petunjuk
+
 
 class PratinjauDokumenScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "tutup", "Kembali ke dialog")]
@@ -26,10 +28,8 @@ class PratinjauDokumenScreen(ModalScreen[None]):
         p = self._pratinjau
         with Vertical(classes="dialog dialog-lebar", id="dialog-pratinjau"):
             yield Static(f"Pratinjau {self._judul}", classes="judul", markup=False)
-            yield Static(
+            yield Petunjuk(
                 Text(f"{p.nama_berkas}: panah/PgUp/PgDn menggulir, esc kembali ke dialog cetak."),
-                classes="petunjuk",
-                markup=False,
             )
             # A read-only text area: scrolls with the keys, selects and copies, and never reads markup.
             yield TextArea("\n".join(p.baris), read_only=True, compact=True, id="isi-pratinjau")

@@ -25,6 +25,7 @@ from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode
 from tui.widgets.penilaian.hasil_penilaian import urut_rhk
 from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form, terbuka
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
+from tui.widgets.petunjuk import Petunjuk
 
 PETUNJUK = (
     "Silahkan tambah rencana aksi, sesuai kegiatan/aksi berdasarkan indikatornya yang telah "
@@ -54,7 +55,7 @@ class RencanaAksiScreen(LayarPenilaian):
             yield Static("Rencana Aksi", classes="judul", markup=False)
             yield Static("Memuat...", id="kepala-periode", markup=False)
             yield TabelLentur[Item]([("No", 3), ("Rencana Hasil Kerja / Rencana Aksi", None)], id="tabel-aksi")
-            yield Static(PETUNJUK, id="ket-aksi", classes="petunjuk", markup=False)
+            yield Petunjuk(PETUNJUK, id="ket-aksi")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

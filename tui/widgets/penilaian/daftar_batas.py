@@ -15,6 +15,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.penilaian.set_batas import SetBatasScreen
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.tabel import Tabel
 
 
@@ -29,7 +30,7 @@ class DaftarBatas(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-batas")
-        yield Static("", id="ket-batas", classes="petunjuk", markup=False)
+        yield Petunjuk("", id="ket-batas")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Periode", "Batas", "Keterangan")

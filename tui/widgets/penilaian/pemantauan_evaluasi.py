@@ -18,6 +18,7 @@ from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.buka import BukaKurva, BukaPenilaianBawahan, BukaRekapPenilaian
 from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.tabel import Tabel
 from tui.widgets.tombol import BarisTombol, Tombol
 
@@ -41,7 +42,7 @@ class PemantauanEvaluasi(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-pemantauan")
-        yield Static("", id="ket-pemantauan", classes="petunjuk", markup=False)
+        yield Petunjuk("", id="ket-pemantauan")
         yield BarisTombol(TOMBOL, utama="penilaian-bawahan")
 
     def on_mount(self) -> None:

@@ -8,10 +8,11 @@ from typing import Literal
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 
 HasilSkp = pb.Skp | Literal["usang"] | None
 
@@ -35,7 +36,7 @@ class EditLampiranScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         isi = list(getattr(self._skp.lampiran, self._bagian))
-        yield Static(f"Meliputi {self._petunjuk}.", classes="petunjuk", markup=False)
+        yield Petunjuk(f"Meliputi {self._petunjuk}.")
         yield Label("Satu butir per baris (Enter untuk butir baru, ctrl+s untuk menyimpan)", markup=False)
         yield TextArea("\n".join(isi), compact=True, id="isi-lampiran")
 

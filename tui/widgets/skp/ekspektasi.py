@@ -9,10 +9,11 @@ from typing import Literal
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.petunjuk import Petunjuk
 
 HasilSkp = pb.Skp | Literal["usang"] | None
 
@@ -32,9 +33,7 @@ class EkspektasiScreen(FormAksiScreen):
         return f"Ekspektasi Khusus Pimpinan: {self._p.nama}"
 
     def isian(self) -> ComposeResult:
-        yield Static(
-            "\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)), classes="petunjuk", markup=False
-        )
+        yield Petunjuk("\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)))
         yield Label("EKSPEKTASI KHUSUS PIMPINAN (kosongkan untuk menghapus)", markup=False)
         yield TextArea(self._p.ekspektasi, compact=True, id="ekspektasi")
 

@@ -20,6 +20,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil
 from tui.screens.konfirmasi import KonfirmasiScreen
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.skp.skp_berubah import SkpBerubah, setelah_form
 from tui.widgets.skp.tambah_indikator import TambahIndikatorScreen
 from tui.widgets.skp.tambah_rhk import TambahRhkScreen, dengan_klasifikasi
@@ -71,7 +72,7 @@ class HasilKerja(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TabelTeks(id="tabel-rhk", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="ket-rhk", classes="petunjuk", markup=False)
+        yield Petunjuk("", id="ket-rhk")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("tambah_indikator", "edit", "hapus", "pindah"):

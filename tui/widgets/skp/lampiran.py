@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.skp.edit_lampiran import EditLampiranScreen
 from tui.widgets.skp.skp_berubah import setelah_form
 
@@ -55,7 +56,7 @@ class LampiranSkp(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="daftar-lampiran", markup=False)
-        yield Static("", id="ket-lampiran", classes="petunjuk", markup=False)
+        yield Petunjuk("", id="ket-lampiran")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.ubah if action == "edit" else True

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.skp.ekspektasi import EkspektasiScreen
 from tui.widgets.skp.skp_berubah import setelah_form
 
@@ -36,7 +37,7 @@ class PerilakuKerja(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="daftar-perilaku", markup=False)
-        yield Static("", id="ket-perilaku", classes="petunjuk", markup=False)
+        yield Petunjuk("", id="ket-perilaku")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.ubah if action == "ekspektasi" else True

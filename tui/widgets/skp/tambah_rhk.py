@@ -21,6 +21,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil
 from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
 HasilRhk = pb.Rhk | Literal["usang"] | None
@@ -88,11 +89,9 @@ class TambahRhkScreen(FormAksiScreen):
             yield Static("", id="petunjuk-intervensi", classes="pesan-galat tersembunyi", markup=False)
         else:
             yield Label("PERJANJIAN KINERJA", markup=False)
-            yield Static(
+            yield Petunjuk(
                 "SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
                 "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
-                classes="petunjuk",
-                markup=False,
             )
             yield Input(compact=True, value=r.perjanjian_kinerja if r else "", id="perjanjian")
         if self._klasifikasi:
@@ -121,9 +120,7 @@ class TambahRhkScreen(FormAksiScreen):
                 yield RadioButton(v, value=self._jenis == k, id=f"jenis-{k}")
         yield Label("RENCANA HASIL KERJA", markup=False)
         yield TextArea(r.teks if r else "", compact=True, id="teks")
-        yield Static(
-            PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk", markup=False
-        )
+        yield Petunjuk(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""))
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -23,6 +23,7 @@ from tui.backend import GagalLayanan
 from tui.dialog.isian_periode import IsianPeriode
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import Checkbox, RadioButton
 from tui.widgets.profil.label_nilai import kv
 
@@ -69,21 +70,21 @@ class TambahSkpScreen(FormAksiScreen):
         akhir = fmt.ke_date(s.periode_akhir) if s else dt.date(tahun, 12, 31)
         kuantitatif = s is None or s.pendekatan != pb.PENDEKATAN_KUALITATIF
         yield Static("Memuat...", id="cek-skp", markup=False)
-        yield Static(CEK, classes="petunjuk", markup=False)
+        yield Petunjuk(CEK)
         if s is None:
             yield Checkbox("SKP PLT / PLH", compact=True, id="plt")
             with Vertical(id="baris-plt", classes="tersembunyi"):
                 yield Label("UNOR PLT/PLH", markup=False)
                 yield Select[str]([], compact=True, prompt="-- Pilih penugasan Plt./Plh. --", id="unor-plt")
-                yield Static("", id="info-plt", classes="petunjuk", markup=False)
+                yield Petunjuk("", id="info-plt")
         yield IsianPeriode(awal, akhir, ("awal", "akhir"))
         yield Label("PENDEKATAN", markup=False)
         with RadioSet(id="pendekatan", compact=True, classes="mendatar"):
             yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
             yield RadioButton("Kualitatif", value=not kuantitatif, id="kualitatif")
-        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        yield Petunjuk(PETUNJUK)
         if s is not None and s.status == pb.STATUS_SKP_PERSETUJUAN:
-            yield Static(DISETUJUI, classes="petunjuk", id="petunjuk-disetujui", markup=False)
+            yield Petunjuk(DISETUJUI, id="petunjuk-disetujui")
 
     def on_mount(self) -> None:
         super().on_mount()
