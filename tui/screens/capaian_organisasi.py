@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, Label, Select, TabbedContent, TabPane
 
 from tui import format as fmt
 from tui.commands import Perintah
 from tui.layanan import aplikasi, backend
 from tui.widgets.isian_tahun import IsianTahun
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.daftar_batas import DaftarBatas
 from tui.widgets.penilaian.daftar_capaian import DaftarCapaian
 
@@ -57,7 +58,7 @@ class CapaianOrganisasiScreen(Screen[None]):
         if self.utama:
             yield Header(icon="e")
         with Vertical(id="capaian-batas"):
-            yield Static("Capaian Kinerja Organisasi & Batas Penilaian", classes="judul", markup=False)
+            yield Judul("Capaian Kinerja Organisasi & Batas Penilaian")
             with Horizontal(classes="saring"):
                 yield Label("TAHUN", markup=False)
                 yield IsianTahun()

@@ -27,6 +27,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.skp.hasil_kerja import HasilKerja
 from tui.widgets.skp.identitas import IdentitasSkp
 from tui.widgets.skp.lampiran import LampiranSkp
@@ -93,7 +94,7 @@ class DetailSkpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-skp"):
             with Horizontal(id="kepala-skp"):
-                yield Static("Detail SKP Bawahan" if self.penilai else "Detail SKP", classes="judul", markup=False)
+                yield Judul("Detail SKP Bawahan" if self.penilai else "Detail SKP")
                 yield Static("Status SKP: -", id="status-skp", markup=False)
             yield Static("Memuat...", id="periode-skp", markup=False)
             with Horizontal(classes="tombol"):

@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from tui import kirim_email
 from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke_bawaan
 from tui.layanan import folder_sesi, masih_tampil
+from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
 
 
@@ -34,7 +35,7 @@ class EksporXlsxScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static(self._judul, classes="judul", markup=False)
+            yield Judul(self._judul)
             yield Petunjuk(
                 f"{self._apa} siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
             )

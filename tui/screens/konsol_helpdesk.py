@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 from tui import format as fmt
 from tui.commands import Perintah
 from tui.layanan import aplikasi, backend
+from tui.widgets.judul import Judul
 from tui.widgets.profil.cari_pegawai import CariPegawai
 from tui.widgets.profil.label_nilai import kv
 
@@ -36,7 +37,7 @@ class KonsolHelpdeskScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="e")
         with Vertical(id="konsol-helpdesk"):
-            yield Static("Konsol Helpdesk - Cari Pegawai", classes="judul", markup=False)
+            yield Judul("Konsol Helpdesk - Cari Pegawai")
             yield CariPegawai(PETUNJUK, lengkap=True, enter="detail")
             yield Static("", id="rincian-cari", markup=False)
         yield Footer(compact=True)

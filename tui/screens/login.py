@@ -23,6 +23,7 @@ from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.format import bersih
 from tui.layanan import aplikasi, backend
+from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
 
 
@@ -40,7 +41,7 @@ class LoginScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-login", classes="kotak"):
-            yield Static("e-Kinerja", classes="judul", markup=False)
+            yield Judul("e-Kinerja")
             yield Petunjuk("Masuk dengan akun MySAPK Anda.", id="petunjuk-login")
             yield Label("NIP / Username", markup=False)
             yield Input(

@@ -16,6 +16,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Stati
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
 
 ISIAN = {"nip": "#nip-2", "email": "#email", "kode": "#kode", "password_baru": "#baru"}
@@ -34,7 +35,7 @@ class LupaPasswordScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="kotak", id="kotak-lupa"):
-            yield Static("Lupa Password", classes="judul", markup=False)
+            yield Judul("Lupa Password")
             with ContentSwitcher(initial="langkah-1"):
                 with Vertical(id="langkah-1"):
                     yield Petunjuk(

@@ -32,6 +32,7 @@ from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.widgets.helpdesk.profil_atasan import ProfilAtasan
 from tui.widgets.helpdesk.progres_penilaian import ProgresPenilaian
 from tui.widgets.helpdesk.skp_pegawai import SkpPegawai
+from tui.widgets.judul import Judul
 from tui.widgets.profil.penugasan import PenugasanPlt
 
 TAB = [
@@ -73,7 +74,7 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pegawai-helpdesk"):
-            yield Static(f"Konsol Helpdesk > {self.nip}", classes="judul", id="hd-judul", markup=False)
+            yield Judul(f"Konsol Helpdesk > {self.nip}", id="hd-judul")
             yield Static("", id="hd-hasil", classes="tersembunyi", markup=False)
             with TabbedContent(id="tab-helpdesk"):
                 with TabPane(TAB[0][1], id=TAB[0][0]):

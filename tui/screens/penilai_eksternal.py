@@ -26,6 +26,7 @@ from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil
 from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.profil.cari_pegawai import CariPegawai
 from tui.widgets.profil.data_atasan import isi_atasan
@@ -48,7 +49,7 @@ class PenilaiEksternalScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="penilai-eksternal"):
-            yield Static("Penilai Eksternal (NON ASN)", classes="judul", markup=False)
+            yield Judul("Penilai Eksternal (NON ASN)")
             yield Petunjuk(
                 "Bagi pegawai tanpa atasan di dalam sistem. Admin instansi lalu menyetujui, menilai dan "
                 "mencetak SKP-nya atas nama penilai itu (SKP Penilai Eksternal, b).",

@@ -27,6 +27,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel, TabelTeks
 
@@ -71,10 +72,8 @@ class RekapPenilaianScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rekap-penilaian"):
-            yield Static(
+            yield Judul(
                 f"Rekap Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}",
-                classes="judul",
-                markup=False,
             )
             with Horizontal(classes="saring"):
                 yield Label("CARI", markup=False)

@@ -22,6 +22,7 @@ from tui.backend import IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend
 from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.hasil_penilaian import urut_rhk
 from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form, terbuka
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
@@ -52,7 +53,7 @@ class RencanaAksiScreen(LayarPenilaian):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Rencana Aksi", classes="judul", markup=False)
+            yield Judul("Rencana Aksi")
             yield Static("Memuat...", id="kepala-periode", markup=False)
             yield TabelLentur[Item]([("No", 3), ("Rencana Hasil Kerja / Rencana Aksi", None)], id="tabel-aksi")
             yield Petunjuk(PETUNJUK, id="ket-aksi")

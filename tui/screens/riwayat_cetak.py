@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel, TabelTeks
 
@@ -34,7 +35,7 @@ class RiwayatCetakScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static("Riwayat Cetak", classes="judul", markup=False)
+            yield Judul("Riwayat Cetak")
             yield Static(Text(self._keterangan), id="judul-riwayat-cetak", markup=False)
             yield Tabel(id="tabel-riwayat-cetak")
             yield Static("", id="rincian-riwayat-cetak", markup=False)

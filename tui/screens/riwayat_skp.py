@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.tabel import Tabel, TabelTeks
 
 
@@ -28,7 +29,7 @@ class RiwayatSkpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self._skp
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Riwayat SKP {s.pegawai.nama}", classes="judul", markup=False)
+            yield Judul(f"Riwayat SKP {s.pegawai.nama}")
             yield Static(fmt.periode(s.periode_awal, s.periode_akhir), id="judul-riwayat", markup=False)
             yield Tabel(id="tabel-riwayat")
             with Horizontal(classes="tombol"):

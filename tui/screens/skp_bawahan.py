@@ -27,6 +27,7 @@ from tui.backend import GagalLayanan, IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.widgets.isian_tahun import IsianTahun
+from tui.widgets.judul import Judul
 from tui.widgets.tabel import Tabel
 
 
@@ -48,12 +49,10 @@ class SkpBawahanScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="skp-bawahan"):
-            yield Static(
+            yield Judul(
                 "SKP Penilai Eksternal - admin bertindak atas nama penilai (NON ASN)"
                 if self.eksternal
                 else "SKP Bawahan - Sasaran Kinerja Bawahan",
-                classes="judul",
-                markup=False,
             )
             with Horizontal(id="saring-bawahan"):
                 yield Label("TAHUN", markup=False)

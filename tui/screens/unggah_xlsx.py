@@ -25,6 +25,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.berkas import baca_unggahan, pesan_baca_sesi
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.tabel import TabelTeks
 
@@ -64,7 +65,7 @@ class UnggahXlsxScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         sesi = folder_sesi(self)
         with VerticalScroll(id="unggah-xlsx"):
-            yield Static(self._judul, classes="judul", markup=False)
+            yield Judul(self._judul)
             yield Petunjuk(
                 "1. Unduh template (ctrl+o), isi di spreadsheet.  2. Tulis path berkasnya, Periksa "
                 "(ctrl+t): tidak ada yang disimpan.  3. Simpan.",

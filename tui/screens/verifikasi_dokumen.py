@@ -21,6 +21,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.berkas import baca_unggahan
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import TabelTeks
@@ -44,7 +45,7 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         sesi = folder_sesi(self)
         with VerticalScroll(classes="dialog dialog-besar dialog-lebar", id="dialog-verifikasi"):
-            yield Static("Verifikasi Dokumen", classes="judul", markup=False)
+            yield Judul("Verifikasi Dokumen")
             yield Petunjuk(
                 "Periksa keaslian dokumen PDF e-Kinerja: tanda tangan elektroniknya dan catatan "
                 "cetaknya (kode verifikasi di kaki halaman).",

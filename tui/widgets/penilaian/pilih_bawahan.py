@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.tabel import Tabel
 
 Pilihan = tuple[list[pb.RekapPenilaian], int] | None
@@ -35,9 +36,7 @@ class PilihBawahanScreen(ModalScreen[Pilihan]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(
-                f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul", markup=False
-            )
+            yield Judul(f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}")
             with Horizontal(classes="saring"):
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari-bawahan")

@@ -10,10 +10,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Button, TabbedContent, TabPane, Tabs
 
 from tui.backend import GagalLayanan
 from tui.layanan import aplikasi, backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.profil.bawahan import PegawaiBawahan
 from tui.widgets.profil.data_atasan import DataAtasan
 from tui.widgets.profil.data_pribadi import DataPribadi
@@ -46,7 +47,7 @@ class ProfilPegawai(Vertical):
         self.pegawai: pb.Pegawai | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Profil Pegawai - Data Pegawai", classes="judul", markup=False)
+        yield Judul("Profil Pegawai - Data Pegawai")
         with TabbedContent(id="tab-profil"):
             panes = [DataPribadi(), DataAtasan(), PegawaiSatuUnit(), PegawaiBawahan(), KlaimPimpinan(), PenugasanPlt()]
             for (pane_id, _), label, isi in zip(TAB, LABEL, panes, strict=True):
