@@ -6,7 +6,6 @@ None."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Literal
 
 from textual.app import ComposeResult
 from textual.widgets import Label, TextArea
@@ -15,7 +14,6 @@ from tui.screens.form_aksi import FormAksiScreen, Salah
 from tui.widgets.petunjuk import Petunjuk
 
 Simpan = Callable[[str, str], Awaitable[object]]  # (request_id, teks) -> what was saved
-HasilIsian = object | Literal["usang"] | None
 
 
 class IsianTeksScreen(FormAksiScreen):

@@ -5,8 +5,6 @@ by the server as Ajukan SKP is."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
@@ -17,8 +15,6 @@ from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, TidakBerubah
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
-
-HasilSkp = pb.Skp | Literal["usang"] | None
 
 
 class EditStatusScreen(FormAksiScreen):

@@ -4,8 +4,6 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
@@ -14,8 +12,6 @@ from tui import format as fmt
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah
 from tui.widgets.petunjuk import Petunjuk
-
-HasilSkp = pb.Skp | Literal["usang"] | None
 
 
 class KembalikanSkpScreen(FormAksiScreen):

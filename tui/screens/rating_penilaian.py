@@ -25,7 +25,6 @@ from tui.screens.form_aksi import FormAksiScreen
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
-HasilRating = pb.Penilaian | Literal["usang"] | None
 PILIHAN = [
     (pb.RATING_UNSPECIFIED, "- (kosong)"),
     (pb.RATING_DIBAWAH_EKSPEKTASI, "1 Dibawah"),

@@ -4,7 +4,7 @@ clear it."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from ekinerja.skp.v1 import skp_pb2
@@ -17,7 +17,6 @@ from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen
 from tui.widgets.petunjuk import Petunjuk
 
-HasilRealisasi = pb.Realisasi | Literal["usang"] | None
 PETUNJUK = (
     "Isikan realisasi sesuai periode penilaian yang dipilih (Triwulan atau Akhir Tahun) serta sumber datanya. "
     "Realisasi triwulan adalah realisasi yang diperoleh pada triwulan yang bersangkutan saja. Kosongkan "

@@ -5,7 +5,7 @@ on the field."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual import on
@@ -16,7 +16,6 @@ from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, Salah
 from tui.widgets.petunjuk import Petunjuk
 
-HasilBukti = pb.BuktiDukung | Literal["usang"] | None
 PETUNJUK = (
     "Isikan nama dokumen bukti dukung, lalu tempel link ke berkasnya (Google Drive, Dropbox, dll.) yang "
     "dapat dibuka oleh penilai, diawali https://."

@@ -4,8 +4,6 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
 from textual.widgets import Label, TextArea
@@ -13,8 +11,6 @@ from textual.widgets import Label, TextArea
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen, TidakBerubah
 from tui.widgets.petunjuk import Petunjuk
-
-HasilSkp = pb.Skp | Literal["usang"] | None
 
 
 class EditLampiranScreen(FormAksiScreen):

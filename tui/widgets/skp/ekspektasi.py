@@ -5,8 +5,6 @@ its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
 from textual.widgets import Label, TextArea
@@ -14,8 +12,6 @@ from textual.widgets import Label, TextArea
 from tui.layanan import backend
 from tui.screens.form_aksi import FormAksiScreen
 from tui.widgets.petunjuk import Petunjuk
-
-HasilSkp = pb.Skp | Literal["usang"] | None
 
 
 class EkspektasiScreen(FormAksiScreen):

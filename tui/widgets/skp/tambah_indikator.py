@@ -6,7 +6,7 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual import on
@@ -19,7 +19,6 @@ from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
-HasilIndikator = pb.Indikator | Literal["usang"] | None
 ISIAN = {"aspek": "#aspek", "teks": "#indikator", "target": "#target"}
 PETUNJUK = (
     "Silahkan isi keterangan terkait indikator dari RHK yang anda buat. Untuk SKP Kuantitatif, Anda juga "

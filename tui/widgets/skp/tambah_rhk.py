@@ -9,7 +9,7 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
@@ -24,7 +24,6 @@ from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
-HasilRhk = pb.Rhk | Literal["usang"] | None
 ISIAN = {
     "rhk_atasan": "#rhk-atasan",
     "klasifikasi": "#klasifikasi",
