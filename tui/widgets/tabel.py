@@ -13,7 +13,7 @@ screen's edge."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -49,6 +49,18 @@ class TabelTeks(DataTable[Any]):
         """Columns of fixed widths, (label, width) each."""
         for label, lebar in kolom:
             self.add_column(label, width=lebar)
+
+    def isi_ulang(self, baris: Iterable[tuple[str, Sequence[Any]]]) -> None:
+        """The rows, (key, cells) each, in place of the old ones; the cursor stays on
+        the row with the same key (a reload keeps one's place)."""
+        lama = self.kunci()
+        self.clear()
+        kunci = set()
+        for key, sel in baris:
+            self.add_row(*sel, key=key)
+            kunci.add(key)
+        if lama in kunci:
+            self.move_cursor(row=self.get_row_index(lama))
 
     def kunci(self) -> str:
         """The key of the row under the cursor ("" when the table is empty)."""

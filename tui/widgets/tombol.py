@@ -1,5 +1,5 @@
-"""A panel's row of buttons, each (id, label, action): a button runs the
-action of the panel that holds the row. The screen lists the same rows in
+"""A row of buttons, each (id, label, action): a button runs the action of
+the nearest panel or screen around the row that has it. The screen lists the same rows in
 the command palette, so a button and its palette entry cannot drift apart."""
 
 from __future__ import annotations
@@ -30,4 +30,5 @@ class BarisTombol(Horizontal):
         for id_, _, aksi in self._tombol:
             if event.button.id == id_:
                 event.stop()
-                getattr(self.parent, f"action_{aksi}")()
+                pemilik = next(n for n in self.ancestors if hasattr(n, f"action_{aksi}"))
+                getattr(pemilik, f"action_{aksi}")()

@@ -75,21 +75,20 @@ class SkpPegawai(Vertical):
             self._tampilkan(daftar)
 
     def _tampilkan(self, daftar: list[pb.Skp]) -> None:
-        table = self.query_one("#hd-tabel-skp", DataTable)
-        lama = self.terpilih()
-        table.clear()
-        for s in daftar:
-            table.add_row(
-                periode(s),
-                fmt.status_skp(s.status),
-                fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
-                Text(s.penilai.nama or "-"),
-                Text(s.jabatan),
-                key=s.name,
-            )
         self._skp = {s.name: s for s in daftar}
-        if lama is not None and lama.name in self._skp:
-            table.move_cursor(row=table.get_row_index(lama.name))
+        self.query_one("#hd-tabel-skp", Tabel).isi_ulang(
+            (
+                s.name,
+                (
+                    periode(s),
+                    fmt.status_skp(s.status),
+                    fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
+                    Text(s.penilai.nama or "-"),
+                    Text(s.jabatan),
+                ),
+            )
+            for s in daftar
+        )
         self.query_one("#hd-judul-skp", Static).update(
             f"{len(daftar)} SKP, terbaru di atas. Riwayat SKP terpilih di bawah." if daftar else "Belum ada SKP."
         )

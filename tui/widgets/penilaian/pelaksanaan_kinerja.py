@@ -67,23 +67,22 @@ class PelaksanaanKinerja(Vertical):
 
     def tampilkan(self, skp_name: str, daftar: list[pb.PeriodePenilaian]) -> None:
         self._skp_name = skp_name
-        table = self.query_one(DataTable)
-        lama = self.terpilih()
-        table.clear()
-        for p in daftar:
-            table.add_row(
-                nama_singkat(p),
-                fmt.tanggal_singkat(p.batas),
-                "Terbuka" if p.terbuka else "Ditutup",
-                fmt.rating_singkat(p.rating_hasil_kerja),
-                fmt.rating_singkat(p.rating_perilaku_kerja),
-                fmt.predikat(p.predikat),
-                fmt.capaian_periode(p),
-                key=p.name,
-            )
         self._periode = {p.name: p for p in daftar}
-        if lama is not None and lama.name in self._periode:
-            table.move_cursor(row=table.get_row_index(lama.name))
+        self.query_one(Tabel).isi_ulang(
+            (
+                p.name,
+                (
+                    nama_singkat(p),
+                    fmt.tanggal_singkat(p.batas),
+                    "Terbuka" if p.terbuka else "Ditutup",
+                    fmt.rating_singkat(p.rating_hasil_kerja),
+                    fmt.rating_singkat(p.rating_perilaku_kerja),
+                    fmt.predikat(p.predikat),
+                    fmt.capaian_periode(p),
+                ),
+            )
+            for p in daftar
+        )
         self._rincian()
 
     def terpilih(self) -> pb.PeriodePenilaian | None:
