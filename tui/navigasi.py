@@ -25,10 +25,10 @@ from tui.widgets.buka import (
     BukaCetakDokumen,
     BukaDetailSkp,
     BukaIsianXlsx,
-    BukaKurva,
+    BukaKurvaPredikat,
     BukaMatriksPeranHasil,
-    BukaPenilaianBawahan,
-    BukaPenilaianSkp,
+    BukaNilaiBawahan,
+    BukaPenilaian,
     BukaPeriodePenilaian,
     BukaRekapPenilaian,
     BukaSkpBawahan,
@@ -49,7 +49,7 @@ def layar(pesan: Buka) -> Screen[Any]:
             return MatriksPeranHasilScreen(pesan.skp)
         case BukaSkpBawahan():
             return SkpBawahanScreen()
-        case BukaPenilaianSkp():
+        case BukaPenilaian():
             return PenilaianSkpScreen(pesan.skp)
         case BukaPeriodePenilaian():
             return HALAMAN_PERIODE[pesan.halaman](pesan.skp_name, pesan.penilaian_name)
@@ -57,10 +57,10 @@ def layar(pesan: Buka) -> Screen[Any]:
             return CetakDokumenScreen(pesan.sumber, pesan.keterangan, pesan.pilihan, pesan.pihak)
         case BukaIsianXlsx():
             return UnggahXlsxScreen(pesan.judul, name=pesan.penilaian_name)
-        case BukaPenilaianBawahan():
+        case BukaNilaiBawahan():
             return PenilaianBawahanScreen(pesan.rekap, pesan.indeks)
         case BukaRekapPenilaian():
             return RekapPenilaianScreen(pesan.tahun, pesan.periode)
-        case BukaKurva():
+        case BukaKurvaPredikat():
             return LihatKurvaScreen(pesan.tahun, pesan.periode, pesan.unor_induk_id)
     raise TypeError(f"tidak ada layar untuk {type(pesan).__name__}")

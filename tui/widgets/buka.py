@@ -1,7 +1,12 @@
 """What a panel asks to open: a panel never imports a screen (an import
 contract in pyproject.toml), it posts one of these messages and the app opens
 the screen (tui/navigasi.py). `kembali` gets the screen's result when it
-closes: the panel reloads what the screen may have changed."""
+closes: the panel reloads what the screen may have changed.
+
+Textual names a message's handler after its class (BukaKurvaPredikat ->
+on_buka_kurva_predikat): these names differ from the dashboard's
+(tui/widgets/dashboard/pesan.py), which the screens holding the dashboard
+handle themselves, so neither is caught by the other's handler."""
 
 from __future__ import annotations
 
@@ -39,7 +44,7 @@ class BukaSkpBawahan(Buka):
     pass
 
 
-class BukaPenilaianSkp(Buka):
+class BukaPenilaian(Buka):
     def __init__(self, skp: skp_pb2.Skp, kembali: Kembali = None) -> None:
         super().__init__(kembali)
         self.skp = skp
@@ -81,7 +86,7 @@ class BukaIsianXlsx(Buka):
         self.penilaian_name = penilaian_name
 
 
-class BukaPenilaianBawahan(Buka):
+class BukaNilaiBawahan(Buka):
     """The penilaian of `rekap[indeks]`, the others a keystroke away."""
 
     def __init__(self, rekap: list[penilaian_pb2.RekapPenilaian], indeks: int) -> None:
@@ -97,7 +102,7 @@ class BukaRekapPenilaian(Buka):
         self.periode = periode
 
 
-class BukaKurva(Buka):
+class BukaKurvaPredikat(Buka):
     """The curve of the bawahan's predikat, of one unit induk when `unor_induk_id` is set."""
 
     def __init__(self, tahun: int, periode: int, unor_induk_id: str = "") -> None:

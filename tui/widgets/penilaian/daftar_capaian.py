@@ -19,7 +19,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.screens.konfirmasi import KonfirmasiScreen
-from tui.widgets.buka import BukaKurva
+from tui.widgets.buka import BukaKurvaPredikat
 from tui.widgets.penilaian.set_capaian import HasilCapaian, SetCapaianScreen
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel, TabelTeks
@@ -195,4 +195,4 @@ class DaftarCapaian(Vertical):
 
     def action_kurva(self) -> None:
         if c := self.terpilih():
-            self.post_message(BukaKurva(c.tahun, c.periode, c.unor_induk_id))
+            self.post_message(BukaKurvaPredikat(c.tahun, c.periode, c.unor_induk_id))

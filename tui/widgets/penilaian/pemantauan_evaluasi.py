@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.widgets.buka import BukaKurva, BukaPenilaianBawahan, BukaRekapPenilaian
+from tui.widgets.buka import BukaKurvaPredikat, BukaNilaiBawahan, BukaRekapPenilaian
 from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
 from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.tabel import Tabel
@@ -94,7 +94,7 @@ class PemantauanEvaluasi(Vertical):
 
         def dipilih(hasil: tuple[list[pb.RekapPenilaian], int] | None) -> None:
             if hasil is not None:
-                self.post_message(BukaPenilaianBawahan(*hasil))
+                self.post_message(BukaNilaiBawahan(*hasil))
 
         self.app.push_screen(PilihBawahanScreen(self.tahun, periode), dipilih)
 
@@ -104,4 +104,4 @@ class PemantauanEvaluasi(Vertical):
 
     def action_kurva(self) -> None:
         if periode := self.terpilih():
-            self.post_message(BukaKurva(self.tahun, periode))
+            self.post_message(BukaKurvaPredikat(self.tahun, periode))

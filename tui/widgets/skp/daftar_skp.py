@@ -15,7 +15,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.screens.konfirmasi import KonfirmasiScreen
-from tui.widgets.buka import BukaDetailSkp, BukaMatriksPeranHasil, BukaPenilaianSkp, BukaSkpBawahan
+from tui.widgets.buka import BukaDetailSkp, BukaMatriksPeranHasil, BukaPenilaian, BukaSkpBawahan
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.skp.tambah_skp import HasilForm, TambahSkpScreen
 from tui.widgets.tabel import Tabel
@@ -266,4 +266,4 @@ class DaftarSkp(Vertical):
                 markup=False,
             )
             return
-        self.post_message(BukaPenilaianSkp(skp, lambda _: self.action_muat()))
+        self.post_message(BukaPenilaian(skp, lambda _: self.action_muat()))
