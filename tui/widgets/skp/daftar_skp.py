@@ -129,7 +129,11 @@ class DaftarSkp(Vertical):
         )
 
     def terpilih(self) -> pb.Skp | None:
-        return self._skp.get(self.query_one(Tabel).kunci())
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self._skp.get(str(key))
 
     def _pilihan(self, untuk: str) -> pb.Skp | None:
         skp = self.terpilih()
