@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import actions, log, work
+from textual import actions, log, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -18,6 +18,7 @@ from textual.widgets import Static
 from tui.backend import Backend, GagalLayanan, IdPermintaan
 from tui.commands import PaletPerintah, Perintah, PerintahEkinerja
 from tui.screens.login import LoginScreen
+from tui.widgets.buka import Buka
 
 if TYPE_CHECKING:  # only tui/backend.py talks to grpc
     import grpc
@@ -82,7 +83,7 @@ class EkinerjaApp(App[None]):
         self.backend.saat_koneksi = self._koneksi
         self._coba_berkala: Timer | None = None
         self._mencoba = False
-        # The last SK a helpdesk recorded a PLT/PLH from (tui/screens/tambah_penugasan.py), this session only.
+        # The last SK a helpdesk recorded a PLT/PLH from (tui/widgets/profil/tambah_penugasan.py), this session only.
         self.sk_terakhir: object | None = None
 
     def on_mount(self) -> None:
@@ -95,6 +96,13 @@ class EkinerjaApp(App[None]):
 
     async def on_unmount(self) -> None:
         await self.backend.close()
+
+    @on(Buka)
+    def _buka(self, pesan: Buka) -> None:
+        """A panel asks for a screen (panels do not import screens, tui/widgets/buka.py)."""
+        from tui.navigasi import layar
+
+        self.push_screen(layar(pesan), pesan.kembali)
 
     async def run_action(
         self,

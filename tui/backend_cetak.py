@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Callable
 from contextlib import aclosing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -21,10 +21,11 @@ from ekinerja.cetak.v1 import cetak_pb2 as pb
 from ekinerja.penilaian.v1 import penilaian_pb2 as npb
 from google.type.date_pb2 import Date
 
+from tui.backend_dasar import Panggilan
 from tui.format import dari_date
 
 if TYPE_CHECKING:
-    from ekinerja.cetak.v1 import cetak_pb2_grpc
+    pass
 
 T = TypeVar("T")
 Nilai = dict[str, str | dt.date]  # the dialog's fields by their kode
@@ -102,23 +103,7 @@ class BerkasCetak:
     riwayat: pb.RiwayatCetak
 
 
-class LayananCetak:
-    if TYPE_CHECKING:
-
-        @property
-        def cetak(self) -> cetak_pb2_grpc.CetakServiceAsyncStub: ...
-
-        async def _call(
-            self,
-            method: Callable[..., Awaitable[T]],
-            request: Any,
-            auth: bool = True,
-            tambahan: tuple[tuple[str, str], ...] = (),
-            aliran: Callable[[], AsyncGenerator[Any, None]] | None = None,
-        ) -> T: ...
-
-        def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]: ...
-
+class LayananCetak(Panggilan):
     async def dialog_cetak(self, jenis: int, sumber: str) -> pb.JenisDokumen:
         """The dialog's fields with their defaults (TANGGAL today, LOKASI the instansi's)."""
         return await self._call(

@@ -23,14 +23,10 @@ from ekinerja.profil.v1 import auth_pb2
 from ekinerja.profil.v1 import profil_pb2 as ppb
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from tui.backend_dasar import Panggilan
 from tui.format import ke_date
 
 if TYPE_CHECKING:
-    from ekinerja.cetak.v1 import cetak_pb2_grpc
-    from ekinerja.penilaian.v1 import penilaian_pb2_grpc
-    from ekinerja.profil.v1 import auth_pb2_grpc, profil_pb2_grpc
-    from ekinerja.skp.v1 import skp_pb2_grpc
-
     from tui.backend import GagalLayanan
 
 T = TypeVar("T")
@@ -158,34 +154,14 @@ class AtasanPeran:
     gagal: str = ""
 
 
-class LayananHelpdesk:
+class LayananHelpdesk(Panggilan):
     if TYPE_CHECKING:
-
-        @property
-        def auth(self) -> auth_pb2_grpc.AuthServiceAsyncStub: ...
-
-        @property
-        def profil(self) -> profil_pb2_grpc.ProfilServiceAsyncStub: ...
-
-        @property
-        def skp(self) -> skp_pb2_grpc.SkpServiceAsyncStub: ...
-
-        @property
-        def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub: ...
-
-        @property
-        def cetak(self) -> cetak_pb2_grpc.CetakServiceAsyncStub: ...
-
-        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
 
         async def atasan(
             self, nip: str | None = None, unor_plt: str = "", tanggal: dt.date | None = None
         ) -> ppb.Atasan: ...
-
         async def penugasan(self, nip: str | None = None) -> list[ppb.Penugasan]: ...
-
         async def periode_penilaian(self, skp_name: str) -> list[npb.PeriodePenilaian]: ...
-
         async def ambil_penilaian(self, name: str) -> npb.Penilaian: ...
 
     async def cari_pegawai(self, query: str, page_size: int = 100) -> ppb.ListPegawaiResponse:

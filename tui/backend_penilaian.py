@@ -11,37 +11,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 
+from tui.backend_dasar import Panggilan
 from tui.format import dari_date
 
 if TYPE_CHECKING:
-    from ekinerja.penilaian.v1 import penilaian_pb2_grpc
+    pass
 
 T = TypeVar("T")
 POTONGAN = 32 * 1024  # one message of an upload (services/penilaian/usecases/lembar_xlsx.py)
 
 
-class LayananPenilaian:
-    if TYPE_CHECKING:
-
-        @property
-        def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub: ...
-
-        async def _call(
-            self,
-            method: Callable[..., Awaitable[T]],
-            request: Any,
-            auth: bool = True,
-            tambahan: tuple[tuple[str, str], ...] = (),
-            aliran: Callable[[], AsyncIterator[Any]] | None = None,
-        ) -> T: ...
-
-        def _aliran(self, method: Callable[..., Any], request: Any, auth: bool = True) -> AsyncGenerator[Any, None]: ...
-
+class LayananPenilaian(Panggilan):
     # --- periods and one period -------------------------------------------------
     async def periode_penilaian(self, skp_name: str) -> list[pb.PeriodePenilaian]:
         resp = await self._call(self.penilaian.ListPeriodePenilaian, pb.ListPeriodePenilaianRequest(skp=skp_name))

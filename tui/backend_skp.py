@@ -7,26 +7,28 @@ meantime comes back as `versi_usang` instead of being overwritten."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.protobuf.message import Message
 
+from tui.backend_dasar import Panggilan
 from tui.format import dari_date
 
 if TYPE_CHECKING:
-    from ekinerja.skp.v1 import skp_pb2_grpc
+    pass
 
 T = TypeVar("T")
-M = TypeVar("M", bound=Message)
+M = TypeVar("M", pb.Skp, pb.Rhk, pb.Indikator)  # what an update of the SKP sends
 
 
 def perubahan(lama: M, nilai: dict[str, Any]) -> tuple[M, list[str]]:
     """A message of lama's type with only the fields whose value differs
-    from `lama` set, and their paths (an update sends only what changed)."""
+    from `lama` set, and their paths (an update sends only what changed);
+    its name and etag are lama's, as every update needs them."""
     baru = type(lama)()
+    baru.name, baru.etag = lama.name, lama.etag
     paths = []
     for field, value in nilai.items():
         if value == getattr(lama, field):
@@ -39,17 +41,7 @@ def perubahan(lama: M, nilai: dict[str, Any]) -> tuple[M, list[str]]:
     return baru, paths
 
 
-class LayananSkp:
-    if TYPE_CHECKING:
-
-        @property
-        def nip(self) -> str: ...
-
-        @property
-        def skp(self) -> skp_pb2_grpc.SkpServiceAsyncStub: ...
-
-        async def _call(self, method: Callable[..., Awaitable[T]], request: Any, auth: bool = True) -> T: ...
-
+class LayananSkp(Panggilan):
     # --- Daftar SKP, Tambah/Edit/Hapus SKP -----------------------------------
     async def daftar_skp(self, nip: str | None = None) -> list[pb.Skp]:
         """Every SKP of the pegawai, newest period first (a pegawai has a handful a year)."""
@@ -97,7 +89,6 @@ class LayananSkp:
         )
         if not paths:
             return None
-        skp.name, skp.etag = lama.name, lama.etag
         return await self._call(
             self.skp.UpdateSkp, pb.UpdateSkpRequest(request_id=request_id, skp=skp, update_mask=FieldMask(paths=paths))
         )
@@ -126,7 +117,6 @@ class LayananSkp:
         rhk, paths = perubahan(lama, nilai)
         if not paths:
             return None
-        rhk.name, rhk.etag = lama.name, lama.etag
         return await self._call(
             self.skp.UpdateRhk, pb.UpdateRhkRequest(request_id=request_id, rhk=rhk, update_mask=FieldMask(paths=paths))
         )
@@ -144,7 +134,6 @@ class LayananSkp:
         indikator, paths = perubahan(lama, nilai)
         if not paths:
             return None
-        indikator.name, indikator.etag = lama.name, lama.etag
         return await self._call(
             self.skp.UpdateIndikator,
             pb.UpdateIndikatorRequest(request_id=request_id, indikator=indikator, update_mask=FieldMask(paths=paths)),

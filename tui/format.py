@@ -230,6 +230,13 @@ def status_skp(value: int) -> str:
     return STATUS_SKP.get(value, "-")
 
 
+def perubahan_status(dari: int, ke: int) -> str:
+    """A line of an SKP's history: the status it left and the one it reached ("-" for an edit)."""
+    if dari == ke:
+        return "-"
+    return f"{status_skp(dari) if dari else 'baru'} -> {status_skp(ke)}"
+
+
 def jenis_pegawai_skp(value: int) -> str:
     return "Pimpinan" if value == skp.JENIS_PEGAWAI_PIMPINAN else "Pegawai"
 

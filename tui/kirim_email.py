@@ -11,8 +11,8 @@ from typing import cast
 from textual.app import App
 
 from tui.backend import GagalLayanan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import AppEkinerja
-from tui.screens.konfirmasi import KonfirmasiScreen
 
 JUDUL = "Kirim ke email terdaftar"
 

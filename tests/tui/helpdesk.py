@@ -7,8 +7,8 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tests.tui.pilot import UKURAN, isi, ketik, masuk, tunggu
-from tui.screens.form_aksi import FormAksiScreen
-from tui.screens.konfirmasi import KonfirmasiScreen
+from tui.dialog.form_aksi import FormAksiScreen
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.screens.konsol_helpdesk import KonsolHelpdeskScreen
 from tui.screens.pegawai_helpdesk import PegawaiHelpdeskScreen
 

@@ -7,9 +7,9 @@ from textual.widgets import DataTable, RadioButton, TextArea
 
 from tests.tui.pilot import ketik, pilih_opsi, tunggu
 from tui.screens.detail_skp import DetailSkpScreen
-from tui.screens.tambah_indikator import TambahIndikatorScreen
-from tui.screens.tambah_rhk import TambahRhkScreen
-from tui.screens.tambah_skp import TambahSkpScreen
+from tui.widgets.skp.tambah_indikator import TambahIndikatorScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen
+from tui.widgets.skp.tambah_skp import TambahSkpScreen
 
 
 async def buka_daftar_skp(pilot: Pilot) -> None:

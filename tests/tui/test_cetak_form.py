@@ -1,4 +1,4 @@
-"""The Cetak dialog on the shared form (tui/screens/form_aksi.py): a refusal
+"""The Cetak dialog on the shared form (tui/dialog/form_aksi.py): a refusal
 naming several fields marks each and focuses the first; a print whose file
 could not be saved is fetched again with the same request_id, so it is not
 printed twice; Pratinjau is a button beside Cetak."""
@@ -13,9 +13,9 @@ from tests.api.penilaian.bantu import skp_disetujui
 from tests.tui.penilaian import buka_penilaian, pilih
 from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, kolom, masuk, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.screens.cetak_dokumen import CetakDokumenScreen
 from tui.screens.detail_skp import DetailSkpScreen
-from tui.screens.form_aksi import FormAksiScreen
 from tui.screens.pratinjau_dokumen import PratinjauDokumenScreen
 from tui.screens.riwayat_cetak import RiwayatCetakScreen
 

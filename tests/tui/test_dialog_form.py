@@ -1,6 +1,6 @@
 """The dialogs as people use them at 80x24 (issue 15): a refusal is seen at
 once with the focus on the field it names, an old refusal goes when the
-field changes, and every dialog saves the one way (tui/screens/form_aksi.py)."""
+field changes, and every dialog saves the one way (tui/dialog/form_aksi.py)."""
 
 import pytest
 from textual.widgets import Checkbox, RadioButton
@@ -8,9 +8,9 @@ from textual.widgets import Checkbox, RadioButton
 from tests import data
 from tests.tui.pilot import ketik, kolom, layar, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_rhk, tambah_skp
-from tui.screens.tambah_rhk import TambahRhkScreen
-from tui.screens.tambah_skp import TambahSkpScreen
 from tui.screens.ubah_password import UbahPasswordScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen
+from tui.widgets.skp.tambah_skp import TambahSkpScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -209,7 +209,7 @@ async def test_kolom_tidak_terpotong_di_tengah_kata(buka_aplikasi, client):
 
 
 async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(buka_aplikasi):
-    from tui.screens.edit_lampiran import EditLampiranScreen
+    from tui.widgets.skp.edit_lampiran import EditLampiranScreen
 
     async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_daftar_skp(pilot)
@@ -246,7 +246,7 @@ async def test_edit_lampiran_menampilkan_penolakan_dan_memfokus_isiannya(buka_ap
 
 async def test_isian_teks_menampilkan_penolakan_dan_memfokus_isiannya(buka_aplikasi, client):
     from tests.tui.penilaian import RHK, buka_penilaian, pilih, skp_disetujui
-    from tui.screens.isian_teks import IsianTeksScreen
+    from tui.dialog.isian_teks import IsianTeksScreen
     from tui.screens.rencana_aksi import RencanaAksiScreen
 
     await skp_disetujui(client)

@@ -7,8 +7,8 @@ from textual.widgets import OptionList
 
 from tests import data
 from tests.tui.pilot import isi, ketik, pemberitahuan, tunggu
-from tui.screens.edit_profil import EditProfilScreen
 from tui.screens.utama import UtamaScreen
+from tui.widgets.profil.edit_profil import EditProfilScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

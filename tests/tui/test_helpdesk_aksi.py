@@ -17,14 +17,14 @@ from tests.api.skp.bantu import buat_skp, get, rid, skp_siap
 from tests.tui.helpdesk import alasan_kosong_ditolak, beri_alasan, masuk_ke_pegawai
 from tests.tui.pilot import isi, ketik, kolom, tunggu
 from tui.format import BULAN
-from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
-from tui.screens.edit_profil import EditProfilScreen
 from tui.screens.edit_status import EditStatusScreen
 from tui.screens.ganti_pimpinan import GantiPimpinanScreen
 from tui.screens.kirim_kode_reset import KirimKodeResetScreen
 from tui.screens.muat_ulang_penilai import MuatUlangPenilaiScreen
 from tui.screens.pegawai_helpdesk import PegawaiHelpdeskScreen
-from tui.screens.tambah_penugasan import TambahPenugasanScreen
+from tui.widgets.profil.akhiri_penugasan import AkhiriPenugasanScreen
+from tui.widgets.profil.edit_profil import EditProfilScreen
+from tui.widgets.profil.tambah_penugasan import TambahPenugasanScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

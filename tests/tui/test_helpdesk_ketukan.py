@@ -13,9 +13,9 @@ from tests import data
 from tests.api.skp.bantu import buat_skp, rid, skp_siap
 from tests.tui.helpdesk import buka_pegawai, masuk_ke_pegawai
 from tests.tui.pilot import isi, kolom, tunggu
-from tui.screens.konfirmasi import KonfirmasiScreen
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.screens.pegawai_helpdesk import PegawaiHelpdeskScreen
-from tui.screens.tambah_penugasan import usul_selesai
+from tui.widgets.profil.tambah_penugasan import usul_selesai
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 BATAS = 15

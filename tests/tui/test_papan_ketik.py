@@ -10,10 +10,10 @@ from tests.api.skp.bantu import buat_skp
 from tests.tui.helpdesk import HELPDESK, buka_pegawai, masuk_ke_pegawai
 from tests.tui.papan_ketik import footer_muat
 from tests.tui.pilot import masuk, teks, tunggu
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.screens.bantuan import BantuanScreen
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.detail_skp import DetailSkpScreen
-from tui.screens.form_aksi import FormAksiScreen
 from tui.screens.jejak_audit import JejakAuditScreen
 from tui.screens.konsol_helpdesk import KonsolHelpdeskScreen
 from tui.screens.login import LoginScreen

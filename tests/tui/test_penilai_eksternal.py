@@ -12,9 +12,9 @@ from tests import data
 from tests.api.skp.bantu import buat_skp, get, rid, tambah_indikator, tambah_rhk
 from tests.tui.penilaian import TAHUN, pilih
 from tests.tui.pilot import isi, ketik, kolom, pemberitahuan, tunggu
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
 from tui.screens.detail_skp import DetailSkpScreen
-from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.screens.pemantauan_evaluasi import PemantauanEvaluasiScreen
 from tui.screens.penilai_eksternal import (
     CatatPenilaiEksternalScreen,
@@ -22,10 +22,10 @@ from tui.screens.penilai_eksternal import (
     PenilaiEksternalScreen,
 )
 from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
-from tui.screens.pilih_bawahan import PilihBawahanScreen
 from tui.screens.rating_penilaian import RatingPenilaianScreen
 from tui.screens.riwayat_skp import RiwayatSkpScreen
 from tui.screens.skp_bawahan import SkpBawahanScreen
+from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 BUPATI = "BUPATI MADIUN"
@@ -57,7 +57,7 @@ async def test_admin_mencatat_penilai_eksternal_lalu_menyetujui_dan_menilai_atas
         assert isinstance(app.screen, PenilaiEksternalScreen)
         await ketik(pilot, "#cari-pegawai", "sekda")
         await tunggu(pilot)
-        assert kolom(app, "#tabel-cari-pe", "Nama") == ["SEKDA MADIUN"]
+        assert kolom(app, "#tabel-cari", "Nama") == ["SEKDA MADIUN"]
         await pilot.press("enter")  # on to the table
         await tunggu(pilot)
         assert "Admin instansi dapat mencatat penilai eksternal" in isi(app, "#atasan-pe")

@@ -8,15 +8,15 @@ from textual.widgets import Select
 from tests import data
 from tests.tui.penilaian import TAHUN, pilih, skp_disetujui
 from tests.tui.pilot import isi, ketik, kolom, masuk, pemberitahuan, teks, tunggu
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.screens.capaian_organisasi import CapaianOrganisasiScreen
-from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.screens.lihat_kurva import LihatKurvaScreen
 from tui.screens.login import LoginScreen
 from tui.screens.pemantauan_evaluasi import PemantauanEvaluasiScreen
 from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
 from tui.screens.rating_penilaian import RatingPenilaianScreen
-from tui.screens.set_batas import SetBatasScreen
-from tui.screens.set_capaian import SetCapaianScreen
+from tui.widgets.penilaian.set_batas import SetBatasScreen
+from tui.widgets.penilaian.set_capaian import SetCapaianScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 BKPSDM = "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"

@@ -12,16 +12,16 @@ from tests import data
 from tests.api.skp.bantu import rid
 from tests.tui.penilaian import RHK, TAHUN, buka_penilaian, pilih, skp_disetujui
 from tests.tui.pilot import isi, kolom, masuk, pemberitahuan, tunggu
+from tui.dialog.isian_teks import IsianTeksScreen
 from tui.screens.catatan_evaluasi import CatatanEvaluasiScreen
 from tui.screens.ekspor_xlsx import EksporXlsxScreen
 from tui.screens.feedback_perilaku import FeedbackPerilakuScreen
-from tui.screens.isian_teks import IsianTeksScreen
 from tui.screens.lihat_kurva import LihatKurvaScreen
 from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
 from tui.screens.penilaian_skp import PenilaianSkpScreen
-from tui.screens.pilih_bawahan import PilihBawahanScreen
 from tui.screens.rating_penilaian import RatingPenilaianScreen
 from tui.screens.rekap_penilaian import RekapPenilaianScreen
+from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

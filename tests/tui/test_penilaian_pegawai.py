@@ -11,13 +11,13 @@ from tests.api.skp.bantu import rid
 from tests.tui.penilaian import INDIKATOR, RHK, TAHUN, buka_penilaian, pilih, skp_disetujui
 from tests.tui.pilot import isi, ketik, kolom, pemberitahuan, terkirim, tunggu
 from tests.tui.skp import buka_daftar_skp, tambah_skp
+from tui.dialog.isian_teks import IsianTeksScreen
 from tui.screens.cetak_dokumen import CetakDokumenScreen
-from tui.screens.edit_realisasi import EditRealisasiScreen
-from tui.screens.isian_teks import IsianTeksScreen
 from tui.screens.pengisian_bukti_dukung import PengisianBuktiDukungScreen
 from tui.screens.penilaian_skp import PenilaianSkpScreen
 from tui.screens.rencana_aksi import RencanaAksiScreen
-from tui.screens.tambah_bukti_dukung import TambahBuktiDukungScreen
+from tui.widgets.penilaian.edit_realisasi import EditRealisasiScreen
+from tui.widgets.penilaian.tambah_bukti_dukung import TambahBuktiDukungScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

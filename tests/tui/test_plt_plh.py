@@ -11,12 +11,12 @@ from tests import data
 from tests.tui.pilot import baris, isi, ketik, kolom, pemberitahuan, tunggu
 from tui import format as fmt
 from tui.format import BULAN
-from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.putuskan_verifikasi import PutuskanPenugasanScreen
-from tui.screens.tambah_penugasan import TambahPenugasanScreen
 from tui.screens.utama import UtamaScreen
 from tui.widgets.dashboard.verifikasi import PermintaanPenugasan
+from tui.widgets.profil.akhiri_penugasan import AkhiriPenugasanScreen
+from tui.widgets.profil.tambah_penugasan import TambahPenugasanScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

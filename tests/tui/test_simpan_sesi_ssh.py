@@ -16,10 +16,10 @@ from tests.tui.pilot import UKURAN, aplikasi, isi, ketik, masuk, pemberitahuan, 
 from tests.tui.skp import buka_daftar_skp, buka_detail
 from tui.app import EkinerjaApp
 from tui.berkas import baca_tujuan, simpan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.screens.cetak_dokumen import CetakDokumenScreen
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.ekspor_xlsx import EksporXlsxScreen
-from tui.screens.konfirmasi import KonfirmasiScreen
 
 
 async def _cetak(pilot, simpan_ke: str) -> None:

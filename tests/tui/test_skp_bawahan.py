@@ -12,14 +12,14 @@ from tests import data
 from tests.api.skp.bantu import get, rid, skp_siap
 from tests.tui.pilot import isi, ketik, kolom, masuk, pemberitahuan, tunggu
 from tests.tui.skp import buka_daftar_skp, isi_teks
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.edit_status import EditStatusScreen
-from tui.screens.ekspektasi import EkspektasiScreen
 from tui.screens.kembalikan_skp import KembalikanSkpScreen
-from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.screens.laporan_sinkronisasi import LaporanSinkronisasiScreen
 from tui.screens.riwayat_skp import RiwayatSkpScreen
 from tui.screens.skp_bawahan import SkpBawahanScreen
+from tui.widgets.skp.ekspektasi import EkspektasiScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

@@ -11,7 +11,7 @@ from tests.tui.pilot import isi, opsi, pilih_opsi, tunggu
 from tests.tui.skp import buka_daftar_skp, buka_detail, isi_teks, tambah_skp
 from tui.screens.detail_skp import DetailSkpScreen
 from tui.screens.matriks_peran_hasil import MatriksPeranHasilScreen
-from tui.screens.tambah_rhk import TambahRhkScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -121,7 +121,7 @@ async def test_atasan_menambah_pegawai_unit_lain_ke_mph_lalu_menghapusnya(buka_a
 
     from tests.tui.pilot import pemberitahuan
     from tests.tui.skp_mph_bantu import skp_endang_dengan_rhk
-    from tui.screens.konfirmasi import KonfirmasiScreen
+    from tui.dialog.konfirmasi import KonfirmasiScreen
     from tui.screens.tambah_pegawai_mph import TambahPegawaiMphScreen
 
     await skp_endang_dengan_rhk(client, RHK_ATASAN)

@@ -19,14 +19,14 @@ from tests.tui.skp import (
     tambah_rhk,
     tambah_skp,
 )
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.screens.detail_skp import DetailSkpScreen
-from tui.screens.edit_lampiran import EditLampiranScreen
-from tui.screens.konfirmasi import KonfirmasiScreen
 from tui.screens.skp_bawahan import SkpBawahanScreen
-from tui.screens.tambah_indikator import TambahIndikatorScreen
-from tui.screens.tambah_rhk import TambahRhkScreen
-from tui.screens.tambah_skp import TambahSkpScreen
 from tui.screens.utama import UtamaScreen
+from tui.widgets.skp.edit_lampiran import EditLampiranScreen
+from tui.widgets.skp.tambah_indikator import TambahIndikatorScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen
+from tui.widgets.skp.tambah_skp import TambahSkpScreen
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

@@ -187,8 +187,8 @@ async def test_penilai_melihat_penilaian_beracun_sebagai_teks(server, buka_aplik
 
     from tests.tui.penilaian import buka_penilaian, pilih, skp_disetujui
     from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
-    from tui.screens.pilih_bawahan import PilihBawahanScreen
     from tui.screens.rekap_penilaian import RekapPenilaianScreen
+    from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
 
     ssh = tmp_path / "ssh"
     ssh.mkdir()

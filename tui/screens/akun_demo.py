@@ -11,10 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from tui.format import bersih
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
 
 
 class AkunDemoScreen(ModalScreen[str | None]):
@@ -26,12 +28,10 @@ class AkunDemoScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="akun-demo"):
-            yield Static("Akun demo", classes="judul", markup=False)
-            yield Static(
+            yield Judul("Akun demo")
+            yield Petunjuk(
                 f"Password semuanya: {bersih(self._info.password_demo)} (juga di data/demo-login.txt). "
                 "Enter: isi formulir masuk.",
-                classes="petunjuk",
-                markup=False,
             )
             yield OptionList(
                 *(

@@ -13,6 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from tui.widgets.judul import Judul
+
 # Textual's own keys (focus moves, copy, quit) are named once, in Indonesian, at the end.
 UMUM = [
     ("tab / shift+tab", "Pindah ke isian atau tombol berikutnya / sebelumnya"),
@@ -68,7 +70,7 @@ class BantuanScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar", id="bantuan"):
-            yield Static("Bantuan tombol layar ini", classes="judul", markup=False)
+            yield Judul("Bantuan tombol layar ini")
             with VerticalScroll(id="isi-bantuan"):
                 bagian = []
                 if self._tombol:

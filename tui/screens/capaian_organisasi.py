@@ -10,7 +10,6 @@ command palette."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from textual import on
@@ -18,11 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, Label, Select, TabbedContent, TabPane
 
 from tui import format as fmt
 from tui.commands import Perintah
 from tui.layanan import aplikasi, backend
+from tui.widgets.isian_tahun import IsianTahun
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.daftar_batas import DaftarBatas
 from tui.widgets.penilaian.daftar_capaian import DaftarCapaian
 
@@ -57,10 +58,10 @@ class CapaianOrganisasiScreen(Screen[None]):
         if self.utama:
             yield Header(icon="e")
         with Vertical(id="capaian-batas"):
-            yield Static("Capaian Kinerja Organisasi & Batas Penilaian", classes="judul", markup=False)
+            yield Judul("Capaian Kinerja Organisasi & Batas Penilaian")
             with Horizontal(classes="saring"):
                 yield Label("TAHUN", markup=False)
-                yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
+                yield IsianTahun()
                 yield Label("PERIODE", markup=False)
                 yield Select[int](
                     [(v, k) for k, v in fmt.PERIODE.items()], compact=True, prompt="Semua periode", id="periode-capaian"
@@ -161,12 +162,10 @@ class CapaianOrganisasiScreen(Screen[None]):
         (self.query_one(DaftarCapaian) if nomor == 1 else self.query_one(DaftarBatas)).fokus()
 
     def tahun(self) -> int | None:
-        teks = self.query_one("#tahun", Input).value
-        return int(teks) if len(teks) == 4 else None
+        return self.query_one(IsianTahun).tahun
 
     def action_tahun(self, langkah: int) -> None:
-        tahun = self.tahun() or dt.date.today().year
-        self.query_one("#tahun", Input).value = str(tahun + langkah)  # Changed reloads
+        self.query_one(IsianTahun).geser(langkah)  # Changed reloads
 
     @on(Input.Changed, "#tahun")
     @on(Select.Changed, "#periode-capaian")

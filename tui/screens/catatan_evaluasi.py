@@ -7,10 +7,11 @@ from typing import ClassVar
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
+from tui.dialog.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 
 MAKS = 2000
 PETUNJUK = (
@@ -35,7 +36,7 @@ class CatatanEvaluasiScreen(FormAksiScreen):
     def isian(self) -> ComposeResult:
         yield Label("CATATAN / REKOMENDASI", markup=False)
         yield TextArea(self._penilaian.catatan, id="catatan", compact=True)
-        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        yield Petunjuk(PETUNJUK)
 
     def baca(self) -> str:
         teks = self.query_one("#catatan", TextArea).text.strip()

@@ -33,8 +33,8 @@ from tui import kirim_email
 from tui.backend import GagalLayanan
 from tui.backend_cetak import BerkasCetak, Nilai, jenis_isian, sebagai_dokumen
 from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke_bawaan
+from tui.dialog.form_aksi import FormAksiScreen, GagalSimpan, Salah
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat, nama_isian
-from tui.screens.form_aksi import FormAksiScreen, GagalSimpan, Salah
 from tui.widgets.pilihan import Checkbox, RadioButton
 
 JUDUL: dict[int, str] = {

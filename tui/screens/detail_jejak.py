@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Static
 
 from tui import format as fmt
 from tui.screens.jejak_audit import aktor
+from tui.widgets.judul import Judul
 from tui.widgets.profil.label_nilai import kv
 
 
@@ -28,7 +29,7 @@ class DetailJejakScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         j = self._j
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Jejak Audit: {j.metode}", classes="judul", markup=False)
+            yield Judul(f"Jejak Audit: {j.metode}")
             with VerticalScroll(id="gulir-jejak"):
                 yield Static(
                     kv(

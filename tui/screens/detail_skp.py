@@ -27,6 +27,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.skp.hasil_kerja import HasilKerja
 from tui.widgets.skp.identitas import IdentitasSkp
 from tui.widgets.skp.lampiran import LampiranSkp
@@ -93,7 +94,7 @@ class DetailSkpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-skp"):
             with Horizontal(id="kepala-skp"):
-                yield Static("Detail SKP Bawahan" if self.penilai else "Detail SKP", classes="judul", markup=False)
+                yield Judul("Detail SKP Bawahan" if self.penilai else "Detail SKP")
                 yield Static("Status SKP: -", id="status-skp", markup=False)
             yield Static("Memuat...", id="periode-skp", markup=False)
             with Horizontal(classes="tombol"):
@@ -254,7 +255,7 @@ class DetailSkpScreen(Screen[None]):
             )
 
     def action_ajukan(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
+        from tui.dialog.konfirmasi import KonfirmasiScreen
 
         if self.skp is None or not self._boleh("ajukan"):
             return
@@ -277,7 +278,7 @@ class DetailSkpScreen(Screen[None]):
 
     # --- the penilai --------------------------------------------------------------------
     def action_setujui(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
+        from tui.dialog.konfirmasi import KonfirmasiScreen
 
         if self.skp is None or not self._boleh("setujui"):
             return

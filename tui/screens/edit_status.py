@@ -5,19 +5,16 @@ by the server as Ajukan SKP is."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, RadioSet, Static
+from textual.widgets import Label, RadioSet
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen, TidakBerubah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
-
-HasilSkp = pb.Skp | Literal["usang"] | None
 
 
 class EditStatusScreen(FormAksiScreen):
@@ -41,11 +38,9 @@ class EditStatusScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         s = self._skp
-        yield Static(
+        yield Petunjuk(
             f"SKP {s.pegawai.nama}, {fmt.periode(s.periode_awal, s.periode_akhir)}. Status sekarang: "
             f"{fmt.status_skp(s.status)}.",
-            classes="petunjuk",
-            markup=False,
         )
         yield Label("STATUS", markup=False)
         with RadioSet(id="status", compact=True, classes="mendatar"):

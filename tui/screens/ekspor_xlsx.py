@@ -20,6 +20,8 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from tui import kirim_email
 from tui.berkas import Tujuan, baca_tujuan, pesan_folder_sesi, simpan, simpan_ke_bawaan
 from tui.layanan import folder_sesi, masih_tampil
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
 
 
 class EksporXlsxScreen(ModalScreen[str | None]):
@@ -33,17 +35,15 @@ class EksporXlsxScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static(self._judul, classes="judul", markup=False)
-            yield Static(
+            yield Judul(self._judul)
+            yield Petunjuk(
                 f"{self._apa} siap disimpan ({len(self._berkas.isi):,} byte).".replace(",", "."),
-                classes="petunjuk",
-                markup=False,
             )
             sesi = folder_sesi(self)
             yield Label("SIMPAN KE (nama berkas)" if sesi else "SIMPAN KE (folder atau berkas)", markup=False)
             yield Input(str(sesi / self._berkas.nama_berkas) if sesi else simpan_ke_bawaan(), compact=True, id="tujuan")
             if sesi:
-                yield Static(pesan_folder_sesi(sesi), classes="petunjuk", id="folder-sesi", markup=False)
+                yield Petunjuk(pesan_folder_sesi(sesi), id="folder-sesi")
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Simpan", compact=True, variant="primary", id="simpan")

@@ -14,13 +14,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode, nilai
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.perilaku_penilaian import PerilakuPenilaian
 
 
 class FeedbackPerilakuScreen(LayarPenilaian):
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Feedback Perilaku", classes="judul", markup=False)
+            yield Judul("Feedback Perilaku")
             yield Static("Memuat...", id="kepala-periode", markup=False)
             yield Static("", id="nilai-periode", markup=False)
             yield PerilakuPenilaian(penilai=False)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from ekinerja.profil.v1 import profil_pb2 as ppb
 from textual.app import ComposeResult
-from textual.widgets import Static
 
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.petunjuk import Petunjuk
 
 
 class GantiPimpinanScreen(FormAksiScreen):
@@ -42,7 +42,7 @@ class GantiPimpinanScreen(FormAksiScreen):
                 f"Pimpinan sekarang: {self._sekarang()}.",
             ]
         baris.append("Atasan seluruh pegawai unit ini akan berubah.")
-        yield Static("\n".join(baris), classes="petunjuk", markup=False)
+        yield Petunjuk("\n".join(baris))
 
     def pertanyaan(self, nilai: None) -> str:
         ganti = f", menggantikan {self._sekarang()}" if self._unor is not None and self._unor.pimpinan.nip else ""

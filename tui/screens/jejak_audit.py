@@ -25,6 +25,7 @@ from tui.backend import GagalLayanan
 from tui.backend_helpdesk import JejakGabungan, SaringJejak
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 
@@ -69,7 +70,7 @@ class JejakAuditScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="jejak-audit"):
             judul = "Jejak Audit" + (f" - {self._keterangan}" if self._keterangan else "")
-            yield Static(judul, classes="judul", markup=False)
+            yield Judul(judul)
             with Horizontal(classes="saring"):
                 yield Label("ATAS NAMA", markup=False)
                 yield Input(

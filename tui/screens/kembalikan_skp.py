@@ -4,17 +4,14 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen, Salah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
-
-HasilSkp = pb.Skp | Literal["usang"] | None
+from tui.widgets.petunjuk import Petunjuk
 
 
 class KembalikanSkpScreen(FormAksiScreen):
@@ -28,11 +25,9 @@ class KembalikanSkpScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         s = self._skp
-        yield Static(
+        yield Petunjuk(
             f"SKP {s.pegawai.nama} periode {fmt.periode(s.periode_awal, s.periode_akhir)} kembali "
             "menjadi DRAFT agar dapat diperbaiki pegawai.",
-            classes="petunjuk",
-            markup=False,
         )
         yield Label("ALASAN (dibaca pegawai sebagai Keterangan)", markup=False)
         yield Input(compact=True, id="alasan")  # Enter on it saves (FormAksiScreen)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from ekinerja.profil.v1 import auth_pb2
 from ekinerja.profil.v1 import profil_pb2 as ppb
 from textual.app import ComposeResult
-from textual.widgets import Static
 
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.petunjuk import Petunjuk
 
 
 class KirimKodeResetScreen(FormAksiScreen):
@@ -29,12 +29,10 @@ class KirimKodeResetScreen(FormAksiScreen):
         self._p = pegawai
 
     def isian(self) -> ComposeResult:
-        yield Static(
+        yield Petunjuk(
             f"Kode reset sekali pakai (berlaku 15 menit) dikirim ke email terdaftar {self._p.nama} "
             f"({self._p.nip}). Pegawai memasukkannya di Lupa Password (ctrl+r pada layar login) bersama "
             "password baru; password lama tetap berlaku sampai itu selesai.",
-            classes="petunjuk",
-            markup=False,
         )
 
     def pertanyaan(self, nilai: None) -> str:

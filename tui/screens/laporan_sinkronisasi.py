@@ -16,6 +16,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from tui.widgets.judul import Judul
+
 
 def nama_penilai(p: pb.PerubahanPenilai, baru: bool) -> str:
     x = p.penilai_baru if baru else p.penilai_lama
@@ -54,7 +56,7 @@ class LaporanSinkronisasiScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static(f"Sinkronisasi SKP Bawahan {self._tahun}", classes="judul", markup=False)
+            yield Judul(f"Sinkronisasi SKP Bawahan {self._tahun}")
             with VerticalScroll(id="isi-laporan"):
                 yield Static(laporan(self._hasil), id="laporan-sinkronisasi", markup=False)
             with Horizontal(classes="tombol"):

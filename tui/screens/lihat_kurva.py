@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 
 LEBAR_BATANG = 30
 PENUH, LEBIH, IZIN, LUAR = "█", "▓", "░", "·"
@@ -103,10 +104,8 @@ class LihatKurvaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lihat-kurva"):
-            yield Static(
+            yield Judul(
                 f"Kurva Distribusi Predikat - {fmt.nama_periode(self._periode)} {self._tahun}",
-                classes="judul",
-                markup=False,
             )
             with VerticalScroll(id="gulir-kurva"):
                 yield Static("Memuat...", id="isi-kurva", markup=False)

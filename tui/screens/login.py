@@ -23,6 +23,8 @@ from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.format import bersih
 from tui.layanan import aplikasi, backend
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
 
 
 class LoginScreen(Screen[None]):
@@ -39,8 +41,8 @@ class LoginScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-login", classes="kotak"):
-            yield Static("e-Kinerja", classes="judul", markup=False)
-            yield Static("Masuk dengan akun MySAPK Anda.", classes="petunjuk", id="petunjuk-login", markup=False)
+            yield Judul("e-Kinerja")
+            yield Petunjuk("Masuk dengan akun MySAPK Anda.", id="petunjuk-login")
             yield Label("NIP / Username", markup=False)
             yield Input(
                 self._akun or "", placeholder="Masukkan 18 digit NIP Anda", id="nip", disabled=self._akun is not None

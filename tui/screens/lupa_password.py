@@ -16,6 +16,8 @@ from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Stati
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
 
 ISIAN = {"nip": "#nip-2", "email": "#email", "kode": "#kode", "password_baru": "#baru"}
 
@@ -33,14 +35,12 @@ class LupaPasswordScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="kotak", id="kotak-lupa"):
-            yield Static("Lupa Password", classes="judul", markup=False)
+            yield Judul("Lupa Password")
             with ContentSwitcher(initial="langkah-1"):
                 with Vertical(id="langkah-1"):
-                    yield Static(
+                    yield Petunjuk(
                         "Masukkan NIP dan Email Anda yang terdaftar untuk melakukan reset password. "
                         "Untuk ganti email silakan hubungi BKPSDM.",
-                        classes="petunjuk",
-                        markup=False,
                     )
                     yield Label("NIP", markup=False)
                     yield Input(compact=True, value=self._nip, placeholder="18 digit NIP", id="nip", max_length=18)
@@ -51,7 +51,7 @@ class LupaPasswordScreen(Screen[str | None]):
                         yield Button("Sudah punya kode", compact=True, id="punya-kode")
                         yield Button("Kembali ke Login", compact=True, id="kembali")
                 with Vertical(id="langkah-2"):
-                    yield Static("", id="jawaban", classes="petunjuk", markup=False)
+                    yield Petunjuk("", id="jawaban")
                     yield Label("NIP", markup=False)
                     yield Input(compact=True, placeholder="18 digit NIP", id="nip-2", max_length=18)
                     yield Label("Kode reset (8 angka dari email)", markup=False)

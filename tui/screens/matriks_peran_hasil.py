@@ -24,6 +24,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
 from tui.screens.peran_hasil import PERAN, PeranHasilScreen, sel_dari, tanda
+from tui.widgets.judul import Judul
 from tui.widgets.tabel import TabelTeks
 
 LEBAR_RHK = 26
@@ -58,7 +59,7 @@ class MatriksPeranHasilScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         s = self._skp
         with Vertical(id="mph"):
-            yield Static("Matriks Peran Hasil", classes="judul", markup=False)
+            yield Judul("Matriks Peran Hasil")
             yield Static(f"{s.jabatan}, {fmt.periode(s.periode_awal, s.periode_akhir)}", id="judul-mph", markup=False)
             yield TabelTeks(id="tabel-mph", cursor_type="cell", fixed_columns=2)
             yield Static("", id="sel-mph", markup=False)
@@ -205,7 +206,7 @@ class MatriksPeranHasilScreen(Screen[None]):
         self.app.push_screen(TambahPegawaiMphScreen(self._skp.name, sudah), selesai)
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
+        from tui.dialog.konfirmasi import KonfirmasiScreen
 
         sel = self._sel()
         if sel is None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Static
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.petunjuk import Petunjuk
 
 
 def penilai(skp: pb.Skp) -> str:
@@ -44,7 +44,7 @@ class MuatUlangPenilaiScreen(FormAksiScreen):
         ]
         if self._menurut_profil:
             baris.append(f"Atasan menurut Profil hari ini: {self._menurut_profil}.")
-        yield Static("\n".join(baris), classes="petunjuk", markup=False)
+        yield Petunjuk("\n".join(baris))
 
     def pertanyaan(self, nilai: None) -> str:
         s = self._skp

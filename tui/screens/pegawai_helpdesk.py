@@ -3,7 +3,7 @@ one place, one tab each so that each fits 80x24: Profil & Atasan (also of
 PLT/PLH roles), SKP & Riwayat, Penilaian of the chosen SKP, PLT/PLH.
 
 And the fixes helpdesk makes, each with a reason recorded in the jejak
-audit and a confirmation (tui/screens/form_aksi.py): Edit Profil (unit
+audit and a confirmation (tui/dialog/form_aksi.py): Edit Profil (unit
 kerja, jabatan), Muat Ulang of an SKP's penilai, Edit Status, PLT/PLH,
 Jadikan Pimpinan, Kirim Kode Reset. The last result stays on screen, under
 the title, to be read out to the caller."""
@@ -32,6 +32,7 @@ from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
 from tui.widgets.helpdesk.profil_atasan import ProfilAtasan
 from tui.widgets.helpdesk.progres_penilaian import ProgresPenilaian
 from tui.widgets.helpdesk.skp_pegawai import SkpPegawai
+from tui.widgets.judul import Judul
 from tui.widgets.profil.penugasan import PenugasanPlt
 
 TAB = [
@@ -73,7 +74,7 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pegawai-helpdesk"):
-            yield Static(f"Konsol Helpdesk > {self.nip}", classes="judul", id="hd-judul", markup=False)
+            yield Judul(f"Konsol Helpdesk > {self.nip}", id="hd-judul")
             yield Static("", id="hd-hasil", classes="tersembunyi", markup=False)
             with TabbedContent(id="tab-helpdesk"):
                 with TabPane(TAB[0][1], id=TAB[0][0]):
@@ -185,7 +186,7 @@ class PegawaiHelpdeskScreen(Screen[None]):
 
     @on(Button.Pressed, "#hd-edit-profil")
     def action_edit_profil(self) -> None:
-        from tui.screens.edit_profil import EditProfilScreen
+        from tui.widgets.profil.edit_profil import EditProfilScreen
 
         if (p := self._perlu_pegawai()) is not None:
             self.app.push_screen(

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.commands import Perintah
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.pemantauan_evaluasi import TOMBOL, PemantauanEvaluasi
 
 
@@ -31,7 +32,7 @@ class PemantauanEvaluasiScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Pemantauan dan Evaluasi", classes="judul", markup=False)
+            yield Judul("Pemantauan dan Evaluasi")
             yield Static("", id="tahun-pemantauan", markup=False)
             yield PemantauanEvaluasi()
         yield Footer(compact=True)

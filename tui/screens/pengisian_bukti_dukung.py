@@ -19,13 +19,14 @@ from textual.widgets import Footer, Static
 from tui import format as fmt
 from tui.commands import Perintah
 from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode, nilai
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.hasil_penilaian import HasilPenilaian
 
 
 class PengisianBuktiDukungScreen(LayarPenilaian):
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Pengisian Bukti Dukung dan Lihat Hasil", classes="judul", markup=False)
+            yield Judul("Pengisian Bukti Dukung dan Lihat Hasil")
             yield Static("Memuat...", id="kepala-periode", markup=False)
             yield Static("", id="nilai-periode", markup=False)
             yield HasilPenilaian("pegawai")

@@ -11,7 +11,6 @@ account."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 
 from ekinerja.profil.v1 import profil_pb2 as pb
@@ -25,10 +24,12 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from tui.backend import GagalLayanan
 from tui.commands import Perintah
-from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.dialog.form_aksi import FormAksiScreen, Salah
+from tui.layanan import backend, laporkan, masih_tampil
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
+from tui.widgets.profil.cari_pegawai import CariPegawai
 from tui.widgets.profil.data_atasan import isi_atasan
-from tui.widgets.tabel import Tabel
 
 PETUNJUK = "Ketik NIP atau nama pegawai (minimal 2 karakter), misalnya Sekretaris Daerah."
 
@@ -44,32 +45,21 @@ class PenilaiEksternalScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._hasil: dict[str, pb.PegawaiRingkas] = {}
         self.atasan: pb.Atasan | None = None  # of the pegawai under the cursor, as last read
 
     def compose(self) -> ComposeResult:
         with Vertical(id="penilai-eksternal"):
-            yield Static("Penilai Eksternal (NON ASN)", classes="judul", markup=False)
-            yield Static(
+            yield Judul("Penilai Eksternal (NON ASN)")
+            yield Petunjuk(
                 "Bagi pegawai tanpa atasan di dalam sistem. Admin instansi lalu menyetujui, menilai dan "
                 "mencetak SKP-nya atas nama penilai itu (SKP Penilai Eksternal, b).",
-                classes="petunjuk",
-                markup=False,
             )
-            with Horizontal(classes="saring"):
-                yield Label("CARI", markup=False)
-                yield Input(compact=True, placeholder="NIP atau nama pegawai", id="cari-pegawai", max_length=100)
-            yield Static(PETUNJUK, id="judul-cari-pe", markup=False)
-            yield Tabel(id="tabel-cari-pe")
+            yield CariPegawai(PETUNJUK)
             yield Static("", id="atasan-pe", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Catat Penilai Eksternal (e)", compact=True, variant="primary", id="catat-pe")
                 yield Button("Hapus (x)", compact=True, id="hapus-pe")
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("NIP", "Nama", "Jabatan")
-        self.query_one("#cari-pegawai", Input).focus()
 
     def perintah(self) -> Iterable[Perintah]:
         yield "Cari Pegawai", self.action_cari, "Cari pegawai menurut NIP atau nama (ctrl+f)"
@@ -88,73 +78,27 @@ class PenilaiEksternalScreen(Screen[None]):
         self.dismiss(None)
 
     def action_cari(self) -> None:
-        self.query_one("#cari-pegawai", Input).focus()
+        self.query_one(CariPegawai).fokus()
 
     def action_skp(self) -> None:
         from tui.screens.skp_bawahan import SkpBawahanScreen
 
         self.app.push_screen(SkpBawahanScreen(eksternal=True))
 
-    @on(Input.Changed, "#cari-pegawai")
-    def _ketik(self, event: Input.Changed) -> None:
-        self._cari(event.value.strip(), tunda=True)
-
-    @on(Input.Submitted, "#cari-pegawai")
-    def _ke_tabel(self, event: Input.Submitted) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            table.focus()
-        else:
-            self._cari(event.value.strip())
-
-    @work(exclusive=True, group="cari-pe")
-    async def _cari(self, query: str, tunda: bool = False) -> None:
-        judul = self.query_one("#judul-cari-pe", Static)
-        if len(query) < 2:
-            self._tampilkan([])
-            judul.update(PETUNJUK)
-            return
-        if tunda:
-            await asyncio.sleep(0.3)  # typing: ask once the user pauses (a newer search cancels this one)
-        try:
-            with memuat(self.query_one(DataTable)):
-                resp = await backend(self).cari_pegawai(query)
-        except GagalLayanan as e:
-            if laporkan(self, e, diam=True):
-                judul.update(Text(f"Pencarian gagal: {e.pesan}"))
-            return
-        if not masih_tampil(self):
-            return
-        self._tampilkan(list(resp.pegawai))
-        judul.update(
-            Text(
-                f"{len(resp.pegawai)} pegawai untuk '{query}'."
-                if resp.pegawai
-                else f"Tidak ada pegawai dengan NIP atau nama '{query}'."
-            )
-        )
-
-    def _tampilkan(self, daftar: list[pb.PegawaiRingkas]) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        for p in daftar:
-            table.add_row(p.nip, Text(p.nama), Text(p.jabatan), key=p.nip)
-        self._hasil = {p.nip: p for p in daftar}
-        self._atasan()
-
     def terpilih(self) -> pb.PegawaiRingkas | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return self._hasil.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self.query_one(CariPegawai).terpilih()
 
-    @on(DataTable.RowHighlighted, "#tabel-cari-pe")
-    def _atasan(self) -> None:
+    @on(CariPegawai.Disorot)
+    def _atasan(self, event: CariPegawai.Disorot) -> None:
         self.atasan = None
-        p = self.terpilih()
+        p = event.pegawai
         self.query_one("#atasan-pe", Static).update(Text(f"Data Atasan {p.nama}: memuat...") if p else "")
         if p is not None:
             self._muat_atasan(p)
+
+    @on(CariPegawai.Dipilih)
+    def _ke_tabel(self) -> None:
+        self.query_one(DataTable).focus()
 
     @work(exclusive=True, group="atasan-pe")
     async def _muat_atasan(self, p: pb.PegawaiRingkas) -> None:
@@ -181,7 +125,11 @@ class PenilaiEksternalScreen(Screen[None]):
         if self.atasan is not None and self.atasan.HasField("atasan"):
             self.notify(f"{p.nama} mempunyai atasan di dalam sistem ({self.atasan.atasan.nama}).", markup=False)
             return
-        lama = self.atasan.eksternal if self.atasan is not None and self.atasan.HasField("eksternal") else None
+        lama = (
+            self.atasan.eksternal
+            if self.atasan is not None and self.atasan.HasField("eksternal")
+            else pb.PenilaiEksternal()
+        )
         self.app.push_screen(CatatPenilaiEksternalScreen(p, lama), self._selesai)
 
     @on(Button.Pressed, "#hapus-pe")
@@ -201,13 +149,10 @@ class PenilaiEksternalScreen(Screen[None]):
             )
 
 
-class CatatPenilaiEksternalScreen(FormAksiScreen):
-    JUDUL = "Catat Penilai Eksternal"
-    KELAS = "dialog dialog-besar"
-    FOKUS = "#nama-pe"
-    ISIAN = {"nama": "#nama-pe", "jabatan": "#jabatan-pe", "nip": "#nip-pe"}
+class FormPenilaiEksternal(FormAksiScreen):
+    """A change to one pegawai's penilai eksternal (`lama`: the one recorded, empty when none), with its reason."""
 
-    def __init__(self, pegawai: pb.PegawaiRingkas, lama: pb.PenilaiEksternal | None) -> None:
+    def __init__(self, pegawai: pb.PegawaiRingkas, lama: pb.PenilaiEksternal) -> None:
         super().__init__(alasan=True)
         self._pegawai = pegawai
         self._lama = lama
@@ -215,8 +160,15 @@ class CatatPenilaiEksternalScreen(FormAksiScreen):
     def judul(self) -> str:
         return f"{self.JUDUL} - {self._pegawai.nama}"
 
+
+class CatatPenilaiEksternalScreen(FormPenilaiEksternal):
+    JUDUL = "Catat Penilai Eksternal"
+    KELAS = "dialog dialog-besar"
+    FOKUS = "#nama-pe"
+    ISIAN = {"nama": "#nama-pe", "jabatan": "#jabatan-pe", "nip": "#nip-pe"}
+
     def isian(self) -> ComposeResult:
-        lama = self._lama or pb.PenilaiEksternal()
+        lama = self._lama
         yield Label("NAMA PENILAI (NON ASN)", markup=False)
         yield Input(lama.nama, compact=True, id="nama-pe", max_length=200, placeholder="misalnya nama Bupati")
         yield Label("JABATAN", markup=False)
@@ -258,18 +210,10 @@ class CatatPenilaiEksternalScreen(FormAksiScreen):
         return await backend(self).catat_penilai_eksternal(request_id, self._pegawai.nip, nama, jabatan, nip, alasan)
 
 
-class HapusPenilaiEksternalScreen(FormAksiScreen):
+class HapusPenilaiEksternalScreen(FormPenilaiEksternal):
     JUDUL = "Hapus Penilai Eksternal"
     TOMBOL = "Hapus"
     PROSES = "Menghapus..."
-
-    def __init__(self, pegawai: pb.PegawaiRingkas, lama: pb.PenilaiEksternal) -> None:
-        super().__init__(alasan=True)
-        self._pegawai = pegawai
-        self._lama = lama
-
-    def judul(self) -> str:
-        return f"{self.JUDUL} - {self._pegawai.nama}"
 
     def isian(self) -> ComposeResult:
         yield Static(

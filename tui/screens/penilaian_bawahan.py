@@ -26,6 +26,7 @@ from tui import format as fmt
 from tui.commands import Perintah
 from tui.layanan import backend, beri_tahu_usang
 from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode, nilai
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.hasil_penilaian import HasilPenilaian
 from tui.widgets.penilaian.perilaku_penilaian import PerilakuPenilaian
 
@@ -56,7 +57,7 @@ class PenilaianBawahanScreen(LayarPenilaian):
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
             with Horizontal(id="judul-bawahan"):
-                yield Static("Penilaian Bawahan", classes="judul", markup=False)
+                yield Judul("Penilaian Bawahan")
                 yield Static("", id="urutan-bawahan", markup=False)
             yield Static("Memuat...", id="kepala-periode", markup=False)
             yield Static("", id="nilai-periode", markup=False)

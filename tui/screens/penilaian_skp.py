@@ -23,6 +23,7 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.pelaksanaan_kinerja import TOMBOL as TOMBOL_PELAKSANAAN
 from tui.widgets.penilaian.pelaksanaan_kinerja import PelaksanaanKinerja
 from tui.widgets.penilaian.pemantauan_evaluasi import TOMBOL as TOMBOL_PEMANTAUAN
@@ -46,7 +47,7 @@ class PenilaianSkpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="penilaian-skp"):
-            yield Static("Penilaian SKP", classes="judul", markup=False)
+            yield Judul("Penilaian SKP")
             yield Static(self._kepala(), id="kepala-penilaian", markup=False)
             with TabbedContent(id="tab-penilaian"):
                 with TabPane(TAB[0][1], id=TAB[0][0]):

@@ -10,10 +10,11 @@ from typing import ClassVar
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Label, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet
 
+from tui.dialog.form_aksi import FormAksiScreen, Salah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
 PERAN = {pb.PERAN_TIM_KOORDINATOR: "Koordinator", pb.PERAN_TIM_KETUA_TIM: "Ketua Tim", pb.PERAN_TIM_ANGGOTA: "Anggota"}
@@ -33,10 +34,8 @@ class PeranHasilScreen(FormAksiScreen):
         return "Peran Hasil"
 
     def isian(self) -> ComposeResult:
-        yield Static(
+        yield Petunjuk(
             f"RHK: {self._rhk.teks}\nPegawai: {self._bawahan.nama} ({self._bawahan.jabatan})",
-            classes="petunjuk",
-            markup=False,
         )
         yield Label("PERAN HASIL (menjadi RHK pegawai ini)", markup=False)
         yield Input(self._sel.peran_hasil if self._sel else "", compact=True, id="peran-hasil", max_length=1000)

@@ -11,7 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Footer, TextArea
+
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
 
 
 class PratinjauDokumenScreen(ModalScreen[None]):
@@ -25,11 +28,9 @@ class PratinjauDokumenScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         p = self._pratinjau
         with Vertical(classes="dialog dialog-lebar", id="dialog-pratinjau"):
-            yield Static(f"Pratinjau {self._judul}", classes="judul", markup=False)
-            yield Static(
+            yield Judul(f"Pratinjau {self._judul}")
+            yield Petunjuk(
                 Text(f"{p.nama_berkas}: panah/PgUp/PgDn menggulir, esc kembali ke dialog cetak."),
-                classes="petunjuk",
-                markup=False,
             )
             # A read-only text area: scrolls with the keys, selects and copies, and never reads markup.
             yield TextArea("\n".join(p.baris), read_only=True, compact=True, id="isi-pratinjau")

@@ -10,11 +10,12 @@ from typing import Any
 
 from ekinerja.profil.v1 import profil_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import RadioSet, Static
+from textual.widgets import RadioSet
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
 
@@ -34,7 +35,7 @@ class _PutuskanScreen(FormAksiScreen):
         return []
 
     def isian(self) -> ComposeResult:
-        yield Static("\n".join(self.rincian()), classes="petunjuk", markup=False)
+        yield Petunjuk("\n".join(self.rincian()))
         with RadioSet(id="keputusan", compact=True, classes="mendatar"):
             yield RadioButton("Setujui", value=True, id="setujui")
             yield RadioButton("Tolak", id="tolak")

@@ -20,11 +20,11 @@ from textual.widgets import Label, RadioSet, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.layanan import backend, laporkan, masih_tampil
-from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
-HasilRating = pb.Penilaian | Literal["usang"] | None
 PILIHAN = [
     (pb.RATING_UNSPECIFIED, "- (kosong)"),
     (pb.RATING_DIBAWAH_EKSPEKTASI, "1 Dibawah"),
@@ -76,14 +76,12 @@ class RatingPenilaianScreen(FormAksiScreen):
                 for v, teks in PILIHAN:
                     yield RadioButton(teks, value=v == nilai, id=f"{bagian}-{v}")
             if bagian == "hasil" and self._tetap:
-                yield Static(
+                yield Petunjuk(
                     f"Rating hasil kerja mengikuti Capaian Kinerja Organisasi unit yang dipimpin "
                     f"({fmt.capaian_periode(p)}) dan tidak dapat dipilih.",
-                    classes="petunjuk",
-                    markup=False,
                 )
         yield Static("", id="predikat-rating", markup=False)
-        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        yield Petunjuk(PETUNJUK)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -19,16 +19,19 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
+from tui.widgets.kotak_cari import KotakCari
 from tui.widgets.profil.label_nilai import kv
-from tui.widgets.tabel import Tabel
+from tui.widgets.tabel import Tabel, TabelTeks
+from tui.widgets.tombol import BarisTombol, Tombol
 
 KOLOM = [
     ("Nama", 16),
@@ -38,6 +41,13 @@ KOLOM = [
     ("Predikat", 15),
     ("Realisasi", 9),
     ("Status", 15),
+]
+
+TOMBOL: list[Tombol] = [
+    ("nilai-rekap", "Penilaian Bawahan", "nilai"),
+    ("ekspor-rekap", "Ekspor XLSX", "ekspor"),
+    ("kurva-rekap", "Lihat Kurva", "kurva"),
+    ("cetak-rekap", "Cetak Massal", "cetak_massal"),
 ]
 
 
@@ -71,28 +81,19 @@ class RekapPenilaianScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rekap-penilaian"):
-            yield Static(
+            yield Judul(
                 f"Rekap Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}",
-                classes="judul",
-                markup=False,
             )
-            with Horizontal(classes="saring"):
-                yield Label("CARI", markup=False)
-                yield Input(compact=True, placeholder="nama atau NIP", id="cari-rekap")
+            yield KotakCari("cari-rekap")
             yield Static("Memuat...", id="judul-rekap", markup=False)
             yield Tabel(id="tabel-rekap")
             yield Static("", id="rincian-rekap", markup=False)
-            with Horizontal(classes="tombol"):
-                yield Button("Penilaian Bawahan", compact=True, variant="primary", id="nilai-rekap")
-                yield Button("Ekspor XLSX", compact=True, id="ekspor-rekap")
-                yield Button("Lihat Kurva", compact=True, id="kurva-rekap")
-                yield Button("Cetak Massal", compact=True, id="cetak-rekap")
+            yield BarisTombol(TOMBOL, utama="nilai-rekap")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, lebar in KOLOM:
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom(KOLOM)
         self.set_focus(table)  # now, not later: the loading cover would pass it on to the search box
         self.action_muat()
 
@@ -111,15 +112,11 @@ class RekapPenilaianScreen(Screen[None]):
     def _cari(self) -> None:
         self._muat(tunda=True)
 
-    @on(Input.Submitted, "#cari-rekap")
-    def _ke_tabel(self) -> None:
-        self.query_one(DataTable).focus()
-
     def action_muat(self) -> None:
         self._muat()
 
     def _query(self) -> str:
-        return self.query_one("#cari-rekap", Input).value.strip()
+        return self.query_one(KotakCari).teks
 
     @work(exclusive=True, group="rekap")
     async def _muat(self, tunda: bool = False) -> None:
@@ -198,7 +195,6 @@ class RekapPenilaianScreen(Screen[None]):
         )
 
     @on(DataTable.RowSelected, "#tabel-rekap")
-    @on(Button.Pressed, "#nilai-rekap")
     def action_nilai(self) -> None:
         from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
 
@@ -209,7 +205,6 @@ class RekapPenilaianScreen(Screen[None]):
             PenilaianBawahanScreen(self._rekap, self.query_one(DataTable).cursor_row), lambda _: self.action_muat()
         )
 
-    @on(Button.Pressed, "#kurva-rekap")
     def action_kurva(self) -> None:
         from tui.screens.lihat_kurva import LihatKurvaScreen
 
@@ -228,7 +223,6 @@ class RekapPenilaianScreen(Screen[None]):
             lambda _: self.action_muat(),
         )
 
-    @on(Button.Pressed, "#cetak-rekap")
     def action_cetak_massal(self) -> None:
         from tui.screens.cetak_dokumen import CetakDokumenScreen
 
@@ -252,7 +246,6 @@ class RekapPenilaianScreen(Screen[None]):
             )
         )
 
-    @on(Button.Pressed, "#ekspor-rekap")
     def action_ekspor(self) -> None:
         self._ekspor(self._query())
 

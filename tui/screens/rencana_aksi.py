@@ -22,9 +22,11 @@ from tui.backend import IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend
 from tui.screens.layar_penilaian import LayarPenilaian, keadaan_periode
+from tui.widgets.judul import Judul
 from tui.widgets.penilaian.hasil_penilaian import urut_rhk
-from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form
+from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form, terbuka
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
+from tui.widgets.petunjuk import Petunjuk
 
 PETUNJUK = (
     "Silahkan tambah rencana aksi, sesuai kegiatan/aksi berdasarkan indikatornya yang telah "
@@ -51,10 +53,10 @@ class RencanaAksiScreen(LayarPenilaian):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="layar-penilaian"):
-            yield Static("Rencana Aksi", classes="judul", markup=False)
+            yield Judul("Rencana Aksi")
             yield Static("Memuat...", id="kepala-periode", markup=False)
             yield TabelLentur[Item]([("No", 3), ("Rencana Hasil Kerja / Rencana Aksi", None)], id="tabel-aksi")
-            yield Static(PETUNJUK, id="ket-aksi", classes="petunjuk", markup=False)
+            yield Petunjuk(PETUNJUK, id="ket-aksi")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -97,24 +99,15 @@ class RencanaAksiScreen(LayarPenilaian):
         self.tabel.isi(baris)
 
     # --- actions -----------------------------------------------------------------------
-    def _boleh(self) -> bool:
-        p = self.penilaian
-        if p is None:
-            return False
-        if not p.periode.terbuka:
-            self.notify(fmt.ditutup(p.periode), severity="warning", title="Periode ditutup", timeout=10, markup=False)
-            return False
-        return True
-
     def action_tambah(self) -> None:
-        from tui.screens.isian_teks import IsianTeksScreen
+        from tui.dialog.isian_teks import IsianTeksScreen
 
         item = self.tabel.terpilih()
         p = self.penilaian
         if item is None or item.rhk is None:
             self.notify("Pilih dulu baris RHK yang akan diberi rencana aksi.", markup=False)
             return
-        if p is None or not self._boleh():
+        if p is None or not terbuka(self, self.penilaian):
             return
         b, rhk = backend(self), item.rhk
 
@@ -130,7 +123,7 @@ class RencanaAksiScreen(LayarPenilaian):
 
     @on(DataTable.RowSelected, "#tabel-aksi")
     def action_edit(self) -> None:
-        from tui.screens.isian_teks import IsianTeksScreen
+        from tui.dialog.isian_teks import IsianTeksScreen
 
         item = self.tabel.terpilih()
         if item is None or item.rhk is None:
@@ -138,7 +131,7 @@ class RencanaAksiScreen(LayarPenilaian):
         if item.aksi is None:
             self.action_tambah()  # Enter on an RHK adds to it, as the web app's "Tambah" beside it
             return
-        if not self._boleh():
+        if not terbuka(self, self.penilaian):
             return
         b, lama = backend(self), item.aksi
 
@@ -151,13 +144,13 @@ class RencanaAksiScreen(LayarPenilaian):
         )
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
+        from tui.dialog.konfirmasi import KonfirmasiScreen
 
         item = self.tabel.terpilih()
         if item is None or item.aksi is None:
             self.notify("Pilih baris rencana aksi yang akan dihapus.", markup=False)
             return
-        if not self._boleh():
+        if not terbuka(self, self.penilaian):
             return
         aksi = item.aksi
 

@@ -16,8 +16,9 @@ from textual.widgets import Button, DataTable, Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.profil.label_nilai import kv
-from tui.widgets.tabel import Tabel
+from tui.widgets.tabel import Tabel, TabelTeks
 
 KOLOM = [("Waktu", 16), ("Dokumen", 22), ("Oleh", 15), ("SHA-256", 12)]
 
@@ -34,7 +35,7 @@ class RiwayatCetakScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static("Riwayat Cetak", classes="judul", markup=False)
+            yield Judul("Riwayat Cetak")
             yield Static(Text(self._keterangan), id="judul-riwayat-cetak", markup=False)
             yield Tabel(id="tabel-riwayat-cetak")
             yield Static("", id="rincian-riwayat-cetak", markup=False)
@@ -43,9 +44,8 @@ class RiwayatCetakScreen(ModalScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, lebar in KOLOM:
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom(KOLOM)
         table.focus()
         self.action_muat()
 

@@ -15,13 +15,8 @@ from textual.widgets import Button, DataTable, Footer, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.widgets.tabel import Tabel
-
-
-def perubahan(r: pb.RiwayatSkp) -> str:
-    if r.dari == r.ke:
-        return "-"
-    return f"{fmt.status_skp(r.dari) if r.dari else 'baru'} -> {fmt.status_skp(r.ke)}"
+from tui.widgets.judul import Judul
+from tui.widgets.tabel import Tabel, TabelTeks
 
 
 class RiwayatSkpScreen(ModalScreen[None]):
@@ -34,7 +29,7 @@ class RiwayatSkpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self._skp
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(f"Riwayat SKP {s.pegawai.nama}", classes="judul", markup=False)
+            yield Judul(f"Riwayat SKP {s.pegawai.nama}")
             yield Static(fmt.periode(s.periode_awal, s.periode_akhir), id="judul-riwayat", markup=False)
             yield Tabel(id="tabel-riwayat")
             with Horizontal(classes="tombol"):
@@ -43,9 +38,8 @@ class RiwayatSkpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         # Fixed widths and wrapped rows: the reason is what matters, and is long.
-        table = self.query_one(DataTable)
-        for label, lebar in (("Waktu", 16), ("Status", 12), ("Oleh", 14), ("Alasan / Perubahan", 20)):
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom((("Waktu", 16), ("Status", 12), ("Oleh", 14), ("Alasan / Perubahan", 20)))
         table.focus()
         self._muat()
 
@@ -66,7 +60,11 @@ class RiwayatSkpScreen(ModalScreen[None]):
             return
         for r in riwayat:
             table.add_row(
-                fmt.waktu(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"), Text(r.alasan or "-"), height=None
+                fmt.waktu(r.waktu),
+                fmt.perubahan_status(r.dari, r.ke),
+                Text(r.aktor_nama or "Admin"),
+                Text(r.alasan or "-"),
+                height=None,
             )
         if not riwayat:
             self.query_one("#judul-riwayat", Static).update("Belum ada riwayat.")

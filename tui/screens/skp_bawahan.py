@@ -11,7 +11,6 @@ approves and rates (docs/domain.md#penentuan-atasan); no Sinkronisasi."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from collections.abc import Iterable
 
 from ekinerja.skp.v1 import skp_pb2 as pb
@@ -27,6 +26,8 @@ from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.commands import Perintah
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.isian_tahun import IsianTahun
+from tui.widgets.judul import Judul
 from tui.widgets.tabel import Tabel
 
 
@@ -48,16 +49,14 @@ class SkpBawahanScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="skp-bawahan"):
-            yield Static(
+            yield Judul(
                 "SKP Penilai Eksternal - admin bertindak atas nama penilai (NON ASN)"
                 if self.eksternal
                 else "SKP Bawahan - Sasaran Kinerja Bawahan",
-                classes="judul",
-                markup=False,
             )
             with Horizontal(id="saring-bawahan"):
                 yield Label("TAHUN", markup=False)
-                yield Input(str(dt.date.today().year), compact=True, id="tahun", max_length=4, restrict=r"\d*")
+                yield IsianTahun()
                 yield Label("CARI", markup=False)
                 yield Input(compact=True, placeholder="nama atau NIP", id="cari")
             yield Static("Memuat...", id="judul-skp-bawahan", markup=False)
@@ -98,12 +97,10 @@ class SkpBawahanScreen(Screen[None]):
         self.dismiss(None)
 
     def tahun(self) -> int | None:
-        teks = self.query_one("#tahun", Input).value
-        return int(teks) if len(teks) == 4 else None
+        return self.query_one(IsianTahun).tahun
 
     def action_tahun(self, langkah: int) -> None:
-        tahun = self.tahun() or dt.date.today().year
-        self.query_one("#tahun", Input).value = str(tahun + langkah)  # Changed reloads
+        self.query_one(IsianTahun).geser(langkah)  # Changed reloads
 
     @on(Input.Changed)
     def _saring(self) -> None:
@@ -171,11 +168,10 @@ class SkpBawahanScreen(Screen[None]):
     def action_detail(self) -> None:
         from tui.screens.detail_skp import DetailSkpScreen
 
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        name = self.query_one(Tabel).kunci()
+        if not name:
             self.notify("Tidak ada SKP bawahan untuk dibuka.", markup=False)
             return
-        name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         self.app.push_screen(DetailSkpScreen(name, penilai=True), lambda _: self.action_muat())
 
     def action_pemantauan(self) -> None:
@@ -185,7 +181,7 @@ class SkpBawahanScreen(Screen[None]):
 
     @on(Button.Pressed, "#sinkronisasi")
     def action_sinkronisasi(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
+        from tui.dialog.konfirmasi import KonfirmasiScreen
 
         if self.eksternal:
             return

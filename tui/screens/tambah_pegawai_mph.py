@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.widgets.judul import Judul
 
 
 class TambahPegawaiMphScreen(ModalScreen[pb.MatriksPeranHasil | None]):
@@ -33,7 +34,7 @@ class TambahPegawaiMphScreen(ModalScreen[pb.MatriksPeranHasil | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-lebar"):
-            yield Static("Tambah Pegawai", classes="judul", markup=False)
+            yield Judul("Tambah Pegawai")
             yield Label("CARI NAMA ATAU NIP (minimal 2 karakter, Enter)", markup=False)
             yield Input(compact=True, id="cari-pegawai", max_length=200)
             yield OptionList(id="hasil-pegawai", markup=False)

@@ -7,8 +7,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
+from tui.dialog.form_aksi import FormAksiScreen, Salah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
 
 ISIAN = {"password_lama": "#lama", "password_baru": "#baru"}
 

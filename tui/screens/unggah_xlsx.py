@@ -25,6 +25,8 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.berkas import baca_unggahan, pesan_baca_sesi
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.tabel import TabelTeks
 
 KOLOM = [("Lembar", 12), ("Baris", 5), ("Kolom", 5), ("Pesan", 50)]
@@ -63,17 +65,15 @@ class UnggahXlsxScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         sesi = folder_sesi(self)
         with VerticalScroll(id="unggah-xlsx"):
-            yield Static(self._judul, classes="judul", markup=False)
-            yield Static(
+            yield Judul(self._judul)
+            yield Petunjuk(
                 "1. Unduh template (ctrl+o), isi di spreadsheet.  2. Tulis path berkasnya, Periksa "
                 "(ctrl+t): tidak ada yang disimpan.  3. Simpan.",
-                classes="petunjuk",
-                markup=False,
             )
             yield Label("BERKAS .xlsx (nama berkas di folder sesi)" if sesi else "BERKAS .xlsx (path)", markup=False)
             yield Input(str(sesi or Path.cwd()) + "/", compact=True, id="berkas")
             if sesi:
-                yield Static(pesan_baca_sesi(sesi), classes="petunjuk", markup=False)
+                yield Petunjuk(pesan_baca_sesi(sesi))
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
             with Horizontal(classes="tombol"):
                 yield Button("Unduh template", compact=True, id="unduh")
@@ -87,8 +87,7 @@ class UnggahXlsxScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(TabelTeks)
-        for label, lebar in KOLOM:
-            table.add_column(label, width=lebar)
+        table.tambah_kolom(KOLOM)
         table.display = False
         self.query_one("#berkas", Input).focus()
 

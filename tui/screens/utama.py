@@ -146,17 +146,12 @@ class UtamaScreen(BukaDariDasbor):
             switcher.current = "profil"
             self.query_one(ProfilPegawai).fokus_tab()
             return
-        if halaman == "skp":
-            switcher.current = "skp"
-            daftar = self.query_one(DaftarSkp)
-            daftar.action_muat()
-            daftar.fokus()
-            return
-        if halaman == "dashboard":
-            switcher.current = "dashboard"
-            dasbor = self.query_one(Dasbor)
-            dasbor.action_muat()
-            dasbor.fokus()
+        if halaman in ("skp", "dashboard"):
+            # Read again on each visit: what another screen changed shows.
+            switcher.current = halaman
+            panel = self.query_one(DaftarSkp) if halaman == "skp" else self.query_one(Dasbor)
+            panel.action_muat()
+            panel.fokus()
             return
         self.query_one(BelumTersedia).tampilkan(HALAMAN[halaman])
         switcher.current = "belum-tersedia"

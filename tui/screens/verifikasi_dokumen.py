@@ -21,6 +21,8 @@ from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.berkas import baca_unggahan
 from tui.layanan import backend, folder_sesi, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import TabelTeks
 
@@ -43,12 +45,10 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         sesi = folder_sesi(self)
         with VerticalScroll(classes="dialog dialog-besar dialog-lebar", id="dialog-verifikasi"):
-            yield Static("Verifikasi Dokumen", classes="judul", markup=False)
-            yield Static(
+            yield Judul("Verifikasi Dokumen")
+            yield Petunjuk(
                 "Periksa keaslian dokumen PDF e-Kinerja: tanda tangan elektroniknya dan catatan "
                 "cetaknya (kode verifikasi di kaki halaman).",
-                classes="petunjuk",
-                markup=False,
             )
             with Horizontal(classes="baris-isian"):
                 yield Label("BERKAS PDF (nama berkas)" if sesi else "BERKAS PDF", classes="label-isian", markup=False)
@@ -58,7 +58,7 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
                     placeholder="nama berkas di folder sesi" if sesi else "~/ekinerja-cetak/dokumen.pdf",
                 )
             if sesi:
-                yield Static(f"Lewat SSH, hanya berkas di folder sesi ini ({sesi}).", classes="petunjuk", markup=False)
+                yield Petunjuk(f"Lewat SSH, hanya berkas di folder sesi ini ({sesi}).")
             yield Static("", id="pesan", classes="pesan-galat", markup=False)
             yield Static("", id="kesimpulan-verifikasi", markup=False)
             yield TabelTeks(id="tabel-verifikasi", cursor_type="row")
@@ -70,8 +70,7 @@ class VerifikasiDokumenScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(TabelTeks)
-        for label, lebar in KOLOM:
-            table.add_column(label, width=lebar)
+        table.tambah_kolom(KOLOM)
         table.display = False
         self.query_one("#berkas-verifikasi", Input).focus()
 

@@ -13,6 +13,7 @@ screen's edge."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -43,6 +44,29 @@ class TabelTeks(DataTable[Any]):
         self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *, update_width: bool = False
     ) -> None:
         super().update_cell(row_key, column_key, sel_literal(value), update_width=update_width)
+
+    def tambah_kolom(self, kolom: Iterable[tuple[str, int]]) -> None:
+        """Columns of fixed widths, (label, width) each."""
+        for label, lebar in kolom:
+            self.add_column(label, width=lebar)
+
+    def isi_ulang(self, baris: Iterable[tuple[str, Sequence[Any]]]) -> None:
+        """The rows, (key, cells) each, in place of the old ones; the cursor stays on
+        the row with the same key (a reload keeps one's place)."""
+        lama = self.kunci()
+        self.clear()
+        kunci = set()
+        for key, sel in baris:
+            self.add_row(*sel, key=key)
+            kunci.add(key)
+        if lama in kunci:
+            self.move_cursor(row=self.get_row_index(lama))
+
+    def kunci(self) -> str:
+        """The key of the row under the cursor ("" when the table is empty)."""
+        if self.row_count == 0:
+            return ""
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
 
     def ke_baris_pertama(self) -> None:
         """The cursor on the first row that is not a group header (its key starts

@@ -15,7 +15,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
@@ -27,6 +26,7 @@ from tui.widgets.dashboard.menunggu_persetujuan import MenungguPersetujuan
 from tui.widgets.dashboard.panel import PanelDasbor
 from tui.widgets.dashboard.skp_saya import SkpSaya
 from tui.widgets.dashboard.verifikasi import KlaimMenunggu, PermintaanPenugasan
+from tui.widgets.judul import Judul
 
 TRIWULAN = (pb.PERIODE_TRIWULAN_I, pb.PERIODE_TRIWULAN_II, pb.PERIODE_TRIWULAN_III, pb.PERIODE_TRIWULAN_IV)
 
@@ -47,7 +47,7 @@ class Dasbor(VerticalScroll):
         super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
-        yield Static("Dashboard", classes="judul", markup=False)
+        yield Judul("Dashboard")
         b = backend(self)
         if b.sesi is not None and b.sesi.akun.nip:
             yield SkpSaya()

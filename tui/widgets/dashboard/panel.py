@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from tui.widgets.judul import Judul
 from tui.widgets.tabel import Tabel
 
 T = TypeVar("T")
@@ -28,7 +29,7 @@ class PanelDasbor(Vertical, Generic[T]):
         self._baris: list[T] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(self.JUDUL, classes="judul", markup=False)
+        yield Judul(self.JUDUL)
         yield Static("Memuat...", classes="keterangan-panel", markup=False)
         yield Tabel()
 

@@ -18,7 +18,6 @@ from textual.widgets import Button, DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.screens.riwayat_skp import perubahan
 from tui.widgets.penilaian.tabel_lentur import TabelLentur
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
@@ -76,31 +75,27 @@ class SkpPegawai(Vertical):
             self._tampilkan(daftar)
 
     def _tampilkan(self, daftar: list[pb.Skp]) -> None:
-        table = self.query_one("#hd-tabel-skp", DataTable)
-        lama = self.terpilih()
-        table.clear()
-        for s in daftar:
-            table.add_row(
-                periode(s),
-                fmt.status_skp(s.status),
-                fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
-                Text(s.penilai.nama or "-"),
-                Text(s.jabatan),
-                key=s.name,
-            )
         self._skp = {s.name: s for s in daftar}
-        if lama is not None and lama.name in self._skp:
-            table.move_cursor(row=table.get_row_index(lama.name))
+        self.query_one("#hd-tabel-skp", Tabel).isi_ulang(
+            (
+                s.name,
+                (
+                    periode(s),
+                    fmt.status_skp(s.status),
+                    fmt.STATUS_PEGAWAI.get(s.status_pegawai, "-"),
+                    Text(s.penilai.nama or "-"),
+                    Text(s.jabatan),
+                ),
+            )
+            for s in daftar
+        )
         self.query_one("#hd-judul-skp", Static).update(
             f"{len(daftar)} SKP, terbaru di atas. Riwayat SKP terpilih di bawah." if daftar else "Belum ada SKP."
         )
         self._terpilih_berubah(segera=True)
 
     def terpilih(self) -> pb.Skp | None:
-        table = self.query_one("#hd-tabel-skp", DataTable)
-        if table.row_count == 0:
-            return None
-        return self._skp.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self._skp.get(self.query_one("#hd-tabel-skp", Tabel).kunci())
 
     @on(DataTable.RowHighlighted, "#hd-tabel-skp")
     def _terpilih_berubah(self, event: object = None, segera: bool = False) -> None:
@@ -140,7 +135,12 @@ class SkpPegawai(Vertical):
                 (
                     str(i),
                     r,
-                    (fmt.waktu_singkat(r.waktu), perubahan(r), Text(r.aktor_nama or "Admin"), Text(r.alasan or "-")),
+                    (
+                        fmt.waktu_singkat(r.waktu),
+                        fmt.perubahan_status(r.dari, r.ke),
+                        Text(r.aktor_nama or "Admin"),
+                        Text(r.alasan or "-"),
+                    ),
                 )
                 for i, r in enumerate(reversed(riwayat))
             ]

@@ -14,6 +14,8 @@ from textual.widgets import DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.penilaian.set_batas import SetBatasScreen
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.tabel import Tabel
 
 
@@ -28,7 +30,7 @@ class DaftarBatas(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-batas")
-        yield Static("", id="ket-batas", classes="petunjuk", markup=False)
+        yield Petunjuk("", id="ket-batas")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Periode", "Batas", "Keterangan")
@@ -71,8 +73,6 @@ class DaftarBatas(Vertical):
 
     @on(DataTable.RowSelected, "#tabel-batas")
     def action_set(self) -> None:
-        from tui.screens.set_batas import SetBatasScreen
-
         table = self.query_one(DataTable)
         if not self.admin or not self._batas:
             return

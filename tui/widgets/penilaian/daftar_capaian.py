@@ -12,20 +12,24 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, DataTable, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
+from tui.widgets.buka import BukaKurvaPredikat
+from tui.widgets.penilaian.set_capaian import HasilCapaian, SetCapaianScreen
 from tui.widgets.profil.label_nilai import kv
-from tui.widgets.tabel import Tabel
+from tui.widgets.tabel import Tabel, TabelTeks
+from tui.widgets.tombol import BarisTombol, Tombol
 
 BUKAN_WEWENANG = (
     "Capaian kinerja organisasi {unit} ditetapkan oleh pimpinan organisasi di atasnya atau admin "
     "instansi, tidak oleh pimpinan unit itu sendiri."
 )
-TOMBOL = [
+TOMBOL: list[Tombol] = [
     ("set-capaian", "Set Capaian", "set"),
     ("finalisasi-capaian", "Finalisasi", "finalisasi"),
     ("kurva-capaian", "Lihat Kurva", "kurva"),
@@ -53,14 +57,11 @@ class DaftarCapaian(Vertical):
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-capaian")
         yield Static("", id="rincian-capaian", markup=False)
-        with Horizontal(classes="tombol"):
-            for id_, label, _ in TOMBOL:
-                yield Button(label, compact=True, id=id_, variant="primary" if id_ == "set-capaian" else "default")
+        yield BarisTombol(TOMBOL, utama="set-capaian")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, lebar in (("Unit Kerja Induk", 30), ("Periode", 12), ("Capaian", 15), ("Status", 11)):
-            table.add_column(label, width=lebar)
+        table = self.query_one(TabelTeks)
+        table.tambah_kolom((("Unit Kerja Induk", 30), ("Periode", 12), ("Capaian", 15), ("Status", 11)))
 
     def fokus(self) -> None:
         self.query_one(DataTable).focus()
@@ -101,10 +102,7 @@ class DaftarCapaian(Vertical):
             self._rincian()
 
     def terpilih(self) -> pb.CapaianOrganisasi | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return self._capaian.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self._capaian.get(self.query_one(Tabel).kunci())
 
     @on(DataTable.RowHighlighted, "#tabel-capaian")
     def _rincian(self) -> None:
@@ -125,17 +123,8 @@ class DaftarCapaian(Vertical):
             )
         )
 
-    @on(Button.Pressed)
-    def _tombol(self, event: Button.Pressed) -> None:
-        for id_, _, aksi in TOMBOL:
-            if event.button.id == id_:
-                event.stop()
-                getattr(self, f"action_{aksi}")()
-
     @on(DataTable.RowSelected, "#tabel-capaian")
     def action_set(self) -> None:
-        from tui.screens.set_capaian import HasilCapaian, SetCapaianScreen
-
         c = self.terpilih()
         if c is None:
             return
@@ -161,8 +150,6 @@ class DaftarCapaian(Vertical):
         return c.boleh_diatur
 
     def action_finalisasi(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         c = self.terpilih()
         if c is None:
             return
@@ -207,7 +194,5 @@ class DaftarCapaian(Vertical):
             self._muat()
 
     def action_kurva(self) -> None:
-        from tui.screens.lihat_kurva import LihatKurvaScreen
-
         if c := self.terpilih():
-            self.app.push_screen(LihatKurvaScreen(c.tahun, c.periode, c.unor_induk_id))
+            self.post_message(BukaKurvaPredikat(c.tahun, c.periode, c.unor_induk_id))

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui import format as fmt
+from tui.dialog.isian_teks import IsianTeksScreen
 from tui.layanan import backend
 from tui.widgets.penilaian.penilaian_berubah import setelah_form
 from tui.widgets.profil.label_nilai import kv
@@ -26,8 +27,6 @@ def form_feedback(
     widget: Widget, penilaian: pb.Penilaian, tentang: str, konteks: str, lama: pb.Feedback | None = None
 ) -> None:
     """Tambah Feedback about `tentang` (an RHK or "perilaku/{KODE}"), or Edit `lama`."""
-    from tui.screens.isian_teks import IsianTeksScreen
-
     b = backend(widget)
     if lama is None:
 

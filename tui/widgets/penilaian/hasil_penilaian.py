@@ -27,10 +27,13 @@ from textual.widgets import DataTable, Static
 
 from tui import format as fmt
 from tui.backend import IdPermintaan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import backend
+from tui.widgets.penilaian.edit_realisasi import EditRealisasiScreen
 from tui.widgets.penilaian.feedback import form_feedback, milik_sendiri, rincian_feedback, teks_feedback
-from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form
+from tui.widgets.penilaian.penilaian_berubah import kirim, setelah_form, terbuka
 from tui.widgets.penilaian.tabel_lentur import Baris, TabelLentur
+from tui.widgets.penilaian.tambah_bukti_dukung import TambahBuktiDukungScreen
 from tui.widgets.profil.label_nilai import kv
 
 Peran = Literal["pegawai", "penilai"]
@@ -188,16 +191,6 @@ class HasilPenilaian(Vertical):
         return "t: Tambah Bukti Dukung untuk RHK ini; pilih baris indikator untuk mengisi Realisasi."
 
     # --- actions -------------------------------------------------------------------
-    def _terbuka(self) -> bool:
-        """The pegawai's entries: a closed period says so instead of opening a form."""
-        p = self._penilaian
-        if p is None:
-            return False
-        if not p.periode.terbuka:
-            self.notify(fmt.ditutup(p.periode), severity="warning", title="Periode ditutup", timeout=10, markup=False)
-            return False
-        return True
-
     def _rhk_terpilih(self, untuk: str) -> Item | None:
         item = self.terpilih()
         if item is None or item.rhk is None:
@@ -206,10 +199,8 @@ class HasilPenilaian(Vertical):
         return item
 
     def action_tambah_bukti(self) -> None:
-        from tui.screens.tambah_bukti_dukung import TambahBuktiDukungScreen
-
         item = self._rhk_terpilih("menambah Bukti Dukung")
-        if item is None or item.rhk is None or self._penilaian is None or not self._terbuka():
+        if item is None or item.rhk is None or self._penilaian is None or not terbuka(self, self._penilaian):
             return
         self.app.push_screen(
             TambahBuktiDukungScreen(self._penilaian.name, item.rhk.name, item.rhk.teks),
@@ -223,9 +214,6 @@ class HasilPenilaian(Vertical):
 
     @on(DataTable.RowSelected, "#tabel-hasil")
     def action_edit(self) -> None:
-        from tui.screens.edit_realisasi import EditRealisasiScreen
-        from tui.screens.tambah_bukti_dukung import TambahBuktiDukungScreen
-
         item = self.terpilih()
         p = self._penilaian
         if item is None or item.rhk is None or p is None:
@@ -237,13 +225,13 @@ class HasilPenilaian(Vertical):
                 form_feedback(self, p, item.feedback.tentang, f"RHK: {item.rhk.teks}", item.feedback)
             return
         if item.indikator is not None:
-            if self._terbuka():
+            if terbuka(self, self._penilaian):
                 self.app.push_screen(
                     EditRealisasiScreen(p.name, p.periode.nama, item.indikator, item.realisasi),
                     setelah_form(self, "Realisasi disimpan."),
                 )
         elif item.bukti is not None:
-            if self._terbuka():
+            if terbuka(self, self._penilaian):
                 self.app.push_screen(
                     TambahBuktiDukungScreen(p.name, item.rhk.name, item.rhk.teks, item.bukti),
                     setelah_form(self, "Bukti dukung disimpan."),
@@ -257,8 +245,6 @@ class HasilPenilaian(Vertical):
             )
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         item = self.terpilih()
         if item is None or item.rhk is None:
             return
@@ -282,7 +268,7 @@ class HasilPenilaian(Vertical):
                 "Pilih baris bukti dukung (atau indikator yang sudah berisi realisasi) yang akan dihapus.", markup=False
             )
             return
-        if self.peran == "pegawai" and not self._terbuka():
+        if self.peran == "pegawai" and not terbuka(self, self._penilaian):
             return
 
         def jawab(ya: bool | None) -> None:

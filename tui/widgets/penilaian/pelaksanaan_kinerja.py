@@ -5,22 +5,26 @@ Organisasi, and what the pegawai does in the one under the cursor."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ekinerja.cetak.v1 import cetak_pb2
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from tui import format as fmt
+from tui.widgets.buka import BukaCetakDokumen, BukaIsianXlsx, BukaPeriodePenilaian
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
+from tui.widgets.tombol import BarisTombol, Tombol
 
 KOLOM = ("Periode", "Batas", "Status", "Hasil Kerja", "Perilaku", "Nilai SKP", "Capaian Organisasi")
-TOMBOL = [
+TOMBOL: list[Tombol] = [
     ("rencana-aksi", "Rencana Aksi", "rencana_aksi"),
     ("bukti-dukung", "Bukti Dukung & Hasil", "bukti_dukung"),
     ("feedback-perilaku", "Feedback Perilaku", "feedback_perilaku"),
@@ -53,9 +57,7 @@ class PelaksanaanKinerja(Vertical):
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-periode")
         yield Static("", id="rincian-periode", markup=False)
-        with Horizontal(classes="tombol"):
-            for id_, label, _ in TOMBOL:
-                yield Button(label, compact=True, id=id_, variant="primary" if id_ == "bukti-dukung" else "default")
+        yield BarisTombol(TOMBOL, utama="bukti-dukung")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*KOLOM)
@@ -65,30 +67,26 @@ class PelaksanaanKinerja(Vertical):
 
     def tampilkan(self, skp_name: str, daftar: list[pb.PeriodePenilaian]) -> None:
         self._skp_name = skp_name
-        table = self.query_one(DataTable)
-        lama = self.terpilih()
-        table.clear()
-        for p in daftar:
-            table.add_row(
-                nama_singkat(p),
-                fmt.tanggal_singkat(p.batas),
-                "Terbuka" if p.terbuka else "Ditutup",
-                fmt.rating_singkat(p.rating_hasil_kerja),
-                fmt.rating_singkat(p.rating_perilaku_kerja),
-                fmt.predikat(p.predikat),
-                fmt.capaian_periode(p),
-                key=p.name,
-            )
         self._periode = {p.name: p for p in daftar}
-        if lama is not None and lama.name in self._periode:
-            table.move_cursor(row=table.get_row_index(lama.name))
+        self.query_one(Tabel).isi_ulang(
+            (
+                p.name,
+                (
+                    nama_singkat(p),
+                    fmt.tanggal_singkat(p.batas),
+                    "Terbuka" if p.terbuka else "Ditutup",
+                    fmt.rating_singkat(p.rating_hasil_kerja),
+                    fmt.rating_singkat(p.rating_perilaku_kerja),
+                    fmt.predikat(p.predikat),
+                    fmt.capaian_periode(p),
+                ),
+            )
+            for p in daftar
+        )
         self._rincian()
 
     def terpilih(self) -> pb.PeriodePenilaian | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return self._periode.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self._periode.get(self.query_one(Tabel).kunci())
 
     @on(DataTable.RowHighlighted, "#tabel-periode")
     def _rincian(self) -> None:
@@ -113,39 +111,25 @@ class PelaksanaanKinerja(Vertical):
             self.notify("Belum ada periode penilaian.", markup=False)
         return p
 
-    @on(Button.Pressed)
-    def _tombol(self, event: Button.Pressed) -> None:
-        for id_, _, aksi in TOMBOL:
-            if event.button.id == id_:
-                event.stop()
-                getattr(self, f"action_{aksi}")()
-
     def action_rencana_aksi(self) -> None:
-        from tui.screens.rencana_aksi import RencanaAksiScreen
-
-        if p := self._pilihan():
-            self.app.push_screen(RencanaAksiScreen(self._skp_name, p.name), self._kembali)
+        self._halaman("rencana_aksi")
 
     @on(DataTable.RowSelected, "#tabel-periode")
     def action_bukti_dukung(self) -> None:
-        from tui.screens.pengisian_bukti_dukung import PengisianBuktiDukungScreen
-
-        if p := self._pilihan():
-            self.app.push_screen(PengisianBuktiDukungScreen(self._skp_name, p.name), self._kembali)
+        self._halaman("bukti_dukung")
 
     def action_feedback_perilaku(self) -> None:
-        from tui.screens.feedback_perilaku import FeedbackPerilakuScreen
+        self._halaman("feedback_perilaku")
 
+    def _halaman(self, halaman: Literal["rencana_aksi", "bukti_dukung", "feedback_perilaku"]) -> None:
         if p := self._pilihan():
-            self.app.push_screen(FeedbackPerilakuScreen(self._skp_name, p.name), self._kembali)
+            self.post_message(BukaPeriodePenilaian(halaman, self._skp_name, p.name, self._kembali))
 
     def action_cetak(self) -> None:
         """Cetak Form Penilaian or Cetak Dokumen Evaluasi Kinerja of the period: one dialog, the document chosen in it."""
-        from tui.screens.cetak_dokumen import CetakDokumenScreen
-
         if p := self._pilihan():
-            self.app.push_screen(
-                CetakDokumenScreen(
+            self.post_message(
+                BukaCetakDokumen(
                     p.name,
                     f"{p.nama}: {fmt.periode(p.awal, p.akhir)}",
                     [cetak_pb2.JENIS_CETAK_FORM_PENILAIAN, cetak_pb2.JENIS_CETAK_EVALUASI_KINERJA],
@@ -155,11 +139,9 @@ class PelaksanaanKinerja(Vertical):
 
     def action_isian_xlsx(self) -> None:
         """Isian XLSX (docs/isian-xlsx.md): the period's template, and the filled one uploaded back."""
-        from tui.screens.unggah_xlsx import UnggahXlsxScreen
-
         if p := self._pilihan():
-            self.app.push_screen(
-                UnggahXlsxScreen(f"Isian XLSX - {p.nama}: {fmt.periode(p.awal, p.akhir)}", name=p.name), self._kembali
+            self.post_message(
+                BukaIsianXlsx(f"Isian XLSX - {p.nama}: {fmt.periode(p.awal, p.akhir)}", p.name, self._kembali)
             )
 
     def _kembali(self, _: object) -> None:

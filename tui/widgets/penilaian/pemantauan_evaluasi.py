@@ -10,15 +10,19 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Static
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.buka import BukaKurvaPredikat, BukaNilaiBawahan, BukaRekapPenilaian
+from tui.widgets.penilaian.pilih_bawahan import PilihBawahanScreen
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.tabel import Tabel
+from tui.widgets.tombol import BarisTombol, Tombol
 
-TOMBOL = [
+TOMBOL: list[Tombol] = [
     ("penilaian-bawahan", "Penilaian Bawahan", "penilaian_bawahan"),
     ("rekap-bawahan", "Rekap Penilaian Bawahan", "rekap"),
     ("lihat-kurva", "Lihat Kurva", "kurva"),
@@ -38,12 +42,8 @@ class PemantauanEvaluasi(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="tabel-pemantauan")
-        yield Static("", id="ket-pemantauan", classes="petunjuk", markup=False)
-        with Horizontal(classes="tombol"):
-            for id_, label, _ in TOMBOL:
-                yield Button(
-                    label, compact=True, id=id_, variant="primary" if id_ == "penilaian-bawahan" else "default"
-                )
+        yield Petunjuk("", id="ket-pemantauan")
+        yield BarisTombol(TOMBOL, utama="penilaian-bawahan")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Periode Penilaian", "Batas", "")
@@ -80,42 +80,28 @@ class PemantauanEvaluasi(Vertical):
 
     def terpilih(self) -> int:
         """The Periode under the cursor (0 when there is none)."""
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        kunci = self.query_one(Tabel).kunci()
+        if not kunci:
             self.notify("Belum ada periode penilaian.", markup=False)
             return 0
-        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
-
-    @on(Button.Pressed)
-    def _tombol(self, event: Button.Pressed) -> None:
-        for id_, _, aksi in TOMBOL:
-            if event.button.id == id_:
-                event.stop()
-                getattr(self, f"action_{aksi}")()
+        return int(kunci)
 
     @on(DataTable.RowSelected, "#tabel-pemantauan")
     def action_penilaian_bawahan(self) -> None:
-        from tui.screens.penilaian_bawahan import PenilaianBawahanScreen
-        from tui.screens.pilih_bawahan import PilihBawahanScreen
-
         periode = self.terpilih()
         if not periode:
             return
 
         def dipilih(hasil: tuple[list[pb.RekapPenilaian], int] | None) -> None:
             if hasil is not None:
-                self.app.push_screen(PenilaianBawahanScreen(*hasil))
+                self.post_message(BukaNilaiBawahan(*hasil))
 
         self.app.push_screen(PilihBawahanScreen(self.tahun, periode), dipilih)
 
     def action_rekap(self) -> None:
-        from tui.screens.rekap_penilaian import RekapPenilaianScreen
-
         if periode := self.terpilih():
-            self.app.push_screen(RekapPenilaianScreen(self.tahun, periode))
+            self.post_message(BukaRekapPenilaian(self.tahun, periode))
 
     def action_kurva(self) -> None:
-        from tui.screens.lihat_kurva import LihatKurvaScreen
-
         if periode := self.terpilih():
-            self.app.push_screen(LihatKurvaScreen(self.tahun, periode))
+            self.post_message(BukaKurvaPredikat(self.tahun, periode))

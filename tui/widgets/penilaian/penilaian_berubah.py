@@ -4,34 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from textual.message import Message
+from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual.widget import Widget
 
+from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import laporkan, masih_tampil
+from tui.widgets.berubah import Berubah
 
 
-class PenilaianBerubah(Message):
-    """Something in the period's penilaian changed, or a write found it changed
-    elsewhere (`usang`): the screen reads it again."""
-
-    def __init__(self, usang: bool = False) -> None:
-        super().__init__()
-        self.usang = usang
+class PenilaianBerubah(Berubah):
+    """Something in the period's penilaian changed: the screen reads it again."""
 
 
-def setelah_form(widget: Widget, disimpan: str) -> Callable[[object], None]:
-    """The callback of a penilaian form: it returns what it saved, "usang" or
-    None (cancelled)."""
+# The callback of a penilaian form.
+setelah_form = PenilaianBerubah.setelah_form
 
-    def selesai(hasil: object) -> None:
-        if hasil == "usang":
-            widget.post_message(PenilaianBerubah(usang=True))
-        elif hasil is not None:
-            widget.notify(disimpan, markup=False)
-            widget.post_message(PenilaianBerubah())
 
-    return selesai
+def terbuka(widget: Widget, penilaian: pb.Penilaian | None) -> bool:
+    """The pegawai's entries of a period: a closed one says so instead of opening a form."""
+    if penilaian is None:
+        return False
+    if not penilaian.periode.terbuka:
+        widget.notify(
+            fmt.ditutup(penilaian.periode), severity="warning", title="Periode ditutup", timeout=10, markup=False
+        )
+        return False
+    return True
 
 
 async def kirim(

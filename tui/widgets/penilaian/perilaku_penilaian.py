@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui.backend import IdPermintaan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import backend
 from tui.widgets.penilaian.feedback import form_feedback, milik_sendiri, rincian_feedback, teks_feedback
 from tui.widgets.penilaian.penilaian_berubah import kirim
@@ -120,8 +121,6 @@ class PerilakuPenilaian(Vertical):
             )
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         item = self.tabel.terpilih()
         if item is None or item.feedback is None:
             self.notify("Pilih baris feedback yang akan dihapus.", markup=False)

@@ -51,11 +51,6 @@ class TabelLentur(TabelTeks, Generic[D]):
         else:
             self.ke_baris_pertama()
 
-    def kunci(self) -> str:
-        if self.row_count == 0:
-            return ""
-        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
-
     def terpilih(self) -> D | None:
         return self._arti.get(self.kunci())
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.profil.label_nilai import kv
 
 
@@ -53,11 +54,9 @@ class DataAtasan(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Data Atasan (Pejabat Penilai Kinerja)", classes="subjudul", markup=False)
         yield Static("Memuat...", id="isi-atasan", markup=False)
-        yield Static(
+        yield Petunjuk(
             "Apabila atasan salah, periksa JABATAN dan UNIT KERJA pada Data Pribadi lalu perbaiki "
             "dengan Edit Profil, atau minta atasan Anda melakukan Klaim Pimpinan Unit Kerja.",
-            classes="petunjuk",
-            markup=False,
         )
 
     @work(exclusive=True, group="atasan")

@@ -16,7 +16,9 @@ from textual.widgets import Button, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.widgets.petunjuk import Petunjuk
 
 
 class KlaimPimpinan(VerticalScroll):
@@ -33,13 +35,11 @@ class KlaimPimpinan(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Klaim Pimpinan Unit Kerja", classes="subjudul", markup=False)
         yield Static("Memuat...", id="isi-klaim", markup=False)
-        yield Static(
+        yield Petunjuk(
             "Klaim dilakukan oleh pejabat struktural, kepala sekolah atau kepala puskesmas yang "
             "memimpin unit kerja ini (Plt./Plh. memimpin lewat penugasan PLT/PLH). Setelah klaim, JENIS "
             "berubah menjadi Pimpinan. Klaim atas unit kerja atau jabatan yang Anda ubah sendiri lewat "
             "Edit Profil menunggu verifikasi admin instansi/helpdesk.",
-            classes="petunjuk",
-            markup=False,
         )
         yield Static("", id="status-klaim", markup=False)
         yield Button("Klaim Pimpinan Unit Kerja", compact=True, variant="primary", id="tombol-klaim")
@@ -84,8 +84,6 @@ class KlaimPimpinan(VerticalScroll):
     @on(Button.Pressed, "#tombol-klaim")
     def klaim(self) -> None:
         """Asks first: a claim changes who rates the whole unit."""
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         if self._pegawai is None:
             return
         if self._pegawai.jenis == pb.JENIS_PEGAWAI_PIMPINAN:

@@ -19,6 +19,8 @@ from textual.widgets import Button, DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.profil.akhiri_penugasan import AkhiriPenugasanScreen
+from tui.widgets.profil.tambah_penugasan import TambahPenugasanScreen
 from tui.widgets.tabel import Tabel
 
 
@@ -112,8 +114,6 @@ class PenugasanPlt(Vertical):
 
     @on(Button.Pressed, "#tambah-plt")
     def tambah(self) -> None:
-        from tui.screens.tambah_penugasan import TambahPenugasanScreen
-
         def selesai(hasil: pb.Penugasan | None) -> None:
             if hasil is not None:
                 periode = fmt.periode(hasil.tanggal_mulai, hasil.tanggal_selesai)
@@ -129,14 +129,10 @@ class PenugasanPlt(Vertical):
 
     @on(Button.Pressed, "#akhiri-plt")
     def akhiri(self) -> None:
-        from tui.screens.akhiri_penugasan import AkhiriPenugasanScreen
-
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        if self.query_one(DataTable).row_count == 0:
             self.notify("Belum ada penugasan PLT/PLH.", markup=False)
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        penugasan = self._penugasan.get(str(key))
+        penugasan = self._penugasan.get(self.query_one(Tabel).kunci())
         if penugasan is None:
             return
 

@@ -10,13 +10,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Button, TabbedContent, TabPane, Tabs
 
 from tui.backend import GagalLayanan
 from tui.layanan import aplikasi, backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
 from tui.widgets.profil.bawahan import PegawaiBawahan
 from tui.widgets.profil.data_atasan import DataAtasan
 from tui.widgets.profil.data_pribadi import DataPribadi
+from tui.widgets.profil.edit_profil import EditProfilScreen, HasilEdit
 from tui.widgets.profil.klaim import KlaimPimpinan
 from tui.widgets.profil.penugasan import PenugasanPlt
 from tui.widgets.profil.satu_unit import PegawaiSatuUnit
@@ -45,7 +47,7 @@ class ProfilPegawai(Vertical):
         self.pegawai: pb.Pegawai | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Profil Pegawai - Data Pegawai", classes="judul", markup=False)
+        yield Judul("Profil Pegawai - Data Pegawai")
         with TabbedContent(id="tab-profil"):
             panes = [DataPribadi(), DataAtasan(), PegawaiSatuUnit(), PegawaiBawahan(), KlaimPimpinan(), PenugasanPlt()]
             for (pane_id, _), label, isi in zip(TAB, LABEL, panes, strict=True):
@@ -94,8 +96,6 @@ class ProfilPegawai(Vertical):
     # --- actions ----------------------------------------------------------------
     @on(Button.Pressed, "#edit-profil")
     def action_edit_profil(self) -> None:
-        from tui.screens.edit_profil import EditProfilScreen, HasilEdit
-
         if self.pegawai is None:
             self.notify("Data pribadi belum dimuat.", markup=False)
             return

@@ -13,8 +13,11 @@ from textual.widgets import Button, DataTable, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import backend, beri_tahu_usang, laporkan, masih_tampil, memuat
+from tui.widgets.buka import BukaDetailSkp, BukaMatriksPeranHasil, BukaPenilaian, BukaSkpBawahan
 from tui.widgets.profil.label_nilai import kv
+from tui.widgets.skp.tambah_skp import HasilForm, TambahSkpScreen
 from tui.widgets.tabel import Tabel
 
 # Eight columns of the web table do not fit 80 columns: the period is abbreviated over two
@@ -155,8 +158,6 @@ class DaftarSkp(Vertical):
     # --- actions --------------------------------------------------------------------
     @on(Button.Pressed, "#tambah-skp")
     def action_tambah(self) -> None:
-        from tui.screens.tambah_skp import HasilForm, TambahSkpScreen
-
         def selesai(hasil: HasilForm) -> None:
             if isinstance(hasil, pb.Skp):
                 self.notify(
@@ -172,8 +173,6 @@ class DaftarSkp(Vertical):
 
     @on(Button.Pressed, "#edit-skp")
     def action_edit(self) -> None:
-        from tui.screens.tambah_skp import HasilForm, TambahSkpScreen
-
         skp = self._pilihan("diubah")
         if skp is None:
             return
@@ -207,8 +206,6 @@ class DaftarSkp(Vertical):
 
     @on(Button.Pressed, "#hapus-skp")
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         skp = self._pilihan("dihapus")
         if skp is None or not self._draft(skp, "dihapus"):
             return
@@ -247,30 +244,22 @@ class DaftarSkp(Vertical):
     @on(DataTable.RowSelected, "#tabel-skp")
     @on(Button.Pressed, "#detail-skp")
     def action_detail(self) -> None:
-        from tui.screens.detail_skp import DetailSkpScreen
-
         skp = self._pilihan("dibuka")
         if skp is not None:
-            self.app.push_screen(DetailSkpScreen(skp.name), lambda _: self.action_muat())
+            self.post_message(BukaDetailSkp(skp.name, lambda _: self.action_muat()))
 
     @on(Button.Pressed, "#matriks-skp")
     def action_matriks(self) -> None:
-        from tui.screens.matriks_peran_hasil import MatriksPeranHasilScreen
-
         skp = self._pilihan("Matriks Peran Hasil")
         if skp is not None:
-            self.app.push_screen(MatriksPeranHasilScreen(skp))
+            self.post_message(BukaMatriksPeranHasil(skp))
 
     @on(Button.Pressed, "#bawahan-skp")
     def action_bawahan(self) -> None:
-        from tui.screens.skp_bawahan import SkpBawahanScreen
-
-        self.app.push_screen(SkpBawahanScreen())
+        self.post_message(BukaSkpBawahan())
 
     @on(Button.Pressed, "#penilaian-skp")
     def action_penilaian(self) -> None:
-        from tui.screens.penilaian_skp import PenilaianSkpScreen
-
         skp = self._pilihan("dinilai")
         if skp is None:
             return
@@ -283,4 +272,4 @@ class DaftarSkp(Vertical):
                 markup=False,
             )
             return
-        self.app.push_screen(PenilaianSkpScreen(skp), lambda _: self.action_muat())
+        self.post_message(BukaPenilaian(skp, lambda _: self.action_muat()))

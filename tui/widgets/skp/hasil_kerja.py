@@ -18,20 +18,16 @@ from textual.widgets import DataTable, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import backend, laporkan, masih_tampil
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.skp.skp_berubah import SkpBerubah, setelah_form
+from tui.widgets.skp.tambah_indikator import TambahIndikatorScreen
+from tui.widgets.skp.tambah_rhk import TambahRhkScreen, dengan_klasifikasi
 from tui.widgets.tabel import TabelTeks
 
 # Widths of the narrow columns; the text column takes the rest and wraps.
 NO, ASPEK, TARGET = 3, 9, 10
-
-
-def dengan_klasifikasi(skp: pb.Skp) -> bool:
-    """KLASIFIKASI RHK belongs to pimpinan and Plt./Plh. SKPs only."""
-    return skp.jenis_pegawai == pb.JENIS_PEGAWAI_PIMPINAN or skp.status_pegawai in (
-        pb.STATUS_PEGAWAI_PLT,
-        pb.STATUS_PEGAWAI_PLH,
-    )
 
 
 @dataclass
@@ -76,7 +72,7 @@ class HasilKerja(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TabelTeks(id="tabel-rhk", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="ket-rhk", classes="petunjuk", markup=False)
+        yield Petunjuk("", id="ket-rhk")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("tambah_indikator", "edit", "hapus", "pindah"):
@@ -149,10 +145,7 @@ class HasilKerja(Vertical):
         self._baris[key] = baris
 
     def _kunci_terpilih(self) -> str:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return ""
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return self.query_one(TabelTeks).kunci()
 
     def terpilih(self) -> Baris | None:
         return self._baris.get(self._kunci_terpilih())
@@ -162,8 +155,6 @@ class HasilKerja(Vertical):
 
     # --- forms ------------------------------------------------------------------
     def tambah_rhk(self) -> None:
-        from tui.screens.tambah_rhk import TambahRhkScreen
-
         if self._skp is None:
             return
         baris = self.terpilih()
@@ -172,8 +163,6 @@ class HasilKerja(Vertical):
         )
 
     def action_tambah_indikator(self) -> None:
-        from tui.screens.tambah_indikator import TambahIndikatorScreen
-
         baris = self.terpilih()
         if self._skp is None or baris is None or baris.rhk is None:
             self.notify("Pilih dulu baris RHK yang akan diberi indikator.", markup=False)
@@ -186,9 +175,6 @@ class HasilKerja(Vertical):
             self.action_edit()
 
     def action_edit(self) -> None:
-        from tui.screens.tambah_indikator import TambahIndikatorScreen
-        from tui.screens.tambah_rhk import TambahRhkScreen
-
         baris = self.terpilih()
         if self._skp is None or baris is None or baris.rhk is None:
             self.notify("Pilih baris RHK atau indikator yang akan diubah.", markup=False)
@@ -200,8 +186,6 @@ class HasilKerja(Vertical):
             self.app.push_screen(TambahRhkScreen(self._skp, baris.rhk), setelah_form(self, "RHK disimpan."))
 
     def action_hapus(self) -> None:
-        from tui.screens.konfirmasi import KonfirmasiScreen
-
         baris = self.terpilih()
         if baris is None or baris.rhk is None:
             self.notify("Pilih baris RHK atau indikator yang akan dihapus.", markup=False)

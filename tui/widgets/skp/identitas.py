@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan, IdPermintaan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.profil.label_nilai import kv
 from tui.widgets.skp.skp_berubah import SkpBerubah
 
@@ -54,12 +55,10 @@ class IdentitasSkp(VerticalScroll):
         yield Static(PIHAK[pb.PIHAK_SKP_PENILAI], classes="subjudul", markup=False)
         yield Static("", id="isi-penilai-skp", markup=False)
         yield Button("Muat Ulang", compact=True, id="muat-penilai")
-        yield Static(
+        yield Petunjuk(
             "Periksa kedua data di atas. Bila jabatan, unit kerja atau atasan sudah berubah di Profil, pilih "
             "Muat Ulang pada kolom itu.",
-            classes="petunjuk",
             id="petunjuk-identitas",
-            markup=False,
         )
 
     def tampilkan(self, skp: pb.Skp, pemilik: bool) -> None:

@@ -4,15 +4,15 @@ edits while the SKP is DRAFT."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.skp.bagian_skp import BagianSkp
+from tui.widgets.skp.edit_lampiran import EditLampiranScreen
 from tui.widgets.skp.skp_berubah import setelah_form
 
 # (field of Lampiran, the web app's heading, what it holds)
@@ -44,44 +44,18 @@ def isi_bagian(judul: str, isi: list[str]) -> Text:
     return teks
 
 
-class LampiranSkp(Vertical):
+class LampiranSkp(BagianSkp):
     BINDINGS = [Binding("e", "edit", "Edit Lampiran")]
+    NAMA, AKSI, KET = "lampiran", "edit", "Enter/e: edit bagian lampiran terpilih."
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._skp: pb.Skp | None = None
-        self.ubah = False
-
-    def compose(self) -> ComposeResult:
-        yield OptionList(id="daftar-lampiran", markup=False)
-        yield Static("", id="ket-lampiran", classes="petunjuk", markup=False)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.ubah if action == "edit" else True
-
-    def tampilkan(self, skp: pb.Skp, ubah: bool) -> None:
-        self._skp = skp
-        self.ubah = ubah
-        self.refresh_bindings()
-        daftar = self.query_one(OptionList)
-        lama = daftar.highlighted
-        daftar.clear_options()
-        daftar.add_options(Option(isi_bagian(judul, list(getattr(skp.lampiran, field)))) for field, judul, _ in BAGIAN)
-        daftar.highlighted = lama if lama is not None else 0
-        self.query_one("#ket-lampiran", Static).update("Enter/e: edit bagian lampiran terpilih." if ubah else "")
-
-    @on(OptionList.OptionSelected, "#daftar-lampiran")
-    def _enter(self) -> None:
-        if self.ubah:
-            self.action_edit()
+    def pilihan(self, skp: pb.Skp) -> Iterable[Option]:
+        return (Option(isi_bagian(judul, list(getattr(skp.lampiran, field)))) for field, judul, _ in BAGIAN)
 
     def action_edit(self) -> None:
-        from tui.screens.edit_lampiran import EditLampiranScreen
-
-        daftar = self.query_one(OptionList)
-        if self._skp is None or daftar.highlighted is None:
+        i = self.terpilih()
+        if self._skp is None or i is None:
             return
-        field, judul, petunjuk = BAGIAN[daftar.highlighted]
+        field, judul, petunjuk = BAGIAN[i]
         self.app.push_screen(
             EditLampiranScreen(self._skp, field, judul, petunjuk), setelah_form(self, f"{judul} disimpan.")
         )

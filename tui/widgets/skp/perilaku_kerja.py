@@ -4,15 +4,16 @@ for each, which the penilai writes while the SKP is DRAFT or PENGAJUAN."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.widgets.skp.bagian_skp import BagianSkp
+from tui.widgets.skp.ekspektasi import EkspektasiScreen
 from tui.widgets.skp.skp_berubah import setelah_form
 
 
@@ -25,46 +26,19 @@ def uraian(p: pb.PerilakuKerja) -> Text:
     return teks
 
 
-class PerilakuKerja(Vertical):
+class PerilakuKerja(BagianSkp):
     BINDINGS = [Binding("e", "ekspektasi", "Ekspektasi", tooltip="Ekspektasi Khusus Pimpinan")]
+    NAMA, AKSI = "perilaku", "ekspektasi"
+    KET = "Enter/e: isi Ekspektasi Khusus Pimpinan untuk perilaku terpilih."
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._skp: pb.Skp | None = None
-        self.ubah = False
-
-    def compose(self) -> ComposeResult:
-        yield OptionList(id="daftar-perilaku", markup=False)
-        yield Static("", id="ket-perilaku", classes="petunjuk", markup=False)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.ubah if action == "ekspektasi" else True
-
-    def tampilkan(self, skp: pb.Skp, ubah: bool) -> None:
-        self._skp = skp
-        self.ubah = ubah
-        self.refresh_bindings()
-        daftar = self.query_one(OptionList)
-        lama = daftar.highlighted
-        daftar.clear_options()
-        daftar.add_options(Option(uraian(p), id=p.kode) for p in sorted(skp.perilaku, key=lambda p: p.nomor))
-        daftar.highlighted = lama if lama is not None and lama < daftar.option_count else 0
-        self.query_one("#ket-perilaku", Static).update(
-            "Enter/e: isi Ekspektasi Khusus Pimpinan untuk perilaku terpilih." if ubah else ""
-        )
-
-    @on(OptionList.OptionSelected, "#daftar-perilaku")
-    def _enter(self) -> None:
-        if self.ubah:
-            self.action_ekspektasi()
+    def pilihan(self, skp: pb.Skp) -> Iterable[Option]:
+        return (Option(uraian(p), id=p.kode) for p in sorted(skp.perilaku, key=lambda p: p.nomor))
 
     def action_ekspektasi(self) -> None:
-        from tui.screens.ekspektasi import EkspektasiScreen
-
-        daftar = self.query_one(OptionList)
-        if self._skp is None or daftar.highlighted is None:
+        i = self.terpilih()
+        if self._skp is None or i is None:
             return
-        kode = daftar.get_option_at_index(daftar.highlighted).id
+        kode = self.query_one(OptionList).get_option_at_index(i).id
         perilaku = next((p for p in self._skp.perilaku if p.kode == kode), None)
         if perilaku is None:
             return

@@ -6,15 +6,14 @@ None."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Literal
 
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
-from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.dialog.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 
 Simpan = Callable[[str, str], Awaitable[object]]  # (request_id, teks) -> what was saved
-HasilIsian = object | Literal["usang"] | None
 
 
 class IsianTeksScreen(FormAksiScreen):
@@ -40,11 +39,11 @@ class IsianTeksScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         if self._konteks:
-            yield Static(self._konteks, classes="petunjuk", markup=False)
+            yield Petunjuk(self._konteks)
         yield Label(self._label, markup=False)
         yield TextArea(self._teks, compact=True, id="teks")
         if self._petunjuk:
-            yield Static(self._petunjuk, classes="petunjuk", markup=False)
+            yield Petunjuk(self._petunjuk)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,13 +12,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
+from tui.widgets.judul import Judul
+from tui.widgets.kotak_cari import KotakCari
 from tui.widgets.tabel import Tabel
 
 Pilihan = tuple[list[pb.RekapPenilaian], int] | None
@@ -35,12 +37,8 @@ class PilihBawahanScreen(ModalScreen[Pilihan]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-besar dialog-lebar"):
-            yield Static(
-                f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}", classes="judul", markup=False
-            )
-            with Horizontal(classes="saring"):
-                yield Label("CARI", markup=False)
-                yield Input(compact=True, placeholder="nama atau NIP", id="cari-bawahan")
+            yield Judul(f"Penilaian Bawahan - {fmt.nama_periode(self._periode)} {self._tahun}")
+            yield KotakCari("cari-bawahan")
             yield Static("Memuat...", id="judul-pilih-bawahan", markup=False)
             yield Tabel(id="tabel-pilih-bawahan")
         yield Footer(compact=True)
@@ -57,15 +55,11 @@ class PilihBawahanScreen(ModalScreen[Pilihan]):
     def _cari(self) -> None:
         self._muat(tunda=True)
 
-    @on(Input.Submitted, "#cari-bawahan")
-    def _ke_tabel(self) -> None:
-        self.query_one(DataTable).focus()
-
     @work(exclusive=True)
     async def _muat(self, tunda: bool = False) -> None:
         if tunda:
             await asyncio.sleep(0.25)  # typing: ask once the user pauses
-        query = self.query_one("#cari-bawahan", Input).value.strip()
+        query = self.query_one(KotakCari).teks
         judul = self.query_one("#judul-pilih-bawahan", Static)
         try:
             with memuat(self.query_one(DataTable)):

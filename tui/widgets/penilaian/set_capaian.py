@@ -9,11 +9,12 @@ from typing import Literal
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import RadioSet, Static
+from textual.widgets import RadioSet
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen, Salah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
 HasilCapaian = pb.CapaianOrganisasi | Literal["usang"] | None
@@ -38,15 +39,13 @@ class SetCapaianScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         c = self._capaian
-        yield Static(f"{c.unor_induk_nama}\n{fmt.nama_periode(c.periode)} {c.tahun}", classes="petunjuk", markup=False)
+        yield Petunjuk(f"{c.unor_induk_nama}\n{fmt.nama_periode(c.periode)} {c.tahun}")
         with RadioSet(id="capaian"):
             for i, (k, v) in enumerate(fmt.CAPAIAN.items(), start=1):
                 yield RadioButton(f"{i} {v}", value=c.capaian == k, id=f"capaian-{k}")
-        yield Static(
+        yield Petunjuk(
             "Tombol 1-5 memilih; Enter/ctrl+s menyimpan. Setelah difinalisasi, capaian tidak dapat "
             "diubah dan menjadi rating hasil kerja pimpinan unit ini.",
-            classes="petunjuk",
-            markup=False,
         )
 
     def action_pilih(self, capaian: int) -> None:

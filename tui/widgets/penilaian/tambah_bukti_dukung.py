@@ -5,17 +5,17 @@ on the field."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
+from tui.dialog.form_aksi import FormAksiScreen, Salah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 
-HasilBukti = pb.BuktiDukung | Literal["usang"] | None
 PETUNJUK = (
     "Isikan nama dokumen bukti dukung, lalu tempel link ke berkasnya (Google Drive, Dropbox, dll.) yang "
     "dapat dibuka oleh penilai, diawali https://."
@@ -41,12 +41,12 @@ class TambahBuktiDukungScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         b = self._bukti
-        yield Static(f"RHK: {self._rhk_teks}", classes="petunjuk", markup=False)
+        yield Petunjuk(f"RHK: {self._rhk_teks}")
         yield Label("NAMA BUKTI DUKUNG", markup=False)
         yield Input(b.nama if b else "", compact=True, id="nama-bukti")
         yield Label("BUKTI DUKUNG (LINK KE FILE GOOGLE DRIVE/DROPBOX/ETC)", markup=False)
         yield Input(b.tautan if b else "", compact=True, placeholder="https://drive.google.com/...", id="tautan")
-        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        yield Petunjuk(PETUNJUK)
 
     @on(Input.Submitted, "#nama-bukti")
     def _ke_tautan(self) -> None:

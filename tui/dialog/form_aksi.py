@@ -46,8 +46,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioSet, Select, Static, TextArea
 
 from tui.backend import GagalLayanan, IdPermintaan
+from tui.dialog.konfirmasi import KonfirmasiScreen
 from tui.layanan import laporkan, masih_tampil, memuat, nama_isian
-from tui.screens.konfirmasi import KonfirmasiScreen
 
 Usang = Literal["usang"]
 

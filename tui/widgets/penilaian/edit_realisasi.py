@@ -4,19 +4,19 @@ clear it."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from ekinerja.skp.v1 import skp_pb2
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen
+from tui.widgets.petunjuk import Petunjuk
 
-HasilRealisasi = pb.Realisasi | Literal["usang"] | None
 PETUNJUK = (
     "Isikan realisasi sesuai periode penilaian yang dipilih (Triwulan atau Akhir Tahun) serta sumber datanya. "
     "Realisasi triwulan adalah realisasi yang diperoleh pada triwulan yang bersangkutan saja. Kosongkan "
@@ -44,16 +44,14 @@ class EditRealisasiScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         ind, r = self._indikator, self._realisasi
-        yield Static(
+        yield Petunjuk(
             f"Indikator: {ind.teks}\nAspek: {fmt.ASPEK.get(ind.aspek, '-')}   Target tahunan: {ind.target or '-'}",
-            classes="petunjuk",
-            markup=False,
         )
         yield Label("REALISASI", markup=False)
         yield Input(r.realisasi if r else "", compact=True, placeholder="3 bulan", id="realisasi")
         yield Label("SUMBER DATA", markup=False)
         yield Input(r.sumber_data if r else "", compact=True, id="sumber-data")
-        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        yield Petunjuk(PETUNJUK)
 
     @on(Input.Submitted, "#realisasi")
     def _ke_sumber(self) -> None:

@@ -11,10 +11,11 @@ from typing import Literal
 from ekinerja.profil.v1 import profil_pb2
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
+from tui.dialog.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilih_unor import PilihUnor
 
 HasilEdit = Literal["disimpan", "usang"]
@@ -41,11 +42,9 @@ class EditProfilScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         if not self.wajib_alasan:
-            yield Static(
+            yield Petunjuk(
                 "Cek terlebih dahulu data Unit Kerja dan Atasan sebelum membuat SKP. Jika terdapat "
                 "kesalahan, perbaiki di sini.",
-                classes="petunjuk",
-                markup=False,
             )
         yield Label("JABATAN", markup=False)
         yield Input(compact=True, value=self._p.jabatan, id="jabatan")

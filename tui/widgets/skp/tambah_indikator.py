@@ -6,19 +6,19 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, RadioSet, TextArea
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
 
-HasilIndikator = pb.Indikator | Literal["usang"] | None
 ISIAN = {"aspek": "#aspek", "teks": "#indikator", "target": "#target"}
 PETUNJUK = (
     "Silahkan isi keterangan terkait indikator dari RHK yang anda buat. Untuk SKP Kuantitatif, Anda juga "
@@ -44,7 +44,7 @@ class TambahIndikatorScreen(FormAksiScreen):
     def isian(self) -> ComposeResult:
         ind = self._indikator
         kuantitatif = self._skp.pendekatan == pb.PENDEKATAN_KUANTITATIF
-        yield Static(f"RHK: {self._rhk.teks}", classes="petunjuk", markup=False)
+        yield Petunjuk(f"RHK: {self._rhk.teks}")
         yield Label("ASPEK", markup=False)
         with RadioSet(id="aspek", compact=True, classes="mendatar"):
             for k, v in fmt.ASPEK.items():
@@ -56,7 +56,7 @@ class TambahIndikatorScreen(FormAksiScreen):
             markup=False,
         )
         yield Input(compact=True, value=ind.target if ind else "", placeholder="12 bulan", id="target")
-        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        yield Petunjuk(PETUNJUK)
 
     @on(Input.Submitted, "#target")
     def _dari_target(self) -> None:

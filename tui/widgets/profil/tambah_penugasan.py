@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from ekinerja.profil.v1 import profil_pb2
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, RadioSet
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen, Salah
+from tui.dialog.isian_periode import IsianPeriode
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
 from tui.widgets.pilih_unor import PilihUnor
 from tui.widgets.pilihan import RadioButton
 
@@ -93,25 +93,7 @@ class TambahPenugasanScreen(FormAksiScreen):
             yield RadioButton("PLH (pelaksana harian)", id="plh")
         yield Label("UNIT KERJA PLT/PLH", markup=False)
         yield PilihUnor(id="unor")
-        with Horizontal(classes="baris-tanggal"):
-            with Vertical():
-                yield Label("PERIODE AWAL", markup=False)
-                yield Input(
-                    compact=True, value=fmt.isian_tanggal(mulai), placeholder="DD/MM/YYYY", id="mulai", max_length=10
-                )
-            with Vertical():
-                yield Label("PERIODE AKHIR", markup=False)
-                yield Input(
-                    compact=True,
-                    value=fmt.isian_tanggal(selesai) if selesai else "",
-                    placeholder="DD/MM/YYYY",
-                    id="selesai",
-                    max_length=10,
-                )
-
-    @on(Input.Submitted, "#mulai")
-    def _ke_selesai(self) -> None:
-        self.query_one("#selesai", Input).focus()
+        yield IsianPeriode(mulai, selesai, ("mulai", "selesai"))
 
     @on(Input.Submitted, "#selesai")
     def _dari_selesai(self) -> None:
@@ -121,14 +103,7 @@ class TambahPenugasanScreen(FormAksiScreen):
         unor_id = self.query_one(PilihUnor).terpilih
         if not unor_id:
             raise Salah("Pilih UNIT KERJA PLT/PLH: cari lalu tekan Enter pada unit kerja.", ".cari-unor")
-        try:
-            mulai = fmt.baca_tanggal(self.query_one("#mulai", Input).value, "PERIODE AWAL")
-        except ValueError as e:
-            raise Salah(str(e), "#mulai") from None
-        try:
-            selesai = fmt.baca_tanggal(self.query_one("#selesai", Input).value, "PERIODE AKHIR")
-        except ValueError as e:
-            raise Salah(str(e), "#selesai") from None
+        mulai, selesai = self.query_one(IsianPeriode).baca()
         if selesai < mulai:
             raise Salah("PERIODE AKHIR tidak boleh sebelum PERIODE AWAL.", "#selesai")
         return unor_id, self.query_one("#plt", RadioButton).value, mulai, selesai

@@ -8,11 +8,12 @@ import datetime as dt
 from ekinerja.profil.v1 import profil_pb2
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen, Salah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 
 
 class AkhiriPenugasanScreen(FormAksiScreen):
@@ -32,10 +33,8 @@ class AkhiriPenugasanScreen(FormAksiScreen):
         return f"Akhiri {self._t.jabatan}" + (f" - {self._t.nama}" if self.wajib_alasan and self._t.nama else "")
 
     def isian(self) -> ComposeResult:
-        yield Static(
+        yield Petunjuk(
             f"Periode sekarang: {fmt.periode(self._t.tanggal_mulai, self._t.tanggal_selesai)}",
-            classes="petunjuk",
-            markup=False,
         )
         yield Label("Hari terakhir penugasan (DD/MM/YYYY)", markup=False)
         yield Input(compact=True, value=fmt.isian_tanggal(dt.date.today()), id="selesai", max_length=10)

@@ -10,11 +10,12 @@ from typing import ClassVar
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from tui import format as fmt
+from tui.dialog.form_aksi import FormAksiScreen, Salah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, Salah
+from tui.widgets.petunjuk import Petunjuk
 
 
 class SetBatasScreen(FormAksiScreen):
@@ -32,7 +33,7 @@ class SetBatasScreen(FormAksiScreen):
     def isian(self) -> ComposeResult:
         b = self._batas
         sekarang = fmt.tanggal(b.tanggal) + (" (bawaan)" if b.bawaan else " (diatur admin)")
-        yield Static(f"Sekarang: {sekarang}", classes="petunjuk", markup=False)
+        yield Petunjuk(f"Sekarang: {sekarang}")
         yield Label("BATAS (DD/MM/YYYY, kosongkan untuk kembali ke bawaan)", markup=False)
         diatur = fmt.ke_date(b.tanggal) if not b.bawaan else None
         yield Input(

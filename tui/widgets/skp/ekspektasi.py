@@ -5,16 +5,13 @@ its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
+from tui.dialog.form_aksi import FormAksiScreen
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen
-
-HasilSkp = pb.Skp | Literal["usang"] | None
+from tui.widgets.petunjuk import Petunjuk
 
 
 class EkspektasiScreen(FormAksiScreen):
@@ -32,9 +29,7 @@ class EkspektasiScreen(FormAksiScreen):
         return f"Ekspektasi Khusus Pimpinan: {self._p.nama}"
 
     def isian(self) -> ComposeResult:
-        yield Static(
-            "\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)), classes="petunjuk", markup=False
-        )
+        yield Petunjuk("\n".join(f"{i}. {u}" for i, u in enumerate(self._p.uraian, start=1)))
         yield Label("EKSPEKTASI KHUSUS PIMPINAN (kosongkan untuk menghapus)", markup=False)
         yield TextArea(self._p.ekspektasi, compact=True, id="ekspektasi")
 

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from tui.widgets.judul import Judul
+
 
 class KonfirmasiScreen(ModalScreen[bool]):
     BINDINGS = [Binding("escape", "batal", "Batal")]
@@ -21,7 +23,7 @@ class KonfirmasiScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self._judul, classes="judul", markup=False)
+            yield Judul(self._judul)
             yield Static(self._pertanyaan, id="pertanyaan", markup=False)  # may quote typed text
             with Horizontal(classes="tombol"):
                 yield Button(self._ya, compact=True, variant="primary", id="ya")

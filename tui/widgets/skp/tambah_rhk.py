@@ -9,7 +9,7 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
@@ -19,12 +19,11 @@ from textual.widgets import Input, Label, RadioSet, Select, Static, TextArea
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
+from tui.dialog.form_aksi import FormAksiScreen, Salah, TidakBerubah
 from tui.layanan import backend, laporkan, masih_tampil
-from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import RadioButton
-from tui.widgets.skp.hasil_kerja import dengan_klasifikasi
 
-HasilRhk = pb.Rhk | Literal["usang"] | None
 ISIAN = {
     "rhk_atasan": "#rhk-atasan",
     "klasifikasi": "#klasifikasi",
@@ -54,6 +53,14 @@ PETUNJUK_KLASIFIKASI = (
 )
 
 
+def dengan_klasifikasi(skp: pb.Skp) -> bool:
+    """KLASIFIKASI RHK belongs to pimpinan and Plt./Plh. SKPs only."""
+    return skp.jenis_pegawai == pb.JENIS_PEGAWAI_PIMPINAN or skp.status_pegawai in (
+        pb.STATUS_PEGAWAI_PLT,
+        pb.STATUS_PEGAWAI_PLH,
+    )
+
+
 class TambahRhkScreen(FormAksiScreen):
     TOMBOL = "OK"
     KELAS = "dialog dialog-lebar"
@@ -81,11 +88,9 @@ class TambahRhkScreen(FormAksiScreen):
             yield Static("", id="petunjuk-intervensi", classes="pesan-galat tersembunyi", markup=False)
         else:
             yield Label("PERJANJIAN KINERJA", markup=False)
-            yield Static(
+            yield Petunjuk(
                 "SKP ini tidak memiliki pejabat penilai di dalam sistem: sebutkan Rencana Kinerja / "
                 "Sasaran Strategis pada Perjanjian Kinerja (PK) yang didukung RHK ini.",
-                classes="petunjuk",
-                markup=False,
             )
             yield Input(compact=True, value=r.perjanjian_kinerja if r else "", id="perjanjian")
         if self._klasifikasi:
@@ -114,9 +119,7 @@ class TambahRhkScreen(FormAksiScreen):
                 yield RadioButton(v, value=self._jenis == k, id=f"jenis-{k}")
         yield Label("RENCANA HASIL KERJA", markup=False)
         yield TextArea(r.teks if r else "", compact=True, id="teks")
-        yield Static(
-            PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""), classes="petunjuk", markup=False
-        )
+        yield Petunjuk(PETUNJUK + (" " + PETUNJUK_KLASIFIKASI if self._klasifikasi else ""))
 
     def on_mount(self) -> None:
         super().on_mount()

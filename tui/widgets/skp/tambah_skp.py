@@ -15,13 +15,15 @@ from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Input, Label, RadioSet, Select, Static
 
 from tui import format as fmt
 from tui.backend import GagalLayanan
+from tui.dialog.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.dialog.isian_periode import IsianPeriode
 from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.screens.form_aksi import FormAksiScreen, Salah, TidakBerubah
+from tui.widgets.petunjuk import Petunjuk
 from tui.widgets.pilihan import Checkbox, RadioButton
 from tui.widgets.profil.label_nilai import kv
 
@@ -68,39 +70,21 @@ class TambahSkpScreen(FormAksiScreen):
         akhir = fmt.ke_date(s.periode_akhir) if s else dt.date(tahun, 12, 31)
         kuantitatif = s is None or s.pendekatan != pb.PENDEKATAN_KUALITATIF
         yield Static("Memuat...", id="cek-skp", markup=False)
-        yield Static(CEK, classes="petunjuk", markup=False)
+        yield Petunjuk(CEK)
         if s is None:
             yield Checkbox("SKP PLT / PLH", compact=True, id="plt")
             with Vertical(id="baris-plt", classes="tersembunyi"):
                 yield Label("UNOR PLT/PLH", markup=False)
                 yield Select[str]([], compact=True, prompt="-- Pilih penugasan Plt./Plh. --", id="unor-plt")
-                yield Static("", id="info-plt", classes="petunjuk", markup=False)
-        with Horizontal(classes="baris-tanggal"):
-            with Vertical():
-                yield Label("PERIODE AWAL", markup=False)
-                yield Input(
-                    compact=True,
-                    value=fmt.isian_tanggal(awal) if awal else "",
-                    placeholder="DD/MM/YYYY",
-                    id="awal",
-                    max_length=10,
-                )
-            with Vertical():
-                yield Label("PERIODE AKHIR", markup=False)
-                yield Input(
-                    compact=True,
-                    value=fmt.isian_tanggal(akhir) if akhir else "",
-                    placeholder="DD/MM/YYYY",
-                    id="akhir",
-                    max_length=10,
-                )
+                yield Petunjuk("", id="info-plt")
+        yield IsianPeriode(awal, akhir, ("awal", "akhir"))
         yield Label("PENDEKATAN", markup=False)
         with RadioSet(id="pendekatan", compact=True, classes="mendatar"):
             yield RadioButton("Kuantitatif", value=kuantitatif, id="kuantitatif")
             yield RadioButton("Kualitatif", value=not kuantitatif, id="kualitatif")
-        yield Static(PETUNJUK, classes="petunjuk", markup=False)
+        yield Petunjuk(PETUNJUK)
         if s is not None and s.status == pb.STATUS_SKP_PERSETUJUAN:
-            yield Static(DISETUJUI, classes="petunjuk", id="petunjuk-disetujui", markup=False)
+            yield Petunjuk(DISETUJUI, id="petunjuk-disetujui")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -217,10 +201,6 @@ class TambahSkpScreen(FormAksiScreen):
         self._muat_cek(t)
 
     # --- saving -----------------------------------------------------------------------
-    @on(Input.Submitted, "#awal")
-    def _ke_akhir(self) -> None:
-        self.query_one("#akhir", Input).focus()
-
     @on(Input.Submitted, "#akhir")
     def _dari_akhir(self) -> None:
         self.action_simpan()
@@ -232,14 +212,7 @@ class TambahSkpScreen(FormAksiScreen):
             if t is None:
                 raise Salah("Pilih UNOR PLT/PLH dari penugasan Plt./Plh. Anda.", "#unor-plt")
             unor_plt = t.unor_id
-        try:
-            awal = fmt.baca_tanggal(self.query_one("#awal", Input).value, "PERIODE AWAL")
-        except ValueError as e:
-            raise Salah(str(e), "#awal") from None
-        try:
-            akhir = fmt.baca_tanggal(self.query_one("#akhir", Input).value, "PERIODE AKHIR")
-        except ValueError as e:
-            raise Salah(str(e), "#akhir") from None
+        awal, akhir = self.query_one(IsianPeriode).baca()
         kuantitatif = self.query_one("#kuantitatif", RadioButton).value
         return awal, akhir, pb.PENDEKATAN_KUANTITATIF if kuantitatif else pb.PENDEKATAN_KUALITATIF, unor_plt
 

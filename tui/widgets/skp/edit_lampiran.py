@@ -4,16 +4,13 @@ Saving and its messages are the shared form's (form_aksi.py)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ekinerja.skp.v1 import skp_pb2 as pb
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
+from tui.dialog.form_aksi import FormAksiScreen, TidakBerubah
 from tui.layanan import backend
-from tui.screens.form_aksi import FormAksiScreen, TidakBerubah
-
-HasilSkp = pb.Skp | Literal["usang"] | None
+from tui.widgets.petunjuk import Petunjuk
 
 
 class EditLampiranScreen(FormAksiScreen):
@@ -35,7 +32,7 @@ class EditLampiranScreen(FormAksiScreen):
 
     def isian(self) -> ComposeResult:
         isi = list(getattr(self._skp.lampiran, self._bagian))
-        yield Static(f"Meliputi {self._petunjuk}.", classes="petunjuk", markup=False)
+        yield Petunjuk(f"Meliputi {self._petunjuk}.")
         yield Label("Satu butir per baris (Enter untuk butir baru, ctrl+s untuk menyimpan)", markup=False)
         yield TextArea("\n".join(isi), compact=True, id="isi-lampiran")
 

@@ -1,0 +1,112 @@
+"""What a panel asks to open: a panel never imports a screen (an import
+contract in pyproject.toml), it posts one of these messages and the app opens
+the screen (tui/navigasi.py). `kembali` gets the screen's result when it
+closes: the panel reloads what the screen may have changed.
+
+Textual names a message's handler after its class (BukaKurvaPredikat ->
+on_buka_kurva_predikat): these names differ from the dashboard's
+(tui/widgets/dashboard/pesan.py), which the screens holding the dashboard
+handle themselves, so neither is caught by the other's handler."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+from ekinerja.penilaian.v1 import penilaian_pb2
+from ekinerja.skp.v1 import skp_pb2
+from textual.message import Message
+
+Kembali = Callable[[Any], None] | None
+
+
+class Buka(Message):
+    """The base the app listens for; each subclass names one screen and carries what it is opened with."""
+
+    def __init__(self, kembali: Kembali = None) -> None:
+        super().__init__()
+        self.kembali = kembali
+
+
+class BukaDetailSkp(Buka):
+    def __init__(self, skp_name: str, kembali: Kembali = None) -> None:
+        super().__init__(kembali)
+        self.skp_name = skp_name
+
+
+class BukaMatriksPeranHasil(Buka):
+    def __init__(self, skp: skp_pb2.Skp) -> None:
+        super().__init__()
+        self.skp = skp
+
+
+class BukaSkpBawahan(Buka):
+    pass
+
+
+class BukaPenilaian(Buka):
+    def __init__(self, skp: skp_pb2.Skp, kembali: Kembali = None) -> None:
+        super().__init__(kembali)
+        self.skp = skp
+
+
+class BukaPeriodePenilaian(Buka):
+    """One of the pages of a period of the pegawai's own penilaian (Pelaksanaan Kinerja's buttons)."""
+
+    def __init__(
+        self,
+        halaman: Literal["rencana_aksi", "bukti_dukung", "feedback_perilaku"],
+        skp_name: str,
+        penilaian_name: str,
+        kembali: Kembali = None,
+    ) -> None:
+        super().__init__(kembali)
+        self.halaman = halaman
+        self.skp_name = skp_name
+        self.penilaian_name = penilaian_name
+
+
+class BukaCetakDokumen(Buka):
+    """The print dialog of one source (a period's name), offering the documents in `pilihan`."""
+
+    def __init__(self, sumber: str, keterangan: str, pilihan: Sequence[int], pihak: int) -> None:
+        super().__init__()
+        self.sumber = sumber
+        self.keterangan = keterangan
+        self.pilihan = pilihan
+        self.pihak = pihak
+
+
+class BukaIsianXlsx(Buka):
+    """Isian XLSX of a period (docs/isian-xlsx.md)."""
+
+    def __init__(self, judul: str, penilaian_name: str, kembali: Kembali = None) -> None:
+        super().__init__(kembali)
+        self.judul = judul
+        self.penilaian_name = penilaian_name
+
+
+class BukaNilaiBawahan(Buka):
+    """The penilaian of `rekap[indeks]`, the others a keystroke away."""
+
+    def __init__(self, rekap: list[penilaian_pb2.RekapPenilaian], indeks: int) -> None:
+        super().__init__()
+        self.rekap = rekap
+        self.indeks = indeks
+
+
+class BukaRekapPenilaian(Buka):
+    def __init__(self, tahun: int, periode: int) -> None:
+        super().__init__()
+        self.tahun = tahun
+        self.periode = periode
+
+
+class BukaKurvaPredikat(Buka):
+    """The curve of the bawahan's predikat, of one unit induk when `unor_induk_id` is set."""
+
+    def __init__(self, tahun: int, periode: int, unor_induk_id: str = "") -> None:
+        super().__init__()
+        self.tahun = tahun
+        self.periode = periode
+        self.unor_induk_id = unor_induk_id
