@@ -30,7 +30,7 @@ async def test_enter_pada_daftar_skp_membuka_detail_skp_lewat_pesan(address, cli
     async with app.run_test(size=UKURAN, message_hook=catat) as pilot:
         await masuk(pilot, data.SUTIKNO)
         await buka_daftar_skp(pilot)
-        assert kolom(app, "#tabel-skp", "Status") == ["PENGAJUAN"]
+        assert kolom(app, "#tabel-skp", "Status") == ["PENGAJUAN\nKuantitatif"]
 
         await buka_detail(pilot)  # Enter on the row
         assert [type(p) for p in diminta] == [BukaDetailSkp]
@@ -45,4 +45,4 @@ async def test_enter_pada_daftar_skp_membuka_detail_skp_lewat_pesan(address, cli
         await pilot.press("escape")
         await tunggu(pilot)
         assert isinstance(app.screen, UtamaScreen)
-        assert kolom(app, "#tabel-skp", "Status") == ["PERSETUJUAN"]
+        assert kolom(app, "#tabel-skp", "Status") == ["PERSETUJUAN\nKuantitatif"]
