@@ -37,6 +37,7 @@ class DataSkp:
     jumlah_indikator: int = 0
     kuantitatif: bool = False  # the realisasi is a number + unit, as the target
     penilai_eksternal: bool = False  # the admin instansi acts for him
+    penilai_unor_id: str = ""  # the penilai's unit: the curve of his unor induk
 
     @property
     def tahun(self) -> int:
