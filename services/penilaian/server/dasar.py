@@ -115,24 +115,22 @@ class Dasar:
     async def _skp_bawahan(self, th: int) -> list[DataSkp]:
         """For reads only: the SKPs the caller rates in a year, as skp listed
         them for this caller at most BAWAHAN_DETIK seconds ago."""
-        kunci = (_pemanggil(), th)
-        skps = self._bawahan_dibaca.ambil(kunci)
-        if skps is None:
-            skps = [data_skp(x) for x in await self._skp.skp_bawahan(th)]
-            self._bawahan_dibaca.simpan(kunci, skps)
-        return skps
+
+        async def baca() -> list[DataSkp]:
+            return [data_skp(x) for x in await self._skp.skp_bawahan(th)]
+
+        return await self._bawahan_dibaca.dapat((_pemanggil(), th), baca)
 
     async def _unor(self, unor_id: str) -> Unit:
         """A unit as profil shows it to callers of this instansi (profil shows
         a unit to anyone of its instansi and to nobody else), at most
         UNOR_DETIK seconds old."""
-        kunci = (pr.current().instansi_id, unor_id)
-        unit = self._unit.ambil(kunci)
-        if unit is None:
+
+        async def baca() -> Unit:
             u = await self._profil.unor(unor_id)
-            unit = Unit(u.id, u.nama, u.induk, u.induk_id)
-            self._unit.simpan(kunci, unit)
-        return unit
+            return Unit(u.id, u.nama, u.induk, u.induk_id)
+
+        return await self._unit.dapat((pr.current().instansi_id, unor_id), baca)
 
     async def _induk(self, skp: DataSkp) -> Induk:
         """The unor induk of the SKP's unit. From the unit copies, for writes

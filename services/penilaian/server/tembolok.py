@@ -9,9 +9,10 @@ staleness, whatever happens to invalidation."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -38,6 +39,7 @@ class Tembolok(Generic[K, V]):
         self._maks = maks
         self._jam = jam
         self._isi: OrderedDict[K, tuple[float, V]] = OrderedDict()
+        self._sedang: dict[K, asyncio.Future[V]] = {}
 
     def ambil(self, kunci: K) -> V | None:
         entri = self._isi.get(kunci)
@@ -57,6 +59,25 @@ class Tembolok(Generic[K, V]):
 
     def buang(self, kunci: K) -> None:
         self._isi.pop(kunci, None)
+
+    async def dapat(self, kunci: K, buat: Callable[[], Awaitable[V]]) -> V:
+        """The copy, else `buat()` stored; callers missing the same key at once
+        share one `buat` (eight clients opening a 1,000-row Rekap together
+        ask skp once, not eight times)."""
+        nilai = self.ambil(kunci)
+        if nilai is not None:
+            return nilai
+        tunggu = self._sedang.get(kunci)
+        if tunggu is None:
+            tunggu = asyncio.ensure_future(buat())
+            self._sedang[kunci] = tunggu
+            try:
+                nilai = await asyncio.shield(tunggu)
+            finally:
+                self._sedang.pop(kunci, None)
+            self.simpan(kunci, nilai)
+            return nilai
+        return await asyncio.shield(tunggu)
 
     def kunci(self) -> list[K]:
         return list(self._isi)
