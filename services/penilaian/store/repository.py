@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, and_, delete, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.penilaian.store import bacaan
 from services.penilaian.store.models import (
     BatasRow,
     BuktiDukungRow,
@@ -91,6 +92,95 @@ async def isian_periode(
         list(await s.scalars(_milik(BuktiDukungRow, skp_id, kode).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
         list(await s.scalars(_milik(RealisasiRow, skp_id, kode))),
     )
+
+
+async def kepala_periode(
+    s: AsyncSession, skp_id: str, kode: str, instansi_id: str, tahun: int, induk_id: str
+) -> bacaan.KepalaPeriode:
+    """One statement, one row: a constant row LEFT JOINed to each one-row
+    lookup by primary key (ratings, CATATAN, Batas, capaian)."""
+    n, c = PenilaianRow.__table__.c, CatatanEvaluasiRow.__table__.c
+    b, k = BatasRow.__table__.c, CapaianRow.__table__.c
+    satu = select(literal(1).label("satu")).subquery("satu")
+    sumber = (
+        satu.outerjoin(PenilaianRow.__table__, and_(n.skp_id == skp_id, n.periode == kode))
+        .outerjoin(CatatanEvaluasiRow.__table__, and_(c.skp_id == skp_id, c.periode == kode))
+        .outerjoin(BatasRow.__table__, and_(b.instansi_id == instansi_id, b.tahun == tahun, b.periode == kode))
+        .outerjoin(CapaianRow.__table__, and_(k.unor_induk_id == induk_id, k.tahun == tahun, k.periode == kode))
+    )
+    r = (
+        await s.execute(
+            select(
+                n.rating_hasil,
+                n.rating_perilaku,
+                n.predikat,
+                n.status,
+                n.dari_capaian,
+                n.dinilai_oleh,
+                n.waktu,
+                n.versi,
+                c.teks.label("catatan"),
+                c.versi.label("catatan_versi"),
+                b.tanggal,
+                k.capaian,
+                k.final,
+            ).select_from(sumber)
+        )
+    ).one()
+    nilai = (
+        None
+        if r.status is None
+        else bacaan.Nilai(
+            r.rating_hasil,
+            r.rating_perilaku,
+            r.predikat,
+            r.status,
+            bool(r.dari_capaian),
+            r.dinilai_oleh,
+            r.waktu,
+            r.versi,
+        )
+    )
+    catatan = None if r.catatan_versi is None else bacaan.Catatan(r.catatan, r.catatan_versi)
+    return bacaan.KepalaPeriode(nilai, catatan, r.tanggal, r.capaian or "", bool(r.final))
+
+
+async def isian_lengkap(s: AsyncSession, skp_id: str, kode: str) -> bacaan.IsianPeriode:
+    """The Rencana Aksi, Bukti Dukung, Realisasi and Feedback of one period
+    in one statement (UNION ALL of the four, each in the order it was made)."""
+    ra, bd = RencanaAksiRow.__table__.c, BuktiDukungRow.__table__.c
+    rl, fb = RealisasiRow.__table__.c, FeedbackRow.__table__.c
+    kosong = literal("", String)
+
+    def bagian(jenis: str, t: Any, id_: Any, rhk: Any, teks: Any, lain: Any, nip: Any, waktu: Any) -> Any:
+        return select(
+            literal(jenis, String).label("jenis"),
+            id_.label("id"),
+            rhk.label("rhk"),
+            teks.label("teks"),
+            lain.label("lain"),
+            nip.label("nip"),
+            waktu.label("waktu"),
+            t.versi.label("versi"),
+        ).where(t.skp_id == skp_id, t.periode == kode)
+
+    semua = union_all(
+        bagian("ra", ra, ra.id, ra.rhk_id, ra.teks, kosong, kosong, ra.dibuat),
+        bagian("bd", bd, bd.id, bd.rhk_id, bd.nama, bd.tautan, kosong, bd.dibuat),
+        bagian("rl", rl, rl.indikator_id, rl.rhk_id, rl.realisasi, rl.sumber_data, kosong, null()),
+        bagian("fb", fb, fb.id, fb.tentang, fb.teks, fb.penulis_nama, fb.penulis_nip, fb.waktu),
+    ).subquery("isian")
+    hasil = bacaan.IsianPeriode([], [], [], [])
+    for r in await s.execute(select(semua).order_by(semua.c.jenis, semua.c.waktu, semua.c.id)):
+        if r.jenis == "ra":
+            hasil.rencana_aksi.append(bacaan.RencanaAksi(skp_id, kode, r.id, r.rhk, r.teks, r.versi))
+        elif r.jenis == "bd":
+            hasil.bukti_dukung.append(bacaan.BuktiDukung(skp_id, kode, r.id, r.rhk, r.teks, r.lain, r.versi))
+        elif r.jenis == "rl":
+            hasil.realisasi.append(bacaan.Realisasi(skp_id, kode, r.id, r.rhk, r.teks, r.lain, r.versi))
+        else:
+            hasil.feedback.append(bacaan.Feedback(skp_id, kode, r.id, r.rhk, r.teks, r.nip, r.lain, r.waktu, r.versi))
+    return hasil
 
 
 async def feedback_periode(s: AsyncSession, skp_id: str, kode: str) -> list[FeedbackRow]:
