@@ -71,6 +71,25 @@ async def penilaian_skp(s: AsyncSession, skp_ids: Iterable[str], kode: str | Non
     return list(await s.scalars(stmt))
 
 
+async def nilai_periode(s: AsyncSession, skp_ids: list[str], kode: str) -> dict[str, bacaan.Nilai]:
+    """The ratings of these SKPs in one period, by SKP id, as plain values (Rekap: up to 1,000)."""
+    n = PenilaianRow.__table__.c
+    rows = await s.execute(
+        select(
+            n.skp_id,
+            n.rating_hasil,
+            n.rating_perilaku,
+            n.predikat,
+            n.status,
+            n.dari_capaian,
+            n.dinilai_oleh,
+            n.waktu,
+            n.versi,
+        ).where(n.skp_id.in_(skp_ids), n.periode == kode)
+    )
+    return {r[0]: bacaan.Nilai(r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8]) for r in rows}
+
+
 async def periode_berisian(s: AsyncSession, skp_id: str) -> set[str]:
     """The periods of an SKP holding a Rencana Aksi, Bukti Dukung, Realisasi or Feedback."""
     berisi: set[str] = set()
