@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import String, and_, delete, func, literal, null, select, union_all
+from sqlalchemy import Integer, String, and_, bindparam, delete, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.store import bacaan
@@ -113,39 +113,79 @@ async def isian_periode(
     )
 
 
+def _kepala_periode() -> Any:
+    n, c = PenilaianRow.__table__.c, CatatanEvaluasiRow.__table__.c
+    b, k = BatasRow.__table__.c, CapaianRow.__table__.c
+    skp_id, kode = bindparam("skp_id", type_=String), bindparam("kode", type_=String)
+    tahun = bindparam("tahun", type_=Integer)
+    satu = select(literal(1).label("satu")).subquery("satu")
+    sumber = (
+        satu.outerjoin(PenilaianRow.__table__, and_(n.skp_id == skp_id, n.periode == kode))
+        .outerjoin(CatatanEvaluasiRow.__table__, and_(c.skp_id == skp_id, c.periode == kode))
+        .outerjoin(
+            BatasRow.__table__,
+            and_(b.instansi_id == bindparam("instansi_id", type_=String), b.tahun == tahun, b.periode == kode),
+        )
+        .outerjoin(
+            CapaianRow.__table__,
+            and_(k.unor_induk_id == bindparam("induk_id", type_=String), k.tahun == tahun, k.periode == kode),
+        )
+    )
+    return select(
+        n.rating_hasil,
+        n.rating_perilaku,
+        n.predikat,
+        n.status,
+        n.dari_capaian,
+        n.dinilai_oleh,
+        n.waktu,
+        n.versi,
+        c.teks.label("catatan"),
+        c.versi.label("catatan_versi"),
+        b.tanggal,
+        k.capaian,
+        k.final,
+    ).select_from(sumber)
+
+
+def _isian_lengkap() -> Any:
+    ra, bd = RencanaAksiRow.__table__.c, BuktiDukungRow.__table__.c
+    rl, fb = RealisasiRow.__table__.c, FeedbackRow.__table__.c
+    kosong = literal("", String)
+
+    def bagian(jenis: str, t: Any, id_: Any, rhk: Any, teks: Any, lain: Any, nip: Any, waktu: Any) -> Any:
+        return select(
+            literal(jenis, String).label("jenis"),
+            id_.label("id"),
+            rhk.label("rhk"),
+            teks.label("teks"),
+            lain.label("lain"),
+            nip.label("nip"),
+            waktu.label("waktu"),
+            t.versi.label("versi"),
+        ).where(t.skp_id == bindparam("skp_id", type_=String), t.periode == bindparam("kode", type_=String))
+
+    semua = union_all(
+        bagian("ra", ra, ra.id, ra.rhk_id, ra.teks, kosong, kosong, ra.dibuat),
+        bagian("bd", bd, bd.id, bd.rhk_id, bd.nama, bd.tautan, kosong, bd.dibuat),
+        bagian("rl", rl, rl.indikator_id, rl.rhk_id, rl.realisasi, rl.sumber_data, kosong, null()),
+        bagian("fb", fb, fb.id, fb.tentang, fb.teks, fb.penulis_nama, fb.penulis_nip, fb.waktu),
+    ).subquery("isian")
+    return select(semua).order_by(semua.c.jenis, semua.c.waktu, semua.c.id)
+
+
+# Built once: the two reads of every GetPenilaian and SetRating answer only bind values.
+KEPALA_PERIODE = _kepala_periode()
+ISIAN_LENGKAP = _isian_lengkap()
+
+
 async def kepala_periode(
     s: AsyncSession, skp_id: str, kode: str, instansi_id: str, tahun: int, induk_id: str
 ) -> bacaan.KepalaPeriode:
     """One statement, one row: a constant row LEFT JOINed to each one-row
     lookup by primary key (ratings, CATATAN, Batas, capaian)."""
-    n, c = PenilaianRow.__table__.c, CatatanEvaluasiRow.__table__.c
-    b, k = BatasRow.__table__.c, CapaianRow.__table__.c
-    satu = select(literal(1).label("satu")).subquery("satu")
-    sumber = (
-        satu.outerjoin(PenilaianRow.__table__, and_(n.skp_id == skp_id, n.periode == kode))
-        .outerjoin(CatatanEvaluasiRow.__table__, and_(c.skp_id == skp_id, c.periode == kode))
-        .outerjoin(BatasRow.__table__, and_(b.instansi_id == instansi_id, b.tahun == tahun, b.periode == kode))
-        .outerjoin(CapaianRow.__table__, and_(k.unor_induk_id == induk_id, k.tahun == tahun, k.periode == kode))
-    )
-    r = (
-        await s.execute(
-            select(
-                n.rating_hasil,
-                n.rating_perilaku,
-                n.predikat,
-                n.status,
-                n.dari_capaian,
-                n.dinilai_oleh,
-                n.waktu,
-                n.versi,
-                c.teks.label("catatan"),
-                c.versi.label("catatan_versi"),
-                b.tanggal,
-                k.capaian,
-                k.final,
-            ).select_from(sumber)
-        )
-    ).one()
+    param = {"skp_id": skp_id, "kode": kode, "instansi_id": instansi_id, "tahun": tahun, "induk_id": induk_id}
+    r = (await s.execute(KEPALA_PERIODE, param)).one()
     nilai = (
         None
         if r.status is None
@@ -167,30 +207,8 @@ async def kepala_periode(
 async def isian_lengkap(s: AsyncSession, skp_id: str, kode: str) -> bacaan.IsianPeriode:
     """The Rencana Aksi, Bukti Dukung, Realisasi and Feedback of one period
     in one statement (UNION ALL of the four, each in the order it was made)."""
-    ra, bd = RencanaAksiRow.__table__.c, BuktiDukungRow.__table__.c
-    rl, fb = RealisasiRow.__table__.c, FeedbackRow.__table__.c
-    kosong = literal("", String)
-
-    def bagian(jenis: str, t: Any, id_: Any, rhk: Any, teks: Any, lain: Any, nip: Any, waktu: Any) -> Any:
-        return select(
-            literal(jenis, String).label("jenis"),
-            id_.label("id"),
-            rhk.label("rhk"),
-            teks.label("teks"),
-            lain.label("lain"),
-            nip.label("nip"),
-            waktu.label("waktu"),
-            t.versi.label("versi"),
-        ).where(t.skp_id == skp_id, t.periode == kode)
-
-    semua = union_all(
-        bagian("ra", ra, ra.id, ra.rhk_id, ra.teks, kosong, kosong, ra.dibuat),
-        bagian("bd", bd, bd.id, bd.rhk_id, bd.nama, bd.tautan, kosong, bd.dibuat),
-        bagian("rl", rl, rl.indikator_id, rl.rhk_id, rl.realisasi, rl.sumber_data, kosong, null()),
-        bagian("fb", fb, fb.id, fb.tentang, fb.teks, fb.penulis_nama, fb.penulis_nip, fb.waktu),
-    ).subquery("isian")
     hasil = bacaan.IsianPeriode([], [], [], [])
-    for r in await s.execute(select(semua).order_by(semua.c.jenis, semua.c.waktu, semua.c.id)):
+    for r in await s.execute(ISIAN_LENGKAP, {"skp_id": skp_id, "kode": kode}):
         if r.jenis == "ra":
             hasil.rencana_aksi.append(bacaan.RencanaAksi(skp_id, kode, r.id, r.rhk, r.teks, r.versi))
         elif r.jenis == "bd":
