@@ -5,6 +5,7 @@ not exist — and the Penilaian Akhir Tahun over the whole period."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from services.shared.errors import TidakValid
@@ -50,13 +51,19 @@ def _triwulan(tahun: int, n: int) -> tuple[dt.date, dt.date]:
 
 
 def periode_skp(awal: dt.date, akhir: dt.date) -> list[PeriodeNilai]:
+    return list(_periode_skp(awal, akhir))
+
+
+@functools.lru_cache(maxsize=4096)
+def _periode_skp(awal: dt.date, akhir: dt.date) -> tuple[PeriodeNilai, ...]:
+    # Pure and asked for each of a penilai's 1,000 bawahan, who mostly share a period.
     hasil = []
     for n, kode in enumerate((TW1, TW2, TW3, TW4), start=1):
         q_awal, q_akhir = _triwulan(awal.year, n)
         if q_awal <= akhir and awal <= q_akhir:
             hasil.append(PeriodeNilai(kode, max(q_awal, awal), min(q_akhir, akhir)))
     hasil.append(PeriodeNilai(AKHIR, awal, akhir))
-    return hasil
+    return tuple(hasil)
 
 
 def satu_periode(awal: dt.date, akhir: dt.date, kode: str, field: str = "name") -> PeriodeNilai:

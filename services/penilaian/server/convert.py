@@ -8,6 +8,7 @@ from services.penilaian.domain.kurva import HasilKurva
 from services.penilaian.domain.periode import KODE
 from services.penilaian.domain.predikat import Predikat, Rating
 from services.penilaian.server.nama import nama_periode
+from services.penilaian.store import bacaan
 from services.penilaian.store.models import BuktiDukungRow, CapaianRow, FeedbackRow, RealisasiRow, RencanaAksiRow
 from services.penilaian.usecases.evaluasi import InfoPeriode, Lengkap
 from services.penilaian.usecases.rekap import BarisRekap
@@ -90,7 +91,7 @@ def periode(skp_id: str, i: InfoPeriode) -> pb.PeriodePenilaian:
     )
 
 
-def rencana_aksi(r: RencanaAksiRow) -> pb.RencanaAksi:
+def rencana_aksi(r: RencanaAksiRow | bacaan.RencanaAksi) -> pb.RencanaAksi:
     return pb.RencanaAksi(
         name=f"{nama_periode(r.skp_id, r.periode)}/rencana-aksi/{r.id}",
         rhk=f"skp/{r.skp_id}/rhk/{r.rhk_id}",
@@ -99,7 +100,7 @@ def rencana_aksi(r: RencanaAksiRow) -> pb.RencanaAksi:
     )
 
 
-def bukti_dukung(r: BuktiDukungRow) -> pb.BuktiDukung:
+def bukti_dukung(r: BuktiDukungRow | bacaan.BuktiDukung) -> pb.BuktiDukung:
     return pb.BuktiDukung(
         name=f"{nama_periode(r.skp_id, r.periode)}/bukti-dukung/{r.id}",
         rhk=f"skp/{r.skp_id}/rhk/{r.rhk_id}",
@@ -109,7 +110,7 @@ def bukti_dukung(r: BuktiDukungRow) -> pb.BuktiDukung:
     )
 
 
-def realisasi(r: RealisasiRow) -> pb.Realisasi:
+def realisasi(r: RealisasiRow | bacaan.Realisasi) -> pb.Realisasi:
     return pb.Realisasi(
         indikator=f"skp/{r.skp_id}/rhk/{r.rhk_id}/indikator/{r.indikator_id}",
         realisasi=r.realisasi,
@@ -118,7 +119,7 @@ def realisasi(r: RealisasiRow) -> pb.Realisasi:
     )
 
 
-def feedback(r: FeedbackRow) -> pb.Feedback:
+def feedback(r: FeedbackRow | bacaan.Feedback) -> pb.Feedback:
     jenis, _, kunci = r.tentang.partition(":")
     tentang = f"skp/{r.skp_id}/rhk/{kunci}" if jenis == "rhk" else f"perilaku/{kunci}"
     return pb.Feedback(

@@ -29,7 +29,7 @@ class Evaluasi(Dasar):
         self, request: pb.ListPeriodePenilaianRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListPeriodePenilaianResponse:
         skp_id = nama.skp(request.skp, "skp")
-        skp = await self._data_skp(skp_id)
+        skp = await self._data_skp_baca(skp_id)
         induk = await self._induk(skp)
         async with self._db.read() as s:
             rows = await uc.daftar_periode(s, pr.current(), skp, induk, self._hari_ini())
@@ -38,14 +38,14 @@ class Evaluasi(Dasar):
     async def ListPeriodeBerisi(
         self, request: pb.ListPeriodeBerisiRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListPeriodeBerisiResponse:
-        skp = await self._data_skp(nama.skp(request.skp, "skp"))
+        skp = await self._data_skp_baca(nama.skp(request.skp, "skp"))
         async with self._db.read() as s:
             kode = await uc.periode_berisi(s, skp)
         return pb.ListPeriodeBerisiResponse(periode=[convert.PERIODE[k] for k in kode])
 
     async def GetPenilaian(self, request: pb.GetPenilaianRequest, context: grpc.aio.ServicerContext) -> pb.Penilaian:
         skp_id, kode = nama.periode(request.name)
-        skp = await self._data_skp(skp_id)
+        skp = await self._data_skp_baca(skp_id)
         induk = await self._induk(skp)
         async with self._db.read() as s:
             return convert.penilaian(
@@ -139,7 +139,7 @@ class Evaluasi(Dasar):
         if len(request.query) > 200:
             raise TidakValid("query", "maksimal 200 karakter")
         q = request.query.strip().casefold()
-        skps = [data_skp(x) for x in await self._skp.skp_bawahan(th)]
+        skps = await self._skp_bawahan(th)
         if q:
             skps = [x for x in skps if x.nip.startswith(q) or q in x.nama.casefold()]
         async with self._db.read() as s:
@@ -165,7 +165,7 @@ class Evaluasi(Dasar):
             raise AksesDitolak("Akun ini tidak terhubung ke seorang pegawai: tidak memiliki SKP maupun bawahan.")
         # This year and last: Akhir Tahun's Batas falls in the next year.
         saya = [data_skp(x) for x in await self._skp.skp_milik(p.nip) if x.periode_awal.year >= hari.year - 1]
-        bawahan = [data_skp(x) for th in (hari.year - 1, hari.year) for x in await self._skp.skp_bawahan(th)]
+        bawahan = [x for th in (hari.year - 1, hari.year) for x in await self._skp_bawahan(th)]
         async with self._db.read() as s:
             r = await uc_ringkasan.ringkasan(s, saya, bawahan, hari)
         return pb.RingkasanPenilaian(
@@ -196,7 +196,7 @@ class Evaluasi(Dasar):
         if not p.nip:
             raise TidakValid("unor_induk_id", "akun tanpa NIP tidak memiliki bawahan; sebutkan unit induknya")
         diri = await self._profil.pegawai(p.nip)
-        skps = [data_skp(x) for x in await self._skp.skp_bawahan(th)]
+        skps = await self._skp_bawahan(th)
         ids = [x.id for x in skps if x.disetujui and any(per.kode == kode for per in periode_skp(x.awal, x.akhir))]
         async with self._db.read() as s:
             capaian = await uc.capaian_induk(s, diri.unor_induk.id, th, kode)
@@ -206,13 +206,12 @@ class Evaluasi(Dasar):
     async def _kurva_penilai_skp(self, skp_id: str, kode: str) -> pb.Kurva:
         """The curve the SKP's penilai sees, for any reader of the SKP (skp
         refuses the others): the Dokumen Evaluasi Kinerja prints it."""
-        dari_skp = await self._skp.skp(skp_id)
-        skp = data_skp(dari_skp)
+        skp = await self._data_skp_baca(skp_id)
         periode(skp, kode, "periode")
         if not skp.penilai_nip:
             raise KondisiTidakTerpenuhi("SKP ini tidak memiliki pejabat penilai kinerja.")
-        unor = await self._profil.unor(dari_skp.penilai.unor_id or skp.unor_id)
-        induk = unor if unor.induk or not unor.induk_id else await self._profil.unor(unor.induk_id)
+        unor = await self._unor(skp.penilai_unor_id or skp.unor_id)
+        induk = unor if unor.induk or not unor.induk_id else await self._unor(unor.induk_id)
         async with self._db.read() as s:
             capaian = await uc.capaian_induk(s, induk.id, skp.tahun, kode)
             h, belum = await uc_org.kurva_penilai(

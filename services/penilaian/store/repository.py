@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Integer, String, and_, bindparam, delete, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.penilaian.store import bacaan
 from services.penilaian.store.models import (
     BatasRow,
     BuktiDukungRow,
@@ -70,6 +71,25 @@ async def penilaian_skp(s: AsyncSession, skp_ids: Iterable[str], kode: str | Non
     return list(await s.scalars(stmt))
 
 
+async def nilai_periode(s: AsyncSession, skp_ids: list[str], kode: str) -> dict[str, bacaan.Nilai]:
+    """The ratings of these SKPs in one period, by SKP id, as plain values (Rekap: up to 1,000)."""
+    n = PenilaianRow.__table__.c
+    rows = await s.execute(
+        select(
+            n.skp_id,
+            n.rating_hasil,
+            n.rating_perilaku,
+            n.predikat,
+            n.status,
+            n.dari_capaian,
+            n.dinilai_oleh,
+            n.waktu,
+            n.versi,
+        ).where(n.skp_id.in_(skp_ids), n.periode == kode)
+    )
+    return {r[0]: bacaan.Nilai(r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8]) for r in rows}
+
+
 async def periode_berisian(s: AsyncSession, skp_id: str) -> set[str]:
     """The periods of an SKP holding a Rencana Aksi, Bukti Dukung, Realisasi or Feedback."""
     berisi: set[str] = set()
@@ -91,6 +111,113 @@ async def isian_periode(
         list(await s.scalars(_milik(BuktiDukungRow, skp_id, kode).order_by(BuktiDukungRow.dibuat, BuktiDukungRow.id))),
         list(await s.scalars(_milik(RealisasiRow, skp_id, kode))),
     )
+
+
+def _kepala_periode() -> Any:
+    n, c = PenilaianRow.__table__.c, CatatanEvaluasiRow.__table__.c
+    b, k = BatasRow.__table__.c, CapaianRow.__table__.c
+    skp_id, kode = bindparam("skp_id", type_=String), bindparam("kode", type_=String)
+    tahun = bindparam("tahun", type_=Integer)
+    satu = select(literal(1).label("satu")).subquery("satu")
+    sumber = (
+        satu.outerjoin(PenilaianRow.__table__, and_(n.skp_id == skp_id, n.periode == kode))
+        .outerjoin(CatatanEvaluasiRow.__table__, and_(c.skp_id == skp_id, c.periode == kode))
+        .outerjoin(
+            BatasRow.__table__,
+            and_(b.instansi_id == bindparam("instansi_id", type_=String), b.tahun == tahun, b.periode == kode),
+        )
+        .outerjoin(
+            CapaianRow.__table__,
+            and_(k.unor_induk_id == bindparam("induk_id", type_=String), k.tahun == tahun, k.periode == kode),
+        )
+    )
+    return select(
+        n.rating_hasil,
+        n.rating_perilaku,
+        n.predikat,
+        n.status,
+        n.dari_capaian,
+        n.dinilai_oleh,
+        n.waktu,
+        n.versi,
+        c.teks.label("catatan"),
+        c.versi.label("catatan_versi"),
+        b.tanggal,
+        k.capaian,
+        k.final,
+    ).select_from(sumber)
+
+
+def _isian_lengkap() -> Any:
+    ra, bd = RencanaAksiRow.__table__.c, BuktiDukungRow.__table__.c
+    rl, fb = RealisasiRow.__table__.c, FeedbackRow.__table__.c
+    kosong = literal("", String)
+
+    def bagian(jenis: str, t: Any, id_: Any, rhk: Any, teks: Any, lain: Any, nip: Any, waktu: Any) -> Any:
+        return select(
+            literal(jenis, String).label("jenis"),
+            id_.label("id"),
+            rhk.label("rhk"),
+            teks.label("teks"),
+            lain.label("lain"),
+            nip.label("nip"),
+            waktu.label("waktu"),
+            t.versi.label("versi"),
+        ).where(t.skp_id == bindparam("skp_id", type_=String), t.periode == bindparam("kode", type_=String))
+
+    semua = union_all(
+        bagian("ra", ra, ra.id, ra.rhk_id, ra.teks, kosong, kosong, ra.dibuat),
+        bagian("bd", bd, bd.id, bd.rhk_id, bd.nama, bd.tautan, kosong, bd.dibuat),
+        bagian("rl", rl, rl.indikator_id, rl.rhk_id, rl.realisasi, rl.sumber_data, kosong, null()),
+        bagian("fb", fb, fb.id, fb.tentang, fb.teks, fb.penulis_nama, fb.penulis_nip, fb.waktu),
+    ).subquery("isian")
+    return select(semua).order_by(semua.c.jenis, semua.c.waktu, semua.c.id)
+
+
+# Built once: the two reads of every GetPenilaian and SetRating answer only bind values.
+KEPALA_PERIODE = _kepala_periode()
+ISIAN_LENGKAP = _isian_lengkap()
+
+
+async def kepala_periode(
+    s: AsyncSession, skp_id: str, kode: str, instansi_id: str, tahun: int, induk_id: str
+) -> bacaan.KepalaPeriode:
+    """One statement, one row: a constant row LEFT JOINed to each one-row
+    lookup by primary key (ratings, CATATAN, Batas, capaian)."""
+    param = {"skp_id": skp_id, "kode": kode, "instansi_id": instansi_id, "tahun": tahun, "induk_id": induk_id}
+    r = (await s.execute(KEPALA_PERIODE, param)).one()
+    nilai = (
+        None
+        if r.status is None
+        else bacaan.Nilai(
+            r.rating_hasil,
+            r.rating_perilaku,
+            r.predikat,
+            r.status,
+            bool(r.dari_capaian),
+            r.dinilai_oleh,
+            r.waktu,
+            r.versi,
+        )
+    )
+    catatan = None if r.catatan_versi is None else bacaan.Catatan(r.catatan, r.catatan_versi)
+    return bacaan.KepalaPeriode(nilai, catatan, r.tanggal, r.capaian or "", bool(r.final))
+
+
+async def isian_lengkap(s: AsyncSession, skp_id: str, kode: str) -> bacaan.IsianPeriode:
+    """The Rencana Aksi, Bukti Dukung, Realisasi and Feedback of one period
+    in one statement (UNION ALL of the four, each in the order it was made)."""
+    hasil = bacaan.IsianPeriode([], [], [], [])
+    for r in await s.execute(ISIAN_LENGKAP, {"skp_id": skp_id, "kode": kode}):
+        if r.jenis == "ra":
+            hasil.rencana_aksi.append(bacaan.RencanaAksi(skp_id, kode, r.id, r.rhk, r.teks, r.versi))
+        elif r.jenis == "bd":
+            hasil.bukti_dukung.append(bacaan.BuktiDukung(skp_id, kode, r.id, r.rhk, r.teks, r.lain, r.versi))
+        elif r.jenis == "rl":
+            hasil.realisasi.append(bacaan.Realisasi(skp_id, kode, r.id, r.rhk, r.teks, r.lain, r.versi))
+        else:
+            hasil.feedback.append(bacaan.Feedback(skp_id, kode, r.id, r.rhk, r.teks, r.nip, r.lain, r.waktu, r.versi))
+    return hasil
 
 
 async def feedback_periode(s: AsyncSession, skp_id: str, kode: str) -> list[FeedbackRow]:

@@ -11,16 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import isian
 from services.penilaian.domain import penilaian as aturan
-from services.penilaian.domain.periode import PeriodeNilai, periode_skp, terbuka
+from services.penilaian.domain.periode import PeriodeNilai, batas_bawaan, periode_skp, terbuka
+from services.penilaian.store import bacaan
 from services.penilaian.store import repository as repo
 from services.penilaian.store.models import (
-    BuktiDukungRow,
     CapaianRow,
     CatatanEvaluasiRow,
     FeedbackRow,
     PenilaianRow,
-    RealisasiRow,
-    RencanaAksiRow,
 )
 from services.penilaian.usecases.konteks import (
     DataSkp,
@@ -56,7 +54,7 @@ class InfoPeriode:
     periode: PeriodeNilai
     batas: dt.date
     terbuka: bool
-    nilai: PenilaianRow | None
+    nilai: PenilaianRow | bacaan.Nilai | None
     capaian: str
     capaian_final: bool = False
 
@@ -64,11 +62,11 @@ class InfoPeriode:
 @dataclass(frozen=True)
 class Lengkap:
     info: InfoPeriode
-    rencana_aksi: list[RencanaAksiRow]
-    bukti_dukung: list[BuktiDukungRow]
-    realisasi: list[RealisasiRow]
-    feedback: list[FeedbackRow]
-    catatan: CatatanEvaluasiRow | None = None
+    rencana_aksi: list[bacaan.RencanaAksi]
+    bukti_dukung: list[bacaan.BuktiDukung]
+    realisasi: list[bacaan.Realisasi]
+    feedback: list[bacaan.Feedback]
+    catatan: bacaan.Catatan | None = None
 
 
 def boleh_baca(p: Principal, skp: DataSkp) -> None:
@@ -120,17 +118,21 @@ async def daftar_periode(
 async def lengkap(
     s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk: Induk | None, hari_ini: dt.date
 ) -> Lengkap:
+    """One period as GetPenilaian shows it, in two statements whatever it holds."""
     per = periode(skp, kode)
-    info = next(i for i in await daftar_periode(s, p, skp, induk, hari_ini) if i.periode.kode == per.kode)
-    rencana_aksi, bukti_dukung, realisasi = await repo.isian_periode(s, skp.id, kode)
-    return Lengkap(
-        info,
-        rencana_aksi,
-        bukti_dukung,
-        realisasi,
-        await repo.feedback_periode(s, skp.id, kode),
-        await repo.satu(s, CatatanEvaluasiRow, (skp.id, kode)),
+    boleh_baca(p, skp)
+    k = await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, induk.id if induk else "")
+    tanggal = k.batas or batas_bawaan(skp.tahun, kode)
+    info = InfoPeriode(
+        per,
+        tanggal,
+        terbuka(hari_ini, tanggal, k.nilai is not None and aturan.dibuka_lagi(k.nilai.status)),
+        k.nilai,
+        k.capaian,
+        k.capaian_final,
     )
+    isi = await repo.isian_lengkap(s, skp.id, kode)
+    return Lengkap(info, isi.rencana_aksi, isi.bukti_dukung, isi.realisasi, isi.feedback, k.catatan)
 
 
 def _tentang(skp: DataSkp, tentang: str) -> str:

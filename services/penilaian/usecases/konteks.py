@@ -37,6 +37,7 @@ class DataSkp:
     jumlah_indikator: int = 0
     kuantitatif: bool = False  # the realisasi is a number + unit, as the target
     penilai_eksternal: bool = False  # the admin instansi acts for him
+    penilai_unor_id: str = ""  # the penilai's unit: the curve of his unor induk
 
     @property
     def tahun(self) -> int:
@@ -93,9 +94,10 @@ async def harus_terbuka(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, 
     akses.harus_pemilik(p, skp.pihak)
     jejak_tentang(skp)
     per = periode(skp, kode)
-    tanggal = (await batas(s, skp.instansi_id, skp.tahun))[kode]
-    row = await penilaian_row(s, skp.id, kode)
-    if not terbuka(hari_ini, tanggal, row is not None and dibuka_lagi(row.status)):
+    # One statement for the Batas and the period's status (no unor induk: no capaian).
+    k = await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, "")
+    tanggal = k.batas or batas_bawaan(skp.tahun, kode)
+    if not terbuka(hari_ini, tanggal, k.nilai is not None and dibuka_lagi(k.nilai.status)):
         raise KondisiTidakTerpenuhi(
             f"Pengisian {per.nama} ditutup: batasnya {tanggal_teks(tanggal)}. Hubungi atasan Anda bila perlu "
             'perbaikan (atasan dapat mengembalikan penilaian dengan rating "-").'

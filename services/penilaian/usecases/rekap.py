@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain.periode import NAMA, PeriodeNilai, periode_skp, tanggal_teks
 from services.penilaian.domain.predikat import Predikat, Rating
+from services.penilaian.store import bacaan
 from services.penilaian.store import repository as repo
-from services.penilaian.store.models import PenilaianRow
 from services.penilaian.usecases.konteks import DataSkp, batas
 from services.shared.teks import tanpa_kendali
 
@@ -28,23 +28,29 @@ class BarisRekap:
     skp: DataSkp
     periode: PeriodeNilai
     batas: dt.date
-    nilai: PenilaianRow | None
+    nilai: bacaan.Nilai | None
     realisasi: int
     feedback: int
 
 
 async def rekap(s: AsyncSession, instansi_id: str, skps: list[DataSkp], kode: str) -> list[BarisRekap]:
     punya: list[tuple[DataSkp, PeriodeNilai]] = []
+    per_rentang: dict[tuple[dt.date, dt.date], PeriodeNilai | None] = {}  # bawahan mostly share one
     for skp in skps:
-        per = next((x for x in periode_skp(skp.awal, skp.akhir) if x.kode == kode), None)
-        if skp.disetujui and per is not None:
+        if not skp.disetujui:
+            continue
+        rentang = (skp.awal, skp.akhir)
+        if rentang not in per_rentang:
+            per_rentang[rentang] = next((x for x in periode_skp(skp.awal, skp.akhir) if x.kode == kode), None)
+        per = per_rentang[rentang]
+        if per is not None:
             punya.append((skp, per))
     if not punya:
         return []
     ids = [skp.id for skp, _ in punya]
     tahun = punya[0][0].tahun
     tanggal = (await batas(s, instansi_id, tahun))[kode]
-    nilai = {r.skp_id: r for r in await repo.penilaian_skp(s, ids, kode)}
+    nilai = await repo.nilai_periode(s, ids, kode)
     realisasi = await repo.jumlah_realisasi(s, ids, kode)
     feedback = await repo.jumlah_feedback(s, ids, kode)
     return [

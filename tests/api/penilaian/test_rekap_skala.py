@@ -43,6 +43,9 @@ async def test_jumlah_pernyataan_sql_rekap_tetap(server, client):
             mulai=mulai,
         )
         mulai = total - 1
+        # The SKPs were written straight into skp's store, behind penilaian's
+        # few-second copy of the caller's bawahan: a new session reads afresh.
+        endang = await client.login(nip=data.ENDANG)
         hitung.n = 0
         rekap = await client.penilaian.ListRekapPenilaian(req, metadata=endang)
         assert len(rekap.rekap) == total and rekap.dinilai == 1
