@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Row, func, over, select
+from sqlalchemy import Row, bindparam, func, over, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.skp.domain import akses
@@ -66,18 +66,23 @@ _N_RHK = len(RhkBaca._fields)
 # RHK with their indikator in one statement; an RHK without any comes once
 # with NULLs on the right. The order is repository.rhk_skp's and
 # repository.indikator_rhk's.
+# The statements are built once, with bind parameters: building one per
+# call cost more than running it (its cache key is computed afresh).
+_SKP = select(SKP).where(SKP.c.id == bindparam("skp_id"))
+
 _ISI = (
     select(
         *(RHK.c[f] for f in RhkBaca._fields),
         *(INDIKATOR.c[f].label(f"indikator_{f}") for f in IndikatorBaca._fields),
     )
     .select_from(RHK.outerjoin(INDIKATOR, INDIKATOR.c.rhk_id == RHK.c.id))
+    .where(RHK.c.skp_id == bindparam("skp_id"))
     .order_by(RHK.c.jenis.desc(), RHK.c.urutan, RHK.c.id, INDIKATOR.c.urutan)
 )
 
 
 async def skp(s: AsyncSession, skp_id: str) -> SkpBaca:
-    row = (await s.execute(select(SKP).where(SKP.c.id == skp_id))).first()
+    row = (await s.execute(_SKP, {"skp_id": skp_id})).first()
     if row is None:
         raise akses.skp_tidak_ditemukan()  # the same words as repository.get_skp's
     return row
@@ -87,7 +92,7 @@ async def isi(s: AsyncSession, skp_id: str) -> tuple[list[RhkBaca], dict[str, li
     """An SKP's RHKs in their order and each one's indikator in theirs."""
     rhk: list[RhkBaca] = []
     indikator: dict[str, list[IndikatorBaca]] = {}
-    for row in await s.execute(_ISI.where(RHK.c.skp_id == skp_id)):
+    for row in await s.execute(_ISI, {"skp_id": skp_id}):
         kolom = tuple(row)
         rhk_id = kolom[0]
         if rhk_id not in indikator:
@@ -98,33 +103,41 @@ async def isi(s: AsyncSession, skp_id: str) -> tuple[list[RhkBaca], dict[str, li
     return rhk, indikator
 
 
-def _jumlah_indikator() -> Any:
-    return (
+def _daftar(per_instansi: bool) -> Any:
+    syarat = [SKP.c.nip == bindparam("nip")]
+    if per_instansi:
+        syarat.append(SKP.c.instansi_id == bindparam("instansi_id"))
+    jumlah_indikator = (
         select(func.count(INDIKATOR.c.id))
         .select_from(INDIKATOR.join(RHK, RHK.c.id == INDIKATOR.c.rhk_id))
         .where(RHK.c.skp_id == SKP.c.id)
         .scalar_subquery()
         .label("jumlah_indikator")
     )
+    halaman = (
+        select(SKP, jumlah_indikator, over(func.count()).label("total_semua"))
+        .where(*syarat)
+        .order_by(SKP.c.awal.desc(), SKP.c.dibuat.desc(), SKP.c.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+    return halaman, select(func.count()).select_from(SKP).where(*syarat)
+
+
+# By whether the list is limited to one instansi: (the page, the count).
+_DAFTAR = {False: _daftar(False), True: _daftar(True)}
 
 
 async def daftar(
     s: AsyncSession, nip: str, offset: int, limit: int, instansi_id: str | None = None
 ) -> tuple[Sequence[SkpBaca], int]:
     """A page of a pegawai's SKPs, each with `jumlah_indikator`, and how many
-    there are in all: one statement (the total rides along as a window
-    count), a second only for a page past the end."""
-    syarat = [SKP.c.nip == nip] + ([SKP.c.instansi_id == instansi_id] if instansi_id is not None else [])
-    rows = (
-        await s.execute(
-            select(SKP, _jumlah_indikator(), over(func.count()).label("total_semua"))
-            .where(*syarat)
-            .order_by(SKP.c.awal.desc(), SKP.c.dibuat.desc(), SKP.c.id)
-            .offset(offset)
-            .limit(limit)
-        )
-    ).all()
+    there are in all (`instansi_id`: only that instansi's): one statement
+    (the total rides along as a window count), a second only for a page
+    past the end."""
+    halaman, hitung = _DAFTAR[instansi_id is not None]
+    nilai: dict[str, Any] = {"nip": nip, "instansi_id": instansi_id}
+    rows = (await s.execute(halaman, {**nilai, "offset": offset, "limit": limit})).all()
     if rows:
         return rows, rows[0].total_semua
-    total = await s.scalar(select(func.count()).select_from(SKP).where(*syarat)) or 0
-    return rows, total
+    return rows, await s.scalar(hitung, nilai) or 0
