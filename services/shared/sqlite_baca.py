@@ -15,6 +15,12 @@ waiting for SQLite's write lock blocks a worker thread, not the loop. A
 database not (yet) in WAL mode — where a reader does wait for a writer —
 gets an ordinary aiosqlite reader instead.
 
+The price: a statement holds the loop for as long as it runs (before, SQLite
+ran it on aiosqlite's thread with the GIL released). The reads of an RPC
+take well under a millisecond each; a read that scans much (a report over
+thousands of rows) holds up every other RPC meanwhile, and is better given
+an aiosqlite session of its own if one appears.
+
 No file is created wider than 0600: the database exists (db.url_for made it
 0600) before any reader opens it, and SQLite gives the -wal and -shm a
 reader may create the database file's mode.
