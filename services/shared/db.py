@@ -18,7 +18,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
-from services.shared import berkas_rahasia
+from services.shared import berkas_rahasia, sqlite_baca
 from services.shared.config import Settings
 
 # Constraint names are stable across SQLite and PostgreSQL, so Alembic can
@@ -114,6 +114,17 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # SQLite: reads run inline on the loop, read-only (sqlite_baca);
+        # PostgreSQL reads share the one engine.
+        self._baca_engine = sqlite_baca.mesin_baca(engine.url)
+        self._baca = (
+            async_sessionmaker(self._baca_engine, expire_on_commit=False) if self._baca_engine else self._sessions
+        )
+
+    @property
+    def engines(self) -> list[AsyncEngine]:
+        """Every engine (for tracing and metrics): the writer's first."""
+        return [self.engine] + ([self._baca_engine] if self._baca_engine is not None else [])
 
     @classmethod
     def for_service(cls, settings: Settings, service: str) -> Database:
@@ -126,8 +137,13 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
-        async with self._sessions() as session:
+        """A session that only reads: on SQLite it refuses writes ("attempt
+        to write a readonly database"), so anything that writes belongs in
+        `transaction()`."""
+        async with self._baca() as session:
             yield session
 
     async def dispose(self) -> None:
+        if self._baca_engine is not None:
+            await self._baca_engine.dispose()
         await self.engine.dispose()

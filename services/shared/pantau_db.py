@@ -30,10 +30,21 @@ def lacak_sql(engine: AsyncEngine) -> None:
     EngineTracer(tracer, engine.sync_engine, pemakaian)  # type: ignore[no-untyped-call]
 
 
-def ukur(engine: AsyncEngine, layanan: str) -> None:
-    """Statement time and pool use of one service's engine."""
-    sync = engine.sync_engine
+def ukur(engines: list[AsyncEngine], layanan: str) -> None:
+    """Statement time of one service's engines (the writer's and, on SQLite,
+    the inline reader's) and pool use of the first: the reader's pool never
+    makes anyone wait (services/shared/sqlite_baca.py)."""
     histogram = DB_STATEMENT.labels(layanan)
+    for engine in engines:
+        _ukur_statement(engine, histogram)
+    pool = engines[0].sync_engine.pool
+    # Read when scraped: nothing per checkout.
+    DB_POOL.labels(layanan, "dipakai").set_function(lambda: float(getattr(pool, "checkedout", lambda: 0)()))
+    DB_POOL.labels(layanan, "ukuran").set_function(lambda: float(getattr(pool, "size", lambda: 0)()))
+
+
+def _ukur_statement(engine: AsyncEngine, histogram: Any) -> None:
+    sync = engine.sync_engine
 
     @event.listens_for(sync, "before_cursor_execute")
     def _mulai(conn: Any, _cursor: Any, _statement: Any, _params: Any, _context: Any, _many: Any) -> None:
@@ -50,8 +61,3 @@ def ukur(engine: AsyncEngine, layanan: str) -> None:
         conn = ctx.connection
         if conn is not None and conn.info.get("ekinerja_t0"):
             conn.info["ekinerja_t0"].pop()
-
-    pool = sync.pool
-    # Read when scraped: nothing per checkout.
-    DB_POOL.labels(layanan, "dipakai").set_function(lambda: float(getattr(pool, "checkedout", lambda: 0)()))
-    DB_POOL.labels(layanan, "ukuran").set_function(lambda: float(getattr(pool, "size", lambda: 0)()))

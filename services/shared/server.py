@@ -136,9 +136,10 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
     )
     context.databases = {m.name: Database.for_service(settings, m.name) for m in modules}
     for name, db in context.databases.items():
-        pantau_db.lacak_sql(db.engine)
+        for engine in db.engines:
+            pantau_db.lacak_sql(engine)
         if dengan_metrik:
-            pantau_db.ukur(db.engine, name)
+            pantau_db.ukur(db.engines, name)
     if dengan_metrik:
         metrik.nyalakan()
         metrik.pasang_disk(settings.data_dir)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ekinerja.skp.v1 import skp_pb2 as pb
 
 from services.shared.names import date_to_proto, timestamp_to_proto
 from services.skp.domain.perilaku import BERAKHLAK
-from services.skp.store.models import IndikatorRow, RhkRow, RiwayatRow, SkpRow
+from services.skp.store.bacaan import IndikatorBaca, RhkBaca
+from services.skp.store.models import IndikatorRow, RhkRow, RiwayatRow
 from services.skp.usecases.bawahan import Perubahan
 from services.skp.usecases.mph import Matriks
 from services.skp.usecases.rhk import Intervensi
 from services.skp.usecases.sumber import Identitas
-from services.skp.usecases.umum import Tampilan
+from services.skp.usecases.umum import SkpApa, Tampilan
 
 STATUS = {"DRAFT": pb.STATUS_SKP_DRAFT, "PENGAJUAN": pb.STATUS_SKP_PENGAJUAN, "PERSETUJUAN": pb.STATUS_SKP_PERSETUJUAN}
 STATUS_DARI = {v: k for k, v in STATUS.items()}
@@ -35,11 +38,11 @@ def skp_name(skp_id: str) -> str:
     return f"skp/{skp_id}"
 
 
-def rhk_name(r: RhkRow) -> str:
+def rhk_name(r: RhkRow | RhkBaca) -> str:
     return f"skp/{r.skp_id}/rhk/{r.id}"
 
 
-def indikator(skp_id: str, i: IndikatorRow) -> pb.Indikator:
+def indikator(skp_id: str, i: IndikatorRow | IndikatorBaca) -> pb.Indikator:
     return pb.Indikator(
         name=f"skp/{skp_id}/rhk/{i.rhk_id}/indikator/{i.id}",
         id=i.id,
@@ -54,7 +57,7 @@ def indikator(skp_id: str, i: IndikatorRow) -> pb.Indikator:
     )
 
 
-def rhk(r: RhkRow, daftar_indikator: list[IndikatorRow] | None = None) -> pb.Rhk:
+def rhk(r: RhkRow | RhkBaca, daftar_indikator: Sequence[IndikatorRow | IndikatorBaca] | None = None) -> pb.Rhk:
     return pb.Rhk(
         name=rhk_name(r),
         id=r.id,
@@ -74,7 +77,7 @@ def rhk(r: RhkRow, daftar_indikator: list[IndikatorRow] | None = None) -> pb.Rhk
     )
 
 
-def _pegawai(row: SkpRow) -> pb.Identitas:
+def _pegawai(row: SkpApa) -> pb.Identitas:
     return pb.Identitas(
         nip=row.nip,
         nama=row.pegawai_nama,
@@ -87,7 +90,7 @@ def _pegawai(row: SkpRow) -> pb.Identitas:
     )
 
 
-def _penilai(row: SkpRow) -> pb.Identitas | None:
+def _penilai(row: SkpApa) -> pb.Identitas | None:
     if not (row.penilai_nip or row.penilai_eksternal):
         return None
     return pb.Identitas(
@@ -118,7 +121,7 @@ def identitas(i: Identitas | None) -> pb.Identitas | None:
     )
 
 
-def ringkas(row: SkpRow, jumlah_indikator: int = 0) -> pb.Skp:
+def ringkas(row: SkpApa, jumlah_indikator: int = 0) -> pb.Skp:
     return pb.Skp(
         name=skp_name(row.id),
         id=row.id,

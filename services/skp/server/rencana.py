@@ -19,7 +19,7 @@ from services.skp.store import repository as repo
 from services.skp.usecases import ringkasan as uc_ringkasan
 from services.skp.usecases import skp as uc
 from services.skp.usecases import sumber
-from services.skp.usecases.umum import baca, pihak
+from services.skp.usecases.umum import baca, detail, pihak
 
 # penilaian's period names (its API) → the codes of skp's domain.
 KODE_PERIODE = {
@@ -38,10 +38,9 @@ class Rencana(Dasar):
         offset = paging.decode(request.page_token, request.parent)
         async with self._db.read() as s:
             rows, total = await uc.daftar(s, pr.current(), nip, offset, size)
-            jumlah = await repo.jumlah_indikator(s, [r.id for r in rows])
         nxt = paging.encode(offset + size, request.parent) if offset + size < total else ""
         return pb.ListSkpResponse(
-            skp=[convert.ringkas(r, jumlah.get(r.id, 0)) for r in rows], next_page_token=nxt, total_size=total
+            skp=[convert.ringkas(r, r.jumlah_indikator) for r in rows], next_page_token=nxt, total_size=total
         )
 
     async def GetRingkasanSkp(
@@ -59,7 +58,7 @@ class Rencana(Dasar):
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
         async with self._db.read() as s:
-            return convert.skp(await uc.detail(s, pr.current(), skp_id))
+            return convert.skp(await detail(s, pr.current(), skp_id))
 
     async def CreateSkp(self, request: pb.CreateSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         src = request.skp

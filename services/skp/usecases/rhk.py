@@ -16,7 +16,7 @@ from services.skp.domain.status import KUANTITATIF, TAMBAHAN, UTAMA, harus_draft
 from services.skp.domain.target import parse_target
 from services.skp.store import repository as repo
 from services.skp.store.models import IndikatorRow, RhkRow, SkpRow
-from services.skp.usecases.umum import baca, cek_etag, sentuh, untuk_pemilik
+from services.skp.usecases.umum import SkpApa, baca, cek_etag, sentuh, untuk_pemilik
 
 ORGANISASI = "ORGANISASI"
 INDIVIDU = "INDIVIDU"
@@ -54,7 +54,7 @@ async def intervensi(s: AsyncSession, p: Principal, skp_id: str) -> tuple[list[I
     return await pilihan_intervensi(s, row)
 
 
-async def pilihan_intervensi(s: AsyncSession, row: SkpRow) -> tuple[list[Intervensi], str]:
+async def pilihan_intervensi(s: AsyncSession, row: SkpApa) -> tuple[list[Intervensi], str]:
     """The RHK Organisasi of the SKP's penilai, in an SKP overlapping this
     one, that the penilai assigned to this pegawai in the MPH
     (docs/domain.md#rhk): the choices offered, and what Ajukan accepts."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,10 +24,11 @@ from services.skp.domain.periode import (
 )
 from services.skp.domain.status import DRAFT, KUALITATIF, KUANTITATIF, PERSETUJUAN, harus_draft
 from services.skp.domain.target import parse_target
+from services.skp.store import bacaan
 from services.skp.store import repository as repo
 from services.skp.store.models import IndikatorRow, RhkRow, SkpRow, giliran
 from services.skp.usecases.sumber import DataPegawai, Identitas
-from services.skp.usecases.umum import Tampilan, baca, catat, pihak, sekarang, sentuh, tampilan, untuk_pemilik
+from services.skp.usecases.umum import Tampilan, catat, pihak, sekarang, sentuh, tampilan, untuk_pemilik
 
 PENDEKATAN = (KUANTITATIF, KUALITATIF)
 
@@ -43,18 +45,17 @@ def validate_pendekatan(value: str, field: str = "skp.pendekatan") -> str:
     return value
 
 
-async def daftar(s: AsyncSession, p: Principal, nip: str, offset: int, limit: int) -> tuple[list[SkpRow], int]:
+async def daftar(
+    s: AsyncSession, p: Principal, nip: str, offset: int, limit: int
+) -> tuple[Sequence[bacaan.SkpBaca], int]:
+    """A page of rows, each with its `jumlah_indikator` (store/bacaan.py)."""
     akses.boleh_daftar(p, nip)
     # Others see the SKPs of their own instansi only: another instansi's
     # pegawai lists as empty as a NIP that does not exist.
-    rows, total = await repo.list_skp(s, nip, offset, limit, None if p.nip == nip else p.instansi_id)
+    rows, total = await bacaan.daftar(s, nip, offset, limit, None if p.nip == nip else p.instansi_id)
     for row in rows:
         akses.boleh_baca(p, pihak(row))
     return rows, total
-
-
-async def detail(s: AsyncSession, p: Principal, skp_id: str) -> Tampilan:
-    return await tampilan(s, await baca(s, p, skp_id))
 
 
 def _cek_peran(lain: list[SkpRow], id_sendiri: str | None, periode: Periode, unor_plt_id: str | None) -> None:

@@ -4,6 +4,7 @@ the full view, the history."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,24 +14,29 @@ from services.shared.errors import VersiUsang
 from services.shared.principal import Principal
 from services.skp.domain import akses
 from services.skp.domain.status import IndikatorIsi, IsiSkp, RhkIsi
+from services.skp.store import bacaan
 from services.skp.store import repository as repo
 from services.skp.store.models import IndikatorRow, RhkRow, RiwayatRow, SkpRow
+
+# An SKP as the ORM loads it for a change, or as a read row (store/bacaan.py):
+# the same attribute names.
+SkpApa = SkpRow | bacaan.SkpBaca
 
 
 @dataclass(frozen=True)
 class Tampilan:
     """An SKP with its content, as Detail SKP shows it."""
 
-    skp: SkpRow
-    rhk: list[RhkRow]
-    indikator: dict[str, list[IndikatorRow]]
+    skp: SkpApa
+    rhk: Sequence[RhkRow | bacaan.RhkBaca]
+    indikator: Mapping[str, Sequence[IndikatorRow | bacaan.IndikatorBaca]]
 
 
 def sekarang() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def pihak(row: SkpRow) -> akses.Pihak:
+def pihak(row: SkpApa) -> akses.Pihak:
     return akses.Pihak(row.nip, row.penilai_nip, row.instansi_id, row.penilai_eksternal)
 
 
@@ -45,7 +51,7 @@ def sentuh(row: SkpRow) -> None:
     row.diubah = sekarang()
 
 
-def _tentang(row: SkpRow) -> None:
+def _tentang(row: SkpApa) -> None:
     jejak_audit.catat(atas_nama=row.nip, instansi_id=row.instansi_id)
 
 
@@ -54,6 +60,15 @@ async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
     akses.boleh_baca(p, pihak(row))
     _tentang(row)
     return row
+
+
+async def detail(s: AsyncSession, p: Principal, skp_id: str) -> Tampilan:
+    """Detail SKP as read rows, in two statements (store/bacaan.py)."""
+    row = await bacaan.skp(s, skp_id)
+    akses.boleh_baca(p, pihak(row))
+    _tentang(row)
+    rhk, indikator = await bacaan.isi(s, skp_id)
+    return Tampilan(row, rhk, indikator)
 
 
 async def untuk_pemilik(

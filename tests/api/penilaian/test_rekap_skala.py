@@ -28,7 +28,7 @@ async def test_jumlah_pernyataan_sql_rekap_tetap(server, client):
     endang = await client.login(nip=data.ENDANG)
     await nilai(client, endang, skp, n.RATING_SESUAI_EKSPEKTASI, n.RATING_SESUAI_EKSPEKTASI)
     req = n.ListRekapPenilaianRequest(tahun=TAHUN_BUKA, periode=n.PERIODE_AKHIR_TAHUN)
-    hitung = Penghitung(dbs["skp"].engine, dbs["penilaian"].engine)
+    hitung = Penghitung(*dbs["skp"].engines, *dbs["penilaian"].engines)  # the writer's and the inline reader's
     jumlah = {}
     mulai = 0
     for total in (5, 60):
