@@ -43,7 +43,9 @@ def serve(tmp_path: Path, templates: dict[str, Template]) -> Iterator[tuple[int,
     shutil.copytree(templates["sqlite"].source, tmp_path / "data")
     port, port_metrik = free_port(), free_port()
     proc = subprocess.Popen(
-        [EKINERJA, "serve", "--port", str(port), "--metrics-port", str(port_metrik)],
+        # One worker: each worker counts its own calls on its own metrics port
+        # (docs/observabilitas.md), and this test reads one port's counters.
+        [EKINERJA, "serve", "--port", str(port), "--metrics-port", str(port_metrik), "--workers", "1"],
         env=env_for(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

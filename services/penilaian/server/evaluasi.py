@@ -29,7 +29,10 @@ class Evaluasi(Dasar):
         self, request: pb.ListPeriodePenilaianRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListPeriodePenilaianResponse:
         skp_id = nama.skp(request.skp, "skp")
-        skp = await self._data_skp_baca(skp_id)
+        # Fresh, not the caller's copy: the periods follow the SKP's own period,
+        # which Edit SKP just changed when the pegawai comes here next, and this
+        # call opens a screen once rather than repeating on a hot path.
+        skp = await self._data_skp(skp_id)
         induk = await self._induk(skp)
         async with self._db.read() as s:
             rows = await uc.daftar_periode(s, pr.current(), skp, induk, self._hari_ini())
