@@ -4,7 +4,7 @@ it could be filled."""
 
 import pytest
 from ekinerja.penilaian.v1 import penilaian_pb2
-from textual.widgets import TextArea
+from textual.widgets import DataTable, TextArea
 
 from tests import data
 from tests.api.skp.bantu import rid
@@ -192,6 +192,19 @@ async def test_bukti_dukung_yang_diubah_di_tempat_lain_tidak_ditimpa(buka_aplika
     assert [b.nama for b in p.bukti_dukung] == ["Dari sesi lain"]
 
 
+async def test_tabel_periode_penilaian_muat_80_kolom_tanpa_geser_samping(buka_aplikasi, client):
+    """Seven columns at 80x24: Nilai SKP and Capaian wrap between words instead of
+    running past the right edge ("(belum f")."""
+    await skp_disetujui(client)
+    async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
+        await buka_penilaian(pilot)
+        table = app.screen.query_one("#tabel-periode", DataTable)
+        await pilot.pause()
+        assert table.max_scroll_x == 0
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert " ".join(kolom(app, "#tabel-periode", "Capaian")[-1].split()) == "(belum final)"
+
+
 async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(buka_aplikasi, client):
     await skp_disetujui(client)
     admin = await client.login(username="admin.madiun")
@@ -205,7 +218,7 @@ async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(buka_aplik
     async with buka_aplikasi(data.SUTIKNO) as (app, pilot):
         await buka_penilaian(pilot)
         # Set but not final: never shown as if it were the value.
-        assert kolom(app, "#tabel-periode", "Capaian Organisasi")[-1] == "(belum final)"
+        assert " ".join(kolom(app, "#tabel-periode", "Capaian")[-1].split()) == "(belum final)"
         await client.penilaian.FinalisasiCapaianOrganisasi(
             penilaian_pb2.FinalisasiCapaianOrganisasiRequest(
                 unor_induk_id=data.BKPSDM, tahun=TAHUN, periode=akhir, etag=cap.etag
@@ -217,4 +230,4 @@ async def test_capaian_organisasi_yang_belum_final_tampil_belum_final(buka_aplik
         await pilot.press("n")
         await tunggu(pilot)
         assert isinstance(app.screen, PenilaianSkpScreen)
-        assert kolom(app, "#tabel-periode", "Capaian Organisasi")[-1] == "BAIK"
+        assert kolom(app, "#tabel-periode", "Capaian")[-1] == "BAIK"

@@ -23,7 +23,11 @@ from tui.widgets.profil.label_nilai import kv
 from tui.widgets.tabel import Tabel
 from tui.widgets.tombol import BarisTombol, Tombol
 
-KOLOM = ("Periode", "Batas", "Status", "Hasil Kerja", "Perilaku", "Nilai SKP", "Capaian Organisasi")
+# "Capaian" is the Capaian Organisasi (named in full in the detail below): with
+# Nilai SKP it wraps between words ("Butuh / Perbaikan", "(belum / final)")
+# so that the seven columns fit 80 columns without scrolling sideways.
+KOLOM = ("Periode", "Batas", "Status", "Hasil Kerja", "Perilaku", "Nilai SKP", "Capaian")
+LENTUR = ("Nilai SKP", "Capaian")
 TOMBOL: list[Tombol] = [
     ("rencana-aksi", "Rencana Aksi", "rencana_aksi"),
     ("bukti-dukung", "Bukti Dukung & Hasil", "bukti_dukung"),
@@ -55,7 +59,7 @@ class PelaksanaanKinerja(Vertical):
         self._periode: dict[str, pb.PeriodePenilaian] = {}
 
     def compose(self) -> ComposeResult:
-        yield Tabel(id="tabel-periode")
+        yield Tabel(id="tabel-periode", lentur=LENTUR)
         yield Static("", id="rincian-periode", markup=False)
         yield BarisTombol(TOMBOL, utama="bukti-dukung")
 
@@ -101,6 +105,7 @@ class PelaksanaanKinerja(Vertical):
                     ("PERIODE", Text(f"{p.nama}: {fmt.periode(p.awal, p.akhir)}")),
                     ("BATAS", f"{fmt.tanggal(p.batas)} ({keadaan})"),
                     ("PENILAIAN", f"{fmt.STATUS_PENILAIAN.get(p.status, '-')}; predikat {fmt.predikat(p.predikat)}"),
+                    ("CAPAIAN ORGANISASI", fmt.capaian_periode(p)),
                 ]
             )
         )
