@@ -17,13 +17,10 @@ import datetime as dt
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import grpc
-from ekinerja.cetak.v1 import cetak_pb2_grpc
-from ekinerja.penilaian.v1 import penilaian_pb2_grpc
 from ekinerja.profil.v1 import auth_pb2, auth_pb2_grpc, profil_pb2, profil_pb2_grpc
-from ekinerja.skp.v1 import skp_pb2_grpc
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
@@ -34,6 +31,12 @@ from tui.backend_penilaian import LayananPenilaian
 from tui.backend_skp import LayananSkp
 from tui.format import bersih, bersihkan, dari_date, label_field
 from tui.gerbang import SaluranGerbang
+
+if TYPE_CHECKING:
+    # Imported when their first call is made (tui/nanti.py says why).
+    from ekinerja.cetak.v1 import cetak_pb2_grpc
+    from ekinerja.penilaian.v1 import penilaian_pb2_grpc
+    from ekinerja.skp.v1 import skp_pb2_grpc
 
 T = TypeVar("T")
 # KirimBerkasSaya takes a file in pieces of at most 32 KiB (services/profil/usecases/berkas_saya.py).
@@ -211,9 +214,14 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
             )
             self._auth = auth_pb2_grpc.AuthServiceStub(self._channel)
             self._profil = profil_pb2_grpc.ProfilServiceStub(self._channel)
-            self._skp = skp_pb2_grpc.SkpServiceStub(self._channel)
-            self._penilaian = penilaian_pb2_grpc.PenilaianServiceStub(self._channel)
-            self._cetak = cetak_pb2_grpc.CetakServiceStub(self._channel)
+            # The SKP, penilaian and cetak stubs (and their messages) are made on first use: a
+            # session that only looks at its profile never loads them.
+            self._skp = self._penilaian = self._cetak = None
+
+    def _saluran(self) -> grpc.aio.Channel:
+        self._buka()
+        assert self._channel is not None
+        return self._channel
 
     @property
     def auth(self) -> auth_pb2_grpc.AuthServiceAsyncStub:
@@ -230,19 +238,28 @@ class Backend(LayananSkp, LayananPenilaian, LayananCetak, LayananHelpdesk):
     @property
     def skp(self) -> skp_pb2_grpc.SkpServiceAsyncStub:
         self._buka()
-        assert self._skp is not None
+        if self._skp is None:
+            from ekinerja.skp.v1 import skp_pb2_grpc
+
+            self._skp = skp_pb2_grpc.SkpServiceStub(self._saluran())
         return self._skp
 
     @property
     def penilaian(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub:
         self._buka()
-        assert self._penilaian is not None
+        if self._penilaian is None:
+            from ekinerja.penilaian.v1 import penilaian_pb2_grpc
+
+            self._penilaian = penilaian_pb2_grpc.PenilaianServiceStub(self._saluran())
         return self._penilaian
 
     @property
     def cetak(self) -> cetak_pb2_grpc.CetakServiceAsyncStub:
         self._buka()
-        assert self._cetak is not None
+        if self._cetak is None:
+            from ekinerja.cetak.v1 import cetak_pb2_grpc
+
+            self._cetak = cetak_pb2_grpc.CetakServiceStub(self._saluran())
         return self._cetak
 
     @property

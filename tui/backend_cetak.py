@@ -15,39 +15,52 @@ import hashlib
 from collections.abc import AsyncGenerator, Callable
 from contextlib import aclosing
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from ekinerja.cetak.v1 import cetak_pb2 as pb
-from ekinerja.penilaian.v1 import penilaian_pb2 as npb
 from google.type.date_pb2 import Date
 
 from tui.backend_dasar import Panggilan
 from tui.format import dari_date
+from tui.nanti import modul_nanti
 
 if TYPE_CHECKING:
-    pass
+    from ekinerja.cetak.v1 import cetak_pb2 as pb
+    from ekinerja.penilaian.v1 import penilaian_pb2 as npb
+else:
+    pb = modul_nanti("ekinerja.cetak.v1.cetak_pb2")
+    npb = modul_nanti("ekinerja.penilaian.v1.penilaian_pb2")
 
 T = TypeVar("T")
 Nilai = dict[str, str | dt.date]  # the dialog's fields by their kode
 
-# Each document: its request, the field naming what is printed, the Pratinjau oneof.
-PERMINTAAN: dict[int, tuple[type[Any], str, str]] = {
-    pb.JENIS_CETAK_RENCANA_SKP: (pb.CetakRencanaSkpRequest, "skp", "rencana_skp"),
-    pb.JENIS_CETAK_FORM_PENILAIAN: (pb.CetakFormPenilaianRequest, "penilaian", "form_penilaian"),
-    pb.JENIS_CETAK_EVALUASI_KINERJA: (pb.CetakEvaluasiKinerjaRequest, "penilaian", "evaluasi_kinerja"),
-}
-KODE_PERIODE: dict[int, str] = {
-    npb.PERIODE_TRIWULAN_I: "tw1",
-    npb.PERIODE_TRIWULAN_II: "tw2",
-    npb.PERIODE_TRIWULAN_III: "tw3",
-    npb.PERIODE_TRIWULAN_IV: "tw4",
-    npb.PERIODE_AKHIR_TAHUN: "akhir",
-}
+
+# Functions, not tables built at import: they name the cetak and penilaian
+# messages, which load on first use (tui/nanti.py).
+@cache
+def _permintaan() -> dict[int, tuple[type[Any], str, str]]:
+    """Each document: its request, the field naming what is printed, the Pratinjau oneof."""
+    return {
+        pb.JENIS_CETAK_RENCANA_SKP: (pb.CetakRencanaSkpRequest, "skp", "rencana_skp"),
+        pb.JENIS_CETAK_FORM_PENILAIAN: (pb.CetakFormPenilaianRequest, "penilaian", "form_penilaian"),
+        pb.JENIS_CETAK_EVALUASI_KINERJA: (pb.CetakEvaluasiKinerjaRequest, "penilaian", "evaluasi_kinerja"),
+    }
+
+
+@cache
+def _kode_periode() -> dict[int, str]:
+    return {
+        npb.PERIODE_TRIWULAN_I: "tw1",
+        npb.PERIODE_TRIWULAN_II: "tw2",
+        npb.PERIODE_TRIWULAN_III: "tw3",
+        npb.PERIODE_TRIWULAN_IV: "tw4",
+        npb.PERIODE_AKHIR_TAHUN: "akhir",
+    }
 
 
 def jenis_isian(jenis: int, kode: str, massal: bool = False) -> Literal["tanggal", "teks"] | None:
     """How the request takes a dialog field: a date, a text, or not at all."""
-    cls = pb.CetakMassalRequest if massal else PERMINTAAN[jenis][0]
+    cls = pb.CetakMassalRequest if massal else _permintaan()[jenis][0]
     field = cls.DESCRIPTOR.fields_by_name.get(kode)
     if field is None:
         return None
@@ -59,7 +72,7 @@ def jenis_isian(jenis: int, kode: str, massal: bool = False) -> Literal["tanggal
 def sebagai_dokumen(jenis: int, nilai: Nilai) -> Nilai:
     """A bulk print's fields as one document's: its one TANGGAL and LOKASI
     are every signer's (tanggal -> tanggal_pegawai and tanggal_penilai)."""
-    fields = PERMINTAAN[jenis][0].DESCRIPTOR.fields_by_name
+    fields = _permintaan()[jenis][0].DESCRIPTOR.fields_by_name
     hasil: Nilai = {}
     for kode, v in nilai.items():
         if kode in fields:
@@ -88,7 +101,7 @@ def permintaan(
 ) -> Any:
     """The Cetak request of one document. `sumber`: "skp/{skp}" or "penilaian/{skp}/periode/{kode}".
     `tte`: the signer's NIK and passphrase when the server signs through TTE."""
-    cls, field_sumber, _ = PERMINTAAN[jenis]
+    cls, field_sumber, _ = _permintaan()[jenis]
     req = cls(request_id=request_id, tanda_tangan=tanda_tangan, tte=tte)
     setattr(req, field_sumber, sumber)
     return _isi(req, nilai)
@@ -113,7 +126,7 @@ class LayananCetak(Panggilan):
     async def pratinjau_dokumen(self, jenis: int, sumber: str, nilai: Nilai) -> pb.Pratinjau:
         """The document as text lines; checks what printing checks (anchors too)."""
         req = pb.PratinjauDokumenRequest()
-        getattr(req, PERMINTAAN[jenis][2]).CopyFrom(permintaan(jenis, sumber, nilai))
+        getattr(req, _permintaan()[jenis][2]).CopyFrom(permintaan(jenis, sumber, nilai))
         return await self._call(self.cetak.PratinjauDokumen, req)
 
     async def cetak_dokumen(
@@ -149,7 +162,7 @@ class LayananCetak(Panggilan):
                 request_id=request_id,
                 jenis=pb.JenisCetak.ValueType(jenis),
                 tahun=tahun,
-                periode=KODE_PERIODE[periode],
+                periode=_kode_periode()[periode],
                 tanda_tangan=pb.PihakTandaTangan.ValueType(tanda_tangan),
             ),
             nilai,

@@ -17,17 +17,22 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ekinerja.audit.v1 import audit_pb2 as apb
-from ekinerja.penilaian.v1 import penilaian_pb2 as npb
 from ekinerja.profil.v1 import auth_pb2
 from ekinerja.profil.v1 import profil_pb2 as ppb
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from tui.backend_dasar import Panggilan
 from tui.format import ke_date
+from tui.nanti import modul_nanti
 
 if TYPE_CHECKING:
+    from ekinerja.audit.v1 import audit_pb2 as apb
+    from ekinerja.penilaian.v1 import penilaian_pb2 as npb
+
     from tui.backend import GagalLayanan
+else:
+    apb = modul_nanti("ekinerja.audit.v1.audit_pb2")
+    npb = modul_nanti("ekinerja.penilaian.v1.penilaian_pb2")
 
 T = TypeVar("T")
 LAYANAN_AUDIT = ("profil", "skp", "penilaian", "cetak")  # every service keeps its own jejak

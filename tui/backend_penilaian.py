@@ -14,13 +14,14 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ekinerja.penilaian.v1 import penilaian_pb2 as pb
-
 from tui.backend_dasar import Panggilan
 from tui.format import dari_date
+from tui.nanti import modul_nanti
 
 if TYPE_CHECKING:
-    pass
+    from ekinerja.penilaian.v1 import penilaian_pb2 as pb
+else:
+    pb = modul_nanti("ekinerja.penilaian.v1.penilaian_pb2")
 
 T = TypeVar("T")
 POTONGAN = 32 * 1024  # one message of an upload (services/penilaian/usecases/lembar_xlsx.py)

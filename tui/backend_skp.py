@@ -9,18 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ekinerja.skp.v1 import skp_pb2 as pb
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.protobuf.message import Message
 
 from tui.backend_dasar import Panggilan
 from tui.format import dari_date
+from tui.nanti import modul_nanti
 
 if TYPE_CHECKING:
-    pass
+    from ekinerja.skp.v1 import skp_pb2 as pb
+else:
+    pb = modul_nanti("ekinerja.skp.v1.skp_pb2")
 
 T = TypeVar("T")
-M = TypeVar("M", pb.Skp, pb.Rhk, pb.Indikator)  # what an update of the SKP sends
+M = TypeVar("M", "pb.Skp", "pb.Rhk", "pb.Indikator")  # what an update of the SKP sends
 
 
 def perubahan(lama: M, nilai: dict[str, Any]) -> tuple[M, list[str]]:

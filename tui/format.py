@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from ekinerja.cetak.v1 import cetak_pb2 as cetak
-from ekinerja.penilaian.v1 import penilaian_pb2 as nilai
 from ekinerja.profil.v1 import profil_pb2 as pb
-from ekinerja.skp.v1 import skp_pb2 as skp
 from google.protobuf.timestamp_pb2 import Timestamp
 from google.type.date_pb2 import Date
 from rich.text import Text
+
+from tui.nanti import modul_nanti
+
+if TYPE_CHECKING:
+    from ekinerja.cetak.v1 import cetak_pb2 as cetak
+    from ekinerja.penilaian.v1 import penilaian_pb2 as nilai
+    from ekinerja.skp.v1 import skp_pb2 as skp
+else:
+    # The SKP, penilaian and cetak words load their messages when first shown (tui/nanti.py).
+    cetak = modul_nanti("ekinerja.cetak.v1.cetak_pb2")
+    nilai = modul_nanti("ekinerja.penilaian.v1.penilaian_pb2")
+    skp = modul_nanti("ekinerja.skp.v1.skp_pb2")
 
 # Control characters other than tab and newline: C0, DEL and C1. Text from the
 # server (a JABATAN, an RHK, an error that quotes one) is data: an ESC in it would
@@ -202,32 +212,48 @@ def baca_tanggal(teks: str, nama: str = "Tanggal") -> dt.date:
 
 
 # --- SKP ----------------------------------------------------------------------
-STATUS_SKP: dict[int, str] = {
-    skp.STATUS_SKP_DRAFT: "DRAFT",
-    skp.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
-    skp.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN",
-}
-PENDEKATAN: dict[int, str] = {skp.PENDEKATAN_KUANTITATIF: "Kuantitatif", skp.PENDEKATAN_KUALITATIF: "Kualitatif"}
-STATUS_PEGAWAI: dict[int, str] = {
-    skp.STATUS_PEGAWAI_DEFINITIF: "Definitif",
-    skp.STATUS_PEGAWAI_PLT: "Plt.",
-    skp.STATUS_PEGAWAI_PLH: "Plh.",
-}
-JENIS_RHK: dict[int, str] = {skp.JENIS_RHK_UTAMA: "Utama", skp.JENIS_RHK_TAMBAHAN: "Tambahan"}
-KLASIFIKASI_RHK: dict[int, str] = {
-    skp.KLASIFIKASI_RHK_ORGANISASI: "Organisasi - tertaut di Unit Organisasi",
-    skp.KLASIFIKASI_RHK_INDIVIDU: "Individu - tertaut di SKP Pegawai",
-}
-ASPEK: dict[int, str] = {
-    skp.ASPEK_KUANTITAS: "Kuantitas",
-    skp.ASPEK_KUALITAS: "Kualitas",
-    skp.ASPEK_WAKTU: "Waktu",
-    skp.ASPEK_BIAYA: "Biaya",
-}
+def _status_skp() -> dict[int, str]:
+    return {
+        skp.STATUS_SKP_DRAFT: "DRAFT",
+        skp.STATUS_SKP_PENGAJUAN: "PENGAJUAN",
+        skp.STATUS_SKP_PERSETUJUAN: "PERSETUJUAN",
+    }
+
+
+def _pendekatan() -> dict[int, str]:
+    return {skp.PENDEKATAN_KUANTITATIF: "Kuantitatif", skp.PENDEKATAN_KUALITATIF: "Kualitatif"}
+
+
+def _status_pegawai() -> dict[int, str]:
+    return {
+        skp.STATUS_PEGAWAI_DEFINITIF: "Definitif",
+        skp.STATUS_PEGAWAI_PLT: "Plt.",
+        skp.STATUS_PEGAWAI_PLH: "Plh.",
+    }
+
+
+def _jenis_rhk() -> dict[int, str]:
+    return {skp.JENIS_RHK_UTAMA: "Utama", skp.JENIS_RHK_TAMBAHAN: "Tambahan"}
+
+
+def _klasifikasi_rhk() -> dict[int, str]:
+    return {
+        skp.KLASIFIKASI_RHK_ORGANISASI: "Organisasi - tertaut di Unit Organisasi",
+        skp.KLASIFIKASI_RHK_INDIVIDU: "Individu - tertaut di SKP Pegawai",
+    }
+
+
+def _aspek() -> dict[int, str]:
+    return {
+        skp.ASPEK_KUANTITAS: "Kuantitas",
+        skp.ASPEK_KUALITAS: "Kualitas",
+        skp.ASPEK_WAKTU: "Waktu",
+        skp.ASPEK_BIAYA: "Biaya",
+    }
 
 
 def status_skp(value: int) -> str:
-    return STATUS_SKP.get(value, "-")
+    return _tabel("STATUS_SKP").get(value, "-")
 
 
 def perubahan_status(dari: int, ke: int) -> str:
@@ -275,42 +301,55 @@ def waktu_detik(ts: Timestamp) -> str:
 
 
 # --- Penilaian ----------------------------------------------------------------
-RATING: dict[int, str] = {
-    nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI",
-    nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
-    nilai.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI",
-}
-PREDIKAT: dict[int, str] = {
-    nilai.PREDIKAT_SANGAT_BAIK: "Sangat Baik",
-    nilai.PREDIKAT_BAIK: "Baik",
-    nilai.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan",
-    nilai.PREDIKAT_KURANG: "Kurang/Misconduct",
-    nilai.PREDIKAT_SANGAT_KURANG: "Sangat Kurang",
-}
-CAPAIAN: dict[int, str] = {
-    nilai.CAPAIAN_ISTIMEWA: "ISTIMEWA",
-    nilai.CAPAIAN_BAIK: "BAIK",
-    nilai.CAPAIAN_BUTUH_PERBAIKAN: "BUTUH PERBAIKAN",
-    nilai.CAPAIAN_KURANG: "KURANG",
-    nilai.CAPAIAN_SANGAT_KURANG: "SANGAT KURANG",
-}
-STATUS_PENILAIAN: dict[int, str] = {
-    nilai.STATUS_PENILAIAN_BELUM_DINILAI: "Belum dinilai",
-    nilai.STATUS_PENILAIAN_DINILAI: "Dinilai",
-    nilai.STATUS_PENILAIAN_PERLU_PERBAIKAN: "Perlu perbaikan",
-}
-PERIODE: dict[int, str] = {
-    nilai.PERIODE_TRIWULAN_I: "TRIWULAN I",
-    nilai.PERIODE_TRIWULAN_II: "TRIWULAN II",
-    nilai.PERIODE_TRIWULAN_III: "TRIWULAN III",
-    nilai.PERIODE_TRIWULAN_IV: "TRIWULAN IV",
-    nilai.PERIODE_AKHIR_TAHUN: "Penilaian Akhir Tahun",
-}
+def _rating() -> dict[int, str]:
+    return {
+        nilai.RATING_DIBAWAH_EKSPEKTASI: "DIBAWAH EKSPEKTASI",
+        nilai.RATING_SESUAI_EKSPEKTASI: "SESUAI EKSPEKTASI",
+        nilai.RATING_DIATAS_EKSPEKTASI: "DIATAS EKSPEKTASI",
+    }
+
+
+def _predikat() -> dict[int, str]:
+    return {
+        nilai.PREDIKAT_SANGAT_BAIK: "Sangat Baik",
+        nilai.PREDIKAT_BAIK: "Baik",
+        nilai.PREDIKAT_BUTUH_PERBAIKAN: "Butuh Perbaikan",
+        nilai.PREDIKAT_KURANG: "Kurang/Misconduct",
+        nilai.PREDIKAT_SANGAT_KURANG: "Sangat Kurang",
+    }
+
+
+def _capaian() -> dict[int, str]:
+    return {
+        nilai.CAPAIAN_ISTIMEWA: "ISTIMEWA",
+        nilai.CAPAIAN_BAIK: "BAIK",
+        nilai.CAPAIAN_BUTUH_PERBAIKAN: "BUTUH PERBAIKAN",
+        nilai.CAPAIAN_KURANG: "KURANG",
+        nilai.CAPAIAN_SANGAT_KURANG: "SANGAT KURANG",
+    }
+
+
+def _status_penilaian() -> dict[int, str]:
+    return {
+        nilai.STATUS_PENILAIAN_BELUM_DINILAI: "Belum dinilai",
+        nilai.STATUS_PENILAIAN_DINILAI: "Dinilai",
+        nilai.STATUS_PENILAIAN_PERLU_PERBAIKAN: "Perlu perbaikan",
+    }
+
+
+def _periode() -> dict[int, str]:
+    return {
+        nilai.PERIODE_TRIWULAN_I: "TRIWULAN I",
+        nilai.PERIODE_TRIWULAN_II: "TRIWULAN II",
+        nilai.PERIODE_TRIWULAN_III: "TRIWULAN III",
+        nilai.PERIODE_TRIWULAN_IV: "TRIWULAN IV",
+        nilai.PERIODE_AKHIR_TAHUN: "Penilaian Akhir Tahun",
+    }
 
 
 def rating(value: int) -> str:
     """The web app's words; "-" when unset (or sent back for revision)."""
-    return RATING.get(value, "-")
+    return _tabel("RATING").get(value, "-")
 
 
 def rating_singkat(value: nilai.Rating.ValueType) -> str:
@@ -322,11 +361,11 @@ def rating_singkat(value: nilai.Rating.ValueType) -> str:
 
 
 def predikat(value: int) -> str:
-    return PREDIKAT.get(value, "-")
+    return _tabel("PREDIKAT").get(value, "-")
 
 
 def capaian(value: int) -> str:
-    return CAPAIAN.get(value, "-")
+    return _tabel("CAPAIAN").get(value, "-")
 
 
 BELUM_FINAL = "(belum final)"
@@ -339,7 +378,7 @@ def capaian_periode(p: nilai.PeriodePenilaian) -> str:
 
 
 def nama_periode(value: int) -> str:
-    return PERIODE.get(value, "-")
+    return _tabel("PERIODE").get(value, "-")
 
 
 def tanggal_singkat(d: Date) -> str:
@@ -356,16 +395,22 @@ def ditutup(p: nilai.PeriodePenilaian) -> str:
 
 
 # --- Cetak --------------------------------------------------------------------
-JENIS_CETAK: dict[int, str] = {
-    cetak.JENIS_CETAK_RENCANA_SKP: "Rencana SKP",
-    cetak.JENIS_CETAK_FORM_PENILAIAN: "Form Penilaian",
-    cetak.JENIS_CETAK_EVALUASI_KINERJA: "Dokumen Evaluasi Kinerja",
-    cetak.JENIS_CETAK_MASSAL: "Cetak massal",
-}
-PIHAK_TTD: dict[int, str] = {
-    cetak.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI YANG DINILAI",
-    cetak.PIHAK_TANDA_TANGAN_PENILAI: "PEJABAT PENILAI KINERJA",
-}
+def _jenis_cetak() -> dict[int, str]:
+    return {
+        cetak.JENIS_CETAK_RENCANA_SKP: "Rencana SKP",
+        cetak.JENIS_CETAK_FORM_PENILAIAN: "Form Penilaian",
+        cetak.JENIS_CETAK_EVALUASI_KINERJA: "Dokumen Evaluasi Kinerja",
+        cetak.JENIS_CETAK_MASSAL: "Cetak massal",
+    }
+
+
+def _pihak_ttd() -> dict[int, str]:
+    return {
+        cetak.PIHAK_TANDA_TANGAN_PEGAWAI: "PEGAWAI YANG DINILAI",
+        cetak.PIHAK_TANDA_TANGAN_PENILAI: "PEJABAT PENILAI KINERJA",
+    }
+
+
 KODE_PERIODE = {
     "tw1": "Triwulan I",
     "tw2": "Triwulan II",
@@ -376,7 +421,7 @@ KODE_PERIODE = {
 
 
 def jenis_cetak(value: int) -> str:
-    return JENIS_CETAK.get(value, "-")
+    return _tabel("JENIS_CETAK").get(value, "-")
 
 
 def dokumen_cetak(jenis: int, sumber: str) -> str:
@@ -398,3 +443,49 @@ def ukuran(n: int) -> str:
     if n < 1024 * 1024:
         return f"{max(1, round(n / 1024))} KB"
     return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+# The tables above that name SKP, penilaian or cetak enums: built on first use
+# (`fmt.STATUS_SKP`), so that importing this module loads none of those messages.
+_TABEL: dict[str, Callable[[], dict[int, str]]] = {
+    "STATUS_SKP": _status_skp,
+    "PENDEKATAN": _pendekatan,
+    "STATUS_PEGAWAI": _status_pegawai,
+    "JENIS_RHK": _jenis_rhk,
+    "KLASIFIKASI_RHK": _klasifikasi_rhk,
+    "ASPEK": _aspek,
+    "RATING": _rating,
+    "PREDIKAT": _predikat,
+    "CAPAIAN": _capaian,
+    "STATUS_PENILAIAN": _status_penilaian,
+    "PERIODE": _periode,
+    "JENIS_CETAK": _jenis_cetak,
+    "PIHAK_TTD": _pihak_ttd,
+}
+if TYPE_CHECKING:
+    STATUS_SKP: dict[int, str]
+    PENDEKATAN: dict[int, str]
+    STATUS_PEGAWAI: dict[int, str]
+    JENIS_RHK: dict[int, str]
+    KLASIFIKASI_RHK: dict[int, str]
+    ASPEK: dict[int, str]
+    RATING: dict[int, str]
+    PREDIKAT: dict[int, str]
+    CAPAIAN: dict[int, str]
+    STATUS_PENILAIAN: dict[int, str]
+    PERIODE: dict[int, str]
+    JENIS_CETAK: dict[int, str]
+    PIHAK_TTD: dict[int, str]
+
+
+def _tabel(nama: str) -> dict[int, str]:
+    tabel: dict[int, str] | None = globals().get(nama)
+    if tabel is None:
+        tabel = globals()[nama] = _TABEL[nama]()
+    return tabel
+
+
+def __getattr__(nama: str) -> dict[int, str]:
+    if nama not in _TABEL:
+        raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
+    return _tabel(nama)

@@ -4,6 +4,8 @@ Dashboard screen (a pegawai's is a page of the main screen)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ekinerja.profil.v1 import profil_pb2 as ppb
 from textual import work
 from textual.app import ComposeResult
@@ -13,22 +15,26 @@ from textual.widgets import Footer, Header
 
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil
-from tui.widgets.dashboard.dasbor import Dasbor
-from tui.widgets.dashboard.pesan import (
-    BukaCapaian,
-    BukaKlaim,
-    BukaKurva,
-    BukaPenilaianBawahan,
-    BukaPenilaianSkp,
-    BukaPermintaanPenugasan,
-    BukaSkp,
-)
+
+if TYPE_CHECKING:
+    from tui.widgets.dashboard.pesan import (
+        BukaCapaian,
+        BukaKlaim,
+        BukaKurva,
+        BukaPenilaianBawahan,
+        BukaPenilaianSkp,
+        BukaPermintaanPenugasan,
+        BukaSkp,
+    )
 
 
 class BukaDariDasbor(Screen[None]):
     """The screens a dashboard row opens; the dashboard reloads on return."""
 
     def _muat_ulang(self, _: object = None) -> None:
+        # Imported here: the main screen builds its Dashboard page only when it is first opened.
+        from tui.widgets.dashboard.dasbor import Dasbor
+
         if masih_tampil(self):
             self.query_one(Dasbor).action_muat()
 
@@ -88,6 +94,8 @@ class DashboardScreen(BukaDariDasbor):
     BINDINGS = [Binding("escape", "kembali", "Kembali")]
 
     def compose(self) -> ComposeResult:
+        from tui.widgets.dashboard.dasbor import Dasbor
+
         yield Header(icon="e")
         yield Dasbor()
         yield Footer(compact=True)
@@ -95,7 +103,7 @@ class DashboardScreen(BukaDariDasbor):
     def on_mount(self) -> None:
         sesi = backend(self).sesi
         self.sub_title = f"Hi, {sesi.akun.nama}" if sesi else ""
-        self.query_one(Dasbor).action_muat()
+        self.query_one("#dashboard").action_muat()  # type: ignore[attr-defined]  # the Dasbor composed above
 
     def on_buka_capaian(self, pesan: BukaCapaian) -> None:
         self.dismiss(None)  # back to Capaian Organisasi & Batas, where the capaian is set and finalized

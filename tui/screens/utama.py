@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,10 +18,12 @@ from tui.commands import Perintah
 from tui.layanan import aplikasi
 from tui.screens.dashboard import BukaDariDasbor
 from tui.widgets.belum_tersedia import BelumTersedia
-from tui.widgets.dashboard.dasbor import Dasbor
 from tui.widgets.menu_utama import HALAMAN, MenuUtama
 from tui.widgets.profil.profil_pegawai import TAB, ProfilPegawai
-from tui.widgets.skp.daftar_skp import DaftarSkp
+
+if TYPE_CHECKING:
+    from tui.widgets.dashboard.dasbor import Dasbor
+    from tui.widgets.skp.daftar_skp import DaftarSkp
 
 
 class UtamaScreen(BukaDariDasbor):
@@ -45,9 +48,9 @@ class UtamaScreen(BukaDariDasbor):
         with Horizontal():
             yield MenuUtama()
             with ContentSwitcher(initial="profil", id="halaman"):
+                # The SKP and Dashboard pages are built when first opened (`_halaman`): one TUI
+                # process runs per SSH session, and most sessions start on, and keep to, Profil.
                 yield ProfilPegawai()
-                yield DaftarSkp()
-                yield Dasbor()
                 yield BelumTersedia(id="belum-tersedia")
         yield Footer(compact=True)
 
@@ -120,39 +123,65 @@ class UtamaScreen(BukaDariDasbor):
         self.app.push_screen(CapaianOrganisasiScreen())
 
     def _edit_profil(self) -> None:
-        self.action_buka("profil")
+        self._buka_profil()
         self.query_one(ProfilPegawai).action_edit_profil()
 
-    def _skp(self, aksi: str) -> None:
+    async def _halaman(self, halaman: str) -> DaftarSkp | Dasbor:
+        """The SKP or Dashboard page, mounted in the switcher the first time it is asked for
+        (its modules, and the SKP and penilaian messages they name, load then)."""
+        switcher = self.query_one("#halaman", ContentSwitcher)
+        if halaman == "skp":
+            from tui.widgets.skp.daftar_skp import DaftarSkp
+
+            kelas: type[DaftarSkp | Dasbor] = DaftarSkp
+        else:
+            from tui.widgets.dashboard.dasbor import Dasbor
+
+            kelas = Dasbor
+        ada = switcher.query_children(kelas)
+        if ada:
+            return ada.first(kelas)
+        panel = kelas()
+        await switcher.mount(panel, before="#belum-tersedia")
+        return panel
+
+    async def _skp(self, aksi: str) -> None:
         """A Daftar SKP action from the palette: on the SKP page, once its list is there."""
         self.query_one(MenuUtama).tandai("skp")
+        from tui.widgets.skp.daftar_skp import DaftarSkp
+
+        daftar = await self._halaman("skp")
         self.query_one("#halaman", ContentSwitcher).current = "skp"
-        daftar = self.query_one(DaftarSkp)
+        assert isinstance(daftar, DaftarSkp)
         daftar.fokus()
         daftar.action_muat(lalu=aksi)
 
     def action_tab(self, nomor: int) -> None:
-        self.action_buka("profil")
+        self._buka_profil()
         self.query_one(ProfilPegawai).buka_tab(TAB[nomor - 1][0])
 
     @on(MenuUtama.Dipilih)
-    def _dari_menu(self, event: MenuUtama.Dipilih) -> None:
-        self.action_buka(event.halaman)
+    async def _dari_menu(self, event: MenuUtama.Dipilih) -> None:
+        await self.action_buka(event.halaman)
 
-    def action_buka(self, halaman: str) -> None:
+    async def action_buka(self, halaman: str) -> None:
         switcher = self.query_one("#halaman", ContentSwitcher)
         self.query_one(MenuUtama).tandai(halaman)
         if halaman == "profil":
-            switcher.current = "profil"
-            self.query_one(ProfilPegawai).fokus_tab()
+            self._buka_profil()
             return
         if halaman in ("skp", "dashboard"):
             # Read again on each visit: what another screen changed shows.
+            panel = await self._halaman(halaman)
             switcher.current = halaman
-            panel = self.query_one(DaftarSkp) if halaman == "skp" else self.query_one(Dasbor)
             panel.action_muat()
             panel.fokus()
             return
         self.query_one(BelumTersedia).tampilkan(HALAMAN[halaman])
         switcher.current = "belum-tersedia"
         self.notify(f"Menu {HALAMAN[halaman]} belum tersedia pada versi ini.", severity="warning", markup=False)
+
+    def _buka_profil(self) -> None:
+        self.query_one(MenuUtama).tandai("profil")
+        self.query_one("#halaman", ContentSwitcher).current = "profil"
+        self.query_one(ProfilPegawai).fokus_tab()

@@ -11,11 +11,13 @@ handle themselves, so neither is caught by the other's handler."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ekinerja.penilaian.v1 import penilaian_pb2
-from ekinerja.skp.v1 import skp_pb2
 from textual.message import Message
+
+if TYPE_CHECKING:  # the app imports this module at start: the messages load with the screens that use them
+    from ekinerja.penilaian.v1 import penilaian_pb2
+    from ekinerja.skp.v1 import skp_pb2
 
 Kembali = Callable[[Any], None] | None
 

@@ -19,8 +19,6 @@ from textual.widgets import Button, DataTable, Static
 from tui import format as fmt
 from tui.backend import GagalLayanan
 from tui.layanan import backend, laporkan, masih_tampil, memuat
-from tui.widgets.profil.akhiri_penugasan import AkhiriPenugasanScreen
-from tui.widgets.profil.tambah_penugasan import TambahPenugasanScreen
 from tui.widgets.tabel import Tabel
 
 
@@ -125,6 +123,8 @@ class PenugasanPlt(Vertical):
                 else:
                     self._berubah(f"{hasil.jabatan} ditambahkan ({periode}).")
 
+        from tui.widgets.profil.tambah_penugasan import TambahPenugasanScreen  # loaded when first opened
+
         self.app.push_screen(TambahPenugasanScreen(self.pegawai, alasan=self.pegawai is not None), selesai)
 
     @on(Button.Pressed, "#akhiri-plt")
@@ -139,6 +139,8 @@ class PenugasanPlt(Vertical):
         def selesai(hasil: pb.Penugasan | None) -> None:
             if hasil is not None:
                 self._berubah(f"{hasil.jabatan} berakhir {fmt.tanggal(hasil.tanggal_selesai)}.")
+
+        from tui.widgets.profil.akhiri_penugasan import AkhiriPenugasanScreen  # loaded when first opened
 
         self.app.push_screen(AkhiriPenugasanScreen(penugasan, alasan=self.pegawai is not None), selesai)
 

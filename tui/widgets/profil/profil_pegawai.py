@@ -5,6 +5,8 @@ that changes who leads or rates whom reloads every tab."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ekinerja.profil.v1 import profil_pb2 as pb
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,10 +20,12 @@ from tui.widgets.judul import Judul
 from tui.widgets.profil.bawahan import PegawaiBawahan
 from tui.widgets.profil.data_atasan import DataAtasan
 from tui.widgets.profil.data_pribadi import DataPribadi
-from tui.widgets.profil.edit_profil import EditProfilScreen, HasilEdit
 from tui.widgets.profil.klaim import KlaimPimpinan
 from tui.widgets.profil.penugasan import PenugasanPlt
 from tui.widgets.profil.satu_unit import PegawaiSatuUnit
+
+if TYPE_CHECKING:
+    from tui.widgets.profil.edit_profil import HasilEdit
 
 # (pane id, the web app's name). The tab labels are shorter so that all six
 # fit beside the menu at 80 columns; each tab's heading has the full name.
@@ -114,6 +118,9 @@ class ProfilPegawai(Vertical):
                 )
             if hasil is not None:
                 self.action_muat()  # the atasan, the unit list and the bawahan may change with the unit
+
+        # The dialogs (and TextArea's modules under them) load when first opened, not at login.
+        from tui.widgets.profil.edit_profil import EditProfilScreen
 
         self.app.push_screen(EditProfilScreen(self.pegawai), selesai)
 
