@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Integer, String, and_, bindparam, delete, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from services.penilaian.store import bacaan
 from services.penilaian.store.models import (
@@ -249,34 +250,29 @@ async def capaian_instansi(s: AsyncSession, instansi_id: str, tahun: int, kode: 
     return list(await s.scalars(stmt))
 
 
+async def _hitung_predikat(s: AsyncSession, *syarat: ColumnElement[bool]) -> list[tuple[str, int]]:
+    """(predikat, count) over the penilaian records matching `syarat`: the one
+    query behind every distribution curve, which differ only in whose records."""
+    rows = await s.execute(select(PenilaianRow.predikat, func.count()).where(*syarat).group_by(PenilaianRow.predikat))
+    return [(p, n) for p, n in rows]
+
+
 async def predikat_skp(s: AsyncSession, skp_ids: list[str], kode: str) -> list[tuple[str, int]]:
     """(predikat, count) over the rated records of these SKPs in a period."""
-    rows = await s.execute(
-        select(PenilaianRow.predikat, func.count())
-        .where(PenilaianRow.skp_id.in_(skp_ids), PenilaianRow.periode == kode, PenilaianRow.predikat != "")
-        .group_by(PenilaianRow.predikat)
-    )
-    return [(p, n) for p, n in rows]
+    n = PenilaianRow
+    return await _hitung_predikat(s, n.skp_id.in_(skp_ids), n.periode == kode, n.predikat != "")
 
 
 async def predikat_penilai(s: AsyncSession, penilai_nip: str, tahun: int, kode: str) -> list[tuple[str, int]]:
     """(predikat, count) over the records a penilai rates in a period; "" is not rated yet."""
-    rows = await s.execute(
-        select(PenilaianRow.predikat, func.count())
-        .where(PenilaianRow.penilai_nip == penilai_nip, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
-        .group_by(PenilaianRow.predikat)
-    )
-    return [(p, n) for p, n in rows]
+    n = PenilaianRow
+    return await _hitung_predikat(s, n.penilai_nip == penilai_nip, n.tahun == tahun, n.periode == kode)
 
 
 async def predikat_induk(s: AsyncSession, induk_id: str, tahun: int, kode: str) -> list[tuple[str, int]]:
     """(predikat, count) over the records of a unor induk in a period; "" is not rated yet."""
-    rows = await s.execute(
-        select(PenilaianRow.predikat, func.count())
-        .where(PenilaianRow.unor_induk_id == induk_id, PenilaianRow.tahun == tahun, PenilaianRow.periode == kode)
-        .group_by(PenilaianRow.predikat)
-    )
-    return [(p, n) for p, n in rows]
+    n = PenilaianRow
+    return await _hitung_predikat(s, n.unor_induk_id == induk_id, n.tahun == tahun, n.periode == kode)
 
 
 # --- Rekap ------------------------------------------------------------------
