@@ -5,6 +5,7 @@ outcome they did not see with the same request_id, as a careful client does."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -54,6 +55,27 @@ def env_untuk(settings: Settings) -> dict[str, str]:
     return env
 
 
+def _anak(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    hasil = []
+    for nama in os.listdir("/proc"):
+        if nama.isdigit():
+            try:
+                stat = Path(f"/proc/{nama}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                hasil.append(int(nama))
+    return hasil
+
+
+def _zombi(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 class Layanan:
     """`ekinerja serve` (all four services) on one port, restartable on the
     same port and data. Its output goes to a file: a full pipe would block it."""
@@ -77,9 +99,19 @@ class Layanan:
         await asyncio.to_thread(wait_serving, self.port)
 
     def bunuh(self) -> None:
+        """SIGKILL to `serve` and its workers at once (serve starts one per
+        core): the machine dies, no process drains its calls. Killing only
+        the parent would leave its workers to drain and hold the port."""
         assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
+        pekerja = _anak(self.proc.pid)
+        for pid in [self.proc.pid, *pekerja]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         self.proc.wait(timeout=30)
+        batas = time.monotonic() + 30
+        while any(os.path.exists(f"/proc/{pid}") and not _zombi(pid) for pid in pekerja):
+            assert time.monotonic() < batas, f"workers {pekerja} outlived SIGKILL"
+            time.sleep(0.01)
 
     async def hentikan(self) -> None:
         # On a thread: the event loop keeps running meanwhile, so the relay
