@@ -18,7 +18,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
-from services.shared import berkas_rahasia, sqlite_baca
+from services.shared import berkas_rahasia, sqlite_baca, sqlite_tulis
 from services.shared.config import Settings
 
 # Constraint names are stable across SQLite and PostgreSQL, so Alembic can
@@ -120,11 +120,22 @@ class Database:
         self._baca = (
             async_sessionmaker(self._baca_engine, expire_on_commit=False) if self._baca_engine else self._sessions
         )
+        # SQLite: a write transaction takes the database's write turn, then
+        # runs inline (sqlite_tulis); PostgreSQL writers share the one engine.
+        tulis = sqlite_tulis.mesin_tulis(engine.url)
+        self._tulis_engine: AsyncEngine | None = tulis[0] if tulis is not None else None
+        self._giliran: sqlite_tulis.GiliranTulis | None = tulis[1] if tulis is not None else None
+        self._tulis = (
+            async_sessionmaker(self._tulis_engine, expire_on_commit=False) if self._tulis_engine else self._sessions
+        )
 
     @property
     def engines(self) -> list[AsyncEngine]:
         """Every engine (for tracing and metrics): the writer's first."""
-        return [self.engine] + ([self._baca_engine] if self._baca_engine is not None else [])
+        if self._tulis_engine is None:
+            return [self.engine] + ([self._baca_engine] if self._baca_engine is not None else [])
+        # SQLite: `engine` itself only migrates and answers health checks.
+        return [e for e in (self._tulis_engine, self._baca_engine, self.engine) if e is not None]
 
     @classmethod
     def for_service(cls, settings: Settings, service: str) -> Database:
@@ -132,8 +143,11 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        async with self._sessions() as session, session.begin():
+        async with self._giliran_tulis(), self._tulis() as session, session.begin():
             yield session
+
+    def _giliran_tulis(self) -> contextlib.AbstractAsyncContextManager[None]:
+        return self._giliran() if self._giliran is not None else contextlib.nullcontext()
 
     @contextlib.asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
@@ -144,6 +158,9 @@ class Database:
             yield session
 
     async def dispose(self) -> None:
-        if self._baca_engine is not None:
-            await self._baca_engine.dispose()
+        for e in (self._baca_engine, self._tulis_engine):
+            if e is not None:
+                await e.dispose()
         await self.engine.dispose()
+        if self._giliran is not None:
+            self._giliran.tutup()

@@ -10,8 +10,9 @@ and complete without suspending.
 
 Only safe because these connections cannot write and, in WAL mode, a reader
 never waits for a writer: each is opened `mode=ro` with `PRAGMA
-query_only=ON`. Writes (`Database.transaction()`) stay on aiosqlite, where
-waiting for SQLite's write lock blocks a worker thread, not the loop. A
+query_only=ON`. Writes (`Database.transaction()`) run inline too, but only
+while holding the database's write turn, so that they never wait for SQLite's
+lock on the loop (sqlite_tulis.py). A
 database not (yet) in WAL mode — where a reader does wait for a writer —
 gets an ordinary aiosqlite reader instead.
 

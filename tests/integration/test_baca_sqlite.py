@@ -1,5 +1,5 @@
 """`Database.read()` on SQLite (issue 18): reads run on the event loop's own
-thread over read-only connections, writes stay on aiosqlite's thread."""
+thread over read-only connections (writes: test_tulis_sqlite.py)."""
 
 from __future__ import annotations
 
@@ -58,11 +58,11 @@ async def test_baca_langsung_di_thread_loop_tanpa_thread_aiosqlite(settings: Set
         async with db.read() as s:
             assert isinstance(await _driver(s), sqlite_baca.KoneksiLangsung)
             assert (await s.scalars(text("SELECT teks FROM catatan"))).all() == ["pertama"]
-        assert set(threading.enumerate()) == thread_awal  # no aiosqlite worker was started
-        # A write commits on the writer's connection; the next read sees it.
+        # A write commits on the writer's connection (inline too: sqlite_tulis); the next read sees it.
         async with db.transaction() as s:
-            assert isinstance(await _driver(s), aiosqlite.Connection)
+            assert isinstance(await _driver(s), sqlite_baca.KoneksiLangsung)
             await s.execute(text("INSERT INTO catatan (teks) VALUES ('kedua')"))
+        assert set(threading.enumerate()) == thread_awal  # no aiosqlite worker was started
         async with db.read() as s:
             assert (await s.scalars(text("SELECT teks FROM catatan ORDER BY id"))).all() == ["pertama", "kedua"]
     finally:
