@@ -5,10 +5,11 @@ answer never tells him whether the etag he sent matched."""
 
 import grpc
 from ekinerja.skp.v1 import skp_pb2 as s
+from google.protobuf.field_mask_pb2 import FieldMask
 
 from tests import data
 from tests.api.errors import gagal, status
-from tests.api.skp.bantu import skp_siap, tambah_indikator
+from tests.api.skp.bantu import skp_siap, tambah_indikator, tambah_rhk, tgl
 
 C = grpc.StatusCode
 
@@ -45,3 +46,65 @@ async def test_yang_tidak_berhak_ditolak_sama_apa_pun_etagnya(client):
     hilang = s.Skp(name="skp/" + "0" * 32)
     for etag in ("", "1"):
         await gagal(_get(client, md, hilang, etag), C.NOT_FOUND)
+
+
+async def test_setiap_perubahan_yang_dipakai_penilaian_mengganti_etag(client):
+    """penilaian uses its copy whenever skp says the etag is unchanged, so
+    each change it relies on (status, penilai, pegawai and unit, periode,
+    pendekatan, RHK and indikator) must give the SKP a new etag."""
+    md = await client.login(nip=data.SUTIKNO)
+    endang = await client.login(nip=data.ENDANG)
+    admin = await client.login(username="admin.madiun")
+    skp = await skp_siap(client, md)
+    dilihat = skp
+
+    async def berubah(langkah=None):
+        nonlocal dilihat
+        if langkah is not None:
+            await langkah
+        jawab = await _get(client, md, skp, dilihat.etag)
+        assert jawab.id == skp.id and jawab.etag != dilihat.etag, langkah
+        dilihat = jawab
+
+    rhk = await tambah_rhk(client, md, skp, teks="RHK kedua", jenis=s.JENIS_RHK_TAMBAHAN)
+    await berubah()
+    ind = await tambah_indikator(client, md, rhk, teks="indikator RHK kedua")
+    await berubah()
+    rhk = next(r for r in dilihat.rhk if r.name == rhk.name)
+    await berubah(
+        client.skp.UpdateRhk(
+            s.UpdateRhkRequest(rhk=s.Rhk(name=rhk.name, teks="RHK diubah"), update_mask=FieldMask(paths=["teks"])),
+            metadata=md,
+        )
+    )
+    await berubah(
+        client.skp.UpdateIndikator(
+            s.UpdateIndikatorRequest(
+                indikator=s.Indikator(name=ind.name, target="6 dokumen"), update_mask=FieldMask(paths=["target"])
+            ),
+            metadata=md,
+        )
+    )
+    await berubah(client.skp.DeleteIndikator(s.DeleteIndikatorRequest(name=ind.name), metadata=md))
+    await berubah(client.skp.DeleteRhk(s.DeleteRhkRequest(name=rhk.name), metadata=md))
+    for paths, isi in (
+        (["pendekatan"], {"pendekatan": s.PENDEKATAN_KUALITATIF}),
+        (["periode_akhir"], {"periode_akhir": tgl(2023, 6, 30)}),
+    ):
+        await berubah(
+            client.skp.UpdateSkp(
+                s.UpdateSkpRequest(skp=s.Skp(name=skp.name, **isi), update_mask=FieldMask(paths=paths)), metadata=md
+            )
+        )
+    for pihak in (s.PIHAK_SKP_PENILAI, s.PIHAK_SKP_PEGAWAI):
+        await berubah(client.skp.MuatUlangSkp(s.MuatUlangSkpRequest(name=skp.name, pihak=pihak), metadata=md))
+    await berubah(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md))
+    await berubah(client.skp.KembalikanSkp(s.KembalikanSkpRequest(name=skp.name, alasan="uji"), metadata=endang))
+    await berubah(client.skp.AjukanSkp(s.AjukanSkpRequest(name=skp.name), metadata=md))
+    await berubah(client.skp.SetujuiSkp(s.SetujuiSkpRequest(name=skp.name), metadata=endang))
+    await berubah(
+        client.skp.UbahStatusSkp(
+            s.UbahStatusSkpRequest(name=skp.name, status=s.STATUS_SKP_DRAFT, alasan="uji: perbaiki"), metadata=admin
+        )
+    )
+    assert dilihat.status == s.STATUS_SKP_DRAFT
