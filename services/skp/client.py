@@ -22,8 +22,12 @@ class SkpClient(Klien):
     def _stub(self) -> skp_pb2_grpc.SkpServiceAsyncStub:
         return skp_pb2_grpc.SkpServiceStub(self.channel())
 
-    async def skp(self, skp_id: str, fields: Mapping[str, str] | None = None) -> pb.Skp:
-        return await self.call(self._stub().GetSkp, pb.GetSkpRequest(name=f"skp/{skp_id}"), fields)
+    async def skp(self, skp_id: str, fields: Mapping[str, str] | None = None, jika_berubah_dari: str = "") -> pb.Skp:
+        """The whole SKP; with `jika_berubah_dari` (an etag the caller holds),
+        only its name and etag while that is still its etag."""
+        return await self.call(
+            self._stub().GetSkp, pb.GetSkpRequest(name=f"skp/{skp_id}", jika_berubah_dari=jika_berubah_dari), fields
+        )
 
     async def skp_milik(self, nip: str) -> list[pb.Skp]:
         """The pegawai's SKPs, newest period first (one page: a pegawai has one or two a year)."""

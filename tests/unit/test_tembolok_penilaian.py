@@ -48,6 +48,25 @@ def test_salinan_skp_per_pemanggil_dan_versi_baru_membuang_yang_lain():
     assert t.ambil("sutikno", "skp1") is None
 
 
+def test_salinan_skp_kedaluwarsa_tinggal_dasar_pertanyaan_bersyarat():
+    """Past its age a copy is not shown, but stays what the caller last saw:
+    penilaian asks skp whether its version is still current."""
+    jam = Jam()
+    t: TembolokSkp[str] = TembolokSkp(SKP_DETIK, 2, jam)
+    t.simpan("endang", "skp1", "3", "dilihat endang")
+    jam.t += SKP_DETIK
+    assert t.ambil("endang", "skp1") is None
+    assert t.terakhir("endang", "skp1") == ("3", "dilihat endang")
+    assert t.terakhir("sutikno", "skp1") is None  # never another caller's
+    t.simpan("endang", "skp1", "3", "dikonfirmasi")  # skp said unchanged: shown again for SKP_DETIK
+    assert t.ambil("endang", "skp1") == "dikonfirmasi"
+    t.simpan("sutikno", "skp1", "4", "versi baru")
+    assert t.terakhir("endang", "skp1") is None
+    t.simpan("budi", "skp2", "1", "lain")
+    t.simpan("budi", "skp3", "1", "lain lagi")  # bounded: the least recently used goes, aged or not
+    assert t.terakhir("sutikno", "skp1") is None and len(t) == 2
+
+
 def test_daftar_nama_pembaca_tidak_tumbuh_tanpa_batas():
     jam = Jam()
     t: TembolokSkp[int] = TembolokSkp(SKP_DETIK, 10, jam)

@@ -91,16 +91,24 @@ class Dasar:
     async def _data_skp(self, skp_id: str, field: str = "name") -> DataSkp:
         """The SKP as skp shows it to this caller NOW: skp refuses anyone who
         may not read it, so a stranger never learns more here. Every write
-        acts on this, never on a copy: its status, penilai and instansi are
-        those of this moment (docs/penilaian.md#kesegaran-data). The caller's
-        copy for reads is renewed with it."""
+        acts on this: its status, penilai and instansi are those of this
+        moment (docs/penilaian.md#kesegaran-data). When the caller holds a
+        copy, of any age, skp is asked only whether its version (etag) is
+        still current: the access check is skp's as always, and the content
+        crosses only when it changed (any change to an SKP or its content
+        gives it a new etag). The caller's copy is renewed with the answer."""
         pemanggil = _pemanggil()
+        salinan = self._skp_dibaca.terakhir(pemanggil, skp_id)
+        versi = salinan[0] if salinan is not None else ""
         try:
-            dari_skp = await self._skp.skp(skp_id)
+            dari_skp = await self._skp.skp(skp_id, jika_berubah_dari=versi)
         except DomainError:
             self._skp_dibaca.buang(pemanggil, skp_id)
             raise
-        skp = data_skp(dari_skp)
+        if salinan is not None and not dari_skp.id and dari_skp.etag == versi:
+            skp = salinan[1]  # unchanged since the caller's copy
+        else:
+            skp = data_skp(dari_skp)
         self._skp_dibaca.simpan(pemanggil, skp_id, dari_skp.etag, skp)
         return skp
 

@@ -1,11 +1,12 @@
 """penilaian's short-lived copies of what skp and profil said, so that most
 reads make no internal call (issue 18). How stale each may be, and why a
-write never uses them, is in docs/penilaian.md#kesegaran-data and on the
-constants below; the rules are tested in tests/api/penilaian/test_tembolok.py.
+write never acts on them unconfirmed, is in docs/penilaian.md#kesegaran-data
+and on the constants below; the rules are tested in
+tests/api/penilaian/test_kesegaran.py and tests/unit/test_tembolok_penilaian.py.
 
 Every entry ages out after a fixed time and the number of entries is
-bounded (least recently used goes first): a copy never outlives its stated
-staleness, whatever happens to invalidation."""
+bounded (least recently used goes first): a copy is never shown past its
+stated staleness, whatever happens to invalidation."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ V = TypeVar("V")
 
 # An SKP (DataSkp) as skp showed it to one caller (one account and session):
 # reads (GetPenilaian, ListPeriodePenilaian, ListPeriodeBerisi, GetKurva of an
-# SKP) may use it for this long. Writes always ask skp afresh.
+# SKP) may use it for this long. Writes always ask skp afresh, conditionally:
+# the copy, of any age, is used once skp says its etag is still current.
 SKP_DETIK = 5.0
 # The SKPs a penilai rates in a year (ListSkpBawahan), per caller: Rekap,
 # its export, the curve of one's bawahan and the dashboard.
@@ -90,36 +92,60 @@ class TembolokSkp(Generic[V]):
     """Per-caller copies of SKPs. When any caller reads an SKP afresh and its
     version differs from another caller's copy, every copy of that SKP goes:
     a change seen once (a new penilai, a status sent back) is not shown
-    stale to the others for the rest of their few seconds."""
+    stale to the others for the rest of their few seconds.
+
+    A copy past its age is no longer shown (`ambil`), but is kept, within
+    the same bound on their number, as what the caller last saw
+    (`terakhir`): penilaian asks skp whether that version is still current
+    (a conditional GetSkp) instead of fetching the whole SKP again."""
 
     def __init__(self, umur: float, maks: int, jam: Callable[[], float] = time.monotonic) -> None:
-        self._isi: Tembolok[tuple[str, str], tuple[str, V]] = Tembolok(umur, maks, jam)
+        self._umur = umur
+        self._maks = maks
+        self._jam = jam
+        # (caller, skp id) → (expiry, version, copy); least recently used first.
+        self._isi: OrderedDict[tuple[str, str], tuple[float, str, V]] = OrderedDict()
         self._pembaca: dict[str, set[str]] = {}  # skp id → callers holding a copy
 
     def ambil(self, pemanggil: str, skp_id: str) -> V | None:
-        entri = self._isi.ambil((pemanggil, skp_id))
-        return None if entri is None else entri[1]
+        entri = self._isi.get((pemanggil, skp_id))
+        if entri is None or self._jam() >= entri[0]:
+            return None
+        self._isi.move_to_end((pemanggil, skp_id))
+        return entri[2]
+
+    def terakhir(self, pemanggil: str, skp_id: str) -> tuple[str, V] | None:
+        """The caller's copy and its version, however old: never to be used
+        before skp confirms the version is still current."""
+        entri = self._isi.get((pemanggil, skp_id))
+        return None if entri is None else (entri[1], entri[2])
 
     def simpan(self, pemanggil: str, skp_id: str, versi: str, nilai: V) -> None:
         pembaca = self._pembaca.setdefault(skp_id, set())
         for lain in list(pembaca):
-            entri = self._isi.ambil((lain, skp_id))
+            entri = self._isi.get((lain, skp_id))
             if entri is None:
                 pembaca.discard(lain)
-            elif entri[0] != versi:
-                self._isi.buang((lain, skp_id))
+            elif entri[1] != versi:
+                del self._isi[(lain, skp_id)]
                 pembaca.discard(lain)
-        self._isi.simpan((pemanggil, skp_id), (versi, nilai))
+        self._isi[(pemanggil, skp_id)] = (self._jam() + self._umur, versi, nilai)
+        self._isi.move_to_end((pemanggil, skp_id))
         pembaca.add(pemanggil)
-        if len(self._pembaca) > 2 * len(self._isi) + 64:  # copies evicted by size or age leave names behind
+        while len(self._isi) > self._maks:
+            self._isi.popitem(last=False)
+        if len(self._pembaca) > 2 * len(self._isi) + 64:  # copies evicted by size leave names behind
             self._pembaca = {}
-            for siapa, skp in self._isi.kunci():
+            for siapa, skp in self._isi:
                 self._pembaca.setdefault(skp, set()).add(siapa)
 
     def buang(self, pemanggil: str, skp_id: str) -> None:
-        self._isi.buang((pemanggil, skp_id))
+        self._isi.pop((pemanggil, skp_id), None)
         pembaca = self._pembaca.get(skp_id)
         if pembaca is not None:
             pembaca.discard(pemanggil)
             if not pembaca:
                 del self._pembaca[skp_id]
+
+    def __len__(self) -> int:
+        return len(self._isi)

@@ -58,7 +58,10 @@ class Rencana(Dasar):
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
         async with self._db.read() as s:
-            return convert.skp(await detail(s, pr.current(), skp_id))
+            t = await detail(s, pr.current(), skp_id, request.jika_berubah_dari)
+        if t is None:  # unchanged: the caller's copy is current (penilaian's writes, issue 18)
+            return pb.Skp(name=convert.skp_name(skp_id), etag=request.jika_berubah_dari)
+        return convert.skp(t)
 
     async def CreateSkp(self, request: pb.CreateSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         src = request.skp

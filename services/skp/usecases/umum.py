@@ -62,11 +62,16 @@ async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
     return row
 
 
-async def detail(s: AsyncSession, p: Principal, skp_id: str) -> Tampilan:
-    """Detail SKP as read rows, in two statements (store/bacaan.py)."""
+async def detail(s: AsyncSession, p: Principal, skp_id: str, jika_berubah_dari: str = "") -> Tampilan | None:
+    """Detail SKP as read rows, in two statements (store/bacaan.py). None when
+    its etag is still `jika_berubah_dari`: the caller's copy is current, and
+    the content is neither read nor sent. Whether the caller may read it is
+    decided first, so a caller who may not learns nothing of its etag."""
     row = await bacaan.skp(s, skp_id)
     akses.boleh_baca(p, pihak(row))
     _tentang(row)
+    if jika_berubah_dari and jika_berubah_dari == str(row.versi):
+        return None
     rhk, indikator = await bacaan.isi(s, skp_id)
     return Tampilan(row, rhk, indikator)
 

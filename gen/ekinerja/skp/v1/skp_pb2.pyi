@@ -756,15 +756,24 @@ class GetSkpRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     NAME_FIELD_NUMBER: _builtins.int
+    JIKA_BERUBAH_DARI_FIELD_NUMBER: _builtins.int
     name: _builtins.str
+    jika_berubah_dari: _builtins.str
+    """An etag the caller holds (a conditional read). If the SKP's etag still
+    equals this, the answer carries only `name` and `etag`: the copy the
+    caller holds is current. Otherwise, or when empty, the whole SKP. Who
+    may read it is checked the same either way, and a caller who may not
+    gets the same error whatever etag he sent.
+    """
     def __init__(
         self,
         *,
         name: _builtins.str = ...,
+        jika_berubah_dari: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["jika_berubah_dari", b"jika_berubah_dari", "name", b"name"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -203,7 +203,8 @@ class SkpServiceServicer:
 
     def GetSkp(self, request, context):
         """Detail SKP: the SKP with its RHK (with indikator), perilaku kerja with
-        ekspektasi, and lampiran. Errors: NOT_FOUND, PERMISSION_DENIED.
+        ekspektasi, and lampiran; only its name and etag when `jika_berubah_dari`
+        is still its etag. Errors: NOT_FOUND, PERMISSION_DENIED.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

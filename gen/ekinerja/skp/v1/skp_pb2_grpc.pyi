@@ -70,7 +70,8 @@ class SkpServiceStub:
     """
     GetSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.GetSkpRequest, _skp_pb2.Skp]
     """Detail SKP: the SKP with its RHK (with indikator), perilaku kerja with
-    ekspektasi, and lampiran. Errors: NOT_FOUND, PERMISSION_DENIED.
+    ekspektasi, and lampiran; only its name and etag when `jika_berubah_dari`
+    is still its etag. Errors: NOT_FOUND, PERMISSION_DENIED.
     """
     CreateSkp: _grpc.UnaryUnaryMultiCallable[_skp_pb2.CreateSkpRequest, _skp_pb2.Skp]
     """Tambah SKP for the caller. Snapshots both identity columns from profil.
@@ -211,7 +212,8 @@ class SkpServiceAsyncStub(SkpServiceStub):
     """
     GetSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.GetSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
     """Detail SKP: the SKP with its RHK (with indikator), perilaku kerja with
-    ekspektasi, and lampiran. Errors: NOT_FOUND, PERMISSION_DENIED.
+    ekspektasi, and lampiran; only its name and etag when `jika_berubah_dari`
+    is still its etag. Errors: NOT_FOUND, PERMISSION_DENIED.
     """
     CreateSkp: _aio.UnaryUnaryMultiCallable[_skp_pb2.CreateSkpRequest, _skp_pb2.Skp]  # type: ignore[assignment]
     """Tambah SKP for the caller. Snapshots both identity columns from profil.
@@ -367,7 +369,8 @@ class SkpServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_skp_pb2.Skp, _abc.Awaitable[_skp_pb2.Skp]]:
         """Detail SKP: the SKP with its RHK (with indikator), perilaku kerja with
-        ekspektasi, and lampiran. Errors: NOT_FOUND, PERMISSION_DENIED.
+        ekspektasi, and lampiran; only its name and etag when `jika_berubah_dari`
+        is still its etag. Errors: NOT_FOUND, PERMISSION_DENIED.
         """
 
     @_abc_1.abstractmethod
