@@ -130,6 +130,11 @@ class Database:
         )
 
     @property
+    def satu_penulis(self) -> bool:
+        """SQLite: one writer at a time, who waits for the write turn."""
+        return self._giliran is not None
+
+    @property
     def engines(self) -> list[AsyncEngine]:
         """Every engine (for tracing and metrics): the writer's first."""
         if self._tulis_engine is None:
