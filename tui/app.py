@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from tui import terminal
 from tui.backend import Backend, GagalLayanan, IdPermintaan
 from tui.commands import PaletPerintah, Perintah, PerintahEkinerja
 from tui.screens.login import LoginScreen
@@ -89,6 +91,12 @@ class EkinerjaApp(App[None]):
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._layar_berganti)
         self.push_screen(LoginScreen(self.akun_terkunci))
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(1, self._cek_terminal)
+
+    def _cek_terminal(self) -> None:
+        if sys.__stdin__ is not None and terminal.putus(sys.__stdin__.fileno()):
+            self.exit(return_code=1)
 
     def _layar_berganti(self, screen: Screen[object]) -> None:
         if not self.backend.tersambung:
