@@ -16,12 +16,14 @@ from tui.screens.login import LoginScreen
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 
-async def test_server_demo_menampilkan_akun_demo(buka_aplikasi, settings):
+async def test_server_demo_menampilkan_akun_demo(buka_aplikasi, settings, monkeypatch):
+    # `make run` exports its data folder to the TUI it opens (scripts/run.sh).
+    monkeypatch.setenv("EKINERJA_DATA_DIR", "/srv/ekinerja-demo")
     await tandai_demo(settings, data.INSTANSI, data.INSTANSI_LAIN)
     async with buka_aplikasi() as (app, pilot):
         await tunggu(pilot)
         assert isi(app, "#petunjuk-login") == (
-            f"Server demo: f2 memilih akun demo (password {DEMO_PASSWORD}, juga di data/demo-login.txt)."
+            f"Server demo: f2 memilih akun demo (password {DEMO_PASSWORD}, juga di /srv/ekinerja-demo/demo-login.txt)."
         )
         assert "f2 Akun Demo" in footer_muat(app)
         await pilot.press("f2")
@@ -32,6 +34,16 @@ async def test_server_demo_menampilkan_akun_demo(buka_aplikasi, settings):
         assert isinstance(app.screen, LoginScreen)
         assert app.screen.query_one("#nip", Input).value == data.ENDANG
         assert app.screen.query_one("#password", Input).value == DEMO_PASSWORD
+
+
+async def test_tui_di_mesin_lain_tidak_menebak_folder_server(buka_aplikasi, settings, monkeypatch):
+    monkeypatch.delenv("EKINERJA_DATA_DIR", raising=False)
+    await tandai_demo(settings, data.INSTANSI, data.INSTANSI_LAIN)
+    async with buka_aplikasi() as (app, pilot):
+        await tunggu(pilot)
+        assert isi(app, "#petunjuk-login") == (
+            f"Server demo: f2 memilih akun demo (password {DEMO_PASSWORD}, juga di demo-login.txt di folder data server)."
+        )
 
 
 async def test_server_biasa_tanpa_akun_demo(buka_aplikasi):

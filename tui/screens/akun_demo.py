@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from tui.format import bersih
+from tui.screens.login import berkas_demo
 from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
 
@@ -30,7 +31,7 @@ class AkunDemoScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="akun-demo"):
             yield Judul("Akun demo")
             yield Petunjuk(
-                f"Password semuanya: {bersih(self._info.password_demo)} (juga di data/demo-login.txt). "
+                f"Password semuanya: {bersih(self._info.password_demo)} (juga di {berkas_demo()}). "
                 "Enter: isi formulir masuk.",
             )
             yield OptionList(

@@ -9,6 +9,7 @@ key — two factors, and the key cannot open anyone else's account."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from ekinerja.profil.v1 import auth_pb2
@@ -25,6 +26,14 @@ from tui.format import bersih
 from tui.layanan import aplikasi, backend
 from tui.widgets.judul import Judul
 from tui.widgets.petunjuk import Petunjuk
+
+
+def berkas_demo() -> str:
+    """Where `make run` wrote the demo accounts: its data folder is this
+    process's too (scripts/run.sh exports it); a TUI elsewhere cannot know
+    the server's folder."""
+    folder = os.environ.get("EKINERJA_DATA_DIR")
+    return f"{folder.rstrip('/')}/demo-login.txt" if folder else "demo-login.txt di folder data server"
 
 
 class LoginScreen(Screen[None]):
@@ -70,8 +79,7 @@ class LoginScreen(Screen[None]):
         if info.demo and info.akun_demo:
             self._demo = info
             self.query_one("#petunjuk-login", Static).update(
-                f"Server demo: f2 memilih akun demo (password {bersih(info.password_demo)}, juga di "
-                "data/demo-login.txt)."
+                f"Server demo: f2 memilih akun demo (password {bersih(info.password_demo)}, juga di {berkas_demo()})."
             )
             self.refresh_bindings()
 
