@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from google.protobuf.message import Message
-from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Row, String, Table, select
+from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Row, String, Table, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -82,7 +83,8 @@ async def idempotent(
             raise TidakValid("request_id", "sudah dipakai untuk permintaan lain; buat request_id baru")
         return response_type.FromString(row.respons)
 
-    kunci = (table.c.akun == akun) & (table.c.request_id == request_id)
+    pernyataan = _pernyataan(table)
+    kunci = {"k_akun": akun, "k_rid": request_id}
     if db.satu_penulis or sebelum is not None:
         # A retry after the first committed is answered here: on SQLite
         # without waiting for the write turn, and never runs `sebelum` (a
@@ -90,7 +92,7 @@ async def idempotent(
         # PostgreSQL a plain write skips this statement: the reservation
         # below finds the answer of a retry as well.
         async with db.read() as session:
-            previous = answer((await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first())
+            previous = answer((await session.execute(pernyataan.baca, kunci)).first())
         if previous is not None:
             return previous
     if sebelum is not None:
@@ -103,34 +105,51 @@ async def idempotent(
         # instead of redoing the change against data the first already moved
         # (ABORTED, FAILED_PRECONDITION). If the first rolled back, the key is
         # free again and this copy does the work itself.
-        reserved = await session.execute(
-            _insert(session, table)
-            .values(
-                akun=akun,
-                request_id=request_id,
-                metode=metode,
-                respons=b"",
-                dibuat=dt.datetime.now(dt.UTC),
-            )
-            .on_conflict_do_nothing()
-        )
+        pesan = {
+            "akun": akun,
+            "request_id": request_id,
+            "metode": metode,
+            "respons": b"",
+            "dibuat": dt.datetime.now(dt.UTC),
+        }
+        reserved = await session.execute(pernyataan.pesan[session.get_bind().dialect.name], pesan)
         if reserved.rowcount == 0:  # type: ignore[attr-defined]
-            row = (await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first()
+            row = (await session.execute(pernyataan.baca, kunci)).first()
             if (previous := answer(row)) is None:
                 raise AssertionError("a reserved request_id without its committed row")
             return previous
         response = await work(session)
-        await session.execute(table.update().where(kunci).values(respons=response.SerializeToString()))
+        await session.execute(pernyataan.jawab, {**kunci, "respons": response.SerializeToString()})
         return response
 
     return await _with_retry(db, work_and_record)
 
 
-def _insert(session: AsyncSession, table: Table) -> Any:
-    """INSERT … ON CONFLICT DO NOTHING in the session's dialect."""
-    if session.get_bind().dialect.name == "postgresql":
-        return pg_insert(table)
-    return sqlite_insert(table)
+@dataclass(frozen=True)
+class _Pernyataan:
+    """The statements of one idempotency table, built once: building them
+    per call (their cache keys computed afresh) cost more than running them."""
+
+    baca: Any
+    pesan: dict[str, Any]  # by dialect: INSERT … ON CONFLICT DO NOTHING
+    jawab: Any
+
+
+_PERNYATAAN: dict[Table, _Pernyataan] = {}
+
+
+def _pernyataan(table: Table) -> _Pernyataan:
+    if (hasil := _PERNYATAAN.get(table)) is None:
+        kunci = (table.c.akun == bindparam("k_akun")) & (table.c.request_id == bindparam("k_rid"))
+        hasil = _PERNYATAAN[table] = _Pernyataan(
+            baca=select(table.c.metode, table.c.respons).where(kunci),
+            pesan={
+                "postgresql": pg_insert(table).on_conflict_do_nothing(),
+                "sqlite": sqlite_insert(table).on_conflict_do_nothing(),
+            },
+            jawab=table.update().where(kunci).values(respons=bindparam("respons")),
+        )
+    return hasil
 
 
 ATTEMPTS = 3

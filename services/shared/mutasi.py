@@ -48,7 +48,9 @@ class Mutasi:
     def __init__(self, db: Database, permintaan: Table, jejak: Table) -> None:
         self._db = db
         self._permintaan = permintaan
-        self._jejak = jejak
+        # Built once, the row given as parameters: a statement built per
+        # call has its cache key computed afresh every time.
+        self._tambah_jejak = jejak.insert()
 
     async def __call__(
         self,
@@ -82,7 +84,7 @@ class Mutasi:
                 waktu=dt.datetime.now(dt.UTC),
             )
             wajib_alasan(p, punya_alasan, alasan, str(row["atas_nama"]))
-            await s.execute(self._jejak.insert().values(**row))
+            await s.execute(self._tambah_jejak, row)
             return response
 
         request_id = str(request.request_id)  # type: ignore[attr-defined]
