@@ -108,8 +108,11 @@ class EkinerjaApp(App[None]):
     @on(Buka)
     def _buka(self, pesan: Buka) -> None:
         """A panel asks for a screen (panels do not import screens, tui/widgets/buka.py)."""
-        from tui.navigasi import layar
+        from tui.navigasi import kembali_ke, layar
 
+        if len(self.screen_stack) > 1 and kembali_ke(pesan, self.screen_stack[-2]):
+            self.screen.dismiss(None)
+            return
         self.push_screen(layar(pesan), pesan.kembali)
 
     async def run_action(

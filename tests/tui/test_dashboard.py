@@ -12,7 +12,7 @@ from google.protobuf.field_mask_pb2 import FieldMask
 from rich.text import Text
 
 from tests import data
-from tests.api.skp.bantu import buat_skp, rid, tambah_indikator, tambah_rhk
+from tests.api.skp.bantu import buat_skp, get, rid, tambah_indikator, tambah_rhk
 from tests.tui.penilaian import TAHUN, skp_disetujui
 from tests.tui.pilot import baris, isi, teks, tunggu
 from tests.tui.test_sesi_dan_jaringan import port_kosong
@@ -77,12 +77,19 @@ async def test_pegawai_membuka_dasbor_melihat_skp_dan_batas_penilaian_berikutnya
         )
 
         await enter_di(pilot, saya)
-        assert isinstance(app.screen, DetailSkpScreen)
+        assert isinstance(app.screen, DetailSkpScreen) and not app.screen.penilai
+        # An SKP made meanwhile (elsewhere, or on the screen opened): back on the Dashboard it is read again.
+        await buat_skp(client, md, awal=(TAHUN - 1, 1, 1), akhir=(TAHUN - 1, 12, 31))
         await pilot.press("escape")
         await tunggu(pilot)
+        assert len(baris(app.screen.query_one(SkpSaya).tabel)) == 2
         await enter_di(pilot, app.screen.query_one(BatasBerikutnya))
         assert isinstance(app.screen, PenilaianSkpScreen)
-        assert f"SKP Tahun {skp.periode_akhir.year}" in isi(app, "#kepala-penilaian")  # his only SKP
+        assert f"SKP Tahun {skp.periode_akhir.year}" in isi(app, "#kepala-penilaian")  # the row's SKP
+        await buat_skp(client, md, awal=(TAHUN - 2, 1, 1), akhir=(TAHUN - 2, 12, 31))
+        await pilot.press("escape")
+        await tunggu(pilot)
+        assert len(baris(app.screen.query_one(SkpSaya).tabel)) == 3
 
 
 async def test_atasan_membuka_dasbor_melihat_persetujuan_penilaian_dan_kurva(buka_aplikasi, client):
@@ -91,6 +98,7 @@ async def test_atasan_membuka_dasbor_melihat_persetujuan_penilaian_dan_kurva(buk
     diajukan = await buat_skp(client, md, awal=(TAHUN, 1, 1), akhir=(TAHUN, 12, 31))
     await tambah_indikator(client, md, await tambah_rhk(client, md, diajukan))
     await client.skp.AjukanSkp(skp_pb2.AjukanSkpRequest(request_id=rid(), name=diajukan.name), metadata=md)
+    diajukan = await get(client, md, diajukan)
     async with buka_aplikasi(data.ENDANG) as (app, pilot):
         await pilot.press("d")
         await tunggu(pilot)
@@ -104,13 +112,21 @@ async def test_atasan_membuka_dasbor_melihat_persetujuan_penilaian_dan_kurva(buk
         assert "0 dinilai, 1 belum" in keterangan(kurva)
 
         await enter_di(pilot, persetujuan)
-        assert isinstance(app.screen, DetailSkpScreen)
+        assert isinstance(app.screen, DetailSkpScreen) and app.screen.penilai  # Setujui, Kembalikan
         await pilot.press("escape")
         await tunggu(pilot)
         await enter_di(pilot, app.screen.query_one(MenungguPenilaian))
         assert isinstance(app.screen, PenilaianBawahanScreen) and app.screen.bawahan.nama == "SUTIKNO"
+        # Approved meanwhile: back on the Dashboard every panel is read again.
+        await client.skp.SetujuiSkp(
+            skp_pb2.SetujuiSkpRequest(request_id=rid(), name=diajukan.name, etag=diajukan.etag),
+            metadata=await client.login(nip=data.ENDANG),
+        )
         await pilot.press("escape")
         await tunggu(pilot)
+        assert keterangan(app.screen.query_one(MenungguPersetujuan)) == (
+            "Tidak ada SKP bawahan yang menunggu persetujuan."
+        )
         await enter_di(pilot, app.screen.query_one(KurvaBawahan))
         assert isinstance(app.screen, LihatKurvaScreen)
 
@@ -118,6 +134,7 @@ async def test_atasan_membuka_dasbor_melihat_persetujuan_penilaian_dan_kurva(buk
 async def test_admin_membuka_dasbor_melihat_capaian_yang_belum_final(buka_aplikasi, client):
     async with buka_aplikasi("admin.madiun") as (app, pilot):
         assert isinstance(app.screen, CapaianOrganisasiScreen)
+        halaman_utama = app.screen
         await pilot.press("d")
         await tunggu(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -127,7 +144,7 @@ async def test_admin_membuka_dasbor_melihat_capaian_yang_belum_final(buka_aplika
         rows = baris(capaian.tabel)
         assert len(rows) == 3 * mulai and {r[1] for r in rows} == {"belum diisi"}  # every unor induk
         await enter_di(pilot, capaian)
-        assert isinstance(app.screen, CapaianOrganisasiScreen)
+        assert app.screen is halaman_utama  # back where the capaian is set, not a second copy on top
 
 
 async def test_dasbor_saat_server_tak_terjangkau_mengatakannya_di_setiap_panel(buka_aplikasi):

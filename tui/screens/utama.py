@@ -12,11 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from tui.commands import Perintah
 from tui.layanan import aplikasi
-from tui.screens.dashboard import BukaDariDasbor
 from tui.widgets.belum_tersedia import BelumTersedia
 from tui.widgets.menu_utama import HALAMAN, MenuUtama
 from tui.widgets.profil.profil_pegawai import TAB, ProfilPegawai
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from tui.widgets.skp.daftar_skp import DaftarSkp
 
 
-class UtamaScreen(BukaDariDasbor):
+class UtamaScreen(Screen[None]):
     BINDINGS = [
         # The pages are in the menu on the left; their keys in f1 (80 columns hold the SKP page's actions).
         Binding("p", "buka('profil')", "Profil", show=False),

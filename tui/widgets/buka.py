@@ -4,9 +4,8 @@ the screen (tui/navigasi.py). `kembali` gets the screen's result when it
 closes: the panel reloads what the screen may have changed.
 
 Textual names a message's handler after its class (BukaKurvaPredikat ->
-on_buka_kurva_predikat): these names differ from the dashboard's
-(tui/widgets/dashboard/pesan.py), which the screens holding the dashboard
-handle themselves, so neither is caught by the other's handler."""
+on_buka_kurva_predikat): no screen defines one (tests/architecture/
+test_tui_navigasi.py), so the app's handler is the only one."""
 
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:  # the app imports this module at start: the messages load with the screens that use them
     from ekinerja.penilaian.v1 import penilaian_pb2
+    from ekinerja.profil.v1 import profil_pb2
     from ekinerja.skp.v1 import skp_pb2
 
 Kembali = Callable[[Any], None] | None
@@ -31,9 +31,12 @@ class Buka(Message):
 
 
 class BukaDetailSkp(Buka):
-    def __init__(self, skp_name: str, kembali: Kembali = None) -> None:
+    """`penilai`: as the SKP's pejabat penilai (Setujui, Kembalikan), as SKP Bawahan opens it."""
+
+    def __init__(self, skp_name: str, kembali: Kembali = None, penilai: bool = False) -> None:
         super().__init__(kembali)
         self.skp_name = skp_name
+        self.penilai = penilai
 
 
 class BukaMatriksPeranHasil(Buka):
@@ -91,8 +94,8 @@ class BukaIsianXlsx(Buka):
 class BukaNilaiBawahan(Buka):
     """The penilaian of `rekap[indeks]`, the others a keystroke away."""
 
-    def __init__(self, rekap: list[penilaian_pb2.RekapPenilaian], indeks: int) -> None:
-        super().__init__()
+    def __init__(self, rekap: list[penilaian_pb2.RekapPenilaian], indeks: int, kembali: Kembali = None) -> None:
+        super().__init__(kembali)
         self.rekap = rekap
         self.indeks = indeks
 
@@ -112,3 +115,27 @@ class BukaKurvaPredikat(Buka):
         self.tahun = tahun
         self.periode = periode
         self.unor_induk_id = unor_induk_id
+
+
+class BukaCapaianOrganisasi(Buka):
+    """Capaian Organisasi & Batas, where a capaian is set and finalized. Admin
+    instansi opens its Dashboard from there: the app goes back to it rather than
+    opening it a second time (tui/navigasi.py `kembali_ke`)."""
+
+
+class BukaPutuskanKlaim(Buka):
+    """Verifikasi Klaim Pimpinan (admin instansi): approve or refuse a waiting claim;
+    `kembali` gets the decided Klaim, or None when the dialog was left."""
+
+    def __init__(self, klaim: profil_pb2.Klaim, kembali: Kembali = None) -> None:
+        super().__init__(kembali)
+        self.klaim = klaim
+
+
+class BukaPutuskanPenugasan(Buka):
+    """A pegawai's PLT/PLH request (admin instansi): register or refuse it;
+    `kembali` gets the decided Penugasan, or None."""
+
+    def __init__(self, penugasan: profil_pb2.Penugasan, kembali: Kembali = None) -> None:
+        super().__init__(kembali)
+        self.penugasan = penugasan

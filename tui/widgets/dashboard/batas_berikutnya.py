@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
+from textual import work
 
 from tui import format as fmt
+from tui.backend import GagalLayanan
+from tui.layanan import backend, laporkan, masih_tampil
+from tui.widgets.buka import BukaPenilaian
 from tui.widgets.dashboard.panel import PanelDasbor
-from tui.widgets.dashboard.pesan import BukaPenilaianSkp
 
 
 class BatasBerikutnya(PanelDasbor[pb.PeriodeRingkas]):
@@ -32,4 +35,15 @@ class BatasBerikutnya(PanelDasbor[pb.PeriodeRingkas]):
         )
 
     def buka(self, indeks: int, baris: pb.PeriodeRingkas) -> None:
-        self.post_message(BukaPenilaianSkp(baris.skp))
+        self._penilaian_skp(baris.skp)
+
+    @work(exclusive=True, group="buka-penilaian-skp")
+    async def _penilaian_skp(self, name: str) -> None:
+        # The row names the SKP; Penilaian SKP is opened with the SKP itself, as Daftar SKP has it.
+        try:
+            skp = await backend(self).ambil_skp(name)
+        except GagalLayanan as e:
+            laporkan(self, e)
+            return
+        if masih_tampil(self):
+            self.post_message(BukaPenilaian(skp, self.muat_ulang))

@@ -1,6 +1,7 @@
 """Capaian Belum Final (admin instansi): the Capaian Kinerja Organisasi of
 each unor induk for the periods of the year that have started and are not
-final yet; Enter goes to Capaian Organisasi & Batas."""
+final yet; Enter goes (back) to Capaian Organisasi & Batas, where a capaian
+is set and finalized."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
 
 from tui import format as fmt
+from tui.widgets.buka import BukaCapaianOrganisasi
 from tui.widgets.dashboard.panel import PanelDasbor
-from tui.widgets.dashboard.pesan import BukaCapaian
 
 
 class CapaianBelumFinal(PanelDasbor[pb.CapaianOrganisasi]):
@@ -33,4 +34,4 @@ class CapaianBelumFinal(PanelDasbor[pb.CapaianOrganisasi]):
         )
 
     def buka(self, indeks: int, baris: pb.CapaianOrganisasi) -> None:
-        self.post_message(BukaCapaian(baris.tahun, baris.periode))
+        self.post_message(BukaCapaianOrganisasi())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ekinerja.penilaian.v1 import penilaian_pb2 as pb
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -66,6 +66,12 @@ class Dasbor(VerticalScroll):
                 panel.tabel.focus()
                 return
         self.focus()
+
+    @on(PanelDasbor.MuatUlang)
+    def _muat_ulang(self, event: PanelDasbor.MuatUlang) -> None:
+        event.stop()
+        if masih_tampil(self):
+            self.action_muat()
 
     def action_muat(self) -> None:
         hari_ini = dt.date.today()

@@ -8,8 +8,8 @@ from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
 
 from tui import format as fmt
+from tui.widgets.buka import BukaKurvaPredikat
 from tui.widgets.dashboard.panel import PanelDasbor
-from tui.widgets.dashboard.pesan import BukaKurva
 
 
 def _aturan(b: pb.BatasKurva) -> str:
@@ -57,4 +57,4 @@ class KurvaBawahan(PanelDasbor[pb.BatasKurva]):
         )
 
     def buka(self, indeks: int, baris: pb.BatasKurva) -> None:
-        self.post_message(BukaKurva(self.tahun, self.periode))
+        self.post_message(BukaKurvaPredikat(self.tahun, self.periode))

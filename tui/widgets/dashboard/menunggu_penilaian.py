@@ -8,8 +8,8 @@ from ekinerja.penilaian.v1 import penilaian_pb2 as pb
 from rich.text import Text
 
 from tui import format as fmt
+from tui.widgets.buka import BukaNilaiBawahan
 from tui.widgets.dashboard.panel import PanelDasbor
-from tui.widgets.dashboard.pesan import BukaPenilaianBawahan
 
 
 def rekap(b: pb.PeriodeRingkas) -> pb.RekapPenilaian:
@@ -42,4 +42,4 @@ class MenungguPenilaian(PanelDasbor[pb.PeriodeRingkas]):
         )
 
     def buka(self, indeks: int, baris: pb.PeriodeRingkas) -> None:
-        self.post_message(BukaPenilaianBawahan([rekap(b) for b in self._baris], indeks))
+        self.post_message(BukaNilaiBawahan([rekap(b) for b in self._baris], indeks, self.muat_ulang))

@@ -1,7 +1,8 @@
 """What every dashboard panel is: a title, a line saying what it holds (or
 why it could not be loaded), and a table whose rows Enter opens. The data
 comes from the dashboard (tui/widgets/dashboard/dasbor.py), which makes at
-most one call per panel; the panel only shows it."""
+most one call per panel; the panel only shows it. Enter posts a Buka*
+message (tui/widgets/buka.py) and the app opens the screen."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from tui.widgets.judul import Judul
@@ -21,6 +23,10 @@ T = TypeVar("T")
 
 
 class PanelDasbor(Vertical, Generic[T]):
+    class MuatUlang(Message):
+        """A screen a row opened has closed: the dashboard reads every panel again
+        (an SKP approved there leaves Menunggu Persetujuan and changes SKP Saya)."""
+
     JUDUL = ""
     KOLOM: tuple[str, ...] = ()
 
@@ -73,3 +79,7 @@ class PanelDasbor(Vertical, Generic[T]):
 
     def buka(self, indeks: int, baris: T) -> None:
         """Posts the message that opens the row's screen."""
+
+    def muat_ulang(self, _: object = None) -> None:
+        """The `kembali` of a screen that may change what the dashboard shows."""
+        self.post_message(self.MuatUlang())

@@ -6,8 +6,8 @@ from ekinerja.skp.v1 import skp_pb2 as pb
 from rich.text import Text
 
 from tui import format as fmt
+from tui.widgets.buka import BukaDetailSkp
 from tui.widgets.dashboard.panel import PanelDasbor
-from tui.widgets.dashboard.pesan import BukaSkp
 
 
 class SkpSaya(PanelDasbor[pb.Skp]):
@@ -25,4 +25,4 @@ class SkpSaya(PanelDasbor[pb.Skp]):
         )
 
     def buka(self, indeks: int, baris: pb.Skp) -> None:
-        self.post_message(BukaSkp(baris.name))
+        self.post_message(BukaDetailSkp(baris.name, self.muat_ulang))

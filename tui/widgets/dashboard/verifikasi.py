@@ -9,8 +9,8 @@ from ekinerja.profil.v1 import profil_pb2 as pb
 from rich.text import Text
 
 from tui import format as fmt
+from tui.widgets.buka import BukaPutuskanKlaim, BukaPutuskanPenugasan
 from tui.widgets.dashboard.panel import PanelDasbor
-from tui.widgets.dashboard.pesan import BukaKlaim, BukaPermintaanPenugasan
 
 
 class KlaimMenunggu(PanelDasbor[pb.Klaim]):
@@ -29,7 +29,14 @@ class KlaimMenunggu(PanelDasbor[pb.Klaim]):
         )
 
     def buka(self, indeks: int, baris: pb.Klaim) -> None:
-        self.post_message(BukaKlaim(baris))
+        self.post_message(BukaPutuskanKlaim(baris, self._diputus))
+
+    def _diputus(self, hasil: object) -> None:
+        # The decided Klaim; None when the dialog was left, "usang" when another decided it first.
+        if isinstance(hasil, pb.Klaim):
+            keputusan = "disetujui" if hasil.status == pb.STATUS_KLAIM_DISETUJUI else "ditolak"
+            self.notify(f"Klaim {hasil.pegawai.nama} atas {hasil.unor.nama} {keputusan}.", markup=False)
+        self.muat_ulang()
 
 
 class PermintaanPenugasan(PanelDasbor[pb.Penugasan]):
@@ -46,4 +53,10 @@ class PermintaanPenugasan(PanelDasbor[pb.Penugasan]):
         )
 
     def buka(self, indeks: int, baris: pb.Penugasan) -> None:
-        self.post_message(BukaPermintaanPenugasan(baris))
+        self.post_message(BukaPutuskanPenugasan(baris, self._diputus))
+
+    def _diputus(self, hasil: object) -> None:
+        if isinstance(hasil, pb.Penugasan):
+            keputusan = "didaftarkan" if hasil.status == pb.STATUS_PENUGASAN_BERLAKU else "ditolak"
+            self.notify(f"Permintaan {hasil.nama} sebagai {hasil.jabatan} {keputusan}.", markup=False)
+        self.muat_ulang()
