@@ -5,12 +5,14 @@ a lost reply gets that response again instead of acting twice."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from google.protobuf.message import Message
-from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Row, String, Table, select
+from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Row, String, Table, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -82,10 +84,11 @@ async def idempotent(
             raise TidakValid("request_id", "sudah dipakai untuk permintaan lain; buat request_id baru")
         return response_type.FromString(row.respons)
 
-    kunci = (table.c.akun == akun) & (table.c.request_id == request_id)
+    kunci = {"k_akun": akun, "k_request_id": request_id}
     async with db.read() as session:
         # A retry after the first committed: answered without taking a write turn.
-        previous = answer((await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first())
+        st = _pernyataan(table, session.get_bind().dialect.name)
+        previous = answer((await session.execute(st.jawaban, kunci)).first())
     if previous is not None:
         return previous
     if sebelum is not None:
@@ -98,34 +101,48 @@ async def idempotent(
         # instead of redoing the change against data the first already moved
         # (ABORTED, FAILED_PRECONDITION). If the first rolled back, the key is
         # free again and this copy does the work itself.
+        st = _pernyataan(table, session.get_bind().dialect.name)
         reserved = await session.execute(
-            _insert(session, table)
-            .values(
-                akun=akun,
-                request_id=request_id,
-                metode=metode,
-                respons=b"",
-                dibuat=dt.datetime.now(dt.UTC),
-            )
-            .on_conflict_do_nothing()
+            st.pesan,
+            {
+                "akun": akun,
+                "request_id": request_id,
+                "metode": metode,
+                "respons": b"",
+                "dibuat": dt.datetime.now(dt.UTC),
+            },
         )
         if reserved.rowcount == 0:  # type: ignore[attr-defined]
-            row = (await session.execute(select(table.c.metode, table.c.respons).where(kunci))).first()
+            row = (await session.execute(st.jawaban, kunci)).first()
             if (previous := answer(row)) is None:
                 raise AssertionError("a reserved request_id without its committed row")
             return previous
         response = await work(session)
-        await session.execute(table.update().where(kunci).values(respons=response.SerializeToString()))
+        await session.execute(st.isi, {**kunci, "respons": response.SerializeToString()})
         return response
 
     return await _with_retry(db, work_and_record)
 
 
-def _insert(session: AsyncSession, table: Table) -> Any:
-    """INSERT … ON CONFLICT DO NOTHING in the session's dialect."""
-    if session.get_bind().dialect.name == "postgresql":
-        return pg_insert(table)
-    return sqlite_insert(table)
+@dataclass(frozen=True)
+class _Pernyataan:
+    jawaban: Any  # (metode, respons) of :k_akun, :k_request_id
+    pesan: Any  # INSERT … ON CONFLICT DO NOTHING: the key reserved
+    isi: Any  # the response, once the work is done
+
+
+@functools.cache
+def _pernyataan(table: Table, dialek: str) -> _Pernyataan:
+    """The statements of one table, built once with bind parameters: built
+    per call they cost a cache key each time, on every mutating RPC.
+    Per dialect: ON CONFLICT is spelled per dialect."""
+    kunci = (table.c.akun == bindparam("k_akun")) & (table.c.request_id == bindparam("k_request_id"))
+    insert = pg_insert if dialek == "postgresql" else sqlite_insert
+    return _Pernyataan(
+        jawaban=select(table.c.metode, table.c.respons).where(kunci),
+        pesan=insert(table).on_conflict_do_nothing(),
+        isi=table.update().where(kunci).values(respons=bindparam("respons")),
+    )
 
 
 ATTEMPTS = 3

@@ -48,7 +48,8 @@ class Mutasi:
     def __init__(self, db: Database, permintaan: Table, jejak: Table) -> None:
         self._db = db
         self._permintaan = permintaan
-        self._jejak = jejak
+        # Built once: `.values(**row)` per call computed a new cache key each time.
+        self._jejak_tambah = jejak.insert()
 
     async def __call__(
         self,
@@ -82,7 +83,7 @@ class Mutasi:
                 waktu=dt.datetime.now(dt.UTC),
             )
             wajib_alasan(p, punya_alasan, alasan, str(row["atas_nama"]))
-            await s.execute(self._jejak.insert().values(**row))
+            await s.execute(self._jejak_tambah, row)
             return response
 
         request_id = str(request.request_id)  # type: ignore[attr-defined]
