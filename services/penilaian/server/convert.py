@@ -9,7 +9,7 @@ from services.penilaian.domain.periode import KODE
 from services.penilaian.domain.predikat import Predikat, Rating
 from services.penilaian.server.nama import nama_periode
 from services.penilaian.store import bacaan
-from services.penilaian.store.models import BuktiDukungRow, CapaianRow, FeedbackRow, RealisasiRow, RencanaAksiRow
+from services.penilaian.store.models import BuktiDukungRow, CapaianRow, FeedbackRow, RencanaAksiRow
 from services.penilaian.usecases.evaluasi import InfoPeriode, Lengkap
 from services.penilaian.usecases.rekap import BarisRekap
 from services.penilaian.usecases.ringkasan import BarisRingkas
@@ -110,7 +110,7 @@ def bukti_dukung(r: BuktiDukungRow | bacaan.BuktiDukung) -> pb.BuktiDukung:
     )
 
 
-def realisasi(r: RealisasiRow | bacaan.Realisasi) -> pb.Realisasi:
+def realisasi(r: bacaan.Realisasi) -> pb.Realisasi:
     return pb.Realisasi(
         indikator=f"skp/{r.skp_id}/rhk/{r.rhk_id}/indikator/{r.indikator_id}",
         realisasi=r.realisasi,

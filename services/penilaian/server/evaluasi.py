@@ -99,8 +99,8 @@ class Evaluasi(Dasar):
 
         async def work(s: AsyncSession) -> pb.Penilaian:
             dari_capaian = await uc.rating_dari_capaian(s, skp, induk, kode)
-            await uc.nilai(s, p, skp, kode, hasil, perilaku, request.etag, induk, dari_capaian)
-            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari), induk.dipimpin)
+            k = await uc.nilai(s, p, skp, kode, hasil, perilaku, request.etag, induk, dari_capaian)
+            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari, k), induk.dipimpin)
 
         return await self._mutasi(request, "SetRating", pb.Penilaian, work)
 

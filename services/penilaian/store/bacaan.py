@@ -1,6 +1,8 @@
 """What the view of one period reads, as plain values: the hot reads
 (GetPenilaian, and SetRating's answer) run two Core statements and build
-no ORM objects only to turn them into protobuf (issue 18)."""
+no ORM objects only to turn them into protobuf (issue 18). The hot writes
+(UpdateRealisasi, CreateBuktiDukung, SetRating) read and return the same
+values."""
 
 from __future__ import annotations
 
@@ -20,6 +22,18 @@ class Nilai:
     dinilai_oleh: str
     waktu: dt.datetime | None
     versi: int
+
+
+@dataclass(frozen=True, slots=True)
+class PemilikNilai:
+    """What a `penilaian` row keeps beside the ratings: whose they are, for
+    the Rekap and the curves to count them without asking skp or profil."""
+
+    tahun: int
+    instansi_id: str
+    nip: str
+    unor_induk_id: str
+    penilai_nip: str
 
 
 @dataclass(frozen=True, slots=True)

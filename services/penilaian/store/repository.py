@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from dataclasses import replace
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Integer, String, and_, bindparam, delete, func, literal, null, select, union_all
+from sqlalchemy import (
+    Integer,
+    String,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import ColumnElement
 
 from services.penilaian.store import bacaan
@@ -45,6 +62,178 @@ async def hapus(s: AsyncSession, row: Any) -> None:
 async def satu(s: AsyncSession, model: type[T], kunci: Any) -> T | None:
     """One row by its primary key."""
     return await s.get(model, kunci)
+
+
+# --- the hot writes: UpdateRealisasi, CreateBuktiDukung, SetRating ------------
+# In Core, inside the RPC's transaction (issue 18): loading the row as an ORM
+# object and flushing it through the unit of work cost more CPU than the SQL.
+# The statements are built once with bind parameters (a statement built per
+# call computes its cache key afresh). Optimistic locking is the ORM's
+# version_id_col done by hand: a row is inserted at versi 1, and every UPDATE
+# or DELETE says "WHERE versi = <what was read>" and bumps it; a row that
+# moved meanwhile raises StaleDataError as the ORM would, which
+# idempotency._with_retry runs again on fresh data. Two first INSERTs of the
+# same key raise IntegrityError there, likewise retried.
+
+_REALISASI = cast(Table, RealisasiRow.__table__)
+_BUKTI = cast(Table, BuktiDukungRow.__table__)
+_PENILAIAN = cast(Table, PenilaianRow.__table__)
+
+
+def _kunci(t: Table, *kolom: str) -> ColumnElement[bool]:
+    """Key columns bind as :k_<column>: the bare names are the SET values'."""
+    return and_(*(t.c[k] == bindparam(f"k_{k}") for k in kolom))
+
+
+def _ubah(t: Table, kunci: tuple[str, ...], kolom: tuple[str, ...]) -> Any:
+    return (
+        update(t)
+        .where(_kunci(t, *kunci), t.c.versi == bindparam("versi_lama"))
+        .values({k: bindparam(k) for k in (*kolom, "versi")})
+    )
+
+
+_KUNCI_REALISASI = ("skp_id", "periode", "indikator_id")
+_KUNCI_PENILAIAN = ("skp_id", "periode")
+_rl, _n = _REALISASI.c, _PENILAIAN.c
+REALISASI_TAMBAH = insert(_REALISASI)
+REALISASI_UBAH = _ubah(_REALISASI, _KUNCI_REALISASI, ("realisasi", "sumber_data", "diubah"))
+REALISASI_HAPUS = delete(_REALISASI).where(_kunci(_REALISASI, *_KUNCI_REALISASI), _rl.versi == bindparam("versi_lama"))
+BUKTI_TAMBAH = insert(_BUKTI)
+NILAI_TAMBAH = insert(_PENILAIAN)
+NILAI_UBAH = _ubah(
+    _PENILAIAN,
+    _KUNCI_PENILAIAN,
+    (
+        "rating_hasil",
+        "rating_perilaku",
+        "predikat",
+        "status",
+        "dari_capaian",
+        "dinilai_oleh",
+        "waktu",
+        "unor_induk_id",
+        "penilai_nip",
+    ),
+)
+
+
+def _satu_baris(hasil: Any) -> None:
+    if hasil.rowcount != 1:
+        raise StaleDataError("baris telah diubah atau dihapus sejak dibaca")
+
+
+async def tambah_realisasi(s: AsyncSession, r: bacaan.Realisasi, diubah: dt.datetime) -> bacaan.Realisasi:
+    """`r` as it is to be, whatever its versi: the new row's is 1."""
+    baru = replace(r, versi=1)
+    await s.execute(
+        REALISASI_TAMBAH,
+        {
+            "skp_id": baru.skp_id,
+            "periode": baru.periode,
+            "indikator_id": baru.indikator_id,
+            "rhk_id": baru.rhk_id,
+            "realisasi": baru.realisasi,
+            "sumber_data": baru.sumber_data,
+            "diubah": diubah,
+            "versi": baru.versi,
+        },
+    )
+    return baru
+
+
+async def ubah_realisasi(
+    s: AsyncSession, lama: bacaan.Realisasi, teks: str, sumber_data: str, diubah: dt.datetime
+) -> bacaan.Realisasi:
+    baru = replace(lama, realisasi=teks, sumber_data=sumber_data, versi=lama.versi + 1)
+    _satu_baris(
+        await s.execute(
+            REALISASI_UBAH,
+            {
+                "k_skp_id": lama.skp_id,
+                "k_periode": lama.periode,
+                "k_indikator_id": lama.indikator_id,
+                "versi_lama": lama.versi,
+                "realisasi": teks,
+                "sumber_data": sumber_data,
+                "diubah": diubah,
+                "versi": baru.versi,
+            },
+        )
+    )
+    return baru
+
+
+async def hapus_realisasi(s: AsyncSession, lama: bacaan.Realisasi) -> None:
+    _satu_baris(
+        await s.execute(
+            REALISASI_HAPUS,
+            {
+                "k_skp_id": lama.skp_id,
+                "k_periode": lama.periode,
+                "k_indikator_id": lama.indikator_id,
+                "versi_lama": lama.versi,
+            },
+        )
+    )
+
+
+async def tambah_bukti(s: AsyncSession, r: bacaan.BuktiDukung, dibuat: dt.datetime) -> bacaan.BuktiDukung:
+    """`r` as it is to be, whatever its versi: the new row's is 1."""
+    baru = replace(r, versi=1)
+    await s.execute(
+        BUKTI_TAMBAH,
+        {
+            "id": baru.id,
+            "skp_id": baru.skp_id,
+            "periode": baru.periode,
+            "rhk_id": baru.rhk_id,
+            "nama": baru.nama,
+            "tautan": baru.tautan,
+            "dibuat": dibuat,
+            "versi": baru.versi,
+        },
+    )
+    return baru
+
+
+async def tulis_nilai(
+    s: AsyncSession, skp_id: str, kode: str, lama: bacaan.Nilai | None, baru: bacaan.Nilai, pemilik: bacaan.PemilikNilai
+) -> bacaan.Nilai:
+    """Writes `baru` over `lama` (None: no row yet); the returned record has its new versi."""
+    nilai = {
+        "rating_hasil": baru.rating_hasil,
+        "rating_perilaku": baru.rating_perilaku,
+        "predikat": baru.predikat,
+        "status": baru.status,
+        "dari_capaian": baru.dari_capaian,
+        "dinilai_oleh": baru.dinilai_oleh,
+        "waktu": baru.waktu,
+        "unor_induk_id": pemilik.unor_induk_id,
+        "penilai_nip": pemilik.penilai_nip,
+    }
+    if lama is None:
+        baru = replace(baru, versi=1)
+        await s.execute(
+            NILAI_TAMBAH,
+            {
+                **nilai,
+                "skp_id": skp_id,
+                "periode": kode,
+                "tahun": pemilik.tahun,
+                "instansi_id": pemilik.instansi_id,
+                "nip": pemilik.nip,
+                "versi": baru.versi,
+            },
+        )
+        return baru
+    baru = replace(baru, versi=lama.versi + 1)
+    _satu_baris(
+        await s.execute(
+            NILAI_UBAH, {**nilai, "k_skp_id": skp_id, "k_periode": kode, "versi_lama": lama.versi, "versi": baru.versi}
+        )
+    )
+    return baru
 
 
 # --- Batas ------------------------------------------------------------------
@@ -114,7 +303,8 @@ async def isian_periode(
     )
 
 
-def _kepala_periode() -> Any:
+def _kepala_periode(dengan_realisasi: bool = False) -> Any:
+    """`dengan_realisasi`: also the realisasi of :indikator_id (rl_*)."""
     n, c = PenilaianRow.__table__.c, CatatanEvaluasiRow.__table__.c
     b, k = BatasRow.__table__.c, CapaianRow.__table__.c
     skp_id, kode = bindparam("skp_id", type_=String), bindparam("kode", type_=String)
@@ -132,7 +322,7 @@ def _kepala_periode() -> Any:
             and_(k.unor_induk_id == bindparam("induk_id", type_=String), k.tahun == tahun, k.periode == kode),
         )
     )
-    return select(
+    kolom = [
         n.rating_hasil,
         n.rating_perilaku,
         n.predikat,
@@ -146,7 +336,16 @@ def _kepala_periode() -> Any:
         b.tanggal,
         k.capaian,
         k.final,
-    ).select_from(sumber)
+    ]
+    if dengan_realisasi:
+        rl = _rl
+        sumber = sumber.outerjoin(
+            _REALISASI,
+            and_(rl.skp_id == skp_id, rl.periode == kode, rl.indikator_id == bindparam("indikator_id", type_=String)),
+        )
+        kolom += [rl.rhk_id.label("rl_rhk_id"), rl.realisasi.label("rl_realisasi")]
+        kolom += [rl.sumber_data.label("rl_sumber_data"), rl.versi.label("rl_versi")]
+    return select(*kolom).select_from(sumber)
 
 
 def _isian_lengkap() -> Any:
@@ -177,6 +376,7 @@ def _isian_lengkap() -> Any:
 
 # Built once: the two reads of every GetPenilaian and SetRating answer only bind values.
 KEPALA_PERIODE = _kepala_periode()
+KEPALA_REALISASI = _kepala_periode(dengan_realisasi=True)
 ISIAN_LENGKAP = _isian_lengkap()
 
 
@@ -186,7 +386,25 @@ async def kepala_periode(
     """One statement, one row: a constant row LEFT JOINed to each one-row
     lookup by primary key (ratings, CATATAN, Batas, capaian)."""
     param = {"skp_id": skp_id, "kode": kode, "instansi_id": instansi_id, "tahun": tahun, "induk_id": induk_id}
-    r = (await s.execute(KEPALA_PERIODE, param)).one()
+    return _kepala((await s.execute(KEPALA_PERIODE, param)).one())
+
+
+async def kepala_realisasi(
+    s: AsyncSession, skp_id: str, kode: str, instansi_id: str, tahun: int, indikator_id: str
+) -> tuple[bacaan.KepalaPeriode, bacaan.Realisasi | None]:
+    """kepala_periode (no unor induk) and the realisasi of one indikator, in
+    the same statement: UpdateRealisasi's one read."""
+    param = {"skp_id": skp_id, "kode": kode, "instansi_id": instansi_id, "tahun": tahun, "induk_id": ""}
+    r = (await s.execute(KEPALA_REALISASI, {**param, "indikator_id": indikator_id})).one()
+    rl = (
+        None
+        if r.rl_versi is None
+        else bacaan.Realisasi(skp_id, kode, indikator_id, r.rl_rhk_id, r.rl_realisasi, r.rl_sumber_data, r.rl_versi)
+    )
+    return _kepala(r), rl
+
+
+def _kepala(r: Any) -> bacaan.KepalaPeriode:
     nilai = (
         None
         if r.status is None

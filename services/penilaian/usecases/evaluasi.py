@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,7 +26,6 @@ from services.penilaian.usecases.konteks import (
     cek_etag,
     harus_disetujui,
     jejak_tentang,
-    penilaian_row,
     periode,
     sebagai_penilai,
     sekarang,
@@ -116,12 +115,20 @@ async def daftar_periode(
 
 
 async def lengkap(
-    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, induk: Induk | None, hari_ini: dt.date
+    s: AsyncSession,
+    p: Principal,
+    skp: DataSkp,
+    kode: str,
+    induk: Induk | None,
+    hari_ini: dt.date,
+    kepala: bacaan.KepalaPeriode | None = None,
 ) -> Lengkap:
-    """One period as GetPenilaian shows it, in two statements whatever it holds."""
+    """One period as GetPenilaian shows it, in two statements whatever it
+    holds. `kepala`: its head as this transaction has just read and written
+    it (`nilai`), which is then not read again."""
     per = periode(skp, kode)
     boleh_baca(p, skp)
-    k = await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, induk.id if induk else "")
+    k = kepala or await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, induk.id if induk else "")
     tanggal = k.batas or batas_bawaan(skp.tahun, kode)
     info = InfoPeriode(
         per,
@@ -225,43 +232,42 @@ async def nilai(
     etag: str,
     induk: Induk,
     dari_capaian: str | None,
-) -> PenilaianRow:
+) -> bacaan.KepalaPeriode:
     """Both ratings at once; "" is "-". `dari_capaian`: the rating hasil a
-    pimpinan of a unor induk must get from the unit's final capaian."""
+    pimpinan of a unor induk must get from the unit's final capaian. Returns
+    the period's head with the ratings as written (for `lengkap`), read in
+    the statement that reads the ratings to change."""
     periode(skp, kode)
     sebagai_penilai(p, skp)
     jejak_tentang(skp)
     if dari_capaian is not None:
         hasil = aturan.rating_hasil_pimpinan(hasil, perilaku, dari_capaian)
-    row = await penilaian_row(s, skp.id, kode)
-    if row is None:
-        row = PenilaianRow(
-            skp_id=skp.id,
-            periode=kode,
-            tahun=skp.tahun,
-            instansi_id=skp.instansi_id,
-            unor_induk_id=induk.id,
-            nip=skp.nip,
-            penilai_nip=skp.penilai_nip,
-            status=aturan.BELUM_DINILAI,
-        )
-        repo.tambah(s, row)
-    else:
-        cek_etag(etag, row.versi, "Penilaian")
-    jejak_audit.catat(sebelum=_rating(row))
-    row.rating_hasil, row.rating_perilaku = hasil, perilaku
+    k = await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, induk.id)
+    lama = k.nilai
+    if lama is not None:
+        cek_etag(etag, lama.versi, "Penilaian")
+    jejak_audit.catat(sebelum=_rating(lama or _BELUM))
     hasil_predikat = aturan.predikat_dari(hasil, perilaku)
-    row.predikat = hasil_predikat.name if hasil_predikat else ""
-    row.status = aturan.status_sesudah(row.status, hasil_predikat)
-    row.dari_capaian = dari_capaian is not None
-    row.unor_induk_id, row.penilai_nip = induk.id, skp.penilai_nip
-    row.dinilai_oleh, row.waktu = skp.penilai_nama, sekarang()
-    jejak_audit.catat(sesudah=_rating(row))
-    await repo.simpan(s)
-    return row
+    baru = bacaan.Nilai(
+        rating_hasil=hasil,
+        rating_perilaku=perilaku,
+        predikat=hasil_predikat.name if hasil_predikat else "",
+        status=aturan.status_sesudah((lama or _BELUM).status, hasil_predikat),
+        dari_capaian=dari_capaian is not None,
+        dinilai_oleh=skp.penilai_nama,
+        waktu=sekarang(),
+        versi=0,
+    )
+    jejak_audit.catat(sesudah=_rating(baru))
+    pemilik = bacaan.PemilikNilai(skp.tahun, skp.instansi_id, skp.nip, induk.id, skp.penilai_nip)
+    return replace(k, nilai=await repo.tulis_nilai(s, skp.id, kode, lama, baru, pemilik))
 
 
-def _rating(row: PenilaianRow) -> str:
+# A period not rated yet: how its record reads before the first rating.
+_BELUM = bacaan.Nilai("", "", "", aturan.BELUM_DINILAI, False, "", None, 0)
+
+
+def _rating(row: bacaan.Nilai) -> str:
     return (
         f"hasil={row.rating_hasil or '-'} perilaku={row.rating_perilaku or '-'} "
         f"predikat={row.predikat or '-'} status={row.status}"

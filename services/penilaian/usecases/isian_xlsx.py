@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain.periode import PeriodeNilai, tanggal_teks
+from services.penilaian.store import bacaan
 from services.penilaian.store import repository as repo
 from services.penilaian.store.models import BuktiDukungRow, RealisasiRow, RencanaAksiRow
 from services.penilaian.usecases import lembar_xlsx as lx
@@ -184,6 +185,7 @@ async def terapkan(
         async def bukti_dukung(baris: lx.Baris = baris) -> bool:
             row_id = _id(baris, "ID", "bukti_dukung.name")
             nama, tautan = _teks(baris, "NAMA BUKTI DUKUNG"), _teks(baris, "TAUTAN")
+            row: BuktiDukungRow | bacaan.BuktiDukung
             if row_id:
                 if row_id in bukti and bukti[row_id][1:] == (nama, tautan):
                     return False

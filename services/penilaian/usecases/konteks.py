@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.penilaian.domain import akses
 from services.penilaian.domain.penilaian import dibuka_lagi
 from services.penilaian.domain.periode import PeriodeNilai, batas_bawaan, satu_periode, tanggal_teks, terbuka
+from services.penilaian.store import bacaan
 from services.penilaian.store import repository as repo
-from services.penilaian.store.models import PenilaianRow
 from services.shared import jejak_audit
 from services.shared.errors import KondisiTidakTerpenuhi, TidakValid, VersiUsang
 from services.shared.principal import Principal
@@ -79,10 +79,6 @@ async def batas(s: AsyncSession, instansi_id: str, tahun: int) -> dict[str, dt.d
     return {k: diatur.get(k, batas_bawaan(tahun, k)) for k in KODE}
 
 
-async def penilaian_row(s: AsyncSession, skp_id: str, kode: str) -> PenilaianRow | None:
-    return await repo.satu(s, PenilaianRow, (skp_id, kode))
-
-
 def jejak_tentang(skp: DataSkp) -> None:
     """The jejak audit of the mutation running now is about this SKP's pegawai."""
     jejak_audit.catat(atas_nama=skp.nip, instansi_id=skp.instansi_id)
@@ -91,18 +87,35 @@ def jejak_tentang(skp: DataSkp) -> None:
 async def harus_terbuka(s: AsyncSession, p: Principal, skp: DataSkp, kode: str, hari_ini: dt.date) -> PeriodeNilai:
     """For the pegawai's own entries: theirs, approved, and before the Batas
     (or sent back for revision)."""
+    per = _pengisian(p, skp, kode)
+    # One statement for the Batas and the period's status (no unor induk: no capaian).
+    _terbuka(skp, per, await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, ""), hari_ini)
+    return per
+
+
+async def terbuka_realisasi(
+    s: AsyncSession, p: Principal, skp: DataSkp, kode: str, indikator_id: str, hari_ini: dt.date
+) -> bacaan.Realisasi | None:
+    """harus_terbuka, and the realisasi of an indikator read in the same statement."""
+    per = _pengisian(p, skp, kode)
+    k, row = await repo.kepala_realisasi(s, skp.id, kode, skp.instansi_id, skp.tahun, indikator_id)
+    _terbuka(skp, per, k, hari_ini)
+    return row
+
+
+def _pengisian(p: Principal, skp: DataSkp, kode: str) -> PeriodeNilai:
     akses.harus_pemilik(p, skp.pihak)
     jejak_tentang(skp)
-    per = periode(skp, kode)
-    # One statement for the Batas and the period's status (no unor induk: no capaian).
-    k = await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, "")
-    tanggal = k.batas or batas_bawaan(skp.tahun, kode)
+    return periode(skp, kode)
+
+
+def _terbuka(skp: DataSkp, per: PeriodeNilai, k: bacaan.KepalaPeriode, hari_ini: dt.date) -> None:
+    tanggal = k.batas or batas_bawaan(skp.tahun, per.kode)
     if not terbuka(hari_ini, tanggal, k.nilai is not None and dibuka_lagi(k.nilai.status)):
         raise KondisiTidakTerpenuhi(
             f"Pengisian {per.nama} ditutup: batasnya {tanggal_teks(tanggal)}. Hubungi atasan Anda bila perlu "
             'perbaikan (atasan dapat mengembalikan penilaian dengan rating "-").'
         )
-    return per
 
 
 def sebagai_penilai(p: Principal, skp: DataSkp) -> None:

@@ -10,9 +10,17 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.penilaian.domain import isian
+from services.penilaian.store import bacaan
 from services.penilaian.store import repository as repo
-from services.penilaian.store.models import BuktiDukungRow, RealisasiRow, RencanaAksiRow
-from services.penilaian.usecases.konteks import DataSkp, cek_etag, harus_terbuka, rhk_milik, sekarang
+from services.penilaian.store.models import BuktiDukungRow, RencanaAksiRow
+from services.penilaian.usecases.konteks import (
+    DataSkp,
+    cek_etag,
+    harus_terbuka,
+    rhk_milik,
+    sekarang,
+    terbuka_realisasi,
+)
 from services.shared.errors import TidakDitemukan, TidakValid
 from services.shared.principal import Principal
 
@@ -71,20 +79,18 @@ async def hapus(
 
 async def tambah_bukti(
     s: AsyncSession, p: Principal, skp: DataSkp, kode: str, rhk_id: str, nama: str, tautan: str, hari_ini: dt.date
-) -> BuktiDukungRow:
+) -> bacaan.BuktiDukung:
     await harus_terbuka(s, p, skp, kode, hari_ini)
-    row = BuktiDukungRow(
-        id=uuid.uuid4().hex,
+    row = bacaan.BuktiDukung(
         skp_id=skp.id,
         periode=kode,
+        id=uuid.uuid4().hex,
         rhk_id=rhk_milik(skp, rhk_id, "bukti_dukung.rhk"),
         nama=isian.teks(nama, "bukti_dukung.nama", isian.MAKS_NAMA),
         tautan=isian.tautan(tautan, "bukti_dukung.tautan"),
-        dibuat=sekarang(),
+        versi=0,
     )
-    repo.tambah(s, row)
-    await repo.simpan(s)
-    return row
+    return await repo.tambah_bukti(s, row, sekarang())
 
 
 async def ubah_bukti(
@@ -117,36 +123,24 @@ async def ubah_realisasi(
     sumber_data: str,
     etag: str,
     hari_ini: dt.date,
-) -> RealisasiRow | None:
+) -> bacaan.Realisasi | None:
     """Sets the realisasi of an indikator; both texts empty clears it (None)."""
-    await harus_terbuka(s, p, skp, kode, hari_ini)
+    row = await terbuka_realisasi(s, p, skp, kode, indikator_id, hari_ini)
     if indikator_id not in skp.indikator:
         raise TidakValid("realisasi.indikator", "bukan indikator dari SKP ini")
-    row = await repo.satu(s, RealisasiRow, (skp.id, kode, indikator_id))
     if row is not None:
         cek_etag(etag, row.versi, "Realisasi")
     teks = isian.teks(realisasi, "realisasi.realisasi", wajib=False)
     sumber = isian.teks(sumber_data, "realisasi.sumber_data", wajib=False)
     if not teks and not sumber:
         if row is not None:
-            await repo.hapus(s, row)
+            await repo.hapus_realisasi(s, row)
         return None
     if not teks:
         raise TidakValid("realisasi.realisasi", "isi realisasinya, misalnya '3 bulan'")
     if skp.kuantitatif:
         isian.realisasi_kuantitatif(teks)
     if row is None:
-        row = RealisasiRow(
-            skp_id=skp.id,
-            periode=kode,
-            indikator_id=indikator_id,
-            rhk_id=skp.indikator[indikator_id],
-            realisasi=teks,
-            sumber_data=sumber,
-            diubah=sekarang(),
-        )
-        repo.tambah(s, row)
-    else:
-        row.realisasi, row.sumber_data, row.diubah = teks, sumber, sekarang()
-    await repo.simpan(s)
-    return row
+        baru = bacaan.Realisasi(skp.id, kode, indikator_id, skp.indikator[indikator_id], teks, sumber, versi=0)
+        return await repo.tambah_realisasi(s, baru, sekarang())
+    return await repo.ubah_realisasi(s, row, teks, sumber, sekarang())

@@ -174,8 +174,8 @@ async def terapkan(
             berubah = False
             if (hasil_kerja, perilaku) != rating[skp.id]:
                 dari_capaian = await uc.rating_dari_capaian(s, skp, induk[skp.id], kode)
-                row = await uc.nilai(s, p, skp, kode, hasil_kerja, perilaku, "", induk[skp.id], dari_capaian)
-                rating[skp.id] = (row.rating_hasil, row.rating_perilaku)
+                k = await uc.nilai(s, p, skp, kode, hasil_kerja, perilaku, "", induk[skp.id], dari_capaian)
+                rating[skp.id] = (k.nilai.rating_hasil, k.nilai.rating_perilaku) if k.nilai else ("", "")
                 berubah = True
             if teks != catatan.get(skp.id, ""):
                 await uc.tulis_catatan(s, p, skp, kode, teks, "")

@@ -1,6 +1,7 @@
 """Pelaksanaan Kinerja: periods, Rencana Aksi, Bukti Dukung, Realisasi and
 the Batas, through a real channel on SQLite and PostgreSQL."""
 
+import asyncio
 import datetime as dt
 
 import grpc
@@ -135,6 +136,33 @@ async def test_rencana_aksi_bukti_dukung_dan_realisasi(client):
     await client.penilaian.DeleteBuktiDukung(n.DeleteRequest(name=bukti.name), metadata=md)
     await client.penilaian.DeleteRencanaAksi(n.DeleteRequest(name=ra.name, etag=ubah.etag), metadata=md)
     assert not (await lihat(client, md, skp)).rencana_aksi
+
+
+async def test_realisasi_pertama_bersamaan_dan_etag(client):
+    """Several first writes of one realisasi at once: the losers of the
+    INSERT race retry and update it, so each accepted call moves the etag
+    exactly once; then a stale etag is refused and the current one accepted."""
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await skp_disetujui(client)
+    ind = skp.rhk[0].indikator[0]
+
+    def tulis(teks: str, etag: str = ""):
+        return client.penilaian.UpdateRealisasi(
+            n.UpdateRealisasiRequest(
+                parent=periode(skp), realisasi=n.Realisasi(indikator=ind.name, realisasi=teks, etag=etag)
+            ),
+            metadata=md,
+        )
+
+    hasil = await asyncio.gather(*(tulis(f"{i} bulan") for i in range(1, 7)), return_exceptions=True)
+    jadi = [h for h in hasil if not isinstance(h, BaseException)]
+    gagal_ = [h for h in hasil if isinstance(h, BaseException)]
+    assert jadi and all(isinstance(h, grpc.aio.AioRpcError) and h.code() == C.ABORTED for h in gagal_), gagal_
+    [akhir] = (await lihat(client, md, skp)).realisasi
+    assert akhir.realisasi in {x.realisasi for x in jadi} and akhir.etag == str(len(jadi))
+    await gagal(tulis("7 bulan", etag=str(len(jadi) - 1) if len(jadi) > 1 else "99"), C.ABORTED)
+    baru = await tulis("7 bulan", etag=akhir.etag)
+    assert (baru.realisasi, baru.etag, baru.indikator) == ("7 bulan", str(len(jadi) + 1), ind.name)
 
 
 async def test_isian_milik_skp_lain_dan_orang_lain_ditolak(client):
