@@ -19,7 +19,7 @@ class PenilaianClient(Klien):
         super().__init__("penilaian", buka)
 
     def _stub(self) -> penilaian_pb2_grpc.PenilaianServiceAsyncStub:
-        return penilaian_pb2_grpc.PenilaianServiceStub(self.channel())
+        return self.stub(penilaian_pb2_grpc.PenilaianServiceStub)
 
     async def penilaian(self, name: str, fields: Mapping[str, str] | None = None) -> pb.Penilaian:
         """One SKP in one period: "penilaian/{skp}/periode/{kode}"."""

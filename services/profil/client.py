@@ -20,7 +20,7 @@ class ProfilClient(Klien):
         super().__init__("profil", buka)
 
     def _stub(self) -> profil_pb2_grpc.ProfilServiceAsyncStub:
-        return profil_pb2_grpc.ProfilServiceStub(self.channel())
+        return self.stub(profil_pb2_grpc.ProfilServiceStub)
 
     async def pegawai(self, nip: str, fields: Mapping[str, str] | None = None) -> pb.Pegawai:
         return await self.call(self._stub().GetPegawai, pb.GetPegawaiRequest(name=f"pegawai/{nip}"), fields)

@@ -17,6 +17,7 @@ from services.shared import errors, metrik
 from services.shared import principal as pr
 
 T = TypeVar("T")
+S = TypeVar("S")
 TIMEOUT = 10.0  # seconds; a healthy service answers in milliseconds
 
 
@@ -28,16 +29,27 @@ class Klien:
         self._layanan = layanan
         self._buka = buka
         self._channel: grpc.aio.Channel | None = None
+        self._stub_dibuat: tuple[grpc.aio.Channel, Any] | None = None
 
     def channel(self) -> grpc.aio.Channel:
         if self._channel is None:
             self._channel = self._buka()
         return self._channel
 
+    def stub(self, jenis: Callable[[grpc.aio.Channel], S]) -> S:
+        """The service's stub on the channel, made once: a stub builds a
+        callable for each of the service's methods, per call that was ~2% of
+        a penilaian write."""
+        channel = self.channel()
+        if self._stub_dibuat is None or self._stub_dibuat[0] is not channel:
+            self._stub_dibuat = (channel, jenis(channel))
+        return self._stub_dibuat[1]
+
     async def close(self) -> None:
         if self._channel is not None:
             await self._channel.close()
             self._channel = None
+            self._stub_dibuat = None
 
     @staticmethod
     def _metadata() -> tuple[tuple[str, str], ...]:

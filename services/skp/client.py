@@ -20,7 +20,7 @@ class SkpClient(Klien):
         super().__init__("skp", buka)
 
     def _stub(self) -> skp_pb2_grpc.SkpServiceAsyncStub:
-        return skp_pb2_grpc.SkpServiceStub(self.channel())
+        return self.stub(skp_pb2_grpc.SkpServiceStub)
 
     async def skp(self, skp_id: str, fields: Mapping[str, str] | None = None, jika_berubah_dari: str = "") -> pb.Skp:
         """The whole SKP; with `jika_berubah_dari` (an etag the caller holds),
