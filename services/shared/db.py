@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.engine import Connection, ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.util import greenlet_spawn
 
 from services.shared import berkas_rahasia, sqlite_baca, sqlite_tulis
 from services.shared.config import Settings
@@ -34,6 +35,9 @@ NAMING = {
 
 def new_metadata() -> MetaData:
     return MetaData(naming_convention=NAMING)
+
+
+T = TypeVar("T")
 
 
 class Base(DeclarativeBase):
@@ -169,3 +173,18 @@ class Database:
         await self.engine.dispose()
         if self._giliran is not None:
             self._giliran.tutup()
+
+    async def baca_langsung(self, kerja: Callable[[Connection], T]) -> T:
+        """`kerja(c)` on a connection of `read()`'s engine, in SQLAlchemy
+        Core, for a hot read that needs no ORM object (issue 18): no
+        Session's bookkeeping, and the connect, the statements and the close
+        all in one greenlet — an AsyncConnection starts one for each. `kerja`
+        is synchronous: the statements still wait for PostgreSQL without
+        blocking the loop, as SQLAlchemy's asyncio layer always does."""
+        mesin = (self._baca_engine or self.engine).sync_engine
+
+        def jalan() -> T:
+            with mesin.connect() as c:
+                return kerja(c)
+
+        return await greenlet_spawn(jalan)

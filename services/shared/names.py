@@ -39,10 +39,18 @@ def date_of(value: date_pb2.Date) -> dt.date:
     return dt.date(value.year, value.month, value.day)
 
 
+# SQLite hands back naive datetimes for timezone-aware columns: they are UTC.
+_EPOCH = dt.datetime(1970, 1, 1)
+_EPOCH_UTC = _EPOCH.replace(tzinfo=dt.UTC)
+
+
 def timestamp_to_proto(value: dt.datetime | None) -> Timestamp | None:
     if value is None:
         return None
-    ts = Timestamp()
-    # SQLite hands back naive datetimes for timezone-aware columns: they are UTC.
-    ts.FromDatetime(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
-    return ts
+    # What Timestamp.FromDatetime computes (timegm of the UTC time tuple, the
+    # microseconds as nanos) in one subtraction: a third of its cost, and
+    # Detail SKP converts four per call (issue 18). timedelta keeps
+    # seconds and microseconds non-negative, so a time before 1970 comes out
+    # floored as FromDatetime's does.
+    d = value - (_EPOCH_UTC if value.tzinfo else _EPOCH)
+    return Timestamp(seconds=d.days * 86400 + d.seconds, nanos=d.microseconds * 1000)

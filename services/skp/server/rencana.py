@@ -57,8 +57,7 @@ class Rencana(Dasar):
 
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
-        async with self._db.read() as s:
-            t = await detail(s, pr.current(), skp_id, request.jika_berubah_dari)
+        t = await self._db.baca_langsung(lambda c: detail(c, pr.current(), skp_id, request.jika_berubah_dari))
         if t is None:  # unchanged: the caller's copy is current (penilaian's writes, issue 18)
             return pb.Skp(name=convert.skp_name(skp_id), etag=request.jika_berubah_dari)
         return convert.skp(t)

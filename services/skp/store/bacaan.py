@@ -5,6 +5,9 @@ map, instrumented attributes, version tracking) cost more than the query.
 These return plain rows whose attribute names are the tables' column names,
 the same names the ORM classes in models.py use, so convert.py and the
 access rules read either. Writes keep using the ORM (repository.py).
+
+`skp` and `isi` are synchronous, on a Core connection: Detail SKP runs both
+in one greenlet (Database.baca_langsung).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Row, bindparam, func, over, select
+from sqlalchemy import Connection, Row, bindparam, func, over, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.skp.domain import akses
@@ -81,18 +84,18 @@ _ISI = (
 )
 
 
-async def skp(s: AsyncSession, skp_id: str) -> SkpBaca:
-    row = (await s.execute(_SKP, {"skp_id": skp_id})).first()
+def skp(c: Connection, skp_id: str) -> SkpBaca:
+    row = c.execute(_SKP, {"skp_id": skp_id}).first()
     if row is None:
         raise akses.skp_tidak_ditemukan()  # the same words as repository.get_skp's
     return row
 
 
-async def isi(s: AsyncSession, skp_id: str) -> tuple[list[RhkBaca], dict[str, list[IndikatorBaca]]]:
+def isi(c: Connection, skp_id: str) -> tuple[list[RhkBaca], dict[str, list[IndikatorBaca]]]:
     """An SKP's RHKs in their order and each one's indikator in theirs."""
     rhk: list[RhkBaca] = []
     indikator: dict[str, list[IndikatorBaca]] = {}
-    for row in await s.execute(_ISI, {"skp_id": skp_id}):
+    for row in c.execute(_ISI, {"skp_id": skp_id}):
         kolom = tuple(row)
         rhk_id = kolom[0]
         if rhk_id not in indikator:

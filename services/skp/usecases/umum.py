@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.shared import jejak_audit
@@ -62,17 +63,18 @@ async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
     return row
 
 
-async def detail(s: AsyncSession, p: Principal, skp_id: str, jika_berubah_dari: str = "") -> Tampilan | None:
-    """Detail SKP as read rows, in two statements (store/bacaan.py). None when
-    its etag is still `jika_berubah_dari`: the caller's copy is current, and
-    the content is neither read nor sent. Whether the caller may read it is
-    decided first, so a caller who may not learns nothing of its etag."""
-    row = await bacaan.skp(s, skp_id)
+def detail(c: Connection, p: Principal, skp_id: str, jika_berubah_dari: str = "") -> Tampilan | None:
+    """Detail SKP as read rows, in two statements (store/bacaan.py), run
+    through Database.baca_langsung. None when its etag is still
+    `jika_berubah_dari`: the caller's copy is current, and the content is
+    neither read nor sent. Whether the caller may read it is decided first,
+    so a caller who may not learns nothing of its etag."""
+    row = bacaan.skp(c, skp_id)
     akses.boleh_baca(p, pihak(row))
     _tentang(row)
     if jika_berubah_dari and jika_berubah_dari == str(row.versi):
         return None
-    rhk, indikator = await bacaan.isi(s, skp_id)
+    rhk, indikator = bacaan.isi(c, skp_id)
     return Tampilan(row, rhk, indikator)
 
 
