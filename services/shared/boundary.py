@@ -7,11 +7,11 @@ google.rpc details, then logs one line with the outcome and duration."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ipaddress
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from types import TracebackType
 from typing import Any
 
 import grpc
@@ -131,6 +131,9 @@ class Boundary(grpc.aio.ServerInterceptor):
         # Keyed by method prefix ("/ekinerja.profil."): the owner of sessions
         # checks logout on its own RPCs without a round trip.
         self._revocation = revocation_checks or {}
+        # method → (the server's handler, the checked one wrapped around it):
+        # grpc asks for the handler on every call; it is wrapped once.
+        self._dibungkus: dict[str, tuple[grpc.RpcMethodHandler[Any, Any], grpc.RpcMethodHandler[Any, Any]]] = {}
 
     def add_public(self, methods: Iterable[str]) -> None:
         self._public = self._public | frozenset(methods)
@@ -150,6 +153,14 @@ class Boundary(grpc.aio.ServerInterceptor):
         method: str = details.method
         if handler is None or not method.startswith("/ekinerja."):
             return handler  # health, reflection
+        dibungkus = self._dibungkus.get(method)
+        if dibungkus is not None and dibungkus[0] is handler:
+            return dibungkus[1]
+        hasil = self._bungkus(method, handler)
+        self._dibungkus[method] = (handler, hasil)
+        return hasil
+
+    def _bungkus(self, method: str, handler: grpc.RpcMethodHandler[Any, Any]) -> grpc.RpcMethodHandler[Any, Any]:
         if handler.unary_unary:
             return grpc.unary_unary_rpc_method_handler(
                 self._wrap_unary(method, handler.unary_unary),
@@ -174,7 +185,7 @@ class Boundary(grpc.aio.ServerInterceptor):
     async def _enter(self, method: str, context: grpc.aio.ServicerContext[Any, Any]) -> str:
         metadata = dict(context.invocation_metadata() or ())
         request_id = str(metadata.get("x-request-id") or uuid.uuid4().hex)[:64]
-        structlog.contextvars.bind_contextvars(rpc=method, rid=request_id)
+        structlog.contextvars.bind_contextvars(rid=request_id)  # rpc: bound by _Panggilan
         principal = None
         # For the calls made on the caller's behalf (services/shared/klien.py);
         # the session check below runs under its own timeout, never this one.
@@ -245,34 +256,8 @@ class Boundary(grpc.aio.ServerInterceptor):
             f"{structlog.contextvars.get_contextvars().get('rid') or request_id}).",
         )
 
-    @contextlib.asynccontextmanager
-    async def _panggilan(
-        self, method: str, context: grpc.aio.ServicerContext[Any, Any], jenis: str
-    ) -> AsyncIterator[_Panggilan]:
-        """What every wrapper below shares: a fresh log context, every error
-        mapped to a status (services/shared/errors.py) and one log line,
-        and no principal left behind."""
-        start = time.perf_counter()
-        structlog.contextvars.clear_contextvars()
-        structlog.contextvars.bind_contextvars(rpc=method)
-        panggilan = _Panggilan()
-        catatan = None if self.metrik is None else self.metrik.mulai(method, jenis)
-        try:
-            yield panggilan
-            # One line per call; per stream too, when it has been sent or read whole.
-            log.info("rpc", code="OK", ms=round((time.perf_counter() - start) * 1000, 1))
-            panggilan.kode = "OK"
-        except grpc.aio.AbortError:
-            raise
-        except asyncio.CancelledError:
-            panggilan.kode = "CANCELLED"  # the caller went away or its deadline passed
-            raise
-        except Exception as exc:  # noqa: BLE001 the boundary: every error gets a status and a log line
-            await self._fail(exc, context, panggilan)
-        finally:
-            set_current(None)
-            if catatan is not None:
-                catatan.selesai(panggilan.kode or _kode(context))
+    def _panggilan(self, method: str, context: grpc.aio.ServicerContext[Any, Any], jenis: str) -> _Panggilan:
+        return _Panggilan(self, method, context, jenis)
 
     def _wrap_unary(self, method: str, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
@@ -307,8 +292,55 @@ class Boundary(grpc.aio.ServerInterceptor):
 
 
 class _Panggilan:
-    request_id = "-"  # until the metadata has been read
-    kode: str | None = None  # the status code name, once known (metrics)
+    """What every wrapper above shares, around one call (`async with`): a
+    fresh log context, every error mapped to a status
+    (services/shared/errors.py) and one log line, and no principal left
+    behind. A class rather than an asynccontextmanager: a generator per call
+    cost more than all it does (issue 18)."""
+
+    __slots__ = ("_boundary", "_method", "_context", "_jenis", "_mulai", "_catatan", "request_id", "kode")
+
+    def __init__(
+        self, boundary: Boundary, method: str, context: grpc.aio.ServicerContext[Any, Any], jenis: str
+    ) -> None:
+        self._boundary = boundary
+        self._method = method
+        self._context = context
+        self._jenis = jenis
+        self.request_id = "-"  # until the metadata has been read
+        self.kode: str | None = None  # the status code name, once known (metrics)
+
+    async def __aenter__(self) -> _Panggilan:
+        self._mulai = time.perf_counter()
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(rpc=self._method)
+        metrik = self._boundary.metrik
+        self._catatan = None if metrik is None else metrik.mulai(self._method, self._jenis)
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool:
+        try:
+            if exc is None:
+                try:
+                    # One line per call; per stream too, when it has been sent or read whole.
+                    log.info("rpc", code="OK", ms=round((time.perf_counter() - self._mulai) * 1000, 1))
+                    self.kode = "OK"
+                except Exception as galat:  # noqa: BLE001 as below
+                    await self._boundary._fail(galat, self._context, self)
+            elif isinstance(exc, asyncio.CancelledError):
+                self.kode = "CANCELLED"  # the caller went away or its deadline passed
+            elif isinstance(exc, Exception) and not isinstance(exc, grpc.aio.AbortError):
+                # The boundary: every error gets a status and a log line
+                # (_fail ends the call: context.abort raises).
+                await self._boundary._fail(exc, self._context, self)
+                return True
+        finally:
+            set_current(None)
+            if self._catatan is not None:
+                self._catatan.selesai(self.kode or _kode(self._context))
+        return False
 
 
 def _kode(context: grpc.aio.ServicerContext[Any, Any]) -> str:
