@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import os
 import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from types import TracebackType
 from typing import Any
@@ -184,7 +184,7 @@ class Boundary(grpc.aio.ServerInterceptor):
 
     async def _enter(self, method: str, context: grpc.aio.ServicerContext[Any, Any]) -> str:
         metadata = dict(context.invocation_metadata() or ())
-        request_id = str(metadata.get("x-request-id") or uuid.uuid4().hex)[:64]
+        request_id = str(metadata.get("x-request-id") or _request_id_baru())[:64]
         structlog.contextvars.bind_contextvars(rid=request_id)  # rpc: bound by _Panggilan
         principal = None
         # For the calls made on the caller's behalf (services/shared/klien.py);
@@ -341,6 +341,16 @@ class _Panggilan:
             if self._catatan is not None:
                 self._catatan.selesai(self.kode or _kode(self._context))
         return False
+
+
+# The version (4) and variant (RFC 4122) bits of a random UUID.
+_UUID4_HAPUS = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID4_SETEL = (0x4000 << 64) | (0x8000 << 48)
+
+
+def _request_id_baru() -> str:
+    """uuid.uuid4().hex without the UUID object, which cost twice as much."""
+    return f"{int.from_bytes(os.urandom(16)) & _UUID4_HAPUS | _UUID4_SETEL:032x}"
 
 
 def _kode(context: grpc.aio.ServicerContext[Any, Any]) -> str:

@@ -1,8 +1,10 @@
-"""grpc asks the boundary for a method's handler on every call: the checked
-handler is built once per method (issue 18), and built again only if the
-server's own handler for it is another one."""
+"""Per-call work the boundary does less of (issue 18). grpc asks for a
+method's handler on every call: the checked handler is built once per
+method, and built again only if the server's own handler for it is another
+one. A request id is made without a UUID object, to the same format."""
 
 import asyncio
+import uuid
 from types import SimpleNamespace
 from typing import Any
 
@@ -10,7 +12,7 @@ import grpc
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.shared.boundary import Boundary
+from services.shared.boundary import Boundary, _request_id_baru
 from services.shared.tokens import TokenVerifier
 
 
@@ -45,3 +47,12 @@ def test_dibungkus_sekali_per_metode() -> None:
     handlers["/ekinerja.skp.v1.SkpService/GetSkp"] = lain
     baru = minta("/ekinerja.skp.v1.SkpService/GetSkp")
     assert baru is not pertama and baru is not lain
+
+
+def test_request_id_baru_uuid4() -> None:
+    """A request id made here is what uuid.uuid4().hex was: 32 hex digits of a version 4 UUID."""
+    semua = {_request_id_baru() for _ in range(1000)}
+    assert len(semua) == 1000
+    for rid in semua:
+        u = uuid.UUID(hex=rid)
+        assert u.hex == rid and u.version == 4 and u.variant == uuid.RFC_4122
