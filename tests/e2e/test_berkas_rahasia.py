@@ -26,12 +26,14 @@ SUTIKNO = "196903232002121009"
 EMAIL = "sutikno.196903232002121009@madiunkab.go.id"
 
 
-def _umask_022() -> None:
-    os.umask(0o022)
+# The child's umask is set by subprocess's C code (umask=), not by a
+# preexec_fn: Python code run between fork and exec in this multi-threaded
+# test process (gRPC's threads) aborted the child now and then (SIGABRT).
+UMASK_LONGGAR = 0o022
 
 
 def jalankan(env: dict[str, str], *args: str) -> None:
-    subprocess.run([EKINERJA, *args], env=env, check=True, capture_output=True, preexec_fn=_umask_022)
+    subprocess.run([EKINERJA, *args], env=env, check=True, capture_output=True, umask=UMASK_LONGGAR)
 
 
 def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
@@ -41,7 +43,7 @@ def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        preexec_fn=_umask_022,
+        umask=UMASK_LONGGAR,
     )
     wait_serving(port)
     return proc, port
