@@ -49,6 +49,10 @@ PENULIS = [data.SUTIKNO, data.WIDANANG, data.SUYANTO, data.STAF_PELAYANAN]
 
 def env_untuk(settings: Settings) -> dict[str, str]:
     env = {**os.environ, "EKINERJA_DATA_DIR": str(settings.data_dir), "EKINERJA_LOG_LEVEL": "WARNING"}
+    # One process serving, as on a one-core host: what is under test is the
+    # data across a SIGKILL, and each restart of a supervisor and its workers
+    # cost seconds (the supervisor has tests/e2e/test_serve_pekerja.py).
+    env["EKINERJA_WORKERS"] = "1"
     env.pop("EKINERJA_DATABASE_URL", None)
     if settings.database_url:
         env["EKINERJA_DATABASE_URL"] = settings.database_url
