@@ -69,8 +69,9 @@ class GiliranTulis:
 
     def _buka(self) -> int:
         if self._fd is None:
-            # 0600 from the moment it exists, as the database beside it.
-            fd = os.open(self._kunci_file, os.O_RDWR | os.O_CREAT, berkas_rahasia.MODE_BERKAS)
+            # 0600 from the moment it exists, as the database beside it; a
+            # symlink put in its place is refused, not followed.
+            fd = os.open(self._kunci_file, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, berkas_rahasia.MODE_BERKAS)
             os.set_inheritable(fd, False)
             self._fd = fd
         return self._fd

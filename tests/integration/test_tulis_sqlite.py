@@ -120,3 +120,18 @@ async def test_tugas_yang_dimulai_di_dalam_transaksi_menunggu_gilirannya(setting
             assert await s.scalar(text("SELECT n FROM hitungan WHERE id = 1")) == 10
     finally:
         await db.dispose()
+
+
+async def test_symlink_di_tempat_berkas_kunci_tidak_diikuti(settings: Settings, tmp_path: Path) -> None:
+    await _buat(settings)
+    (settings.data_dir / "uji.db-tulis").unlink()
+    sasaran = tmp_path / "di-luar"
+    (settings.data_dir / "uji.db-tulis").symlink_to(sasaran)
+    db = Database.for_service(settings, "uji")
+    try:
+        with pytest.raises(OSError):
+            async with db.transaction() as s:
+                await s.execute(text("UPDATE hitungan SET n = 5"))
+        assert not sasaran.exists()
+    finally:
+        await db.dispose()
