@@ -121,6 +121,8 @@ class Database:
         # SQLite: reads run inline on the loop, read-only (sqlite_baca);
         # PostgreSQL reads share the one engine.
         self._baca_engine = sqlite_baca.mesin_baca(engine.url)
+        berkas = sqlite_baca.berkas_sqlite(engine.url)
+        self._penanda = sqlite_baca.PenandaUbah(berkas) if berkas is not None else None
         self._baca = (
             async_sessionmaker(self._baca_engine, expire_on_commit=False) if self._baca_engine else self._sessions
         )
@@ -173,6 +175,15 @@ class Database:
         await self.engine.dispose()
         if self._giliran is not None:
             self._giliran.tutup()
+        if self._penanda is not None:
+            self._penanda.tutup()
+
+    def versi_data(self) -> int | None:
+        """A number that moves whenever anything is committed to this
+        database, by any process (SQLite in WAL mode: sqlite_baca.PenandaUbah);
+        None where there is no such cheap signal (PostgreSQL): a read cached
+        under this number may be used only while it is the same and not None."""
+        return self._penanda.versi() if self._penanda is not None else None
 
     async def baca_langsung(self, kerja: Callable[[Connection], T]) -> T:
         """`kerja(c)` on a connection of `read()`'s engine, in SQLAlchemy

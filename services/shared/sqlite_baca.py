@@ -172,6 +172,40 @@ async def buka(berkas: str) -> KoneksiLangsung | aiosqlite.Connection:
     return KoneksiLangsung(conn)
 
 
+class PenandaUbah:
+    """Whether anything was committed to a SQLite database since last asked,
+    by any connection of any process: `PRAGMA data_version` on a read-only
+    connection of its own, which never writes, so every commit it reports
+    is somebody else's (https://www.sqlite.org/pragma.html#pragma_data_version).
+    A cache of reads tagged with this number is never stale: the number
+    moves with the first commit after it was read (issue 18). It costs one
+    pragma, no table read. None when it cannot say (not WAL, the file
+    unreadable for a moment): then nothing may be taken from such a cache."""
+
+    def __init__(self, berkas: str) -> None:
+        self._berkas = berkas
+        self._conn: sqlite3.Connection | None = None
+
+    def versi(self) -> int | None:
+        try:
+            if self._conn is None:
+                conn = sqlite3.connect(_uri(self._berkas), uri=True, check_same_thread=False)
+                conn.execute(f"PRAGMA busy_timeout={TUNGGU_MS}")
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.close()
+                    return None
+                self._conn = conn
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            self.tutup()
+            return None
+
+    def tutup(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
 def berkas_sqlite(url: URL) -> str | None:
     """The file of a SQLite database URL; None for PostgreSQL and in-memory ones."""
     if url.get_backend_name() != "sqlite":

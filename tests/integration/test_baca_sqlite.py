@@ -124,3 +124,51 @@ def test_postgresql_dan_memori_tanpa_pembaca_langsung() -> None:
     assert sqlite_baca.berkas_sqlite(make_url("sqlite+aiosqlite://")) is None
     assert sqlite_baca.berkas_sqlite(make_url("sqlite+aiosqlite:///:memory:")) is None
     assert sqlite_baca.berkas_sqlite(make_url("sqlite+aiosqlite:////data/skp.db")) == "/data/skp.db"
+
+
+async def test_versi_data_bergerak_dengan_setiap_commit_dari_mana_pun(settings: Settings) -> None:
+    """The number read caches are tagged with (skp's Detail SKP,
+    server/tembolok_detail.py): unchanged while nothing is committed,
+    moved by a commit of this Database, of another one on the same file
+    (another worker process) and of a plain sqlite3 connection."""
+    await _isi(settings)
+    db = Database.for_service(settings, "uji")
+    lain = Database.for_service(settings, "uji")
+    try:
+        awal = db.versi_data()
+        assert awal is not None and db.versi_data() == awal
+        async with db.read() as s:  # a read is not a change
+            await s.execute(text("SELECT count(*) FROM catatan"))
+        assert db.versi_data() == awal
+        dilihat = [awal]
+        for tulis in (db, lain):
+            async with tulis.transaction() as s:
+                await s.execute(text("INSERT INTO catatan (teks) VALUES ('lagi')"))
+            dilihat.append(db.versi_data())
+        with sqlite3.connect(settings.data_dir / "uji.db") as conn:
+            conn.execute("UPDATE catatan SET teks = 'diubah' WHERE id = 1")
+        conn.close()
+        dilihat.append(db.versi_data())
+        assert len(set(dilihat)) == len(dilihat), dilihat
+        async with db.transaction() as s:  # a transaction that commits nothing
+            await s.execute(text("SELECT 1"))
+        assert db.versi_data() == dilihat[-1]
+    finally:
+        await db.dispose()
+        await lain.dispose()
+
+
+async def test_versi_data_tidak_ada_tanpa_wal_dan_di_postgresql(settings: Settings) -> None:
+    db = Database.for_service(settings, "uji")
+    try:
+        with sqlite3.connect(settings.data_dir / "uji.db") as conn:
+            conn.execute("CREATE TABLE catatan (id INTEGER PRIMARY KEY)")
+        conn.close()
+        assert db.versi_data() is None  # rollback journal: no cache may be used
+    finally:
+        await db.dispose()
+    pg = Database.for_service(Settings(data_dir=settings.data_dir, database_url="postgresql+asyncpg://u@h/db"), "uji")
+    try:
+        assert pg.versi_data() is None
+    finally:
+        await pg.dispose()

@@ -14,6 +14,7 @@ from services.profil.client import ProfilClient
 from services.shared.db import Database
 from services.shared.errors import TidakValid
 from services.shared.mutasi import Mutasi
+from services.skp.server.tembolok_detail import TembolokDetail
 from services.skp.store.models import jejak, permintaan
 
 M = TypeVar("M", bound=Message)
@@ -32,6 +33,7 @@ class Dasar:
         self._profil = profil
         self._penilaian = penilaian
         self._hari_ini = hari_ini
+        self._detail = TembolokDetail()
 
 
 def tahun(value: int, field: str = "tahun") -> int:

@@ -19,7 +19,7 @@ from services.skp.store import repository as repo
 from services.skp.usecases import ringkasan as uc_ringkasan
 from services.skp.usecases import skp as uc
 from services.skp.usecases import sumber
-from services.skp.usecases.umum import baca, detail, pihak
+from services.skp.usecases.umum import baca, boleh_lihat, detail, pihak
 
 # penilaian's period names (its API) → the codes of skp's domain.
 KODE_PERIODE = {
@@ -57,10 +57,22 @@ class Rencana(Dasar):
 
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
-        t = await self._db.baca_langsung(lambda c: detail(c, pr.current(), skp_id, request.jika_berubah_dari))
+        p = pr.current()
+        versi = self._db.versi_data()  # before anything is read: see tembolok_detail
+        ada = self._detail.ambil(versi, skp_id)
+        if ada is not None:
+            row, jawaban = ada
+            boleh_lihat(p, row)
+            if request.jika_berubah_dari != str(row.versi):
+                return jawaban
+            t = None
+        else:
+            t = await self._db.baca_langsung(lambda c: detail(c, p, skp_id, request.jika_berubah_dari))
         if t is None:  # unchanged: the caller's copy is current (penilaian's writes, issue 18)
             return pb.Skp(name=convert.skp_name(skp_id), etag=request.jika_berubah_dari)
-        return convert.skp(t)
+        jawaban = convert.skp(t)
+        self._detail.simpan(versi, skp_id, t.skp, jawaban)
+        return jawaban
 
     async def CreateSkp(self, request: pb.CreateSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         src = request.skp

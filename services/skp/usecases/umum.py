@@ -63,6 +63,14 @@ async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
     return row
 
 
+def boleh_lihat(p: Principal, row: SkpApa) -> None:
+    """Raises unless the caller may read this SKP; the audit context otherwise.
+    Decided on every call, from the SKP row, also when its content comes
+    from a cache (server/tembolok_detail.py)."""
+    akses.boleh_baca(p, pihak(row))
+    _tentang(row)
+
+
 def detail(c: Connection, p: Principal, skp_id: str, jika_berubah_dari: str = "") -> Tampilan | None:
     """Detail SKP as read rows, in two statements (store/bacaan.py), run
     through Database.baca_langsung. None when its etag is still
@@ -70,8 +78,7 @@ def detail(c: Connection, p: Principal, skp_id: str, jika_berubah_dari: str = ""
     neither read nor sent. Whether the caller may read it is decided first,
     so a caller who may not learns nothing of its etag."""
     row = bacaan.skp(c, skp_id)
-    akses.boleh_baca(p, pihak(row))
-    _tentang(row)
+    boleh_lihat(p, row)
     if jika_berubah_dari and jika_berubah_dari == str(row.versi):
         return None
     rhk, indikator = bacaan.isi(c, skp_id)
