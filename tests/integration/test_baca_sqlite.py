@@ -127,8 +127,8 @@ def test_postgresql_dan_memori_tanpa_pembaca_langsung() -> None:
 
 
 async def test_versi_data_bergerak_dengan_setiap_commit_dari_mana_pun(settings: Settings) -> None:
-    """The number read caches are tagged with (skp's Detail SKP,
-    server/tembolok_detail.py): unchanged while nothing is committed,
+    """The number read caches are tagged with (services/shared/tembolok_versi.py,
+    skp's Detail SKP, penilaian's periods): unchanged while nothing is committed,
     moved by a commit of this Database, of another one on the same file
     (another worker process) and of a plain sqlite3 connection."""
     await _isi(settings)

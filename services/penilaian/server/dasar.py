@@ -14,7 +14,7 @@ from google.protobuf.message import Message
 
 from services.penilaian.server.tembolok import BAWAHAN_DETIK, SKP_DETIK, UNOR_DETIK, Tembolok, TembolokSkp
 from services.penilaian.store.models import jejak, permintaan
-from services.penilaian.usecases.evaluasi import Induk
+from services.penilaian.usecases.evaluasi import BarisPeriode, Induk
 from services.penilaian.usecases.konteks import DataSkp
 from services.penilaian.usecases.organisasi import pimpinan_di_atas
 from services.profil.client import ProfilClient
@@ -23,6 +23,7 @@ from services.shared.db import Database
 from services.shared.errors import DomainError, TidakValid
 from services.shared.mutasi import Mutasi
 from services.shared.names import date_of
+from services.shared.tembolok_versi import TembolokVersi
 from services.skp.client import SkpClient
 
 M = TypeVar("M", bound=Message)
@@ -87,6 +88,7 @@ class Dasar:
         self._skp_dibaca: TembolokSkp[DataSkp] = TembolokSkp(SKP_DETIK, 20_000)
         self._bawahan_dibaca: Tembolok[tuple[str, int], list[DataSkp]] = Tembolok(BAWAHAN_DETIK, 1_000)
         self._unit: Tembolok[tuple[str, str], Unit] = Tembolok(UNOR_DETIK, 5_000)
+        self._periode_dibaca: TembolokVersi[tuple[str, str, str, int, str], BarisPeriode] = TembolokVersi()
 
     async def _data_skp(self, skp_id: str, field: str = "name") -> DataSkp:
         """The SKP as skp shows it to this caller NOW: skp refuses anyone who

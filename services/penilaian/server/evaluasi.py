@@ -50,10 +50,16 @@ class Evaluasi(Dasar):
         skp_id, kode = nama.periode(request.name)
         skp = await self._data_skp_baca(skp_id)
         induk = await self._induk(skp)
-        async with self._db.read() as s:
-            return convert.penilaian(
-                skp.id, await uc.lengkap(s, pr.current(), skp, kode, induk, self._hari_ini()), induk.dipimpin
-            )
+        uc.boleh_lihat_periode(pr.current(), skp, kode)
+        # The period's rows, kept while penilaian's database is unchanged (shared/tembolok_versi.py).
+        kunci = (skp.id, kode, skp.instansi_id, skp.tahun, induk.id)
+        versi = self._db.versi_data()
+        baris = self._periode_dibaca.ambil(versi, kunci)
+        if baris is None:
+            async with self._db.read() as s:
+                baris = await uc.baca_periode(s, skp, kode, induk)
+            self._periode_dibaca.simpan(versi, kunci, baris)
+        return convert.penilaian(skp.id, uc.lengkap(skp, kode, baris, self._hari_ini()), induk.dipimpin)
 
     async def CreateFeedback(self, request: pb.CreateFeedbackRequest, context: grpc.aio.ServicerContext) -> pb.Feedback:
         skp_id, kode = nama.periode(request.parent, "parent")
@@ -100,7 +106,7 @@ class Evaluasi(Dasar):
         async def work(s: AsyncSession) -> pb.Penilaian:
             dari_capaian = await uc.rating_dari_capaian(s, skp, induk, kode)
             k = await uc.nilai(s, p, skp, kode, hasil, perilaku, request.etag, induk, dari_capaian)
-            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari, k), induk.dipimpin)
+            return convert.penilaian(skp.id, await uc.baca_lengkap(s, p, skp, kode, induk, hari, k), induk.dipimpin)
 
         return await self._mutasi(request, "SetRating", pb.Penilaian, work)
 
@@ -114,7 +120,7 @@ class Evaluasi(Dasar):
 
         async def work(s: AsyncSession) -> pb.Penilaian:
             await uc.tulis_catatan(s, p, skp, kode, request.catatan, request.etag)
-            return convert.penilaian(skp.id, await uc.lengkap(s, p, skp, kode, induk, hari), induk.dipimpin)
+            return convert.penilaian(skp.id, await uc.baca_lengkap(s, p, skp, kode, induk, hari), induk.dipimpin)
 
         return await self._mutasi(request, "SetCatatanEvaluasi", pb.Penilaian, work)
 

@@ -114,7 +114,49 @@ async def daftar_periode(
     return hasil
 
 
-async def lengkap(
+@dataclass(frozen=True)
+class BarisPeriode:
+    """What one period holds in penilaian's tables, as read for GetPenilaian:
+    the same for every caller who may read the SKP (server/evaluasi.py
+    keeps it while the database is unchanged)."""
+
+    kepala: bacaan.KepalaPeriode
+    isi: bacaan.IsianPeriode
+
+
+async def baca_periode(
+    s: AsyncSession, skp: DataSkp, kode: str, induk: Induk | None, kepala: bacaan.KepalaPeriode | None = None
+) -> BarisPeriode:
+    """Two statements whatever the period holds. `kepala`: its head as this
+    transaction has just read and written it (`nilai`), then not read again."""
+    k = kepala or await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, induk.id if induk else "")
+    return BarisPeriode(k, await repo.isian_lengkap(s, skp.id, kode))
+
+
+def boleh_lihat_periode(p: Principal, skp: DataSkp, kode: str) -> None:
+    """Raises unless the period exists in this SKP and the caller may read it:
+    decided before anything of the period is read."""
+    periode(skp, kode)
+    boleh_baca(p, skp)
+
+
+def lengkap(skp: DataSkp, kode: str, baris: BarisPeriode, hari_ini: dt.date) -> Lengkap:
+    """One period as GetPenilaian shows it (after boleh_lihat_periode)."""
+    k = baris.kepala
+    tanggal = k.batas or batas_bawaan(skp.tahun, kode)
+    info = InfoPeriode(
+        periode(skp, kode),
+        tanggal,
+        terbuka(hari_ini, tanggal, k.nilai is not None and aturan.dibuka_lagi(k.nilai.status)),
+        k.nilai,
+        k.capaian,
+        k.capaian_final,
+    )
+    isi = baris.isi
+    return Lengkap(info, isi.rencana_aksi, isi.bukti_dukung, isi.realisasi, isi.feedback, k.catatan)
+
+
+async def baca_lengkap(
     s: AsyncSession,
     p: Principal,
     skp: DataSkp,
@@ -123,23 +165,9 @@ async def lengkap(
     hari_ini: dt.date,
     kepala: bacaan.KepalaPeriode | None = None,
 ) -> Lengkap:
-    """One period as GetPenilaian shows it, in two statements whatever it
-    holds. `kepala`: its head as this transaction has just read and written
-    it (`nilai`), which is then not read again."""
-    per = periode(skp, kode)
-    boleh_baca(p, skp)
-    k = kepala or await repo.kepala_periode(s, skp.id, kode, skp.instansi_id, skp.tahun, induk.id if induk else "")
-    tanggal = k.batas or batas_bawaan(skp.tahun, kode)
-    info = InfoPeriode(
-        per,
-        tanggal,
-        terbuka(hari_ini, tanggal, k.nilai is not None and aturan.dibuka_lagi(k.nilai.status)),
-        k.nilai,
-        k.capaian,
-        k.capaian_final,
-    )
-    isi = await repo.isian_lengkap(s, skp.id, kode)
-    return Lengkap(info, isi.rencana_aksi, isi.bukti_dukung, isi.realisasi, isi.feedback, k.catatan)
+    """The period as a write leaves it, read in the write's transaction."""
+    boleh_lihat_periode(p, skp, kode)
+    return lengkap(skp, kode, await baca_periode(s, skp, kode, induk, kepala), hari_ini)
 
 
 def _tentang(skp: DataSkp, tentang: str) -> str:

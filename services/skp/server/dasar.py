@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
+from ekinerja.skp.v1 import skp_pb2 as pb
 from google.protobuf.message import Message
 
 from services.penilaian.client import PenilaianClient
@@ -14,8 +15,9 @@ from services.profil.client import ProfilClient
 from services.shared.db import Database
 from services.shared.errors import TidakValid
 from services.shared.mutasi import Mutasi
-from services.skp.server.tembolok_detail import TembolokDetail
+from services.shared.tembolok_versi import TembolokVersi
 from services.skp.store.models import jejak, permintaan
+from services.skp.usecases.umum import SkpApa
 
 M = TypeVar("M", bound=Message)
 
@@ -33,7 +35,8 @@ class Dasar:
         self._profil = profil
         self._penilaian = penilaian
         self._hari_ini = hari_ini
-        self._detail = TembolokDetail()
+        # Detail SKP answers, (row, answer) by SKP id, while skp's database is unchanged.
+        self._detail: TembolokVersi[str, tuple[SkpApa, pb.Skp]] = TembolokVersi()
 
 
 def tahun(value: int, field: str = "tahun") -> int:

@@ -58,7 +58,7 @@ class Rencana(Dasar):
     async def GetSkp(self, request: pb.GetSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:
         skp_id = nama.skp(request.name)
         p = pr.current()
-        versi = self._db.versi_data()  # before anything is read: see tembolok_detail
+        versi = self._db.versi_data()  # before anything is read: see shared/tembolok_versi.py
         ada = self._detail.ambil(versi, skp_id)
         if ada is not None:
             row, jawaban = ada
@@ -71,7 +71,7 @@ class Rencana(Dasar):
         if t is None:  # unchanged: the caller's copy is current (penilaian's writes, issue 18)
             return pb.Skp(name=convert.skp_name(skp_id), etag=request.jika_berubah_dari)
         jawaban = convert.skp(t)
-        self._detail.simpan(versi, skp_id, t.skp, jawaban)
+        self._detail.simpan(versi, skp_id, (t.skp, jawaban))
         return jawaban
 
     async def CreateSkp(self, request: pb.CreateSkpRequest, context: grpc.aio.ServicerContext) -> pb.Skp:

@@ -66,7 +66,7 @@ async def baca(s: AsyncSession, p: Principal, skp_id: str) -> SkpRow:
 def boleh_lihat(p: Principal, row: SkpApa) -> None:
     """Raises unless the caller may read this SKP; the audit context otherwise.
     Decided on every call, from the SKP row, also when its content comes
-    from a cache (server/tembolok_detail.py)."""
+    from a cache (services/shared/tembolok_versi.py)."""
     akses.boleh_baca(p, pihak(row))
     _tentang(row)
 

@@ -1,5 +1,5 @@
 """Detail SKP answers kept by skp while its database is unchanged
-(services/skp/server/tembolok_detail.py, issue 18): a change committed by
+(services/shared/tembolok_versi.py, issue 18): a change committed by
 anyone — another worker process on the same database included, here a
 second connection writing the table itself — is seen by the next GetSkp,
 and who may read the SKP is decided on every call, from the row as it is
