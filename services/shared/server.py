@@ -9,13 +9,13 @@ import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import grpc
 import structlog
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from services.shared import batas_pesan, metrik, pantau_db, pelacakan, refleksi, saluran
+from services.shared import batas_pesan, kanal_dalam, metrik, pantau_db, pelacakan, refleksi, saluran
 from services.shared.boundary import Boundary
 from services.shared.config import Settings
 from services.shared.db import Database
@@ -45,19 +45,34 @@ class Context:
     # Closed after the server stops (e.g. channels to other services).
     on_stop: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
+    # The methods this process serves, as registered (None until the services are).
+    dalam: kanal_dalam.Rekaman | None = None
+
     def address_of(self, service: str) -> str:
         """Where to reach another service: its configured address, else this
         process (the embedded default runs all four together)."""
-        configured = {
+        return self._alamat(service) or f"{self.settings.host}:{self.port or self.settings.port}"
+
+    def _alamat(self, service: str) -> str | None:
+        return {
             "profil": self.settings.profil_address,
             "skp": self.settings.skp_address,
             "penilaian": self.settings.penilaian_address,
         }.get(service)
-        return configured or f"{self.settings.host}:{self.port or self.settings.port}"
 
     def saluran(self, service: str) -> Callable[[], grpc.aio.Channel]:
-        """Opens a channel to another service, TLS as configured, when first used."""
-        return lambda: saluran.buka(self.address_of(service), self.kredensial)
+        """Opens a channel to another service, TLS as configured, when first
+        used; to one served by this very process, a KanalDalam (kanal_dalam.py)."""
+
+        def buka() -> grpc.aio.Channel:
+            def jaringan() -> grpc.aio.Channel:
+                return saluran.buka(self.address_of(service), self.kredensial)
+
+            if self.dalam is None or self._alamat(service) or pelacakan.provider() is not None:
+                return jaringan()
+            return cast(grpc.aio.Channel, kanal_dalam.KanalDalam(self.dalam.penangan, self.boundary, jaringan))
+
+        return buka
 
 
 @dataclass(frozen=True)
@@ -173,8 +188,9 @@ async def start(settings: Settings, modules: Sequence[ServiceModule], port: int 
         health_servicer = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
         names: list[str] = []
+        context.dalam = kanal_dalam.Rekaman(server)
         for module in modules:
-            await module.register(server, context, context.databases[module.name])
+            await module.register(context.dalam.sebagai_server(), context, context.databases[module.name])
             names.extend(module.service_names)
         _periksa_sesi(context, modules)
         refleksi.pasang([*names, health.SERVICE_NAME], server)
