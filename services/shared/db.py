@@ -114,6 +114,28 @@ def create_engine(url: str, service: str, pool_size: int = 10) -> AsyncEngine:
     return engine
 
 
+@contextlib.asynccontextmanager
+async def _sesi(buat: async_sessionmaker[AsyncSession], sebaris: bool) -> AsyncIterator[AsyncSession]:
+    """A session, closed on the way out. AsyncSession's own `async with`
+    closes it in a task of its own behind asyncio.shield, so that a
+    cancellation cannot cut a close that waits for the network (PostgreSQL):
+    a task and at least one turn of the loop per session, in which other
+    calls run — inside a write, while it holds SQLite's write turn (issue
+    18: more than one RPC began per write turn). `sebaris`: the session's
+    connections are SQLite's inline ones (sqlite_baca, sqlite_tulis), whose
+    close completes without waiting for anything, so a plain await cannot
+    be cut either."""
+    if not sebaris:
+        async with buat() as session:
+            yield session
+        return
+    session = buat()
+    try:
+        yield session
+    finally:
+        await session.close()
+
+
 class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
@@ -154,8 +176,9 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        async with self._giliran_tulis(), self._tulis() as session, session.begin():
-            yield session
+        async with self._giliran_tulis(), _sesi(self._tulis, self._tulis_engine is not None) as session:
+            async with session.begin():
+                yield session
 
     def _giliran_tulis(self) -> contextlib.AbstractAsyncContextManager[None]:
         return self._giliran() if self._giliran is not None else contextlib.nullcontext()
@@ -165,7 +188,7 @@ class Database:
         """A session that only reads: on SQLite it refuses writes ("attempt
         to write a readonly database"), so anything that writes belongs in
         `transaction()`."""
-        async with self._baca() as session:
+        async with _sesi(self._baca, self._baca_engine is not None) as session:
             yield session
 
     async def dispose(self) -> None:

@@ -135,3 +135,41 @@ async def test_symlink_di_tempat_berkas_kunci_tidak_diikuti(settings: Settings, 
         assert not sasaran.exists()
     finally:
         await db.dispose()
+
+
+async def test_transaksi_dan_bacaan_tidak_menyerahkan_loop(settings: Settings) -> None:
+    """From its first statement to the end of its close, a write on SQLite
+    runs without handing the loop to another task: others would run while
+    it holds the write turn (AsyncSession's own close does, in a task behind
+    asyncio.shield; Database closes the inline sessions with a plain await).
+    Reads likewise, for what that task costs."""
+    db = Database.for_service(settings, "uji")
+    giliran = 0
+    berhenti = asyncio.Event()
+
+    async def lain() -> None:
+        nonlocal giliran
+        while not berhenti.is_set():
+            giliran += 1
+            await asyncio.sleep(0)
+
+    tugas = asyncio.create_task(lain())
+    try:
+        async with db.transaction() as s:
+            await s.execute(text("CREATE TABLE IF NOT EXISTS catatan (id INTEGER PRIMARY KEY, teks TEXT)"))
+        await asyncio.sleep(0)
+        for _ in range(3):
+            async with db.transaction() as s:
+                awal = giliran
+                await s.execute(text("INSERT INTO catatan (teks) VALUES ('x')"))
+                await s.execute(text("SELECT count(*) FROM catatan"))
+            assert giliran == awal, "the loop ran another task inside a write"
+            async with db.read() as s:
+                awal = giliran
+                await s.execute(text("SELECT count(*) FROM catatan"))
+            assert giliran == awal, "the loop ran another task inside a read"
+            await asyncio.sleep(0)
+    finally:
+        berhenti.set()
+        await tugas
+        await db.dispose()
