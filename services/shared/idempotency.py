@@ -85,34 +85,45 @@ async def idempotent(
 
     pernyataan = _pernyataan(table)
     kunci = {"k_akun": akun, "k_rid": request_id}
-    if db.satu_penulis or sebelum is not None:
-        # A retry after the first committed is answered here: on SQLite
-        # without waiting for the write turn, and never runs `sebelum` (a
-        # password check against a password the first call changed). On
-        # PostgreSQL a plain write skips this statement: the reservation
+    if sebelum is not None:
+        # A retry after the first committed is answered here and never runs
+        # `sebelum` (a password check against a password the first call
+        # changed). A plain write skips this statement: the transaction
         # below finds the answer of a retry as well.
         async with db.read() as session:
             previous = answer((await session.execute(pernyataan.baca, kunci)).first())
         if previous is not None:
             return previous
-    if sebelum is not None:
         await sebelum()
 
-    async def work_and_record(session: AsyncSession) -> M:
-        # The key is reserved first, before the work: a copy sent while the
-        # first is still in flight waits here for it (PostgreSQL on the
-        # uncommitted row, SQLite for the one writer), then finds its answer
-        # instead of redoing the change against data the first already moved
-        # (ABORTED, FAILED_PRECONDITION). If the first rolled back, the key is
-        # free again and this copy does the work itself.
-        pesan = {
+    def baris(respons: bytes) -> dict[str, Any]:
+        return {
             "akun": akun,
             "request_id": request_id,
             "metode": metode,
-            "respons": b"",
+            "respons": respons,
             "dibuat": dt.datetime.now(dt.UTC),
         }
-        reserved = await session.execute(pernyataan.pesan[session.get_bind().dialect.name], pesan)
+
+    async def work_and_record_giliran(session: AsyncSession) -> M:
+        # SQLite: this transaction holds the database's write turn, so no
+        # other writer can record this key meanwhile: look it up, and record
+        # it with its answer at the end — one row written once, not a
+        # reservation rewritten (services/shared/sqlite_tulis.py).
+        if (previous := answer((await session.execute(pernyataan.baca, kunci)).first())) is not None:
+            return previous
+        response = await work(session)
+        await session.execute(pernyataan.tambah, baris(response.SerializeToString()))
+        return response
+
+    async def work_and_record(session: AsyncSession) -> M:
+        # PostgreSQL: the key is reserved first, before the work: a copy sent
+        # while the first is still in flight waits here for it (on the
+        # uncommitted row), then finds its answer
+        # instead of redoing the change against data the first already moved
+        # (ABORTED, FAILED_PRECONDITION). If the first rolled back, the key is
+        # free again and this copy does the work itself.
+        reserved = await session.execute(pernyataan.pesan[session.get_bind().dialect.name], baris(b""))
         if reserved.rowcount == 0:  # type: ignore[attr-defined]
             row = (await session.execute(pernyataan.baca, kunci)).first()
             if (previous := answer(row)) is None:
@@ -122,7 +133,7 @@ async def idempotent(
         await session.execute(pernyataan.jawab, {**kunci, "respons": response.SerializeToString()})
         return response
 
-    return await _with_retry(db, work_and_record)
+    return await _with_retry(db, work_and_record_giliran if db.satu_penulis else work_and_record)
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,7 @@ class _Pernyataan:
     baca: Any
     pesan: dict[str, Any]  # by dialect: INSERT … ON CONFLICT DO NOTHING
     jawab: Any
+    tambah: Any  # a plain INSERT: under SQLite's write turn the key cannot be taken meanwhile
 
 
 _PERNYATAAN: dict[Table, _Pernyataan] = {}
@@ -148,6 +160,7 @@ def _pernyataan(table: Table) -> _Pernyataan:
                 "sqlite": sqlite_insert(table).on_conflict_do_nothing(),
             },
             jawab=table.update().where(kunci).values(respons=bindparam("respons")),
+            tambah=table.insert(),
         )
     return hasil
 

@@ -81,3 +81,23 @@ async def test_dua_perubahan_tanpa_etag_keduanya_tersimpan(client):
         ["pembinaan"],
         ["laporan triwulan"],
     )
+
+
+async def test_salinan_request_id_yang_sama_bersamaan_sekali_berlaku(client):
+    """Copies of one call (the same request_id) sent at the same moment, as
+    a client retrying a reply it thinks lost: one change, one audit row,
+    and every copy gets the first one's answer — with its etag, never
+    ABORTED against the data the first already moved."""
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await buat_skp(client, md)
+    rhk = await tambah_rhk(client, md, skp)
+    etag = (await get(client, md, skp)).rhk[0].etag
+    permintaan = s.UpdateRhkRequest(
+        rhk=s.Rhk(name=rhk.name, teks="diubah sekali", etag=etag),
+        update_mask=FieldMask(paths=["teks"]),
+        request_id="salinan-serentak-1",
+    )
+    jawaban = await asyncio.gather(*(client.skp.UpdateRhk(permintaan, metadata=md) for _ in range(8)))
+    assert len({j.SerializeToString() for j in jawaban}) == 1 and jawaban[0].teks == "diubah sekali"
+    baru = (await get(client, md, skp)).rhk[0]
+    assert baru.etag == jawaban[0].etag  # changed once: a second change would have moved it again
