@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
@@ -118,6 +118,12 @@ NILAI_UBAH = _ubah(
 )
 
 
+def _kolom(baris: Any, **lain: object) -> dict[str, object]:
+    """A read row's fields by name — they are its table's columns — with the
+    columns it does not carry."""
+    return {f.name: getattr(baris, f.name) for f in fields(baris)} | lain
+
+
 def _satu_baris(hasil: Any) -> None:
     if hasil.rowcount != 1:
         raise StaleDataError("baris telah diubah atau dihapus sejak dibaca")
@@ -126,19 +132,7 @@ def _satu_baris(hasil: Any) -> None:
 async def tambah_realisasi(s: AsyncSession, r: bacaan.Realisasi, diubah: dt.datetime) -> bacaan.Realisasi:
     """`r` as it is to be, whatever its versi: the new row's is 1."""
     baru = replace(r, versi=1)
-    await s.execute(
-        REALISASI_TAMBAH,
-        {
-            "skp_id": baru.skp_id,
-            "periode": baru.periode,
-            "indikator_id": baru.indikator_id,
-            "rhk_id": baru.rhk_id,
-            "realisasi": baru.realisasi,
-            "sumber_data": baru.sumber_data,
-            "diubah": diubah,
-            "versi": baru.versi,
-        },
-    )
+    await s.execute(REALISASI_TAMBAH, _kolom(baru, diubah=diubah))
     return baru
 
 
@@ -181,19 +175,7 @@ async def hapus_realisasi(s: AsyncSession, lama: bacaan.Realisasi) -> None:
 async def tambah_bukti(s: AsyncSession, r: bacaan.BuktiDukung, dibuat: dt.datetime) -> bacaan.BuktiDukung:
     """`r` as it is to be, whatever its versi: the new row's is 1."""
     baru = replace(r, versi=1)
-    await s.execute(
-        BUKTI_TAMBAH,
-        {
-            "id": baru.id,
-            "skp_id": baru.skp_id,
-            "periode": baru.periode,
-            "rhk_id": baru.rhk_id,
-            "nama": baru.nama,
-            "tautan": baru.tautan,
-            "dibuat": dibuat,
-            "versi": baru.versi,
-        },
-    )
+    await s.execute(BUKTI_TAMBAH, _kolom(baru, dibuat=dibuat))
     return baru
 
 
