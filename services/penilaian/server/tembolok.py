@@ -34,12 +34,17 @@ UNOR_DETIK = 60.0
 
 
 class Tembolok(Generic[K, V]):
-    """A bounded map whose entries expire `umur` seconds after they were stored."""
+    """A bounded map whose entries expire `umur` seconds after they were stored.
+    `basi_disimpan`: an expired entry is no longer given by `ambil` but stays,
+    within the same bound, for `terakhir`."""
 
-    def __init__(self, umur: float, maks: int, jam: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, umur: float, maks: int, jam: Callable[[], float] = time.monotonic, basi_disimpan: bool = False
+    ) -> None:
         self._umur = umur
         self._maks = maks
         self._jam = jam
+        self._basi_disimpan = basi_disimpan
         self._isi: OrderedDict[K, tuple[float, V]] = OrderedDict()
         self._sedang: dict[K, asyncio.Future[V]] = {}
 
@@ -48,10 +53,16 @@ class Tembolok(Generic[K, V]):
         if entri is None:
             return None
         if self._jam() >= entri[0]:
-            del self._isi[kunci]
+            if not self._basi_disimpan:
+                del self._isi[kunci]
             return None
         self._isi.move_to_end(kunci)
         return entri[1]
+
+    def terakhir(self, kunci: K) -> V | None:
+        """The entry however old (with `basi_disimpan`, until the bound drops it)."""
+        entri = self._isi.get(kunci)
+        return None if entri is None else entri[1]
 
     def simpan(self, kunci: K, nilai: V) -> None:
         self._isi[kunci] = (self._jam() + self._umur, nilai)
@@ -100,47 +111,37 @@ class TembolokSkp(Generic[V]):
     (a conditional GetSkp) instead of fetching the whole SKP again."""
 
     def __init__(self, umur: float, maks: int, jam: Callable[[], float] = time.monotonic) -> None:
-        self._umur = umur
-        self._maks = maks
-        self._jam = jam
-        # (caller, skp id) → (expiry, version, copy); least recently used first.
-        self._isi: OrderedDict[tuple[str, str], tuple[float, str, V]] = OrderedDict()
+        # (caller, skp id) → (version, copy); aged copies stay for `terakhir`.
+        self._isi: Tembolok[tuple[str, str], tuple[str, V]] = Tembolok(umur, maks, jam, basi_disimpan=True)
         self._pembaca: dict[str, set[str]] = {}  # skp id → callers holding a copy
 
     def ambil(self, pemanggil: str, skp_id: str) -> V | None:
-        entri = self._isi.get((pemanggil, skp_id))
-        if entri is None or self._jam() >= entri[0]:
-            return None
-        self._isi.move_to_end((pemanggil, skp_id))
-        return entri[2]
+        entri = self._isi.ambil((pemanggil, skp_id))
+        return None if entri is None else entri[1]
 
     def terakhir(self, pemanggil: str, skp_id: str) -> tuple[str, V] | None:
         """The caller's copy and its version, however old: never to be used
         before skp confirms the version is still current."""
-        entri = self._isi.get((pemanggil, skp_id))
-        return None if entri is None else (entri[1], entri[2])
+        return self._isi.terakhir((pemanggil, skp_id))
 
     def simpan(self, pemanggil: str, skp_id: str, versi: str, nilai: V) -> None:
         pembaca = self._pembaca.setdefault(skp_id, set())
         for lain in list(pembaca):
-            entri = self._isi.get((lain, skp_id))
+            entri = self._isi.terakhir((lain, skp_id))
             if entri is None:
                 pembaca.discard(lain)
-            elif entri[1] != versi:
-                del self._isi[(lain, skp_id)]
+            elif entri[0] != versi:
+                self._isi.buang((lain, skp_id))
                 pembaca.discard(lain)
-        self._isi[(pemanggil, skp_id)] = (self._jam() + self._umur, versi, nilai)
-        self._isi.move_to_end((pemanggil, skp_id))
+        self._isi.simpan((pemanggil, skp_id), (versi, nilai))
         pembaca.add(pemanggil)
-        while len(self._isi) > self._maks:
-            self._isi.popitem(last=False)
         if len(self._pembaca) > 2 * len(self._isi) + 64:  # copies evicted by size leave names behind
             self._pembaca = {}
-            for siapa, skp in self._isi:
+            for siapa, skp in self._isi.kunci():
                 self._pembaca.setdefault(skp, set()).add(siapa)
 
     def buang(self, pemanggil: str, skp_id: str) -> None:
-        self._isi.pop((pemanggil, skp_id), None)
+        self._isi.buang((pemanggil, skp_id))
         pembaca = self._pembaca.get(skp_id)
         if pembaca is not None:
             pembaca.discard(pemanggil)
