@@ -124,6 +124,11 @@ def _kolom(baris: Any, **lain: object) -> dict[str, object]:
     return {f.name: getattr(baris, f.name) for f in fields(baris)} | lain
 
 
+def _dibaca(baris: Any, kunci: tuple[str, ...]) -> dict[str, object]:
+    """The binds that find a row as it was read: its key and its versi then."""
+    return {f"k_{k}": getattr(baris, k) for k in kunci} | {"versi_lama": baris.versi}
+
+
 def _satu_baris(hasil: Any) -> None:
     if hasil.rowcount != 1:
         raise StaleDataError("baris telah diubah atau dihapus sejak dibaca")
@@ -140,36 +145,13 @@ async def ubah_realisasi(
     s: AsyncSession, lama: bacaan.Realisasi, teks: str, sumber_data: str, diubah: dt.datetime
 ) -> bacaan.Realisasi:
     baru = replace(lama, realisasi=teks, sumber_data=sumber_data, versi=lama.versi + 1)
-    _satu_baris(
-        await s.execute(
-            REALISASI_UBAH,
-            {
-                "k_skp_id": lama.skp_id,
-                "k_periode": lama.periode,
-                "k_indikator_id": lama.indikator_id,
-                "versi_lama": lama.versi,
-                "realisasi": teks,
-                "sumber_data": sumber_data,
-                "diubah": diubah,
-                "versi": baru.versi,
-            },
-        )
-    )
+    nilai = {"realisasi": teks, "sumber_data": sumber_data, "diubah": diubah, "versi": baru.versi}
+    _satu_baris(await s.execute(REALISASI_UBAH, nilai | _dibaca(lama, _KUNCI_REALISASI)))
     return baru
 
 
 async def hapus_realisasi(s: AsyncSession, lama: bacaan.Realisasi) -> None:
-    _satu_baris(
-        await s.execute(
-            REALISASI_HAPUS,
-            {
-                "k_skp_id": lama.skp_id,
-                "k_periode": lama.periode,
-                "k_indikator_id": lama.indikator_id,
-                "versi_lama": lama.versi,
-            },
-        )
-    )
+    _satu_baris(await s.execute(REALISASI_HAPUS, _dibaca(lama, _KUNCI_REALISASI)))
 
 
 async def tambah_bukti(s: AsyncSession, r: bacaan.BuktiDukung, dibuat: dt.datetime) -> bacaan.BuktiDukung:
@@ -183,38 +165,15 @@ async def tulis_nilai(
     s: AsyncSession, skp_id: str, kode: str, lama: bacaan.Nilai | None, baru: bacaan.Nilai, pemilik: bacaan.PemilikNilai
 ) -> bacaan.Nilai:
     """Writes `baru` over `lama` (None: no row yet); the returned record has its new versi."""
-    nilai = {
-        "rating_hasil": baru.rating_hasil,
-        "rating_perilaku": baru.rating_perilaku,
-        "predikat": baru.predikat,
-        "status": baru.status,
-        "dari_capaian": baru.dari_capaian,
-        "dinilai_oleh": baru.dinilai_oleh,
-        "waktu": baru.waktu,
-        "unor_induk_id": pemilik.unor_induk_id,
-        "penilai_nip": pemilik.penilai_nip,
-    }
+    milik = {"unor_induk_id": pemilik.unor_induk_id, "penilai_nip": pemilik.penilai_nip}
     if lama is None:
         baru = replace(baru, versi=1)
-        await s.execute(
-            NILAI_TAMBAH,
-            {
-                **nilai,
-                "skp_id": skp_id,
-                "periode": kode,
-                "tahun": pemilik.tahun,
-                "instansi_id": pemilik.instansi_id,
-                "nip": pemilik.nip,
-                "versi": baru.versi,
-            },
-        )
+        baris = {"skp_id": skp_id, "periode": kode, "tahun": pemilik.tahun, "instansi_id": pemilik.instansi_id}
+        await s.execute(NILAI_TAMBAH, _kolom(baru, **milik, **baris, nip=pemilik.nip))
         return baru
     baru = replace(baru, versi=lama.versi + 1)
-    _satu_baris(
-        await s.execute(
-            NILAI_UBAH, {**nilai, "k_skp_id": skp_id, "k_periode": kode, "versi_lama": lama.versi, "versi": baru.versi}
-        )
-    )
+    kunci = {"k_skp_id": skp_id, "k_periode": kode, "versi_lama": lama.versi}
+    _satu_baris(await s.execute(NILAI_UBAH, _kolom(baru, **milik) | kunci))
     return baru
 
 
