@@ -59,17 +59,19 @@ class Rencana(Dasar):
         skp_id = nama.skp(request.name)
         p = pr.current()
         versi = self._db.versi_data()  # before anything is read: see shared/tembolok_versi.py
+
+        def tetap() -> pb.Skp:
+            """Unchanged since the caller's copy (penilaian's writes, issue 18): its name and etag only."""
+            return pb.Skp(name=convert.skp_name(skp_id), etag=request.jika_berubah_dari)
+
         ada = self._detail.ambil(versi, skp_id)
         if ada is not None:
             row, jawaban = ada
             boleh_lihat(p, row)
-            if request.jika_berubah_dari != str(row.versi):
-                return jawaban
-            t = None
-        else:
-            t = await self._db.baca_langsung(lambda c: detail(c, p, skp_id, request.jika_berubah_dari))
-        if t is None:  # unchanged: the caller's copy is current (penilaian's writes, issue 18)
-            return pb.Skp(name=convert.skp_name(skp_id), etag=request.jika_berubah_dari)
+            return tetap() if request.jika_berubah_dari == str(row.versi) else jawaban
+        t = await self._db.baca_langsung(lambda c: detail(c, p, skp_id, request.jika_berubah_dari))
+        if t is None:
+            return tetap()
         jawaban = convert.skp(t)
         self._detail.simpan(versi, skp_id, (t.skp, jawaban))
         return jawaban
