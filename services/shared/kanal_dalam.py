@@ -41,9 +41,18 @@ PEER = "dalam-proses"
 
 
 class Rekaman:
-    """Stands in for the grpc.aio.Server while the services register: what
-    they add goes to the server, and the unary method handlers are noted
-    for KanalDalam."""
+    """Stands in for the grpc.aio.Server while the services register: their
+    generic handlers go to the server, and the unary method handlers are
+    noted for KanalDalam.
+
+    The generated `add_…Servicer_to_server` offers every method twice, as a
+    generic handler and as "registered" method handlers; only the first
+    reaches the server. grpc.aio's server keeps one waiting future per
+    registered method and, for every call that arrives, `asyncio.wait`s on
+    all of them (grpcio 1.85, `_server_main_loop`): with the four services'
+    ~100 methods in one process that cost about as much as the whole bare
+    echo call (issue 18). The generic handler serves the same methods from
+    a dict lookup."""
 
     def __init__(self, server: grpc.aio.Server) -> None:
         self._server = server
@@ -58,7 +67,7 @@ class Rekaman:
         for nama, penangan in method_handlers.items():
             if penangan.unary_unary is not None:
                 self.penangan[f"/{service_name}/{nama}"] = penangan
-        self._server.add_registered_method_handlers(service_name, method_handlers)
+        # Not passed on to the server: see the class's docstring.
 
     def __getattr__(self, nama: str) -> Any:
         return getattr(self._server, nama)
