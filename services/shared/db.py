@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.util import greenlet_spawn
 
-from services.shared import berkas_rahasia, sqlite_baca, sqlite_tulis
+from services.shared import berkas_rahasia, sqlite_baca, sqlite_langsung, sqlite_tulis
 from services.shared.config import Settings
 
 # Constraint names are stable across SQLite and PostgreSQL, so Alembic can
@@ -115,7 +116,7 @@ def create_engine(url: str, service: str, pool_size: int = 10) -> AsyncEngine:
 
 
 @contextlib.asynccontextmanager
-async def _sesi(buat: async_sessionmaker[AsyncSession], sebaris: bool) -> AsyncIterator[AsyncSession]:
+async def _sesi(buat: async_sessionmaker[Any], sebaris: bool) -> AsyncIterator[AsyncSession]:
     """A session, closed on the way out. AsyncSession's own `async with`
     closes it in a task of its own behind asyncio.shield, so that a
     cancellation cannot cut a close that waits for the network (PostgreSQL):
@@ -145,16 +146,35 @@ class Database:
         self._baca_engine = sqlite_baca.mesin_baca(engine.url)
         berkas = sqlite_baca.berkas_sqlite(engine.url)
         self._penanda = sqlite_baca.PenandaUbah(berkas) if berkas is not None else None
+        # SQLite's Core statements skip SQLAlchemy's execution (sqlite_langsung):
+        # a read's on a read-only connection of their own, a write's on the
+        # write engine's one connection.
+        self._pembaca = sqlite_baca.PembacaLangsung(berkas) if self._baca_engine is not None and berkas else None
         self._baca = (
-            async_sessionmaker(self._baca_engine, expire_on_commit=False) if self._baca_engine else self._sessions
+            async_sessionmaker(
+                self._baca_engine,
+                class_=sqlite_langsung.SesiLangsung,
+                expire_on_commit=False,
+                sumber=self._pembaca.sqlite if self._pembaca is not None else None,
+            )
+            if self._baca_engine
+            else self._sessions
         )
         # SQLite: a write transaction takes the database's write turn, then
         # runs inline (sqlite_tulis); PostgreSQL writers share the one engine.
         tulis = sqlite_tulis.mesin_tulis(engine.url)
         self._tulis_engine: AsyncEngine | None = tulis[0] if tulis is not None else None
         self._giliran: sqlite_tulis.GiliranTulis | None = tulis[1] if tulis is not None else None
+        self._satu: sqlite_tulis.SatuKoneksi | None = tulis[2] if tulis is not None else None
         self._tulis = (
-            async_sessionmaker(self._tulis_engine, expire_on_commit=False) if self._tulis_engine else self._sessions
+            async_sessionmaker(
+                self._tulis_engine,
+                class_=sqlite_langsung.SesiLangsung,
+                expire_on_commit=False,
+                sumber=tulis[2].sqlite,
+            )
+            if tulis is not None
+            else self._sessions
         )
 
     @property
@@ -176,12 +196,23 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        async with self._giliran_tulis(), _sesi(self._tulis, self._tulis_engine is not None) as session:
-            async with session.begin():
+        if self._giliran is None or self._satu is None or self._tulis_engine is None:
+            async with _sesi(self._tulis, False) as session, session.begin():
                 yield session
-
-    def _giliran_tulis(self) -> contextlib.AbstractAsyncContextManager[None]:
-        return self._giliran() if self._giliran is not None else contextlib.nullcontext()
+            return
+        async with self._giliran(), _sesi(self._tulis, True) as session:
+            # The statements that went straight to sqlite3 are committed or
+            # rolled back here; SQLAlchemy knows only of its own (when it
+            # ran any, it has committed the same connection already).
+            conn = await self._satu.sqlite()
+            try:
+                async with session.begin():
+                    yield session
+                sqlite_langsung.commit(conn, self._tulis_engine.dialect)
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.rollback()
+                raise
 
     @contextlib.asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
@@ -200,6 +231,8 @@ class Database:
             self._giliran.tutup()
         if self._penanda is not None:
             self._penanda.tutup()
+        if self._pembaca is not None:
+            self._pembaca.tutup()
 
     def versi_data(self) -> int | None:
         """A number that moves whenever anything is committed to this

@@ -11,7 +11,7 @@ from opentelemetry import metrics, trace
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from services.shared import pelacakan
+from services.shared import pelacakan, sqlite_langsung
 from services.shared.metrik import DB_POOL, DB_STATEMENT
 
 
@@ -61,3 +61,6 @@ def _ukur_statement(engine: AsyncEngine, histogram: Any) -> None:
         conn = ctx.connection
         if conn is not None and conn.info.get("ekinerja_t0"):
             conn.info["ekinerja_t0"].pop()
+
+    # Statements that skip these events give their time straight to the histogram.
+    sqlite_langsung.pantau(engine, histogram.observe, before_cursor_execute=1, after_cursor_execute=1)

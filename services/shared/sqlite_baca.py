@@ -172,6 +172,31 @@ async def buka(berkas: str) -> KoneksiLangsung | aiosqlite.Connection:
     return KoneksiLangsung(conn)
 
 
+class PembacaLangsung:
+    """One read-only connection for sqlite_langsung's statements of every
+    read session of a database: each runs and is fetched whole before
+    anything else runs on the loop, so one connection serves them all (as
+    through SQLAlchemy, each SELECT sees the database as of its own start).
+    None while the database is not in WAL mode: then SQLAlchemy reads."""
+
+    def __init__(self, berkas: str) -> None:
+        self._berkas = berkas
+        self._koneksi: KoneksiLangsung | None = None
+
+    async def sqlite(self) -> sqlite3.Connection | None:
+        if self._koneksi is None or self._koneksi._connection is None:
+            k = await buka(self._berkas)
+            if not isinstance(k, KoneksiLangsung):
+                await k.close()
+                return None
+            self._koneksi = k
+        return self._koneksi._connection
+
+    def tutup(self) -> None:
+        if self._koneksi is not None:
+            self._koneksi.stop()
+
+
 class PenandaUbah:
     """Whether anything was committed to a SQLite database since last asked,
     by any connection of any process: `PRAGMA data_version` on a read-only

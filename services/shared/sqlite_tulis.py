@@ -40,10 +40,10 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
 
 from services.shared import berkas_rahasia
 from services.shared.errors import TidakTersedia
@@ -182,16 +182,42 @@ async def _buka_koneksi(berkas: str) -> KoneksiLangsung:
     return KoneksiLangsung(conn)
 
 
-def mesin_tulis(url: URL) -> tuple[AsyncEngine, GiliranTulis] | None:
-    """The inline write engine of a SQLite file database and its write turn;
-    None for PostgreSQL and in-memory databases."""
+class SatuKoneksi:
+    """The one connection of a database's write engine. SQLAlchemy's pool
+    hands it out (StaticPool: one writer holds the turn at a time, so one
+    connection is all the engine needs) and sqlite_langsung writes on it,
+    so the statements of both are one transaction.
+
+    It is always opened by the pool, never here: SQLAlchemy's first connect
+    sets the connection up and then rolls it back, which would undo
+    statements already written on it."""
+
+    def __init__(self, berkas: str) -> None:
+        self._berkas = berkas
+        self._koneksi: KoneksiLangsung | None = None
+        self.mesin: AsyncEngine | None = None
+
+    async def buat(self) -> KoneksiLangsung:
+        """The pool's creator: asked once, and again after the pool closed
+        the last one (dispose, invalidate)."""
+        self._koneksi = await _buka_koneksi(self._berkas)
+        return self._koneksi
+
+    async def sqlite(self) -> sqlite3.Connection:
+        if self._koneksi is None or self._koneksi._connection is None:
+            assert self.mesin is not None
+            async with self.mesin.connect():
+                pass  # the pool opens it
+        assert self._koneksi is not None
+        return self._koneksi._buka()
+
+
+def mesin_tulis(url: URL) -> tuple[AsyncEngine, GiliranTulis, SatuKoneksi] | None:
+    """The inline write engine of a SQLite file database, its write turn
+    and its one connection; None for PostgreSQL and in-memory databases."""
     berkas = berkas_sqlite(url)
     if berkas is None:
         return None
-
-    async def pencipta() -> Any:
-        return await _buka_koneksi(berkas)
-
-    # One transaction at a time holds the turn: one connection is all it uses.
-    mesin = create_async_engine(url, async_creator=pencipta, pool_size=1, max_overflow=-1)
-    return mesin, GiliranTulis(berkas)
+    satu = SatuKoneksi(berkas)
+    satu.mesin = create_async_engine(url, async_creator=satu.buat, poolclass=StaticPool)
+    return satu.mesin, GiliranTulis(berkas), satu
