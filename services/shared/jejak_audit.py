@@ -21,6 +21,7 @@ from sqlalchemy import Column, DateTime, Index, MetaData, String, Table, Text
 from services.shared.principal import Principal
 
 BATAS_RINGKASAN = 1000
+NIP_MAKS = 18  # atas_nama: a NIP
 # Never in a summary: secrets, and what only serves the transport.
 _DILEWATI = {
     "etag",
@@ -46,7 +47,7 @@ def jejak_table(metadata: MetaData) -> Table:
         Column("aktor", String(64), nullable=False),
         Column("aktor_nama", String(200), nullable=False),
         Column("aktor_peran", String(100), nullable=False),
-        Column("atas_nama", String(18), nullable=False),
+        Column("atas_nama", String(NIP_MAKS), nullable=False),
         Column("sasaran", String(300), nullable=False),
         Column("sebelum", Text, nullable=False),
         Column("sesudah", Text, nullable=False),
@@ -171,7 +172,10 @@ def baris(
         "aktor": p.login if p else "anonim",
         "aktor_nama": (c.aktor_nama or (p.nama if p else ""))[:200],
         "aktor_peran": ",".join(sorted(p.peran)) if p else "",
-        "atas_nama": c.atas_nama or _medan(response, "nip") or _medan(request, "nip"),
+        # The request's NIP is the caller's text, checked by the use case only
+        # as far as it needed it (LupaPassword strips it): as much of it as the
+        # column holds, never an INTERNAL on PostgreSQL for a long one.
+        "atas_nama": (c.atas_nama or _medan(response, "nip") or _medan(request, "nip").strip())[:NIP_MAKS],
         "sasaran": (c.sasaran or sasaran_bawaan(request, response))[:300],
         "sebelum": c.sebelum[:BATAS_RINGKASAN],
         "sesudah": (c.sesudah or ringkas(response))[:BATAS_RINGKASAN],

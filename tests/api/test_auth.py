@@ -134,6 +134,15 @@ async def test_lupa_password_dibatasi_per_nip(client):
     )
 
 
+async def test_lupa_password_nip_berawalan_spasi_unicode(client):
+    """A NIP with a leading NEL (U+0085, whitespace to str.strip): the same
+    answer as the plain NIP, and its jejak audit row holds the NIP as the
+    column can (an INTERNAL on PostgreSQL once, found by the fuzzer)."""
+    polos = await client.auth.LupaPassword(a.LupaPasswordRequest(nip=data.SUYANTO, email="siapa@contoh.go.id"))
+    aneh = await client.auth.LupaPassword(a.LupaPasswordRequest(nip="\x85" + data.SUYANTO, email="siapa@contoh.go.id"))
+    assert aneh == polos
+
+
 async def test_ubah_dan_reset_password_dengan_request_id(client, server):
     """With a request_id the unit of work reserves it first (holding SQLite's
     write turn), so the password and code checks, which count in transactions
