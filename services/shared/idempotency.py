@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from google.protobuf.message import Message
 from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Row, String, Table, bindparam, select
@@ -116,24 +116,70 @@ async def idempotent(
         await session.execute(pernyataan.tambah, baris(response.SerializeToString()))
         return response
 
-    async def work_and_record(session: AsyncSession) -> M:
-        # PostgreSQL: the key is reserved first, before the work: a copy sent
-        # while the first is still in flight waits here for it (on the
-        # uncommitted row), then finds its answer
-        # instead of redoing the change against data the first already moved
-        # (ABORTED, FAILED_PRECONDITION). If the first rolled back, the key is
-        # free again and this copy does the work itself.
-        reserved = await session.execute(pernyataan.pesan[session.get_bind().dialect.name], baris(b""))
-        if reserved.rowcount == 0:  # type: ignore[attr-defined]
-            row = (await session.execute(pernyataan.baca, kunci)).first()
-            if (previous := answer(row)) is None:
-                raise AssertionError("a reserved request_id without its committed row")
-            return previous
+    async def work_and_record_akhir(session: AsyncSession) -> M:
+        # PostgreSQL: the work first, then the key with its answer, in one
+        # INSERT … ON CONFLICT DO NOTHING (one statement where a reservation
+        # and its answer were two, issue 18). A copy of this request that is
+        # still in flight makes that INSERT wait for it; if a copy committed
+        # the key (then or before), nothing is inserted and this
+        # transaction, work and all, is rolled back for that copy's answer.
         response = await work(session)
-        await session.execute(pernyataan.jawab, {**kunci, "respons": response.SerializeToString()})
+        simpan = await session.execute(pernyataan.pesan["postgresql"], baris(response.SerializeToString()))
+        if simpan.rowcount == 0:  # type: ignore[attr-defined]
+            raise _SudahDijawab
         return response
 
-    return await _with_retry(db, work_and_record_giliran if db.satu_penulis else work_and_record)
+    async def jawaban_salinan() -> M | None:
+        """The answer of a copy of this request that committed, waiting for
+        one still in flight: a reservation that conflicts with its key
+        (rolled back either way)."""
+        try:
+            async with db.transaction() as session:
+                pesan = await session.execute(pernyataan.pesan["postgresql"], baris(b""))
+                if pesan.rowcount != 0:  # type: ignore[attr-defined]
+                    raise _SudahDijawab  # nobody has the key: roll the reservation back
+                raise _Jawaban(answer((await session.execute(pernyataan.baca, kunci)).first()))
+        except _SudahDijawab:
+            return None
+        except _Jawaban as j:
+            return cast("M | None", j.jawaban)
+
+    if db.satu_penulis:
+        return await _with_retry(db, work_and_record_giliran)
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            async with db.transaction() as session:
+                return await work_and_record_akhir(session)
+        except Exception as e:
+            # A copy of this request may have acted first, and this one
+            # failed or was undone because of it (its etag moved, a row
+            # changed under it): that copy's answer is the answer. Without
+            # one, a lost optimistic-locking race runs again (_with_retry).
+            try:
+                previous = await jawaban_salinan()
+            except Exception as cek:
+                if isinstance(cek, TidakValid) or isinstance(e, _SudahDijawab):
+                    raise  # the request_id is another request's; or no answer to give
+                raise e from cek  # the check failed (the database gone): the first error stands
+            if previous is not None:
+                return previous
+            if isinstance(e, _SudahDijawab):
+                raise AssertionError("request_id tercatat tanpa jawabannya") from e
+            if not isinstance(e, (StaleDataError, IntegrityError)) or attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+class _SudahDijawab(Exception):
+    """Another copy of the request committed its key: this one rolls back."""
+
+
+class _Jawaban(Exception):
+    """Carries a committed copy's answer out of the transaction that found it, rolling it back."""
+
+    def __init__(self, jawaban: object) -> None:
+        super().__init__()
+        self.jawaban = jawaban
 
 
 @dataclass(frozen=True)

@@ -270,3 +270,33 @@ async def test_skp_belum_disetujui_tidak_dinilai(client):
     )
     assert "PERSETUJUAN" in err.details()
     assert s.STATUS_SKP_DRAFT == skp.status
+
+
+async def test_salinan_request_id_sama_membuat_satu_rencana_aksi(client):
+    """Copies of one CreateRencanaAksi (one request_id), at once and once
+    more after: each would make a row of its own, none conflicts with
+    another's, yet one row is made and every copy gets its answer."""
+    md = await client.login(nip=data.SUTIKNO)
+    skp = await skp_disetujui(client)
+    permintaan = n.CreateRencanaAksiRequest(
+        parent=periode(skp),
+        rencana_aksi=n.RencanaAksi(rhk=skp.rhk[0].name, teks="Sekali saja"),
+        request_id="salinan-rencana-aksi-1",
+    )
+    jawaban = await asyncio.gather(*(client.penilaian.CreateRencanaAksi(permintaan, metadata=md) for _ in range(6)))
+    jawaban.append(await client.penilaian.CreateRencanaAksi(permintaan, metadata=md))
+    assert len({j.SerializeToString() for j in jawaban}) == 1
+    assert [r.name for r in (await lihat(client, md, skp)).rencana_aksi] == [jawaban[0].name]
+    err = await gagal(
+        client.penilaian.CreateBuktiDukung(
+            n.CreateBuktiDukungRequest(
+                parent=periode(skp),
+                bukti_dukung=n.BuktiDukung(rhk=skp.rhk[0].name, nama="Dokumen", tautan="https://contoh.go.id/x"),
+                request_id="salinan-rencana-aksi-1",
+            ),
+            metadata=md,
+        ),
+        C.INVALID_ARGUMENT,
+    )
+    assert "request_id" in field_violations(err)
+    assert not (await lihat(client, md, skp)).bukti_dukung
