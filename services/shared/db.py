@@ -10,12 +10,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Connection, ExceptionContext, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.util import greenlet_spawn
@@ -87,17 +89,63 @@ def _tandai_putus(ctx: ExceptionContext) -> None:
         ctx.is_disconnect = True
 
 
-def create_engine(url: str, service: str, pool_size: int = 10) -> AsyncEngine:
+DIAM_DETIK = 10.0
+
+
+def _periksa_bila_diam(engine: AsyncEngine) -> None:
+    """A pooled PostgreSQL connection left unused for DIAM_DETIK is pinged
+    before it is handed out; a dead one is replaced (SQLAlchemy's recipe for
+    pessimistic disconnect handling, by a checkout listener raising
+    DisconnectionError). SQLAlchemy's `pool_pre_ping` pings on every
+    checkout, and on a connection with transactions its ping is BEGIN, a
+    query and ROLLBACK: three round trips before each write (issue 18). A
+    connection in steady use was just shown alive by its last statement,
+    and one that died meanwhile (a restart) fails its next statement, which
+    `_tandai_putus` answers UNAVAILABLE and by which the pool discards every
+    connection to the old server."""
+    pool = engine.sync_engine.pool
+
+    def tandai(_dbapi: Any, rekaman: Any, *_: Any) -> None:
+        rekaman.info["ekinerja_dipakai"] = time.monotonic()
+
+    def periksa(dbapi: Any, rekaman: Any, _proxy: Any) -> None:
+        if time.monotonic() - rekaman.info.get("ekinerja_dipakai", 0.0) > DIAM_DETIK:
+            try:
+                dbapi.ping()
+            except Exception as e:
+                raise DisconnectionError("sambungan basis data terputus") from e
+        rekaman.info["ekinerja_dipakai"] = time.monotonic()
+
+    event.listen(pool, "connect", tandai)
+    event.listen(pool, "checkin", tandai)
+    event.listen(pool, "checkout", periksa)
+
+
+def create_engine(url: str, service: str, pool_size: int = 10, *, baca: bool = False) -> AsyncEngine:
+    """The service's engine; on PostgreSQL with `baca`, the engine of its
+    reads (Database.read, baca_langsung): autocommit, on connections that
+    refuse writes."""
     if is_postgres(url):
         # Each service owns a schema named after it; unqualified names resolve there.
+        server = {"search_path": service}
+        opsi: dict[str, Any] = {}
+        if baca:
+            # A read is one statement or a few, each seeing what was
+            # committed before it began, as under READ COMMITTED inside a
+            # transaction, without BEGIN and ROLLBACK: two round trips of
+            # three for a one-statement read (issue 18). Writes are refused
+            # by the server, as SQLite's read-only readers refuse them.
+            server["default_transaction_read_only"] = "on"
+            opsi["isolation_level"] = "AUTOCOMMIT"
+        # Each connection is kept once opened (no "overflow", which is closed
+        # when returned: under a rush of writes that was a new PostgreSQL
+        # backend — a fork, a TLS try, every statement prepared again — every
+        # few calls).
         pg = create_async_engine(
-            url,
-            pool_size=pool_size,
-            max_overflow=pool_size,
-            pool_pre_ping=True,
-            connect_args={"server_settings": {"search_path": service}},
+            url, pool_size=pool_size, max_overflow=0, connect_args={"server_settings": server}, **opsi
         )
         event.listen(pg.sync_engine, "handle_error", _tandai_putus)
+        _periksa_bila_diam(pg)
         return pg
     engine = create_async_engine(url, connect_args={"timeout": 30})
 
@@ -138,28 +186,31 @@ async def _sesi(buat: async_sessionmaker[Any], sebaris: bool) -> AsyncIterator[A
 
 
 class Database:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, baca_pg: AsyncEngine | None = None) -> None:
         self.engine = engine
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         # SQLite: reads run inline on the loop, read-only (sqlite_baca);
-        # PostgreSQL reads share the one engine.
-        self._baca_engine = sqlite_baca.mesin_baca(engine.url)
+        # PostgreSQL reads on their own autocommit engine (create_engine's
+        # `baca`) when given one, else on the one engine.
+        sqlite_sebaris = sqlite_baca.mesin_baca(engine.url)
+        self._baca_sebaris = sqlite_sebaris is not None
+        self._baca_engine = sqlite_sebaris or baca_pg
         berkas = sqlite_baca.berkas_sqlite(engine.url)
         self._penanda = sqlite_baca.PenandaUbah(berkas) if berkas is not None else None
         # SQLite's Core statements skip SQLAlchemy's execution (sqlite_langsung):
         # a read's on a read-only connection of their own, a write's on the
         # write engine's one connection.
-        self._pembaca = sqlite_baca.PembacaLangsung(berkas) if self._baca_engine is not None and berkas else None
-        self._baca = (
-            async_sessionmaker(
+        self._pembaca = sqlite_baca.PembacaLangsung(berkas) if self._baca_sebaris and berkas else None
+        self._baca: async_sessionmaker[Any] = self._sessions
+        if self._pembaca is not None:
+            self._baca = async_sessionmaker(
                 self._baca_engine,
                 class_=sqlite_langsung.SesiLangsung,
                 expire_on_commit=False,
-                sumber=self._pembaca.sqlite if self._pembaca is not None else None,
+                sumber=self._pembaca.sqlite,
             )
-            if self._baca_engine
-            else self._sessions
-        )
+        elif self._baca_engine is not None:
+            self._baca = async_sessionmaker(self._baca_engine, expire_on_commit=False)
         # SQLite: a write transaction takes the database's write turn, then
         # runs inline (sqlite_tulis); PostgreSQL writers share the one engine.
         tulis = sqlite_tulis.mesin_tulis(engine.url)
@@ -192,7 +243,9 @@ class Database:
 
     @classmethod
     def for_service(cls, settings: Settings, service: str) -> Database:
-        return cls(create_engine(url_for(settings, service), service, settings.db_pool_size))
+        url = url_for(settings, service)
+        baca = create_engine(url, service, settings.db_pool_size, baca=True) if is_postgres(url) else None
+        return cls(create_engine(url, service, settings.db_pool_size), baca)
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
@@ -202,13 +255,16 @@ class Database:
             return
         async with self._giliran(), _sesi(self._tulis, True) as session:
             # The statements that went straight to sqlite3 are committed or
-            # rolled back here; SQLAlchemy knows only of its own (when it
-            # ran any, it has committed the same connection already).
+            # rolled back here, on the one connection SQLAlchemy's statements
+            # share: the ORM's changes are flushed first and everything is
+            # committed at once, before SQLAlchemy's commit (then a no-op)
+            # runs its after_commit listeners (a mail, a cache forgetting).
             conn = await self._satu.sqlite()
             try:
                 async with session.begin():
                     yield session
-                sqlite_langsung.commit(conn, self._tulis_engine.dialect)
+                    await session.flush()
+                    sqlite_langsung.commit(conn, self._tulis_engine.dialect)
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     conn.rollback()
@@ -219,7 +275,7 @@ class Database:
         """A session that only reads: on SQLite it refuses writes ("attempt
         to write a readonly database"), so anything that writes belongs in
         `transaction()`."""
-        async with _sesi(self._baca, self._baca_engine is not None) as session:
+        async with _sesi(self._baca, self._baca_sebaris) as session:
             yield session
 
     async def dispose(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -248,3 +249,30 @@ async def test_tulisan_langsung_sebelum_sqlalchemy_menyambung(db: Database, tmp_
             assert await s.scalar(HITUNG) == 3
     finally:
         await baru.dispose()
+
+
+async def test_after_commit_melihat_data_yang_sudah_tersimpan(db: Database, tmp_path: Path) -> None:
+    """Listeners of SQLAlchemy's after_commit (a mail sent, a cache
+    forgetting) run once everything, written straight or through the ORM,
+    is committed: another connection already sees it then."""
+    terlihat: list[int] = []
+
+    def hitung(_s: Any) -> None:
+        lain = sqlite3.connect(tmp_path / "data" / "uji.db")
+        try:
+            terlihat.append(lain.execute("SELECT count(*) FROM isi").fetchone()[0])
+            terlihat.append(lain.execute("SELECT count(*) FROM catatan").fetchone()[0])
+        finally:
+            lain.close()
+
+    async with db.transaction() as s:
+        await s.execute(TAMBAH, {**BARIS, "id": 1})
+        await s.execute(TAMBAH, {**BARIS, "id": 2})  # straight to sqlite3 from here on
+    async with db.transaction() as s:
+        sqlalchemy.event.listen(s.sync_session, "after_commit", hitung, once=True)
+        await s.execute(TAMBAH, {**BARIS, "id": 3})  # SQLAlchemy never touched the connection
+    async with db.transaction() as s:
+        sqlalchemy.event.listen(s.sync_session, "after_commit", hitung, once=True)
+        await s.execute(TAMBAH, {**BARIS, "id": 4})
+        s.add(Catatan(id=7))
+    assert terlihat == [3, 0, 4, 1]
