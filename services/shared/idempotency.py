@@ -13,7 +13,6 @@ from typing import Any, TypeVar, cast
 from google.protobuf.message import Message
 from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Row, String, Table, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
@@ -124,7 +123,7 @@ async def idempotent(
         # the key (then or before), nothing is inserted and this
         # transaction, work and all, is rolled back for that copy's answer.
         response = await work(session)
-        simpan = await session.execute(pernyataan.pesan["postgresql"], baris(response.SerializeToString()))
+        simpan = await session.execute(pernyataan.pesan, baris(response.SerializeToString()))
         if simpan.rowcount == 0:  # type: ignore[attr-defined]
             raise _SudahDijawab
         return response
@@ -135,14 +134,11 @@ async def idempotent(
         (rolled back either way)."""
         try:
             async with db.transaction() as session:
-                pesan = await session.execute(pernyataan.pesan["postgresql"], baris(b""))
-                if pesan.rowcount != 0:  # type: ignore[attr-defined]
-                    raise _SudahDijawab  # nobody has the key: roll the reservation back
-                raise _Jawaban(answer((await session.execute(pernyataan.baca, kunci)).first()))
-        except _SudahDijawab:
-            return None
-        except _Jawaban as j:
-            return cast("M | None", j.jawaban)
+                pesan = await session.execute(pernyataan.pesan, baris(b""))
+                ada = pesan.rowcount == 0  # type: ignore[attr-defined]
+                raise _Batalkan(answer((await session.execute(pernyataan.baca, kunci)).first()) if ada else None)
+        except _Batalkan as b:
+            return cast("M | None", b.jawaban)
 
     if db.satu_penulis:
         return await _with_retry(db, work_and_record_giliran)
@@ -174,8 +170,9 @@ class _SudahDijawab(Exception):
     """Another copy of the request committed its key: this one rolls back."""
 
 
-class _Jawaban(Exception):
-    """Carries a committed copy's answer out of the transaction that found it, rolling it back."""
+class _Batalkan(Exception):
+    """Rolls back the key check's transaction (its reservation, when nobody
+    had the key) and carries out what it found: a committed copy's answer, or None."""
 
     def __init__(self, jawaban: object) -> None:
         super().__init__()
@@ -188,9 +185,8 @@ class _Pernyataan:
     per call (their cache keys computed afresh) cost more than running them."""
 
     baca: Any
-    pesan: dict[str, Any]  # by dialect: INSERT … ON CONFLICT DO NOTHING
-    jawab: Any
-    tambah: Any  # a plain INSERT: under SQLite's write turn the key cannot be taken meanwhile
+    pesan: Any  # PostgreSQL: INSERT … ON CONFLICT DO NOTHING
+    tambah: Any  # SQLite: a plain INSERT, under the write turn the key cannot be taken meanwhile
 
 
 _PERNYATAAN: dict[Table, _Pernyataan] = {}
@@ -201,11 +197,7 @@ def _pernyataan(table: Table) -> _Pernyataan:
         kunci = (table.c.akun == bindparam("k_akun")) & (table.c.request_id == bindparam("k_rid"))
         hasil = _PERNYATAAN[table] = _Pernyataan(
             baca=select(table.c.metode, table.c.respons).where(kunci),
-            pesan={
-                "postgresql": pg_insert(table).on_conflict_do_nothing(),
-                "sqlite": sqlite_insert(table).on_conflict_do_nothing(),
-            },
-            jawab=table.update().where(kunci).values(respons=bindparam("respons")),
+            pesan=pg_insert(table).on_conflict_do_nothing(),
             tambah=table.insert(),
         )
     return hasil

@@ -49,10 +49,9 @@ class Rekaman:
     generic handler and as "registered" method handlers; only the first
     reaches the server. grpc.aio's server keeps one waiting future per
     registered method and, for every call that arrives, `asyncio.wait`s on
-    all of them (grpcio 1.85, `_server_main_loop`): with the four services'
-    ~100 methods in one process that cost about as much as the whole bare
-    echo call (issue 18). The generic handler serves the same methods from
-    a dict lookup."""
+    all of them (grpcio 1.85, `_server_main_loop`): a pass over the four
+    services' ~100 methods for each call in one process (issue 18). The
+    generic handler serves the same methods from a dict lookup."""
 
     def __init__(self, server: grpc.aio.Server) -> None:
         self._server = server
